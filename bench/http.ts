@@ -1,0 +1,119 @@
+/**
+ * npm run bench:http — what our platform costs per request. Measures, in one run and under the same
+ * load, an authenticated, area-scoped list endpoint (GET /api/areas/:id/children of a town in the demo
+ * county: session → permission → scoped SQL → JSON) against a bare Fastify endpoint serving the same
+ * body. Each server runs in its own process; rounds alternate and medians are reported.
+ * On PGlite always; on PostgreSQL too when BENCH_DATABASE_URL is set (an empty database, it is reset).
+ * Last line: {"bare_rps","scoped_rps","ratio","scoped_p99_ms", ...} — goal: ratio ≥ 0.7.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const root = path.resolve(import.meta.dirname, '..');
+
+function start(script: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (/ready|is running on/.test(out)) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${out}`)));
+  });
+}
+
+async function stop(child: ChildProcess) {
+  const done = new Promise((r) => child.on('exit', r));
+  child.kill('SIGTERM');
+  await done;
+}
+
+function run(url: string, headers: Record<string, string>): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) =>
+    autocannon({ url, headers, connections: CONNECTIONS, duration: SECONDS }, (err, res) => (err ? reject(err) : resolve(res))),
+  );
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(engine: 'pglite' | 'postgres', port: number, barePort: number) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-bench-'));
+  const env: Record<string, string> = { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_URL: '' };
+  if (engine === 'postgres') {
+    const { default: pg } = await import('pg');
+    const c = new pg.Client(process.env.BENCH_DATABASE_URL);
+    await c.connect();
+    await c.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+    await c.end();
+    env.DATABASE_URL = process.env.BENCH_DATABASE_URL!;
+  }
+  const server = await start('src/server/main.ts', env);
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'command', password: 'Wangge@2026' }),
+    });
+    const { user } = await login.json();
+    const cookie = login.headers.get('set-cookie')!.split(';')[0];
+    const towns = await (await fetch(`${base}/api/areas/${user.scope.id}/children`, { headers: { cookie } })).json();
+    const town = towns.items.sort((a: any, b: any) => b.childCount - a.childCount)[0];
+    const scopedUrl = `${base}/api/areas/${town.id}/children`;
+    const body = await (await fetch(scopedUrl, { headers: { cookie } })).text();
+    const bare = await start('bench/bare-server.ts', { PORT: String(barePort), BARE_BODY: body });
+    try {
+      const bareRps: number[] = [];
+      const scopedRps: number[] = [];
+      const scopedP99: number[] = [];
+      await run(scopedUrl, { cookie }); // warm-up
+      await run(`http://127.0.0.1:${barePort}/bare`, {});
+      for (let i = 0; i < ROUNDS; i++) {
+        const b = await run(`http://127.0.0.1:${barePort}/bare`, {});
+        const s = await run(scopedUrl, { cookie });
+        if (s.non2xx || b.non2xx) throw new Error(`non-2xx answers: scoped ${s.non2xx}, bare ${b.non2xx}`);
+        bareRps.push(b.requests.average);
+        scopedRps.push(s.requests.average);
+        scopedP99.push(s.latency.p99);
+        console.error(`[${engine}] round ${i + 1}: bare ${b.requests.average.toFixed(0)} rps, scoped ${s.requests.average.toFixed(0)} rps, p99 ${s.latency.p99} ms`);
+      }
+      const items = JSON.parse(body).items.length;
+      return { bare_rps: median(bareRps), scoped_rps: median(scopedRps), scoped_p99_ms: median(scopedP99), items };
+    } finally {
+      await stop(bare);
+    }
+  } finally {
+    await stop(server);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const pglite = await measure('pglite', 3901, 3902);
+const result: Record<string, number | string> = {
+  bare_rps: Math.round(pglite.bare_rps),
+  scoped_rps: Math.round(pglite.scoped_rps),
+  ratio: Number((pglite.scoped_rps / pglite.bare_rps).toFixed(3)),
+  scoped_p99_ms: pglite.scoped_p99_ms,
+  engine: 'pglite',
+  items_per_response: pglite.items,
+  connections: CONNECTIONS,
+  seconds_per_round: SECONDS,
+  rounds: ROUNDS,
+};
+if (process.env.BENCH_DATABASE_URL) {
+  const pg = await measure('postgres', 3903, 3904);
+  Object.assign(result, {
+    pg_bare_rps: Math.round(pg.bare_rps),
+    pg_scoped_rps: Math.round(pg.scoped_rps),
+    pg_ratio: Number((pg.scoped_rps / pg.bare_rps).toFixed(3)),
+    pg_scoped_p99_ms: pg.scoped_p99_ms,
+  });
+}
+console.log(JSON.stringify(result));

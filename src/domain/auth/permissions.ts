@@ -1,0 +1,21 @@
+/**
+ * Every named permission. A route declares the one it needs; roles are bundles of them.
+ * A module adding endpoints adds its permissions here and grants them to roles by migration.
+ */
+export const PERMISSIONS = {
+  'areas.read': 'areas',
+  'areas.write': 'areas',
+  'areas.import': 'areas',
+  'users.read': 'users',
+  'users.write': 'users',
+  'roles.write': 'users',
+  'audit.read': 'audit',
+} as const;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
+
+export function isPermission(p: string): p is Permission {
+  return Object.prototype.hasOwnProperty.call(PERMISSIONS, p);
+}

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config';
+import { type Db, openDb } from './db/engine';
+import { migrate } from './db/migrate';
+import { registerAccessControl } from './platform/access';
+import { registerErrorHandler } from './platform/error-handler';
+import { LoginLimiter } from './platform/login-limiter';
+import { SessionStore } from './platform/sessions';
+import { VERSION } from './version';
+import { areaRoutes } from './modules/areas/routes';
+import { auditRoutes } from './modules/audit/routes';
+import { authRoutes } from './modules/auth/routes';
+import { healthRoutes } from './modules/health/routes';
+import { userRoutes } from './modules/users/routes';
+
+const webDist = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+
+export interface AppOptions {
+  config: Config;
+  /** An open, migrated database; when absent the app opens and migrates one from the config and closes it on close. */
+  db?: Db;
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the whole server from settings. Tests build it too, and talk to it through `app.inject`. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config } = opts;
+  const db =
+    opts.db ??
+    (await openDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }));
+  if (!opts.db) await migrate(db);
+
+  const app = Fastify({
+    logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('db', db);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  if (!opts.db) app.addHook('onClose', async () => db.close());
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its styles at run time; the swagger page needs inline styles too.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'wangge API', version: VERSION, description: 'Grid-based public-health emergency platform' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wg_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerErrorHandler(app);
+  const sessions = new SessionStore(db, config.SESSION_IDLE_HOURS * 3_600_000, config.SESSION_MAX_HOURS * 3_600_000);
+  registerAccessControl(app, sessions);
+  const limiter = new LoginLimiter(
+    config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+    config.LOGIN_WINDOW_MINUTES * 60_000,
+  );
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { deps: { db, sessions, limiter }, config });
+  await app.register(areaRoutes);
+  await app.register(userRoutes, { sessions });
+  await app.register(auditRoutes);
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  if (opts.serveWeb && existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+    // Client-side routes (/areas, /admin/users …) all load the single page.
+    // Files found at start get their own routes (wildcard: false); everything else not under /api is the SPA.
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+  // Expired sessions are swept hourly; nothing depends on the sweep for correctness.
+  const sweep = setInterval(() => sessions.purgeExpired().catch(() => {}), 3_600_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
+  return app;
+}

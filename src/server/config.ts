@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the server reads, in one schema. `loadConfig` parses the environment once at boot
+ * and reports every problem at the same time, so an operator fixes them in one go.
+ * Keep this list and the README's "Settings" table in step.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Folder of the embedded PGlite database (ignored when DATABASE_URL is set). */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** postgres://user:pass@host:port/db — use a real PostgreSQL server instead of PGlite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Connections in the pool when DATABASE_URL is set. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Load the demo county into an empty database at start. */
+  DEMO_SEED: bool.default(true),
+  /** Seed number of the synthetic demo data; the same number gives the same data. */
+  DEMO_SEED_NUMBER: z.coerce.number().int().min(0).default(20220329),
+  /** Without demo data, the first start creates this root area and an administrator. */
+  ROOT_AREA_NAME: z.string().min(1).max(100).default('本辖区'),
+  ROOT_AREA_KIND: z.enum(['province', 'city', 'county', 'town', 'street']).default('county'),
+  /** Password of the first administrator (user `admin`) when there is no demo data; printed once if absent. */
+  ADMIN_PASSWORD: z.string().min(10).optional(),
+  /** How long a session lives without use, and at most. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+  /** Set the Secure flag on the session cookie (turn on behind HTTPS). */
+  COOKIE_SECURE: bool.default(false),
+  /** Login throttling: failed attempts per account, attempts per client address, per window. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** Largest JSON body accepted, in bytes. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Trust X-Forwarded-For from a reverse proxy to learn the client's address. */
+  TRUST_PROXY: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Milliseconds allowed for in-flight requests to finish on SIGTERM/SIGINT before closing anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses settings from an environment-like object; throws one ConfigError listing every problem. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set", as in most shells' `FOO= npm start`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  if (parsed.data.SESSION_MAX_HOURS < parsed.data.SESSION_IDLE_HOURS) {
+    throw new ConfigError(['SESSION_MAX_HOURS: must be at least SESSION_IDLE_HOURS']);
+  }
+  return parsed.data;
+}
+
+/** Settings for tests: quiet, no demo data, everything else default. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false' }), ...overrides };
+}

@@ -1,0 +1,162 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/**
+ * One small adapter over the two engines. Repositories only see `Queryable`: plain parameterised
+ * SQL that runs unchanged on embedded PGlite and on PostgreSQL.
+ */
+export type Row = Record<string, any>;
+
+export interface Queryable {
+  /** Runs one statement and returns its rows. */
+  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs one statement and returns how many rows it touched. */
+  execute(sql: string, params?: unknown[]): Promise<number>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Db extends Queryable {
+  readonly engine: Engine;
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+// int8 (counts, bigserial ids) as JS numbers on both engines, as PGlite already does.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export interface DbOptions {
+  /** PGlite data folder; undefined = in memory (tests). */
+  dataDir?: string;
+  /** When set, PostgreSQL is used instead of PGlite. */
+  databaseUrl?: string;
+  poolSize?: number;
+  /** PostgreSQL schema to use (tests isolate each file in its own schema). */
+  schema?: string;
+}
+
+export async function openDb(opts: DbOptions): Promise<Db> {
+  return opts.databaseUrl ? openPostgres(opts) : openPglite(opts.dataDir);
+}
+
+async function openPglite(dataDir?: string): Promise<Db> {
+  let releaseLock = () => {};
+  let dir: string | undefined;
+  if (dataDir) {
+    dir = path.resolve(dataDir, 'pglite');
+    mkdirSync(dir, { recursive: true });
+    releaseLock = takeFolderLock(path.resolve(dataDir));
+  }
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(dir);
+  } catch (e) {
+    releaseLock();
+    throw e;
+  }
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+    async query(sql, params) {
+      return (await q.query(sql, params as any[])).rows as any[];
+    },
+    async execute(sql, params) {
+      return (await q.query(sql, params as any[])).affectedRows ?? 0;
+    },
+    async exec(sql) {
+      await q.exec(sql);
+    },
+  });
+  const base = wrap(pglite);
+  return {
+    engine: 'pglite',
+    ...base,
+    tx: (fn) => pglite.transaction((t) => fn(wrap(t))),
+    async close() {
+      if (!pglite.closed) await pglite.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * Two processes writing one PGlite folder would corrupt it, so the folder carries a lock file with
+ * the owner's pid. A stale lock (its process is gone, e.g. after a power cut) is taken over.
+ */
+function takeFolderLock(dataDir: string): () => void {
+  const lockFile = path.join(dataDir, 'wangge.lock');
+  try {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The data folder ${dataDir} is in use by another wangge process (pid ${pid}). Stop it first, or set DATA_DIR to another folder.`,
+      );
+    }
+  } catch (e: any) {
+    if (e?.code !== 'ENOENT') throw e;
+  }
+  writeFileSync(lockFile, String(process.pid));
+  return () => rmSync(lockFile, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e: any) {
+    return e?.code === 'EPERM';
+  }
+}
+
+async function openPostgres(opts: DbOptions): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max: opts.poolSize ?? 10,
+    options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+  });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  if (opts.schema) {
+    const c = await pool.connect();
+    try {
+      await c.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
+    } finally {
+      c.release();
+    }
+  }
+  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+    async query(sql, params) {
+      return (await q.query(sql, params as any[])).rows;
+    },
+    async execute(sql, params) {
+      return (await q.query(sql, params as any[])).rowCount ?? 0;
+    },
+    async exec(sql) {
+      await q.query(sql);
+    },
+  });
+  return {
+    engine: 'postgres',
+    ...wrap(pool),
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

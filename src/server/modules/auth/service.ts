@@ -1,0 +1,85 @@
+import { audit } from '../../platform/audit';
+import type { Actor, Ctx } from '../../platform/context';
+import type { Db } from '../../db/engine';
+import { DomainError, tooMany, unauthenticated } from '../../platform/errors';
+import type { LoginLimiter } from '../../platform/login-limiter';
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../platform/passwords';
+import type { SessionStore } from '../../platform/sessions';
+import * as users from '../users/repo';
+import { assertStrongPassword } from '../users/service';
+import { toUserView } from '../users/view';
+
+/** Signing in and out. Failed and successful logins are audited; the limiter slows guessing. */
+export interface AuthDeps {
+  db: Db;
+  sessions: SessionStore;
+  limiter: LoginLimiter;
+}
+
+export async function login(
+  deps: AuthDeps,
+  input: { username: string; password: string },
+  client: { ip: string; userAgent?: string; requestId: string },
+) {
+  const wait = deps.limiter.check(input.username, client.ip);
+  if (wait) throw tooMany(wait);
+  const user = await users.findByUsernameUnscoped(deps.db, input.username);
+  // Verify against a dummy hash when the user does not exist, so timing does not reveal usernames.
+  const ok = await verifyPassword(input.password, user?.password_hash ?? (await DUMMY_HASH_PROMISE));
+  const who = { actorId: user?.id ?? null, actorName: input.username.slice(0, 60), requestId: client.requestId, clientIp: client.ip };
+  if (!user || !ok) {
+    deps.limiter.fail(input.username);
+    await deps.db.tx((tx) => audit(tx, who, { action: 'login-failed', entity: 'session', areaPath: user?.area_path ?? null }));
+    throw unauthenticated('BAD_CREDENTIALS');
+  }
+  if (user.disabled) throw new DomainError('forbidden', 'ACCOUNT_DISABLED');
+  deps.limiter.succeed(input.username);
+  const session = await deps.db.tx(async (tx) => {
+    const s = await deps.sessions.create(tx, user.id, client.ip, client.userAgent);
+    await audit(tx, who, { action: 'login', entity: 'session', entityId: user.id, areaPath: user.area_path });
+    return s;
+  });
+  const actor = (await deps.sessions.resolve(session.token))!;
+  return { token: session.token, body: await me(deps.db, actor) };
+}
+
+export async function me(db: Db, actor: Actor) {
+  const u = (await users.findByIdUnscoped(db, actor.userId))!;
+  const [scope] = await db.query(
+    'SELECT id, parent_id AS "parentId", name, kind, division_code AS "divisionCode", path, level, archived FROM areas WHERE id = $1',
+    [u.area_id],
+  );
+  return {
+    user: { ...toUserView(u), scope, permissions: [...actor.permissions].sort() },
+    csrfToken: actor.csrfToken,
+  };
+}
+
+export async function logout(ctx: Ctx, deps: AuthDeps) {
+  await ctx.db.tx(async (tx) => {
+    await deps.sessions.end(tx, ctx.actor.sessionId);
+    await audit(tx, ctx, { action: 'logout', entity: 'session', entityId: ctx.actor.userId, areaPath: ctx.actor.scope.path });
+  });
+}
+
+export async function logoutEverywhere(ctx: Ctx, deps: AuthDeps) {
+  await ctx.db.tx(async (tx) => {
+    const n = await deps.sessions.endAllOf(tx, ctx.actor.userId);
+    await audit(tx, ctx, { action: 'logout-all', entity: 'session', entityId: ctx.actor.userId, areaPath: ctx.actor.scope.path, after: { sessionsEnded: n } });
+  });
+}
+
+export async function changePassword(ctx: Ctx, deps: AuthDeps, currentPassword: string, newPassword: string) {
+  const u = (await users.findByIdUnscoped(ctx.db, ctx.actor.userId))!;
+  if (!(await verifyPassword(currentPassword, u.password_hash))) {
+    throw new DomainError('bad_request', 'WRONG_PASSWORD', {}, { currentPassword: 'invalid_value' });
+  }
+  assertStrongPassword(ctx, newPassword, u.username, 'newPassword');
+  const hash = await hashPassword(newPassword);
+  await ctx.db.tx(async (tx) => {
+    await users.setPassword(tx, u.id, hash);
+    // Other devices are signed out; this one stays.
+    const n = await deps.sessions.endAllOf(tx, u.id, ctx.actor.sessionId);
+    await audit(tx, ctx, { action: 'change-password', entity: 'user', entityId: u.id, areaPath: u.area_path, after: { otherSessionsEnded: n } });
+  });
+}

@@ -1,0 +1,51 @@
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../../config';
+import type { Db } from '../../db/engine';
+import { audit } from '../../platform/audit';
+import { hashPassword } from '../../platform/passwords';
+import { pinyinKeys } from '../../platform/pinyin';
+import * as areas from '../areas/repo';
+import * as users from '../users/repo';
+import { seedDemo } from './demo';
+
+const SYSTEM = { actorId: null, actorName: 'system', requestId: null, clientIp: null };
+
+/**
+ * First start on an empty database: the demo county (DEMO_SEED=true, the default), or else one root
+ * area and an administrator. Returns a message to print, or null when the database already had users.
+ */
+export async function bootstrap(db: Db, config: Config): Promise<string | null> {
+  const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
+  if (n > 0) return null;
+  if (config.DEMO_SEED) return seedDemo(db, config.DEMO_SEED_NUMBER);
+
+  const password = config.ADMIN_PASSWORD ?? `${randomBytes(9).toString('base64url')}-A1`;
+  const hash = await hashPassword(password);
+  await db.tx(async (tx) => {
+    const py = pinyinKeys(config.ROOT_AREA_NAME);
+    const root = await areas.insertRootUnscoped(tx, {
+      name: config.ROOT_AREA_NAME,
+      kind: config.ROOT_AREA_KIND,
+      divisionCode: null,
+      pinyin: py.full,
+      pinyinInitials: py.initials,
+    });
+    const id = await users.insert(tx, {
+      username: 'admin',
+      displayName: '系统管理员',
+      phone: null,
+      passwordHash: hash,
+      roles: ['admin'],
+      areaId: root.id,
+      areaPath: root.path,
+    });
+    await audit(tx, SYSTEM, { action: 'bootstrap', entity: 'area', entityId: root.id, areaPath: root.path, after: { rootArea: root.name, adminUserId: id } });
+  });
+  return [
+    'First start: created the root area and the administrator.',
+    `  user: admin   password: ${config.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : password}`,
+    'Sign in, then use 区域 → 从国家区划代码初始化 to load your towns and villages.',
+  ].join('\n');
+}
+
+export { SYSTEM };

@@ -1,0 +1,34 @@
+import type { Area } from '../areas/repo';
+import type { UserRow } from './repo';
+
+/** A phone number shown masked: 138****5678. Landlines keep their area code and last 4 digits. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '*'.repeat(digits.length);
+  return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
+}
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: string[];
+  scope: Pick<Area, 'id' | 'name' | 'kind' | 'path'>;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export function toUserView(u: UserRow): UserView {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    phone: maskPhone(u.phone),
+    roles: u.roles,
+    scope: { id: u.area_id, name: u.area_name, kind: u.area_kind as Area['kind'], path: u.area_path },
+    disabled: u.disabled,
+    createdAt: new Date(u.created_at).toISOString(),
+  };
+}

@@ -1,0 +1,69 @@
+import type { Queryable } from '../db/engine';
+import type { Ctx } from './context';
+
+/**
+ * The audit trail. `audit()` must be called with the transaction that makes the change, so the change
+ * and its record commit or vanish together. Reveals and exports of personal data are audited the same
+ * way. The table is append-only (a trigger refuses UPDATE, DELETE and TRUNCATE).
+ */
+export interface AuditEvent {
+  action: string; // e.g. 'create', 'update', 'move', 'archive', 'login', 'reveal', 'export'
+  entity: string; // e.g. 'area', 'user', 'role', 'session'
+  entityId?: string | number | null;
+  areaPath?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Keys never copied into the trail, whatever a caller passes. */
+const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'csrf_token', 'token']);
+
+function scrub(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (Array.isArray(value)) return value.map(scrub);
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .filter(([k]) => !SECRET_KEYS.has(k))
+        .map(([k, v]) => [k, scrub(v)]),
+    );
+  }
+  return value;
+}
+
+export interface AuditActor {
+  actorId: number | null;
+  actorName: string | null;
+  requestId: string | null;
+  clientIp: string | null;
+}
+
+export function auditActorOf(ctx: Ctx): AuditActor {
+  return {
+    actorId: ctx.actor.userId,
+    actorName: ctx.actor.username,
+    requestId: ctx.requestId,
+    clientIp: ctx.clientIp,
+  };
+}
+
+export async function audit(tx: Queryable, who: Ctx | AuditActor, e: AuditEvent): Promise<void> {
+  const a = 'db' in who ? auditActorOf(who) : who;
+  await tx.query(
+    `INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, before, after)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      a.actorId,
+      a.actorName,
+      a.requestId,
+      a.clientIp,
+      e.action,
+      e.entity,
+      e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
+      e.areaPath ?? null,
+      e.before === undefined ? null : JSON.stringify(scrub(e.before)),
+      e.after === undefined ? null : JSON.stringify(scrub(e.after)),
+    ],
+  );
+}

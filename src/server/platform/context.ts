@@ -1,0 +1,54 @@
+import type { FastifyRequest } from 'fastify';
+import type { Db } from '../db/engine';
+import type { Lang } from './messages';
+import { pickLang } from './messages';
+import type { Scope } from './scope';
+import { unauthenticated } from './errors';
+
+/** The signed-in person making a request. */
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: string[];
+  permissions: ReadonlySet<string>;
+  scope: Scope;
+  sessionId: string;
+  csrfToken: string;
+}
+
+/** What a service needs to know about the request: who, from where, which request, and the database. */
+export interface Ctx {
+  db: Db;
+  actor: Actor;
+  requestId: string;
+  clientIp: string;
+  lang: Lang;
+}
+
+/** Access a route declares in `config.access`: a named permission, any signed-in user, or public. */
+export type Access = { permission: string } | 'signed-in' | 'public';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyInstance {
+    db: Db;
+    apiRoutes: import('./access').ApiRoute[];
+  }
+}
+
+export function ctxOf(req: FastifyRequest): Ctx {
+  if (!req.actor) throw unauthenticated();
+  return {
+    db: req.server.db,
+    actor: req.actor,
+    requestId: String(req.id),
+    clientIp: req.ip,
+    lang: pickLang(req.headers['accept-language']),
+  };
+}

@@ -1,0 +1,89 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError } from './errors';
+import { type Lang, message, pickLang } from './messages';
+
+/**
+ * The one place where errors become HTTP. Body: `{ error: { code, message, fields? } }`.
+ * Anything a client can cause is a 4xx; only our own bugs are 500, and those are logged.
+ */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError | DomainError | Error, req, reply) => {
+    const lang = pickLang(req.headers['accept-language']);
+    if (err instanceof DomainError) {
+      if (err.kind === 'too_many') reply.header('retry-after', String(Number(err.params.minutes ?? 1) * 60));
+      return send(reply, err.status, err.code, message(err.code, lang, err.params), translateFields(err.fields, lang));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const fields: Record<string, string> = {};
+      for (const v of err.validation) {
+        const issue: Record<string, unknown> = { code: v.keyword, ...(v.params as Record<string, unknown>) };
+        const key = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (err.validationContext ?? 'body');
+        // Unknown keys are reported on each offending key, so a form can point at them.
+        if (issue.code === 'unrecognized_keys' && Array.isArray(issue.keys)) {
+          for (const k of issue.keys as string[]) fields[key === 'body' || key === 'querystring' ? k : `${key}.${k}`] = issueText(issue, lang);
+        } else fields[key] ??= issueText(issue, lang, v.message);
+      }
+      return send(reply, 400, 'VALIDATION_FAILED', message('VALIDATION_FAILED', lang), fields);
+    }
+    const status = (err as FastifyError).statusCode;
+    if (status && status >= 400 && status < 500) {
+      const code = fastifyCode((err as FastifyError).code, status);
+      return send(reply, status, code, message(code, lang));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return send(reply, 500, 'INTERNAL', message('INTERNAL', lang));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const lang = pickLang(req.headers['accept-language']);
+    send(reply, 404, 'ROUTE_NOT_FOUND', message('ROUTE_NOT_FOUND', lang));
+  });
+}
+
+function send(reply: FastifyReply, status: number, code: string, msg: string, fields?: Record<string, string>) {
+  return reply.status(status).send({ error: { code, message: msg, ...(fields && Object.keys(fields).length ? { fields } : {}) } });
+}
+
+function fastifyCode(code: string | undefined, status: number): string {
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'INVALID_JSON';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  if (status === 429) return 'TOO_MANY_REQUESTS';
+  if (status === 404) return 'ROUTE_NOT_FOUND';
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  return 'BAD_REQUEST';
+}
+
+function translateFields(fields: Record<string, string> | undefined, lang: Lang) {
+  if (!fields) return undefined;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, FIELD_TEXT[v]?.[lang] ?? v]));
+}
+
+/** Field messages used by services (`fields: { name: 'required' }`) and for common schema issues. */
+const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
+  required: { zh: '必填', en: 'required' },
+  invalid_type: { zh: '类型不正确', en: 'wrong type' },
+  unrecognized_keys: { zh: '不认识的字段', en: 'unknown field' },
+  too_small: { zh: '太短或太小', en: 'too short or too small' },
+  too_big: { zh: '太长或太大', en: 'too long or too large' },
+  invalid_format: { zh: '格式不正确', en: 'wrong format' },
+  invalid_value: { zh: '不是允许的取值', en: 'not an allowed value' },
+  not_found: { zh: '不存在或无权访问', en: 'not found, or no access' },
+  taken: { zh: '已被使用', en: 'already taken' },
+  division_code: { zh: '应为 12 位数字的区划代码', en: 'must be a 12-digit division code' },
+};
+
+function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {
+  const code = String(issue.code);
+  if (code === 'invalid_type' && issue.input === undefined) return FIELD_TEXT.required[lang];
+  if (code === 'too_small' && typeof issue.minimum !== 'undefined') {
+    return lang === 'zh' ? `不能少于 ${issue.minimum}` : `must be at least ${issue.minimum}`;
+  }
+  if (code === 'too_big' && typeof issue.maximum !== 'undefined') {
+    return lang === 'zh' ? `不能多于 ${issue.maximum}` : `must be at most ${issue.maximum}`;
+  }
+  if (code === 'custom' && fallback && FIELD_TEXT[fallback]) return FIELD_TEXT[fallback][lang];
+  return FIELD_TEXT[code]?.[lang] ?? fallback ?? code;
+}

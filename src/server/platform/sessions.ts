@@ -1,0 +1,148 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db, Queryable } from '../db/engine';
+import type { Actor } from './context';
+import { RoleCache } from './role-cache';
+
+/**
+ * Sessions live in the database (they survive a restart and can be ended everywhere). The cookie
+ * holds a random token; the table holds its SHA-256. Resolved sessions are cached in this process for
+ * a few seconds so an authenticated request costs no extra query at the peak; every change that ends
+ * or alters a session clears the cache here at once (another process sees it within CACHE_MS).
+ */
+const CACHE_MS = 5_000;
+/** Sliding expiry is written back at most this often per session. */
+const TOUCH_MS = 60_000;
+
+interface Cached {
+  actor: Actor;
+  userId: number;
+  expiresAt: number;
+  absoluteExpiresAt: number;
+  lastTouch: number;
+  cachedAt: number;
+}
+
+export class SessionStore {
+  private readonly cache = new Map<string, Cached>();
+  readonly roles: RoleCache;
+
+  constructor(
+    private readonly db: Db,
+    private readonly idleMs: number,
+    private readonly maxMs: number,
+  ) {
+    this.roles = new RoleCache(db);
+  }
+
+  static hash(token: string): string {
+    return createHash('sha256').update(token).digest('hex');
+  }
+
+  async create(tx: Queryable, userId: number, clientIp: string, userAgent: string | undefined) {
+    const token = randomBytes(32).toString('base64url');
+    const csrfToken = randomBytes(24).toString('base64url');
+    const now = Date.now();
+    await tx.query(
+      `INSERT INTO sessions (id, user_id, csrf_token, expires_at, absolute_expires_at, client_ip, user_agent)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        SessionStore.hash(token),
+        userId,
+        csrfToken,
+        new Date(now + this.idleMs),
+        new Date(now + this.maxMs),
+        clientIp,
+        userAgent?.slice(0, 300) ?? null,
+      ],
+    );
+    return { token, csrfToken, sessionId: SessionStore.hash(token) };
+  }
+
+  /** The actor behind a cookie token, or null when missing, expired, or the user is disabled. */
+  async resolve(token: string): Promise<Actor | null> {
+    const id = SessionStore.hash(token);
+    const now = Date.now();
+    let c = this.cache.get(id);
+    if (!c || now - c.cachedAt > CACHE_MS) {
+      c = (await this.load(id, now)) ?? undefined;
+      if (!c) {
+        this.cache.delete(id);
+        return null;
+      }
+      this.cache.set(id, c);
+      if (this.cache.size > 50_000) this.cache.clear();
+    }
+    if (now > c.expiresAt || now > c.absoluteExpiresAt) {
+      this.cache.delete(id);
+      return null;
+    }
+    if (now - c.lastTouch > TOUCH_MS) {
+      c.lastTouch = now;
+      c.expiresAt = Math.min(now + this.idleMs, c.absoluteExpiresAt);
+      await this.db.query('UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1', [
+        id,
+        new Date(c.expiresAt),
+      ]);
+    }
+    return c.actor;
+  }
+
+  private async load(id: string, now: number): Promise<Cached | null> {
+    const [row] = await this.db.query(
+      `SELECT s.id, s.csrf_token, s.expires_at, s.absolute_expires_at, s.last_seen_at,
+              u.id AS user_id, u.username, u.display_name, u.roles, u.area_id, u.area_path, u.disabled
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1`,
+      [id],
+    );
+    if (!row || row.disabled) return null;
+    const expiresAt = new Date(row.expires_at).getTime();
+    const absoluteExpiresAt = new Date(row.absolute_expires_at).getTime();
+    if (now > expiresAt || now > absoluteExpiresAt) return null;
+    const roles: string[] = row.roles ?? [];
+    return {
+      actor: {
+        userId: row.user_id,
+        username: row.username,
+        displayName: row.display_name,
+        roles,
+        permissions: await this.roles.permissionsOf(roles),
+        scope: { areaId: row.area_id, path: row.area_path },
+        sessionId: row.id,
+        csrfToken: row.csrf_token,
+      },
+      userId: row.user_id,
+      expiresAt,
+      absoluteExpiresAt,
+      lastTouch: new Date(row.last_seen_at).getTime(),
+      cachedAt: now,
+    };
+  }
+
+  async end(tx: Queryable, sessionId: string) {
+    await tx.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+    this.cache.delete(sessionId);
+  }
+
+  /** Ends every session of a user, optionally keeping one (the one changing its own password). */
+  async endAllOf(tx: Queryable, userId: number, keepSessionId?: string): Promise<number> {
+    const n = await tx.execute('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, keepSessionId ?? '']);
+    this.forgetUser(userId);
+    return n;
+  }
+
+  /** Drops cached sessions of a user after their roles, scope or status changed. */
+  forgetUser(userId: number) {
+    for (const [k, v] of this.cache) if (v.userId === userId) this.cache.delete(k);
+  }
+
+  /** Drops every cached session (after a role's permissions changed). */
+  forgetAll() {
+    this.cache.clear();
+    this.roles.clear();
+  }
+
+  async purgeExpired(): Promise<number> {
+    return this.db.execute('DELETE FROM sessions WHERE expires_at < now() OR absolute_expires_at < now()');
+  }
+}

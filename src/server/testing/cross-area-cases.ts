@@ -1,0 +1,91 @@
+import type { TestApp } from './harness';
+import type { AreaRow } from '../modules/areas/repo';
+import * as catalog from '../modules/divisions/catalog';
+
+/**
+ * One entry per API route: how to aim a request at area A's records. The cross-area test signs in as an
+ * all-powerful user of sibling area B, sends these requests, and checks that nothing of A comes back
+ * and nothing of A changes; then it sends the same requests as A's user to prove they reach real data.
+ *
+ * A new route without an entry here fails the test — add one the day you add the route.
+ *   expect 'denied'  — B must get 400/403/404 (an id of A must look like a missing one)
+ *   expect 'no-leak' — B may get 200, but no record of A may appear in the answer
+ *   control          — what A's own request must show: 'marker' (2xx with A's data), 'ok' (2xx), 'none'
+ */
+export const MARK = 'LEAKMARK';
+
+export interface CrossEnv {
+  t: TestApp;
+  a: { county: AreaRow; village: AreaRow; userId: number };
+  b: { county: AreaRow; village: AreaRow; userId: number };
+  /** A new area in A (a grid under A's village, named with the marker), for cases that change or remove it. */
+  freshAreaInA(): Promise<AreaRow>;
+  freshAreaInB(): Promise<AreaRow>;
+  /** A new user in A's village, named with the marker. */
+  freshUserInA(): Promise<number>;
+}
+
+export interface CrossRequest {
+  url: string;
+  body?: unknown;
+  expect: 'denied' | 'no-leak';
+  control?: 'marker' | 'ok' | 'none';
+}
+
+export type CrossCase = (e: CrossEnv) => Promise<CrossRequest[]>;
+
+/** Routes anyone may call without signing in. Making a route public means adding it here, on purpose. */
+export const PUBLIC_ROUTES = ['GET /api/health', 'POST /api/auth/login', 'GET /api/openapi.json'];
+
+/** Routes that act only on the caller's own session or account: checked for no change to A, no control. */
+const self: CrossCase = async () => [{ url: '', expect: 'no-leak', control: 'none' }];
+
+export const CROSS_AREA_CASES: Record<string, CrossCase> = {
+  'GET /api/auth/me': async () => [{ url: '/api/auth/me', expect: 'no-leak', control: 'marker' }],
+  'POST /api/auth/logout': self,
+  'POST /api/auth/logout-all': self,
+  'POST /api/auth/password': async () => [{ url: '/api/auth/password', body: { currentPassword: 'wrong', newPassword: 'Whatever-Pass-1' }, expect: 'denied', control: 'none' }],
+
+  'GET /api/areas/:id': async (e) => [{ url: `/api/areas/${e.a.village.id}`, expect: 'denied', control: 'marker' }],
+  'GET /api/areas/:id/children': async (e) => [{ url: `/api/areas/${e.a.county.id}/children`, expect: 'denied', control: 'marker' }],
+  'GET /api/areas/:id/ancestors': async (e) => [{ url: `/api/areas/${e.a.village.id}/ancestors`, expect: 'denied', control: 'marker' }],
+  'GET /api/areas': async (e) => [
+    { url: `/api/areas?q=${MARK}`, expect: 'no-leak', control: 'marker' },
+    { url: '/api/areas?q=leakmark', expect: 'no-leak', control: 'marker' },
+    { url: `/api/areas?under=${e.a.county.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'POST /api/areas': async (e) => [{ url: '/api/areas', body: { parentId: e.a.village.id, name: '新网格', kind: 'grid' }, expect: 'denied' }],
+  'PATCH /api/areas/:id': async (e) => [{ url: `/api/areas/${(await e.freshAreaInA()).id}`, body: { name: '改名' }, expect: 'denied' }],
+  'POST /api/areas/:id/move': async (e) => [
+    { url: `/api/areas/${(await e.freshAreaInA()).id}/move`, body: { parentId: e.b.village.id }, expect: 'denied', control: 'none' },
+    { url: `/api/areas/${(await e.freshAreaInB()).id}/move`, body: { parentId: e.a.village.id }, expect: 'denied', control: 'none' },
+  ],
+  'POST /api/areas/:id/archive': async (e) => [{ url: `/api/areas/${(await e.freshAreaInA()).id}/archive`, expect: 'denied' }],
+  'GET /api/divisions': async () => [{ url: '/api/divisions?parent=41', expect: 'no-leak', control: 'ok' }],
+  'POST /api/areas/import-divisions': async (e) => {
+    const [town] = await catalog.listChildren('411627');
+    return [{ url: '/api/areas/import-divisions', body: { parentId: e.a.county.id, code: town.code.slice(0, 9) }, expect: 'denied' }];
+  },
+
+  'GET /api/users': async () => [
+    { url: '/api/users?pageSize=200', expect: 'no-leak', control: 'marker' },
+    { url: `/api/users?q=${MARK}`, expect: 'no-leak', control: 'marker' },
+  ],
+  'GET /api/users/:id': async (e) => [{ url: `/api/users/${e.a.userId}`, expect: 'denied', control: 'marker' }],
+  'POST /api/users': async (e) => [
+    { url: '/api/users', body: { username: `x_${Date.now()}`, displayName: '新人', roles: ['grid_worker'], scopeAreaId: e.a.village.id, password: 'Strong-Pass-42' }, expect: 'denied' },
+  ],
+  'PATCH /api/users/:id': async (e) => [{ url: `/api/users/${await e.freshUserInA()}`, body: { displayName: '改名' }, expect: 'denied' }],
+  'POST /api/users/:id/reset-password': async (e) => [
+    { url: `/api/users/${await e.freshUserInA()}/reset-password`, body: { newPassword: 'Other-Pass-42' }, expect: 'denied' },
+  ],
+  'GET /api/roles': async () => [{ url: '/api/roles', expect: 'no-leak', control: 'ok' }],
+  // Roles are deployment-wide: a county's administrator may not change them (only a root-scoped one).
+  'PUT /api/roles/:code': async () => [{ url: '/api/roles/volunteer', body: { permissions: ['areas.read', 'users.read'] }, expect: 'denied', control: 'none' }],
+  'GET /api/permissions': async () => [{ url: '/api/permissions', expect: 'no-leak', control: 'ok' }],
+
+  'GET /api/audit': async (e) => [
+    { url: '/api/audit?pageSize=200', expect: 'no-leak', control: 'marker' },
+    { url: `/api/audit?areaId=${e.a.county.id}`, expect: 'denied', control: 'marker' },
+  ],
+};

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, login, makeArea, makeUser, testApp } from './harness';
+import { CROSS_AREA_CASES, type CrossEnv, MARK, PUBLIC_ROUTES } from './cross-area-cases';
+
+/**
+ * Walks every registered API route as an administrator of area B aimed at area A's records
+ * (see cross-area-cases.ts), and proves nothing of A is returned or changed.
+ */
+let t: TestApp;
+let env: CrossEnv;
+let n = 0;
+
+beforeAll(async () => {
+  t = await testApp();
+  await t.db.query("UPDATE areas SET kind = 'city' WHERE id = $1", [t.root.id]);
+  const aCounty = await makeArea(t.db, t.root, `甲县${MARK}`, 'county');
+  const bCounty = await makeArea(t.db, t.root, '乙县', 'county');
+  const aTown = await makeArea(t.db, aCounty, `甲镇${MARK}`, 'town');
+  const bTown = await makeArea(t.db, bCounty, '乙镇', 'town');
+  const aVillage = await makeArea(t.db, aTown, `甲村${MARK}`, 'village');
+  const bVillage = await makeArea(t.db, bTown, '乙村', 'village');
+  const aUser = await makeUser(t.db, 'leakmark_a', ['admin'], aCounty);
+  const bUser = await makeUser(t.db, 'admin_b', ['admin'], bCounty);
+  // A's records leave traces in the audit trail too.
+  const a = await login(t.app, 'leakmark_a');
+  await a.post('/api/areas', { parentId: aVillage.id, name: `审计网格${MARK}`, kind: 'grid' });
+  env = {
+    t,
+    a: { county: aCounty, village: aVillage, userId: aUser },
+    b: { county: bCounty, village: bVillage, userId: bUser },
+    freshAreaInA: () => makeArea(t.db, aVillage, `网格${MARK}${++n}`, 'grid'),
+    freshAreaInB: () => makeArea(t.db, bVillage, `乙网格${++n}`, 'grid'),
+    freshUserInA: () => makeUser(t.db, `leakmark_u${++n}`, ['grid_worker'], aVillage),
+  };
+});
+afterAll(() => t.close());
+
+/** Everything of A that a request could change: its areas, every path-carrying table's rows under it, and the roles. */
+async function snapshotOfA(): Promise<string> {
+  const tables = await t.db.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.columns
+      WHERE column_name = 'area_path' AND table_schema = current_schema() AND table_name <> 'audit_log' ORDER BY table_name`,
+  );
+  const parts: unknown[] = [await t.db.query('SELECT * FROM areas WHERE path LIKE $1 ORDER BY id', [env.a.county.path + '%'])];
+  for (const { table_name } of tables) {
+    parts.push(await t.db.query(`SELECT * FROM "${table_name}" WHERE area_path LIKE $1 ORDER BY 1`, [env.a.county.path + '%']));
+  }
+  parts.push(await t.db.query('SELECT code, permissions FROM roles ORDER BY code'));
+  parts.push(await t.db.query('SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.area_path LIKE $1', [env.a.county.path + '%']));
+  return JSON.stringify(parts);
+}
+
+describe('every endpoint, as a user of a sibling area', () => {
+  it('every API route is either public on purpose or has a cross-area case', () => {
+    const routes = t.app.apiRoutes.map((r) => `${r.method} ${r.url}`);
+    expect(routes.length).toBeGreaterThan(15);
+    const missing = t.app.apiRoutes
+      .filter((r) => r.access !== 'public')
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !CROSS_AREA_CASES[k]);
+    expect(missing, 'add these routes to src/server/testing/cross-area-cases.ts').toEqual([]);
+    const publicOnes = t.app.apiRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
+    expect(publicOnes.filter((k) => !PUBLIC_ROUTES.includes(k)), 'routes made public without being listed').toEqual([]);
+  });
+
+  it('sees and changes nothing of area A', async () => {
+    const checked: string[] = [];
+    for (const route of t.app.apiRoutes.filter((r) => r.access !== 'public')) {
+      const key = `${route.method} ${route.url}`;
+      const requests = await CROSS_AREA_CASES[key](env);
+      for (const req of requests) {
+        const url = req.url || route.url;
+        const b = await login(t.app, 'admin_b');
+        const before = await snapshotOfA();
+        const res = await b.request({ method: route.method as any, url, payload: req.body as any });
+        const label = `${key} → ${url} answered ${res.statusCode}`;
+        expect(res.statusCode, label).toBeLessThan(500);
+        expect(res.body.toLowerCase(), `${label}: leaked A's data`).not.toContain(MARK.toLowerCase());
+        if (req.expect === 'denied') expect([400, 403, 404], label).toContain(res.statusCode);
+        expect(await snapshotOfA(), `${label}: changed A's data`).toBe(before);
+
+        const control = req.control ?? (req.expect === 'denied' ? 'ok' : 'marker');
+        if (control !== 'none') {
+          const a = await login(t.app, 'leakmark_a');
+          const own = await a.request({ method: route.method as any, url, payload: req.body as any });
+          expect(own.statusCode, `control: A's own ${key} → ${url} should succeed: ${own.body}`).toBeLessThan(300);
+          if (control === 'marker') expect(own.body.toLowerCase(), `control: A's ${url} shows A's data`).toContain(MARK.toLowerCase());
+        }
+        checked.push(key);
+      }
+    }
+    expect(new Set(checked).size).toBe(t.app.apiRoutes.filter((r) => r.access !== 'public').length);
+  });
+});

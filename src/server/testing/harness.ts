@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildApp } from '../app';
+import { type Config, testConfig } from '../config';
+import { type Db, openDb } from '../db/engine';
+import { migrate } from '../db/migrate';
+import { hashPassword } from '../platform/passwords';
+import { pinyinKeys } from '../platform/pinyin';
+import * as areas from '../modules/areas/repo';
+import * as users from '../modules/users/repo';
+import type { AreaKind } from '../../domain/areas/kinds';
+
+/**
+ * Test tier helpers: each test file gets its own fresh, migrated database — in-memory PGlite, or a new
+ * schema on TEST_DATABASE_URL — and an app built on it, driven through `app.inject`.
+ */
+export const TEST_PASSWORD = 'Test-Passw0rd!';
+
+export async function freshDb(): Promise<Db> {
+  const url = process.env.TEST_DATABASE_URL;
+  const db = url
+    ? await openDb({ databaseUrl: url, schema: `t_${randomBytes(6).toString('hex')}`, poolSize: 4 })
+    : await openDb({});
+  await migrate(db);
+  return db;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  db: Db;
+  root: areas.AreaRow;
+  close(): Promise<void>;
+}
+
+export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const db = await freshDb();
+  const app = await buildApp({ config: testConfig(overrides), db });
+  await app.ready();
+  const root = await db.tx((tx) => {
+    const py = pinyinKeys('测试县');
+    return areas.insertRootUnscoped(tx, { name: '测试县', kind: 'county', divisionCode: null, pinyin: py.full, pinyinInitials: py.initials });
+  });
+  return {
+    app,
+    db,
+    root,
+    async close() {
+      await app.close();
+      if (db.engine === 'postgres') {
+        const [{ s }] = await db.query<{ s: string }>('SELECT current_schema() AS s');
+        if (s.startsWith('t_')) await db.exec(`DROP SCHEMA ${s} CASCADE`);
+      }
+      await db.close();
+    },
+  };
+}
+
+const hashCache = new Map<string, Promise<string>>();
+
+export async function makeArea(db: Db, parent: areas.AreaRow, name: string, kind: AreaKind, divisionCode: string | null = null) {
+  const py = pinyinKeys(name);
+  const [row] = await db.tx((tx) => areas.insertMany(tx, [{ parent, name, kind, divisionCode, pinyin: py.full, pinyinInitials: py.initials }]));
+  return row;
+}
+
+export async function makeUser(db: Db, username: string, roles: string[], area: areas.AreaRow, password = TEST_PASSWORD) {
+  // Hashing is deliberately slow; tests reuse one hash per password.
+  if (!hashCache.has(password)) hashCache.set(password, hashPassword(password));
+  const passwordHash = await hashCache.get(password)!;
+  return db.tx((tx) =>
+    users.insert(tx, { username, displayName: `${username} 显示名`, phone: '13800138000', passwordHash, roles, areaId: area.id, areaPath: area.path }),
+  );
+}
+
+/** A signed-in client: keeps the session cookie and sends the CSRF header on writes. */
+export interface Agent {
+  userId: number;
+  csrfToken: string;
+  cookie: string;
+  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  get(url: string, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
+  post(url: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
+  patch(url: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
+  put(url: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
+}
+
+export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Agent> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  const setCookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('wg_session='))!;
+  const cookie = setCookie.split(';')[0];
+  const request = (opts: InjectOptions) =>
+    app.inject({ ...opts, headers: { cookie, 'x-csrf-token': body.csrfToken, ...(opts.headers ?? {}) } });
+  return {
+    userId: body.user.id,
+    csrfToken: body.csrfToken,
+    cookie,
+    request,
+    get: (url, headers) => request({ method: 'GET', url, headers }),
+    post: (url, payload) => request({ method: 'POST', url, payload: payload as any }),
+    patch: (url, payload) => request({ method: 'PATCH', url, payload: payload as any }),
+    put: (url, payload) => request({ method: 'PUT', url, payload: payload as any }),
+  };
+}
