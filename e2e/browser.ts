@@ -1,0 +1,16 @@
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+
+/** The system Chromium, launched the way this kind of machine needs (no sandbox as root, no background network). */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+export const DESKTOP = { viewport: { width: 1366, height: 850 } };
+
+export async function newContext(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN'): Promise<BrowserContext> {
+  return browser.newContext({ ...(kind === 'phone' ? PHONE : DESKTOP), locale });
+}
