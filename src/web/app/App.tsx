@@ -1,0 +1,56 @@
+/**
+ * Providers (antd locale, auth, current area) and routes. Routes come from the module list,
+ * each guarded by its permission; unknown paths get a 404 inside the shell.
+ */
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AppLayout } from './AppLayout';
+import { AuthProvider } from './auth';
+import { CurrentAreaProvider } from './current-area';
+import { RequireAuth, RequirePermission, SessionExpiryHandler } from './guards';
+import { useLanguage } from './i18n';
+import { MODULES } from './modules';
+import { NotFound } from './pages/NotFound';
+import LoginPage from '../modules/login/LoginPage';
+
+export function App() {
+  const lang = useLanguage();
+  return (
+    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      <AntApp>
+        <BrowserRouter>
+          <AuthProvider>
+            <SessionExpiryHandler />
+            <CurrentAreaProvider>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route
+                  element={
+                    <RequireAuth>
+                      <AppLayout />
+                    </RequireAuth>
+                  }
+                >
+                  {MODULES.map(({ path, permission, component: Page }) => (
+                    <Route
+                      key={path}
+                      path={path}
+                      element={
+                        <RequirePermission permission={permission}>
+                          <Page />
+                        </RequirePermission>
+                      }
+                    />
+                  ))}
+                  <Route path="*" element={<NotFound />} />
+                </Route>
+              </Routes>
+            </CurrentAreaProvider>
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,33 @@
+import { Typography } from 'antd';
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from '../auth';
+import { useCurrentArea } from '../current-area';
+import { AreaTreeSelect } from './AreaTreeSelect';
+
+/** The header's "current area" picker, limited to the user's scope. */
+export function AreaSwitcher({ compact = false }: { compact?: boolean }) {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { area, setArea } = useCurrentArea();
+  if (!area) return null;
+  // Without areas.read the tree cannot be browsed: show the scope as plain text.
+  if (!can('areas.read')) {
+    return (
+      <Typography.Text data-testid="area-switcher" ellipsis style={{ lineHeight: 'normal' }}>
+        <EnvironmentOutlined /> {area.name}
+      </Typography.Text>
+    );
+  }
+  return (
+    <AreaTreeSelect
+      data-testid="area-switcher"
+      value={area.id}
+      placeholder={t('area.current')}
+      onChange={(_, picked) => {
+        if (picked) setArea(picked);
+      }}
+      style={{ width: compact ? '100%' : 280, maxWidth: '100%', minWidth: 0 }}
+    />
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, Result, Spin } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { setUnauthorizedHandler } from './api';
+import { useAuth } from './auth';
+import { errorText } from './errors';
+import { Forbidden } from './pages/Forbidden';
+
+/** Where to return after signing in; only same-site paths, so `next` cannot send anyone elsewhere. */
+export function safeNext(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return '/';
+  return next;
+}
+
+export function loginPath(from: string): string {
+  return from === '/' ? '/login' : `/login?next=${encodeURIComponent(from)}`;
+}
+
+/**
+ * Sends the user to /login?next=<here> whenever any call answers 401 (session expired or ended
+ * elsewhere), except on the login page itself.
+ */
+export function SessionExpiryHandler() {
+  const navigate = useNavigate();
+  const { clear } = useAuth();
+  useEffect(() => {
+    setUnauthorizedHandler(() => {
+      const { pathname, search } = window.location;
+      if (pathname === '/login') return;
+      clear();
+      navigate(loginPath(pathname + search), { replace: true });
+    });
+    return () => setUnauthorizedHandler(null);
+  }, [navigate, clear]);
+  return null;
+}
+
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, loading, startError, refresh } = useAuth();
+  const location = useLocation();
+  if (loading) return <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
+  if (startError) {
+    return (
+      <Result
+        status="warning"
+        title={errorText(startError, t)}
+        extra={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!user) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  return <>{children}</>;
+}
+
+export function RequirePermission({ permission, children }: { permission?: string; children: ReactNode }) {
+  const { can } = useAuth();
+  if (permission && !can(permission)) return <Forbidden />;
+  return <>{children}</>;
+}

@@ -1,0 +1,79 @@
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AREA_KINDS, canContain } from '../../../domain/areas/kinds';
+import { api } from '../../app/api';
+import { applyFieldErrors, errorText } from '../../app/errors';
+import type { Area, AreaKind } from '../../app/types';
+
+interface Values {
+  name: string;
+  kind: AreaKind;
+  divisionCode?: string;
+}
+
+export type AreaFormTarget = { mode: 'create'; parent: Area } | { mode: 'edit'; area: Area; parent?: Area };
+
+/** Add a child area, or edit one. Kinds wider than the parent are not offered (the server refuses them too). */
+export function AreaFormModal({ target, onClose, onSaved }: { target: AreaFormTarget; onClose: () => void; onSaved: (a: Area) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const parent = target.mode === 'create' ? target.parent : target.parent;
+  const kinds = AREA_KINDS.filter((k) => !parent || canContain(parent.kind, k));
+  const initial: Partial<Values> =
+    target.mode === 'edit'
+      ? { name: target.area.name, kind: target.area.kind, divisionCode: target.area.divisionCode ?? '' }
+      : { kind: kinds[0] };
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    const code = v.divisionCode?.trim() || null;
+    setBusy(true);
+    setError(null);
+    try {
+      const saved =
+        target.mode === 'create'
+          ? await api.post<Area>('/api/areas', { parentId: target.parent.id, name: v.name.trim(), kind: v.kind, divisionCode: code })
+          : await api.patch<Area>(`/api/areas/${target.area.id}`, { name: v.name.trim(), kind: v.kind, divisionCode: code });
+      message.success(t('common.saved'));
+      onSaved(saved);
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(errorText(e, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={target.mode === 'create' ? t('areas.addChildTo', { name: target.parent.name }) : t('areas.editTitle', { name: target.area.name })}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit().catch(() => {})}
+      onCancel={onClose}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" initialValues={initial}>
+        <Form.Item name="name" label={t('area.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
+          <Input maxLength={100} />
+        </Form.Item>
+        <Form.Item name="kind" label={t('area.kind')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select options={kinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+        </Form.Item>
+        <Form.Item
+          name="divisionCode"
+          label={t('area.divisionCode')}
+          extra={t('areas.divisionCodeHint')}
+          rules={[{ pattern: /^\d{12}$/, message: t('validation.divisionCode') }]}
+        >
+          <Input inputMode="numeric" maxLength={12} allowClear />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,160 @@
+/** The audit trail: who did what, to which record, from where; filtered, paged, with before/after. */
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Table, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { useCurrentArea } from '../../app/current-area';
+import { errorText } from '../../app/errors';
+import type { AuditEntry, Page } from '../../app/types';
+import { ActorSelect } from './ActorSelect';
+
+const PAGE_SIZE = 50;
+
+interface Filters {
+  actor?: number;
+  entity?: string;
+  areaId?: number | null;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+function JsonBlock({ title, value }: { title: string; value: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <Typography.Text strong>{title}</Typography.Text>
+      <pre style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, padding: 8, margin: '4px 0 0', maxHeight: 320, overflow: 'auto', fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+        {value === null || value === undefined ? t('common.none') : JSON.stringify(value, null, 2)}
+      </pre>
+    </div>
+  );
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { area: current } = useCurrentArea();
+  const [form] = Form.useForm<Filters>();
+  const [filters, setFilters] = useState<Filters>({ areaId: current?.id });
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<AuditEntry>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setLoading(true);
+    try {
+      const [from, to] = filters.range ?? [];
+      const r = await api.get<Page<AuditEntry>>('/api/audit', {
+        actor: filters.actor,
+        entity: filters.entity?.trim(),
+        areaId: filters.areaId ?? undefined,
+        from: from?.toISOString(),
+        to: to?.toISOString(),
+        page,
+        pageSize: PAGE_SIZE,
+      });
+      setData(r);
+      setError(null);
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setLoading(false);
+    }
+  }, [filters, page, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const apply = (v: Filters) => {
+    setPage(1);
+    setFilters(v);
+  };
+
+  return (
+    <div>
+      <Typography.Title level={4} style={{ marginTop: 0 }}>
+        {t('nav.audit')}
+      </Typography.Title>
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Form form={form} layout="vertical" initialValues={filters} onFinish={apply}>
+          <Row gutter={12}>
+            {can('users.read') && (
+              <Col xs={24} sm={12} lg={6}>
+                <Form.Item name="actor" label={t('audit.actor')}>
+                  <ActorSelect />
+                </Form.Item>
+              </Col>
+            )}
+            <Col xs={24} sm={12} lg={4}>
+              <Form.Item name="entity" label={t('audit.entity')}>
+                <Input allowClear placeholder={t('audit.entityPlaceholder')} />
+              </Form.Item>
+            </Col>
+            {can('areas.read') && (
+              <Col xs={24} sm={12} lg={6}>
+                <Form.Item name="areaId" label={t('audit.area')}>
+                  <AreaTreeSelect allowClear style={{ width: '100%' }} />
+                </Form.Item>
+              </Col>
+            )}
+            <Col xs={24} sm={12} lg={8}>
+              <Form.Item name="range" label={t('audit.time')}>
+                <DatePicker.RangePicker showTime allowEmpty={[true, true]} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Button type="primary" htmlType="submit">
+            {t('common.search')}
+          </Button>
+          <Button
+            style={{ marginInlineStart: 8 }}
+            onClick={() => {
+              // Clear everything, including the current-area default.
+              form.setFieldsValue({ actor: undefined, entity: undefined, areaId: undefined, range: null });
+              apply({});
+            }}
+          >
+            {t('common.reset')}
+          </Button>
+        </Form>
+      </Card>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Card size="small">
+        <Table<AuditEntry>
+          rowKey="id"
+          size="small"
+          loading={loading}
+          dataSource={data.items}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: t('audit.empty') }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+          expandable={{
+            expandedRowRender: (e) => (
+              <Row gutter={[12, 12]}>
+                <Col xs={24} md={12}>
+                  <JsonBlock title={t('audit.before')} value={e.before} />
+                </Col>
+                <Col xs={24} md={12}>
+                  <JsonBlock title={t('audit.after')} value={e.after} />
+                </Col>
+              </Row>
+            ),
+          }}
+          columns={[
+            { title: t('audit.time'), dataIndex: 'at', render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span> },
+            { title: t('audit.actor'), dataIndex: 'actorName', render: (n: string | null) => n ?? '' },
+            { title: t('audit.action'), dataIndex: 'action', render: (a: string) => t(`audit.actions.${a}`, { defaultValue: a }) },
+            { title: t('audit.entity'), dataIndex: 'entity' },
+            { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: unknown) => (v == null ? '' : String(v)) },
+            { title: t('audit.requestId'), dataIndex: 'requestId', render: (v: string | null) => <Typography.Text code copyable={Boolean(v)}>{v ?? ''}</Typography.Text> },
+            { title: t('audit.clientIp'), dataIndex: 'clientIp', render: (v: string | null) => v ?? '' },
+          ]}
+        />
+      </Card>
+    </div>
+  );
+}
