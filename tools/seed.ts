@@ -36,6 +36,6 @@ try {
     await db.close();
   }
 } catch (e) {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(e instanceof ConfigError ? e.message : e);
   process.exitCode = 1;
 }

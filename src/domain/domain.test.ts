@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canContain, kindOfDivision } from './areas/kinds';
+import { canContain, kindOfDivision, shortDivisionName } from './areas/kinds';
 import { passwordProblem } from './auth/password-strength';
 
 describe('area kinds', () => {
@@ -33,5 +33,19 @@ describe('password strength', () => {
     ['长城-Great-Wall-1', null],
   ])('%s → %s', (pw, problem) => {
     expect(passwordProblem(pw, 'zhangsan')).toBe(problem);
+  });
+});
+
+describe('short division names', () => {
+  it.each([
+    ['王隆集村民委员会', '王隆集村'],
+    ['东郭村委会', '东郭村'],
+    ['东郭村村民委员会', '东郭村'],
+    ['多福巷社区居委会', '多福巷社区'],
+    ['银闸居民委员会', '银闸社区'],
+    ['住福社区', '住福社区'],
+    ['毛庄镇', '毛庄镇'],
+  ])('%s → %s', (official, short) => {
+    expect(shortDivisionName(official)).toBe(short);
   });
 });

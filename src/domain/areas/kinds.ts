@@ -53,3 +53,16 @@ export function kindOfDivision(level: 'province' | 'city' | 'county' | 'town' | 
   if (level === 'village') return /社区|居委会|居民委员会/.test(name) ? 'community' : 'village';
   return level;
 }
+
+/**
+ * The name people use for an official division: villages are listed by their committees
+ * (王隆集村民委员会, 东郭村村委会, 多福巷社区居委会); we keep 王隆集村, 东郭村, 多福巷社区.
+ * The 12-digit code still ties the area to its official entry.
+ */
+export function shortDivisionName(name: string): string {
+  const m = name.match(/^(.+?)(村民委员会|村委会|居民委员会|居委会)$/);
+  if (!m) return name;
+  const stem = m[1];
+  if (/(村|社区|居)$/.test(stem)) return stem;
+  return m[2].startsWith('村') ? `${stem}村` : `${stem}社区`;
+}

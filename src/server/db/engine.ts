@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -25,6 +26,24 @@ export interface Db extends Queryable {
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/**
+ * Marks code running inside `tx(fn)`. Using the database handle instead of the transaction handle there
+ * is a bug on both engines — on PGlite it waits forever for the transaction's own lock, on PostgreSQL it
+ * runs outside the transaction — so it throws at once instead.
+ */
+const inTransaction = new AsyncLocalStorage<boolean>();
+
+function guard(q: Queryable): Queryable {
+  const check = () => {
+    if (inTransaction.getStore()) throw new Error('Database handle used inside a transaction: use the transaction handle (tx) instead');
+  };
+  return {
+    query: (sql, params) => (check(), q.query(sql, params)),
+    execute: (sql, params) => (check(), q.execute(sql, params)),
+    exec: (sql) => (check(), q.exec(sql)),
+  };
 }
 
 // int8 (counts, bigserial ids) as JS numbers on both engines, as PGlite already does.
@@ -70,11 +89,10 @@ async function openPglite(dataDir?: string): Promise<Db> {
       await q.exec(sql);
     },
   });
-  const base = wrap(pglite);
   return {
     engine: 'pglite',
-    ...base,
-    tx: (fn) => pglite.transaction((t) => fn(wrap(t))),
+    ...guard(wrap(pglite)),
+    tx: (fn) => pglite.transaction((t) => inTransaction.run(true, () => fn(wrap(t)))),
     async close() {
       if (!pglite.closed) await pglite.close();
       releaseLock();
@@ -140,12 +158,12 @@ async function openPostgres(opts: DbOptions): Promise<Db> {
   });
   return {
     engine: 'postgres',
-    ...wrap(pool),
+    ...guard(wrap(pool)),
     async tx(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn(wrap(client));
+        const result = await inTransaction.run(true, () => fn(wrap(client)));
         await client.query('COMMIT');
         return result;
       } catch (e) {

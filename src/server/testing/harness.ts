@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { type Config, testConfig } from '../config';
 import { type Db, openDb } from '../db/engine';
@@ -77,11 +77,11 @@ export interface Agent {
   userId: number;
   csrfToken: string;
   cookie: string;
-  request(opts: InjectOptions): ReturnType<FastifyInstance['inject']>;
-  get(url: string, headers?: Record<string, string>): ReturnType<FastifyInstance['inject']>;
-  post(url: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
-  patch(url: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
-  put(url: string, body?: unknown): ReturnType<FastifyInstance['inject']>;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown): Promise<LightMyRequestResponse>;
 }
 
 export async function login(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Agent> {
@@ -90,7 +90,7 @@ export async function login(app: FastifyInstance, username: string, password = T
   const body = res.json();
   const setCookie = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('wg_session='))!;
   const cookie = setCookie.split(';')[0];
-  const request = (opts: InjectOptions) =>
+  const request = (opts: InjectOptions): Promise<LightMyRequestResponse> =>
     app.inject({ ...opts, headers: { cookie, 'x-csrf-token': body.csrfToken, ...(opts.headers ?? {}) } });
   return {
     userId: body.user.id,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AreaRow } from './repo';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 
 let t: TestApp;
@@ -78,7 +79,7 @@ describe('area tree', () => {
     const to = await create(t.root.id, '乙镇', 'town');
     const village = await create(from.id, '搬迁村', 'village');
     const grid = await create(village.id, '第二网格', 'grid');
-    const gridRow = (await t.db.query('SELECT * FROM areas WHERE id = $1', [grid.id]))[0];
+    const gridRow = (await t.db.query<AreaRow>('SELECT * FROM areas WHERE id = $1', [grid.id]))[0];
     await makeUser(t.db, 'mover_grid', ['grid_worker'], gridRow);
     const res = await admin.post(`/api/areas/${village.id}/move`, { parentId: to.id });
     expect(res.statusCode, res.body).toBe(200);
@@ -106,7 +107,7 @@ describe('area tree', () => {
 
   it('a user cannot move or archive the root of their own scope, nor see above it', async () => {
     const town = await create(t.root.id, '丙镇', 'town');
-    const row = (await t.db.query('SELECT * FROM areas WHERE id = $1', [town.id]))[0];
+    const row = (await t.db.query<AreaRow>('SELECT * FROM areas WHERE id = $1', [town.id]))[0];
     await makeUser(t.db, 'bing_cadre', ['cadre'], row);
     const cadre = await login(t.app, 'bing_cadre');
     expect((await cadre.post(`/api/areas/${town.id}/archive`)).json().error.code).toBe('AREA_IS_SCOPE_ROOT');

@@ -95,7 +95,7 @@ export async function search(db: Queryable, scope: Scope, s: AreaSearch) {
   if (s.q) {
     const text = likeEscape(s.q.trim());
     const latin = text.toLowerCase().replace(/\s+/g, '');
-    const or = [`a.name LIKE ${q.add(`%${text}%`)}`];
+    const or = [`a.name ILIKE ${q.add(`%${text}%`)}`];
     if (/^[a-z0-9]+$/.test(latin)) {
       or.push(`a.pinyin_initials LIKE ${q.add(`${latin}%`)}`, `a.pinyin LIKE ${q.add(`${latin}%`)}`);
     }

@@ -1,4 +1,4 @@
-import { AREA_KIND_NAMES, type AreaKind, canContain, kindOfDivision } from '../../../domain/areas/kinds';
+import { AREA_KIND_NAMES, type AreaKind, canContain, kindOfDivision, shortDivisionName } from '../../../domain/areas/kinds';
 import type { CreateAreaInput, UpdateAreaInput } from '../../../domain/areas/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -154,22 +154,22 @@ export async function importDivisions(ctx: Ctx, parentId: number, code: string) 
   const { descendants } = await catalog.getSubtree(full);
   const all = [root, ...descendants];
   const rootKind = kindOfDivision(root.level, root.name);
-  kindOrder(parent.kind, rootKind, ctx.lang);
-
-  // A fresh, empty root of the same kind (e.g. the "本辖区" county made at first start) becomes the division itself.
+  // A fresh, empty area of the same kind (e.g. the "本辖区" county made at first start) becomes the division itself.
   const adopt = !parent.division_code && parent.kind === rootKind && !parent.child_count;
+  if (!adopt) kindOrder(parent.kind, rootKind, ctx.lang);
+  if (adopt) await divisionCodeFree(ctx, root.code);
 
   return ctx.db.tx(async (tx) => {
     const byCode = new Map<string, { id: number; path: string; level: number }>();
     let created = 0;
     let skipped = 0;
     if (adopt) {
-      await divisionCodeFree(ctx, root.code);
       const py = pinyinKeys(root.name);
       await repo.updateFields(tx, parent.id, { name: root.name, kind: rootKind, divisionCode: root.code, pinyin: py.full, pinyinInitials: py.initials });
       byCode.set(root.code, parent);
       created++;
     }
+    const taken = new Set<string>();
     // Parents come before children, so import level by level in batches.
     const levels = [...new Set(all.map((d) => d.level))];
     for (const level of levels) {
@@ -185,8 +185,12 @@ export async function importDivisions(ctx: Ctx, parentId: number, code: string) 
         }
         const p = d.code === root.code ? parent : byCode.get(d.parentCode ?? '');
         if (!p) continue;
-        const py = pinyinKeys(d.name);
-        batch.push({ parent: p, name: d.name, kind: kindOfDivision(d.level, d.name), divisionCode: d.code, pinyin: py.full, pinyinInitials: py.initials });
+        // Two committees can shorten to the same name (东郭村委会, 东郭村村民委员会): keep the official one then.
+        const short = shortDivisionName(d.name);
+        const name = taken.has(`${p.id}|${short}`) ? d.name : short;
+        taken.add(`${p.id}|${name}`);
+        const py = pinyinKeys(name);
+        batch.push({ parent: p, name, kind: kindOfDivision(d.level, d.name), divisionCode: d.code, pinyin: py.full, pinyinInitials: py.initials });
       }
       for (const row of await insertOrConflict(() => repo.insertMany(tx, batch))) {
         byCode.set(row.division_code!, row);

@@ -60,7 +60,7 @@ export async function seedDemo(db: Db, seed: number): Promise<string> {
   // 3. Synthetic grids under every village and community; estates and buildings under community grids.
   const villages = await db.query<Place>(
     `SELECT id, name, path, level, kind FROM areas WHERE kind IN ('village', 'community') AND path LIKE $1 ORDER BY division_code`,
-    [root.path],
+    [root.path + '%'],
   );
   const grids = await db.tx(async (tx) => {
     const gridRows = await areas.insertMany(

@@ -39,7 +39,7 @@ describe('user management', () => {
     expect(taken.json().error.fields.username).toBeTruthy();
     const phone = await admin.post('/api/users', { username: 'p1', displayName: 'x', phone: '12345', roles: ['cadre'], scopeAreaId: town.id, password: strong });
     expect(phone.json().error.fields.phone).toBeTruthy();
-    const role = await admin.post('/api/users', { username: 'p2', displayName: 'x', roles: ['emperor'], scopeAreaId: town.id, password: strong });
+    const role = await admin.post('/api/users', { username: 'p2x', displayName: 'x', roles: ['emperor'], scopeAreaId: town.id, password: strong });
     expect(role.statusCode).toBe(400);
     expect(role.json().error.fields.roles).toBeTruthy();
   });
