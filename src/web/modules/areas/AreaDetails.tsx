@@ -73,7 +73,7 @@ export function AreaDetails({ area, children, canWrite, isScopeRoot, onSelect, o
           <Descriptions.Item label={t('area.childCount')}>{children?.length ?? area.childCount ?? '-'}</Descriptions.Item>
         </Descriptions>
         {current?.id !== area.id && !area.archived && (
-          <Button size="small" icon={<AimOutlined />} onClick={() => setArea(area)}>
+          <Button size="small" icon={<AimOutlined />} style={{ marginTop: 8 }} onClick={() => setArea(area)}>
             {t('areas.setCurrent')}
           </Button>
         )}

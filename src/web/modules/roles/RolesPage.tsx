@@ -2,7 +2,7 @@
  * Roles × permissions as a checkbox matrix, permissions grouped by module. Changes are kept as a
  * draft and saved per role with PUT /api/roles/:code.
  */
-import { Alert, App, Badge, Button, Card, Checkbox, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Badge, Button, Card, Checkbox, Empty, Grid, Space, Spin, Table, Tag, Typography } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,8 @@ export default function RolesPage() {
   const [permError, setPermError] = useState<unknown>(null);
   const [draft, setDraft] = useState<Draft>({});
   const [saving, setSaving] = useState(false);
+  // On phones the module column is dropped so the permission names can stay pinned while roles scroll.
+  const narrow = Grid.useBreakpoint().md === false;
 
   useEffect(() => {
     api
@@ -113,7 +115,7 @@ export default function RolesPage() {
             {t('roles.discard')}
           </Button>
           <Button type="primary" icon={<SaveOutlined />} disabled={!dirty.length} loading={saving} onClick={() => void save()}>
-            {t('roles.save', { count: dirty.length })}
+            {dirty.length ? t('roles.save', { count: dirty.length }) : t('common.save')}
           </Button>
         </Space>
       </Space>
@@ -132,18 +134,23 @@ export default function RolesPage() {
             scroll={{ x: 'max-content' }}
             locale={{ emptyText: t('roles.noPermissions') }}
             columns={[
-              {
-                key: 'module',
-                title: t('roles.module'),
-                fixed: 'left',
-                onCell: (row) => ({ rowSpan: row.span }),
-                render: (_, row) => <strong>{t(`module.${row.module}`, { defaultValue: row.module })}</strong>,
-              },
+              ...(narrow
+                ? []
+                : [
+                    {
+                      key: 'module',
+                      title: t('roles.module'),
+                      fixed: 'left' as const,
+                      onCell: (row: Row) => ({ rowSpan: row.span }),
+                      render: (_: unknown, row: Row) => <strong>{t(`module.${row.module}`, { defaultValue: row.module })}</strong>,
+                    },
+                  ]),
               {
                 key: 'perm',
                 title: t('roles.permission'),
-                render: (_, row) => (
-                  <span style={{ whiteSpace: 'nowrap' }} title={row.code}>
+                fixed: 'left' as const,
+                render: (_: unknown, row: Row) => (
+                  <span style={{ whiteSpace: narrow ? 'normal' : 'nowrap' }} title={row.code}>
                     {t(`perm.${row.code}`, { defaultValue: row.code })}
                   </span>
                 ),
