@@ -7,6 +7,17 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { api } from './api';
 import type { Area } from './types';
 
+/**
+ * Every mounted tree (header switcher, pickers, the Areas page) listens here, so a change made in one
+ * place (add, move, archive, import) re-reads the affected parents wherever they are already shown.
+ */
+const listeners = new Set<(ids: number[]) => void>();
+
+export function notifyAreasChanged(parentIds: (number | null | undefined)[]) {
+  const ids = parentIds.filter((id): id is number => typeof id === 'number');
+  for (const l of listeners) l(ids);
+}
+
 export interface AreaTreeNode {
   key: number;
   value: number;
@@ -83,6 +94,19 @@ export function useAreaTree(root: Area | null, options: AreaTreeOptions = {}): A
       inFlight.current.delete(id);
     }
   }, []);
+
+  useEffect(() => {
+    const onChange = (ids: number[]) => {
+      for (const id of ids) {
+        if (stateRef.current.children[id]) loadChildren(id, true).catch(() => {});
+        if (stateRef.current.areas[id]) api.get<Area>(`/api/areas/${id}`).then(upsert, () => {});
+      }
+    };
+    listeners.add(onChange);
+    return () => {
+      listeners.delete(onChange);
+    };
+  }, [loadChildren, upsert]);
 
   const revealPath = useCallback(
     async (id: number) => {

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Col, Empty, Row, Space, Tree, Typography } from 'a
 import { CloudDownloadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAreaTree } from '../../app/area-tree';
+import { notifyAreasChanged, useAreaTree } from '../../app/area-tree';
 import { useAuth, useMe } from '../../app/auth';
 import { KindTag } from '../../app/components/KindTag';
 import { useCurrentArea } from '../../app/current-area';
@@ -29,7 +29,7 @@ export default function AreasPage() {
   const { t } = useTranslation();
   const me = useMe();
   const { can } = useAuth();
-  const { area: current } = useCurrentArea();
+  const { area: current, setArea: setCurrent } = useCurrentArea();
   const tree = useAreaTree(me.scope, treeOptions);
   const [selectedId, setSelectedId] = useState<number>(current?.id ?? me.scope.id);
   const [expanded, setExpanded] = useState<Key[]>([me.scope.id]);
@@ -69,6 +69,8 @@ export default function AreasPage() {
   const reload = async (...ids: (number | null | undefined)[]) => {
     for (const id of ids) if (id) await refresh(id).catch(() => {});
     setVersion((v) => v + 1);
+    // Other trees on screen (the header's area switcher) re-read the same parents.
+    notifyAreasChanged(ids);
   };
 
   const onAction = (action: AreaAction) => {
@@ -78,6 +80,9 @@ export default function AreasPage() {
     if (action === 'move') setMoving(area);
     if (action === 'archive') {
       archive(area, () => {
+        // Archiving the current area (or a place above it) moves "current" up to the parent.
+        const parent = area.parentId ? tree.areas[area.parentId] : undefined;
+        if (current && parent && current.path.startsWith(area.path)) setCurrent(parent);
         void reload(area.parentId).then(() => {
           if (area.parentId) void select(area.parentId);
         });
@@ -147,6 +152,7 @@ export default function AreasPage() {
           onClose={() => setForm(null)}
           onSaved={(saved) => {
             setForm(null);
+            if (current?.id === saved.id) setCurrent(saved);
             const parentToReload = form.mode === 'create' ? form.parent.id : saved.parentId;
             void reload(parentToReload, saved.id).then(() => select(saved.id));
           }}
@@ -158,6 +164,7 @@ export default function AreasPage() {
           onClose={() => setMoving(null)}
           onMoved={(moved, oldParent) => {
             setMoving(null);
+            if (current?.id === moved.id) setCurrent(moved);
             void reload(oldParent, moved.parentId).then(() => select(moved.id));
           }}
         />
