@@ -5,17 +5,8 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errors';
+import { loginPath } from './next';
 import { Forbidden } from './pages/Forbidden';
-
-/** Where to return after signing in; only same-site paths, so `next` cannot send anyone elsewhere. */
-export function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/login')) return '/';
-  return next;
-}
-
-export function loginPath(from: string): string {
-  return from === '/' ? '/login' : `/login?next=${encodeURIComponent(from)}`;
-}
 
 /**
  * Sends the user to /login?next=<here> whenever any call answers 401 (session expired or ended

@@ -2,6 +2,7 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AREA_KINDS, canContain } from '../../../domain/areas/kinds';
+import { divisionCode } from '../../../domain/areas/schemas';
 import { api } from '../../app/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import type { Area, AreaKind } from '../../app/types';
@@ -69,7 +70,13 @@ export function AreaFormModal({ target, onClose, onSaved }: { target: AreaFormTa
           name="divisionCode"
           label={t('area.divisionCode')}
           extra={t('areas.divisionCodeHint')}
-          rules={[{ pattern: /^\d{12}$/, message: t('validation.divisionCode') }]}
+          rules={[
+            {
+              // The same zod rule the server applies; empty means "no code".
+              validator: (_, v?: string) =>
+                !v?.trim() || divisionCode.safeParse(v.trim()).success ? Promise.resolve() : Promise.reject(new Error(t('validation.divisionCode'))),
+            },
+          ]}
         >
           <Input inputMode="numeric" maxLength={12} allowClear />
         </Form.Item>

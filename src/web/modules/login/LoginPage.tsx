@@ -6,7 +6,7 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { LangSwitch } from '../../app/components/LangSwitch';
 import { errorText } from '../../app/errors';
-import { safeNext } from '../../app/guards';
+import { safeNext } from '../../app/next';
 
 interface Values {
   username: string;
