@@ -5,8 +5,9 @@
 import Fastify from 'fastify';
 
 const port = Number(process.env.PORT);
-const body = process.env.BARE_BODY ?? '{"items":[]}';
+// The same object, serialised per request like the scoped endpoint's answer.
+const body = JSON.parse(process.env.BARE_BODY ?? '{"items":[]}');
 const app = Fastify({ logger: false });
-app.get('/bare', async (_req, reply) => reply.type('application/json').send(body));
+app.get('/bare', async () => body);
 await app.listen({ host: '127.0.0.1', port });
 console.log('ready');

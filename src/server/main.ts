@@ -19,7 +19,7 @@ async function main() {
     }
     throw e;
   }
-  const db = await openDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+  const db = await openDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, guardTransactions: config.NODE_ENV !== 'production' });
   const { applied, level } = await migrate(db);
   const first = await bootstrap(db, config);
   const app = await buildApp({ config, db, serveWeb: true });

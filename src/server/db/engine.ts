@@ -25,17 +25,26 @@ export interface Db extends Queryable {
   readonly engine: Engine;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** Calls `onNotify` for every NOTIFY on `channel` (from this or any other connection), until closed. */
+  listen(channel: string, onNotify: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * Marks code running inside `tx(fn)`. Using the database handle instead of the transaction handle there
  * is a bug on both engines — on PGlite it waits forever for the transaction's own lock, on PostgreSQL it
- * runs outside the transaction — so it throws at once instead.
+ * runs outside the transaction — so it throws at once instead. The guard rides on AsyncLocalStorage,
+ * whose promise hooks cost every request a little on Node 20, so it is on in development and tests
+ * (where such bugs are found) and off in production.
  */
 const inTransaction = new AsyncLocalStorage<boolean>();
 
-function guard(q: Queryable): Queryable {
+function runGuarded<T>(on: boolean, fn: () => Promise<T>): Promise<T> {
+  return on ? inTransaction.run(true, fn) : fn();
+}
+
+function guard(on: boolean, q: Queryable): Queryable {
+  if (!on) return q;
   const check = () => {
     if (inTransaction.getStore()) throw new Error('Database handle used inside a transaction: use the transaction handle (tx) instead');
   };
@@ -57,13 +66,16 @@ export interface DbOptions {
   poolSize?: number;
   /** PostgreSQL schema to use (tests isolate each file in its own schema). */
   schema?: string;
+  /** Refuse use of the database handle inside a transaction (default on; the server turns it off in production). */
+  guardTransactions?: boolean;
 }
 
 export async function openDb(opts: DbOptions): Promise<Db> {
-  return opts.databaseUrl ? openPostgres(opts) : openPglite(opts.dataDir);
+  const guarded = opts.guardTransactions ?? true;
+  return opts.databaseUrl ? openPostgres(opts, guarded) : openPglite(opts.dataDir, guarded);
 }
 
-async function openPglite(dataDir?: string): Promise<Db> {
+async function openPglite(dataDir: string | undefined, guarded: boolean): Promise<Db> {
   let releaseLock = () => {};
   let dir: string | undefined;
   if (dataDir) {
@@ -91,8 +103,11 @@ async function openPglite(dataDir?: string): Promise<Db> {
   });
   return {
     engine: 'pglite',
-    ...guard(wrap(pglite)),
-    tx: (fn) => pglite.transaction((t) => inTransaction.run(true, () => fn(wrap(t)))),
+    ...guard(guarded, wrap(pglite)),
+    tx: (fn) => pglite.transaction((t) => runGuarded(guarded, () => fn(wrap(t)))),
+    async listen(channel, onNotify) {
+      await pglite.listen(channel, () => onNotify());
+    },
     async close() {
       if (!pglite.closed) await pglite.close();
       releaseLock();
@@ -129,7 +144,7 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function openPostgres(opts: DbOptions): Promise<Db> {
+async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: opts.databaseUrl,
     max: opts.poolSize ?? 10,
@@ -156,14 +171,17 @@ async function openPostgres(opts: DbOptions): Promise<Db> {
       await q.query(sql);
     },
   });
+  // One dedicated connection receives notifications for every listener of this adapter.
+  let listener: pg.Client | null = null;
+  const listeners = new Map<string, Array<() => void>>();
   return {
     engine: 'postgres',
-    ...guard(wrap(pool)),
+    ...guard(guarded, wrap(pool)),
     async tx(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await inTransaction.run(true, () => fn(wrap(client)));
+        const result = await runGuarded(guarded, () => fn(wrap(client)));
         await client.query('COMMIT');
         return result;
       } catch (e) {
@@ -173,7 +191,22 @@ async function openPostgres(opts: DbOptions): Promise<Db> {
         client.release();
       }
     },
+    async listen(channel, onNotify) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error(`bad channel name ${channel}`);
+      if (!listener) {
+        listener = new pg.Client({ connectionString: opts.databaseUrl });
+        listener.on('error', () => {}); // a lost listener only means caches expire by their own rules
+        listener.on('notification', (m) => listeners.get(m.channel)?.forEach((f) => f()));
+        await listener.connect();
+      }
+      if (!listeners.has(channel)) {
+        listeners.set(channel, []);
+        await listener.query(`LISTEN ${channel}`);
+      }
+      listeners.get(channel)!.push(onNotify);
+    },
     async close() {
+      await listener?.end().catch(() => {});
       await pool.end();
     },
   };

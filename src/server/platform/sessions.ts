@@ -32,6 +32,8 @@ export class SessionStore {
     private readonly maxMs: number,
   ) {
     this.roles = new RoleCache(db);
+    // A moved area changes the scope path of the users under it: drop cached sessions then.
+    db.listen('areas_changed', () => this.cache.clear()).catch(() => {});
   }
 
   static hash(token: string): string {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestApp, login, makeArea, makeUser, testApp } from './harness';
+import { areasChanged } from '../modules/areas/tree';
 import { CROSS_AREA_CASES, type CrossEnv, MARK, PUBLIC_ROUTES } from './cross-area-cases';
 
 /**
@@ -14,6 +15,7 @@ beforeAll(async () => {
   // Each request signs in afresh; lift the per-address login throttle for this walk.
   t = await testApp({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 100_000 });
   await t.db.query("UPDATE areas SET kind = 'city' WHERE id = $1", [t.root.id]);
+  areasChanged(t.db);
   const aCounty = await makeArea(t.db, t.root, `甲县${MARK}`, 'county');
   const bCounty = await makeArea(t.db, t.root, '乙县', 'county');
   const aTown = await makeArea(t.db, aCounty, `甲镇${MARK}`, 'town');

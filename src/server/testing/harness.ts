@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate';
 import { hashPassword } from '../platform/passwords';
 import { pinyinKeys } from '../platform/pinyin';
 import * as areas from '../modules/areas/repo';
+import { areasChanged } from '../modules/areas/tree';
 import * as users from '../modules/users/repo';
 import type { AreaKind } from '../../domain/areas/kinds';
 
@@ -60,6 +61,7 @@ const hashCache = new Map<string, Promise<string>>();
 export async function makeArea(db: Db, parent: areas.AreaRow, name: string, kind: AreaKind, divisionCode: string | null = null) {
   const py = pinyinKeys(name);
   const [row] = await db.tx((tx) => areas.insertMany(tx, [{ parent, name, kind, divisionCode, pinyin: py.full, pinyinInitials: py.initials }]));
+  areasChanged(db);
   return row;
 }
 

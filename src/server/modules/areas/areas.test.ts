@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaRow } from './repo';
+import { areasChanged } from './tree';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 
 let t: TestApp;
@@ -132,6 +133,7 @@ describe('national division codes', () => {
     expect(refused.statusCode).toBe(422); // a county cannot go under a town
     const t2 = await makeArea(t.db, t.root, '周口市（测试）', 'town');
     await t.db.query("UPDATE areas SET kind = 'city' WHERE id = $1", [t2.id]);
+    areasChanged(t.db);
     const first = await admin.post('/api/areas/import-divisions', { parentId: t2.id, code: '411627' });
     expect(first.statusCode, first.body).toBe(201);
     const { root, created, skipped } = first.json();

@@ -55,28 +55,6 @@ export async function findInScope(db: Queryable, scope: Scope, id: number): Prom
   return row ?? null;
 }
 
-export async function listChildren(db: Queryable, scope: Scope, parentId: number, includeArchived: boolean) {
-  const q = new SqlParams();
-  return db.query<AreaRow>(
-    `SELECT ${COLUMNS} FROM areas a
-      WHERE a.parent_id = ${q.add(parentId)} AND ${scopeClause(scope, 'a.path', q)}
-        ${includeArchived ? '' : 'AND NOT a.archived'}
-      ORDER BY a.division_code NULLS LAST, a.name`,
-    q.values,
-  );
-}
-
-/** Areas on the path from the scope root down to `path` (inclusive), widest first. */
-export async function listAncestors(db: Queryable, scope: Scope, path: string) {
-  const ids = path.split('/').filter(Boolean).map(Number);
-  const q = new SqlParams();
-  return db.query<AreaRow>(
-    `SELECT ${COLUMNS} FROM areas a WHERE a.id = ANY(${q.add(ids)}::int[]) AND ${scopeClause(scope, 'a.path', q)}
-      ORDER BY a.level`,
-    q.values,
-  );
-}
-
 export interface AreaSearch {
   q?: string;
   underPath: string;
@@ -242,4 +220,18 @@ export async function repathSubtree(tx: Queryable, id: number, newParentId: numb
 
 export async function archiveSubtree(tx: Queryable, path: string): Promise<number> {
   return tx.execute(`UPDATE areas SET archived = true, updated_at = now() WHERE path LIKE $1 || '%' AND NOT archived`, [path]);
+}
+
+/** Loader for the tree cache: one area by id, whoever asks. Callers apply the scope (see tree.ts). */
+export async function findByIdUnscoped(db: Queryable, id: number): Promise<AreaRow | null> {
+  const [row] = await db.query<AreaRow>(`SELECT ${COLUMNS} FROM areas a WHERE a.id = $1`, [id]);
+  return row ?? null;
+}
+
+/** Loader for the tree cache: all children of an area, archived ones included. */
+export async function listChildrenUnscoped(db: Queryable, parentId: number): Promise<AreaRow[]> {
+  return db.query<AreaRow>(
+    `SELECT ${COLUMNS} FROM areas a WHERE a.parent_id = $1 ORDER BY a.division_code NULLS LAST, a.name`,
+    [parentId],
+  );
 }

@@ -8,13 +8,24 @@ import { pathInScope } from '../../platform/scope';
 import * as catalog from '../divisions/catalog';
 import * as repo from './repo';
 import { type Area, type AreaRow, toArea } from './repo';
+import * as tree from './tree';
+import type { Queryable } from '../../db/engine';
 
 /** Rules of the area tree. Every change is audited in its own transaction. */
 
 async function mustFind(ctx: Ctx, id: number): Promise<AreaRow> {
-  const row = await repo.findInScope(ctx.db, ctx.actor.scope, id);
+  const row = await tree.findInScope(ctx.db, ctx.actor.scope, id);
   if (!row) throw notFound();
   return row;
+}
+
+/** Runs a change to the tree in one transaction, then drops this process's cached tree. */
+async function changeTree<T>(ctx: Ctx, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  try {
+    return await ctx.db.tx(fn);
+  } finally {
+    tree.areasChanged(ctx.db);
+  }
 }
 
 function kindOrder(parent: AreaKind, child: AreaKind, lang: Ctx['lang']) {
@@ -38,12 +49,12 @@ export async function get(ctx: Ctx, id: number): Promise<Area> {
 
 export async function children(ctx: Ctx, id: number, includeArchived: boolean): Promise<Area[]> {
   await mustFind(ctx, id);
-  return (await repo.listChildren(ctx.db, ctx.actor.scope, id, includeArchived)).map(toArea);
+  return (await tree.childrenInScope(ctx.db, ctx.actor.scope, id, includeArchived)).map(toArea);
 }
 
 export async function ancestors(ctx: Ctx, id: number): Promise<Area[]> {
   const area = await mustFind(ctx, id);
-  return (await repo.listAncestors(ctx.db, ctx.actor.scope, area.path)).map(toArea);
+  return (await tree.ancestorsInScope(ctx.db, ctx.actor.scope, area.path)).map(toArea);
 }
 
 export async function search(
@@ -60,7 +71,7 @@ export async function create(ctx: Ctx, input: CreateAreaInput): Promise<Area> {
   if (parent.archived) throw ruleViolation('AREA_ARCHIVED', {}, { parentId: 'invalid_value' });
   kindOrder(parent.kind, input.kind, ctx.lang);
   await divisionCodeFree(ctx, input.divisionCode);
-  return ctx.db.tx(async (tx) => {
+  return changeTree(ctx, async (tx) => {
     if (await repo.siblingNamed(tx, parent.id, input.name)) {
       throw conflict('AREA_NAME_TAKEN', { name: input.name }, { name: 'taken' });
     }
@@ -85,12 +96,12 @@ export async function update(ctx: Ctx, id: number, input: UpdateAreaInput): Prom
     divisionCode: input.divisionCode === undefined ? before.division_code : input.divisionCode,
   };
   if (next.kind !== before.kind) {
-    const parent = before.parent_id ? await repo.findInScope(ctx.db, ctx.actor.scope, before.parent_id) : null;
+    const parent = before.parent_id ? await tree.findInScope(ctx.db, ctx.actor.scope, before.parent_id) : null;
     if (parent) kindOrder(parent.kind, next.kind, ctx.lang);
     for (const k of await repo.childKinds(ctx.db, id)) kindOrder(next.kind, k, ctx.lang);
   }
   if (next.divisionCode !== before.division_code) await divisionCodeFree(ctx, next.divisionCode, id);
-  return ctx.db.tx(async (tx) => {
+  return changeTree(ctx, async (tx) => {
     if (before.parent_id && next.name !== before.name && (await repo.siblingNamed(tx, before.parent_id, next.name, id))) {
       throw conflict('AREA_NAME_TAKEN', { name: next.name }, { name: 'taken' });
     }
@@ -110,7 +121,7 @@ export async function move(ctx: Ctx, id: number, newParentId: number): Promise<A
   if (parent.archived) throw ruleViolation('AREA_ARCHIVED', {}, { parentId: 'invalid_value' });
   kindOrder(parent.kind, area.kind, ctx.lang);
   if (parent.id === area.parent_id) return toArea(area);
-  return ctx.db.tx(async (tx) => {
+  return changeTree(ctx, async (tx) => {
     if (await repo.siblingNamed(tx, parent.id, area.name, id)) {
       throw conflict('AREA_NAME_TAKEN', { name: area.name }, { parentId: 'taken' });
     }
@@ -132,7 +143,7 @@ export async function move(ctx: Ctx, id: number, newParentId: number): Promise<A
 export async function archive(ctx: Ctx, id: number): Promise<{ archived: number }> {
   const area = await mustFind(ctx, id);
   if (area.id === ctx.actor.scope.areaId) throw ruleViolation('AREA_IS_SCOPE_ROOT');
-  return ctx.db.tx(async (tx) => {
+  return changeTree(ctx, async (tx) => {
     const n = await repo.archiveSubtree(tx, area.path);
     await audit(tx, ctx, { action: 'archive', entity: 'area', entityId: id, areaPath: area.path, before: toArea(area), after: { archivedAreas: n } });
     return { archived: n };
@@ -159,7 +170,7 @@ export async function importDivisions(ctx: Ctx, parentId: number, code: string) 
   if (!adopt) kindOrder(parent.kind, rootKind, ctx.lang);
   if (adopt) await divisionCodeFree(ctx, root.code);
 
-  return ctx.db.tx(async (tx) => {
+  return changeTree(ctx, async (tx) => {
     const byCode = new Map<string, { id: number; path: string; level: number }>();
     let created = 0;
     let skipped = 0;

@@ -6,6 +6,7 @@ import { pinyinKeys } from '../../platform/pinyin';
 import { RoleCache } from '../../platform/role-cache';
 import * as areas from '../areas/repo';
 import { importDivisions } from '../areas/service';
+import { areasChanged } from '../areas/tree';
 import * as users from '../users/repo';
 import { seededRandom } from './prng';
 
@@ -107,6 +108,9 @@ export async function seedDemo(db: Db, seed: number): Promise<string> {
     }
   });
 
+  areasChanged(db);
+  // Fresh statistics after the bulk load, so the planner picks the indexes (PGlite has no autovacuum).
+  await db.exec('ANALYZE');
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM areas');
   return [
     `Demo county loaded: 太康县 with ${n} areas (seed ${seed}). Demo accounts, all with password ${DEMO_PASSWORD}:`,
