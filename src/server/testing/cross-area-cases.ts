@@ -67,8 +67,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     return [{ url: '/api/areas/import-divisions', body: { parentId: e.a.county.id, code: town.code.slice(0, 9) }, expect: 'denied' }];
   },
 
-  'GET /api/users': async () => [
+  'GET /api/users': async (e) => [
     { url: '/api/users?pageSize=200', expect: 'no-leak', control: 'marker' },
+    { url: `/api/users?under=${e.a.county.id}`, expect: 'denied', control: 'marker' },
     { url: `/api/users?q=${MARK}`, expect: 'no-leak', control: 'marker' },
   ],
   'GET /api/users/:id': async (e) => [{ url: `/api/users/${e.a.userId}`, expect: 'denied', control: 'marker' }],

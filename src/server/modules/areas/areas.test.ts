@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaRow } from './repo';
 import { areasChanged } from './tree';
+import { AreaTreeCache } from './tree-cache';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 
 let t: TestApp;
@@ -115,6 +116,26 @@ describe('area tree', () => {
     expect((await cadre.get(`/api/areas/${t.root.id}`)).statusCode).toBe(404);
     const chain = (await cadre.get(`/api/areas/${town.id}/ancestors`)).json().items;
     expect(chain.map((a: any) => a.name)).toEqual(['丙镇']);
+  });
+});
+
+describe('the tree cache', () => {
+  it('sees a change made by hand in SQL (as by another process) once the change notification arrives', async () => {
+    const town = await create(t.root.id, '缓存镇', 'town');
+    expect((await admin.get(`/api/areas/${town.id}`)).json().name).toBe('缓存镇');
+    await t.db.query("UPDATE areas SET name = '手改镇' WHERE id = $1", [town.id]);
+    await expect.poll(async () => (await admin.get(`/api/areas/${town.id}`)).json().name, { timeout: 5000 }).toBe('手改镇');
+  });
+
+  it('a read that started before an invalidation does not store its stale result', async () => {
+    const cache = new AreaTreeCache();
+    let release!: (v: AreaRow | null) => void;
+    const pending = cache.node(1, () => new Promise((r) => (release = r)));
+    cache.invalidate();
+    release({ id: 1, name: 'stale' } as AreaRow);
+    expect((await pending)?.name).toBe('stale');
+    const fresh = await cache.node(1, async () => ({ id: 1, name: 'fresh' }) as AreaRow);
+    expect(fresh?.name).toBe('fresh');
   });
 });
 

@@ -45,9 +45,10 @@ export async function findByIdUnscoped(db: Queryable, id: number): Promise<UserR
   return row ?? null;
 }
 
-export async function list(db: Queryable, scope: Scope, p: { q?: string; page: number; pageSize: number }) {
+export async function list(db: Queryable, scope: Scope, p: { q?: string; underPath?: string; page: number; pageSize: number }) {
   const q = new SqlParams();
   const where = [scopeClause(scope, 'u.area_path', q)];
+  if (p.underPath) where.push(`u.area_path LIKE ${q.add(p.underPath + '%')}`);
   if (p.q) {
     const like = q.add(`%${likeEscape(p.q.trim())}%`);
     where.push(`(u.username ILIKE ${like} OR u.display_name ILIKE ${like})`);

@@ -24,6 +24,7 @@ export async function userRoutes(app: FastifyInstance, opts: { sessions: Session
         tags,
         querystring: z.strictObject({
           q: z.string().max(50).optional(),
+          under: z.coerce.number().int().positive().optional(),
           page: z.coerce.number().int().min(1).max(100_000).default(1),
           pageSize: z.coerce.number().int().min(1).max(200).default(20),
         }),

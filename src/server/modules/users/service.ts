@@ -60,8 +60,14 @@ async function scopeArea(ctx: Ctx, areaId: number) {
   return a;
 }
 
-export async function list(ctx: Ctx, p: { q?: string; page: number; pageSize: number }) {
-  const { rows, total } = await repo.list(ctx.db, ctx.actor.scope, p);
+export async function list(ctx: Ctx, p: { q?: string; under?: number; page: number; pageSize: number }) {
+  let underPath: string | undefined;
+  if (p.under) {
+    const area = await areas.findInScope(ctx.db, ctx.actor.scope, p.under);
+    if (!area) throw notFound();
+    underPath = area.path;
+  }
+  const { rows, total } = await repo.list(ctx.db, ctx.actor.scope, { ...p, underPath });
   return { items: rows.map(toUserView), total };
 }
 

@@ -75,6 +75,9 @@ describe('user management', () => {
     const mine = (await command.get('/api/users?pageSize=100')).json();
     expect(mine.items.map((u: any) => u.username)).not.toContain('root_admin');
     expect(mine.items.every((u: any) => u.scope.path.startsWith(town.path))).toBe(true);
+    const inTown = (await admin.get(`/api/users?under=${town.id}&pageSize=100`)).json();
+    expect(inTown.items.map((u: any) => u.username)).not.toContain('root_admin');
+    expect(inTown.items.map((u: any) => u.username)).toContain('town_command');
     const found = (await admin.get('/api/users?q=temp')).json();
     expect(found.items.map((u: any) => u.username)).toEqual(['temp_worker']);
   });
