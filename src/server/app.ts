@@ -20,6 +20,7 @@ import { areaRoutes } from './modules/areas/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { healthRoutes } from './modules/health/routes';
+import { residentRoutes } from './modules/residents/routes';
 import { userRoutes } from './modules/users/routes';
 
 const webDist = fileURLToPath(new URL('../../dist/web/', import.meta.url));
@@ -51,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('db', db);
+  app.decorate('timeZone', config.TIME_ZONE);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -101,6 +103,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(areaRoutes);
   await app.register(userRoutes, { sessions });
   await app.register(auditRoutes);
+  await app.register(residentRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {

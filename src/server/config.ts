@@ -26,6 +26,18 @@ export const configSchema = z.object({
   DEMO_SEED: bool.default(true),
   /** Seed number of the synthetic demo data; the same number gives the same data. */
   DEMO_SEED_NUMBER: z.coerce.number().int().min(0).default(20220329),
+  /** The local time zone of the deployment: "today" for rosters, reports and due dates. */
+  TIME_ZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown time zone'),
   /** Without demo data, the first start creates this root area and an administrator. */
   ROOT_AREA_NAME: z.string().min(1).max(100).default('本辖区'),
   ROOT_AREA_KIND: z.enum(['province', 'city', 'county', 'town', 'street']).default('county'),

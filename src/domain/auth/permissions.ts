@@ -10,6 +10,11 @@ export const PERMISSIONS = {
   'users.write': 'users',
   'roles.write': 'users',
   'audit.read': 'audit',
+  'residents.read': 'residents',
+  'residents.write': 'residents',
+  'residents.reveal': 'residents',
+  'residents.import': 'residents',
+  'residents.export': 'residents',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

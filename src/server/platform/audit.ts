@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/engine';
 import type { Ctx } from './context';
+import { maskIdNumber, maskPhone } from '../../domain/residents/identity';
 
 /**
  * The audit trail. `audit()` must be called with the transaction that makes the change, so the change
@@ -17,6 +18,16 @@ export interface AuditEvent {
 
 /** Keys never copied into the trail, whatever a caller passes. */
 const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'csrf_token', 'token']);
+/**
+ * Personal numbers are kept masked in the trail: it records that a number changed and roughly to what,
+ * and is itself shown to auditors, so it must not become a second copy of the registry.
+ */
+const MASKED_KEYS: Record<string, (v: string) => string | null> = {
+  idNumber: maskIdNumber,
+  id_number: maskIdNumber,
+  phone: maskPhone,
+  phone2: maskPhone,
+};
 
 function scrub(value: unknown): unknown {
   if (value === null || value === undefined) return null;
@@ -26,7 +37,7 @@ function scrub(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
         .filter(([k]) => !SECRET_KEYS.has(k))
-        .map(([k, v]) => [k, scrub(v)]),
+        .map(([k, v]) => [k, MASKED_KEYS[k] && typeof v === 'string' ? MASKED_KEYS[k](v) : scrub(v)]),
     );
   }
   return value;

@@ -4,6 +4,7 @@ import type { Lang } from './messages';
 import { pickLang } from './messages';
 import type { Scope } from './scope';
 import { unauthenticated } from './errors';
+import { todayIn } from './dates';
 
 /** The signed-in person making a request. */
 export interface Actor {
@@ -24,6 +25,8 @@ export interface Ctx {
   requestId: string;
   clientIp: string;
   lang: Lang;
+  /** Today's date (YYYY-MM-DD) in the deployment's time zone. */
+  today: string;
 }
 
 /** Access a route declares in `config.access`: a named permission, any signed-in user, or public. */
@@ -39,6 +42,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     apiRoutes: import('./access').ApiRoute[];
+    timeZone: string;
   }
 }
 
@@ -50,5 +54,6 @@ export function ctxOf(req: FastifyRequest): Ctx {
     requestId: String(req.id),
     clientIp: req.ip,
     lang: pickLang(req.headers['accept-language']),
+    today: todayIn(req.server.timeZone),
   };
 }

@@ -34,6 +34,13 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   AREA_ARCHIVED: { zh: '该区域已归档', en: 'This area is archived' },
   DIVISION_NOT_FOUND: { zh: '区划代码 {code} 不存在', en: 'Division code {code} does not exist' },
   DIVISION_LEVEL: { zh: '只能导入县级或乡镇级区划', en: 'Only a county or a town can be imported' },
+  ID_NUMBER_TAKEN: {
+    zh: '该证件号码已登记在“{area}”，同一证件号只能对应一个人',
+    en: 'This ID number is already registered in "{area}"; one number belongs to one person',
+  },
+  MOVE_BEFORE_STAY: { zh: '迁移日期不能早于当前居住开始日期 {since}', en: 'The move cannot be dated before the current stay began ({since})' },
+  CANNOT_MERGE: { zh: '不能合并：{reason}', en: 'Cannot merge: {reason}' },
+  ALREADY_DISMISSED: { zh: '这两条记录已标记为不同的人', en: 'These two records are already marked as different people' },
   WEAK_PASSWORD: { zh: '密码强度不够：{reason}', en: 'The password is too weak: {reason}' },
   WRONG_PASSWORD: { zh: '当前密码不正确', en: 'The current password is wrong' },
   PAYLOAD_TOO_LARGE: { zh: '提交的内容过大', en: 'The request is too large' },

@@ -23,6 +23,11 @@ export interface CrossEnv {
   freshAreaInB(): Promise<AreaRow>;
   /** A new user in A's village, named with the marker. */
   freshUserInA(): Promise<number>;
+  /** A household in A's village and in B's, and a new resident in each (named with the marker in A). */
+  householdInA: number;
+  householdInB: number;
+  freshResidentInA(): Promise<number>;
+  freshResidentInB(): Promise<number>;
 }
 
 export interface CrossRequest {
@@ -84,6 +89,43 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   // Roles are deployment-wide: a county's administrator may not change them (only a root-scoped one).
   'PUT /api/roles/:code': async () => [{ url: '/api/roles/volunteer', body: { permissions: ['areas.read', 'users.read'] }, expect: 'denied', control: 'none' }],
   'GET /api/permissions': async () => [{ url: '/api/permissions', expect: 'no-leak', control: 'ok' }],
+
+  'GET /api/households': async (e) => [
+    { url: '/api/households?pageSize=200', expect: 'no-leak', control: 'marker' },
+    { url: `/api/households?q=${MARK}`, expect: 'no-leak', control: 'marker' },
+    { url: `/api/households?under=${e.a.county.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'POST /api/households': async (e) => [{ url: '/api/households', body: { areaId: e.a.village.id, address: '新户 1号' }, expect: 'denied' }],
+  'GET /api/households/:id': async (e) => [{ url: `/api/households/${e.householdInA}`, expect: 'denied', control: 'marker' }],
+  'PATCH /api/households/:id': async (e) => [{ url: `/api/households/${e.householdInA}`, body: { notes: '改' }, expect: 'denied' }],
+  'GET /api/residents': async (e) => [
+    { url: `/api/residents?q=${MARK}`, expect: 'no-leak', control: 'marker' },
+    { url: '/api/residents?pageSize=200', expect: 'no-leak', control: 'marker' },
+    { url: `/api/residents?pageSize=200&asOf=${new Date().toISOString().slice(0, 10)}`, expect: 'no-leak', control: 'marker' },
+    { url: `/api/residents?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'POST /api/residents': async (e) => [
+    { url: '/api/residents', body: { householdId: e.householdInA, name: '新人', idType: 'none' }, expect: 'denied' },
+    { url: '/api/residents', body: { areaId: e.a.village.id, name: '新人', idType: 'none' }, expect: 'denied' },
+  ],
+  'GET /api/residents/:id': async (e) => [{ url: `/api/residents/${await e.freshResidentInA()}`, expect: 'denied', control: 'marker' }],
+  'PATCH /api/residents/:id': async (e) => [{ url: `/api/residents/${await e.freshResidentInA()}`, body: { notes: '改' }, expect: 'denied' }],
+  'POST /api/residents/:id/move': async (e) => [
+    { url: `/api/residents/${await e.freshResidentInA()}/move`, body: { kind: 'transfer', toHouseholdId: e.householdInB, on: '2026-01-01' }, expect: 'denied', control: 'none' },
+    { url: `/api/residents/${await e.freshResidentInB()}/move`, body: { kind: 'transfer', toHouseholdId: e.householdInA, on: '2026-01-01' }, expect: 'denied', control: 'none' },
+    { url: `/api/residents/${await e.freshResidentInA()}/move`, body: { kind: 'out', on: '2026-01-01' }, expect: 'denied' },
+  ],
+  'POST /api/residents/:id/reveal': async (e) => [{ url: `/api/residents/${await e.freshResidentInA()}/reveal`, body: { field: 'phone' }, expect: 'denied' }],
+
+  'GET /api/residents/lookup': async () => [{ url: `/api/residents/lookup?q=${MARK}`, expect: 'no-leak', control: 'marker' }],
+  'GET /api/residents/duplicates': async () => [{ url: '/api/residents/duplicates', expect: 'no-leak', control: 'marker' }],
+  'POST /api/residents/duplicates/merge': async (e) => [
+    { url: '/api/residents/duplicates/merge', body: { keepId: await e.freshResidentInA(), mergeId: await e.freshResidentInA() }, expect: 'denied', control: 'none' },
+    { url: '/api/residents/duplicates/merge', body: { keepId: await e.freshResidentInB(), mergeId: await e.freshResidentInA() }, expect: 'denied', control: 'none' },
+  ],
+  'POST /api/residents/duplicates/dismiss': async (e) => [
+    { url: '/api/residents/duplicates/dismiss', body: { ids: [await e.freshResidentInA(), await e.freshResidentInA()] }, expect: 'denied' },
+  ],
 
   'GET /api/audit': async (e) => [
     { url: '/api/audit?pageSize=200', expect: 'no-leak', control: 'marker' },

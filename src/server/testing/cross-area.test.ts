@@ -26,8 +26,25 @@ beforeAll(async () => {
   const bUser = await makeUser(t.db, 'admin_b', ['admin'], bCounty);
   // A's records leave traces in the audit trail too.
   const a = await login(t.app, 'leakmark_a');
+  const b = await login(t.app, 'admin_b');
   await a.post('/api/areas', { parentId: aVillage.id, name: `审计网格${MARK}`, kind: 'grid' });
+  const householdInA = (await a.post('/api/households', { areaId: aVillage.id, address: `${MARK}小区 1号楼 101`, phone: '13900001111' })).json().id;
+  const householdInB = (await b.post('/api/households', { areaId: bVillage.id, address: '乙小区 1号楼 101' })).json().id;
+  const resident = async (agent: typeof a, householdId: number, name: string) => {
+    const res = await agent.post('/api/residents', { householdId, name, idType: 'none', phone: '13912345678', movedInOn: '2025-01-01' });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    return res.json().id as number;
+  };
+  await resident(a, householdInA, `${MARK}居民`);
+  // A pair of possible duplicates (same name, same phone) for the duplicate review.
+  await resident(a, householdInA, `${MARK}重名`);
+  await resident(a, householdInA, `${MARK}重名`);
   env = {
+    householdInA,
+    householdInB,
+    // Fresh sign-ins: the walk ends B's sessions (logout-all) along the way.
+    freshResidentInA: async () => resident(await login(t.app, 'leakmark_a'), householdInA, `${MARK}居民${++n}`),
+    freshResidentInB: async () => resident(await login(t.app, 'admin_b'), householdInB, `乙居民${++n}`),
     t,
     a: { county: aCounty, village: aVillage, userId: aUser },
     b: { county: bCounty, village: bVillage, userId: bUser },

@@ -35,3 +35,18 @@ export async function list(db: Queryable, scope: Scope, isRootScope: boolean, f:
   );
   return { items: rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() })), total };
 }
+
+/** The trail of one record, oldest first, for its history tab. Callers have already checked scope. */
+export async function historyOf(db: Queryable, entity: string, entityId: string) {
+  const rows = await db.query(
+    `SELECT at, action, actor_name AS "actorName", before, after FROM audit_log
+      WHERE entity = $1 AND entity_id = $2 ORDER BY id`,
+    [entity, entityId],
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString(), changes: changedKeys(r.before, r.after) }));
+}
+
+function changedKeys(before: Record<string, unknown> | null, after: Record<string, unknown> | null): string[] {
+  if (!before || !after) return [];
+  return Object.keys(after).filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null));
+}

@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../db/engine';
 import { audit } from '../../platform/audit';
 import type { Actor, Ctx } from '../../platform/context';
 import { hashPassword } from '../../platform/passwords';
+import { todayIn } from '../../platform/dates';
 import { pinyinKeys } from '../../platform/pinyin';
 import { RoleCache } from '../../platform/role-cache';
 import * as areas from '../areas/repo';
@@ -55,7 +56,7 @@ export async function seedDemo(db: Db, seed: number): Promise<string> {
     sessionId: 'seed',
     csrfToken: 'seed',
   };
-  const ctx: Ctx = { db, actor, requestId: `seed-${seed}`, clientIp: '127.0.0.1', lang: 'zh' };
+  const ctx: Ctx = { db, actor, requestId: `seed-${seed}`, clientIp: '127.0.0.1', lang: 'zh', today: todayIn('Asia/Shanghai') };
   await importDivisions(ctx, root.id, DEMO_COUNTY_CODE);
 
   // 3. Synthetic grids under every village and community; estates and buildings under community grids.

@@ -1,0 +1,168 @@
+/**
+ * Identity documents, phone numbers and masking — pure code shared by the server, the web forms and
+ * the import. Rules follow GB 11643-1999 (resident ID) and the later permits built on it.
+ */
+export const ID_TYPES = ['resident_id', 'resident_id_15', 'hk_macau_tw_permit', 'foreigner_permanent', 'passport', 'hk_macau_pass', 'tw_pass', 'military', 'household_register', 'none'] as const;
+export type IdType = (typeof ID_TYPES)[number];
+export type IdProblem = 'empty' | 'format' | 'check_digit' | 'birth_date' | 'area_code' | 'type_mismatch';
+export type IdCheck =
+  | { ok: true; type: IdType; number: string; sex?: 'M' | 'F'; birthDate?: string; areaCode?: string }
+  | { ok: false; problem: IdProblem };
+
+export const ID_TYPE_NAMES: Record<IdType, { zh: string; en: string }> = {
+  resident_id: { zh: '居民身份证', en: 'Resident ID card' },
+  resident_id_15: { zh: '居民身份证（15位）', en: 'Resident ID (15-digit)' },
+  hk_macau_tw_permit: { zh: '港澳台居民居住证', en: 'HK/Macau/Taiwan residence permit' },
+  foreigner_permanent: { zh: '外国人永久居留身份证', en: "Foreigner's permanent residence ID" },
+  passport: { zh: '护照', en: 'Passport' },
+  hk_macau_pass: { zh: '港澳居民来往内地通行证', en: 'HK/Macau travel permit' },
+  tw_pass: { zh: '台湾居民来往大陆通行证', en: 'Taiwan travel permit' },
+  military: { zh: '军官证', en: 'Military officer ID' },
+  household_register: { zh: '户口簿', en: 'Household register' },
+  none: { zh: '无证件', en: 'No document' },
+};
+
+export const ID_PROBLEM_TEXT: Record<IdProblem, { zh: string; en: string }> = {
+  empty: { zh: '请填写证件号码', en: 'Enter the document number' },
+  format: { zh: '证件号码格式不正确', en: 'The document number has the wrong format' },
+  check_digit: { zh: '身份证号码校验位不正确，请核对', en: 'The check digit does not match; please check the number' },
+  birth_date: { zh: '证件号码中的出生日期不存在', en: 'The birth date in the number is not a real date' },
+  area_code: { zh: '证件号码中的地区代码不正确', en: 'The area code in the number is not valid' },
+  type_mismatch: { zh: '证件号码与证件类型不符', en: 'The number does not match the document type' },
+};
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83']);
+
+/** Half-width, upper-case, no spaces: what people type on phones and what Excel exports varies. */
+export function normalizeIdNumber(raw: string): string {
+  return raw
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000-]/g, '')
+    .toUpperCase();
+}
+
+export function checkDigit(first17: string): string {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
+  return CHECK[sum % 11];
+}
+
+export function detectIdType(n: string): IdType | null {
+  if (/^\d{17}[\dX]$/.test(n)) {
+    if (/^8[123]0000/.test(n)) return 'hk_macau_tw_permit';
+    if (n.startsWith('9')) return 'foreigner_permanent';
+    return 'resident_id';
+  }
+  if (/^\d{15}$/.test(n)) return 'resident_id_15';
+  return null;
+}
+
+function realDate(y: number, m: number, d: number, today = new Date()): string | null {
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
+  if (y < 1900 || dt.getTime() > today.getTime()) return null;
+  return dt.toISOString().slice(0, 10);
+}
+
+function check18(n: string, type: IdType): IdCheck {
+  if (!/^\d{17}[\dX]$/.test(n)) return { ok: false, problem: 'format' };
+  if (type !== 'foreigner_permanent' && !PROVINCES.has(n.slice(0, 2))) return { ok: false, problem: 'area_code' };
+  const birthDate = realDate(Number(n.slice(6, 10)), Number(n.slice(10, 12)), Number(n.slice(12, 14)));
+  if (!birthDate) return { ok: false, problem: 'birth_date' };
+  if (checkDigit(n.slice(0, 17)) !== n[17]) return { ok: false, problem: 'check_digit' };
+  return { ok: true, type, number: n, sex: Number(n[16]) % 2 === 1 ? 'M' : 'F', birthDate, areaCode: n.slice(0, 6) };
+}
+
+function check15(n: string): IdCheck {
+  if (!/^\d{15}$/.test(n)) return { ok: false, problem: 'format' };
+  if (!PROVINCES.has(n.slice(0, 2))) return { ok: false, problem: 'area_code' };
+  const birthDate = realDate(1900 + Number(n.slice(6, 8)), Number(n.slice(8, 10)), Number(n.slice(10, 12)));
+  if (!birthDate) return { ok: false, problem: 'birth_date' };
+  return { ok: true, type: 'resident_id_15', number: n, sex: Number(n[14]) % 2 === 1 ? 'M' : 'F', birthDate, areaCode: n.slice(0, 6) };
+}
+
+/** Validates a document number of the given type, or of the type its shape shows when none is given. */
+export function checkIdentity(raw: string, type?: IdType): IdCheck {
+  const n = normalizeIdNumber(raw ?? '');
+  if (!n) return type === 'none' ? { ok: true, type: 'none', number: '' } : { ok: false, problem: 'empty' };
+  const t = type ?? detectIdType(n);
+  if (!t) return { ok: false, problem: 'format' };
+  switch (t) {
+    case 'resident_id': {
+      const detected = detectIdType(n);
+      if (detected && detected !== 'resident_id' && detected !== 'resident_id_15') return { ok: false, problem: 'type_mismatch' };
+      return n.length === 15 ? check15(n) : check18(n, 'resident_id');
+    }
+    case 'resident_id_15':
+      return check15(n);
+    case 'hk_macau_tw_permit':
+      return /^8[123]0000/.test(n) ? check18(n, t) : { ok: false, problem: /^\d{17}[\dX]$/.test(n) ? 'type_mismatch' : 'format' };
+    case 'foreigner_permanent':
+      return n.startsWith('9') ? check18(n, t) : { ok: false, problem: /^\d{17}[\dX]$/.test(n) ? 'type_mismatch' : 'format' };
+    case 'passport':
+      return /^[A-Z0-9]{5,17}$/.test(n) ? { ok: true, type: t, number: n } : { ok: false, problem: 'format' };
+    case 'hk_macau_pass':
+      return /^[HM]\d{8}(\d{2})?$/.test(n) ? { ok: true, type: t, number: n } : { ok: false, problem: 'format' };
+    case 'tw_pass':
+      return /^\d{8}(\d{2})?$/.test(n) ? { ok: true, type: t, number: n } : { ok: false, problem: 'format' };
+    case 'household_register': {
+      // A 户口簿 usually carries the holder's resident ID number: check it as one when it looks like one.
+      if (/^\d{17}[\dX]$/.test(n)) {
+        const c = check18(n, 'resident_id');
+        return c.ok ? { ...c, type: t } : c;
+      }
+      return n.length >= 4 && n.length <= 30 ? { ok: true, type: t, number: n } : { ok: false, problem: 'format' };
+    }
+    case 'military':
+      return n.length >= 4 && n.length <= 30 ? { ok: true, type: t, number: n } : { ok: false, problem: 'format' };
+    case 'none':
+      return { ok: false, problem: 'type_mismatch' };
+  }
+}
+
+export type PhoneCheck = { ok: true; number: string; kind: 'mobile' | 'landline' } | { ok: false };
+
+/** Mobile numbers (11 digits, 1[3-9]…) and landlines with their area code ('0371-12345678'). */
+export function checkPhone(raw: string): PhoneCheck {
+  let d = normalizeIdNumber(raw ?? '').replace(/[()（）]/g, '');
+  if (!/^\+?\d+$/.test(d)) return { ok: false };
+  d = d.replace(/^(\+86|0086)/, '').replace(/^\+/, '');
+  if (/^1[3-9]\d{9}$/.test(d)) return { ok: true, number: d, kind: 'mobile' };
+  if (/^0(10|2\d)\d{7,8}$/.test(d)) return { ok: true, number: `${d.slice(0, 3)}-${d.slice(3)}`, kind: 'landline' };
+  if (/^0[3-9]\d{2}\d{7,8}$/.test(d)) return { ok: true, number: `${d.slice(0, 4)}-${d.slice(4)}`, kind: 'landline' };
+  if (/^[2-9]\d{6,7}$/.test(d)) return { ok: true, number: d, kind: 'landline' };
+  return { ok: false };
+}
+
+/** '410***********1234': the first 3 and last 4 kept. */
+export function maskIdNumber(n: string | null | undefined): string | null {
+  if (!n) return null;
+  if (n.length < 8) return '*'.repeat(Math.max(0, n.length - 2)) + n.slice(-2);
+  return n.slice(0, 3) + '*'.repeat(n.length - 7) + n.slice(-4);
+}
+
+/** '138****5678'; landlines '0371****5678'. */
+export function maskPhone(p: string | null | undefined): string | null {
+  if (!p) return null;
+  const d = p.replace(/\D/g, '');
+  if (d.length < 8) return '*'.repeat(Math.max(0, d.length - 2)) + d.slice(-2);
+  const keep = d.startsWith('0') ? (/^0(10|2\d)/.test(d) ? 3 : 4) : 3;
+  return d.slice(0, keep) + '*'.repeat(d.length - keep - 4) + d.slice(-4);
+}
+
+/** Whole years on `on` (YYYY-MM-DD); someone born on 29 Feb has their birthday on 1 Mar in common years. */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  let age = y - by;
+  if (m < bm || (m === bm && d < bd)) age--;
+  return Math.max(0, age);
+}
+
+export function ageGroups(birthDate: string | null | undefined, on: string): Array<'elderly60' | 'elderly80'> {
+  if (!birthDate) return [];
+  const age = ageOn(birthDate, on);
+  return age >= 80 ? ['elderly60', 'elderly80'] : age >= 60 ? ['elderly60'] : [];
+}

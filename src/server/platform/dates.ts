@@ -1,0 +1,13 @@
+/** Dates as the field sees them: calendar days in the deployment's time zone, written YYYY-MM-DD. */
+export function todayIn(timeZone: string, at: Date = new Date()): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** The day `years` years before `day` (YYYY-MM-DD); 29 Feb falls back to 28 Feb. */
+export function yearsBefore(day: string, years: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const target = new Date(Date.UTC(y - years, m - 1, d));
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
+  return target.toISOString().slice(0, 10);
+}
