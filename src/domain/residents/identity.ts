@@ -33,13 +33,18 @@ export const ID_PROBLEM_TEXT: Record<IdProblem, { zh: string; en: string }> = {
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
-const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83']);
+// Province codes of GB/T 2260. 71 (Taiwan) is listed there; 81/82/83 appear only on the HK/Macau/Taiwan
+// residence permits (810000/820000/830000), never on a resident ID, so they are kept apart.
+const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71']);
+const PERMIT_PREFIX = /^8[123]0000/;
 
 /** Half-width, upper-case, no spaces: what people type on phones and what Excel exports varies. */
 export function normalizeIdNumber(raw: string): string {
   return raw
     .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000-]/g, '')
+    // Spaces (\s covers the ideographic space), dashes and the zero-width characters chat apps and
+    // spreadsheets leave behind when a number is copied.
+    .replace(/[\s\u200B-\u200D\uFEFF-]/g, '')
     .toUpperCase();
 }
 
@@ -51,7 +56,7 @@ export function checkDigit(first17: string): string {
 
 export function detectIdType(n: string): IdType | null {
   if (/^\d{17}[\dX]$/.test(n)) {
-    if (/^8[123]0000/.test(n)) return 'hk_macau_tw_permit';
+    if (PERMIT_PREFIX.test(n)) return 'hk_macau_tw_permit';
     if (n.startsWith('9')) return 'foreigner_permanent';
     return 'resident_id';
   }
@@ -59,16 +64,27 @@ export function detectIdType(n: string): IdType | null {
   return null;
 }
 
-function realDate(y: number, m: number, d: number, today = new Date()): string | null {
+/** Today's date in China (UTC+8, no daylight saving), so a baby registered the morning it is born
+ * is not "in the future" on a server whose clock runs in UTC. */
+function todayInChina(): string {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+function realDate(y: number, m: number, d: number): string | null {
+  if (y < 1900) return null;
+  // Date.UTC rolls 30 Feb over to 2 Mar: a date that does not come back unchanged does not exist.
   const dt = new Date(Date.UTC(y, m - 1, d));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  if (y < 1900 || dt.getTime() > today.getTime()) return null;
-  return dt.toISOString().slice(0, 10);
+  const iso = dt.toISOString().slice(0, 10);
+  return iso > todayInChina() ? null : iso;
 }
 
 function check18(n: string, type: IdType): IdCheck {
   if (!/^\d{17}[\dX]$/.test(n)) return { ok: false, problem: 'format' };
-  if (type !== 'foreigner_permanent' && !PROVINCES.has(n.slice(0, 2))) return { ok: false, problem: 'area_code' };
+  // Permanent residence IDs carry the issuing province in digits 2-3 (after the leading 9), then a
+  // 3-digit nationality code; the permits' prefix was already matched by the caller.
+  const province = type === 'foreigner_permanent' ? n.slice(1, 3) : n.slice(0, 2);
+  if (type !== 'hk_macau_tw_permit' && !PROVINCES.has(province)) return { ok: false, problem: 'area_code' };
   const birthDate = realDate(Number(n.slice(6, 10)), Number(n.slice(10, 12)), Number(n.slice(12, 14)));
   if (!birthDate) return { ok: false, problem: 'birth_date' };
   if (checkDigit(n.slice(0, 17)) !== n[17]) return { ok: false, problem: 'check_digit' };
@@ -91,14 +107,15 @@ export function checkIdentity(raw: string, type?: IdType): IdCheck {
   if (!t) return { ok: false, problem: 'format' };
   switch (t) {
     case 'resident_id': {
-      const detected = detectIdType(n);
-      if (detected && detected !== 'resident_id' && detected !== 'resident_id_15') return { ok: false, problem: 'type_mismatch' };
+      // A permit or a foreigner's ID picked as "身份证" is a common slip: say so rather than "wrong area".
+      // Only when the type was chosen: a detected type came from the number and cannot contradict it.
+      if (type && /^\d{17}[\dX]$/.test(n) && /^(8[123]|9)/.test(n)) return { ok: false, problem: 'type_mismatch' };
       return n.length === 15 ? check15(n) : check18(n, 'resident_id');
     }
     case 'resident_id_15':
       return check15(n);
     case 'hk_macau_tw_permit':
-      return /^8[123]0000/.test(n) ? check18(n, t) : { ok: false, problem: /^\d{17}[\dX]$/.test(n) ? 'type_mismatch' : 'format' };
+      return PERMIT_PREFIX.test(n) ? check18(n, t) : { ok: false, problem: /^\d{17}[\dX]$/.test(n) ? 'type_mismatch' : 'format' };
     case 'foreigner_permanent':
       return n.startsWith('9') ? check18(n, t) : { ok: false, problem: /^\d{17}[\dX]$/.test(n) ? 'type_mismatch' : 'format' };
     case 'passport':
@@ -128,7 +145,12 @@ export type PhoneCheck = { ok: true; number: string; kind: 'mobile' | 'landline'
 export function checkPhone(raw: string): PhoneCheck {
   let d = normalizeIdNumber(raw ?? '').replace(/[()（）]/g, '');
   if (!/^\+?\d+$/.test(d)) return { ok: false };
-  d = d.replace(/^(\+86|0086)/, '').replace(/^\+/, '');
+  // Country code: '+86', '0086', or a bare '86' in front of a full mobile number (Excel drops the '+').
+  const intl = /^(\+86|0086)/.test(d) || /^861[3-9]\d{9}$/.test(d);
+  d = d.replace(/^(\+86|0086|86)/, intl ? '' : '$1');
+  if (d.startsWith('+')) return { ok: false };
+  // '+86 371 1234 5678': the trunk 0 is dropped after a country code; put it back.
+  if (intl && /^[2-9]/.test(d)) d = `0${d}`;
   if (/^1[3-9]\d{9}$/.test(d)) return { ok: true, number: d, kind: 'mobile' };
   if (/^0(10|2\d)\d{7,8}$/.test(d)) return { ok: true, number: `${d.slice(0, 3)}-${d.slice(3)}`, kind: 'landline' };
   if (/^0[3-9]\d{2}\d{7,8}$/.test(d)) return { ok: true, number: `${d.slice(0, 4)}-${d.slice(4)}`, kind: 'landline' };
@@ -143,13 +165,18 @@ export function maskIdNumber(n: string | null | undefined): string | null {
   return n.slice(0, 3) + '*'.repeat(n.length - 7) + n.slice(-4);
 }
 
-/** '138****5678'; landlines '0371****5678'. */
+/** '138****5678'; landlines '0371****5678' (the area code stays: it only says which city). */
 export function maskPhone(p: string | null | undefined): string | null {
   if (!p) return null;
   const d = p.replace(/\D/g, '');
-  if (d.length < 8) return '*'.repeat(Math.max(0, d.length - 2)) + d.slice(-2);
-  const keep = d.startsWith('0') ? (/^0(10|2\d)/.test(d) ? 3 : 4) : 3;
-  return d.slice(0, keep) + '*'.repeat(d.length - keep - 4) + d.slice(-4);
+  if (/^0\d{9,11}$/.test(d)) {
+    const keep = /^0(10|2\d)/.test(d) ? 3 : 4;
+    return d.slice(0, keep) + '*'.repeat(d.length - keep - 4) + d.slice(-4);
+  }
+  if (d.length >= 11) return d.slice(0, 3) + '*'.repeat(d.length - 7) + d.slice(-4);
+  // Bare local numbers (7-8 digits) and anything odd: keeping 3 + 4 would show nearly every digit.
+  const shown = d.length ? d.slice(-2) : '';
+  return '*'.repeat(Math.max(2, d.length - 2)) + shown;
 }
 
 /** Whole years on `on` (YYYY-MM-DD); someone born on 29 Feb has their birthday on 1 Mar in common years. */
