@@ -161,7 +161,9 @@ export function checkPhone(raw: string): PhoneCheck {
 /** '410***********1234': the first 3 and last 4 kept. */
 export function maskIdNumber(n: string | null | undefined): string | null {
   if (!n) return null;
-  if (n.length < 8) return '*'.repeat(Math.max(0, n.length - 2)) + n.slice(-2);
+  // ID cards (15/18 characters) keep 3 + 4 as people expect; shorter documents (passports, permits)
+  // would show most of their digits that way, so they keep only the last 2.
+  if (n.length < 15) return '*'.repeat(Math.max(0, n.length - 2)) + n.slice(-2);
   return n.slice(0, 3) + '*'.repeat(n.length - 7) + n.slice(-4);
 }
 

@@ -187,10 +187,13 @@ export function searchWhere(scope: Scope, s: ResidentSearch, q: SqlParams): stri
 }
 
 /**
- * One search box: an 18-character ID finds its person; 4+ digits match the end of an ID or a phone;
- * Latin letters match full pinyin or initials (zs → 张三); anything else the start of a name or part of
- * the address.
+ * One search box: an 18-character ID finds its person; 3+ digits match the end of an ID or a phone;
+ * Latin letters match full pinyin or initials (zs → 张三); text that reads like an address (digits,
+ * 号 楼 栋 单元 组 路 街 小区 …) matches part of the household address; other text the start of a name.
+ * Each branch is served by its own index; none of them scans the registry.
  */
+const ADDRESS_LIKE = /[0-9０-９号楼栋幢单元室组路街巷弄小区院村社]/;
+
 function textMatch(text: string, q: SqlParams): string {
   const t = text.replace(/\s+/g, '');
   if (/^\d{17}[\dXx]$/.test(t)) return `r.id_number = ${q.add(t.toUpperCase())}`;
@@ -202,22 +205,30 @@ function textMatch(text: string, q: SqlParams): string {
     const p = q.add(likeEscape(t.toLowerCase()) + '%');
     return `(r.name_initials LIKE ${p} OR r.name_pinyin LIKE ${p})`;
   }
-  return `(r.name LIKE ${q.add(likeEscape(t) + '%')} OR h.address LIKE ${q.add('%' + likeEscape(text) + '%')})`;
+  if (ADDRESS_LIKE.test(t) && t.length >= 2) {
+    return `r.household_id IN (SELECT hh.id FROM households hh WHERE hh.address LIKE ${q.add('%' + likeEscape(text.trim()) + '%')})`;
+  }
+  return `r.name LIKE ${q.add(likeEscape(t) + '%')}`;
 }
+
+/** Totals are counted up to a cap, so a broad search answers at once: "1000+", then narrow it. */
+export const COUNT_CAP_WITH_TEXT = 1000;
+export const COUNT_CAP = 10_000;
 
 export async function searchResidents(db: Queryable, scope: Scope, s: ResidentSearch) {
   const q = new SqlParams();
   const w = searchWhere(scope, s, q);
+  const cap = s.q ? COUNT_CAP_WITH_TEXT : COUNT_CAP;
   const [{ total }] = await db.query<{ total: number }>(
-    `SELECT count(*)::int AS total FROM residents r LEFT JOIN households h ON h.id = r.household_id WHERE ${w}`,
+    `SELECT count(*)::int AS total FROM (SELECT 1 FROM residents r WHERE ${w} LIMIT ${cap + 1}) s`,
     q.values,
   );
   const rows = await db.query<ResidentRow>(
-    `SELECT ${RESIDENT_COLUMNS} FROM ${RESIDENT_FROM} WHERE ${w} ORDER BY r.area_path, r.household_id NULLS LAST, r.id
+    `SELECT ${RESIDENT_COLUMNS} FROM ${RESIDENT_FROM} WHERE ${w} ORDER BY r.household_id NULLS LAST, r.id
       LIMIT ${q.add(s.pageSize)} OFFSET ${q.add((s.page - 1) * s.pageSize)}`,
     q.values,
   );
-  return { rows, total };
+  return { rows, total: Math.min(total, cap), totalCapped: total > cap };
 }
 
 export interface ResidentFields {

@@ -146,8 +146,8 @@ export async function toSearch(ctx: Ctx, p: SearchParams): Promise<repo.Resident
 }
 
 export async function search(ctx: Ctx, p: SearchParams) {
-  const { rows, total } = await repo.searchResidents(ctx.db, ctx.actor.scope, await toSearch(ctx, p));
-  return { items: rows.map((r) => toResidentView(r, ctx.today)), total };
+  const { rows, total, totalCapped } = await repo.searchResidents(ctx.db, ctx.actor.scope, await toSearch(ctx, p));
+  return { items: rows.map((r) => toResidentView(r, ctx.today)), total, totalCapped };
 }
 
 export async function get(ctx: Ctx, id: number) {
