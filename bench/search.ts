@@ -1,0 +1,108 @@
+/**
+ * npm run bench:search — resident search through the HTTP API at county scale.
+ * Needs BENCH_DATABASE_URL (PostgreSQL). If that database holds fewer than BENCH_RESIDENTS residents
+ * (default 1,000,000) it is wiped and seeded (demo county + synthetic residents) and the seeding time is
+ * reported. Then, signed in as the county command center, it searches by name, pinyin initials, the last
+ * 6 digits of an ID and the last 4 of a phone, for residents sampled from the data, with 4 concurrent
+ * clients. Last line: {"residents":…,"p50_ms":…,"p95_ms":…, …}. Goal: p95 ≤ 50 ms.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import pg from 'pg';
+
+const url = process.env.BENCH_DATABASE_URL;
+if (!url) {
+  console.error('Set BENCH_DATABASE_URL to an empty (or previously seeded) PostgreSQL database.');
+  process.exit(2);
+}
+const TARGET = Number(process.env.BENCH_RESIDENTS ?? 1_000_000);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 100);
+const CONCURRENCY = 4;
+const PORT = 3911;
+const root = path.resolve(import.meta.dirname, '..');
+
+function run(cmd: string[], env: Record<string, string>): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', ...cmd], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    p.stdout.on('data', (d) => (out += d));
+    p.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd.join(' ')} exited ${code}`))));
+  });
+}
+
+const client = new pg.Client(url);
+await client.connect();
+const count = async () => {
+  try {
+    return Number((await client.query('SELECT count(*) FROM residents')).rows[0].count);
+  } catch {
+    return 0;
+  }
+};
+let seedSeconds: number | null = null;
+if ((await count()) < TARGET) {
+  console.error(`seeding ${TARGET} residents…`);
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  await run(['tools/seed.ts', '--reset'], env);
+  const out = await run(['tools/seed-residents.ts', '--count', String(TARGET)], env);
+  seedSeconds = JSON.parse(out.trim().split('\n').at(-1)!).seconds;
+}
+const residents = await count();
+const sample = (
+  await client.query(
+    `SELECT name, name_initials, right(id_number, 6) AS id6, right(phone, 4) AS ph4 FROM residents
+      WHERE id % $1 = 0 AND merged_into IS NULL LIMIT $2`,
+    [Math.max(1, Math.floor(residents / SAMPLES)), SAMPLES],
+  )
+).rows;
+await client.end();
+
+const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  cwd: root,
+  env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_SEED: 'false' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise<void>((resolve) => server.stdout!.on('data', (d) => String(d).includes('is running') && resolve()));
+try {
+  const base = `http://127.0.0.1:${PORT}`;
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'command', password: 'Wangge@2026' }),
+  });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const queries = sample.flatMap((s) => [
+    ['name', s.name],
+    ['initials', s.name_initials],
+    ['id_tail', s.id6],
+    ['phone_tail', s.ph4],
+  ]);
+  // Warm-up, then the measured pass.
+  for (const [, q] of queries.slice(0, 20)) await fetch(`${base}/api/residents?q=${encodeURIComponent(q)}`, { headers: { cookie } });
+  const times: Record<string, number[]> = {};
+  let next = 0;
+  let misses = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < queries.length) {
+        const [kind, q] = queries[next++];
+        const t0 = performance.now();
+        const res = await fetch(`${base}/api/residents?q=${encodeURIComponent(q)}`, { headers: { cookie } });
+        const body = await res.json();
+        const ms = performance.now() - t0;
+        if (res.status !== 200 || body.items.length === 0) misses++;
+        (times[kind] ??= []).push(ms);
+      }
+    }),
+  );
+  const pct = (xs: number[], p: number) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return Number(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(1));
+  };
+  const all = Object.values(times).flat();
+  const byKind = Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, { p50_ms: pct(xs, 50), p95_ms: pct(xs, 95) }]));
+  console.error(JSON.stringify(byKind));
+  console.log(JSON.stringify({ residents, p50_ms: pct(all, 50), p95_ms: pct(all, 95), searches: all.length, not_found: misses, seed_seconds: seedSeconds, by_kind: byKind }));
+} finally {
+  server.kill('SIGTERM');
+}
