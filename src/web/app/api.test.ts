@@ -37,6 +37,18 @@ describe('api client', () => {
     expect(calls[1].init.credentials).toBe('same-origin');
   });
 
+  it('uploads FormData as multipart with the CSRF token, leaving the boundary to fetch', async () => {
+    const calls = mockFetch(201, { id: 1 });
+    setCsrfToken('tok');
+    const form = new FormData();
+    form.set('areaId', '5');
+    await api.upload('/api/residents/imports', form);
+    expect(calls[0].init.method).toBe('POST');
+    expect(calls[0].init.body).toBe(form);
+    expect(header(calls[0], 'Content-Type')).toBeUndefined();
+    expect(header(calls[0], 'x-csrf-token')).toBe('tok');
+  });
+
   it('turns an error body into ApiError with its fields', async () => {
     mockFetch(400, { error: { code: 'VALIDATION_FAILED', message: '提交的内容有误', fields: { name: '必填' } } });
     const e = await api.post('/api/areas', {}).catch((x) => x);
