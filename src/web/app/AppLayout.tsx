@@ -15,9 +15,12 @@ import { MODULES } from './modules';
 
 const { Header, Sider, Content } = Layout;
 
+const MENU_MODULES = MODULES.filter((m) => m.inMenu !== false);
+
 function selectedKey(pathname: string): string {
-  // Longest module path that prefixes the location; '/' only matches itself.
-  const hits = MODULES.filter((m) => (m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(m.path + '/')));
+  // Longest menu path that prefixes the location; '/' only matches itself. Pages outside the menu
+  // (a resident's page) light up the menu item above them (the resident list).
+  const hits = MENU_MODULES.filter((m) => (m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(m.path + '/')));
   return hits.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '';
 }
 
@@ -46,7 +49,7 @@ export function AppLayout() {
 
   const items = useMemo(
     () =>
-      MODULES.filter((m) => !m.permission || can(m.permission)).map((m) => ({
+      MENU_MODULES.filter((m) => !m.permission || can(m.permission)).map((m) => ({
         key: m.path,
         icon: m.icon,
         label: t(m.labelKey),

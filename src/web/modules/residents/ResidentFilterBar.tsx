@@ -1,0 +1,109 @@
+/**
+ * The list's filters: one search box (name, pinyin, initials, ID or phone tail, address), special
+ * groups, status, age range and "as of" date. On phones the area picker sits here too.
+ */
+import { Button, Col, DatePicker, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { ALL_GROUPS, STATUSES } from '../../../domain/residents/schemas';
+import { fromDay, isFuture, toDay } from './dates';
+import type { ResidentFilters } from './query';
+import type { Group, Status } from './types';
+
+interface Props {
+  value: ResidentFilters;
+  onChange: (f: ResidentFilters) => void;
+  /** Show an area picker (phones, where the tree panel is not shown). */
+  withArea?: boolean;
+}
+
+export function ResidentFilterBar({ value, onChange, withArea }: Props) {
+  const { t } = useTranslation();
+  const [q, setQ] = useState(value.q ?? '');
+  useEffect(() => setQ(value.q ?? ''), [value.q]);
+  const set = (patch: Partial<ResidentFilters>) => onChange({ ...value, ...patch });
+
+  return (
+    <Space orientation="vertical" size={8} style={{ width: '100%' }}>
+      <Input.Search
+        allowClear
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onSearch={(v) => set({ q: v.trim() || undefined })}
+        placeholder={t('residents.list.searchPlaceholder')}
+        enterButton={t('common.search')}
+        maxLength={60}
+        data-testid="residents-search"
+      />
+      <Row gutter={[8, 8]}>
+        {withArea && (
+          <Col xs={24}>
+            <AreaTreeSelect value={value.under ?? null} onChange={(id) => set({ under: id ?? undefined })} style={{ width: '100%' }} />
+          </Col>
+        )}
+        <Col xs={24} md={10} xl={8}>
+          <Select<Group[]>
+            mode="multiple"
+            allowClear
+            value={value.groups ?? []}
+            onChange={(groups) => set({ groups: groups.length ? groups : undefined })}
+            placeholder={t('residents.list.groupsPlaceholder')}
+            options={ALL_GROUPS.map((g) => ({ value: g, label: t(`residents.group.${g}`) }))}
+            style={{ width: '100%' }}
+            maxTagCount="responsive"
+            data-testid="residents-groups"
+          />
+        </Col>
+        <Col xs={12} md={4} xl={3}>
+          <Select<Status>
+            allowClear
+            value={value.status}
+            onChange={(status) => set({ status: status ?? undefined })}
+            placeholder={t('residents.field.status')}
+            options={STATUSES.map((s) => ({ value: s, label: t(`residents.status.${s}`) }))}
+            style={{ width: '100%' }}
+          />
+        </Col>
+        <Col xs={12} md={5} xl={4}>
+          <Space.Compact style={{ width: '100%' }}>
+            <InputNumber
+              min={0}
+              max={150}
+              precision={0}
+              value={value.ageMin ?? null}
+              onChange={(v) => set({ ageMin: v ?? undefined })}
+              placeholder={t('residents.list.ageMin')}
+              aria-label={t('residents.list.ageMin')}
+              style={{ width: '50%' }}
+            />
+            <InputNumber
+              min={0}
+              max={150}
+              precision={0}
+              value={value.ageMax ?? null}
+              onChange={(v) => set({ ageMax: v ?? undefined })}
+              placeholder={t('residents.list.ageMax')}
+              aria-label={t('residents.list.ageMax')}
+              style={{ width: '50%' }}
+            />
+          </Space.Compact>
+        </Col>
+        <Col xs={16} md={5} xl={4}>
+          <DatePicker
+            value={toDay(value.asOf)}
+            onChange={(d) => set({ asOf: fromDay(d) ?? undefined })}
+            disabledDate={isFuture}
+            placeholder={t('residents.list.asOf')}
+            style={{ width: '100%' }}
+          />
+        </Col>
+        <Col xs={8} md={24} xl={5}>
+          <Button onClick={() => onChange({ under: value.under })} block>
+            {t('common.reset')}
+          </Button>
+        </Col>
+      </Row>
+    </Space>
+  );
+}

@@ -1,0 +1,63 @@
+/** Residents as a table: the list page's columns, or a household's members (with relation). */
+import { Table, type TableProps } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { GroupTags, Masked, StatusTag } from './tags';
+import type { Resident } from './types';
+
+interface Props {
+  items: Resident[];
+  variant: 'list' | 'members';
+  loading?: boolean;
+  empty?: ReactNode;
+  pagination?: TableProps<Resident>['pagination'];
+}
+
+export function ResidentTable({ items, variant, loading, empty, pagination = false }: Props) {
+  const { t } = useTranslation();
+  const columns: TableProps<Resident>['columns'] = [
+    {
+      title: t('residents.field.name'),
+      dataIndex: 'name',
+      fixed: 'left',
+      render: (name: string, r) => (
+        <Link to={`/residents/${r.id}`} style={{ whiteSpace: 'nowrap' }}>
+          {name}
+        </Link>
+      ),
+    },
+    ...(variant === 'members'
+      ? [{ title: t('residents.field.relation'), dataIndex: 'relation', render: (rel: string | null) => (rel ? t(`residents.relation.${rel}`) : '') }]
+      : []),
+    { title: t('residents.field.sex'), dataIndex: 'sex', render: (s: string | null) => (s ? t(`residents.sex.${s}`) : '') },
+    { title: t('residents.field.age'), dataIndex: 'age', align: 'right' as const, render: (a: number | null) => a ?? '' },
+    { title: t('residents.field.idNumber'), dataIndex: 'idNumber', render: (v: string | null) => <Masked value={v} /> },
+    { title: t('residents.field.phone'), dataIndex: 'phone', render: (v: string | null) => <Masked value={v} /> },
+    ...(variant === 'list'
+      ? [
+          {
+            title: t('residents.field.household'),
+            dataIndex: 'householdAddress',
+            render: (addr: string | null, r: Resident) => (r.householdId ? <Link to={`/residents/households/${r.householdId}`}>{addr}</Link> : ''),
+          },
+          { title: t('residents.field.area'), dataIndex: 'areaName', render: (n: string) => <span style={{ whiteSpace: 'nowrap' }}>{n}</span> },
+        ]
+      : []),
+    { title: t('residents.field.groups'), dataIndex: 'groups', render: (g: Resident['groups']) => <GroupTags groups={g} /> },
+    { title: t('residents.field.status'), dataIndex: 'status', render: (s: Resident['status']) => <StatusTag status={s} /> },
+  ];
+  return (
+    <Table<Resident>
+      rowKey="id"
+      size="small"
+      loading={loading}
+      dataSource={items}
+      columns={columns}
+      scroll={{ x: 'max-content' }}
+      pagination={pagination}
+      locale={{ emptyText: empty ?? t('common.empty') }}
+      data-testid={variant === 'list' ? 'residents-table' : 'members-table'}
+    />
+  );
+}

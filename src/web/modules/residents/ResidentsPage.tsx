@@ -1,0 +1,183 @@
+/**
+ * The resident registry: residents under an area (tree on the left, or a picker on phones), one search box and
+ * filters, a paged table with masked identifiers; add a household or a resident, export what is
+ * shown, go to the import wizard or the duplicate review.
+ */
+import { Alert, Button, Card, Col, Empty, Grid, Row, Space, Typography } from 'antd';
+import { DownloadOutlined, HomeOutlined, MergeCellsOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { useCurrentArea } from '../../app/current-area';
+import { errorText } from '../../app/errors';
+import { useLanguage } from '../../app/i18n';
+import { AreaTreePanel } from './AreaTreePanel';
+import { HouseholdFormModal } from './HouseholdFormModal';
+import { PAGE_SIZE, exportUrl, formatTotal, listUrl, parseFilters, toSearchParams, type ResidentFilters } from './query';
+import { ResidentFilterBar } from './ResidentFilterBar';
+import { ResidentFormDrawer } from './ResidentFormDrawer';
+import { ResidentTable } from './ResidentTable';
+import type { ResidentPage } from './types';
+
+export default function ResidentsPage() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { can } = useAuth();
+  const navigate = useNavigate();
+  const screens = Grid.useBreakpoint();
+  const mobile = screens.md === false;
+  const { area: current } = useCurrentArea();
+  const [params, setParams] = useSearchParams();
+  const parsed = useMemo(() => parseFilters(params), [params]);
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  // Without an area in the URL the list follows the header's current area.
+  const filters: ResidentFilters = useMemo(() => ({ ...parsed, under: parsed.under ?? current?.id }), [parsed, current?.id]);
+  const [data, setData] = useState<ResidentPage>({ items: [], total: 0, totalCapped: false });
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [adding, setAdding] = useState<'resident' | 'household' | null>(null);
+  const [version, setVersion] = useState(0);
+  const seq = useRef(0);
+
+  const url = listUrl(filters, page);
+  const load = useCallback(async () => {
+    const n = ++seq.current;
+    setLoading(true);
+    try {
+      const r = await api.get<ResidentPage>(url);
+      if (n !== seq.current) return;
+      setData(r);
+      setError(null);
+    } catch (e) {
+      if (n === seq.current) setError(errorText(e, t));
+    } finally {
+      if (n === seq.current) setLoading(false);
+    }
+  }, [url, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load, version]);
+
+  // Choosing another area in the header drops an area picked here.
+  const currentId = current?.id;
+  const firstCurrent = useRef(currentId);
+  useEffect(() => {
+    if (firstCurrent.current === currentId) return;
+    firstCurrent.current = currentId;
+    setParams((p) => {
+      const next = new URLSearchParams(p);
+      next.delete('under');
+      next.delete('page');
+      return next;
+    });
+  }, [currentId, setParams]);
+
+  const apply = (f: ResidentFilters, nextPage = 1) => setParams(toSearchParams(f, nextPage));
+  const hasFilters = Boolean(filters.q || filters.groups || filters.status || filters.ageMin !== undefined || filters.ageMax !== undefined || filters.asOf);
+  const canWrite = can('residents.write');
+
+  const empty = (
+    <Empty
+      description={hasFilters ? t('residents.list.noMatch') : t('residents.list.empty')}
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      data-testid="residents-empty"
+    >
+      {canWrite && !hasFilters && (
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding('resident')}>
+          {t('residents.list.add')}
+        </Button>
+      )}
+    </Empty>
+  );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.residents')}
+        </Typography.Title>
+        <Space wrap size={8}>
+          {canWrite && (
+            <>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding('resident')} data-testid="add-resident">
+                {t('residents.list.add')}
+              </Button>
+              <Button icon={<HomeOutlined />} onClick={() => setAdding('household')} data-testid="add-household">
+                {t('residents.household.create')}
+              </Button>
+            </>
+          )}
+          {can('residents.import') && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/residents/import')} data-testid="open-import">
+              {t('residents.import.open')}
+            </Button>
+          )}
+          {can('residents.export') && (
+            <Button icon={<DownloadOutlined />} href={exportUrl(filters)} data-testid="export">
+              {t('residents.list.export')}
+            </Button>
+          )}
+          {canWrite && (
+            <Button icon={<MergeCellsOutlined />} onClick={() => navigate('/residents/duplicates')}>
+              {t('residents.duplicates.open')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      <Row gutter={[16, 16]}>
+        {!mobile && (
+          <Col md={7} xl={5}>
+            <AreaTreePanel selectedId={filters.under} onSelect={(a) => apply({ ...filters, under: a.id })} />
+          </Col>
+        )}
+        <Col xs={24} md={17} xl={19}>
+          <Card size="small">
+            <ResidentFilterBar value={filters} onChange={(f) => apply(f)} withArea={mobile} />
+            {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
+            <div style={{ marginTop: 12 }}>
+              <ResidentTable
+                variant="list"
+                items={data.items}
+                loading={loading}
+                empty={empty}
+                pagination={{
+                  current: page,
+                  pageSize: PAGE_SIZE,
+                  total: data.total,
+                  showSizeChanger: false,
+                  simple: mobile,
+                  onChange: (p) => apply(filters, p),
+                  showTotal: () => <span data-testid="residents-total">{t('residents.list.total', { total: formatTotal(data.total, data.totalCapped, lang) })}</span>,
+                }}
+              />
+            </div>
+          </Card>
+        </Col>
+      </Row>
+      {adding === 'resident' && (
+        <ResidentFormDrawer
+          defaultAreaId={filters.under}
+          onClose={() => setAdding(null)}
+          onSaved={(r) => {
+            setAdding(null);
+            setVersion((v) => v + 1);
+            navigate(`/residents/${r.id}`);
+          }}
+        />
+      )}
+      {adding === 'household' && (
+        <HouseholdFormModal
+          defaultAreaId={filters.under}
+          onClose={() => setAdding(null)}
+          onSaved={(h) => {
+            setAdding(null);
+            navigate(`/residents/households/${h.id}`);
+          }}
+        />
+      )}
+    </Space>
+  );
+}

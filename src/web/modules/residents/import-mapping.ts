@@ -1,0 +1,104 @@
+/**
+ * The spreadsheet import's shapes (docs/api-residents.md) and the column-mapping rules the wizard
+ * checks before asking the server to validate: every required field mapped, no field mapped twice.
+ */
+
+export const IMPORT_STATUSES = ['uploaded', 'validating', 'validated', 'committing', 'done', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export type CommitMode = 'all-or-nothing' | 'valid-only';
+
+export interface ImportField {
+  key: string;
+  required: boolean;
+}
+
+/** The fields a column can feed, in the order the mapping step lists them (used when the server sends none). */
+export const IMPORT_FIELDS: ImportField[] = [
+  { key: 'name', required: true },
+  { key: 'idType', required: false },
+  { key: 'idNumber', required: false },
+  { key: 'sex', required: false },
+  { key: 'birthDate', required: false },
+  { key: 'phone', required: false },
+  { key: 'phone2', required: false },
+  { key: 'address', required: false },
+  { key: 'villageGroup', required: false },
+  { key: 'houseNo', required: false },
+  { key: 'unit', required: false },
+  { key: 'room', required: false },
+  { key: 'relation', required: false },
+  { key: 'area', required: false },
+  { key: 'registeredAddress', required: false },
+  { key: 'groups', required: false },
+  { key: 'status', required: false },
+  { key: 'awayWhere', required: false },
+  { key: 'notes', required: false },
+];
+
+export interface UploadedImport {
+  id: number | string;
+  status: ImportStatus;
+  headers: string[];
+  suggestedMapping: Record<string, string | null>;
+  sheetNames?: string[];
+  fields?: ImportField[];
+}
+
+export interface ImportError {
+  row: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportJob {
+  id: number | string;
+  status: ImportStatus;
+  progress: { rows: number; total: number };
+  counts: { ok: number; errors: number; created: number; updated: number; unchanged: number };
+  errors: ImportError[];
+  failure?: string | null;
+}
+
+/** header → field key, or null for "ignore this column". */
+export type Mapping = Record<string, string | null>;
+
+/** The server's suggestion, restricted to known fields and to one column per field. */
+export function initialMapping(headers: string[], suggested: Record<string, string | null> | undefined, fields: ImportField[]): Mapping {
+  const known = new Set(fields.map((f) => f.key));
+  const taken = new Set<string>();
+  const m: Mapping = {};
+  for (const h of headers) {
+    const f = suggested?.[h] ?? null;
+    if (f && known.has(f) && !taken.has(f)) {
+      m[h] = f;
+      taken.add(f);
+    } else m[h] = null;
+  }
+  return m;
+}
+
+export interface MappingProblems {
+  /** Required fields no column feeds. */
+  missing: string[];
+  /** Fields fed by more than one column. */
+  duplicated: string[];
+}
+
+export function mappingProblems(mapping: Mapping, fields: ImportField[], opts: { hasDefaultArea: boolean }): MappingProblems {
+  const counts = new Map<string, number>();
+  for (const f of Object.values(mapping)) if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
+  // Rows without an area column go to the default area chosen at upload, when there is one.
+  const missing = fields.filter((f) => f.required && !counts.has(f.key)).map((f) => f.key);
+  if (!opts.hasDefaultArea && fields.some((f) => f.key === 'area') && !counts.has('area') && !missing.includes('area')) missing.push('area');
+  return { missing, duplicated: [...counts].filter(([, n]) => n > 1).map(([k]) => k) };
+}
+
+/** Percent done of a validating or committing job; 0 while the total is still unknown. */
+export function progressPercent(job: Pick<ImportJob, 'progress' | 'status'>): number {
+  if (job.status === 'validated' || job.status === 'done') return 100;
+  const { rows, total } = job.progress ?? { rows: 0, total: 0 };
+  if (!total) return 0;
+  return Math.min(99, Math.floor((rows / total) * 100));
+}
+
+export const isRunning = (s: ImportStatus) => s === 'validating' || s === 'committing';
