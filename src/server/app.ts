@@ -20,6 +20,7 @@ import { areaRoutes } from './modules/areas/routes';
 import { auditRoutes } from './modules/audit/routes';
 import { authRoutes } from './modules/auth/routes';
 import { healthRoutes } from './modules/health/routes';
+import { residentImportRoutes } from './modules/residents/import-routes';
 import { residentRoutes } from './modules/residents/routes';
 import { userRoutes } from './modules/users/routes';
 
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(userRoutes, { sessions });
   await app.register(auditRoutes);
   await app.register(residentRoutes);
+  await app.register(residentImportRoutes, { config });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {

@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -13,7 +16,7 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Folder of the embedded PGlite database (ignored when DATABASE_URL is set). */
+  /** Data folder: the embedded PGlite database (pglite/, unused with DATABASE_URL) and uploaded files (uploads/). */
   DATA_DIR: z.string().min(1).default('./data'),
   /** postgres://user:pass@host:port/db — use a real PostgreSQL server instead of PGlite. */
   DATABASE_URL: z
@@ -52,6 +55,10 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** Largest spreadsheet accepted by the resident import, in MiB (100,000 rows of .xlsx are about 10). */
+  IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(50),
+  /** Uploaded spreadsheets hold personal data: they are deleted this many days after upload. */
+  IMPORT_KEEP_DAYS: z.coerce.number().positive().max(365).default(7),
   /** Largest JSON body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Trust X-Forwarded-For from a reverse proxy to learn the client's address. */
@@ -87,5 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Settings for tests: quiet, no demo data, everything else default. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false' }), ...overrides };
+  // Uploads of each test app land in a folder of their own, never in the project's ./data.
+  const dataDir = path.join(os.tmpdir(), `wangge-test-${process.pid}-${randomBytes(4).toString('hex')}`);
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', DATA_DIR: dataDir }), ...overrides };
 }

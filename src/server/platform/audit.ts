@@ -78,3 +78,26 @@ export async function audit(tx: Queryable, who: Ctx | AuditActor, e: AuditEvent)
     ],
   );
 }
+
+/** Many events of one actor in one statement: a spreadsheet import leaves a line in each record's history. */
+export async function auditMany(tx: Queryable, who: AuditActor, events: AuditEvent[]): Promise<void> {
+  if (!events.length) return;
+  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(scrub(v)));
+  await tx.query(
+    `INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, before, after)
+     SELECT $1, $2, $3, $4, v.action, v.entity, v.entity_id, v.area_path, v.before::jsonb, v.after::jsonb
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) AS v(action, entity, entity_id, area_path, before, after)`,
+    [
+      who.actorId,
+      who.actorName,
+      who.requestId,
+      who.clientIp,
+      events.map((e) => e.action),
+      events.map((e) => e.entity),
+      events.map((e) => (e.entityId === undefined || e.entityId === null ? null : String(e.entityId))),
+      events.map((e) => e.areaPath ?? null),
+      events.map((e) => json(e.before)),
+      events.map((e) => json(e.after)),
+    ],
+  );
+}

@@ -8,6 +8,7 @@ const STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  too_large: 413,
   rule: 422,
   too_many: 429,
 } as const;
@@ -39,6 +40,7 @@ export const ruleViolation = (code: string, params?: Record<string, unknown>, fi
   new DomainError('rule', code, params, fields);
 export const badRequest = (code: string, params?: Record<string, unknown>, fields?: Record<string, string>) =>
   new DomainError('bad_request', code, params, fields);
+export const tooLarge = (code: string, params?: Record<string, unknown>) => new DomainError('too_large', code, params);
 export const unauthenticated = (code = 'UNAUTHENTICATED') => new DomainError('unauthenticated', code);
 export const tooMany = (minutes: number) => new DomainError('too_many', 'TOO_MANY_REQUESTS', { minutes });
 

@@ -1,6 +1,11 @@
 import type { TestApp } from './harness';
 import type { AreaRow } from '../modules/areas/repo';
 import * as catalog from '../modules/divisions/catalog';
+import { multipartBody, readXlsx } from './sheets';
+
+async function xlsxText(raw: Buffer): Promise<string> {
+  return raw[0] === 0x50 ? JSON.stringify(await readXlsx(raw)) : raw.toString('utf8');
+}
 
 /**
  * One entry per API route: how to aim a request at area A's records. The cross-area test signs in as an
@@ -28,11 +33,16 @@ export interface CrossEnv {
   householdInB: number;
   freshResidentInA(): Promise<number>;
   freshResidentInB(): Promise<number>;
+  /** An uploaded (not yet validated) resident import in A's village, its file named with the marker. */
+  freshImportInA(): Promise<number>;
 }
 
 export interface CrossRequest {
   url: string;
   body?: unknown;
+  headers?: Record<string, string>;
+  /** For binary answers (xlsx): the text to search for A's data, since compressed bytes would hide it. */
+  readBody?: (raw: Buffer) => Promise<string>;
   expect: 'denied' | 'no-leak';
   control?: 'marker' | 'ok' | 'none';
 }
@@ -125,6 +135,34 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ],
   'POST /api/residents/duplicates/dismiss': async (e) => [
     { url: '/api/residents/duplicates/dismiss', body: { ids: [await e.freshResidentInA(), await e.freshResidentInA()] }, expect: 'denied' },
+  ],
+
+  'GET /api/residents/template.xlsx': async () => [{ url: '/api/residents/template.xlsx', expect: 'no-leak', control: 'ok' }],
+  'GET /api/residents/imports': async (e) => {
+    await e.freshImportInA();
+    return [{ url: '/api/residents/imports', expect: 'no-leak', control: 'marker' }];
+  },
+  'POST /api/residents/imports': async (e) => {
+    const file = multipartBody('名单.csv', Buffer.from('姓名,联系电话\n某人,13800000000\n'));
+    return [
+      { url: `/api/residents/imports?areaId=${e.a.village.id}`, body: file.payload, headers: file.headers, expect: 'denied' },
+      { url: '/api/residents/imports', body: file.payload, headers: { 'content-type': 'multipart/form-data; boundary=x' }, expect: 'denied', control: 'none' },
+    ];
+  },
+  'GET /api/residents/imports/:id': async (e) => [{ url: `/api/residents/imports/${await e.freshImportInA()}`, expect: 'denied', control: 'marker' }],
+  'POST /api/residents/imports/:id/validate': async (e) => [
+    { url: `/api/residents/imports/${await e.freshImportInA()}/validate`, body: { mapping: { 姓名: 'name' } }, expect: 'denied', control: 'none' },
+  ],
+  'POST /api/residents/imports/:id/commit': async (e) => [
+    { url: `/api/residents/imports/${await e.freshImportInA()}/commit`, body: { mode: 'valid-only' }, expect: 'denied', control: 'none' },
+  ],
+  'GET /api/residents/imports/:id/errors.xlsx': async (e) => [
+    { url: `/api/residents/imports/${await e.freshImportInA()}/errors.xlsx`, expect: 'denied', control: 'ok' },
+  ],
+  'GET /api/residents/export.xlsx': async (e) => [
+    { url: '/api/residents/export.xlsx', expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: '/api/residents/export.xlsx?reveal=true', expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: `/api/residents/export.xlsx?under=${e.a.village.id}`, expect: 'denied', control: 'marker', readBody: xlsxText },
   ],
 
   'GET /api/audit': async (e) => [

@@ -1,0 +1,238 @@
+import type { Db, Queryable } from '../../../db/engine';
+import { type AuditActor, audit } from '../../../platform/audit';
+import { isUniqueViolation } from '../../../platform/errors';
+import type { Scope } from '../../../platform/scope';
+import * as imports from '../imports-repo';
+import { AreaResolver } from './area-resolver';
+import { type ReadyRow, type JobState, checkBatch, writeBatch } from './batch';
+import { type ImportField } from './fields';
+import { SheetError, readBatches } from './read-sheet';
+import { type ParsedRow, checkRow, columnMap } from './row-rules';
+
+/**
+ * Runs validation and commit of an uploaded sheet in the background, one job at a time per process
+ * (on PGlite every statement shares one connection anyway). Live progress is kept in memory — an
+ * all-or-nothing commit runs inside one transaction, whose progress no other connection could see —
+ * and written to the import row when each phase ends. A job stops between batches when the server
+ * shuts down; a restart marks jobs that were cut off as failed ('interrupted').
+ */
+export interface Live {
+  rows: number;
+  permille: number;
+  ok: number;
+  errors: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface JobRequest {
+  importId: number;
+  path: string;
+  scope: Scope;
+  today: string;
+  actor: AuditActor;
+}
+
+class RollBack extends Error {}
+
+const live = new Map<number, Live>();
+let chain: Promise<unknown> = Promise.resolve();
+const running = new Set<Promise<unknown>>();
+let stopping = false;
+
+export function liveProgress(importId: number): Live | undefined {
+  return live.get(importId);
+}
+
+/** Stops jobs at their next batch and waits for them (the server is closing). */
+export async function stopAll() {
+  stopping = true;
+  await Promise.allSettled([...running]);
+  stopping = false;
+}
+
+function enqueue(run: () => Promise<void>) {
+  const p = chain.then(run, run).catch(() => {});
+  chain = p;
+  running.add(p);
+  void p.finally(() => running.delete(p));
+  return p;
+}
+
+async function jobState(db: Queryable, job: imports.ImportRow, req: JobRequest): Promise<{ st: JobState; columns: ReturnType<typeof columnMap> }> {
+  const columns = columnMap(job.headers, (job.mapping ?? {}) as Record<string, ImportField | null>);
+  const headers = new Map(columns.map((c) => [c.field, c.header]));
+  const areas = await AreaResolver.load(db, { id: job.area_id, path: job.area_path, name: '' });
+  return {
+    columns,
+    st: {
+      importId: job.id,
+      scope: req.scope,
+      today: req.today,
+      areas,
+      headerOf: (f) => headers.get(f) ?? f,
+      seenIds: new Map(),
+      households: new Map(),
+      actor: req.actor,
+    },
+  };
+}
+
+function sourceOf(job: imports.ImportRow, path: string) {
+  return { path, format: job.format, encoding: job.encoding, sheet: job.sheet, headerRow: job.header_row };
+}
+
+/** The parsed rows of a batch, their problems recorded in `errors`. */
+function parseBatch(batch: Array<{ row: number; cells: import('./fields').CellValue[] }>, columns: ReturnType<typeof columnMap>, today: string, errors: imports.ImportError[]) {
+  const parsed: ParsedRow[] = [];
+  for (const { row, cells } of batch) {
+    const r = checkRow(row, cells, columns, today);
+    if ('ok' in r) parsed.push(r.ok);
+    else for (const p of r.problems) errors.push({ row, column: p.column, zh: p.zh, en: p.en });
+  }
+  return parsed;
+}
+
+function failureOf(e: unknown): string {
+  if (e instanceof SheetError) return e.problem;
+  if (e instanceof RollBack) return 'rows_failed';
+  return 'internal';
+}
+
+function rowsWithErrors(errors: imports.ImportError[]) {
+  return new Set(errors.map((e) => e.row)).size;
+}
+
+export function startValidate(db: Db, req: JobRequest): Promise<void> {
+  const l: Live = { rows: 0, permille: 0, ok: 0, errors: 0, created: 0, updated: 0, unchanged: 0 };
+  live.set(req.importId, l);
+  return enqueue(async () => {
+    const [job] = await db.query<imports.ImportRow>('SELECT * FROM resident_imports WHERE id = $1', [req.importId]);
+    try {
+      await imports.clearErrors(db, job.id);
+      const { st, columns } = await jobState(db, job, req);
+      for await (const batch of readBatches(sourceOf(job, req.path), (b) => (l.permille = Math.floor((b / job.size_bytes) * 1000)))) {
+        if (stopping) throw new Error('stopping');
+        const errors: imports.ImportError[] = [];
+        const parsed = parseBatch(batch, columns, req.today, errors);
+        const { ready, problems } = await checkBatch(db, st, parsed);
+        errors.push(...problems);
+        await imports.addErrors(db, job.id, errors);
+        l.rows += batch.length;
+        l.ok += ready.length;
+        l.errors += rowsWithErrors(errors);
+      }
+      await imports.transition(db, job.id, ['validating'], 'validated', {
+        total_rows: l.rows,
+        processed_rows: l.rows,
+        read_permille: 1000,
+        ok_rows: l.ok,
+        error_rows: l.errors,
+      });
+    } catch (e) {
+      await imports.transition(db, job.id, ['validating'], 'failed', { failure: stopping ? 'interrupted' : failureOf(e), processed_rows: l.rows });
+    } finally {
+      live.delete(job.id);
+    }
+  });
+}
+
+/**
+ * Commits the rows. 'all-or-nothing': one transaction; the first row that fails (say, an ID number
+ * registered elsewhere since validation) rolls everything back and the job reports every failing row.
+ * 'valid-only': a transaction per batch; failing rows are reported and skipped.
+ */
+export function startCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' | 'valid-only'): Promise<void> {
+  const l: Live = { rows: 0, permille: 0, ok: 0, errors: 0, created: 0, updated: 0, unchanged: 0 };
+  live.set(req.importId, l);
+  return enqueue(async () => {
+    const [job] = await db.query<imports.ImportRow>('SELECT * FROM resident_imports WHERE id = $1', [req.importId]);
+    const allErrors: imports.ImportError[] = [];
+    const pass = async (q: Queryable, perBatch: (fn: (tx: Queryable) => Promise<void>) => Promise<void>) => {
+      const { st, columns } = await jobState(q, job, req);
+      for await (const batch of readBatches(sourceOf(job, req.path), (b) => (l.permille = Math.floor((b / job.size_bytes) * 1000)))) {
+        if (stopping) throw new Error('stopping');
+        const errors: imports.ImportError[] = [];
+        const parsed = parseBatch(batch, columns, req.today, errors);
+        await perBatch(async (tx) => {
+          const { ready, problems } = await checkBatch(tx, st, parsed);
+          errors.push(...problems);
+          if ((errors.length || allErrors.length) && mode === 'all-or-nothing') return;
+          const counts = await writeWithRetry(tx, st, ready, req.today, errors);
+          l.created += counts.created;
+          l.updated += counts.updated;
+          l.unchanged += counts.unchanged;
+          l.ok += ready.length;
+        });
+        allErrors.push(...errors);
+        l.rows += batch.length;
+        l.errors += rowsWithErrors(errors);
+      }
+      if (allErrors.length && mode === 'all-or-nothing') throw new RollBack();
+    };
+    const finish = async (tx: Queryable) => {
+      await audit(tx, req.actor, {
+        action: 'import',
+        entity: 'resident_import',
+        entityId: job.id,
+        areaPath: job.area_path,
+        after: { file: job.file_name, mode, rows: l.rows, created: l.created, updated: l.updated, unchanged: l.unchanged, errorRows: l.errors },
+      });
+    };
+    try {
+      await imports.clearErrors(db, job.id);
+      if (mode === 'all-or-nothing') {
+        await db.tx(async (tx) => {
+          await pass(tx, (fn) => fn(tx));
+          await finish(tx);
+        });
+      } else {
+        await pass(db, (fn) => db.tx(fn));
+        await db.tx(finish);
+      }
+      await imports.addErrors(db, job.id, allErrors);
+      await imports.transition(db, job.id, ['committing'], 'done', {
+        processed_rows: l.rows,
+        read_permille: 1000,
+        ok_rows: l.ok,
+        error_rows: l.errors,
+        created_count: l.created,
+        updated_count: l.updated,
+        unchanged_count: l.unchanged,
+      });
+    } catch (e) {
+      const rolledBack = mode === 'all-or-nothing';
+      await imports.addErrors(db, job.id, allErrors);
+      await imports.transition(db, job.id, ['committing'], 'failed', {
+        failure: stopping ? 'interrupted' : failureOf(e),
+        processed_rows: l.rows,
+        error_rows: l.errors,
+        created_count: rolledBack ? 0 : l.created,
+        updated_count: rolledBack ? 0 : l.updated,
+        unchanged_count: rolledBack ? 0 : l.unchanged,
+      });
+    } finally {
+      live.delete(job.id);
+    }
+  });
+}
+
+/**
+ * Another import or a cadre may register the same ID number between our check and our insert: the
+ * unique index refuses it and the batch is checked again, when the number is found as existing.
+ */
+async function writeWithRetry(tx: Queryable, st: JobState, ready: ReadyRow[], today: string, errors: imports.ImportError[]) {
+  try {
+    await tx.query('SAVEPOINT import_batch');
+    const counts = await writeBatch(tx, st, ready, today);
+    await tx.query('RELEASE SAVEPOINT import_batch');
+    return counts;
+  } catch (e) {
+    if (!isUniqueViolation(e, 'residents_id_number_uq')) throw e;
+    await tx.query('ROLLBACK TO SAVEPOINT import_batch');
+    const again = await checkBatch(tx, { ...st, seenIds: new Map() }, ready.map((r) => r.p));
+    errors.push(...again.problems);
+    return writeBatch(tx, st, again.ready, today);
+  }
+}

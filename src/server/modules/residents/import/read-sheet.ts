@@ -1,0 +1,338 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { PassThrough, type Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { type CellValue, cellText, headerScore } from './fields';
+import { checkXlsxZip } from './zip-check';
+
+/**
+ * Reads resident spreadsheets row by row without holding the file: .xlsx through ExcelJS's streaming
+ * reader, .csv through csv-parse, GBK (what Excel in China saves) decoded by iconv-lite. Every way a
+ * file can be unusable ends in a SheetError with a reason the person uploading can act on.
+ */
+export type SheetProblem = 'empty' | 'not_spreadsheet' | 'encrypted' | 'old_xls' | 'broken' | 'no_sheet' | 'no_data';
+export class SheetError extends Error {
+  constructor(
+    readonly problem: SheetProblem,
+    readonly detail: Record<string, string | number> = {},
+  ) {
+    super(`spreadsheet: ${problem}`);
+  }
+}
+
+export type SheetFormat = 'xlsx' | 'csv';
+export type TextEncoding = 'utf8' | 'gbk' | 'utf16le';
+
+export interface SheetSource {
+  path: string;
+  format: SheetFormat;
+  encoding: TextEncoding | null;
+  sheet: string | null;
+  /** 1-based row of the headers; data starts below it. */
+  headerRow: number;
+}
+
+export interface SheetInfo extends SheetSource {
+  sheetNames: string[];
+  headers: string[];
+}
+
+export interface SheetRow {
+  row: number;
+  cells: CellValue[];
+}
+
+const PEEK = 64 * 1024;
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+/** How far down a sheet the header row is looked for (title rows above it are common). */
+const HEADER_SEARCH_ROWS = 20;
+/** After the last byte is read, a reader that yields nothing for this long is stuck on a broken file. */
+const STALL_MS = 10_000;
+/** A CSV record longer than this is not a roster row (a binary file, an unclosed quote). */
+const MAX_RECORD_CHARS = 64 * 1024;
+/** Headers are names, not essays; longer cells are cut so a mapping can still name them. */
+const MAX_HEADER_CHARS = 60;
+
+async function peek(path: string, bytes: number): Promise<{ head: Buffer; size: number }> {
+  const fh = await open(path, 'r');
+  try {
+    const { size } = await fh.stat();
+    const head = Buffer.alloc(Math.min(bytes, size));
+    await fh.read(head, 0, head.length, 0);
+    return { head, size };
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Valid UTF-8 apart from a character cut at the end of the sample. */
+function isUtf8(buf: Buffer): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (let cut = 0; cut < 4 && cut < buf.length; cut++) {
+    try {
+      decoder.decode(buf.subarray(0, buf.length - cut));
+      return true;
+    } catch {
+      // try again without a possibly cut last character
+    }
+  }
+  return false;
+}
+
+/** What kind of file this is, from its bytes rather than its name. */
+export async function sniff(path: string): Promise<{ format: SheetFormat; encoding: TextEncoding | null }> {
+  const { head, size } = await peek(path, PEEK);
+  if (size === 0) throw new SheetError('empty');
+  if (head.subarray(0, 8).equals(OLE_MAGIC)) {
+    // Both an encrypted .xlsx and a pre-2007 .xls are OLE compound files; the encrypted one names
+    // its EncryptionInfo stream in the directory.
+    const { head: more } = await peek(path, 1024 * 1024);
+    throw new SheetError(more.includes(Buffer.from('EncryptionInfo', 'utf16le')) ? 'encrypted' : 'old_xls');
+  }
+  if (head[0] === 0x50 && head[1] === 0x4b) {
+    const verdict = await checkXlsxZip(path);
+    if (verdict === 'broken') throw new SheetError('broken');
+    if (verdict === 'not_xlsx') throw new SheetError('not_spreadsheet');
+    return { format: 'xlsx', encoding: null };
+  }
+  if (head[0] === 0xff && head[1] === 0xfe) return { format: 'csv', encoding: 'utf16le' };
+  if (head.includes(0)) throw new SheetError('not_spreadsheet');
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { format: 'csv', encoding: 'utf8' };
+  return { format: 'csv', encoding: isUtf8(head) ? 'utf8' : 'gbk' };
+}
+
+// ——— cells ———
+
+type RawCell = unknown;
+function cellValue(v: RawCell): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return v;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((t) => t.text).join('');
+    if ('result' in o) return cellValue(o.result);
+    if ('formula' in o || 'sharedFormula' in o || 'error' in o) return null;
+    if ('text' in o) return cellValue(o.text);
+  }
+  return String(v);
+}
+
+function isEmptyRow(cells: CellValue[]): boolean {
+  return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
+}
+
+// ——— streams ———
+
+function countingStream(path: string, onBytes?: (bytes: number) => void): { stream: Readable; ended: () => boolean } {
+  const file = createReadStream(path, { highWaterMark: 256 * 1024 });
+  let done = false;
+  let bytes = 0;
+  const counter = new PassThrough({ highWaterMark: 256 * 1024 });
+  file.on('data', (chunk: Buffer | string) => {
+    bytes += chunk.length;
+    onBytes?.(bytes);
+  });
+  file.on('end', () => (done = true));
+  file.on('error', (e) => counter.destroy(e));
+  file.pipe(counter);
+  return { stream: counter, ended: () => done };
+}
+
+/**
+ * Iterates `it`, failing with 'broken' when the whole file has been read and nothing more comes for
+ * STALL_MS: ExcelJS waits forever on some damaged archives instead of raising an error.
+ */
+async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean): AsyncGenerator<T> {
+  let last = Date.now();
+  let reject: (e: Error) => void = () => {};
+  const stalled = new Promise<never>((_, rej) => (reject = rej));
+  stalled.catch(() => {});
+  const timer = setInterval(() => {
+    if (ended() && Date.now() - last > STALL_MS) reject(new SheetError('broken'));
+  }, 1000);
+  timer.unref();
+  try {
+    for (;;) {
+      const r = await Promise.race([it.next(), stalled]);
+      if (r.done) return;
+      last = Date.now();
+      yield r.value;
+    }
+  } finally {
+    clearInterval(timer);
+    await it.return?.();
+  }
+}
+
+interface RawBatch {
+  sheet: string;
+  rows: SheetRow[];
+}
+type SourceItem = RawBatch | { sheetStart: string };
+
+/**
+ * Every row of every sheet (or of `onlySheet`), in the batches the XML parser produces: a promise per
+ * batch rather than per row keeps a 100,000-row sheet fast. Other sheets are skipped unread.
+ */
+async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b: number) => void, limitPerSheet = Infinity): AsyncGenerator<SourceItem> {
+  const { stream, ended } = countingStream(path, onBytes);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+    sharedStrings: 'cache',
+    styles: 'ignore',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  try {
+    for await (const ws of stallGuard(reader[Symbol.asyncIterator](), ended)) {
+      const sheet = ws as unknown as { name: string; parse(): AsyncIterable<Array<{ eventType: string; value: ExcelJS.Row }>> };
+      yield { sheetStart: sheet.name };
+      if (onlySheet !== null && sheet.name !== onlySheet) continue;
+      let taken = 0;
+      for await (const events of stallGuard(sheet.parse()[Symbol.asyncIterator](), ended)) {
+        const rows: SheetRow[] = [];
+        for (const { eventType, value } of events) {
+          if (eventType !== 'row') continue;
+          const values = value.values as RawCell[];
+          const cells: CellValue[] = [];
+          for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
+          rows.push({ row: value.number, cells });
+        }
+        taken += rows.length;
+        if (rows.length) yield { sheet: sheet.name, rows };
+        if (taken >= limitPerSheet) break;
+      }
+      if (onlySheet !== null) return;
+    }
+  } catch (e) {
+    if (e instanceof SheetError) throw e;
+    throw new SheetError('broken');
+  } finally {
+    stream.destroy();
+  }
+}
+
+function csvDelimiter(sample: string): string {
+  const firstLine = sample.split(/\r?\n/, 1)[0] ?? '';
+  const counts = [',', '\t', ';'].map((d) => [d, firstLine.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0][0];
+}
+
+async function* csvBatches(path: string, encoding: TextEncoding, onBytes?: (b: number) => void): AsyncGenerator<RawBatch> {
+  const { head } = await peek(path, 8192);
+  const sample = encoding === 'utf8' ? head.toString('utf8') : iconv.decode(head, encoding === 'gbk' ? 'gb18030' : 'utf16le');
+  const { stream } = countingStream(path, onBytes);
+  const decoded = encoding === 'utf8' ? stream : stream.pipe(iconv.decodeStream(encoding === 'gbk' ? 'gb18030' : 'utf16le'));
+  const parser = decoded.pipe(
+    parseCsv({ bom: true, delimiter: csvDelimiter(sample.replace(/^\uFEFF/, '')), relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS }),
+  );
+  let rows: SheetRow[] = [];
+  try {
+    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      rows.push({ row: rec.info.lines, cells: rec.record.map((c) => c.trim() || null) });
+      if (rows.length >= 500) {
+        yield { sheet: '', rows };
+        rows = [];
+      }
+    }
+    if (rows.length) yield { sheet: '', rows };
+  } catch (e) {
+    const line = (e as { lines?: number }).lines;
+    throw new SheetError('broken', line ? { line } : {});
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* flatten(source: AsyncGenerator<SourceItem>): AsyncGenerator<{ sheet: string; row: number; cells: CellValue[] } | { sheetStart: string }> {
+  for await (const item of source) {
+    if ('sheetStart' in item) yield item;
+    else for (const r of item.rows) yield { sheet: item.sheet, ...r };
+  }
+}
+
+/** The sheets of a file, the one that holds the roster and its header row: what the mapping step shows. */
+export async function inspect(path: string): Promise<SheetInfo> {
+  const { format, encoding } = await sniff(path);
+  const sheetNames: string[] = [];
+  let best: { sheet: string; row: number; cells: CellValue[]; score: number } | null = null;
+  let firstNonEmpty: { sheet: string; row: number; cells: CellValue[] } | null = null;
+  let seen = 0;
+  let current = '';
+  const source = flatten(format === 'xlsx' ? xlsxBatches(path, null, undefined, HEADER_SEARCH_ROWS) : csvBatches(path, encoding!));
+  for await (const item of source) {
+    if ('sheetStart' in item) {
+      sheetNames.push(item.sheetStart);
+      current = item.sheetStart;
+      seen = 0;
+      continue;
+    }
+    if (item.sheet !== current && format === 'xlsx') continue;
+    if (++seen > HEADER_SEARCH_ROWS) {
+      if (format === 'csv') break;
+      continue;
+    }
+    if (isEmptyRow(item.cells)) continue;
+    firstNonEmpty ??= item;
+    const score = headerScore(item.cells.map(cellText));
+    if (score > (best?.score ?? 0)) best = { ...item, score };
+  }
+  const chosen = best ?? firstNonEmpty;
+  if (format === 'xlsx' && sheetNames.length === 0) throw new SheetError('no_sheet');
+  if (!chosen) throw new SheetError('no_data');
+  return {
+    path,
+    format,
+    encoding,
+    sheet: format === 'xlsx' ? chosen.sheet : null,
+    sheetNames,
+    headerRow: chosen.row,
+    headers: headerNames(chosen.cells),
+  };
+}
+
+/** Header texts, with blanks and repeats made unique so a mapping can name each column. */
+export function headerNames(cells: CellValue[]): string[] {
+  const seen = new Map<string, number>();
+  let last = cells.length;
+  while (last > 0 && !cellText(cells[last - 1])) last--;
+  return cells.slice(0, last).map((c, i) => {
+    const base = cellText(c).slice(0, MAX_HEADER_CHARS) || `#${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+/** The header row of `sheet` (for a sheet chosen in the mapping step): the best-scoring of its first rows. */
+export async function inspectSheet(path: string, format: SheetFormat, sheet: string): Promise<{ headerRow: number; headers: string[] }> {
+  let best: { row: number; cells: CellValue[]; score: number } | null = null;
+  let seen = 0;
+  let found = false;
+  for await (const item of flatten(xlsxBatches(path, sheet, undefined, HEADER_SEARCH_ROWS))) {
+    if ('sheetStart' in item) {
+      if (item.sheetStart === sheet) found = true;
+      continue;
+    }
+    if (++seen > HEADER_SEARCH_ROWS) break;
+    if (isEmptyRow(item.cells)) continue;
+    const score = headerScore(item.cells.map(cellText));
+    if (!best || score > best.score) best = { row: item.row, cells: item.cells, score };
+  }
+  if (format !== 'xlsx' || !found) throw new SheetError('no_sheet', { sheet });
+  if (!best) throw new SheetError('no_data');
+  return { headerRow: best.row, headers: headerNames(best.cells) };
+}
+
+/** The data rows below the header row, in batches, empty rows skipped. `onBytes` reports how much of the file is read. */
+export async function* readBatches(src: SheetSource, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow[]> {
+  const source = src.format === 'xlsx' ? xlsxBatches(src.path, src.sheet, onBytes) : csvBatches(src.path, src.encoding ?? 'utf8', onBytes);
+  for await (const item of source) {
+    if ('sheetStart' in item) continue;
+    const rows = item.rows.filter((r) => r.row > src.headerRow && !isEmptyRow(r.cells));
+    if (rows.length) yield rows;
+  }
+}

@@ -1,0 +1,92 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { ID_TYPE_NAMES, ID_TYPES } from '../../../../domain/residents/identity';
+import { IMPORT_FIELDS, templateHeaders } from './fields';
+import { type SheetSource, readBatches } from './read-sheet';
+import { cellText } from './fields';
+
+/**
+ * The spreadsheets the registry hands out: the import template, the error report (the uploaded rows
+ * that failed, with a column saying why) and the export of a list. All are written as streams.
+ */
+
+/** A cell a spreadsheet program would run as a formula (= + - @, or a control character first) gets a quote. */
+export function neutralise(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+const TEXT_COLUMNS = new Set(['idNumber', 'phone', 'phone2', 'houseNo', 'room', 'unit']);
+
+const GUIDE: Array<[string, string]> = [
+  ['姓名', '必填。'],
+  ['证件类型', `可不填：有身份证号时自动识别。可填：${ID_TYPES.map((t) => ID_TYPE_NAMES[t].zh).join('、')}。`],
+  ['身份证号', '18 位或 15 位；末位 x 大小写均可，全角数字也能识别。请把这一列设为“文本”，否则 Excel 会丢掉后几位。同一证件号只能对应一个人；再次导入同一文件会按证件号更新，不会重复。'],
+  ['性别 / 出生日期', '有身份证号时可不填，由号码推出；填写了就须与号码一致。日期写法：1980-01-02、1980/1/2、1980年1月2日、19800102 均可。'],
+  ['联系电话 / 备用电话', '11 位手机号，或带区号的固定电话（如 0394-1234567）。'],
+  ['现住址', '同一区域内地址相同的人归为一户；也可只填“村民小组”和“门牌号”。'],
+  ['与户主关系', '户主、配偶、子女、父母、孙子女、祖父母、兄弟姐妹、其他。'],
+  ['所属网格', '可不填：默认为导入时选择的区域。可填本区域下的名称、“上级/名称”或 12 位区划代码。'],
+  ['特殊人群', '可填多项，用顿号分隔：残疾、孕妇、慢性病、透析、卧床、独居、无智能手机。60 岁、80 岁以上由出生日期自动计算。'],
+  ['状态', '在家、外出、迁出、死亡；不填为在家。'],
+  ['入住日期', '开始在本地居住的日期；不填为导入当天。'],
+  ['空白单元格', '再次导入时，空白单元格不会清除已有内容。'],
+];
+
+export async function writeTemplate(out: Writable) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = wb.addWorksheet('居民台账');
+  sheet.columns = IMPORT_FIELDS.map((f, i) => ({
+    key: f,
+    width: f === 'idNumber' ? 22 : f === 'address' || f === 'registeredAddress' ? 28 : 12,
+    style: TEXT_COLUMNS.has(f) ? { numFmt: '@' } : {},
+    header: templateHeaders()[i],
+  }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  await sheet.commit();
+  const guide = wb.addWorksheet('填写说明');
+  guide.columns = [
+    { header: '列', key: 'col', width: 18 },
+    { header: '说明', key: 'text', width: 100 },
+  ];
+  for (const [col, text] of GUIDE) guide.addRow({ col, text }).commit();
+  await guide.commit();
+  await wb.commit();
+}
+
+/** The rows of the upload that have problems, as they were, with the row number and the reasons. */
+export async function writeErrorReport(out: Writable, src: SheetSource, headers: string[], byRow: Map<number, string[]>, lang: 'zh' | 'en') {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = wb.addWorksheet(lang === 'zh' ? '错误报告' : 'Errors');
+  const head = sheet.addRow([lang === 'zh' ? '原行号' : 'Row', ...headers, lang === 'zh' ? '错误' : 'Errors']);
+  head.font = { bold: true };
+  head.commit();
+  if (byRow.size) {
+    for await (const batch of readBatches(src)) {
+      for (const { row, cells } of batch) {
+        const reasons = byRow.get(row);
+        if (!reasons) continue;
+        sheet.addRow([row, ...headers.map((_, i) => neutralise(cellText(cells[i] ?? null))), reasons.join('；')]).commit();
+      }
+    }
+  }
+  await sheet.commit();
+  await wb.commit();
+}
+
+/** A streamed list: `rows` yields arrays of cell texts, already masked as the caller may see them. */
+export async function writeList(out: Writable, sheetName: string, headers: string[], rows: AsyncIterable<string[][]>) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = wb.addWorksheet(sheetName);
+  sheet.columns = headers.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 4) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let n = 0;
+  for await (const batch of rows) {
+    for (const r of batch) sheet.addRow(r.map((v) => neutralise(v ?? ''))).commit();
+    n += batch.length;
+  }
+  await sheet.commit();
+  await wb.commit();
+  return n;
+}

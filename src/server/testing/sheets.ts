@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import { checkDigit } from '../../domain/residents/identity';
+
+/** Test files for the spreadsheet import: valid ID numbers, .xlsx and multipart bodies. */
+export function residentIdFor(area6: string, birth8: string, seq3: string): string {
+  const body = area6 + birth8 + seq3;
+  return body + checkDigit(body);
+}
+
+export async function xlsxBuffer(sheets: Record<string, unknown[][]>): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    for (const r of rows) ws.addRow(r);
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function readXlsx(buf: Buffer): Promise<Record<string, string[][]>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  const out: Record<string, string[][]> = {};
+  wb.eachSheet((ws) => {
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    out[ws.name] = rows;
+  });
+  return out;
+}
+
+/** A multipart/form-data body with one file (and optional fields before it), for app.inject. */
+export function multipartBody(fileName: string, data: Buffer, fields: Record<string, string> = {}) {
+  const boundary = `----wangge${randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName.replace(/"/g, "")}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
