@@ -1,8 +1,11 @@
 /**
  * `npm run seed` — loads the demo county (太康县) into an empty database.
- *   npm run seed -- --reset          wipe the database first (PGlite folder, or the PostgreSQL schema)
- *   npm run seed -- --seed 42        another synthetic layout (default DEMO_SEED_NUMBER)
+ *   npm run seed -- --reset            wipe the database first (PGlite folder, or the PostgreSQL schema)
+ *   npm run seed -- --seed 42          another synthetic layout (default DEMO_SEED_NUMBER)
+ *   npm run seed -- --residents 100000 also N synthetic residents in the demo county; on a database that
+ *                                      already has data, adds N residents to it (nothing else changes)
  * Uses the same settings as the server (DATA_DIR, DATABASE_URL). Stop the server first on PGlite.
+ * With --residents the last line is JSON: {"residents":…,"households":…,"seconds":…}.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -11,26 +14,38 @@ import { ConfigError, loadConfig } from '../src/server/config';
 import { openDb } from '../src/server/db/engine';
 import { migrate } from '../src/server/db/migrate';
 import { seedDemo } from '../src/server/modules/demo/demo';
+import { seedResidents } from '../src/server/modules/demo/synthetic-residents';
 
-const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, seed: { type: 'string' } } });
+const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, seed: { type: 'string' }, residents: { type: 'string' } } });
 
 try {
   const config = loadConfig();
   const seed = values.seed === undefined ? config.DEMO_SEED_NUMBER : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new ConfigError(['--seed: must be a whole number ≥ 0']);
+  const residents = values.residents === undefined ? 0 : Number(values.residents);
+  if (!Number.isInteger(residents) || residents < 0) throw new ConfigError(['--residents: must be a whole number ≥ 0']);
   if (values.reset && !config.DATABASE_URL) rmSync(path.resolve(config.DATA_DIR, 'pglite'), { recursive: true, force: true });
   const db = await openDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL });
   try {
     if (values.reset && config.DATABASE_URL) await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
     await migrate(db);
     const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
-    if (n > 0) {
+    if (n > 0 && !residents) {
       console.error('The database already has data. Run `npm run seed -- --reset` to replace it with the demo.');
       process.exitCode = 1;
     } else {
-      const started = Date.now();
-      console.log(await seedDemo(db, seed));
-      console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      if (n === 0) {
+        const started = Date.now();
+        console.log(await seedDemo(db, seed));
+        console.log(`(${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      } else {
+        console.error(`The database already has data: adding ${residents} residents to it.`);
+      }
+      if (residents) {
+        const started = Date.now();
+        const r = await seedResidents(db, residents, seed, (step, ms) => console.error(`  ${step}: ${(ms / 1000).toFixed(1)} s`));
+        console.log(JSON.stringify({ ...r, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) }));
+      }
     }
   } finally {
     await db.close();
