@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import type { AreaRow } from '../areas/repo';
+import { generateResidents } from '../demo/synthetic-residents';
 
 /** A valid 18-digit resident ID for an area code, birth date and sequence (GB 11643 check digit). */
 function residentId(area: string, birth: string, seq: string): string {
@@ -166,5 +167,62 @@ describe('duplicates', () => {
   it('the quick lookup answers the top ten', async () => {
     const res = (await admin.get(`/api/residents/lookup?q=${encodeURIComponent('孙')}`)).json();
     expect(res.items.map((r: any) => r.name)).toEqual(['孙七']);
+  });
+});
+
+describe('search', () => {
+  it('finds each person once however many of their keys match, pages that set, and counts within the scope', async () => {
+    const town = await makeArea(t.db, t.root, '朱口镇', 'town');
+    const v3 = await makeArea(t.db, town, '朱口东村', 'village');
+    const h3 = (await admin.post('/api/households', { areaId: v3.id, address: '朱口东村 二组 5号' })).json().id;
+    // An ID number and a phone with the same last four digits; initials (zh) and pinyin (zhanghua) that both start with "zh".
+    const id = ['457', '458', '459', '460'].map((seq) => residentId('411627', '19851203', seq)).find((n) => /\d$/.test(n))!;
+    const created = await admin.post('/api/residents', { householdId: h3, name: '张华', idNumber: id, phone: `1390000${id.slice(-4)}` });
+    expect(created.statusCode, created.body).toBe(201);
+    const search = async (qs: string, agent = admin) => {
+      const res = await agent.get(`/api/residents?${qs}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const body = res.json();
+      return { names: body.items.map((r: any) => r.name), total: body.total, totalCapped: body.totalCapped };
+    };
+    expect(await search(`q=${id.slice(-4)}`)).toEqual({ names: ['张华'], total: 1, totalCapped: false });
+    expect(await search(`q=${id.slice(-6)}`)).toEqual({ names: ['张华'], total: 1, totalCapped: false });
+    expect(await search(`q=${id}`)).toEqual({ names: ['张华'], total: 1, totalCapped: false });
+    // zh: 张华 by initials and pinyin — once; 张三 周八 赵六 by pinyin.
+    const zh = await search('q=zh&pageSize=200');
+    expect(zh.names.filter((n: string) => n === '张华')).toHaveLength(1);
+    expect([...zh.names].sort()).toEqual(['周八', '周八', '张三', '张华', '赵六'].sort());
+    expect(zh.total).toBe(5);
+    expect((await search('q=ZhangHua')).names).toEqual(['张华']);
+    expect((await search(`q=${encodeURIComponent('张')}`)).total).toBe(2);
+    expect(await search(`q=${encodeURIComponent('二组 5号')}`)).toEqual({ names: ['张华'], total: 1, totalCapped: false });
+    // Pages of a text search: in household order, the total on every page, an empty page past the end.
+    expect(await search('q=zh&pageSize=2&page=2')).toEqual({ names: zh.names.slice(2, 4), total: 5, totalCapped: false });
+    expect(await search('q=zh&pageSize=2&page=4')).toEqual({ names: [], total: 5, totalCapped: false });
+    // With a filter beside the text, and within a grid worker's village only.
+    expect((await search(`q=zh&under=${v3.id}`)).names).toEqual(['张华']);
+    expect((await search('q=zh&status=away')).names).toEqual(['张三']);
+    const gw = await login(t.app, 'gw');
+    expect(await search('q=zh', gw)).toEqual({ names: ['张三'], total: 1, totalCapped: false });
+    expect(await search(`q=${id.slice(-4)}`, gw)).toEqual({ names: [], total: 0, totalCapped: false });
+    // A merged duplicate is never found (the search indexes hold live records only).
+    const [{ mergedName }] = await t.db.query<{ mergedName: string }>(`SELECT name AS "mergedName" FROM residents WHERE merged_into IS NOT NULL LIMIT 1`);
+    expect((await search(`q=${encodeURIComponent(mergedName)}`)).total).toBe(1);
+  });
+
+  it('caps totals: 1000 with text, 10,000 without, each counted within the scope', async () => {
+    const town = await makeArea(t.db, t.root, '常营镇', 'town');
+    const village = await makeArea(t.db, town, '常营村', 'village');
+    await makeArea(t.db, village, '测试1号网格', 'grid');
+    await generateResidents(t.db, { count: 1050, seed: 3, underPath: village.path, countyCode: '411627' });
+    const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM residents WHERE area_path LIKE $1', [village.path + '%']);
+    expect(n).toBeGreaterThan(1000);
+    const q = encodeURIComponent('测试1号网格');
+    const text = (await admin.get(`/api/residents?q=${q}`)).json();
+    expect({ total: text.total, totalCapped: text.totalCapped, items: text.items.length }).toEqual({ total: 1000, totalCapped: true, items: 20 });
+    const list = (await admin.get(`/api/residents?under=${village.id}`)).json();
+    expect({ total: list.total, totalCapped: list.totalCapped }).toEqual({ total: n, totalCapped: false });
+    const gw = await login(t.app, 'gw');
+    expect((await gw.get(`/api/residents?q=${q}`)).json()).toMatchObject({ items: [], total: 0, totalCapped: false });
   });
 });
