@@ -62,7 +62,7 @@ export function ImportCommitStep({ job, busy, error, onBack, onCommit, onFinish,
         <Button onClick={onBack} disabled={busy}>
           {t('common.back')}
         </Button>
-        <Button type="primary" loading={busy} onClick={() => onCommit(mode)} data-testid="import-commit">
+        <Button type="primary" loading={busy} disabled={hasErrors && mode === 'all-or-nothing'} onClick={() => onCommit(mode)} data-testid="import-commit">
           {t('residents.import.commit', { count: mode === 'valid-only' ? job.counts.ok : job.counts.ok + job.counts.errors })}
         </Button>
       </Space>

@@ -13,7 +13,6 @@ interface Props {
   sheetNames: string[];
   sheet: string | undefined;
   onSheet: (s: string) => void;
-  hasDefaultArea: boolean;
   busy: boolean;
   error: string | null;
   onBack: () => void;
@@ -23,7 +22,7 @@ interface Props {
 export function ImportMappingStep(p: Props) {
   const { t } = useTranslation();
   const label = (key: string) => t(`residents.field.${key}`, { defaultValue: key });
-  const problems = mappingProblems(p.mapping, p.fields, { hasDefaultArea: p.hasDefaultArea });
+  const problems = mappingProblems(p.mapping, p.fields);
   const blocked = problems.missing.length > 0 || problems.duplicated.length > 0;
   const options = [
     { value: IGNORE, label: t('residents.import.ignore') },

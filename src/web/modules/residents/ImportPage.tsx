@@ -23,7 +23,6 @@ export default function ImportPage() {
   const { area: current } = useCurrentArea();
   const [step, setStep] = useState(0);
   const [upload, setUpload] = useState<UploadedImport | null>(null);
-  const [areaId, setAreaId] = useState<number | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -78,7 +77,7 @@ export default function ImportPage() {
         />
         {failed ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Alert type="error" showIcon title={t('residents.import.failed')} description={job?.failure ?? undefined} data-testid="import-failed" />
+            <Alert type="error" showIcon title={t('residents.import.failed')} description={job?.failureMessage || job?.failure || undefined} data-testid="import-failed" />
             <Button onClick={restart}>{t('residents.import.another')}</Button>
           </Space>
         ) : (
@@ -87,9 +86,8 @@ export default function ImportPage() {
             {step === 0 && (
               <ImportUploadStep
                 defaultAreaId={current?.id}
-                onUploaded={(u, a) => {
+                onUploaded={(u) => {
                   setUpload(u);
-                  setAreaId(a);
                   setMapping(initialMapping(u.headers, u.suggestedMapping, u.fields?.length ? u.fields : IMPORT_FIELDS));
                   setSheet(u.sheetNames?.[0]);
                   setStep(1);
@@ -105,7 +103,6 @@ export default function ImportPage() {
                 sheetNames={upload.sheetNames ?? []}
                 sheet={sheet}
                 onSheet={setSheet}
-                hasDefaultArea={areaId !== null}
                 busy={busy}
                 error={actionError}
                 onBack={restart}

@@ -10,7 +10,11 @@ export function ImportProgress({ job }: { job: ImportJob }) {
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="import-progress">
       <Typography.Text>{t(job.status === 'committing' ? 'residents.import.committing' : 'residents.import.validating')}</Typography.Text>
       <Progress percent={progressPercent(job)} status="active" />
-      {total > 0 && <Typography.Text type="secondary">{t('residents.import.rows', { rows, total })}</Typography.Text>}
+      {total ? (
+        <Typography.Text type="secondary">{t('residents.import.rows', { rows, total })}</Typography.Text>
+      ) : (
+        rows > 0 && <Typography.Text type="secondary">{t('residents.import.rowsSoFar', { rows })}</Typography.Text>
+      )}
     </Space>
   );
 }

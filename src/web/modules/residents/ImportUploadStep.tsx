@@ -11,7 +11,7 @@ import type { UploadedImport } from './import-mapping';
 const ACCEPT = '.xlsx,.csv';
 const MAX_BYTES = 20 * 1024 * 1024;
 
-export function ImportUploadStep({ defaultAreaId, onUploaded }: { defaultAreaId?: number; onUploaded: (u: UploadedImport, areaId: number | null) => void }) {
+export function ImportUploadStep({ defaultAreaId, onUploaded }: { defaultAreaId?: number; onUploaded: (u: UploadedImport) => void }) {
   const { t } = useTranslation();
   const [areaId, setAreaId] = useState<number | null>(defaultAreaId ?? null);
   const [file, setFile] = useState<File | null>(null);
@@ -27,7 +27,7 @@ export function ImportUploadStep({ defaultAreaId, onUploaded }: { defaultAreaId?
     setBusy(true);
     setError(null);
     try {
-      onUploaded(await api.upload<UploadedImport>('/api/residents/imports', form), areaId);
+      onUploaded(await api.upload<UploadedImport>('/api/residents/imports', form));
     } catch (e) {
       setError(errorText(e, t));
       setBusy(false);

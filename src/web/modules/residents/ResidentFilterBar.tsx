@@ -42,7 +42,7 @@ export function ResidentFilterBar({ value, onChange, withArea }: Props) {
             <AreaTreeSelect value={value.under ?? null} onChange={(id) => set({ under: id ?? undefined })} style={{ width: '100%' }} />
           </Col>
         )}
-        <Col xs={24} md={10} xl={8}>
+        <Col xs={24} md={8} xl={7}>
           <Select<Group[]>
             mode="multiple"
             allowClear
@@ -65,7 +65,7 @@ export function ResidentFilterBar({ value, onChange, withArea }: Props) {
             style={{ width: '100%' }}
           />
         </Col>
-        <Col xs={12} md={5} xl={4}>
+        <Col xs={12} md={6} xl={5}>
           <Space.Compact style={{ width: '100%' }}>
             <InputNumber
               min={0}
@@ -89,7 +89,7 @@ export function ResidentFilterBar({ value, onChange, withArea }: Props) {
             />
           </Space.Compact>
         </Col>
-        <Col xs={16} md={5} xl={4}>
+        <Col xs={16} md={6} xl={5}>
           <DatePicker
             value={toDay(value.asOf)}
             onChange={(d) => set({ asOf: fromDay(d) ?? undefined })}
@@ -98,7 +98,7 @@ export function ResidentFilterBar({ value, onChange, withArea }: Props) {
             style={{ width: '100%' }}
           />
         </Col>
-        <Col xs={8} md={24} xl={5}>
+        <Col xs={8} md={6} xl={4}>
           <Button onClick={() => onChange({ under: value.under })} block>
             {t('common.reset')}
           </Button>

@@ -254,7 +254,7 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
           {!editing && (
             <Col {...half}>
               <Form.Item name="movedInOn" label={t('residents.field.movedInOn')} extra={t('residents.form.movedInHint')}>
-                <DatePicker style={{ width: '100%' }} disabledDate={isFuture} />
+                <DatePicker style={{ width: '100%' }} disabledDate={isFuture} data-testid="resident-moved-in" />
               </Form.Item>
             </Col>
           )}

@@ -36,7 +36,8 @@ const HIDDEN_CHANGES = new Set(['areaPath', 'namePinyin', 'nameInitials']);
 export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
   const { t } = useTranslation();
   const items = [...history].reverse().map((h, i) => ({
-    changes: h.changes.filter((c) => !HIDDEN_CHANGES.has(c)),
+    // Only edits list their fields; a move's or a merge's before/after are not field edits.
+    changes: h.action === 'update' ? h.changes.filter((c) => !HIDDEN_CHANGES.has(c)) : [],
     h,
     i,
   })).map(({ h, i, changes }) => ({

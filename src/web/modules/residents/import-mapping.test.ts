@@ -9,13 +9,13 @@ describe('import column mapping', () => {
 
   it('reports required fields left out and fields mapped twice', () => {
     const fields = [...IMPORT_FIELDS.filter((f) => f.key !== 'address'), { key: 'address', required: true }];
-    const p = mappingProblems({ a: 'name', b: 'phone', c: 'phone' }, fields, { hasDefaultArea: true });
+    const p = mappingProblems({ a: 'name', b: 'phone', c: 'phone' }, fields);
     expect(p).toEqual({ missing: ['address'], duplicated: ['phone'] });
   });
 
-  it('asks for an area column when no default area was chosen', () => {
-    expect(mappingProblems({ a: 'name', b: 'address' }, IMPORT_FIELDS, { hasDefaultArea: false }).missing).toEqual(['area']);
-    expect(mappingProblems({ a: 'name', b: 'address', c: 'area' }, IMPORT_FIELDS, { hasDefaultArea: false }).missing).toEqual([]);
+  it('needs only the name by default', () => {
+    expect(mappingProblems({ a: 'name', b: null }, IMPORT_FIELDS)).toEqual({ missing: [], duplicated: [] });
+    expect(mappingProblems({ a: null }, IMPORT_FIELDS).missing).toEqual(['name']);
   });
 
   it('shows progress as a percent, full only when finished', () => {
@@ -23,5 +23,7 @@ describe('import column mapping', () => {
     expect(progressPercent({ status: 'validating', progress: { rows: 50, total: 200 } })).toBe(25);
     expect(progressPercent({ status: 'committing', progress: { rows: 200, total: 200 } })).toBe(99);
     expect(progressPercent({ status: 'done', progress: { rows: 200, total: 200 } })).toBe(100);
+    // The server's own estimate wins (the row count is unknown while a file is read).
+    expect(progressPercent({ status: 'validating', progress: { rows: 300, total: null, percent: 40 } })).toBe(40);
   });
 });

@@ -32,6 +32,7 @@ export const IMPORT_FIELDS: ImportField[] = [
   { key: 'groups', required: false },
   { key: 'status', required: false },
   { key: 'awayWhere', required: false },
+  { key: 'movedInOn', required: false },
   { key: 'notes', required: false },
 ];
 
@@ -53,10 +54,13 @@ export interface ImportError {
 export interface ImportJob {
   id: number | string;
   status: ImportStatus;
-  progress: { rows: number; total: number };
+  /** `total` is unknown (null) while a file is still being read; `percent`, when sent, is the server's estimate. */
+  progress: { rows: number; total: number | null; percent?: number };
   counts: { ok: number; errors: number; created: number; updated: number; unchanged: number };
   errors: ImportError[];
   failure?: string | null;
+  /** The failure in the user's language, when the server words it. */
+  failureMessage?: string | null;
 }
 
 /** header → field key, or null for "ignore this column". */
@@ -84,19 +88,19 @@ export interface MappingProblems {
   duplicated: string[];
 }
 
-export function mappingProblems(mapping: Mapping, fields: ImportField[], opts: { hasDefaultArea: boolean }): MappingProblems {
+export function mappingProblems(mapping: Mapping, fields: ImportField[]): MappingProblems {
   const counts = new Map<string, number>();
   for (const f of Object.values(mapping)) if (f) counts.set(f, (counts.get(f) ?? 0) + 1);
-  // Rows without an area column go to the default area chosen at upload, when there is one.
+  // Rows without an area column go to the default area chosen at upload (or the user's scope).
   const missing = fields.filter((f) => f.required && !counts.has(f.key)).map((f) => f.key);
-  if (!opts.hasDefaultArea && fields.some((f) => f.key === 'area') && !counts.has('area') && !missing.includes('area')) missing.push('area');
   return { missing, duplicated: [...counts].filter(([, n]) => n > 1).map(([k]) => k) };
 }
 
 /** Percent done of a validating or committing job; 0 while the total is still unknown. */
 export function progressPercent(job: Pick<ImportJob, 'progress' | 'status'>): number {
   if (job.status === 'validated' || job.status === 'done') return 100;
-  const { rows, total } = job.progress ?? { rows: 0, total: 0 };
+  const { rows, total, percent } = job.progress ?? { rows: 0, total: null };
+  if (typeof percent === 'number') return Math.max(0, Math.min(99, Math.floor(percent)));
   if (!total) return 0;
   return Math.min(99, Math.floor((rows / total) * 100));
 }
