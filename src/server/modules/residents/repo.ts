@@ -191,82 +191,99 @@ export function searchWhere(scope: Scope, s: ResidentSearch, q: SqlParams): stri
   const w = filterWhere(scope, s, q);
   if (!s.q?.trim()) return w;
   const branches = textBranches(s.q.trim(), q);
-  return `${w} AND (${branches.join(' OR ')})`;
+  return `${w} AND (${branches.map((b) => `(${b.cond})`).join(' OR ')})`;
 }
 
 /**
  * One search box: an 18-character ID finds its person; 3+ digits match the end of an ID or a phone;
  * Latin letters match full pinyin or initials (zs → 张三); text that reads like an address (digits,
  * 号 楼 栋 单元 组 路 街 小区 …) matches part of the household address; other text the start of a name.
- * The text becomes one or two conditions ("branches"), each served by its own index, so a search reads
- * each index it needs once and never scans the registry (an OR of two indexed conditions would be
- * read as a bitmap of the table instead). Branches exclude each other's matches: their union needs no
- * de-duplication, which costs more than reading the index when 10,000 people match.
+ *
+ * The text becomes one or two conditions ("branches"), each served by its own index — an OR of two
+ * indexed conditions would be read as a bitmap of the table instead — and excluding the matches of the
+ * branches before it, so every person is listed once. A branch with a `key` is read in the order of its
+ * index (the searched text, then household and id: an exact name before longer ones), so a broad prefix
+ * costs one page of the index, not all its matches; the others (ID and phone tails, addresses) match few
+ * people, which are gathered first and then sorted by household.
  */
+interface Branch {
+  cond: string;
+  key?: string;
+}
+
 const ADDRESS_LIKE = /[0-9０-９号楼栋幢单元室组路街巷弄小区院村社]/;
 
-function textBranches(text: string, q: SqlParams): string[] {
+function textBranches(text: string, q: SqlParams): Branch[] {
   const t = text.replace(/\s+/g, '');
-  if (/^\d{17}[\dXx]$/.test(t)) return [`r.id_number = ${q.add(t.toUpperCase())}`];
+  if (/^\d{17}[\dXx]$/.test(t)) return [{ cond: `r.id_number = ${q.add(t.toUpperCase())}` }];
   if (/^\d{3,}[\dXx]?$/.test(t)) {
     // "Ends with" as a prefix of the reversed value (residents_id_tail_idx, residents_phone_tail_idx).
     const rev = q.add(likeEscape([...t.toUpperCase()].reverse().join('')) + '%');
     return [
-      `reverse(r.id_number) LIKE ${rev}`,
-      `reverse(r.phone) LIKE ${rev} AND (r.id_number IS NULL OR reverse(r.id_number) NOT LIKE ${rev})`,
+      { cond: `reverse(r.id_number) LIKE ${rev}` },
+      { cond: `reverse(r.phone) LIKE ${rev} AND (r.id_number IS NULL OR reverse(r.id_number) NOT LIKE ${rev})` },
     ];
   }
   if (/^[a-zA-Z]+$/.test(t)) {
     const p = q.add(likeEscape(t.toLowerCase()) + '%');
-    return [`r.name_initials LIKE ${p}`, `r.name_pinyin LIKE ${p} AND r.name_initials NOT LIKE ${p}`];
+    return [
+      { cond: `r.name_initials LIKE ${p}`, key: 'r.name_initials' },
+      { cond: `r.name_pinyin LIKE ${p} AND r.name_initials NOT LIKE ${p}`, key: 'r.name_pinyin' },
+    ];
   }
   if (ADDRESS_LIKE.test(t) && t.length >= 2) {
-    return [`r.household_id IN (SELECT hh.id FROM households hh WHERE hh.address LIKE ${q.add('%' + likeEscape(text.trim()) + '%')})`];
+    return [{ cond: `r.household_id IN (SELECT hh.id FROM households hh WHERE hh.address LIKE ${q.add('%' + likeEscape(text.trim()) + '%')})` }];
   }
-  return [`r.name LIKE ${q.add(likeEscape(t) + '%')}`];
+  return [{ cond: `r.name LIKE ${q.add(likeEscape(t) + '%')}`, key: 'r.name' }];
 }
 
 /** Totals are counted up to a cap, so a broad search answers at once: "1000+", then narrow it. */
 export const COUNT_CAP_WITH_TEXT = 1000;
 export const COUNT_CAP = 10_000;
 
-/** The order of every list of residents: by household (members together), then by record. */
-const order = (t: string) => `${t}.household_id NULLS LAST, ${t}.id`;
-
 export async function searchResidents(db: Queryable, scope: Scope, s: ResidentSearch) {
   const q = new SqlParams();
   const w = filterWhere(scope, s, q);
   const text = s.q?.trim();
   if (!text) {
-    // The registry itself, or a filter of it: count up to the cap, and let the planner walk an index in
-    // the order of the list (household) or gather a small area and sort it.
+    // The registry itself, or a filter of it, by household: count up to the cap, and let the planner walk
+    // the household index or gather a small area and sort it.
     const [{ total }] = await db.query<{ total: number }>(
       `SELECT count(*)::int AS total FROM (SELECT 1 FROM residents r WHERE ${w} LIMIT ${COUNT_CAP + 1}) s`,
       q.values,
     );
     const rows = await db.query<ResidentRow>(
-      `SELECT ${RESIDENT_COLUMNS} FROM ${RESIDENT_FROM} WHERE ${w} ORDER BY ${order('r')}
+      `SELECT ${RESIDENT_COLUMNS} FROM ${RESIDENT_FROM} WHERE ${w} ORDER BY r.household_id NULLS LAST, r.id
         LIMIT ${q.add(s.pageSize)} OFFSET ${q.add((s.page - 1) * s.pageSize)}`,
       q.values,
     );
     return { rows, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
   }
-  // With text: first the ids that match — one index per branch, together with the scope and filters
-  // (from the covering index alone for names, pinyin and initials) — then count that set, sort it and
-  // read only the page from the table. One statement, one round trip.
-  const matches = textBranches(text, q)
-    .map((b) => `SELECT r.id, r.household_id FROM residents r WHERE ${b} AND ${w}`)
-    .join('\n      UNION ALL\n      ');
+  // With text, in one statement: each branch's candidates for the page (the first `upTo` in index order,
+  // or all of its few matches), each branch counted up to the cap from its index, then only the page read
+  // from the table. MATERIALIZED keeps each branch on its own index: inlined under an ORDER BY … LIMIT,
+  // the planner may walk the household index and filter the whole registry instead.
+  const branches = textBranches(text, q);
+  const upTo = branches.some((b) => b.key) ? q.add(s.page * s.pageSize) : '';
+  const order = (t: string) => `${t}.household_id NULLS LAST, ${t}.id`;
+  const ctes = branches.map((b, i) => {
+    const select = `SELECT ${i} AS b, ${b.key ?? "''::text"} AS k, r.household_id, r.id FROM residents r WHERE ${b.cond} AND ${w}`;
+    return `m${i} AS MATERIALIZED (${b.key ? `${select} ORDER BY ${b.key} USING ~<~, ${order('r')} LIMIT ${upTo}` : select})`;
+  });
+  // Counted from the index up to the cap where the branch read only a page; exactly where it gathered all.
+  const counts = branches.map((b, i) =>
+    b.key ? `(SELECT count(*) FROM (SELECT 1 FROM residents r WHERE ${b.cond} AND ${w} LIMIT ${COUNT_CAP_WITH_TEXT + 1}) c)` : `(SELECT count(*) FROM m${i})`,
+  );
   const rows = await db.query<ResidentRow & { match_total: number }>(
-    `WITH m AS MATERIALIZED (
-      ${matches}
-    ), page AS (
-      SELECT id, household_id FROM m ORDER BY ${order('m')} LIMIT ${q.add(s.pageSize)} OFFSET ${q.add((s.page - 1) * s.pageSize)}
+    `WITH ${ctes.join(',\n      ')},
+    page AS (
+      SELECT * FROM (${branches.map((_, i) => `SELECT * FROM m${i}`).join(' UNION ALL ')}) u
+       ORDER BY u.b, u.k USING ~<~, ${order('u')} LIMIT ${q.add(s.pageSize)} OFFSET ${q.add((s.page - 1) * s.pageSize)}
     )
     SELECT t.match_total, ${RESIDENT_COLUMNS}
-      FROM (SELECT count(*)::int AS match_total FROM m) t
+      FROM (SELECT (${counts.join(' + ')})::int AS match_total) t
       LEFT JOIN (page p JOIN ${RESIDENT_FROM} ON r.id = p.id) ON true
-     ORDER BY ${order('p')}`,
+     ORDER BY p.b, p.k USING ~<~, ${order('p')}`,
     q.values,
   );
   const total = rows[0]?.match_total ?? 0;

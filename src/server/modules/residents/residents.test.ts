@@ -210,6 +210,14 @@ describe('search', () => {
     expect((await search(`q=${encodeURIComponent(mergedName)}`)).total).toBe(1);
   });
 
+  it('lists text matches best first: an exact name before longer ones, initials before pinyin', async () => {
+    // In an earlier household than 张华's: by household it would come first.
+    await admin.post('/api/residents', { householdId: h1, name: '张华明', idType: 'none' });
+    const names = async (q: string) => (await admin.get(`/api/residents?q=${encodeURIComponent(q)}&pageSize=200`)).json().items.map((r: any) => r.name);
+    expect(await names('张华')).toEqual(['张华', '张华明']);
+    expect(await names('zh')).toEqual(['张华', '张华明', '张三', '赵六', '周八', '周八']);
+  });
+
   it('caps totals: 1000 with text, 10,000 without, each counted within the scope', async () => {
     const town = await makeArea(t.db, t.root, '常营镇', 'town');
     const village = await makeArea(t.db, town, '常营村', 'village');
