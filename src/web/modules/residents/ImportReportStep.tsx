@@ -45,6 +45,7 @@ export function ImportReportStep({ job, onBack, onNext }: { job: ImportJob; onBa
       ) : (
         <Alert type="success" showIcon title={t('residents.import.allOk')} />
       )}
+      {ok === 0 && <Alert type="warning" showIcon title={t('residents.import.noOkRows')} />}
       <Space wrap>
         <Button onClick={onBack}>{t('residents.import.backToMapping')}</Button>
         <Button type="primary" disabled={ok === 0} onClick={onNext} data-testid="import-next">

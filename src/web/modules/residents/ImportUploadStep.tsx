@@ -9,7 +9,6 @@ import { errorText } from '../../app/errors';
 import type { UploadedImport } from './import-mapping';
 
 const ACCEPT = '.xlsx,.csv';
-const MAX_BYTES = 20 * 1024 * 1024;
 
 export function ImportUploadStep({ defaultAreaId, onUploaded }: { defaultAreaId?: number; onUploaded: (u: UploadedImport) => void }) {
   const { t } = useTranslation();
@@ -53,11 +52,9 @@ export function ImportUploadStep({ defaultAreaId, onUploaded }: { defaultAreaId?
         maxCount={1}
         fileList={file ? [{ uid: '1', name: file.name, size: file.size, status: 'done' }] : []}
         beforeUpload={(f) => {
-          if (f.size > MAX_BYTES) setError(t('residents.import.tooBig'));
-          else {
-            setError(null);
-            setFile(f);
-          }
+          // Kept here and sent with the button; the server checks size and format (its limit is a setting).
+          setError(null);
+          setFile(f);
           return false;
         }}
         onRemove={() => setFile(null)}

@@ -1,11 +1,11 @@
 /**
  * The list's filters: one search box (name, pinyin, initials, ID or phone tail, address), special
- * groups, status, age range and "as of" date. On phones the area picker sits here too.
+ * groups, status, age range and "as of" date. (The area is the tree beside the list, or on phones the
+ * header's area switcher.)
  */
 import { Button, Col, DatePicker, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { ALL_GROUPS, STATUSES } from '../../../domain/residents/schemas';
 import { fromDay, isFuture, toDay } from './dates';
 import type { ResidentFilters } from './query';
@@ -14,11 +14,9 @@ import type { Group, Status } from './types';
 interface Props {
   value: ResidentFilters;
   onChange: (f: ResidentFilters) => void;
-  /** Show an area picker (phones, where the tree panel is not shown). */
-  withArea?: boolean;
 }
 
-export function ResidentFilterBar({ value, onChange, withArea }: Props) {
+export function ResidentFilterBar({ value, onChange }: Props) {
   const { t } = useTranslation();
   const [q, setQ] = useState(value.q ?? '');
   useEffect(() => setQ(value.q ?? ''), [value.q]);
@@ -37,11 +35,6 @@ export function ResidentFilterBar({ value, onChange, withArea }: Props) {
         data-testid="residents-search"
       />
       <Row gutter={[8, 8]}>
-        {withArea && (
-          <Col xs={24}>
-            <AreaTreeSelect value={value.under ?? null} onChange={(id) => set({ under: id ?? undefined })} style={{ width: '100%' }} />
-          </Col>
-        )}
         <Col xs={24} md={8} xl={7}>
           <Select<Group[]>
             mode="multiple"

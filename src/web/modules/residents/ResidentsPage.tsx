@@ -1,5 +1,5 @@
 /**
- * The resident registry: residents under an area (tree on the left, or a picker on phones), one search box and
+ * The resident registry: residents under an area (tree on the left; on phones the header's area switcher), one search box and
  * filters, a paged table with masked identifiers; add a household or a resident, export what is
  * shown, go to the import wizard or the duplicate review.
  */
@@ -13,6 +13,7 @@ import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
+import type { Area } from '../../app/types';
 import { AreaTreePanel } from './AreaTreePanel';
 import { HouseholdFormModal } from './HouseholdFormModal';
 import { PAGE_SIZE, exportUrl, formatTotal, listUrl, parseFilters, toSearchParams, type ResidentFilters } from './query';
@@ -28,7 +29,7 @@ export default function ResidentsPage() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const mobile = screens.md === false;
-  const { area: current } = useCurrentArea();
+  const { area: current, setArea } = useCurrentArea();
   const [params, setParams] = useSearchParams();
   const parsed = useMemo(() => parseFilters(params), [params]);
   const page = Math.max(1, Number(params.get('page')) || 1);
@@ -61,21 +62,28 @@ export default function ResidentsPage() {
     void load();
   }, [load, version]);
 
-  // Choosing another area in the header drops an area picked here.
+  // Choosing another area in the header drops an area picked here (picking one here also makes it
+  // the current area, so the two agree and a reload keeps the pick).
   const currentId = current?.id;
-  const firstCurrent = useRef(currentId);
+  const lastCurrent = useRef(currentId);
+  const urlUnder = parsed.under;
   useEffect(() => {
-    if (firstCurrent.current === currentId) return;
-    firstCurrent.current = currentId;
+    if (lastCurrent.current === currentId) return;
+    lastCurrent.current = currentId;
+    if (urlUnder === undefined || urlUnder === currentId) return;
     setParams((p) => {
       const next = new URLSearchParams(p);
       next.delete('under');
       next.delete('page');
       return next;
     });
-  }, [currentId, setParams]);
+  }, [currentId, urlUnder, setParams]);
 
   const apply = (f: ResidentFilters, nextPage = 1) => setParams(toSearchParams(f, nextPage));
+  const pickArea = (a: Area) => {
+    setArea(a);
+    apply({ ...filters, under: a.id });
+  };
   const hasFilters = Boolean(filters.q || filters.groups || filters.status || filters.ageMin !== undefined || filters.ageMax !== undefined || filters.asOf);
   const canWrite = can('residents.write');
 
@@ -130,12 +138,12 @@ export default function ResidentsPage() {
       <Row gutter={[16, 16]}>
         {!mobile && (
           <Col md={7} xl={5}>
-            <AreaTreePanel selectedId={filters.under} onSelect={(a) => apply({ ...filters, under: a.id })} />
+            <AreaTreePanel selectedId={filters.under} onSelect={pickArea} />
           </Col>
         )}
         <Col xs={24} md={17} xl={19}>
           <Card size="small">
-            <ResidentFilterBar value={filters} onChange={(f) => apply(f)} withArea={mobile} />
+            <ResidentFilterBar value={filters} onChange={(f) => apply(f)} />
             {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
             <div style={{ marginTop: 12 }}>
               <ResidentTable
