@@ -46,8 +46,7 @@ export function HouseholdSelect({ value, onChange, initial, under, exclude, id, 
         .finally(() => n === seq.current && setLoading(false));
     }, 250);
     return () => clearTimeout(timer);
-    // `value` only matters for keeping the chosen one; re-searching on every pick is not needed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // `value` only matters for keeping the chosen one listed; a pick does not need a new search.
   }, [q, under, exclude]);
 
   return (

@@ -274,8 +274,9 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
         )}
         <Row gutter={12}>
           <Col {...half}>
+            {/* Moving out is a dated move (on the resident's page), not a status to pick here. */}
             <Form.Item name="status" label={t('residents.field.status')}>
-              <Select options={STATUSES.filter((s) => editing || s !== 'moved_out').map((s) => ({ value: s, label: t(`residents.status.${s}`) }))} />
+              <Select options={STATUSES.filter((s) => s !== 'moved_out' || resident?.status === 'moved_out').map((s) => ({ value: s, label: t(`residents.status.${s}`) }))} />
             </Form.Item>
           </Col>
           <Col {...half}>

@@ -86,6 +86,8 @@ export default function ResidentsPage() {
   };
   const hasFilters = Boolean(filters.q || filters.groups || filters.status || filters.ageMin !== undefined || filters.ageMax !== undefined || filters.asOf);
   const canWrite = can('residents.write');
+  // The tree needs areas.read to browse; without it (or on phones) the header's area is the filter.
+  const showTree = !mobile && can('areas.read');
 
   const empty = (
     <Empty
@@ -136,12 +138,12 @@ export default function ResidentsPage() {
         </Space>
       </Space>
       <Row gutter={[16, 16]}>
-        {!mobile && (
+        {showTree && (
           <Col md={7} xl={5}>
             <AreaTreePanel selectedId={filters.under} onSelect={pickArea} />
           </Col>
         )}
-        <Col xs={24} md={17} xl={19}>
+        <Col xs={24} md={showTree ? 17 : 24} xl={showTree ? 19 : 24}>
           <Card size="small">
             <ResidentFilterBar value={filters} onChange={(f) => apply(f)} />
             {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
