@@ -101,17 +101,27 @@ export async function checkBatch(db: Queryable, st: JobState, rows: ParsedRow[])
   return { ready, problems };
 }
 
+async function reserveIds(tx: Queryable, n: number): Promise<number[]> {
+  if (!n) return [];
+  const rows = await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('residents', 'id'))::int AS id FROM generate_series(1, $1::int)`, [n]);
+  return rows.map((x) => x.id);
+}
+
 function householdKey(areaId: number, h: NonNullable<ParsedRow['household']>) {
   return `${areaId}|${h.address}|${h.unit ?? ''}|${h.room ?? ''}`;
 }
 
 /** The household of each row that names one: found by area and address, created when new. */
-async function resolveHouseholds(tx: Queryable, st: JobState, rows: ReadyRow[]): Promise<Array<number | null>> {
-  const wanted = new Map<string, { area: ImportArea; h: NonNullable<ParsedRow['household']> }>();
+async function resolveHouseholds(tx: Queryable, st: JobState, rows: ReadyRow[], headOf: (r: ReadyRow) => number | null): Promise<{ ids: Array<number | null>; headed: Set<number> }> {
+  const headed = new Set<number>();
+  const wanted = new Map<string, { area: ImportArea; h: NonNullable<ParsedRow['household']>; head: number | null }>();
   for (const r of rows) {
     if (!r.p.household) continue;
     const key = householdKey(r.area.id, r.p.household);
-    if (!st.households.has(key)) wanted.set(key, { area: r.area, h: r.p.household });
+    if (st.households.has(key)) continue;
+    const w = wanted.get(key) ?? { area: r.area, h: r.p.household, head: null };
+    w.head ??= headOf(r);
+    wanted.set(key, w);
   }
   if (wanted.size) {
     const list = [...wanted.values()];
@@ -129,8 +139,8 @@ async function resolveHouseholds(tx: Queryable, st: JobState, rows: ReadyRow[]):
     const fresh = [...wanted.entries()];
     if (fresh.length) {
       const made = await tx.query<{ id: number }>(
-        `INSERT INTO households (area_id, area_path, address, unit, room, village_group, house_no)
-         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) RETURNING id`,
+        `INSERT INTO households (area_id, area_path, address, unit, room, village_group, house_no, head_resident_id)
+         SELECT * FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[]) RETURNING id`,
         [
           fresh.map(([, w]) => w.area.id),
           fresh.map(([, w]) => w.area.path),
@@ -139,13 +149,18 @@ async function resolveHouseholds(tx: Queryable, st: JobState, rows: ReadyRow[]):
           fresh.map(([, w]) => w.h.room),
           fresh.map(([, w]) => w.h.villageGroup),
           fresh.map(([, w]) => w.h.houseNo),
+          // The head's row is inserted just after (households_head_fk waits for the commit).
+          fresh.map(([, w]) => w.head),
         ],
       );
       // INSERT … SELECT FROM unnest keeps the order of the arrays in RETURNING on both engines.
-      made.forEach((m, i) => st.households.set(fresh[i][0], m.id));
+      made.forEach((m, i) => {
+        st.households.set(fresh[i][0], m.id);
+        if (fresh[i][1].head) headed.add(m.id);
+      });
     }
   }
-  return rows.map((r) => (r.p.household ? st.households.get(householdKey(r.area.id, r.p.household))! : null));
+  return { ids: rows.map((r) => (r.p.household ? st.households.get(householdKey(r.area.id, r.p.household))! : null)), headed };
 }
 
 /** Rows without an ID number are the same person as a record of that name in that household. */
@@ -272,14 +287,22 @@ export interface WriteCounts {
 
 /** Writes checked rows in the caller's transaction. */
 export async function writeBatch(tx: Queryable, st: JobState, rows: ReadyRow[], movedInDefault: string): Promise<WriteCounts> {
-  const households = await resolveHouseholds(tx, st, rows);
+  // Rows with an ID number not yet registered become new records: their ids are taken first, so a new
+  // household can name its head as it is inserted.
+  const maybeNew = rows.filter((r) => !r.existing && r.p.idNumber);
+  const reserved = await reserveIds(tx, rows.filter((r) => !r.existing).length);
+  const newId = new Map<ReadyRow, number>();
+  let next = 0;
+  for (const r of maybeNew) newId.set(r, reserved[next++]);
+  const { ids: households, headed } = await resolveHouseholds(tx, st, rows, (r) => (r.p.relation === 'head' ? newId.get(r) ?? null : null));
   await matchWithoutId(tx, rows, households);
+  for (const r of rows) if (!r.existing && !newId.has(r)) newId.set(r, reserved[next++]);
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };
-  const news: Array<{ r: ReadyRow; v: Values }> = [];
+  const news: Array<{ r: ReadyRow; v: Values; id: number }> = [];
   const updates: Array<{ r: ReadyRow; v: Values; changed: Array<keyof Values> }> = [];
   rows.forEach((r, i) => {
     const v = merged(r, households[i]);
-    if (!r.existing) return news.push({ r, v });
+    if (!r.existing) return news.push({ r, v, id: newId.get(r)! });
     const changed = changedKeys(currentValues(r.existing), v);
     if (changed.length) updates.push({ r, v, changed });
     else counts.unchanged++;
@@ -287,9 +310,7 @@ export async function writeBatch(tx: Queryable, st: JobState, rows: ReadyRow[], 
   const audits: AuditEvent[] = [];
 
   if (news.length) {
-    const ids = (
-      await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('residents', 'id'))::int AS id FROM generate_series(1, $1::int)`, [news.length])
-    ).map((x) => x.id);
+    const ids = news.map((n) => n.id);
     await tx.query(
       `INSERT INTO residents (id, area_id, area_path, household_id, relation, name, name_pinyin, name_initials, id_type, id_number, sex,
                               birth_date, phone, phone2, registered_address, groups, status, away_where, notes)
@@ -306,17 +327,17 @@ export async function writeBatch(tx: Queryable, st: JobState, rows: ReadyRow[], 
        SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::date[])`,
       [ids, news.map((n) => n.v.householdId), news.map((n) => n.v.areaPath), news.map((n) => n.r.p.movedInOn ?? movedInDefault)],
     );
-    const heads = news.map((n, i) => ({ n, id: ids[i] })).filter((x) => x.n.v.relation === 'head' && x.n.v.householdId);
+    // Heads of households that already existed without one (new households got theirs on insert).
+    const heads = news.filter((n) => n.v.relation === 'head' && n.v.householdId && !headed.has(n.v.householdId));
     if (heads.length) {
       await tx.query(
         `UPDATE households h SET head_resident_id = v.rid FROM unnest($1::int[], $2::int[]) AS v(hid, rid)
           WHERE h.id = v.hid AND h.head_resident_id IS NULL`,
-        [heads.map((x) => x.n.v.householdId), heads.map((x) => x.id)],
+        [heads.map((x) => x.v.householdId), heads.map((x) => x.id)],
       );
     }
-    news.forEach((n, i) =>
-      audits.push({ action: 'import', entity: 'resident', entityId: ids[i], areaPath: n.v.areaPath, after: { importId: st.importId, row: n.r.p.row } }),
-    );
+    // New records are covered by the import's own audit event (file, counts, who); a record's history
+    // starts with its creation time. Changes to existing records are audited one by one below.
     counts.created += news.length;
   }
 

@@ -83,6 +83,20 @@ function sourceOf(job: imports.ImportRow, path: string) {
   return { path, format: job.format, encoding: job.encoding, sheet: job.sheet, headerRow: job.header_row };
 }
 
+/** The reader's batches (a few hundred rows) gathered to about BATCH_ROWS: fewer, larger statements. */
+const BATCH_ROWS = 1000;
+async function* batchesOf<T>(source: AsyncIterable<T[]>): AsyncGenerator<T[]> {
+  let acc: T[] = [];
+  for await (const b of source) {
+    acc = acc.length ? acc.concat(b) : b;
+    if (acc.length >= BATCH_ROWS) {
+      yield acc;
+      acc = [];
+    }
+  }
+  if (acc.length) yield acc;
+}
+
 /** The parsed rows of a batch, their problems recorded in `errors`. */
 function parseBatch(batch: Array<{ row: number; cells: import('./fields').CellValue[] }>, columns: ReturnType<typeof columnMap>, today: string, errors: imports.ImportError[]) {
   const parsed: ParsedRow[] = [];
@@ -112,7 +126,7 @@ export function startValidate(db: Db, req: JobRequest): Promise<void> {
     try {
       await imports.clearErrors(db, job.id);
       const { st, columns } = await jobState(db, job, req);
-      for await (const batch of readBatches(sourceOf(job, req.path), (b) => (l.permille = Math.floor((b / job.size_bytes) * 1000)))) {
+      for await (const batch of batchesOf(readBatches(sourceOf(job, req.path), (b) => (l.permille = Math.floor((b / job.size_bytes) * 1000))))) {
         if (stopping) throw new Error('stopping');
         const errors: imports.ImportError[] = [];
         const parsed = parseBatch(batch, columns, req.today, errors);
@@ -151,7 +165,7 @@ export function startCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' | 'v
     const allErrors: imports.ImportError[] = [];
     const pass = async (q: Queryable, perBatch: (fn: (tx: Queryable) => Promise<void>) => Promise<void>) => {
       const { st, columns } = await jobState(q, job, req);
-      for await (const batch of readBatches(sourceOf(job, req.path), (b) => (l.permille = Math.floor((b / job.size_bytes) * 1000)))) {
+      for await (const batch of batchesOf(readBatches(sourceOf(job, req.path), (b) => (l.permille = Math.floor((b / job.size_bytes) * 1000))))) {
         if (stopping) throw new Error('stopping');
         const errors: imports.ImportError[] = [];
         const parsed = parseBatch(batch, columns, req.today, errors);

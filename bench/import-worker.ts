@@ -1,0 +1,86 @@
+/**
+ * One engine's run of bench:import (spawned by bench/import.ts so each engine's peak memory is its own):
+ * a fresh database with one county, village and administrator; the sheet uploaded, validated and
+ * committed through the HTTP API (app.inject). Prints one JSON line.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/server/app';
+import { testConfig } from '../src/server/config';
+import { openDb } from '../src/server/db/engine';
+import { migrate } from '../src/server/db/migrate';
+import { login, makeArea, makeUser } from '../src/server/testing/harness';
+import * as areas from '../src/server/modules/areas/repo';
+import { pinyinKeys } from '../src/server/platform/pinyin';
+import { multipartBody } from '../src/server/testing/sheets';
+
+const [engine, file] = process.argv.slice(2) as ['pglite' | 'postgres', string];
+let peak = 0;
+const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-bench-import-'));
+const db =
+  engine === 'postgres'
+    ? await openDb({ databaseUrl: process.env.BENCH_DATABASE_URL!, poolSize: 4 })
+    : await openDb({ dataDir });
+if (engine === 'postgres') await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
+await migrate(db);
+const app = await buildApp({ config: testConfig({ DATA_DIR: dataDir, IMPORT_MAX_MB: 200, NODE_ENV: 'production' }), db });
+await app.ready();
+const root = await db.tx((tx) => {
+  const py = pinyinKeys('太康县');
+  return areas.insertRootUnscoped(tx, { name: '太康县', kind: 'county', divisionCode: '411627000000', pinyin: py.full, pinyinInitials: py.initials });
+});
+const town = await makeArea(db, root, '城关回族镇', 'town', '411627100000');
+const village = await makeArea(db, town, '东关村', 'village', '411627100201');
+await makeUser(db, 'bench_admin', ['admin'], root);
+const admin = await login(app, 'bench_admin');
+
+async function settle(id: number) {
+  for (;;) {
+    const job = (await admin.get(`/api/residents/imports/${id}`)).json();
+    if (job.status !== 'validating' && job.status !== 'committing') return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+if (process.env.BENCH_TRACE) console.error("rss after setup", Math.round(process.memoryUsage().rss / 1048576));
+const body = multipartBody('台账.xlsx', readFileSync(file));
+const up = await admin.request({ method: 'POST', url: `/api/residents/imports?areaId=${village.id}`, payload: body.payload, headers: body.headers });
+if (up.statusCode !== 201) throw new Error(up.body);
+const { id, suggestedMapping } = up.json();
+
+let t = performance.now();
+await admin.post(`/api/residents/imports/${id}/validate`, { mapping: suggestedMapping });
+const validated = await settle(id);
+const validateS = (performance.now() - t) / 1000;
+if (process.env.BENCH_TRACE) console.error('rss after validate', Math.round(process.memoryUsage().rss / 1048576), 'peak', Math.round(peak / 1048576));
+if (validated.status !== 'validated') throw new Error(JSON.stringify(validated).slice(0, 500));
+
+t = performance.now();
+await admin.post(`/api/residents/imports/${id}/commit`, { mode: 'all-or-nothing' });
+const done = await settle(id);
+const commitS = (performance.now() - t) / 1000;
+if (done.status !== 'done') throw new Error(JSON.stringify(done).slice(0, 500));
+
+const rows = done.progress.rows as number;
+const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM residents');
+clearInterval(sampler);
+await app.close();
+await db.close();
+rmSync(dataDir, { recursive: true, force: true });
+console.log(
+  JSON.stringify({
+    rows,
+    residents: n,
+    created: done.counts.created,
+    validate_s: +validateS.toFixed(2),
+    commit_s: +commitS.toFixed(2),
+    validate_rows_per_s: Math.round(rows / validateS),
+    commit_rows_per_s: Math.round(rows / commitS),
+    rows_per_s: Math.round(rows / (validateS + commitS)),
+    peak_rss_mb: Math.round(peak / 1048576),
+  }),
+);
+process.exit(0);
