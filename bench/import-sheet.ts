@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../src/server/platform/exceljs';
 import { checkDigit } from '../src/domain/residents/identity';
 
 /** The synthetic sheet of bench:import: BENCH_ROWS rows (default 100,000) as the template would hold them. */

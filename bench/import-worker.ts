@@ -56,7 +56,7 @@ await admin.post(`/api/residents/imports/${id}/validate`, { mapping: suggestedMa
 const validated = await settle(id);
 const validateS = (performance.now() - t) / 1000;
 if (process.env.BENCH_TRACE) console.error('rss after validate', Math.round(process.memoryUsage().rss / 1048576), 'peak', Math.round(peak / 1048576));
-if (validated.status !== 'validated') throw new Error(JSON.stringify(validated).slice(0, 500));
+if (validated.status !== "validated" || validated.counts.errors) throw new Error(JSON.stringify({ counts: validated.counts, errors: validated.errors.slice(0, 5), failure: validated.failure }));
 
 t = performance.now();
 await admin.post(`/api/residents/imports/${id}/commit`, { mode: 'all-or-nothing' });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../platform/exceljs';
 import { checkDigit } from '../../domain/residents/identity';
 
 /** Test files for the spreadsheet import: valid ID numbers, .xlsx and multipart bodies. */

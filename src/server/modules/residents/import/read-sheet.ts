@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import ExcelJS, { type Row } from '../../../platform/exceljs';
 import iconv from 'iconv-lite';
 import { type CellValue, cellText, headerScore } from './fields';
 import { checkXlsxZip } from './zip-check';
@@ -188,7 +188,7 @@ async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b
   });
   try {
     for await (const ws of stallGuard(reader[Symbol.asyncIterator](), ended)) {
-      const sheet = ws as unknown as { name: string; parse(): AsyncIterable<Array<{ eventType: string; value: ExcelJS.Row }>> };
+      const sheet = ws as unknown as { name: string; parse(): AsyncIterable<Array<{ eventType: string; value: Row }>> };
       yield { sheetStart: sheet.name };
       if (onlySheet !== null && sheet.name !== onlySheet) continue;
       let taken = 0;

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../../platform/exceljs';
 import { ID_TYPE_NAMES, ID_TYPES } from '../../../../domain/residents/identity';
 import { IMPORT_FIELDS, templateHeaders } from './fields';
 import { type SheetSource, readBatches } from './read-sheet';
