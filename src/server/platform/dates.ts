@@ -1,7 +1,18 @@
 /** Dates as the field sees them: calendar days in the deployment's time zone, written YYYY-MM-DD. */
 export function todayIn(timeZone: string, at: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return dayFormat(timeZone).format(at);
+}
+
+// Building a formatter costs more than a whole scoped query; every request asks for "today".
+const formats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    // en-CA formats as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, f);
+  }
+  return f;
 }
 
 /** The day `years` years before `day` (YYYY-MM-DD); 29 Feb falls back to 28 Feb. */
