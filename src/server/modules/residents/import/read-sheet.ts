@@ -144,25 +144,32 @@ function countingStream(path: string, onBytes?: (bytes: number) => void): { stre
 /**
  * Iterates `it`, failing with 'broken' when the whole file has been read and nothing more comes for
  * STALL_MS: ExcelJS waits forever on some damaged archives instead of raising an error.
+ * Each wait gets its own timer and its own losing promise; racing every step against one long-lived
+ * promise would pile a reaction per step onto it and keep every row in memory.
  */
 async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean): AsyncGenerator<T> {
   let last = Date.now();
-  let reject: (e: Error) => void = () => {};
-  const stalled = new Promise<never>((_, rej) => (reject = rej));
-  stalled.catch(() => {});
-  const timer = setInterval(() => {
-    if (ended() && Date.now() - last > STALL_MS) reject(new SheetError('broken'));
-  }, 1000);
-  timer.unref();
   try {
     for (;;) {
-      const r = await Promise.race([it.next(), stalled]);
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<never>((_, reject) => {
+        const check = () => {
+          if (ended() && Date.now() - last > STALL_MS) reject(new SheetError('broken'));
+          else timer = setTimeout(check, 1000).unref();
+        };
+        timer = setTimeout(check, 1000).unref();
+      });
+      let r: IteratorResult<T>;
+      try {
+        r = await Promise.race([it.next(), stalled]);
+      } finally {
+        clearTimeout(timer);
+      }
       if (r.done) return;
       last = Date.now();
       yield r.value;
     }
   } finally {
-    clearInterval(timer);
     await it.return?.();
   }
 }
