@@ -97,6 +97,42 @@ async function* batchesOf<T>(source: AsyncIterable<T[]>): AsyncGenerator<T[]> {
   if (acc.length) yield acc;
 }
 
+/**
+ * Starts reading and parsing the next batch while the database works on this one: on PostgreSQL the
+ * two run on different cores. A read error surfaces when that batch is awaited.
+ */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  next.catch(() => {});
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      next.catch(() => {});
+      yield r.value;
+    }
+  } finally {
+    await it.return?.();
+  }
+}
+
+type Parsed = { rows: number; parsed: ParsedRow[]; errors: imports.ImportError[] };
+
+/** The sheet's rows, in batches of about BATCH_ROWS, each parsed; problems of a row stay with its batch. */
+function parsedBatches(job: imports.ImportRow, req: JobRequest, columns: ReturnType<typeof columnMap>, l: Live): AsyncGenerator<Parsed> {
+  async function* gen(): AsyncGenerator<Parsed> {
+    const source = batchesOf(readBatches(sourceOf(job, req.path), (b) => (l.permille = Math.floor((b / job.size_bytes) * 1000))));
+    for await (const batch of source) {
+      const errors: imports.ImportError[] = [];
+      const parsed = parseBatch(batch, columns, req.today, errors);
+      yield { rows: batch.length, parsed, errors };
+    }
+  }
+  return readAhead(gen());
+}
+
 /** The parsed rows of a batch, their problems recorded in `errors`. */
 function parseBatch(batch: Array<{ row: number; cells: import('./fields').CellValue[] }>, columns: ReturnType<typeof columnMap>, today: string, errors: imports.ImportError[]) {
   const parsed: ParsedRow[] = [];
@@ -126,14 +162,12 @@ export function startValidate(db: Db, req: JobRequest): Promise<void> {
     try {
       await imports.clearErrors(db, job.id);
       const { st, columns } = await jobState(db, job, req);
-      for await (const batch of batchesOf(readBatches(sourceOf(job, req.path), (b) => (l.permille = Math.floor((b / job.size_bytes) * 1000))))) {
+      for await (const { rows, parsed, errors } of parsedBatches(job, req, columns, l)) {
         if (stopping) throw new Error('stopping');
-        const errors: imports.ImportError[] = [];
-        const parsed = parseBatch(batch, columns, req.today, errors);
         const { ready, problems } = await checkBatch(db, st, parsed);
         errors.push(...problems);
         await imports.addErrors(db, job.id, errors);
-        l.rows += batch.length;
+        l.rows += rows;
         l.ok += ready.length;
         l.errors += rowsWithErrors(errors);
       }
@@ -165,10 +199,8 @@ export function startCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' | 'v
     const allErrors: imports.ImportError[] = [];
     const pass = async (q: Queryable, perBatch: (fn: (tx: Queryable) => Promise<void>) => Promise<void>) => {
       const { st, columns } = await jobState(q, job, req);
-      for await (const batch of batchesOf(readBatches(sourceOf(job, req.path), (b) => (l.permille = Math.floor((b / job.size_bytes) * 1000))))) {
+      for await (const { rows, parsed, errors } of parsedBatches(job, req, columns, l)) {
         if (stopping) throw new Error('stopping');
-        const errors: imports.ImportError[] = [];
-        const parsed = parseBatch(batch, columns, req.today, errors);
         await perBatch(async (tx) => {
           const { ready, problems } = await checkBatch(tx, st, parsed);
           errors.push(...problems);
@@ -180,7 +212,7 @@ export function startCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' | 'v
           l.ok += ready.length;
         });
         allErrors.push(...errors);
-        l.rows += batch.length;
+        l.rows += rows;
         l.errors += rowsWithErrors(errors);
       }
       if (allErrors.length && mode === 'all-or-nothing') throw new RollBack();
