@@ -15,6 +15,11 @@ export const PERMISSIONS = {
   'residents.reveal': 'residents',
   'residents.import': 'residents',
   'residents.export': 'residents',
+  'volunteers.read': 'volunteers',
+  'volunteers.write': 'volunteers',
+  'volunteers.export': 'volunteers',
+  'party.manage': 'volunteers',
+  'enlist.approve': 'volunteers',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
