@@ -45,7 +45,9 @@ async function settle(id: number) {
   }
 }
 
-if (process.env.BENCH_TRACE) console.error("rss after setup", Math.round(process.memoryUsage().rss / 1048576));
+// What the process holds before the import: the app, and on PGlite the database engine itself.
+const baselineRss = process.memoryUsage().rss;
+if (process.env.BENCH_TRACE) console.error("rss after setup", Math.round(baselineRss / 1048576));
 const body = multipartBody('台账.xlsx', readFileSync(file));
 const up = await admin.request({ method: 'POST', url: `/api/residents/imports?areaId=${village.id}`, payload: body.payload, headers: body.headers });
 if (up.statusCode !== 201) throw new Error(up.body);
@@ -81,6 +83,8 @@ console.log(
     commit_rows_per_s: Math.round(rows / commitS),
     rows_per_s: Math.round(rows / (validateS + commitS)),
     peak_rss_mb: Math.round(peak / 1048576),
+    baseline_rss_mb: Math.round(baselineRss / 1048576),
+    import_rss_mb: Math.round((peak - baselineRss) / 1048576),
   }),
 );
 process.exit(0);

@@ -5,6 +5,8 @@
  * which is reset — on PostgreSQL. Each engine runs in its own process; BENCH_ROUNDS rounds (default 3),
  * medians reported. rows_per_s counts validation and commit together.
  * Last line: {"postgres":{"rows_per_s","peak_rss_mb",…},"pglite":{…}} — goal ≥ 10,000 / ≥ 5,000 rows/s, ≤ 400 MB.
+ * baseline_rss_mb is the process before the upload (PGlite's engine alone holds ~850 MB), import_rss_mb
+ * what the import added on top of it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
