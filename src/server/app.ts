@@ -23,6 +23,7 @@ import { healthRoutes } from './modules/health/routes';
 import { residentImportRoutes } from './modules/residents/import-routes';
 import { residentRoutes } from './modules/residents/routes';
 import { userRoutes } from './modules/users/routes';
+import { volunteerRoutes } from './modules/volunteers/routes';
 
 const webDist = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -106,6 +107,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(residentRoutes);
   await app.register(residentImportRoutes, { config });
+  await app.register(volunteerRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {

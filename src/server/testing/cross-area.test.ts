@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestApp, login, makeArea, makeUser, testApp } from './harness';
+import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from './harness';
+import type { AreaRow } from '../modules/areas/repo';
 import { areasChanged } from '../modules/areas/tree';
 import { CROSS_AREA_CASES, type CrossEnv, MARK, PUBLIC_ROUTES } from './cross-area-cases';
 import { multipartBody } from './sheets';
@@ -40,7 +41,9 @@ beforeAll(async () => {
   // A pair of possible duplicates (same name, same phone) for the duplicate review.
   await resident(a, householdInA, `${MARK}重名`);
   await resident(a, householdInA, `${MARK}重名`);
+  const vol = await volunteerSetup(a, b, { aVillage, bVillage, householdInA });
   env = {
+    vol,
     householdInA,
     householdInB,
     // Fresh sign-ins: the walk ends B's sessions (logout-all) along the way.
@@ -62,6 +65,67 @@ beforeAll(async () => {
   };
 });
 afterAll(() => t.close());
+
+/** A valid 18-digit resident ID for a sequence number (GB 11643 check digit). */
+function idFor(seq: number): string {
+  const body = `41162719800${1 + (seq % 9)}${String(1 + (seq % 28)).padStart(2, '0')}${String(seq % 1000).padStart(3, '0')}`;
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+/** Party organisations and volunteers of A (named with the marker) and of B, linked and deployed. */
+async function volunteerSetup(a: Agent, b: Agent, at: { aVillage: AreaRow; bVillage: AreaRow; householdInA: number }): Promise<CrossEnv['vol']> {
+  let k = 0;
+  const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const ok = async (res: Promise<{ statusCode: number; body: string; json(): any }>) => {
+    const r = await res;
+    if (r.statusCode >= 300) throw new Error(r.body);
+    return r.json();
+  };
+  const volunteer = async (agent: Agent, name: string, areaId: number) =>
+    (await ok(agent.post('/api/volunteers', { name, areaId, idNumber: idFor(++k + 100), phone: '13912345678', category: 'party_rural' }))).id as number;
+  const orgInA = (await ok(a.post('/api/party/orgs', { kind: 'branch', name: `${MARK}党支部`, areaId: at.aVillage.id }))).id as number;
+  const orgInB = (await ok(b.post('/api/party/orgs', { kind: 'branch', name: '乙党支部', areaId: at.bVillage.id }))).id as number;
+  const volunteerInA = await volunteer(a, `${MARK}志愿者`, at.aVillage.id);
+  const volunteerInB = await volunteer(b, '乙志愿者', at.bVillage.id);
+  await ok(a.post(`/api/party/orgs/${orgInA}/members`, { volunteerIds: [volunteerInA] }));
+  const teamInA = (await ok(a.post('/api/teams', { kind: 'assault_squad', name: `${MARK}突击队`, areaId: at.aVillage.id, orgId: orgInA, leaderId: volunteerInA }))).id as number;
+  const teamInB = (await ok(b.post('/api/teams', { kind: 'service_team', name: '乙服务队', areaId: at.bVillage.id }))).id as number;
+  const postInA = (await ok(a.post('/api/posts', { kind: 'model_post', name: `${MARK}先锋岗`, areaId: at.aVillage.id, holderId: volunteerInA }))).id as number;
+  await ok(a.post('/api/household-links', { volunteerId: volunteerInA, householdIds: [at.householdInA] }));
+  await ok(a.put('/api/captains', { areaId: at.aVillage.id, kind: 'building', volunteerId: volunteerInA }));
+  await ok(a.post('/api/group-links', { volunteerId: volunteerInA, areaId: at.aVillage.id, villageGroup: `${MARK}组` }));
+  const deploy = async (agent: Agent, body: Record<string, unknown>) => (await ok(agent.post('/api/deployments', { startsOn: day, endsOn: day, ...body }))).id as number;
+  await deploy(a, { volunteerId: volunteerInA, areaId: at.aVillage.id, place: `${MARK}卡点` });
+  await deploy(b, { volunteerId: volunteerInB, areaId: at.bVillage.id, place: '乙卡点' });
+  const enlist = async (orgId: number, name: string) => {
+    const [{ enlist_token }] = await t.db.query<{ enlist_token: string }>('SELECT enlist_token FROM party_orgs WHERE id = $1', [orgId]);
+    const res = await t.app.inject({ method: 'POST', url: `/api/enlist/${enlist_token}`, payload: { name, idNumber: idFor(++k + 100), phone: '13812345678', category: 'volunteer' } });
+    if (res.statusCode !== 201) throw new Error(res.body);
+    return res.json().id as number;
+  };
+  await enlist(orgInA, `${MARK}报到`);
+  await enlist(orgInB, '乙报到');
+  return {
+    day,
+    volunteerInA,
+    volunteerInB,
+    orgInA,
+    orgInB,
+    teamInA,
+    teamInB,
+    postInA,
+    freshVolunteerInA: async () => volunteer(await login(t.app, 'leakmark_a'), `${MARK}人${++k}`, at.aVillage.id),
+    freshTempOrgInA: async () =>
+      (await ok((await login(t.app, 'leakmark_a')).post('/api/party/orgs', { kind: 'temporary_branch', name: `${MARK}临时支部${++k}`, areaId: at.aVillage.id, place: '卡点', startsOn: day }))).id,
+    freshEnlistmentInA: () => enlist(orgInA, `${MARK}报到${++k}`),
+    freshEnlistmentInB: () => enlist(orgInB, `乙报到${++k}`),
+    freshDeploymentInA: async () => deploy(await login(t.app, 'leakmark_a'), { volunteerId: volunteerInA, areaId: at.aVillage.id, place: `${MARK}点${++k}` }),
+    freshGroupLinkInA: async () =>
+      (await ok((await login(t.app, 'leakmark_a')).post('/api/group-links', { volunteerId: volunteerInA, areaId: at.aVillage.id, villageGroup: `${MARK}组${++k}` }))).id,
+  };
+}
 
 /** Everything of A that a request could change: its areas, every path-carrying table's rows under it, and the roles. */
 async function snapshotOfA(): Promise<string> {
