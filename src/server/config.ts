@@ -27,6 +27,8 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Load the demo county into an empty database at start. */
   DEMO_SEED: bool.default(true),
+  /** Synthetic residents loaded with the demo county, so the registry is not empty on first sight. */
+  DEMO_RESIDENTS: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   /** Seed number of the synthetic demo data; the same number gives the same data. */
   DEMO_SEED_NUMBER: z.coerce.number().int().min(0).default(20220329),
   /** The local time zone of the deployment: "today" for rosters, reports and due dates. */

@@ -7,6 +7,7 @@ import { pinyinKeys } from '../../platform/pinyin';
 import * as areas from '../areas/repo';
 import * as users from '../users/repo';
 import { seedDemo } from './demo';
+import { seedResidents } from './synthetic-residents';
 
 const SYSTEM = { actorId: null, actorName: 'system', requestId: null, clientIp: null };
 
@@ -17,7 +18,11 @@ const SYSTEM = { actorId: null, actorName: 'system', requestId: null, clientIp: 
 export async function bootstrap(db: Db, config: Config): Promise<string | null> {
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
   if (n > 0) return null;
-  if (config.DEMO_SEED) return seedDemo(db, config.DEMO_SEED_NUMBER);
+  if (config.DEMO_SEED) {
+    const message = await seedDemo(db, config.DEMO_SEED_NUMBER);
+    if (config.DEMO_RESIDENTS > 0) await seedResidents(db, config.DEMO_RESIDENTS, config.DEMO_SEED_NUMBER);
+    return message;
+  }
 
   const password = config.ADMIN_PASSWORD ?? `${randomBytes(9).toString('base64url')}-A1`;
   const hash = await hashPassword(password);
