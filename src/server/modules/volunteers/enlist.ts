@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { CATEGORIES, SKILLS, type EnlistInput } from '../../../domain/volunteers/schemas';
 import type { Db } from '../../db/engine';
-import { type AuditActor, audit } from '../../platform/audit';
+import { maskIdNumber } from '../../../domain/residents/identity';
+import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, forbidden, isUniqueViolation, notFound, tooMany } from '../../platform/errors';
 import type { LoginLimiter } from '../../platform/login-limiter';
@@ -47,19 +48,17 @@ export async function submit(p: PublicCtx, token: string, input: EnlistInput) {
   // Counted before anything else: a flood of bad submissions is throttled like good ones.
   const wait = p.limiter.check('', p.clientIp);
   if (wait) throw tooMany(wait);
-  const org = await openBranch(p.db, token, p.today);
   const fields: Record<string, string> = {};
   const identity = checkIdentityFields(input, p.lang, fields);
   if (identity && !identity.idNumber) fields.idNumber = 'required';
   const phone = checkPhoneField(input.phone, 'phone', p.lang, fields);
   const emergencyPhone = input.emergencyContact ? checkPhoneField(input.emergencyContact.phone, 'emergencyContact', p.lang, fields) : null;
   fail(fields);
-  if (await repo.approvedAtOrgUnscoped(p.db, org.id, identity!.idNumber!)) throw conflict('ENLIST_ALREADY_APPROVED', { name: org.name });
-  const who: AuditActor = { actorId: null, actorName: null, requestId: p.requestId, clientIp: p.clientIp };
-  const row = await p.db.tx(async (tx) => {
-    const row = await repo.upsertPendingEnlistment(tx, {
-      orgId: org.id,
-      areaPath: org.area_path,
+  const r = await repo.submitEnlistmentUnscoped(
+    p.db,
+    token,
+    p.today,
+    {
       name: input.name,
       idType: identity!.idType,
       idNumber: identity!.idNumber!,
@@ -75,17 +74,14 @@ export async function submit(p: PublicCtx, token: string, input: EnlistInput) {
       pledge: input.pledge ?? null,
       address: input.address ?? null,
       clientIp: p.clientIp,
-    });
-    await audit(tx, who, {
-      action: row.submit_count > 1 ? 'resubmit' : 'submit',
-      entity: 'enlistment',
-      entityId: row.id,
-      areaPath: org.area_path,
-      after: { orgId: org.id, name: input.name, idNumber: identity!.idNumber, category: input.category },
-    });
-    return row;
-  });
-  return { id: row.id, status: 'pending' as const, resubmitted: row.submit_count > 1 };
+    },
+    { requestId: p.requestId, clientIp: p.clientIp },
+    { name: input.name, idNumber: maskIdNumber(identity!.idNumber), category: input.category },
+  );
+  // An unknown, closed or ended branch looks missing; an approved person is told so.
+  if (!r.org_name) throw notFound();
+  if (r.approved) throw conflict('ENLIST_ALREADY_APPROVED', { name: r.org_name });
+  return { id: r.id!, status: 'pending' as const, resubmitted: r.submit_count! > 1 };
 }
 
 // ——— the approval queue ———

@@ -412,24 +412,50 @@ export interface EnlistFields {
 }
 
 /**
- * One statement, safe under concurrent double submits: the pending application of this ID number at
- * this branch is updated (its count goes up) rather than a second one created.
+ * A public submission in one statement (one round trip, atomic like a transaction): the open branch
+ * found by its token, refused when this ID number was already approved there, otherwise the pending
+ * application of this ID number at this branch updated (its count goes up) or created — safe under
+ * concurrent double submits — and its audit row written by the same statement. The audit row is built
+ * here rather than through platform/audit.ts to keep the public form at one round trip under a rush;
+ * `auditAfter` must already be masked (the caller passes the ID number through maskIdNumber).
  */
-export async function upsertPendingEnlistment(tx: Queryable, f: EnlistFields): Promise<{ id: number; submit_count: number }> {
-  const [row] = await tx.query<{ id: number; submit_count: number }>(
-    `INSERT INTO enlistments (org_id, area_path, name, id_type, id_number, sex, birth_date, phone, category, skills, availability,
-       health_status, emergency_name, emergency_phone, pledge, address, client_ip)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12, $13, $14, $15, $16, $17)
-     ON CONFLICT (org_id, id_number) WHERE status = 'pending' DO UPDATE SET
-       name = EXCLUDED.name, id_type = EXCLUDED.id_type, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date, phone = EXCLUDED.phone,
-       category = EXCLUDED.category, skills = EXCLUDED.skills, availability = EXCLUDED.availability,
-       health_status = EXCLUDED.health_status, emergency_name = EXCLUDED.emergency_name, emergency_phone = EXCLUDED.emergency_phone,
-       pledge = EXCLUDED.pledge, address = EXCLUDED.address, client_ip = EXCLUDED.client_ip,
-       submit_count = enlistments.submit_count + 1, updated_at = now()
-     RETURNING id, submit_count`,
+export async function submitEnlistmentUnscoped(
+  db: Queryable,
+  token: string,
+  today: string,
+  f: Omit<EnlistFields, 'orgId' | 'areaPath'>,
+  who: { requestId: string; clientIp: string },
+  auditAfter: Record<string, unknown>,
+): Promise<{ org_name: string | null; approved: boolean; id: number | null; submit_count: number | null }> {
+  const [row] = await db.query<{ org_name: string | null; approved: boolean; id: number | null; submit_count: number | null }>(
+    `WITH org AS (
+       SELECT o.id, o.area_path, o.name FROM party_orgs o
+        WHERE o.enlist_token = $1 AND o.closed_at IS NULL AND o.kind <> 'committee' AND (o.ends_on IS NULL OR o.ends_on >= $2::date)
+     ), done AS (
+       SELECT 1 FROM enlistments e JOIN org ON e.org_id = org.id WHERE e.id_number = $5 AND e.status = 'approved' LIMIT 1
+     ), up AS (
+       INSERT INTO enlistments (org_id, area_path, name, id_type, id_number, sex, birth_date, phone, category, skills, availability,
+         health_status, emergency_name, emergency_phone, pledge, address, client_ip)
+       SELECT org.id, org.area_path, $3, $4, $5, $6, $7::date, $8, $9, $10::text[], $11::jsonb, $12, $13, $14, $15, $16, $17
+         FROM org WHERE NOT EXISTS (SELECT 1 FROM done)
+       ON CONFLICT (org_id, id_number) WHERE status = 'pending' DO UPDATE SET
+         name = EXCLUDED.name, id_type = EXCLUDED.id_type, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date, phone = EXCLUDED.phone,
+         category = EXCLUDED.category, skills = EXCLUDED.skills, availability = EXCLUDED.availability,
+         health_status = EXCLUDED.health_status, emergency_name = EXCLUDED.emergency_name, emergency_phone = EXCLUDED.emergency_phone,
+         pledge = EXCLUDED.pledge, address = EXCLUDED.address, client_ip = EXCLUDED.client_ip,
+         submit_count = enlistments.submit_count + 1, updated_at = now()
+       RETURNING id, submit_count, org_id, area_path
+     ), logged AS (
+       INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
+       SELECT NULL, NULL, $18, $17, CASE WHEN up.submit_count > 1 THEN 'resubmit' ELSE 'submit' END, 'enlistment', up.id::text, up.area_path,
+              jsonb_build_object('orgId', up.org_id) || $19::jsonb
+         FROM up
+     )
+     SELECT (SELECT name FROM org) AS org_name, EXISTS (SELECT 1 FROM done) AS approved, up.id, up.submit_count
+       FROM (SELECT 1) one LEFT JOIN up ON true`,
     [
-      f.orgId,
-      f.areaPath,
+      token,
+      today,
       f.name,
       f.idType,
       f.idNumber,
@@ -444,15 +470,12 @@ export async function upsertPendingEnlistment(tx: Queryable, f: EnlistFields): P
       f.emergencyPhone,
       f.pledge,
       f.address,
-      f.clientIp,
+      who.clientIp,
+      who.requestId,
+      JSON.stringify(auditAfter),
     ],
   );
   return row;
-}
-
-export async function approvedAtOrgUnscoped(db: Queryable, orgId: number, idNumber: string): Promise<boolean> {
-  const rows = await db.query("SELECT 1 FROM enlistments WHERE org_id = $1 AND id_number = $2 AND status = 'approved' LIMIT 1", [orgId, idNumber]);
-  return rows.length > 0;
 }
 
 export async function findEnlistment(db: Queryable, scope: Scope, id: number): Promise<EnlistmentRow | null> {
