@@ -49,7 +49,8 @@ export async function figures(ctx: Ctx, p: { under?: number; on?: string }) {
   const underPath = (await underPathOf(ctx, p.under)) ?? ctx.actor.scope.path;
   const on = p.on ?? ctx.today;
   const args = { underPath, on };
-  const [total, byCategory, byBranch, byArea] = await Promise.all([
+  const [counts, total, byCategory, byBranch, byArea] = await Promise.all([
+    work.branchCounts(ctx.db, ctx.actor.scope, underPath),
     work.figures(ctx.db, ctx.actor.scope, { ...args, by: 'total' }),
     work.figures(ctx.db, ctx.actor.scope, { ...args, by: 'category' }),
     work.figures(ctx.db, ctx.actor.scope, { ...args, by: 'branch' }),
@@ -59,14 +60,14 @@ export async function figures(ctx: Ctx, p: { under?: number; on?: string }) {
   const none = ctx.lang === 'zh' ? '（未入支部）' : '(no branch)';
   return {
     on,
-    totals: { enlisted: t?.enlisted ?? 0, pending: t?.pending ?? 0, approved: t?.approved ?? 0, refused: t?.refused ?? 0, volunteers: t?.volunteers ?? 0, onDuty: t?.on_duty ?? 0 },
+    totals: { branches: counts.branches, branchesReporting: counts.reporting, enlisted: t?.enlisted ?? 0, pending: t?.pending ?? 0, approved: t?.approved ?? 0, refused: t?.refused ?? 0, volunteers: t?.volunteers ?? 0, onDuty: t?.on_duty ?? 0 },
     byCategory: byCategory.map((r) => row(r, CATEGORY_NAMES[r.key as (typeof CATEGORIES)[number]]?.[ctx.lang] ?? r.key)),
     byBranch: byBranch.map((r) => row(r, r.name ?? none)),
     byArea: byArea.map((r) => row(r, r.name ?? r.key)),
   };
 }
 
-const HEADERS = ['名称', '报到', '待审批', '已批准', '未通过', '在册志愿者', '当日在岗'];
+const HEADERS = ['名称', '报到人数', '待审批', '已批准', '未通过', '在册志愿者', '当日在岗'];
 
 /** The figures as a workbook, one sheet per grouping; cells that would run as formulas are quoted. Audited. */
 export async function prepareFiguresExport(ctx: Ctx, p: { under?: number; on?: string }) {
@@ -87,7 +88,7 @@ export async function prepareFiguresExport(ctx: Ctx, p: { under?: number; on?: s
         sheet.getRow(1).font = { bold: true };
         sheet.getRow(1).commit();
         for (const r of rows) sheet.addRow([neutralise(r.name), r.enlisted, r.pending, r.approved, r.refused, r.volunteers, r.onDuty]).commit();
-        sheet.addRow(['合计', f.totals.enlisted, f.totals.pending, f.totals.approved, f.totals.refused, f.totals.volunteers, f.totals.onDuty]).commit();
+        sheet.addRow([`合计（${f.totals.branchesReporting}/${f.totals.branches} 个支部有人报到）`, f.totals.enlisted, f.totals.pending, f.totals.approved, f.totals.refused, f.totals.volunteers, f.totals.onDuty]).commit();
         await sheet.commit();
       }
       await wb.commit();

@@ -221,6 +221,13 @@ describe('organisations', () => {
     expect((await admin.post('/api/teams', { kind: 'service_team', name: '错', areaId: v1.id, parentId: squad.json().id })).statusCode).toBe(400);
     const set = await admin.put(`/api/teams/${squad.json().id}/members`, { members: [{ volunteerId: lead, role: 'leader' }, { volunteerId: dep, role: 'deputy' }] });
     expect(set.json()).toMatchObject({ leaderName: '突击队长', memberCount: 2, subTeams: [{ name: '一分队' }] });
+    // A secretary of one village edits the list: people from elsewhere, whom they cannot see, stay.
+    const outsider = await newVolunteer('外村队员', v2);
+    await admin.put(`/api/teams/${squad.json().id}/members`, { members: [{ volunteerId: lead, role: 'leader' }, { volunteerId: dep, role: 'deputy' }, { volunteerId: outsider, role: 'member' }] });
+    const bySecretary = await secretary.put(`/api/teams/${squad.json().id}/members`, { members: [{ volunteerId: lead, role: 'leader' }, { volunteerId: dep, role: 'deputy' }] });
+    expect(bySecretary.statusCode, bySecretary.body).toBe(200);
+    expect(bySecretary.json().members.map((m: any) => m.name).sort()).toEqual(['副队长', '外村队员', '突击队长'].sort());
+    expect((await secretary.put(`/api/teams/${squad.json().id}/members`, { members: [{ volunteerId: outsider, role: 'member' }] })).statusCode).toBe(400);
     expect((await admin.post('/api/posts', { kind: 'model_post', name: '党员先锋岗', place: '村口', areaId: v1.id, holderId: lead })).statusCode).toBe(201);
     const building = await makeArea(t.db, v1, '1号楼', 'building');
     expect((await admin.put('/api/captains', { areaId: building.id, kind: 'building', volunteerId: lead })).json().items).toMatchObject([{ kind: 'building', volunteerName: '突击队长' }]);
@@ -297,6 +304,7 @@ describe('links and deployments', () => {
     expect(fig.totals.onDuty).toBeGreaterThanOrEqual(2);
     expect(fig.totals.enlisted).toBeGreaterThanOrEqual(3);
     expect(fig.totals.approved).toBe(1);
+    expect(fig.totals).toMatchObject({ branches: 1, branchesReporting: 1 });
     expect(fig.byArea.map((r: any) => r.name).sort()).toEqual(['王隆集村', '蒋店村']);
     expect(fig.byBranch.find((r: any) => r.name === '王隆集村党支部').enlisted).toBeGreaterThanOrEqual(3);
     const xlsx = await admin.get(`/api/volunteers/figures.xlsx?under=${town.id}`);

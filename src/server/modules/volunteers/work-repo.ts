@@ -81,9 +81,15 @@ export async function teamMembers(db: Queryable, teamId: number): Promise<TeamMe
 }
 
 /** The whole member list at once: who is missing leaves, who is new joins, roles are updated. */
-export async function setTeamMembers(tx: Queryable, team: { id: number; area_path: string }, members: { volunteerId: number; role: string }[]) {
+export async function setTeamMembers(tx: Queryable, scope: Scope, team: { id: number; area_path: string }, members: { volunteerId: number; role: string }[]) {
   const ids = members.map((m) => m.volunteerId);
-  await tx.query('DELETE FROM team_members WHERE team_id = $1 AND NOT (volunteer_id = ANY($2::int[]))', [team.id, ids]);
+  // Only members the caller can see leave: people from outside their scope stay as they are.
+  const q = new SqlParams();
+  await tx.query(
+    `DELETE FROM team_members WHERE team_id = ${q.add(team.id)} AND NOT (volunteer_id = ANY(${q.add(ids)}::int[]))
+        AND volunteer_id IN (SELECT v.id FROM volunteers v WHERE ${scopeClause(scope, 'v.area_path', q)})`,
+    q.values,
+  );
   await tx.query(
     `INSERT INTO team_members (team_id, volunteer_id, area_path, role)
      SELECT $1, m.id, $2, m.role FROM unnest($3::int[], $4::text[]) AS m(id, role)
@@ -162,10 +168,11 @@ export interface HouseholdLinkRow {
 
 export async function listHouseholdLinks(db: Queryable, scope: Scope, p: { householdId?: number; volunteerId?: number; underPath?: string; limit: number }) {
   const q = new SqlParams();
-  const where = [scopeClause(scope, 'l.area_path', q)];
+  // Scoped by where the household is now (a household moved by the registry takes its links along).
+  const where = [scopeClause(scope, 'h.area_path', q)];
   if (p.householdId) where.push(`l.household_id = ${q.add(p.householdId)}`);
   if (p.volunteerId) where.push(`l.volunteer_id = ${q.add(p.volunteerId)}`);
-  if (p.underPath) where.push(`l.area_path LIKE ${q.add(p.underPath + '%')}`);
+  if (p.underPath) where.push(`h.area_path LIKE ${q.add(p.underPath + '%')}`);
   return db.query<HouseholdLinkRow>(
     `SELECT l.household_id, h.address, h.area_id, a.name AS area_name, l.volunteer_id, v.name AS volunteer_name, v.phone
        FROM household_links l JOIN households h ON h.id = l.household_id JOIN areas a ON a.id = h.area_id JOIN volunteers v ON v.id = l.volunteer_id
@@ -533,6 +540,17 @@ export interface FigureRow {
   refused: number;
   volunteers: number;
   on_duty: number;
+}
+
+/** Open branches (and temporary branches) under an area, and how many of them have had enlistments. */
+export async function branchCounts(db: Queryable, scope: Scope, underPath: string): Promise<{ branches: number; reporting: number }> {
+  const q = new SqlParams();
+  const [row] = await db.query<{ branches: number; reporting: number }>(
+    `SELECT count(*)::int AS branches, count(*) FILTER (WHERE EXISTS (SELECT 1 FROM enlistments e WHERE e.org_id = o.id))::int AS reporting
+       FROM party_orgs o WHERE o.kind <> 'committee' AND o.closed_at IS NULL AND o.area_path LIKE ${q.add(underPath + '%')} AND ${scopeClause(scope, 'o.area_path', q)}`,
+    q.values,
+  );
+  return row;
 }
 
 /**

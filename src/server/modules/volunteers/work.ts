@@ -73,7 +73,7 @@ export async function createTeam(ctx: Ctx, input: CreateTeamInput) {
   const row = { kind: input.kind, name: input.name, parentId: input.parentId ?? null, orgId: input.orgId ?? null, areaId: area.id, areaPath: area.path, leaderId: leader?.id ?? null, notes: input.notes ?? null };
   const id = await ctx.db.tx(async (tx) => {
     const id = await work.insertTeam(tx, row);
-    if (leader) await work.setTeamMembers(tx, { id, area_path: area.path }, [{ volunteerId: leader.id, role: 'leader' }]);
+    if (leader) await work.setTeamMembers(tx, ctx.actor.scope, { id, area_path: area.path }, [{ volunteerId: leader.id, role: 'leader' }]);
     await audit(tx, ctx, { action: 'create', entity: 'team', entityId: id, areaPath: area.path, after: row });
     return id;
   });
@@ -110,7 +110,7 @@ export async function setTeamMembers(ctx: Ctx, id: number, members: { volunteerI
   if (members.filter((m) => m.role === 'leader').length > 1) throw badRequest('VALIDATION_FAILED', {}, { members: 'two_leaders' });
   if (ids.length) await volunteersIn(ctx, ids, 'members');
   await ctx.db.tx(async (tx) => {
-    await work.setTeamMembers(tx, t, members);
+    await work.setTeamMembers(tx, ctx.actor.scope, t, members);
     if (!members.some((m) => m.role === 'leader') && t.leader_id && !ids.includes(t.leader_id)) await tx.query('UPDATE teams SET leader_id = NULL WHERE id = $1', [id]);
     await audit(tx, ctx, { action: 'set_members', entity: 'team', entityId: id, areaPath: t.area_path, after: { members } });
   });
