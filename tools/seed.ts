@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../src/server/config';
 import { openDb } from '../src/server/db/engine';
 import { migrate } from '../src/server/db/migrate';
 import { seedDemo } from '../src/server/modules/demo/demo';
+import { seedDemoParty } from '../src/server/modules/demo/demo-party';
 import { seedResidents } from '../src/server/modules/demo/synthetic-residents';
 
 const { values } = parseArgs({ options: { reset: { type: 'boolean', default: false }, seed: { type: 'string' }, residents: { type: 'string' } } });
@@ -41,11 +42,20 @@ try {
       } else {
         console.error(`The database already has data: adding ${residents} residents to it.`);
       }
-      if (residents) {
+      // A new demo gets DEMO_RESIDENTS residents unless --residents says how many.
+      const count = residents || (n === 0 ? config.DEMO_RESIDENTS : 0);
+      let summary: Record<string, unknown> | null = null;
+      if (count) {
         const started = Date.now();
-        const r = await seedResidents(db, residents, seed, (step, ms) => console.error(`  ${step}: ${(ms / 1000).toFixed(1)} s`));
-        console.log(JSON.stringify({ ...r, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) }));
+        const r = await seedResidents(db, count, seed, (step, ms) => console.error(`  ${step}: ${(ms / 1000).toFixed(1)} s`));
+        summary = { ...r, seconds: Number(((Date.now() - started) / 1000).toFixed(1)) };
       }
+      if (n === 0) {
+        const [{ password_hash: hash }] = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'admin'");
+        const party = await seedDemoParty(db, seed, hash, config.TIME_ZONE);
+        if (party) console.log(party);
+      }
+      if (summary) console.log(JSON.stringify(summary));
     }
   } finally {
     await db.close();

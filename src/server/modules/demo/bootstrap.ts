@@ -7,6 +7,7 @@ import { pinyinKeys } from '../../platform/pinyin';
 import * as areas from '../areas/repo';
 import * as users from '../users/repo';
 import { seedDemo } from './demo';
+import { seedDemoParty } from './demo-party';
 import { seedResidents } from './synthetic-residents';
 
 const SYSTEM = { actorId: null, actorName: 'system', requestId: null, clientIp: null };
@@ -21,7 +22,9 @@ export async function bootstrap(db: Db, config: Config): Promise<string | null> 
   if (config.DEMO_SEED) {
     const message = await seedDemo(db, config.DEMO_SEED_NUMBER);
     if (config.DEMO_RESIDENTS > 0) await seedResidents(db, config.DEMO_RESIDENTS, config.DEMO_SEED_NUMBER);
-    return message;
+    const [{ password_hash: hash }] = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'admin'");
+    const party = await seedDemoParty(db, config.DEMO_SEED_NUMBER, hash, config.TIME_ZONE);
+    return party ? `${message}\n${party}` : message;
   }
 
   const password = config.ADMIN_PASSWORD ?? `${randomBytes(9).toString('base64url')}-A1`;
