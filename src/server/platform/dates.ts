@@ -1,7 +1,15 @@
 /** Dates as the field sees them: calendar days in the deployment's time zone, written YYYY-MM-DD. */
-export function todayIn(timeZone: string, at: Date = new Date()): string {
-  return dayFormat(timeZone).format(at);
+export function todayIn(timeZone: string, at?: Date): string {
+  if (at) return dayFormat(timeZone).format(at);
+  // Every request asks; the answer changes once a day. Formatting is recomputed at most once a second.
+  const second = Math.floor(Date.now() / 1000);
+  const hit = recent.get(timeZone);
+  if (hit && hit.second === second) return hit.day;
+  const day = dayFormat(timeZone).format(new Date(second * 1000));
+  recent.set(timeZone, { second, day });
+  return day;
 }
+const recent = new Map<string, { second: number; day: string }>();
 
 // Building a formatter costs more than a whole scoped query; every request asks for "today".
 const formats = new Map<string, Intl.DateTimeFormat>();
