@@ -179,6 +179,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   'POST /api/residents/imports/:id/validate': async (e) => [
     { url: `/api/residents/imports/${await e.freshImportInA()}/validate`, body: { mapping: { 姓名: 'name' } }, expect: 'denied', control: 'none' },
   ],
+  'POST /api/residents/imports/:id/sheet': async (e) => [
+    { url: `/api/residents/imports/${await e.freshImportInA()}/sheet`, body: { sheet: 'Sheet1' }, expect: 'denied', control: 'none' },
+  ],
   'POST /api/residents/imports/:id/commit': async (e) => [
     { url: `/api/residents/imports/${await e.freshImportInA()}/commit`, body: { mode: 'valid-only' }, expect: 'denied', control: 'none' },
   ],

@@ -95,6 +95,12 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
   );
 
   r.post(
+    '/api/residents/imports/:id/sheet',
+    { config: importAccess, schema: { tags, params: idParams, body: z.strictObject({ sheet: z.string().min(1).max(100) }) } },
+    (req) => importService.chooseSheet(ctxOf(req), settings, req.params.id, req.body.sheet),
+  );
+
+  r.post(
     '/api/residents/imports/:id/commit',
     { config: importAccess, schema: { tags, params: idParams, body: z.strictObject({ mode: z.enum(['all-or-nothing', 'valid-only']) }) } },
     (req) => importService.commit(ctxOf(req), settings, req.params.id, req.body.mode),

@@ -57,6 +57,22 @@ export default function ImportPage() {
     }
   };
 
+  /** Another sheet has other headers: the server reads them and suggests a mapping afresh. */
+  const chooseSheet = async (next: string) => {
+    setBusy(true);
+    setActionError(null);
+    try {
+      const u = await api.post<UploadedImport>(`/api/residents/imports/${upload!.id}/sheet`, { sheet: next });
+      setUpload(u);
+      setMapping(initialMapping(u.headers, u.suggestedMapping, u.fields?.length ? u.fields : IMPORT_FIELDS));
+      setSheet(next);
+    } catch (e) {
+      setActionError(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const validate = () => void start(`/api/residents/imports/${upload!.id}/validate`, { mapping, ...(sheet ? { sheet } : {}) }, 2);
   const commit = (mode: CommitMode) => void start(`/api/residents/imports/${upload!.id}/commit`, { mode }, 3);
 
@@ -89,7 +105,7 @@ export default function ImportPage() {
                 onUploaded={(u) => {
                   setUpload(u);
                   setMapping(initialMapping(u.headers, u.suggestedMapping, u.fields?.length ? u.fields : IMPORT_FIELDS));
-                  setSheet(u.sheetNames?.[0]);
+                  setSheet(u.sheet ?? u.sheetNames?.[0]);
                   setStep(1);
                 }}
               />
@@ -102,7 +118,7 @@ export default function ImportPage() {
                 onMapping={setMapping}
                 sheetNames={upload.sheetNames ?? []}
                 sheet={sheet}
-                onSheet={setSheet}
+                onSheet={(s) => void chooseSheet(s)}
                 busy={busy}
                 error={actionError}
                 onBack={restart}

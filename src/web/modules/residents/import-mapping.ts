@@ -42,6 +42,8 @@ export interface UploadedImport {
   headers: string[];
   suggestedMapping: Record<string, string | null>;
   sheetNames?: string[];
+  /** The sheet the server picked (the one that looks most like a roster). */
+  sheet?: string | null;
   fields?: ImportField[];
 }
 

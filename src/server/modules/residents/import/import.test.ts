@@ -233,6 +233,12 @@ describe('resident import', () => {
     expect(unknown.json().error.code).toBe('IMPORT_UNKNOWN_HEADER');
     const noSheet = await admin.post(`/api/residents/imports/${up.id}/validate`, { mapping: { 名字: 'name' }, sheet: '没有' });
     expect(noSheet.json().error.code).toBe('IMPORT_NO_SHEET');
+    // Switching to the other sheet reads its own headers and suggests a mapping for them.
+    const other = await admin.post(`/api/residents/imports/${up.id}/sheet`, { sheet: '说明' });
+    expect(other.statusCode, other.body).toBe(200);
+    expect(other.json()).toMatchObject({ sheet: '说明', headers: ['请填写第二个工作表'], suggestedMapping: { 请填写第二个工作表: null } });
+    const back = (await admin.post(`/api/residents/imports/${up.id}/sheet`, { sheet: '名单' })).json();
+    expect(back).toMatchObject({ sheet: '名单', headerRow: 2, suggestedMapping: { 名字: 'name', 电话: 'phone' } });
     const notYet = await admin.post(`/api/residents/imports/${up.id}/commit`, { mode: 'valid-only' });
     expect(notYet.json().error.code).toBe('IMPORT_NOT_VALIDATED');
   });

@@ -202,6 +202,37 @@ function refuseBusyOrDone(job: imports.ImportRow) {
   if (job.status === 'done') throw conflict('IMPORT_FINISHED');
 }
 
+/** Another sheet of the workbook: its header row and headers, and a fresh suggested mapping. */
+export async function chooseSheet(ctx: Ctx, s: ImportSettings, id: number, sheet: string) {
+  const job = await mustImport(ctx, id);
+  refuseBusyOrDone(job);
+  if (job.format !== 'xlsx' || !job.sheet_names.includes(sheet)) throw badRequest('IMPORT_NO_SHEET', { sheet });
+  const filePath = await fileOf(s, job);
+  let found;
+  try {
+    found = await inspectSheet(filePath, job.format, sheet);
+  } catch (e) {
+    if (e instanceof SheetError) throw sheetProblem(e, ctx.lang);
+    throw e;
+  }
+  const moved = await imports.transition(ctx.db, id, ['uploaded', 'validated', 'failed'], 'uploaded', {
+    sheet,
+    headers: found.headers,
+    header_row: found.headerRow,
+    mapping: null,
+    total_rows: null,
+    processed_rows: 0,
+    read_permille: 0,
+    ok_rows: 0,
+    error_rows: 0,
+    failure: null,
+    mode: null,
+  });
+  if (!moved) throw conflict('IMPORT_BUSY');
+  await imports.clearErrors(ctx.db, id);
+  return { ...(await get(ctx, id)), suggestedMapping: suggestMapping(found.headers) };
+}
+
 export async function validate(ctx: Ctx, s: ImportSettings, id: number, body: { mapping: Record<string, ImportField | null>; sheet?: string }) {
   const job = await mustImport(ctx, id);
   refuseBusyOrDone(job);
