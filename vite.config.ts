@@ -10,6 +10,14 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
+    rollupOptions: {
+      // zod's sources carry /* @__PURE__ */ notes in places rollup cannot use; it drops them and says
+      // so at length on every first start. Nothing to act on, so the build stays quiet about it.
+      onwarn(warning, warn) {
+        if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules/zod/')) return;
+        warn(warning);
+      },
+    },
   },
   server: {
     port: 5173,
