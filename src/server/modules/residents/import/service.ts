@@ -202,6 +202,9 @@ function refuseBusyOrDone(job: imports.ImportRow) {
   if (job.status === 'done') throw conflict('IMPORT_FINISHED');
 }
 
+/** The counters of an import that has not been validated yet (a new sheet, a new mapping). */
+const NOT_STARTED = { total_rows: null, processed_rows: 0, read_permille: 0, ok_rows: 0, error_rows: 0, failure: null, mode: null } as const;
+
 /** Another sheet of the workbook: its header row and headers, and a fresh suggested mapping. */
 export async function chooseSheet(ctx: Ctx, s: ImportSettings, id: number, sheet: string) {
   const job = await mustImport(ctx, id);
@@ -220,13 +223,7 @@ export async function chooseSheet(ctx: Ctx, s: ImportSettings, id: number, sheet
     headers: found.headers,
     header_row: found.headerRow,
     mapping: null,
-    total_rows: null,
-    processed_rows: 0,
-    read_permille: 0,
-    ok_rows: 0,
-    error_rows: 0,
-    failure: null,
-    mode: null,
+    ...NOT_STARTED,
   });
   if (!moved) throw conflict('IMPORT_BUSY');
   await imports.clearErrors(ctx.db, id);
@@ -262,13 +259,7 @@ export async function validate(ctx: Ctx, s: ImportSettings, id: number, body: { 
     sheet,
     headers,
     header_row: headerRow,
-    total_rows: null,
-    processed_rows: 0,
-    read_permille: 0,
-    ok_rows: 0,
-    error_rows: 0,
-    failure: null,
-    mode: null,
+    ...NOT_STARTED,
   });
   if (!moved) throw conflict('IMPORT_BUSY');
   void jobs.startValidate(ctx.db, requestOf(ctx, { ...job, mapping, sheet, headers, header_row: headerRow }, filePath));
