@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
 /** The system Chromium, launched the way this kind of machine needs (no sandbox as root, no background network). */
 export async function launch(): Promise<Browser> {
@@ -13,4 +13,11 @@ export const DESKTOP = { viewport: { width: 1366, height: 850 } };
 
 export async function newContext(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN'): Promise<BrowserContext> {
   return browser.newContext({ ...(kind === 'phone' ? PHONE : DESKTOP), locale });
+}
+
+/** Fills the sign-in form; every demo account shares the demo password. */
+export async function signIn(page: Page, username: string, password = 'Wangge@2026') {
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
 }

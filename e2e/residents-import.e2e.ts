@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
-import { launch, newContext } from './browser';
+import { launch, newContext, signIn } from './browser';
 
 /**
  * The spreadsheet import wizard end to end: a small CSV made here (two good rows, one with an impossible
@@ -25,12 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, username: string) {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Wangge@2026');
-  await page.getByTestId('login-submit').click();
-}
 
 function inputOf(l: Locator): Locator {
   return l.locator('xpath=self::input|descendant::input').first();

@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
-import { PHONE, launch, newContext } from './browser';
+import { PHONE, launch, newContext, signIn } from './browser';
 
 /**
  * The resident registry as the demo administrator uses it: a household and a resident entered through
@@ -23,12 +23,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, username: string) {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Wangge@2026');
-  await page.getByTestId('login-submit').click();
-}
 
 /** The <input> of an antd control, whether the test id landed on the input itself or on its wrapper. */
 function inputOf(l: Locator): Locator {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext } from './browser';
+import { launch, newContext, signIn } from './browser';
 
 /**
  * The web shell as a village cadre uses it: sign in in Chinese, switch to English, see only their own
@@ -16,12 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function signIn(page: Page, username: string) {
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Wangge@2026');
-  await page.getByTestId('login-submit').click();
-}
 
 async function switcherOptions(page: Page): Promise<string[]> {
   await page.getByTestId('area-switcher').click();
