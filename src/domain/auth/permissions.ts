@@ -20,6 +20,15 @@ export const PERMISSIONS = {
   'volunteers.export': 'volunteers',
   'party.manage': 'volunteers',
   'enlist.approve': 'volunteers',
+  'tasks.work': 'tasks',
+  'tasks.manage': 'tasks',
+  'policy.read': 'monitoring',
+  'policy.manage': 'monitoring',
+  'measures.read': 'monitoring',
+  'measures.write': 'monitoring',
+  'followups.read': 'monitoring',
+  'followups.write': 'monitoring',
+  'alerts.resolve': 'monitoring',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
