@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/routes';
 import { healthRoutes } from './modules/health/routes';
 import { residentImportRoutes } from './modules/residents/import-routes';
 import { residentRoutes } from './modules/residents/routes';
+import { taskRoutes } from './modules/tasks/routes';
 import { userRoutes } from './modules/users/routes';
 import { volunteerRoutes } from './modules/volunteers/routes';
 
@@ -108,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(residentRoutes);
   await app.register(residentImportRoutes, { config });
   await app.register(volunteerRoutes);
+  await app.register(taskRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {

@@ -54,6 +54,11 @@ export interface CrossEnv {
     freshDeploymentInA(): Promise<number>;
     freshGroupLinkInA(): Promise<number>;
   };
+  /** Issue 5 — tasks, measures, follow-ups: A's records are named with the marker (or assigned to A's user). */
+  mon: {
+    /** A new manual task in A's village assigned to A's user, titled with the marker. */
+    freshTaskInA(): Promise<number>;
+  };
 }
 
 export interface CrossRequest {
@@ -352,4 +357,34 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     { url: '/api/audit?pageSize=200', expect: 'no-leak', control: 'marker' },
     { url: `/api/audit?areaId=${e.a.county.id}`, expect: 'denied', control: 'marker' },
   ],
+
+  // ——— issue 5: the task inbox ———
+  'GET /api/tasks/mine': async (e) => {
+    await e.mon.freshTaskInA();
+    return [
+      { url: '/api/tasks/mine', expect: 'no-leak', control: 'marker' },
+      { url: '/api/tasks/mine?all=true', expect: 'no-leak', control: 'marker' },
+    ];
+  },
+  'GET /api/tasks': async (e) => [
+    { url: '/api/tasks?pageSize=200', expect: 'no-leak', control: 'marker' },
+    { url: `/api/tasks?assigneeUserId=${e.a.userId}`, expect: 'no-leak', control: 'marker' },
+    { url: `/api/tasks?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'GET /api/tasks/counts': async (e) => [
+    { url: '/api/tasks/counts?by=person', expect: 'no-leak', control: 'marker' },
+    { url: '/api/tasks/counts?by=area', expect: 'no-leak', control: 'marker' },
+    { url: `/api/tasks/counts?under=${e.a.county.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'POST /api/tasks': async (e) => [
+    { url: '/api/tasks', body: { title: '任务', areaId: e.a.village.id }, expect: 'denied' },
+    { url: '/api/tasks', body: { title: '任务', areaId: e.b.village.id, assigneeUserId: e.a.userId }, expect: 'denied', control: 'none' },
+  ],
+  'POST /api/tasks/reassign': async (e) => [
+    { url: '/api/tasks/reassign', body: { taskIds: [await e.mon.freshTaskInA()], assigneeRole: 'cadre' }, expect: 'denied' },
+    { url: '/api/tasks/reassign', body: { taskIds: [await e.mon.freshTaskInA()], assigneeUserId: e.b.userId }, expect: 'denied', control: 'none' },
+  ],
+  'POST /api/tasks/:id/start': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/start`, expect: 'denied' }],
+  'POST /api/tasks/:id/done': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/done`, body: { note: '好' }, expect: 'denied' }],
+  'POST /api/tasks/:id/fail': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/fail`, body: { reason: '无人' }, expect: 'denied' }],
 };

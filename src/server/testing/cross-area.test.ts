@@ -62,6 +62,13 @@ beforeAll(async () => {
     freshAreaInA: () => makeArea(t.db, aVillage, `网格${MARK}${++n}`, 'grid'),
     freshAreaInB: () => makeArea(t.db, bVillage, `乙网格${++n}`, 'grid'),
     freshUserInA: () => makeUser(t.db, `leakmark_u${++n}`, ['grid_worker'], aVillage),
+    mon: {
+      freshTaskInA: async () => {
+        const res = await (await login(t.app, 'leakmark_a')).post('/api/tasks', { title: `${MARK}任务${++n}`, areaId: aVillage.id, assigneeUserId: aUser });
+        if (res.statusCode !== 201) throw new Error(res.body);
+        return res.json().id as number;
+      },
+    },
   };
 });
 afterAll(() => t.close());

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import type { createTaskBody, reassignBody } from '../../../domain/monitoring/schemas';
+import { audit } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { badRequest, conflict, notFound } from '../../platform/errors';
+import * as areaTree from '../areas/tree';
+import * as users from '../users/repo';
+import * as teams from '../volunteers/work-repo';
+import * as repo from './repo';
+import { toTaskView } from './view';
+
+/** The task inbox: my work today, supervisors' lists and counts, hand-made tasks, reassignment, completion. */
+
+/** Start of the local day after `today` in `timeZone`, as an instant (ISO). */
+export async function startOfTomorrow(ctx: Ctx, timeZone: string): Promise<string> {
+  const [{ at }] = await ctx.db.query<{ at: Date }>(`SELECT (($1::date + 1)::timestamp AT TIME ZONE $2) AS at`, [ctx.today, timeZone]);
+  return new Date(at).toISOString();
+}
+
+export async function mine(ctx: Ctx, timeZone: string, all: boolean) {
+  const until = all ? null : await startOfTomorrow(ctx, timeZone);
+  return { items: (await repo.mine(ctx.db, ctx.actor, until)).map(toTaskView) };
+}
+
+async function underPath(ctx: Ctx, under: number | undefined, field = 'under') {
+  if (!under) return undefined;
+  const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, under);
+  if (!area) throw badRequest('VALIDATION_FAILED', {}, { [field]: 'not_found' });
+  return area.path;
+}
+
+export async function list(ctx: Ctx, p: { under?: number; status?: string; type?: string; assigneeUserId?: number; overdue?: boolean; page: number; pageSize: number }) {
+  const { rows, total } = await repo.list(ctx.db, ctx.actor.scope, { ...p, underPath: await underPath(ctx, p.under) });
+  return { items: rows.map(toTaskView), total };
+}
+
+export async function counts(ctx: Ctx, p: { under?: number; by: 'area' | 'person' }) {
+  const path = (await underPath(ctx, p.under)) ?? ctx.actor.scope.path;
+  const rows = await repo.counts(ctx.db, ctx.actor.scope, { underPath: path, by: p.by });
+  const items = [];
+  for (const r of rows) {
+    let name: string | null = null;
+    if (p.by === 'area' && r.key) name = (await areaTree.findInScope(ctx.db, ctx.actor.scope, Number(r.key)))?.name ?? null;
+    if (p.by === 'person' && /^\d+$/.test(r.key)) name = (await users.findInScope(ctx.db, ctx.actor.scope, Number(r.key)))?.display_name ?? null;
+    items.push({ key: r.key, name, open: r.open, overdue: r.overdue, done: r.done });
+  }
+  return { items };
+}
+
+/** The assignee named in a body: a user or a team in scope, or a role. */
+async function assigneeOf(ctx: Ctx, b: { assigneeUserId?: number; assigneeTeamId?: number; assigneeRole?: string }) {
+  if (b.assigneeUserId && !(await users.findInScope(ctx.db, ctx.actor.scope, b.assigneeUserId))) throw badRequest('VALIDATION_FAILED', {}, { assigneeUserId: 'not_found' });
+  if (b.assigneeTeamId && !(await teams.findTeam(ctx.db, ctx.actor.scope, b.assigneeTeamId))) throw badRequest('VALIDATION_FAILED', {}, { assigneeTeamId: 'not_found' });
+  return { userId: b.assigneeUserId ?? null, teamId: b.assigneeTeamId ?? null, role: b.assigneeRole ?? null };
+}
+
+export async function create(ctx: Ctx, b: z.infer<typeof createTaskBody>) {
+  const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, b.areaId);
+  if (!area || area.archived) throw badRequest('VALIDATION_FAILED', {}, { areaId: 'not_found' });
+  const a = await assigneeOf(ctx, b);
+  const id = await ctx.db.tx(async (tx) => {
+    const [id] = await repo.createTasks(tx, [
+      { type: 'manual', title: b.title, areaId: area.id, areaPath: area.path, assigneeUserId: a.userId, assigneeTeamId: a.teamId, assigneeRole: a.role, dueAt: b.dueAt ?? null, priority: b.priority, createdBy: ctx.actor.userId },
+    ]);
+    await audit(tx, ctx, { action: 'create', entity: 'task', entityId: id, areaPath: area.path, after: b });
+    return id;
+  });
+  return toTaskView((await repo.findTask(ctx.db, ctx.actor.scope, id))!);
+}
+
+export async function reassign(ctx: Ctx, b: z.infer<typeof reassignBody>) {
+  const ids = [...new Set(b.taskIds)];
+  const found = await repo.findTasks(ctx.db, ctx.actor.scope, ids);
+  if (found.length !== ids.length) throw notFound();
+  const a = await assigneeOf(ctx, b);
+  const updated = await ctx.db.tx(async (tx) => {
+    const n = await repo.reassign(tx, ids, a);
+    for (const t of found) await audit(tx, ctx, { action: 'reassign', entity: 'task', entityId: t.id, areaPath: t.area_path, after: a });
+    return n;
+  });
+  return { updated };
+}
+
+/** The assignee works on their own tasks; a task manager on any in scope. */
+async function mustWorkable(ctx: Ctx, id: number) {
+  const t = await repo.findTask(ctx.db, ctx.actor.scope, id);
+  if (!t) throw notFound();
+  if (!ctx.actor.permissions.has('tasks.manage') && !(await repo.isMine(ctx.db, ctx.actor, id))) throw notFound();
+  if (t.status === 'done' || t.status === 'failed') throw conflict('TASK_CLOSED');
+  return t;
+}
+
+export async function transition(ctx: Ctx, id: number, to: 'in_progress' | 'done' | 'failed', extra: { reason?: string; note?: string } = {}) {
+  const t = await mustWorkable(ctx, id);
+  await ctx.db.tx(async (tx) => {
+    await repo.setStatus(tx, id, { status: to, reason: extra.reason, note: extra.note, by: ctx.actor.userId });
+    await audit(tx, ctx, { action: to === 'in_progress' ? 'start' : to === 'done' ? 'complete' : 'fail', entity: 'task', entityId: id, areaPath: t.area_path, before: { status: t.status }, after: { status: to, ...extra } });
+  });
+  return toTaskView((await repo.findTask(ctx.db, ctx.actor.scope, id))!);
+}
