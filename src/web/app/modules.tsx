@@ -4,7 +4,22 @@
  * another page (a record, a wizard) are routes with `inMenu: false`.
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, ContactsOutlined, HomeOutlined, SafetyCertificateOutlined, SearchOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  ClusterOutlined,
+  ContactsOutlined,
+  FlagOutlined,
+  HomeOutlined,
+  LinkOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
+  SearchOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+} from '@ant-design/icons';
 
 export interface ModuleDef {
   path: string;
@@ -16,6 +31,17 @@ export interface ModuleDef {
   /** false: a route only (the page is reached from another page). */
   inMenu?: boolean;
 }
+
+/** Pages anyone may open without signing in (matched before the session is even asked for). */
+export interface PublicPageDef {
+  path: string;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const PUBLIC_PAGES: PublicPageDef[] = [
+  // A branch's enlistment form, reached by its QR code or link (报到 / 请战).
+  { path: '/enlist/:token', component: lazy(() => import('../modules/volunteers/EnlistPage')) },
+];
 
 export const MODULES: ModuleDef[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, component: lazy(() => import('../modules/home/HomePage')) },
@@ -71,6 +97,63 @@ export const MODULES: ModuleDef[] = [
     permission: 'residents.read',
     inMenu: false,
     component: lazy(() => import('../modules/residents/ResidentPage')),
+  },
+  {
+    path: '/volunteers',
+    labelKey: 'nav.volunteers',
+    icon: <SolutionOutlined />,
+    permission: 'volunteers.read',
+    component: lazy(() => import('../modules/volunteers/VolunteersPage')),
+  },
+  {
+    path: '/volunteers/enlistments',
+    labelKey: 'nav.enlistments',
+    icon: <UsergroupAddOutlined />,
+    permission: 'enlist.approve',
+    component: lazy(() => import('../modules/volunteers/EnlistmentsPage')),
+  },
+  {
+    path: '/volunteers/orgs',
+    labelKey: 'nav.partyOrgs',
+    icon: <ClusterOutlined />,
+    permission: 'volunteers.read',
+    component: lazy(() => import('../modules/volunteers/OrgsPage')),
+  },
+  {
+    path: '/volunteers/teams',
+    labelKey: 'nav.teams',
+    icon: <FlagOutlined />,
+    permission: 'volunteers.read',
+    component: lazy(() => import('../modules/volunteers/TeamsPage')),
+  },
+  {
+    path: '/volunteers/links',
+    labelKey: 'nav.householdLinks',
+    icon: <LinkOutlined />,
+    permission: 'volunteers.read',
+    component: lazy(() => import('../modules/volunteers/LinksPage')),
+  },
+  {
+    path: '/volunteers/figures',
+    labelKey: 'nav.volunteerFigures',
+    icon: <BarChartOutlined />,
+    permission: 'volunteers.read',
+    component: lazy(() => import('../modules/volunteers/FiguresPage')),
+  },
+  {
+    path: '/volunteers/:id',
+    labelKey: 'nav.volunteer',
+    icon: <SolutionOutlined />,
+    permission: 'volunteers.read',
+    inMenu: false,
+    component: lazy(() => import('../modules/volunteers/VolunteerPage')),
+  },
+  {
+    // A volunteer's own deployments, teams and households, on their phone; any signed-in account.
+    path: '/me/assignments',
+    labelKey: 'nav.myAssignments',
+    icon: <ScheduleOutlined />,
+    component: lazy(() => import('../modules/volunteers/MyAssignmentsPage')),
   },
   {
     path: '/admin/users',

@@ -1,0 +1,96 @@
+/** Building and floor captains (楼栋长 / 楼层长) under an area: who they are, set or clear one. */
+import { Alert, App, Button, Card, Empty, Input, List, Popconfirm, Segmented, Space, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
+import type { Captain, CaptainKind } from './types';
+import { VolunteerSelect } from './VolunteerSelect';
+
+export function CaptainsCard({ areaId, canWrite }: { areaId: number; canWrite: boolean }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [items, setItems] = useState<Captain[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [kind, setKind] = useState<CaptainKind>('building');
+  const [floor, setFloor] = useState('');
+  const [volunteerId, setVolunteerId] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    api
+      .get<{ items: Captain[] }>('/api/captains', { under: areaId })
+      .then((r) => (setItems(r.items), setError(null)))
+      .catch((e) => setError(errorText(e, t)));
+  }, [areaId, t]);
+  useEffect(load, [load]);
+
+  const put = async (body: { areaId: number; kind: CaptainKind; floor?: string; volunteerId: number | null }) => {
+    setBusy(true);
+    try {
+      await api.put('/api/captains', body);
+      message.success(t('common.saved'));
+      setVolunteerId(null);
+      load();
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title={t('volunteers.links.captains')} data-testid="captains-card">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      {items.length ? (
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(c) => (
+            <List.Item
+              actions={
+                canWrite
+                  ? [
+                      <Popconfirm key="clear" title={t('volunteers.links.clearConfirm')} onConfirm={() => void put({ areaId: c.areaId, kind: c.kind, ...(c.floor ? { floor: c.floor } : {}), volunteerId: null })}>
+                        <Button size="small" type="link" danger>
+                          {t('volunteers.links.clear')}
+                        </Button>
+                      </Popconfirm>,
+                    ]
+                  : undefined
+              }
+            >
+              <Space wrap size={4}>
+                <Tag color={c.kind === 'building' ? 'red' : 'orange'}>{t(`volunteers.captainKind.${c.kind}`)}</Tag>
+                <span>
+                  {c.areaName}
+                  {c.floor ? ` · ${t('volunteers.links.floorN', { floor: c.floor })}` : ''}
+                </span>
+                <Link to={`/volunteers/${c.volunteerId}`}>{c.volunteerName}</Link>
+              </Space>
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteers.links.noCaptains')} />
+      )}
+      {canWrite && (
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
+          <Segmented<CaptainKind> value={kind} onChange={setKind} options={(['building', 'floor'] as const).map((k) => ({ value: k, label: t(`volunteers.captainKind.${k}`) }))} />
+          {kind === 'floor' && <Input value={floor} onChange={(e) => setFloor(e.target.value)} maxLength={20} placeholder={t('volunteers.links.floorPlaceholder')} />}
+          <VolunteerSelect value={volunteerId} onChange={(v) => setVolunteerId(typeof v === 'number' ? v : null)} data-testid="captain-volunteer" />
+          <Button
+            block
+            disabled={!volunteerId || (kind === 'floor' && !floor.trim())}
+            loading={busy}
+            onClick={() => volunteerId && void put({ areaId, kind, ...(kind === 'floor' ? { floor: floor.trim() } : {}), volunteerId })}
+            data-testid="captain-set"
+          >
+            {t('volunteers.links.setCaptain')}
+          </Button>
+        </Space>
+      )}
+    </Card>
+  );
+}

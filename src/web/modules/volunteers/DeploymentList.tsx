@@ -1,0 +1,47 @@
+/** Deployments as cards (works on a phone): place, area, dates, role, hours; a clash with another place is flagged. */
+import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { WarningOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ConflictList } from './ConflictList';
+import type { Deployment } from './types';
+
+export function DeploymentList({ items, title, emptyText }: { items: Deployment[]; title: string; emptyText: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={title} data-testid="deployments">
+      {items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />
+      ) : (
+        <List
+          dataSource={items}
+          renderItem={(d) => (
+            <List.Item data-testid="deployment">
+              <Space orientation="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
+                <Space wrap size={6}>
+                  <Typography.Text strong style={{ fontSize: 16 }}>
+                    {d.place}
+                  </Typography.Text>
+                  {d.role && <Tag color="blue">{d.role}</Tag>}
+                  {d.cancelledAt && <Tag>{t('volunteers.deploy.cancelled')}</Tag>}
+                  {d.conflicts.length > 0 && (
+                    <Tag color="warning" icon={<WarningOutlined />} data-testid="conflict-flag">
+                      {t('volunteers.deploy.conflictFlag')}
+                    </Tag>
+                  )}
+                </Space>
+                <Typography.Text type="secondary" style={{ overflowWrap: 'anywhere' }}>
+                  {d.areaName}
+                  {d.teamName ? ` · ${t('volunteers.deploy.withTeam', { team: d.teamName })}` : ''}
+                </Typography.Text>
+                <span>
+                  {d.startsOn === d.endsOn ? d.startsOn : t('volunteers.deploy.range', { from: d.startsOn, to: d.endsOn })} · {t('volunteers.deploy.hours', { hours: d.hoursPerDay })}
+                </span>
+                {d.conflicts.length > 0 && <ConflictList conflicts={d.conflicts} />}
+              </Space>
+            </List.Item>
+          )}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,182 @@
+/**
+ * The branch secretary's approval queue: applications by status (pending first), filtered by branch
+ * or a name / ID tail; each shows who, what they can do, when they can serve and their pledge in their
+ * own words; approve (optionally with an account) or refuse with a reason.
+ */
+import { Alert, Button, Card, Empty, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useCurrentArea } from '../../app/current-area';
+import { errorText } from '../../app/errors';
+import type { Page } from '../../app/types';
+import { Masked } from '../residents/tags';
+import { ApproveModal } from './ApproveModal';
+import { AvailabilityText } from './AvailabilityText';
+import { CategoryTag, SkillTags } from './labels';
+import { RefuseModal } from './RefuseModal';
+import type { Enlistment } from './types';
+import { useOrgs } from './use-orgs';
+
+type Status = Enlistment['status'];
+const PAGE_SIZE = 20;
+
+export default function EnlistmentsPage() {
+  const { t } = useTranslation();
+  const { area } = useCurrentArea();
+  const { orgs } = useOrgs(area?.id);
+  const [status, setStatus] = useState<Status>('pending');
+  const [orgId, setOrgId] = useState<number | undefined>();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<Enlistment>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [approving, setApproving] = useState<Enlistment | null>(null);
+  const [refusing, setRefusing] = useState<Enlistment | null>(null);
+  const [version, setVersion] = useState(0);
+  const seq = useRef(0);
+
+  const load = useCallback(async () => {
+    const n = ++seq.current;
+    setLoading(true);
+    try {
+      const r = await api.get<Page<Enlistment>>('/api/enlistments', { status, orgId, q: q.trim(), page, pageSize: PAGE_SIZE });
+      if (n !== seq.current) return;
+      setData(r);
+      setError(null);
+    } catch (e) {
+      if (n === seq.current) setError(errorText(e, t));
+    } finally {
+      if (n === seq.current) setLoading(false);
+    }
+  }, [status, orgId, q, page, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load, version]);
+
+  const done = () => {
+    setApproving(null);
+    setRefusing(null);
+    setVersion((v) => v + 1);
+  };
+
+  const none = t('common.none');
+  const columns = [
+    {
+      title: t('volunteers.field.name'),
+      key: 'name',
+      render: (_: unknown, e: Enlistment) => (
+        <Space orientation="vertical" size={2}>
+          <Space size={4} wrap>
+            <Typography.Text strong>{e.name}</Typography.Text>
+            {e.submitCount > 1 && <Tag color="blue">{t('volunteers.queue.resubmitted', { count: e.submitCount })}</Tag>}
+          </Space>
+          <Masked value={e.idNumber} />
+          <Masked value={e.phone} />
+          {e.residentId ? (
+            <Link to={`/residents/${e.residentId}`}>{t('volunteers.queue.isResident')}</Link>
+          ) : (
+            <Typography.Text type="secondary">{t('volunteers.queue.notResident')}</Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('volunteers.field.category'),
+      key: 'category',
+      render: (_: unknown, e: Enlistment) => (
+        <Space orientation="vertical" size={4}>
+          <CategoryTag category={e.category} />
+          <SkillTags skills={e.skills} />
+        </Space>
+      ),
+    },
+    { title: t('volunteers.field.availability'), key: 'availability', render: (_: unknown, e: Enlistment) => <AvailabilityText value={e.availability} /> },
+    {
+      title: t('volunteers.field.pledge'),
+      dataIndex: 'pledge',
+      render: (v: string | null) => <Typography.Paragraph style={{ margin: 0, maxWidth: 280, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: true }}>{v || none}</Typography.Paragraph>,
+    },
+    { title: t('volunteers.field.org'), dataIndex: 'orgName' },
+    {
+      title: t('volunteers.queue.submittedAt'),
+      key: 'submittedAt',
+      render: (_: unknown, e: Enlistment) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(e.updatedAt).format('YYYY-MM-DD HH:mm')}</span>,
+    },
+    status === 'pending'
+      ? {
+          title: t('common.actions'),
+          key: 'actions',
+          render: (_: unknown, e: Enlistment) => (
+            <Space wrap size={4}>
+              <Button type="primary" size="small" icon={<CheckOutlined />} onClick={() => setApproving(e)} data-testid="approve">
+                {t('volunteers.queue.approve')}
+              </Button>
+              <Button danger size="small" icon={<CloseOutlined />} onClick={() => setRefusing(e)} data-testid="refuse">
+                {t('volunteers.queue.refuse')}
+              </Button>
+            </Space>
+          ),
+        }
+      : {
+          title: t('volunteers.queue.decision'),
+          key: 'decision',
+          render: (_: unknown, e: Enlistment) => (
+            <Space orientation="vertical" size={2}>
+              <span>
+                {e.decidedBy ?? none} · {e.decidedAt ? dayjs(e.decidedAt).format('YYYY-MM-DD HH:mm') : none}
+              </span>
+              {e.refusalReason && <Typography.Text type="danger">{e.refusalReason}</Typography.Text>}
+              {e.volunteerId && <Link to={`/volunteers/${e.volunteerId}`}>{t('volunteers.queue.openVolunteer')}</Link>}
+            </Space>
+          ),
+        },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('nav.enlistments')}
+      </Typography.Title>
+      <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Segmented<Status>
+            value={status}
+            onChange={(v) => (setStatus(v), setPage(1))}
+            options={(['pending', 'approved', 'refused'] as const).map((s) => ({ value: s, label: t(`volunteers.queue.status.${s}`) }))}
+            data-testid="queue-status"
+          />
+          <Select
+            allowClear
+            placeholder={t('volunteers.queue.allBranches')}
+            value={orgId}
+            onChange={(v) => (setOrgId(v), setPage(1))}
+            options={orgs.filter((o) => o.kind !== 'committee').map((o) => ({ value: o.id, label: o.name }))}
+            style={{ minWidth: 200, maxWidth: '100%' }}
+            showSearch={{ optionFilterProp: 'label' }}
+          />
+          <Input.Search allowClear placeholder={t('volunteers.queue.searchPlaceholder')} onSearch={(v) => (setQ(v), setPage(1))} style={{ width: 240, maxWidth: '100%' }} />
+        </Space>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Table<Enlistment>
+          rowKey="id"
+          size="small"
+          data-testid="queue-table"
+          columns={columns}
+          dataSource={data.items}
+          loading={loading}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`volunteers.queue.empty.${status}`)} /> }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+        />
+      </Card>
+      {approving && <ApproveModal enlistment={approving} onClose={() => setApproving(null)} onDone={done} />}
+      {refusing && <RefuseModal enlistment={refusing} onClose={() => setRefusing(null)} onDone={done} />}
+    </Space>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The day's figures on one screen: branches reporting, enlisted, approved, on duty — by category, by
+ * branch and by child area of the chosen area — drawn as bars, with the same figures as an .xlsx.
+ */
+import { Alert, Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, withQuery } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { useCurrentArea } from '../../app/current-area';
+import { errorText } from '../../app/errors';
+import { FigureBars } from './FigureBars';
+import type { FigureRow, Figures } from './types';
+
+function Breakdown({ title, rows, nameOf, testId }: { title: string; rows: FigureRow[]; nameOf?: (r: FigureRow) => string; testId: string }) {
+  const { t } = useTranslation();
+  const max = Math.max(1, ...rows.map((r) => Math.max(r.enlisted, r.volunteers)));
+  const columns = [
+    { title: t('volunteers.figures.name'), key: 'name', render: (_: unknown, r: FigureRow) => (nameOf ? nameOf(r) : r.name) },
+    { title: t('volunteers.figures.bars'), key: 'bars', width: '45%', render: (_: unknown, r: FigureRow) => <FigureBars row={r} max={max} /> },
+    { title: t('volunteers.figures.enlisted'), dataIndex: 'enlisted', align: 'right' as const },
+    { title: t('volunteers.figures.pending'), dataIndex: 'pending', align: 'right' as const },
+    { title: t('volunteers.figures.volunteers'), dataIndex: 'volunteers', align: 'right' as const },
+    { title: t('volunteers.figures.onDuty'), dataIndex: 'onDuty', align: 'right' as const },
+  ];
+  return (
+    <Card size="small" title={title} data-testid={testId}>
+      <Table<FigureRow>
+        rowKey={(r) => String(r.key)}
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        scroll={{ x: 'max-content' }}
+        pagination={rows.length > 15 ? { pageSize: 15, showSizeChanger: false, size: 'small' } : false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} /> }}
+      />
+    </Card>
+  );
+}
+
+export default function FiguresPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { area } = useCurrentArea();
+  const [under, setUnder] = useState<number | undefined>();
+  const [on, setOn] = useState(dayjs().format('YYYY-MM-DD'));
+  const [data, setData] = useState<Figures | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const areaId = under ?? area?.id;
+
+  useEffect(() => {
+    if (!areaId) return;
+    let cancelled = false;
+    setLoading(true);
+    api
+      .get<Figures>('/api/volunteers/figures', { under: areaId, on })
+      .then((r) => !cancelled && (setData(r), setError(null)))
+      .catch((e) => !cancelled && setError(errorText(e, t)))
+      .finally(() => !cancelled && setLoading(false));
+    return () => {
+      cancelled = true;
+    };
+  }, [areaId, on, t]);
+
+  const tot = data?.totals;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.volunteerFigures')}
+        </Typography.Title>
+        <Space wrap>
+          <AreaTreeSelect value={areaId} onChange={(id) => setUnder(id ?? undefined)} style={{ minWidth: 200, maxWidth: '100%' }} />
+          <DatePicker value={dayjs(on)} allowClear={false} onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))} />
+          {can('volunteers.export') && (
+            <Button icon={<DownloadOutlined />} href={withQuery('/api/volunteers/figures.xlsx', { under: areaId, on })} data-testid="figures-export">
+              {t('volunteers.figures.export')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} />}
+      {!data && !error ? (
+        <Spin style={{ display: 'block', margin: '48px auto' }} />
+      ) : (
+        tot && (
+          <Spin spinning={loading}>
+            <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+              <Card size="small" data-testid="figures-totals">
+                <Row gutter={[16, 16]}>
+                  <Col xs={12} md={8} xl={4}>
+                    <Statistic title={t('volunteers.figures.branchesReporting')} value={tot.branchesReporting} suffix={`/ ${tot.branches}`} />
+                  </Col>
+                  <Col xs={12} md={8} xl={4}>
+                    <Statistic title={t('volunteers.figures.enlisted')} value={tot.enlisted} />
+                  </Col>
+                  <Col xs={12} md={8} xl={4}>
+                    <Statistic title={t('volunteers.figures.pending')} value={tot.pending} />
+                  </Col>
+                  <Col xs={12} md={8} xl={4}>
+                    <Statistic title={t('volunteers.figures.approved')} value={tot.approved} />
+                  </Col>
+                  <Col xs={12} md={8} xl={4}>
+                    <Statistic title={t('volunteers.figures.volunteers')} value={tot.volunteers} />
+                  </Col>
+                  <Col xs={12} md={8} xl={4}>
+                    <Statistic title={t('volunteers.figures.onDuty')} value={tot.onDuty} valueStyle={{ color: '#cf1322' }} />
+                  </Col>
+                </Row>
+                <Typography.Text type="secondary">{t('volunteers.figures.asOf', { on: data!.on })}</Typography.Text>
+              </Card>
+              <Breakdown title={t('volunteers.figures.byCategory')} rows={data!.byCategory} nameOf={(r) => t(`volunteers.category.${r.key}`, { defaultValue: r.name })} testId="figures-by-category" />
+              <Row gutter={[16, 16]}>
+                <Col xs={24} xl={12}>
+                  <Breakdown title={t('volunteers.figures.byBranch')} rows={data!.byBranch} testId="figures-by-branch" />
+                </Col>
+                <Col xs={24} xl={12}>
+                  <Breakdown title={t('volunteers.figures.byArea')} rows={data!.byArea} testId="figures-by-area" />
+                </Col>
+              </Row>
+            </Space>
+          </Spin>
+        )
+      )}
+    </Space>
+  );
+}

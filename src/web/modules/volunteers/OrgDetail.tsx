@@ -1,0 +1,219 @@
+/**
+ * One organisation: kind, area, place and dates, secretary; its members (draw members in, let them
+ * leave); a temporary branch is closed here (its memberships end, home ones stay); and the enlistment
+ * link with its QR code for those who manage or approve.
+ */
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Spin, Table, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { errorText } from '../../app/errors';
+import { useRecord } from '../residents/use-record';
+import { DrawMembersModal } from './DrawMembersModal';
+import { EnlistLinkCard } from './EnlistLinkCard';
+import { OrgFormModal } from './OrgFormModal';
+import { CategoryTag, OrgKindTag } from './labels';
+import type { Org, OrgMember, OrgPage } from './types';
+
+interface Props {
+  id: number;
+  orgs: Org[];
+  onChanged: () => void;
+  onSelect: (id: number) => void;
+}
+
+export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useAuth();
+  const { data: org, error, replace } = useRecord<OrgPage>(`/api/party/orgs/${id}`);
+  const [editing, setEditing] = useState(false);
+  const [addingChild, setAddingChild] = useState(false);
+  const [drawing, setDrawing] = useState(false);
+  const canManage = can('party.manage');
+
+  if (error) return <Alert type="error" showIcon title={error} />;
+  if (!org) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
+
+  const changed = (o: OrgPage) => {
+    replace(o);
+    onChanged();
+  };
+  const close = async () => {
+    try {
+      changed(await api.post<OrgPage>(`/api/party/orgs/${org.id}/close`));
+      message.success(t('volunteers.org.closedDone'));
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
+  const leave = async (m: OrgMember) => {
+    try {
+      const r = await api.post<{ org: OrgPage }>(`/api/party/orgs/${org.id}/members/leave`, { volunteerIds: [m.volunteerId] });
+      changed(r.org);
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
+
+  const none = t('common.none');
+  const parent = orgs.find((o) => o.id === org.parentId);
+  const current = org.members.filter((m) => !m.leftOn);
+  const closed = Boolean(org.closedAt);
+  const columns = [
+    { title: t('volunteers.field.name'), key: 'name', render: (_: unknown, m: OrgMember) => <Link to={`/volunteers/${m.volunteerId}`}>{m.name}</Link> },
+    { title: t('volunteers.field.category'), key: 'category', render: (_: unknown, m: OrgMember) => <CategoryTag category={m.category} /> },
+    {
+      title: t('volunteers.org.membership'),
+      key: 'kind',
+      render: (_: unknown, m: OrgMember) => (
+        <Space size={4} wrap>
+          <Tag>{t(`volunteers.membershipKind.${m.kind}`)}</Tag>
+          {m.role !== 'member' && <Tag color="red">{t(`volunteers.memberRole.${m.role}`)}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('volunteers.org.joinedOn'), dataIndex: 'joinedOn' },
+    ...(canManage && !closed
+      ? [
+          {
+            title: t('common.actions'),
+            key: 'actions',
+            render: (_: unknown, m: OrgMember) => (
+              <Popconfirm title={t('volunteers.org.leaveConfirm', { name: m.name })} onConfirm={() => void leave(m)}>
+                <Button size="small" type="link" danger>
+                  {t('volunteers.org.leave')}
+                </Button>
+              </Popconfirm>
+            ),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="org-detail">
+      <Card
+        size="small"
+        title={
+          <Space wrap size={8}>
+            <Typography.Text strong style={{ fontSize: 16 }} data-testid="org-title">
+              {org.name}
+            </Typography.Text>
+            <OrgKindTag kind={org.kind} />
+            {closed && <Tag>{t('volunteers.org.closed')}</Tag>}
+          </Space>
+        }
+        extra={
+          canManage && (
+            <Space wrap size={4}>
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+              {org.kind === 'committee' && (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingChild(true)}>
+                  {t('volunteers.org.addChild')}
+                </Button>
+              )}
+              {org.kind === 'temporary_branch' && !closed && (
+                <Popconfirm title={t('volunteers.org.closeConfirm')} description={t('volunteers.org.closeText')} onConfirm={() => void close()}>
+                  <Button size="small" danger icon={<StopOutlined />} data-testid="org-close">
+                    {t('volunteers.org.close')}
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
+          )
+        }
+        styles={{ header: { flexWrap: 'wrap', paddingBlock: 8 } }}
+      >
+        <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
+          <Descriptions.Item label={t('volunteers.org.area')}>{org.areaName}</Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.org.parent')}>
+            {parent ? <Typography.Link onClick={() => onSelect(parent.id)}>{parent.name}</Typography.Link> : none}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.org.secretary')}>
+            {org.secretaryId ? <Link to={`/volunteers/${org.secretaryId}`}>{org.secretaryName}</Link> : none}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('volunteers.org.memberCountLabel')}>{org.memberCount}</Descriptions.Item>
+          {org.kind === 'temporary_branch' && (
+            <>
+              <Descriptions.Item label={t('volunteers.org.place')}>{org.place ?? none}</Descriptions.Item>
+              <Descriptions.Item label={t('volunteers.org.dates')}>
+                {org.startsOn ?? '…'} – {org.endsOn ?? t('volunteers.org.open')}
+              </Descriptions.Item>
+            </>
+          )}
+          {closed && <Descriptions.Item label={t('volunteers.org.closedAt')}>{org.closedAt!.slice(0, 10)}</Descriptions.Item>}
+          <Descriptions.Item label={t('volunteers.field.notes')}>{org.notes ?? none}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={org.enlistToken ? 15 : 24}>
+          <Card
+            size="small"
+            title={t('volunteers.org.members', { count: current.length })}
+            extra={
+              canManage &&
+              !closed && (
+                <Button size="small" icon={<PlusOutlined />} onClick={() => setDrawing(true)} data-testid="org-draw">
+                  {t('volunteers.org.draw')}
+                </Button>
+              )
+            }
+          >
+            <Table<OrgMember>
+              rowKey={(m) => `${m.volunteerId}-${m.kind}-${m.joinedOn}`}
+              size="small"
+              columns={columns}
+              dataSource={current}
+              pagination={current.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+              scroll={{ x: 'max-content' }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteers.org.noMembers')} /> }}
+              data-testid="org-members"
+            />
+          </Card>
+        </Col>
+        {org.enlistToken && org.kind !== 'committee' && (
+          <Col xs={24} xl={9}>
+            <EnlistLinkCard org={org} canRotate={canManage} onRotated={(o) => replace({ ...org, ...o })} />
+          </Col>
+        )}
+      </Row>
+      {editing && (
+        <OrgFormModal
+          org={org}
+          onClose={() => setEditing(false)}
+          onSaved={(o) => {
+            setEditing(false);
+            changed({ ...org, ...o });
+          }}
+        />
+      )}
+      {addingChild && (
+        <OrgFormModal
+          parent={org}
+          onClose={() => setAddingChild(false)}
+          onSaved={(o) => {
+            setAddingChild(false);
+            onChanged();
+            onSelect(o.id);
+          }}
+        />
+      )}
+      {drawing && (
+        <DrawMembersModal
+          org={org}
+          onClose={() => setDrawing(false)}
+          onDone={(o) => {
+            setDrawing(false);
+            changed(o);
+          }}
+        />
+      )}
+    </Space>
+  );
+}
