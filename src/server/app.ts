@@ -23,6 +23,8 @@ import { healthRoutes } from './modules/health/routes';
 import { residentImportRoutes } from './modules/residents/import-routes';
 import { residentRoutes } from './modules/residents/routes';
 import { taskRoutes } from './modules/tasks/routes';
+import { policyRoutes } from './modules/policy/routes';
+import { monitoringRoutes } from './modules/monitoring/routes';
 import { userRoutes } from './modules/users/routes';
 import { volunteerRoutes } from './modules/volunteers/routes';
 
@@ -110,6 +112,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(residentImportRoutes, { config });
   await app.register(volunteerRoutes);
   await app.register(taskRoutes);
+  await app.register(policyRoutes);
+  await app.register(monitoringRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {

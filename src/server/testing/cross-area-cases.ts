@@ -58,6 +58,15 @@ export interface CrossEnv {
   mon: {
     /** A new manual task in A's village assigned to A's user, titled with the marker. */
     freshTaskInA(): Promise<number>;
+    /** Tomorrow (YYYY-MM-DD): the day the doctor's list surely has follow-ups of A's active measure. */
+    tomorrow: string;
+    siteInA: { id: number; roomId: number };
+    /** An active measure of a resident of A (named with the marker), with follow-ups and one fever alert. */
+    measureInA: number;
+    /** A new measure of a new resident of A, brought to the given state. */
+    freshMeasureInA(state: 'proposed' | 'confirmed' | 'active' | 'release_check'): Promise<number>;
+    freshFollowUpInA(): Promise<number>;
+    freshAlertInA(): Promise<number>;
   };
 }
 
@@ -387,4 +396,61 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   'POST /api/tasks/:id/start': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/start`, expect: 'denied' }],
   'POST /api/tasks/:id/done': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/done`, body: { note: '好' }, expect: 'denied' }],
   'POST /api/tasks/:id/fail': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/fail`, body: { reason: '无人' }, expect: 'denied' }],
+
+  // ——— issue 5: policy, sites, measures, follow-ups, fever alerts ———
+  // Policy sets are deployment-wide reference data: B sees them as A does, and nothing of A is in them.
+  'GET /api/policy/sets': async () => [{ url: '/api/policy/sets', expect: 'no-leak', control: 'ok' }],
+  'GET /api/policy/sets/:id': async (e) => {
+    const [{ id }] = await e.t.db.query<{ id: number }>('SELECT min(id) AS id FROM policy_sets');
+    return [{ url: `/api/policy/sets/${id}`, expect: 'no-leak', control: 'ok' }];
+  },
+  'POST /api/policy/evaluate': async () => [{ url: '/api/policy/evaluate', body: { situation: { contactType: 'close' } }, expect: 'no-leak', control: 'ok' }],
+  'GET /api/isolation-sites': async (e) => [
+    { url: '/api/isolation-sites', expect: 'no-leak', control: 'marker' },
+    { url: `/api/isolation-sites?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'POST /api/isolation-sites': async (e) => [{ url: '/api/isolation-sites', body: { name: '隔离点', areaId: e.a.village.id }, expect: 'denied' }],
+  'POST /api/isolation-sites/:id/rooms': async (e) => [{ url: `/api/isolation-sites/${e.mon.siteInA.id}/rooms`, body: { rooms: [{ code: '901', capacity: 2 }] }, expect: 'denied' }],
+  'GET /api/measures': async (e) => [
+    { url: '/api/measures?pageSize=200', expect: 'no-leak', control: 'marker' },
+    { url: '/api/measures?state=active', expect: 'no-leak', control: 'marker' },
+    { url: `/api/measures?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'GET /api/measures/:id': async (e) => [{ url: `/api/measures/${e.mon.measureInA}`, expect: 'denied', control: 'marker' }],
+  'POST /api/measures': async (e) => {
+    const situation = { contactType: 'close' };
+    return [
+      { url: '/api/measures', body: { residentId: await e.freshResidentInA(), situation }, expect: 'denied' },
+      { url: '/api/measures', body: { residentId: await e.freshResidentInB(), situation, doctorId: e.a.userId }, expect: 'denied', control: 'none' },
+      { url: '/api/measures', body: { residentId: await e.freshResidentInB(), situation, place: 'site', siteId: e.mon.siteInA.id }, expect: 'denied', control: 'none' },
+    ];
+  },
+  'PATCH /api/measures/:id': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('proposed')}`, body: { doctorId: null }, expect: 'denied' }],
+  'POST /api/measures/:id/confirm': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('proposed')}/confirm`, expect: 'denied' }],
+  'POST /api/measures/:id/cancel': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('proposed')}/cancel`, body: { reason: '误报' }, expect: 'denied' }],
+  'POST /api/measures/:id/start': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('confirmed')}/start`, expect: 'denied' }],
+  'POST /api/measures/:id/end-date': async (e) => [
+    { url: `/api/measures/${await e.mon.freshMeasureInA('active')}/end-date`, body: { endsOn: e.mon.tomorrow, reason: '调整' }, expect: 'denied' },
+  ],
+  'POST /api/measures/:id/release-check': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('active')}/release-check`, expect: 'denied' }],
+  'POST /api/measures/:id/release': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('release_check')}/release`, body: {}, expect: 'denied' }],
+  'POST /api/measures/:id/transfer': async (e) => [
+    { url: `/api/measures/${await e.mon.freshMeasureInA('active')}/transfer`, body: { place: 'site', siteId: e.mon.siteInA.id, roomId: e.mon.siteInA.roomId, reason: '转集中' }, expect: 'denied' },
+  ],
+  'POST /api/measures/:id/follow-ups/generate': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('active')}/follow-ups/generate`, expect: 'denied' }],
+  'GET /api/follow-ups/today': async (e) => [
+    { url: `/api/follow-ups/today?all=true&day=${e.mon.tomorrow}`, expect: 'no-leak', control: 'marker' },
+    { url: '/api/follow-ups/today', expect: 'no-leak', control: 'ok' },
+  ],
+  'GET /api/follow-ups': async (e) => [
+    { url: '/api/follow-ups?pageSize=200', expect: 'no-leak', control: 'marker' },
+    { url: `/api/follow-ups?measureId=${e.mon.measureInA}`, expect: 'no-leak', control: 'marker' },
+    { url: `/api/follow-ups?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'POST /api/follow-ups/:id/record': async (e) => [{ url: `/api/follow-ups/${await e.mon.freshFollowUpInA()}/record`, body: { temperature: 36.5 }, expect: 'denied' }],
+  'GET /api/fever-alerts': async (e) => [
+    { url: '/api/fever-alerts', expect: 'no-leak', control: 'marker' },
+    { url: `/api/fever-alerts?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'POST /api/fever-alerts/:id/resolve': async (e) => [{ url: `/api/fever-alerts/${await e.mon.freshAlertInA()}/resolve`, body: { resolution: 'false_alarm' }, expect: 'denied' }],
 };

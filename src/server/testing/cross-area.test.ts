@@ -62,13 +62,7 @@ beforeAll(async () => {
     freshAreaInA: () => makeArea(t.db, aVillage, `网格${MARK}${++n}`, 'grid'),
     freshAreaInB: () => makeArea(t.db, bVillage, `乙网格${++n}`, 'grid'),
     freshUserInA: () => makeUser(t.db, `leakmark_u${++n}`, ['grid_worker'], aVillage),
-    mon: {
-      freshTaskInA: async () => {
-        const res = await (await login(t.app, 'leakmark_a')).post('/api/tasks', { title: `${MARK}任务${++n}`, areaId: aVillage.id, assigneeUserId: aUser });
-        if (res.statusCode !== 201) throw new Error(res.body);
-        return res.json().id as number;
-      },
-    },
+    mon: await monitoringSetup(a, aVillage, aUser, vol.day, () => resident(a, householdInA, `${MARK}居民${++n}`)),
   };
 });
 afterAll(() => t.close());
@@ -131,6 +125,43 @@ async function volunteerSetup(a: Agent, b: Agent, at: { aVillage: AreaRow; bVill
     freshDeploymentInA: async () => deploy(await login(t.app, 'leakmark_a'), { volunteerId: volunteerInA, areaId: at.aVillage.id, place: `${MARK}点${++k}` }),
     freshGroupLinkInA: async () =>
       (await ok((await login(t.app, 'leakmark_a')).post('/api/group-links', { volunteerId: volunteerInA, areaId: at.aVillage.id, villageGroup: `${MARK}组${++k}` }))).id,
+  };
+}
+
+/** Tasks, an isolation site, measures with follow-ups and a fever alert in A — residents named with the marker. */
+async function monitoringSetup(a: Agent, aVillage: AreaRow, aUser: number, day: string, residentInA: () => Promise<number>): Promise<CrossEnv['mon']> {
+  let k = 0;
+  const ok = async (res: Promise<{ statusCode: number; body: string; json(): any }>) => {
+    const r = await res;
+    if (r.statusCode >= 300) throw new Error(r.body);
+    return r.json();
+  };
+  const fresh = () => login(t.app, 'leakmark_a');
+  const site = await ok(a.post('/api/isolation-sites', { name: `${MARK}隔离点`, areaId: aVillage.id, rooms: [{ code: '101', capacity: 20 }] }));
+  const freshMeasureInA = async (state: 'proposed' | 'confirmed' | 'active' | 'release_check') => {
+    const agent = await fresh();
+    const { measure } = await ok(agent.post('/api/measures', { residentId: await residentInA(), situation: { contactType: 'close' }, doctorId: aUser }));
+    const steps = ['confirmed', 'active', 'release_check'];
+    const paths = ['confirm', 'start', 'release-check'];
+    for (let i = 0; i <= steps.indexOf(state); i++) await ok(agent.post(`/api/measures/${measure.id}/${paths[i]}`));
+    return measure.id as number;
+  };
+  const freshFollowUpInA = async () => {
+    const id = await freshMeasureInA('active');
+    return (await ok((await fresh()).get(`/api/follow-ups?measureId=${id}&status=scheduled`))).items[0].id as number;
+  };
+  const freshAlertInA = async () => (await ok((await fresh()).post(`/api/follow-ups/${await freshFollowUpInA()}/record`, { temperature: 38.2 }))).alertId as number;
+  const measureInA = await freshMeasureInA('active');
+  await freshAlertInA();
+  const tomorrow = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return {
+    freshTaskInA: async () => (await ok((await fresh()).post('/api/tasks', { title: `${MARK}任务${++k}`, areaId: aVillage.id, assigneeUserId: aUser }))).id as number,
+    tomorrow,
+    siteInA: { id: site.id, roomId: site.rooms[0].id },
+    measureInA,
+    freshMeasureInA,
+    freshFollowUpInA,
+    freshAlertInA,
   };
 }
 

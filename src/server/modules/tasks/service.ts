@@ -13,7 +13,7 @@ import { toTaskView } from './view';
 
 /** Start of the local day after `today` in `timeZone`, as an instant (ISO). */
 export async function startOfTomorrow(ctx: Ctx, timeZone: string): Promise<string> {
-  const [{ at }] = await ctx.db.query<{ at: Date }>(`SELECT (($1::date + 1)::timestamp AT TIME ZONE $2) AS at`, [ctx.today, timeZone]);
+  const [{ at }] = await ctx.db.query<{ at: Date }>(`SELECT (($1::date + 1)::timestamp AT TIME ZONE $2::text) AS at`, [ctx.today, timeZone]);
   return new Date(at).toISOString();
 }
 

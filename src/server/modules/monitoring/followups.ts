@@ -1,0 +1,87 @@
+import type { z } from 'zod';
+import { type Symptom, isAlert } from '../../../domain/policy/rules';
+import type { recordFollowUpBody, resolveAlertBody } from '../../../domain/monitoring/schemas';
+import { audit } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { conflict, notFound } from '../../platform/errors';
+import * as policyRepo from '../policy/repo';
+import * as tasks from '../tasks/repo';
+import * as repo from './repo';
+import { type MCtx, mustAllow, mustMeasure, underPath } from './service';
+import { toAlertView, toFollowUpView } from './view';
+
+/** Health monitoring: follow-ups generated ahead, the doctor's day, readings, fever alerts and their resolution. */
+
+export async function generate(ctx: MCtx, measureId: number) {
+  const m = await mustMeasure(ctx, measureId);
+  mustAllow(ctx, 'follow_ups', m.state);
+  const created = await ctx.db.tx(async (tx) => {
+    const n = await repo.generateFollowUps(tx, [measureId], ctx.today, ctx.timeZone);
+    await audit(tx, ctx, { action: 'follow_ups', entity: 'measure', entityId: measureId, areaPath: m.area_path, after: { created: n } });
+    return n;
+  });
+  return { created };
+}
+
+/** The doctor's list: today's (or `day`'s) follow-ups where I am the doctor, or every one in scope. */
+export async function today(ctx: MCtx, p: { all?: boolean; day?: string }) {
+  const rows = await repo.followUpsOfDay(ctx.db, ctx.actor.scope, { day: p.day ?? ctx.today, doctorId: p.all ? undefined : ctx.actor.userId, tz: ctx.timeZone });
+  return { day: p.day ?? ctx.today, items: rows.map(toFollowUpView) };
+}
+
+export async function list(ctx: MCtx, p: { measureId?: number; under?: number; from?: string; to?: string; status?: string; overdue?: boolean; page: number; pageSize: number }) {
+  const { rows, total } = await repo.listFollowUps(ctx.db, ctx.actor.scope, { ...p, underPath: await underPath(ctx, p.under), tz: ctx.timeZone });
+  return { items: rows.map(toFollowUpView), total };
+}
+
+/** The fever threshold and alerting symptoms of the measure's policy set (else today's, else 37.3 °C). */
+async function thresholds(ctx: Ctx, setId: number | null) {
+  const sets = await policyRepo.publishedSets(ctx.db);
+  const set = sets.find((s) => s.id === setId) ?? sets.find((s) => s.effectiveFrom <= ctx.today && (!s.effectiveTo || ctx.today <= s.effectiveTo));
+  return set ?? { feverThreshold: 37.3, alertSymptoms: ['fever'] as Symptom[] };
+}
+
+/**
+ * Records a reading. A fever (≥ the set's threshold) or an alerting symptom raises a fever alert and two
+ * urgent tasks — to the command center (role `command` at the resident's area) and to the grid worker —
+ * in the same transaction.
+ */
+export async function record(ctx: MCtx, id: number, b: z.infer<typeof recordFollowUpBody>) {
+  const f = await repo.findFollowUp(ctx.db, ctx.actor.scope, id, ctx.timeZone);
+  if (!f) throw notFound();
+  if (f.status === 'done') throw conflict('FOLLOW_UP_DONE');
+  if (f.status === 'cancelled') throw conflict('FOLLOW_UP_CANCELLED');
+  const m = await mustMeasure(ctx, f.measure_id);
+  const alert = isAlert(await thresholds(ctx, m.policy_set_id), b.temperature, b.symptoms);
+  await ctx.db.tx(async (tx) => {
+    if (!(await repo.recordFollowUp(tx, id, { temperature: b.temperature, symptoms: b.symptoms, note: b.note ?? null, by: ctx.actor.userId }))) throw conflict('FOLLOW_UP_DONE');
+    await audit(tx, ctx, { action: 'record', entity: 'follow_up', entityId: id, areaPath: f.area_path, after: b });
+    if (!alert) return;
+    const alertId = await repo.insertAlert(tx, { followUpId: id, measureId: m.id, residentId: m.resident_id, areaId: m.area_id, areaPath: m.area_path, temperature: b.temperature, symptoms: b.symptoms });
+    const title = `发热预警：${m.resident_name} ${b.temperature.toFixed(1)}℃`;
+    const common = { type: 'fever_alert', title, subjectKind: 'fever_alert', subjectId: alertId, areaId: m.area_id, areaPath: m.area_path, dueAt: new Date(), priority: 'urgent', createdBy: ctx.actor.userId };
+    await tasks.createTasks(tx, [
+      { ...common, assigneeRole: 'command' },
+      m.grid_worker_id ? { ...common, assigneeUserId: m.grid_worker_id } : { ...common, assigneeRole: 'grid_worker' },
+    ]);
+    await audit(tx, ctx, { action: 'raise', entity: 'fever_alert', entityId: alertId, areaPath: m.area_path, after: { followUpId: id, temperature: b.temperature, symptoms: b.symptoms } });
+  });
+  return toFollowUpView((await repo.findFollowUp(ctx.db, ctx.actor.scope, id, ctx.timeZone))!);
+}
+
+export async function alerts(ctx: Ctx, p: { status?: string; under?: number }) {
+  return { items: (await repo.listAlerts(ctx.db, ctx.actor.scope, { status: p.status, underPath: await underPath(ctx, p.under) })).map(toAlertView) };
+}
+
+/** Resolution (fever clinic, false alarm, other) with who and when; the alert's open tasks are done. */
+export async function resolve(ctx: Ctx, id: number, b: z.infer<typeof resolveAlertBody>) {
+  const a = await repo.findAlert(ctx.db, ctx.actor.scope, id);
+  if (!a) throw notFound();
+  if (a.status !== 'open') throw conflict('ALERT_RESOLVED');
+  await ctx.db.tx(async (tx) => {
+    if (!(await repo.resolveAlert(tx, id, { resolution: b.resolution, note: b.note ?? null, by: ctx.actor.userId }))) throw conflict('ALERT_RESOLVED');
+    const closed = await tasks.closeForSubject(tx, 'fever_alert', id, ctx.actor.userId);
+    await audit(tx, ctx, { action: 'resolve', entity: 'fever_alert', entityId: id, areaPath: a.area_path, after: { ...b, tasksClosed: closed } });
+  });
+  return toAlertView((await repo.findAlert(ctx.db, ctx.actor.scope, id))!);
+}
