@@ -7,7 +7,9 @@ import { PHONE, launch, newContext, signIn } from './browser';
  * Party organisations and volunteers as the issue asks: a stranger enlists on a 375-px phone through the
  * branch's link (twice — the second time updates the same application), the branch secretary approves on
  * a desktop with an account, refuses another with a reason, sees the branch's QR code, deploys the new
- * volunteer; the volunteer signs in on the phone and sees the deployment. All data is synthetic.
+ * volunteer twice on one day (flagged); the volunteer signs in on the phone and sees both. Then a
+ * temporary branch from opening to closing, a team with its members, the even split of households and
+ * the day's figures with their workbook. All data is synthetic.
  */
 const base = inject('baseUrl');
 let browser: Browser;
@@ -19,10 +21,36 @@ const ID_NUMBER = ID17 + checkDigit(ID17);
 const USERNAME = 'qixiaolan';
 const PASSWORD = 'Hongmajia#2026';
 const PLACE = '测试卡点东口';
+const PLACE2 = '测试采样点西门';
 
 function inputOf(l: Locator): Locator {
   return l.locator('xpath=self::input|descendant::input|self::textarea|descendant::textarea').first();
 }
+
+async function pickDate(l: Locator, date: string) {
+  const input = inputOf(l);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+async function pickOption(page: Page, select: Locator, text: string | RegExp) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+/** The first volunteer a picker offers (the list before anything is typed). */
+async function pickFirstVolunteer(page: Page, select: Locator): Promise<string> {
+  await select.click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
+  await option.waitFor();
+  const name = (await option.innerText()).split(' · ')[0].trim();
+  await option.click();
+  await page.keyboard.press('Escape');
+  return name;
+}
+
+const confirmPop = (page: Page) => page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
 
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -127,7 +155,15 @@ describe('party organisations and volunteers', () => {
     await page.getByTestId('deploy-volunteer').click();
     await inputOf(page.getByTestId('deploy-place')).fill(PLACE);
     await page.getByTestId('deploy-save').click();
-    await page.getByTestId('deployments').getByText(PLACE).waitFor();
+    await page.getByTestId('deployments').getByText(PLACE, { exact: true }).waitFor();
+
+    // Sent somewhere else on the same day: saved, and flagged as two places at once.
+    await page.getByTestId('deploy-volunteer').click();
+    await inputOf(page.getByTestId('deploy-place')).fill(PLACE2);
+    await page.getByTestId('deploy-save').click();
+    await page.locator('.ant-modal:visible').getByTestId('conflicts').getByText(PLACE).waitFor();
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await expect.poll(() => page.getByTestId('conflict-flag').count()).toBe(2);
 
     // The branch's QR code and link on the organisation tree.
     await page.goto(base + '/volunteers/orgs');
@@ -137,15 +173,93 @@ describe('party organisations and volunteers', () => {
     await context.close();
   });
 
-  it('the new volunteer signs in on a phone and sees the deployment under "my assignments"', async () => {
+  it('the new volunteer signs in on a phone and sees the deployments, clash flagged, under "my assignments"', async () => {
     const context = await browser.newContext({ ...PHONE, viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(base + '/me/assignments');
     await signIn(page, USERNAME, PASSWORD);
     await page.waitForURL(/\/me\/assignments$/);
     await page.getByTestId('my-name').getByText(NAME).waitFor();
-    await page.getByTestId('deployments').getByText(PLACE).waitFor();
+    await page.getByTestId('deployments').getByText(PLACE, { exact: true }).waitFor();
+    await page.getByTestId('deployments').getByText(PLACE2, { exact: true }).waitFor();
+    // Their own clash is shown to them too.
+    expect(await page.getByTestId('conflict-flag').count()).toBe(2);
     expect(await noSideways(page)).toBeLessThanOrEqual(375);
+    await context.close();
+  });
+
+  it('a temporary branch opens at a place, draws a member in and closes, its link stopping', async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await page.goto(base + '/volunteers/orgs');
+    await signIn(page, 'secretary');
+    await page.waitForURL(/\/volunteers\/orgs$/);
+    await page.getByTestId('org-create').click();
+    await pickOption(page, page.getByTestId('org-kind'), '临时党支部');
+    await inputOf(page.getByTestId('org-name')).fill('测试采样点临时党支部');
+    await inputOf(page.getByTestId('org-place')).fill('村委会广场采样点');
+    await pickDate(page.getByTestId('org-starts'), '2026-01-05');
+    await page.getByTestId('org-save').click();
+    await page.waitForURL(/org=\d+/);
+    await page.getByTestId('org-title').getByText('测试采样点临时党支部').waitFor();
+    const link = await page.getByTestId('enlist-link').innerText();
+
+    await page.getByTestId('org-draw').click();
+    const member = await pickFirstVolunteer(page, page.locator('.ant-modal:visible .ant-select').first());
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await page.getByTestId('org-members').getByText(member).waitFor();
+    expect(await page.getByTestId('org-members').innerText()).toContain('临时');
+
+    await page.getByTestId('org-close').click();
+    await confirmPop(page);
+    await page.getByTestId('org-detail').getByText('已撤销').first().waitFor();
+    await expect.poll(() => page.getByTestId('org-members').getByText(member).count()).toBe(0);
+
+    // The closed branch's link no longer takes applications.
+    await page.goto(link);
+    await page.getByTestId('enlist-unavailable').waitFor();
+    await context.close();
+  });
+
+  it("a team is made with its members, a building's households are split evenly, and the figures are drawn and exported", async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await page.goto(base + '/volunteers/teams');
+    await signIn(page, 'secretary');
+    await page.waitForURL(/\/volunteers\/teams$/);
+    await page.getByTestId('team-create').click();
+    await inputOf(page.getByTestId('team-name')).fill('测试物资配送服务队');
+    await page.getByTestId('team-save').click();
+    await page.getByTestId('team-drawer').waitFor();
+    await page.getByTestId('team-edit-members').click();
+    const member = await pickFirstVolunteer(page, page.getByTestId('team-add-member'));
+    await page.getByTestId('team-drawer').getByRole('button', { name: /加\s*入/ }).click();
+    await page.getByTestId('team-save-members').click();
+    await page.getByTestId('team-members').getByText(member).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('team-card').filter({ hasText: '测试物资配送服务队' }).waitFor();
+
+    // The village's households shared among two members.
+    await page.goto(base + '/volunteers/links');
+    await page.getByTestId('links-table').locator('tr.ant-table-row').first().waitFor();
+    const households = await page.getByTestId('links-table').locator('tr.ant-table-row').count();
+    await pickFirstVolunteer(page, page.getByTestId('split-members'));
+    await page.getByTestId('split-members').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option:not(.ant-select-item-option-selected)').first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('split-submit').click();
+    await confirmPop(page);
+    await page.getByTestId('split-result').getByText('2 名党员').waitFor();
+    await expect.poll(() => page.getByTestId('link-tag').count()).toBe(households);
+
+    // The day's figures, and the same as a workbook.
+    await page.goto(base + '/volunteers/figures');
+    await page.getByTestId('figures-totals').waitFor();
+    await page.getByTestId('figures-by-category').locator('tr.ant-table-row').first().waitFor();
+    const href = await page.getByTestId('figures-export').getAttribute('href');
+    const xlsx = await page.request.get(base + href!);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
     await context.close();
   });
 });

@@ -190,7 +190,7 @@ export default function EnlistPage() {
           <Form.Item name="idType" label={t('volunteers.field.idType')}>
             <Select options={ID_TYPES.filter((k) => k !== 'none').map((k) => ({ value: k, label: t(`residents.idType.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="idNumber" label={t('volunteers.field.idNumber')} rules={[idRule]} validateTrigger="onBlur" extra={t('volunteers.enlist.idHint')}>
+          <Form.Item name="idNumber" required label={t('volunteers.field.idNumber')} rules={[idRule]} validateTrigger="onBlur" extra={t('volunteers.enlist.idHint')}>
             <Input maxLength={40} style={{ fontFamily: 'monospace' }} data-testid="enlist-id-number" />
           </Form.Item>
           {idType && idType !== 'resident_id' && (
@@ -212,7 +212,7 @@ export default function EnlistPage() {
               </Col>
             </Row>
           )}
-          <Form.Item name="phone" label={t('volunteers.field.phone')} rules={[phoneRule(true)]} validateTrigger="onBlur">
+          <Form.Item name="phone" required label={t('volunteers.field.phone')} rules={[phoneRule(true)]} validateTrigger="onBlur">
             <Input inputMode="tel" maxLength={30} autoComplete="tel" data-testid="enlist-phone" />
           </Form.Item>
           <Form.Item name="category" label={t('volunteers.field.category')} rules={[{ required: true, message: t('validation.required') }]}>
