@@ -128,6 +128,8 @@ describe('party organisations and volunteers', () => {
 
     // Approve with an account.
     await row.getByTestId('approve').click();
+    // Not in the registry: a standalone volunteer record.
+    await page.getByTestId('approve-resident').getByText('台账中没有此证件号').waitFor();
     await page.getByTestId('approve-with-account').click();
     await inputOf(page.getByTestId('approve-username')).fill(USERNAME);
     await inputOf(page.getByTestId('approve-password')).fill(PASSWORD);
@@ -256,6 +258,7 @@ describe('party organisations and volunteers', () => {
     await page.goto(base + '/volunteers/figures');
     await page.getByTestId('figures-totals').waitFor();
     await page.getByTestId('figures-by-category').locator('tr.ant-table-row').first().waitFor();
+    await page.getByTestId('service-totals').waitFor();
     const href = await page.getByTestId('figures-export').getAttribute('href');
     const xlsx = await page.request.get(base + href!);
     expect(xlsx.status()).toBe(200);

@@ -6,9 +6,11 @@
 import { Alert, App, Checkbox, Descriptions, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useRecord } from '../residents/use-record';
 import type { ApproveResult, Enlistment } from './types';
 
 interface Values {
@@ -26,6 +28,8 @@ export function ApproveModal({ enlistment, onClose, onDone }: { enlistment: Enli
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ApproveResult | null>(null);
   const withAccount = Form.useWatch('withAccount', form);
+  // The single application says whether its ID number is a resident here (in the caller's scope).
+  const { data: full } = useRecord<Enlistment>(`/api/enlistments/${enlistment.id}`);
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -76,6 +80,17 @@ export function ApproveModal({ enlistment, onClose, onDone }: { enlistment: Enli
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Typography.Paragraph type="secondary">{t('volunteers.queue.approveHint', { org: enlistment.orgName })}</Typography.Paragraph>
+      {full && (
+        <Typography.Paragraph data-testid="approve-resident">
+          {full.residentId ? (
+            <Link to={`/residents/${full.residentId}`} target="_blank">
+              {t('volunteers.queue.isResidentLong')}
+            </Link>
+          ) : (
+            <Typography.Text type="secondary">{t('volunteers.queue.notResidentLong')}</Typography.Text>
+          )}
+        </Typography.Paragraph>
+      )}
       <Form form={form} layout="vertical" initialValues={{ withAccount: false }} autoComplete="off">
         <Form.Item name="areaId" label={t('volunteers.queue.homeArea')} extra={t('volunteers.queue.homeAreaHint')}>
           <AreaTreeSelect allowClear style={{ width: '100%' }} />

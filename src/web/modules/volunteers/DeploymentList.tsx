@@ -1,11 +1,19 @@
-/** Deployments as cards (works on a phone): place, area, dates, role, hours; a clash with another place is flagged. */
-import { Card, Empty, List, Space, Tag, Typography } from 'antd';
+/** Deployments as cards (works on a phone): place, area, dates, role, hours; a clash with another place is flagged; cancel where allowed. */
+import { Button, Card, Empty, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ConflictList } from './ConflictList';
 import type { Deployment } from './types';
 
-export function DeploymentList({ items, title, emptyText }: { items: Deployment[]; title: string; emptyText: string }) {
+interface Props {
+  items: Deployment[];
+  title: string;
+  emptyText: string;
+  /** Offered on live deployments when given (those who may write). */
+  onCancel?: (d: Deployment) => void;
+}
+
+export function DeploymentList({ items, title, emptyText, onCancel }: Props) {
   const { t } = useTranslation();
   return (
     <Card size="small" title={title} data-testid="deployments">
@@ -15,7 +23,20 @@ export function DeploymentList({ items, title, emptyText }: { items: Deployment[
         <List
           dataSource={items}
           renderItem={(d) => (
-            <List.Item data-testid="deployment">
+            <List.Item
+              data-testid="deployment"
+              actions={
+                onCancel && !d.cancelledAt
+                  ? [
+                      <Popconfirm key="cancel" title={t('volunteers.deploy.cancelConfirm', { place: d.place })} onConfirm={() => onCancel(d)}>
+                        <Button size="small" type="link" danger>
+                          {t('volunteers.deploy.cancel')}
+                        </Button>
+                      </Popconfirm>,
+                    ]
+                  : undefined
+              }
+            >
               <Space orientation="vertical" size={2} style={{ width: '100%', minWidth: 0 }}>
                 <Space wrap size={6}>
                   <Typography.Text strong style={{ fontSize: 16 }}>

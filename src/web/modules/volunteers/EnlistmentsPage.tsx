@@ -78,11 +78,8 @@ export default function EnlistmentsPage() {
           </Space>
           <Masked value={e.idNumber} />
           <Masked value={e.phone} />
-          {e.residentId ? (
-            <Link to={`/residents/${e.residentId}`}>{t('volunteers.queue.isResident')}</Link>
-          ) : (
-            <Typography.Text type="secondary">{t('volunteers.queue.notResident')}</Typography.Text>
-          )}
+          {/* The list may leave residentId out; the approval dialog reads the application itself. */}
+          {e.residentId && <Link to={`/residents/${e.residentId}`}>{t('volunteers.queue.isResident')}</Link>}
         </Space>
       ),
     },

@@ -1,6 +1,7 @@
 /**
  * The day's figures on one screen: branches reporting, enlisted, approved, on duty — by category, by
- * branch and by child area of the chosen area — drawn as bars, with the same figures as an .xlsx.
+ * branch and by child area of the chosen area — drawn as bars, with the same figures as an .xlsx;
+ * below, hours served over the last 30 days and the recognition list.
  */
 import { Alert, Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -13,6 +14,7 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { FigureBars } from './FigureBars';
+import { ServiceTotalsCard } from './ServiceTotalsCard';
 import type { FigureRow, Figures } from './types';
 
 function Breakdown({ title, rows, nameOf, testId }: { title: string; rows: FigureRow[]; nameOf?: (r: FigureRow) => string; testId: string }) {
@@ -122,6 +124,7 @@ export default function FiguresPage() {
                   <Breakdown title={t('volunteers.figures.byArea')} rows={data!.byArea} testId="figures-by-area" />
                 </Col>
               </Row>
+              {areaId && <ServiceTotalsCard under={areaId} on={on} />}
             </Space>
           </Spin>
         )

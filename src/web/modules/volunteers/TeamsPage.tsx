@@ -1,6 +1,7 @@
 /**
  * Team boards: service teams, assault squads (with their sub-squads beneath) and pioneer teams under
  * the current area, each a card with its leader and member count; open one to see and edit members.
+ * Below them the model posts and responsibility areas.
  */
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -13,6 +14,7 @@ import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { TEAM_KINDS } from '../../../domain/volunteers/schemas';
 import { TeamKindTag } from './labels';
+import { PostsCard } from './PostsCard';
 import { TeamDrawer } from './TeamDrawer';
 import { TeamFormModal } from './TeamFormModal';
 import type { Team, TeamKind } from './types';
@@ -131,6 +133,7 @@ export default function TeamsPage() {
           ))}
         </Row>
       )}
+      <PostsCard under={area?.id} canWrite={can('volunteers.write')} />
       {openId && <TeamDrawer id={openId} onClose={() => open(undefined)} onChanged={reload} onOpen={open} />}
       {adding && (
         <TeamFormModal

@@ -3,12 +3,14 @@
  * after, captaincies, deployments from today on (a clash flagged), hours served in the last 30 days
  * and the change history. Laid out to work on a phone.
  */
-import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
+import { errorText } from '../../app/errors';
 import { Masked } from '../residents/tags';
 import { useRecord } from '../residents/use-record';
 import { AvailabilityText } from './AvailabilityText';
@@ -24,6 +26,7 @@ export default function VolunteerPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { can } = useAuth();
+  const { message } = App.useApp();
   const { data: v, error, reload } = useRecord<Person>(`/api/volunteers/${Number(id) || 0}`);
   const [deploying, setDeploying] = useState(false);
   const [recording, setRecording] = useState(false);
@@ -102,7 +105,20 @@ export default function VolunteerPage() {
           </Col>
         </Row>
       </Card>
-      <DeploymentList items={v.deployments} title={t('volunteers.person.deployments')} emptyText={t('volunteers.person.noDeployments')} />
+      <DeploymentList
+        items={v.deployments}
+        title={t('volunteers.person.deployments')}
+        emptyText={t('volunteers.person.noDeployments')}
+        onCancel={
+          canWrite
+            ? (d) =>
+                api
+                  .post(`/api/deployments/${d.id}/cancel`)
+                  .then(() => (message.success(t('volunteers.deploy.cancelledDone')), reload()))
+                  .catch((e) => message.error(errorText(e, t)))
+            : undefined
+        }
+      />
       <PersonLinks links={v} canOpenHouseholds={can('residents.read')} />
       <PersonHistory history={v.history} />
       {deploying && (
