@@ -1,7 +1,8 @@
 /**
  * The link editor by building (member–household links): pick a building (or any area), see each household and who looks
  * after it, link picked households to a member or unlink them, share all the building's households
- * evenly among chosen members in one action, and set the building and floor captains.
+ * evenly among chosen members in one action, set the building and floor captains, and link cadres to
+ * village groups.
  */
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -15,6 +16,7 @@ import { errorText } from '../../app/errors';
 import type { Page } from '../../app/types';
 import type { Household } from '../residents/types';
 import { CaptainsCard } from './CaptainsCard';
+import { GroupLinksCard } from './GroupLinksCard';
 import { SplitCard } from './SplitCard';
 import type { HouseholdLink } from './types';
 import { VolunteerSelect } from './VolunteerSelect';
@@ -179,6 +181,7 @@ export default function LinksPage() {
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             {canWrite && areaId && <SplitCard areaId={areaId} onDone={reload} />}
             {areaId && <CaptainsCard areaId={areaId} canWrite={canWrite} />}
+            {areaId && <GroupLinksCard areaId={areaId} canWrite={canWrite} />}
           </Space>
         </Col>
       </Row>
