@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   'followups.read': 'monitoring',
   'followups.write': 'monitoring',
   'alerts.resolve': 'monitoring',
+  'sampling.read': 'sampling',
+  'sampling.manage': 'sampling',
+  'sampling.desk': 'sampling',
+  'sampling.lab': 'sampling',
+  'sampling.exempt': 'sampling',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
