@@ -5,20 +5,27 @@
  */
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
   ClusterOutlined,
   ContactsOutlined,
+  CarryOutOutlined,
   FlagOutlined,
+  HeartOutlined,
   HomeOutlined,
+  InsuranceOutlined,
   LinkOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SearchOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons';
 
 export interface ModuleDef {
@@ -154,6 +161,73 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.myAssignments',
     icon: <ScheduleOutlined />,
     component: lazy(() => import('../modules/volunteers/MyAssignmentsPage')),
+  },
+  {
+    // 我的任务: a person's work for today on their phone (tasks.work).
+    path: '/me/tasks',
+    labelKey: 'nav.myTasks',
+    icon: <CarryOutOutlined />,
+    permission: 'tasks.work',
+    component: lazy(() => import('../modules/tasks/MyTasksPage')),
+  },
+  {
+    path: '/tasks',
+    labelKey: 'nav.tasks',
+    icon: <UnorderedListOutlined />,
+    permission: 'tasks.manage',
+    component: lazy(() => import('../modules/tasks/TasksPage')),
+  },
+  {
+    // The village doctor's list for today on a phone.
+    path: '/monitoring/today',
+    labelKey: 'nav.followUpsToday',
+    icon: <HeartOutlined />,
+    permission: 'followups.read',
+    component: lazy(() => import('../modules/monitoring/DoctorTodayPage')),
+  },
+  {
+    path: '/monitoring/alerts',
+    labelKey: 'nav.feverAlerts',
+    icon: <AlertOutlined />,
+    permission: 'followups.read',
+    component: lazy(() => import('../modules/monitoring/FeverAlertsPage')),
+  },
+  {
+    path: '/monitoring/measures',
+    labelKey: 'nav.measures',
+    icon: <InsuranceOutlined />,
+    permission: 'measures.read',
+    component: lazy(() => import('../modules/monitoring/MeasuresPage')),
+  },
+  {
+    path: '/monitoring/measures/new',
+    labelKey: 'nav.measureNew',
+    icon: <InsuranceOutlined />,
+    permission: 'measures.write',
+    inMenu: false,
+    component: lazy(() => import('../modules/monitoring/ProposeMeasurePage')),
+  },
+  {
+    path: '/monitoring/measures/:id',
+    labelKey: 'nav.measure',
+    icon: <InsuranceOutlined />,
+    permission: 'measures.read',
+    inMenu: false,
+    component: lazy(() => import('../modules/monitoring/MeasurePage')),
+  },
+  {
+    path: '/monitoring/sites',
+    labelKey: 'nav.isolationSites',
+    icon: <ShopOutlined />,
+    permission: 'measures.read',
+    component: lazy(() => import('../modules/monitoring/SitesPage')),
+  },
+  {
+    path: '/monitoring/policy',
+    labelKey: 'nav.policy',
+    icon: <ProfileOutlined />,
+    permission: 'policy.read',
+    component: lazy(() => import('../modules/monitoring/PolicyPage')),
   },
   {
     path: '/admin/users',

@@ -1,0 +1,139 @@
+/** Measures in scope, filtered by area, state and kind; each opens its page. Cadres propose a new one from here. */
+import { Alert, Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { useCurrentArea } from '../../app/current-area';
+import { errorText } from '../../app/errors';
+import type { Page } from '../../app/types';
+import { MEASURE_STATES } from '../../../domain/monitoring/measures';
+import { MEASURE_KINDS } from '../../../domain/policy/rules';
+import { Masked } from '../residents/tags';
+import { KindTag, StateTag } from './labels';
+import type { Measure } from './types';
+
+const PAGE_SIZE = 20;
+
+export default function MeasuresPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const { area } = useCurrentArea();
+  const [params, setParams] = useSearchParams();
+  const state = params.get('state') ?? undefined;
+  const kind = params.get('kind') ?? undefined;
+  const [under, setUnder] = useState<number | undefined>();
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<Measure>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const seq = useRef(0);
+
+  const load = useCallback(async () => {
+    const n = ++seq.current;
+    setLoading(true);
+    try {
+      const r = await api.get<Page<Measure>>('/api/measures', { under: under ?? area?.id, state, kind, page, pageSize: PAGE_SIZE });
+      if (n !== seq.current) return;
+      setData(r);
+      setError(null);
+    } catch (e) {
+      if (n === seq.current) setError(errorText(e, t));
+    } finally {
+      if (n === seq.current) setLoading(false);
+    }
+  }, [under, area?.id, state, kind, page, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const setFilter = (key: string, v: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (v) next.set(key, v);
+    else next.delete(key);
+    setParams(next, { replace: true });
+    setPage(1);
+  };
+  const none = t('common.none');
+
+  const columns = [
+    {
+      title: t('monitoring.field.resident'),
+      key: 'resident',
+      render: (_: unknown, m: Measure) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/monitoring/measures/${m.id}`} data-testid="measure-link">
+            {m.residentName}
+          </Link>
+          <Masked value={m.idNumber} />
+        </Space>
+      ),
+    },
+    { title: t('monitoring.field.kind'), key: 'kind', render: (_: unknown, m: Measure) => <KindTag kind={m.kind} /> },
+    { title: t('monitoring.field.state'), key: 'state', render: (_: unknown, m: Measure) => <StateTag state={m.state} /> },
+    { title: t('monitoring.field.period'), key: 'period', render: (_: unknown, m: Measure) => <span style={{ whiteSpace: 'nowrap' }}>{m.startsOn} → {m.endsOn}</span> },
+    {
+      title: t('monitoring.field.place'),
+      key: 'place',
+      render: (_: unknown, m: Measure) => (m.place === 'home' ? t('monitoring.place.home') : [m.siteName, m.roomCode].filter(Boolean).join(' · ')),
+    },
+    { title: t('monitoring.field.area'), dataIndex: 'areaName' },
+    { title: t('monitoring.field.doctor'), key: 'doctor', render: (_: unknown, m: Measure) => m.doctorName ?? none },
+    { title: t('monitoring.field.gridWorker'), key: 'grid', render: (_: unknown, m: Measure) => m.gridWorkerName ?? none },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.measures')}
+        </Typography.Title>
+        {can('measures.write') && (
+          <Link to="/monitoring/measures/new">
+            <Button type="primary" icon={<PlusOutlined />} data-testid="measure-new">
+              {t('monitoring.propose.title')}
+            </Button>
+          </Link>
+        )}
+      </Space>
+      <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <AreaTreeSelect value={under ?? null} onChange={(v) => (setUnder(v ?? undefined), setPage(1))} placeholder={t('tasks.allAreas')} allowClear style={{ minWidth: 200 }} />
+          <Select
+            allowClear
+            placeholder={t('monitoring.allStates')}
+            value={state}
+            onChange={(v) => setFilter('state', v)}
+            options={MEASURE_STATES.map((s) => ({ value: s, label: t(`monitoring.state.${s}`) }))}
+            style={{ minWidth: 130 }}
+            data-testid="measure-state-filter"
+          />
+          <Select
+            allowClear
+            placeholder={t('monitoring.allKinds')}
+            value={kind}
+            onChange={(v) => setFilter('kind', v)}
+            options={MEASURE_KINDS.filter((k) => k !== 'none').map((k) => ({ value: k, label: t(`monitoring.kind.${k}`) }))}
+            style={{ minWidth: 150 }}
+          />
+        </Space>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Table<Measure>
+          rowKey="id"
+          size="small"
+          data-testid="measure-table"
+          columns={columns}
+          dataSource={data.items}
+          loading={loading}
+          scroll={{ x: 'max-content' }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoring.noMeasures')} /> }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+        />
+      </Card>
+    </Space>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Recording a follow-up on a phone: a big numeric temperature (34.0–43.0, one decimal), symptoms and a
+ * note. The reading comes back from the server; a fever (or a listed symptom) says loudly that an alert went out.
+ */
+import { Alert, Button, Checkbox, Form, Input, InputNumber } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { applyFieldErrors, errorText } from '../../app/errors';
+import { SYMPTOMS } from '../../../domain/policy/rules';
+import type { FollowUp, Symptom } from './types';
+
+interface Values {
+  temperature: number | null;
+  symptoms: Symptom[];
+  note?: string;
+}
+
+/** One decimal between 34.0 and 43.0, as the server checks it. */
+export function temperatureProblem(v: number | null | undefined): 'required' | 'range' | 'decimal' | null {
+  if (v === null || v === undefined || Number.isNaN(v)) return 'required';
+  if (v < 34 || v > 43) return 'range';
+  if (Math.abs(Math.round(v * 10) - v * 10) > 1e-9) return 'decimal';
+  return null;
+}
+
+export function RecordForm({ followUp, onDone, onCancel }: { followUp: FollowUp; onDone: (f: FollowUp) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api.post<FollowUp>(`/api/follow-ups/${followUp.id}/record`, { temperature: v.temperature, symptoms: v.symptoms ?? [], note: v.note?.trim() || undefined }));
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(errorText(e, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Form form={form} layout="vertical" initialValues={{ symptoms: [] }} onFinish={(v) => void submit(v)} style={{ marginTop: 8 }} data-testid="record-form">
+      <Form.Item
+        name="temperature"
+        label={t('monitoring.followUp.temperature')}
+        rules={[
+          {
+            validator: (_, v: number | null) => {
+              const p = temperatureProblem(v);
+              return p ? Promise.reject(new Error(t(`monitoring.followUp.tempProblem.${p}`))) : Promise.resolve();
+            },
+          },
+        ]}
+      >
+        <InputNumber<number>
+          size="large"
+          inputMode="decimal"
+          step={0.1}
+          min={34}
+          max={43}
+          placeholder="36.5"
+          suffix="°C"
+          style={{ width: '100%', fontSize: 28 }}
+          styles={{ input: { fontSize: 28, height: 56 } }}
+          data-testid="record-temperature"
+        />
+      </Form.Item>
+      <Form.Item name="symptoms" label={t('monitoring.situation.symptoms')}>
+        <Checkbox.Group options={SYMPTOMS.map((s) => ({ value: s, label: t(`monitoring.symptom.${s}`) }))} />
+      </Form.Item>
+      <Form.Item name="note" label={t('monitoring.followUp.note')} rules={[{ max: 500 }]}>
+        <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Button type="primary" size="large" htmlType="submit" loading={busy} style={{ flex: 1 }} data-testid="record-submit">
+          {t('monitoring.followUp.save')}
+        </Button>
+        <Button size="large" onClick={onCancel} disabled={busy}>
+          {t('common.cancel')}
+        </Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,53 @@
+/** Resolving a fever alert: sent to the fever clinic, a false alarm, or other — with a note. */
+import { Alert, Form, Input, Modal, Radio } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { applyFieldErrors, errorText } from '../../app/errors';
+import { RESOLUTIONS } from '../../../domain/monitoring/schemas';
+import type { FeverAlert } from './types';
+
+export function ResolveModal({ alert, onClose, onDone }: { alert: FeverAlert; onClose: () => void; onDone: (a: FeverAlert) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ resolution: FeverAlert['resolution']; note?: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api.post<FeverAlert>(`/api/fever-alerts/${alert.id}/resolve`, { resolution: v.resolution, note: v.note?.trim() || undefined }));
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(errorText(e, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('monitoring.alert.resolveTitle', { name: alert.residentName })}
+      okText={t('monitoring.alert.resolve')}
+      okButtonProps={{ loading: busy, 'data-testid': 'resolve-ok' }}
+      onOk={() => void submit().catch(() => {})}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical">
+        <Form.Item name="resolution" label={t('monitoring.alert.resolution')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Radio.Group
+            data-testid="resolve-resolution"
+            options={RESOLUTIONS.map((r) => ({ value: r, label: t(`monitoring.resolution.${r}`) }))}
+          />
+        </Form.Item>
+        <Form.Item name="note" label={t('monitoring.followUp.note')} rules={[{ max: 500 }]}>
+          <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="resolve-note" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,91 @@
+/** A new isolation site (name, address, area) with rooms, or more rooms for an existing one: "101-120" adds twenty. */
+import { Alert, Form, Input, InputNumber, Modal } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { applyFieldErrors, errorText } from '../../app/errors';
+import type { Site } from './types';
+
+/** "101-105, 201" → 101, 102, 103, 104, 105, 201 (ranges of numbers; anything else taken as one code). */
+export function roomCodes(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[,，、\s]+/).filter(Boolean)) {
+    const m = /^(\d+)\s*[-~–]\s*(\d+)$/.exec(part);
+    if (m && Number(m[2]) >= Number(m[1]) && Number(m[2]) - Number(m[1]) < 1000) {
+      for (let n = Number(m[1]); n <= Number(m[2]); n++) out.push(String(n).padStart(m[1].length, '0'));
+    } else out.push(part);
+  }
+  return [...new Set(out)];
+}
+
+interface Values {
+  name: string;
+  address?: string;
+  areaId: number;
+  rooms: string;
+  capacity: number;
+}
+
+export function SiteFormModal({ site, areaId, onClose, onDone }: { site?: Site; areaId?: number; onClose: () => void; onDone: (s: Site) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      const rooms = roomCodes(v.rooms ?? '').map((code) => ({ code, capacity: v.capacity }));
+      const r = site
+        ? await api.post<Site>(`/api/isolation-sites/${site.id}/rooms`, { rooms })
+        : await api.post<Site>('/api/isolation-sites', { name: v.name.trim(), address: v.address?.trim() || undefined, areaId: v.areaId, rooms: rooms.length ? rooms : undefined });
+      onDone(r);
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(errorText(e, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={site ? t('monitoring.site.addRoomsTitle', { name: site.name }) : t('monitoring.site.create')}
+      okButtonProps={{ loading: busy, 'data-testid': 'site-ok' }}
+      onOk={() => void submit().catch(() => {})}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={{ areaId, capacity: 1, rooms: '' }}>
+        {!site && (
+          <>
+            <Form.Item name="name" label={t('monitoring.site.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
+              <Input maxLength={100} data-testid="site-name" />
+            </Form.Item>
+            <Form.Item name="address" label={t('monitoring.site.address')} rules={[{ max: 200 }]}>
+              <Input maxLength={200} />
+            </Form.Item>
+            <Form.Item name="areaId" label={t('monitoring.field.area')} rules={[{ required: true, message: t('validation.required') }]}>
+              <AreaTreeSelect />
+            </Form.Item>
+          </>
+        )}
+        <Form.Item
+          name="rooms"
+          label={t('monitoring.site.rooms')}
+          extra={t('monitoring.site.roomsHint')}
+          rules={site ? [{ required: true, whitespace: true, message: t('validation.required') }] : []}
+        >
+          <Input placeholder="101-110, 201" data-testid="site-rooms" />
+        </Form.Item>
+        <Form.Item name="capacity" label={t('monitoring.site.beds')}>
+          <InputNumber min={1} max={20} precision={0} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,75 @@
+/** Tasks per child area or per person, drawn as bars: open (blue, overdue part red) and done (green). */
+import { Alert, Card, Empty, Segmented, Space, Spin, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
+import type { TaskCount } from './types';
+
+function label(row: TaskCount, t: (k: string, o?: Record<string, unknown>) => string): string {
+  if (row.name) return row.name;
+  const key = String(row.key ?? '');
+  if (key.startsWith('role:')) return t('tasks.byRole', { role: t(`tasks.role.${key.slice(5)}`, { defaultValue: key.slice(5) }) });
+  if (key.startsWith('team:')) return t('tasks.byTeam', { id: key.slice(5) });
+  return t('tasks.unassigned');
+}
+
+export function CountBars({ under, version }: { under?: number; version: number }) {
+  const { t } = useTranslation();
+  const [by, setBy] = useState<'area' | 'person'>('area');
+  const [rows, setRows] = useState<TaskCount[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    setError(null);
+    api
+      .get<{ items: TaskCount[] }>('/api/tasks/counts', { under, by })
+      .then((r) => !cancelled && setRows(r.items))
+      .catch((e) => !cancelled && setError(errorText(e, t)));
+    return () => {
+      cancelled = true;
+    };
+  }, [under, by, version, t]);
+
+  const max = Math.max(1, ...(rows ?? []).map((r) => r.open + r.done));
+  return (
+    <Card
+      size="small"
+      title={t('tasks.counts')}
+      extra={
+        <Segmented<'area' | 'person'>
+          size="small"
+          value={by}
+          onChange={setBy}
+          options={[
+            { value: 'area', label: t('tasks.byArea') },
+            { value: 'person', label: t('tasks.byPerson') },
+          ]}
+          data-testid="counts-by"
+        />
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} />}
+      {!rows && !error && <Spin />}
+      {rows && !rows.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.noCounts')} />}
+      <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="task-counts">
+        {rows?.map((r) => (
+          <div key={String(r.key)}>
+            <Space size={8} wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+              <Typography.Text>{label(r, t)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('tasks.countLine', { open: r.open, overdue: r.overdue, done: r.done })}
+              </Typography.Text>
+            </Space>
+            <div style={{ display: 'flex', height: 8, borderRadius: 4, background: '#f0f0f0', overflow: 'hidden' }} aria-hidden>
+              <div style={{ width: `${(r.overdue / max) * 100}%`, background: '#cf1322' }} />
+              <div style={{ width: `${((r.open - r.overdue) / max) * 100}%`, background: '#1677ff' }} />
+              <div style={{ width: `${(r.done / max) * 100}%`, background: '#52c41a' }} />
+            </div>
+          </div>
+        ))}
+      </Space>
+    </Card>
+  );
+}

@@ -1,0 +1,96 @@
+/** A task made by hand: a title, the area it concerns, who does it (a person or a role there), when and how urgent. */
+import { Alert, DatePicker, Form, Input, Modal, Segmented, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { applyFieldErrors, errorText } from '../../app/errors';
+import { TASK_PRIORITIES } from '../../../domain/monitoring/schemas';
+import type { Task } from './types';
+import { UserSelect } from './UserSelect';
+
+const ROLES = ['grid_worker', 'doctor', 'cadre', 'command', 'volunteer'] as const;
+
+interface Values {
+  title: string;
+  areaId: number;
+  who: 'user' | 'role';
+  assigneeUserId?: number;
+  assigneeRole?: string;
+  dueAt?: Dayjs;
+  priority: Task['priority'];
+}
+
+export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; onClose: () => void; onDone: (t: Task) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const who = Form.useWatch('who', form) ?? 'user';
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = {
+        title: v.title.trim(),
+        areaId: v.areaId,
+        priority: v.priority,
+        dueAt: v.dueAt ? v.dueAt.toISOString() : undefined,
+        ...(v.who === 'user' ? { assigneeUserId: v.assigneeUserId } : { assigneeRole: v.assigneeRole }),
+      };
+      onDone(await api.post<Task>('/api/tasks', body));
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(errorText(e, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('tasks.create')}
+      okText={t('tasks.createOk')}
+      okButtonProps={{ loading: busy, 'data-testid': 'task-create-ok' }}
+      onOk={() => void submit().catch(() => {})}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={{ areaId, who: 'user', priority: 'normal' }}>
+        <Form.Item name="title" label={t('tasks.field.title')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}>
+          <Input maxLength={200} data-testid="task-title-input" />
+        </Form.Item>
+        <Form.Item name="areaId" label={t('tasks.field.area')} rules={[{ required: true, message: t('validation.required') }]}>
+          <AreaTreeSelect />
+        </Form.Item>
+        <Form.Item name="who" label={t('tasks.field.assignee')}>
+          <Segmented
+            options={[
+              { value: 'user', label: t('tasks.assignPerson') },
+              { value: 'role', label: t('tasks.assignRole') },
+            ]}
+          />
+        </Form.Item>
+        {who === 'user' ? (
+          <Form.Item name="assigneeUserId" rules={[{ required: true, message: t('validation.required') }]}>
+            <UserSelect data-testid="task-assignee" />
+          </Form.Item>
+        ) : (
+          <Form.Item name="assigneeRole" rules={[{ required: true, message: t('validation.required') }]}>
+            <Select options={ROLES.map((r) => ({ value: r, label: t(`tasks.role.${r}`) }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="dueAt" label={t('tasks.field.dueAt')}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="priority" label={t('tasks.field.priority')}>
+          <Select options={TASK_PRIORITIES.map((p) => ({ value: p, label: t(`tasks.priority.${p}`) }))} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,64 @@
+/** Hands one or many tasks to another person (in scope) or to a role at each task's area. */
+import { Alert, Form, Modal, Segmented, Select } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { applyFieldErrors, errorText } from '../../app/errors';
+import { UserSelect } from './UserSelect';
+
+const ROLES = ['grid_worker', 'doctor', 'cadre', 'command', 'volunteer'] as const;
+
+export function ReassignModal({ taskIds, onClose, onDone }: { taskIds: number[]; onClose: () => void; onDone: (updated: number) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ who: 'user' | 'role'; assigneeUserId?: number; assigneeRole?: string }>();
+  const who = Form.useWatch('who', form) ?? 'user';
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { taskIds, ...(v.who === 'user' ? { assigneeUserId: v.assigneeUserId } : { assigneeRole: v.assigneeRole }) };
+      onDone((await api.post<{ updated: number }>('/api/tasks/reassign', body)).updated);
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(errorText(e, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('tasks.reassignTitle', { count: taskIds.length })}
+      okText={t('tasks.reassign')}
+      okButtonProps={{ loading: busy, 'data-testid': 'reassign-ok' }}
+      onOk={() => void submit().catch(() => {})}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" initialValues={{ who: 'user' }}>
+        <Form.Item name="who" label={t('tasks.field.assignee')}>
+          <Segmented
+            options={[
+              { value: 'user', label: t('tasks.assignPerson') },
+              { value: 'role', label: t('tasks.assignRole') },
+            ]}
+          />
+        </Form.Item>
+        {who === 'user' ? (
+          <Form.Item name="assigneeUserId" rules={[{ required: true, message: t('validation.required') }]}>
+            <UserSelect data-testid="reassign-user" />
+          </Form.Item>
+        ) : (
+          <Form.Item name="assigneeRole" rules={[{ required: true, message: t('validation.required') }]}>
+            <Select options={ROLES.map((r) => ({ value: r, label: t(`tasks.role.${r}`) }))} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

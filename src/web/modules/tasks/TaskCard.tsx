@@ -1,0 +1,84 @@
+/** One task on a phone: what, where, when (overdue in red), a link to its subject, and start / done / could not do. */
+import { App, Button, Card, Space, Tag, Typography } from 'antd';
+import { CheckOutlined, CloseOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
+import { FailModal } from './FailModal';
+import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag } from './labels';
+import type { Task } from './types';
+
+export function TaskCard({ task, onChanged }: { task: Task; onChanged: (t: Task) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [failing, setFailing] = useState(false);
+  const closed = task.status === 'done' || task.status === 'failed';
+
+  const act = async (action: 'start' | 'done') => {
+    setBusy(true);
+    try {
+      const r = await api.post<Task>(`/api/tasks/${task.id}/${action}`, {});
+      message.success(t(action === 'start' ? 'tasks.started' : 'tasks.doneMessage'));
+      onChanged(r);
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" data-testid="task-card" style={task.overdue && !closed ? { borderColor: '#ff7875' } : undefined}>
+      <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+        <Space size={4} wrap>
+          {task.overdue && !closed && (
+            <Tag color="red" data-testid="task-overdue">
+              {t('tasks.overdue')}
+            </Tag>
+          )}
+          <PriorityTag priority={task.priority} />
+          <TypeTag type={task.type} />
+          <TaskStatusTag status={task.status} />
+        </Space>
+        <Typography.Text strong style={{ fontSize: 16 }} data-testid="task-title">
+          {task.title}
+        </Typography.Text>
+        <Typography.Text type="secondary">
+          {task.areaName}
+          {task.dueAt && ` · ${t('tasks.due')} ${dayjs(task.dueAt).format('MM-DD HH:mm')}`}
+        </Typography.Text>
+        {task.failReason && <Typography.Text type="danger">{task.failReason}</Typography.Text>}
+        <SubjectLink task={task} />
+        {!closed && (
+          <Space wrap size={8}>
+            {task.status === 'open' && (
+              <Button icon={<PlayCircleOutlined />} loading={busy} onClick={() => void act('start')} data-testid="task-start">
+                {t('tasks.start')}
+              </Button>
+            )}
+            <Button type="primary" icon={<CheckOutlined />} loading={busy} onClick={() => void act('done')} data-testid="task-done">
+              {t('tasks.done')}
+            </Button>
+            <Button danger icon={<CloseOutlined />} disabled={busy} onClick={() => setFailing(true)} data-testid="task-fail">
+              {t('tasks.fail')}
+            </Button>
+          </Space>
+        )}
+      </Space>
+      {failing && (
+        <FailModal
+          task={task}
+          onClose={() => setFailing(false)}
+          onDone={(r) => {
+            setFailing(false);
+            message.success(t('tasks.failed'));
+            onChanged(r);
+          }}
+        />
+      )}
+    </Card>
+  );
+}

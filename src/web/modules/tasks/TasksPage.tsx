@@ -1,0 +1,206 @@
+/**
+ * The supervisor's task list (tasks.manage): every task in scope, filtered by area, status, type and
+ * overdue; counts per grid or per person as bars; reassign one or many; create a task by hand.
+ */
+import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { useCurrentArea } from '../../app/current-area';
+import { errorText } from '../../app/errors';
+import type { Page } from '../../app/types';
+import { TASK_STATUSES, TASK_TYPES } from '../../../domain/monitoring/schemas';
+import { CountBars } from './CountBars';
+import { CreateTaskModal } from './CreateTaskModal';
+import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag } from './labels';
+import { ReassignModal } from './ReassignModal';
+import type { Task } from './types';
+
+const PAGE_SIZE = 20;
+
+export default function TasksPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { area } = useCurrentArea();
+  const [under, setUnder] = useState<number | undefined>();
+  const [status, setStatus] = useState<string | undefined>('open');
+  const [type, setType] = useState<string | undefined>();
+  const [overdue, setOverdue] = useState(false);
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<Task>>({ items: [], total: 0 });
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<number[]>([]);
+  const [reassigning, setReassigning] = useState<number[] | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [version, setVersion] = useState(0);
+  const seq = useRef(0);
+  const scopeUnder = under ?? area?.id;
+
+  const load = useCallback(async () => {
+    const n = ++seq.current;
+    setLoading(true);
+    try {
+      const r = await api.get<Page<Task>>('/api/tasks', { under: scopeUnder, status, type, overdue: overdue || undefined, page, pageSize: PAGE_SIZE });
+      if (n !== seq.current) return;
+      setData(r);
+      setError(null);
+    } catch (e) {
+      if (n === seq.current) setError(errorText(e, t));
+    } finally {
+      if (n === seq.current) setLoading(false);
+    }
+  }, [scopeUnder, status, type, overdue, page, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load, version]);
+
+  const refresh = () => {
+    setSelected([]);
+    setVersion((v) => v + 1);
+  };
+  const none = t('common.none');
+
+  const columns = [
+    {
+      title: t('tasks.field.title'),
+      key: 'title',
+      render: (_: unknown, x: Task) => (
+        <Space orientation="vertical" size={2}>
+          <Typography.Text strong>{x.title}</Typography.Text>
+          <Space size={4} wrap>
+            <TypeTag type={x.type} />
+            <PriorityTag priority={x.priority} />
+            {x.overdue && x.status !== 'done' && x.status !== 'failed' && <Tag color="red">{t('tasks.overdue')}</Tag>}
+          </Space>
+          <SubjectLink task={x} />
+        </Space>
+      ),
+    },
+    { title: t('tasks.field.area'), dataIndex: 'areaName' },
+    {
+      title: t('tasks.field.assignee'),
+      key: 'assignee',
+      render: (_: unknown, x: Task) =>
+        x.assignee.userName ?? x.assignee.teamName ?? (x.assignee.role ? t(`tasks.role.${x.assignee.role}`, { defaultValue: x.assignee.role }) : none),
+    },
+    { title: t('tasks.field.dueAt'), key: 'dueAt', render: (_: unknown, x: Task) => <span style={{ whiteSpace: 'nowrap' }}>{x.dueAt ? dayjs(x.dueAt).format('MM-DD HH:mm') : none}</span> },
+    {
+      title: t('tasks.field.status'),
+      key: 'status',
+      render: (_: unknown, x: Task) => (
+        <Space orientation="vertical" size={2}>
+          <TaskStatusTag status={x.status} />
+          {x.failReason && <Typography.Text type="danger">{x.failReason}</Typography.Text>}
+          {x.doneByName && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {x.doneByName} · {x.doneAt ? dayjs(x.doneAt).format('MM-DD HH:mm') : ''}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_: unknown, x: Task) =>
+        x.status === 'done' || x.status === 'failed' ? null : (
+          <Button size="small" icon={<SwapOutlined />} onClick={() => setReassigning([x.id])}>
+            {t('tasks.reassign')}
+          </Button>
+        ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.tasks')}
+        </Typography.Title>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">
+          {t('tasks.create')}
+        </Button>
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={16}>
+          <Card size="small">
+            <Space wrap style={{ marginBottom: 12 }}>
+              <AreaTreeSelect value={under ?? null} onChange={(v) => (setUnder(v ?? undefined), setPage(1))} placeholder={t('tasks.allAreas')} allowClear style={{ minWidth: 200 }} />
+              <Select
+                allowClear
+                placeholder={t('tasks.allStatuses')}
+                value={status}
+                onChange={(v) => (setStatus(v), setPage(1))}
+                options={TASK_STATUSES.map((s) => ({ value: s, label: t(`tasks.status.${s}`) }))}
+                style={{ minWidth: 120 }}
+                data-testid="task-status-filter"
+              />
+              <Select
+                allowClear
+                placeholder={t('tasks.allTypes')}
+                value={type}
+                onChange={(v) => (setType(v), setPage(1))}
+                options={TASK_TYPES.map((s) => ({ value: s, label: t(`tasks.type.${s}`) }))}
+                style={{ minWidth: 120 }}
+              />
+              <Space size={4}>
+                <Switch size="small" checked={overdue} onChange={(v) => (setOverdue(v), setPage(1))} />
+                {t('tasks.overdueOnly')}
+              </Space>
+              <Button icon={<SwapOutlined />} disabled={!selected.length} onClick={() => setReassigning(selected)} data-testid="bulk-reassign">
+                {t('tasks.reassignSelected', { count: selected.length })}
+              </Button>
+            </Space>
+            {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+            <Table<Task>
+              rowKey="id"
+              size="small"
+              data-testid="task-table"
+              columns={columns}
+              dataSource={data.items}
+              loading={loading}
+              scroll={{ x: 'max-content' }}
+              rowSelection={{
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as number[]),
+                getCheckboxProps: (x) => ({ disabled: x.status === 'done' || x.status === 'failed' }),
+              }}
+              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} /> }}
+              pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <CountBars under={scopeUnder} version={version} />
+        </Col>
+      </Row>
+      {reassigning && (
+        <ReassignModal
+          taskIds={reassigning}
+          onClose={() => setReassigning(null)}
+          onDone={(n) => {
+            setReassigning(null);
+            message.success(t('tasks.reassigned', { count: n }));
+            refresh();
+          }}
+        />
+      )}
+      {creating && (
+        <CreateTaskModal
+          areaId={area?.id}
+          onClose={() => setCreating(false)}
+          onDone={() => {
+            setCreating(false);
+            message.success(t('tasks.created'));
+            refresh();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
