@@ -110,7 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(residentRoutes);
   await app.register(residentImportRoutes, { config });
-  await app.register(volunteerRoutes);
+  await app.register(volunteerRoutes, { enlistMaxPerAddress: config.ENLIST_MAX_PER_ADDRESS, enlistWindowMinutes: config.ENLIST_WINDOW_MINUTES });
   await app.register(taskRoutes);
   await app.register(policyRoutes);
   await app.register(monitoringRoutes);

@@ -30,6 +30,13 @@ describe('config', () => {
     }
   });
 
+  it('has the enlistment form throttle as settings', () => {
+    expect(loadConfig({})).toMatchObject({ ENLIST_MAX_PER_ADDRESS: 60, ENLIST_WINDOW_MINUTES: 10 });
+    expect(loadConfig({ ENLIST_MAX_PER_ADDRESS: '500', ENLIST_WINDOW_MINUTES: '5' })).toMatchObject({ ENLIST_MAX_PER_ADDRESS: 500, ENLIST_WINDOW_MINUTES: 5 });
+    expect(() => loadConfig({ ENLIST_MAX_PER_ADDRESS: '0' })).toThrow(/ENLIST_MAX_PER_ADDRESS/);
+    expect(() => loadConfig({ ENLIST_WINDOW_MINUTES: 'soon' })).toThrow(/ENLIST_WINDOW_MINUTES/);
+  });
+
   it('refuses a maximum session shorter than the idle one', () => {
     expect(() => loadConfig({ SESSION_IDLE_HOURS: '10', SESSION_MAX_HOURS: '2' })).toThrow(/SESSION_MAX_HOURS/);
   });

@@ -57,6 +57,9 @@ export const configSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  /** The public enlistment form (报到): submissions per client address per window (a branch may enlist over one office Wi-Fi). */
+  ENLIST_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(60),
+  ENLIST_WINDOW_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
   /** Largest spreadsheet accepted by the resident import, in MiB (100,000 rows of .xlsx are about 10). */
   IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(50),
   /** Uploaded spreadsheets hold personal data: they are deleted this many days after upload. */

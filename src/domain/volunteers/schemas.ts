@@ -173,6 +173,12 @@ export const createPostBody = z.strictObject({
   holderId: id.optional(),
   notes: optionalText(500),
 });
+export const moveOrgBody = z.strictObject({
+  /** The new parent committee; null makes it a top-level organisation. */
+  parentId: id.nullable(),
+  /** Bind it to another area too (its subtree must lie under that area); default: it stays where it is. */
+  areaId: id.optional(),
+});
 export const updatePostBody = z.strictObject({
   name: text(100).min(1).optional(),
   place: optionalText(200),
@@ -204,6 +210,8 @@ export const serviceRecordBody = z.strictObject({
   hours: z.number().min(0).max(24).optional(),
   work: optionalText(200),
   note: optionalText(1000),
+  /** The liaison group (联络组) whose note on how the person performs this is. */
+  liaisonGroup: optionalText(60),
 });
 
 export type EnlistInput = z.infer<typeof enlistBody>;
@@ -211,6 +219,7 @@ export type CreateVolunteerInput = z.infer<typeof createVolunteerBody>;
 export type UpdateVolunteerInput = z.infer<typeof updateVolunteerBody>;
 export type CreateOrgInput = z.infer<typeof createOrgBody>;
 export type UpdateOrgInput = z.infer<typeof updateOrgBody>;
+export type MoveOrgInput = z.infer<typeof moveOrgBody>;
 export type CreateTeamInput = z.infer<typeof createTeamBody>;
 export type UpdateTeamInput = z.infer<typeof updateTeamBody>;
 export type CreatePostInput = z.infer<typeof createPostBody>;

@@ -73,6 +73,13 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   not_found: { zh: '不存在或无权访问', en: 'not found, or no access' },
   taken: { zh: '已被使用', en: 'already taken' },
   division_code: { zh: '应为 12 位数字的区划代码', en: 'must be a 12-digit division code' },
+  // Party organisations and teams (volunteers module).
+  not_committee: { zh: '上级须为党委或党总支', en: 'the parent must be a committee' },
+  outside_parent: { zh: '须在上级组织的区域之内', en: "must lie within the parent's area" },
+  inside_itself: { zh: '不能移到自身或其下级组织之下', en: 'cannot go under itself or its own subtree' },
+  children_outside: { zh: '下级组织的区域不在这个区域之内', en: "its sub-organisations' areas lie outside this area" },
+  not_assault_squad: { zh: '只有突击队可以设分队', en: 'only an assault squad has sub-squads' },
+  closed: { zh: '已撤销', en: 'closed' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {

@@ -80,6 +80,11 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   ENLIST_NOT_PENDING: { zh: '这份报到申请已经处理过了', en: 'This enlistment has already been decided' },
   ORG_CLOSED: { zh: '“{name}”已撤销', en: '"{name}" has been closed' },
   ORG_NOT_TEMPORARY: { zh: '只有临时党支部可以撤销；“{name}”不是临时党支部', en: 'Only a temporary branch can be closed; "{name}" is not one' },
+  TEAM_IN_USE: {
+    zh: '“{name}”已有派驻、分队、岗位或任务记录，不能删除；请改为解散（记录会保留）',
+    en: '"{name}" has deployments, sub-squads, posts or tasks on record and cannot be deleted; disband it instead (the record is kept)',
+  },
+  VOLUNTEER_EXPORT_TOO_MANY: { zh: '一次最多导出 {max} 名志愿者，请缩小范围', en: 'At most {max} volunteers can be exported at once; narrow the filter' },
   DEPLOYMENT_CANCELLED: { zh: '这次派驻已经取消', en: 'This deployment has already been cancelled' },
   TASK_CLOSED: { zh: '这项任务已经完成或已标记为无法完成', en: 'This task is already done or marked as not possible' },
   MEASURE_STATE: { zh: '该管控措施当前为“{state}”状态，不能{action}', en: 'This measure is {state}; it cannot be {action}' },

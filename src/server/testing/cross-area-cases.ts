@@ -1,4 +1,4 @@
-import type { TestApp } from './harness';
+import { type TestApp, login } from './harness';
 import type { AreaRow } from '../modules/areas/repo';
 import * as catalog from '../modules/divisions/catalog';
 import { multipartBody, readXlsx } from './sheets';
@@ -91,6 +91,22 @@ export const PUBLIC_ROUTES = [
   'GET /api/enlist/:branchToken',
   'POST /api/enlist/:branchToken',
 ];
+
+/** A record made by A's own user (named with the marker), for cases whose control changes or removes it. */
+async function madeByA(e: CrossEnv, url: string, body: unknown): Promise<number> {
+  const res = await (await login(e.t.app, 'leakmark_a')).post(url, body);
+  if (res.statusCode >= 300) throw new Error(res.body);
+  return res.json().id as number;
+}
+
+/** A new draft policy set (the walk has no root-scoped user to make one through the API). */
+async function draftPolicySet(e: CrossEnv): Promise<number> {
+  const [{ id }] = await e.t.db.query<{ id: number }>(
+    `INSERT INTO policy_sets (code, version, name_zh, name_en, effective_from, status)
+     SELECT 'cross-area', COALESCE(max(version), 0) + 1, '草稿', 'Draft', '2099-01-01', 'draft' FROM policy_sets WHERE code = 'cross-area' RETURNING id`,
+  );
+  return id;
+}
 
 /** Routes that act only on the caller's own session or account: checked for no change to A, no control. */
 const self: CrossCase = async () => [{ url: '', expect: 'no-leak', control: 'none' }];
@@ -241,6 +257,11 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     { url: `/api/party/orgs/${e.vol.orgInA}/members/leave`, body: { volunteerIds: [await e.vol.freshVolunteerInA()] }, expect: 'denied' },
   ],
   'POST /api/party/orgs/:id/close': async (e) => [{ url: `/api/party/orgs/${await e.vol.freshTempOrgInA()}/close`, expect: 'denied' }],
+  'POST /api/party/orgs/:id/move': async (e) => [
+    { url: `/api/party/orgs/${await e.vol.freshTempOrgInA()}/move`, body: { parentId: null }, expect: 'denied' },
+    { url: `/api/party/orgs/${e.vol.orgInB}/move`, body: { parentId: e.vol.orgInA }, expect: 'denied', control: 'none' },
+    { url: `/api/party/orgs/${e.vol.orgInB}/move`, body: { parentId: null, areaId: e.a.village.id }, expect: 'denied', control: 'none' },
+  ],
   'POST /api/party/orgs/:id/enlist-token': async (e) => [{ url: `/api/party/orgs/${e.vol.orgInA}/enlist-token`, expect: 'denied' }],
 
   'GET /api/volunteers': async (e) => [
@@ -263,6 +284,12 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     { url: '/api/volunteers/figures.xlsx', expect: 'no-leak', control: 'marker', readBody: xlsxText },
     { url: `/api/volunteers/figures.xlsx?under=${e.a.county.id}`, expect: 'denied', control: 'marker', readBody: xlsxText },
   ],
+  'GET /api/volunteers/export.xlsx': async (e) => [
+    { url: '/api/volunteers/export.xlsx', expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: `/api/volunteers/export.xlsx?reveal=true&q=${MARK}`, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: `/api/volunteers/export.xlsx?orgId=${e.vol.orgInA}`, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: `/api/volunteers/export.xlsx?under=${e.a.county.id}`, expect: 'denied', control: 'marker', readBody: xlsxText },
+  ],
   'GET /api/volunteers/:id': async (e) => [{ url: `/api/volunteers/${e.vol.volunteerInA}`, expect: 'denied', control: 'marker' }],
   'PATCH /api/volunteers/:id': async (e) => [
     { url: `/api/volunteers/${await e.vol.freshVolunteerInA()}`, body: { notes: '改' }, expect: 'denied' },
@@ -282,6 +309,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ],
   'GET /api/teams/:id': async (e) => [{ url: `/api/teams/${e.vol.teamInA}`, expect: 'denied', control: 'marker' }],
   'PATCH /api/teams/:id': async (e) => [{ url: `/api/teams/${e.vol.teamInA}`, body: { notes: '改' }, expect: 'denied' }],
+  'DELETE /api/teams/:id': async (e) => [
+    { url: `/api/teams/${await madeByA(e, '/api/teams', { kind: 'service_team', name: `${MARK}建错的队`, areaId: e.a.village.id })}`, expect: 'denied' },
+  ],
   'PUT /api/teams/:id/members': async (e) => [
     { url: `/api/teams/${e.vol.teamInA}/members`, body: { members: [{ volunteerId: e.vol.volunteerInA, role: 'leader' }] }, expect: 'denied' },
     { url: `/api/teams/${e.vol.teamInB}/members`, body: { members: [{ volunteerId: e.vol.volunteerInA, role: 'member' }] }, expect: 'denied', control: 'none' },
@@ -295,6 +325,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     { url: '/api/posts', body: { kind: 'model_post', name: '先锋岗', areaId: e.b.village.id, holderId: e.vol.volunteerInA }, expect: 'denied', control: 'none' },
   ],
   'PATCH /api/posts/:id': async (e) => [{ url: `/api/posts/${e.vol.postInA}`, body: { notes: '改' }, expect: 'denied' }],
+  'DELETE /api/posts/:id': async (e) => [
+    { url: `/api/posts/${await madeByA(e, '/api/posts', { kind: 'responsibility_area', name: `${MARK}责任区`, areaId: e.a.village.id })}`, expect: 'denied' },
+  ],
 
   'GET /api/household-links': async (e) => [
     { url: `/api/household-links?householdId=${e.householdInA}`, expect: 'no-leak', control: 'marker' },
@@ -349,6 +382,15 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     ];
   },
   'POST /api/deployments/:id/cancel': async (e) => [{ url: `/api/deployments/${await e.vol.freshDeploymentInA()}/cancel`, expect: 'denied' }],
+  'GET /api/service-records': async (e) => {
+    // A liaison group's note on A's volunteer, so the list has A's record to (not) show.
+    await madeByA(e, '/api/service-records', { volunteerId: e.vol.volunteerInA, on: e.vol.day, note: `${MARK}表现好`, liaisonGroup: '联络组' });
+    return [
+      { url: '/api/service-records?pageSize=200', expect: 'no-leak', control: 'marker' },
+      { url: `/api/service-records?volunteerId=${e.vol.volunteerInA}&notesOnly=true`, expect: 'no-leak', control: 'marker' },
+      { url: `/api/service-records?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+    ];
+  },
   'POST /api/service-records': async (e) => [{ url: '/api/service-records', body: { volunteerId: e.vol.volunteerInA, on: '2025-06-01', hours: 2 }, expect: 'denied' }],
   'GET /api/service/hours': async (e) => [
     { url: `/api/service/hours?from=${e.vol.day}&to=${e.vol.day}`, expect: 'no-leak', control: 'marker' },

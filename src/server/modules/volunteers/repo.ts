@@ -144,6 +144,18 @@ export interface VolunteerSearch {
 
 export async function searchVolunteers(db: Queryable, scope: Scope, s: VolunteerSearch) {
   const q = new SqlParams();
+  const w = searchWhere(scope, s, q);
+  const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM volunteers v WHERE ${w}`, q.values);
+  const rows = await db.query<VolunteerRow>(
+    `SELECT ${VOLUNTEER_COLUMNS} FROM ${VOLUNTEER_FROM} WHERE ${w} ORDER BY v.area_path, v.name, v.id
+      LIMIT ${q.add(s.pageSize)} OFFSET ${q.add((s.page - 1) * s.pageSize)}`,
+    q.values,
+  );
+  return { rows, total };
+}
+
+/** The list's filters as one predicate on `volunteers v`, scope first (the list and its export share it). */
+export function searchWhere(scope: Scope, s: Omit<VolunteerSearch, 'page' | 'pageSize'>, q: SqlParams): string {
   const where = [scopeClause(scope, 'v.area_path', q)];
   if (s.underPath) where.push(`v.area_path LIKE ${q.add(s.underPath + '%')}`);
   if (s.category) where.push(`v.category = ${q.add(s.category)}`);
@@ -159,14 +171,7 @@ export async function searchVolunteers(db: Queryable, scope: Scope, s: Volunteer
       where.push(`v.name LIKE ${q.add(likeEscape(text) + '%')}`);
     }
   }
-  const w = where.join(' AND ');
-  const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM volunteers v WHERE ${w}`, q.values);
-  const rows = await db.query<VolunteerRow>(
-    `SELECT ${VOLUNTEER_COLUMNS} FROM ${VOLUNTEER_FROM} WHERE ${w} ORDER BY v.area_path, v.name, v.id
-      LIMIT ${q.add(s.pageSize)} OFFSET ${q.add((s.page - 1) * s.pageSize)}`,
-    q.values,
-  );
-  return { rows, total };
+  return where.join(' AND ');
 }
 
 export interface VolunteerFields {
@@ -302,6 +307,31 @@ export async function updateOrg(tx: Queryable, id: number, f: { name: string; pl
     f.notes,
     f.secretaryId,
   ]);
+}
+
+/** Every organisation below one, at any depth (not itself). */
+export async function orgSubtreeIds(db: Queryable, id: number): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    'WITH RECURSIVE tree AS (SELECT o.id FROM party_orgs o WHERE o.parent_id = $1 UNION SELECT o.id FROM party_orgs o JOIN tree ON o.parent_id = tree.id) SELECT id FROM tree',
+    [id],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The area paths of an organisation's direct children (theirs lie within it, and so on down). */
+export async function childOrgPaths(db: Queryable, id: number): Promise<string[]> {
+  const rows = await db.query<{ area_path: string }>('SELECT area_path FROM party_orgs WHERE parent_id = $1', [id]);
+  return rows.map((r) => r.area_path);
+}
+
+/** New parent (and area): the organisation's own memberships and enlistments carry its path and follow. */
+export async function moveOrg(tx: Queryable, id: number, parentId: number | null, area: { id: number; path: string }) {
+  const [old] = await tx.query<{ area_path: string }>('SELECT area_path FROM party_orgs WHERE id = $1', [id]);
+  await tx.query('UPDATE party_orgs SET parent_id = $2, area_id = $3, area_path = $4, updated_at = now() WHERE id = $1', [id, parentId, area.id, area.path]);
+  if (old.area_path === area.path) return { membershipsMoved: 0, enlistmentsMoved: 0 };
+  const m = await tx.query('UPDATE party_memberships SET area_path = $2 WHERE org_id = $1 RETURNING id', [id, area.path]);
+  const e = await tx.query('UPDATE enlistments SET area_path = $2 WHERE org_id = $1 RETURNING id', [id, area.path]);
+  return { membershipsMoved: m.length, enlistmentsMoved: e.length };
 }
 
 export async function setOrgToken(tx: Queryable, id: number, token: string) {

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { isoDate } from '../../../domain/residents/schemas';
@@ -21,6 +21,7 @@ import {
   groupLinkBody,
   householdLinksBody,
   leaveMembersBody,
+  moveOrgBody,
   refuseBody,
   serviceRecordBody,
   splitBody,
@@ -35,6 +36,7 @@ import { todayIn } from '../../platform/dates';
 import { LoginLimiter } from '../../platform/login-limiter';
 import { pickLang } from '../../platform/messages';
 import * as enlist from './enlist';
+import { prepareVolunteerExport } from './export';
 import * as figures from './figures';
 import * as service from './service';
 import * as work from './work';
@@ -56,14 +58,33 @@ const paging = {
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+const volunteerQuery = z.strictObject({
+  q: z.string().max(50).optional(),
+  under: optionalId,
+  category: z.enum(CATEGORIES).optional(),
+  skill: z.enum(SKILLS).optional(),
+  orgId: optionalId,
+  teamId: optionalId,
+  ...paging,
+});
 
-/** Submissions per client address per window: generous, since a whole branch may enlist over one office Wi-Fi. */
-export const ENLIST_MAX_PER_ADDRESS = 60;
-export const ENLIST_WINDOW_MINUTES = 10;
+function sendXlsx(reply: FastifyReply, asciiName: string, fileName: string, write: (out: PassThrough) => Promise<unknown>) {
+  const out = new PassThrough();
+  write(out).catch((e) => out.destroy(e));
+  return reply
+    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store')
+    .send(out);
+}
 
-export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPerAddress?: number } = {}) {
+/**
+ * The public form is throttled per client address: ENLIST_MAX_PER_ADDRESS submissions per
+ * ENLIST_WINDOW_MINUTES (settings, see config.ts), generous since a whole branch may enlist over one office Wi-Fi.
+ */
+export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPerAddress: number; enlistWindowMinutes: number }) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, opts.enlistMaxPerAddress ?? ENLIST_MAX_PER_ADDRESS, ENLIST_WINDOW_MINUTES * 60_000);
+  const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, opts.enlistMaxPerAddress, opts.enlistWindowMinutes * 60_000);
   const publicCtx = (req: FastifyRequest): enlist.PublicCtx => ({
     db: req.server.db,
     lang: pickLang(req.headers['accept-language']),
@@ -105,6 +126,7 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
   r.post('/api/party/orgs/:id/members/leave', { config: manage, schema: { tags, params: idParams, body: leaveMembersBody } }, (req) =>
     service.leaveMembers(ctxOf(req), req.params.id, req.body.volunteerIds),
   );
+  r.post('/api/party/orgs/:id/move', { config: manage, schema: { tags, params: idParams, body: moveOrgBody } }, (req) => service.moveOrg(ctxOf(req), req.params.id, req.body));
   r.post('/api/party/orgs/:id/close', { config: manage, schema: { tags, params: idParams } }, (req) => service.closeOrg(ctxOf(req), req.params.id));
   r.post('/api/party/orgs/:id/enlist-token', { config: manage, schema: { tags, params: idParams } }, (req) => service.rotateToken(ctxOf(req), req.params.id));
 
@@ -115,15 +137,7 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
       config: read,
       schema: {
         tags,
-        querystring: z.strictObject({
-          q: z.string().max(50).optional(),
-          under: optionalId,
-          category: z.enum(CATEGORIES).optional(),
-          skill: z.enum(SKILLS).optional(),
-          orgId: optionalId,
-          teamId: optionalId,
-          ...paging,
-        }),
+        querystring: volunteerQuery,
       },
     },
     (req) => service.listVolunteers(ctxOf(req), req.query),
@@ -137,12 +151,17 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
     { config: { access: { permission: 'volunteers.export' } }, schema: { tags, querystring: z.strictObject({ under: optionalId, on: isoDate.optional() }) } },
     async (req, reply) => {
       const prepared = await figures.prepareFiguresExport(ctxOf(req), req.query);
-      const out = new PassThrough();
-      prepared.write(out).catch((e) => out.destroy(e));
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="figures.xlsx"; filename*=UTF-8''${encodeURIComponent(`志愿者统计-${prepared.on}.xlsx`)}`)
-        .send(out);
+      return sendXlsx(reply, 'figures.xlsx', `志愿者统计-${prepared.on}.xlsx`, prepared.write);
+    },
+  );
+  r.get(
+    '/api/volunteers/export.xlsx',
+    { config: { access: { permission: 'volunteers.export' } }, schema: { tags, querystring: volunteerQuery.omit({ page: true, pageSize: true }).extend({ reveal: bool.optional() }) } },
+    async (req, reply) => {
+      const { reveal, ...filters } = req.query;
+      const ctx = ctxOf(req);
+      const prepared = await prepareVolunteerExport(ctx, filters, reveal ?? false);
+      return sendXlsx(reply, 'volunteers.xlsx', `志愿者名册-${ctx.today}.xlsx`, prepared.write);
     },
   );
   r.get('/api/volunteers/:id', { config: read, schema: { tags, params: idParams } }, (req) => service.getVolunteer(ctxOf(req), req.params.id));
@@ -156,10 +175,12 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
   r.post('/api/teams', { config: write, schema: { tags, body: createTeamBody } }, async (req, reply) => reply.status(201).send(await work.createTeam(ctxOf(req), req.body)));
   r.get('/api/teams/:id', { config: read, schema: { tags, params: idParams } }, (req) => work.getTeam(ctxOf(req), req.params.id));
   r.patch('/api/teams/:id', { config: write, schema: { tags, params: idParams, body: updateTeamBody } }, (req) => work.updateTeam(ctxOf(req), req.params.id, req.body));
+  r.delete('/api/teams/:id', { config: write, schema: { tags, params: idParams } }, (req) => work.deleteTeam(ctxOf(req), req.params.id));
   r.put('/api/teams/:id/members', { config: write, schema: { tags, params: idParams, body: teamMembersBody } }, (req) => work.setTeamMembers(ctxOf(req), req.params.id, req.body.members));
   r.get('/api/posts', { config: read, schema: { tags, querystring: z.strictObject({ under: optionalId, kind: z.enum(POST_KINDS).optional() }) } }, (req) => work.listPosts(ctxOf(req), req.query));
   r.post('/api/posts', { config: write, schema: { tags, body: createPostBody } }, async (req, reply) => reply.status(201).send(await work.createPost(ctxOf(req), req.body)));
   r.patch('/api/posts/:id', { config: write, schema: { tags, params: idParams, body: updatePostBody } }, (req) => work.updatePost(ctxOf(req), req.params.id, req.body));
+  r.delete('/api/posts/:id', { config: write, schema: { tags, params: idParams } }, (req) => work.deletePost(ctxOf(req), req.params.id));
 
   // ——— links ———
   r.get(
@@ -194,6 +215,17 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
   );
   r.post('/api/deployments', { config: write, schema: { tags, body: createDeploymentBody } }, async (req, reply) => reply.status(201).send(await work.createDeployment(ctxOf(req), req.body)));
   r.post('/api/deployments/:id/cancel', { config: write, schema: { tags, params: idParams } }, (req) => work.cancelDeployment(ctxOf(req), req.params.id));
+  r.get(
+    '/api/service-records',
+    {
+      config: read,
+      schema: {
+        tags,
+        querystring: z.strictObject({ volunteerId: optionalId, under: optionalId, from: isoDate.optional(), to: isoDate.optional(), notesOnly: bool.optional(), ...paging }),
+      },
+    },
+    (req) => work.listServiceRecords(ctxOf(req), req.query),
+  );
   r.post('/api/service-records', { config: write, schema: { tags, body: serviceRecordBody } }, async (req, reply) => reply.status(201).send(await work.addServiceRecord(ctxOf(req), req.body)));
   r.get('/api/service/hours', { config: read, schema: { tags, querystring: z.strictObject({ from: isoDate, to: isoDate, under: optionalId, volunteerId: optionalId }) } }, (req) =>
     figures.hours(ctxOf(req), req.query),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { CreateOrgInput, CreateVolunteerInput, UpdateOrgInput, UpdateVolunteerInput } from '../../../domain/volunteers/schemas';
+import type { CreateOrgInput, CreateVolunteerInput, MoveOrgInput, UpdateOrgInput, UpdateVolunteerInput } from '../../../domain/volunteers/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, isUniqueViolation, notFound, ruleViolation } from '../../platform/errors';
@@ -296,6 +296,40 @@ export async function updateOrg(ctx: Ctx, id: number, input: UpdateOrgInput) {
       await tx.query("UPDATE party_memberships SET role = 'secretary' WHERE org_id = $1 AND volunteer_id = $2 AND left_on IS NULL", [id, next.secretaryId]);
     }
     await audit(tx, ctx, { action: 'update', entity: 'party_org', entityId: id, areaPath: o.area_path, before, after: next });
+  });
+  return getOrg(ctx, id);
+}
+
+/**
+ * Moves an organisation under another committee (or to the top), its subtree with it: the children
+ * keep pointing at it. With `areaId` it is also bound to another area; its own memberships and
+ * enlistments, which carry its path, follow in the same transaction. Both places must be in the
+ * caller's scope; a committee cannot go under itself or its own subtree; an organisation's area lies
+ * within its parent's, and its children's within its own.
+ */
+export async function moveOrg(ctx: Ctx, id: number, input: MoveOrgInput) {
+  const o = await mustOrg(ctx, id);
+  mustBeOpen(o);
+  const area = input.areaId && input.areaId !== o.area_id ? await placeArea(ctx, input.areaId, 'areaId') : { id: o.area_id, path: o.area_path };
+  const fields: Record<string, string> = {};
+  if (input.parentId !== null) {
+    const parent = await repo.findOrg(ctx.db, ctx.actor.scope, input.parentId);
+    if (!parent) fields.parentId = 'not_found';
+    else if (parent.id === id || (await repo.orgSubtreeIds(ctx.db, id)).includes(parent.id)) fields.parentId = 'inside_itself';
+    else if (parent.kind !== 'committee') fields.parentId = 'not_committee';
+    else if (parent.closed_at) fields.parentId = 'closed';
+    else if (!area.path.startsWith(parent.area_path)) fields.areaId = 'outside_parent';
+  }
+  if (area.id !== o.area_id && !fields.parentId) {
+    const children = await repo.childOrgPaths(ctx.db, id);
+    if (children.some((c) => !c.startsWith(area.path))) fields.areaId = 'children_outside';
+  }
+  fail(fields);
+  const before = { parentId: o.parent_id, areaId: o.area_id, areaPath: o.area_path };
+  const after = { parentId: input.parentId, areaId: area.id, areaPath: area.path };
+  await ctx.db.tx(async (tx) => {
+    const carried = await repo.moveOrg(tx, id, input.parentId, area);
+    await audit(tx, ctx, { action: 'move', entity: 'party_org', entityId: id, areaPath: area.path, before, after: { ...after, ...carried } });
   });
   return getOrg(ctx, id);
 }

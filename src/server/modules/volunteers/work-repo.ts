@@ -65,6 +65,34 @@ export async function updateTeam(tx: Queryable, id: number, f: { name: string; l
   );
 }
 
+/**
+ * Disbanding a team takes its sub-squads (at any depth) with it, and stops their work: deployments
+ * that have not begun are cancelled, those under way end today. Returns what it did, for the audit row.
+ */
+export async function disbandTeamTree(tx: Queryable, id: number, today: string) {
+  const subs = await tx.query<{ id: number }>(
+    `WITH RECURSIVE tree AS (SELECT t.id FROM teams t WHERE t.parent_id = $1 UNION SELECT t.id FROM teams t JOIN tree ON t.parent_id = tree.id)
+     UPDATE teams SET disbanded_at = coalesce(disbanded_at, now()), updated_at = now() WHERE id IN (SELECT id FROM tree) RETURNING id`,
+    [id],
+  );
+  const ids = [id, ...subs.map((s) => s.id)];
+  const cancelled = await tx.query<{ id: number }>(
+    'UPDATE deployments SET cancelled_at = now() WHERE team_id = ANY($1::int[]) AND cancelled_at IS NULL AND starts_on > $2::date RETURNING id',
+    [ids, today],
+  );
+  const cut = await tx.query<{ id: number }>(
+    'UPDATE deployments SET ends_on = $2::date WHERE team_id = ANY($1::int[]) AND cancelled_at IS NULL AND starts_on <= $2::date AND ends_on > $2::date RETURNING id',
+    [ids, today],
+  );
+  return { subTeamsDisbanded: subs.map((s) => s.id), deploymentsCancelled: cancelled.map((d) => d.id), deploymentsEndedToday: cut.map((d) => d.id) };
+}
+
+/** Deletes a team and its member list; a foreign-key violation means it has a history to keep. */
+export async function deleteTeam(tx: Queryable, id: number) {
+  await tx.query('DELETE FROM team_members WHERE team_id = $1', [id]);
+  await tx.query('DELETE FROM teams WHERE id = $1', [id]);
+}
+
 export interface TeamMemberRow {
   volunteer_id: number;
   name: string;
@@ -591,4 +619,47 @@ export async function figures(db: Queryable, scope: Scope, p: { underPath: strin
       GROUP BY s.key ORDER BY enlisted DESC, volunteers DESC, s.key`,
     q.values,
   );
+}
+
+// ——— service records and liaison notes ———
+
+export interface ServiceRecordRow {
+  id: number;
+  volunteer_id: number;
+  volunteer_name: string;
+  area_name: string;
+  on: string;
+  hours: number;
+  work: string | null;
+  note: string | null;
+  liaison_group: string | null;
+  recorded_by_name: string | null;
+  created_at: Date;
+}
+
+/** Recorded work and liaison notes, newest first; scoped by where the person is now (as their hours are). */
+export async function listServiceRecords(
+  db: Queryable,
+  scope: Scope,
+  p: { id?: number; volunteerId?: number; underPath?: string; from?: string; to?: string; notesOnly?: boolean; page: number; pageSize: number },
+) {
+  const q = new SqlParams();
+  const where = [scopeClause(scope, 'v.area_path', q)];
+  if (p.id) where.push(`r.id = ${q.add(p.id)}`);
+  if (p.volunteerId) where.push(`r.volunteer_id = ${q.add(p.volunteerId)}`);
+  if (p.underPath) where.push(`v.area_path LIKE ${q.add(p.underPath + '%')}`);
+  if (p.from) where.push(`r.on_date >= ${q.add(p.from)}::date`);
+  if (p.to) where.push(`r.on_date <= ${q.add(p.to)}::date`);
+  if (p.notesOnly) where.push('r.note IS NOT NULL');
+  const w = where.join(' AND ');
+  const from = 'service_records r JOIN volunteers v ON v.id = r.volunteer_id';
+  const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${from} WHERE ${w}`, q.values);
+  const rows = await db.query<ServiceRecordRow>(
+    `SELECT r.id, r.volunteer_id, v.name AS volunteer_name, a.name AS area_name, to_char(r.on_date, 'YYYY-MM-DD') AS on, r.hours::float8 AS hours,
+            r.work, r.note, r.liaison_group, u.display_name AS recorded_by_name, r.created_at
+       FROM ${from} JOIN areas a ON a.id = v.area_id LEFT JOIN users u ON u.id = r.recorded_by
+      WHERE ${w} ORDER BY r.on_date DESC, r.id DESC LIMIT ${q.add(p.pageSize)} OFFSET ${q.add((p.page - 1) * p.pageSize)}`,
+    q.values,
+  );
+  return { rows, total };
 }

@@ -2,13 +2,16 @@ import type { CreateDeploymentInput, CreatePostInput, CreateTeamInput, ServiceRe
 import { maskPhone } from '../../../domain/residents/identity';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, notFound, ruleViolation } from '../../platform/errors';
+import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
 import * as repo from './repo';
 import { fail, mustOrg, mustVolunteer, placeArea, volunteersIn } from './service';
 import * as work from './work-repo';
 import { toDeploymentViews, toVolunteerView } from './view';
 
 /** Teams and posts, the links that route work, deployments. */
+
+/** A row still referenced elsewhere (PostgreSQL 23503, the same code on PGlite). */
+const isForeignKeyViolation = (e: unknown) => (e as { code?: string })?.code === '23503';
 
 async function mustTeam(ctx: Ctx, id: number) {
   const t = await work.findTeam(ctx.db, ctx.actor.scope, id);
@@ -89,8 +92,11 @@ export async function updateTeam(ctx: Ctx, id: number, input: UpdateTeamInput) {
     notes: input.notes === undefined ? t.notes : input.notes,
     disbanded: input.disbanded ?? Boolean(t.disbanded_at),
   };
+  const disbanding = next.disbanded && !t.disbanded_at;
   await ctx.db.tx(async (tx) => {
     await work.updateTeam(tx, id, next);
+    // Disbanding ends the team's work: its sub-squads go with it, its deployments stop today.
+    const ended = disbanding ? await work.disbandTeamTree(tx, id, ctx.today) : null;
     if (leader) {
       await tx.query("UPDATE team_members SET role = 'deputy' WHERE team_id = $1 AND role = 'leader' AND volunteer_id <> $2", [id, leader.id]);
       await tx.query(
@@ -98,9 +104,41 @@ export async function updateTeam(ctx: Ctx, id: number, input: UpdateTeamInput) {
         [id, leader.id, t.area_path],
       );
     }
-    await audit(tx, ctx, { action: 'update', entity: 'team', entityId: id, areaPath: t.area_path, before: { name: t.name, leaderId: t.leader_id, notes: t.notes }, after: next });
+    await audit(tx, ctx, {
+      action: disbanding ? 'disband' : 'update',
+      entity: 'team',
+      entityId: id,
+      areaPath: t.area_path,
+      before: { name: t.name, leaderId: t.leader_id, notes: t.notes, disbanded: Boolean(t.disbanded_at) },
+      after: ended ? { ...next, ...ended } : next,
+    });
   });
   return getTeam(ctx, id);
+}
+
+/**
+ * A team made by mistake is deleted with its member list. One with a history — deployments (even
+ * cancelled), sub-squads, posts, tasks — answers 409 TEAM_IN_USE: disband it instead, which keeps the record.
+ */
+export async function deleteTeam(ctx: Ctx, id: number) {
+  const t = await mustTeam(ctx, id);
+  const members = await work.teamMembers(ctx.db, id);
+  await ctx.db
+    .tx(async (tx) => {
+      await work.deleteTeam(tx, id);
+      await audit(tx, ctx, {
+        action: 'delete',
+        entity: 'team',
+        entityId: id,
+        areaPath: t.area_path,
+        before: { ...toTeamView(t), members: members.map((m) => ({ volunteerId: m.volunteer_id, role: m.role })) },
+      });
+    })
+    .catch((e) => {
+      if (isForeignKeyViolation(e)) throw conflict('TEAM_IN_USE', { name: t.name });
+      throw e;
+    });
+  return { ok: true };
 }
 
 export async function setTeamMembers(ctx: Ctx, id: number, members: { volunteerId: number; role: string }[]) {
@@ -174,6 +212,17 @@ export async function updatePost(ctx: Ctx, id: number, input: UpdatePostInput) {
     await audit(tx, ctx, { action: 'update', entity: 'post', entityId: id, areaPath: p.area_path, before: toPostView(p), after: next });
   });
   return toPostView((await work.findPost(ctx.db, ctx.actor.scope, id))!);
+}
+
+/** A post or responsibility area entered by mistake goes; one that has served is closed instead (PATCH closed). */
+export async function deletePost(ctx: Ctx, id: number) {
+  const p = await work.findPost(ctx.db, ctx.actor.scope, id);
+  if (!p) throw notFound();
+  await ctx.db.tx(async (tx) => {
+    await tx.query('DELETE FROM posts WHERE id = $1', [id]);
+    await audit(tx, ctx, { action: 'delete', entity: 'post', entityId: id, areaPath: p.area_path, before: toPostView(p) });
+  });
+  return { ok: true };
 }
 
 // ——— member ↔ households ———
@@ -374,13 +423,41 @@ export async function addServiceRecord(ctx: Ctx, input: ServiceRecordInput) {
   if (input.on > ctx.today) throw badRequest('VALIDATION_FAILED', {}, { on: 'too_big' });
   const id = await ctx.db.tx(async (tx) => {
     const [row] = await tx.query<{ id: number }>(
-      `INSERT INTO service_records (volunteer_id, area_path, on_date, hours, work, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [v.id, v.area_path, input.on, input.hours ?? 0, input.work ?? null, input.note ?? null, ctx.actor.userId],
+      `INSERT INTO service_records (volunteer_id, area_path, on_date, hours, work, note, liaison_group, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [v.id, v.area_path, input.on, input.hours ?? 0, input.work ?? null, input.note ?? null, input.liaisonGroup ?? null, ctx.actor.userId],
     );
     await audit(tx, ctx, { action: 'create', entity: 'service_record', entityId: row.id, areaPath: v.area_path, after: input });
     return row.id;
   });
-  return { id, volunteerId: v.id, on: input.on, hours: input.hours ?? 0, work: input.work ?? null, note: input.note ?? null };
+  const { rows } = await work.listServiceRecords(ctx.db, ctx.actor.scope, { id, page: 1, pageSize: 1 });
+  return toServiceRecordView(rows[0]);
+}
+
+function toServiceRecordView(r: work.ServiceRecordRow) {
+  return {
+    id: r.id,
+    volunteerId: r.volunteer_id,
+    volunteerName: r.volunteer_name,
+    areaName: r.area_name,
+    on: r.on,
+    hours: r.hours,
+    work: r.work,
+    note: r.note,
+    liaisonGroup: r.liaison_group,
+    recordedBy: r.recorded_by_name,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+/** Recorded work and liaison groups' notes on how people perform, newest first. */
+export async function listServiceRecords(
+  ctx: Ctx,
+  p: { volunteerId?: number; under?: number; from?: string; to?: string; notesOnly?: boolean; page: number; pageSize: number },
+) {
+  if (p.from && p.to && p.to < p.from) throw badRequest('VALIDATION_FAILED', {}, { to: 'too_small' });
+  const underPath = p.under ? (await placeArea(ctx, p.under, 'under')).path : undefined;
+  const { rows, total } = await work.listServiceRecords(ctx.db, ctx.actor.scope, { ...p, underPath });
+  return { items: rows.map(toServiceRecordView), total };
 }
 
 async function mustVolunteerField(ctx: Ctx, id: number) {
