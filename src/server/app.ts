@@ -25,6 +25,8 @@ import { residentRoutes } from './modules/residents/routes';
 import { taskRoutes } from './modules/tasks/routes';
 import { policyRoutes } from './modules/policy/routes';
 import { monitoringRoutes } from './modules/monitoring/routes';
+import { reportRoutes } from './modules/reports/routes';
+import { startSweep } from './modules/monitoring/sweep';
 import { userRoutes } from './modules/users/routes';
 import { volunteerRoutes } from './modules/volunteers/routes';
 
@@ -114,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes);
   await app.register(policyRoutes);
   await app.register(monitoringRoutes);
+  await app.register(reportRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {
@@ -129,5 +132,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const sweep = setInterval(() => sessions.purgeExpired().catch(() => {}), 3_600_000);
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
+  // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
+  const stopMonitoringSweep = startSweep(db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, log: app.log });
+  app.addHook('onClose', async () => stopMonitoringSweep());
   return app;
 }

@@ -43,6 +43,11 @@ export const configSchema = z.object({
         return false;
       }
     }, 'unknown time zone'),
+  /**
+   * Minutes between sweeps of the monitoring records: measures past their end move to release check (with a
+   * task), follow-ups missed past their window become tasks for the grid worker. 0 turns the sweep off.
+   */
+  MONITORING_SWEEP_MINUTES: z.coerce.number().min(0).max(24 * 60).default(10),
   /** Without demo data, the first start creates this root area and an administrator. */
   ROOT_AREA_NAME: z.string().min(1).max(100).default('本辖区'),
   ROOT_AREA_KIND: z.enum(['province', 'city', 'county', 'town', 'street']).default('county'),
@@ -101,5 +106,5 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Uploads of each test app land in a folder of their own, never in the project's ./data.
   const dataDir = path.join(os.tmpdir(), `wangge-test-${process.pid}-${randomBytes(4).toString('hex')}`);
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', DATA_DIR: dataDir }), ...overrides };
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', DATA_DIR: dataDir, MONITORING_SWEEP_MINUTES: '0' }), ...overrides };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDate } from '../residents/schemas';
-import { CODE_COLOURS, CONTACT_TYPES, ORIGIN_SCOPES, RISK_LEVELS, SYMPTOMS } from './rules';
+import { CODE_COLOURS, CONTACT_TYPES, COUNT_FROM, MEASURE_KINDS, ORIGIN_SCOPES, RISK_LEVELS, SYMPTOMS } from './rules';
 
 /** A person's situation, as the "try it" panel and the measure proposal send it. */
 export const situationSchema = z.strictObject({
@@ -20,3 +20,50 @@ export const evaluateBody = z.strictObject({
   on: isoDate.optional(),
   setId: z.number().int().positive().optional(),
 });
+
+// ——— the policy editor: a rule set written as data (every seeded edition passes these; a test checks it) ———
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_format');
+const range = (max: number) =>
+  z.strictObject({ min: z.number().int().min(0).max(max).optional(), max: z.number().int().min(0).max(max).optional() }).refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'invalid_format');
+const names = z.strictObject({ zh: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(100) });
+export const policyCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'invalid_format');
+
+export const conditionsSchema = z.strictObject({
+  contactTypes: z.array(z.enum(CONTACT_TYPES)).min(1).max(CONTACT_TYPES.length).optional(),
+  originRiskLevels: z.array(z.enum(RISK_LEVELS)).min(1).max(RISK_LEVELS.length).optional(),
+  originScopes: z.array(z.enum(ORIGIN_SCOPES)).min(1).max(ORIGIN_SCOPES.length).optional(),
+  codeColours: z.array(z.enum(CODE_COLOURS)).min(1).max(CODE_COLOURS.length).optional(),
+  daysSinceExposure: range(365).optional(),
+  daysSinceArrival: range(365).optional(),
+  hasSymptoms: z.boolean().optional(),
+  age: range(130).optional(),
+  specialGroups: z.array(z.string().trim().min(1).max(30)).min(1).max(20).optional(),
+});
+
+export const outcomeSchema = z
+  .strictObject({
+    steps: z.array(z.strictObject({ measure: z.enum(MEASURE_KINDS), days: z.number().int().min(0).max(60) })).max(5),
+    countFrom: z.enum(COUNT_FROM),
+    testDays: z.array(z.number().int().min(0).max(60)).max(30),
+    followUpsPerDay: z.number().int().min(0).max(6),
+    followUpTimes: z.array(hhmm).max(6),
+    refer: z.literal('fever_clinic').optional(),
+  })
+  // N follow-ups a day at N times.
+  .refine((o) => o.followUpTimes.length === o.followUpsPerDay, { path: ['followUpTimes'], message: 'invalid_format' });
+
+export const ruleSchema = z.strictObject({ code: policyCode, name: names, when: conditionsSchema, then: outcomeSchema });
+
+/** A new draft set: a copy of another (its rules and thresholds), under the same code (next version) or a new one. */
+export const createPolicySetBody = z.strictObject({ copyOf: z.number().int().positive(), code: policyCode.optional(), name: names.optional() });
+
+/** Replaces a draft's rules (the whole ordered list: the first matching rule wins) and, optionally, its other fields. */
+export const replacePolicySetBody = z.strictObject({
+  name: names.optional(),
+  feverThreshold: z.number().min(35).max(42).refine((n) => Math.round(n * 10) === n * 10, 'invalid_format').optional(),
+  alertSymptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
+  source: z.string().trim().max(1000).optional(),
+  rules: z.array(ruleSchema).min(1).max(50),
+});
+
+export const publishPolicySetBody = z.strictObject({ effectiveFrom: isoDate });

@@ -447,6 +447,36 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     return [{ url: `/api/policy/sets/${id}`, expect: 'no-leak', control: 'ok' }];
   },
   'POST /api/policy/evaluate': async () => [{ url: '/api/policy/evaluate', body: { situation: { contactType: 'close' } }, expect: 'no-leak', control: 'ok' }],
+  // The editor's writes are root-scope only: neither B's nor A's county administrator may make them.
+  'POST /api/policy/sets': async (e) => {
+    const [{ id }] = await e.t.db.query<{ id: number }>('SELECT min(id) AS id FROM policy_sets');
+    return [{ url: '/api/policy/sets', body: { copyOf: id }, expect: 'denied', control: 'none' }];
+  },
+  'PUT /api/policy/sets/:id': async (e) => [
+    {
+      url: `/api/policy/sets/${await draftPolicySet(e)}`,
+      body: { rules: [{ code: 'default', name: { zh: '其他', en: 'Otherwise' }, when: {}, then: { steps: [], countFrom: 'decision', testDays: [], followUpsPerDay: 0, followUpTimes: [] } }] },
+      expect: 'denied',
+      control: 'none',
+    },
+  ],
+  'POST /api/policy/sets/:id/publish': async (e) => [{ url: `/api/policy/sets/${await draftPolicySet(e)}/publish`, body: { effectiveFrom: '2099-01-01' }, expect: 'denied', control: 'none' }],
+
+  // ——— issue 5: the village daily report (A's area names carry the marker) ———
+  'GET /api/daily-reports': async (e) => [
+    { url: `/api/daily-reports?areaId=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+    { url: `/api/daily-reports?areaId=${e.a.county.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'GET /api/daily-reports/series': async (e) => [{ url: `/api/daily-reports/series?areaId=${e.a.county.id}&days=3`, expect: 'denied', control: 'marker' }],
+  'GET /api/daily-reports/export.xlsx': async (e) => [{ url: `/api/daily-reports/export.xlsx?areaId=${e.a.county.id}`, readBody: xlsxText, expect: 'denied', control: 'marker' }],
+  'POST /api/daily-reports/submit': async (e) => [{ url: '/api/daily-reports/submit', body: { areaId: e.a.village.id, day: '2025-06-01' }, expect: 'denied' }],
+  'POST /api/daily-reports/reopen': async (e) => {
+    // A submits a day of its village first; B may not reopen it, A's county administrator (the level above) may.
+    const a = await login(e.t.app, 'leakmark_a');
+    const res = await a.post('/api/daily-reports/submit', { areaId: e.a.village.id, day: '2025-06-02' });
+    if (res.statusCode !== 200) throw new Error(res.body);
+    return [{ url: '/api/daily-reports/reopen', body: { areaId: e.a.village.id, day: '2025-06-02', reason: '数字有误' }, expect: 'denied' }];
+  },
   'GET /api/isolation-sites': async (e) => [
     { url: '/api/isolation-sites', expect: 'no-leak', control: 'marker' },
     { url: `/api/isolation-sites?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },

@@ -55,6 +55,8 @@ export async function record(ctx: MCtx, id: number, b: z.infer<typeof recordFoll
   const alert = isAlert(await thresholds(ctx, m.policy_set_id), b.temperature, b.symptoms);
   await ctx.db.tx(async (tx) => {
     if (!(await repo.recordFollowUp(tx, id, { temperature: b.temperature, symptoms: b.symptoms, note: b.note ?? null, by: ctx.actor.userId }))) throw conflict('FOLLOW_UP_DONE');
+    // Recorded late: the sweep's "missed follow-up" task is done.
+    await tasks.closeForSubject(tx, 'follow_up', id, ctx.actor.userId);
     await audit(tx, ctx, { action: 'record', entity: 'follow_up', entityId: id, areaPath: f.area_path, after: b });
     if (!alert) return;
     const alertId = await repo.insertAlert(tx, { followUpId: id, measureId: m.id, residentId: m.resident_id, areaId: m.area_id, areaPath: m.area_path, temperature: b.temperature, symptoms: b.symptoms });

@@ -29,11 +29,20 @@ interface RuleRow {
 export type StoredSet = PolicySet & { id: number; status: string };
 
 /** Every published set with its rules, newest first. A few sets of a few rules: read whole. */
-export async function publishedSets(db: Queryable): Promise<StoredSet[]> {
+export function publishedSets(db: Queryable): Promise<StoredSet[]> {
+  return readSets(db, `status = 'published'`);
+}
+
+/** Every set, drafts too (the editor's list), newest first. */
+export function allSets(db: Queryable): Promise<StoredSet[]> {
+  return readSets(db, 'true');
+}
+
+async function readSets(db: Queryable, where: string): Promise<StoredSet[]> {
   const sets = await db.query<SetRow>(
     `SELECT id, code, version, name_zh, name_en, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
             to_char(effective_to, 'YYYY-MM-DD') AS effective_to, fever_threshold::text, alert_symptoms, source, status
-       FROM policy_sets WHERE status = 'published' ORDER BY effective_from DESC, version DESC`,
+       FROM policy_sets WHERE ${where} ORDER BY status = 'draft' DESC, effective_from DESC, version DESC`,
   );
   const rules = await db.query<RuleRow>(
     `SELECT set_id, code, name_zh, name_en, conditions, outcome FROM policy_rules WHERE set_id = ANY($1::int[]) ORDER BY set_id, position`,
@@ -52,4 +61,72 @@ export async function publishedSets(db: Queryable): Promise<StoredSet[]> {
     status: s.status,
     rules: rules.filter((r) => r.set_id === s.id).map((r) => ({ code: r.code, name: { zh: r.name_zh, en: r.name_en }, when: r.conditions, then: r.outcome })),
   }));
+}
+
+/** The next version number of a code (1 for a new code). */
+export async function nextVersion(tx: Queryable, code: string): Promise<number> {
+  const [{ v }] = await tx.query<{ v: number }>(`SELECT COALESCE(max(version), 0)::int + 1 AS v FROM policy_sets WHERE code = $1`, [code]);
+  return v;
+}
+
+/** Locks a set's row for a change (drafts change, published ones never do). */
+export async function lockSet(tx: Queryable, id: number): Promise<{ id: number; status: string; effective_from: string } | null> {
+  const [row] = await tx.query<{ id: number; status: string; effective_from: string }>(
+    `SELECT id, status, to_char(effective_from, 'YYYY-MM-DD') AS effective_from FROM policy_sets WHERE id = $1 FOR UPDATE`,
+    [id],
+  );
+  return row ?? null;
+}
+
+/**
+ * Writes a draft set and its ordered rules. A draft's effectiveFrom is a placeholder (the day it was made)
+ * until publishing fixes it; it is never in force, since only published sets are read for decisions.
+ */
+export async function insertDraft(tx: Queryable, s: Omit<StoredSet, 'id' | 'status' | 'effectiveTo'>): Promise<number> {
+  const [{ id }] = await tx.query<{ id: number }>(
+    `INSERT INTO policy_sets (code, version, name_zh, name_en, effective_from, effective_to, fever_threshold, alert_symptoms, source, status)
+     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8, 'draft') RETURNING id`,
+    [s.code, s.version, s.name.zh, s.name.en, s.effectiveFrom, s.feverThreshold, s.alertSymptoms, s.source || null],
+  );
+  await writeRules(tx, id, s.rules);
+  return id;
+}
+
+async function writeRules(tx: Queryable, setId: number, rules: Rule[]) {
+  await tx.query(
+    `INSERT INTO policy_rules (set_id, position, code, name_zh, name_en, conditions, outcome)
+     SELECT $1, v.position, v.code, v.name_zh, v.name_en, v.conditions::jsonb, v.outcome::jsonb
+       FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS v(position, code, name_zh, name_en, conditions, outcome)`,
+    [
+      setId,
+      rules.map((_, i) => i + 1),
+      rules.map((r) => r.code),
+      rules.map((r) => r.name.zh),
+      rules.map((r) => r.name.en),
+      rules.map((r) => JSON.stringify(r.when)),
+      rules.map((r) => JSON.stringify(r.then)),
+    ],
+  );
+}
+
+/** Replaces a draft's rules and the fields given. */
+export async function replaceDraft(
+  tx: Queryable,
+  id: number,
+  f: { name?: { zh: string; en: string }; feverThreshold?: number; alertSymptoms?: string[]; source?: string; rules: Rule[] },
+) {
+  await tx.query(
+    `UPDATE policy_sets SET name_zh = COALESCE($2, name_zh), name_en = COALESCE($3, name_en), fever_threshold = COALESCE($4, fever_threshold),
+            alert_symptoms = COALESCE($5, alert_symptoms), source = COALESCE($6, source)
+      WHERE id = $1 AND status = 'draft'`,
+    [id, f.name?.zh ?? null, f.name?.en ?? null, f.feverThreshold ?? null, f.alertSymptoms ?? null, f.source ?? null],
+  );
+  await tx.query(`DELETE FROM policy_rules WHERE set_id = $1`, [id]);
+  await writeRules(tx, id, f.rules);
+}
+
+/** Publishes a draft from a day; the set in force that day (if it began earlier) ends the day before. */
+export async function publish(tx: Queryable, id: number, effectiveFrom: string, previousId: number | null) {
+  if (previousId) await tx.query(`UPDATE policy_sets SET effective_to = $2::date - 1 WHERE id = $1`, [previousId, effectiveFrom]);
+  await tx.query(`UPDATE policy_sets SET status = 'published', effective_from = $2, effective_to = NULL WHERE id = $1 AND status = 'draft'`, [id, effectiveFrom]);
 }

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { isoDate } from '../residents/schemas';
+
+/**
+ * The village daily report (日报): the figures of one village and day, computed from the records. Flat
+ * `key → count` so a roll-up is a key-wise sum and a submitted day is stored as it was (jsonb). Shared
+ * by the server (SQL, workbook) and the web table.
+ */
+export const REPORT_RISK_LEVELS = ['high', 'medium', 'low', 'lockdown', 'control', 'prevention', 'none'] as const;
+export const REPORT_MEASURE_KINDS = ['central_isolation', 'home_isolation', 'home_monitoring'] as const;
+
+export const FIGURE_KEYS = [
+  // arrivals registered with an arrival date of the day / up to the day, and by the origin's risk level
+  'arrivals.today',
+  'arrivals.total',
+  ...REPORT_RISK_LEVELS.flatMap((l) => [`arrivals.${l}.today`, `arrivals.${l}.total`]),
+  // people under each measure at the end of the day; measures started on / released during the day
+  ...REPORT_MEASURE_KINDS.map((k) => `measures.${k}`),
+  'measures.total',
+  'measures.startedToday',
+  'measures.releasedToday',
+  // follow-ups due on the day: recorded, and missed (still not recorded after their window)
+  'followUps.due',
+  'followUps.done',
+  'followUps.missed',
+  // fever alerts raised during the day, and open at its end
+  'alerts.raised',
+  'alerts.open',
+  // households visited (screening) during the day
+  'visits.households',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+export type Figures = Record<FigureKey, number>;
+
+export function emptyFigures(): Figures {
+  return Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])) as Figures;
+}
+
+/** Key-wise sum (a roll-up is the sum of its villages). Unknown keys in stored figures are ignored. */
+export function addFigures(into: Figures, add: Partial<Record<string, number>>): Figures {
+  for (const k of FIGURE_KEYS) into[k] += Number(add[k] ?? 0);
+  return into;
+}
+
+const LEVEL_ZH: Record<(typeof REPORT_RISK_LEVELS)[number], string> = {
+  high: '高风险',
+  medium: '中风险',
+  low: '低风险',
+  lockdown: '封控区',
+  control: '管控区',
+  prevention: '防范区',
+  none: '非风险地区',
+};
+const LEVEL_EN: Record<(typeof REPORT_RISK_LEVELS)[number], string> = {
+  high: 'high risk',
+  medium: 'medium risk',
+  low: 'low risk',
+  lockdown: 'lockdown zone',
+  control: 'control zone',
+  prevention: 'prevention zone',
+  none: 'no risk level',
+};
+
+export interface FigureColumn {
+  key: FigureKey;
+  /** The group header (two header rows, as the paper forms have). */
+  group: { zh: string; en: string };
+  name: { zh: string; en: string };
+}
+
+const G = {
+  arrivals: { zh: '返乡人员', en: 'Arrivals' },
+  measures: { zh: '管控人员', en: 'Under measures' },
+  followUps: { zh: '健康监测', en: 'Follow-ups' },
+  alerts: { zh: '发热预警', en: 'Fever alerts' },
+  visits: { zh: '入户排查', en: 'Screening' },
+};
+
+/** Every figure in the order of the table cadres know, with its headers. */
+export const FIGURE_COLUMNS: FigureColumn[] = [
+  { key: 'arrivals.today', group: G.arrivals, name: { zh: '今日新增', en: 'today' } },
+  { key: 'arrivals.total', group: G.arrivals, name: { zh: '累计', en: 'in total' } },
+  ...REPORT_RISK_LEVELS.flatMap((l) => [
+    { key: `arrivals.${l}.today` as FigureKey, group: G.arrivals, name: { zh: `${LEVEL_ZH[l]}今日`, en: `${LEVEL_EN[l]}, today` } },
+    { key: `arrivals.${l}.total` as FigureKey, group: G.arrivals, name: { zh: `${LEVEL_ZH[l]}累计`, en: `${LEVEL_EN[l]}, in total` } },
+  ]),
+  { key: 'measures.central_isolation', group: G.measures, name: { zh: '集中隔离', en: 'central isolation' } },
+  { key: 'measures.home_isolation', group: G.measures, name: { zh: '居家隔离', en: 'home isolation' } },
+  { key: 'measures.home_monitoring', group: G.measures, name: { zh: '居家健康监测', en: 'home monitoring' } },
+  { key: 'measures.total', group: G.measures, name: { zh: '合计在管', en: 'total' } },
+  { key: 'measures.startedToday', group: G.measures, name: { zh: '今日新增管控', en: 'started today' } },
+  { key: 'measures.releasedToday', group: G.measures, name: { zh: '今日解除', en: 'released today' } },
+  { key: 'followUps.due', group: G.followUps, name: { zh: '应随访', en: 'due' } },
+  { key: 'followUps.done', group: G.followUps, name: { zh: '已随访', en: 'done' } },
+  { key: 'followUps.missed', group: G.followUps, name: { zh: '漏随访', en: 'missed' } },
+  { key: 'alerts.raised', group: G.alerts, name: { zh: '今日预警', en: 'raised today' } },
+  { key: 'alerts.open', group: G.alerts, name: { zh: '未处置', en: 'open' } },
+  { key: 'visits.households', group: G.visits, name: { zh: '今日走访户数', en: 'households visited' } },
+];
+
+/** The compact subset a screen shows (the workbook has every column). */
+export const MAIN_FIGURES: FigureKey[] = [
+  'arrivals.today',
+  'arrivals.total',
+  'measures.total',
+  'measures.startedToday',
+  'measures.releasedToday',
+  'followUps.due',
+  'followUps.done',
+  'followUps.missed',
+  'alerts.raised',
+  'alerts.open',
+  'visits.households',
+];
+
+export const REPORT_STATUSES = ['live', 'submitted', 'reopened'] as const;
+
+// ——— request schemas ———
+const id = z.coerce.number().int().positive();
+export const reportQuery = z.strictObject({ areaId: id, day: isoDate.optional() });
+export const seriesQuery = z.strictObject({ areaId: id, days: z.coerce.number().int().min(1).max(60).default(14), to: isoDate.optional() });
+export const submitBody = z.strictObject({ areaId: z.number().int().positive(), day: isoDate, notes: z.string().trim().max(500).optional() });
+export const reopenBody = z.strictObject({ areaId: z.number().int().positive(), day: isoDate, reason: z.string().trim().min(1).max(200) });

@@ -1,0 +1,135 @@
+import type { Db } from '../../db/engine';
+import { type AuditActor, auditMany } from '../../platform/audit';
+import { todayIn } from '../../platform/dates';
+import * as tasks from '../tasks/repo';
+
+/**
+ * The monitoring sweep, run by a timer in the server (MONITORING_SWEEP_MINUTES) and callable from tests:
+ *  - active measures whose end date is past (ends_on < today, local) move to release_check, each with the
+ *    same high-priority `release_check` task for its grid worker that the manual transition creates;
+ *  - scheduled follow-ups whose window is over (missed) of live measures become one `follow_up` task each
+ *    for the measure's grid worker (the role `grid_worker` at the area when the measure names nobody).
+ * Both are set-based, in batches of BATCH, each batch one transaction with its audit rows (actor: the
+ * system). Safe to run in several processes: on PostgreSQL a transaction-level advisory lock lets one sweep
+ * at a time; a follow-up that already has a task is never given another.
+ */
+const BATCH = 5000;
+const SYSTEM: AuditActor = { actorId: null, actorName: 'system:sweep', requestId: null, clientIp: null };
+const LOCK = 5_202_211; // any constant, distinct from migrate's
+
+export interface SweepResult {
+  releaseChecks: number;
+  missedFollowUpTasks: number;
+}
+
+export async function sweep(db: Db, p: { timeZone: string; today?: string; now?: Date }): Promise<SweepResult> {
+  const today = p.today ?? todayIn(p.timeZone);
+  const now = p.now ?? new Date();
+  const result: SweepResult = { releaseChecks: 0, missedFollowUpTasks: 0 };
+  for (;;) {
+    const n = await db.tx(async (tx) => {
+      if (db.engine === 'postgres') {
+        const [{ ok }] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [LOCK]);
+        if (!ok) return 0;
+      }
+      const rows = await tx.query<{ id: number; area_id: number; area_path: string; grid_worker_id: number | null; resident_name: string; ends_on: string }>(
+        `UPDATE measures m SET state = 'release_check', updated_at = now()
+           FROM residents r
+          WHERE r.id = m.resident_id
+            AND m.id IN (SELECT id FROM measures WHERE state = 'active' AND ends_on < $1::date ORDER BY ends_on, id LIMIT ${BATCH} FOR UPDATE)
+         RETURNING m.id, m.area_id, m.area_path, m.grid_worker_id, r.name AS resident_name, to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on`,
+        [today],
+      );
+      if (!rows.length) return 0;
+      const taskIds = await tasks.createTasks(
+        tx,
+        rows.map((m) => ({
+          type: 'release_check',
+          title: `解除评估：${m.resident_name}`,
+          subjectKind: 'measure',
+          subjectId: m.id,
+          areaId: m.area_id,
+          areaPath: m.area_path,
+          assigneeUserId: m.grid_worker_id,
+          assigneeRole: m.grid_worker_id ? null : 'grid_worker',
+          dueAt: now,
+          priority: 'high',
+          createdBy: null,
+        })),
+      );
+      await auditMany(
+        tx,
+        SYSTEM,
+        rows.map((m, i) => ({
+          action: 'release_check',
+          entity: 'measure',
+          entityId: m.id,
+          areaPath: m.area_path,
+          before: { state: 'active', endsOn: m.ends_on },
+          after: { state: 'release_check', taskId: taskIds[i], by: 'sweep' },
+        })),
+      );
+      return rows.length;
+    });
+    result.releaseChecks += n;
+    if (n < BATCH) break;
+  }
+  for (;;) {
+    const n = await db.tx(async (tx) => {
+      if (db.engine === 'postgres') {
+        const [{ ok }] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [LOCK]);
+        if (!ok) return 0;
+      }
+      // Reads the task inbox's subject index (tasks_subject_idx) so that a missed follow-up gets one task, ever.
+      const rows = await tx.query<{ id: number; area_id: number; area_path: string; grid_worker_id: number | null; resident_name: string; at: string }>(
+        `SELECT f.id, f.area_id, f.area_path, m.grid_worker_id, r.name AS resident_name, to_char(f.due_at AT TIME ZONE $2::text, 'MM-DD HH24:MI') AS at
+           FROM follow_ups f JOIN measures m ON m.id = f.measure_id JOIN residents r ON r.id = f.resident_id
+          WHERE f.status = 'scheduled' AND f.window_ends_at < $1 AND m.state IN ('active', 'release_check')
+            AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.subject_kind = 'follow_up' AND t.subject_id = f.id)
+          ORDER BY f.window_ends_at, f.id LIMIT ${BATCH}`,
+        [now, p.timeZone],
+      );
+      if (!rows.length) return 0;
+      const taskIds = await tasks.createTasks(
+        tx,
+        rows.map((f) => ({
+          type: 'follow_up',
+          title: `随访未完成：${f.resident_name}（${f.at}）`,
+          subjectKind: 'follow_up',
+          subjectId: f.id,
+          areaId: f.area_id,
+          areaPath: f.area_path,
+          assigneeUserId: f.grid_worker_id,
+          assigneeRole: f.grid_worker_id ? null : 'grid_worker',
+          dueAt: now,
+          priority: 'high',
+          createdBy: null,
+        })),
+      );
+      await auditMany(
+        tx,
+        SYSTEM,
+        rows.map((f, i) => ({ action: 'missed', entity: 'follow_up', entityId: f.id, areaPath: f.area_path, after: { taskId: taskIds[i], by: 'sweep' } })),
+      );
+      return rows.length;
+    });
+    result.missedFollowUpTasks += n;
+    if (n < BATCH) break;
+  }
+  return result;
+}
+
+/** Starts the timer (first run after one interval); answers the function that stops it. `minutes` 0: off. */
+export function startSweep(db: Db, p: { minutes: number; timeZone: string; log: { error(o: unknown, msg?: string): void } }): () => void {
+  if (!p.minutes) return () => {};
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    sweep(db, { timeZone: p.timeZone })
+      .catch((e) => p.log.error(e, 'monitoring sweep failed'))
+      .finally(() => (running = false));
+  }, p.minutes * 60_000);
+  timer.unref();
+  return () => clearInterval(timer);
+}

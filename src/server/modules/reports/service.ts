@@ -1,0 +1,172 @@
+import type { z } from 'zod';
+import { addDays } from '../../../domain/policy/rules';
+import { type Figures, addFigures, emptyFigures } from '../../../domain/reports/figures';
+import type { reopenBody, submitBody } from '../../../domain/reports/figures';
+import { audit } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';
+import * as areaTree from '../areas/tree';
+import type { AreaRow } from '../areas/repo';
+import * as repo from './repo';
+import { reportWorkbook } from './workbook';
+
+/**
+ * The village daily report (日报): computed live from the records until a cadre submits the village's day,
+ * which stores and locks its figures; a user scoped above the village may reopen it with a reason. Any
+ * area above the villages is the sum of its villages (submitted ones count with their stored figures).
+ */
+export type RCtx = Ctx & { timeZone: string };
+
+const BELOW_VILLAGE = new Set(['grid', 'estate', 'building']);
+
+async function reportArea(ctx: Ctx, areaId: number): Promise<AreaRow> {
+  const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, areaId);
+  if (!area) throw notFound();
+  if (BELOW_VILLAGE.has(area.kind)) throw ruleViolation('REPORT_AREA_KIND');
+  return area;
+}
+
+function mustNotBeFuture(ctx: Ctx, day: string) {
+  if (day > ctx.today) throw ruleViolation('REPORT_FUTURE', { day });
+}
+
+function isVillage(area: { kind: string }) {
+  return repo.VILLAGE_KINDS.includes(area.kind);
+}
+
+type Status = 'live' | 'submitted' | 'reopened';
+const statusOf = (r: repo.ReportRow | undefined): Status => (r?.status === 'submitted' ? 'submitted' : r?.status === 'reopened' ? 'reopened' : 'live');
+
+function reportView(r: repo.ReportRow | undefined) {
+  if (!r) return null;
+  return {
+    status: statusOf(r),
+    notes: r.notes,
+    submittedAt: r.submitted_at,
+    submittedByName: r.submitted_by_name,
+    reopenedAt: r.reopened_at,
+    reopenedByName: r.reopened_by_name,
+    reopenReason: r.reopen_reason,
+  };
+}
+
+/** Every village under the area with its figures of the day (stored ones for submitted villages) and its report row. */
+async function villagesOfDay(ctx: RCtx, area: AreaRow, day: string) {
+  const [villages, rows, reports] = await Promise.all([
+    repo.villagesUnder(ctx.db, ctx.actor.scope, area.path),
+    repo.figuresByVillage(ctx.db, ctx.actor.scope, { path: area.path, day, timeZone: ctx.timeZone, stored: true }),
+    repo.reportsOfDay(ctx.db, ctx.actor.scope, area.path, day),
+  ]);
+  const figures = new Map<number, Figures>(villages.map((v) => [v.id, emptyFigures()]));
+  for (const r of rows) {
+    const f = figures.get(r.village_id);
+    if (f && r.key in f) f[r.key as keyof Figures] += r.n;
+  }
+  const byArea = new Map(reports.map((r) => [r.area_id, r]));
+  return villages.map((v) => ({ village: v, figures: figures.get(v.id)!, report: byArea.get(v.id) }));
+}
+
+/** The report of an area and day: a village's own figures and state, or a roll-up with its children's rows. */
+export async function getReport(ctx: RCtx, p: { areaId: number; day?: string }) {
+  const day = p.day ?? ctx.today;
+  mustNotBeFuture(ctx, day);
+  const area = await reportArea(ctx, p.areaId);
+  const villages = await villagesOfDay(ctx, area, day);
+  const total = villages.reduce((sum, v) => addFigures(sum, v.figures), emptyFigures());
+  const head = { area: { id: area.id, name: area.name, kind: area.kind }, day, today: ctx.today };
+  const count = { villages: villages.length, submitted: villages.filter((v) => statusOf(v.report) === 'submitted').length };
+  if (isVillage(area)) {
+    const report = villages[0]?.report;
+    const status = statusOf(report);
+    return { ...head, village: true, status, report: reportView(report), ...count, figures: total, rows: [] };
+  }
+  // The children's rows: each child of the area that holds villages (or is one), in the villages' order.
+  const rows = new Map<number, { areaId: number; areaName: string; kind: string; villages: number; submitted: number; status: Status | null; figures: Figures }>();
+  const children = new Map((await areaTree.childrenInScope(ctx.db, ctx.actor.scope, area.id, false)).map((c) => [c.id, c]));
+  for (const v of villages) {
+    const childId = Number(v.village.path.slice(area.path.length).split('/')[0]);
+    const child = children.get(childId);
+    if (!child) continue;
+    let row = rows.get(childId);
+    if (!row) {
+      row = { areaId: child.id, areaName: child.name, kind: child.kind, villages: 0, submitted: 0, status: isVillage(child) ? statusOf(v.report) : null, figures: emptyFigures() };
+      rows.set(childId, row);
+    }
+    row.villages += 1;
+    if (statusOf(v.report) === 'submitted') row.submitted += 1;
+    addFigures(row.figures, v.figures);
+  }
+  return { ...head, village: false, status: null, report: null, ...count, figures: total, rows: [...rows.values()] };
+}
+
+async function mustVillage(ctx: Ctx, areaId: number) {
+  const area = await reportArea(ctx, areaId);
+  if (!isVillage(area)) throw ruleViolation('REPORT_NOT_VILLAGE');
+  return area;
+}
+
+/** A cadre submits a village's day: its live figures are stored and locked (409 REPORT_LOCKED when already submitted). */
+export async function submit(ctx: RCtx, b: z.infer<typeof submitBody>) {
+  mustNotBeFuture(ctx, b.day);
+  const area = await mustVillage(ctx, b.areaId);
+  const [existing] = await repo.reportsOfDay(ctx.db, ctx.actor.scope, area.path, b.day).then((rs) => rs.filter((r) => r.area_id === area.id));
+  if (existing?.status === 'submitted') throw conflict('REPORT_LOCKED', { day: b.day });
+  const live = await repo.figuresByVillage(ctx.db, ctx.actor.scope, { path: area.path, day: b.day, timeZone: ctx.timeZone, stored: false });
+  const figures = emptyFigures();
+  for (const r of live) if (r.village_id === area.id && r.key in figures) figures[r.key as keyof Figures] += r.n;
+  await ctx.db.tx(async (tx) => {
+    const id = await repo.submit(tx, { areaId: area.id, areaPath: area.path, day: b.day, figures, notes: b.notes ?? null, by: ctx.actor.userId });
+    if (!id) throw conflict('REPORT_LOCKED', { day: b.day });
+    await audit(tx, ctx, { action: 'submit', entity: 'daily_report', entityId: id, areaPath: area.path, after: { day: b.day, figures, notes: b.notes ?? null } });
+  });
+  return getReport(ctx, { areaId: area.id, day: b.day });
+}
+
+/** Only a user scoped above the village (the level above, or higher) reopens a submitted day, with a reason. */
+export async function reopen(ctx: RCtx, b: z.infer<typeof reopenBody>) {
+  const area = await mustVillage(ctx, b.areaId);
+  if (ctx.actor.scope.path === area.path || !area.path.startsWith(ctx.actor.scope.path)) throw forbidden('REPORT_REOPEN_LEVEL');
+  const [existing] = await repo.reportsOfDay(ctx.db, ctx.actor.scope, area.path, b.day).then((rs) => rs.filter((r) => r.area_id === area.id));
+  if (existing?.status !== 'submitted') throw conflict('REPORT_NOT_SUBMITTED', { day: b.day });
+  await ctx.db.tx(async (tx) => {
+    if (!(await repo.reopen(tx, existing.id, { reason: b.reason, by: ctx.actor.userId }))) throw conflict('REPORT_NOT_SUBMITTED', { day: b.day });
+    await audit(tx, ctx, {
+      action: 'reopen',
+      entity: 'daily_report',
+      entityId: existing.id,
+      areaPath: area.path,
+      before: { status: 'submitted', figures: existing.figures },
+      after: { status: 'reopened', reason: b.reason },
+    });
+  });
+  return getReport(ctx, { areaId: area.id, day: b.day });
+}
+
+/** The last `days` days up to `to` (default today), summed over the area's villages. */
+export async function series(ctx: RCtx, p: { areaId: number; days: number; to?: string }) {
+  const to = p.to ?? ctx.today;
+  mustNotBeFuture(ctx, to);
+  const area = await reportArea(ctx, p.areaId);
+  const days = Array.from({ length: p.days }, (_, i) => addDays(to, i - p.days + 1));
+  const rows = await repo.figuresByDay(ctx.db, ctx.actor.scope, { path: area.path, days, timeZone: ctx.timeZone });
+  const byDay = new Map(days.map((d) => [d, emptyFigures()]));
+  for (const r of rows) {
+    const f = byDay.get(r.day);
+    if (f && r.key in f) f[r.key as keyof Figures] += r.n;
+  }
+  return { area: { id: area.id, name: area.name, kind: area.kind }, items: days.map((day) => ({ day, figures: byDay.get(day)! })) };
+}
+
+/** The workbook of an area's day: one row per village, Chinese headers, a totals row. Audited as an export. */
+export async function exportReport(ctx: RCtx, p: { areaId: number; day?: string }) {
+  const day = p.day ?? ctx.today;
+  mustNotBeFuture(ctx, day);
+  const area = await reportArea(ctx, p.areaId);
+  const villages = await villagesOfDay(ctx, area, day);
+  const buffer = await reportWorkbook({
+    title: `${area.name}疫情防控日报（${day}）`,
+    rows: villages.map((v) => ({ town: v.village.parent_name ?? '', village: v.village.name, status: statusOf(v.report), figures: v.figures })),
+  });
+  await ctx.db.tx((tx) => audit(tx, ctx, { action: 'export', entity: 'daily_report', entityId: null, areaPath: area.path, after: { areaId: area.id, day, villages: villages.length } }));
+  return { buffer, fileName: `日报-${area.name}-${day}.xlsx` };
+}
