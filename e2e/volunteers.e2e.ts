@@ -9,7 +9,8 @@ import { PHONE, launch, newContext, signIn } from './browser';
  * a desktop with an account, refuses another with a reason, sees the branch's QR code, deploys the new
  * volunteer twice on one day (flagged); the volunteer signs in on the phone and sees both. Then a
  * temporary branch from opening to closing, a team with its members, the even split of households and
- * the day's figures with their workbook. All data is synthetic.
+ * the day's figures with their workbook; the roster as a workbook, a liaison group's note on the person's
+ * page, a team made by mistake deleted and a branch moved under a new committee. All data is synthetic.
  */
 const base = inject('baseUrl');
 let browser: Browser;
@@ -263,6 +264,53 @@ describe('party organisations and volunteers', () => {
     const xlsx = await page.request.get(base + href!);
     expect(xlsx.status()).toBe(200);
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    await context.close();
+  });
+  it("the roster downloads as a workbook, a liaison group's note shows on the person's page, a team made by mistake is deleted, a branch moves under a committee", async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await page.goto(base + '/volunteers');
+    await signIn(page, 'secretary');
+    await page.waitForURL(/\/volunteers$/);
+    await page.getByTestId('volunteers-table').locator('tr.ant-table-row').first().waitFor();
+    const href = await page.getByTestId('volunteers-export').getAttribute('href');
+    const xlsx = await page.request.get(base + href!);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    // The secretary may not see full numbers: no such button.
+    expect(await page.getByTestId('volunteers-export-full').count()).toBe(0);
+
+    await page.getByTestId('volunteers-table').locator('tr.ant-table-row a').first().click();
+    await page.getByTestId('volunteer-title').waitFor();
+    await page.getByTestId('record-service').click();
+    await inputOf(page.getByTestId('record-note')).fill('连续值守卡点，耐心细致');
+    await inputOf(page.getByTestId('record-liaison-group')).fill('组织部第三联络组');
+    await page.getByTestId('record-save').click();
+    await page.getByTestId('service-records').getByText('连续值守卡点，耐心细致').waitFor();
+    expect(await page.getByTestId('service-records').innerText()).toContain('组织部第三联络组');
+
+    await page.goto(base + '/volunteers/teams');
+    await page.getByTestId('team-create').click();
+    await inputOf(page.getByTestId('team-name')).fill('测试建错的队');
+    await page.getByTestId('team-save').click();
+    await page.getByTestId('team-drawer').waitFor();
+    await page.getByTestId('team-delete').click();
+    await confirmPop(page);
+    await expect.poll(() => page.getByTestId('team-card').filter({ hasText: '测试建错的队' }).count()).toBe(0);
+
+    // A new village committee; the branch moves under it.
+    await page.goto(base + '/volunteers/orgs');
+    await page.getByTestId('org-create').click();
+    await pickOption(page, page.getByTestId('org-kind'), '党委');
+    await inputOf(page.getByTestId('org-name')).fill('测试村党总支');
+    await page.getByTestId('org-save').click();
+    await page.getByTestId('org-title').getByText('测试村党总支').waitFor();
+    await page.getByTestId('org-node').filter({ hasText: /^\S+村党支部\s/ }).first().click();
+    await page.getByTestId('org-title').getByText(/村党支部$/).waitFor();
+    await page.getByTestId('org-move').click();
+    await pickOption(page, page.getByTestId('org-move-parent'), '测试村党总支');
+    await page.getByTestId('org-move-ok').click();
+    await page.getByTestId('org-detail').getByText('测试村党总支').first().waitFor();
     await context.close();
   });
 });

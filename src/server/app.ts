@@ -25,6 +25,7 @@ import { residentRoutes } from './modules/residents/routes';
 import { taskRoutes } from './modules/tasks/routes';
 import { policyRoutes } from './modules/policy/routes';
 import { monitoringRoutes } from './modules/monitoring/routes';
+import { samplingRoutes } from './modules/sampling/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { startSweep } from './modules/monitoring/sweep';
 import { userRoutes } from './modules/users/routes';
@@ -116,6 +117,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(taskRoutes);
   await app.register(policyRoutes);
   await app.register(monitoringRoutes);
+  await app.register(samplingRoutes);
   await app.register(reportRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

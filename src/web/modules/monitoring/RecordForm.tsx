@@ -56,12 +56,11 @@ export function RecordForm({ followUp, onDone, onCancel }: { followUp: FollowUp;
           },
         ]}
       >
+        {/* No min/max here: antd would silently clamp 44 to 43.0; the validator says what is wrong instead. */}
         <InputNumber<number>
           size="large"
           inputMode="decimal"
           step={0.1}
-          min={34}
-          max={43}
           placeholder="36.5"
           suffix="°C"
           style={{ width: '100%', fontSize: 28 }}

@@ -1,10 +1,10 @@
 /**
  * One organisation: kind, area, place and dates, secretary; its members (draw members in, let them
- * leave); a temporary branch is closed here (its memberships end, home ones stay); and the enlistment
+ * leave); moved under another committee (its subtree along); a temporary branch is closed here (its memberships end, home ones stay); and the enlistment
  * link with its QR code for those who manage or approve.
  */
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Popconfirm, Row, Space, Spin, Table, Tag, Typography } from 'antd';
-import { EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { useRecord } from '../residents/use-record';
 import { DrawMembersModal } from './DrawMembersModal';
 import { EnlistLinkCard } from './EnlistLinkCard';
 import { OrgFormModal } from './OrgFormModal';
+import { OrgMoveModal } from './OrgMoveModal';
 import { CategoryTag, OrgKindTag } from './labels';
 import type { Org, OrgMember, OrgPage } from './types';
 
@@ -33,6 +34,7 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
   const [editing, setEditing] = useState(false);
   const [addingChild, setAddingChild] = useState(false);
   const [drawing, setDrawing] = useState(false);
+  const [moving, setMoving] = useState(false);
   const canManage = can('party.manage');
 
   if (error) return <Alert type="error" showIcon title={error} />;
@@ -113,6 +115,11 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
               <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </Button>
+              {!org.closedAt && (
+                <Button size="small" icon={<ApartmentOutlined />} onClick={() => setMoving(true)} data-testid="org-move">
+                  {t('volunteers.org.move')}
+                </Button>
+              )}
               {org.kind === 'committee' && (
                 <Button size="small" icon={<PlusOutlined />} onClick={() => setAddingChild(true)}>
                   {t('volunteers.org.addChild')}
@@ -201,6 +208,18 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
             setAddingChild(false);
             onChanged();
             onSelect(o.id);
+          }}
+        />
+      )}
+      {moving && (
+        <OrgMoveModal
+          org={org}
+          orgs={orgs}
+          onClose={() => setMoving(false)}
+          onMoved={(o) => {
+            setMoving(false);
+            message.success(t('volunteers.org.movedDone'));
+            changed(o);
           }}
         />
       )}

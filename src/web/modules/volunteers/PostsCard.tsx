@@ -1,4 +1,4 @@
-/** Model posts and responsibility areas under an area: who holds each, where; add one, close one. */
+/** Model posts and responsibility areas under an area: who holds each, where; add one, close one, delete one made by mistake. */
 import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
@@ -90,6 +90,15 @@ export function PostsCard({ under, canWrite }: { under?: number; canWrite: boole
     }
   };
 
+  const remove = async (p: Post) => {
+    try {
+      await api.delete(`/api/posts/${p.id}`);
+      load();
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
+
   return (
     <Card
       size="small"
@@ -116,6 +125,11 @@ export function PostsCard({ under, canWrite }: { under?: number; canWrite: boole
                       <Popconfirm key="close" title={t('volunteers.post.closeConfirm', { name: p.name })} onConfirm={() => void close(p)}>
                         <Button size="small" type="link" danger>
                           {t('volunteers.post.close')}
+                        </Button>
+                      </Popconfirm>,
+                      <Popconfirm key="delete" title={t('volunteers.post.deleteConfirm', { name: p.name })} onConfirm={() => void remove(p)}>
+                        <Button size="small" type="link" danger data-testid="post-delete">
+                          {t('volunteers.post.delete')}
                         </Button>
                       </Popconfirm>,
                     ]

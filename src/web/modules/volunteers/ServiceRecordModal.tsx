@@ -12,6 +12,7 @@ interface Values {
   hours?: number;
   work?: string;
   note?: string;
+  liaisonGroup?: string;
 }
 
 export function ServiceRecordModal({ volunteer, onClose, onDone }: { volunteer: { id: number; name: string }; onClose: () => void; onDone: () => void }) {
@@ -26,7 +27,7 @@ export function ServiceRecordModal({ volunteer, onClose, onDone }: { volunteer: 
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/service-records', { volunteerId: volunteer.id, on: fromDay(v.on), hours: v.hours ?? 0, work: v.work?.trim() || null, note: v.note?.trim() || null });
+      await api.post('/api/service-records', { volunteerId: volunteer.id, on: fromDay(v.on), hours: v.hours ?? 0, work: v.work?.trim() || null, note: v.note?.trim() || null, liaisonGroup: v.liaisonGroup?.trim() || null });
       message.success(t('common.saved'));
       onDone();
     } catch (e) {
@@ -37,7 +38,7 @@ export function ServiceRecordModal({ volunteer, onClose, onDone }: { volunteer: 
   };
 
   return (
-    <Modal open title={t('volunteers.record.title', { name: volunteer.name })} onOk={() => void submit().catch(() => {})} okButtonProps={{ loading: busy }} onCancel={onClose} mask={{ closable: false }}>
+    <Modal open title={t('volunteers.record.title', { name: volunteer.name })} onOk={() => void submit().catch(() => {})} okButtonProps={{ loading: busy, 'data-testid': 'record-save' }} onCancel={onClose} mask={{ closable: false }}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ on: dayjs() }}>
         <Form.Item name="on" label={t('volunteers.record.on')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -50,7 +51,10 @@ export function ServiceRecordModal({ volunteer, onClose, onDone }: { volunteer: 
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="note" label={t('volunteers.record.note')} rules={[{ max: 1000 }]}>
-          <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} />
+          <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="record-note" />
+        </Form.Item>
+        <Form.Item name="liaisonGroup" label={t('volunteers.record.liaisonGroup')} rules={[{ max: 60 }]}>
+          <Input maxLength={60} placeholder={t('volunteers.record.liaisonGroupPlaceholder')} data-testid="record-liaison-group" />
         </Form.Item>
       </Form>
     </Modal>

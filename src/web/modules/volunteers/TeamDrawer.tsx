@@ -68,6 +68,18 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
       message.error(errorText(e, t));
     }
   };
+  const remove = async () => {
+    if (!team) return;
+    try {
+      await api.delete(`/api/teams/${team.id}`);
+      message.success(t('volunteers.team.deletedDone'));
+      onChanged();
+      onClose();
+    } catch (e) {
+      // A team with a history answers TEAM_IN_USE, whose message says to disband it instead.
+      message.error(errorText(e, t));
+    }
+  };
   const setRole = (volunteerId: number, role: TeamRole) =>
     setDraft((d) => (d ?? []).map((m) => (m.volunteerId === volunteerId ? { ...m, role } : role === 'leader' && m.role === 'leader' ? { ...m, role: 'deputy' } : m)));
 
@@ -110,9 +122,14 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
                 {t('volunteers.team.addSubButton')}
               </Button>
             )}
-            <Popconfirm title={t('volunteers.team.disbandConfirm', { name: team.name })} onConfirm={() => void disband()}>
-              <Button size="small" danger icon={<StopOutlined />}>
+            <Popconfirm title={t('volunteers.team.disbandConfirm', { name: team.name })} description={t('volunteers.team.disbandText')} onConfirm={() => void disband()}>
+              <Button size="small" danger icon={<StopOutlined />} data-testid="team-disband">
                 {t('volunteers.team.disband')}
+              </Button>
+            </Popconfirm>
+            <Popconfirm title={t('volunteers.team.deleteConfirm', { name: team.name })} onConfirm={() => void remove()}>
+              <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid="team-delete">
+                {t('volunteers.team.delete')}
               </Button>
             </Popconfirm>
           </Space>

@@ -1,7 +1,7 @@
 /**
  * A person's page: profile (ID number and phones masked), memberships, teams, posts, households looked
- * after, captaincies, deployments from today on (a clash flagged), hours served in the last 30 days
- * and the change history. Laid out to work on a phone.
+ * after, captaincies, deployments from today on (a clash flagged), hours served in the last 30 days,
+ * recorded work with the liaison groups' notes on how they perform, and the change history. Laid out to work on a phone.
  */
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, SendOutlined } from '@ant-design/icons';
@@ -20,6 +20,7 @@ import { CategoryTag, SkillTags } from './labels';
 import { PersonHistory } from './PersonHistory';
 import { PersonLinks } from './PersonLinks';
 import { ServiceRecordModal } from './ServiceRecordModal';
+import { ServiceRecordsCard } from './ServiceRecordsCard';
 import type { VolunteerPage as Person } from './types';
 
 export default function VolunteerPage() {
@@ -30,6 +31,7 @@ export default function VolunteerPage() {
   const { data: v, error, reload } = useRecord<Person>(`/api/volunteers/${Number(id) || 0}`);
   const [deploying, setDeploying] = useState(false);
   const [recording, setRecording] = useState(false);
+  const [recorded, setRecorded] = useState(0);
   const canWrite = can('volunteers.write');
 
   if (error) return <Alert type="error" showIcon title={error} />;
@@ -55,7 +57,7 @@ export default function VolunteerPage() {
               <Button size="small" icon={<SendOutlined />} onClick={() => setDeploying(true)} data-testid="deploy-volunteer">
                 {t('volunteers.deploy.open')}
               </Button>
-              <Button size="small" icon={<ClockCircleOutlined />} onClick={() => setRecording(true)}>
+              <Button size="small" icon={<ClockCircleOutlined />} onClick={() => setRecording(true)} data-testid="record-service">
                 {t('volunteers.record.open')}
               </Button>
             </Space>
@@ -120,6 +122,7 @@ export default function VolunteerPage() {
         }
       />
       <PersonLinks links={v} canOpenHouseholds={can('residents.read')} />
+      <ServiceRecordsCard volunteerId={v.id} version={recorded} />
       <PersonHistory history={v.history} />
       {deploying && (
         <DeploymentModal
@@ -137,6 +140,7 @@ export default function VolunteerPage() {
           onClose={() => setRecording(false)}
           onDone={() => {
             setRecording(false);
+            setRecorded((n) => n + 1);
             reload();
           }}
         />

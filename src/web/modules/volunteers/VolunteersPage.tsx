@@ -1,9 +1,14 @@
-/** The people who serve, under the current area: search by name or ID / phone tail, filter by category, skill or branch. */
-import { Alert, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
+/**
+ * The people who serve, under the current area: search by name or ID / phone tail, filter by category,
+ * skill or branch; the filtered list as .xlsx (masked, or with full numbers for those who may reveal them).
+ */
+import { Alert, Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, withQuery } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import type { Page } from '../../app/types';
@@ -18,6 +23,7 @@ const PAGE_SIZE = 20;
 export default function VolunteersPage() {
   const { t } = useTranslation();
   const { area } = useCurrentArea();
+  const { can } = useAuth();
   const { orgs } = useOrgs(area?.id);
   const [q, setQ] = useState('');
   const [category, setCategory] = useState<Category | undefined>();
@@ -57,11 +63,29 @@ export default function VolunteersPage() {
     { title: t('volunteers.field.status'), key: 'status', render: (_: unknown, v: Volunteer) => t(`volunteers.status.${v.status}`) },
   ];
 
+  const exportUrl = (reveal: boolean) => withQuery('/api/volunteers/export.xlsx', { q: q.trim() || undefined, under: area?.id, category, skill, orgId, reveal: reveal || undefined });
+
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('nav.volunteers')}
-      </Typography.Title>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.volunteers')}
+        </Typography.Title>
+        {can('volunteers.export') && (
+          <Space wrap size={4}>
+            <Button icon={<DownloadOutlined />} href={exportUrl(false)} data-testid="volunteers-export">
+              {t('volunteers.list.export')}
+            </Button>
+            {can('residents.reveal') && (
+              <Popconfirm title={t('volunteers.list.exportFullConfirm')} onConfirm={() => void (window.location.href = exportUrl(true))}>
+                <Button type="link" data-testid="volunteers-export-full">
+                  {t('volunteers.list.exportFull')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        )}
+      </Space>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search allowClear placeholder={t('volunteers.list.searchPlaceholder')} onSearch={(v) => (setQ(v), setPage(1))} style={{ width: 260, maxWidth: '100%' }} data-testid="volunteers-search" />

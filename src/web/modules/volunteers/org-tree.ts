@@ -23,3 +23,19 @@ export function buildOrgTree(orgs: Org[]): OrgNode[] {
   sort(roots);
   return roots;
 }
+
+/** The ids of an organisation and everything below it: where it cannot be moved to. */
+export function subtreeIds(orgs: Org[], id: number): Set<number> {
+  const out = new Set([id]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const o of orgs) if (o.parentId != null && out.has(o.parentId) && !out.has(o.id)) (out.add(o.id), (grew = true));
+  }
+  return out;
+}
+
+/** Committees another organisation may be moved under: open ones, not itself or below it. */
+export function moveTargets(orgs: Org[], id: number): Org[] {
+  const below = subtreeIds(orgs, id);
+  return orgs.filter((o) => o.kind === 'committee' && !o.closedAt && !below.has(o.id));
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../domain/policy/rules';
+import { todayIn } from '../../platform/dates';
+import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
+import { sweep } from './sweep';
+
+/** The sweep: measures past their end → release check with a task; missed follow-ups → one task each, once. */
+let t: TestApp;
+let cadre: Agent;
+let worker: Agent;
+let doctor: Agent;
+let workerId: number;
+let today: string;
+const residents: number[] = [];
+
+const ok = async (r: Promise<{ statusCode: number; body: string; json(): any }>, status = 200) => {
+  const x = await r;
+  expect(x.statusCode, x.body).toBe(status);
+  return x.json();
+};
+
+beforeAll(async () => {
+  t = await testApp();
+  today = todayIn(t.app.timeZone);
+  const village = await makeArea(t.db, t.root, '王隆集村', 'village');
+  const grid = await makeArea(t.db, village, '一网格', 'grid');
+  await makeUser(t.db, 'cadre', ['cadre'], village);
+  workerId = await makeUser(t.db, 'worker', ['grid_worker'], grid);
+  const doctorId = await makeUser(t.db, 'doctor', ['doctor'], village);
+  [cadre, worker, doctor] = await Promise.all(['cadre', 'worker', 'doctor'].map((u) => login(t.app, u)));
+  const household = (await ok(cadre.post('/api/households', { areaId: grid.id, address: '王隆集村 3 组 12 号' }), 201)).id;
+  for (const name of ['张三', '李四', '王五']) residents.push((await ok(cadre.post('/api/residents', { householdId: household, name, idType: 'none', movedInOn: '2024-01-01' }), 201)).id);
+  // Three active measures through the API (the policy in force: high-risk arrivals, 7 days home isolation).
+  for (const [i, r] of residents.entries()) {
+    const { measure } = await ok(cadre.post('/api/measures', { residentId: r, situation: { originRiskLevel: 'high', arrivedOn: today }, doctorId, gridWorkerId: i < 2 ? workerId : undefined }), 201);
+    await ok(cadre.post(`/api/measures/${measure.id}/confirm`));
+    await ok(cadre.post(`/api/measures/${measure.id}/start`));
+  }
+});
+afterAll(() => t.close());
+
+describe('the monitoring sweep', () => {
+  it('moves measures past their end to release check with a task, and turns missed follow-ups into tasks, once', async () => {
+    const measures = (await ok(cadre.get('/api/measures?state=active'))).items.sort((a: any, b: any) => a.id - b.id);
+    expect(measures).toHaveLength(3);
+    // The first ended yesterday; the second ends today (not past); the third ended yesterday and names no grid worker.
+    await t.db.query(`UPDATE measures SET starts_on = $2, ends_on = $3 WHERE id = ANY($1::int[])`, [[measures[0].id, measures[2].id], addDays(today, -8), addDays(today, -1)]);
+    await t.db.query(`UPDATE measures SET ends_on = $2 WHERE id = $1`, [measures[1].id, today]);
+    // Two follow-ups of the second measure were missed (their window is over); one already has a task.
+    const fus = (await ok(doctor.get(`/api/follow-ups?measureId=${measures[1].id}&status=scheduled&pageSize=200`))).items;
+    const [missed, tasked] = fus;
+    for (const [f, hours] of [[missed, 6], [tasked, 7]] as const) {
+      await t.db.query(`UPDATE follow_ups SET due_at = now() - make_interval(hours => $2), window_ends_at = now() - make_interval(hours => $2 - 4) WHERE id = $1`, [f.id, hours]);
+    }
+    await t.db.query(
+      `INSERT INTO tasks (type, title, subject_kind, subject_id, area_id, area_path, assignee_role) SELECT 'follow_up', '已有', 'follow_up', id, area_id, area_path, 'grid_worker' FROM follow_ups WHERE id = $1`,
+      [tasked.id],
+    );
+
+    const first = await sweep(t.db, { timeZone: t.app.timeZone });
+    expect(first).toEqual({ releaseChecks: 2, missedFollowUpTasks: 1 });
+    const states = Object.fromEntries((await t.db.query<{ id: number; state: string }>('SELECT id, state FROM measures')).map((m) => [m.id, m.state]));
+    expect([states[measures[0].id], states[measures[1].id], states[measures[2].id]]).toEqual(['release_check', 'active', 'release_check']);
+
+    const mine = (await ok(worker.get('/api/tasks/mine'))).items;
+    // The grid worker sees both: the first as its worker, the third through the role at its area.
+    expect(mine.filter((x: any) => x.type === 'release_check').map((x: any) => x.subject.id).sort()).toEqual([measures[0].id, measures[2].id]);
+    const followUpTask = mine.find((x: any) => x.type === 'follow_up' && x.subject.id === missed.id);
+    expect(followUpTask).toMatchObject({ priority: 'high', title: expect.stringContaining('随访未完成：李四'), assignee: { userId: workerId } });
+    // The measure without a grid worker: the role at its area.
+    const [roleTask] = await t.db.query<{ assignee_role: string }>("SELECT assignee_role FROM tasks WHERE type = 'release_check' AND subject_id = $1", [measures[2].id]);
+    expect(roleTask.assignee_role).toBe('grid_worker');
+
+    // A second sweep finds nothing new: one task per missed follow-up, ever.
+    expect(await sweep(t.db, { timeZone: t.app.timeZone })).toEqual({ releaseChecks: 0, missedFollowUpTasks: 0 });
+
+    // Audited as the system; the release check then follows its usual path.
+    const trail = await t.db.query<{ action: string; actor_name: string }>("SELECT action, actor_name FROM audit_log WHERE actor_name = 'system:sweep' ORDER BY id");
+    expect(trail.map((r) => r.action).sort()).toEqual(['missed', 'release_check', 'release_check']);
+    expect((await ok(cadre.post(`/api/measures/${measures[0].id}/release`, {}))).state).toBe('released');
+
+    // Recording the missed follow-up late closes its task.
+    await ok(doctor.post(`/api/follow-ups/${missed.id}/record`, { temperature: 36.4 }));
+    expect((await ok(worker.get('/api/tasks/mine'))).items.find((x: any) => x.subject?.id === missed.id && x.type === 'follow_up')).toBeUndefined();
+  });
+});

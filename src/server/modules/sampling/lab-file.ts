@@ -1,0 +1,121 @@
+import type { Ctx } from '../../platform/context';
+import { badRequest } from '../../platform/errors';
+import { type CellValue, cellText } from '../residents/import/fields';
+import { SheetError, inspect, readBatches, sniff } from '../residents/import/read-sheet';
+import { type ResultInput, RESULT_BATCH, emptySummary, receiveResults } from './service';
+
+/**
+ * A lab's result file (csv or xlsx), read with the registry import's sheet reader (sniffing, GBK csv, streamed
+ * xlsx through platform/exceljs). Headers are found by name in the first rows; rows go to the database in
+ * batches of RESULT_BATCH, each batch one transaction with its trace-back.
+ */
+const HEADERS: Record<keyof Omit<ResultInput, 'row'>, string[]> = {
+  barcode: ['管码', '试管编号', '试管条码', '条码', '样本编号', '采样管编号', '管号', 'barcode', 'tube', 'tube number'],
+  result: ['结果', '检测结果', 'result'],
+  testedAt: ['检测时间', '报告时间', '时间', 'tested at', 'testedat', 'time'],
+  lab: ['检测机构', '实验室', '机构', 'lab', 'laboratory'],
+};
+const RESULT_WORDS: Record<string, ResultInput['result']> = {
+  阴性: 'negative',
+  negative: 'negative',
+  neg: 'negative',
+  '-': 'negative',
+  阳性: 'positive',
+  positive: 'positive',
+  pos: 'positive',
+  '+': 'positive',
+  无效: 'invalid',
+  invalid: 'invalid',
+  复检: 'invalid',
+};
+
+const SHEET_CODES: Record<string, string> = {
+  empty: 'IMPORT_EMPTY',
+  not_spreadsheet: 'IMPORT_NOT_SPREADSHEET',
+  encrypted: 'IMPORT_ENCRYPTED',
+  old_xls: 'IMPORT_OLD_XLS',
+  broken: 'IMPORT_BROKEN',
+  no_sheet: 'IMPORT_NO_SHEET',
+  no_data: 'IMPORT_NO_DATA',
+};
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** Minutes east of UTC of a zone at an instant ('Asia/Shanghai' → 480). */
+function offsetMinutes(timeZone: string, at: Date): number {
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+}
+
+/** A wall-clock time (Excel date, serial or text) in the deployment's zone → ISO instant; null if unreadable. */
+export function instantOf(v: CellValue, timeZone: string): string | null {
+  let wall: number;
+  if (v instanceof Date) wall = v.getTime();
+  else if (typeof v === 'number') wall = EXCEL_EPOCH_MS + v * 86_400_000;
+  else {
+    const s = cellText(v).replace(/\//g, '-').replace(/年|月/g, '-').replace(/日/, ' ').trim();
+    if (/[zZ]|[+-]\d{2}:?\d{2}$/.test(s) && !Number.isNaN(Date.parse(s))) return new Date(s).toISOString();
+    const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+    if (!m) return null;
+    wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0));
+  }
+  if (!Number.isFinite(wall)) return null;
+  return new Date(wall - offsetMinutes(timeZone, new Date(wall)) * 60_000).toISOString();
+}
+
+function columnsOf(headers: string[]) {
+  const norm = headers.map((h) => h.trim().toLowerCase());
+  const cols = {} as Record<keyof typeof HEADERS, number>;
+  for (const [key, names] of Object.entries(HEADERS) as [keyof typeof HEADERS, string[]][]) {
+    const i = norm.findIndex((h) => names.includes(h));
+    if (i < 0) throw badRequest('IMPORT_UNKNOWN_HEADER', { header: names[0] });
+    cols[key] = i;
+  }
+  return cols;
+}
+
+export async function importLabFile(ctx: Ctx, file: string, timeZone = 'Asia/Shanghai') {
+  const sum = emptySummary();
+  try {
+    const { format, encoding } = await sniff(file);
+    // The header row: the first of the top rows that names a barcode column (title rows above it are common).
+    const sheet = format === 'xlsx' ? (await inspect(file)).sheet : null;
+    const src = { path: file, format, encoding, sheet, headerRow: 0 };
+    let headers: string[] = [];
+    for await (const batch of readBatches(src)) {
+      const found = batch.slice(0, 20).find((r) => r.cells.some((c) => HEADERS.barcode.includes(cellText(c).toLowerCase())));
+      if (found) {
+        src.headerRow = found.row;
+        headers = found.cells.map((c) => cellText(c));
+      }
+      break;
+    }
+    if (!headers.length) throw badRequest('IMPORT_UNKNOWN_HEADER', { header: HEADERS.barcode[0] });
+    const cols = columnsOf(headers);
+    let pending: ResultInput[] = [];
+    for await (const batch of readBatches(src)) {
+      for (const r of batch) {
+        const result = RESULT_WORDS[cellText(r.cells[cols.result]).toLowerCase()];
+        const testedAt = instantOf(r.cells[cols.testedAt] ?? null, timeZone);
+        const barcode = cellText(r.cells[cols.barcode]);
+        const lab = cellText(r.cells[cols.lab]).slice(0, 100);
+        if (!result || !testedAt || !barcode || !lab) {
+          sum.received++;
+          if (sum.invalidRows.length < 1000) sum.invalidRows.push({ row: r.row, problem: !barcode ? 'barcode' : !result ? 'result' : !testedAt ? 'testedAt' : 'lab' });
+          continue;
+        }
+        pending.push({ row: r.row, barcode, result, testedAt, lab });
+        if (pending.length >= RESULT_BATCH) {
+          await receiveResults(ctx, pending, sum);
+          pending = [];
+        }
+      }
+    }
+    if (pending.length) await receiveResults(ctx, pending, sum);
+    return sum;
+  } catch (e) {
+    if (e instanceof SheetError) throw badRequest(SHEET_CODES[e.problem] ?? 'IMPORT_BROKEN', { where: '', sheet: '' });
+    throw e;
+  }
+}

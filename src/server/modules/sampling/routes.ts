@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import multipart from '@fastify/multipart';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { FLAG_STATUSES, ROUND_STATUSES } from '../../../domain/sampling/rules';
+import {
+  bindBody,
+  boxTubesBody,
+  closeTubeBody,
+  createBoxBody,
+  createPointBody,
+  createRoundBody,
+  exemptionBody,
+  handOverBody,
+  openTubeBody,
+  removeBindingBody,
+  resultsBody,
+  roundStatusBody,
+} from '../../../domain/sampling/schemas';
+import { ctxOf } from '../../platform/context';
+import { badRequest, tooLarge } from '../../platform/errors';
+import { importLabFile } from './lab-file';
+import * as service from './service';
+
+/** Mass testing (全员核酸): docs/api-sampling.md. */
+const tags = ['sampling'];
+const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
+const perm = (permission: string) => ({ access: { permission } });
+const optionalId = z.coerce.number().int().positive().optional();
+const LAB_FILE_MAX_MB = 50;
+
+export async function samplingRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  await app.register(multipart, { limits: { fileSize: LAB_FILE_MAX_MB * 1048576, files: 1, fields: 5, fieldSize: 1024 } });
+
+  // ——— rounds and points ———
+  r.post('/api/sampling/rounds', { config: perm('sampling.manage'), schema: { tags, body: createRoundBody } }, async (req, reply) => reply.status(201).send(await service.createRound(ctxOf(req), req.body)));
+  r.get('/api/sampling/rounds', { config: perm('sampling.read'), schema: { tags, querystring: z.strictObject({ under: optionalId, status: z.enum(ROUND_STATUSES).optional() }) } }, (req) =>
+    service.listRounds(ctxOf(req), req.query),
+  );
+  r.get('/api/sampling/rounds/:id', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.getRound(ctxOf(req), req.params.id));
+  r.post('/api/sampling/rounds/:id/status', { config: perm('sampling.manage'), schema: { tags, params: idParams, body: roundStatusBody } }, (req) =>
+    service.setRoundStatus(ctxOf(req), req.params.id, req.body.status),
+  );
+  r.post('/api/sampling/rounds/:id/points', { config: perm('sampling.manage'), schema: { tags, params: idParams, body: createPointBody } }, async (req, reply) =>
+    reply.status(201).send(await service.createPoint(ctxOf(req), req.params.id, req.body)),
+  );
+  r.get('/api/sampling/rounds/:id/points', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.listPoints(ctxOf(req), req.params.id));
+
+  // ——— the desk ———
+  r.post('/api/sampling/tubes', { config: perm('sampling.desk'), schema: { tags, body: openTubeBody } }, async (req, reply) => reply.status(201).send(await service.openTube(ctxOf(req), req.body)));
+  r.get('/api/sampling/tubes/:id', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.getTube(ctxOf(req), req.params.id));
+  r.post('/api/sampling/tubes/:id/close', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: closeTubeBody } }, (req) =>
+    service.closeTube(ctxOf(req), req.params.id, req.body.reason ?? null),
+  );
+  r.post('/api/sampling/bindings', { config: perm('sampling.desk'), schema: { tags, body: bindBody } }, async (req, reply) => {
+    const res = await service.bind(ctxOf(req), req.body);
+    return reply.status(res.replayed ? 200 : 201).send(res);
+  });
+  r.post('/api/sampling/bindings/:id/remove', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: removeBindingBody } }, (req) =>
+    service.removeBinding(ctxOf(req), req.params.id, req.body.reason),
+  );
+
+  // ——— boxes ———
+  r.post('/api/sampling/boxes', { config: perm('sampling.desk'), schema: { tags, body: createBoxBody } }, async (req, reply) => reply.status(201).send(await service.createBox(ctxOf(req), req.body)));
+  r.get('/api/sampling/boxes', { config: perm('sampling.read'), schema: { tags, querystring: z.strictObject({ roundId: optionalId, status: z.enum(['packing', 'handed_over']).optional() }) } }, (req) =>
+    service.listBoxes(ctxOf(req), req.query),
+  );
+  r.post('/api/sampling/boxes/:id/tubes', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: boxTubesBody } }, (req) => service.addTubesToBox(ctxOf(req), req.params.id, req.body));
+  r.post('/api/sampling/boxes/:id/hand-over', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: handOverBody } }, (req) => service.handOver(ctxOf(req), req.params.id, req.body));
+
+  // ——— lab results, positives ———
+  r.post('/api/sampling/results', { config: perm('sampling.lab'), schema: { tags, body: resultsBody } }, (req) => service.receiveAll(ctxOf(req), req.body.results));
+  r.post('/api/sampling/results/import', { config: perm('sampling.lab'), schema: { tags } }, async (req) => {
+    const ctx = ctxOf(req);
+    if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
+    const file = await req.file().catch(() => {
+      throw badRequest('IMPORT_NO_FILE');
+    });
+    if (!file) throw badRequest('IMPORT_NO_FILE');
+    const tmp = path.join(tmpdir(), `wangge-lab-${randomBytes(8).toString('hex')}`);
+    try {
+      await pipeline(file.file, createWriteStream(tmp));
+      if (file.file.truncated) throw tooLarge('IMPORT_TOO_LARGE', { mb: LAB_FILE_MAX_MB });
+      return await importLabFile(ctx, tmp, req.server.timeZone);
+    } finally {
+      await rm(tmp, { force: true });
+    }
+  });
+  r.get(
+    '/api/sampling/rounds/:id/positives',
+    { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ status: z.enum(FLAG_STATUSES).optional(), under: optionalId }) } },
+    (req) => service.positives(ctxOf(req), req.params.id, req.query),
+  );
+
+  // ——— exemptions, coverage ———
+  r.post('/api/sampling/exemptions', { config: perm('sampling.exempt'), schema: { tags, body: exemptionBody } }, async (req, reply) => reply.status(201).send(await service.createExemption(ctxOf(req), req.body)));
+  r.post('/api/sampling/exemptions/:id/revoke', { config: perm('sampling.exempt'), schema: { tags, params: idParams } }, (req) => service.revokeExemption(ctxOf(req), req.params.id));
+  r.get('/api/sampling/rounds/:id/exemptions', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, (req) =>
+    service.listExemptions(ctxOf(req), req.params.id, req.query.under),
+  );
+  r.get('/api/sampling/rounds/:id/coverage', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, (req) =>
+    service.coverage(ctxOf(req), req.params.id, req.query.under),
+  );
+  r.get(
+    '/api/sampling/rounds/:id/coverage/missing',
+    {
+      config: perm('sampling.read'),
+      schema: {
+        tags,
+        params: idParams,
+        querystring: z.strictObject({ under: optionalId, page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) }),
+      },
+    },
+    (req) => service.missingPeople(ctxOf(req), req.params.id, req.query),
+  );
+}

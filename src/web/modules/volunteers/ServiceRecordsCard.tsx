@@ -1,0 +1,82 @@
+/**
+ * A person's recorded work and the liaison groups' notes on how they perform, newest first (the hours
+ * of deployments are counted elsewhere: the page's 30-day total and the figures).
+ */
+import { Alert, Card, Empty, List, Space, Switch, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
+import type { Page } from '../../app/types';
+
+export interface ServiceRecord {
+  id: number;
+  volunteerId: number;
+  volunteerName: string;
+  on: string;
+  hours: number;
+  work: string | null;
+  note: string | null;
+  liaisonGroup: string | null;
+  recordedBy: string | null;
+}
+
+export function ServiceRecordsCard({ volunteerId, version }: { volunteerId: number; version: number }) {
+  const { t } = useTranslation();
+  const [notesOnly, setNotesOnly] = useState(false);
+  const [page, setPage] = useState(1);
+  const [data, setData] = useState<Page<ServiceRecord> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .get<Page<ServiceRecord>>('/api/service-records', { volunteerId, notesOnly: notesOnly || undefined, page, pageSize: 10 })
+      .then((r) => !cancelled && (setData(r), setError(null)))
+      .catch((e) => !cancelled && setError(errorText(e, t)));
+    return () => {
+      cancelled = true;
+    };
+  }, [volunteerId, notesOnly, page, version, t]);
+
+  return (
+    <Card
+      size="small"
+      title={t('volunteers.record.listTitle')}
+      data-testid="service-records"
+      extra={
+        <Space size={6}>
+          <Typography.Text type="secondary">{t('volunteers.record.notesOnly')}</Typography.Text>
+          <Switch size="small" checked={notesOnly} onChange={(v) => (setNotesOnly(v), setPage(1))} />
+        </Space>
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      <List<ServiceRecord>
+        size="small"
+        loading={!data && !error}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteers.record.empty')} /> }}
+        pagination={data && data.total > 10 ? { current: page, pageSize: 10, total: data.total, onChange: setPage, size: 'small', showSizeChanger: false } : false}
+        renderItem={(r) => (
+          <List.Item>
+            <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+              <Space wrap size={6}>
+                <Typography.Text strong>{r.on}</Typography.Text>
+                {r.hours > 0 && <Tag>{t('volunteers.record.hoursValue', { hours: r.hours })}</Tag>}
+                {r.work && <Typography.Text>{r.work}</Typography.Text>}
+                {r.liaisonGroup && <Tag color="gold">{r.liaisonGroup}</Tag>}
+              </Space>
+              {r.note && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{r.note}</Typography.Paragraph>}
+              {r.recordedBy && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('volunteers.record.by', { name: r.recordedBy })}
+                </Typography.Text>
+              )}
+            </Space>
+          </List.Item>
+        )}
+      />
+    </Card>
+  );
+}
