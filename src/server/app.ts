@@ -26,6 +26,7 @@ import { taskRoutes } from './modules/tasks/routes';
 import { policyRoutes } from './modules/policy/routes';
 import { monitoringRoutes } from './modules/monitoring/routes';
 import { samplingRoutes } from './modules/sampling/routes';
+import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { startSweep } from './modules/monitoring/sweep';
 import { userRoutes } from './modules/users/routes';
@@ -118,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(policyRoutes);
   await app.register(monitoringRoutes);
   await app.register(samplingRoutes);
+  await app.register(screeningRoutes, { config });
   await app.register(reportRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -37,6 +37,13 @@ export const PERMISSIONS = {
   'sampling.desk': 'sampling',
   'sampling.lab': 'sampling',
   'sampling.exempt': 'sampling',
+  'riskareas.read': 'screening',
+  'riskareas.manage': 'screening',
+  'arrivals.read': 'screening',
+  'arrivals.write': 'screening',
+  'screening.read': 'screening',
+  'screening.manage': 'screening',
+  'screening.visit': 'screening',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

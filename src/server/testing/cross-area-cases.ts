@@ -2,6 +2,8 @@ import { type TestApp, login } from './harness';
 import type { AreaRow } from '../modules/areas/repo';
 import * as catalog from '../modules/divisions/catalog';
 import { multipartBody, readXlsx } from './sheets';
+import { SAMPLING_CASES } from './sampling-cases';
+import { SCREENING_CASES } from './cross-area-screening';
 
 async function xlsxText(raw: Buffer): Promise<string> {
   return raw[0] === 0x50 ? JSON.stringify(await readXlsx(raw)) : raw.toString('utf8');
@@ -525,4 +527,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     { url: `/api/fever-alerts?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
   ],
   'POST /api/fever-alerts/:id/resolve': async (e) => [{ url: `/api/fever-alerts/${await e.mon.freshAlertInA()}/resolve`, body: { resolution: 'false_alarm' }, expect: 'denied' }],
+  // ——— issue 5: the risk-area list, arrivals, screening (cross-area-screening.ts) ———
+  ...SCREENING_CASES,
+
+  // ——— issue 6: mass testing (sampling-cases.ts) ———
+  ...SAMPLING_CASES,
 };

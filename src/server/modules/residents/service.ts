@@ -1,6 +1,7 @@
 import type { CreateHouseholdInput, CreateResidentInput, MoveResidentInput, UpdateHouseholdInput, UpdateResidentInput } from '../../../domain/residents/schemas';
 import { yearsBefore } from '../../platform/dates';
 import { audit } from '../../platform/audit';
+import type { Queryable } from '../../db/engine';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, isUniqueViolation, notFound, ruleViolation } from '../../platform/errors';
 import { pinyinKeys } from '../../platform/pinyin';
@@ -166,6 +167,18 @@ function residentFields(ctx: Ctx, input: Partial<CreateResidentInput>, fields: R
 }
 
 export async function create(ctx: Ctx, input: CreateResidentInput) {
+  const prepared = await prepareCreate(ctx, input);
+  const id = await ctx.db.tx((tx) => insertPrepared(tx, ctx, prepared)).catch(uniqueOr409);
+  return get(ctx, id);
+}
+
+export type PreparedResident = Awaited<ReturnType<typeof prepareCreate>>;
+
+/**
+ * A new person checked against the registry's rules (identity, ID number free, the household in scope),
+ * ready to be written by `insertPrepared` in the caller's transaction (a screening visit adds people so).
+ */
+export async function prepareCreate(ctx: Ctx, input: CreateResidentInput) {
   if (!input.householdId && !input.areaId) throw badRequest('VALIDATION_FAILED', {}, { householdId: 'required' });
   const household = input.householdId ? await repo.findHousehold(ctx.db, ctx.actor.scope, input.householdId) : null;
   if (input.householdId && !household) throw badRequest('VALIDATION_FAILED', {}, { householdId: 'not_found' });
@@ -176,39 +189,39 @@ export async function create(ctx: Ctx, input: CreateResidentInput) {
   fail(fields);
   await idNumberFree(ctx, identity!.idNumber);
   const py = pinyinKeys(input.name);
-  const id = await ctx.db
-    .tx(async (tx) => {
-      const row = {
-        areaId: area.id,
-        areaPath: area.path,
-        householdId: household?.id ?? null,
-        relation: input.relation ?? null,
-        name: input.name,
-        namePinyin: py.full,
-        nameInitials: py.initials,
-        ...identity!,
-        phone,
-        phone2,
-        registeredAddress: input.registeredAddress ?? null,
-        separated: input.separated ?? false,
-        groups,
-        pregnancyDueDate: input.pregnancyDueDate ?? null,
-        careSchedule: input.careSchedule ?? null,
-        status: input.status ?? 'present',
-        awayWhere: input.awayWhere ?? null,
-        awaySince: input.awaySince ?? null,
-        notes: input.notes ?? null,
-      };
-      const id = await repo.insertResident(tx, row);
-      await repo.openStay(tx, id, row.householdId, area.path, input.movedInOn ?? ctx.today);
-      if (household && input.relation === 'head' && !household.head_resident_id) {
-        await tx.query('UPDATE households SET head_resident_id = $2 WHERE id = $1', [household.id, id]);
-      }
-      await audit(tx, ctx, { action: 'create', entity: 'resident', entityId: id, areaPath: area.path, after: row });
-      return id;
-    })
-    .catch(uniqueOr409);
-  return get(ctx, id);
+  const row = {
+    areaId: area.id,
+    areaPath: area.path,
+    householdId: household?.id ?? null,
+    relation: input.relation ?? null,
+    name: input.name,
+    namePinyin: py.full,
+    nameInitials: py.initials,
+    ...identity!,
+    phone,
+    phone2,
+    registeredAddress: input.registeredAddress ?? null,
+    separated: input.separated ?? false,
+    groups,
+    pregnancyDueDate: input.pregnancyDueDate ?? null,
+    careSchedule: input.careSchedule ?? null,
+    status: input.status ?? 'present',
+    awayWhere: input.awayWhere ?? null,
+    awaySince: input.awaySince ?? null,
+    notes: input.notes ?? null,
+  };
+  return { row, household, areaPath: area.path, movedInOn: input.movedInOn ?? ctx.today, relation: input.relation };
+}
+
+/** Writes a prepared person with their first stay, in the caller's transaction (audited). */
+export async function insertPrepared(tx: Queryable, ctx: Ctx, p: PreparedResident): Promise<number> {
+  const id = await repo.insertResident(tx, p.row);
+  await repo.openStay(tx, id, p.row.householdId, p.areaPath, p.movedInOn);
+  if (p.household && p.relation === 'head' && !p.household.head_resident_id) {
+    await tx.query('UPDATE households SET head_resident_id = $2 WHERE id = $1 AND head_resident_id IS NULL', [p.household.id, id]);
+  }
+  await audit(tx, ctx, { action: 'create', entity: 'resident', entityId: id, areaPath: p.areaPath, after: p.row });
+  return id;
 }
 
 export async function update(ctx: Ctx, id: number, input: UpdateResidentInput) {
@@ -293,6 +306,15 @@ function rowFields(r: repo.ResidentRow) {
  * stay ends on that day and the new one begins, so rosters of earlier days stay true.
  */
 export async function move(ctx: Ctx, id: number, input: MoveResidentInput) {
+  const prepared = await prepareMove(ctx, id, input);
+  await ctx.db.tx((tx) => applyMove(tx, ctx, prepared));
+  return get(ctx, id);
+}
+
+export type PreparedMove = Awaited<ReturnType<typeof prepareMove>>;
+
+/** A dated move checked against the registry's rules, ready for `applyMove` in the caller's transaction. */
+export async function prepareMove(ctx: Ctx, id: number, input: MoveResidentInput) {
   const r = await mustResident(ctx, id);
   if (input.on > ctx.today) throw badRequest('VALIDATION_FAILED', {}, { on: 'too_big' });
   const since = await repo.currentStayStart(ctx.db, id);
@@ -308,28 +330,31 @@ export async function move(ctx: Ctx, id: number, input: MoveResidentInput) {
       target = { householdId: null, areaId: a.id, areaPath: a.path };
     } else throw badRequest('VALIDATION_FAILED', {}, { toHouseholdId: 'required' });
   }
-  await ctx.db.tx(async (tx) => {
-    await repo.closeStay(tx, id, input.on);
-    if (target) {
-      await repo.openStay(tx, id, target.householdId, target.areaPath, input.on);
-      await tx.query(
-        `UPDATE residents SET household_id = $2, area_id = $3, area_path = $4, status = 'present', updated_at = now() WHERE id = $1`,
-        [id, target.householdId, target.areaId, target.areaPath],
-      );
-    } else {
-      await tx.query(`UPDATE residents SET status = 'moved_out', updated_at = now() WHERE id = $1`, [id]);
-    }
-    if (r.household_id) await tx.query('UPDATE households SET head_resident_id = NULL WHERE id = $1 AND head_resident_id = $2', [r.household_id, id]);
-    await audit(tx, ctx, {
-      action: 'move',
-      entity: 'resident',
-      entityId: id,
-      areaPath: target?.areaPath ?? r.area_path,
-      before: { householdId: r.household_id, areaPath: r.area_path, status: r.status },
-      after: { kind: input.kind, on: input.on, reason: input.reason ?? null, ...(target ?? { status: 'moved_out' }) },
-    });
+  return { id, r, input, target };
+}
+
+/** Ends the current stay and begins the next (or marks the person moved out), audited, in `tx`. */
+export async function applyMove(tx: Queryable, ctx: Ctx, p: PreparedMove) {
+  const { id, r, input, target } = p;
+  await repo.closeStay(tx, id, input.on);
+  if (target) {
+    await repo.openStay(tx, id, target.householdId, target.areaPath, input.on);
+    await tx.query(
+      `UPDATE residents SET household_id = $2, area_id = $3, area_path = $4, status = 'present', updated_at = now() WHERE id = $1`,
+      [id, target.householdId, target.areaId, target.areaPath],
+    );
+  } else {
+    await tx.query(`UPDATE residents SET status = 'moved_out', updated_at = now() WHERE id = $1`, [id]);
+  }
+  if (r.household_id) await tx.query('UPDATE households SET head_resident_id = NULL WHERE id = $1 AND head_resident_id = $2', [r.household_id, id]);
+  await audit(tx, ctx, {
+    action: 'move',
+    entity: 'resident',
+    entityId: id,
+    areaPath: target?.areaPath ?? r.area_path,
+    before: { householdId: r.household_id, areaPath: r.area_path, status: r.status },
+    after: { kind: input.kind, on: input.on, reason: input.reason ?? null, ...(target ?? { status: 'moved_out' }) },
   });
-  return get(ctx, id);
 }
 
 /** One full value, for someone allowed to see it, with the reason written into the trail. */

@@ -193,3 +193,13 @@ export async function counts(db: Queryable, scope: Scope, p: { underPath: string
   );
   return rows;
 }
+
+/** Ends open tasks that can no longer be done (their campaign closed), with the reason. */
+export async function failTasks(tx: Queryable, ids: number[], reason: string, by: number): Promise<number> {
+  if (!ids.length) return 0;
+  return tx.execute(
+    `UPDATE tasks SET status = 'failed', fail_reason = $2, done_at = now(), done_by = $3, updated_at = now()
+      WHERE id = ANY($1::int[]) AND status IN ('open', 'in_progress')`,
+    [ids, reason, by],
+  );
+}

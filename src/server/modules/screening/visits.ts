@@ -1,0 +1,178 @@
+import { addDays } from '../../../domain/policy/rules';
+import type { VisitInput } from '../../../domain/screening/schemas';
+import { audit } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { DomainError, badRequest, conflict, notFound } from '../../platform/errors';
+import { pathInScope } from '../../platform/scope';
+import * as residentRepo from '../residents/repo';
+import * as residents from '../residents/service';
+import * as tasks from '../tasks/repo';
+import * as arrivals from './arrivals';
+import { localInstant } from './campaigns';
+import * as repo from './repo';
+import { toVisitView } from './view';
+
+/**
+ * A household visit from a phone. The phone makes `clientId`; the first submission claims it with
+ * INSERT … ON CONFLICT DO NOTHING in the transaction that does everything else (roster changes through the
+ * registry's dated moves, arrivals, the target's attempt, the task closed, a revisit task), so a retry —
+ * even one racing the first — answers the first result and never counts twice.
+ */
+type VCtx = Ctx & { timeZone: string };
+
+/** The recorded visit for this phone id, if any: the same answer every time (404 outside the caller's scope). */
+async function replay(ctx: Ctx, b: VisitInput) {
+  const v = await repo.visitByClientIdUnscoped(ctx.db, b.clientId);
+  if (!v) return null;
+  if (!pathInScope(ctx.actor.scope, v.area_path)) throw notFound();
+  if (v.campaign_id !== b.campaignId || v.household_id !== b.householdId) throw conflict('VISIT_ID_REUSED');
+  return toVisitView(v);
+}
+
+export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boolean; visit: ReturnType<typeof toVisitView> }> {
+  const first = await replay(ctx, b);
+  if (first) return { created: false, visit: first };
+  let prepared;
+  try {
+    prepared = await prepare(ctx, b);
+  } catch (e) {
+    // A retry racing its first submission can fail a check the first one just made true (a person it moved out).
+    const again = e instanceof DomainError ? await replay(ctx, b) : null;
+    if (again) return { created: false, visit: again };
+    throw e;
+  }
+  const { target, added, movedOut, arrivalsIn, revisitOn } = prepared;
+  const id = await ctx.db.tx(async (tx) => {
+    const id = await repo.claimVisit(tx, {
+      clientId: b.clientId,
+      campaignId: b.campaignId,
+      householdId: b.householdId,
+      areaId: target.area_id,
+      areaPath: target.area_path,
+      outcome: b.outcome,
+      codeColour: b.codeColour ?? null,
+      symptoms: b.symptoms ?? [],
+      temperature: b.temperature ?? null,
+      testProof: b.testProof ?? null,
+      needs: b.needs ?? [],
+      revisitOn,
+      visitedBy: ctx.actor.userId,
+    });
+    if (id === null) return null; // recorded by the first submission: answer that one
+    const addedIds: { residentId: number; name: string }[] = [];
+    for (const p of added) addedIds.push({ residentId: await residents.insertPrepared(tx, ctx, p), name: p.row.name });
+    for (const m of movedOut) await residents.applyMove(tx, ctx, m);
+    const arrivalViews = [];
+    for (const a of arrivalsIn) {
+      const who = a.residentId ?? addedIds[a.addedIndex!].residentId;
+      const arrivalId = await arrivals.insertAudited(tx, ctx, arrivals.newArrival(ctx, a.fields, a.origin, { residentId: who, areaId: target.area_id, areaPath: target.area_path }, id));
+      arrivalViews.push({ id: arrivalId, residentId: who, originName: a.origin.originName, originRiskLevel: a.origin.originRiskLevel, arrivedOn: a.fields.arrivedOn });
+    }
+    await tasks.closeForSubject(tx, 'screening_target', target.id, ctx.actor.userId);
+    let revisitTaskId: number | null = null;
+    if (b.outcome === 'nobody_home') {
+      [revisitTaskId] = await tasks.createTasks(tx, [
+        {
+          type: 'revisit',
+          title: `复访：${target.address}`.slice(0, 200),
+          subjectKind: 'screening_target',
+          subjectId: target.id,
+          areaId: target.area_id,
+          areaPath: target.area_path,
+          assigneeUserId: target.assignee_user_id ?? (target.assignee_role ? null : ctx.actor.userId),
+          assigneeRole: target.assignee_user_id ? null : target.assignee_role,
+          dueAt: localInstant(revisitOn!, '20:00', ctx.timeZone),
+          priority: 'high',
+          createdBy: ctx.actor.userId,
+        },
+      ]);
+    }
+    await repo.recordAttempt(tx, target.id, b.outcome, revisitTaskId);
+    const data = {
+      rosterConfirmed: b.rosterConfirmed ?? false,
+      added: addedIds,
+      movedOut: movedOut.map((m) => ({ residentId: m.id, name: m.r.name, on: m.input.on })),
+      arrivals: arrivalViews,
+      note: b.note ?? null,
+      revisitTaskId,
+    };
+    await repo.setVisitData(tx, id, data);
+    await audit(tx, ctx, {
+      action: 'visit',
+      entity: 'screening_visit',
+      entityId: id,
+      areaPath: target.area_path,
+      after: { clientId: b.clientId, campaignId: b.campaignId, householdId: b.householdId, outcome: b.outcome, temperature: b.temperature ?? null, symptoms: b.symptoms ?? [], needs: b.needs ?? [], ...data },
+    });
+    return id;
+  });
+  const visit = await replay(ctx, b);
+  if (!visit) throw new Error(`visit ${b.clientId} missing after commit`);
+  return { created: id !== null, visit };
+}
+
+/** Every check that can be made before the transaction: the target in scope and open, each roster change and arrival. */
+async function prepare(ctx: VCtx, b: VisitInput) {
+  const target = await repo.findTarget(ctx.db, ctx.actor.scope, { campaignId: b.campaignId, householdId: b.householdId });
+  if (!target) throw notFound();
+  const campaign = (await repo.findCampaign(ctx.db, ctx.actor.scope, b.campaignId))!;
+  if (campaign.status !== 'open') throw conflict('CAMPAIGN_CLOSED', { name: campaign.name });
+  if (b.revisitOn && b.revisitOn < ctx.today) throw badRequest('VALIDATION_FAILED', {}, { revisitOn: 'too_small' });
+  const revisitOn = b.outcome === 'nobody_home' ? (b.revisitOn ?? addDays(ctx.today, 1)) : null;
+
+  const members = await residentRepo.householdMembers(ctx.db, b.householdId);
+  const present = new Set(members.filter((m) => m.status !== 'moved_out' && m.status !== 'deceased').map((m) => m.id));
+  const added: residents.PreparedResident[] = [];
+  for (const [i, p] of (b.added ?? []).entries()) {
+    try {
+      added.push(
+        await residents.prepareCreate(ctx, {
+          householdId: b.householdId,
+          name: p.name,
+          idType: p.idType ?? (p.idNumber ? undefined : 'none'),
+          idNumber: p.idNumber,
+          sex: p.sex,
+          birthDate: p.birthDate,
+          phone: p.phone,
+          relation: p.relation,
+          movedInOn: p.movedInOn ?? ctx.today,
+        }),
+      );
+    } catch (e) {
+      throw prefixFields(e, `added.${i}.`);
+    }
+  }
+  const movedOut: residents.PreparedMove[] = [];
+  const seen = new Set<number>();
+  for (const [i, m] of (b.movedOut ?? []).entries()) {
+    if (!present.has(m.residentId) || seen.has(m.residentId)) throw badRequest('VALIDATION_FAILED', {}, { [`movedOut.${i}.residentId`]: 'not_found' });
+    seen.add(m.residentId);
+    try {
+      movedOut.push(await residents.prepareMove(ctx, m.residentId, { kind: 'out', on: m.on ?? ctx.today, reason: m.reason ?? '入户走访发现已迁出' }));
+    } catch (e) {
+      throw prefixFields(e, `movedOut.${i}.`);
+    }
+  }
+  const arrivalsIn = [];
+  for (const [i, a] of (b.arrivals ?? []).entries()) {
+    const field = `arrivals.${i}.`;
+    const { residentId, addedIndex, ...fields } = a;
+    if ((residentId === undefined) === (addedIndex === undefined)) throw badRequest('VALIDATION_FAILED', {}, { [`${field}residentId`]: 'required' });
+    if (residentId !== undefined && (!present.has(residentId) || seen.has(residentId))) throw badRequest('VALIDATION_FAILED', {}, { [`${field}residentId`]: 'not_found' });
+    if (addedIndex !== undefined && addedIndex >= added.length) throw badRequest('VALIDATION_FAILED', {}, { [`${field}addedIndex`]: 'not_found' });
+    arrivals.checkDates(ctx, fields, field);
+    const origin = await arrivals.resolveOrigin(ctx, fields, target.area_path, field);
+    arrivalsIn.push({ residentId, addedIndex, fields, origin });
+  }
+  return { target, added, movedOut, arrivalsIn, revisitOn };
+}
+
+function prefixFields(e: unknown, prefix: string): unknown {
+  if (!(e instanceof DomainError) || !e.fields) return e;
+  return new DomainError(e.kind, e.code, e.params, Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [prefix + k, v])));
+}
+
+export async function list(ctx: Ctx, p: { campaignId?: number; householdId?: number; page: number; pageSize: number }) {
+  const { rows, total } = await repo.listVisits(ctx.db, ctx.actor.scope, p);
+  return { items: rows.map(toVisitView), total };
+}
