@@ -301,14 +301,14 @@ export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { user
 }
 
 /** The bindings a client id made (a household scan: '<clientId>:<resident id>' per member), for a replay's answer. */
-export async function bindingsByClient(db: Queryable, clientId: string, householdId?: number): Promise<{ id: number; resident_id: number; seq: number; duplicate_of: number | null; name: string; tube_id: number }[]> {
+export async function bindingsByClient(db: Queryable, scope: Scope, clientId: string, householdId?: number): Promise<{ id: number; resident_id: number; seq: number; duplicate_of: number | null; name: string; tube_id: number }[]> {
   const keys = householdId
     ? `SELECT $1 || ':' || m.id FROM residents m WHERE m.household_id = $2`
     : `SELECT $1::text WHERE $2::int IS NULL`;
   return db.query(
     `SELECT b.id, b.resident_id, b.seq, b.duplicate_of, r.name, b.tube_id FROM sampling_bindings b JOIN residents r ON r.id = b.resident_id
-      WHERE b.client_id IN (${keys}) ORDER BY b.seq, b.id`,
-    [clientId, householdId ?? null],
+      WHERE b.client_id IN (${keys}) AND b.area_path LIKE $3 ORDER BY b.seq, b.id`,
+    [clientId, householdId ?? null, scope.path + '%'],
   );
 }
 

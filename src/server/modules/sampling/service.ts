@@ -278,9 +278,10 @@ export async function bind(ctx: Ctx, b: z.infer<typeof bindBody>) {
     };
   }
   // Nothing went in: a retry of a scan that did (answer the first result), or the tube could not take them.
-  const prior = await repo.bindingsByClient(ctx.db, b.clientId, 'householdId' in person ? person.householdId : undefined);
-  if (prior.length) {
-    const tube = (await repo.findTube(ctx.db, ctx.actor.scope, prior[0].tube_id))!;
+  const prior = await repo.bindingsByClient(ctx.db, ctx.actor.scope, b.clientId, 'householdId' in person ? person.householdId : undefined);
+  const priorTube = prior.length ? await repo.findTube(ctx.db, ctx.actor.scope, prior[0].tube_id) : null;
+  if (priorTube) {
+    const tube = priorTube;
     const dups = await duplicatesOf(ctx, prior.map((p) => p.duplicate_of));
     return {
       replayed: true,
