@@ -45,7 +45,7 @@ export function DecisionView({ decision }: { decision: Decision }) {
               ))}
             </Space>
           </Descriptions.Item>
-          <Descriptions.Item label={t('monitoring.decision.testDates')}>{decision.testDates.join('、') || none}</Descriptions.Item>
+          <Descriptions.Item label={t('monitoring.decision.testDates')}>{decision.testDates.join(t('monitoring.rule.comma')) || none}</Descriptions.Item>
           <Descriptions.Item label={t('monitoring.decision.followUps')}>
             {decision.followUpsPerDay ? t('monitoring.rule.followUps', { count: decision.followUpsPerDay, times: decision.followUpTimes.join(' ') }) : none}
           </Descriptions.Item>

@@ -29,7 +29,7 @@ export default function MeasurePage() {
   const s = m.situation ?? {};
   const situation = [
     s.contactType && t(`monitoring.contact.${s.contactType}`),
-    s.originRiskLevel && `${t('monitoring.situation.originRiskLevel')}：${t(`monitoring.risk.${s.originRiskLevel}`)}`,
+    s.originRiskLevel && t(`monitoring.risk.${s.originRiskLevel}`),
     s.codeColour && t(`monitoring.colour.${s.codeColour}`),
     s.exposedOn && `${t('monitoring.situation.exposedOn')} ${s.exposedOn}`,
     s.arrivedOn && `${t('monitoring.situation.arrivedOn')} ${s.arrivedOn}`,
@@ -79,12 +79,12 @@ export default function MeasurePage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('monitoring.field.doctor')}>{m.doctorName ?? none}</Descriptions.Item>
               <Descriptions.Item label={t('monitoring.field.gridWorker')}>{m.gridWorkerName ?? none}</Descriptions.Item>
-              <Descriptions.Item label={t('monitoring.decision.testDates')}>{m.testDates.join('、') || none}</Descriptions.Item>
+              <Descriptions.Item label={t('monitoring.decision.testDates')}>{m.testDates.join(t('monitoring.rule.comma')) || none}</Descriptions.Item>
               <Descriptions.Item label={t('monitoring.field.ruleVersion')}>
                 <Tag>{m.ruleVersion}</Tag>
               </Descriptions.Item>
               <Descriptions.Item label={t('monitoring.field.situation')} span={2}>
-                {situation.join('；') || none} <SymptomTags symptoms={s.symptoms ?? []} />
+                {situation.join(t('monitoring.rule.sep')) || none} <SymptomTags symptoms={s.symptoms ?? []} />
               </Descriptions.Item>
               {m.nextSteps.length > 0 && (
                 <Descriptions.Item label={t('monitoring.field.nextSteps')} span={2}>

@@ -29,11 +29,11 @@ export function RuleList({ rules, highlight }: { rules: Rule[]; highlight?: stri
               <Typography.Text>
                 {when.length ? when.join(t('monitoring.rule.and')) : t('monitoring.rule.anyone')}
                 {' → '}
-                <Typography.Text strong>{stepsText(r.then.steps, t)}</Typography.Text>
+                <Typography.Text strong>{stepsText(r.then.steps, t, r.then.refer)}</Typography.Text>
               </Typography.Text>
               {outcomePhrases(r.then, t).length > 0 && (
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {outcomePhrases(r.then, t).join('；')}
+                  {outcomePhrases(r.then, t).join(t('monitoring.rule.sep'))}
                 </Typography.Text>
               )}
             </Space>

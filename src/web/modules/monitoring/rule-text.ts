@@ -31,15 +31,16 @@ export function conditionPhrases(when: Conditions, t: TFunction): string[] {
 }
 
 /** "集中隔离 7 天 + 居家健康监测 3 天". */
-export function stepsText(steps: { measure: string; days: number }[], t: TFunction): string {
+export function stepsText(steps: { measure: string; days: number }[], t: TFunction, refer?: string | null): string {
+  if (!steps.some((s) => s.measure !== 'none')) return t(refer ? 'monitoring.rule.refer' : 'monitoring.kind.none');
   return steps.map((s) => (s.measure === 'none' ? t('monitoring.kind.none') : t('monitoring.rule.step', { measure: t(`monitoring.kind.${s.measure}`), days: s.days }))).join(' + ');
 }
 
 export function outcomePhrases(then: Outcome, t: TFunction): string[] {
   const out: string[] = [];
   if (then.steps.some((s) => s.measure !== 'none')) out.push(t('monitoring.rule.countFrom', { from: t(`monitoring.countFrom.${then.countFrom}`) }));
-  if (then.testDays.length) out.push(t('monitoring.rule.tests', { days: then.testDays.join('、') }));
+  if (then.testDays.length) out.push(t('monitoring.rule.tests', { days: then.testDays.join(t('monitoring.rule.comma')) }));
   if (then.followUpsPerDay) out.push(t('monitoring.rule.followUps', { count: then.followUpsPerDay, times: then.followUpTimes.join(' ') }));
-  if (then.refer) out.push(t('monitoring.rule.refer'));
+  if (then.refer && then.steps.some((s) => s.measure !== 'none')) out.push(t('monitoring.rule.refer'));
   return out;
 }

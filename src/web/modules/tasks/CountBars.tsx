@@ -6,9 +6,11 @@ import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import type { TaskCount } from './types';
 
-function label(row: TaskCount, t: (k: string, o?: Record<string, unknown>) => string): string {
+function label(row: TaskCount, by: 'area' | 'person', t: (k: string, o?: Record<string, unknown>) => string): string {
   if (row.name) return row.name;
   const key = String(row.key ?? '');
+  // By area, an empty key is the chosen area itself (tasks not under one of its children).
+  if (by === 'area') return key ? `#${key}` : t('tasks.atThisLevel');
   if (key.startsWith('role:')) return t('tasks.byRole', { role: t(`tasks.role.${key.slice(5)}`, { defaultValue: key.slice(5) }) });
   if (key.startsWith('team:')) return t('tasks.byTeam', { id: key.slice(5) });
   return t('tasks.unassigned');
@@ -57,7 +59,7 @@ export function CountBars({ under, version }: { under?: number; version: number 
         {rows?.map((r) => (
           <div key={String(r.key)}>
             <Space size={8} wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-              <Typography.Text>{label(r, t)}</Typography.Text>
+              <Typography.Text>{label(r, by, t)}</Typography.Text>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('tasks.countLine', { open: r.open, overdue: r.overdue, done: r.done })}
               </Typography.Text>

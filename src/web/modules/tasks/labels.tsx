@@ -40,6 +40,8 @@ export function subjectPath(subject: Task['subject']): string | null {
       return `/residents/${subject.id}`;
     case 'household':
       return `/residents/households/${subject.id}`;
+    case 'screening_target':
+      return `/screening/visit/${subject.id}`;
     default:
       return null;
   }
