@@ -1,10 +1,11 @@
-/** One household: address, area, head, masked phone, notes (editable), and its members. */
+/** One household: address, area, head, masked phone, notes (editable), its members, and who looks after it (党员联户, captains). */
 import { Alert, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
+import { HouseholdCarers } from '../volunteers/HouseholdCarers';
 import { BackLink } from './BackLink';
 import { HouseholdFormModal } from './HouseholdFormModal';
 import { ResidentFormDrawer } from './ResidentFormDrawer';
@@ -81,6 +82,7 @@ export default function HouseholdPage() {
       >
         <ResidentTable variant="members" items={h.members} empty={t('residents.household.noMembers')} />
       </Card>
+      {can('volunteers.read') && <HouseholdCarers householdId={h.id} areaId={h.areaId} />}
       {editing && (
         <HouseholdFormModal
           household={h}

@@ -1,0 +1,70 @@
+/**
+ * On a household's page: the members who look after it (党员联户) and the captains of its building, read
+ * by household as later modules route visits and help along these links. Only with volunteers.read.
+ */
+import { Card, Space, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../app/api';
+import { Masked } from '../residents/tags';
+
+interface Carer {
+  volunteerId: number;
+  volunteerName: string;
+  phone: string | null;
+}
+interface Captain {
+  id: number;
+  kind: 'building' | 'floor';
+  areaName: string;
+  floor: string | null;
+  volunteerId: number;
+  volunteerName: string;
+}
+
+export function HouseholdCarers({ householdId, areaId }: { householdId: number; areaId: number }) {
+  const { t } = useTranslation();
+  const [carers, setCarers] = useState<Carer[] | null>(null);
+  const [captains, setCaptains] = useState<Captain[]>([]);
+
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([api.get<{ items: Carer[] }>('/api/household-links', { householdId }), api.get<{ items: Captain[] }>('/api/captains', { under: areaId })])
+      .then(([l, c]) => !cancelled && (setCarers(l.items), setCaptains(c.items)))
+      .catch(() => !cancelled && setCarers([]));
+    return () => {
+      cancelled = true;
+    };
+  }, [householdId, areaId]);
+
+  if (carers === null) return null;
+  return (
+    <Card size="small" title={t('volunteers.links.lookedAfterBy')} data-testid="household-carers">
+      <Space orientation="vertical" size={6} style={{ width: '100%' }}>
+        {carers.length ? (
+          <Space wrap size={[12, 4]}>
+            {carers.map((c) => (
+              <span key={c.volunteerId}>
+                <Link to={`/volunteers/${c.volunteerId}`}>{c.volunteerName}</Link> <Masked value={c.phone} />
+              </span>
+            ))}
+          </Space>
+        ) : (
+          <Typography.Text type="warning">{t('volunteers.links.nobody')}</Typography.Text>
+        )}
+        {captains.length > 0 && (
+          <Space wrap size={[6, 4]}>
+            {captains.map((c) => (
+              <Tag key={c.id}>
+                {c.kind === 'building' ? t('volunteers.links.buildingCaptainOf', { area: c.areaName }) : t('volunteers.links.floorCaptainOf', { area: c.areaName, floor: c.floor })}
+                {' · '}
+                <Link to={`/volunteers/${c.volunteerId}`}>{c.volunteerName}</Link>
+              </Tag>
+            ))}
+          </Space>
+        )}
+      </Space>
+    </Card>
+  );
+}
