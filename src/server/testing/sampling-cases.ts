@@ -102,6 +102,10 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
     { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/points`, body: { name: `点${++k}`, areaId: e.a.village.id }, expect: 'denied' },
   ],
   'GET /api/sampling/rounds/:id/points': async (e) => [{ url: `/api/sampling/rounds/${(await fixture(e)).roundId}/points`, expect: 'denied', control: 'marker' }],
+  'GET /api/sampling/rounds/:id/points/:pointId/slot-plan': async (e) => {
+    const f = await fixture(e);
+    return [{ url: `/api/sampling/rounds/${f.roundId}/points/${f.pointId}/slot-plan`, expect: 'denied', control: 'marker' }];
+  },
   'POST /api/sampling/tubes': async (e) => {
     const f = await fixture(e);
     return [{ url: '/api/sampling/tubes', body: { roundId: f.roundId, pointId: f.pointId, desk: 100, barcode: plainBarcode() }, expect: 'denied' }];

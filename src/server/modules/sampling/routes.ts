@@ -52,6 +52,18 @@ export async function samplingRoutes(app: FastifyInstance) {
     reply.status(201).send(await service.createPoint(ctxOf(req), req.params.id, req.body)),
   );
   r.get('/api/sampling/rounds/:id/points', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.listPoints(ctxOf(req), req.params.id));
+  r.get(
+    '/api/sampling/rounds/:id/points/:pointId/slot-plan',
+    {
+      config: perm('sampling.read'),
+      schema: {
+        tags,
+        params: z.strictObject({ id: z.coerce.number().int().positive(), pointId: z.coerce.number().int().positive() }),
+        querystring: z.strictObject({ targetWaitMinutes: z.coerce.number().int().min(5).max(120).default(15) }),
+      },
+    },
+    (req) => service.slotPlan(ctxOf(req), req.params.id, req.params.pointId, req.query.targetWaitMinutes),
+  );
 
   // ——— the desk ———
   r.post('/api/sampling/tubes', { config: perm('sampling.desk'), schema: { tags, body: openTubeBody } }, async (req, reply) => reply.status(201).send(await service.openTube(ctxOf(req), req.body)));

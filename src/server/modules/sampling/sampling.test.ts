@@ -363,4 +363,15 @@ describe('exemptions and coverage', () => {
     expect(res.area.id).toBe(g2.id);
     expect(res.total).toMatchObject({ roster: 3, sampled: 2, missing: 1 });
   });
+
+  it('plans staggered slots for the point from the due roster, beside the lower bound', async () => {
+    const res = await desk.get(`/api/sampling/rounds/${roundId}/points/${pointId}/slot-plan`);
+    expect(res.statusCode, res.body).toBe(200);
+    const plan = res.json();
+    // Due at 东村广场 (serving 东村 and 西村): A, B, D, E, F, Y and the eight of 西村 — C exempt, K under 3, X not yet moved in.
+    expect(plan).toMatchObject({ people: 14, slotMinutes: 15, capacityPerSlot: 60, lowerBoundMinutes: 4, planMinutes: 15, withinHours: true });
+    expect(plan.slots).toHaveLength(1);
+    expect(Object.fromEntries(plan.slots[0].units.map((u: { name: string; people: number }) => [u.name, u.people]))).toEqual({ 东村: 1, 一网格: 2, 二网格: 3, 西村: 8 });
+    expect((await desk.get(`/api/sampling/rounds/${roundId}/points/${pointId}/slot-plan?targetWaitMinutes=1`)).statusCode).toBe(400);
+  });
 });

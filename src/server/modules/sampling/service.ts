@@ -27,6 +27,7 @@ import { pathInScope } from '../../platform/scope';
 import * as areaTree from '../areas/tree';
 import * as residents from '../residents/repo';
 import * as tasks from '../tasks/repo';
+import { planSlots } from '../../../domain/sampling/slots';
 import * as repo from './repo';
 
 /** Mass testing (全员核酸): rounds, points, the desk, boxes, lab results with trace-back, exemptions, coverage. */
@@ -616,4 +617,24 @@ export async function missingPeople(ctx: Ctx, roundId: number, p: { under?: numb
     items: rows.map((m) => ({ residentId: m.resident_id, name: maskName(m.name), idNumber: maskIdNumber(m.id_number), areaId: m.area_id, areaName: m.area_name, address: m.address, gridWorkers: m.grid_workers })),
     total,
   };
+}
+
+// ——— the staggered slot plan ———
+export async function slotPlan(ctx: Ctx, roundId: number, pointId: number, targetWaitMinutes: number) {
+  const round = await mustRound(ctx, roundId);
+  const point = await repo.findPoint(ctx.db, ctx.actor.scope, pointId);
+  if (!point || point.round_id !== round.id) throw notFound();
+  const served = point.serves_area_ids.length ? point.serves_area_ids : [point.area_id];
+  const servedPaths: string[] = [];
+  for (const id of served) {
+    const a = await areaTree.findInScope(ctx.db, ctx.actor.scope, id);
+    if (a && !a.archived) servedPaths.push(a.path);
+  }
+  const units = await repo.slotUnits(ctx.db, { roundId, servedPaths, scope: ctx.actor.scope, rosterDate: round.roster_date, bornAfter: bornAfterOf(round.exemption_rules, round.roster_date) });
+  const plan = planSlots(
+    units.map((u) => ({ areaId: u.area_id, name: u.name, people: u.people })),
+    { desks: point.desks, perDeskHour: point.per_desk_hour, opensAt: point.opens_at, closesAt: point.closes_at },
+    targetWaitMinutes,
+  );
+  return { roundId, point: { id: point.id, name: point.name, desks: point.desks, perDeskHour: point.per_desk_hour, opensAt: point.opens_at, closesAt: point.closes_at }, rosterDate: round.roster_date, ...plan };
 }
