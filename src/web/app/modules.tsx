@@ -230,6 +230,14 @@ export const MODULES: ModuleDef[] = [
     component: lazy(() => import('../modules/monitoring/PolicyPage')),
   },
   {
+    // The village daily report: submit / reopen, the workbook, the last 14 days.
+    path: '/reports/daily',
+    labelKey: 'nav.dailyReport',
+    icon: <BarChartOutlined />,
+    permission: 'reports.read',
+    component: lazy(() => import('../modules/reports/ReportsPage')),
+  },
+  {
     path: '/admin/users',
     labelKey: 'nav.users',
     icon: <TeamOutlined />,

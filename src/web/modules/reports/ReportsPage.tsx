@@ -1,0 +1,271 @@
+/**
+ * The daily report of an area and day: a village's figures with submit (lock) and, for the level above,
+ * reopen with a reason; an area above, one row per child with a totals row. The workbook in the paper form's
+ * layout, and the last 14 days of a figure as bars.
+ */
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import { DownloadOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, withQuery } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { useCurrentArea } from '../../app/current-area';
+import { applyFieldErrors, errorText } from '../../app/errors';
+import { FIGURE_COLUMNS, MAIN_FIGURES, type Figures } from '../../../domain/reports/figures';
+import { SeriesChart } from './SeriesChart';
+
+type Status = 'live' | 'submitted' | 'reopened';
+interface Row {
+  areaId: number;
+  areaName: string;
+  kind: string;
+  villages: number;
+  submitted: number;
+  status: Status | null;
+  figures: Figures;
+}
+interface Report {
+  area: { id: number; name: string; kind: string };
+  day: string;
+  today: string;
+  village: boolean;
+  status: Status | null;
+  report: { notes: string | null; submittedAt: string | null; submittedByName: string | null; reopenedAt: string | null; reopenedByName: string | null; reopenReason: string | null } | null;
+  villages: number;
+  submitted: number;
+  figures: Figures;
+  rows: Row[];
+}
+
+const STATUS_COLOUR: Record<Status, string> = { live: 'default', submitted: 'green', reopened: 'orange' };
+
+function StatusTag({ status }: { status: Status }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLOUR[status]} data-testid="report-status">
+      {t(`reports.status.${status}`)}
+    </Tag>
+  );
+}
+
+function ReopenModal({ report, onClose, onDone }: { report: Report; onClose: () => void; onDone: (r: Report) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api.post<Report>('/api/daily-reports/reopen', { areaId: report.area.id, day: report.day, reason: v.reason.trim() }));
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(errorText(e, t));
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={t('reports.reopenTitle', { name: report.area.name, day: report.day })}
+      okText={t('reports.reopen')}
+      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'reopen-confirm' }}
+      onOk={() => void submit().catch(() => {})}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical">
+        <Form.Item name="reason" label={t('reports.reopenReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}>
+          <Input.TextArea maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 5 }} data-testid="reopen-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function ReportsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
+  const { message, modal } = App.useApp();
+  const { can, user } = useAuth();
+  const { area } = useCurrentArea();
+  const [picked, setPicked] = useState<number | undefined>();
+  const [day, setDay] = useState(dayjs().format('YYYY-MM-DD'));
+  const [data, setData] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [reopening, setReopening] = useState(false);
+  const [version, setVersion] = useState(0);
+  const areaId = picked ?? area?.id;
+
+  const load = useCallback(async () => {
+    if (!areaId) return;
+    setLoading(true);
+    try {
+      setData(await api.get<Report>('/api/daily-reports', { areaId, day }));
+      setError(null);
+    } catch (e) {
+      setData(null);
+      setError(errorText(e, t));
+    } finally {
+      setLoading(false);
+    }
+  }, [areaId, day, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const changed = (r: Report) => {
+    setData(r);
+    setVersion((v) => v + 1);
+  };
+
+  const submit = () =>
+    modal.confirm({
+      title: t('reports.submitConfirm', { name: data!.area.name, day: data!.day }),
+      content: t('reports.submitHelp'),
+      okText: t('reports.submit'),
+      onOk: async () => {
+        try {
+          changed(await api.post<Report>('/api/daily-reports/submit', { areaId: data!.area.id, day: data!.day }));
+          message.success(t('reports.submitted'));
+        } catch (e) {
+          message.error(errorText(e, t));
+        }
+      },
+    });
+
+  const figureColumns = (() => {
+    const groups: { title: string; children: { title: string; key: string; align: 'right'; render: (_: unknown, r: Row) => number }[] }[] = [];
+    for (const c of FIGURE_COLUMNS.filter((x) => MAIN_FIGURES.includes(x.key))) {
+      let g = groups.find((x) => x.title === c.group[lang]);
+      if (!g) groups.push((g = { title: c.group[lang], children: [] }));
+      g.children.push({ title: c.name[lang], key: c.key, align: 'right', render: (_: unknown, r: Row) => r.figures[c.key] });
+    }
+    return groups;
+  })();
+
+  const rows: Row[] = data
+    ? data.village
+      ? [{ areaId: data.area.id, areaName: data.area.name, kind: data.area.kind, villages: 1, submitted: data.status === 'submitted' ? 1 : 0, status: data.status, figures: data.figures }]
+      : data.rows
+    : [];
+  const columns = [
+    { title: t('reports.area'), key: 'name', fixed: 'left' as const, render: (_: unknown, r: Row) => r.areaName },
+    {
+      title: t('reports.state'),
+      key: 'status',
+      render: (_: unknown, r: Row) => (r.status ? <StatusTag status={r.status} /> : t('reports.submittedOf', { submitted: r.submitted, villages: r.villages })),
+    },
+    ...figureColumns,
+  ];
+  const aboveVillage = data?.village && user && user.scope.id !== data.area.id;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.dailyReport')}
+        </Typography.Title>
+        <Space wrap>
+          <AreaTreeSelect value={areaId} onChange={(id) => setPicked(id ?? undefined)} style={{ minWidth: 200, maxWidth: '100%' }} />
+          <DatePicker
+            value={dayjs(day)}
+            allowClear={false}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            onChange={(d) => d && setDay(d.format('YYYY-MM-DD'))}
+            data-testid="report-day"
+          />
+          {areaId && (
+            <Button icon={<DownloadOutlined />} href={withQuery('/api/daily-reports/export.xlsx', { areaId, day })} data-testid="report-export">
+              {t('reports.export')}
+            </Button>
+          )}
+        </Space>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} />}
+      {!data && !error && <Spin style={{ display: 'block', margin: '48px auto' }} />}
+      {data && (
+        <Spin spinning={loading}>
+          <Card
+            size="small"
+            title={
+              <Space wrap>
+                <span>{t('reports.title', { name: data.area.name, day: data.day })}</span>
+                {data.status ? <StatusTag status={data.status} /> : <Tag>{t('reports.submittedOf', { submitted: data.submitted, villages: data.villages })}</Tag>}
+              </Space>
+            }
+            extra={
+              data.village && (
+                <Space wrap>
+                  {data.status !== 'submitted' && can('reports.submit') && (
+                    <Button type="primary" icon={<LockOutlined />} onClick={submit} data-testid="report-submit">
+                      {t('reports.submit')}
+                    </Button>
+                  )}
+                  {data.status === 'submitted' && can('reports.reopen') && aboveVillage && (
+                    <Button danger icon={<UnlockOutlined />} onClick={() => setReopening(true)} data-testid="report-reopen">
+                      {t('reports.reopen')}
+                    </Button>
+                  )}
+                </Space>
+              )
+            }
+          >
+            {data.report?.submittedAt && (
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {t('reports.submittedBy', { name: data.report.submittedByName ?? '', at: dayjs(data.report.submittedAt).format('YYYY-MM-DD HH:mm') })}
+                {data.report.reopenedAt &&
+                  ` · ${t('reports.reopenedBy', { name: data.report.reopenedByName ?? '', at: dayjs(data.report.reopenedAt).format('YYYY-MM-DD HH:mm'), reason: data.report.reopenReason ?? '' })}`}
+              </Typography.Paragraph>
+            )}
+            {data.village && data.status !== 'submitted' && <Typography.Paragraph type="secondary">{t('reports.liveHelp')}</Typography.Paragraph>}
+            <Table<Row>
+              rowKey="areaId"
+              size="small"
+              bordered
+              columns={columns}
+              dataSource={rows}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              data-testid="report-table"
+              summary={() =>
+                data.village ? null : (
+                  <Table.Summary.Row>
+                    <Table.Summary.Cell index={0}>
+                      <Typography.Text strong>{t('reports.total')}</Typography.Text>
+                    </Table.Summary.Cell>
+                    <Table.Summary.Cell index={1}>{t('reports.submittedOf', { submitted: data.submitted, villages: data.villages })}</Table.Summary.Cell>
+                    {FIGURE_COLUMNS.filter((c) => MAIN_FIGURES.includes(c.key)).map((c, i) => (
+                      <Table.Summary.Cell key={c.key} index={i + 2} align="right">
+                        <Typography.Text strong>{data.figures[c.key]}</Typography.Text>
+                      </Table.Summary.Cell>
+                    ))}
+                  </Table.Summary.Row>
+                )
+              }
+            />
+          </Card>
+          <div style={{ height: 16 }} />
+          <SeriesChart areaId={data.area.id} to={data.day} version={version} />
+        </Spin>
+      )}
+      {reopening && data && (
+        <ReopenModal
+          report={data}
+          onClose={() => setReopening(false)}
+          onDone={(r) => {
+            setReopening(false);
+            changed(r);
+            message.success(t('reports.reopened'));
+          }}
+        />
+      )}
+    </Space>
+  );
+}
