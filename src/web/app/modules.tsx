@@ -223,6 +223,30 @@ export const MODULES: ModuleDef[] = [
     component: lazy(() => import('../modules/monitoring/SitesPage')),
   },
   {
+    // 敲门行动: campaigns, progress per grid and the unvisited list; the visit form opens from a visit task.
+    path: '/screening',
+    labelKey: 'nav.screening',
+    icon: <HomeOutlined />,
+    permission: 'screening.read',
+    component: lazy(() => import('../modules/screening/CampaignsPage')),
+  },
+  {
+    path: '/screening/campaigns/:id',
+    labelKey: 'nav.screeningCampaign',
+    icon: <HomeOutlined />,
+    permission: 'screening.read',
+    inMenu: false,
+    component: lazy(() => import('../modules/screening/CampaignPage')),
+  },
+  {
+    path: '/screening/visit/:id',
+    labelKey: 'nav.screeningVisit',
+    icon: <HomeOutlined />,
+    permission: 'screening.visit',
+    inMenu: false,
+    component: lazy(() => import('../modules/screening/VisitPage')),
+  },
+  {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',
     icon: <ProfileOutlined />,

@@ -1,0 +1,138 @@
+/**
+ * One campaign: households visited of total per grid, the list of households not visited yet with
+ * who answers for each, and closing it — after which its stored coverage report is shown.
+ */
+import { Alert, Button, Card, Descriptions, Popconfirm, Progress, Space, Spin, Table, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { errorText } from '../../app/errors';
+import { CampaignStatus } from './CampaignsPage';
+import type { Campaign, GridProgress, Target } from './types';
+
+function GridBars({ items }: { items: GridProgress[] }) {
+  const { t } = useTranslation();
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={4} data-testid="campaign-progress">
+      {items.map((g) => (
+        <div key={g.key ?? 'none'} data-testid="grid-progress">
+          <Typography.Text>{g.name ?? t('screening.noGrid')}</Typography.Text>
+          <Progress percent={g.coverage} format={() => `${g.visited} / ${g.households}`} />
+        </div>
+      ))}
+    </Space>
+  );
+}
+
+export default function CampaignPage() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const { can } = useAuth();
+  const [campaign, setCampaign] = useState<Campaign | null>(null);
+  const [grids, setGrids] = useState<GridProgress[]>([]);
+  const [unvisited, setUnvisited] = useState<{ items: Target[]; total: number } | null>(null);
+  const [page, setPage] = useState(1);
+  const [error, setError] = useState<string | null>(null);
+  const [closing, setClosing] = useState(false);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      const p = await api.get<{ campaign: Campaign; items: GridProgress[] }>(`/api/screening/campaigns/${id}/progress`, { by: 'grid' });
+      setCampaign(p.campaign);
+      setGrids(p.items);
+      setUnvisited(await api.get<{ items: Target[]; total: number }>(`/api/screening/campaigns/${id}/unvisited`, { page, pageSize: 20 }));
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  }, [id, page, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const close = async () => {
+    setClosing(true);
+    try {
+      setCampaign(await api.post<Campaign>(`/api/screening/campaigns/${id}/close`, {}));
+    } catch (e) {
+      setError(errorText(e, t));
+    } finally {
+      setClosing(false);
+    }
+  };
+
+  if (error && !campaign) return <Alert type="error" showIcon title={error} />;
+  if (!campaign) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
+  const cov = campaign.coverage;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960, margin: '0 auto', display: 'flex' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Space wrap>
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid="campaign-title">
+            {campaign.name}
+          </Typography.Title>
+          <CampaignStatus c={campaign} />
+        </Space>
+        {campaign.status === 'open' && can('screening.manage') && (
+          <Popconfirm title={t('screening.closeConfirm')} onConfirm={() => void close()}>
+            <Button danger loading={closing} data-testid="campaign-close">
+              {t('screening.close')}
+            </Button>
+          </Popconfirm>
+        )}
+      </Space>
+      <Typography.Text type="secondary">
+        {campaign.areaName} · {campaign.startsOn} ~ {campaign.endsOn} · {t('screening.lookback', { days: campaign.lookbackDays })}
+      </Typography.Text>
+      {error && <Alert type="error" showIcon title={error} />}
+      {cov && (
+        <Card size="small" title={t('screening.coverageReport')} data-testid="campaign-coverage">
+          <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+            <Descriptions.Item label={t('screening.cov.households')}>{cov.households}</Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.visited')}>
+              {cov.visited} ({cov.coverage}%)
+            </Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.nobodyHome')}>{cov.nobodyHome}</Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.refused')}>{cov.refused}</Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.notTried')}>{cov.notTried}</Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.arrivals')}>{cov.arrivals}</Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.withSymptoms')}>{cov.withSymptoms}</Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.fever')}>{cov.fever}</Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.withNeeds')}>{cov.withNeeds}</Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.peopleAdded')}>{cov.peopleAdded}</Descriptions.Item>
+            <Descriptions.Item label={t('screening.cov.peopleMovedOut')}>{cov.peopleMovedOut}</Descriptions.Item>
+          </Descriptions>
+        </Card>
+      )}
+      <Card size="small" title={t('screening.progressByGrid')}>
+        <GridBars items={cov ? cov.byGrid : grids} />
+      </Card>
+      <Card size="small" title={t('screening.unvisited', { count: unvisited?.total ?? 0 })}>
+        <Table<Target>
+          rowKey="id"
+          size="small"
+          scroll={{ x: true }}
+          dataSource={unvisited?.items ?? []}
+          loading={!unvisited}
+          data-testid="unvisited-table"
+          pagination={{ current: page, pageSize: 20, total: unvisited?.total ?? 0, onChange: setPage, showSizeChanger: false }}
+          columns={[
+            { title: t('screening.address'), dataIndex: 'address' },
+            { title: t('screening.grid'), render: (_, r) => r.gridName ?? r.areaName },
+            {
+              title: t('screening.lastOutcome'),
+              render: (_, r) => (r.lastOutcome ? <Tag color={r.lastOutcome === 'refused' ? 'red' : 'orange'}>{t(`screening.outcomeName.${r.lastOutcome}`)}</Tag> : <Tag>{t('screening.notTried')}</Tag>),
+            },
+            { title: t('screening.attemptsCol'), dataIndex: 'attempts' },
+            {
+              title: t('screening.responsible'),
+              render: (_, r) => r.responsible.userName ?? (r.responsible.role ? t('screening.roleAt', { role: t(`tasks.role.${r.responsible.role}`, { defaultValue: r.responsible.role }) }) : '—'),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
+  );
+}

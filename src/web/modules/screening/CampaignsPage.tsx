@@ -1,0 +1,127 @@
+/** Screening campaigns: the list with each one's households visited of total, and starting a new one. */
+import { Alert, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal, Progress, Space, Spin, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { useCurrentArea } from '../../app/current-area';
+import { applyFieldErrors, errorText } from '../../app/errors';
+import type { Campaign } from './types';
+
+export function CampaignStatus({ c }: { c: Campaign }) {
+  const { t } = useTranslation();
+  return <Tag color={c.status === 'open' ? 'processing' : 'default'}>{t(`screening.status.${c.status}`)}</Tag>;
+}
+
+export default function CampaignsPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const [items, setItems] = useState<Campaign[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [creating, setCreating] = useState(false);
+
+  const load = useCallback(async () => {
+    setError(null);
+    try {
+      setItems((await api.get<{ items: Campaign[] }>('/api/screening/campaigns')).items);
+    } catch (e) {
+      setError(errorText(e, t));
+    }
+  }, [t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960, margin: '0 auto', display: 'flex' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.screening')}
+        </Typography.Title>
+        {can('screening.manage') && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="campaign-new">
+            {t('screening.newCampaign')}
+          </Button>
+        )}
+      </Space>
+      {error && <Alert type="error" showIcon title={error} />}
+      {!items && !error && <Spin style={{ display: 'block', margin: '64px auto' }} />}
+      {items && !items.length && <Empty description={t('screening.noCampaigns')} />}
+      {items?.map((c) => (
+        <Card key={c.id} size="small" data-testid="campaign-card">
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <Space wrap>
+              <Link to={`/screening/campaigns/${c.id}`} style={{ fontSize: 16, fontWeight: 600 }}>
+                {c.name}
+              </Link>
+              <CampaignStatus c={c} />
+            </Space>
+            <Typography.Text type="secondary">
+              {c.areaName} · {c.startsOn} ~ {c.endsOn}
+            </Typography.Text>
+            <Progress percent={c.households ? Math.round((c.visited / c.households) * 100) : 0} format={() => `${c.visited} / ${c.households}`} />
+          </Space>
+        </Card>
+      ))}
+      {creating && <CreateCampaignModal onClose={() => setCreating(false)} />}
+    </Space>
+  );
+}
+
+interface Values {
+  name: string;
+  period: [Dayjs, Dayjs];
+  lookbackDays: number;
+}
+
+function CreateCampaignModal({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
+  const { area } = useCurrentArea();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (v: Values) => {
+    if (!area) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const c = await api.post<Campaign>('/api/screening/campaigns', {
+        name: v.name.trim(),
+        areaId: area.id,
+        startsOn: v.period[0].format('YYYY-MM-DD'),
+        endsOn: v.period[1].format('YYYY-MM-DD'),
+        lookbackDays: v.lookbackDays,
+        target: 'all',
+      });
+      navigate(`/screening/campaigns/${c.id}`);
+    } catch (e) {
+      applyFieldErrors(form, e);
+      setError(errorText(e, t));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal open title={t('screening.newCampaign')} onCancel={onClose} okText={t('screening.start')} confirmLoading={busy} onOk={() => form.submit()} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ lookbackDays: 14, period: [dayjs(), dayjs().add(2, 'day')] }} onFinish={(v) => void submit(v)} data-testid="campaign-form">
+        <Typography.Paragraph type="secondary">{t('screening.newCampaignHint', { area: area?.name ?? '' })}</Typography.Paragraph>
+        <Form.Item name="name" label={t('screening.campaignName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+          <Input maxLength={100} data-testid="campaign-name" />
+        </Form.Item>
+        <Form.Item name="period" label={t('screening.period')} rules={[{ required: true }]}>
+          <DatePicker.RangePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="lookbackDays" label={t('screening.lookbackDays')} rules={[{ required: true }]}>
+          <InputNumber min={1} max={60} style={{ width: '100%' }} />
+        </Form.Item>
+        {error && <Alert type="error" showIcon title={error} />}
+      </Form>
+    </Modal>
+  );
+}
