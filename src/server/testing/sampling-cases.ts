@@ -158,6 +158,10 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
     return [{ url: '/api/sampling/results/import', body: file.payload, headers: file.headers, expect: 'no-leak', control: 'ok' }];
   },
   'GET /api/sampling/rounds/:id/positives': async (e) => [{ url: `/api/sampling/rounds/${(await fixture(e)).roundId}/positives`, expect: 'denied', control: 'marker' }],
+  'POST /api/sampling/rounds/:id/home-sampling': async (e) => [
+    { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/home-sampling`, body: {}, expect: 'denied' },
+    { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/home-sampling`, body: { under: e.a.village.id }, expect: 'denied' },
+  ],
   'POST /api/sampling/exemptions': async (e) => {
     const f = await fixture(e);
     return [

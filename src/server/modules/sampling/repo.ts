@@ -283,6 +283,10 @@ export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { user
        RETURNING id, resident_id, seq, duplicate_of, area_path
      ), upd AS (
        UPDATE sampling_tubes SET bound = bound + (SELECT count(*) FROM ins) WHERE id = ${tube} AND EXISTS (SELECT 1 FROM ins) RETURNING bound
+     ), home AS (
+       -- A home-sampling task of the person is done once they are bound (tasks_subject_idx).
+       UPDATE tasks SET status = 'done', done_at = now(), done_by = ${actor}, updated_at = now()
+        WHERE subject_kind = 'sampling_home' AND subject_id IN (SELECT resident_id FROM ins) AND type = 'home_sampling' AND status IN ('open', 'in_progress')
      ), aud AS (
        INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
        SELECT ${actor}, ${q.add(who.actorName)}, ${q.add(who.requestId)}, ${q.add(who.clientIp)}, 'bind', 'sampling_binding', ins.id::text, ins.area_path,
@@ -643,6 +647,39 @@ export async function slotUnits(db: Queryable, p: { roundId: number; servedPaths
        JOIN areas a ON a.id = split_part(rtrim(ro.area_path, '/'), '/', array_length(string_to_array(rtrim(ro.area_path, '/'), '/'), 1))::int
       WHERE NOT EXISTS (SELECT 1 FROM sampling_exemptions e WHERE e.round_id = ${q.add(p.roundId)} AND e.resident_id = ro.resident_id AND e.revoked_at IS NULL) ${young}
       GROUP BY a.id, a.name, a.path ORDER BY a.path`,
+    q.values,
+  );
+}
+
+// ——— home sampling ———
+/**
+ * Who should be sampled at home: on the roster of the day under `underPath` (in the round's area and the
+ * caller's scope), bedridden or disabled, at or over `elderlyAge`, or under a live measure at home (a
+ * read-only look at monitoring's `measures`); not sampled, not exempt, and without a home-sampling task made
+ * since the round was created (a read-only look at the task inbox). Set-based.
+ */
+export async function homeCandidates(db: Queryable, p: { roundId: number; roundCreatedAt: Date; underPath: string; scope: Scope; rosterDate: string; elderlyBornOnOrBefore: string | null }) {
+  const q = new SqlParams();
+  const day = q.add(p.rosterDate);
+  const round = q.add(p.roundId);
+  const elderly = p.elderlyBornOnOrBefore ? `OR r.birth_date <= ${q.add(p.elderlyBornOnOrBefore)}::date` : '';
+  return db.query<{ resident_id: number; name: string; area_id: number; area_path: string; reason: string }>(
+    `WITH roster AS (
+       SELECT DISTINCT ON (st.resident_id) st.resident_id FROM resident_stays st
+        WHERE st.area_path LIKE ${q.add(p.underPath + '%')} AND ${scopeClause(p.scope, 'st.area_path', q)}
+          AND st.from_date <= ${day}::date AND (st.to_date IS NULL OR st.to_date > ${day}::date)
+        ORDER BY st.resident_id, st.from_date DESC
+     )
+     SELECT r.id AS resident_id, r.name, r.area_id, r.area_path,
+            CASE WHEN EXISTS (SELECT 1 FROM measures m WHERE m.resident_id = r.id AND m.place = 'home' AND m.state IN ('confirmed', 'active', 'release_check')) THEN 'measure'
+                 WHEN r.groups && ARRAY['bedridden', 'disabled'] THEN 'home_bound' ELSE 'elderly' END AS reason
+       FROM roster ro JOIN residents r ON r.id = ro.resident_id AND r.merged_into IS NULL AND r.status = 'present'
+      WHERE (r.groups && ARRAY['bedridden', 'disabled'] ${elderly}
+             OR EXISTS (SELECT 1 FROM measures m WHERE m.resident_id = r.id AND m.place = 'home' AND m.state IN ('confirmed', 'active', 'release_check')))
+        AND NOT EXISTS (SELECT 1 FROM sampling_bindings b WHERE b.round_id = ${round} AND b.resident_id = r.id AND b.removed_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM sampling_exemptions e WHERE e.round_id = ${round} AND e.resident_id = r.id AND e.revoked_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.subject_kind = 'sampling_home' AND t.subject_id = r.id AND t.type = 'home_sampling' AND t.created_at >= ${q.add(p.roundCreatedAt)})
+      ORDER BY r.area_path, r.id`,
     q.values,
   );
 }

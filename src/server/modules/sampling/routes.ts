@@ -111,6 +111,12 @@ export async function samplingRoutes(app: FastifyInstance) {
     (req) => service.positives(ctxOf(req), req.params.id, req.query),
   );
 
+  r.post(
+    '/api/sampling/rounds/:id/home-sampling',
+    { config: perm('sampling.manage'), schema: { tags, params: idParams, body: z.strictObject({ under: z.number().int().positive().optional(), assigneeTeamId: z.number().int().positive().optional() }) } },
+    (req) => service.planHomeSampling(ctxOf(req), req.params.id, req.body),
+  );
+
   // ——— exemptions, coverage ———
   r.post('/api/sampling/exemptions', { config: perm('sampling.exempt'), schema: { tags, body: exemptionBody } }, async (req, reply) => reply.status(201).send(await service.createExemption(ctxOf(req), req.body)));
   r.post('/api/sampling/exemptions/:id/revoke', { config: perm('sampling.exempt'), schema: { tags, params: idParams } }, (req) => service.revokeExemption(ctxOf(req), req.params.id));

@@ -374,4 +374,19 @@ describe('exemptions and coverage', () => {
     expect(Object.fromEntries(plan.slots[0].units.map((u: { name: string; people: number }) => [u.name, u.people]))).toEqual({ 东村: 1, 一网格: 2, 二网格: 3, 西村: 8 });
     expect((await desk.get(`/api/sampling/rounds/${roundId}/points/${pointId}/slot-plan?targetWaitMinutes=1`)).statusCode).toBe(400);
   });
+
+  it('makes home-sampling tasks once for the home-bound, done when they are bound', async () => {
+    const res = await admin.post('/api/residents', { householdId: P.h2, name: '居民H', idType: 'resident_id', idNumber: idNumber('1950-01-01', 555), movedInOn: '2025-01-01', groups: ['bedridden'] });
+    expect(res.statusCode, res.body).toBe(201);
+    P.H = res.json().id;
+    // C (80+) is exempt, so only H: bedridden, not sampled.
+    const first = await admin.post(`/api/sampling/rounds/${roundId}/home-sampling`, { under: village.id });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ created: 1, items: [{ residentId: P.H, reason: 'home_bound', name: '居*H' }] });
+    expect((await admin.post(`/api/sampling/rounds/${roundId}/home-sampling`, { under: village.id })).json().created).toBe(0);
+    const tube = await openTube('HOME000001', 1, 4);
+    expect((await bind(tube.id, { residentId: P.H })).statusCode).toBe(201);
+    const [task] = await t.db.query<{ status: string; assignee_role: string }>("SELECT status, assignee_role FROM tasks WHERE type = 'home_sampling' AND subject_id = $1", [P.H]);
+    expect(task).toEqual({ status: 'done', assignee_role: 'sampler' });
+  });
 });
