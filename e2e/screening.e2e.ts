@@ -1,0 +1,115 @@
+import { type APIRequestContext, type Browser, type Locator, type Page, request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, signIn } from './browser';
+
+/**
+ * Door-to-door screening through its screens: the administrator has imported the risk-area list and a village
+ * cadre has started a campaign over one grid; the grid worker, on a 375-px phone, opens a visit task from
+ * "my tasks", records an arrival from a listed county with a temperature, and is shown the origin's level
+ * looked up for the arrival date. The cadre's campaign page then counts the household in its grid, and closing
+ * the campaign shows its coverage report.
+ */
+const base = inject('baseUrl');
+const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
+const PHONE_375 = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
+let browser: Browser;
+let campaignId = 0;
+
+const todayThere = (daysAgo = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date(Date.now() - daysAgo * 86_400_000));
+
+async function session(username: string): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
+  const api = await request.newContext({ baseURL: base });
+  const res = await api.post('/api/auth/login', { data: { username, password: 'Wangge@2026' } });
+  expect(res.ok()).toBe(true);
+  const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
+  return { api, csrf: body.csrfToken, scopeId: body.user.scope.id };
+}
+
+function inputOf(l: Locator): Locator {
+  return l.locator('xpath=self::input|descendant::input').first();
+}
+
+async function pickFirstOption(page: Page, select: Locator) {
+  await select.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  const admin = await session('admin');
+  const csv = `区划代码,风险等级,开始日期\n420106,高风险,${todayThere(5)}\n`;
+  const imported = await admin.api.post('/api/risk-areas/import', {
+    headers: { 'x-csrf-token': admin.csrf },
+    multipart: { file: { name: '风险地区名单.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) } },
+  });
+  expect(imported.status(), await imported.text()).toBe(201);
+  const grid = await session('grid');
+  const cadre = await session('cadre');
+  const created = await cadre.api.post('/api/screening/campaigns', {
+    headers: { 'x-csrf-token': cadre.csrf },
+    data: { name: '浏览器测试敲门行动', areaId: grid.scopeId, startsOn: todayThere(), endsOn: todayThere(), lookbackDays: 14 },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  campaignId = ((await created.json()) as { id: number }).id;
+  await Promise.all([admin.api.dispose(), grid.api.dispose(), cadre.api.dispose()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('door-to-door screening', () => {
+  it('the grid worker records a visit with an arrival on a 375-px phone and sees the looked-up risk level', async () => {
+    const context = await browser.newContext(PHONE_375);
+    const page = await context.newPage();
+    await page.goto(base + '/me/tasks');
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'grid');
+    await page.waitForURL(/\/me\/tasks/);
+    const card = page.getByTestId('task-card').filter({ hasText: '入户走访' }).first();
+    await card.waitFor();
+    const address = (await card.getByTestId('task-title').innerText()).replace(/^入户走访：/, '');
+    await card.getByTestId('task-subject').click();
+    await page.waitForURL(/\/screening\/visit\/\d+$/);
+    await expect.poll(() => page.getByTestId('visit-address').innerText()).toBe(address);
+
+    await page.getByTestId('visit-add-arrival').click();
+    const arrival = page.getByTestId('visit-arrival-form').first();
+    await pickFirstOption(page, arrival.getByTestId('visit-arrival-who'));
+    await arrival.getByTestId('visit-arrival-origin').fill('420106');
+    await arrival.getByTestId('visit-arrival-date').click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today').click();
+    await arrival.getByTestId('visit-arrival-no').fill('G502');
+    await page.getByTestId('visit-roster-confirmed').click();
+    await inputOf(page.getByTestId('visit-temperature')).fill('36.6');
+    // Nothing on the form is wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.getByTestId('visit-submit').click();
+
+    await page.getByTestId('visit-done').waitFor();
+    await expect.poll(() => page.getByTestId('visit-arrival-level').first().innerText()).toBe('高风险地区');
+    await expect.poll(() => page.getByTestId('visit-arrival').first().innerText()).toContain('湖北省武汉市武昌区');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // The visit closed its task: the household is no longer on the worker's list.
+    await page.goto(base + '/me/tasks');
+    await page.getByTestId('task-card').first().waitFor();
+    await expect.poll(() => page.getByTestId('task-title').allInnerTexts()).not.toContain(`入户走访：${address}`);
+    await context.close();
+  });
+
+  it('the cadre sees the household counted in its grid, closes the campaign and reads the coverage report', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${base}/screening/campaigns/${campaignId}`);
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'cadre');
+    await page.waitForURL(new RegExp(`/screening/campaigns/${campaignId}$`));
+    const bar = page.getByTestId('grid-progress').first();
+    await expect.poll(() => bar.innerText()).toMatch(/\b1 \/ \d+/);
+    await page.getByTestId('campaign-close').click();
+    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByTestId('campaign-coverage').waitFor();
+    expect(await page.getByTestId('campaign-coverage').innerText()).toContain('发现返乡人员');
+    await context.close();
+  });
+});
