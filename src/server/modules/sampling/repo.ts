@@ -191,6 +191,12 @@ export async function usedTubeUnscoped(db: Queryable, barcode: string): Promise<
   return row ?? null;
 }
 
+export async function findTubeByBarcode(db: Queryable, scope: Scope, barcode: string): Promise<TubeRow | null> {
+  const q = new SqlParams();
+  const [row] = await db.query<TubeRow>(`SELECT ${TUBE_COLUMNS} FROM sampling_tubes t WHERE t.barcode = ${q.add(barcode)} AND ${scopeClause(scope, 't.area_path', q)}`, q.values);
+  return row ?? null;
+}
+
 export async function findTube(db: Queryable, scope: Scope, id: number, forUpdate = false): Promise<TubeRow | null> {
   const q = new SqlParams();
   const [row] = await db.query<TubeRow>(

@@ -66,7 +66,10 @@ export async function samplingRoutes(app: FastifyInstance) {
   );
 
   // ——— the desk ———
-  r.post('/api/sampling/tubes', { config: perm('sampling.desk'), schema: { tags, body: openTubeBody } }, async (req, reply) => reply.status(201).send(await service.openTube(ctxOf(req), req.body)));
+  r.post('/api/sampling/tubes', { config: perm('sampling.desk'), schema: { tags, body: openTubeBody } }, async (req, reply) => {
+    const tube = await service.openTube(ctxOf(req), req.body);
+    return reply.status(tube.replayed ? 200 : 201).send(tube);
+  });
   r.get('/api/sampling/tubes/:id', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.getTube(ctxOf(req), req.params.id));
   r.post('/api/sampling/tubes/:id/close', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: closeTubeBody } }, (req) =>
     service.closeTube(ctxOf(req), req.params.id, req.body.reason ?? null),

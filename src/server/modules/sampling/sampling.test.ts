@@ -116,7 +116,11 @@ describe('desk registration', () => {
     expect(bad.json().error.code).toBe('TUBE_BARCODE');
     const tube = await openTube(' sx-0000-0001\r\n');
     expect(tube).toMatchObject({ barcode: 'SX00000001', capacity: 10, bound: 0, status: 'open' });
-    const used = await desk.post('/api/sampling/tubes', { roundId, pointId, barcode: 'SX00000001' });
+    // A retried open at the same desk gets its tube again; anywhere else the barcode is used.
+    const retry = await desk.post('/api/sampling/tubes', { roundId, pointId, desk: 1, barcode: 'SX00000001' });
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json()).toMatchObject({ id: tube.id, replayed: true });
+    const used = await desk.post('/api/sampling/tubes', { roundId, pointId, desk: 2, barcode: 'SX00000001' });
     expect(used.statusCode).toBe(409);
     expect(used.json().error.code).toBe('TUBE_USED');
     expect(used.json().error.message).toContain('东村广场');

@@ -204,11 +204,14 @@ export async function openTube(ctx: Ctx, b: z.infer<typeof openTubeBody>) {
     return t;
   });
   if (!tube) {
+    // A retried open (the answer was lost) finds its own tube still open at the same desk: answer it again.
+    const own = await repo.findTubeByBarcode(ctx.db, ctx.actor.scope, barcode);
+    if (own && own.status === 'open' && own.round_id === round.id && own.point_id === point.id && own.desk === (b.desk ?? null)) return { ...tubeView(own), replayed: true };
     const used = await repo.usedTubeUnscoped(ctx.db, barcode);
     const seen = used && pathInScope(ctx.actor.scope, used.area_path);
     throw conflict('TUBE_USED', { barcode, point: seen ? used.point_name : '—', at: seen ? when(used.opened_at) : '—' });
   }
-  return tubeView(tube);
+  return { ...tubeView(tube), replayed: false };
 }
 
 async function mustTube(ctx: Ctx, id: number) {
