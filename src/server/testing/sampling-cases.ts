@@ -174,5 +174,6 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
     { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage`, expect: 'denied', control: 'marker' },
     { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
   ],
+  'GET /api/sampling/rounds/:id/coverage/hours': async (e) => [{ url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage/hours`, expect: 'denied', control: 'marker' }],
   'GET /api/sampling/rounds/:id/coverage/missing': async (e) => [{ url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage/missing`, expect: 'denied', control: 'marker' }],
 };

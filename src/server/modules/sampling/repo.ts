@@ -689,3 +689,23 @@ export async function homeCandidates(db: Queryable, p: { roundId: number; roundC
     q.values,
   );
 }
+
+/** People of the roster (as in coverage) first sampled in each local hour of the round: the coverage chart. */
+export async function sampledByHour(db: Queryable, p: { roundId: number; underPath: string; scope: Scope; rosterDate: string; timeZone: string }) {
+  const q = new SqlParams();
+  const day = q.add(p.rosterDate);
+  return db.query<{ hour: string; sampled: number }>(
+    `WITH roster AS (
+       SELECT DISTINCT ON (st.resident_id) st.resident_id FROM resident_stays st
+        WHERE st.area_path LIKE ${q.add(p.underPath + '%')} AND ${scopeClause(p.scope, 'st.area_path', q)}
+          AND st.from_date <= ${day}::date AND (st.to_date IS NULL OR st.to_date > ${day}::date)
+        ORDER BY st.resident_id, st.from_date DESC
+     ), f AS (
+       SELECT (SELECT min(b.bound_at) FROM sampling_bindings b WHERE b.round_id = ${q.add(p.roundId)} AND b.resident_id = ro.resident_id AND b.removed_at IS NULL) AS first_at
+         FROM roster ro JOIN residents r ON r.id = ro.resident_id AND r.merged_into IS NULL
+     )
+     SELECT to_char(date_trunc('hour', f.first_at AT TIME ZONE ${q.add(p.timeZone)}), 'YYYY-MM-DD"T"HH24:00') AS hour, count(*)::int AS sampled
+       FROM f WHERE f.first_at IS NOT NULL GROUP BY 1 ORDER BY 1`,
+    q.values,
+  );
+}

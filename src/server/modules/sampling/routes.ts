@@ -129,6 +129,9 @@ export async function samplingRoutes(app: FastifyInstance) {
   r.get('/api/sampling/rounds/:id/coverage', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, (req) =>
     service.coverage(ctxOf(req), req.params.id, req.query.under),
   );
+  r.get('/api/sampling/rounds/:id/coverage/hours', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, (req) =>
+    service.coverageHours(ctxOf(req), req.params.id, req.query.under, req.server.timeZone),
+  );
   r.get(
     '/api/sampling/rounds/:id/coverage/missing',
     {

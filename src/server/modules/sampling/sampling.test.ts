@@ -361,6 +361,15 @@ describe('exemptions and coverage', () => {
     expect(b.idNumber).toMatch(/^411\*+\d{3}[\dX]$/);
   });
 
+  it('charts the round by hour: rostered people first sampled in each hour, running total', async () => {
+    const res = await admin.get(`/api/sampling/rounds/${roundId}/coverage/hours?under=${village.id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items as { hour: string; sampled: number; cumulative: number }[];
+    // All bound within this test run: A, D, E (once), Y — the four sampled of the fixture.
+    expect(items.at(-1)!.cumulative).toBe(4);
+    expect(items.every((i) => /^\d{4}-\d{2}-\d{2}T\d{2}:00$/.test(i.hour))).toBe(true);
+  });
+
   it('a grid worker sees the coverage of their grid only', async () => {
     const gw = await login(t.app, 'gw2');
     const res = (await gw.get(`/api/sampling/rounds/${roundId}/coverage`)).json();

@@ -683,3 +683,12 @@ export async function planHomeSampling(ctx: Ctx, roundId: number, b: { under?: n
     items: people.map((p) => ({ residentId: p.resident_id, name: maskName(p.name), areaId: p.area_id, reason: p.reason })),
   };
 }
+
+/** The coverage chart: rostered people first sampled per local hour, and the running total. */
+export async function coverageHours(ctx: Ctx, roundId: number, under: number | undefined, timeZone: string) {
+  const round = await mustRound(ctx, roundId);
+  const area = await coverageArea(ctx, round, under);
+  const rows = await repo.sampledByHour(ctx.db, { roundId, underPath: area.path, scope: ctx.actor.scope, rosterDate: round.roster_date, timeZone });
+  let total = 0;
+  return { area: { id: area.id, name: area.name }, timeZone, items: rows.map((r) => ({ hour: r.hour, sampled: r.sampled, cumulative: (total += r.sampled) })) };
+}
