@@ -8,8 +8,10 @@ import type { ExemptionRules, PoolRule } from '../../../domain/sampling/rules';
 /**
  * SQL of mass testing. Every read takes the caller's scope. Names, birth dates and the roster come from
  * read-only joins on the registry's tables (`residents`, `resident_stays`, `households`) and grid workers
- * from `users`: the desk answers with the name in one statement, and coverage is one set-based statement
- * over the roster — a per-person call would cost both.
+ * from `users` (home measures from `measures`, earlier home tasks from `tasks`, a mobile team from `teams`):
+ * the desk answers with the name in one statement, and coverage is one set-based statement over the roster —
+ * a per-person call would cost both. The one write into another module's table is in `bind`: the person's
+ * `home_sampling` task marked done in the same statement (the desk stays at one round trip).
  */
 
 // ——— rounds ———
