@@ -171,17 +171,19 @@ export interface NewMeasure {
   followUpTimes: string[];
   nextSteps: unknown[];
   previousId: number | null;
+  /** The arrival the measure was proposed for (screening/arrivals). */
+  arrivalId?: number | null;
   createdBy: number;
 }
 
 export async function insertMeasure(tx: Queryable, m: NewMeasure): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
     `INSERT INTO measures (resident_id, area_id, area_path, kind, place, site_id, room_id, starts_on, ends_on, grid_worker_id, doctor_id,
-       policy_set_id, rule_version, situation, test_dates, follow_ups_per_day, follow_up_times, next_steps, previous_id, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::date[], $16, $17, $18, $19, $20) RETURNING id`,
+       policy_set_id, rule_version, situation, test_dates, follow_ups_per_day, follow_up_times, next_steps, previous_id, created_by, arrival_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::date[], $16, $17, $18, $19, $20, $21) RETURNING id`,
     [
       m.residentId, m.areaId, m.areaPath, m.kind, m.place, m.siteId, m.roomId, m.startsOn, m.endsOn, m.gridWorkerId, m.doctorId,
-      m.policySetId, m.ruleVersion, JSON.stringify(m.situation), m.testDates, m.followUpsPerDay, m.followUpTimes, JSON.stringify(m.nextSteps), m.previousId, m.createdBy,
+      m.policySetId, m.ruleVersion, JSON.stringify(m.situation), m.testDates, m.followUpsPerDay, m.followUpTimes, JSON.stringify(m.nextSteps), m.previousId, m.createdBy, m.arrivalId ?? null,
     ],
   );
   return id;

@@ -103,7 +103,7 @@ async function takeBed(tx: Parameters<Parameters<Ctx['db']['tx']>[0]>[0], siteId
 }
 
 /** Proposes the measure the policy in force gives this resident's situation (or none). */
-export async function propose(ctx: MCtx, b: z.infer<typeof proposeMeasureBody>) {
+export async function propose(ctx: MCtx, b: z.infer<typeof proposeMeasureBody>, from: { arrivalId?: number } = {}) {
   const r = await residents.findResident(ctx.db, ctx.actor.scope, b.residentId);
   if (!r || r.merged_into) throw badRequest('VALIDATION_FAILED', {}, { residentId: 'not_found' });
   const situation = {
@@ -137,9 +137,10 @@ export async function propose(ctx: MCtx, b: z.infer<typeof proposeMeasureBody>) 
       followUpTimes: decision.followUpTimes,
       nextSteps: decision.steps.slice(1),
       previousId: null,
+      arrivalId: from.arrivalId ?? null,
       createdBy: ctx.actor.userId,
     });
-    await audit(tx, ctx, { action: 'propose', entity: 'measure', entityId: id, areaPath: r.area_path, after: { kind: decision.measure, ruleVersion: decision.ruleVersion, startsOn: decision.startsOn, endsOn: decision.endsOn, ...place } });
+    await audit(tx, ctx, { action: 'propose', entity: 'measure', entityId: id, areaPath: r.area_path, after: { kind: decision.measure, ruleVersion: decision.ruleVersion, startsOn: decision.startsOn, endsOn: decision.endsOn, ...place, arrivalId: from.arrivalId ?? null } });
     return id;
   });
   return { created: true, decision, measure: toMeasureView((await repo.findMeasure(ctx.db, ctx.actor.scope, id))!) };
@@ -259,6 +260,7 @@ export async function release(ctx: MCtx, id: number, reason: string | undefined)
           followUpTimes: m.follow_up_times,
           nextSteps: rest,
           previousId: id,
+          arrivalId: m.arrival_id,
           createdBy: ctx.actor.userId,
         });
         await audit(tx, ctx, { action: 'propose', entity: 'measure', entityId: nextId, areaPath: m.area_path, after: { kind: next.measure, startsOn, endsOn: next.endsOn, previousId: id } });

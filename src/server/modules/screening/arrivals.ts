@@ -113,5 +113,5 @@ export function situationOf(a: repo.ArrivalRow): Situation {
 export async function propose(ctx: monitoring.MCtx, id: number, b: z.infer<typeof proposeForArrivalBody>) {
   const a = await repo.findArrival(ctx.db, ctx.actor.scope, id);
   if (!a) throw notFound();
-  return monitoring.propose(ctx, { residentId: a.resident_id, situation: situationOf(a), on: b.on, gridWorkerId: b.gridWorkerId, doctorId: b.doctorId });
+  return monitoring.propose(ctx, { residentId: a.resident_id, situation: situationOf(a), on: b.on, gridWorkerId: b.gridWorkerId, doctorId: b.doctorId }, { arrivalId: a.id });
 }

@@ -147,7 +147,7 @@ describe('arrivals', () => {
 
     const proposed = await ok(cadre.post(`/api/arrivals/${arrival.id}/propose`, { on: '2022-08-05' }), 201);
     expect(proposed.decision).toMatchObject({ set: { code: 'nhc-9' }, rule: { code: 'high-risk' } });
-    expect(proposed.measure).toMatchObject({ residentId: people['钱二'], kind: 'central_isolation', situation: { originRiskLevel: 'high', originScope: 'other_province', arrivedOn: '2022-08-03' } });
+    expect(proposed.measure).toMatchObject({ residentId: people['钱二'], arrivalId: arrival.id, kind: 'central_isolation', situation: { originRiskLevel: 'high', originScope: 'other_province', arrivedOn: '2022-08-03' } });
     expect((await worker.post(`/api/arrivals/${arrival.id}/propose`, {})).statusCode).toBe(403);
     await ok(cadre.post(`/api/measures/${proposed.measure.id}/cancel`, { reason: '测试' }));
   });
