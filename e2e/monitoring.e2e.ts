@@ -14,6 +14,7 @@ const base = inject('baseUrl');
 const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
 let browser: Browser;
 let resident = { id: 0, name: '', idNumber: '' };
+let gridArea = '';
 
 function inputOf(l: Locator): Locator {
   return l.locator('xpath=self::input|descendant::input|self::textarea|descendant::textarea').first();
@@ -44,6 +45,11 @@ beforeAll(async () => {
   }
   expect(resident.id).toBeGreaterThan(0);
   await api.dispose();
+  // The grid the grid worker looks after: a task for them belongs there.
+  const grid = await request.newContext({ baseURL: base });
+  const me = await grid.post('/api/auth/login', { data: { username: 'grid', password: 'Wangge@2026' } });
+  gridArea = ((await me.json()) as { user: { scope: { name: string } } }).user.scope.name;
+  await grid.dispose();
 });
 afterAll(async () => {
   await browser?.close();
@@ -169,5 +175,89 @@ describe('classified control and health monitoring', () => {
     await page.getByTestId('my-task-count').waitFor();
     expect(await page.getByTestId('task-card').filter({ hasText: resident.name }).count()).toBe(0);
     await context.close();
+  });
+
+  it('the policy page shows the set in force with its rules in order, and "try it" names the rule that decided', async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await page.goto(base + '/monitoring/policy');
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'cadre');
+    await page.waitForURL(/\/monitoring\/policy$/);
+    await page.getByTestId('rule-list').waitFor();
+    expect(await page.getByTestId('policy-set').filter({ hasText: '现行' }).count()).toBe(1);
+
+    const tryIt = page.getByTestId('try-it');
+    await pickOption(page, tryIt.getByTestId('sit-contact'), '密切接触者');
+    const exposed = inputOf(tryIt.getByTestId('sit-exposed'));
+    await exposed.click();
+    await exposed.fill(todayThere());
+    await exposed.press('Enter');
+    await page.getByTestId('try-it-run').click();
+    await tryIt.getByTestId('decision').waitFor();
+    expect(await tryIt.getByTestId('decision').innerText()).toContain('集中隔离');
+    // The rule that made the decision is marked in the list.
+    expect(await page.getByTestId('rule-list').locator('.ant-list-item', { hasText: '命中' }).count()).toBe(1);
+    await context.close();
+  });
+
+  it('a cadre makes two tasks by hand, reassigns both at once to the grid worker, who does one and cannot do the other on a phone', async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await page.goto(base + '/tasks');
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'cadre');
+    await page.waitForURL(/\/tasks$/);
+    const titles = ['核对东口卡点物资', '电话回访昨日返乡人员'];
+    for (const [i, title] of titles.entries()) {
+      await page.getByTestId('task-create').click();
+      await inputOf(page.getByTestId('task-title-input')).fill(title);
+      if (i === 0) {
+        // A grid worker would not see a task of the whole village: the form says so.
+        await pickOption(page, page.getByTestId('task-assignee'), '网格员（演示）');
+        await page.getByTestId('task-out-of-sight').waitFor();
+      }
+      await page.getByTestId('task-area').click();
+      await page.locator('.ant-select-tree-treenode:visible').first().waitFor();
+      const node = page.locator('.ant-select-tree-node-content-wrapper:visible', { hasText: gridArea }).first();
+      // The village opens on a click when it is not open yet (its grids load then).
+      if (!(await node.isVisible())) await page.locator('.ant-select-tree-switcher_close:visible').first().click();
+      await node.click();
+      await expect.poll(() => page.getByTestId('task-out-of-sight').count()).toBe(0);
+      await pickOption(page, page.getByTestId('task-assignee'), '王隆集村干部（演示）');
+      await page.getByTestId('task-create-ok').click();
+      await page.getByTestId('task-table').getByText(title).waitFor();
+    }
+    const table = page.getByTestId('task-table');
+    for (const title of titles) await table.locator('tr', { hasText: title }).locator('.ant-checkbox-input').check();
+    await page.getByTestId('bulk-reassign').click();
+    await pickOption(page, page.getByTestId('reassign-user'), '网格员（演示）');
+    await page.getByTestId('reassign-ok').click();
+    await expect.poll(() => table.locator('tr', { hasText: titles[0] }).innerText()).toContain('网格员（演示）');
+    expect(await table.locator('tr', { hasText: titles[1] }).innerText()).toContain('网格员（演示）');
+    // Counts per person, drawn as bars.
+    await page.getByTestId('counts-by').getByText('按人员').click();
+    await expect.poll(() => page.getByTestId('task-counts').innerText()).toContain('网格员（演示）');
+    await context.close();
+
+    const phone = await browser.newContext({ ...PHONE, viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: TZ });
+    const mobile = await phone.newPage();
+    await mobile.goto(base + '/me/tasks');
+    await mobile.waitForURL(/\/login/);
+    await signIn(mobile, 'grid');
+    await mobile.waitForURL(/\/me\/tasks$/);
+    const first = mobile.getByTestId('task-card').filter({ hasText: titles[0] });
+    await first.waitFor();
+    await first.getByTestId('task-start').click();
+    await expect.poll(() => first.getByTestId('task-status').innerText()).toBe('进行中');
+    await first.getByTestId('task-done').click();
+    await expect.poll(() => first.count()).toBe(0);
+    const second = mobile.getByTestId('task-card').filter({ hasText: titles[1] });
+    await second.getByTestId('task-fail').click();
+    await inputOf(mobile.getByTestId('fail-reason')).fill('电话无人接听，明日再联系');
+    await mobile.getByTestId('fail-confirm').click();
+    await expect.poll(() => second.count()).toBe(0);
+    expect(await noSideways(mobile)).toBeLessThanOrEqual(375);
+    await phone.close();
   });
 });

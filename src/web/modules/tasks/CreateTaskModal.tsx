@@ -2,13 +2,14 @@
 import { Alert, DatePicker, Form, Input, Modal, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useCurrentArea } from '../../app/current-area';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { TASK_PRIORITIES } from '../../../domain/monitoring/schemas';
 import type { Task } from './types';
-import { UserSelect } from './UserSelect';
+import { type PickedUser, UserSelect } from './UserSelect';
 
 const ROLES = ['grid_worker', 'doctor', 'cadre', 'command', 'volunteer'] as const;
 
@@ -26,6 +27,11 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const who = Form.useWatch('who', form) ?? 'user';
+  const { area } = useCurrentArea();
+  const [areaPath, setAreaPath] = useState<string | null>(area?.path ?? null);
+  const [user, setUser] = useState<PickedUser | null>(null);
+  // A person only sees tasks of areas inside their own scope: say so before the task disappears from view.
+  const outOfSight = who === 'user' && user?.scopePath && areaPath && !areaPath.startsWith(user.scopePath);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -65,7 +71,7 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
           <Input maxLength={200} data-testid="task-title-input" />
         </Form.Item>
         <Form.Item name="areaId" label={t('tasks.field.area')} rules={[{ required: true, message: t('validation.required') }]}>
-          <AreaTreeSelect />
+          <AreaTreeSelect onChange={(_, a) => setAreaPath(a?.path ?? null)} data-testid="task-area" />
         </Form.Item>
         <Form.Item name="who" label={t('tasks.field.assignee')}>
           <Segmented
@@ -77,13 +83,14 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
         </Form.Item>
         {who === 'user' ? (
           <Form.Item name="assigneeUserId" rules={[{ required: true, message: t('validation.required') }]}>
-            <UserSelect data-testid="task-assignee" />
+            <UserSelect data-testid="task-assignee" onChange={(_, u) => setUser(u)} />
           </Form.Item>
         ) : (
           <Form.Item name="assigneeRole" rules={[{ required: true, message: t('validation.required') }]}>
             <Select options={ROLES.map((r) => ({ value: r, label: t(`tasks.role.${r}`) }))} />
           </Form.Item>
         )}
+        {outOfSight && <Alert type="warning" showIcon title={t('tasks.outOfSight')} style={{ marginBottom: 12 }} data-testid="task-out-of-sight" />}
         <Form.Item name="dueAt" label={t('tasks.field.dueAt')}>
           <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
         </Form.Item>

@@ -8,11 +8,13 @@ import type { Page, User } from '../../app/types';
 export interface PickedUser {
   id: number;
   name: string;
+  /** The account's scope path, when known: what it can see. */
+  scopePath?: string;
 }
 
 interface Props {
   value?: number | null;
-  onChange?: (value: number | null) => void;
+  onChange?: (value: number | null, user: PickedUser | null) => void;
   /** Label of the chosen account before any search (e.g. the measure's doctor). */
   known?: PickedUser | null;
   /** Offer only accounts holding this role, when given (e.g. doctor). */
@@ -39,7 +41,7 @@ export function UserSelect({ value, onChange, known, role, placeholder, id, ...r
           if (n !== seq.current) return;
           const found = r.items
             .filter((u) => !u.disabled && (!role || u.roles.includes(role)))
-            .map((u) => ({ id: u.id, name: `${u.displayName} · ${u.scope.name}` }));
+            .map((u) => ({ id: u.id, name: `${u.displayName} · ${u.scope.name}`, scopePath: u.scope.path }));
           setItems((prev) => {
             const kept = prev.filter((p) => p.id === value && !found.some((f) => f.id === p.id));
             return [...kept, ...found];
@@ -63,7 +65,7 @@ export function UserSelect({ value, onChange, known, role, placeholder, id, ...r
       placeholder={placeholder ?? t('tasks.pickUser')}
       notFoundContent={loading ? t('common.loading') : t('tasks.noUser')}
       options={items.map((u) => ({ value: u.id, label: u.name }))}
-      onChange={(v) => onChange?.(v ?? null)}
+      onChange={(v) => onChange?.(v ?? null, items.find((u) => u.id === v) ?? null)}
       style={{ width: '100%' }}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { maxWidth: 'calc(100vw - 16px)' } } }}
