@@ -231,6 +231,13 @@ export const MODULES: ModuleDef[] = [
     component: lazy(() => import('../modules/screening/CampaignsPage')),
   },
   {
+    path: '/screening/risk-areas',
+    labelKey: 'nav.riskAreas',
+    icon: <FlagOutlined />,
+    permission: 'riskareas.read',
+    component: lazy(() => import('../modules/screening/RiskAreasPage')),
+  },
+  {
     path: '/screening/campaigns/:id',
     labelKey: 'nav.screeningCampaign',
     icon: <HomeOutlined />,
