@@ -238,7 +238,9 @@ export interface BindOutcome {
   people: number;
   tube: { id: number; round_id: number; capacity: number; bound: number; status: string; barcode: string } | null;
   round_status: string | null;
-  inserted: { id: number; residentId: number; seq: number; duplicateOf: number | null; name: string }[] | null;
+  pool_rules: PoolRule[] | null;
+  pool_default: number | null;
+  inserted: { id: number; residentId: number; seq: number; duplicateOf: number | null; name: string; areaPath: string; groups: string[] }[] | null;
   new_bound: number | null;
 }
 
@@ -267,7 +269,7 @@ export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { user
   const actor = q.add(who.userId);
   const [row] = await tx.query<BindOutcome>(
     `WITH p AS (
-       SELECT r.id, r.name, r.area_id, r.area_path, ${ck} AS ck,
+       SELECT r.id, r.name, r.area_id, r.area_path, r.groups, ${ck} AS ck,
               row_number() OVER (ORDER BY r.relation = 'head' DESC, r.birth_date NULLS LAST, r.id)::int AS ord
          FROM residents r WHERE r.merged_into IS NULL AND r.area_path LIKE ${scopeLike} AND ${personWhere}
      ), prior AS (
@@ -275,7 +277,7 @@ export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { user
      ), t AS (
        SELECT id, round_id, capacity, bound, status, barcode FROM sampling_tubes WHERE id = ${tube} AND area_path LIKE ${scopeLike} FOR UPDATE
      ), rd AS (
-       SELECT rr.status FROM sampling_rounds rr WHERE rr.id = (SELECT round_id FROM t)
+       SELECT rr.status, rr.pool_rules, rr.pool_default FROM sampling_rounds rr WHERE rr.id = (SELECT round_id FROM t)
      ), ok AS (
        SELECT t.* FROM t WHERE t.status = 'open' AND (SELECT status FROM rd) = 'open' AND NOT EXISTS (SELECT 1 FROM prior)
           AND (SELECT count(*) FROM p) > 0 AND t.bound + (SELECT count(*) FROM p) <= t.capacity
@@ -303,8 +305,8 @@ export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { user
      )
      SELECT (SELECT count(*)::int FROM p) AS people,
             (SELECT row_to_json(t) FROM t) AS tube,
-            (SELECT status FROM rd) AS round_status,
-            (SELECT json_agg(json_build_object('id', ins.id, 'residentId', ins.resident_id, 'seq', ins.seq, 'duplicateOf', ins.duplicate_of, 'name', p.name) ORDER BY ins.seq)
+            (SELECT status FROM rd) AS round_status, (SELECT pool_rules FROM rd) AS pool_rules, (SELECT pool_default FROM rd) AS pool_default,
+            (SELECT json_agg(json_build_object('id', ins.id, 'residentId', ins.resident_id, 'seq', ins.seq, 'duplicateOf', ins.duplicate_of, 'name', p.name, 'areaPath', p.area_path, 'groups', p.groups) ORDER BY ins.seq)
                FROM ins JOIN p ON p.id = ins.resident_id) AS inserted,
             (SELECT bound FROM upd) AS new_bound`,
     q.values,

@@ -132,7 +132,7 @@ describe('desk registration', () => {
       const res = await bind(tube.id, { residentId: P[`p${i}`] });
       expect(res.statusCode, res.body).toBe(201);
       const body = res.json();
-      expect(body.bindings[0]).toMatchObject({ residentId: P[`p${i}`], name: `居民p${i}`, seq: i, duplicate: null });
+      expect(body.bindings[0]).toMatchObject({ residentId: P[`p${i}`], name: `居民p${i}`, seq: i, duplicate: null, poolSize: null });
       expect(body.full).toBe(i === 5);
       expect(body.tube).toMatchObject({ capacity: 5, bound: i });
     }
@@ -401,5 +401,27 @@ describe('exemptions and coverage', () => {
     expect((await bind(tube.id, { residentId: P.H })).statusCode).toBe(201);
     const [task] = await t.db.query<{ status: string; assignee_role: string }>("SELECT status, assignee_role FROM tasks WHERE type = 'home_sampling' AND subject_id = $1", [P.H]);
     expect(task).toEqual({ status: 'done', assignee_role: 'sampler' });
+  });
+
+  it('warns when a person of a single-tube group is bound into a pooled tube', async () => {
+    const r2 = await admin.post('/api/sampling/rounds', {
+      name: '第二轮',
+      areaId: town.id,
+      startsOn: '2026-11-05',
+      endsOn: '2026-11-05',
+      rosterDate: '2026-11-05',
+      poolDefault: 10,
+      poolRules: [{ groups: ['bedridden'], size: 1 }, { areaId: village2.id, size: 20 }],
+    });
+    expect(r2.statusCode, r2.body).toBe(201);
+    const id2 = r2.json().id;
+    await admin.post(`/api/sampling/rounds/${id2}/status`, { status: 'open' });
+    const p2 = (await admin.post(`/api/sampling/rounds/${id2}/points`, { name: '西村点', areaId: village2.id })).json().id;
+    const tube = await desk.post('/api/sampling/tubes', { roundId: id2, pointId: p2, barcode: 'ROUND2T001' });
+    expect(tube.json().capacity).toBe(20); // the point's area rule
+    const h = await bind(tube.json().id, { residentId: P.H });
+    expect(h.json().bindings[0].poolSize).toEqual({ required: 1, tube: 20 });
+    const q = await bind(tube.json().id, { residentId: P.p1 });
+    expect(q.json().bindings[0].poolSize).toBeNull();
   });
 });

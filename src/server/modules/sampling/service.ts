@@ -274,9 +274,19 @@ export async function bind(ctx: Ctx, b: z.infer<typeof bindBody>) {
     const dups = out.inserted.some((i) => i.duplicateOf) ? await duplicatesOf(ctx, out.inserted.map((i) => i.duplicateOf)) : new Map();
     const bound = out.new_bound ?? 0;
     const full = bound >= out.tube!.capacity;
+    // A person whose group or area calls for a smaller pool (a key group in single tubes) is bound and warned,
+    // like a duplicate: the swab is not taken yet, and the desk removes the binding and opens the right tube.
+    const poolSize = (i: (typeof out.inserted)[number]) => poolSizeFor(out.pool_rules ?? [], (out.pool_default ?? 10) as PoolSize, { areaPath: i.areaPath, groups: i.groups });
     return {
       replayed: false,
-      bindings: out.inserted.map((i) => ({ id: Number(i.id), residentId: i.residentId, name: i.name, seq: i.seq, duplicate: i.duplicateOf ? (dups.get(Number(i.duplicateOf)) ?? null) : null })),
+      bindings: out.inserted.map((i) => ({
+        id: Number(i.id),
+        residentId: i.residentId,
+        name: i.name,
+        seq: i.seq,
+        duplicate: i.duplicateOf ? (dups.get(Number(i.duplicateOf)) ?? null) : null,
+        poolSize: poolSize(i) < out.tube!.capacity ? { required: poolSize(i), tube: out.tube!.capacity } : null,
+      })),
       tube: { id: out.tube!.id, barcode: out.tube!.barcode, capacity: out.tube!.capacity, bound, full },
       full,
     };
