@@ -4,14 +4,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { UserSelect } from './UserSelect';
+import { type PickedUser, UserSelect } from './UserSelect';
 
 const ROLES = ['grid_worker', 'doctor', 'cadre', 'command', 'volunteer'] as const;
 
-export function ReassignModal({ taskIds, onClose, onDone }: { taskIds: number[]; onClose: () => void; onDone: (updated: number) => void }) {
+export function ReassignModal({ taskIds, areaPaths = [], onClose, onDone }: { taskIds: number[]; areaPaths?: string[]; onClose: () => void; onDone: (updated: number) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ who: 'user' | 'role'; assigneeUserId?: number; assigneeRole?: string }>();
   const who = Form.useWatch('who', form) ?? 'user';
+  const [user, setUser] = useState<PickedUser | null>(null);
+  // Tasks outside the new assignee's scope would not reach their inbox.
+  const unseen = who === 'user' && user?.scopePath ? areaPaths.filter((p) => !p.startsWith(user.scopePath!)).length : 0;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -51,7 +54,7 @@ export function ReassignModal({ taskIds, onClose, onDone }: { taskIds: number[];
         </Form.Item>
         {who === 'user' ? (
           <Form.Item name="assigneeUserId" rules={[{ required: true, message: t('validation.required') }]}>
-            <UserSelect data-testid="reassign-user" />
+            <UserSelect data-testid="reassign-user" onChange={(_, u) => setUser(u)} />
           </Form.Item>
         ) : (
           <Form.Item name="assigneeRole" rules={[{ required: true, message: t('validation.required') }]}>
@@ -59,6 +62,7 @@ export function ReassignModal({ taskIds, onClose, onDone }: { taskIds: number[];
           </Form.Item>
         )}
       </Form>
+      {unseen > 0 && <Alert type="warning" showIcon title={t('tasks.reassignOutOfSight', { count: unseen })} data-testid="reassign-out-of-sight" />}
     </Modal>
   );
 }

@@ -182,6 +182,7 @@ export default function TasksPage() {
       {reassigning && (
         <ReassignModal
           taskIds={reassigning}
+          areaPaths={data.items.filter((x) => reassigning.includes(x.id)).map((x) => x.areaPath)}
           onClose={() => setReassigning(null)}
           onDone={(n) => {
             setReassigning(null);
