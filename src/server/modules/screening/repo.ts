@@ -272,17 +272,25 @@ export interface HouseholdToScreen {
  * grid_worker whose scope is the nearest grid above the household).
  */
 export async function householdsToScreen(tx: Queryable, path: string, ids: number[] | null): Promise<HouseholdToScreen[]> {
+  // Grid workers are found once per grid (users has no index on area_id: one pass, not one per household).
   return tx.query<HouseholdToScreen>(
-    `SELECT h.id, h.area_id, h.area_path, h.address,
+    `WITH hh AS (
+       SELECT h.id, h.area_id, h.area_path, h.address,
+              (SELECT g.id FROM areas g WHERE g.id = ANY(string_to_array(trim(both '/' from h.area_path), '/')::int[]) AND g.kind = 'grid'
+                ORDER BY g.level DESC LIMIT 1) AS grid_id
+         FROM households h
+        WHERE h.area_path LIKE $1 ${ids ? 'AND h.id = ANY($2::int[])' : ''}
+     ), gw AS (
+       SELECT DISTINCT ON (u.area_id) u.area_id, u.id FROM users u
+        WHERE u.area_id IN (SELECT grid_id FROM hh WHERE grid_id IS NOT NULL) AND 'grid_worker' = ANY(u.roles) AND NOT u.disabled
+        ORDER BY u.area_id, u.id
+     )
+     SELECT hh.id, hh.area_id, hh.area_path, hh.address,
             (SELECT v.user_id FROM household_links l JOIN volunteers v ON v.id = l.volunteer_id JOIN users mu ON mu.id = v.user_id
-              WHERE l.household_id = h.id AND NOT mu.disabled ORDER BY l.created_at, v.id LIMIT 1) AS member_user_id,
-            (SELECT gu.id FROM areas g JOIN users gu ON gu.area_id = g.id
-              WHERE g.id = ANY(string_to_array(trim(both '/' from h.area_path), '/')::int[]) AND g.kind = 'grid'
-                AND 'grid_worker' = ANY(gu.roles) AND NOT gu.disabled
-              ORDER BY g.level DESC, gu.id LIMIT 1) AS grid_worker_id
-       FROM households h
-      WHERE h.area_path LIKE $1 ${ids ? 'AND h.id = ANY($2::int[])' : ''}
-      ORDER BY h.area_path, h.address, h.id`,
+              WHERE l.household_id = hh.id AND NOT mu.disabled ORDER BY l.created_at, v.id LIMIT 1) AS member_user_id,
+            gw.id AS grid_worker_id
+       FROM hh LEFT JOIN gw ON gw.area_id = hh.grid_id
+      ORDER BY hh.area_path, hh.address, hh.id`,
     ids ? [path + '%', ids] : [path + '%'],
   );
 }
