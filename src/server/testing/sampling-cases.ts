@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { CrossCase, CrossEnv } from './cross-area-cases';
 import { login } from './harness';
-import { multipartBody } from './sheets';
+import { multipartBody, readXlsx } from './sheets';
+
+async function xlsxText(raw: Buffer): Promise<string> {
+  return raw[0] === 0x50 ? JSON.stringify(await readXlsx(raw)) : raw.toString('utf8');
+}
 
 /**
  * Cross-area cases of mass testing (issue 6), spread into CROSS_AREA_CASES. A's round, point, tubes, boxes,
@@ -173,6 +177,9 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
   'GET /api/sampling/rounds/:id/coverage': async (e) => [
     { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage`, expect: 'denied', control: 'marker' },
     { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'GET /api/sampling/rounds/:id/coverage.xlsx': async (e) => [
+    { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage.xlsx`, expect: 'denied', control: 'marker', readBody: xlsxText },
   ],
   'GET /api/sampling/rounds/:id/coverage/hours': async (e) => [{ url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage/hours`, expect: 'denied', control: 'marker' }],
   'GET /api/sampling/rounds/:id/coverage/missing': async (e) => [{ url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage/missing`, expect: 'denied', control: 'marker' }],

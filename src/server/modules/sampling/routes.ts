@@ -27,6 +27,7 @@ import { ctxOf } from '../../platform/context';
 import { badRequest, tooLarge } from '../../platform/errors';
 import { importLabFile } from './lab-file';
 import * as service from './service';
+import { coverageWorkbook } from './workbook';
 
 /** Mass testing (全员核酸): docs/api-sampling.md. */
 const tags = ['sampling'];
@@ -129,6 +130,14 @@ export async function samplingRoutes(app: FastifyInstance) {
   r.get('/api/sampling/rounds/:id/coverage', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, (req) =>
     service.coverage(ctxOf(req), req.params.id, req.query.under),
   );
+  r.get('/api/sampling/rounds/:id/coverage.xlsx', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, async (req, reply) => {
+    const { buffer, fileName } = await coverageWorkbook(ctxOf(req), req.params.id, req.query.under);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="coverage.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header('cache-control', 'no-store')
+      .send(buffer);
+  });
   r.get('/api/sampling/rounds/:id/coverage/hours', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, (req) =>
     service.coverageHours(ctxOf(req), req.params.id, req.query.under, req.server.timeZone),
   );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AreaRow } from '../areas/repo';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
-import { multipartBody } from '../../testing/sheets';
+import { multipartBody, readXlsx } from '../../testing/sheets';
 
 /**
  * Mass testing through the API on a fresh database. The coverage fixture (village 东村, roster date
@@ -359,6 +359,20 @@ describe('exemptions and coverage', () => {
     const b = missing.items.find((m: { residentId: number }) => m.residentId === P.B);
     expect(b).toMatchObject({ name: '居*B', areaName: '一网格', gridWorkers: ['gw1 显示名'] });
     expect(b.idNumber).toMatch(/^411\*+\d{3}[\dX]$/);
+  });
+
+  it('exports the coverage and the masked missing list as .xlsx, audited', async () => {
+    const res = await admin.get(`/api/sampling/rounds/${roundId}/coverage.xlsx?under=${village.id}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = await readXlsx(res.rawPayload);
+    expect(book['应检尽检'].at(-1)).toEqual(['合计', '8', '6', '4', '2', '2', '66.7%']);
+    const rows = book['未采名单'].slice(1);
+    expect(rows.map((r) => r[0]).sort()).toEqual(['居*B', '居*F']);
+    expect(rows.find((r) => r[0] === '居*B')![4]).toBe('gw1 显示名');
+    expect(rows.every((r) => !r[1].includes(ID.B.slice(6, 14)))).toBe(true);
+    const [a] = await t.db.query("SELECT after FROM audit_log WHERE entity = 'sampling_coverage' AND action = 'export'");
+    expect(a.after).toMatchObject({ areaId: village.id, missingRows: 2 });
   });
 
   it('charts the round by hour: rostered people first sampled in each hour, running total', async () => {

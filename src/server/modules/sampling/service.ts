@@ -611,7 +611,7 @@ export async function coverage(ctx: Ctx, roundId: number, under?: number) {
   const direct = byChild.get(null);
   if (direct) items.push({ areaId: null, name: area.name, kind: null, ...figures(direct) });
   const total = rows.reduce((a, r) => ({ roster: a.roster + r.roster, sampled: a.sampled + r.sampled, exempt: a.exempt + r.exempt, missing: a.missing + r.missing }), zero);
-  return { area: { id: area.id, name: area.name, kind: area.kind }, rosterDate: round.roster_date, total: figures(total), items };
+  return { area: { id: area.id, name: area.name, kind: area.kind, path: area.path }, rosterDate: round.roster_date, total: figures(total), items };
 }
 
 export async function missingPeople(ctx: Ctx, roundId: number, p: { under?: number; page: number; pageSize: number }) {
