@@ -5,7 +5,7 @@
 import { Alert, App, Button, Card, Empty, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api';
@@ -46,6 +46,14 @@ export default function FeverAlertsPage() {
     return () => clearInterval(timer);
   }, [load]);
 
+  // Opened from a task: bring that alert into view once the list is there.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (!focus || !items || focused.current) return;
+    focused.current = true;
+    document.querySelector(`[data-alert-id="${focus}"]`)?.scrollIntoView({ block: 'center' });
+  }, [focus, items]);
+
   const open = items?.filter((a) => a.status === 'open').length ?? 0;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
@@ -75,6 +83,7 @@ export default function FeverAlertsPage() {
           key={a.id}
           size="small"
           data-testid="fever-alert"
+          data-alert-id={a.id}
           style={{ borderColor: a.status === 'open' ? '#cf1322' : undefined, boxShadow: a.id === focus ? '0 0 0 2px #faad14' : undefined }}
         >
           <Space wrap size={12} style={{ width: '100%', justifyContent: 'space-between' }}>

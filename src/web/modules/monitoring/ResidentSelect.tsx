@@ -13,8 +13,8 @@ interface Props {
   'data-testid'?: string;
 }
 
-export function residentLabel(r: Pick<Resident, 'name' | 'idNumber' | 'age' | 'areaName'>): string {
-  return [r.name, r.idNumber, r.age !== null ? `${r.age}` : null, r.areaName].filter(Boolean).join(' · ');
+export function residentLabel(r: Pick<Resident, 'name' | 'idNumber' | 'age' | 'areaName'>, age: (n: number) => string): string {
+  return [r.name, r.idNumber, r.age !== null ? age(r.age) : null, r.areaName].filter(Boolean).join(' · ');
 }
 
 export function ResidentSelect({ value, onChange, id, ...rest }: Props) {
@@ -55,7 +55,7 @@ export function ResidentSelect({ value, onChange, id, ...rest }: Props) {
       loading={loading}
       placeholder={t('monitoring.propose.residentPlaceholder')}
       notFoundContent={loading ? t('common.loading') : q.trim() ? t('monitoring.propose.noResident') : t('monitoring.propose.typeToSearch')}
-      options={items.map((r) => ({ value: r.id, label: residentLabel(r) }))}
+      options={items.map((r) => ({ value: r.id, label: residentLabel(r, (age) => t('monitoring.situation.ageValue', { age })) }))}
       onChange={(v) => onChange?.(v ?? null, items.find((r) => r.id === v) ?? null)}
       style={{ width: '100%' }}
       popupMatchSelectWidth={false}
