@@ -8,20 +8,13 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { SYMPTOMS } from '../../../domain/policy/rules';
+import { temperatureProblem } from './forms';
 import type { FollowUp, Symptom } from './types';
 
 interface Values {
   temperature: number | null;
   symptoms: Symptom[];
   note?: string;
-}
-
-/** One decimal between 34.0 and 43.0, as the server checks it. */
-export function temperatureProblem(v: number | null | undefined): 'required' | 'range' | 'decimal' | null {
-  if (v === null || v === undefined || Number.isNaN(v)) return 'required';
-  if (v < 34 || v > 43) return 'range';
-  if (Math.abs(Math.round(v * 10) - v * 10) > 1e-9) return 'decimal';
-  return null;
 }
 
 export function RecordForm({ followUp, onDone, onCancel }: { followUp: FollowUp; onDone: (f: FollowUp) => void; onCancel: () => void }) {

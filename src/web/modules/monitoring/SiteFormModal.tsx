@@ -5,19 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { roomCodes } from './forms';
 import type { Site } from './types';
-
-/** "101-105, 201" → 101, 102, 103, 104, 105, 201 (ranges of numbers; anything else taken as one code). */
-export function roomCodes(text: string): string[] {
-  const out: string[] = [];
-  for (const part of text.split(/[,，、\s]+/).filter(Boolean)) {
-    const m = /^(\d+)\s*[-~–]\s*(\d+)$/.exec(part);
-    if (m && Number(m[2]) >= Number(m[1]) && Number(m[2]) - Number(m[1]) < 1000) {
-      for (let n = Number(m[1]); n <= Number(m[2]); n++) out.push(String(n).padStart(m[1].length, '0'));
-    } else out.push(part);
-  }
-  return [...new Set(out)];
-}
 
 interface Values {
   name: string;
