@@ -5,9 +5,10 @@ import { launch, signIn } from './browser';
 /**
  * Door-to-door screening through its screens: the administrator has imported the risk-area list and a village
  * cadre has started a campaign over one grid; the grid worker, on a 375-px phone, opens a visit task from
- * "my tasks", records an arrival from a listed county with a temperature, and is shown the origin's level
- * looked up for the arrival date. The cadre's campaign page then counts the household in its grid, and closing
- * the campaign shows its coverage report.
+ * "my tasks", records an arrival from a listed county with a temperature — the first answer is lost on the
+ * way back, so they save again and it still counts once — and is shown the origin's level looked up for the
+ * arrival date. The cadre's campaign page then counts the household in its grid, and closing the campaign
+ * shows its coverage report.
  */
 const base = inject('baseUrl');
 const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
@@ -58,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('door-to-door screening', () => {
-  it('the grid worker records a visit with an arrival on a 375-px phone and sees the looked-up risk level', async () => {
+  it('the grid worker records a visit with an arrival on a 375-px phone, saves twice over a lost answer, and sees the looked-up risk level', async () => {
     const context = await browser.newContext(PHONE_375);
     const page = await context.newPage();
     await page.goto(base + '/me/tasks');
@@ -83,12 +84,29 @@ describe('door-to-door screening', () => {
     await inputOf(page.getByTestId('visit-temperature')).fill('36.6');
     // Nothing on the form is wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // A bad signal: the server records the visit but the phone never hears back. Saving again is the same visit.
+    let lost = false;
+    await page.route('**/api/screening/visits', async (route) => {
+      if (lost) return route.continue();
+      lost = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await page.getByTestId('visit-submit').click();
+    await page.getByTestId('visit-error').waitFor();
     await page.getByTestId('visit-submit').click();
 
     await page.getByTestId('visit-done').waitFor();
     await expect.poll(() => page.getByTestId('visit-arrival-level').first().innerText()).toBe('高风险地区');
     await expect.poll(() => page.getByTestId('visit-arrival').first().innerText()).toContain('湖北省武汉市武昌区');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // Two submissions, one visit.
+    const grid = await session('grid');
+    const visits = (await (await grid.api.get(`/api/screening/visits?campaignId=${campaignId}`)).json()) as { total: number; items: { address: string }[] };
+    expect(visits.total).toBe(1);
+    expect(visits.items[0].address).toBe(address);
+    await grid.api.dispose();
 
     // The visit closed its task: the household is no longer on the worker's list.
     await page.goto(base + '/me/tasks');
