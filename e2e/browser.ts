@@ -11,8 +11,11 @@ export async function launch(): Promise<Browser> {
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESKTOP = { viewport: { width: 1366, height: 850 } };
 
+/** The server's time zone (its default): a form's "today" is the server's today at any hour of the day. */
+export const TIME_ZONE = process.env.TIME_ZONE || 'Asia/Shanghai';
+
 export async function newContext(browser: Browser, kind: 'phone' | 'desktop', locale = 'zh-CN'): Promise<BrowserContext> {
-  return browser.newContext({ ...(kind === 'phone' ? PHONE : DESKTOP), locale });
+  return browser.newContext({ ...(kind === 'phone' ? PHONE : DESKTOP), locale, timezoneId: TIME_ZONE });
 }
 
 /** Fills the sign-in form; every demo account shares the demo password. */

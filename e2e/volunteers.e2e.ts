@@ -1,7 +1,7 @@
 import { type Browser, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
-import { PHONE, launch, newContext, signIn } from './browser';
+import { PHONE, TIME_ZONE, launch, newContext, signIn } from './browser';
 
 /**
  * Party organisations and volunteers as the issue asks: a stranger enlists on a 375-px phone through the
@@ -71,7 +71,7 @@ afterAll(async () => {
 
 describe('party organisations and volunteers', () => {
   it('a stranger enlists on a 375-px phone without an account, and sending again updates the same application', async () => {
-    const context = await browser.newContext({ ...PHONE, viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ ...PHONE, viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: TIME_ZONE });
     const page = await context.newPage();
     await page.goto(`${base}/enlist/${token}`);
     // Public: no detour through the login page.
@@ -177,7 +177,7 @@ describe('party organisations and volunteers', () => {
   });
 
   it('the new volunteer signs in on a phone and sees the deployments, clash flagged, under "my assignments"', async () => {
-    const context = await browser.newContext({ ...PHONE, viewport: { width: 375, height: 812 }, locale: 'zh-CN' });
+    const context = await browser.newContext({ ...PHONE, viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: TIME_ZONE });
     const page = await context.newPage();
     await page.goto(base + '/me/assignments');
     await signIn(page, USERNAME, PASSWORD);
