@@ -9,6 +9,9 @@ import { api } from '../../app/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { SYMPTOMS } from '../../../domain/policy/rules';
 import { temperatureProblem } from './forms';
+
+// The visit form of screening checks temperatures the same way and imports the check from here.
+export { temperatureProblem };
 import type { FollowUp, Symptom } from './types';
 
 interface Values {
