@@ -114,6 +114,8 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
     const f = await fixture(e);
     return [{ url: '/api/sampling/tubes', body: { roundId: f.roundId, pointId: f.pointId, desk: 100, barcode: plainBarcode() }, expect: 'denied' }];
   },
+  'GET /api/sampling/tubes': async (e) => [{ url: `/api/sampling/tubes?roundId=${(await fixture(e)).roundId}&status=open`, expect: 'denied', control: 'marker' }],
+  'GET /api/sampling/boxes/:id': async (e) => [{ url: `/api/sampling/boxes/${(await fixture(e)).boxId}`, expect: 'denied', control: 'marker' }],
   'GET /api/sampling/tubes/:id': async (e) => [{ url: `/api/sampling/tubes/${(await fixture(e)).tubeId}`, expect: 'denied', control: 'marker' }],
   'POST /api/sampling/tubes/:id/close': async (e) => {
     const f = await fixture(e);

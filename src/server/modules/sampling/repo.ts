@@ -208,6 +208,15 @@ export async function findTube(db: Queryable, scope: Scope, id: number, forUpdat
   return row ?? null;
 }
 
+export async function listTubes(db: Queryable, scope: Scope, p: { roundId: number; pointId?: number; desk?: number; status?: string }): Promise<TubeRow[]> {
+  const q = new SqlParams();
+  const where = [`t.round_id = ${q.add(p.roundId)}`, scopeClause(scope, 't.area_path', q)];
+  if (p.pointId) where.push(`t.point_id = ${q.add(p.pointId)}`);
+  if (p.desk) where.push(`t.desk = ${q.add(p.desk)}`);
+  if (p.status) where.push(`t.status = ${q.add(p.status)}`);
+  return db.query<TubeRow>(`SELECT ${TUBE_COLUMNS} FROM sampling_tubes t WHERE ${where.join(' AND ')} ORDER BY t.opened_at DESC, t.id DESC LIMIT 500`, q.values);
+}
+
 export interface MemberRow {
   binding_id: number;
   resident_id: number;

@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { FLAG_STATUSES, ROUND_STATUSES } from '../../../domain/sampling/rules';
+import { FLAG_STATUSES, ROUND_STATUSES, TUBE_STATUSES } from '../../../domain/sampling/rules';
 import {
   bindBody,
   boxTubesBody,
@@ -71,6 +71,17 @@ export async function samplingRoutes(app: FastifyInstance) {
     const tube = await service.openTube(ctxOf(req), req.body);
     return reply.status(tube.replayed ? 200 : 201).send(tube);
   });
+  r.get(
+    '/api/sampling/tubes',
+    {
+      config: perm('sampling.read'),
+      schema: {
+        tags,
+        querystring: z.strictObject({ roundId: z.coerce.number().int().positive(), pointId: optionalId, desk: z.coerce.number().int().min(1).max(100).optional(), status: z.enum(TUBE_STATUSES).optional() }),
+      },
+    },
+    (req) => service.listTubes(ctxOf(req), req.query),
+  );
   r.get('/api/sampling/tubes/:id', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.getTube(ctxOf(req), req.params.id));
   r.post('/api/sampling/tubes/:id/close', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: closeTubeBody } }, (req) =>
     service.closeTube(ctxOf(req), req.params.id, req.body.reason ?? null),
@@ -88,6 +99,7 @@ export async function samplingRoutes(app: FastifyInstance) {
   r.get('/api/sampling/boxes', { config: perm('sampling.read'), schema: { tags, querystring: z.strictObject({ roundId: optionalId, status: z.enum(['packing', 'handed_over']).optional() }) } }, (req) =>
     service.listBoxes(ctxOf(req), req.query),
   );
+  r.get('/api/sampling/boxes/:id', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.getBox(ctxOf(req), req.params.id));
   r.post('/api/sampling/boxes/:id/tubes', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: boxTubesBody } }, (req) => service.addTubesToBox(ctxOf(req), req.params.id, req.body));
   r.post('/api/sampling/boxes/:id/hand-over', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: handOverBody } }, (req) => service.handOver(ctxOf(req), req.params.id, req.body));
 

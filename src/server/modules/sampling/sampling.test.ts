@@ -217,6 +217,9 @@ describe('desk registration', () => {
     const [{ id: t1 }] = await t.db.query<{ id: number }>("SELECT id FROM sampling_tubes WHERE barcode = 'SX00000002'");
     const [{ id: t2 }] = await t.db.query<{ id: number }>("SELECT id FROM sampling_tubes WHERE barcode = 'SX00000003'");
     for (const id of [t1, t2]) expect((await desk.post(`/api/sampling/tubes/${id}/close`, { reason: '收摊' })).json().status).toBe('closed');
+    // After a reload the desk finds its open tube again.
+    const open4 = (await desk.get(`/api/sampling/tubes?roundId=${roundId}&pointId=${pointId}&desk=4&status=open`)).json().items;
+    expect(open4.map((x: { barcode: string }) => x.barcode)).toEqual(['EMPTY00001']);
     const late = await bind(t1, { residentId: P.F });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('TUBE_NOT_OPEN');
@@ -239,6 +242,7 @@ describe('boxes', () => {
     const diff = await desk.post(`/api/sampling/boxes/${id}/hand-over`, { count: 2, barcodes: ['SX00000002', 'SX00000009'], lab: '县疾控实验室' });
     expect(diff.statusCode).toBe(409);
     expect(diff.json().error.fields).toMatchObject({ missing: 'SX00000003', extra: 'SX00000009' });
+    expect((await desk.get(`/api/sampling/boxes/${id}`)).json()).toMatchObject({ tubeCount: 2, barcodes: ['SX00000002', 'SX00000003'] });
     const ok = await desk.post(`/api/sampling/boxes/${id}/hand-over`, { count: 2, barcodes: ['SX00000003', 'SX00000002'], lab: '县疾控实验室' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'handed_over', lab: '县疾控实验室' });

@@ -214,6 +214,12 @@ export async function openTube(ctx: Ctx, b: z.infer<typeof openTubeBody>) {
   return { ...tubeView(tube), replayed: false };
 }
 
+/** A desk's tubes (its open one after a reload), newest first. */
+export async function listTubes(ctx: Ctx, p: { roundId: number; pointId?: number; desk?: number; status?: string }) {
+  await mustRound(ctx, p.roundId);
+  return { items: (await repo.listTubes(ctx.db, ctx.actor.scope, p)).map(tubeView) };
+}
+
 async function mustTube(ctx: Ctx, id: number) {
   const t = await repo.findTube(ctx.db, ctx.actor.scope, id);
   if (!t) throw notFound();
@@ -348,6 +354,12 @@ export async function createBox(ctx: Ctx, b: z.infer<typeof createBoxBody>) {
 
 export async function listBoxes(ctx: Ctx, p: { roundId?: number; status?: string }) {
   return { items: (await repo.listBoxes(ctx.db, ctx.actor.scope, p)).map(boxView) };
+}
+
+export async function getBox(ctx: Ctx, id: number) {
+  const box = await repo.findBox(ctx.db, ctx.actor.scope, id);
+  if (!box) throw notFound();
+  return { ...boxView(box), barcodes: await repo.barcodesInBox(ctx.db, id) };
 }
 
 export async function addTubesToBox(ctx: Ctx, id: number, b: z.infer<typeof boxTubesBody>) {
