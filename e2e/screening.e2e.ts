@@ -7,8 +7,8 @@ import { launch, signIn } from './browser';
  * cadre has started a campaign over one grid; the grid worker, on a 375-px phone, opens a visit task from
  * "my tasks", records an arrival from a listed county with a temperature — the first answer is lost on the
  * way back, so they save again and it still counts once — and is shown the origin's level looked up for the
- * arrival date. The cadre's campaign page then counts the household in its grid, and closing the campaign
- * shows its coverage report.
+ * arrival date. The cadre's campaign page then counts the household in its grid, the arrival gets the policy's
+ * measure from the arrivals list, and closing the campaign shows its coverage report.
  */
 const base = inject('baseUrl');
 const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
@@ -115,7 +115,7 @@ describe('door-to-door screening', () => {
     await context.close();
   });
 
-  it('the cadre sees the household counted in its grid, closes the campaign and reads the coverage report', async () => {
+  it('the cadre sees the household counted in its grid, proposes a measure for the arrival, closes the campaign and reads the coverage report', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 850 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${base}/screening/campaigns/${campaignId}`);
@@ -124,6 +124,16 @@ describe('door-to-door screening', () => {
     await page.waitForURL(new RegExp(`/screening/campaigns/${campaignId}$`));
     const bar = page.getByTestId('grid-progress').first();
     await expect.poll(() => bar.innerText()).toMatch(/\b1 \/ \d+/);
+    // The arrival the visit found is on the arrivals list with its level; the policy in force gives it a measure.
+    await page.goto(`${base}/screening/arrivals`);
+    const row = page.getByTestId('arrivals-table').locator('tr', { hasText: '湖北省武汉市武昌区' }).first();
+    await expect.poll(() => row.innerText()).toContain('高风险地区');
+    await row.getByTestId('arrival-propose').click();
+    await page.getByTestId('decision').waitFor();
+    await page.getByTestId('arrival-measure').click();
+    await page.waitForURL(/\/monitoring\/measures\/\d+$/);
+
+    await page.goto(`${base}/screening/campaigns/${campaignId}`);
     await page.getByTestId('campaign-close').click();
     await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByTestId('campaign-coverage').waitFor();

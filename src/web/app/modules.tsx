@@ -231,6 +231,13 @@ export const MODULES: ModuleDef[] = [
     component: lazy(() => import('../modules/screening/CampaignsPage')),
   },
   {
+    path: '/screening/arrivals',
+    labelKey: 'nav.arrivals',
+    icon: <UsergroupAddOutlined />,
+    permission: 'arrivals.read',
+    component: lazy(() => import('../modules/screening/ArrivalsPage')),
+  },
+  {
     path: '/screening/risk-areas',
     labelKey: 'nav.riskAreas',
     icon: <FlagOutlined />,
