@@ -298,15 +298,18 @@ describe('party organisations and volunteers', () => {
     await confirmPop(page);
     await expect.poll(() => page.getByTestId('team-card').filter({ hasText: '测试建错的队' }).count()).toBe(0);
 
-    // A new village committee; the branch moves under it.
+    // A new village committee; a branch set up on its own moves under it.
     await page.goto(base + '/volunteers/orgs');
     await page.getByTestId('org-create').click();
     await pickOption(page, page.getByTestId('org-kind'), '党委');
     await inputOf(page.getByTestId('org-name')).fill('测试村党总支');
     await page.getByTestId('org-save').click();
     await page.getByTestId('org-title').getByText('测试村党总支').waitFor();
-    await page.getByTestId('org-node').filter({ hasText: /^\S+村党支部\s/ }).first().click();
-    await page.getByTestId('org-title').getByText(/村党支部$/).waitFor();
+    await page.getByTestId('org-create').click();
+    await pickOption(page, page.getByTestId('org-kind'), /^党支部$/);
+    await inputOf(page.getByTestId('org-name')).fill('测试村第五党支部');
+    await page.getByTestId('org-save').click();
+    await page.getByTestId('org-title').getByText('测试村第五党支部').waitFor();
     await page.getByTestId('org-move').click();
     await pickOption(page, page.getByTestId('org-move-parent'), '测试村党总支');
     await page.getByTestId('org-move-ok').click();

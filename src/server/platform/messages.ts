@@ -84,6 +84,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '“{name}”已有派驻、分队、岗位或任务记录，不能删除；请改为解散（记录会保留）',
     en: '"{name}" has deployments, sub-squads, posts or tasks on record and cannot be deleted; disband it instead (the record is kept)',
   },
+  ORG_PARENT_OUTSIDE: {
+    zh: '“{name}”隶属于您管辖范围以外的上级组织，其隶属关系只能由上级调整',
+    en: '"{name}" belongs to a parent organisation outside your area; only that level can move it',
+  },
   VOLUNTEER_EXPORT_TOO_MANY: { zh: '一次最多导出 {max} 名志愿者，请缩小范围', en: 'At most {max} volunteers can be exported at once; narrow the filter' },
   DEPLOYMENT_CANCELLED: { zh: '这次派驻已经取消', en: 'This deployment has already been cancelled' },
   TASK_CLOSED: { zh: '这项任务已经完成或已标记为无法完成', en: 'This task is already done or marked as not possible' },

@@ -304,12 +304,14 @@ export async function updateOrg(ctx: Ctx, id: number, input: UpdateOrgInput) {
  * Moves an organisation under another committee (or to the top), its subtree with it: the children
  * keep pointing at it. With `areaId` it is also bound to another area; its own memberships and
  * enlistments, which carry its path, follow in the same transaction. Both places must be in the
- * caller's scope; a committee cannot go under itself or its own subtree; an organisation's area lies
+ * caller's scope, and so must its present parent; a committee cannot go under itself or its own subtree; an organisation's area lies
  * within its parent's, and its children's within its own.
  */
 export async function moveOrg(ctx: Ctx, id: number, input: MoveOrgInput) {
   const o = await mustOrg(ctx, id);
   mustBeOpen(o);
+  // Under a committee above the caller's scope, it is part of a structure only that level rearranges.
+  if (o.parent_id && !(await repo.findOrg(ctx.db, ctx.actor.scope, o.parent_id))) throw ruleViolation('ORG_PARENT_OUTSIDE', { name: o.name });
   const area = input.areaId && input.areaId !== o.area_id ? await placeArea(ctx, input.areaId, 'areaId') : { id: o.area_id, path: o.area_path };
   const fields: Record<string, string> = {};
   if (input.parentId !== null) {

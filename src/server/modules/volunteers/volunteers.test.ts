@@ -462,6 +462,12 @@ describe('the rest of issue 4', () => {
     expect((await refusal(secretary, own.id, { parentId: null, areaId: v2.id }))).toEqual({ areaId: 'not found, or no access' });
     expect((await secretary.post(`/api/party/orgs/${br.id}/move`, { parentId: null })).statusCode).toBe(404);
     expect((await secretary.post(`/api/party/orgs/${own.id}/move`, { parentId: null })).statusCode).toBe(200);
+    // A village organisation under the town's committee stays there: the village cannot detach it.
+    const underTown = await org({ kind: 'committee', name: '村党委', areaId: v1.id, parentId: c1.id });
+    const detached = await secretary.post(`/api/party/orgs/${underTown.id}/move`, { parentId: null });
+    expect(detached.statusCode).toBe(422);
+    expect(detached.json().error.code).toBe('ORG_PARENT_OUTSIDE');
+    expect((await secretary.post(`/api/party/orgs/${own.id}/move`, { parentId: underTown.id })).statusCode).toBe(200);
   });
 
   it('exports the volunteer list as .xlsx, masked unless the caller may reveal, audited with the row count', async () => {
