@@ -15,6 +15,7 @@ const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
 let browser: Browser;
 let resident = { id: 0, name: '', idNumber: '' };
 let gridArea = '';
+let measureUrl = '';
 
 function inputOf(l: Locator): Locator {
   return l.locator('xpath=self::input|descendant::input|self::textarea|descendant::textarea').first();
@@ -85,6 +86,7 @@ describe('classified control and health monitoring', () => {
     await pickOption(page, page.getByTestId('propose-doctor'), /村医|doctor/i);
     await page.getByTestId('propose-submit').click();
     await page.waitForURL(/\/monitoring\/measures\/\d+$/);
+    measureUrl = page.url();
     await expect.poll(() => page.getByTestId('measure-state').first().innerText()).toBe('待确认');
     expect(await page.getByTestId('measure-resident').innerText()).toBe(resident.name);
 
@@ -174,6 +176,60 @@ describe('classified control and health monitoring', () => {
     await page.goto(base + '/me/tasks');
     await page.getByTestId('my-task-count').waitFor();
     expect(await page.getByTestId('task-card').filter({ hasText: resident.name }).count()).toBe(0);
+    await context.close();
+  });
+
+  it('a cadre extends the measure with a reason, opens an isolation site, moves the resident into a room and releases them early', async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await page.goto(base + '/monitoring/sites');
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'cadre');
+    await page.waitForURL(/\/monitoring\/sites$/);
+    await page.getByTestId('site-new').click();
+    await inputOf(page.getByTestId('site-name')).fill('村卫生室隔离观察点');
+    await inputOf(page.getByTestId('site-rooms')).fill('101-102');
+    await page.getByTestId('site-ok').click();
+    const site = page.getByTestId('site-card').filter({ hasText: '村卫生室隔离观察点' });
+    await site.waitFor();
+    expect(await site.getByTestId('room').count()).toBe(2);
+
+    await page.goto(measureUrl);
+    const period = page.getByTestId('measure-period');
+    await period.waitFor();
+    const endsOn = (await period.innerText()).split('→')[1].trim();
+    const later = new Date(Date.parse(endsOn + 'T00:00:00Z') + 2 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByTestId('measure-end_date').click();
+    const ends = inputOf(page.getByTestId('measure-ends-on'));
+    await ends.click();
+    await ends.fill(later);
+    await ends.press('Enter');
+    await inputOf(page.getByTestId('measure-reason')).fill('同住人核酸阳性，延长两天');
+    await page.getByTestId('measure-action-ok').click();
+    await expect.poll(() => period.innerText()).toContain(later);
+
+    await page.getByTestId('measure-transfer').click();
+    await pickOption(page, page.getByTestId('site-pick'), '村卫生室隔离观察点');
+    await pickOption(page, page.getByTestId('room-pick'), '101');
+    await inputOf(page.getByTestId('measure-reason')).fill('居家条件不具备');
+    await page.getByTestId('measure-action-ok').click();
+    await expect.poll(() => page.getByText('村卫生室隔离观察点 · 101').count()).toBe(1);
+
+    await page.getByTestId('measure-release_early').click();
+    await page.getByTestId('measure-action-ok').click();
+    // A reason is required for an early release.
+    await page.locator('.ant-modal:visible .ant-form-item-explain-error').first().waitFor();
+    await inputOf(page.getByTestId('measure-reason')).fill('复核为误判，提前解除');
+    await page.getByTestId('measure-action-ok').click();
+    await expect.poll(() => page.getByTestId('measure-state').first().innerText()).toBe('已解除');
+    expect(await page.getByTestId('measure-actions').locator('button').count()).toBe(0);
+    const history = await page.getByTestId('measure-history').innerText();
+    for (const step of ['发起', '确认', '开始管控', '调整结束日期', '转运', '解除']) expect(history).toContain(step);
+    expect(history).toContain('同住人核酸阳性，延长两天');
+
+    // The bed is free again.
+    await page.goto(base + '/monitoring/sites');
+    await expect.poll(() => page.getByTestId('site-card').filter({ hasText: '村卫生室隔离观察点' }).innerText()).toContain('0/2');
     await context.close();
   });
 
