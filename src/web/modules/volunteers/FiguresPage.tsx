@@ -1,7 +1,7 @@
 /**
  * The day's figures on one screen: branches reporting, enlisted, approved, on duty — by category, by
  * branch and by child area of the chosen area — drawn as bars, with the same figures as an .xlsx;
- * below, hours served over the last 30 days and the recognition list.
+ * below, hours served over the last 30 days, the recognition list and the liaison groups' latest notes.
  */
 import { Alert, Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
@@ -14,6 +14,7 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { FigureBars } from './FigureBars';
+import { ServiceRecordsCard } from './ServiceRecordsCard';
 import { ServiceTotalsCard } from './ServiceTotalsCard';
 import type { FigureRow, Figures } from './types';
 
@@ -125,6 +126,7 @@ export default function FiguresPage() {
                 </Col>
               </Row>
               {areaId && <ServiceTotalsCard under={areaId} on={on} />}
+              {areaId && <ServiceRecordsCard under={areaId} />}
             </Space>
           </Spin>
         )

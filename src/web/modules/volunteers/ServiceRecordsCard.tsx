@@ -1,10 +1,12 @@
 /**
- * A person's recorded work and the liaison groups' notes on how they perform, newest first (the hours
- * of deployments are counted elsewhere: the page's 30-day total and the figures).
+ * Recorded work and the liaison groups' notes on how people perform, newest first: one person's (on
+ * their page), or everyone's under an area (on the figures page, notes only at first, each with the
+ * person's name). The hours of deployments are counted elsewhere: the 30-day total and the figures.
  */
 import { Alert, Card, Empty, List, Space, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import type { Page } from '../../app/types';
@@ -21,9 +23,9 @@ export interface ServiceRecord {
   recordedBy: string | null;
 }
 
-export function ServiceRecordsCard({ volunteerId, version }: { volunteerId: number; version: number }) {
+export function ServiceRecordsCard({ volunteerId, under, version = 0 }: { volunteerId?: number; under?: number; version?: number }) {
   const { t } = useTranslation();
-  const [notesOnly, setNotesOnly] = useState(false);
+  const [notesOnly, setNotesOnly] = useState(!volunteerId);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<Page<ServiceRecord> | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,19 +33,19 @@ export function ServiceRecordsCard({ volunteerId, version }: { volunteerId: numb
   useEffect(() => {
     let cancelled = false;
     api
-      .get<Page<ServiceRecord>>('/api/service-records', { volunteerId, notesOnly: notesOnly || undefined, page, pageSize: 10 })
+      .get<Page<ServiceRecord>>('/api/service-records', { volunteerId, under, notesOnly: notesOnly || undefined, page, pageSize: 10 })
       .then((r) => !cancelled && (setData(r), setError(null)))
       .catch((e) => !cancelled && setError(errorText(e, t)));
     return () => {
       cancelled = true;
     };
-  }, [volunteerId, notesOnly, page, version, t]);
+  }, [volunteerId, under, notesOnly, page, version, t]);
 
   return (
     <Card
       size="small"
-      title={t('volunteers.record.listTitle')}
-      data-testid="service-records"
+      title={volunteerId ? t('volunteers.record.listTitle') : t('volunteers.record.areaTitle')}
+      data-testid={volunteerId ? 'service-records' : 'liaison-notes'}
       extra={
         <Space size={6}>
           <Typography.Text type="secondary">{t('volunteers.record.notesOnly')}</Typography.Text>
@@ -63,6 +65,7 @@ export function ServiceRecordsCard({ volunteerId, version }: { volunteerId: numb
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>
               <Space wrap size={6}>
                 <Typography.Text strong>{r.on}</Typography.Text>
+                {!volunteerId && <Link to={`/volunteers/${r.volunteerId}`}>{r.volunteerName}</Link>}
                 {r.hours > 0 && <Tag>{t('volunteers.record.hoursValue', { hours: r.hours })}</Tag>}
                 {r.work && <Typography.Text>{r.work}</Typography.Text>}
                 {r.liaisonGroup && <Tag color="gold">{r.liaisonGroup}</Tag>}
