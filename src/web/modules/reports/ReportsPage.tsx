@@ -8,6 +8,7 @@ import { DownloadOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icon
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { api, withQuery } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
@@ -93,7 +94,9 @@ export default function ReportsPage() {
   const { message, modal } = App.useApp();
   const { can, user } = useAuth();
   const { area } = useCurrentArea();
-  const [picked, setPicked] = useState<number | undefined>();
+  // ?areaId= opens another area's report (a link from a town's row, or from a notice).
+  const [params] = useSearchParams();
+  const [picked, setPicked] = useState<number | undefined>(Number(params.get('areaId')) || undefined);
   const [day, setDay] = useState(dayjs().format('YYYY-MM-DD'));
   const [data, setData] = useState<Report | null>(null);
   const [error, setError] = useState<string | null>(null);

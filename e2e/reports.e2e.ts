@@ -1,0 +1,56 @@
+import { type Browser, request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newContext, signIn } from './browser';
+
+/**
+ * The daily report screen: the village cadre sees the village's live figures and the last 14 days, submits
+ * the day (locked); the county command center opens that village's report and reopens it with a reason.
+ */
+const base = inject('baseUrl');
+let browser: Browser;
+let villageId = 0;
+
+beforeAll(async () => {
+  browser = await launch();
+  const api = await request.newContext({ baseURL: base });
+  const me = await api.post('/api/auth/login', { data: { username: 'cadre', password: 'Wangge@2026' } });
+  villageId = ((await me.json()) as { user: { scope: { id: number } } }).user.scope.id;
+  await api.dispose();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the daily report', () => {
+  it('a village cadre submits the day; the county reopens it with a reason', async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    await page.goto(`${base}/reports/daily`);
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'cadre');
+    await page.waitForURL(/\/reports\/daily$/);
+    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toContain('未上报');
+    await expect.poll(() => page.getByTestId('series-bar').count()).toBe(14);
+    expect(await page.getByTestId('report-export').getAttribute('href')).toContain(`/api/daily-reports/export.xlsx?areaId=${villageId}`);
+    await page.getByTestId('report-submit').click();
+    await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: /上\s*报/ }).click();
+    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('已上报');
+    // The village's own cadre may not reopen it.
+    expect(await page.getByTestId('report-reopen').count()).toBe(0);
+    await context.close();
+
+    const county = await newContext(browser, 'desktop');
+    const p2 = await county.newPage();
+    await p2.goto(`${base}/reports/daily?areaId=${villageId}`);
+    await p2.waitForURL(/\/login/);
+    await signIn(p2, 'command');
+    await p2.waitForURL(/\/reports\/daily\?areaId=/);
+    await expect.poll(() => p2.getByTestId('report-status').first().textContent()).toBe('已上报');
+    await p2.getByTestId('report-reopen').click();
+    await p2.getByTestId('reopen-reason').fill('漏报一名返乡人员');
+    await p2.getByTestId('reopen-confirm').click();
+    await expect.poll(() => p2.getByTestId('report-status').first().textContent()).toBe('已退回');
+    await expect.poll(() => p2.getByText('漏报一名返乡人员').count()).toBeGreaterThan(0);
+    await county.close();
+  });
+});
