@@ -288,6 +288,11 @@ describe('party organisations and volunteers', () => {
     await page.getByTestId('record-save').click();
     await page.getByTestId('service-records').getByText('连续值守卡点，耐心细致').waitFor();
     expect(await page.getByTestId('service-records').innerText()).toContain('组织部第三联络组');
+    // The village's latest notes on the figures page, with the person's name.
+    const person = (await page.getByTestId('volunteer-title').innerText()).trim();
+    await page.goto(base + '/volunteers/figures');
+    await page.getByTestId('liaison-notes').getByText('连续值守卡点，耐心细致').waitFor();
+    expect(await page.getByTestId('liaison-notes').innerText()).toContain(person);
 
     await page.goto(base + '/volunteers/teams');
     await page.getByTestId('team-create').click();
