@@ -268,8 +268,8 @@ export interface HouseholdToScreen {
 
 /**
  * The households a campaign covers (all under `path`, or the selection among them), each with who should
- * knock: the first linked member who has an account, and the grid worker of its grid (a user with the role
- * grid_worker whose scope is the nearest grid above the household).
+ * knock: the first linked member who has an account whose scope covers the household (else they could not open
+ * it), and the grid worker of its grid (a user with the role grid_worker whose scope is the nearest grid above it).
  */
 export async function householdsToScreen(tx: Queryable, path: string, ids: number[] | null): Promise<HouseholdToScreen[]> {
   // Grid workers are found once per grid (users has no index on area_id: one pass, not one per household).
@@ -287,7 +287,8 @@ export async function householdsToScreen(tx: Queryable, path: string, ids: numbe
      )
      SELECT hh.id, hh.area_id, hh.area_path, hh.address,
             (SELECT v.user_id FROM household_links l JOIN volunteers v ON v.id = l.volunteer_id JOIN users mu ON mu.id = v.user_id
-              WHERE l.household_id = hh.id AND NOT mu.disabled ORDER BY l.created_at, v.id LIMIT 1) AS member_user_id,
+              WHERE l.household_id = hh.id AND NOT mu.disabled AND hh.area_path LIKE mu.area_path || '%'
+              ORDER BY l.created_at, v.id LIMIT 1) AS member_user_id,
             gw.id AS grid_worker_id
        FROM hh LEFT JOIN gw ON gw.area_id = hh.grid_id
       ORDER BY hh.area_path, hh.address, hh.id`,

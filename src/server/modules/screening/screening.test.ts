@@ -88,6 +88,10 @@ describe('the risk-area list', () => {
     const xlsx = await xlsxBuffer({ 风险地区: [['2022 年 11 月风险区域名单'], [], ['名称', '区划代码', '风险等级', '开始日期', '结束日期'], ['', '310115', '管控区', new Date(Date.UTC(2022, 10, 2)), null]] });
     expect(await ok(upload(admin, 'list.xlsx', xlsx), 201)).toMatchObject({ imported: 1, levels: { control: 1 } });
     expect((await ok(worker.get('/api/risk-areas/level?code=310115000000&on=2022-11-05'))).level).toBe('control');
+    // A place of this deployment named without a code (an estate declared at risk) is kept with its area.
+    expect(await ok(upload(admin, 'estate.csv', Buffer.from('地区名称,风险等级,开始日期\n王隆集村,封控区,2022-12-01\n')), 201)).toMatchObject({ imported: 1 });
+    const [estate] = (await ok(cadre.get('/api/risk-areas?on=2022-12-02&level=lockdown'))).items;
+    expect(estate).toMatchObject({ name: '王隆集村', divisionCode: null, areaId: expect.any(Number) });
   });
 
   it('refuses broken files and bad rows with the row numbers, in zh and en, never a 500, and writes nothing', async () => {
