@@ -1,5 +1,5 @@
 /**
- * On a household's page: the members who look after it (党员联户) and the captains of its building, read
+ * On a household's page: the members who look after it (member–household links) and the captains of its building, read
  * by household as later modules route visits and help along these links. Only with volunteers.read.
  */
 import { Card, Space, Tag, Typography } from 'antd';

@@ -1,7 +1,8 @@
 /**
  * A person's page: profile (ID number and phones masked), memberships, teams, posts, households looked
- * after, captaincies, deployments from today on (a clash flagged), hours served in the last 30 days,
- * recorded work with the liaison groups' notes on how they perform, and the change history. Laid out to work on a phone.
+ * after, captaincies, deployments from today on (a clash flagged), hours served in the last 30 days (in
+ * all and per day), recorded work with the liaison groups' notes on how they perform, and the change
+ * history. Laid out to work on a phone.
  */
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { ClockCircleOutlined, SendOutlined } from '@ant-design/icons';
@@ -16,6 +17,7 @@ import { useRecord } from '../residents/use-record';
 import { AvailabilityText } from './AvailabilityText';
 import { DeploymentList } from './DeploymentList';
 import { DeploymentModal } from './DeploymentModal';
+import { DailyHoursCard } from './DailyHoursCard';
 import { CategoryTag, SkillTags } from './labels';
 import { PersonHistory } from './PersonHistory';
 import { PersonLinks } from './PersonLinks';
@@ -122,7 +124,14 @@ export default function VolunteerPage() {
         }
       />
       <PersonLinks links={v} canOpenHouseholds={can('residents.read')} />
-      <ServiceRecordsCard volunteerId={v.id} version={recorded} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={10}>
+          <DailyHoursCard volunteerId={v.id} version={recorded} />
+        </Col>
+        <Col xs={24} xl={14}>
+          <ServiceRecordsCard volunteerId={v.id} version={recorded} />
+        </Col>
+      </Row>
       <PersonHistory history={v.history} />
       {deploying && (
         <DeploymentModal

@@ -1,0 +1,63 @@
+/** A person's hours per day over the last 30 days: from deployments (theirs or their team's) and recorded work, at most 24 a day. */
+import { Alert, Card, Empty, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
+
+interface DayHours {
+  on: string;
+  hours: number;
+  sources: ('deployment' | 'record')[];
+}
+
+export function DailyHoursCard({ volunteerId, version }: { volunteerId: number; version: number }) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState<DayHours[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const to = dayjs().format('YYYY-MM-DD');
+    const from = dayjs().subtract(29, 'day').format('YYYY-MM-DD');
+    api
+      .get<{ items: DayHours[] }>('/api/service/hours', { from, to, volunteerId })
+      .then((r) => !cancelled && (setItems([...r.items].reverse()), setError(null)))
+      .catch((e) => !cancelled && setError(errorText(e, t)));
+    return () => {
+      cancelled = true;
+    };
+  }, [volunteerId, version, t]);
+
+  return (
+    <Card size="small" title={t('volunteers.hours.daily')} data-testid="daily-hours">
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+      <Table<DayHours>
+        rowKey="on"
+        size="small"
+        loading={items === null && !error}
+        dataSource={items ?? []}
+        pagination={(items?.length ?? 0) > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteers.hours.noDaily')} /> }}
+        columns={[
+          { title: t('volunteers.record.on'), dataIndex: 'on' },
+          { title: t('volunteers.hours.hours'), dataIndex: 'hours', align: 'right' as const },
+          {
+            title: '',
+            key: 'sources',
+            render: (_: unknown, d: DayHours) => (
+              <Space size={4} wrap>
+                {d.sources.map((s) => (
+                  <Tag key={s} color={s === 'deployment' ? 'blue' : 'gold'}>
+                    {s === 'deployment' ? t('volunteers.hours.sourceDeployment') : t('volunteers.hours.sourceRecord')}
+                  </Tag>
+                ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
