@@ -65,7 +65,6 @@ export async function create(ctx: Ctx & { timeZone: string }, b: CampaignInput) 
         };
       }),
     );
-    await repo.linkTargetTasks(tx, id);
     const toMembers = households.filter((h) => h.member_user_id).length;
     const toGridWorkers = households.filter((h) => !h.member_user_id && h.grid_worker_id).length;
     await audit(tx, ctx, {

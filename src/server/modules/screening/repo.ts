@@ -305,15 +305,6 @@ export async function insertTargets(tx: Queryable, campaignId: number, hs: House
   );
 }
 
-/** Points each new target at its visit task (the task names the target as its subject). */
-export async function linkTargetTasks(tx: Queryable, campaignId: number) {
-  await tx.query(
-    `UPDATE screening_targets st SET task_id = t.id FROM tasks t
-      WHERE st.campaign_id = $1 AND t.subject_kind = 'screening_target' AND t.subject_id = st.id AND t.type = 'visit'`,
-    [campaignId],
-  );
-}
-
 export interface TargetRow {
   id: number;
   campaign_id: number;
@@ -335,12 +326,14 @@ export interface TargetRow {
 }
 
 function targetColumns() {
-  return `st.id, st.campaign_id, st.household_id, st.area_id, st.area_path, a.name AS area_name, h.address, st.task_id, st.visited_at,
+  return `st.id, st.campaign_id, st.household_id, st.area_id, st.area_path, a.name AS area_name, h.address, t.id AS task_id, st.visited_at,
     st.attempts, st.last_outcome, st.last_visit_at, t.assignee_user_id, tu.display_name AS assignee_name, t.assignee_role,
     g.id AS grid_id, g.name AS grid_name`;
 }
 const TARGET_FROM = `screening_targets st JOIN households h ON h.id = st.household_id JOIN areas a ON a.id = st.area_id
-  LEFT JOIN tasks t ON t.id = st.task_id LEFT JOIN users tu ON tu.id = t.assignee_user_id
+  LEFT JOIN LATERAL (SELECT t.id, t.assignee_user_id, t.assignee_role FROM tasks t WHERE t.subject_kind = 'screening_target' AND t.subject_id = st.id
+    ORDER BY t.id DESC LIMIT 1) t ON true
+  LEFT JOIN users tu ON tu.id = t.assignee_user_id
   LEFT JOIN LATERAL (SELECT g.id, g.name FROM areas g WHERE g.id = ANY(string_to_array(trim(both '/' from st.area_path), '/')::int[]) AND g.kind = 'grid'
     ORDER BY g.level DESC LIMIT 1) g ON true`;
 

@@ -167,7 +167,7 @@ describe('a screening campaign', () => {
     expect((await visitTasks(member)).map((x: any) => x.title)).toEqual(['入户走访：王隆集村 1 组 1 号']);
     expect((await visitTasks(worker)).map((x: any) => x.title)).toEqual(['入户走访：王隆集村 1 组 2 号']);
     const h3 = await t.db.query<{ assignee_role: string | null; assignee_user_id: number | null }>(
-      "SELECT t.assignee_role, t.assignee_user_id FROM tasks t JOIN screening_targets st ON st.task_id = t.id WHERE st.household_id = $1",
+      "SELECT t.assignee_role, t.assignee_user_id FROM tasks t JOIN screening_targets st ON t.subject_kind = 'screening_target' AND t.subject_id = st.id WHERE st.household_id = $1",
       [hh.h3],
     );
     expect(h3).toEqual([{ assignee_role: 'grid_worker', assignee_user_id: null }]);
