@@ -41,9 +41,14 @@ const SHEET_CODES: Record<string, string> = {
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
+/** One formatter per zone: building one costs more than reading a row (a lab file has 100,000). */
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes east of UTC of a zone at an instant ('Asia/Shanghai' → 480). */
 function offsetMinutes(timeZone: string, at: Date): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  let fmt = offsetFormats.get(timeZone);
+  if (!fmt) offsetFormats.set(timeZone, (fmt = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
+  const name = fmt.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
 }

@@ -160,7 +160,8 @@ export interface TubeRow {
   closed_at: Date | null;
   result: string | null;
 }
-const TUBE_COLUMNS = `t.id, t.round_id, t.point_id, t.desk, t.area_id, t.area_path, t.barcode, t.capacity, t.bound, t.status, t.box_id, t.opened_at, t.closed_at, t.result`;
+const TUBE_COLUMNS = `t.id, t.round_id, t.point_id, t.desk, t.area_id, t.area_path, t.barcode, t.capacity, t.bound, t.status, t.box_id, t.opened_at, t.closed_at,
+  (SELECT s.result FROM sampling_results s WHERE s.tube_id = t.id) AS result`;
 
 /**
  * Opens a tube; a barcode opened before (in any round) inserts nothing and answers null. Opening a tube at a
@@ -435,30 +436,35 @@ export interface ResultOutcome {
 }
 
 /**
- * One batch of results, set-based: tubes found by barcode in the caller's scope, one result per tube
- * (`ON CONFLICT (tube_id) DO NOTHING`), the tube's own result copied. Answers per barcode whether it was
- * found, applied, and what was stored before (a second import: the same → already; different → conflict).
+ * One batch of results, set-based, in two statements (a CTE joining the inserted rows back to the batch made
+ * the planner loop over both): the results inserted for tubes found by barcode in the caller's scope, one per
+ * tube (`ON CONFLICT (tube_id) DO NOTHING`); then per barcode whether it was found, applied, and what is stored
+ * (for one not applied: what was there before — the same → already; different → conflict). A tube's result is
+ * read from `sampling_results` (the columns `sampling_tubes.result/result_at` of 0012 are not written: copying
+ * 100,000 results onto their tubes cost a third of a lab file's import).
  */
 export async function insertResults(tx: Queryable, scope: Scope, by: number, rows: { barcode: string; result: string; testedAt: string; lab: string }[]): Promise<ResultOutcome[]> {
   const q = new SqlParams();
   const args = [q.add(rows.map((r) => r.barcode)), q.add(rows.map((r) => r.result)), q.add(rows.map((r) => r.testedAt)), q.add(rows.map((r) => r.lab))];
-  return tx.query<ResultOutcome>(
-    `WITH v AS (
-       SELECT * FROM unnest(${args[0]}::text[], ${args[1]}::text[], ${args[2]}::timestamptz[], ${args[3]}::text[]) AS v(barcode, result, tested_at, lab)
-     ), j AS (
-       SELECT v.*, t.id AS tube_id, t.round_id, t.area_id, t.area_path, t.capacity
-         FROM v LEFT JOIN sampling_tubes t ON t.barcode = v.barcode AND ${scopeClause(scope, 't.area_path', q)}
-     ), ins AS (
-       INSERT INTO sampling_results (tube_id, round_id, area_id, area_path, result, tested_at, lab, received_by)
-       SELECT tube_id, round_id, area_id, area_path, result, tested_at, lab, ${q.add(by)} FROM j WHERE tube_id IS NOT NULL
-       ON CONFLICT (tube_id) DO NOTHING RETURNING tube_id, result, tested_at
-     ), upd AS (
-       UPDATE sampling_tubes t SET result = ins.result, result_at = ins.tested_at FROM ins WHERE t.id = ins.tube_id RETURNING t.id
-     )
-     SELECT j.barcode, j.tube_id, j.capacity, (ins.tube_id IS NOT NULL) AS applied, s.result AS stored
-       FROM j LEFT JOIN ins ON ins.tube_id = j.tube_id LEFT JOIN sampling_results s ON s.tube_id = j.tube_id`,
+  const applied = await tx.query<{ tube_id: number }>(
+    `INSERT INTO sampling_results (tube_id, round_id, area_id, area_path, result, tested_at, lab, received_by)
+     SELECT t.id, t.round_id, t.area_id, t.area_path, v.result, v.tested_at, v.lab, ${q.add(by)}
+       FROM unnest(${args[0]}::text[], ${args[1]}::text[], ${args[2]}::timestamptz[], ${args[3]}::text[]) AS v(barcode, result, tested_at, lab)
+       JOIN sampling_tubes t ON t.barcode = v.barcode AND ${scopeClause(scope, 't.area_path', q)}
+     ON CONFLICT (tube_id) DO NOTHING RETURNING tube_id`,
     q.values,
   );
+  const ids = applied.map((a) => a.tube_id);
+  const done = new Set(ids);
+  const q2 = new SqlParams();
+  const found = await tx.query<{ barcode: string; tube_id: number | null; capacity: number | null; stored: string | null }>(
+    `SELECT v.barcode, t.id AS tube_id, t.capacity, s.result AS stored
+       FROM unnest(${q2.add(rows.map((r) => r.barcode))}::text[]) AS v(barcode)
+       LEFT JOIN sampling_tubes t ON t.barcode = v.barcode AND ${scopeClause(scope, 't.area_path', q2)}
+       LEFT JOIN sampling_results s ON s.tube_id = t.id`,
+    q2.values,
+  );
+  return found.map((f) => ({ barcode: f.barcode, tube_id: f.tube_id, capacity: f.capacity, applied: f.tube_id !== null && done.has(f.tube_id), stored: f.tube_id !== null && done.has(f.tube_id) ? null : f.stored }));
 }
 
 /**
@@ -468,9 +474,9 @@ export async function insertResults(tx: Queryable, scope: Scope, by: number, row
 export async function closeFlagsByRetest(tx: Queryable, tubeIds: number[]): Promise<{ id: number; status: string; area_path: string; retest_tube_id: number }[]> {
   if (!tubeIds.length) return [];
   return tx.query(
-    `UPDATE sampling_flags f SET status = CASE WHEN t.result = 'positive' THEN 'confirmed' ELSE 'cleared' END, retest_tube_id = t.id, closed_at = now()
-       FROM sampling_tubes t JOIN sampling_bindings b ON b.tube_id = t.id AND b.removed_at IS NULL
-      WHERE t.id = ANY($1::int[]) AND t.capacity = 1 AND t.result IN ('negative', 'positive')
+    `UPDATE sampling_flags f SET status = CASE WHEN s.result = 'positive' THEN 'confirmed' ELSE 'cleared' END, retest_tube_id = t.id, closed_at = now()
+       FROM sampling_tubes t JOIN sampling_results s ON s.tube_id = t.id JOIN sampling_bindings b ON b.tube_id = t.id AND b.removed_at IS NULL
+      WHERE t.id = ANY($1::int[]) AND t.capacity = 1 AND s.result IN ('negative', 'positive')
         AND f.status = 'held' AND f.round_id = t.round_id AND f.resident_id = b.resident_id AND b.bound_at >= f.created_at
      RETURNING f.id, f.status, f.area_path, f.retest_tube_id`,
     [tubeIds],

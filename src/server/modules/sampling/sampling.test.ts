@@ -314,9 +314,9 @@ describe('lab results and trace-back', () => {
     const first = await send();
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ received: 3, applied: 1, unknown: ['NOSUCHTUBE'], invalidRows: [{ row: 5, problem: 'result' }] });
-    const [tube] = await t.db.query("SELECT result, result_at FROM sampling_tubes WHERE barcode = 'POOL5TUBE1'");
+    const [tube] = await t.db.query("SELECT s.result, s.tested_at FROM sampling_results s JOIN sampling_tubes t ON t.id = s.tube_id WHERE t.barcode = 'POOL5TUBE1'");
     expect(tube.result).toBe('negative');
-    expect(new Date(tube.result_at).toISOString()).toBe('2026-11-01T03:00:00.000Z');
+    expect(new Date(tube.tested_at).toISOString()).toBe('2026-11-01T03:00:00.000Z');
     expect((await send()).json()).toMatchObject({ applied: 0, already: 1 });
   });
 });
