@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXEMPTION_RULES, checkExemption, maskName, normalizeBarcode, poolSizeFor, tubeAfter, underAgeBornAfter } from './rules';
+import { DEFAULT_EXEMPTION_RULES, checkExemption, householdQr, maskName, normalizeBarcode, parseScan, poolSizeFor, residentQr, tubeAfter, underAgeBornAfter } from './rules';
 
 describe('tube barcodes', () => {
   it.each([
@@ -76,4 +76,19 @@ describe('masked names', () => {
     ['王小明', '王*明'],
     ['欧阳娜娜', '欧**娜'],
   ])('%s → %s', (n, want) => expect(maskName(n)).toBe(want));
+});
+
+describe('desk scans', () => {
+  it.each([
+    ['WG:R:42', { residentId: 42 }],
+    [' wg:r:42\r\n', { residentId: 42 }],
+    ['WG:H:7', { householdId: 7 }],
+    ['41162719800101001X', { idNumber: '41162719800101001X' }],
+    ['WG:R:', { idNumber: 'WG:R:' }],
+    ['WG:X:1', { idNumber: 'WG:X:1' }],
+  ])('%j → %j', (raw, want) => expect(parseScan(raw)).toEqual(want));
+  it('prints what it parses', () => {
+    expect(parseScan(residentQr(9))).toEqual({ residentId: 9 });
+    expect(parseScan(householdQr(3))).toEqual({ householdId: 3 });
+  });
 });

@@ -116,3 +116,21 @@ export function maskName(name: string): string {
   if (chars.length === 2) return chars[0] + '*';
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
+
+/**
+ * What a desk scanned into its one input (a scanner types like a keyboard): a resident's printed QR code
+ * `WG:R:<resident id>`, a household group's `WG:H:<household id>`, or else an ID number (checked by the
+ * registry's identity rules). Lower case, spaces and a trailing Enter are tolerated.
+ */
+export type Scan = { residentId: number } | { householdId: number } | { idNumber: string };
+
+export function parseScan(raw: string): Scan {
+  const s = raw.trim();
+  const m = /^WG:([RH]):(\d{1,9})$/i.exec(s.replace(/\s+/g, ''));
+  if (m) return m[1].toUpperCase() === 'R' ? { residentId: Number(m[2]) } : { householdId: Number(m[2]) };
+  return { idNumber: s };
+}
+
+/** The text of a resident's or a household's printable QR code. */
+export const residentQr = (id: number) => `WG:R:${id}`;
+export const householdQr = (id: number) => `WG:H:${id}`;

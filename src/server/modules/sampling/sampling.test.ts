@@ -129,7 +129,8 @@ describe('desk registration', () => {
   it('pool capacity: 第N人, full at the 5th of a 5-tube, the 6th refused', async () => {
     const tube = await openTube('POOL5TUBE1', 5, 2);
     for (let i = 1; i <= 5; i++) {
-      const res = await bind(tube.id, { residentId: P[`p${i}`] });
+      // The first by the printed QR code of the registry, the others by resident id.
+      const res = await bind(tube.id, i === 1 ? { scan: `WG:R:${P.p1}` } : { residentId: P[`p${i}`] });
       expect(res.statusCode, res.body).toBe(201);
       const body = res.json();
       expect(body.bindings[0]).toMatchObject({ residentId: P[`p${i}`], name: `居民p${i}`, seq: i, duplicate: null, poolSize: null });
@@ -164,7 +165,7 @@ describe('desk registration', () => {
   it('binds a household in one step, head first', async () => {
     const tube = await openTube('HOUSEHOLD1', 10, 4);
     const clientId = randomUUID();
-    const res = await bind(tube.id, { householdId: P.hq }, clientId);
+    const res = await bind(tube.id, { scan: `WG:H:${P.hq}` }, clientId);
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().bindings.map((b: { seq: number }) => b.seq)).toEqual([1, 2]);
     const again = await bind(tube.id, { householdId: P.hq }, clientId);
@@ -182,7 +183,7 @@ describe('desk registration', () => {
     const stranger = await bind(tube.id, { idNumber: idNumber('1966-06-06', 999) });
     expect(stranger.statusCode).toBe(422);
     expect(stranger.json().error.code).toBe('PERSON_NOT_REGISTERED');
-    const ok = await bind(tube.id, { idNumber: ` ${ID.Y.toLowerCase()} ` });
+    const ok = await bind(tube.id, { scan: ` ${ID.Y.toLowerCase()}\r\n` });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().bindings[0]).toMatchObject({ residentId: P.Y, seq: 1 });
   });

@@ -7,6 +7,7 @@ import {
   checkExemption,
   maskName,
   normalizeBarcode,
+  parseScan,
   poolSizeFor,
   underAgeBornAfter,
 } from '../../../domain/sampling/rules';
@@ -259,6 +260,7 @@ export async function closeTube(ctx: Ctx, id: number, reason: string | null) {
 
 // ——— the desk: bind ———
 function who(ctx: Ctx, b: z.infer<typeof bindBody>): repo.Who {
+  if (b.scan) return who(ctx, { ...b, scan: undefined, ...parseScan(b.scan) });
   if (b.residentId) return { residentId: b.residentId };
   if (b.householdId) return { householdId: b.householdId };
   const check = checkIdentity(b.idNumber!);
