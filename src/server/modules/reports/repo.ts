@@ -43,7 +43,7 @@ export async function villagesUnder(db: Queryable, scope: Scope, path: string): 
  * The figures as (day, village_id, key, n) rows — village_id 0 when `by` is 'day' (summed over the villages).
  * `stored`: a village whose day is submitted answers its stored figures instead of the live ones.
  */
-function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: string; stored: boolean; by: 'village' | 'day' }): { q: SqlParams; sql: string } {
+function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: string; stored: boolean; by: 'village' | 'day'; keys?: string[] }): { q: SqlParams; sql: string } {
   const q = new SqlParams();
   const under = q.add(p.path + '%');
   const days = q.add(p.days);
@@ -52,6 +52,9 @@ function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: s
   // The grouping of every table's counts: per village, or all villages together.
   const G = p.by === 'village' ? 'am.village_id' : '0';
   const G2 = p.by === 'village' ? 'village_id' : '0';
+  // Only the tables the asked keys come from are read (a constant false prunes a scan at planning).
+  const read = (table: string) => (!p.keys || p.keys.some((k) => k.startsWith(`${table}.`)) ? 'true' : 'false');
+  const keys = p.keys ? q.add(p.keys) : null;
   // Not a submitted (village, day): those answer their stored figures.
   const live = (alias: string, day: string) => `NOT EXISTS (SELECT 1 FROM sub WHERE sub.village_id = ${alias}.village_id AND sub.day = ${day})`;
   const sql = `
@@ -71,7 +74,7 @@ function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: s
   arr0 AS (
     SELECT x.area_id, COALESCE(x.origin_risk_level, 'none') AS lvl, CASE WHEN x.arrived_on >= (SELECT min(day) FROM days) THEN x.arrived_on END AS on_day, count(*)::int AS n
       FROM arrivals x
-     WHERE x.area_path LIKE ${under} AND x.arrived_on <= (SELECT max(day) FROM days)
+     WHERE ${read('arrivals')} AND x.area_path LIKE ${under} AND x.arrived_on <= (SELECT max(day) FROM days)
      GROUP BY 1, 2, 3
   ),
   arrg AS (
@@ -89,7 +92,7 @@ function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: s
   -- The measures that touch the days at all, read once (not once per day).
   mlive AS MATERIALIZED (
     SELECT m.area_id, m.kind, m.starts_on, m.released_at FROM measures m, span
-     WHERE m.area_path LIKE ${under} AND m.state IN ('active', 'release_check', 'released')
+     WHERE ${read('measures')} AND m.area_path LIKE ${under} AND m.state IN ('active', 'release_check', 'released')
        AND m.starts_on <= span.d1 AND (m.released_at IS NULL OR m.released_at >= span.t0)
   ),
   mea AS (
@@ -110,7 +113,7 @@ function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: s
       SELECT (f.due_at AT TIME ZONE ${tz}::text)::date AS day, f.area_id, count(*) AS due, count(*) FILTER (WHERE f.status = 'done') AS done,
              count(*) FILTER (WHERE f.status = 'scheduled' AND f.window_ends_at < now()) AS missed
         FROM follow_ups f, span
-       WHERE f.due_at >= span.t0 AND f.due_at < span.t1 AND f.area_path LIKE ${under} AND f.status <> 'cancelled'
+       WHERE ${read('followUps')} AND f.due_at >= span.t0 AND f.due_at < span.t1 AND f.area_path LIKE ${under} AND f.status <> 'cancelled'
        GROUP BY 1, 2) g
       JOIN am ON am.area_id = g.area_id
      WHERE ${live('am', 'g.day')}
@@ -121,7 +124,7 @@ function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: s
       SELECT d.day, fa.area_id, count(*) FILTER (WHERE fa.raised_at >= d.t0) AS raised,
              count(*) FILTER (WHERE fa.resolved_at IS NULL OR fa.resolved_at >= d.t1) AS open
         FROM days d JOIN fever_alerts fa ON fa.raised_at < d.t1 AND (fa.resolved_at IS NULL OR fa.resolved_at >= d.t0)
-       WHERE fa.area_path LIKE ${under}
+       WHERE ${read('alerts')} AND fa.area_path LIKE ${under}
        GROUP BY 1, 2) g
       JOIN am ON am.area_id = g.area_id
      WHERE ${live('am', 'g.day')}
@@ -132,7 +135,7 @@ function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: s
     SELECT g.day, ${G} AS village_id, sum(g.n)::int AS n FROM (
       SELECT (s.visited_at AT TIME ZONE ${tz}::text)::date AS day, s.area_id, count(DISTINCT s.household_id) AS n
         FROM screening_visits s, span
-       WHERE s.visited_at >= span.t0 AND s.visited_at < span.t1 AND s.area_path LIKE ${under} AND s.outcome = 'visited'
+       WHERE ${read('visits')} AND s.visited_at >= span.t0 AND s.visited_at < span.t1 AND s.area_path LIKE ${under} AND s.outcome = 'visited'
        GROUP BY 1, 2) g
       JOIN am ON am.area_id = g.area_id
      WHERE ${live('am', 'g.day')}
@@ -153,7 +156,7 @@ function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: s
     UNION ALL
     SELECT s.day, ${p.by === 'village' ? 's.village_id' : '0'}, e.key, e.value::int FROM sub s CROSS JOIN LATERAL jsonb_each_text(s.figures) AS e(key, value)
   )
-  SELECT to_char(day, 'YYYY-MM-DD') AS day, village_id, key, sum(n)::int AS n FROM long WHERE n <> 0 GROUP BY 1, 2, 3`;
+  SELECT to_char(day, 'YYYY-MM-DD') AS day, village_id, key, sum(n)::int AS n FROM long WHERE n <> 0 ${keys ? `AND key = ANY(${keys}::text[])` : ''} GROUP BY 1, 2, 3`;
   return { q, sql };
 }
 
@@ -164,7 +167,7 @@ export async function figuresByVillage(db: Db, scope: Scope, p: { path: string; 
 }
 
 /** Figures summed over the villages under `path`, per day: (day, key, n). `days` are consecutive. */
-export async function figuresByDay(db: Db, scope: Scope, p: { path: string; days: string[]; timeZone: string }) {
+export async function figuresByDay(db: Db, scope: Scope, p: { path: string; days: string[]; timeZone: string; keys?: string[] }) {
   const { q, sql } = figuresSql(scope, { ...p, stored: true, by: 'day' });
   return noJit(db, (tx) => tx.query<{ day: string; key: string; n: number }>(sql, q.values));
 }

@@ -211,6 +211,10 @@ describe('figures computed from the records', () => {
     // D+1: a4 arrives (high); alerts: a1's still open, b1's resolved that day.
     expect(after).toMatchObject({ 'arrivals.today': 1, 'arrivals.total': 6, 'arrivals.high.total': 2, 'measures.total': 3, 'followUps.due': 1, 'alerts.open': 1, 'alerts.raised': 0 });
     expect((await ok(villageCadre.get(`/api/daily-reports/series?areaId=${v1.id}`))).items).toHaveLength(14);
+    // Only some figures: the same values, and only those keys.
+    const some = await ok(countyCadre.get(`/api/daily-reports/series?areaId=${county.id}&days=3&to=${addDays(D, 1)}&keys=measures.total,arrivals.high.total`));
+    expect(some.items.map((d: any) => d.figures)).toEqual(s.items.map((d: any) => ({ 'measures.total': d.figures['measures.total'], 'arrivals.high.total': d.figures['arrivals.high.total'] })));
+    expect((await countyCadre.get(`/api/daily-reports/series?areaId=${county.id}&keys=measures.nothing`)).statusCode).toBe(400);
   });
 
   it('refuses a future day, an area below a village, a bad query — in zh and en', async () => {

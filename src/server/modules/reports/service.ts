@@ -143,13 +143,15 @@ export async function reopen(ctx: RCtx, b: z.infer<typeof reopenBody>) {
 }
 
 /** The last `days` days up to `to` (default today), summed over the area's villages. */
-export async function series(ctx: RCtx, p: { areaId: number; days: number; to?: string }) {
+export async function series(ctx: RCtx, p: { areaId: number; days: number; to?: string; keys?: string[] }) {
   const to = p.to ?? ctx.today;
   mustNotBeFuture(ctx, to);
   const area = await reportArea(ctx, p.areaId);
   const days = Array.from({ length: p.days }, (_, i) => addDays(to, i - p.days + 1));
-  const rows = await repo.figuresByDay(ctx.db, ctx.actor.scope, { path: area.path, days, timeZone: ctx.timeZone });
-  const byDay = new Map(days.map((d) => [d, emptyFigures()]));
+  const rows = await repo.figuresByDay(ctx.db, ctx.actor.scope, { path: area.path, days, timeZone: ctx.timeZone, keys: p.keys });
+  // Every figure, or only the keys asked for.
+  const blank = () => (p.keys ? (Object.fromEntries(p.keys.map((k) => [k, 0])) as Figures) : emptyFigures());
+  const byDay = new Map(days.map((d) => [d, blank()]));
   for (const r of rows) {
     const f = byDay.get(r.day);
     if (f && r.key in f) f[r.key as keyof Figures] += r.n;

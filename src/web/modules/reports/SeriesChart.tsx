@@ -22,13 +22,14 @@ export function SeriesChart({ areaId, to, version }: { areaId: number; to: strin
     let cancelled = false;
     setError(null);
     api
-      .get<{ items: { day: string; figures: Figures }[] }>('/api/daily-reports/series', { areaId, days: 14, to })
+      // Only the figure shown: the server then reads only the table it comes from.
+      .get<{ items: { day: string; figures: Figures }[] }>('/api/daily-reports/series', { areaId, days: 14, to, keys: key })
       .then((r) => !cancelled && setItems(r.items))
       .catch((e) => !cancelled && setError(errorText(e, t)));
     return () => {
       cancelled = true;
     };
-  }, [areaId, to, version, t]);
+  }, [areaId, to, version, key, t]);
 
   const label = (k: FigureKey) => {
     const c = FIGURE_COLUMNS.find((x) => x.key === k)!;
