@@ -162,6 +162,20 @@ describe('desk registration', () => {
     expect(late.json()).toMatchObject({ replayed: true, bindings: [{ seq: 1 }] });
   });
 
+  it('desks racing on one tube never overfill it nor repeat a 第N人', async () => {
+    const tube = await openTube('RACE000001', 5, 3);
+    const people = ['A', 'B', 'C', 'D', 'E', 'F', 'Y', 'q1'].map((k) => P[k]);
+    const answers = await Promise.all(people.map((residentId) => bind(tube.id, { residentId })));
+    const ok = answers.filter((a) => a.statusCode === 201);
+    expect(ok).toHaveLength(5);
+    expect(answers.filter((a) => a.statusCode === 409).map((a) => a.json().error.code)).toEqual(['TUBE_FULL', 'TUBE_FULL', 'TUBE_FULL']);
+    expect(ok.map((a) => a.json().bindings[0].seq).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(ok.filter((a) => a.json().full)).toHaveLength(1);
+    // Undo the race: these people are bound again later in the fixture.
+    for (const a of ok) expect((await desk.post(`/api/sampling/bindings/${a.json().bindings[0].id}/remove`, { reason: '测试' })).statusCode).toBe(200);
+    expect((await desk.get(`/api/sampling/tubes/${tube.id}`)).json().bound).toBe(0);
+  });
+
   it('binds a household in one step, head first', async () => {
     const tube = await openTube('HOUSEHOLD1', 10, 4);
     const clientId = randomUUID();
