@@ -304,4 +304,18 @@ describe('a screening campaign', () => {
     // The stored figures do not move when the registry does.
     expect((await ok(cadre.get(`/api/screening/campaigns/${campaign.id}`))).coverage.households).toBe(3);
   });
+
+  it('a refusal closes the task without a revisit and leaves the household on the unvisited list; a selection covers only its households', async () => {
+    const second = await ok(cadre.post('/api/screening/campaigns', { name: '第二轮（补访）', areaId: grid1.id, startsOn: today, endsOn: today, target: 'selection', householdIds: [hh.h1] }), 201);
+    expect(second.households).toBe(1);
+    const outside = await cadre.post('/api/screening/campaigns', { name: 'x', areaId: grid1.id, startsOn: today, endsOn: today, target: 'selection', householdIds: [hh.h3] });
+    expect(outside.statusCode).toBe(400);
+    const [task] = (await ok(member.get('/api/tasks/mine?all=true'))).items;
+    expect(task).toMatchObject({ type: 'visit', subject: { kind: 'screening_target' } });
+    const refused = await ok(member.post('/api/screening/visits', { clientId: randomUUID(), campaignId: second.id, householdId: hh.h1, outcome: 'refused', note: '户主不在，家属拒绝开门' }), 201);
+    expect(refused).toMatchObject({ outcome: 'refused', revisitOn: null, revisitTaskId: null, note: '户主不在，家属拒绝开门' });
+    expect((await ok(member.get('/api/tasks/mine?all=true'))).items).toEqual([]);
+    const [left] = (await ok(cadre.get(`/api/screening/campaigns/${second.id}/unvisited`))).items;
+    expect(left).toMatchObject({ householdId: hh.h1, lastOutcome: 'refused', attempts: 1, responsible: { userName: 'member 显示名' } });
+  });
 });
