@@ -62,6 +62,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('db', db);
   app.decorate('timeZone', config.TIME_ZONE);
+  app.decorate('followUpHorizonDays', config.FOLLOW_UP_HORIZON_DAYS);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {
@@ -137,7 +138,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
   // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
-  const stopMonitoringSweep = startSweep(db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, log: app.log });
+  const stopMonitoringSweep = startSweep(db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, horizonDays: config.FOLLOW_UP_HORIZON_DAYS, log: app.log });
   app.addHook('onClose', async () => stopMonitoringSweep());
   return app;
 }

@@ -48,6 +48,12 @@ export const configSchema = z.object({
    * task), follow-ups missed past their window become tasks for the grid worker. 0 turns the sweep off.
    */
   MONITORING_SWEEP_MINUTES: z.coerce.number().min(0).max(24 * 60).default(10),
+  /**
+   * How many local days of follow-ups exist ahead (1 = today only, 2 = today and tomorrow). Starting or
+   * changing a measure writes them this far; the sweep writes each next day's as days pass. A longer
+   * horizon shows doctors more days ahead and costs more rows and a slower start for large numbers of people.
+   */
+  FOLLOW_UP_HORIZON_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   /** Without demo data, the first start creates this root area and an administrator. */
   ROOT_AREA_NAME: z.string().min(1).max(100).default('本辖区'),
   ROOT_AREA_KIND: z.enum(['province', 'city', 'county', 'town', 'street']).default('county'),

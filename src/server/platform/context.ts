@@ -43,6 +43,7 @@ declare module 'fastify' {
     db: Db;
     apiRoutes: import('./access').ApiRoute[];
     timeZone: string;
+    followUpHorizonDays: number;
   }
 }
 

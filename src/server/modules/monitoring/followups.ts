@@ -7,7 +7,7 @@ import { conflict, notFound } from '../../platform/errors';
 import * as policyRepo from '../policy/repo';
 import * as tasks from '../tasks/repo';
 import * as repo from './repo';
-import { type MCtx, mustAllow, mustMeasure, underPath } from './service';
+import { type MCtx, followUpsUntil, mustAllow, mustMeasure, underPath } from './service';
 import { toAlertView, toFollowUpView } from './view';
 
 /** Health monitoring: follow-ups generated ahead, the doctor's day, readings, fever alerts and their resolution. */
@@ -16,7 +16,7 @@ export async function generate(ctx: MCtx, measureId: number) {
   const m = await mustMeasure(ctx, measureId);
   mustAllow(ctx, 'follow_ups', m.state);
   const created = await ctx.db.tx(async (tx) => {
-    const n = await repo.generateFollowUps(tx, [measureId], ctx.today, ctx.timeZone);
+    const n = await repo.generateFollowUps(tx, [measureId], ctx.today, followUpsUntil(ctx), ctx.timeZone);
     await audit(tx, ctx, { action: 'follow_ups', entity: 'measure', entityId: measureId, areaPath: m.area_path, after: { created: n } });
     return n;
   });

@@ -14,7 +14,9 @@ let today: string;
 const residents: number[] = [];
 
 beforeAll(async () => {
-  t = await testApp();
+  // The whole measure written ahead, so that extending and shortening show in the counts (the rolling
+  // horizon itself is tested with the sweep).
+  t = await testApp({ FOLLOW_UP_HORIZON_DAYS: 60 });
   today = todayIn(t.app.timeZone);
   const town = await makeArea(t.db, t.root, '毛庄镇', 'town');
   const village = await makeArea(t.db, town, '王隆集村', 'village');

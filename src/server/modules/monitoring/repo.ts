@@ -244,21 +244,40 @@ const FOLLOW_UP_COLUMNS = (tz: string) => `f.id, f.measure_id, f.resident_id, r.
 const FOLLOW_UP_FROM = `follow_ups f JOIN residents r ON r.id = f.resident_id JOIN areas a ON a.id = f.area_id LEFT JOIN users u ON u.id = f.recorded_by`;
 
 /**
- * Follow-ups of these measures, N a day at their times, from `from` to each measure's end, in the deployment's
- * time zone. Slots whose window is already over are skipped; an existing one is kept (idempotent). One statement.
+ * Follow-ups of these measures, N a day at their times, from `from` to each measure's end or `until`
+ * (the horizon), whichever comes first, in the deployment's time zone. Slots whose window is already over
+ * are skipped; an existing one is kept (idempotent). Records how far each measure is written
+ * (`follow_ups_until`), which the sweep reads to write the next days. Two statements.
  */
-export async function generateFollowUps(tx: Queryable, measureIds: number[], from: string, timeZone: string): Promise<number> {
-  return tx.execute(
+export async function generateFollowUps(tx: Queryable, measureIds: number[], from: string, until: string, timeZone: string): Promise<number> {
+  const created = await tx.execute(
     `INSERT INTO follow_ups (measure_id, resident_id, area_id, area_path, doctor_id, due_at, window_ends_at)
      SELECT m.id, m.resident_id, m.area_id, m.area_path, m.doctor_id, x.at, x.at + make_interval(mins => $4)
        FROM measures m
-       CROSS JOIN LATERAL generate_series(GREATEST(m.starts_on, $2::date), m.ends_on, interval '1 day') AS d(day)
+       CROSS JOIN LATERAL generate_series(GREATEST(m.starts_on, $2::date), LEAST(m.ends_on, $5::date), interval '1 day') AS d(day)
        CROSS JOIN LATERAL unnest(m.follow_up_times) AS t(hhmm)
        CROSS JOIN LATERAL (SELECT ((d.day::date + t.hhmm::time)::timestamp AT TIME ZONE $3::text) AS at) x
       WHERE m.id = ANY($1::int[]) AND x.at + make_interval(mins => $4) > now()
      ON CONFLICT (measure_id, due_at) DO NOTHING`,
-    [measureIds, from, timeZone, WINDOW_MINUTES],
+    [measureIds, from, timeZone, WINDOW_MINUTES, until],
   );
+  await tx.execute(
+    `UPDATE measures SET follow_ups_until = LEAST(ends_on, $2::date)
+      WHERE id = ANY($1::int[]) AND follow_ups_until IS DISTINCT FROM LEAST(ends_on, $2::date)`,
+    [measureIds, until],
+  );
+  return created;
+}
+
+/** Active measures whose follow-ups are not written as far as `until` (or their end): what the sweep tops up. */
+export async function measuresShortOfHorizon(tx: Queryable, until: string, limit: number): Promise<number[]> {
+  const rows = await tx.query<{ id: number }>(
+    `SELECT id FROM measures
+      WHERE state = 'active' AND (follow_ups_until IS NULL OR follow_ups_until < LEAST(ends_on, $1::date))
+      ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+    [until, limit],
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Cancels the scheduled follow-ups of a measure due on local days after `afterDay` (null: every one not yet due). */

@@ -8,6 +8,7 @@ import * as areaTree from '../areas/tree';
 import * as auditLog from '../audit/repo';
 import * as policy from '../policy/service';
 import { ageOn } from '../../../domain/residents/identity';
+import { addDays } from '../../../domain/policy/rules';
 import * as residents from '../residents/repo';
 import * as tasks from '../tasks/repo';
 import * as users from '../users/repo';
@@ -15,7 +16,11 @@ import * as repo from './repo';
 import { toMeasureView, toSiteView } from './view';
 
 /** Monitoring needs the deployment's time zone beside the usual context: follow-ups are at local times. */
-export type MCtx = Ctx & { timeZone: string };
+/** `horizonDays`: how many local days of follow-ups to keep written ahead (FOLLOW_UP_HORIZON_DAYS; 2 when absent). */
+export type MCtx = Ctx & { timeZone: string; horizonDays?: number };
+
+/** The last local day whose follow-ups are written now: today + horizon − 1. */
+export const followUpsUntil = (ctx: MCtx) => addDays(ctx.today, (ctx.horizonDays ?? 2) - 1);
 
 async function areaInScope(ctx: Ctx, id: number, field: string) {
   const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, id);
@@ -200,7 +205,7 @@ export const cancel = (ctx: MCtx, id: number, reason: string) =>
 export const start = (ctx: MCtx, id: number) =>
   transition(ctx, id, 'start', async (tx) => {
     await repo.updateMeasure(tx, id, { state: 'active' });
-    const followUps = await repo.generateFollowUps(tx, [id], ctx.today, ctx.timeZone);
+    const followUps = await repo.generateFollowUps(tx, [id], ctx.today, followUpsUntil(ctx), ctx.timeZone);
     return { state: 'active', followUps };
   });
 
@@ -276,7 +281,7 @@ export function setEndDate(ctx: MCtx, id: number, b: z.infer<typeof endDateBody>
     if (b.endsOn < m.starts_on || b.endsOn < ctx.today) throw ruleViolation('MEASURE_DATES', { startsOn: m.starts_on }, { endsOn: 'too_early' });
     await repo.updateMeasure(tx, id, { ends_on: b.endsOn, reason: b.reason });
     await repo.cancelFollowUps(tx, id, b.endsOn, ctx.timeZone);
-    if (m.state !== 'confirmed') await repo.generateFollowUps(tx, [id], ctx.today, ctx.timeZone);
+    if (m.state !== 'confirmed') await repo.generateFollowUps(tx, [id], ctx.today, followUpsUntil(ctx), ctx.timeZone);
     return { endsOn: b.endsOn, reason: b.reason };
   });
 }

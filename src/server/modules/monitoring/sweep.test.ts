@@ -83,4 +83,25 @@ describe('the monitoring sweep', () => {
     await ok(doctor.post(`/api/follow-ups/${missed.id}/record`, { temperature: 36.4 }));
     expect((await ok(worker.get('/api/tasks/mine'))).items.find((x: any) => x.subject?.id === missed.id && x.type === 'follow_up')).toBeUndefined();
   });
+
+  it('writes follow-ups a horizon ahead (today and tomorrow), and each next day as the days pass, never past the end', async () => {
+    const [{ household_id: householdId }] = await t.db.query<{ household_id: number }>('SELECT household_id FROM residents WHERE id = $1', [residents[0]]);
+    const resident = (await ok(cadre.post('/api/residents', { householdId, name: '赵六', idType: 'none', movedInOn: '2024-01-01' }), 201)).id;
+    const { measure } = await ok(cadre.post('/api/measures', { residentId: resident, situation: { originRiskLevel: 'high', arrivedOn: today }, gridWorkerId: workerId }), 201);
+    await ok(cadre.post(`/api/measures/${measure.id}/confirm`));
+    await ok(cadre.post(`/api/measures/${measure.id}/start`));
+    const days = async () => [...new Set((await ok(cadre.get(`/api/follow-ups?measureId=${measure.id}&pageSize=200`))).items.map((f: any) => f.day as string))].sort();
+    expect(measure.endsOn > addDays(today, 2)).toBe(true);
+    // Today's slots whose window is over are skipped, so today may be missing late in the local day.
+    expect((await days()).at(-1)).toBe(addDays(today, 1));
+
+    const tomorrow = await sweep(t.db, { timeZone: t.app.timeZone, today: addDays(today, 1) });
+    expect(tomorrow.followUpsWritten).toBe(2);
+    expect((await days()).at(-1)).toBe(addDays(today, 2));
+    expect((await sweep(t.db, { timeZone: t.app.timeZone, today: addDays(today, 1) })).followUpsWritten).toBe(0);
+
+    // A longer horizon writes further; nothing is ever written past the measure's end.
+    await sweep(t.db, { timeZone: t.app.timeZone, today: addDays(today, 1), horizonDays: 30 });
+    expect((await days()).at(-1)).toBe(measure.endsOn);
+  });
 });

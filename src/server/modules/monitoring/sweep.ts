@@ -1,14 +1,18 @@
 import type { Db } from '../../db/engine';
 import { type AuditActor, auditMany } from '../../platform/audit';
 import { todayIn } from '../../platform/dates';
+import { addDays } from '../../../domain/policy/rules';
 import * as tasks from '../tasks/repo';
+import * as repo from './repo';
 
 /**
  * The monitoring sweep, run by a timer in the server (MONITORING_SWEEP_MINUTES) and callable from tests:
  *  - active measures whose end date is past (ends_on < today, local) move to release_check, each with the
  *    same high-priority `release_check` task for its grid worker that the manual transition creates;
  *  - scheduled follow-ups whose window is over (missed) of live measures become one `follow_up` task each
- *    for the measure's grid worker (the role `grid_worker` at the area when the measure names nobody).
+ *    for the measure's grid worker (the role `grid_worker` at the area when the measure names nobody);
+ *  - active measures get their follow-ups written up to the horizon (FOLLOW_UP_HORIZON_DAYS local days from
+ *    today): as days pass, each next day's slots appear before the doctor's day begins.
  * Both are set-based, in batches of BATCH, each batch one transaction with its audit rows (actor: the
  * system). Safe to run in several processes: on PostgreSQL a transaction-level advisory lock lets one sweep
  * at a time; a follow-up that already has a task is never given another.
@@ -20,12 +24,13 @@ const LOCK = 5_202_211; // any constant, distinct from migrate's
 export interface SweepResult {
   releaseChecks: number;
   missedFollowUpTasks: number;
+  followUpsWritten: number;
 }
 
-export async function sweep(db: Db, p: { timeZone: string; today?: string; now?: Date }): Promise<SweepResult> {
+export async function sweep(db: Db, p: { timeZone: string; horizonDays?: number; today?: string; now?: Date }): Promise<SweepResult> {
   const today = p.today ?? todayIn(p.timeZone);
   const now = p.now ?? new Date();
-  const result: SweepResult = { releaseChecks: 0, missedFollowUpTasks: 0 };
+  const result: SweepResult = { releaseChecks: 0, missedFollowUpTasks: 0, followUpsWritten: 0 };
   for (;;) {
     const n = await db.tx(async (tx) => {
       if (db.engine === 'postgres') {
@@ -116,17 +121,27 @@ export async function sweep(db: Db, p: { timeZone: string; today?: string; now?:
     result.missedFollowUpTasks += n;
     if (n < BATCH) break;
   }
+  // After release checks, so that a measure past its end gets no more slots.
+  const until = addDays(today, (p.horizonDays ?? 2) - 1);
+  for (;;) {
+    const [measures, written] = await db.tx(async (tx) => {
+      const ids = await repo.measuresShortOfHorizon(tx, until, BATCH);
+      return ids.length ? [ids.length, await repo.generateFollowUps(tx, ids, today, until, p.timeZone)] : [0, 0];
+    });
+    result.followUpsWritten += written;
+    if (measures < BATCH) break;
+  }
   return result;
 }
 
 /** Starts the timer (first run after one interval); answers the function that stops it. `minutes` 0: off. */
-export function startSweep(db: Db, p: { minutes: number; timeZone: string; log: { error(o: unknown, msg?: string): void } }): () => void {
+export function startSweep(db: Db, p: { minutes: number; timeZone: string; horizonDays: number; log: { error(o: unknown, msg?: string): void } }): () => void {
   if (!p.minutes) return () => {};
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    sweep(db, { timeZone: p.timeZone })
+    sweep(db, { timeZone: p.timeZone, horizonDays: p.horizonDays })
       .catch((e) => p.log.error(e, 'monitoring sweep failed'))
       .finally(() => (running = false));
   }, p.minutes * 60_000);
