@@ -294,6 +294,7 @@ export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { user
      ), dup AS (
        SELECT DISTINCT ON (b.resident_id) b.resident_id, b.id FROM sampling_bindings b
         WHERE b.round_id = (SELECT round_id FROM ok) AND b.resident_id IN (SELECT id FROM p) AND b.removed_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid')
         ORDER BY b.resident_id, b.bound_at, b.id
      ), ins AS (
        INSERT INTO sampling_bindings (client_id, round_id, tube_id, resident_id, seq, area_id, area_path, duplicate_of, bound_by)
@@ -588,8 +589,9 @@ export async function listExemptions(db: Queryable, scope: Scope, p: { roundId: 
 // ——— coverage ———
 /**
  * Each rostered person once with a status: the stays under `under` (already within the round's area and the
- * caller's scope) covering the roster date; sampled (a live binding in the round) › exempt (a live exemption,
- * or born after `bornAfter`) › missing.
+ * caller's scope) covering the roster date; sampled (a live binding in the round whose tube's result is not
+ * invalid — an invalid tube's people must be sampled again) › exempt (a live exemption, or born after
+ * `bornAfter`) › missing.
  */
 function statusCte(q: SqlParams, p: { roundId: number; underPath: string; scope: Scope; rosterDate: string; bornAfter: string | null }) {
   const day = q.add(p.rosterDate);
@@ -603,7 +605,8 @@ function statusCte(q: SqlParams, p: { roundId: number; underPath: string; scope:
        ORDER BY st.resident_id, st.from_date DESC
     ), s AS (
       SELECT ro.resident_id, ro.area_path, r.name, r.id_number, r.household_id,
-             CASE WHEN EXISTS (SELECT 1 FROM sampling_bindings b WHERE b.round_id = ${round} AND b.resident_id = ro.resident_id AND b.removed_at IS NULL) THEN 'sampled'
+             CASE WHEN EXISTS (SELECT 1 FROM sampling_bindings b WHERE b.round_id = ${round} AND b.resident_id = ro.resident_id AND b.removed_at IS NULL
+                                 AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid')) THEN 'sampled'
                   WHEN EXISTS (SELECT 1 FROM sampling_exemptions e WHERE e.round_id = ${round} AND e.resident_id = ro.resident_id AND e.revoked_at IS NULL) ${young} THEN 'exempt'
                   ELSE 'missing' END AS status
         FROM roster ro JOIN residents r ON r.id = ro.resident_id AND r.merged_into IS NULL
@@ -701,7 +704,8 @@ export async function homeCandidates(db: Queryable, p: { roundId: number; roundC
        FROM roster ro JOIN residents r ON r.id = ro.resident_id AND r.merged_into IS NULL AND r.status = 'present'
       WHERE (r.groups && ARRAY['bedridden', 'disabled'] ${elderly}
              OR EXISTS (SELECT 1 FROM measures m WHERE m.resident_id = r.id AND m.place = 'home' AND m.state IN ('confirmed', 'active', 'release_check')))
-        AND NOT EXISTS (SELECT 1 FROM sampling_bindings b WHERE b.round_id = ${round} AND b.resident_id = r.id AND b.removed_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM sampling_bindings b WHERE b.round_id = ${round} AND b.resident_id = r.id AND b.removed_at IS NULL
+                        AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid'))
         AND NOT EXISTS (SELECT 1 FROM sampling_exemptions e WHERE e.round_id = ${round} AND e.resident_id = r.id AND e.revoked_at IS NULL)
         AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.subject_kind = 'sampling_home' AND t.subject_id = r.id AND t.type = 'home_sampling' AND t.created_at >= ${q.add(p.roundCreatedAt)})
       ORDER BY r.area_path, r.id`,
@@ -720,7 +724,8 @@ export async function sampledByHour(db: Queryable, p: { roundId: number; underPa
           AND st.from_date <= ${day}::date AND (st.to_date IS NULL OR st.to_date > ${day}::date)
         ORDER BY st.resident_id, st.from_date DESC
      ), f AS (
-       SELECT (SELECT min(b.bound_at) FROM sampling_bindings b WHERE b.round_id = ${q.add(p.roundId)} AND b.resident_id = ro.resident_id AND b.removed_at IS NULL) AS first_at
+       SELECT (SELECT min(b.bound_at) FROM sampling_bindings b WHERE b.round_id = ${q.add(p.roundId)} AND b.resident_id = ro.resident_id AND b.removed_at IS NULL
+                 AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid')) AS first_at
          FROM roster ro JOIN residents r ON r.id = ro.resident_id AND r.merged_into IS NULL
      )
      SELECT to_char(date_trunc('hour', f.first_at AT TIME ZONE ${q.add(p.timeZone)}), 'YYYY-MM-DD"T"HH24:00') AS hour, count(*)::int AS sampled

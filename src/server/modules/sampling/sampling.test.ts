@@ -457,4 +457,22 @@ describe('exemptions and coverage', () => {
     const q = await bind(tube.json().id, { residentId: P.p1 });
     expect(q.json().bindings[0].poolSize).toBeNull();
   });
+
+  it('an invalid tube does not count: its people are missing again until sampled anew', async () => {
+    const g2Of = async () => (await admin.get(`/api/sampling/rounds/${roundId}/coverage?under=${village.id}`)).json().items.find((i: { name: string }) => i.name === '二网格');
+    const before = await g2Of();
+    const tube = await openTube('INVALID001', 10, 2);
+    expect((await bind(tube.id, { residentId: P.F })).statusCode).toBe(201);
+    await desk.post(`/api/sampling/tubes/${tube.id}/close`, {});
+    const bound = await g2Of();
+    expect(bound).toMatchObject({ sampled: before.sampled + 1, missing: before.missing - 1 });
+    await admin.post('/api/sampling/results', { results: [{ barcode: 'INVALID001', result: 'invalid', testedAt: '2026-11-02T10:00:00+08:00', lab: '县疾控' }] });
+    expect(await g2Of()).toMatchObject({ sampled: before.sampled, missing: before.missing });
+    const missing = (await admin.get(`/api/sampling/rounds/${roundId}/coverage/missing?under=${g2.id}`)).json().items;
+    expect(missing.map((m: { residentId: number }) => m.residentId)).toContain(P.F);
+    // Sampled anew: no duplicate warning for a tube that did not count.
+    const again = await openTube('INVALID002', 10, 2);
+    expect((await bind(again.id, { residentId: P.F })).json().bindings[0].duplicate).toBeNull();
+    expect(await g2Of()).toMatchObject({ sampled: before.sampled + 1, missing: before.missing - 1 });
+  });
 });
