@@ -221,6 +221,7 @@ describe('every endpoint, as a user of a sibling area', () => {
       }
     }
     expect(new Set(checked).size).toBe(t.app.apiRoutes.filter((r) => r.access !== 'public').length);
-    // ~170 requests, each with two sign-ins and two snapshots of every path-carrying table: over a minute on a busy machine.
-  }, 300_000);
+    // ~300 requests, each with two sign-ins and two snapshots of every path-carrying table: two minutes on a
+    // quiet machine, nearly four on a busy one.
+  }, 600_000);
 });

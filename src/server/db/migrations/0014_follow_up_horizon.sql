@@ -15,3 +15,7 @@ ALTER TABLE measures ADD COLUMN follow_ups_until date;
 UPDATE measures m SET follow_ups_until = m.ends_on
  WHERE m.state = 'active' AND EXISTS (SELECT 1 FROM follow_ups f WHERE f.measure_id = m.id);
 CREATE INDEX measures_active_horizon_idx ON measures (follow_ups_until) WHERE state = 'active';
+
+-- 0011 added a full index on due_at for the daily report's day ranges; the partial one of 0009 (scheduled
+-- only) answers nothing the full one does not, and every follow-up written paid for both.
+DROP INDEX IF EXISTS follow_ups_due_idx;

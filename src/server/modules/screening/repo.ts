@@ -236,6 +236,12 @@ export async function findCampaign(db: Queryable, scope: Scope, id: number): Pro
   return row ?? null;
 }
 
+/** A campaign's name and status only: what a visit checks (findCampaign counts its households, too dear per visit). */
+export async function campaignStatus(db: Queryable, id: number): Promise<{ name: string; status: string } | null> {
+  const [row] = await db.query<{ name: string; status: string }>('SELECT name, status FROM screening_campaigns WHERE id = $1', [id]);
+  return row ?? null;
+}
+
 export async function listCampaigns(db: Queryable, scope: Scope, p: { underPath?: string; status?: string }) {
   const q = new SqlParams();
   const cols = campaignColumns(scope, q);

@@ -115,7 +115,8 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
 async function prepare(ctx: VCtx, b: VisitInput) {
   const target = await repo.findTarget(ctx.db, ctx.actor.scope, { campaignId: b.campaignId, householdId: b.householdId });
   if (!target) throw notFound();
-  const campaign = (await repo.findCampaign(ctx.db, ctx.actor.scope, b.campaignId))!;
+  // The target in scope proves the campaign is seen.
+  const campaign = (await repo.campaignStatus(ctx.db, b.campaignId))!;
   if (campaign.status !== 'open') throw conflict('CAMPAIGN_CLOSED', { name: campaign.name });
   if (b.revisitOn && b.revisitOn < ctx.today) throw badRequest('VALIDATION_FAILED', {}, { revisitOn: 'too_small' });
   const revisitOn = b.outcome === 'nobody_home' ? (b.revisitOn ?? addDays(ctx.today, 1)) : null;
