@@ -63,6 +63,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('db', db);
   app.decorate('timeZone', config.TIME_ZONE);
   app.decorate('followUpHorizonDays', config.FOLLOW_UP_HORIZON_DAYS);
+  app.decorate('measuresAutoConfirm', config.MEASURES_AUTO_CONFIRM);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onSend', async (req, reply) => {

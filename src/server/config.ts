@@ -53,6 +53,12 @@ export const configSchema = z.object({
    * changing a measure writes them this far; the sweep writes each next day's as days pass. A longer
    * horizon shows doctors more days ahead and costs more rows and a slower start for large numbers of people.
    */
+  /**
+   * Whether a measure the policy proposes is confirmed at once (true) or waits for a cadre's confirmation
+   * (false). Confirming automatically suits the peak, when a cadre cannot read every proposal; the rule
+   * version that proposed it is kept either way.
+   */
+  MEASURES_AUTO_CONFIRM: bool.default(false),
   FOLLOW_UP_HORIZON_DAYS: z.coerce.number().int().min(1).max(60).default(2),
   /** Without demo data, the first start creates this root area and an administrator. */
   ROOT_AREA_NAME: z.string().min(1).max(100).default('本辖区'),

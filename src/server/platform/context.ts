@@ -44,6 +44,7 @@ declare module 'fastify' {
     apiRoutes: import('./access').ApiRoute[];
     timeZone: string;
     followUpHorizonDays: number;
+    measuresAutoConfirm: boolean;
   }
 }
 

@@ -30,7 +30,7 @@ const paging = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
-const mctx = (req: FastifyRequest): service.MCtx => ({ ...ctxOf(req), timeZone: req.server.timeZone, horizonDays: req.server.followUpHorizonDays });
+const mctx = (req: FastifyRequest): service.MCtx => ({ ...ctxOf(req), timeZone: req.server.timeZone, horizonDays: req.server.followUpHorizonDays, autoConfirm: req.server.measuresAutoConfirm });
 
 export async function monitoringRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -16,8 +16,11 @@ import * as repo from './repo';
 import { toMeasureView, toSiteView } from './view';
 
 /** Monitoring needs the deployment's time zone beside the usual context: follow-ups are at local times. */
-/** `horizonDays`: how many local days of follow-ups to keep written ahead (FOLLOW_UP_HORIZON_DAYS; 2 when absent). */
-export type MCtx = Ctx & { timeZone: string; horizonDays?: number };
+/**
+ * `horizonDays`: how many local days of follow-ups to keep written ahead (FOLLOW_UP_HORIZON_DAYS; 2 when absent).
+ * `autoConfirm`: a proposed measure is confirmed at once (MEASURES_AUTO_CONFIRM).
+ */
+export type MCtx = Ctx & { timeZone: string; horizonDays?: number; autoConfirm?: boolean };
 
 /** The last local day whose follow-ups are written now: today + horizon − 1. */
 export const followUpsUntil = (ctx: MCtx) => addDays(ctx.today, (ctx.horizonDays ?? 2) - 1);
@@ -146,6 +149,10 @@ export async function propose(ctx: MCtx, b: z.infer<typeof proposeMeasureBody>, 
       createdBy: ctx.actor.userId,
     });
     await audit(tx, ctx, { action: 'propose', entity: 'measure', entityId: id, areaPath: r.area_path, after: { kind: decision.measure, ruleVersion: decision.ruleVersion, startsOn: decision.startsOn, endsOn: decision.endsOn, ...place, arrivalId: from.arrivalId ?? null } });
+    if (ctx.autoConfirm) {
+      await repo.updateMeasure(tx, id, { state: 'confirmed' });
+      await audit(tx, ctx, { action: 'confirm', entity: 'measure', entityId: id, areaPath: r.area_path, before: { state: 'proposed' }, after: { state: 'confirmed', automatic: true } });
+    }
     return id;
   });
   return { created: true, decision, measure: toMeasureView((await repo.findMeasure(ctx.db, ctx.actor.scope, id))!) };

@@ -22,7 +22,7 @@ const paging = {
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 };
-const tctx = (req: FastifyRequest) => ({ ...ctxOf(req), timeZone: req.server.timeZone });
+const tctx = (req: FastifyRequest) => ({ ...ctxOf(req), timeZone: req.server.timeZone, autoConfirm: req.server.measuresAutoConfirm });
 
 export async function screeningRoutes(app: FastifyInstance, opts: { config: Config }) {
   const maxBytes = Math.round(opts.config.IMPORT_MAX_MB * 1048576);
