@@ -15,6 +15,8 @@ const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
 const PHONE_375 = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 let browser: Browser;
 let campaignId = 0;
+/** The household this file visits (the demo's own campaign also puts visit tasks in the grid worker's inbox). */
+const householdAddress = `敲门测试 ${Date.now() % 100000} 号`;
 
 const todayThere = (daysAgo = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date(Date.now() - daysAgo * 86_400_000));
 
@@ -48,7 +50,7 @@ beforeAll(async () => {
   const cadre = await session('cadre');
   // A household of its own, linked to no party member: the other browser files share this server, and the
   // volunteers' test links the demo households to members, whose visit tasks would then go to them.
-  const household = await cadre.api.post('/api/households', { headers: { 'x-csrf-token': cadre.csrf }, data: { areaId: grid.scopeId, address: `敲门测试 ${Date.now() % 100000} 号` } });
+  const household = await cadre.api.post('/api/households', { headers: { 'x-csrf-token': cadre.csrf }, data: { areaId: grid.scopeId, address: householdAddress } });
   expect(household.status(), await household.text()).toBe(201);
   const householdId = ((await household.json()) as { id: number }).id;
   for (const name of ['敲门甲', '敲门乙']) {
@@ -75,7 +77,7 @@ describe('door-to-door screening', () => {
     await page.waitForURL(/\/login/);
     await signIn(page, 'grid');
     await page.waitForURL(/\/me\/tasks/);
-    const card = page.getByTestId('task-card').filter({ hasText: '入户走访' }).first();
+    const card = page.getByTestId('task-card').filter({ hasText: householdAddress }).first();
     await card.waitFor();
     const address = (await card.getByTestId('task-title').innerText()).replace(/^入户走访：/, '');
     await card.getByTestId('task-subject').click();

@@ -14,6 +14,7 @@ import { ConfigError, loadConfig } from '../src/server/config';
 import { openDb } from '../src/server/db/engine';
 import { migrate } from '../src/server/db/migrate';
 import { seedDemo } from '../src/server/modules/demo/demo';
+import { seedDemoMonitoring } from '../src/server/modules/demo/demo-monitoring';
 import { seedDemoParty } from '../src/server/modules/demo/demo-party';
 import { seedResidents } from '../src/server/modules/demo/synthetic-residents';
 
@@ -54,6 +55,8 @@ try {
         const [{ password_hash: hash }] = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'admin'");
         const party = await seedDemoParty(db, seed, hash, config.TIME_ZONE);
         if (party) console.log(party);
+        const monitoring = await seedDemoMonitoring(db, config.TIME_ZONE);
+        if (monitoring) console.log(monitoring);
       }
       if (summary) console.log(JSON.stringify(summary));
     }

@@ -7,6 +7,7 @@ import { pinyinKeys } from '../../platform/pinyin';
 import * as areas from '../areas/repo';
 import * as users from '../users/repo';
 import { seedDemo } from './demo';
+import { seedDemoMonitoring } from './demo-monitoring';
 import { seedDemoParty } from './demo-party';
 import { seedResidents } from './synthetic-residents';
 
@@ -24,7 +25,8 @@ export async function bootstrap(db: Db, config: Config): Promise<string | null> 
     if (config.DEMO_RESIDENTS > 0) await seedResidents(db, config.DEMO_RESIDENTS, config.DEMO_SEED_NUMBER);
     const [{ password_hash: hash }] = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'admin'");
     const party = await seedDemoParty(db, config.DEMO_SEED_NUMBER, hash, config.TIME_ZONE);
-    return party ? `${message}\n${party}` : message;
+    const monitoring = await seedDemoMonitoring(db, config.TIME_ZONE);
+    return [message, party, monitoring].filter(Boolean).join('\n');
   }
 
   const password = config.ADMIN_PASSWORD ?? `${randomBytes(9).toString('base64url')}-A1`;

@@ -37,4 +37,21 @@ describe('the demo county', () => {
     const countyFigures = (await command.get('/api/volunteers/figures')).json();
     expect(countyFigures.totals.branches).toBeGreaterThan(figures.totals.branches);
   });
+
+  it('arrives with returnees under measures on the doctor\'s list and a campaign in the grid worker\'s inbox', async () => {
+    expect(message).toContain('campaign');
+    // Today's and tomorrow's follow-ups (today's may be over late in the local day, and are then not written).
+    const doctor = await login(t.app, 'doctor', 'Wangge@2026');
+    const followUps = (await doctor.get('/api/follow-ups?pageSize=50')).json();
+    expect(followUps.total).toBeGreaterThanOrEqual(8);
+    const cadre = await login(t.app, 'cadre', 'Wangge@2026');
+    const measures = (await cadre.get('/api/measures?state=active')).json();
+    expect(measures.total).toBe(4);
+    expect(measures.items[0].ruleVersion).toMatch(/@/);
+    const arrivals = (await cadre.get('/api/arrivals')).json();
+    expect(arrivals.items.every((a: any) => a.originRiskLevel === 'high')).toBe(true);
+    const grid = await login(t.app, 'grid', 'Wangge@2026');
+    const tasks = (await grid.get('/api/tasks/mine')).json().items;
+    expect(tasks.some((x: any) => x.type === 'visit')).toBe(true);
+  });
 });

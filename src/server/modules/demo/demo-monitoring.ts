@@ -1,0 +1,78 @@
+import type { Db } from '../../db/engine';
+import { addDays } from '../../../domain/policy/rules';
+import type { Ctx } from '../../platform/context';
+import { todayIn } from '../../platform/dates';
+import * as monitoring from '../monitoring/service';
+import * as arrivals from '../screening/arrivals';
+import * as campaigns from '../screening/campaigns';
+
+/**
+ * The screening and monitoring side of the demo, in the demo village (王隆集村): one official risk-area row
+ * (a district of Wuhan, high, from a week ago), four returnees registered by hand from there, each given
+ * the measure the policy in force proposes — confirmed and started, so today's follow-ups are on the demo
+ * doctor's list — and a one-day door-to-door campaign over the first grid, whose visit tasks wait in the
+ * grid worker's inbox for today. It goes through the same services as the API, as the demo cadre, so every rule and
+ * audit row is the real one. Synthetic throughout.
+ */
+export async function seedDemoMonitoring(db: Db, timeZone: string): Promise<string | null> {
+  const [cadre] = await db.query<{ id: number; username: string; display_name: string; roles: string[]; area_id: number; path: string }>(
+    `SELECT u.id, u.username, u.display_name, u.roles, u.area_id, a.path FROM users u JOIN areas a ON a.id = u.area_id WHERE u.username = 'cadre'`,
+  );
+  const [grid] = await db.query<{ id: number; user_id: number }>(`SELECT u.area_id AS id, u.id AS user_id FROM users u WHERE u.username = 'grid'`);
+  const [doctor] = await db.query<{ id: number }>(`SELECT id FROM users WHERE username = 'doctor'`);
+  if (!cadre || !grid || !doctor) return null;
+  const [{ permissions }] = await db.query<{ permissions: string[] }>(
+    'SELECT coalesce(array_agg(DISTINCT p), ARRAY[]::text[]) AS permissions FROM roles, unnest(permissions) AS p WHERE code = ANY($1::text[])',
+    [cadre.roles],
+  );
+  const today = todayIn(timeZone);
+  const ctx: monitoring.MCtx = {
+    db,
+    actor: {
+      userId: cadre.id,
+      username: cadre.username,
+      displayName: cadre.display_name,
+      roles: cadre.roles,
+      permissions: new Set(permissions),
+      scope: { areaId: cadre.area_id, path: cadre.path },
+      sessionId: 'demo',
+      csrfToken: 'demo',
+    },
+    requestId: 'demo-seed',
+    clientIp: '127.0.0.1',
+    lang: 'zh',
+    today,
+    timeZone,
+  } satisfies Ctx & { timeZone: string };
+
+  await db.query(
+    `INSERT INTO risk_areas (division_code, name, level, from_on, import_batch) VALUES ('420106', '湖北省武汉市武昌区', 'high', $1, 'demo')`,
+    [addDays(today, -7)],
+  );
+  // Four adults of the grid worker's grid, returned 1–4 days ago by train.
+  const people = await db.query<{ id: number }>(
+    `SELECT r.id FROM residents r JOIN areas a ON a.id = $1
+      WHERE r.area_path LIKE a.path || '%' AND r.status = 'present' AND r.merged_into IS NULL
+        AND r.birth_date < ($2::date - interval '18 years') ORDER BY r.id LIMIT 4`,
+    [grid.id, today],
+  );
+  let measures = 0;
+  for (const [i, p] of people.entries()) {
+    const arrival = await arrivals.register(ctx, {
+      residentId: p.id,
+      originCode: '420106',
+      arrivedOn: addDays(today, -(i + 1)),
+      transport: 'train',
+      transportNo: `G${508 + i * 2}`,
+      reason: '返乡',
+      codeColour: 'green',
+    });
+    const { measure } = await arrivals.propose(ctx, arrival.id, { doctorId: doctor.id, gridWorkerId: grid.user_id });
+    if (!measure) continue;
+    await monitoring.confirm(ctx, measure.id);
+    await monitoring.start(ctx, measure.id);
+    measures++;
+  }
+  const campaign = await campaigns.create(ctx, { name: '第一网格敲门行动（演示）', areaId: grid.id, startsOn: today, endsOn: today, lookbackDays: 14, target: 'all' });
+  return `Screening and monitoring: ${people.length} returnees from a listed high-risk district, ${measures} under measures with today's follow-ups for \`doctor\`, and campaign "${campaign.name}" with visit tasks for \`grid\`.`;
+}
