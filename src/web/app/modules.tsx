@@ -12,6 +12,7 @@ import {
   ClusterOutlined,
   ContactsOutlined,
   CarryOutOutlined,
+  ExperimentOutlined,
   FlagOutlined,
   HeartOutlined,
   HomeOutlined,
@@ -259,6 +260,14 @@ export const MODULES: ModuleDef[] = [
     permission: 'screening.visit',
     inMenu: false,
     component: lazy(() => import('../modules/screening/VisitPage')),
+  },
+  {
+    // 采样登记台: one desk of a sampling point, with a scanner and its offline queue (phone or desktop).
+    path: '/sampling/desk',
+    labelKey: 'nav.samplingDesk',
+    icon: <ExperimentOutlined />,
+    permission: 'sampling.desk',
+    component: lazy(() => import('../modules/sampling/DeskPage')),
   },
   {
     path: '/monitoring/policy',
