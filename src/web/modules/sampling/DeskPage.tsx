@@ -181,7 +181,9 @@ export default function DeskPage() {
   const remove = async () => {
     if (removing === null || !reason.trim()) return;
     try {
-      setTube(await api.post<Tube>(`/api/sampling/bindings/${removing}/remove`, { reason: reason.trim() }));
+      const changed = await api.post<Tube>(`/api/sampling/bindings/${removing}/remove`, { reason: reason.trim() });
+      // The answer is the tube without its members: read them again.
+      await loadTube(changed.id);
       setRemoving(null);
       setReason('');
       setChangeTube(false);
@@ -208,7 +210,11 @@ export default function DeskPage() {
   const point = points.find((p) => p.id === choice.pointId);
 
   return (
-    <div style={{ maxWidth: 720, margin: '0 auto', fontSize: 18 }} onClick={focus}>
+    <div
+      style={{ maxWidth: 720, margin: '0 auto', fontSize: 18 }}
+      // A tap on empty space gives the focus back to the scanner input; a tap on a control keeps it there.
+      onClick={(e) => !(e.target as HTMLElement).closest('.ant-select, input, button, textarea, .ant-select-dropdown') && focus()}
+    >
       <Typography.Title level={3}>{t('sampling.desk.title')}</Typography.Title>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
         <Space wrap style={{ width: '100%' }}>
