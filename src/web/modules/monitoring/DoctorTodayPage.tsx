@@ -33,7 +33,7 @@ export default function DoctorTodayPage() {
     void load();
   }, [load]);
 
-  const todo = items?.filter((f) => f.status === 'scheduled').length ?? 0;
+  const waiting = items?.filter((f) => f.status === 'scheduled').length ?? 0;
   const overdue = items?.filter((f) => f.overdue).length ?? 0;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720, margin: '0 auto', display: 'flex' }}>
@@ -57,7 +57,7 @@ export default function DoctorTodayPage() {
       </Space>
       {items && (
         <Typography.Text type="secondary" data-testid="follow-up-count">
-          {t('monitoring.followUp.count', { count: items.length, todo, overdue })}
+          {t('monitoring.followUp.count', { count: items.length, waiting, overdue })}
         </Typography.Text>
       )}
       {error && <Alert type="error" showIcon title={error} />}

@@ -3,7 +3,7 @@
  * reopen with a reason; an area above, one row per child with a totals row. The workbook in the paper form's
  * layout, and the last 14 days of a figure as bars.
  */
-import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Space, Spin, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
@@ -12,8 +12,9 @@ import { useSearchParams } from 'react-router-dom';
 import { api, withQuery } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { ReasonModal } from '../../app/components/ReasonModal';
 import { useCurrentArea } from '../../app/current-area';
-import { applyFieldErrors, errorText } from '../../app/errors';
+import { errorText } from '../../app/errors';
 import { FIGURE_COLUMNS, MAIN_FIGURES, type Figures } from '../../../domain/reports/figures';
 import { SeriesChart } from './SeriesChart';
 
@@ -53,38 +54,15 @@ function StatusTag({ status }: { status: Status }) {
 
 function ReopenModal({ report, onClose, onDone }: { report: Report; onClose: () => void; onDone: (r: Report) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.post<Report>('/api/daily-reports/reopen', { areaId: report.area.id, day: report.day, reason: v.reason.trim() }));
-    } catch (e) {
-      applyFieldErrors(form, e);
-      setError(errorText(e, t));
-      setBusy(false);
-    }
-  };
   return (
-    <Modal
-      open
+    <ReasonModal
       title={t('reports.reopenTitle', { name: report.area.name, day: report.day })}
       okText={t('reports.reopen')}
-      okButtonProps={{ danger: true, loading: busy, 'data-testid': 'reopen-confirm' }}
-      onOk={() => void submit().catch(() => {})}
-      onCancel={onClose}
-      mask={{ closable: false }}
-    >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical">
-        <Form.Item name="reason" label={t('reports.reopenReason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}>
-          <Input.TextArea maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 5 }} data-testid="reopen-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      label={t('reports.reopenReason')}
+      testId="reopen"
+      onSubmit={async (reason) => onDone(await api.post<Report>('/api/daily-reports/reopen', { areaId: report.area.id, day: report.day, reason }))}
+      onClose={onClose}
+    />
   );
 }
 
