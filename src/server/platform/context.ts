@@ -27,6 +27,8 @@ export interface Ctx {
   lang: Lang;
   /** Today's date (YYYY-MM-DD) in the deployment's time zone. */
   today: string;
+  /** The request's logger, for work that outlives the request (import jobs) and must report its failures. */
+  log?: { warn(obj: unknown, msg?: string): void };
 }
 
 /** Access a route declares in `config.access`: a named permission, any signed-in user, or public. */
@@ -57,5 +59,6 @@ export function ctxOf(req: FastifyRequest): Ctx {
     clientIp: req.ip,
     lang: pickLang(req.headers['accept-language']),
     today: todayIn(req.server.timeZone),
+    log: req.log,
   };
 }

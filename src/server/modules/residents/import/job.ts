@@ -2,6 +2,7 @@ import type { Db, Queryable } from '../../../db/engine';
 import { type AuditActor, audit } from '../../../platform/audit';
 import { isUniqueViolation } from '../../../platform/errors';
 import type { Scope } from '../../../platform/scope';
+import type { Ctx } from '../../../platform/context';
 import * as imports from '../imports-repo';
 import { AreaResolver } from './area-resolver';
 import { type ReadyRow, type JobState, checkBatch, writeBatch } from './batch';
@@ -32,6 +33,7 @@ export interface JobRequest {
   scope: Scope;
   today: string;
   actor: AuditActor;
+  log?: Ctx['log'];
 }
 
 class RollBack extends Error {}
@@ -144,10 +146,14 @@ function parseBatch(batch: Array<{ row: number; cells: import('./fields').CellVa
   return parsed;
 }
 
-function failureOf(e: unknown): string {
-  if (e instanceof SheetError) return e.problem;
+function failureOf(e: unknown, req: JobRequest): string {
   if (e instanceof RollBack) return 'rows_failed';
-  return 'internal';
+  const failure = e instanceof SheetError ? e.problem : 'internal';
+  // The person sees "broken file" or "internal"; the log keeps the reader's own error so it can be traced.
+  if (failure === 'internal' || (e instanceof SheetError && e.cause !== undefined)) {
+    req.log?.warn({ err: e instanceof SheetError ? e.cause : e, importId: req.importId }, `resident import failed: ${failure}`);
+  }
+  return failure;
 }
 
 function rowsWithErrors(errors: imports.ImportError[]) {
@@ -179,7 +185,7 @@ export function startValidate(db: Db, req: JobRequest): Promise<void> {
         error_rows: l.errors,
       });
     } catch (e) {
-      await imports.transition(db, job.id, ['validating'], 'failed', { failure: stopping ? 'interrupted' : failureOf(e), processed_rows: l.rows });
+      await imports.transition(db, job.id, ['validating'], 'failed', { failure: stopping ? 'interrupted' : failureOf(e, req), processed_rows: l.rows });
     } finally {
       live.delete(job.id);
     }
@@ -251,7 +257,7 @@ export function startCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' | 'v
       const rolledBack = mode === 'all-or-nothing';
       await imports.addErrors(db, job.id, allErrors);
       await imports.transition(db, job.id, ['committing'], 'failed', {
-        failure: stopping ? 'interrupted' : failureOf(e),
+        failure: stopping ? 'interrupted' : failureOf(e, req),
         processed_rows: l.rows,
         error_rows: l.errors,
         created_count: rolledBack ? 0 : l.created,

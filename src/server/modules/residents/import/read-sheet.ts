@@ -17,8 +17,10 @@ export class SheetError extends Error {
   constructor(
     readonly problem: SheetProblem,
     readonly detail: Record<string, string | number> = {},
+    cause?: unknown,
   ) {
-    super(`spreadsheet: ${problem}`);
+    // The cause (the reader's own error) is kept so a file refused as broken can be traced in the log.
+    super(`spreadsheet: ${problem}`, cause === undefined ? undefined : { cause });
   }
 }
 
@@ -216,7 +218,7 @@ async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b
     }
   } catch (e) {
     if (e instanceof SheetError) throw e;
-    throw new SheetError('broken');
+    throw new SheetError('broken', {}, e);
   } finally {
     stream.destroy();
   }
@@ -248,7 +250,7 @@ async function* csvBatches(path: string, encoding: TextEncoding, onBytes?: (b: n
     if (rows.length) yield { sheet: '', rows };
   } catch (e) {
     const line = (e as { lines?: number }).lines;
-    throw new SheetError('broken', line ? { line } : {});
+    throw new SheetError('broken', line ? { line } : {}, e);
   } finally {
     stream.destroy();
   }

@@ -37,7 +37,9 @@ const SHEET_CODES: Record<SheetError['problem'], string> = {
 
 export function sheetProblem(e: SheetError, lang: 'zh' | 'en'): DomainError {
   const where = e.detail.line ? (lang === 'zh' ? `（第 ${e.detail.line} 行附近）` : ` (near line ${e.detail.line})`) : '';
-  return badRequest(SHEET_CODES[e.problem], { ...e.detail, where });
+  const err = badRequest(SHEET_CODES[e.problem], { ...e.detail, where });
+  if (e.cause !== undefined) err.cause = e.cause;
+  return err;
 }
 
 export function fieldList(lang: 'zh' | 'en') {
@@ -194,7 +196,7 @@ async function fileOf(s: ImportSettings, job: imports.ImportRow) {
 }
 
 function requestOf(ctx: Ctx, job: imports.ImportRow, filePath: string): jobs.JobRequest {
-  return { importId: job.id, path: filePath, scope: ctx.actor.scope, today: ctx.today, actor: auditActorOf(ctx) };
+  return { importId: job.id, path: filePath, scope: ctx.actor.scope, today: ctx.today, actor: auditActorOf(ctx), log: ctx.log };
 }
 
 function refuseBusyOrDone(job: imports.ImportRow) {
