@@ -92,6 +92,14 @@ async function setup(e: CrossEnv): Promise<Fixture> {
 /** A barcode without the marker: B's own request echoes it back (as unknown), which is no leak. */
 const plainBarcode = () => `RS${Date.now().toString().slice(-8)}${String(++k).padStart(4, '0')}`;
 
+/** A's point with a stored slot plan (saved anew, so its version is current): the URL of its plan and that version. */
+async function storedSlotPlan(e: CrossEnv): Promise<{ url: string; version: number }> {
+  const f = await fixture(e);
+  const url = `/api/sampling/rounds/${f.roundId}/points/${f.pointId}/slots`;
+  const saved = await ok((await login(e.t.app, 'leakmark_a')).post(url, { replace: true }));
+  return { url, version: saved.plan.version as number };
+}
+
 export const SAMPLING_CASES: Record<string, CrossCase> = {
   'POST /api/sampling/rounds': async (e) => [
     { url: '/api/sampling/rounds', body: { name: '轮次', areaId: e.a.county.id, startsOn: DAY, endsOn: DAY, rosterDate: DAY }, expect: 'denied' },
@@ -185,4 +193,14 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
   ],
   'GET /api/sampling/rounds/:id/coverage/hours': async (e) => [{ url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage/hours`, expect: 'denied', control: 'marker' }],
   'GET /api/sampling/rounds/:id/coverage/missing': async (e) => [{ url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage/missing`, expect: 'denied', control: 'marker' }],
+  // Stored slot plans (slot-plans.ts): A's point is 404 to B for every one of them.
+  'GET /api/sampling/rounds/:id/points/:pointId/slots': async (e) => [{ url: (await storedSlotPlan(e)).url, expect: 'denied', control: 'marker' }],
+  'POST /api/sampling/rounds/:id/points/:pointId/slots': async (e) => [{ url: (await storedSlotPlan(e)).url, body: { replace: true }, expect: 'denied' }],
+  'PATCH /api/sampling/rounds/:id/points/:pointId/slots': async (e) => {
+    // Slot 1 given its own times again: a valid edit for A's control, however many people the point serves.
+    const { url, version } = await storedSlotPlan(e);
+    return [{ url, body: { version, edits: [{ kind: 'times', slot: 1, start: '07:00', end: '07:15' }] }, expect: 'denied' }];
+  },
+  'GET /api/sampling/rounds/:id/points/:pointId/slots/notices': async (e) => [{ url: `${(await storedSlotPlan(e)).url}/notices`, expect: 'denied', control: 'marker' }],
+  'GET /api/sampling/rounds/:id/points/:pointId/slots.xlsx': async (e) => [{ url: `${(await storedSlotPlan(e)).url}.xlsx`, expect: 'denied', control: 'marker', readBody: xlsxText }],
 };

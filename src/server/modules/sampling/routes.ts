@@ -28,6 +28,7 @@ import { badRequest, tooLarge } from '../../platform/errors';
 import { importLabFile } from './lab-file';
 import * as service from './service';
 import { coverageWorkbook } from './workbook';
+import { slotPlanRoutes } from './slot-plans';
 
 /** Mass testing (全员核酸): docs/api-sampling.md. */
 const tags = ['sampling'];
@@ -65,6 +66,8 @@ export async function samplingRoutes(app: FastifyInstance) {
     },
     (req) => service.slotPlan(ctxOf(req), req.params.id, req.params.pointId, req.query.targetWaitMinutes),
   );
+  // Stored plans, hand edits, notices and the workbook: slot-plans.ts.
+  await slotPlanRoutes(app);
 
   // ——— the desk ———
   r.post('/api/sampling/tubes', { config: perm('sampling.desk'), schema: { tags, body: openTubeBody } }, async (req, reply) => {

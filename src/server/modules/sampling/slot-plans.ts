@@ -1,0 +1,168 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type SlotEdit, applyEdits, editSlotPlanBody, measure, saveSlotPlanBody, storedFromPlan, windowsByUnit } from '../../../domain/sampling/slot-edits';
+import { audit } from '../../platform/audit';
+import { type Ctx, ctxOf } from '../../platform/context';
+import ExcelJS from '../../platform/exceljs';
+import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
+import * as repo from './repo';
+import * as service from './service';
+import * as plans from './slot-plans-repo';
+
+/**
+ * Stored staggered slot plans (错峰方案): the computed plan saved per point, changed by hand, exported to .xlsx
+ * and printed as notices per building. Scoped like the rest of sampling: the round as the caller sees it and
+ * the point inside the caller's scope, else 404. Every change is audited in its transaction.
+ */
+
+/** What each notice asks people to bring and do (printed in Chinese, whatever the screen's language). */
+export const NOTICE_BRING = ['身份证（或户口本、社保卡、老年证）', '手机（出示健康码；无智能手机的老人可出示居民码卡片）', '全程佩戴口罩，排队时保持一米间距'];
+
+async function pointOf(ctx: Ctx, roundId: number, pointId: number) {
+  const round = await service.getRound(ctx, roundId);
+  const point = await repo.findPoint(ctx.db, ctx.actor.scope, pointId);
+  if (!point || point.round_id !== round.id) throw notFound();
+  return { round, point };
+}
+
+const slotPoint = (p: repo.PointRow) => ({ desks: p.desks, perDeskHour: p.per_desk_hour, opensAt: p.opens_at, closesAt: p.closes_at });
+
+function pointView(p: repo.PointRow) {
+  return { id: p.id, name: p.name, address: p.address, areaName: p.area_name, areaPath: p.area_path, desks: p.desks, perDeskHour: p.per_desk_hour, opensAt: p.opens_at, closesAt: p.closes_at, capacityPerHour: p.desks * p.per_desk_hour };
+}
+
+function planView(row: plans.SlotPlanRow, point: repo.PointRow) {
+  return {
+    id: row.id,
+    roundId: row.round_id,
+    pointId: row.point_id,
+    date: row.sampling_on,
+    targetWaitMinutes: row.target_wait_minutes,
+    version: row.version,
+    savedBy: row.saved_by_name,
+    savedAt: row.saved_at,
+    editedBy: row.edited_by_name,
+    editedAt: row.edited_at,
+    ...measure(row.slots, slotPoint(point), row.target_wait_minutes),
+  };
+}
+
+export async function getStored(ctx: Ctx, roundId: number, pointId: number) {
+  const { round, point } = await pointOf(ctx, roundId, pointId);
+  const row = await plans.findPlan(ctx.db, ctx.actor.scope, point.id);
+  return { round: { id: round.id, name: round.name, startsOn: round.startsOn, endsOn: round.endsOn }, point: pointView(point), plan: row ? planView(row, point) : null };
+}
+
+/** Saves the plan the planner computes now; replacing a stored one only when asked. */
+export async function save(ctx: Ctx, roundId: number, pointId: number, b: z.infer<typeof saveSlotPlanBody>) {
+  const { round, point } = await pointOf(ctx, roundId, pointId);
+  const date = b.date ?? round.startsOn;
+  if (date < round.startsOn || date > round.endsOn) throw badRequest('VALIDATION_FAILED', {}, { date: 'invalid_value' });
+  const computed = await service.slotPlan(ctx, roundId, pointId, b.targetWaitMinutes);
+  const slots = storedFromPlan(computed);
+  const replaced = await ctx.db.tx(async (tx) => {
+    const before = await plans.findPlan(tx, ctx.actor.scope, point.id, true);
+    if (before && !b.replace) throw conflict('SLOT_PLAN_EXISTS', { savedAt: new Date(before.saved_at).toISOString().slice(0, 16).replace('T', ' ') });
+    const saved = await plans.upsertPlan(tx, { roundId, pointId: point.id, areaId: point.area_id, areaPath: point.area_path, date, targetWaitMinutes: b.targetWaitMinutes, slots, by: ctx.actor.userId });
+    await audit(tx, ctx, {
+      action: saved.replaced ? 'replan' : 'create',
+      entity: 'sampling_slot_plan',
+      entityId: saved.id,
+      areaPath: point.area_path,
+      before: before ? { version: before.version, slots: before.slots } : undefined,
+      after: { pointId: point.id, date, targetWaitMinutes: b.targetWaitMinutes, slots },
+    });
+    return saved.replaced;
+  });
+  return { replaced, ...(await getStored(ctx, roundId, pointId)) };
+}
+
+/** Hand edits on the stored plan; the answer carries the recomputed loads and waits (overloads warned, not refused). */
+export async function edit(ctx: Ctx, roundId: number, pointId: number, b: { version: number; edits: SlotEdit[] }) {
+  const { point } = await pointOf(ctx, roundId, pointId);
+  await ctx.db.tx(async (tx) => {
+    const row = await plans.findPlan(tx, ctx.actor.scope, point.id, true);
+    if (!row) throw conflict('SLOT_PLAN_NONE');
+    if (row.version !== b.version) throw conflict('SLOT_PLAN_STALE', { by: row.edited_by_name ?? row.saved_by_name ?? '—' });
+    const out = applyEdits(row.slots, b.edits, slotPoint(point));
+    if ('problem' in out) throw ruleViolation(out.problem.code, { ...out.problem.params, n: out.index + 1 }, { [out.problem.field]: out.problem.code });
+    await plans.updateSlots(tx, row.id, out.slots, ctx.actor.userId);
+    await audit(tx, ctx, { action: 'edit', entity: 'sampling_slot_plan', entityId: row.id, areaPath: point.area_path, before: { version: row.version }, after: { version: row.version + 1, edits: b.edits } });
+  });
+  return getStored(ctx, roundId, pointId);
+}
+
+async function mustStored(ctx: Ctx, roundId: number, pointId: number) {
+  const s = await getStored(ctx, roundId, pointId);
+  if (!s.plan) throw conflict('SLOT_PLAN_NONE');
+  return { ...s, plan: s.plan, areaPath: s.point.areaPath };
+}
+
+/** The data of the printed notices: one per building (or grid group), with its window(s) at the point. */
+export async function notices(ctx: Ctx, roundId: number, pointId: number) {
+  const s = await mustStored(ctx, roundId, pointId);
+  return {
+    round: s.round,
+    point: { id: s.point.id, name: s.point.name, address: s.point.address },
+    date: s.plan.date,
+    version: s.plan.version,
+    bring: NOTICE_BRING,
+    items: windowsByUnit(s.plan.slots),
+  };
+}
+
+/** A cell starting with = + - @ would run as a formula in Excel: keep it text. */
+const safe = (v: unknown) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
+
+/** The plan as a workbook: one row per unit in a slot, the slot's load, capacity and worst wait; audited as an export. */
+export async function workbook(ctx: Ctx, roundId: number, pointId: number): Promise<{ buffer: Buffer; fileName: string }> {
+  const s = await mustStored(ctx, roundId, pointId);
+  const p = s.plan;
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('错峰方案');
+  sheet.addRow([safe(`${s.point.name} 错峰采样方案 · ${s.round.name}（${p.date}）`)]);
+  sheet.addRow([safe(`地址：${s.point.address ?? '—'}；${s.point.desks} 个采样台，每台每小时 ${s.point.perDeskHour} 人；目标等待 ${p.targetWaitMinutes} 分钟`)]);
+  sheet.addRow(['时段', '开始', '结束', '楼栋/网格', '人数', '时段人数', '时段容量', '最长等待（分钟）', '提示']);
+  for (const [i, slot] of p.slots.entries()) {
+    const note = [slot.over ? '超出容量' : '', slot.slow ? '等待超过目标' : ''].filter(Boolean).join('；');
+    const units = slot.units.length ? slot.units : [{ name: '（空）', people: 0 }];
+    for (const [j, u] of units.entries()) {
+      sheet.addRow(j === 0 ? [i + 1, slot.start, slot.end, safe(u.name), u.people, slot.load, slot.capacity, slot.worstWaitMinutes, note] : ['', '', '', safe(u.name), u.people]);
+    }
+  }
+  sheet.addRow([]);
+  sheet.addRow(['合计人数', p.people]);
+  sheet.addRow(['理论最短（分钟）', p.lowerBoundMinutes]);
+  sheet.addRow(['方案时长（分钟）', p.planMinutes]);
+  for (const [i, w] of [8, 8, 8, 24, 8, 10, 10, 16, 20].entries()) sheet.getColumn(i + 1).width = w;
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  await ctx.db.tx((tx) => audit(tx, ctx, { action: 'export', entity: 'sampling_slot_plan', entityId: p.id, areaPath: s.areaPath, after: { version: p.version, slots: p.slots.length } }));
+  return { buffer, fileName: `错峰方案-${s.point.name}-${p.date}.xlsx` };
+}
+
+// ——— routes (registered from routes.ts) ———
+const tags = ['sampling'];
+const params = z.strictObject({ id: z.coerce.number().int().positive(), pointId: z.coerce.number().int().positive() });
+const BASE = '/api/sampling/rounds/:id/points/:pointId/slots';
+
+export async function slotPlanRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const read = { access: { permission: 'sampling.read' } };
+  const manage = { access: { permission: 'sampling.manage' } };
+  r.get(BASE, { config: read, schema: { tags, params } }, (req) => getStored(ctxOf(req), req.params.id, req.params.pointId));
+  r.post(BASE, { config: manage, schema: { tags, params, body: saveSlotPlanBody } }, async (req, reply) => {
+    const out = await save(ctxOf(req), req.params.id, req.params.pointId, req.body);
+    return reply.status(out.replaced ? 200 : 201).send(out);
+  });
+  r.patch(BASE, { config: manage, schema: { tags, params, body: editSlotPlanBody } }, (req) => edit(ctxOf(req), req.params.id, req.params.pointId, req.body));
+  r.get(`${BASE}/notices`, { config: read, schema: { tags, params } }, (req) => notices(ctxOf(req), req.params.id, req.params.pointId));
+  r.get(`${BASE}.xlsx`, { config: read, schema: { tags, params } }, async (req, reply) => {
+    const { buffer, fileName } = await workbook(ctxOf(req), req.params.id, req.params.pointId);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="slot-plan.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+      .header('cache-control', 'no-store')
+      .send(buffer);
+  });
+}
