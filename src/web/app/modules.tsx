@@ -11,6 +11,7 @@ import {
   BarChartOutlined,
   ClusterOutlined,
   ContactsOutlined,
+  DashboardOutlined,
   CarryOutOutlined,
   ExperimentOutlined,
   FlagOutlined,
@@ -19,6 +20,7 @@ import {
   InsuranceOutlined,
   LinkOutlined,
   ProfileOutlined,
+  QrcodeOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   SearchOutlined,
@@ -268,6 +270,30 @@ export const MODULES: ModuleDef[] = [
     icon: <ExperimentOutlined />,
     permission: 'sampling.desk',
     component: lazy(() => import('../modules/sampling/DeskPage')),
+  },
+  {
+    // 应检尽检: live coverage of a round per area level, drilled down by clicking; ?roundId=&under= in the URL.
+    path: '/sampling/coverage',
+    labelKey: 'nav.samplingCoverage',
+    icon: <DashboardOutlined />,
+    permission: 'sampling.read',
+    component: lazy(() => import('../modules/sampling/CoveragePage')),
+  },
+  {
+    path: '/sampling/rounds/:id/coverage',
+    labelKey: 'nav.samplingCoverage',
+    icon: <DashboardOutlined />,
+    permission: 'sampling.read',
+    inMenu: false,
+    component: lazy(() => import('../modules/sampling/CoverageRoundPage')),
+  },
+  {
+    // 打印采样码: QR cards for people without a phone — one person, a household, or an area's elderly in batch.
+    path: '/sampling/qr-cards',
+    labelKey: 'nav.samplingQrCards',
+    icon: <QrcodeOutlined />,
+    permission: 'residents.read',
+    component: lazy(() => import('../modules/sampling/QrCardsPage')),
   },
   {
     path: '/monitoring/policy',

@@ -1,9 +1,9 @@
 /** One household: address, area, head, masked phone, notes (editable), its members, and who looks after it (党员联户, captains). */
 import { Alert, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
-import { EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { EditOutlined, QrcodeOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { HouseholdCarers } from '../volunteers/HouseholdCarers';
 import { BackLink } from './BackLink';
@@ -18,6 +18,7 @@ export default function HouseholdPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { can } = useAuth();
+  const navigate = useNavigate();
   const { data: h, error, replace, reload } = useRecord<HouseholdDetail>(`/api/households/${Number(id) || 0}`);
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
@@ -45,11 +46,17 @@ export default function HouseholdPage() {
           </Typography.Text>
         }
         extra={
-          canWrite && (
-            <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('common.edit')}
+          <Space wrap size={4}>
+            {/* The household group code and one card per member, for families without phones. */}
+            <Button size="small" icon={<QrcodeOutlined />} onClick={() => navigate(`/sampling/qr-cards?householdId=${h.id}`)} data-testid="print-household-qr">
+              {t('samplingQr.button')}
             </Button>
-          )
+            {canWrite && (
+              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+            )}
+          </Space>
         }
       >
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>

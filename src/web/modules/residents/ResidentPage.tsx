@@ -3,10 +3,10 @@
  * move, where they lived when, and the change history. Laid out to work on a phone.
  */
 import { Alert, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
-import { EditOutlined, SwapOutlined } from '@ant-design/icons';
+import { EditOutlined, QrcodeOutlined, SwapOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { BackLink } from './BackLink';
 import { MoveModal } from './MoveModal';
@@ -21,6 +21,7 @@ export default function ResidentPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { can } = useAuth();
+  const navigate = useNavigate();
   const { data: r, error, replace } = useRecord<ResidentDetail>(`/api/residents/${Number(id) || 0}`);
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState(false);
@@ -53,22 +54,30 @@ export default function ResidentPage() {
           </Space>
         }
         extra={
-          canWrite && (
-            <Space wrap size={4}>
-              <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-resident">
-                {t('common.edit')}
+          <Space wrap size={4}>
+            {/* A printed QR card for someone without a phone; moved-out and deceased people are not sampled. */}
+            {(r.status === 'present' || r.status === 'away') && (
+              <Button size="small" icon={<QrcodeOutlined />} onClick={() => navigate(`/sampling/qr-cards?residentId=${r.id}`)} data-testid="print-qr">
+                {t('samplingQr.button')}
               </Button>
-              {r.status !== 'moved_out' && r.status !== 'deceased' ? (
-                <Button size="small" icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="move-resident">
-                  {t('residents.move.open')}
+            )}
+            {canWrite && (
+              <Space wrap size={4}>
+                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="edit-resident">
+                  {t('common.edit')}
                 </Button>
-              ) : (
-                <Button size="small" icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="move-resident">
-                  {t('residents.move.back')}
-                </Button>
-              )}
-            </Space>
-          )
+                {r.status !== 'moved_out' && r.status !== 'deceased' ? (
+                  <Button size="small" icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="move-resident">
+                    {t('residents.move.open')}
+                  </Button>
+                ) : (
+                  <Button size="small" icon={<SwapOutlined />} onClick={() => setMoving(true)} data-testid="move-resident">
+                    {t('residents.move.back')}
+                  </Button>
+                )}
+              </Space>
+            )}
+          </Space>
         }
         styles={{ header: { flexWrap: 'wrap', paddingBlock: 8 } }}
       >
