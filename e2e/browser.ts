@@ -1,10 +1,10 @@
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
 
-/** The system Chromium, launched the way this kind of machine needs (no sandbox as root, no background network). */
-export async function launch(): Promise<Browser> {
+/** The system Chromium, launched the way this kind of machine needs (no sandbox as root, no background network); `extraArgs` e.g. a fake camera. */
+export async function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
   });
 }
 

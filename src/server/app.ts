@@ -81,7 +81,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         // antd writes its styles at run time; the swagger page needs inline styles too.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
-        scriptSrc: ["'self'"],
+        // 'wasm-unsafe-eval' lets the desk page compile the barcode reader's WebAssembly (camera scanning);
+        // it allows no JavaScript eval.
+        scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },

@@ -6,11 +6,13 @@
  * order, kept and retried while the network is down.
  */
 import { Alert, Button, type ButtonProps, Card, Input, type InputRef, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { newClientId } from '../screening/types';
+import { CameraScanner } from './CameraScanner';
 import { BindingQueue, type QueuedBinding, type SendOutcome, backoffMs, isRetryable } from './queue';
 import { type BindAnswer, type DeskChoice, type Point, type Round, type Tube, beep, loadChoice, saveChoice } from './types';
 
@@ -37,7 +39,9 @@ export default function DeskPage() {
   const [removing, setRemoving] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const [closing, setClosing] = useState(false);
+  const [camera, setCamera] = useState(false);
   const input = useRef<InputRef>(null);
+  const scanRef = useRef<(text: string) => Promise<void>>(async () => undefined);
   const attempts = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const modalOpen = removing !== null || closing;
@@ -151,8 +155,9 @@ export default function DeskPage() {
   const pendingHere = tube ? pending.filter((p) => p.tubeId === tube.id).length : 0;
   const needsTube = !tube || tube.status !== 'open' || tube.bound + pendingHere >= tube.capacity;
 
-  const onScan = async () => {
-    const scan = value.trim();
+  /** One scan, typed by a scanner into the input (Enter) or read by the camera. */
+  const onScan = async (raw: string) => {
+    const scan = raw.trim();
     setValue('');
     if (!scan || !choice.roundId || !choice.pointId || !choice.desk) return;
     setError(null);
@@ -204,6 +209,9 @@ export default function DeskPage() {
       setError(errorText(e, t));
     }
   };
+
+  // The camera keeps one callback for its whole life; it always reaches the desk's latest state through this.
+  scanRef.current = onScan;
 
   const ready = !!(choice.roundId && choice.pointId && choice.desk);
   const live = (tube?.members ?? []).filter((m) => !m.removed);
@@ -260,9 +268,13 @@ export default function DeskPage() {
               placeholder={needsTube ? t('sampling.desk.scanTube') : t('sampling.desk.scanPerson')}
               value={value}
               onChange={(e) => setValue(e.target.value)}
-              onPressEnter={() => void onScan()}
+              onPressEnter={() => void onScan(value)}
               onBlur={() => setTimeout(() => !document.querySelector('.ant-modal-wrap, .ant-select-open') && !modalOpen && focus(), 200)}
             />
+            <Button data-testid="desk-camera-toggle" icon={<CameraOutlined />} onClick={() => setCamera((c) => !c)}>
+              {camera ? t('sampling.camera.close') : t('sampling.camera.open')}
+            </Button>
+            {camera && <CameraScanner onScan={(text) => void scanRef.current(text)} />}
             {changeTube && (
               <Alert data-testid="desk-change-tube" type="warning" showIcon message={<span style={{ fontSize: 24, fontWeight: 600 }}>{t('sampling.desk.changeTube')}</span>} />
             )}
