@@ -14,9 +14,11 @@ import {
   DashboardOutlined,
   CarryOutOutlined,
   ExperimentOutlined,
+  FileDoneOutlined,
   FlagOutlined,
   HeartOutlined,
   HomeOutlined,
+  InboxOutlined,
   InsuranceOutlined,
   LinkOutlined,
   ProfileOutlined,
@@ -294,6 +296,31 @@ export const MODULES: ModuleDef[] = [
     icon: <QrcodeOutlined />,
     permission: 'residents.read',
     component: lazy(() => import('../modules/sampling/QrCardsPage')),
+  },
+  {
+    // 转运箱: boxes of a round at a point, packed by scanning tubes, handed to the courier with a count.
+    path: '/sampling/boxes',
+    labelKey: 'nav.samplingBoxes',
+    icon: <InboxOutlined />,
+    permission: 'sampling.read',
+    component: lazy(() => import('../modules/sampling/BoxesPage')),
+  },
+  {
+    // 检测结果: a lab's csv/xlsx or one result by hand; positives are traced back in the same call.
+    path: '/sampling/lab',
+    labelKey: 'nav.samplingLab',
+    icon: <FileDoneOutlined />,
+    permission: 'sampling.lab',
+    component: lazy(() => import('../modules/sampling/LabPage')),
+  },
+  {
+    // 阳性追踪: the people of a round's positive tubes, held first, refreshed every 20 s.
+    path: '/sampling/rounds/:id/positives',
+    labelKey: 'nav.samplingPositives',
+    icon: <AlertOutlined />,
+    permission: 'sampling.read',
+    inMenu: false,
+    component: lazy(() => import('../modules/sampling/PositivesPage')),
   },
   {
     path: '/monitoring/policy',
