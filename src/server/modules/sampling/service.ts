@@ -113,6 +113,8 @@ export async function setRoundStatus(ctx: Ctx, id: number, status: 'open' | 'clo
   if (!pathInScope(ctx.actor.scope, r.area_path)) throw notFound();
   await ctx.db.tx(async (tx) => {
     if (!(await repo.setRoundStatus(tx, id, NEXT_STATUS[status], status))) throw conflict('ROUND_STATE', { status: r.status });
+    // The roster is taken as the round opens, so the first coverage read at the peak does not pay for it.
+    if (status === 'open') await repo.syncRoster(tx, rosterArgs(r));
     await audit(tx, ctx, { action: status, entity: 'sampling_round', entityId: id, areaPath: r.area_path, before: { status: r.status }, after: { status } });
   });
   return getRound(ctx, id);
@@ -605,11 +607,23 @@ async function coverageArea(ctx: Ctx, round: repo.RoundRow, under?: number) {
 
 const rate = (sampled: number, due: number) => (due ? Math.round((sampled / due) * 10000) / 10000 : null);
 const bornAfterOf = (rules: ExemptionRules, day: string) => (rules.underAge > 0 ? underAgeBornAfter(rules.underAge, day) : null);
+function rosterArgs(round: repo.RoundRow) {
+  return { roundId: round.id, areaPath: round.area_path, rosterDate: round.roster_date, bornAfter: bornAfterOf(round.exemption_rules, round.roster_date) };
+}
+
+/**
+ * Coverage reads the round's roster and its counters (migration 0016), kept by the writes themselves; stays
+ * recorded since the roster was taken (registrations, moves) are taken in first — usually none, one cheap look.
+ */
+async function rosterUpToDate(ctx: Ctx, round: repo.RoundRow) {
+  if (await repo.rosterBehind(ctx.db, round.id)) await ctx.db.tx((tx) => repo.syncRoster(tx, rosterArgs(round)));
+}
 
 export async function coverage(ctx: Ctx, roundId: number, under?: number) {
   const round = await mustRound(ctx, roundId);
   const area = await coverageArea(ctx, round, under);
-  const rows = await repo.coverage(ctx.db, { roundId, underPath: area.path, scope: ctx.actor.scope, rosterDate: round.roster_date, bornAfter: bornAfterOf(round.exemption_rules, round.roster_date) });
+  await rosterUpToDate(ctx, round);
+  const rows = await repo.coverage(ctx.db, { roundId, underPath: area.path, scope: ctx.actor.scope });
   const figures = (r: { roster: number; sampled: number; exempt: number; missing: number }) => ({
     roster: r.roster,
     due: r.sampled + r.missing,
@@ -631,15 +645,8 @@ export async function coverage(ctx: Ctx, roundId: number, under?: number) {
 export async function missingPeople(ctx: Ctx, roundId: number, p: { under?: number; page: number; pageSize: number }) {
   const round = await mustRound(ctx, roundId);
   const area = await coverageArea(ctx, round, p.under);
-  const { rows, total } = await repo.missing(ctx.db, {
-    roundId,
-    underPath: area.path,
-    scope: ctx.actor.scope,
-    rosterDate: round.roster_date,
-    bornAfter: bornAfterOf(round.exemption_rules, round.roster_date),
-    page: p.page,
-    pageSize: p.pageSize,
-  });
+  await rosterUpToDate(ctx, round);
+  const { rows, total } = await repo.missing(ctx.db, { roundId, underPath: area.path, scope: ctx.actor.scope, page: p.page, pageSize: p.pageSize });
   return {
     items: rows.map((m) => ({ residentId: m.resident_id, name: maskName(m.name), idNumber: maskIdNumber(m.id_number), areaId: m.area_id, areaName: m.area_name, address: m.address, gridWorkers: m.grid_workers })),
     total,
@@ -712,7 +719,8 @@ export async function planHomeSampling(ctx: Ctx, roundId: number, b: { under?: n
 export async function coverageHours(ctx: Ctx, roundId: number, under: number | undefined, timeZone: string) {
   const round = await mustRound(ctx, roundId);
   const area = await coverageArea(ctx, round, under);
-  const rows = await repo.sampledByHour(ctx.db, { roundId, underPath: area.path, scope: ctx.actor.scope, rosterDate: round.roster_date, timeZone });
+  await rosterUpToDate(ctx, round);
+  const rows = await repo.sampledByHour(ctx.db, { roundId, underPath: area.path, scope: ctx.actor.scope, timeZone });
   let total = 0;
   return { area: { id: area.id, name: area.name }, timeZone, items: rows.map((r) => ({ hour: r.hour, sampled: r.sampled, cumulative: (total += r.sampled) })) };
 }
