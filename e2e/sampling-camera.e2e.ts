@@ -12,7 +12,7 @@ import { launch, signIn } from './browser';
  * The desk reads a resident's printed QR card with the phone camera. Chromium's fake camera plays a video
  * we draw here: one frame holding the QR code of a resident of this file. The sampler opens a tube by
  * typing its barcode, turns the camera on, and the person is bound — once, although the card stays in
- * front of the camera frame after frame.
+ * front of the camera frame after frame. A home-sampling task's link (?resident=) binds its person with a tap.
  */
 const base = inject('baseUrl');
 const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
@@ -25,6 +25,8 @@ const personName = `扫码${stamp}`;
 let browser: Browser;
 let dir = '';
 let residentId = 0;
+let homeId = 0;
+const homeName = `上门${stamp}`;
 
 /** A YUV4MPEG2 file (what Chromium's fake camera plays): one 640×480 grey frame with `text` as a QR code. */
 function qrVideo(text: string, file: string) {
@@ -65,6 +67,13 @@ beforeAll(async () => {
   });
   expect(person.status(), await person.text()).toBe(201);
   residentId = ((await person.json()) as { id: number }).id;
+  const home17 = `42010619400203${String(stamp % 1000).padStart(3, '0')}`;
+  const homePerson = await admin.api.post('/api/residents', {
+    headers: admin.headers,
+    data: { householdId: ((await household.json()) as { id: number }).id, name: homeName, idType: 'resident_id', idNumber: home17 + checkDigit(home17), movedInOn: '2020-01-01' },
+  });
+  expect(homePerson.status(), await homePerson.text()).toBe(201);
+  homeId = ((await homePerson.json()) as { id: number }).id;
   const round = await admin.api.post('/api/sampling/rounds', { headers: admin.headers, data: { name: roundName, areaId: sampler.scopeId, startsOn: todayThere(), endsOn: todayThere(), rosterDate: todayThere() } });
   expect(round.status(), await round.text()).toBe(201);
   const roundId = ((await round.json()) as { id: number }).id;
@@ -113,6 +122,14 @@ describe('the desk with the phone camera', () => {
     expect(await page.getByTestId('desk-tube-count').innerText()).toMatch(/^1 \//);
     await page.getByTestId('desk-camera-toggle').click();
     await expect.poll(() => page.getByTestId('desk-camera').count()).toBe(0);
+
+    // A home-sampling task's link brings its person to the desk: one tap binds them into the open tube.
+    await page.goto(`${base}/sampling/desk?resident=${homeId}`);
+    await page.getByTestId('desk-home-bind').click();
+    await expect.poll(() => page.getByTestId('desk-last').innerText()).toContain(homeName);
+    await expect.poll(() => page.getByTestId('desk-last').innerText()).toContain('第2人');
+    await expect.poll(() => page.getByTestId('desk-home').count()).toBe(0);
+    expect(page.url()).not.toContain('resident=');
     await context.close();
   });
 });

@@ -9,6 +9,8 @@ import { Alert, Button, type ButtonProps, Card, Input, type InputRef, List, Moda
 import { CameraOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { residentQr } from '../../../domain/sampling/rules';
 import { ApiError, api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { newClientId } from '../screening/types';
@@ -40,6 +42,9 @@ export default function DeskPage() {
   const [reason, setReason] = useState('');
   const [closing, setClosing] = useState(false);
   const [camera, setCamera] = useState(false);
+  // A home-sampling task links here with its person (?resident=): the mobile team binds them with one tap.
+  const [params, setParams] = useSearchParams();
+  const homeResident = Number(params.get('resident')) || null;
   const input = useRef<InputRef>(null);
   const scanRef = useRef<(text: string) => Promise<void>>(async () => undefined);
   const attempts = useRef(0);
@@ -275,6 +280,30 @@ export default function DeskPage() {
               {camera ? t('sampling.camera.close') : t('sampling.camera.open')}
             </Button>
             {camera && <CameraScanner onScan={(text) => void scanRef.current(text)} />}
+            {homeResident && (
+              <Alert
+                data-testid="desk-home"
+                type="info"
+                showIcon
+                message={needsTube ? t('sampling.desk.homeOpenTube') : t('sampling.desk.homeReady')}
+                action={
+                  <Space>
+                    <Button
+                      type="primary"
+                      data-testid="desk-home-bind"
+                      disabled={needsTube}
+                      onClick={() => {
+                        void onScan(residentQr(homeResident));
+                        setParams({}, { replace: true });
+                      }}
+                    >
+                      {t('sampling.desk.homeBind')}
+                    </Button>
+                    <Button onClick={() => setParams({}, { replace: true })}>{t('sampling.desk.homeDismiss')}</Button>
+                  </Space>
+                }
+              />
+            )}
             {changeTube && (
               <Alert data-testid="desk-change-tube" type="warning" showIcon message={<span style={{ fontSize: 24, fontWeight: 600 }}>{t('sampling.desk.changeTube')}</span>} />
             )}

@@ -42,6 +42,9 @@ export function subjectPath(subject: Task['subject']): string | null {
       return `/residents/households/${subject.id}`;
     case 'screening_target':
       return `/screening/visit/${subject.id}`;
+    case 'sampling_home':
+      // The subject is the resident: the desk offers to bind them into the mobile team's open tube.
+      return `/sampling/desk?resident=${subject.id}`;
     default:
       return null;
   }
