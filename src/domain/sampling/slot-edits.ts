@@ -72,7 +72,7 @@ const toClock = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0
 const perMinuteOf = (p: SlotPoint) => (p.desks * p.perDeskHour) / 60;
 
 /** The planner's slots, numbered 1…n: what a plan is stored as. */
-export function storedFromPlan(plan: Pick<SlotPlan, 'slots'>): StoredSlot[] {
+export function storedFromPlan(plan: { slots: Pick<SlotPlan['slots'][number], 'start' | 'end' | 'units'>[] }): StoredSlot[] {
   return plan.slots.map((s, i) => ({ id: i + 1, start: s.start, end: s.end, units: s.units.map((u) => ({ ...u })) }));
 }
 

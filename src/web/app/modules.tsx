@@ -266,6 +266,30 @@ export const MODULES: ModuleDef[] = [
     component: lazy(() => import('../modules/screening/VisitPage')),
   },
   {
+    // 核酸轮次: rounds, their points and each point's staggered slot plan (stored, edited by hand, printed).
+    path: '/sampling/rounds',
+    labelKey: 'nav.samplingRounds',
+    icon: <ScheduleOutlined />,
+    permission: 'sampling.read',
+    component: lazy(() => import('../modules/sampling/RoundsPage')),
+  },
+  {
+    path: '/sampling/rounds/:id',
+    labelKey: 'nav.samplingRound',
+    icon: <ScheduleOutlined />,
+    permission: 'sampling.read',
+    inMenu: false,
+    component: lazy(() => import('../modules/sampling/RoundPage')),
+  },
+  {
+    path: '/sampling/rounds/:id/points/:pointId/slots',
+    labelKey: 'nav.samplingSlots',
+    icon: <ScheduleOutlined />,
+    permission: 'sampling.read',
+    inMenu: false,
+    component: lazy(() => import('../modules/sampling/SlotPlanPage')),
+  },
+  {
     // 采样登记台: one desk of a sampling point, with a scanner and its offline queue (phone or desktop).
     path: '/sampling/desk',
     labelKey: 'nav.samplingDesk',

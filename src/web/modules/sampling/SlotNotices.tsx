@@ -1,0 +1,90 @@
+/**
+ * The staggered sampling notices, one per building (or grid group), ready to print and post at its door: always in Chinese (the
+ * residents read it, whatever the language of the screen), one notice per A5 or A4 page. Only the notices are
+ * printed: the print style hides the application around them.
+ */
+import { Alert, Button, Segmented, Space, Spin, Typography } from 'antd';
+import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../app/api';
+import { errorText } from '../../app/errors';
+import i18n from '../../app/i18n';
+import type { NoticesAnswer } from './round-types';
+
+type Paper = 'A5' | 'A4';
+
+const printCss = (paper: Paper) => `
+@media print {
+  @page { size: ${paper}; margin: 12mm; }
+  body * { visibility: hidden !important; }
+  .wg-notices, .wg-notices * { visibility: visible !important; }
+  .wg-notices { position: absolute; left: 0; top: 0; width: 100%; }
+  .wg-notice { border: none !important; box-shadow: none !important; margin: 0 !important; break-after: page; page-break-after: always; }
+  .wg-notice:last-child { break-after: auto; page-break-after: auto; }
+}
+.wg-notice { background: #fff; border: 1px solid #d9d9d9; border-radius: 8px; padding: 24px; margin-bottom: 16px; max-width: 560px; }
+.wg-notice h2 { text-align: center; font-size: 22px; margin: 0 0 12px; }
+.wg-notice .wg-when { font-size: 28px; font-weight: 700; text-align: center; margin: 16px 0; }
+.wg-notice p, .wg-notice li { font-size: 15px; line-height: 1.7; }
+`;
+
+export function SlotNotices({ roundId, pointId, onBack }: { roundId: number; pointId: number; onBack: () => void }) {
+  const { t } = useTranslation();
+  // The notice itself is Chinese whatever the screen's language.
+  const zh = i18n.getFixedT('zh-CN');
+  const [data, setData] = useState<NoticesAnswer | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [paper, setPaper] = useState<Paper>('A5');
+
+  useEffect(() => {
+    api
+      .get<NoticesAnswer>(`/api/sampling/rounds/${roundId}/points/${pointId}/slots/notices`)
+      .then(setData)
+      .catch((e) => setError(errorText(e, t)));
+  }, [roundId, pointId, t]);
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960, margin: '0 auto', display: 'flex' }}>
+      <style>{printCss(paper)}</style>
+      <Space wrap>
+        <Button icon={<ArrowLeftOutlined />} onClick={onBack}>
+          {t('samplingSlots.backToPlan')}
+        </Button>
+        <Segmented<Paper> value={paper} onChange={setPaper} options={['A5', 'A4']} aria-label={t('samplingSlots.paper')} />
+        <Button type="primary" icon={<PrinterOutlined />} disabled={!data?.items.length} onClick={() => window.print()} data-testid="notices-print">
+          {t('samplingSlots.printNow')}
+        </Button>
+      </Space>
+      {error && <Alert type="error" showIcon title={error} />}
+      {!data && !error && <Spin style={{ display: 'block', margin: '64px auto' }} />}
+      {data && !data.items.length && <Alert type="info" showIcon title={t('samplingSlots.noNotices')} />}
+      {data && data.items.length > 0 && (
+        <Typography.Text type="secondary">{t('samplingSlots.noticesCount', { count: data.items.length })}</Typography.Text>
+      )}
+      <div className="wg-notices" data-testid="notices">
+        {data?.items.map((n) => (
+          <section key={n.areaId} className="wg-notice" data-testid="notice">
+            <h2>{zh('samplingSlots.notice.title')}</h2>
+            <p>{zh('samplingSlots.notice.to', { name: n.name })}</p>
+            <p>{zh('samplingSlots.notice.intro', { round: data.round.name })}</p>
+            <div className="wg-when" data-testid="notice-when">
+              {data.date} {n.windows.map((w) => `${w.start}–${w.end}`).join('、')}
+            </div>
+            <p>
+              {zh('samplingSlots.notice.place', { point: data.point.name })}
+              {data.point.address ? zh('samplingSlots.notice.address', { address: data.point.address }) : ''}
+            </p>
+            <p>{zh('samplingSlots.notice.bring')}</p>
+            <ol>
+              {data.bring.map((b) => (
+                <li key={b}>{b}</li>
+              ))}
+            </ol>
+            <p>{zh('samplingSlots.notice.closing')}</p>
+          </section>
+        ))}
+      </div>
+    </Space>
+  );
+}
