@@ -100,7 +100,8 @@ export function CoverageDashboard({ round, under, onUnder }: { round: CoverageRo
               <Result status="success" title={t('samplingCoverage.allSampled')} style={{ padding: '8px 0 0' }} data-testid="coverage-all-sampled" />
             )}
           </Card>
-          {c.items.length > 0 && <CoverageTable rows={c.items} onOpen={(id) => onUnder(id)} />}
+          {/* At a building (no areas below) the one row would only repeat the total. */}
+          {c.items.some((r) => r.areaId !== null) && <CoverageTable rows={c.items} onOpen={(id) => onUnder(id)} />}
           <CoverageChart hours={shown.hours.items} due={c.total.due} timeZone={shown.hours.timeZone} />
           {c.total.missing > 0 && <CoverageMissing roundId={round.id} under={under} tick={tick} missing={c.total.missing} />}
         </>

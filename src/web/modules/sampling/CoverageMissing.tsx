@@ -50,7 +50,7 @@ export function CoverageMissing({ roundId, under, tick, missing }: { roundId: nu
           loading={loading && !data}
           dataSource={data?.items ?? []}
           scroll={{ x: 'max-content' }}
-          data-testid="coverage-missing"
+          data-testid="coverage-missing-list"
           pagination={{
             current: page,
             pageSize: PAGE_SIZE,
