@@ -175,6 +175,13 @@ describe('resident QR cards', () => {
     await page.getByTestId('print-household-qr').click();
     await expect.poll(() => page.getByTestId('qr-card').count()).toBe(3);
     expect(await page.getByTestId('qr-code').first().getAttribute('data-code')).toMatch(/^WG:H:\d+$/);
+
+    // In batch for an area: the four people of the estate (all 40 or older), one card each.
+    await page.goto(`${base}/sampling/qr-cards?areaId=${estateId}&minAge=40`);
+    await expect.poll(() => page.getByTestId('qr-card').count()).toBe(4);
+    expect((await page.getByTestId('qr-card-title').allInnerTexts()).sort()).toEqual(people.map((p) => p.name).sort());
+    await page.goto(`${base}/sampling/qr-cards?areaId=${estateId}&minAge=100`);
+    await expect.poll(() => page.getByTestId('qr-empty').count()).toBe(1);
     await context.close();
   });
 });
