@@ -11,6 +11,7 @@ import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { errorText } from '../../app/errors';
+import { BackTo } from '../monitoring/BackTo';
 import { PositivesBar, STATUS_COLOURS } from './PositivesBar';
 import { FLAG_STATUSES, type Flag, type FlagStatus, countByStatus, hoursMinutes, windowOf } from './PositivesTypes';
 import type { Round } from './types';
@@ -74,11 +75,17 @@ export default function PositivesPage() {
     }
   }, [id, under, t]);
 
+  // A hidden tab does not poll; coming back reads the board at once.
   useEffect(() => {
     setFlags(null);
     void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
-    return () => clearInterval(timer);
+    const timer = setInterval(() => !document.hidden && void load(), REFRESH_MS);
+    const onVisible = () => !document.hidden && void load();
+    document.addEventListener('visibilitychange', onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
   }, [load]);
 
   const counts = useMemo(() => countByStatus(flags ?? []), [flags]);
@@ -87,6 +94,7 @@ export default function PositivesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960, margin: '0 auto', display: 'flex' }}>
+      <BackTo to={`/sampling/rounds/${id}`} />
       <div>
         <Typography.Title level={4} style={{ margin: 0 }} data-testid="positives-title">
           {t('samplingPositives.title')}
