@@ -65,6 +65,10 @@ export function CoverageChart({ hours, due, timeZone }: { hours: HourPoint[]; du
               })}
               <line x1={0} x2={width} y1={y(due)} y2={y(due)} stroke="#cf1322" strokeWidth={1.5} strokeDasharray="5 4" />
               <polyline points={line} fill="none" stroke="#1677ff" strokeWidth={2} />
+              {/* A dot per hour, so a round of one hour so far still shows its point on the line. */}
+              {points.map((p, i) => (
+                <circle key={p.hour} cx={LEFT + i * W + W / 2} cy={y(p.cumulative)} r={2.5} fill="#1677ff" />
+              ))}
               {points.length > 0 && (
                 <text x={LEFT + (points.length - 1) * W + W / 2} y={y(last) - 6} textAnchor="middle" fontSize={11} fill="#1677ff" fontWeight={600}>
                   {last}

@@ -85,7 +85,22 @@ export function CoverageDashboard({ round, under, onUnder }: { round: CoverageRo
           </Typography.Text>
         </Space>
       </Card>
-      {error && <Alert type="error" showIcon title={shown ? t('samplingCoverage.staleError', { error }) : error} data-testid="coverage-error" />}
+      {error && (
+        <Alert
+          type="error"
+          showIcon
+          title={shown ? t('samplingCoverage.staleError', { error }) : error}
+          data-testid="coverage-error"
+          // A shared link may name an area outside this round or this user's reach: offer the round's top.
+          action={
+            !shown && under ? (
+              <Button size="small" onClick={() => onUnder(undefined)} data-testid="coverage-to-top">
+                {t('samplingCoverage.toTop')}
+              </Button>
+            ) : undefined
+          }
+        />
+      )}
       {!shown && !error && <Spin style={{ display: 'block', margin: '48px auto' }} />}
       {c && c.total.roster === 0 && (
         <Card size="small">
