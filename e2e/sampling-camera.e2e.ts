@@ -12,7 +12,8 @@ import { launch, signIn } from './browser';
  * The desk reads a resident's printed QR card with the phone camera. Chromium's fake camera plays a video
  * we draw here: one frame holding the QR code of a resident of this file. The sampler opens a tube by
  * typing its barcode, turns the camera on, and the person is bound — once, although the card stays in
- * front of the camera frame after frame. A home-sampling task's link (?resident=) binds its person with a tap.
+ * front of the camera frame after frame. A home-sampling task's link (?resident=) binds its person with a tap;
+ * a person the registry does not know is registered at the desk (临时登记) and bound.
  */
 const base = inject('baseUrl');
 const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
@@ -93,7 +94,7 @@ afterAll(async () => {
 });
 
 describe('the desk with the phone camera', () => {
-  it('binds the person whose QR card the camera sees, once', async () => {
+  it('binds a QR card the camera sees once, a home-sampling task\'s person with a tap, and a walk-in registered at the desk', async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     await context.grantPermissions(['camera'], { origin: base });
     const page = await context.newPage();
@@ -105,9 +106,9 @@ describe('the desk with the phone camera', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: roundName }).click();
     await page.getByTestId('desk-point').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: pointName }).click();
-    const scan = page.getByTestId('desk-scan');
-    await scan.waitFor();
-    await expect.poll(() => scan.evaluate((el) => el === document.activeElement)).toBe(true);
+    const scanInput = page.getByTestId('desk-scan');
+    await scanInput.waitFor();
+    await expect.poll(() => scanInput.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type(barcode);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('desk-tube').innerText()).toContain(barcode);
@@ -130,6 +131,21 @@ describe('the desk with the phone camera', () => {
     await expect.poll(() => page.getByTestId('desk-last').innerText()).toContain('第2人');
     await expect.poll(() => page.getByTestId('desk-home').count()).toBe(0);
     expect(page.url()).not.toContain('resident=');
+
+    // Someone the registry does not know: the desk registers them on the spot (临时登记) and they are bound.
+    const stranger17 = `44030519920304${String(stamp % 1000).padStart(3, '0')}`;
+    const scan = page.getByTestId('desk-scan');
+    await expect.poll(() => scan.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type(stranger17 + checkDigit(stranger17));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('desk-error').innerText()).toContain('台账中找不到此人');
+    await page.getByTestId('desk-walkin').click();
+    await page.getByTestId('walkin-name').fill(`外来${stamp}`);
+    await page.getByTestId('walkin-submit').click();
+    await expect.poll(() => page.getByTestId('desk-last').innerText()).toContain(`外来${stamp}`);
+    await expect.poll(() => page.getByTestId('desk-last').innerText()).toContain('第3人');
+    await expect.poll(() => page.getByTestId('desk-error').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('desk-member').count()).toBe(3);
     await context.close();
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkDigit } from '../../domain/residents/identity';
 import type { CrossCase, CrossEnv } from './cross-area-cases';
 import { login } from './harness';
 import { multipartBody, readXlsx } from './sheets';
@@ -140,6 +141,11 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
       { url: '/api/sampling/bindings', body: { clientId: randomUUID(), tubeId: t.id, residentId: await e.freshResidentInB() }, expect: 'denied', control: 'none' },
       { url: '/api/sampling/bindings', body: { clientId: randomUUID(), tubeId: t.id, householdId: e.householdInA }, expect: 'denied', control: 'none' },
     ];
+  },
+  'POST /api/sampling/walk-ins': async (e) => {
+    const t = await (await fixture(e)).fresh.openTube();
+    const first17 = `11010119700101${String(++k % 1000).padStart(3, '0')}`;
+    return [{ url: '/api/sampling/walk-ins', body: { clientId: randomUUID(), tubeId: t.id, idNumber: first17 + checkDigit(first17), name: `${MARK}临时` }, expect: 'denied' }];
   },
   'POST /api/sampling/bindings/:id/remove': async (e) => [{ url: `/api/sampling/bindings/${await (await fixture(e)).fresh.binding()}/remove`, body: { reason: '扫错' }, expect: 'denied' }],
   'POST /api/sampling/boxes': async (e) => {

@@ -28,6 +28,7 @@ import { badRequest, tooLarge } from '../../platform/errors';
 import { importLabFile } from './lab-file';
 import * as service from './service';
 import { coverageWorkbook } from './workbook';
+import { registerWalkIn, walkInBody } from './walk-ins';
 import { slotPlanRoutes } from './slot-plans';
 
 /** Mass testing (全员核酸): docs/api-sampling.md. */
@@ -91,6 +92,11 @@ export async function samplingRoutes(app: FastifyInstance) {
   );
   r.post('/api/sampling/bindings', { config: perm('sampling.desk'), schema: { tags, body: bindBody } }, async (req, reply) => {
     const res = await service.bind(ctxOf(req), req.body);
+    return reply.status(res.replayed ? 200 : 201).send(res);
+  });
+  // A person the registry does not know: registered at the point's area and bound in one step (walk-ins.ts).
+  r.post('/api/sampling/walk-ins', { config: perm('sampling.desk'), schema: { tags, body: walkInBody } }, async (req, reply) => {
+    const res = await registerWalkIn(ctxOf(req), req.body);
     return reply.status(res.replayed ? 200 : 201).send(res);
   });
   r.post('/api/sampling/bindings/:id/remove', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: removeBindingBody } }, (req) =>

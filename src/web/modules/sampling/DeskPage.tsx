@@ -10,11 +10,12 @@ import { CameraOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { residentQr } from '../../../domain/sampling/rules';
+import { parseScan, residentQr } from '../../../domain/sampling/rules';
 import { ApiError, api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { newClientId } from '../screening/types';
 import { CameraScanner } from './CameraScanner';
+import { WalkInModal } from './WalkInModal';
 import { BindingQueue, type QueuedBinding, type SendOutcome, backoffMs, isRetryable } from './queue';
 import { type BindAnswer, type DeskChoice, type Point, type Round, type Tube, beep, loadChoice, saveChoice } from './types';
 
@@ -42,6 +43,8 @@ export default function DeskPage() {
   const [reason, setReason] = useState('');
   const [closing, setClosing] = useState(false);
   const [camera, setCamera] = useState(false);
+  const [walkIn, setWalkIn] = useState<{ idNumber: string; tubeId: number } | null>(null);
+  const [walkInOpen, setWalkInOpen] = useState(false);
   // A home-sampling task links here with its person (?resident=): the mobile team binds them with one tap.
   const [params, setParams] = useSearchParams();
   const homeResident = Number(params.get('resident')) || null;
@@ -49,7 +52,7 @@ export default function DeskPage() {
   const scanRef = useRef<(text: string) => Promise<void>>(async () => undefined);
   const attempts = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const modalOpen = removing !== null || closing;
+  const modalOpen = removing !== null || closing || walkInOpen;
 
   const focus = useCallback(() => {
     if (!modalOpen) setTimeout(() => input.current?.focus(), 0);
@@ -98,12 +101,9 @@ export default function DeskPage() {
     }
   }, []);
 
-  const flush = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const report = await queue.flush(send);
-    setPending([...queue.pending()]);
-    for (const { answer } of report.done) {
+  /** What the desk shows for a binding that went in: the name and 第N人, warnings, 换管 when the tube is full. */
+  const showAnswer = useCallback(
+    (answer: BindAnswer) => {
       const got = answer.bindings;
       setNames((n) => ({ ...n, ...Object.fromEntries(got.map((b) => [b.id, b.name])) }));
       if (got.length) setLast({ name: got.map((b) => b.name).join('、'), seq: got[got.length - 1].seq });
@@ -121,8 +121,21 @@ export default function DeskPage() {
         setChangeTube(true);
         beep();
       }
+    },
+    [t],
+  );
+
+  const flush = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const report = await queue.flush(send);
+    setPending([...queue.pending()]);
+    for (const { answer } of report.done) showAnswer(answer);
+    for (const { item, error: e } of report.rejected) {
+      setError(`${item.scan}: ${errorText(e, t)}`);
+      // An ID number the registry does not know: offer to register the person here (临时登记).
+      if (e instanceof ApiError && e.code === 'PERSON_NOT_REGISTERED' && 'idNumber' in parseScan(item.scan)) setWalkIn({ idNumber: item.scan, tubeId: item.tubeId });
     }
-    for (const { item, error: e } of report.rejected) setError(`${item.scan}: ${errorText(e, t)}`);
     const tubeIds = new Set([...report.done.map((d) => d.answer.tube.id), ...report.rejected.map((r) => r.item.tubeId)]);
     for (const id of tubeIds) void loadTube(id);
     if (report.stalled) {
@@ -131,7 +144,8 @@ export default function DeskPage() {
     } else if (report.done.length || report.rejected.length) {
       attempts.current = 0;
     }
-  }, [queue, send, t, loadTube]);
+  }, [queue, send, t, loadTube, showAnswer]);
+
 
   useEffect(() => {
     const onOnline = () => {
@@ -166,6 +180,7 @@ export default function DeskPage() {
     setValue('');
     if (!scan || !choice.roundId || !choice.pointId || !choice.desk) return;
     setError(null);
+    setWalkIn(null);
     if (needsTube) {
       setBusy(true);
       try {
@@ -307,7 +322,26 @@ export default function DeskPage() {
             {changeTube && (
               <Alert data-testid="desk-change-tube" type="warning" showIcon message={<span style={{ fontSize: 24, fontWeight: 600 }}>{t('sampling.desk.changeTube')}</span>} />
             )}
-            {error && <Alert data-testid="desk-error" type="error" showIcon message={error} closable onClose={() => setError(null)} />}
+            {error && (
+              <Alert
+                data-testid="desk-error"
+                type="error"
+                showIcon
+                message={error}
+                closable
+                onClose={() => {
+                  setError(null);
+                  setWalkIn(null);
+                }}
+                action={
+                  walkIn ? (
+                    <Button data-testid="desk-walkin" onClick={() => setWalkInOpen(true)}>
+                      {t('sampling.walkIn.open')}
+                    </Button>
+                  ) : undefined
+                }
+              />
+            )}
             {warnings.map((w) => (
               <Alert key={w.key} data-testid="desk-warning" type="warning" showIcon message={w.text} closable onClose={() => setWarnings((ws) => ws.filter((x) => x.key !== w.key))} />
             ))}
@@ -381,6 +415,23 @@ export default function DeskPage() {
         </Card>
       </Space>
 
+      {walkInOpen && walkIn && (
+        <WalkInModal
+          idNumber={walkIn.idNumber}
+          tubeId={walkIn.tubeId}
+          onClose={() => {
+            setWalkInOpen(false);
+            focus();
+          }}
+          onDone={(answer) => {
+            setWalkInOpen(false);
+            setWalkIn(null);
+            setError(null);
+            showAnswer(answer);
+            void loadTube(answer.tube.id);
+          }}
+        />
+      )}
       <Modal
         open={removing !== null}
         title={t('sampling.desk.removeTitle')}

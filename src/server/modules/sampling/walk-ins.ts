@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { checkIdentity } from '../../../domain/residents/identity';
+import { audit } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import { DomainError, badRequest, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import * as residents from '../residents/service';
+import * as repo from './repo';
+import * as service from './service';
+
+/**
+ * Walk-ins (临时登记): a person at the desk whose ID number the registry does not know — a visitor, a
+ * newborn's mother back from elsewhere, someone the roster missed. Turning them away at the peak is what the
+ * old systems did; here the desk registers them in the registry at the point's area (noted as a walk-in,
+ * moved in today, so they are on no earlier roster) and binds them into the open tube, as one step for
+ * the desk. A person registered elsewhere is not duplicated: ID_NUMBER_TAKEN names (masked) where.
+ * Retries are safe: the binding carries the desk's clientId, and a retry finds the person the first attempt
+ * registered (their ID number is now known in the desk's scope) and answers the first binding.
+ */
+export const walkInBody = z.strictObject({
+  clientId: z.uuid(),
+  tubeId: z.number().int().positive(),
+  idNumber: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(50),
+  phone: z.string().trim().max(30).optional(),
+  /** Where they say they live or come from (kept in the registry's notes for the grid worker to reconcile). */
+  address: z.string().trim().max(200).optional(),
+});
+export type WalkInInput = z.infer<typeof walkInBody>;
+
+const isNotRegistered = (e: unknown) => e instanceof DomainError && e.code === 'PERSON_NOT_REGISTERED';
+
+export async function registerWalkIn(ctx: Ctx, b: WalkInInput) {
+  const check = checkIdentity(b.idNumber);
+  if (!check.ok) throw badRequest('ID_NUMBER_INVALID', { problem: check.problem }, { idNumber: 'invalid_format' });
+  const bindHim = () => service.bind(ctx, { clientId: b.clientId, tubeId: b.tubeId, idNumber: check.number });
+  // Known in scope (a retry, or a scan that should have been a plain one): just the binding.
+  try {
+    return { ...(await bindHim()), registered: false };
+  } catch (e) {
+    if (!isNotRegistered(e)) throw e;
+  }
+  // Check the tube before writing a person, so a full or closed tube leaves the registry as it was.
+  const tube = await repo.findTube(ctx.db, ctx.actor.scope, b.tubeId);
+  if (!tube) throw notFound();
+  if (tube.status !== 'open') throw conflict('TUBE_NOT_OPEN', { barcode: tube.barcode });
+  if (tube.bound >= tube.capacity) throw conflict('TUBE_FULL', { barcode: tube.barcode, left: 0 });
+  const [round, point] = await Promise.all([repo.findRound(ctx.db, ctx.actor.scope, tube.round_id), repo.findPoint(ctx.db, ctx.actor.scope, tube.point_id)]);
+  if (!round || !point) throw notFound();
+  if (round.status !== 'open') throw conflict('ROUND_NOT_OPEN', { status: round.status });
+
+  const notes = [`采样点临时登记：${point.name}（${round.name}，${ctx.today}）`, b.address ? `自述住址：${b.address}` : null].filter(Boolean).join('；');
+  const prepared = await residents.prepareCreate(ctx, { areaId: point.area_id, name: b.name, idNumber: check.number, phone: b.phone || undefined, movedInOn: ctx.today, notes });
+  try {
+    await ctx.db.tx(async (tx) => {
+      const residentId = await residents.insertPrepared(tx, ctx, prepared);
+      await audit(tx, ctx, { action: 'walk_in', entity: 'sampling_round', entityId: round.id, areaPath: point.area_path, after: { residentId, pointId: point.id, tubeId: tube.id, clientId: b.clientId } });
+    });
+  } catch (e) {
+    // Two retries racing: the other one registered them; bind below finds that person.
+    if (!isUniqueViolation(e, 'residents_id_number_uq')) throw e;
+  }
+  return { ...(await bindHim()), registered: true };
+}
