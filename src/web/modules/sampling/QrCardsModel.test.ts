@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
+import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { parseScan } from '../../../domain/sampling/rules';
-import { BATCH_CAP, CARD, SHEET, batchParts, cardGrid, chunk, householdCards, nameSizeMm, pagesOfPart, printable, qrPath, residentCard } from './QrCardsModel';
+import { BATCH_CAP, CARD, QUIET_ZONE, SHEET, batchParts, cardGrid, chunk, householdCards, nameSizeMm, pagesOfPart, printable, qrPath, residentCard } from './QrCardsModel';
 
 const person = (id: number, status = 'present') => ({ id, name: `P${id}`, idNumber: '4201**********1234', householdAddress: 'No. 1', areaName: 'Grid 1', status });
 
@@ -85,5 +88,26 @@ describe('qrPath', () => {
     expect(area).toBe(data.reduce((n, v) => n + v, 0));
     // The three finder patterns: a 7-module dark run on the top row at the left and the right.
     expect(path.startsWith('M0 0h7v1h-7z')).toBe(true);
+  });
+
+  it("decodes, as drawn on the card with its quiet zone, to the code the desk parses (read by ZXing, the desk camera's reader)", async () => {
+    const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
+    prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }, fireImmediately: true });
+    const card = residentCard(person(20002));
+    const { modules } = QRCode.create(card.code, { errorCorrectionLevel: 'M' });
+    // Rasterise the path as the printer would: 6 px per module, white outside the dark runs.
+    const px = 6;
+    const side = (modules.size + 2 * QUIET_ZONE) * px;
+    const data = new Uint8ClampedArray(side * side * 4).fill(255);
+    for (const m of qrPath(modules.size, (r, c) => modules.get(r, c) === 1).matchAll(/M(\d+) (\d+)h(\d+)/g)) {
+      const [x, y, w] = [Number(m[1]) + QUIET_ZONE, Number(m[2]) + QUIET_ZONE, Number(m[3])];
+      for (let row = y * px; row < (y + 1) * px; row++) data.fill(0, (row * side + x * px) * 4, (row * side + (x + w) * px) * 4);
+    }
+    // Black pixels keep alpha 255: refill it after the fill above zeroed whole pixels.
+    for (let i = 3; i < data.length; i += 4) data[i] = 255;
+    const image = { data, width: side, height: side, colorSpace: 'srgb' } as ImageData;
+    const [read] = await readBarcodes(image, { formats: ['QRCode'] });
+    expect(read?.text).toBe('WG:R:20002');
+    expect(parseScan(read.text)).toEqual({ residentId: 20002 });
   });
 });

@@ -85,6 +85,9 @@ export function pagesOfPart(part: number, cap = BATCH_CAP, pageSize = LIST_PAGE)
   return Array.from({ length: per }, (_, i) => (part - 1) * per + i + 1);
 }
 
+/** White modules around the symbol on the card (the card's own white margin adds more). */
+export const QUIET_ZONE = 2;
+
 /**
  * The dark modules of a QR symbol as one SVG path in module units (a viewBox of `size` squares): each run of
  * dark modules in a row is one rectangle, so a card is a single small element that prints crisp at any size.

@@ -1,7 +1,7 @@
 /** A QR code as one SVG path (see qrPath): crisp on paper at any size, no canvas and no image to load. */
 import QRCode from 'qrcode';
 import { useMemo } from 'react';
-import { qrPath } from './QrCardsModel';
+import { QUIET_ZONE, qrPath } from './QrCardsModel';
 
 // 'M' recovers ~15 % of a creased or smudged card; the codes are short, so the symbol stays 21 × 21.
 const LEVEL = 'M';
@@ -11,10 +11,10 @@ export function QrCode({ text, sizeMm, label }: { text: string; sizeMm: number; 
     const { modules } = QRCode.create(text, { errorCorrectionLevel: LEVEL });
     return { size: modules.size, path: qrPath(modules.size, (r, c) => modules.get(r, c) === 1) };
   }, [text]);
-  // A quiet zone of two modules around the symbol, as scanners need.
+  const q = QUIET_ZONE;
   return (
     <svg
-      viewBox={`-2 -2 ${size + 4} ${size + 4}`}
+      viewBox={`${-q} ${-q} ${size + 2 * q} ${size + 2 * q}`}
       width={`${sizeMm}mm`}
       height={`${sizeMm}mm`}
       role="img"
@@ -23,7 +23,7 @@ export function QrCode({ text, sizeMm, label }: { text: string; sizeMm: number; 
       data-testid="qr-code"
       data-code={text}
     >
-      <rect x={-2} y={-2} width={size + 4} height={size + 4} fill="#fff" />
+      <rect x={-q} y={-q} width={size + 2 * q} height={size + 2 * q} fill="#fff" />
       <path d={path} fill="#000" />
     </svg>
   );
