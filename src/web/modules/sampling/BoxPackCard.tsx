@@ -3,7 +3,7 @@
  * then sent in one call. When the server refuses some barcodes (unknown, still open, in another box) nothing is
  * packed: the list stays, each refused barcode says why, and the person removes or fixes them and sends again.
  */
-import { Alert, Button, Card, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -64,9 +64,12 @@ export function BoxPackCard({ box, active, onPacked, onClose }: { box: Box; acti
       data-testid="box-pack"
       title={t('samplingBoxes.packTitle', { code: box.code, count: box.tubeCount })}
       extra={
-        <Button size="small" onClick={onClose}>
-          {t('samplingBoxes.done')}
-        </Button>
+        // Scans not yet sent live only here: leaving with some asks first.
+        <Popconfirm disabled={!scanned.length} title={t('samplingBoxes.leaveUnsent', { count: scanned.length })} onConfirm={onClose}>
+          <Button size="small" onClick={() => !scanned.length && onClose()}>
+            {t('samplingBoxes.done')}
+          </Button>
+        </Popconfirm>
       }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
