@@ -187,7 +187,7 @@ export function RoundFormDrawer({ onClose, onCreated }: { onClose: () => void; o
             <Form.Item label={t('samplingRounds.field.elderlyAge')}>
               <Space.Compact style={{ width: '100%' }}>
                 <Form.Item name="elderly" valuePropName="checked" noStyle>
-                  <Checkbox style={{ alignSelf: 'center', marginInlineEnd: 8 }}>{t('samplingRounds.elderlyOn')}</Checkbox>
+                  <Checkbox style={{ alignSelf: 'center', marginInlineEnd: 8, whiteSpace: 'nowrap' }}>{t('samplingRounds.elderlyOn')}</Checkbox>
                 </Form.Item>
                 <Form.Item name="elderlyAge" noStyle>
                   <InputNumber min={60} max={120} disabled={!elderly} style={{ width: '100%' }} suffix={t('samplingRounds.years')} />

@@ -1,11 +1,13 @@
 /**
  * The staggered sampling notices, one per building (or grid group), ready to print and post at its door: always in Chinese (the
  * residents read it, whatever the language of the screen), one notice per A5 or A4 page. Only the notices are
- * printed: the print style hides the application around them.
+ * printed: a copy of them sits directly under <body> (a portal, hidden on screen), and the print style hides
+ * every other child of <body> — no stray piece of the application, no blank pages after the last notice.
  */
 import { Alert, Button, Segmented, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
@@ -17,12 +19,12 @@ type Paper = 'A5' | 'A4';
 const printCss = (paper: Paper) => `
 @media print {
   @page { size: ${paper}; margin: 12mm; }
-  body * { visibility: hidden !important; }
-  .wg-notices, .wg-notices * { visibility: visible !important; }
-  .wg-notices { position: absolute; left: 0; top: 0; width: 100%; }
+  body > *:not(.wg-print-root) { display: none !important; }
+  .wg-print-root { display: block !important; }
   .wg-notice { border: none !important; box-shadow: none !important; margin: 0 !important; break-after: page; page-break-after: always; }
   .wg-notice:last-child { break-after: auto; page-break-after: auto; }
 }
+.wg-print-root { display: none; }
 .wg-notice { background: #fff; border: 1px solid #d9d9d9; border-radius: 8px; padding: 24px; margin-bottom: 16px; max-width: 560px; }
 .wg-notice h2 { text-align: center; font-size: 22px; margin: 0 0 12px; }
 .wg-notice .wg-when { font-size: 28px; font-weight: 700; text-align: center; margin: 16px 0; }
@@ -31,8 +33,6 @@ const printCss = (paper: Paper) => `
 
 export function SlotNotices({ roundId, pointId, onBack }: { roundId: number; pointId: number; onBack: () => void }) {
   const { t } = useTranslation();
-  // The notice itself is Chinese whatever the screen's language.
-  const zh = i18n.getFixedT('zh-CN');
   const [data, setData] = useState<NoticesAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [paper, setPaper] = useState<Paper>('A5');
@@ -62,29 +62,35 @@ export function SlotNotices({ roundId, pointId, onBack }: { roundId: number; poi
       {data && data.items.length > 0 && (
         <Typography.Text type="secondary">{t('samplingSlots.noticesCount', { count: data.items.length })}</Typography.Text>
       )}
-      <div className="wg-notices" data-testid="notices">
-        {data?.items.map((n) => (
-          <section key={n.areaId} className="wg-notice" data-testid="notice">
-            <h2>{zh('samplingSlots.notice.title')}</h2>
-            <p>{zh('samplingSlots.notice.to', { name: n.name })}</p>
-            <p>{zh('samplingSlots.notice.intro', { round: data.round.name })}</p>
-            <div className="wg-when" data-testid="notice-when">
-              {data.date} {n.windows.map((w) => `${w.start}–${w.end}`).join('、')}
-            </div>
-            <p>
-              {zh('samplingSlots.notice.place', { point: data.point.name })}
-              {data.point.address ? zh('samplingSlots.notice.address', { address: data.point.address }) : ''}
-            </p>
-            <p>{zh('samplingSlots.notice.bring')}</p>
-            <ol>
-              {data.bring.map((b) => (
-                <li key={b}>{b}</li>
-              ))}
-            </ol>
-            <p>{zh('samplingSlots.notice.closing')}</p>
-          </section>
-        ))}
-      </div>
+      {data && <div data-testid="notices">{notices(data)}</div>}
+      {data && createPortal(<div className="wg-print-root">{notices(data, false)}</div>, document.body)}
     </Space>
   );
+}
+
+/** The notices of a plan (with test ids on screen only: the printed copy is the same). */
+function notices(data: NoticesAnswer, screen = true) {
+  // The notice itself is Chinese whatever the screen's language.
+  const zh = i18n.getFixedT('zh-CN');
+  return data.items.map((n) => (
+    <section key={n.areaId} className="wg-notice" data-testid={screen ? 'notice' : undefined}>
+      <h2>{zh('samplingSlots.notice.title')}</h2>
+      <p>{zh('samplingSlots.notice.to', { name: n.name })}</p>
+      <p>{zh('samplingSlots.notice.intro', { round: data.round.name })}</p>
+      <div className="wg-when">
+        {data.date} {n.windows.map((w) => `${w.start}–${w.end}`).join('、')}
+      </div>
+      <p>
+        {zh('samplingSlots.notice.place', { point: data.point.name })}
+        {data.point.address ? zh('samplingSlots.notice.address', { address: data.point.address }) : ''}
+      </p>
+      <p>{zh('samplingSlots.notice.bring')}</p>
+      <ol>
+        {data.bring.map((b) => (
+          <li key={b}>{b}</li>
+        ))}
+      </ol>
+      <p>{zh('samplingSlots.notice.closing')}</p>
+    </section>
+  ));
 }
