@@ -65,7 +65,7 @@ export function CoverageMissing({ roundId, under, tick, missing }: { roundId: nu
             { title: t('samplingCoverage.col.idNumber'), key: 'id', render: (_: unknown, m) => <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{m.idNumber ?? '—'}</Typography.Text> },
             { title: t('samplingCoverage.col.area'), key: 'area', dataIndex: 'areaName' },
             { title: t('samplingCoverage.col.address'), key: 'address', render: (_: unknown, m) => m.address ?? '—' },
-            { title: t('samplingCoverage.col.gridWorkers'), key: 'grid', render: (_: unknown, m) => (m.gridWorkers.length ? m.gridWorkers.join('、') : t('samplingCoverage.noGridWorker')) },
+            { title: t('samplingCoverage.col.gridWorkers'), key: 'grid', render: (_: unknown, m) => (m.gridWorkers.length ? m.gridWorkers.join(t('samplingCoverage.listSeparator')) : t('samplingCoverage.noGridWorker')) },
           ]}
         />
       )}

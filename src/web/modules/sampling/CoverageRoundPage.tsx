@@ -5,5 +5,7 @@ import { CoverageView } from './CoverageView';
 export default function CoverageRoundPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  return <CoverageView roundId={Number(id) || undefined} onRound={(next) => navigate(`/sampling/rounds/${next}/coverage`)} />;
+  // A malformed id is still asked for, so the page shows the server's error rather than another round.
+  const roundId = /^[1-9]\d*$/.test(id ?? '') ? Number(id) : -1;
+  return <CoverageView roundId={roundId} onRound={(next) => navigate(`/sampling/rounds/${next}/coverage`)} />;
 }
