@@ -86,6 +86,10 @@ describe('stored slot plans', () => {
     const again = await admin.post(url, {});
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('SLOT_PLAN_EXISTS');
+    // When it was saved, in the deployment's time zone (Asia/Shanghai by default), not UTC.
+    const [{ saved_at }] = await t.db.query<{ saved_at: Date }>('SELECT saved_at FROM sampling_slot_plans WHERE point_id = $1', [pointId]);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(saved_at);
+    expect(again.json().error.message).toContain(`（${local}）`);
     const outside = await admin.post(url, { date: '2026-11-05', replace: true });
     expect(outside.statusCode).toBe(400);
     expect(outside.json().error.fields.date).toBeTruthy();

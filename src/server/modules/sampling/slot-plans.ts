@@ -54,8 +54,12 @@ export async function getStored(ctx: Ctx, roundId: number, pointId: number) {
   return { round: { id: round.id, name: round.name, startsOn: round.startsOn, endsOn: round.endsOn }, point: pointView(point), plan: row ? planView(row, point) : null };
 }
 
+/** A moment as the deployment's local 'YYYY-MM-DD HH:mm', for messages. */
+const localTime = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
+
 /** Saves the plan the planner computes now; replacing a stored one only when asked. */
-export async function save(ctx: Ctx, roundId: number, pointId: number, b: z.infer<typeof saveSlotPlanBody>) {
+export async function save(ctx: Ctx, roundId: number, pointId: number, b: z.infer<typeof saveSlotPlanBody>, timeZone = 'Asia/Shanghai') {
   const { round, point } = await pointOf(ctx, roundId, pointId);
   const date = b.date ?? round.startsOn;
   if (date < round.startsOn || date > round.endsOn) throw badRequest('VALIDATION_FAILED', {}, { date: 'invalid_value' });
@@ -63,7 +67,7 @@ export async function save(ctx: Ctx, roundId: number, pointId: number, b: z.infe
   const slots = storedFromPlan(computed);
   const replaced = await ctx.db.tx(async (tx) => {
     const before = await plans.findPlan(tx, ctx.actor.scope, point.id, true);
-    if (before && !b.replace) throw conflict('SLOT_PLAN_EXISTS', { savedAt: new Date(before.saved_at).toISOString().slice(0, 16).replace('T', ' ') });
+    if (before && !b.replace) throw conflict('SLOT_PLAN_EXISTS', { savedAt: localTime(new Date(before.saved_at), timeZone) });
     const saved = await plans.upsertPlan(tx, { roundId, pointId: point.id, areaId: point.area_id, areaPath: point.area_path, date, targetWaitMinutes: b.targetWaitMinutes, slots, by: ctx.actor.userId });
     await audit(tx, ctx, {
       action: saved.replaced ? 'replan' : 'create',
@@ -152,7 +156,7 @@ export async function slotPlanRoutes(app: FastifyInstance) {
   const manage = { access: { permission: 'sampling.manage' } };
   r.get(BASE, { config: read, schema: { tags, params } }, (req) => getStored(ctxOf(req), req.params.id, req.params.pointId));
   r.post(BASE, { config: manage, schema: { tags, params, body: saveSlotPlanBody } }, async (req, reply) => {
-    const out = await save(ctxOf(req), req.params.id, req.params.pointId, req.body);
+    const out = await save(ctxOf(req), req.params.id, req.params.pointId, req.body, req.server.timeZone);
     return reply.status(out.replaced ? 200 : 201).send(out);
   });
   r.patch(BASE, { config: manage, schema: { tags, params, body: editSlotPlanBody } }, (req) => edit(ctxOf(req), req.params.id, req.params.pointId, req.body));
