@@ -11,8 +11,12 @@ import pg from 'pg';
 export type Row = Record<string, any>;
 
 export interface Queryable {
-  /** Runs one statement and returns its rows. */
-  query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs one statement and returns its rows. `name`: a statement run at the peak, prepared once per connection
+   * under this name on PostgreSQL (its plan kept; planning a large statement can cost more than running it);
+   * PGlite plans each time.
+   */
+  query<T = Row>(sql: string, params?: unknown[], name?: string): Promise<T[]>;
   /** Runs one statement and returns how many rows it touched. */
   execute(sql: string, params?: unknown[]): Promise<number>;
   /** Runs a script of several statements without parameters (migrations). */
@@ -49,7 +53,7 @@ function guard(on: boolean, q: Queryable): Queryable {
     if (inTransaction.getStore()) throw new Error('Database handle used inside a transaction: use the transaction handle (tx) instead');
   };
   return {
-    query: (sql, params) => (check(), q.query(sql, params)),
+    query: (sql, params, name) => (check(), q.query(sql, params, name)),
     execute: (sql, params) => (check(), q.execute(sql, params)),
     exec: (sql) => (check(), q.exec(sql)),
   };
@@ -161,8 +165,8 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
     }
   }
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    async query(sql, params) {
-      return (await q.query(sql, params as any[])).rows;
+    async query(sql, params, name) {
+      return (name ? await q.query({ text: sql, values: params as any[], name }) : await q.query(sql, params as any[])).rows;
     },
     async execute(sql, params) {
       return (await q.query(sql, params as any[])).rowCount ?? 0;

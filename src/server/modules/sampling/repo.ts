@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../../db/engine';
 import type { AuditActor } from '../../platform/audit';
 import type { Scope } from '../../platform/scope';
@@ -278,8 +279,7 @@ export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { user
   }
   const tube = q.add(p.tubeId);
   const actor = q.add(who.userId);
-  const [row] = await tx.query<BindOutcome>(
-    `WITH p AS (
+  const sql = `WITH p AS (
        SELECT r.id, r.name, r.area_id, r.area_path, r.groups, ${ck} AS ck,
               row_number() OVER (ORDER BY r.relation = 'head' DESC, r.birth_date NULLS LAST, r.id)::int AS ord
          FROM residents r WHERE r.merged_into IS NULL AND r.area_path LIKE ${scopeLike} AND ${personWhere}
@@ -320,9 +320,10 @@ export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { user
             (SELECT status FROM rd) AS round_status, (SELECT pool_rules FROM rd) AS pool_rules, (SELECT pool_default FROM rd) AS pool_default,
             (SELECT json_agg(json_build_object('id', ins.id, 'residentId', ins.resident_id, 'seq', ins.seq, 'duplicateOf', ins.duplicate_of, 'name', p.name, 'areaPath', p.area_path, 'groups', p.groups) ORDER BY ins.seq)
                FROM ins JOIN p ON p.id = ins.resident_id) AS inserted,
-            (SELECT bound FROM upd) AS new_bound`,
-    q.values,
-  );
+            (SELECT bound FROM upd) AS new_bound`;
+  // Prepared once per connection (PostgreSQL): planning this statement cost ~10 times running it (6.5 ms against
+  // 0.6 ms on the loaded development machine). Three texts (a person, an ID number, a household), one name each.
+  const [row] = await tx.query<BindOutcome>(sql, q.values, `sampling_bind_${createHash('sha1').update(sql).digest('hex').slice(0, 12)}`);
   return row;
 }
 
