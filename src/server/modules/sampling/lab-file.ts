@@ -43,9 +43,25 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /** One formatter per zone: building one costs more than reading a row (a lab file has 100,000). */
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Offsets by zone and quarter hour: zones change offset only on a quarter hour, and a lab file's times fall in a
+ * few hours, so formatToParts (~10 µs, a second of a 100,000-row file) runs a few times per file.
+ */
+const offsetCache = new Map<string, number>();
+const QUARTER_MS = 900_000;
 
 /** Minutes east of UTC of a zone at an instant ('Asia/Shanghai' → 480). */
 function offsetMinutes(timeZone: string, at: Date): number {
+  const key = `${timeZone}|${Math.floor(at.getTime() / QUARTER_MS)}`;
+  let minutes = offsetCache.get(key);
+  if (minutes === undefined) {
+    if (offsetCache.size > 10_000) offsetCache.clear();
+    offsetCache.set(key, (minutes = zoneOffset(timeZone, at)));
+  }
+  return minutes;
+}
+
+function zoneOffset(timeZone: string, at: Date): number {
   let fmt = offsetFormats.get(timeZone);
   if (!fmt) offsetFormats.set(timeZone, (fmt = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })));
   const name = fmt.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
