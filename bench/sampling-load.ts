@@ -1,11 +1,11 @@
 /**
  * bench:sampling, part 1 — bindings/s from BENCH_DESKS (64) desks over HTTP, the load generator in this process on
  * the same machine, against a bare Fastify endpoint under the same load (the same 64 clients posting the same body
- * with fetch) in the same run. BENCH_ROUNDS rounds of BENCH_SECONDS each, alternating which side goes first;
+ * through the same client) in the same run. BENCH_ROUNDS rounds of BENCH_SECONDS each, alternating which side goes first;
  * medians of the rounds (the ratio: the median of each round's paired ratio).
  */
 import { randomUUID } from 'node:crypto';
-import { type Desk, type DeskRun, runDesk, signIn } from './sampling-desks';
+import { type Desk, type DeskRun, postJson, runDesk, signIn } from './sampling-desks';
 
 export interface LoadPlan {
   base: string;
@@ -28,8 +28,7 @@ async function bareRound(url: string, desks: number, seconds: number): Promise<n
   let n = 0;
   const client = async () => {
     while (performance.now() < end) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: randomUUID(), tubeId: 123456, residentId: 765432 }) });
-      await res.arrayBuffer();
+      const res = await postJson(url, {}, { clientId: randomUUID(), tubeId: 123456, residentId: 765432 });
       if (res.status === 201) n++;
     }
   };
