@@ -185,6 +185,22 @@ describe('coverage counters', () => {
     expect(hours.at(-1).cumulative).toBe(2);
   });
 
+  it('opening a tube writes its audit row in the same statement and closes the desk\'s previous tube', async () => {
+    const first = await bindInNewTube('c');
+    const next = await bindInNewTube();
+    const [a] = await t.db.query<{ after: Record<string, unknown>; actor_name: string; area_path: string }>(
+      `SELECT after, actor_name, area_path FROM audit_log WHERE entity = 'sampling_tube' AND action = 'open' AND entity_id = $1`,
+      [String(next.tubeId)],
+    );
+    expect(a).toEqual({ after: { barcode: next.barcode, capacity: 10, pointId, desk: 1 }, actor_name: 'admin1', area_path: village.path });
+    const [prev] = await t.db.query<{ status: string; close_reason: string }>('SELECT status, close_reason FROM sampling_tubes WHERE id = $1', [first.tubeId]);
+    expect(prev).toEqual({ status: 'closed', close_reason: 'next_tube' });
+    const again = await admin.post('/api/sampling/tubes', { roundId, pointId, desk: 2, barcode: next.barcode });
+    expect(again.json().error.code).toBe('TUBE_USED');
+    const [{ n }] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'sampling_tube' AND action = 'open' AND after->>'barcode' = $1`, [next.barcode]);
+    expect(n).toBe(1);
+  });
+
   it('an unchanged registry writes nothing at a read', async () => {
     await figures();
     const [before] = await t.db.query<{ at: string }>('SELECT roster_synced_to::text AS at FROM sampling_rounds WHERE id = $1', [roundId]);

@@ -166,11 +166,13 @@ const TUBE_COLUMNS = `t.id, t.round_id, t.point_id, t.desk, t.area_id, t.area_pa
   (SELECT s.result FROM sampling_results s WHERE s.tube_id = t.id) AS result`;
 
 /**
- * Opens a tube; a barcode opened before (in any round) inserts nothing and answers null. Opening a tube at a
- * desk closes that desk's previous open tube if anyone is in it (换管), in the same statement.
+ * Opens a tube in ONE statement (committed before the answer, like the binding: a desk opens one every 5–20
+ * people): a barcode opened before (in any round) inserts nothing and answers null; the desk's previous open tube
+ * is closed if anyone is in it (换管); the audit row is written. The same row `audit()` would write.
  */
 export async function openTube(
   tx: Queryable,
+  who: AuditActor,
   f: { roundId: number; pointId: number; desk: number | null; areaId: number; areaPath: string; barcode: string; capacity: number; by: number },
 ): Promise<TubeRow | null> {
   const [row] = await tx.query<TubeRow>(
@@ -180,9 +182,15 @@ export async function openTube(
      ), prev AS (
        UPDATE sampling_tubes t SET status = 'closed', closed_at = now(), close_reason = 'next_tube'
         WHERE EXISTS (SELECT 1 FROM ins) AND t.round_id = $1 AND t.point_id = $2 AND t.desk IS NOT DISTINCT FROM $3 AND t.status = 'open' AND t.bound > 0
+     ), aud AS (
+       INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
+       SELECT $9::int, $10::text, $11::text, $12::text, 'open', 'sampling_tube', ins.id::text, ins.area_path,
+              jsonb_build_object('barcode', ins.barcode, 'capacity', ins.capacity, 'pointId', ins.point_id, 'desk', ins.desk)
+         FROM ins
      )
      SELECT ${TUBE_COLUMNS} FROM ins t`,
-    [f.roundId, f.pointId, f.desk, f.areaId, f.areaPath, f.barcode, f.capacity, f.by],
+    [f.roundId, f.pointId, f.desk, f.areaId, f.areaPath, f.barcode, f.capacity, f.by, who.actorId, who.actorName, who.requestId, who.clientIp],
+    'sampling_open_tube',
   );
   return row ?? null;
 }

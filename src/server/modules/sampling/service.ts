@@ -201,11 +201,8 @@ export async function openTube(ctx: Ctx, b: z.infer<typeof openTubeBody>) {
   if (b.desk && b.desk > point.desks) throw badRequest('VALIDATION_FAILED', {}, { desk: 'too_big' });
   roundOpen(round);
   const capacity = b.capacity ?? poolSizeFor(round.pool_rules, round.pool_default as PoolSize, { areaPath: point.area_path });
-  const tube = await ctx.db.tx(async (tx) => {
-    const t = await repo.openTube(tx, { roundId: round.id, pointId: point.id, desk: b.desk ?? null, areaId: point.area_id, areaPath: point.area_path, barcode, capacity, by: ctx.actor.userId });
-    if (t) await audit(tx, ctx, { action: 'open', entity: 'sampling_tube', entityId: t.id, areaPath: t.area_path, after: { barcode, capacity, pointId: point.id, desk: b.desk ?? null } });
-    return t;
-  });
+  // One statement with its audit row: a round trip instead of four (BEGIN, insert, audit, COMMIT).
+  const tube = await repo.openTube(ctx.db, auditActorOf(ctx), { roundId: round.id, pointId: point.id, desk: b.desk ?? null, areaId: point.area_id, areaPath: point.area_path, barcode, capacity, by: ctx.actor.userId });
   if (!tube) {
     // A retried open (the answer was lost) finds its own tube still open at the same desk: answer it again.
     const own = await repo.findTubeByBarcode(ctx.db, ctx.actor.scope, barcode);
