@@ -39,25 +39,33 @@ export async function registerWalkIn(ctx: Ctx, b: WalkInInput) {
   } catch (e) {
     if (!isNotRegistered(e)) throw e;
   }
-  // Check the tube before writing a person, so a full or closed tube leaves the registry as it was.
-  const tube = await repo.findTube(ctx.db, ctx.actor.scope, b.tubeId);
-  if (!tube) throw notFound();
-  if (tube.status !== 'open') throw conflict('TUBE_NOT_OPEN', { barcode: tube.barcode });
-  if (tube.bound >= tube.capacity) throw conflict('TUBE_FULL', { barcode: tube.barcode, left: 0 });
-  const [round, point] = await Promise.all([repo.findRound(ctx.db, ctx.actor.scope, tube.round_id), repo.findPoint(ctx.db, ctx.actor.scope, tube.point_id)]);
-  if (!round || !point) throw notFound();
-  if (round.status !== 'open') throw conflict('ROUND_NOT_OPEN', { status: round.status });
+  const registerAndBind = async () => {
+    // Check the tube before writing a person, so a full or closed tube leaves the registry as it was.
+    const tube = await repo.findTube(ctx.db, ctx.actor.scope, b.tubeId);
+    if (!tube) throw notFound();
+    if (tube.status !== 'open') throw conflict('TUBE_NOT_OPEN', { barcode: tube.barcode });
+    if (tube.bound >= tube.capacity) throw conflict('TUBE_FULL', { barcode: tube.barcode, left: 0 });
+    const [round, point] = await Promise.all([repo.findRound(ctx.db, ctx.actor.scope, tube.round_id), repo.findPoint(ctx.db, ctx.actor.scope, tube.point_id)]);
+    if (!round || !point) throw notFound();
+    if (round.status !== 'open') throw conflict('ROUND_NOT_OPEN', { status: round.status });
 
-  const notes = [`采样点临时登记：${point.name}（${round.name}，${ctx.today}）`, b.address ? `自述住址：${b.address}` : null].filter(Boolean).join('；');
-  const prepared = await residents.prepareCreate(ctx, { areaId: point.area_id, name: b.name, idNumber: check.number, phone: b.phone || undefined, movedInOn: ctx.today, notes });
-  try {
+    const notes = [`采样点临时登记：${point.name}（${round.name}，${ctx.today}）`, b.address ? `自述住址：${b.address}` : null].filter(Boolean).join('；');
+    const prepared = await residents.prepareCreate(ctx, { areaId: point.area_id, name: b.name, idNumber: check.number, phone: b.phone || undefined, movedInOn: ctx.today, notes });
     await ctx.db.tx(async (tx) => {
       const residentId = await residents.insertPrepared(tx, ctx, prepared);
       await audit(tx, ctx, { action: 'walk_in', entity: 'sampling_round', entityId: round.id, areaPath: point.area_path, after: { residentId, pointId: point.id, tubeId: tube.id, clientId: b.clientId } });
     });
+    return { ...(await bindHim()), registered: true };
+  };
+  try {
+    return await registerAndBind();
   } catch (e) {
-    // Two retries racing: the other one registered them; bind below finds that person.
-    if (!isUniqueViolation(e, 'residents_id_number_uq')) throw e;
+    // A twin submission (a retry racing the first) may have registered and bound them meanwhile — then the
+    // tube looks full, the ID number taken or its insert collides — and its binding is our answer (same
+    // clientId). Anyone else gets the refusal: the person is still unknown here, so the bind fails again.
+    if (!(e instanceof DomainError) && !isUniqueViolation(e, 'residents_id_number_uq')) throw e;
+    const twin = await bindHim().catch(() => null);
+    if (twin) return { ...twin, registered: false };
+    throw e;
   }
-  return { ...(await bindHim()), registered: true };
 }
