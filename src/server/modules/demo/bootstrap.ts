@@ -9,6 +9,7 @@ import * as users from '../users/repo';
 import { seedDemo } from './demo';
 import { seedDemoMonitoring } from './demo-monitoring';
 import { seedDemoParty } from './demo-party';
+import { seedDemoSampling } from './demo-sampling';
 import { seedResidents } from './synthetic-residents';
 
 const SYSTEM = { actorId: null, actorName: 'system', requestId: null, clientIp: null };
@@ -26,7 +27,8 @@ export async function bootstrap(db: Db, config: Config): Promise<string | null> 
     const [{ password_hash: hash }] = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'admin'");
     const party = await seedDemoParty(db, config.DEMO_SEED_NUMBER, hash, config.TIME_ZONE);
     const monitoring = await seedDemoMonitoring(db, config.TIME_ZONE);
-    return [message, party, monitoring].filter(Boolean).join('\n');
+    const sampling = await seedDemoSampling(db, config.TIME_ZONE);
+    return [message, party, monitoring, sampling].filter(Boolean).join('\n');
   }
 
   const password = config.ADMIN_PASSWORD ?? `${randomBytes(9).toString('base64url')}-A1`;

@@ -1,10 +1,9 @@
 import type { Db } from '../../db/engine';
 import { addDays } from '../../../domain/policy/rules';
-import type { Ctx } from '../../platform/context';
-import { todayIn } from '../../platform/dates';
 import * as monitoring from '../monitoring/service';
 import * as arrivals from '../screening/arrivals';
 import * as campaigns from '../screening/campaigns';
+import { demoCtx } from './demo-ctx';
 
 /**
  * The screening and monitoring side of the demo, in the demo village (王隆集村): one official risk-area row
@@ -15,35 +14,11 @@ import * as campaigns from '../screening/campaigns';
  * audit row is the real one. Synthetic throughout.
  */
 export async function seedDemoMonitoring(db: Db, timeZone: string): Promise<string | null> {
-  const [cadre] = await db.query<{ id: number; username: string; display_name: string; roles: string[]; area_id: number; path: string }>(
-    `SELECT u.id, u.username, u.display_name, u.roles, u.area_id, a.path FROM users u JOIN areas a ON a.id = u.area_id WHERE u.username = 'cadre'`,
-  );
+  const ctx: monitoring.MCtx | null = await demoCtx(db, 'cadre', timeZone);
   const [grid] = await db.query<{ id: number; user_id: number }>(`SELECT u.area_id AS id, u.id AS user_id FROM users u WHERE u.username = 'grid'`);
   const [doctor] = await db.query<{ id: number }>(`SELECT id FROM users WHERE username = 'doctor'`);
-  if (!cadre || !grid || !doctor) return null;
-  const [{ permissions }] = await db.query<{ permissions: string[] }>(
-    'SELECT coalesce(array_agg(DISTINCT p), ARRAY[]::text[]) AS permissions FROM roles, unnest(permissions) AS p WHERE code = ANY($1::text[])',
-    [cadre.roles],
-  );
-  const today = todayIn(timeZone);
-  const ctx: monitoring.MCtx = {
-    db,
-    actor: {
-      userId: cadre.id,
-      username: cadre.username,
-      displayName: cadre.display_name,
-      roles: cadre.roles,
-      permissions: new Set(permissions),
-      scope: { areaId: cadre.area_id, path: cadre.path },
-      sessionId: 'demo',
-      csrfToken: 'demo',
-    },
-    requestId: 'demo-seed',
-    clientIp: '127.0.0.1',
-    lang: 'zh',
-    today,
-    timeZone,
-  } satisfies Ctx & { timeZone: string };
+  if (!ctx || !grid || !doctor) return null;
+  const today = ctx.today;
 
   await db.query(
     `INSERT INTO risk_areas (division_code, name, level, from_on, import_batch) VALUES ('420106', '湖北省武汉市武昌区', 'high', $1, 'demo')`,

@@ -54,4 +54,29 @@ describe('the demo county', () => {
     const tasks = (await grid.get('/api/tasks/mine')).json().items;
     expect(tasks.some((x: any) => x.type === 'visit')).toBe(true);
   });
+
+  it('arrives with an open testing round: a tube open at the desk, a pool positive and its people held, coverage under way', async () => {
+    expect(message).toContain('Mass testing');
+    const sampler = await login(t.app, 'sampler', 'Wangge@2026');
+    const rounds = (await sampler.get('/api/sampling/rounds?status=open')).json().items;
+    expect(rounds).toHaveLength(1);
+    const roundId = rounds[0].id;
+    const open = (await sampler.get(`/api/sampling/tubes?roundId=${roundId}&status=open`)).json().items;
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({ desk: 1, bound: 6, capacity: 10 });
+    const command = await login(t.app, 'command', 'Wangge@2026');
+    const held = (await command.get(`/api/sampling/rounds/${roundId}/positives?status=held`)).json().items;
+    expect(held).toHaveLength(10);
+    const coverage = (await command.get(`/api/sampling/rounds/${roundId}/coverage`)).json();
+    expect(coverage.total.sampled).toBe(56);
+    expect(coverage.total.exempt).toBeGreaterThanOrEqual(1);
+    expect(coverage.total.missing).toBeGreaterThan(100);
+    const grid = await login(t.app, 'grid', 'Wangge@2026');
+    const tasks = (await grid.get('/api/tasks/mine')).json().items;
+    expect(tasks.filter((x: any) => x.type === 'sampling_retest').length).toBeGreaterThan(0);
+    const points = (await command.get(`/api/sampling/rounds/${roundId}/points`)).json().items;
+    const fixed = points.find((p: any) => p.kind === 'fixed');
+    const plan = (await command.get(`/api/sampling/rounds/${roundId}/points/${fixed.id}/slots`)).json();
+    expect(plan.plan.slots.length).toBeGreaterThan(0);
+  });
 });
