@@ -55,13 +55,24 @@ export default function DeskPage() {
   const modalOpen = removing !== null || closing || walkInOpen;
 
   const focus = useCallback(() => {
-    if (!modalOpen) setTimeout(() => input.current?.focus(), 0);
+    if (modalOpen) return;
+    // Never while a picker is open (the person is choosing in it, or it is still closing): wait up to 2 s.
+    let waits = 0;
+    const attempt = () => {
+      if (!document.querySelector('.ant-select-open')) input.current?.focus();
+      else if (waits++ < 20) setTimeout(attempt, 100);
+    };
+    setTimeout(attempt, 0);
   }, [modalOpen]);
 
   useEffect(() => {
     api
       .get<{ items: Round[] }>('/api/sampling/rounds', { status: 'open' })
-      .then((r) => setRounds(r.items))
+      .then((r) => {
+        setRounds(r.items);
+        // One open round (the usual day): no need to pick it. A remembered choice stays.
+        if (r.items.length === 1) setChoice((c) => (c.roundId ? c : { roundId: r.items[0].id }));
+      })
       .catch((e) => setError(errorText(e, t)));
   }, [t]);
 
@@ -69,7 +80,10 @@ export default function DeskPage() {
     if (!choice.roundId) return setPoints([]);
     api
       .get<{ items: Point[] }>(`/api/sampling/rounds/${choice.roundId}/points`)
-      .then((r) => setPoints(r.items))
+      .then((r) => {
+        setPoints(r.items);
+        if (r.items.length === 1) setChoice((c) => (c.pointId ? c : { roundId: c.roundId, pointId: r.items[0].id, desk: 1 }));
+      })
       .catch((e) => setError(errorText(e, t)));
   }, [choice.roundId, t]);
 
@@ -169,6 +183,9 @@ export default function DeskPage() {
     saveChoice(c);
     setError(null);
     setChangeTube(false);
+    // Back to the scanner once the picker has closed (the input may already be there when the round or point
+    // was chosen for the desk, so its autoFocus does not fire again).
+    setTimeout(focus, 150);
   };
 
   const pendingHere = tube ? pending.filter((p) => p.tubeId === tube.id).length : 0;
