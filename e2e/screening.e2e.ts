@@ -88,8 +88,16 @@ describe('door-to-door screening', () => {
     const arrival = page.getByTestId('visit-arrival-form').first();
     await pickFirstOption(page, arrival.getByTestId('visit-arrival-who'));
     await arrival.getByTestId('visit-arrival-origin').fill('420106');
-    await arrival.getByTestId('visit-arrival-date').click();
-    await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today').click();
+    // Today from the picker; a click that lands while the picker is still opening picks nothing, so look.
+    const dateInput = inputOf(arrival.getByTestId('visit-arrival-date'));
+    await expect
+      .poll(async () => {
+        if (await dateInput.inputValue()) return true;
+        await arrival.getByTestId('visit-arrival-date').click();
+        await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today').click({ timeout: 3000 }).catch(() => {});
+        return !!(await dateInput.inputValue());
+      })
+      .toBe(true);
     await arrival.getByTestId('visit-arrival-no').fill('G502');
     await page.getByTestId('visit-roster-confirmed').click();
     await inputOf(page.getByTestId('visit-temperature')).fill('36.6');
@@ -104,7 +112,9 @@ describe('door-to-door screening', () => {
       await route.abort('connectionreset');
     });
     await page.getByTestId('visit-submit').click();
-    await page.getByTestId('visit-error').waitFor();
+    // The lost answer shows as an error; a form the browser refused to send would show its field errors instead.
+    await page.getByTestId('visit-error').or(page.locator('.ant-form-item-explain-error')).first().waitFor();
+    expect(await page.locator('.ant-form-item-explain-error').allInnerTexts(), 'the form refused to send').toEqual([]);
     await page.getByTestId('visit-submit').click();
 
     await page.getByTestId('visit-done').waitFor();
