@@ -1,4 +1,4 @@
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type APIRequestContext, type Browser, type BrowserContext, type Page, chromium, request } from 'playwright-core';
 
 /** The system Chromium, launched the way this kind of machine needs (no sandbox as root, no background network); `extraArgs` e.g. a fake camera. */
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
@@ -23,4 +23,13 @@ export async function signIn(page: Page, username: string, password = 'Wangge@20
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/** A demo account signed in over the API, for a test's own setup: the client, its CSRF token and its scope area. */
+export async function apiSession(baseURL: string, username: string, password = 'Wangge@2026'): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
+  const api = await request.newContext({ baseURL });
+  const res = await api.post('/api/auth/login', { data: { username, password } });
+  if (!res.ok()) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
+  const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
+  return { api, csrf: body.csrfToken, scopeId: body.user.scope.id };
 }

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, request } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
 import { residentQr } from '../src/domain/sampling/rules';
-import { launch, signIn } from './browser';
+import { apiSession, launch, signIn } from './browser';
 
 /**
  * The desk reads a resident's printed QR card with the phone camera. Chromium's fake camera plays a video
@@ -48,11 +48,8 @@ function qrVideo(text: string, file: string) {
 }
 
 async function session(username: string) {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/auth/login', { data: { username, password: 'Wangge@2026' } });
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
-  return { api, headers: { 'x-csrf-token': body.csrfToken }, scopeId: body.user.scope.id };
+  const { api, csrf, scopeId } = await apiSession(base, username);
+  return { api, headers: { 'x-csrf-token': csrf }, scopeId };
 }
 
 beforeAll(async () => {

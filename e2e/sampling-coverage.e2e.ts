@@ -1,8 +1,8 @@
-import { type APIRequestContext, type Browser, request } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
 import { maskName } from '../src/domain/sampling/rules';
-import { TIME_ZONE, launch, signIn } from './browser';
+import { TIME_ZONE, apiSession, launch, signIn } from './browser';
 
 /**
  * The coverage dashboard on a 375-px phone, over a round of this file's own: an estate with two buildings and
@@ -21,13 +21,7 @@ let estateId = 0;
 const buildings: { id: number; name: string }[] = [];
 const people: { id: number; name: string }[] = [];
 
-async function session(username: string): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/auth/login', { data: { username, password: 'Wangge@2026' } });
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
-  return { api, csrf: body.csrfToken, scopeId: body.user.scope.id };
-}
+const session = (username: string) => apiSession(base, username);
 
 function idNumber(n: number): string {
   const first17 = `420106198503${String(10 + n).padStart(2, '0')}${String((stamp + n) % 1000).padStart(3, '0')}`;

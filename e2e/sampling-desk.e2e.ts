@@ -1,7 +1,7 @@
-import { type APIRequestContext, type Browser, request } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
-import { launch, signIn } from './browser';
+import { apiSession, launch, signIn } from './browser';
 
 /**
  * The sampling desk on a 375-px phone: the sampler picks the round, point and desk, opens a tube by its
@@ -21,13 +21,7 @@ const idNumbers: string[] = [];
 const roundName = `桌面测试轮次 ${stamp}`;
 const barcode = `DESK${String(stamp).padStart(8, '0')}`;
 
-async function session(username: string): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/auth/login', { data: { username, password: 'Wangge@2026' } });
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
-  return { api, csrf: body.csrfToken, scopeId: body.user.scope.id };
-}
+const session = (username: string) => apiSession(base, username);
 
 /** A valid 18-digit ID number of its own (a fixed area code and birth date, the sequence from the stamp). */
 function idNumber(n: number): string {

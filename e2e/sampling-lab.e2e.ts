@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type APIRequestContext, type Browser, request } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
-import { DESKTOP, launch, signIn } from './browser';
+import { DESKTOP, apiSession, launch, signIn } from './browser';
 
 /**
  * From the desk to the positives board. Through the API this file makes its own people, round, point and three
@@ -26,13 +26,7 @@ const unknownBarcode = `LABZ${pad}`;
 let browser: Browser;
 let roundId = 0;
 
-async function session(username: string): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/auth/login', { data: { username, password: 'Wangge@2026' } });
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
-  return { api, csrf: body.csrfToken, scopeId: body.user.scope.id };
-}
+const session = (username: string) => apiSession(base, username);
 
 /** A valid 18-digit ID number of this file's own (the sequence from the stamp). */
 function idNumber(n: number): string {

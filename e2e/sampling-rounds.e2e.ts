@@ -1,6 +1,6 @@
-import { type APIRequestContext, type Browser, request } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext, signIn } from './browser';
+import { apiSession, launch, newContext, signIn } from './browser';
 
 /**
  * Round setup and the staggered slot plan on a desktop: a cadre of this file's own estate (two buildings of
@@ -17,13 +17,7 @@ const roundName = `错峰测试轮次 ${stamp}`;
 const pointName = `错峰测试点 ${stamp}`;
 let browser: Browser;
 
-async function session(name: string): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/auth/login', { data: { username: name, password: 'Wangge@2026' } });
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
-  return { api, csrf: body.csrfToken, scopeId: body.user.scope.id };
-}
+const session = (username: string) => apiSession(base, username);
 
 beforeAll(async () => {
   browser = await launch();

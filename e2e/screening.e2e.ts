@@ -1,6 +1,6 @@
-import { type APIRequestContext, type Browser, type Locator, type Page, request } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, signIn } from './browser';
+import { apiSession, launch, signIn } from './browser';
 
 /**
  * Door-to-door screening through its screens: the administrator has imported the risk-area list and a village
@@ -20,13 +20,7 @@ const householdAddress = `敲门测试 ${Date.now() % 100000} 号`;
 
 const todayThere = (daysAgo = 0) => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date(Date.now() - daysAgo * 86_400_000));
 
-async function session(username: string): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
-  const api = await request.newContext({ baseURL: base });
-  const res = await api.post('/api/auth/login', { data: { username, password: 'Wangge@2026' } });
-  expect(res.ok()).toBe(true);
-  const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
-  return { api, csrf: body.csrfToken, scopeId: body.user.scope.id };
-}
+const session = (username: string) => apiSession(base, username);
 
 function inputOf(l: Locator): Locator {
   return l.locator('xpath=self::input|descendant::input').first();
