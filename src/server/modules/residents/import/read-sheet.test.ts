@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from '../../../platform/exceljs';
-import { SheetError, inspect, readBatches } from './read-sheet';
+import { SheetError, discardSheet, inspect, inspectSheet, readBatches } from './read-sheet';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'wangge-read-sheet-'));
 
@@ -16,6 +16,47 @@ async function readAll(file: string) {
 }
 
 describe('reading sheets', () => {
+  it('a skipped sheet whose temporary file is already deleted is closed without an error', async () => {
+    // What ExcelJS hands over for a parked sheet: a file reader not yet open, whose file it deletes as we move on.
+    const file = path.join(dir, 'parked-sheet.xml');
+    writeFileSync(file, '<worksheet/>');
+    const reader = createReadStream(file);
+    rmSync(file);
+    const errors: unknown[] = [];
+    discardSheet({ iterator: reader });
+    reader.on('error', (e) => errors.push(e));
+    await new Promise<void>((r) => reader.on('close', () => r()));
+    expect(reader.destroyed).toBe(true);
+    // The open failed (ENOENT) or never happened; either way it reached only listeners, never the process.
+    expect(reader.listenerCount('error')).toBe(2);
+    expect(errors.every((e) => (e as NodeJS.ErrnoException).code === 'ENOENT')).toBe(true);
+  });
+
+  it('reads the chosen one of many sheets, skipping the others, again and again', async () => {
+    // ExcelJS parks sheets that precede the shared strings in temporary files and deletes each as the reader
+    // moves on; a skipped sheet's file reader used to open after the delete: an uncaught ENOENT.
+    const file = path.join(dir, 'many-sheets.xlsx');
+    const wb = new ExcelJS.Workbook();
+    for (let n = 1; n <= 6; n++) wb.addWorksheet(`第${n}页`).addRows([['姓名', '身份证号'], ...Array.from({ length: 200 }, (_, i) => [`人${n}-${i}`, `${i}`])]);
+    await wb.xlsx.writeFile(file);
+    const stray: unknown[] = [];
+    const onStray = (e: unknown) => stray.push(e);
+    process.on('uncaughtException', onStray);
+    try {
+      for (let round = 0; round < 10; round++) {
+        const { headers } = await inspectSheet(file, 'xlsx', '第6页');
+        expect(headers).toEqual(['姓名', '身份证号']);
+        let rows = 0;
+        for await (const b of readBatches({ path: file, format: 'xlsx', sheet: '第6页', headerRow: 1, encoding: null })) rows += b.length;
+        expect(rows).toBe(200);
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.off('uncaughtException', onStray);
+    }
+    expect(stray).toEqual([]);
+  });
+
   it('keeps every Chinese character of a large streamed sheet, with and without shared strings', async () => {
     for (const useSharedStrings of [false, true]) {
       const file = path.join(dir, `big-${useSharedStrings}.xlsx`);

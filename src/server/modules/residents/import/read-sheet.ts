@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS, { type Row } from '../../../platform/exceljs';
 import iconv from 'iconv-lite';
@@ -176,6 +176,20 @@ async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean): Async
   }
 }
 
+/**
+ * A sheet we skip unread. ExcelJS parks a sheet that comes before the shared strings in a temporary file and
+ * hands it over with a file reader not yet open; as soon as we ask for the next sheet it deletes that file. The
+ * reader then opened a file that was gone: an uncaught ENOENT that could end the process (seen in CI, and the
+ * likely cause of a valid workbook reported as broken). The reader is closed here, its late error swallowed.
+ */
+export function discardSheet(ws: unknown) {
+  const source = (ws as { iterator?: unknown }).iterator;
+  if (source instanceof Readable) {
+    source.on('error', () => {});
+    source.destroy();
+  }
+}
+
 interface RawBatch {
   sheet: string;
   rows: SheetRow[];
@@ -199,7 +213,10 @@ async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b
     for await (const ws of stallGuard(reader[Symbol.asyncIterator](), ended)) {
       const sheet = ws as unknown as { name: string; parse(): AsyncIterable<Array<{ eventType: string; value: Row }>> };
       yield { sheetStart: sheet.name };
-      if (onlySheet !== null && sheet.name !== onlySheet) continue;
+      if (onlySheet !== null && sheet.name !== onlySheet) {
+        discardSheet(ws);
+        continue;
+      }
       let taken = 0;
       for await (const events of stallGuard(sheet.parse()[Symbol.asyncIterator](), ended)) {
         const rows: SheetRow[] = [];
