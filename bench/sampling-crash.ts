@@ -25,6 +25,24 @@ export interface CrashPlan {
   log: (...a: unknown[]) => void;
 }
 
+/**
+ * What the database holds after the crash, asked the same way on either engine: the acknowledged client ids
+ * present (live), and any person bound more than once in the round (a retry that registered twice).
+ */
+export async function countAfterCrash(
+  query: (sql: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>,
+  roundId: number,
+  clientIds: string[],
+  residentIds: number[],
+): Promise<{ present: number; duplicated: number }> {
+  const [a] = await query('SELECT count(*)::int AS present FROM sampling_bindings WHERE client_id = ANY($1::text[]) AND removed_at IS NULL', [clientIds]);
+  const [b] = await query(
+    `SELECT coalesce(sum(n - 1), 0)::int AS duplicated FROM (SELECT count(*) AS n FROM sampling_bindings WHERE round_id = $1 AND resident_id = ANY($2::int[]) AND removed_at IS NULL GROUP BY resident_id) x`,
+    [roundId, residentIds],
+  );
+  return { present: Number(a.present), duplicated: Number(b.duplicated) };
+}
+
 export async function benchCrash(p: CrashPlan) {
   const sessions: Record<string, string>[] = [];
   for (let i = 0; i < p.desks; i++) sessions.push(await signIn(p.base, 'command'));

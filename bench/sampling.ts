@@ -37,7 +37,7 @@ import pg from 'pg';
 import { openDb } from '../src/server/db/engine';
 import { migrate } from '../src/server/db/migrate';
 import { benchCoverage } from './sampling-coverage';
-import { benchCrash } from './sampling-crash';
+import { benchCrash, countAfterCrash } from './sampling-crash';
 import { signIn } from './sampling-desks';
 import { benchLab } from './sampling-lab';
 import { benchLoad } from './sampling-load';
@@ -195,18 +195,7 @@ try {
       restart: async () => {
         server = await start('src/server/main.ts', pgEnv, /is running on/);
       },
-      count: async (ids, residents) => {
-        const present = Number((await client.query('SELECT count(*) FROM sampling_bindings WHERE client_id = ANY($1::text[]) AND removed_at IS NULL', [ids])).rows[0].count);
-        const duplicated = Number(
-          (
-            await client.query(
-              `SELECT coalesce(sum(n - 1), 0) AS d FROM (SELECT count(*) AS n FROM sampling_bindings WHERE round_id = $1 AND resident_id = ANY($2::int[]) AND removed_at IS NULL GROUP BY resident_id) x`,
-              [r.roundId, residents],
-            )
-          ).rows[0].d,
-        );
-        return { present, duplicated };
-      },
+      count: (ids, residents) => countAfterCrash(async (sql, params) => (await client.query(sql, params)).rows, r.roundId, ids, residents),
       log,
     });
   }
@@ -262,12 +251,7 @@ if (PARTS.has('pglite')) {
             await stop(lite);
             const d = await openDb({ dataDir, databaseUrl: undefined });
             try {
-              const [{ present }] = await d.query<{ present: number }>('SELECT count(*)::int AS present FROM sampling_bindings WHERE client_id = ANY($1::text[]) AND removed_at IS NULL', [clientIds]);
-              const [{ duplicated }] = await d.query<{ duplicated: number }>(
-                `SELECT coalesce(sum(n - 1), 0)::int AS duplicated FROM (SELECT count(*) AS n FROM sampling_bindings WHERE round_id = $1 AND resident_id = ANY($2::int[]) AND removed_at IS NULL GROUP BY resident_id) x`,
-                [r.roundId, residents],
-              );
-              return { present, duplicated };
+              return await countAfterCrash((sql, params) => d.query(sql, params), r.roundId, clientIds, residents);
             } finally {
               await d.close();
             }
