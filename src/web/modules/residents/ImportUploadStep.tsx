@@ -1,12 +1,13 @@
 /** Import step 1: the default area for rows without an area column, the template, and the file. */
-import { Alert, Button, Form, Space, Typography, Upload } from 'antd';
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Form, Space, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { errorText } from '../../app/errors';
 import type { UploadedImport } from './import-mapping';
+import { FileDrop } from '../../app/components/FileDrop';
 
 const ACCEPT = '.xlsx,.csv';
 
@@ -46,26 +47,17 @@ export function ImportUploadStep({ defaultAreaId, onUploaded }: { defaultAreaId?
           <AreaTreeSelect value={areaId} onChange={(id) => setAreaId(id)} allowClear style={{ width: '100%', maxWidth: 420 }} />
         </Form.Item>
       </Form>
-      <Upload.Dragger
-        accept={ACCEPT}
-        multiple={false}
-        maxCount={1}
-        fileList={file ? [{ uid: '1', name: file.name, size: file.size, status: 'done' }] : []}
-        beforeUpload={(f) => {
-          // Kept here and sent with the button; the server checks size and format (its limit is a setting).
+      <FileDrop
+        file={file}
+        onChange={(f) => {
           setError(null);
           setFile(f);
-          return false;
         }}
-        onRemove={() => setFile(null)}
-        data-testid="import-file"
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('residents.import.drop')}</p>
-        <p className="ant-upload-hint">{t('residents.import.formats')}</p>
-      </Upload.Dragger>
+        accept={ACCEPT}
+        text={t('residents.import.drop')}
+        hint={t('residents.import.formats')}
+        testId="import-file"
+      />
       {error && <Alert type="error" showIcon title={error} />}
       <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={() => void upload()} data-testid="import-upload">
         {t('residents.import.upload')}

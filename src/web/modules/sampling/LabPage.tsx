@@ -3,8 +3,8 @@
  * each with its trace-back, so a positive pool's people are held before the answer comes back. A 100,000-row file
  * takes 10–20 s: the page shows the time passing. Then the summary (LabSummary). One result can also be typed in.
  */
-import { Alert, Button, Card, Space, Spin, Table, Typography, Upload } from 'antd';
-import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Spin, Table, Typography } from 'antd';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -12,6 +12,7 @@ import { errorText } from '../../app/errors';
 import { LabManualForm } from './LabManualForm';
 import { LabSummary } from './LabSummary';
 import { LAB_COLUMNS, LAB_EXAMPLE_CSV, type ResultsSummary, downloadText } from './LabTypes';
+import { FileDrop } from '../../app/components/FileDrop';
 
 const ACCEPT = '.csv,.xlsx';
 
@@ -78,27 +79,18 @@ export default function LabPage() {
               { title: t('samplingLab.values'), render: (_, c) => ('values' in c ? c.values.join(' / ') : t(`samplingLab.colValue.${c.key}`)) },
             ]}
           />
-          <Upload.Dragger
-            accept={ACCEPT}
-            multiple={false}
-            maxCount={1}
-            disabled={busy}
-            fileList={file ? [{ uid: '1', name: file.name, size: file.size, status: 'done' }] : []}
-            beforeUpload={(f) => {
-              // Kept here and sent with the button; the server checks the size and reads the format from the bytes.
+          <FileDrop
+            file={file}
+            onChange={(f) => {
               setError(null);
               setFile(f);
-              return false;
             }}
-            onRemove={() => setFile(null)}
-            data-testid="lab-file"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('samplingLab.drop')}</p>
-            <p className="ant-upload-hint">{t('samplingLab.formats')}</p>
-          </Upload.Dragger>
+            accept={ACCEPT}
+            disabled={busy}
+            text={t('samplingLab.drop')}
+            hint={t('samplingLab.formats')}
+            testId="lab-file"
+          />
           {error && <Alert type="error" showIcon title={error} data-testid="lab-error" />}
           <Button type="primary" icon={<UploadOutlined />} disabled={!file} loading={busy} onClick={() => void upload()} data-testid="lab-upload">
             {t('samplingLab.upload')}

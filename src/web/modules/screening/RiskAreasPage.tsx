@@ -2,14 +2,15 @@
  * The risk-area list: the rows in force on a day (or every row, newest import first), and for a county-wide
  * administrator the import of the official list — all or nothing, each bad row named with its number.
  */
-import { Alert, Button, Card, DatePicker, Input, Space, Table, Tag, Typography, Upload } from 'antd';
-import { InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { FileDrop } from '../../app/components/FileDrop';
 
 interface RiskArea {
   id: number;
@@ -112,24 +113,16 @@ function ImportCard({ onImported }: { onImported: () => void }) {
     <Card size="small" title={t('screening.risk.import')}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">{t('screening.risk.importHint')}</Typography.Text>
-        <Upload.Dragger
-          accept=".xlsx,.csv"
-          multiple={false}
-          maxCount={1}
-          fileList={file ? [{ uid: '1', name: file.name, size: file.size, status: 'done' }] : []}
-          beforeUpload={(f) => {
+        <FileDrop
+          file={file}
+          onChange={(f) => {
             setFile(f);
             setProblem(null);
-            return false;
           }}
-          onRemove={() => setFile(null)}
-          data-testid="risk-file"
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('residents.import.drop')}</p>
-        </Upload.Dragger>
+          accept=".xlsx,.csv"
+          text={t('residents.import.drop')}
+          testId="risk-file"
+        />
         {result && <Alert type="success" showIcon title={t('screening.risk.imported', { count: result.imported })} />}
         {problem && (
           <Alert
