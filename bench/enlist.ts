@@ -27,7 +27,11 @@ const root = path.resolve(import.meta.dirname, '..');
 const base = `http://127.0.0.1:${PORT}`;
 
 function start(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -111,7 +115,11 @@ const server = await start({ PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL
 const db = new pg.Client(URL_);
 await db.connect();
 try {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Wangge@2026' }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'Wangge@2026' }),
+  });
   const { user, csrfToken } = await json(login);
   const headers = { cookie: login.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': csrfToken, 'content-type': 'application/json' };
   const post = (url: string, body: unknown) => fetch(`${base}${url}`, { method: 'POST', headers, body: JSON.stringify(body) }).then(json);
@@ -131,7 +139,9 @@ try {
     rates.push(SUBMITS / (wallMs / 1000));
     p95s.push(pct(latencies, 95));
     all.push(...latencies);
-    console.error(`round ${r + 1}: ${SUBMITS} new submissions in ${wallMs.toFixed(0)} ms, p50 ${median(latencies).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`);
+    console.error(
+      `round ${r + 1}: ${SUBMITS} new submissions in ${wallMs.toFixed(0)} ms, p50 ${median(latencies).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms, max ${Math.max(...latencies).toFixed(1)} ms`,
+    );
   }
   const again = await wave(`/api/enlist/${org.enlistToken}`, 0, SUBMITS);
   console.error(`re-submits: ${SUBMITS} in ${again.wallMs.toFixed(0)} ms, p95 ${pct(again.latencies, 95).toFixed(1)} ms`);
@@ -159,7 +169,9 @@ try {
     const t0 = performance.now();
     last = await post('/api/household-links/split', { areaId: building.id, volunteerIds, replace: true });
     splitMs.push(performance.now() - t0);
-    console.error(`split round ${r + 1}: ${last.linked} links for ${last.members} members (${last.perMember.min}–${last.perMember.max} each) in ${splitMs[r].toFixed(0)} ms (server ${last.ms} ms)`);
+    console.error(
+      `split round ${r + 1}: ${last.linked} links for ${last.members} members (${last.perMember.min}–${last.perMember.max} each) in ${splitMs[r].toFixed(0)} ms (server ${last.ms} ms)`,
+    );
   }
   if (last.linked !== HOUSEHOLDS || last.perMember.max - last.perMember.min > 1) throw new Error(`uneven split: ${JSON.stringify(last)}`);
 

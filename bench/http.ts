@@ -95,7 +95,9 @@ async function measure(engine: 'pglite' | 'postgres', port: number, barePort: nu
         scopedRps.push(s.requests.average);
         scopedP99.push(s.latency.p99);
         ratios.push(s.requests.average / b.requests.average);
-        console.error(`[${engine}] round ${i + 1}: bare ${b.requests.average.toFixed(0)} rps, scoped ${s.requests.average.toFixed(0)} rps, p99 ${s.latency.p99} ms`);
+        console.error(
+          `[${engine}] round ${i + 1}: bare ${b.requests.average.toFixed(0)} rps, scoped ${s.requests.average.toFixed(0)} rps, p99 ${s.latency.p99} ms`,
+        );
       }
       const items = JSON.parse(body).items.length;
       return { bare_rps: median(bareRps), scoped_rps: median(scopedRps), ratio: median(ratios), scoped_p99_ms: median(scopedP99), items };

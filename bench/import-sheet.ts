@@ -33,4 +33,3 @@ export async function makeSheet(file: string) {
   await ws.commit();
   await wb.commit();
 }
-

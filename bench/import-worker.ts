@@ -20,10 +20,7 @@ let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-bench-import-'));
-const db =
-  engine === 'postgres'
-    ? await openDb({ databaseUrl: process.env.BENCH_DATABASE_URL!, poolSize: 4 })
-    : await openDb({ dataDir });
+const db = engine === 'postgres' ? await openDb({ databaseUrl: process.env.BENCH_DATABASE_URL!, poolSize: 4 }) : await openDb({ dataDir });
 if (engine === 'postgres') await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
 await migrate(db);
 const app = await buildApp({ config: testConfig({ DATA_DIR: dataDir, IMPORT_MAX_MB: 200, NODE_ENV: 'production' }), db });
@@ -47,7 +44,7 @@ async function settle(id: number) {
 
 // What the process holds before the import: the app, and on PGlite the database engine itself.
 const baselineRss = process.memoryUsage().rss;
-if (process.env.BENCH_TRACE) console.error("rss after setup", Math.round(baselineRss / 1048576));
+if (process.env.BENCH_TRACE) console.error('rss after setup', Math.round(baselineRss / 1048576));
 const body = multipartBody('台账.xlsx', readFileSync(file));
 const up = await admin.request({ method: 'POST', url: `/api/residents/imports?areaId=${village.id}`, payload: body.payload, headers: body.headers });
 if (up.statusCode !== 201) throw new Error(up.body);
@@ -58,7 +55,8 @@ await admin.post(`/api/residents/imports/${id}/validate`, { mapping: suggestedMa
 const validated = await settle(id);
 const validateS = (performance.now() - t) / 1000;
 if (process.env.BENCH_TRACE) console.error('rss after validate', Math.round(process.memoryUsage().rss / 1048576), 'peak', Math.round(peak / 1048576));
-if (validated.status !== "validated" || validated.counts.errors) throw new Error(JSON.stringify({ counts: validated.counts, errors: validated.errors.slice(0, 5), failure: validated.failure }));
+if (validated.status !== 'validated' || validated.counts.errors)
+  throw new Error(JSON.stringify({ counts: validated.counts, errors: validated.errors.slice(0, 5), failure: validated.failure }));
 
 t = performance.now();
 await admin.post(`/api/residents/imports/${id}/commit`, { mode: 'all-or-nothing' });

@@ -14,7 +14,13 @@ const ARRIVALS = Number(process.env.BENCH_HISTORY_ARRIVALS ?? 200_000);
 const MEASURES = Number(process.env.BENCH_HISTORY_MEASURES ?? 50_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 
-export async function benchReport(p: { base: string; url: string; log: (...a: unknown[]) => void; today: string; tz: string }): Promise<Record<string, number | null>> {
+export async function benchReport(p: {
+  base: string;
+  url: string;
+  log: (...a: unknown[]) => void;
+  today: string;
+  tz: string;
+}): Promise<Record<string, number | null>> {
   const client = new pg.Client(p.url);
   await client.connect();
   try {
@@ -79,7 +85,11 @@ export async function benchReport(p: { base: string; url: string; log: (...a: un
       series.push(await time(`/api/daily-reports/series?areaId=${county.id}&days=14`));
     }
     p.log(`county report: median ${median(report).toFixed(1)} ms; 14-day series: median ${median(series).toFixed(1)} ms`);
-    return { history_rows: counts.follow_ups + counts.arrivals, rollup_ms: Number(median(report).toFixed(1)), series_14d_ms: Number(median(series).toFixed(1)) };
+    return {
+      history_rows: counts.follow_ups + counts.arrivals,
+      rollup_ms: Number(median(report).toFixed(1)),
+      series_14d_ms: Number(median(series).toFixed(1)),
+    };
   } finally {
     await client.end();
   }

@@ -31,15 +31,25 @@ export async function benchVisits(p: { base: string; url: string; log: (...a: un
     const created = await fetch(`${p.base}/api/screening/campaigns`, {
       method: 'POST',
       headers: phones[0].headers,
-      body: JSON.stringify({ name: `压测敲门行动 ${randomUUID().slice(0, 8)}`, areaId: town.id, startsOn: today, endsOn: today, lookbackDays: 14, target: 'all' }),
+      body: JSON.stringify({
+        name: `压测敲门行动 ${randomUUID().slice(0, 8)}`,
+        areaId: town.id,
+        startsOn: today,
+        endsOn: today,
+        lookbackDays: 14,
+        target: 'all',
+      }),
     });
     if (created.status !== 201) throw new Error(`campaign answered ${created.status}: ${await created.text()}`);
     const campaign = (await created.json()) as { id: number };
     const campaignSeconds = (performance.now() - t0) / 1000;
     p.log(`campaign over ${town.name}: ${town.households} households, created with its tasks in ${campaignSeconds.toFixed(2)} s`);
-    const households = (await client.query('SELECT household_id FROM screening_targets WHERE campaign_id = $1 ORDER BY hashtext(household_id::text) LIMIT $2', [campaign.id, VISITS])).rows.map(
-      (r) => r.household_id as number,
-    );
+    const households = (
+      await client.query('SELECT household_id FROM screening_targets WHERE campaign_id = $1 ORDER BY hashtext(household_id::text) LIMIT $2', [
+        campaign.id,
+        VISITS,
+      ])
+    ).rows.map((r) => r.household_id as number);
 
     const times: number[] = [];
     const acknowledged = new Set<string>();
@@ -57,7 +67,15 @@ export async function benchVisits(p: { base: string; url: string; log: (...a: un
       while (next < households.length) {
         const householdId = households[next++];
         const clientId = randomUUID();
-        const body = JSON.stringify({ clientId, campaignId: campaign.id, householdId, outcome: 'visited', rosterConfirmed: true, codeColour: 'green', temperature: 36.5 });
+        const body = JSON.stringify({
+          clientId,
+          campaignId: campaign.id,
+          householdId,
+          outcome: 'visited',
+          rosterConfirmed: true,
+          codeColour: 'green',
+          temperature: 36.5,
+        });
         const roll = Math.random();
         if (roll < 0.05) await Promise.all([send(phones[i], body, clientId), send(phones[i], body, clientId)]);
         else await send(phones[i], body, clientId);
@@ -68,7 +86,10 @@ export async function benchVisits(p: { base: string; url: string; log: (...a: un
     await Promise.all(phones.map((_, i) => phone(i)));
     const seconds = (performance.now() - started) / 1000;
 
-    const stored = (await client.query('SELECT client_id::text AS id, household_id FROM screening_visits WHERE campaign_id = $1', [campaign.id])).rows as { id: string; household_id: number }[];
+    const stored = (await client.query('SELECT client_id::text AS id, household_id FROM screening_visits WHERE campaign_id = $1', [campaign.id])).rows as {
+      id: string;
+      household_id: number;
+    }[];
     const storedIds = new Set(stored.map((r) => r.id));
     const lost = [...acknowledged].filter((id) => !storedIds.has(id)).length;
     const duplicated = stored.length - storedIds.size + (stored.length - new Set(stored.map((r) => r.household_id)).size);

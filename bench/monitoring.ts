@@ -53,7 +53,15 @@ function run(cmd: string[], env: Record<string, string>): Promise<string> {
 function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_SEED: 'false', LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '100000' },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(PORT),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DEMO_SEED: 'false',
+      LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -85,7 +93,9 @@ await migrate(db);
 const residents = await count();
 
 log('resetting the monitoring tables…');
-await client.query(`TRUNCATE follow_ups, fever_alerts, measures, tasks, arrivals, screening_visits, screening_targets, screening_campaigns, daily_reports RESTART IDENTITY CASCADE`);
+await client.query(
+  `TRUNCATE follow_ups, fever_alerts, measures, tasks, arrivals, screening_visits, screening_targets, screening_campaigns, daily_reports RESTART IDENTITY CASCADE`,
+);
 const today = (await client.query(`SELECT (now() AT TIME ZONE $1)::date::text AS d`, [TZ])).rows[0].d as string;
 
 // One village doctor per village, with the demo doctor's password (kept from run to run: the audit

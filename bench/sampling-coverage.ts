@@ -50,7 +50,13 @@ export async function benchCoverage(p: {
     [p.roundId],
   );
   const t0 = performance.now();
-  const tubes = await bulkBind(p.client, { roundId: p.roundId, pointId: p.pointId, people: rows.map((r) => r.resident_id), prefix: 'COVBULK', status: 'closed' });
+  const tubes = await bulkBind(p.client, {
+    roundId: p.roundId,
+    pointId: p.pointId,
+    people: rows.map((r) => r.resident_id),
+    prefix: 'COVBULK',
+    status: 'closed',
+  });
   p.log(`bulk: ${rows.length} people bound in ${tubes} tubes in ${((performance.now() - t0) / 1000).toFixed(1)} s (the counters kept by the triggers)`);
   await p.client.query('ANALYZE sampling_bindings; ANALYZE sampling_tubes; ANALYZE sampling_roster');
   const towns = (await p.client.query(`SELECT id FROM areas WHERE parent_id = $1 AND NOT archived ORDER BY id`, [p.countyId])).rows.map((r) => r.id as number);
@@ -62,7 +68,9 @@ export async function benchCoverage(p: {
     return { ms: performance.now() - t, body };
   };
   const first = await get();
-  p.log(`coverage of the county: roster ${first.body.total.roster}, sampled ${first.body.total.sampled} (rate ${first.body.total.rate}), ${first.body.items.length} towns; first read ${first.ms.toFixed(1)} ms`);
+  p.log(
+    `coverage of the county: roster ${first.body.total.roster}, sampled ${first.body.total.sampled} (rate ${first.body.total.rate}), ${first.body.items.length} towns; first read ${first.ms.toFixed(1)} ms`,
+  );
   const county: number[] = [];
   const town: number[] = [];
   for (let i = 0; i < p.requests; i++) {

@@ -50,7 +50,13 @@ export async function benchCrash(p: CrashPlan) {
   let next = 0;
   const desks: Desk[] = sessions.map((headers, i) => ({ headers, desk: i + 1, tubeId: null, tubes: 0 }));
   const load = Promise.all(
-    desks.map((d) => runDesk({ base: () => p.base, roundId: p.roundId, pointId: p.pointId, tag: p.tag, next: () => p.residents[next++], until: () => true, retry: true }, d, run)),
+    desks.map((d) =>
+      runDesk(
+        { base: () => p.base, roundId: p.roundId, pointId: p.pointId, tag: p.tag, next: () => p.residents[next++], until: () => true, retry: true },
+        d,
+        run,
+      ),
+    ),
   );
   await new Promise((r) => setTimeout(r, p.afterMs));
   const before = run.acknowledged.size;
@@ -62,6 +68,8 @@ export async function benchCrash(p: CrashPlan) {
   await load;
   const ids = [...run.acknowledged.keys()];
   const { present, duplicated } = await p.count(ids, p.residents.slice(0, next));
-  p.log(`crash: ${ids.length} acknowledged (${before} before the kill), ${present} present, ${duplicated} duplicated, ${run.errors} attempts without answer, ${run.refused} refused`);
+  p.log(
+    `crash: ${ids.length} acknowledged (${before} before the kill), ${present} present, ${duplicated} duplicated, ${run.errors} attempts without answer, ${run.refused} refused`,
+  );
   return { acknowledged: ids.length, present, duplicated, acknowledged_before_kill: before, retried_attempts: run.errors, refused: run.refused };
 }

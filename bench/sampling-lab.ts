@@ -17,13 +17,16 @@ export async function benchLab(p: {
   tubes: number;
   log: (...a: unknown[]) => void;
 }) {
-  const people = (await p.client.query(`SELECT id FROM residents WHERE merged_into IS NULL ORDER BY area_path, id LIMIT $1`, [p.tubes * 10])).rows.map((r) => r.id as number);
+  const people = (await p.client.query(`SELECT id FROM residents WHERE merged_into IS NULL ORDER BY area_path, id LIMIT $1`, [p.tubes * 10])).rows.map(
+    (r) => r.id as number,
+  );
   const t0 = performance.now();
   const made = await bulkBind(p.client, { roundId: p.roundId, pointId: p.pointId, people, prefix: 'LABBULK', status: 'boxed' });
   await p.client.query('ANALYZE sampling_bindings; ANALYZE sampling_tubes');
   p.log(`lab round: ${people.length} people in ${made} tubes in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const lines = ['管码,检测结果,检测时间,检测机构'];
-  for (let g = 0; g < made; g++) lines.push(`LABBULK${String(g).padStart(8, '0')},${g % 100 === 50 ? '阳性' : '阴性'},2026-12-01 10:${String(g % 60).padStart(2, '0')}:00,县疾控中心`);
+  for (let g = 0; g < made; g++)
+    lines.push(`LABBULK${String(g).padStart(8, '0')},${g % 100 === 50 ? '阳性' : '阴性'},2026-12-01 10:${String(g % 60).padStart(2, '0')}:00,县疾控中心`);
   const csv = Buffer.from(lines.join('\r\n') + '\r\n');
   const form = new FormData();
   form.append('file', new Blob([csv], { type: 'text/csv' }), '检测结果.csv');
@@ -33,7 +36,14 @@ export async function benchLab(p: {
   const body = (await res.json()) as { applied: number; positives: { tubes: number; flagged: number; tasks: number } };
   const seconds = (performance.now() - t) / 1000;
   if (res.status !== 200) throw new Error(`lab import answered ${res.status}: ${JSON.stringify(body)}`);
-  p.log(`lab file: ${made} tubes (${(csv.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(2)} s: applied ${body.applied}, positive tubes ${body.positives.tubes}, flagged ${body.positives.flagged}, tasks ${body.positives.tasks}`);
+  p.log(
+    `lab file: ${made} tubes (${(csv.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(2)} s: applied ${body.applied}, positive tubes ${body.positives.tubes}, flagged ${body.positives.flagged}, tasks ${body.positives.tasks}`,
+  );
   if (body.applied !== made || body.positives.flagged !== body.positives.tubes * 10) throw new Error(`lab import: unexpected answer ${JSON.stringify(body)}`);
-  return { lab_import_100k_s: Number(((seconds * 100_000) / made).toFixed(2)), lab_tubes: made, lab_seconds: Number(seconds.toFixed(2)), lab_flagged: body.positives.flagged };
+  return {
+    lab_import_100k_s: Number(((seconds * 100_000) / made).toFixed(2)),
+    lab_tubes: made,
+    lab_seconds: Number(seconds.toFixed(2)),
+    lab_flagged: body.positives.flagged,
+  };
 }

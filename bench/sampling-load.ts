@@ -48,7 +48,15 @@ export async function benchLoad(p: LoadPlan) {
     await Promise.all(
       desks.map((d) =>
         runDesk(
-          { base: () => p.base, roundId: p.roundId, pointId: p.pointId, tag: `${p.tag}R${round}`, next: () => p.residents[next++], until: () => performance.now() < end, retry: false },
+          {
+            base: () => p.base,
+            roundId: p.roundId,
+            pointId: p.pointId,
+            tag: `${p.tag}R${round}`,
+            next: () => p.residents[next++],
+            until: () => performance.now() < end,
+            retry: false,
+          },
           // A fresh tube for each round: the barcodes of a round carry its number.
           Object.assign(d, { tubeId: null, tubes: 0 }),
           run,

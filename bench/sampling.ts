@@ -117,7 +117,13 @@ async function openRound(headers: Record<string, string>, name: string, open = t
   const countyId = me.user.scope.id;
   const villages = (await api('GET', `/api/areas/${countyId}/children`, headers)).items as { id: number }[];
   const today = new Date().toISOString().slice(0, 10);
-  const round = await api('POST', '/api/sampling/rounds', headers, { name: `${name} ${tag}`, areaId: countyId, startsOn: today, endsOn: today, rosterDate: today });
+  const round = await api('POST', '/api/sampling/rounds', headers, {
+    name: `${name} ${tag}`,
+    areaId: countyId,
+    startsOn: today,
+    endsOn: today,
+    rosterDate: today,
+  });
   const point = await api('POST', `/api/sampling/rounds/${round.id}/points`, headers, { name: '压测采样点', areaId: villages[0].id, desks: 100 });
   const t = performance.now();
   if (open) await api('POST', `/api/sampling/rounds/${round.id}/status`, headers, { status: 'open' });
@@ -157,7 +163,9 @@ await client.query(
 );
 await client.query(`DELETE FROM tasks WHERE type IN ('sampling_retest', 'home_sampling')`);
 await client.query('VACUUM ANALYZE sampling_rounds');
-const residentIds = (await client.query(`SELECT id FROM residents WHERE merged_into IS NULL ORDER BY hashtext(id::text || ':sampling')`)).rows.map((r) => r.id as number);
+const residentIds = (await client.query(`SELECT id FROM residents WHERE merged_into IS NULL ORDER BY hashtext(id::text || ':sampling')`)).rows.map(
+  (r) => r.id as number,
+);
 log(`${residentIds.length} residents`);
 
 const pgEnv = serverEnv({ DATABASE_URL: url, DEMO_SEED: 'false', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'wangge-bench-sampling-')) });
@@ -174,7 +182,18 @@ try {
   let used = 0;
   if (PARTS.has('load')) {
     log(`PostgreSQL: ${DESKS} desks, ${ROUNDS} rounds of ${SECONDS} s…`);
-    const load = await benchLoad({ base, bareBase, roundId: r.roundId, pointId: r.pointId, residents: residentIds, desks: DESKS, rounds: ROUNDS, seconds: SECONDS, tag: `${tag}P`, log });
+    const load = await benchLoad({
+      base,
+      bareBase,
+      roundId: r.roundId,
+      pointId: r.pointId,
+      residents: residentIds,
+      desks: DESKS,
+      rounds: ROUNDS,
+      seconds: SECONDS,
+      tag: `${tag}P`,
+      log,
+    });
     used = load.residents_used;
     const { residents_used: _u, ...figures } = load;
     result.postgres = figures;
@@ -200,7 +219,10 @@ try {
     });
   }
   if (PARTS.has('coverage')) {
-    Object.assign(result, await benchCoverage({ client, base, headers: commander, roundId: r.roundId, pointId: r.pointId, countyId: r.countyId, requests: COVERAGE_REQUESTS, log }));
+    Object.assign(
+      result,
+      await benchCoverage({ client, base, headers: commander, roundId: r.roundId, pointId: r.pointId, countyId: r.countyId, requests: COVERAGE_REQUESTS, log }),
+    );
   }
   if (PARTS.has('lab')) {
     const labRound = await openRound(commander, '压测检测结果', false);
@@ -219,7 +241,9 @@ if (PARTS.has('pglite')) {
     log(`PGlite: the demo county with ${PGLITE_RESIDENTS} residents…`);
     await runTool(['tools/seed.ts', '--residents', String(PGLITE_RESIDENTS)], { DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' });
     const db = await openDb({ dataDir, databaseUrl: undefined });
-    const ids = (await db.query<{ id: number }>(`SELECT id FROM residents WHERE merged_into IS NULL ORDER BY hashtext(id::text || ':sampling')`)).map((x) => x.id);
+    const ids = (await db.query<{ id: number }>(`SELECT id FROM residents WHERE merged_into IS NULL ORDER BY hashtext(id::text || ':sampling')`)).map(
+      (x) => x.id,
+    );
     await db.close();
     const liteEnv = serverEnv({ DATABASE_URL: '', DATA_DIR: dataDir, DEMO_SEED: 'false' });
     let lite = await start('src/server/main.ts', liteEnv, /is running on/);
@@ -228,7 +252,18 @@ if (PARTS.has('pglite')) {
       const commander = await signIn(base, 'command');
       const r = await openRound(commander, '压测全员核酸');
       log(`PGlite: round opened in ${r.openSeconds.toFixed(2)} s; ${DESKS} desks, ${ROUNDS} rounds of ${SECONDS} s…`);
-      const load = await benchLoad({ base, bareBase, roundId: r.roundId, pointId: r.pointId, residents: ids, desks: DESKS, rounds: ROUNDS, seconds: SECONDS, tag: `${tag}L`, log });
+      const load = await benchLoad({
+        base,
+        bareBase,
+        roundId: r.roundId,
+        pointId: r.pointId,
+        residents: ids,
+        desks: DESKS,
+        rounds: ROUNDS,
+        seconds: SECONDS,
+        tag: `${tag}L`,
+        log,
+      });
       const { residents_used: used, ...figures } = load;
       result.pglite = figures;
       const people = ids.slice(used, used + Math.min(CRASH_BINDINGS, ids.length - used));

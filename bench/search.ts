@@ -112,7 +112,18 @@ try {
   const all = Object.values(times).flat();
   const byKind = Object.fromEntries(Object.entries(times).map(([k, xs]) => [k, { p50_ms: pct(xs, 50), p95_ms: pct(xs, 95) }]));
   console.error(JSON.stringify(byKind));
-  console.log(JSON.stringify({ residents, p50_ms: pct(all, 50), p95_ms: pct(all, 95), searches: all.length, not_found: misses, rounds_p95_ms: roundP95, seed_seconds: seedSeconds, by_kind: byKind }));
+  console.log(
+    JSON.stringify({
+      residents,
+      p50_ms: pct(all, 50),
+      p95_ms: pct(all, 95),
+      searches: all.length,
+      not_found: misses,
+      rounds_p95_ms: roundP95,
+      seed_seconds: seedSeconds,
+      by_kind: byKind,
+    }),
+  );
 } finally {
   server.kill('SIGTERM');
 }

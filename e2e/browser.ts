@@ -4,7 +4,16 @@ import { type APIRequestContext, type Browser, type BrowserContext, type Page, c
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -26,7 +35,11 @@ export async function signIn(page: Page, username: string, password = 'Wangge@20
 }
 
 /** A demo account signed in over the API, for a test's own setup: the client, its CSRF token and its scope area. */
-export async function apiSession(baseURL: string, username: string, password = 'Wangge@2026'): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
+export async function apiSession(
+  baseURL: string,
+  username: string,
+  password = 'Wangge@2026',
+): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
   const api = await request.newContext({ baseURL });
   const res = await api.post('/api/auth/login', { data: { username, password } });
   if (!res.ok()) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);

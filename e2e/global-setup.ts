@@ -19,7 +19,15 @@ export default async function setup(project: TestProject) {
     cwd: root,
     // Every sign-in of every browser file comes from 127.0.0.1: the per-address throttle (30 in 15 minutes,
     // tested in auth.test.ts) would refuse the later files' sign-ins, failing whichever ran last.
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '', NODE_ENV: 'production', LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '100000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      NODE_ENV: 'production',
+      LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -26,7 +26,11 @@ async function pickOption(page: Page, select: Locator, text: string | RegExp) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
-const confirmPop = (page: Page) => page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+const confirmPop = (page: Page) =>
+  page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 const todayThere = () => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date());
 
@@ -35,7 +39,9 @@ beforeAll(async () => {
   // A resident of the cadre's village without a measure, found the way the registry screen finds them.
   const api = await request.newContext({ baseURL: base });
   expect((await api.post('/api/auth/login', { data: { username: 'cadre', password: 'Wangge@2026' } })).ok()).toBe(true);
-  const { items } = (await (await api.get('/api/residents?pageSize=50')).json()) as { items: { id: number; name: string; idNumber: string | null; status: string }[] };
+  const { items } = (await (await api.get('/api/residents?pageSize=50')).json()) as {
+    items: { id: number; name: string; idNumber: string | null; status: string }[];
+  };
   for (const r of items) {
     if (!r.idNumber || r.status !== 'present') continue;
     const measures = (await (await api.get(`/api/measures?residentId=${r.id}`)).json()) as { total: number };
@@ -113,7 +119,11 @@ describe('classified control and health monitoring', () => {
     await page.waitForURL(/\/monitoring\/today$/);
     await page.getByTestId('follow-up-count').waitFor();
 
-    const card = page.getByTestId('follow-up').filter({ hasText: resident.name }).filter({ has: page.getByTestId('follow-up-record') }).first();
+    const card = page
+      .getByTestId('follow-up')
+      .filter({ hasText: resident.name })
+      .filter({ has: page.getByTestId('follow-up-record') })
+      .first();
     // Late in the evening today's windows are over; the first follow-up is tomorrow morning then.
     if (!(await card.count())) {
       await page.getByTestId('follow-up-day').getByText('明天').click();
@@ -132,7 +142,10 @@ describe('classified control and health monitoring', () => {
     await inputOf(form.getByTestId('record-temperature')).fill('38.2');
     await form.getByText('咳嗽').click();
     await form.getByTestId('record-submit').click();
-    const recorded = page.getByTestId('follow-up').filter({ has: page.getByTestId('alert-raised') }).filter({ hasText: resident.name });
+    const recorded = page
+      .getByTestId('follow-up')
+      .filter({ has: page.getByTestId('alert-raised') })
+      .filter({ hasText: resident.name });
     await recorded.waitFor();
     expect(await recorded.getByTestId('follow-up-reading').innerText()).toContain('38.2 °C');
     expect(await recorded.getByTestId('alert-raised').innerText()).toContain('已触发发热预警');

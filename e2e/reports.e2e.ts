@@ -33,7 +33,10 @@ describe('the daily report', () => {
     await expect.poll(() => page.getByTestId('series-bar').count()).toBe(14);
     expect(await page.getByTestId('report-export').getAttribute('href')).toContain(`/api/daily-reports/export.xlsx?areaId=${villageId}`);
     await page.getByTestId('report-submit').click();
-    await page.locator('.ant-modal-confirm:visible').getByRole('button', { name: /上\s*报/ }).click();
+    await page
+      .locator('.ant-modal-confirm:visible')
+      .getByRole('button', { name: /上\s*报/ })
+      .click();
     await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('已上报');
     // The village's own cadre may not reopen it.
     expect(await page.getByTestId('report-reopen').count()).toBe(0);

@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
 import { launch, newContext, signIn } from './browser';
@@ -25,10 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-function inputOf(l: Locator): Locator {
-  return l.locator('xpath=self::input|descendant::input').first();
-}
 
 describe('resident import wizard', () => {
   it('uploads a CSV, maps its columns, reports the bad row and imports the good ones', async () => {

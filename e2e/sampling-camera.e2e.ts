@@ -61,18 +61,33 @@ beforeAll(async () => {
   const first17 = `42010619850203${String(stamp % 1000).padStart(3, '0')}`;
   const person = await admin.api.post('/api/residents', {
     headers: admin.headers,
-    data: { householdId: ((await household.json()) as { id: number }).id, name: personName, idType: 'resident_id', idNumber: first17 + checkDigit(first17), movedInOn: '2020-01-01' },
+    data: {
+      householdId: ((await household.json()) as { id: number }).id,
+      name: personName,
+      idType: 'resident_id',
+      idNumber: first17 + checkDigit(first17),
+      movedInOn: '2020-01-01',
+    },
   });
   expect(person.status(), await person.text()).toBe(201);
   residentId = ((await person.json()) as { id: number }).id;
   const home17 = `42010619400203${String(stamp % 1000).padStart(3, '0')}`;
   const homePerson = await admin.api.post('/api/residents', {
     headers: admin.headers,
-    data: { householdId: ((await household.json()) as { id: number }).id, name: homeName, idType: 'resident_id', idNumber: home17 + checkDigit(home17), movedInOn: '2020-01-01' },
+    data: {
+      householdId: ((await household.json()) as { id: number }).id,
+      name: homeName,
+      idType: 'resident_id',
+      idNumber: home17 + checkDigit(home17),
+      movedInOn: '2020-01-01',
+    },
   });
   expect(homePerson.status(), await homePerson.text()).toBe(201);
   homeId = ((await homePerson.json()) as { id: number }).id;
-  const round = await admin.api.post('/api/sampling/rounds', { headers: admin.headers, data: { name: roundName, areaId: sampler.scopeId, startsOn: todayThere(), endsOn: todayThere(), rosterDate: todayThere() } });
+  const round = await admin.api.post('/api/sampling/rounds', {
+    headers: admin.headers,
+    data: { name: roundName, areaId: sampler.scopeId, startsOn: todayThere(), endsOn: todayThere(), rosterDate: todayThere() },
+  });
   expect(round.status(), await round.text()).toBe(201);
   const roundId = ((await round.json()) as { id: number }).id;
   const point = await admin.api.post(`/api/sampling/rounds/${roundId}/points`, { headers: admin.headers, data: { name: pointName, areaId: sampler.scopeId } });
@@ -91,7 +106,7 @@ afterAll(async () => {
 });
 
 describe('the desk with the phone camera', () => {
-  it('binds a QR card the camera sees once, a home-sampling task\'s person with a tap, and a walk-in registered at the desk', async () => {
+  it("binds a QR card the camera sees once, a home-sampling task's person with a tap, and a walk-in registered at the desk", async () => {
     const context = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
     await context.grantPermissions(['camera'], { origin: base });
     const page = await context.newPage();

@@ -50,7 +50,13 @@ beforeAll(async () => {
     for (const k of [0, 1]) {
       const n = b * 2 + k;
       const name = `测${stamp}${'甲乙丙丁'[n]}`;
-      const person = await created('/api/residents', { householdId: household.id, name, idType: 'resident_id', idNumber: idNumber(n), movedInOn: '2020-01-01' });
+      const person = await created('/api/residents', {
+        householdId: household.id,
+        name,
+        idType: 'resident_id',
+        idNumber: idNumber(n),
+        movedInOn: '2020-01-01',
+      });
       people.push({ id: person.id, name });
     }
   }
@@ -93,7 +99,9 @@ describe('the coverage dashboard', () => {
     expect(await page.getByTestId('coverage-row-rate').allInnerTexts()).toEqual(['50%', '50%']);
     // The chart has the hour of the two bindings; the missing list the two people not sampled, masked.
     expect(await page.getByTestId('coverage-hour').count()).toBeGreaterThanOrEqual(1);
-    await expect.poll(() => page.getByTestId('coverage-missing-name').allInnerTexts()).toEqual(expect.arrayContaining([maskName(people[1].name), maskName(people[3].name)]));
+    await expect
+      .poll(() => page.getByTestId('coverage-missing-name').allInnerTexts())
+      .toEqual(expect.arrayContaining([maskName(people[1].name), maskName(people[3].name)]));
     expect(await page.getByTestId('coverage-missing-name').count()).toBe(2);
     expect(await page.getByTestId('coverage-missing-list').innerText()).not.toContain(people[1].name);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -121,7 +129,10 @@ describe('the coverage dashboard', () => {
     await expect.poll(() => page.getByTestId('coverage-trail-current').innerText()).toBe(buildings[0].name);
     await expect.poll(() => figure('due')).toBe('2');
 
-    await page.getByTestId('coverage-trail-link').filter({ hasText: `覆盖测试小区${stamp}` }).click();
+    await page
+      .getByTestId('coverage-trail-link')
+      .filter({ hasText: `覆盖测试小区${stamp}` })
+      .click();
     await expect.poll(() => new URL(page.url()).searchParams.get('under')).toBeNull();
     await expect.poll(() => figure('due')).toBe('4');
     await context.close();

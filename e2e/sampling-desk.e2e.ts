@@ -41,14 +41,23 @@ beforeAll(async () => {
   const householdId = ((await household.json()) as { id: number }).id;
   for (let n = 1; n <= 4; n++) {
     const id = idNumber(n);
-    const person = await admin.api.post('/api/residents', { ...w, data: { householdId, name: `采样${'甲乙丙丁'[n - 1]}${stamp}`, idType: 'resident_id', idNumber: id, movedInOn: '2020-01-01' } });
+    const person = await admin.api.post('/api/residents', {
+      ...w,
+      data: { householdId, name: `采样${'甲乙丙丁'[n - 1]}${stamp}`, idType: 'resident_id', idNumber: id, movedInOn: '2020-01-01' },
+    });
     expect(person.status(), await person.text()).toBe(201);
     idNumbers.push(id);
   }
-  const round = await admin.api.post('/api/sampling/rounds', { ...w, data: { name: roundName, areaId: sampler.scopeId, startsOn: todayThere(), endsOn: todayThere(), rosterDate: todayThere() } });
+  const round = await admin.api.post('/api/sampling/rounds', {
+    ...w,
+    data: { name: roundName, areaId: sampler.scopeId, startsOn: todayThere(), endsOn: todayThere(), rosterDate: todayThere() },
+  });
   expect(round.status(), await round.text()).toBe(201);
   roundId = ((await round.json()) as { id: number }).id;
-  const point = await admin.api.post(`/api/sampling/rounds/${roundId}/points`, { ...w, data: { name: `测试采样点 ${stamp}`, areaId: sampler.scopeId, desks: 2 } });
+  const point = await admin.api.post(`/api/sampling/rounds/${roundId}/points`, {
+    ...w,
+    data: { name: `测试采样点 ${stamp}`, areaId: sampler.scopeId, desks: 2 },
+  });
   expect(point.status(), await point.text()).toBe(201);
   pointId = ((await point.json()) as { id: number }).id;
   const opened = await admin.api.post(`/api/sampling/rounds/${roundId}/status`, { ...w, data: { status: 'open' } });
@@ -104,11 +113,18 @@ describe('the sampling desk', () => {
 
     // Exactly four bindings in the tube, each once.
     const sampler = await session('sampler');
-    const tubes = (await (await sampler.api.get(`/api/sampling/tubes?roundId=${roundId}&pointId=${pointId}`)).json()) as { items: { id: number; barcode: string }[] };
+    const tubes = (await (await sampler.api.get(`/api/sampling/tubes?roundId=${roundId}&pointId=${pointId}`)).json()) as {
+      items: { id: number; barcode: string }[];
+    };
     const tube = tubes.items.find((t) => t.barcode === barcode)!;
     const detail = (await (await sampler.api.get(`/api/sampling/tubes/${tube.id}`)).json()) as { bound: number; members: { seq: number; removed: boolean }[] };
     expect(detail.bound).toBe(4);
-    expect(detail.members.filter((m) => !m.removed).map((m) => m.seq).sort()).toEqual([1, 2, 3, 4]);
+    expect(
+      detail.members
+        .filter((m) => !m.removed)
+        .map((m) => m.seq)
+        .sort(),
+    ).toEqual([1, 2, 3, 4]);
 
     // A reload keeps the round, point and desk and finds the desk's open tube. The same person again is bound
     // and warned with where and when; the desk removes the mis-scan with a reason and the seat is free again.
@@ -122,7 +138,10 @@ describe('the sampling desk', () => {
     await page.getByTestId('desk-remove-reason').fill('重复扫码');
     await page.getByTestId('desk-remove-ok').click();
     await expect.poll(() => page.getByTestId('desk-member').count()).toBe(4);
-    const after = (await (await sampler.api.get(`/api/sampling/tubes/${tube.id}`)).json()) as { bound: number; members: { removed: boolean; removedReason: string | null }[] };
+    const after = (await (await sampler.api.get(`/api/sampling/tubes/${tube.id}`)).json()) as {
+      bound: number;
+      members: { removed: boolean; removedReason: string | null }[];
+    };
     expect(after.bound).toBe(4);
     expect(after.members.filter((m) => m.removed).map((m) => m.removedReason)).toEqual(['重复扫码']);
     await sampler.api.dispose();

@@ -46,11 +46,17 @@ beforeAll(async () => {
   const householdId = ((await household.json()) as { id: number }).id;
   const ids: string[] = [];
   for (let n = 1; n <= 6; n++) {
-    const person = await admin.api.post('/api/residents', { ...w, data: { householdId, name: `转运${'甲乙丙丁戊己'[n - 1]}${stamp}`, idType: 'resident_id', idNumber: idNumber(n), movedInOn: '2020-01-01' } });
+    const person = await admin.api.post('/api/residents', {
+      ...w,
+      data: { householdId, name: `转运${'甲乙丙丁戊己'[n - 1]}${stamp}`, idType: 'resident_id', idNumber: idNumber(n), movedInOn: '2020-01-01' },
+    });
     expect(person.status(), await person.text()).toBe(201);
     ids.push(idNumber(n));
   }
-  const round = await admin.api.post('/api/sampling/rounds', { ...w, data: { name: roundName, areaId: sampler.scopeId, startsOn: todayThere(), endsOn: todayThere(), rosterDate: todayThere() } });
+  const round = await admin.api.post('/api/sampling/rounds', {
+    ...w,
+    data: { name: roundName, areaId: sampler.scopeId, startsOn: todayThere(), endsOn: todayThere(), rosterDate: todayThere() },
+  });
   expect(round.status(), await round.text()).toBe(201);
   roundId = ((await round.json()) as { id: number }).id;
   const point = await admin.api.post(`/api/sampling/rounds/${roundId}/points`, { ...w, data: { name: pointName, areaId: sampler.scopeId, desks: 2 } });

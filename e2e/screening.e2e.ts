@@ -44,16 +44,30 @@ beforeAll(async () => {
   const cadre = await session('cadre');
   // A household of its own, linked to no party member: the other browser files share this server, and the
   // volunteers' test links the demo households to members, whose visit tasks would then go to them.
-  const household = await cadre.api.post('/api/households', { headers: { 'x-csrf-token': cadre.csrf }, data: { areaId: grid.scopeId, address: householdAddress } });
+  const household = await cadre.api.post('/api/households', {
+    headers: { 'x-csrf-token': cadre.csrf },
+    data: { areaId: grid.scopeId, address: householdAddress },
+  });
   expect(household.status(), await household.text()).toBe(201);
   const householdId = ((await household.json()) as { id: number }).id;
   for (const name of ['敲门甲', '敲门乙']) {
-    const person = await cadre.api.post('/api/residents', { headers: { 'x-csrf-token': cadre.csrf }, data: { householdId, name, idType: 'none', movedInOn: '2020-01-01' } });
+    const person = await cadre.api.post('/api/residents', {
+      headers: { 'x-csrf-token': cadre.csrf },
+      data: { householdId, name, idType: 'none', movedInOn: '2020-01-01' },
+    });
     expect(person.status(), await person.text()).toBe(201);
   }
   const created = await cadre.api.post('/api/screening/campaigns', {
     headers: { 'x-csrf-token': cadre.csrf },
-    data: { name: '浏览器测试敲门行动', areaId: grid.scopeId, startsOn: todayThere(), endsOn: todayThere(), lookbackDays: 14, target: 'selection', householdIds: [householdId] },
+    data: {
+      name: '浏览器测试敲门行动',
+      areaId: grid.scopeId,
+      startsOn: todayThere(),
+      endsOn: todayThere(),
+      lookbackDays: 14,
+      target: 'selection',
+      householdIds: [householdId],
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
   campaignId = ((await created.json()) as { id: number }).id;
@@ -88,7 +102,10 @@ describe('door-to-door screening', () => {
       .poll(async () => {
         if (await dateInput.inputValue()) return true;
         await arrival.getByTestId('visit-arrival-date').click();
-        await page.locator('.ant-picker-dropdown:visible .ant-picker-cell-today').click({ timeout: 3000 }).catch(() => {});
+        await page
+          .locator('.ant-picker-dropdown:visible .ant-picker-cell-today')
+          .click({ timeout: 3000 })
+          .catch(() => {});
         return !!(await dateInput.inputValue());
       })
       .toBe(true);
@@ -151,7 +168,10 @@ describe('door-to-door screening', () => {
 
     await page.goto(`${base}/screening/campaigns/${campaignId}`);
     await page.getByTestId('campaign-close').click();
-    await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.getByTestId('campaign-coverage').waitFor();
     expect(await page.getByTestId('campaign-coverage').innerText()).toContain('发现返乡人员');
     await context.close();

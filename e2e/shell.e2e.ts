@@ -25,7 +25,11 @@ async function switcherOptions(page: Page): Promise<string[]> {
   for (let round = 0; round < 2; round++) {
     const closed = page.locator('.ant-select-tree-switcher_close');
     const n = await closed.count();
-    for (let i = 0; i < n; i++) await closed.first().click().catch(() => {});
+    for (let i = 0; i < n; i++)
+      await closed
+        .first()
+        .click()
+        .catch(() => {});
     await page.waitForTimeout(400);
   }
   return nodes.allInnerTexts();
@@ -67,7 +71,7 @@ describe('web shell', () => {
     // The language choice is remembered after signing out.
     await page.reload();
     await expect.poll(() => page.getByTestId('login-submit').innerText()).toMatch(/Sign in|Log in/i);
-    expect((await page.evaluate(async () => (await fetch('/api/auth/me')).status))).toBe(401);
+    expect(await page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(401);
     await context.close();
   });
 

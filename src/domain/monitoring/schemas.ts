@@ -64,7 +64,10 @@ export const siteBody = z.strictObject({
   name: z.string().trim().min(1).max(100),
   address: z.string().trim().max(200).optional(),
   areaId: id,
-  rooms: z.array(z.strictObject({ code: z.string().trim().min(1).max(30), capacity: z.number().int().min(1).max(20).default(1) })).max(1000).optional(),
+  rooms: z
+    .array(z.strictObject({ code: z.string().trim().min(1).max(30), capacity: z.number().int().min(1).max(20).default(1) }))
+    .max(1000)
+    .optional(),
 });
 export const roomsBody = z.strictObject({ rooms: siteBody.shape.rooms.unwrap().min(1) });
 

@@ -20,7 +20,13 @@ function rule(code: string, zh: string, en: string, when: Rule['when'], then: Pa
   };
 }
 
-const feverFirst = rule('symptoms', '有发热等症状：转发热门诊', 'Symptoms: refer to the fever clinic', { hasSymptoms: true }, { steps: [], refer: 'fever_clinic', followUpsPerDay: 0, followUpTimes: [] });
+const feverFirst = rule(
+  'symptoms',
+  '有发热等症状：转发热门诊',
+  'Symptoms: refer to the fever clinic',
+  { hasSymptoms: true },
+  { steps: [], refer: 'fever_clinic', followUpsPerDay: 0, followUpTimes: [] },
+);
 const otherwiseNone = rule('default', '其他情况：无需管控', 'Otherwise: no measure', {}, { steps: [], followUpsPerDay: 0, followUpTimes: [] });
 
 export const EDITIONS: PolicySet[] = [
@@ -32,11 +38,24 @@ export const EDITIONS: PolicySet[] = [
     effectiveTo: '2021-01-19',
     feverThreshold: 37.3,
     alertSymptoms: ['fever', 'cough', 'breathing'],
-    source: 'Source report of one district: unclear fever → fever clinic; other province → isolate and observe (14 days: default); same province, no fever, no contact → none',
+    source:
+      'Source report of one district: unclear fever → fever clinic; other province → isolate and observe (14 days: default); same province, no fever, no contact → none',
     rules: [
       feverFirst,
-      rule('contact', '密切接触者：集中隔离 14 天', 'Close contact: 14 days central isolation', { contactTypes: ['close'] }, { steps: [{ measure: 'central_isolation', days: 14 }], countFrom: 'exposure' }),
-      rule('other-province', '外省返乡：居家隔离观察 14 天', 'From another province: 14 days home isolation', { originScopes: ['other_province', 'abroad'], daysSinceArrival: { max: 14 } }, { steps: [{ measure: 'home_isolation', days: 14 }], countFrom: 'arrival' }),
+      rule(
+        'contact',
+        '密切接触者：集中隔离 14 天',
+        'Close contact: 14 days central isolation',
+        { contactTypes: ['close'] },
+        { steps: [{ measure: 'central_isolation', days: 14 }], countFrom: 'exposure' },
+      ),
+      rule(
+        'other-province',
+        '外省返乡：居家隔离观察 14 天',
+        'From another province: 14 days home isolation',
+        { originScopes: ['other_province', 'abroad'], daysSinceArrival: { max: 14 } },
+        { steps: [{ measure: 'home_isolation', days: 14 }], countFrom: 'arrival' },
+      ),
       otherwiseNone,
     ],
   },
@@ -51,8 +70,26 @@ export const EDITIONS: PolicySet[] = [
     source: 'DOMAIN.md: rural returnees 2021 — negative test, 14 days home health monitoring, tests day 7 and 14',
     rules: [
       feverFirst,
-      rule('close', '密切接触者：集中隔离 14 天 + 居家健康监测 7 天', 'Close contact: 14 days central + 7 home monitoring', { contactTypes: ['close'] }, { steps: [{ measure: 'central_isolation', days: 14 }, { measure: 'home_monitoring', days: 7 }], countFrom: 'exposure' }),
-      rule('returnee', '返乡人员：居家健康监测 14 天，第 7、14 天核酸', 'Returnee: 14 days home health monitoring, tests day 7 and 14', { originScopes: ['same_province', 'other_province', 'abroad'], daysSinceArrival: { max: 14 } }, { steps: [{ measure: 'home_monitoring', days: 14 }], countFrom: 'arrival', testDays: [7, 14] }),
+      rule(
+        'close',
+        '密切接触者：集中隔离 14 天 + 居家健康监测 7 天',
+        'Close contact: 14 days central + 7 home monitoring',
+        { contactTypes: ['close'] },
+        {
+          steps: [
+            { measure: 'central_isolation', days: 14 },
+            { measure: 'home_monitoring', days: 7 },
+          ],
+          countFrom: 'exposure',
+        },
+      ),
+      rule(
+        'returnee',
+        '返乡人员：居家健康监测 14 天，第 7、14 天核酸',
+        'Returnee: 14 days home health monitoring, tests day 7 and 14',
+        { originScopes: ['same_province', 'other_province', 'abroad'], daysSinceArrival: { max: 14 } },
+        { steps: [{ measure: 'home_monitoring', days: 14 }], countFrom: 'arrival', testDays: [7, 14] },
+      ),
       otherwiseNone,
     ],
   },
@@ -67,10 +104,48 @@ export const EDITIONS: PolicySet[] = [
     source: 'DOMAIN.md: close 14 central + 7 home monitoring; secondary 7 + 7; high/medium risk arrivals 14 days (default)',
     rules: [
       feverFirst,
-      rule('close', '密切接触者：集中隔离 14 天 + 居家健康监测 7 天', 'Close contact: 14 days central + 7 home monitoring', { contactTypes: ['close'] }, { steps: [{ measure: 'central_isolation', days: 14 }, { measure: 'home_monitoring', days: 7 }], countFrom: 'exposure', testDays: [1, 4, 7, 14] }),
-      rule('secondary', '次密接：集中隔离 7 天 + 居家健康监测 7 天', 'Secondary contact: 7 days central + 7 home monitoring', { contactTypes: ['secondary'] }, { steps: [{ measure: 'central_isolation', days: 7 }, { measure: 'home_monitoring', days: 7 }], countFrom: 'exposure', testDays: [1, 7] }),
-      rule('high-risk', '高风险地区来返：集中隔离 14 天', 'From a high-risk area: 14 days central isolation', { originRiskLevels: ['high'], daysSinceArrival: { max: 14 } }, { steps: [{ measure: 'central_isolation', days: 14 }], countFrom: 'arrival', testDays: [1, 4, 7, 14] }),
-      rule('medium-risk', '中风险地区来返：居家隔离 14 天', 'From a medium-risk area: 14 days home isolation', { originRiskLevels: ['medium'], daysSinceArrival: { max: 14 } }, { steps: [{ measure: 'home_isolation', days: 14 }], countFrom: 'arrival', testDays: [1, 7, 14] }),
+      rule(
+        'close',
+        '密切接触者：集中隔离 14 天 + 居家健康监测 7 天',
+        'Close contact: 14 days central + 7 home monitoring',
+        { contactTypes: ['close'] },
+        {
+          steps: [
+            { measure: 'central_isolation', days: 14 },
+            { measure: 'home_monitoring', days: 7 },
+          ],
+          countFrom: 'exposure',
+          testDays: [1, 4, 7, 14],
+        },
+      ),
+      rule(
+        'secondary',
+        '次密接：集中隔离 7 天 + 居家健康监测 7 天',
+        'Secondary contact: 7 days central + 7 home monitoring',
+        { contactTypes: ['secondary'] },
+        {
+          steps: [
+            { measure: 'central_isolation', days: 7 },
+            { measure: 'home_monitoring', days: 7 },
+          ],
+          countFrom: 'exposure',
+          testDays: [1, 7],
+        },
+      ),
+      rule(
+        'high-risk',
+        '高风险地区来返：集中隔离 14 天',
+        'From a high-risk area: 14 days central isolation',
+        { originRiskLevels: ['high'], daysSinceArrival: { max: 14 } },
+        { steps: [{ measure: 'central_isolation', days: 14 }], countFrom: 'arrival', testDays: [1, 4, 7, 14] },
+      ),
+      rule(
+        'medium-risk',
+        '中风险地区来返：居家隔离 14 天',
+        'From a medium-risk area: 14 days home isolation',
+        { originRiskLevels: ['medium'], daysSinceArrival: { max: 14 } },
+        { steps: [{ measure: 'home_isolation', days: 14 }], countFrom: 'arrival', testDays: [1, 7, 14] },
+      ),
       otherwiseNone,
     ],
   },
@@ -82,13 +157,45 @@ export const EDITIONS: PolicySet[] = [
     effectiveTo: '2022-11-10',
     feverThreshold: 37.3,
     alertSymptoms: ['fever', 'cough', 'sore_throat', 'loss_of_smell', 'breathing'],
-    source: 'DOMAIN.md: close 7 central + 3 home, tests day 1,2,3,5,7; secondary 7 days home isolation (tests 1,4,7: default); high-risk arrivals 7 central, medium 7 home (default)',
+    source:
+      'DOMAIN.md: close 7 central + 3 home, tests day 1,2,3,5,7; secondary 7 days home isolation (tests 1,4,7: default); high-risk arrivals 7 central, medium 7 home (default)',
     rules: [
       feverFirst,
-      rule('close', '密切接触者：集中隔离 7 天 + 居家健康监测 3 天', 'Close contact: 7 days central + 3 home monitoring', { contactTypes: ['close'] }, { steps: [{ measure: 'central_isolation', days: 7 }, { measure: 'home_monitoring', days: 3 }], countFrom: 'exposure', testDays: [1, 2, 3, 5, 7] }),
-      rule('secondary', '次密接：居家隔离 7 天', 'Secondary contact: 7 days home isolation', { contactTypes: ['secondary'] }, { steps: [{ measure: 'home_isolation', days: 7 }], countFrom: 'exposure', testDays: [1, 4, 7] }),
-      rule('high-risk', '高风险区来返：集中隔离 7 天', 'From a high-risk area: 7 days central isolation', { originRiskLevels: ['high', 'lockdown'], daysSinceArrival: { max: 7 } }, { steps: [{ measure: 'central_isolation', days: 7 }], countFrom: 'arrival', testDays: [1, 2, 3, 5, 7] }),
-      rule('medium-risk', '中风险区来返：居家隔离 7 天', 'From a medium-risk area: 7 days home isolation', { originRiskLevels: ['medium', 'control'], daysSinceArrival: { max: 7 } }, { steps: [{ measure: 'home_isolation', days: 7 }], countFrom: 'arrival', testDays: [1, 4, 7] }),
+      rule(
+        'close',
+        '密切接触者：集中隔离 7 天 + 居家健康监测 3 天',
+        'Close contact: 7 days central + 3 home monitoring',
+        { contactTypes: ['close'] },
+        {
+          steps: [
+            { measure: 'central_isolation', days: 7 },
+            { measure: 'home_monitoring', days: 3 },
+          ],
+          countFrom: 'exposure',
+          testDays: [1, 2, 3, 5, 7],
+        },
+      ),
+      rule(
+        'secondary',
+        '次密接：居家隔离 7 天',
+        'Secondary contact: 7 days home isolation',
+        { contactTypes: ['secondary'] },
+        { steps: [{ measure: 'home_isolation', days: 7 }], countFrom: 'exposure', testDays: [1, 4, 7] },
+      ),
+      rule(
+        'high-risk',
+        '高风险区来返：集中隔离 7 天',
+        'From a high-risk area: 7 days central isolation',
+        { originRiskLevels: ['high', 'lockdown'], daysSinceArrival: { max: 7 } },
+        { steps: [{ measure: 'central_isolation', days: 7 }], countFrom: 'arrival', testDays: [1, 2, 3, 5, 7] },
+      ),
+      rule(
+        'medium-risk',
+        '中风险区来返：居家隔离 7 天',
+        'From a medium-risk area: 7 days home isolation',
+        { originRiskLevels: ['medium', 'control'], daysSinceArrival: { max: 7 } },
+        { steps: [{ measure: 'home_isolation', days: 7 }], countFrom: 'arrival', testDays: [1, 4, 7] },
+      ),
       otherwiseNone,
     ],
   },
@@ -103,8 +210,27 @@ export const EDITIONS: PolicySet[] = [
     source: 'DOMAIN.md: close 5 central + 3 home; secondary contacts not identified; medium risk removed; high-risk arrivals 7 days home isolation (default)',
     rules: [
       feverFirst,
-      rule('close', '密切接触者：集中隔离 5 天 + 居家隔离 3 天', 'Close contact: 5 days central + 3 home isolation', { contactTypes: ['close'] }, { steps: [{ measure: 'central_isolation', days: 5 }, { measure: 'home_isolation', days: 3 }], countFrom: 'exposure', testDays: [1, 2, 3, 4, 5, 8] }),
-      rule('high-risk', '高风险区来返：居家隔离 7 天', 'From a high-risk area: 7 days home isolation', { originRiskLevels: ['high', 'lockdown'], daysSinceArrival: { max: 7 } }, { steps: [{ measure: 'home_isolation', days: 7 }], countFrom: 'arrival', testDays: [1, 3, 5, 7] }),
+      rule(
+        'close',
+        '密切接触者：集中隔离 5 天 + 居家隔离 3 天',
+        'Close contact: 5 days central + 3 home isolation',
+        { contactTypes: ['close'] },
+        {
+          steps: [
+            { measure: 'central_isolation', days: 5 },
+            { measure: 'home_isolation', days: 3 },
+          ],
+          countFrom: 'exposure',
+          testDays: [1, 2, 3, 4, 5, 8],
+        },
+      ),
+      rule(
+        'high-risk',
+        '高风险区来返：居家隔离 7 天',
+        'From a high-risk area: 7 days home isolation',
+        { originRiskLevels: ['high', 'lockdown'], daysSinceArrival: { max: 7 } },
+        { steps: [{ measure: 'home_isolation', days: 7 }], countFrom: 'arrival', testDays: [1, 3, 5, 7] },
+      ),
       otherwiseNone,
     ],
   },

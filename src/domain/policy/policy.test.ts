@@ -37,7 +37,17 @@ describe('the set in force', () => {
   });
 });
 
-type Row = [code: string, day: string, situation: Situation, rule: string, measure: string, startsOn: string | null, endsOn: string | null, steps: number, tests?: string[]];
+type Row = [
+  code: string,
+  day: string,
+  situation: Situation,
+  rule: string,
+  measure: string,
+  startsOn: string | null,
+  endsOn: string | null,
+  steps: number,
+  tests?: string[],
+];
 const D = '2022-08-10';
 
 describe('every rule of every edition', () => {
@@ -45,11 +55,30 @@ describe('every rule of every edition', () => {
     // district-2020
     ['district-2020', '2020-02-01', { symptoms: ['fever'], contactType: 'close', exposedOn: '2020-01-31' }, 'symptoms', 'none', null, null, 0],
     ['district-2020', '2020-02-01', { contactType: 'close', exposedOn: '2020-01-31' }, 'contact', 'central_isolation', '2020-02-01', '2020-02-14', 1],
-    ['district-2020', '2020-02-01', { originScope: 'other_province', arrivedOn: '2020-01-28' }, 'other-province', 'home_isolation', '2020-02-01', '2020-02-11', 1],
+    [
+      'district-2020',
+      '2020-02-01',
+      { originScope: 'other_province', arrivedOn: '2020-01-28' },
+      'other-province',
+      'home_isolation',
+      '2020-02-01',
+      '2020-02-11',
+      1,
+    ],
     ['district-2020', '2020-02-01', { originScope: 'other_province', arrivedOn: '2020-01-10' }, 'default', 'none', null, null, 0],
     ['district-2020', '2020-02-01', { originScope: 'same_province', arrivedOn: '2020-01-31' }, 'default', 'none', null, null, 0],
     // returnee-2021
-    ['returnee-2021', '2021-02-01', { originScope: 'other_province', arrivedOn: '2021-02-01' }, 'returnee', 'home_monitoring', '2021-02-01', '2021-02-15', 1, ['2021-02-08', '2021-02-15']],
+    [
+      'returnee-2021',
+      '2021-02-01',
+      { originScope: 'other_province', arrivedOn: '2021-02-01' },
+      'returnee',
+      'home_monitoring',
+      '2021-02-01',
+      '2021-02-15',
+      1,
+      ['2021-02-08', '2021-02-15'],
+    ],
     ['returnee-2021', '2021-02-01', { contactType: 'close', exposedOn: '2021-02-01' }, 'close', 'central_isolation', '2021-02-01', '2021-02-15', 2],
     ['returnee-2021', '2021-02-01', { originScope: 'local' }, 'default', 'none', null, null, 0],
     ['returnee-2021', '2021-02-01', { symptoms: ['cough'] }, 'symptoms', 'none', null, null, 0],
@@ -61,7 +90,17 @@ describe('every rule of every edition', () => {
     ['nhc-8', '2021-06-01', { originRiskLevel: 'low', arrivedOn: '2021-06-01' }, 'default', 'none', null, null, 0],
     ['nhc-8', '2021-06-01', { symptoms: ['fever'], originRiskLevel: 'high', arrivedOn: '2021-06-01' }, 'symptoms', 'none', null, null, 0],
     // nhc-9: tests day 1,2,3,5,7 counted from the exposure
-    ['nhc-9', D, { contactType: 'close', exposedOn: D }, 'close', 'central_isolation', D, '2022-08-17', 2, ['2022-08-11', '2022-08-12', '2022-08-13', '2022-08-15', '2022-08-17']],
+    [
+      'nhc-9',
+      D,
+      { contactType: 'close', exposedOn: D },
+      'close',
+      'central_isolation',
+      D,
+      '2022-08-17',
+      2,
+      ['2022-08-11', '2022-08-12', '2022-08-13', '2022-08-15', '2022-08-17'],
+    ],
     ['nhc-9', D, { contactType: 'secondary', exposedOn: D }, 'secondary', 'home_isolation', D, '2022-08-17', 1, ['2022-08-11', '2022-08-14', '2022-08-17']],
     ['nhc-9', D, { originRiskLevel: 'high', arrivedOn: D }, 'high-risk', 'central_isolation', D, '2022-08-17', 1],
     ['nhc-9', D, { originRiskLevel: 'lockdown', arrivedOn: D }, 'high-risk', 'central_isolation', D, '2022-08-17', 1],
@@ -109,8 +148,24 @@ describe('every rule of every edition', () => {
     const s: PolicySet = {
       ...set('nhc-9'),
       rules: [
-        { code: 'broad', name: { zh: '宽', en: 'broad' }, when: { contactTypes: ['close', 'secondary'] }, then: { steps: [{ measure: 'home_monitoring', days: 3 }], countFrom: 'decision', testDays: [], followUpsPerDay: 1, followUpTimes: ['09:00'] } },
-        { code: 'narrow', name: { zh: '窄', en: 'narrow' }, when: { contactTypes: ['close'], age: { min: 60 } }, then: { steps: [{ measure: 'central_isolation', days: 7 }], countFrom: 'decision', testDays: [], followUpsPerDay: 2, followUpTimes: ['08:00', '16:00'] } },
+        {
+          code: 'broad',
+          name: { zh: '宽', en: 'broad' },
+          when: { contactTypes: ['close', 'secondary'] },
+          then: { steps: [{ measure: 'home_monitoring', days: 3 }], countFrom: 'decision', testDays: [], followUpsPerDay: 1, followUpTimes: ['09:00'] },
+        },
+        {
+          code: 'narrow',
+          name: { zh: '窄', en: 'narrow' },
+          when: { contactTypes: ['close'], age: { min: 60 } },
+          then: {
+            steps: [{ measure: 'central_isolation', days: 7 }],
+            countFrom: 'decision',
+            testDays: [],
+            followUpsPerDay: 2,
+            followUpTimes: ['08:00', '16:00'],
+          },
+        },
       ],
     };
     expect(evaluate(s, { contactType: 'close', age: 70 }, D).rule?.code).toBe('broad');
@@ -121,8 +176,18 @@ describe('every rule of every edition', () => {
     const s: PolicySet = {
       ...set('nhc-9'),
       rules: [
-        { code: 'old', name: { zh: '老', en: 'old' }, when: { age: { min: 60 }, specialGroups: ['dialysis', 'bedridden'] }, then: { steps: [{ measure: 'home_monitoring', days: 7 }], countFrom: 'decision', testDays: [], followUpsPerDay: 2, followUpTimes: [] } },
-        { code: 'colour', name: { zh: '码', en: 'colour' }, when: { codeColours: ['red', 'yellow'] }, then: { steps: [{ measure: 'home_isolation', days: 3 }], countFrom: 'decision', testDays: [], followUpsPerDay: 2, followUpTimes: [] } },
+        {
+          code: 'old',
+          name: { zh: '老', en: 'old' },
+          when: { age: { min: 60 }, specialGroups: ['dialysis', 'bedridden'] },
+          then: { steps: [{ measure: 'home_monitoring', days: 7 }], countFrom: 'decision', testDays: [], followUpsPerDay: 2, followUpTimes: [] },
+        },
+        {
+          code: 'colour',
+          name: { zh: '码', en: 'colour' },
+          when: { codeColours: ['red', 'yellow'] },
+          then: { steps: [{ measure: 'home_isolation', days: 3 }], countFrom: 'decision', testDays: [], followUpsPerDay: 2, followUpTimes: [] },
+        },
       ],
     };
     expect(evaluate(s, { specialGroups: ['dialysis'] }, D).rule).toBeNull();

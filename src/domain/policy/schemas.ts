@@ -24,7 +24,9 @@ export const evaluateBody = z.strictObject({
 // ——— the policy editor: a rule set written as data (every seeded edition passes these; a test checks it) ———
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_format');
 const range = (max: number) =>
-  z.strictObject({ min: z.number().int().min(0).max(max).optional(), max: z.number().int().min(0).max(max).optional() }).refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'invalid_format');
+  z
+    .strictObject({ min: z.number().int().min(0).max(max).optional(), max: z.number().int().min(0).max(max).optional() })
+    .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'invalid_format');
 const names = z.strictObject({ zh: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(100) });
 export const policyCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'invalid_format');
 
@@ -60,7 +62,12 @@ export const createPolicySetBody = z.strictObject({ copyOf: z.number().int().pos
 /** Replaces a draft's rules (the whole ordered list: the first matching rule wins) and, optionally, its other fields. */
 export const replacePolicySetBody = z.strictObject({
   name: names.optional(),
-  feverThreshold: z.number().min(35).max(42).refine((n) => Math.round(n * 10) === n * 10, 'invalid_format').optional(),
+  feverThreshold: z
+    .number()
+    .min(35)
+    .max(42)
+    .refine((n) => Math.round(n * 10) === n * 10, 'invalid_format')
+    .optional(),
   alertSymptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
   source: z.string().trim().max(1000).optional(),
   rules: z.array(ruleSchema).min(1).max(50),

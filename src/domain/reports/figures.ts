@@ -126,7 +126,12 @@ export const seriesQuery = z.strictObject({
   keys: z
     .string()
     .max(2000)
-    .transform((s) => s.split(',').map((k) => k.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    )
     .refine((ks) => ks.length > 0 && ks.every((k) => (FIGURE_KEYS as readonly string[]).includes(k)), 'invalid_format')
     .optional(),
 });

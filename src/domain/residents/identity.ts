@@ -2,12 +2,21 @@
  * Identity documents, phone numbers and masking — pure code shared by the server, the web forms and
  * the import. Rules follow GB 11643-1999 (resident ID) and the later permits built on it.
  */
-export const ID_TYPES = ['resident_id', 'resident_id_15', 'hk_macau_tw_permit', 'foreigner_permanent', 'passport', 'hk_macau_pass', 'tw_pass', 'military', 'household_register', 'none'] as const;
+export const ID_TYPES = [
+  'resident_id',
+  'resident_id_15',
+  'hk_macau_tw_permit',
+  'foreigner_permanent',
+  'passport',
+  'hk_macau_pass',
+  'tw_pass',
+  'military',
+  'household_register',
+  'none',
+] as const;
 export type IdType = (typeof ID_TYPES)[number];
 export type IdProblem = 'empty' | 'format' | 'check_digit' | 'birth_date' | 'area_code' | 'type_mismatch';
-export type IdCheck =
-  | { ok: true; type: IdType; number: string; sex?: 'M' | 'F'; birthDate?: string; areaCode?: string }
-  | { ok: false; problem: IdProblem };
+export type IdCheck = { ok: true; type: IdType; number: string; sex?: 'M' | 'F'; birthDate?: string; areaCode?: string } | { ok: false; problem: IdProblem };
 
 export const ID_TYPE_NAMES: Record<IdType, { zh: string; en: string }> = {
   resident_id: { zh: '居民身份证', en: 'Resident ID card' },
@@ -35,17 +44,52 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK = '10X98765432';
 // Province codes of GB/T 2260. 71 (Taiwan) is listed there; 81/82/83 appear only on the HK/Macau/Taiwan
 // residence permits (810000/820000/830000), never on a resident ID, so they are kept apart.
-const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71']);
+const PROVINCES = new Set([
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+]);
 const PERMIT_PREFIX = /^8[123]0000/;
 
 /** Half-width, upper-case, no spaces: what people type on phones and what Excel exports varies. */
 export function normalizeIdNumber(raw: string): string {
-  return raw
-    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    // Spaces (\s covers the ideographic space), dashes and the zero-width characters chat apps and
-    // spreadsheets leave behind when a number is copied.
-    .replace(/[\s\u200B-\u200D\uFEFF-]/g, '')
-    .toUpperCase();
+  return (
+    raw
+      .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      // Spaces (\s covers the ideographic space), dashes and the zero-width characters chat apps and
+      // spreadsheets leave behind when a number is copied.
+      .replace(/[\s\u200B-\u200D\uFEFF-]/g, '')
+      .toUpperCase()
+  );
 }
 
 export function checkDigit(first17: string): string {

@@ -8,7 +8,10 @@ export const STORED_GROUPS = ['disabled', 'pregnant', 'chronic', 'dialysis', 'be
 export const DERIVED_GROUPS = ['elderly60', 'elderly80'] as const;
 export const ALL_GROUPS = [...DERIVED_GROUPS, ...STORED_GROUPS] as const;
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_format').refine((s) => !Number.isNaN(Date.parse(s)), 'invalid_format');
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_format')
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'invalid_format');
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).nullish();
 

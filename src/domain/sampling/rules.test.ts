@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXEMPTION_RULES, checkExemption, householdQr, maskName, normalizeBarcode, parseScan, poolSizeFor, residentQr, tubeAfter, underAgeBornAfter } from './rules';
+import {
+  DEFAULT_EXEMPTION_RULES,
+  checkExemption,
+  householdQr,
+  maskName,
+  normalizeBarcode,
+  parseScan,
+  poolSizeFor,
+  residentQr,
+  tubeAfter,
+  underAgeBornAfter,
+} from './rules';
 
 describe('tube barcodes', () => {
   it.each([

@@ -72,7 +72,10 @@ export const bindBody = z
     /** Whatever the scanner typed: a resident or household QR code (WG:R:…, WG:H:…) or an ID number. */
     scan: z.string().trim().min(1).max(64).optional(),
   })
-  .refine((b) => [b.residentId, b.idNumber, b.householdId, b.scan].filter((v) => v !== undefined).length === 1, { message: 'one_person', path: ['residentId'] });
+  .refine((b) => [b.residentId, b.idNumber, b.householdId, b.scan].filter((v) => v !== undefined).length === 1, {
+    message: 'one_person',
+    path: ['residentId'],
+  });
 
 export const removeBindingBody = z.strictObject({ reason });
 export const closeTubeBody = z.strictObject({ reason: reason.optional() });

@@ -37,8 +37,19 @@ describe('stored slot plans edited by hand', () => {
   });
 
   it('refuses times outside the opening hours or over another slot, naming the edit', () => {
-    expect(applyEdits(stored(), [{ kind: 'times', slot: 3, start: '08:30', end: '09:10' }], point)).toMatchObject({ problem: { code: 'SLOT_TIMES', field: 'edits.0.end' } });
-    expect(applyEdits(stored(), [{ kind: 'move', areaId: 3, from: 3, to: 2 }, { kind: 'times', slot: 1, start: '08:00', end: '08:20' }], point)).toMatchObject({
+    expect(applyEdits(stored(), [{ kind: 'times', slot: 3, start: '08:30', end: '09:10' }], point)).toMatchObject({
+      problem: { code: 'SLOT_TIMES', field: 'edits.0.end' },
+    });
+    expect(
+      applyEdits(
+        stored(),
+        [
+          { kind: 'move', areaId: 3, from: 3, to: 2 },
+          { kind: 'times', slot: 1, start: '08:00', end: '08:20' },
+        ],
+        point,
+      ),
+    ).toMatchObject({
       index: 1,
       problem: { code: 'SLOT_OVERLAP', params: { other: '08:15–08:30' } },
     });

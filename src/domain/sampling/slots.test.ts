@@ -14,7 +14,15 @@ describe('staggered slots', () => {
       ],
       point,
     );
-    expect(plan).toMatchObject({ slotMinutes: 15, capacityPerSlot: 30, people: 120, lowerBoundMinutes: 60, planMinutes: 75, endsAt: '08:15', withinHours: true });
+    expect(plan).toMatchObject({
+      slotMinutes: 15,
+      capacityPerSlot: 30,
+      people: 120,
+      lowerBoundMinutes: 60,
+      planMinutes: 75,
+      endsAt: '08:15',
+      withinHours: true,
+    });
     expect(plan.slots.map((s) => [s.start, s.load, s.units.map((u) => `${u.name}:${u.people}`).join(',')])).toEqual([
       ['07:00', 20, '1号楼:20'],
       ['07:15', 30, '2号楼:20,3号楼:10'],

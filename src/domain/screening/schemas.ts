@@ -80,7 +80,10 @@ export const visitBody = z
     /** The roster as registered was looked at and is right (apart from the changes below). */
     rosterConfirmed: z.boolean().optional(),
     added: z.array(personAdded).max(20).optional(),
-    movedOut: z.array(z.strictObject({ residentId: id, on: isoDate.optional(), reason: text(200).optional() })).max(20).optional(),
+    movedOut: z
+      .array(z.strictObject({ residentId: id, on: isoDate.optional(), reason: text(200).optional() }))
+      .max(20)
+      .optional(),
     /** Arrivals in the campaign's look-back window: a member (`residentId`) or a person added on this visit (`addedIndex`). */
     arrivals: z
       .array(z.strictObject({ residentId: id.optional(), addedIndex: z.number().int().min(0).max(19).optional(), ...arrivalFields }))

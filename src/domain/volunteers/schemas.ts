@@ -95,7 +95,17 @@ export const enlistBody = z.strictObject({
 });
 
 export const approveBody = z.strictObject({
-  account: z.strictObject({ username: z.string().trim().min(3).max(40).regex(/^[A-Za-z0-9_.-]+$/, 'invalid_format'), password: z.string().max(200).optional() }).optional(),
+  account: z
+    .strictObject({
+      username: z
+        .string()
+        .trim()
+        .min(3)
+        .max(40)
+        .regex(/^[A-Za-z0-9_.-]+$/, 'invalid_format'),
+      password: z.string().max(200).optional(),
+    })
+    .optional(),
   areaId: id.optional(),
 });
 export const refuseBody = z.strictObject({ reason: text(200).min(1) });

@@ -128,9 +128,7 @@ function takeFolderLock(dataDir: string): () => void {
   try {
     const pid = Number(readFileSync(lockFile, 'utf8'));
     if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(
-        `The data folder ${dataDir} is in use by another wangge process (pid ${pid}). Stop it first, or set DATA_DIR to another folder.`,
-      );
+      throw new Error(`The data folder ${dataDir} is in use by another wangge process (pid ${pid}). Stop it first, or set DATA_DIR to another folder.`);
     }
   } catch (e: any) {
     if (e?.code !== 'ENOENT') throw e;

@@ -43,24 +43,15 @@ export async function migrate(db: Db): Promise<{ applied: number[]; level: numbe
     const done = await db.tx(async (tx) => {
       // Several servers starting at once on one PostgreSQL: the first migrates, the rest wait.
       if (db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(20220329)');
-      const [row] = await tx.query<{ checksum: string }>(
-        'SELECT checksum FROM schema_migrations WHERE version = $1',
-        [m.version],
-      );
+      const [row] = await tx.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [m.version]);
       if (row) {
         if (row.checksum !== m.checksum) {
-          throw new Error(
-            `Migration ${m.version}_${m.name} was changed after it was applied. Add a new migration instead.`,
-          );
+          throw new Error(`Migration ${m.version}_${m.name} was changed after it was applied. Add a new migration instead.`);
         }
         return false;
       }
       await tx.exec(m.sql);
-      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [
-        m.version,
-        m.name,
-        m.checksum,
-      ]);
+      await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
       return true;
     });
     if (done) applied.push(m.version);

@@ -82,7 +82,8 @@ describe('messages', () => {
         if (statSync(p).isDirectory()) walk(p);
         else if (p.endsWith('.ts') && !p.endsWith('.test.ts')) {
           const src = readFileSync(p, 'utf8');
-          for (const m of src.matchAll(/(?:DomainError\('\w+', |conflict\(|ruleViolation\(|badRequest\(|forbidden\(|unauthenticated\()'([A-Z_]+)'/g)) codes.add(m[1]);
+          for (const m of src.matchAll(/(?:DomainError\('\w+', |conflict\(|ruleViolation\(|badRequest\(|forbidden\(|unauthenticated\()'([A-Z_]+)'/g))
+            codes.add(m[1]);
         }
       }
     };

@@ -32,12 +32,9 @@ export class DomainError extends Error {
 }
 
 export const notFound = () => new DomainError('not_found', 'NOT_FOUND');
-export const forbidden = (code = 'FORBIDDEN', params?: Record<string, unknown>) =>
-  new DomainError('forbidden', code, params);
-export const conflict = (code: string, params?: Record<string, unknown>, fields?: Record<string, string>) =>
-  new DomainError('conflict', code, params, fields);
-export const ruleViolation = (code: string, params?: Record<string, unknown>, fields?: Record<string, string>) =>
-  new DomainError('rule', code, params, fields);
+export const forbidden = (code = 'FORBIDDEN', params?: Record<string, unknown>) => new DomainError('forbidden', code, params);
+export const conflict = (code: string, params?: Record<string, unknown>, fields?: Record<string, string>) => new DomainError('conflict', code, params, fields);
+export const ruleViolation = (code: string, params?: Record<string, unknown>, fields?: Record<string, string>) => new DomainError('rule', code, params, fields);
 export const badRequest = (code: string, params?: Record<string, unknown>, fields?: Record<string, string>) =>
   new DomainError('bad_request', code, params, fields);
 export const tooLarge = (code: string, params?: Record<string, unknown>) => new DomainError('too_large', code, params);

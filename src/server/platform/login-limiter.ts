@@ -16,8 +16,7 @@ export class LoginLimiter {
   check(username: string, address: string, now = Date.now()): number {
     const acc = this.recent(`u:${username.toLowerCase()}`, now);
     const addr = this.recent(`a:${address}`, now);
-    const blocked =
-      acc.length >= this.maxFailuresPerAccount ? acc : addr.length >= this.maxAttemptsPerAddress ? addr : null;
+    const blocked = acc.length >= this.maxFailuresPerAccount ? acc : addr.length >= this.maxAttemptsPerAddress ? addr : null;
     if (blocked) return Math.max(1, Math.ceil((blocked[0] + this.windowMs - now) / 60_000));
     addr.push(now);
     return 0;

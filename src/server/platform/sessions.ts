@@ -47,15 +47,7 @@ export class SessionStore {
     await tx.query(
       `INSERT INTO sessions (id, user_id, csrf_token, expires_at, absolute_expires_at, client_ip, user_agent)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        SessionStore.hash(token),
-        userId,
-        csrfToken,
-        new Date(now + this.idleMs),
-        new Date(now + this.maxMs),
-        clientIp,
-        userAgent?.slice(0, 300) ?? null,
-      ],
+      [SessionStore.hash(token), userId, csrfToken, new Date(now + this.idleMs), new Date(now + this.maxMs), clientIp, userAgent?.slice(0, 300) ?? null],
     );
     return { token, csrfToken, sessionId: SessionStore.hash(token) };
   }
@@ -81,10 +73,7 @@ export class SessionStore {
     if (now - c.lastTouch > TOUCH_MS) {
       c.lastTouch = now;
       c.expiresAt = Math.min(now + this.idleMs, c.absoluteExpiresAt);
-      await this.db.query('UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1', [
-        id,
-        new Date(c.expiresAt),
-      ]);
+      await this.db.query('UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1', [id, new Date(c.expiresAt)]);
     }
     return c.actor;
   }

@@ -117,7 +117,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   'GET /api/auth/me': async () => [{ url: '/api/auth/me', expect: 'no-leak', control: 'marker' }],
   'POST /api/auth/logout': self,
   'POST /api/auth/logout-all': self,
-  'POST /api/auth/password': async () => [{ url: '/api/auth/password', body: { currentPassword: 'wrong', newPassword: 'Whatever-Pass-1' }, expect: 'denied', control: 'none' }],
+  'POST /api/auth/password': async () => [
+    { url: '/api/auth/password', body: { currentPassword: 'wrong', newPassword: 'Whatever-Pass-1' }, expect: 'denied', control: 'none' },
+  ],
 
   'GET /api/areas/:id': async (e) => [{ url: `/api/areas/${e.a.village.id}`, expect: 'denied', control: 'marker' }],
   'GET /api/areas/:id/children': async (e) => [{ url: `/api/areas/${e.a.county.id}/children`, expect: 'denied', control: 'marker' }],
@@ -147,7 +149,11 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ],
   'GET /api/users/:id': async (e) => [{ url: `/api/users/${e.a.userId}`, expect: 'denied', control: 'marker' }],
   'POST /api/users': async (e) => [
-    { url: '/api/users', body: { username: `x_${Date.now()}`, displayName: '新人', roles: ['grid_worker'], scopeAreaId: e.a.village.id, password: 'Strong-Pass-42' }, expect: 'denied' },
+    {
+      url: '/api/users',
+      body: { username: `x_${Date.now()}`, displayName: '新人', roles: ['grid_worker'], scopeAreaId: e.a.village.id, password: 'Strong-Pass-42' },
+      expect: 'denied',
+    },
   ],
   'PATCH /api/users/:id': async (e) => [{ url: `/api/users/${await e.freshUserInA()}`, body: { displayName: '改名' }, expect: 'denied' }],
   'POST /api/users/:id/reset-password': async (e) => [
@@ -179,8 +185,18 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   'GET /api/residents/:id': async (e) => [{ url: `/api/residents/${await e.freshResidentInA()}`, expect: 'denied', control: 'marker' }],
   'PATCH /api/residents/:id': async (e) => [{ url: `/api/residents/${await e.freshResidentInA()}`, body: { notes: '改' }, expect: 'denied' }],
   'POST /api/residents/:id/move': async (e) => [
-    { url: `/api/residents/${await e.freshResidentInA()}/move`, body: { kind: 'transfer', toHouseholdId: e.householdInB, on: '2026-01-01' }, expect: 'denied', control: 'none' },
-    { url: `/api/residents/${await e.freshResidentInB()}/move`, body: { kind: 'transfer', toHouseholdId: e.householdInA, on: '2026-01-01' }, expect: 'denied', control: 'none' },
+    {
+      url: `/api/residents/${await e.freshResidentInA()}/move`,
+      body: { kind: 'transfer', toHouseholdId: e.householdInB, on: '2026-01-01' },
+      expect: 'denied',
+      control: 'none',
+    },
+    {
+      url: `/api/residents/${await e.freshResidentInB()}/move`,
+      body: { kind: 'transfer', toHouseholdId: e.householdInA, on: '2026-01-01' },
+      expect: 'denied',
+      control: 'none',
+    },
     { url: `/api/residents/${await e.freshResidentInA()}/move`, body: { kind: 'out', on: '2026-01-01' }, expect: 'denied' },
   ],
   'POST /api/residents/:id/reveal': async (e) => [{ url: `/api/residents/${await e.freshResidentInA()}/reveal`, body: { field: 'phone' }, expect: 'denied' }],
@@ -188,8 +204,18 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   'GET /api/residents/lookup': async () => [{ url: `/api/residents/lookup?q=${MARK}`, expect: 'no-leak', control: 'marker' }],
   'GET /api/residents/duplicates': async () => [{ url: '/api/residents/duplicates', expect: 'no-leak', control: 'marker' }],
   'POST /api/residents/duplicates/merge': async (e) => [
-    { url: '/api/residents/duplicates/merge', body: { keepId: await e.freshResidentInA(), mergeId: await e.freshResidentInA() }, expect: 'denied', control: 'none' },
-    { url: '/api/residents/duplicates/merge', body: { keepId: await e.freshResidentInB(), mergeId: await e.freshResidentInA() }, expect: 'denied', control: 'none' },
+    {
+      url: '/api/residents/duplicates/merge',
+      body: { keepId: await e.freshResidentInA(), mergeId: await e.freshResidentInA() },
+      expect: 'denied',
+      control: 'none',
+    },
+    {
+      url: '/api/residents/duplicates/merge',
+      body: { keepId: await e.freshResidentInB(), mergeId: await e.freshResidentInA() },
+      expect: 'denied',
+      control: 'none',
+    },
   ],
   'POST /api/residents/duplicates/dismiss': async (e) => [
     { url: '/api/residents/duplicates/dismiss', body: { ids: [await e.freshResidentInA(), await e.freshResidentInA()] }, expect: 'denied' },
@@ -238,7 +264,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     { url: `/api/enlistments/${await e.vol.freshEnlistmentInA()}/approve`, body: { account: { username: `leak_acc_${Date.now()}` } }, expect: 'denied' },
     { url: `/api/enlistments/${await e.vol.freshEnlistmentInB()}/approve`, body: { areaId: e.a.village.id }, expect: 'denied', control: 'none' },
   ],
-  'POST /api/enlistments/:id/refuse': async (e) => [{ url: `/api/enlistments/${await e.vol.freshEnlistmentInA()}/refuse`, body: { reason: '不符合' }, expect: 'denied' }],
+  'POST /api/enlistments/:id/refuse': async (e) => [
+    { url: `/api/enlistments/${await e.vol.freshEnlistmentInA()}/refuse`, body: { reason: '不符合' }, expect: 'denied' },
+  ],
 
   'GET /api/party/orgs': async (e) => [
     { url: '/api/party/orgs?includeClosed=true', expect: 'no-leak', control: 'marker' },
@@ -246,7 +274,11 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ],
   'POST /api/party/orgs': async (e) => [
     { url: '/api/party/orgs', body: { kind: 'branch', name: '新支部', areaId: e.a.village.id }, expect: 'denied' },
-    { url: '/api/party/orgs', body: { kind: 'temporary_branch', name: '临时', areaId: e.a.village.id, place: '卡点', startsOn: '2026-01-01' }, expect: 'denied' },
+    {
+      url: '/api/party/orgs',
+      body: { kind: 'temporary_branch', name: '临时', areaId: e.a.village.id, place: '卡点', startsOn: '2026-01-01' },
+      expect: 'denied',
+    },
   ],
   'GET /api/party/orgs/:id': async (e) => [{ url: `/api/party/orgs/${e.vol.orgInA}`, expect: 'denied', control: 'marker' }],
   'PATCH /api/party/orgs/:id': async (e) => [{ url: `/api/party/orgs/${e.vol.orgInA}`, body: { notes: '改' }, expect: 'denied' }],
@@ -306,7 +338,12 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ],
   'POST /api/teams': async (e) => [
     { url: '/api/teams', body: { kind: 'service_team', name: '新队', areaId: e.a.village.id }, expect: 'denied' },
-    { url: '/api/teams', body: { kind: 'service_team', name: '新队', areaId: e.b.village.id, leaderId: e.vol.volunteerInA }, expect: 'denied', control: 'none' },
+    {
+      url: '/api/teams',
+      body: { kind: 'service_team', name: '新队', areaId: e.b.village.id, leaderId: e.vol.volunteerInA },
+      expect: 'denied',
+      control: 'none',
+    },
     { url: '/api/teams', body: { kind: 'assault_squad', name: '新队', areaId: e.b.village.id, orgId: e.vol.orgInA }, expect: 'denied', control: 'none' },
   ],
   'GET /api/teams/:id': async (e) => [{ url: `/api/teams/${e.vol.teamInA}`, expect: 'denied', control: 'marker' }],
@@ -324,7 +361,12 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ],
   'POST /api/posts': async (e) => [
     { url: '/api/posts', body: { kind: 'model_post', name: '先锋岗', areaId: e.a.village.id }, expect: 'denied' },
-    { url: '/api/posts', body: { kind: 'model_post', name: '先锋岗', areaId: e.b.village.id, holderId: e.vol.volunteerInA }, expect: 'denied', control: 'none' },
+    {
+      url: '/api/posts',
+      body: { kind: 'model_post', name: '先锋岗', areaId: e.b.village.id, holderId: e.vol.volunteerInA },
+      expect: 'denied',
+      control: 'none',
+    },
   ],
   'PATCH /api/posts/:id': async (e) => [{ url: `/api/posts/${e.vol.postInA}`, body: { notes: '改' }, expect: 'denied' }],
   'DELETE /api/posts/:id': async (e) => [
@@ -393,7 +435,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
       { url: `/api/service-records?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
     ];
   },
-  'POST /api/service-records': async (e) => [{ url: '/api/service-records', body: { volunteerId: e.vol.volunteerInA, on: '2025-06-01', hours: 2 }, expect: 'denied' }],
+  'POST /api/service-records': async (e) => [
+    { url: '/api/service-records', body: { volunteerId: e.vol.volunteerInA, on: '2025-06-01', hours: 2 }, expect: 'denied' },
+  ],
   'GET /api/service/hours': async (e) => [
     { url: `/api/service/hours?from=${e.vol.day}&to=${e.vol.day}`, expect: 'no-leak', control: 'marker' },
     { url: `/api/service/hours?from=${e.vol.day}&to=${e.vol.day}&volunteerId=${e.vol.volunteerInA}`, expect: 'no-leak', control: 'marker' },
@@ -457,12 +501,23 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   'PUT /api/policy/sets/:id': async (e) => [
     {
       url: `/api/policy/sets/${await draftPolicySet(e)}`,
-      body: { rules: [{ code: 'default', name: { zh: '其他', en: 'Otherwise' }, when: {}, then: { steps: [], countFrom: 'decision', testDays: [], followUpsPerDay: 0, followUpTimes: [] } }] },
+      body: {
+        rules: [
+          {
+            code: 'default',
+            name: { zh: '其他', en: 'Otherwise' },
+            when: {},
+            then: { steps: [], countFrom: 'decision', testDays: [], followUpsPerDay: 0, followUpTimes: [] },
+          },
+        ],
+      },
       expect: 'denied',
       control: 'none',
     },
   ],
-  'POST /api/policy/sets/:id/publish': async (e) => [{ url: `/api/policy/sets/${await draftPolicySet(e)}/publish`, body: { effectiveFrom: '2099-01-01' }, expect: 'denied', control: 'none' }],
+  'POST /api/policy/sets/:id/publish': async (e) => [
+    { url: `/api/policy/sets/${await draftPolicySet(e)}/publish`, body: { effectiveFrom: '2099-01-01' }, expect: 'denied', control: 'none' },
+  ],
 
   // ——— issue 5: the village daily report (A's area names carry the marker) ———
   'GET /api/daily-reports': async (e) => [
@@ -470,7 +525,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     { url: `/api/daily-reports?areaId=${e.a.county.id}`, expect: 'denied', control: 'marker' },
   ],
   'GET /api/daily-reports/series': async (e) => [{ url: `/api/daily-reports/series?areaId=${e.a.county.id}&days=3`, expect: 'denied', control: 'marker' }],
-  'GET /api/daily-reports/export.xlsx': async (e) => [{ url: `/api/daily-reports/export.xlsx?areaId=${e.a.county.id}`, readBody: xlsxText, expect: 'denied', control: 'marker' }],
+  'GET /api/daily-reports/export.xlsx': async (e) => [
+    { url: `/api/daily-reports/export.xlsx?areaId=${e.a.county.id}`, readBody: xlsxText, expect: 'denied', control: 'marker' },
+  ],
   'POST /api/daily-reports/submit': async (e) => [{ url: '/api/daily-reports/submit', body: { areaId: e.a.village.id, day: '2025-06-01' }, expect: 'denied' }],
   'POST /api/daily-reports/reopen': async (e) => {
     // A submits a day of its village first; B may not reopen it, A's county administrator (the level above) may.
@@ -484,7 +541,9 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     { url: `/api/isolation-sites?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
   ],
   'POST /api/isolation-sites': async (e) => [{ url: '/api/isolation-sites', body: { name: '隔离点', areaId: e.a.village.id }, expect: 'denied' }],
-  'POST /api/isolation-sites/:id/rooms': async (e) => [{ url: `/api/isolation-sites/${e.mon.siteInA.id}/rooms`, body: { rooms: [{ code: '901', capacity: 2 }] }, expect: 'denied' }],
+  'POST /api/isolation-sites/:id/rooms': async (e) => [
+    { url: `/api/isolation-sites/${e.mon.siteInA.id}/rooms`, body: { rooms: [{ code: '901', capacity: 2 }] }, expect: 'denied' },
+  ],
   'GET /api/measures': async (e) => [
     { url: '/api/measures?pageSize=200', expect: 'no-leak', control: 'marker' },
     { url: '/api/measures?state=active', expect: 'no-leak', control: 'marker' },
@@ -496,12 +555,19 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     return [
       { url: '/api/measures', body: { residentId: await e.freshResidentInA(), situation }, expect: 'denied' },
       { url: '/api/measures', body: { residentId: await e.freshResidentInB(), situation, doctorId: e.a.userId }, expect: 'denied', control: 'none' },
-      { url: '/api/measures', body: { residentId: await e.freshResidentInB(), situation, place: 'site', siteId: e.mon.siteInA.id }, expect: 'denied', control: 'none' },
+      {
+        url: '/api/measures',
+        body: { residentId: await e.freshResidentInB(), situation, place: 'site', siteId: e.mon.siteInA.id },
+        expect: 'denied',
+        control: 'none',
+      },
     ];
   },
   'PATCH /api/measures/:id': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('proposed')}`, body: { doctorId: null }, expect: 'denied' }],
   'POST /api/measures/:id/confirm': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('proposed')}/confirm`, expect: 'denied' }],
-  'POST /api/measures/:id/cancel': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('proposed')}/cancel`, body: { reason: '误报' }, expect: 'denied' }],
+  'POST /api/measures/:id/cancel': async (e) => [
+    { url: `/api/measures/${await e.mon.freshMeasureInA('proposed')}/cancel`, body: { reason: '误报' }, expect: 'denied' },
+  ],
   'POST /api/measures/:id/start': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('confirmed')}/start`, expect: 'denied' }],
   'POST /api/measures/:id/end-date': async (e) => [
     { url: `/api/measures/${await e.mon.freshMeasureInA('active')}/end-date`, body: { endsOn: e.mon.tomorrow, reason: '调整' }, expect: 'denied' },
@@ -509,9 +575,15 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   'POST /api/measures/:id/release-check': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('active')}/release-check`, expect: 'denied' }],
   'POST /api/measures/:id/release': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('release_check')}/release`, body: {}, expect: 'denied' }],
   'POST /api/measures/:id/transfer': async (e) => [
-    { url: `/api/measures/${await e.mon.freshMeasureInA('active')}/transfer`, body: { place: 'site', siteId: e.mon.siteInA.id, roomId: e.mon.siteInA.roomId, reason: '转集中' }, expect: 'denied' },
+    {
+      url: `/api/measures/${await e.mon.freshMeasureInA('active')}/transfer`,
+      body: { place: 'site', siteId: e.mon.siteInA.id, roomId: e.mon.siteInA.roomId, reason: '转集中' },
+      expect: 'denied',
+    },
   ],
-  'POST /api/measures/:id/follow-ups/generate': async (e) => [{ url: `/api/measures/${await e.mon.freshMeasureInA('active')}/follow-ups/generate`, expect: 'denied' }],
+  'POST /api/measures/:id/follow-ups/generate': async (e) => [
+    { url: `/api/measures/${await e.mon.freshMeasureInA('active')}/follow-ups/generate`, expect: 'denied' },
+  ],
   'GET /api/follow-ups/today': async (e) => [
     { url: `/api/follow-ups/today?all=true&day=${e.mon.tomorrow}`, expect: 'no-leak', control: 'marker' },
     { url: '/api/follow-ups/today', expect: 'no-leak', control: 'ok' },
@@ -521,12 +593,16 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
     { url: `/api/follow-ups?measureId=${e.mon.measureInA}`, expect: 'no-leak', control: 'marker' },
     { url: `/api/follow-ups?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
   ],
-  'POST /api/follow-ups/:id/record': async (e) => [{ url: `/api/follow-ups/${await e.mon.freshFollowUpInA()}/record`, body: { temperature: 36.5 }, expect: 'denied' }],
+  'POST /api/follow-ups/:id/record': async (e) => [
+    { url: `/api/follow-ups/${await e.mon.freshFollowUpInA()}/record`, body: { temperature: 36.5 }, expect: 'denied' },
+  ],
   'GET /api/fever-alerts': async (e) => [
     { url: '/api/fever-alerts', expect: 'no-leak', control: 'marker' },
     { url: `/api/fever-alerts?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
   ],
-  'POST /api/fever-alerts/:id/resolve': async (e) => [{ url: `/api/fever-alerts/${await e.mon.freshAlertInA()}/resolve`, body: { resolution: 'false_alarm' }, expect: 'denied' }],
+  'POST /api/fever-alerts/:id/resolve': async (e) => [
+    { url: `/api/fever-alerts/${await e.mon.freshAlertInA()}/resolve`, body: { resolution: 'false_alarm' }, expect: 'denied' },
+  ],
   // ——— issue 5: the risk-area list, arrivals, screening (cross-area-screening.ts) ———
   ...SCREENING_CASES,
 

@@ -78,7 +78,9 @@ export const SCREENING_CASES: Record<string, CrossCase> = {
   'POST /api/arrivals': async (e) => [
     { url: '/api/arrivals', body: { residentId: await e.freshResidentInA(), originCode: '420106', arrivedOn: '2022-08-02' }, expect: 'denied' },
   ],
-  'POST /api/arrivals/:id/propose': async (e) => [{ url: `/api/arrivals/${await freshArrivalInA(e, (await screeningInA(e)).day)}/propose`, body: {}, expect: 'denied' }],
+  'POST /api/arrivals/:id/propose': async (e) => [
+    { url: `/api/arrivals/${await freshArrivalInA(e, (await screeningInA(e)).day)}/propose`, body: {}, expect: 'denied' },
+  ],
 
   'GET /api/screening/campaigns': async (e) => {
     await screeningInA(e);
@@ -91,19 +93,36 @@ export const SCREENING_CASES: Record<string, CrossCase> = {
     const day = (await screeningInA(e)).day;
     return [
       { url: '/api/screening/campaigns', body: { name: '敲门', areaId: e.a.village.id, startsOn: day, endsOn: day }, expect: 'denied' },
-      { url: '/api/screening/campaigns', body: { name: '敲门', areaId: e.b.village.id, startsOn: day, endsOn: day, target: 'selection', householdIds: [e.householdInA] }, expect: 'denied', control: 'none' },
+      {
+        url: '/api/screening/campaigns',
+        body: { name: '敲门', areaId: e.b.village.id, startsOn: day, endsOn: day, target: 'selection', householdIds: [e.householdInA] },
+        expect: 'denied',
+        control: 'none',
+      },
     ];
   },
-  'GET /api/screening/campaigns/:id': async (e) => [{ url: `/api/screening/campaigns/${(await screeningInA(e)).campaignId}`, expect: 'denied', control: 'marker' }],
-  'GET /api/screening/campaigns/:id/progress': async (e) => [{ url: `/api/screening/campaigns/${(await screeningInA(e)).campaignId}/progress?by=grid`, expect: 'denied', control: 'marker' }],
-  'GET /api/screening/campaigns/:id/unvisited': async (e) => [{ url: `/api/screening/campaigns/${(await screeningInA(e)).campaignId}/unvisited`, expect: 'denied', control: 'marker' }],
-  'POST /api/screening/campaigns/:id/close': async (e) => [{ url: `/api/screening/campaigns/${await freshCampaignInA(e, (await screeningInA(e)).day)}/close`, expect: 'denied' }],
+  'GET /api/screening/campaigns/:id': async (e) => [
+    { url: `/api/screening/campaigns/${(await screeningInA(e)).campaignId}`, expect: 'denied', control: 'marker' },
+  ],
+  'GET /api/screening/campaigns/:id/progress': async (e) => [
+    { url: `/api/screening/campaigns/${(await screeningInA(e)).campaignId}/progress?by=grid`, expect: 'denied', control: 'marker' },
+  ],
+  'GET /api/screening/campaigns/:id/unvisited': async (e) => [
+    { url: `/api/screening/campaigns/${(await screeningInA(e)).campaignId}/unvisited`, expect: 'denied', control: 'marker' },
+  ],
+  'POST /api/screening/campaigns/:id/close': async (e) => [
+    { url: `/api/screening/campaigns/${await freshCampaignInA(e, (await screeningInA(e)).day)}/close`, expect: 'denied' },
+  ],
   'GET /api/screening/targets/:id': async (e) => [{ url: `/api/screening/targets/${(await screeningInA(e)).targetId}`, expect: 'denied', control: 'marker' }],
   'POST /api/screening/visits': async (e) => {
     const s = await screeningInA(e);
     return [
       // A new visit to A's household, and a replay of A's recorded visit by its phone id: neither reaches B.
-      { url: '/api/screening/visits', body: { clientId: randomUUID(), campaignId: s.campaignId, householdId: e.householdInA, outcome: 'refused' }, expect: 'denied' },
+      {
+        url: '/api/screening/visits',
+        body: { clientId: randomUUID(), campaignId: s.campaignId, householdId: e.householdInA, outcome: 'refused' },
+        expect: 'denied',
+      },
       { url: '/api/screening/visits', body: s.visit, expect: 'denied', control: 'marker' },
     ];
   },

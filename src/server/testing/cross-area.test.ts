@@ -91,18 +91,25 @@ async function volunteerSetup(a: Agent, b: Agent, at: { aVillage: AreaRow; bVill
   const volunteerInA = await volunteer(a, `${MARK}志愿者`, at.aVillage.id);
   const volunteerInB = await volunteer(b, '乙志愿者', at.bVillage.id);
   await ok(a.post(`/api/party/orgs/${orgInA}/members`, { volunteerIds: [volunteerInA] }));
-  const teamInA = (await ok(a.post('/api/teams', { kind: 'assault_squad', name: `${MARK}突击队`, areaId: at.aVillage.id, orgId: orgInA, leaderId: volunteerInA }))).id as number;
+  const teamInA = (
+    await ok(a.post('/api/teams', { kind: 'assault_squad', name: `${MARK}突击队`, areaId: at.aVillage.id, orgId: orgInA, leaderId: volunteerInA }))
+  ).id as number;
   const teamInB = (await ok(b.post('/api/teams', { kind: 'service_team', name: '乙服务队', areaId: at.bVillage.id }))).id as number;
   const postInA = (await ok(a.post('/api/posts', { kind: 'model_post', name: `${MARK}先锋岗`, areaId: at.aVillage.id, holderId: volunteerInA }))).id as number;
   await ok(a.post('/api/household-links', { volunteerId: volunteerInA, householdIds: [at.householdInA] }));
   await ok(a.put('/api/captains', { areaId: at.aVillage.id, kind: 'building', volunteerId: volunteerInA }));
   await ok(a.post('/api/group-links', { volunteerId: volunteerInA, areaId: at.aVillage.id, villageGroup: `${MARK}组` }));
-  const deploy = async (agent: Agent, body: Record<string, unknown>) => (await ok(agent.post('/api/deployments', { startsOn: day, endsOn: day, ...body }))).id as number;
+  const deploy = async (agent: Agent, body: Record<string, unknown>) =>
+    (await ok(agent.post('/api/deployments', { startsOn: day, endsOn: day, ...body }))).id as number;
   await deploy(a, { volunteerId: volunteerInA, areaId: at.aVillage.id, place: `${MARK}卡点` });
   await deploy(b, { volunteerId: volunteerInB, areaId: at.bVillage.id, place: '乙卡点' });
   const enlist = async (orgId: number, name: string) => {
     const [{ enlist_token }] = await t.db.query<{ enlist_token: string }>('SELECT enlist_token FROM party_orgs WHERE id = $1', [orgId]);
-    const res = await t.app.inject({ method: 'POST', url: `/api/enlist/${enlist_token}`, payload: { name, idNumber: idFor(++k + 100), phone: '13812345678', category: 'volunteer' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/enlist/${enlist_token}`,
+      payload: { name, idNumber: idFor(++k + 100), phone: '13812345678', category: 'volunteer' },
+    });
     if (res.statusCode !== 201) throw new Error(res.body);
     return res.json().id as number;
   };
@@ -119,12 +126,22 @@ async function volunteerSetup(a: Agent, b: Agent, at: { aVillage: AreaRow; bVill
     postInA,
     freshVolunteerInA: async () => volunteer(await login(t.app, 'leakmark_a'), `${MARK}人${++k}`, at.aVillage.id),
     freshTempOrgInA: async () =>
-      (await ok((await login(t.app, 'leakmark_a')).post('/api/party/orgs', { kind: 'temporary_branch', name: `${MARK}临时支部${++k}`, areaId: at.aVillage.id, place: '卡点', startsOn: day }))).id,
+      (
+        await ok(
+          (
+            await login(t.app, 'leakmark_a')
+          ).post('/api/party/orgs', { kind: 'temporary_branch', name: `${MARK}临时支部${++k}`, areaId: at.aVillage.id, place: '卡点', startsOn: day }),
+        )
+      ).id,
     freshEnlistmentInA: () => enlist(orgInA, `${MARK}报到${++k}`),
     freshEnlistmentInB: () => enlist(orgInB, `乙报到${++k}`),
     freshDeploymentInA: async () => deploy(await login(t.app, 'leakmark_a'), { volunteerId: volunteerInA, areaId: at.aVillage.id, place: `${MARK}点${++k}` }),
     freshGroupLinkInA: async () =>
-      (await ok((await login(t.app, 'leakmark_a')).post('/api/group-links', { volunteerId: volunteerInA, areaId: at.aVillage.id, villageGroup: `${MARK}组${++k}` }))).id,
+      (
+        await ok(
+          (await login(t.app, 'leakmark_a')).post('/api/group-links', { volunteerId: volunteerInA, areaId: at.aVillage.id, villageGroup: `${MARK}组${++k}` }),
+        )
+      ).id,
   };
 }
 
@@ -150,12 +167,14 @@ async function monitoringSetup(a: Agent, aVillage: AreaRow, aUser: number, day: 
     const id = await freshMeasureInA('active');
     return (await ok((await fresh()).get(`/api/follow-ups?measureId=${id}&status=scheduled`))).items[0].id as number;
   };
-  const freshAlertInA = async () => (await ok((await fresh()).post(`/api/follow-ups/${await freshFollowUpInA()}/record`, { temperature: 38.2 }))).alertId as number;
+  const freshAlertInA = async () =>
+    (await ok((await fresh()).post(`/api/follow-ups/${await freshFollowUpInA()}/record`, { temperature: 38.2 }))).alertId as number;
   const measureInA = await freshMeasureInA('active');
   await freshAlertInA();
   const tomorrow = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
   return {
-    freshTaskInA: async () => (await ok((await fresh()).post('/api/tasks', { title: `${MARK}任务${++k}`, areaId: aVillage.id, assigneeUserId: aUser }))).id as number,
+    freshTaskInA: async () =>
+      (await ok((await fresh()).post('/api/tasks', { title: `${MARK}任务${++k}`, areaId: aVillage.id, assigneeUserId: aUser }))).id as number,
     tomorrow,
     siteInA: { id: site.id, roomId: site.rooms[0].id },
     measureInA,
@@ -176,7 +195,9 @@ async function snapshotOfA(): Promise<string> {
     parts.push(await t.db.query(`SELECT * FROM "${table_name}" WHERE area_path LIKE $1 ORDER BY 1`, [env.a.county.path + '%']));
   }
   parts.push(await t.db.query('SELECT code, permissions FROM roles ORDER BY code'));
-  parts.push(await t.db.query('SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.area_path LIKE $1', [env.a.county.path + '%']));
+  parts.push(
+    await t.db.query('SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.area_path LIKE $1', [env.a.county.path + '%']),
+  );
   return JSON.stringify(parts);
 }
 
@@ -190,7 +211,10 @@ describe('every endpoint, as a user of a sibling area', () => {
       .filter((k) => !CROSS_AREA_CASES[k]);
     expect(missing, 'add these routes to src/server/testing/cross-area-cases.ts').toEqual([]);
     const publicOnes = t.app.apiRoutes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
-    expect(publicOnes.filter((k) => !PUBLIC_ROUTES.includes(k)), 'routes made public without being listed').toEqual([]);
+    expect(
+      publicOnes.filter((k) => !PUBLIC_ROUTES.includes(k)),
+      'routes made public without being listed',
+    ).toEqual([]);
   });
 
   it('sees and changes nothing of area A', async () => {

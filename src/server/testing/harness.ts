@@ -19,9 +19,7 @@ export const TEST_PASSWORD = 'Test-Passw0rd!';
 
 export async function freshDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL;
-  const db = url
-    ? await openDb({ databaseUrl: url, schema: `t_${randomBytes(6).toString('hex')}`, poolSize: 4 })
-    : await openDb({});
+  const db = url ? await openDb({ databaseUrl: url, schema: `t_${randomBytes(6).toString('hex')}`, poolSize: 4 }) : await openDb({});
   await migrate(db);
   return db;
 }

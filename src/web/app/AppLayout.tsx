@@ -27,8 +27,34 @@ function selectedKey(pathname: string): string {
 function Brand({ collapsed = false }: { collapsed?: boolean }) {
   const { t } = useTranslation();
   return (
-    <div style={{ height: 56, display: 'flex', alignItems: 'center', gap: 8, paddingInline: 20, color: '#fff', fontWeight: 600, fontSize: 18, whiteSpace: 'nowrap', overflow: 'hidden' }}>
-      <span aria-hidden style={{ background: '#1677ff', borderRadius: 6, width: 28, height: 28, display: 'inline-flex', alignItems: 'center', justifyContent: 'center', fontSize: 15, flex: 'none' }}>
+    <div
+      style={{
+        height: 56,
+        display: 'flex',
+        alignItems: 'center',
+        gap: 8,
+        paddingInline: 20,
+        color: '#fff',
+        fontWeight: 600,
+        fontSize: 18,
+        whiteSpace: 'nowrap',
+        overflow: 'hidden',
+      }}
+    >
+      <span
+        aria-hidden
+        style={{
+          background: '#1677ff',
+          borderRadius: 6,
+          width: 28,
+          height: 28,
+          display: 'inline-flex',
+          alignItems: 'center',
+          justifyContent: 'center',
+          fontSize: 15,
+          flex: 'none',
+        }}
+      >
         网
       </span>
       {!collapsed && <span title={t('app.title')}>网格</span>}
@@ -73,7 +99,14 @@ export function AppLayout() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!mobile && (
-        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} breakpoint="lg" style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={208}
+          breakpoint="lg"
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
           <Brand collapsed={collapsed} />
           {menu}
         </Sider>

@@ -70,7 +70,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
 
   const text = await res.text();
-  let data: unknown = undefined;
+  let data: unknown;
   if (text) {
     try {
       data = JSON.parse(text);

@@ -33,13 +33,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (loading) return <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
   if (startError) {
-    return (
-      <Result
-        status="warning"
-        title={errorText(startError, t)}
-        extra={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>}
-      />
-    );
+    return <Result status="warning" title={errorText(startError, t)} extra={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>} />;
   }
   if (!user) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   return <>{children}</>;

@@ -62,8 +62,14 @@ describe('locale files', () => {
   const enKeys = leafKeys(locales.en);
 
   it('have the same keys in Chinese and English', () => {
-    expect(zhKeys.filter((k) => !enKeys.includes(k)), 'in zh-CN.json but not en.json').toEqual([]);
-    expect(enKeys.filter((k) => !zhKeys.includes(k)), 'in en.json but not zh-CN.json').toEqual([]);
+    expect(
+      zhKeys.filter((k) => !enKeys.includes(k)),
+      'in zh-CN.json but not en.json',
+    ).toEqual([]);
+    expect(
+      enKeys.filter((k) => !zhKeys.includes(k)),
+      'in en.json but not zh-CN.json',
+    ).toEqual([]);
   });
 
   it('have no empty translations', () => {
@@ -85,7 +91,10 @@ describe('locale files', () => {
   it('contain the groups that dynamic keys are built from', () => {
     for (const [lang, obj] of Object.entries(locales)) {
       const missing = usedPrefixes().filter(({ prefix }) => typeof lookup(obj, prefix) !== 'object');
-      expect(missing.map(({ prefix, file }) => `${prefix} (${file})`), `missing groups in ${lang}`).toEqual([]);
+      expect(
+        missing.map(({ prefix, file }) => `${prefix} (${file})`),
+        `missing groups in ${lang}`,
+      ).toEqual([]);
     }
   });
 

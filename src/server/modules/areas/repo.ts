@@ -48,10 +48,7 @@ const COLUMNS = `a.id, a.parent_id, a.name, a.kind, a.division_code, a.path, a.l
 
 export async function findInScope(db: Queryable, scope: Scope, id: number): Promise<AreaRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<AreaRow>(
-    `SELECT ${COLUMNS} FROM areas a WHERE a.id = ${q.add(id)} AND ${scopeClause(scope, 'a.path', q)}`,
-    q.values,
-  );
+  const [row] = await db.query<AreaRow>(`SELECT ${COLUMNS} FROM areas a WHERE a.id = ${q.add(id)} AND ${scopeClause(scope, 'a.path', q)}`, q.values);
   return row ?? null;
 }
 
@@ -84,10 +81,7 @@ export async function search(db: Queryable, scope: Scope, s: AreaSearch) {
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM areas a WHERE ${whereSql}`, q.values);
   const limit = q.add(s.pageSize);
   const offset = q.add((s.page - 1) * s.pageSize);
-  const rows = await db.query<AreaRow>(
-    `SELECT ${COLUMNS} FROM areas a WHERE ${whereSql} ORDER BY a.level, a.path LIMIT ${limit} OFFSET ${offset}`,
-    q.values,
-  );
+  const rows = await db.query<AreaRow>(`SELECT ${COLUMNS} FROM areas a WHERE ${whereSql} ORDER BY a.level, a.path LIMIT ${limit} OFFSET ${offset}`, q.values);
   return { rows, total };
 }
 
@@ -102,10 +96,11 @@ export async function findByDivisionCodeUnscoped(db: Queryable, code: string): P
 }
 
 export async function siblingNamed(db: Queryable, parentId: number, name: string, exceptId = 0) {
-  const [row] = await db.query<{ id: number }>(
-    'SELECT id FROM areas WHERE parent_id = $1 AND name = $2 AND NOT archived AND id <> $3',
-    [parentId, name, exceptId],
-  );
+  const [row] = await db.query<{ id: number }>('SELECT id FROM areas WHERE parent_id = $1 AND name = $2 AND NOT archived AND id <> $3', [
+    parentId,
+    name,
+    exceptId,
+  ]);
   return row ?? null;
 }
 
@@ -122,10 +117,7 @@ export interface NewArea {
 export async function insertMany(tx: Queryable, items: NewArea[]): Promise<AreaRow[]> {
   if (!items.length) return [];
   const ids = (
-    await tx.query<{ id: number }>(
-      `SELECT nextval(pg_get_serial_sequence('areas', 'id'))::int AS id FROM generate_series(1, $1)`,
-      [items.length],
-    )
+    await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('areas', 'id'))::int AS id FROM generate_series(1, $1)`, [items.length])
   ).map((r) => r.id);
   const rows = items.map((it, i) => ({
     id: ids[i],
@@ -210,10 +202,10 @@ export async function repathSubtree(tx: Queryable, id: number, newParentId: numb
   await tx.query('UPDATE areas SET parent_id = $2 WHERE id = $1', [id, newParentId]);
   const carried: Record<string, number> = {};
   for (const table of await pathCarryingTables(tx)) {
-    carried[table] = await tx.execute(
-      `UPDATE "${table}" SET area_path = $2 || substr(area_path, length($1) + 1) WHERE area_path LIKE $1 || '%'`,
-      [oldPath, newPath],
-    );
+    carried[table] = await tx.execute(`UPDATE "${table}" SET area_path = $2 || substr(area_path, length($1) + 1) WHERE area_path LIKE $1 || '%'`, [
+      oldPath,
+      newPath,
+    ]);
   }
   return { areas: moved, carried };
 }
@@ -230,8 +222,5 @@ export async function findByIdUnscoped(db: Queryable, id: number): Promise<AreaR
 
 /** Loader for the tree cache: all children of an area, archived ones included. */
 export async function listChildrenUnscoped(db: Queryable, parentId: number): Promise<AreaRow[]> {
-  return db.query<AreaRow>(
-    `SELECT ${COLUMNS} FROM areas a WHERE a.parent_id = $1 ORDER BY a.division_code NULLS LAST, a.name`,
-    [parentId],
-  );
+  return db.query<AreaRow>(`SELECT ${COLUMNS} FROM areas a WHERE a.parent_id = $1 ORDER BY a.division_code NULLS LAST, a.name`, [parentId]);
 }

@@ -58,15 +58,21 @@ export async function areaRoutes(app: FastifyInstance) {
     service.move(ctxOf(req), req.params.id, req.body.parentId),
   );
 
-  r.post('/api/areas/:id/archive', { config: write, schema: { tags, params: idParams } }, (req) =>
-    service.archive(ctxOf(req), req.params.id),
-  );
+  r.post('/api/areas/:id/archive', { config: write, schema: { tags, params: idParams } }, (req) => service.archive(ctxOf(req), req.params.id));
 
   r.get(
     '/api/divisions',
     {
       config: { access: { permission: 'areas.import' } },
-      schema: { tags, querystring: z.strictObject({ parent: z.string().regex(/^\d{2,12}$/, 'division_code').optional() }) },
+      schema: {
+        tags,
+        querystring: z.strictObject({
+          parent: z
+            .string()
+            .regex(/^\d{2,12}$/, 'division_code')
+            .optional(),
+        }),
+      },
     },
     async (req) => {
       try {

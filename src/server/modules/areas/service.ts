@@ -57,10 +57,7 @@ export async function ancestors(ctx: Ctx, id: number): Promise<Area[]> {
   return (await tree.ancestorsInScope(ctx.db, ctx.actor.scope, area.path)).map(toArea);
 }
 
-export async function search(
-  ctx: Ctx,
-  p: { q?: string; under?: number; kind?: AreaKind; includeArchived?: boolean; page: number; pageSize: number },
-) {
+export async function search(ctx: Ctx, p: { q?: string; under?: number; kind?: AreaKind; includeArchived?: boolean; page: number; pageSize: number }) {
   const under = p.under ? (await mustFind(ctx, p.under)).path : ctx.actor.scope.path;
   const { rows, total } = await repo.search(ctx.db, ctx.actor.scope, { ...p, underPath: under });
   return { items: rows.map(toArea), total };

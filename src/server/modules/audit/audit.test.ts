@@ -13,7 +13,12 @@ afterAll(() => t.close());
 
 describe('audit trail', () => {
   it('records actor, request id, client address, entity and before/after for a change', async () => {
-    const res = await admin.request({ method: 'POST', url: '/api/areas', headers: { 'x-request-id': 'req-audit-0001' }, payload: { parentId: t.root.id, name: '审计镇', kind: 'town' } });
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/areas',
+      headers: { 'x-request-id': 'req-audit-0001' },
+      payload: { parentId: t.root.id, name: '审计镇', kind: 'town' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.headers['x-request-id']).toBe('req-audit-0001');
     const items = (await admin.get('/api/audit?entity=area')).json().items;

@@ -59,7 +59,11 @@ describe('login and sessions', () => {
     const without = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: a.cookie } });
     expect(without.statusCode).toBe(403);
     expect(without.json().error.code).toBe('CSRF_FAILED');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: a.cookie, 'x-csrf-token': 'x'.repeat(a.csrfToken.length) } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: a.cookie, 'x-csrf-token': 'x'.repeat(a.csrfToken.length) },
+    });
     expect(wrong.statusCode).toBe(403);
     expect((await a.get('/api/auth/me')).statusCode).toBe(200);
   });

@@ -16,11 +16,7 @@ export interface AuthDeps {
   limiter: LoginLimiter;
 }
 
-export async function login(
-  deps: AuthDeps,
-  input: { username: string; password: string },
-  client: { ip: string; userAgent?: string; requestId: string },
-) {
+export async function login(deps: AuthDeps, input: { username: string; password: string }, client: { ip: string; userAgent?: string; requestId: string }) {
   const wait = deps.limiter.check(input.username, client.ip);
   if (wait) throw tooMany(wait);
   const user = await users.findByUsernameUnscoped(deps.db, input.username);

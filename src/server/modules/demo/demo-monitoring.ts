@@ -20,10 +20,9 @@ export async function seedDemoMonitoring(db: Db, timeZone: string): Promise<stri
   if (!ctx || !grid || !doctor) return null;
   const today = ctx.today;
 
-  await db.query(
-    `INSERT INTO risk_areas (division_code, name, level, from_on, import_batch) VALUES ('420106', '湖北省武汉市武昌区', 'high', $1, 'demo')`,
-    [addDays(today, -7)],
-  );
+  await db.query(`INSERT INTO risk_areas (division_code, name, level, from_on, import_batch) VALUES ('420106', '湖北省武汉市武昌区', 'high', $1, 'demo')`, [
+    addDays(today, -7),
+  ]);
   // Four adults of the grid worker's grid, returned 1–4 days ago by train.
   const people = await db.query<{ id: number }>(
     `SELECT r.id FROM residents r JOIN areas a ON a.id = $1
@@ -48,6 +47,13 @@ export async function seedDemoMonitoring(db: Db, timeZone: string): Promise<stri
     await monitoring.start(ctx, measure.id);
     measures++;
   }
-  const campaign = await campaigns.create(ctx, { name: '第一网格敲门行动（演示）', areaId: grid.id, startsOn: today, endsOn: today, lookbackDays: 14, target: 'all' });
+  const campaign = await campaigns.create(ctx, {
+    name: '第一网格敲门行动（演示）',
+    areaId: grid.id,
+    startsOn: today,
+    endsOn: today,
+    lookbackDays: 14,
+    target: 'all',
+  });
   return `Screening and monitoring: ${people.length} returnees from a listed high-risk district, ${measures} under measures with today's follow-ups for \`doctor\`, and campaign "${campaign.name}" with visit tasks for \`grid\`.`;
 }

@@ -23,7 +23,17 @@ export async function seedDemoParty(db: Db, seed: number, passwordHash: string, 
   const [town] = await db.query<{ id: number; path: string; name: string }>('SELECT id, path, name FROM areas WHERE id = $1', [village.parent_id]);
   const rng = seededRandom(seed + 7);
   const today = todayIn(timeZone);
-  const residents = await db.query<{ id: number; name: string; id_type: string; id_number: string | null; sex: 'M' | 'F' | null; birth_date: string | null; phone: string | null; area_id: number; area_path: string }>(
+  const residents = await db.query<{
+    id: number;
+    name: string;
+    id_type: string;
+    id_number: string | null;
+    sex: 'M' | 'F' | null;
+    birth_date: string | null;
+    phone: string | null;
+    area_id: number;
+    area_path: string;
+  }>(
     `SELECT id, name, id_type, id_number, sex, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, phone, area_id, area_path
        FROM residents
       WHERE area_path LIKE $1 AND status IN ('present', 'away') AND merged_into IS NULL
@@ -38,24 +48,56 @@ export async function seedDemoParty(db: Db, seed: number, passwordHash: string, 
   return db.tx(async (tx) => {
     const token = (n: number) => `demo-${seed}-${n}`;
     const userId = await users.insert(tx, {
-      username: 'secretary', displayName: `${village.name}党支部书记（演示）`, phone: null, passwordHash, roles: ['branch_secretary'],
-      areaId: village.id, areaPath: village.path,
+      username: 'secretary',
+      displayName: `${village.name}党支部书记（演示）`,
+      phone: null,
+      passwordHash,
+      roles: ['branch_secretary'],
+      areaId: village.id,
+      areaPath: village.path,
     });
     const committee = await volunteers.insertOrg(tx, {
-      parentId: null, kind: 'committee', name: `${town.name}党委`, areaId: town.id, areaPath: town.path,
-      place: null, startsOn: null, endsOn: null, token: token(1), notes: null,
+      parentId: null,
+      kind: 'committee',
+      name: `${town.name}党委`,
+      areaId: town.id,
+      areaPath: town.path,
+      place: null,
+      startsOn: null,
+      endsOn: null,
+      token: token(1),
+      notes: null,
     });
     const branchOf = new Map<string, number>();
     for (const [i, v] of villages.entries()) {
-      branchOf.set(v.path, await volunteers.insertOrg(tx, {
-        parentId: committee, kind: 'branch', name: `${v.name}党支部`, areaId: v.id, areaPath: v.path,
-        place: null, startsOn: null, endsOn: null, token: v.id === village.id ? token(2) : token(100 + i), notes: null,
-      }));
+      branchOf.set(
+        v.path,
+        await volunteers.insertOrg(tx, {
+          parentId: committee,
+          kind: 'branch',
+          name: `${v.name}党支部`,
+          areaId: v.id,
+          areaPath: v.path,
+          place: null,
+          startsOn: null,
+          endsOn: null,
+          token: v.id === village.id ? token(2) : token(100 + i),
+          notes: null,
+        }),
+      );
     }
     const branch = branchOf.get(village.path)!;
     const checkpoint = await volunteers.insertOrg(tx, {
-      parentId: committee, kind: 'temporary_branch', name: `${village.name}卡点临时党支部`, areaId: village.id, areaPath: village.path,
-      place: '村口防疫卡点', startsOn: today, endsOn: null, token: token(3), notes: '从村党支部抽调，原组织关系不变',
+      parentId: committee,
+      kind: 'temporary_branch',
+      name: `${village.name}卡点临时党支部`,
+      areaId: village.id,
+      areaPath: village.path,
+      place: '村口防疫卡点',
+      startsOn: today,
+      endsOn: null,
+      token: token(3),
+      notes: '从村党支部抽调，原组织关系不变',
     });
     const ids: number[] = [];
     const membersOf = new Map<string, number[]>();
@@ -65,9 +107,23 @@ export async function seedDemoParty(db: Db, seed: number, passwordHash: string, 
       const skills = SKILLS.filter(() => rng.int(0, 5) === 0);
       ids.push(
         await volunteers.insertVolunteer(tx, {
-          areaId: r.area_id, areaPath: r.area_path, residentId: r.id, name: r.name, idType: r.id_type, idNumber: r.id_number,
-          sex: r.sex, birthDate: r.birth_date, phone: r.phone, category, skills, availability: null, healthStatus: 'healthy',
-          emergencyName: null, emergencyPhone: null, status: 'active', notes: null,
+          areaId: r.area_id,
+          areaPath: r.area_path,
+          residentId: r.id,
+          name: r.name,
+          idType: r.id_type,
+          idNumber: r.id_number,
+          sex: r.sex,
+          birthDate: r.birth_date,
+          phone: r.phone,
+          category,
+          skills,
+          availability: null,
+          healthStatus: 'healthy',
+          emergencyName: null,
+          emergencyPhone: null,
+          status: 'active',
+          notes: null,
         }),
       );
       const home = villages.find((v) => r.area_path.startsWith(v.path));
@@ -82,20 +138,47 @@ export async function seedDemoParty(db: Db, seed: number, passwordHash: string, 
     const villageVolunteers = residents.flatMap((r, i) => (r.area_path.startsWith(village.path) ? [ids[i]] : []));
     if (villageVolunteers.length) {
       const squad = await work.insertTeam(tx, {
-        kind: 'assault_squad', name: `${village.name}疫情防控突击队`, parentId: null, orgId: branch, areaId: village.id,
-        areaPath: village.path, leaderId: villageVolunteers[0], notes: null,
+        kind: 'assault_squad',
+        name: `${village.name}疫情防控突击队`,
+        parentId: null,
+        orgId: branch,
+        areaId: village.id,
+        areaPath: village.path,
+        leaderId: villageVolunteers[0],
+        notes: null,
       });
-      await work.setTeamMembers(tx, { areaId: village.id, path: village.path }, { id: squad, area_path: village.path },
-        villageVolunteers.slice(0, 10).map((volunteerId, i) => ({ volunteerId, role: i === 0 ? 'leader' : i < 3 ? 'deputy' : 'member' })));
+      await work.setTeamMembers(
+        tx,
+        { areaId: village.id, path: village.path },
+        { id: squad, area_path: village.path },
+        villageVolunteers.slice(0, 10).map((volunteerId, i) => ({ volunteerId, role: i === 0 ? 'leader' : i < 3 ? 'deputy' : 'member' })),
+      );
       for (const [i, volunteerId] of villageVolunteers.slice(0, 6).entries()) {
         await work.insertDeployment(tx, {
-          volunteerId, teamId: null, orgId: checkpoint, areaId: village.id, areaPath: village.path, place: '村口防疫卡点',
-          startsOn: today, endsOn: today, role: i % 2 ? '测温登记' : '值守', hoursPerDay: 8, notes: null, createdBy: userId,
+          volunteerId,
+          teamId: null,
+          orgId: checkpoint,
+          areaId: village.id,
+          areaPath: village.path,
+          place: '村口防疫卡点',
+          startsOn: today,
+          endsOn: today,
+          role: i % 2 ? '测温登记' : '值守',
+          hoursPerDay: 8,
+          notes: null,
+          createdBy: userId,
         });
       }
     }
     // A few applications waiting for the secretary, sent through the branch's enlistment form.
-    const applicants = await tx.query<{ name: string; id_type: string; id_number: string | null; sex: 'M' | 'F' | null; birth_date: string | null; phone: string | null }>(
+    const applicants = await tx.query<{
+      name: string;
+      id_type: string;
+      id_number: string | null;
+      sex: 'M' | 'F' | null;
+      birth_date: string | null;
+      phone: string | null;
+    }>(
       `SELECT name, id_type, id_number, sex, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, phone FROM residents
         WHERE area_path LIKE $1 AND id <> ALL($2::int[]) AND id_number IS NOT NULL AND phone IS NOT NULL AND birth_date IS NOT NULL AND birth_date <= ($3::date - interval '18 years')
         ORDER BY id LIMIT 3`,
@@ -108,15 +191,33 @@ export async function seedDemoParty(db: Db, seed: number, passwordHash: string, 
         token(2),
         today,
         {
-          name: a.name, idType: a.id_type, idNumber: a.id_number!, sex: a.sex, birthDate: a.birth_date, phone: a.phone!,
-          category: i === 2 ? 'party_mobile' : 'volunteer', skills: i === 1 ? ['driver'] : [], availability: null, healthStatus: 'healthy',
-          emergencyName: null, emergencyPhone: null, pledge: pledges[i], address: null, clientIp: '127.0.0.1',
+          name: a.name,
+          idType: a.id_type,
+          idNumber: a.id_number!,
+          sex: a.sex,
+          birthDate: a.birth_date,
+          phone: a.phone!,
+          category: i === 2 ? 'party_mobile' : 'volunteer',
+          skills: i === 1 ? ['driver'] : [],
+          availability: null,
+          healthStatus: 'healthy',
+          emergencyName: null,
+          emergencyPhone: null,
+          pledge: pledges[i],
+          address: null,
+          clientIp: '127.0.0.1',
         },
         { requestId: `seed-${seed}`, clientIp: '127.0.0.1' },
         { name: a.name, seeded: true },
       );
     }
-    await audit(tx, SYSTEM, { action: 'seed-demo', entity: 'party_org', entityId: branch, areaPath: village.path, after: { volunteers: ids.length, secretary: userId } });
+    await audit(tx, SYSTEM, {
+      action: 'seed-demo',
+      entity: 'party_org',
+      entityId: branch,
+      areaPath: village.path,
+      after: { volunteers: ids.length, secretary: userId },
+    });
     return `  secretary  ${village.name}党支部书记 Branch secretary  @ ${village.name}  (enlistment token of the branch: ${token(2)})`;
   });
 }

@@ -35,9 +35,22 @@ export async function seedDemoSampling(db: Db, timeZone: string): Promise<string
   const point = await sampling.createPoint(
     command,
     round.id,
-    createPointBody.parse({ name: '村文化广场采样点', address: '村委会东侧文化广场', areaId: village.id, servesAreaIds: [town], desks: 4, opensAt: '07:00', closesAt: '19:00', staff: '采样 4 人，登记 4 人，引导 2 人' }),
+    createPointBody.parse({
+      name: '村文化广场采样点',
+      address: '村委会东侧文化广场',
+      areaId: village.id,
+      servesAreaIds: [town],
+      desks: 4,
+      opensAt: '07:00',
+      closesAt: '19:00',
+      staff: '采样 4 人，登记 4 人，引导 2 人',
+    }),
   );
-  await sampling.createPoint(command, round.id, createPointBody.parse({ name: '上门采样小分队', areaId: village.id, kind: 'mobile', desks: 1, perDeskHour: 12 }));
+  await sampling.createPoint(
+    command,
+    round.id,
+    createPointBody.parse({ name: '上门采样小分队', areaId: village.id, kind: 'mobile', desks: 1, perDeskHour: 12 }),
+  );
   await slotPlans.save(command, round.id, point.id, saveSlotPlanBody.parse({}), timeZone);
 
   // People of the town, the grid worker's grid first, in tubes of ten at desk 1 (the village alone is small).

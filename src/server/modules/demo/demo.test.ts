@@ -38,7 +38,7 @@ describe('the demo county', () => {
     expect(countyFigures.totals.branches).toBeGreaterThan(figures.totals.branches);
   });
 
-  it('arrives with returnees under measures on the doctor\'s list and a campaign in the grid worker\'s inbox', async () => {
+  it("arrives with returnees under measures on the doctor's list and a campaign in the grid worker's inbox", async () => {
     expect(message).toContain('campaign');
     // Today's and tomorrow's follow-ups (today's may be over late in the local day, and are then not written).
     const doctor = await login(t.app, 'doctor', 'Wangge@2026');

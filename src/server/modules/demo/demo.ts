@@ -40,7 +40,15 @@ export async function seedDemo(db: Db, seed: number): Promise<string> {
   const { root, adminId } = await db.tx(async (tx) => {
     const py = pinyinKeys('太康县');
     const root = await areas.insertRootUnscoped(tx, { name: '太康县', kind: 'county', divisionCode: null, pinyin: py.full, pinyinInitials: py.initials });
-    const adminId = await users.insert(tx, { username: 'admin', displayName: '系统管理员（演示）', phone: null, passwordHash: hash, roles: ['admin'], areaId: root.id, areaPath: root.path });
+    const adminId = await users.insert(tx, {
+      username: 'admin',
+      displayName: '系统管理员（演示）',
+      phone: null,
+      passwordHash: hash,
+      roles: ['admin'],
+      areaId: root.id,
+      areaPath: root.path,
+    });
     await audit(tx, SYSTEM, { action: 'create', entity: 'user', entityId: adminId, areaPath: root.path, after: { username: 'admin', roles: ['admin'] } });
     return { root, adminId };
   });
@@ -67,23 +75,28 @@ export async function seedDemo(db: Db, seed: number): Promise<string> {
   const grids = await db.tx(async (tx) => {
     const gridRows = await areas.insertMany(
       tx,
-      villages.flatMap((v) =>
-        NUMERALS.slice(0, rng.int(2, 4)).map((n) => newArea(v, `第${n}网格`, 'grid')),
-      ),
+      villages.flatMap((v) => NUMERALS.slice(0, rng.int(2, 4)).map((n) => newArea(v, `第${n}网格`, 'grid'))),
     );
     const communityGrids = gridRows.filter((g) => villages.find((v) => v.id === g.parent_id)?.kind === 'community');
-    const estates = await areas.insertMany(tx, communityGrids.map((g) => newArea(g, rng.pick(ESTATES), 'estate')));
+    const estates = await areas.insertMany(
+      tx,
+      communityGrids.map((g) => newArea(g, rng.pick(ESTATES), 'estate')),
+    );
     const buildings = await areas.insertMany(
       tx,
       estates.flatMap((e) => Array.from({ length: rng.int(3, 8) }, (_, i) => newArea(e, `${i + 1}号楼`, 'building'))),
     );
-    await audit(tx, { ...SYSTEM, requestId: `seed-${seed}` }, {
-      action: 'seed-demo',
-      entity: 'area',
-      entityId: root.id,
-      areaPath: root.path,
-      after: { seed, grids: gridRows.length, estates: estates.length, buildings: buildings.length },
-    });
+    await audit(
+      tx,
+      { ...SYSTEM, requestId: `seed-${seed}` },
+      {
+        action: 'seed-demo',
+        entity: 'area',
+        entityId: root.id,
+        areaPath: root.path,
+        after: { seed, grids: gridRows.length, estates: estates.length, buildings: buildings.length },
+      },
+    );
     return gridRows;
   });
 

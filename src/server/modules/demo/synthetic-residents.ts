@@ -14,7 +14,8 @@ import { DEMO_COUNTY_CODE } from './demo';
  * on the same database gives the same people. A later run adds people after the existing ones: ID
  * numbers and phones stay unique because they derive from the row number alone (not the seed).
  */
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红梅林建国文辉志鹏飞宇浩然子涵欣怡梓轩雨晨思远佳琪俊杰嘉怡婷雪晓东海波亮斌宁';
 
 /** Birth dates run over DAYS days from 1935-01-01; (birth date, sequence number) is unique for row numbers below DAYS × 1000. */

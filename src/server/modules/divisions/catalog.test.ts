@@ -31,11 +31,19 @@ describe('division catalog', () => {
   it('walks 河南省 → 周口市 → 太康县 → towns → villages', async () => {
     const cities = await listChildren('41');
     expect(cities.find((c) => c.name === '周口市')).toEqual({
-      code: '411600000000', name: '周口市', level: 'city', parentCode: '410000000000', hasChildren: true,
+      code: '411600000000',
+      name: '周口市',
+      level: 'city',
+      parentCode: '410000000000',
+      hasChildren: true,
     });
     const counties = await listChildren('4116');
     expect(counties.find((c) => c.name === '太康县')).toEqual({
-      code: '411627000000', name: '太康县', level: 'county', parentCode: '411600000000', hasChildren: true,
+      code: '411627000000',
+      name: '太康县',
+      level: 'county',
+      parentCode: '411600000000',
+      hasChildren: true,
     });
     const towns = await listChildren('411627');
     expect(towns).toHaveLength(23);

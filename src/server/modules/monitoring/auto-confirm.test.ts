@@ -26,7 +26,9 @@ it('confirms a proposed measure at once, with the rule version kept and the conf
   expect(measure.ruleVersion).toMatch(/@/);
   const page = (await cadre.get(`/api/measures/${measure.id}`)).json();
   expect(page.history.map((h: any) => h.action)).toEqual(['propose', 'confirm']);
-  const [row] = await t.db.query<{ after: any }>("SELECT after FROM audit_log WHERE entity = 'measure' AND action = 'confirm' AND entity_id = $1", [String(measure.id)]);
+  const [row] = await t.db.query<{ after: any }>("SELECT after FROM audit_log WHERE entity = 'measure' AND action = 'confirm' AND entity_id = $1", [
+    String(measure.id),
+  ]);
   expect(row.after).toMatchObject({ state: 'confirmed', automatic: true });
   // The next step is the cadre's: starting it.
   expect((await cadre.post(`/api/measures/${measure.id}/start`)).json().state).toBe('active');

@@ -25,11 +25,18 @@ export async function generate(ctx: MCtx, measureId: number) {
 
 /** The doctor's list: today's (or `day`'s) follow-ups where I am the doctor, or every one in scope. */
 export async function today(ctx: MCtx, p: { all?: boolean; day?: string }) {
-  const rows = await repo.followUpsOfDay(ctx.db, ctx.actor.scope, { day: p.day ?? ctx.today, doctorId: p.all ? undefined : ctx.actor.userId, tz: ctx.timeZone });
+  const rows = await repo.followUpsOfDay(ctx.db, ctx.actor.scope, {
+    day: p.day ?? ctx.today,
+    doctorId: p.all ? undefined : ctx.actor.userId,
+    tz: ctx.timeZone,
+  });
   return { day: p.day ?? ctx.today, items: rows.map(toFollowUpView) };
 }
 
-export async function list(ctx: MCtx, p: { measureId?: number; under?: number; from?: string; to?: string; status?: string; overdue?: boolean; page: number; pageSize: number }) {
+export async function list(
+  ctx: MCtx,
+  p: { measureId?: number; under?: number; from?: string; to?: string; status?: string; overdue?: boolean; page: number; pageSize: number },
+) {
   const { rows, total } = await repo.listFollowUps(ctx.db, ctx.actor.scope, { ...p, underPath: await underPath(ctx, p.under), tz: ctx.timeZone });
   return { items: rows.map(toFollowUpView), total };
 }
@@ -54,19 +61,44 @@ export async function record(ctx: MCtx, id: number, b: z.infer<typeof recordFoll
   const m = await mustMeasure(ctx, f.measure_id);
   const alert = isAlert(await thresholds(ctx, m.policy_set_id), b.temperature, b.symptoms);
   await ctx.db.tx(async (tx) => {
-    if (!(await repo.recordFollowUp(tx, id, { temperature: b.temperature, symptoms: b.symptoms, note: b.note ?? null, by: ctx.actor.userId }))) throw conflict('FOLLOW_UP_DONE');
+    if (!(await repo.recordFollowUp(tx, id, { temperature: b.temperature, symptoms: b.symptoms, note: b.note ?? null, by: ctx.actor.userId })))
+      throw conflict('FOLLOW_UP_DONE');
     // Recorded late: the sweep's "missed follow-up" task is done.
     await tasks.closeForSubject(tx, 'follow_up', id, ctx.actor.userId);
     await audit(tx, ctx, { action: 'record', entity: 'follow_up', entityId: id, areaPath: f.area_path, after: b });
     if (!alert) return;
-    const alertId = await repo.insertAlert(tx, { followUpId: id, measureId: m.id, residentId: m.resident_id, areaId: m.area_id, areaPath: m.area_path, temperature: b.temperature, symptoms: b.symptoms });
+    const alertId = await repo.insertAlert(tx, {
+      followUpId: id,
+      measureId: m.id,
+      residentId: m.resident_id,
+      areaId: m.area_id,
+      areaPath: m.area_path,
+      temperature: b.temperature,
+      symptoms: b.symptoms,
+    });
     const title = `发热预警：${m.resident_name} ${b.temperature.toFixed(1)}℃`;
-    const common = { type: 'fever_alert', title, subjectKind: 'fever_alert', subjectId: alertId, areaId: m.area_id, areaPath: m.area_path, dueAt: new Date(), priority: 'urgent', createdBy: ctx.actor.userId };
+    const common = {
+      type: 'fever_alert',
+      title,
+      subjectKind: 'fever_alert',
+      subjectId: alertId,
+      areaId: m.area_id,
+      areaPath: m.area_path,
+      dueAt: new Date(),
+      priority: 'urgent',
+      createdBy: ctx.actor.userId,
+    };
     await tasks.createTasks(tx, [
       { ...common, assigneeRole: 'command' },
       m.grid_worker_id ? { ...common, assigneeUserId: m.grid_worker_id } : { ...common, assigneeRole: 'grid_worker' },
     ]);
-    await audit(tx, ctx, { action: 'raise', entity: 'fever_alert', entityId: alertId, areaPath: m.area_path, after: { followUpId: id, temperature: b.temperature, symptoms: b.symptoms } });
+    await audit(tx, ctx, {
+      action: 'raise',
+      entity: 'fever_alert',
+      entityId: alertId,
+      areaPath: m.area_path,
+      after: { followUpId: id, temperature: b.temperature, symptoms: b.symptoms },
+    });
   });
   return toFollowUpView((await repo.findFollowUp(ctx.db, ctx.actor.scope, id, ctx.timeZone))!);
 }

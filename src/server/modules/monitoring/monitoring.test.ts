@@ -48,11 +48,22 @@ describe('policy sets and "try it"', () => {
     expect(sets.filter((s: any) => s.inForce).map((s: any) => s.code)).toEqual(['nhc-20']);
     expect((await ok(doctor.get(`/api/policy/sets/${sets[1].id}`))).rules[1].code).toBe('close');
     const d = await ok(worker.post('/api/policy/evaluate', { situation: { contactType: 'close', exposedOn: '2022-08-10' }, on: '2022-08-10' }));
-    expect(d).toMatchObject({ set: { code: 'nhc-9' }, rule: { code: 'close' }, ruleVersion: 'nhc-9@9#close', measure: 'central_isolation', endsOn: '2022-08-17' });
+    expect(d).toMatchObject({
+      set: { code: 'nhc-9' },
+      rule: { code: 'close' },
+      ruleVersion: 'nhc-9@9#close',
+      measure: 'central_isolation',
+      endsOn: '2022-08-17',
+    });
     const none = await cadre.post('/api/policy/evaluate', { situation: {}, on: '2019-01-01' });
     expect(none.statusCode).toBe(422);
     expect(none.json().error.code).toBe('NO_POLICY');
-    const bad = await cadre.request({ method: 'POST', url: '/api/policy/evaluate', payload: { situation: { contactType: 'friend' } }, headers: { 'accept-language': 'en' } });
+    const bad = await cadre.request({
+      method: 'POST',
+      url: '/api/policy/evaluate',
+      payload: { situation: { contactType: 'friend' } },
+      headers: { 'accept-language': 'en' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toMatch(/not valid/);
   });
@@ -62,19 +73,51 @@ describe('the measure state machine', () => {
   let site: any;
   let measure: any;
 
-  it('proposes the policy\'s measure with the rule version, in a room with capacity', async () => {
-    site = await ok(cadre.post('/api/isolation-sites', { name: '县宾馆隔离点', areaId: (await t.db.query("SELECT id FROM areas WHERE name = '王隆集村'"))[0].id, rooms: [{ code: '101', capacity: 1 }] }), 201);
+  it("proposes the policy's measure with the rule version, in a room with capacity", async () => {
+    site = await ok(
+      cadre.post('/api/isolation-sites', {
+        name: '县宾馆隔离点',
+        areaId: (await t.db.query("SELECT id FROM areas WHERE name = '王隆集村'"))[0].id,
+        rooms: [{ code: '101', capacity: 1 }],
+      }),
+      201,
+    );
     const room = site.rooms[0];
     const res = await ok(
-      cadre.post('/api/measures', { residentId: residents[0], situation: { contactType: 'close', exposedOn: today }, doctorId, gridWorkerId: workerId, place: 'site', siteId: site.id, roomId: room.id }),
+      cadre.post('/api/measures', {
+        residentId: residents[0],
+        situation: { contactType: 'close', exposedOn: today },
+        doctorId,
+        gridWorkerId: workerId,
+        place: 'site',
+        siteId: site.id,
+        roomId: room.id,
+      }),
       201,
     );
     measure = res.measure;
     expect(res.decision.rule.code).toBe('close');
-    expect(measure).toMatchObject({ kind: 'central_isolation', state: 'proposed', place: 'site', roomCode: '101', startsOn: today, endsOn: addDays(today, 5), ruleVersion: 'nhc-20@10#close', doctorName: 'doctor 显示名' });
+    expect(measure).toMatchObject({
+      kind: 'central_isolation',
+      state: 'proposed',
+      place: 'site',
+      roomCode: '101',
+      startsOn: today,
+      endsOn: addDays(today, 5),
+      ruleVersion: 'nhc-20@10#close',
+      doctorName: 'doctor 显示名',
+    });
     expect(measure.nextSteps).toEqual([{ measure: 'home_isolation', startsOn: addDays(today, 5), endsOn: addDays(today, 8) }]);
-    expect((await cadre.post('/api/measures', { residentId: residents[0], situation: { contactType: 'close', exposedOn: today } })).json().error.code).toBe('MEASURE_OPEN');
-    const full = await cadre.post('/api/measures', { residentId: residents[1], situation: { contactType: 'close', exposedOn: today }, place: 'site', siteId: site.id, roomId: room.id });
+    expect((await cadre.post('/api/measures', { residentId: residents[0], situation: { contactType: 'close', exposedOn: today } })).json().error.code).toBe(
+      'MEASURE_OPEN',
+    );
+    const full = await cadre.post('/api/measures', {
+      residentId: residents[1],
+      situation: { contactType: 'close', exposedOn: today },
+      place: 'site',
+      siteId: site.id,
+      roomId: room.id,
+    });
     expect(full.statusCode).toBe(409);
     expect(full.json().error.code).toBe('ROOM_FULL');
     expect((await ok(cadre.get('/api/isolation-sites'))).items[0]).toMatchObject({ capacity: 1, occupied: 1 });
@@ -91,7 +134,7 @@ describe('the measure state machine', () => {
     expect(en.json().error.message).toBe('This measure is proposed; it cannot be released');
   });
 
-  it('confirm → active with follow-ups on the doctor\'s list; extend and shorten with a reason; transfer home', async () => {
+  it("confirm → active with follow-ups on the doctor's list; extend and shorten with a reason; transfer home", async () => {
     expect((await ok(cadre.post(`/api/measures/${measure.id}/confirm`))).state).toBe('confirmed');
     expect((await ok(cadre.post(`/api/measures/${measure.id}/start`))).state).toBe('active');
     const tomorrow = addDays(today, 1);
@@ -101,7 +144,9 @@ describe('the measure state machine', () => {
     expect((await ok(worker.get(`/api/follow-ups/today?day=${tomorrow}`))).items).toEqual([]);
     const count = async () => (await ok(cadre.get(`/api/follow-ups?measureId=${measure.id}&status=scheduled&pageSize=200`))).total;
     const before = await count();
-    expect((await ok(cadre.post(`/api/measures/${measure.id}/end-date`, { endsOn: addDays(today, 7), reason: '复核阳性，延长' }))).endsOn).toBe(addDays(today, 7));
+    expect((await ok(cadre.post(`/api/measures/${measure.id}/end-date`, { endsOn: addDays(today, 7), reason: '复核阳性，延长' }))).endsOn).toBe(
+      addDays(today, 7),
+    );
     expect(await count()).toBe(before + 4);
     expect((await ok(cadre.post(`/api/measures/${measure.id}/follow-ups/generate`))).created).toBe(0);
     const early = await cadre.post(`/api/measures/${measure.id}/end-date`, { endsOn: addDays(today, -1), reason: '缩短' });
@@ -124,7 +169,17 @@ describe('the measure state machine', () => {
     const next = (await ok(cadre.get(`/api/measures?residentId=${residents[0]}&state=proposed`))).items[0];
     expect(next).toMatchObject({ kind: 'home_isolation', previousId: measure.id, startsOn: addDays(today, 5), endsOn: addDays(today, 8) });
     const page = await ok(cadre.get(`/api/measures/${measure.id}`));
-    expect(page.history.map((h: any) => h.action)).toEqual(['propose', 'confirm', 'start', 'end_date', 'follow_ups', 'end_date', 'transfer', 'release_check', 'release']);
+    expect(page.history.map((h: any) => h.action)).toEqual([
+      'propose',
+      'confirm',
+      'start',
+      'end_date',
+      'follow_ups',
+      'end_date',
+      'transfer',
+      'release_check',
+      'release',
+    ]);
     const again = await cadre.post(`/api/measures/${measure.id}/release`, {});
     expect(again.statusCode).toBe(409);
     // Early release from active needs a reason.
@@ -138,7 +193,10 @@ describe('the measure state machine', () => {
 
 describe('a fever alert from follow-up to resolution', () => {
   it('a reading of 37.8 °C raises an alert and urgent tasks for the command center and the grid worker; resolution closes them', async () => {
-    const { measure } = await ok(cadre.post('/api/measures', { residentId: residents[1], situation: { originRiskLevel: 'high', arrivedOn: today }, doctorId, gridWorkerId: workerId }), 201);
+    const { measure } = await ok(
+      cadre.post('/api/measures', { residentId: residents[1], situation: { originRiskLevel: 'high', arrivedOn: today }, doctorId, gridWorkerId: workerId }),
+      201,
+    );
     expect(measure.kind).toBe('home_isolation');
     await ok(cadre.post(`/api/measures/${measure.id}/confirm`));
     await ok(cadre.post(`/api/measures/${measure.id}/start`));
@@ -173,7 +231,15 @@ describe('a fever alert from follow-up to resolution', () => {
   it('temperatures outside 34.0–43.0 or with two decimals are a 400 with zh and en messages, never a 500', async () => {
     const { items } = await ok(doctor.get(`/api/follow-ups?status=scheduled&pageSize=1`));
     const url = `/api/follow-ups/${items[0].id}/record`;
-    for (const body of [{ temperature: 43.5 }, { temperature: 33.9 }, { temperature: 36.55 }, { temperature: '37' }, {}, { temperature: 36.5, symptoms: ['sneeze'] }, { temperature: 36.5, extra: 1 }]) {
+    for (const body of [
+      { temperature: 43.5 },
+      { temperature: 33.9 },
+      { temperature: 36.55 },
+      { temperature: '37' },
+      {},
+      { temperature: 36.5, symptoms: ['sneeze'] },
+      { temperature: 36.5, extra: 1 },
+    ]) {
       const zh = await doctor.post(url, body);
       expect(zh.statusCode, JSON.stringify(body)).toBe(400);
       expect(zh.json().error.message).toMatch(/[\u4e00-\u9fff]/);

@@ -61,10 +61,12 @@ export async function roomsOf(db: Queryable, siteIds: number[]): Promise<RoomRow
 }
 
 export async function insertSite(tx: Queryable, s: { name: string; address: string | null; areaId: number; areaPath: string }): Promise<number> {
-  const [{ id }] = await tx.query<{ id: number }>(
-    `INSERT INTO isolation_sites (name, address, area_id, area_path) VALUES ($1, $2, $3, $4) RETURNING id`,
-    [s.name, s.address, s.areaId, s.areaPath],
-  );
+  const [{ id }] = await tx.query<{ id: number }>(`INSERT INTO isolation_sites (name, address, area_id, area_path) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    s.name,
+    s.address,
+    s.areaId,
+    s.areaPath,
+  ]);
   return id;
 }
 
@@ -126,11 +128,18 @@ const MEASURE_FROM = `measures m JOIN residents r ON r.id = m.resident_id JOIN a
 
 export async function findMeasure(db: Queryable, scope: Scope, id: number): Promise<MeasureRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<MeasureRow>(`SELECT ${MEASURE_COLUMNS} FROM ${MEASURE_FROM} WHERE m.id = ${q.add(id)} AND ${scopeClause(scope, 'm.area_path', q)}`, q.values);
+  const [row] = await db.query<MeasureRow>(
+    `SELECT ${MEASURE_COLUMNS} FROM ${MEASURE_FROM} WHERE m.id = ${q.add(id)} AND ${scopeClause(scope, 'm.area_path', q)}`,
+    q.values,
+  );
   return row ?? null;
 }
 
-export async function listMeasures(db: Queryable, scope: Scope, p: { underPath?: string; state?: string; kind?: string; residentId?: number; page: number; pageSize: number }) {
+export async function listMeasures(
+  db: Queryable,
+  scope: Scope,
+  p: { underPath?: string; state?: string; kind?: string; residentId?: number; page: number; pageSize: number },
+) {
   const q = new SqlParams();
   const where = [scopeClause(scope, 'm.area_path', q)];
   if (p.underPath) where.push(`m.area_path LIKE ${q.add(p.underPath + '%')}`);
@@ -182,8 +191,27 @@ export async function insertMeasure(tx: Queryable, m: NewMeasure): Promise<numbe
        policy_set_id, rule_version, situation, test_dates, follow_ups_per_day, follow_up_times, next_steps, previous_id, created_by, arrival_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::date[], $16, $17, $18, $19, $20, $21) RETURNING id`,
     [
-      m.residentId, m.areaId, m.areaPath, m.kind, m.place, m.siteId, m.roomId, m.startsOn, m.endsOn, m.gridWorkerId, m.doctorId,
-      m.policySetId, m.ruleVersion, JSON.stringify(m.situation), m.testDates, m.followUpsPerDay, m.followUpTimes, JSON.stringify(m.nextSteps), m.previousId, m.createdBy, m.arrivalId ?? null,
+      m.residentId,
+      m.areaId,
+      m.areaPath,
+      m.kind,
+      m.place,
+      m.siteId,
+      m.roomId,
+      m.startsOn,
+      m.endsOn,
+      m.gridWorkerId,
+      m.doctorId,
+      m.policySetId,
+      m.ruleVersion,
+      JSON.stringify(m.situation),
+      m.testDates,
+      m.followUpsPerDay,
+      m.followUpTimes,
+      JSON.stringify(m.nextSteps),
+      m.previousId,
+      m.createdBy,
+      m.arrivalId ?? null,
     ],
   );
   return id;
@@ -193,7 +221,17 @@ export async function insertMeasure(tx: Queryable, m: NewMeasure): Promise<numbe
 export async function updateMeasure(
   tx: Queryable,
   id: number,
-  f: Partial<{ state: string; ends_on: string; place: string; site_id: number | null; room_id: number | null; grid_worker_id: number | null; doctor_id: number | null; reason: string | null; released_at: Date | null }>,
+  f: Partial<{
+    state: string;
+    ends_on: string;
+    place: string;
+    site_id: number | null;
+    room_id: number | null;
+    grid_worker_id: number | null;
+    doctor_id: number | null;
+    reason: string | null;
+    released_at: Date | null;
+  }>,
 ) {
   const allowed = ['state', 'ends_on', 'place', 'site_id', 'room_id', 'grid_worker_id', 'doctor_id', 'reason', 'released_at'];
   const q = new SqlParams();
@@ -210,7 +248,10 @@ export async function roomForUpdate(tx: Queryable, siteId: number, roomId: numbe
     [roomId, siteId],
   );
   if (!room) return null;
-  const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM measures WHERE room_id = $1 AND state = ANY($2::text[])`, [roomId, LIVE_STATES]);
+  const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM measures WHERE room_id = $1 AND state = ANY($2::text[])`, [
+    roomId,
+    LIVE_STATES,
+  ]);
   return { ...room, occupied: n };
 }
 
@@ -297,7 +338,10 @@ export async function setFollowUpDoctor(tx: Queryable, measureId: number, doctor
 export async function findFollowUp(db: Queryable, scope: Scope, id: number, tz: string): Promise<FollowUpRow | null> {
   const q = new SqlParams();
   const z = q.add(tz);
-  const [row] = await db.query<FollowUpRow>(`SELECT ${FOLLOW_UP_COLUMNS(z)} FROM ${FOLLOW_UP_FROM} WHERE f.id = ${q.add(id)} AND ${scopeClause(scope, 'f.area_path', q)}`, q.values);
+  const [row] = await db.query<FollowUpRow>(
+    `SELECT ${FOLLOW_UP_COLUMNS(z)} FROM ${FOLLOW_UP_FROM} WHERE f.id = ${q.add(id)} AND ${scopeClause(scope, 'f.area_path', q)}`,
+    q.values,
+  );
   return row ?? null;
 }
 
@@ -340,7 +384,11 @@ export async function listFollowUps(
   return { rows, total: n };
 }
 
-export async function recordFollowUp(tx: Queryable, id: number, f: { temperature: number; symptoms: string[]; note: string | null; by: number }): Promise<boolean> {
+export async function recordFollowUp(
+  tx: Queryable,
+  id: number,
+  f: { temperature: number; symptoms: string[]; note: string | null; by: number },
+): Promise<boolean> {
   const n = await tx.execute(
     `UPDATE follow_ups SET status = 'done', temperature = $2, symptoms = $3, note = $4, recorded_at = now(), recorded_by = $5 WHERE id = $1 AND status = 'scheduled'`,
     [id, f.temperature, f.symptoms, f.note, f.by],
@@ -371,7 +419,10 @@ const ALERT_COLUMNS = `fa.id, fa.follow_up_id, fa.measure_id, fa.resident_id, r.
   fa.temperature::text AS temperature, fa.symptoms, fa.raised_at, fa.status, fa.resolution, fa.note, fa.resolved_at, u.display_name AS resolved_by_name`;
 const ALERT_FROM = `fever_alerts fa JOIN residents r ON r.id = fa.resident_id JOIN areas a ON a.id = fa.area_id LEFT JOIN users u ON u.id = fa.resolved_by`;
 
-export async function insertAlert(tx: Queryable, a: { followUpId: number; measureId: number; residentId: number; areaId: number; areaPath: string; temperature: number; symptoms: string[] }): Promise<number> {
+export async function insertAlert(
+  tx: Queryable,
+  a: { followUpId: number; measureId: number; residentId: number; areaId: number; areaPath: string; temperature: number; symptoms: string[] },
+): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
     `INSERT INTO fever_alerts (follow_up_id, measure_id, resident_id, area_id, area_path, temperature, symptoms) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [a.followUpId, a.measureId, a.residentId, a.areaId, a.areaPath, a.temperature, a.symptoms],
@@ -381,7 +432,10 @@ export async function insertAlert(tx: Queryable, a: { followUpId: number; measur
 
 export async function findAlert(db: Queryable, scope: Scope, id: number): Promise<AlertRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE fa.id = ${q.add(id)} AND ${scopeClause(scope, 'fa.area_path', q)}`, q.values);
+  const [row] = await db.query<AlertRow>(
+    `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE fa.id = ${q.add(id)} AND ${scopeClause(scope, 'fa.area_path', q)}`,
+    q.values,
+  );
   return row ?? null;
 }
 
@@ -390,7 +444,10 @@ export async function listAlerts(db: Queryable, scope: Scope, p: { status?: stri
   const where = [scopeClause(scope, 'fa.area_path', q)];
   if (p.status) where.push(`fa.status = ${q.add(p.status)}`);
   if (p.underPath) where.push(`fa.area_path LIKE ${q.add(p.underPath + '%')}`);
-  return db.query<AlertRow>(`SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE ${where.join(' AND ')} ORDER BY fa.status = 'open' DESC, fa.raised_at DESC LIMIT 500`, q.values);
+  return db.query<AlertRow>(
+    `SELECT ${ALERT_COLUMNS} FROM ${ALERT_FROM} WHERE ${where.join(' AND ')} ORDER BY fa.status = 'open' DESC, fa.raised_at DESC LIMIT 500`,
+    q.values,
+  );
 }
 
 export async function resolveAlert(tx: Queryable, id: number, f: { resolution: string; note: string | null; by: number }): Promise<boolean> {

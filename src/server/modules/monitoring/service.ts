@@ -45,7 +45,10 @@ async function userInScope(ctx: Ctx, id: number | null | undefined, field: strin
 
 export async function listSites(ctx: Ctx, under?: number) {
   const sites = await repo.listSites(ctx.db, ctx.actor.scope, await underPath(ctx, under));
-  const rooms = await repo.roomsOf(ctx.db, sites.map((s) => s.id));
+  const rooms = await repo.roomsOf(
+    ctx.db,
+    sites.map((s) => s.id),
+  );
   return { items: sites.map((s) => toSiteView(s, rooms)) };
 }
 
@@ -123,7 +126,11 @@ export async function propose(ctx: MCtx, b: z.infer<typeof proposeMeasureBody>, 
   if (decision.measure === 'none') return { created: false, decision, measure: null };
   const gridWorkerId = await userInScope(ctx, b.gridWorkerId, 'gridWorkerId');
   const doctorId = await userInScope(ctx, b.doctorId, 'doctorId');
-  const place = await placeOf(ctx, { place: b.place ?? (decision.measure === 'central_isolation' && b.siteId ? 'site' : 'home'), siteId: b.siteId, roomId: b.roomId });
+  const place = await placeOf(ctx, {
+    place: b.place ?? (decision.measure === 'central_isolation' && b.siteId ? 'site' : 'home'),
+    siteId: b.siteId,
+    roomId: b.roomId,
+  });
   if (await repo.hasLiveMeasure(ctx.db, r.id)) throw conflict('MEASURE_OPEN');
   const id = await ctx.db.tx(async (tx) => {
     await takeBed(tx, place.siteId, place.roomId);
@@ -148,10 +155,30 @@ export async function propose(ctx: MCtx, b: z.infer<typeof proposeMeasureBody>, 
       arrivalId: from.arrivalId ?? null,
       createdBy: ctx.actor.userId,
     });
-    await audit(tx, ctx, { action: 'propose', entity: 'measure', entityId: id, areaPath: r.area_path, after: { kind: decision.measure, ruleVersion: decision.ruleVersion, startsOn: decision.startsOn, endsOn: decision.endsOn, ...place, arrivalId: from.arrivalId ?? null } });
+    await audit(tx, ctx, {
+      action: 'propose',
+      entity: 'measure',
+      entityId: id,
+      areaPath: r.area_path,
+      after: {
+        kind: decision.measure,
+        ruleVersion: decision.ruleVersion,
+        startsOn: decision.startsOn,
+        endsOn: decision.endsOn,
+        ...place,
+        arrivalId: from.arrivalId ?? null,
+      },
+    });
     if (ctx.autoConfirm) {
       await repo.updateMeasure(tx, id, { state: 'confirmed' });
-      await audit(tx, ctx, { action: 'confirm', entity: 'measure', entityId: id, areaPath: r.area_path, before: { state: 'proposed' }, after: { state: 'confirmed', automatic: true } });
+      await audit(tx, ctx, {
+        action: 'confirm',
+        entity: 'measure',
+        entityId: id,
+        areaPath: r.area_path,
+        before: { state: 'proposed' },
+        after: { state: 'confirmed', automatic: true },
+      });
     }
     return id;
   });
@@ -187,12 +214,24 @@ export function mustAllow(ctx: Ctx, action: MeasureAction, state: string) {
 }
 
 /** Applies one audited transition: checks the state, runs `change` in the transaction, answers the measure. */
-async function transition(ctx: MCtx, id: number, action: MeasureAction, change: (tx: Parameters<Parameters<Ctx['db']['tx']>[0]>[0], m: repo.MeasureRow) => Promise<Record<string, unknown>>) {
+async function transition(
+  ctx: MCtx,
+  id: number,
+  action: MeasureAction,
+  change: (tx: Parameters<Parameters<Ctx['db']['tx']>[0]>[0], m: repo.MeasureRow) => Promise<Record<string, unknown>>,
+) {
   const m = await mustMeasure(ctx, id);
   mustAllow(ctx, action, m.state);
   await ctx.db.tx(async (tx) => {
     const after = await change(tx, m);
-    await audit(tx, ctx, { action, entity: 'measure', entityId: id, areaPath: m.area_path, before: { state: m.state, endsOn: m.ends_on, place: m.place, siteId: m.site_id, roomId: m.room_id }, after });
+    await audit(tx, ctx, {
+      action,
+      entity: 'measure',
+      entityId: id,
+      areaPath: m.area_path,
+      before: { state: m.state, endsOn: m.ends_on, place: m.place, siteId: m.site_id, roomId: m.room_id },
+      after,
+    });
   });
   return toMeasureView((await repo.findMeasure(ctx.db, ctx.actor.scope, id))!);
 }
@@ -275,7 +314,13 @@ export async function release(ctx: MCtx, id: number, reason: string | undefined)
           arrivalId: m.arrival_id,
           createdBy: ctx.actor.userId,
         });
-        await audit(tx, ctx, { action: 'propose', entity: 'measure', entityId: nextId, areaPath: m.area_path, after: { kind: next.measure, startsOn, endsOn: next.endsOn, previousId: id } });
+        await audit(tx, ctx, {
+          action: 'propose',
+          entity: 'measure',
+          entityId: nextId,
+          areaPath: m.area_path,
+          after: { kind: next.measure, startsOn, endsOn: next.endsOn, previousId: id },
+        });
       }
     }
     return { state: 'released', reason: reason ?? null, nextMeasureId: nextId };

@@ -29,10 +29,19 @@ beforeAll(async () => {
   const doctorId = await makeUser(t.db, 'doctor', ['doctor'], village);
   [cadre, worker, doctor] = await Promise.all(['cadre', 'worker', 'doctor'].map((u) => login(t.app, u)));
   const household = (await ok(cadre.post('/api/households', { areaId: grid.id, address: '王隆集村 3 组 12 号' }), 201)).id;
-  for (const name of ['张三', '李四', '王五']) residents.push((await ok(cadre.post('/api/residents', { householdId: household, name, idType: 'none', movedInOn: '2024-01-01' }), 201)).id);
+  for (const name of ['张三', '李四', '王五'])
+    residents.push((await ok(cadre.post('/api/residents', { householdId: household, name, idType: 'none', movedInOn: '2024-01-01' }), 201)).id);
   // Three active measures through the API (the policy in force: high-risk arrivals, 7 days home isolation).
   for (const [i, r] of residents.entries()) {
-    const { measure } = await ok(cadre.post('/api/measures', { residentId: r, situation: { originRiskLevel: 'high', arrivedOn: today }, doctorId, gridWorkerId: i < 2 ? workerId : undefined }), 201);
+    const { measure } = await ok(
+      cadre.post('/api/measures', {
+        residentId: r,
+        situation: { originRiskLevel: 'high', arrivedOn: today },
+        doctorId,
+        gridWorkerId: i < 2 ? workerId : undefined,
+      }),
+      201,
+    );
     await ok(cadre.post(`/api/measures/${measure.id}/confirm`));
     await ok(cadre.post(`/api/measures/${measure.id}/start`));
   }
@@ -44,13 +53,23 @@ describe('the monitoring sweep', () => {
     const measures = (await ok(cadre.get('/api/measures?state=active'))).items.sort((a: any, b: any) => a.id - b.id);
     expect(measures).toHaveLength(3);
     // The first ended yesterday; the second ends today (not past); the third ended yesterday and names no grid worker.
-    await t.db.query(`UPDATE measures SET starts_on = $2, ends_on = $3 WHERE id = ANY($1::int[])`, [[measures[0].id, measures[2].id], addDays(today, -8), addDays(today, -1)]);
+    await t.db.query(`UPDATE measures SET starts_on = $2, ends_on = $3 WHERE id = ANY($1::int[])`, [
+      [measures[0].id, measures[2].id],
+      addDays(today, -8),
+      addDays(today, -1),
+    ]);
     await t.db.query(`UPDATE measures SET ends_on = $2 WHERE id = $1`, [measures[1].id, today]);
     // Two follow-ups of the second measure were missed (their window is over); one already has a task.
     const fus = (await ok(doctor.get(`/api/follow-ups?measureId=${measures[1].id}&status=scheduled&pageSize=200`))).items;
     const [missed, tasked] = fus;
-    for (const [f, hours] of [[missed, 6], [tasked, 7]] as const) {
-      await t.db.query(`UPDATE follow_ups SET due_at = now() - make_interval(hours => $2), window_ends_at = now() - make_interval(hours => $2 - 4) WHERE id = $1`, [f.id, hours]);
+    for (const [f, hours] of [
+      [missed, 6],
+      [tasked, 7],
+    ] as const) {
+      await t.db.query(
+        `UPDATE follow_ups SET due_at = now() - make_interval(hours => $2), window_ends_at = now() - make_interval(hours => $2 - 4) WHERE id = $1`,
+        [f.id, hours],
+      );
     }
     await t.db.query(
       `INSERT INTO tasks (type, title, subject_kind, subject_id, area_id, area_path, assignee_role) SELECT 'follow_up', '已有', 'follow_up', id, area_id, area_path, 'grid_worker' FROM follow_ups WHERE id = $1`,
@@ -64,18 +83,27 @@ describe('the monitoring sweep', () => {
 
     const mine = (await ok(worker.get('/api/tasks/mine'))).items;
     // The grid worker sees both: the first as its worker, the third through the role at its area.
-    expect(mine.filter((x: any) => x.type === 'release_check').map((x: any) => x.subject.id).sort()).toEqual([measures[0].id, measures[2].id]);
+    expect(
+      mine
+        .filter((x: any) => x.type === 'release_check')
+        .map((x: any) => x.subject.id)
+        .sort(),
+    ).toEqual([measures[0].id, measures[2].id]);
     const followUpTask = mine.find((x: any) => x.type === 'follow_up' && x.subject.id === missed.id);
     expect(followUpTask).toMatchObject({ priority: 'high', title: expect.stringContaining('随访未完成：李四'), assignee: { userId: workerId } });
     // The measure without a grid worker: the role at its area.
-    const [roleTask] = await t.db.query<{ assignee_role: string }>("SELECT assignee_role FROM tasks WHERE type = 'release_check' AND subject_id = $1", [measures[2].id]);
+    const [roleTask] = await t.db.query<{ assignee_role: string }>("SELECT assignee_role FROM tasks WHERE type = 'release_check' AND subject_id = $1", [
+      measures[2].id,
+    ]);
     expect(roleTask.assignee_role).toBe('grid_worker');
 
     // A second sweep finds nothing new: one task per missed follow-up, ever.
     expect(await sweep(t.db, { timeZone: t.app.timeZone })).toMatchObject({ releaseChecks: 0, missedFollowUpTasks: 0 });
 
     // Audited as the system; the release check then follows its usual path.
-    const trail = await t.db.query<{ action: string; actor_name: string }>("SELECT action, actor_name FROM audit_log WHERE actor_name = 'system:sweep' ORDER BY id");
+    const trail = await t.db.query<{ action: string; actor_name: string }>(
+      "SELECT action, actor_name FROM audit_log WHERE actor_name = 'system:sweep' ORDER BY id",
+    );
     expect(trail.map((r) => r.action).sort()).toEqual(['missed', 'release_check', 'release_check']);
     expect((await ok(cadre.post(`/api/measures/${measures[0].id}/release`, {}))).state).toBe('released');
 
@@ -87,10 +115,14 @@ describe('the monitoring sweep', () => {
   it('writes follow-ups a horizon ahead (today and tomorrow), and each next day as the days pass, never past the end', async () => {
     const [{ household_id: householdId }] = await t.db.query<{ household_id: number }>('SELECT household_id FROM residents WHERE id = $1', [residents[0]]);
     const resident = (await ok(cadre.post('/api/residents', { householdId, name: '赵六', idType: 'none', movedInOn: '2024-01-01' }), 201)).id;
-    const { measure } = await ok(cadre.post('/api/measures', { residentId: resident, situation: { originRiskLevel: 'high', arrivedOn: today }, gridWorkerId: workerId }), 201);
+    const { measure } = await ok(
+      cadre.post('/api/measures', { residentId: resident, situation: { originRiskLevel: 'high', arrivedOn: today }, gridWorkerId: workerId }),
+      201,
+    );
     await ok(cadre.post(`/api/measures/${measure.id}/confirm`));
     await ok(cadre.post(`/api/measures/${measure.id}/start`));
-    const days = async () => [...new Set((await ok(cadre.get(`/api/follow-ups?measureId=${measure.id}&pageSize=200`))).items.map((f: any) => f.day as string))].sort();
+    const days = async () =>
+      [...new Set((await ok(cadre.get(`/api/follow-ups?measureId=${measure.id}&pageSize=200`))).items.map((f: any) => f.day as string))].sort();
     expect(measure.endsOn > addDays(today, 2)).toBe(true);
     // Today's slots whose window is over are skipped, so today may be missing late in the local day.
     expect((await days()).at(-1)).toBe(addDays(today, 1));

@@ -33,11 +33,17 @@ const rule = (code: string, when: object, days: number) => ({
   code,
   name: { zh: `规则${code}`, en: `Rule ${code}` },
   when,
-  then: { steps: days ? [{ measure: 'home_isolation', days }] : [], countFrom: 'exposure', testDays: [1], followUpsPerDay: days ? 2 : 0, followUpTimes: days ? ['08:00', '16:00'] : [] },
+  then: {
+    steps: days ? [{ measure: 'home_isolation', days }] : [],
+    countFrom: 'exposure',
+    testDays: [1],
+    followUpsPerDay: days ? 2 : 0,
+    followUpTimes: days ? ['08:00', '16:00'] : [],
+  },
 });
 
 describe('the policy editor', () => {
-  it('every seeded edition passes the editor\'s rule schema', () => {
+  it("every seeded edition passes the editor's rule schema", () => {
     for (const e of EDITIONS) for (const r of e.rules) expect(ruleSchema.safeParse(r).success, `${e.code}#${r.code}`).toBe(true);
   });
 
@@ -87,14 +93,19 @@ describe('the policy editor', () => {
     const d = await ok(cadre.post('/api/policy/evaluate', { situation: { contactType: 'close', exposedOn: today } }));
     expect(d).toMatchObject({ ruleVersion: 'nhc-20@11#close', feverThreshold: 37.5 });
     // Yesterday is still decided by the old set.
-    expect((await ok(cadre.post('/api/policy/evaluate', { situation: { contactType: 'close', exposedOn: addDays(today, -1) }, on: addDays(today, -1) }))).ruleVersion).toBe('nhc-20@10#close');
+    expect(
+      (await ok(cadre.post('/api/policy/evaluate', { situation: { contactType: 'close', exposedOn: addDays(today, -1) }, on: addDays(today, -1) })))
+        .ruleVersion,
+    ).toBe('nhc-20@10#close');
 
     // Published sets are immutable.
     expect((await root.put(`/api/policy/sets/${draft.id}`, { rules })).json().error.code).toBe('POLICY_PUBLISHED');
     expect((await root.put(`/api/policy/sets/${nhc20.id}`, { rules })).statusCode).toBe(409);
     expect((await root.post(`/api/policy/sets/${draft.id}/publish`, { effectiveFrom: addDays(today, 1) })).statusCode).toBe(409);
 
-    const trail = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'policy_set' AND entity_id = $1 ORDER BY id", [String(draft.id)]);
+    const trail = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'policy_set' AND entity_id = $1 ORDER BY id", [
+      String(draft.id),
+    ]);
     expect(trail.map((r) => r.action)).toEqual(['create', 'update', 'publish']);
   });
 

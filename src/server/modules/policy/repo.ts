@@ -128,5 +128,8 @@ export async function replaceDraft(
 /** Publishes a draft from a day; the set in force that day (if it began earlier) ends the day before. */
 export async function publish(tx: Queryable, id: number, effectiveFrom: string, previousId: number | null) {
   if (previousId) await tx.query(`UPDATE policy_sets SET effective_to = $2::date - 1 WHERE id = $1`, [previousId, effectiveFrom]);
-  await tx.query(`UPDATE policy_sets SET status = 'published', effective_from = $2, effective_to = NULL WHERE id = $1 AND status = 'draft'`, [id, effectiveFrom]);
+  await tx.query(`UPDATE policy_sets SET status = 'published', effective_from = $2, effective_to = NULL WHERE id = $1 AND status = 'draft'`, [
+    id,
+    effectiveFrom,
+  ]);
 }

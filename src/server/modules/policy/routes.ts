@@ -14,10 +14,16 @@ const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
 export async function policyRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/policy/sets', { config: read, schema: { tags } }, (req) => service.listSets(ctxOf(req)));
-  r.get('/api/policy/sets/:id', { config: read, schema: { tags, params: z.strictObject({ id: z.coerce.number().int().positive() }) } }, (req) => service.getSet(ctxOf(req), req.params.id));
+  r.get('/api/policy/sets/:id', { config: read, schema: { tags, params: z.strictObject({ id: z.coerce.number().int().positive() }) } }, (req) =>
+    service.getSet(ctxOf(req), req.params.id),
+  );
   r.post('/api/policy/evaluate', { config: read, schema: { tags, body: evaluateBody } }, (req) => service.decide(ctxOf(req), req.body));
-  r.post('/api/policy/sets', { config: manage, schema: { tags, body: createPolicySetBody } }, async (req, reply) => reply.status(201).send(await service.createDraft(ctxOf(req), req.body)));
-  r.put('/api/policy/sets/:id', { config: manage, schema: { tags, params: idParams, body: replacePolicySetBody } }, (req) => service.replaceDraft(ctxOf(req), req.params.id, req.body));
+  r.post('/api/policy/sets', { config: manage, schema: { tags, body: createPolicySetBody } }, async (req, reply) =>
+    reply.status(201).send(await service.createDraft(ctxOf(req), req.body)),
+  );
+  r.put('/api/policy/sets/:id', { config: manage, schema: { tags, params: idParams, body: replacePolicySetBody } }, (req) =>
+    service.replaceDraft(ctxOf(req), req.params.id, req.body),
+  );
   r.post('/api/policy/sets/:id/publish', { config: manage, schema: { tags, params: idParams, body: publishPolicySetBody } }, (req) =>
     service.publishDraft(ctxOf(req), req.params.id, req.body),
   );

@@ -46,7 +46,10 @@ function mustRoot(ctx: Ctx) {
 /** Every set, drafts first, for the editor (published sets also answer `inForce`). */
 export async function listAllSets(ctx: Ctx) {
   const sets = await repo.allSets(ctx.db);
-  const live = setInForce(sets.filter((s) => s.status === 'published'), ctx.today);
+  const live = setInForce(
+    sets.filter((s) => s.status === 'published'),
+    ctx.today,
+  );
   return { items: sets.map((s) => ({ ...s, inForce: s.id === live?.id })) };
 }
 
@@ -101,14 +104,21 @@ export async function publishDraft(ctx: Ctx, id: number, b: z.infer<typeof publi
     if (row.status !== 'draft') throw conflict('POLICY_PUBLISHED');
     const previous = setInForce(await repo.publishedSets(tx), b.effectiveFrom);
     if (b.effectiveFrom < ctx.today || (previous && previous.effectiveFrom >= b.effectiveFrom)) {
-      throw ruleViolation('POLICY_DATES', { effectiveFrom: b.effectiveFrom, previousFrom: previous?.effectiveFrom ?? ctx.today }, { effectiveFrom: 'invalid_format' });
+      throw ruleViolation(
+        'POLICY_DATES',
+        { effectiveFrom: b.effectiveFrom, previousFrom: previous?.effectiveFrom ?? ctx.today },
+        { effectiveFrom: 'invalid_format' },
+      );
     }
     await repo.publish(tx, id, b.effectiveFrom, previous?.id ?? null);
     await audit(tx, ctx, {
       action: 'publish',
       entity: 'policy_set',
       entityId: id,
-      after: { effectiveFrom: b.effectiveFrom, closed: previous ? { id: previous.id, code: previous.code, version: previous.version, effectiveTo: addDays(b.effectiveFrom, -1) } : null },
+      after: {
+        effectiveFrom: b.effectiveFrom,
+        closed: previous ? { id: previous.id, code: previous.code, version: previous.version, effectiveTo: addDays(b.effectiveFrom, -1) } : null,
+      },
     });
   });
   return mustSet(ctx, id);

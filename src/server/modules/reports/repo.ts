@@ -43,7 +43,10 @@ export async function villagesUnder(db: Queryable, scope: Scope, path: string): 
  * The figures as (day, village_id, key, n) rows — village_id 0 when `by` is 'day' (summed over the villages).
  * `stored`: a village whose day is submitted answers its stored figures instead of the live ones.
  */
-function figuresSql(scope: Scope, p: { path: string; days: string[]; timeZone: string; stored: boolean; by: 'village' | 'day'; keys?: string[] }): { q: SqlParams; sql: string } {
+function figuresSql(
+  scope: Scope,
+  p: { path: string; days: string[]; timeZone: string; stored: boolean; by: 'village' | 'day'; keys?: string[] },
+): { q: SqlParams; sql: string } {
   const q = new SqlParams();
   const under = q.add(p.path + '%');
   const days = q.add(p.days);
@@ -214,7 +217,10 @@ export async function reportsOfDay(db: Queryable, scope: Scope, path: string, da
 }
 
 /** Submits (locks) a village's day with its figures; null when it is already submitted (also under a race). */
-export async function submit(tx: Queryable, r: { areaId: number; areaPath: string; day: string; figures: Record<string, number>; notes: string | null; by: number }): Promise<number | null> {
+export async function submit(
+  tx: Queryable,
+  r: { areaId: number; areaPath: string; day: string; figures: Record<string, number>; notes: string | null; by: number },
+): Promise<number | null> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO daily_reports (area_id, area_path, day, status, figures, notes, submitted_by, submitted_at)
      VALUES ($1, $2, $3, 'submitted', $4, $5, $6, now())

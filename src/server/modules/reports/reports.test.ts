@@ -45,7 +45,11 @@ async function arrival(resident: string, area: AreaRow, arrivedOn: string, level
   ]);
 }
 
-async function measure(resident: string, area: AreaRow, m: { kind: string; state: string; startsOn: string; endsOn: string; releasedAt?: string; gridWorkerId?: number }) {
+async function measure(
+  resident: string,
+  area: AreaRow,
+  m: { kind: string; state: string; startsOn: string; endsOn: string; releasedAt?: string; gridWorkerId?: number },
+) {
   const [{ id }] = await t.db.query<{ id: number }>(
     `INSERT INTO measures (resident_id, area_id, area_path, kind, state, starts_on, ends_on, released_at, grid_worker_id, follow_up_times)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, ARRAY['08:00', '16:00']) RETURNING id`,
@@ -100,7 +104,8 @@ beforeAll(async () => {
   for (const [area, names] of people) {
     const h = (await ok(countyCadre.post('/api/households', { areaId: area.id, address: `${area.name} 1 号` }), 201)).id;
     hh[area.name] = h;
-    for (const name of names) res[name] = (await ok(countyCadre.post('/api/residents', { householdId: h, name: `居民${name}`, idType: 'none', movedInOn: '2024-01-01' }), 201)).id;
+    for (const name of names)
+      res[name] = (await ok(countyCadre.post('/api/residents', { householdId: h, name: `居民${name}`, idType: 'none', movedInOn: '2024-01-01' }), 201)).id;
   }
   hh.second = (await ok(countyCadre.post('/api/households', { areaId: grid.id, address: '王隆集村 2 号' }), 201)).id;
 
@@ -119,7 +124,13 @@ beforeAll(async () => {
   await measure('a5', grid, { kind: 'home_monitoring', state: 'proposed', startsOn: addDays(D, -1), endsOn: addDays(D, 6) });
   // Village 2: in release check since its end on D-1. Community: released the day before D.
   await measure('b1', v2, { kind: 'home_isolation', state: 'release_check', startsOn: addDays(D, -7), endsOn: addDays(D, -1) });
-  await measure('c1', v3, { kind: 'central_isolation', state: 'released', startsOn: addDays(D, -9), endsOn: addDays(D, -1), releasedAt: at(addDays(D, -1), '18:00') });
+  await measure('c1', v3, {
+    kind: 'central_isolation',
+    state: 'released',
+    startsOn: addDays(D, -9),
+    endsOn: addDays(D, -1),
+    releasedAt: at(addDays(D, -1), '18:00'),
+  });
 
   // Follow-ups of D in village 1: m1 08:00 done, 16:00 missed; m2 08:00 cancelled, 16:00 done; m1 tomorrow 08:00 (not D).
   await followUp(m1, grid, 'a1', at(D, '08:00'), 'done');
@@ -178,13 +189,22 @@ const sum = (...xs: Record<string, number>[]) => full(Object.fromEntries(FIGURE_
 describe('figures computed from the records', () => {
   it('a village: every figure equals the hand count, live until submitted', async () => {
     const r = await ok(villageCadre.get(`/api/daily-reports?areaId=${v1.id}&day=${D}`));
-    expect(r).toMatchObject({ area: { id: v1.id, name: '王隆集村', kind: 'village' }, day: D, village: true, status: 'live', report: null, villages: 1, submitted: 0, rows: [] });
+    expect(r).toMatchObject({
+      area: { id: v1.id, name: '王隆集村', kind: 'village' },
+      day: D,
+      village: true,
+      status: 'live',
+      report: null,
+      villages: 1,
+      submitted: 0,
+      rows: [],
+    });
     expect(r.figures).toEqual(full(V1));
     expect((await ok(townCadre.get(`/api/daily-reports?areaId=${v2.id}&day=${D}`))).figures).toEqual(full(V2));
     expect((await ok(countyCadre.get(`/api/daily-reports?areaId=${v3.id}&day=${D}`))).figures).toEqual(full(V3));
   });
 
-  it('rolls up village → town → county: each area is the sum of its villages, with its children\'s rows', async () => {
+  it("rolls up village → town → county: each area is the sum of its villages, with its children's rows", async () => {
     const tw = await ok(townCadre.get(`/api/daily-reports?areaId=${town.id}&day=${D}`));
     expect(tw).toMatchObject({ village: false, villages: 2, submitted: 0 });
     expect(tw.figures).toEqual(sum(V1, V2));
@@ -207,13 +227,32 @@ describe('figures computed from the records', () => {
     const [before, on, after] = s.items.map((d: any) => d.figures);
     expect(on).toEqual(sum(V1, V2, V3));
     // D-1: arrivals a3 (D-3) and b1 (D-1); under measure m1 (since D-2), m3 (released on D), b1's; c1 released that day; b1's alert raised and open (a2's resolved that day).
-    expect(before).toMatchObject({ 'arrivals.total': 2, 'arrivals.today': 1, 'measures.total': 3, 'measures.releasedToday': 1, 'alerts.raised': 1, 'alerts.open': 1, 'followUps.due': 1, 'visits.households': 1 });
+    expect(before).toMatchObject({
+      'arrivals.total': 2,
+      'arrivals.today': 1,
+      'measures.total': 3,
+      'measures.releasedToday': 1,
+      'alerts.raised': 1,
+      'alerts.open': 1,
+      'followUps.due': 1,
+      'visits.households': 1,
+    });
     // D+1: a4 arrives (high); alerts: a1's still open, b1's resolved that day.
-    expect(after).toMatchObject({ 'arrivals.today': 1, 'arrivals.total': 6, 'arrivals.high.total': 2, 'measures.total': 3, 'followUps.due': 1, 'alerts.open': 1, 'alerts.raised': 0 });
+    expect(after).toMatchObject({
+      'arrivals.today': 1,
+      'arrivals.total': 6,
+      'arrivals.high.total': 2,
+      'measures.total': 3,
+      'followUps.due': 1,
+      'alerts.open': 1,
+      'alerts.raised': 0,
+    });
     expect((await ok(villageCadre.get(`/api/daily-reports/series?areaId=${v1.id}`))).items).toHaveLength(14);
     // Only some figures: the same values, and only those keys.
     const some = await ok(countyCadre.get(`/api/daily-reports/series?areaId=${county.id}&days=3&to=${addDays(D, 1)}&keys=measures.total,arrivals.high.total`));
-    expect(some.items.map((d: any) => d.figures)).toEqual(s.items.map((d: any) => ({ 'measures.total': d.figures['measures.total'], 'arrivals.high.total': d.figures['arrivals.high.total'] })));
+    expect(some.items.map((d: any) => d.figures)).toEqual(
+      s.items.map((d: any) => ({ 'measures.total': d.figures['measures.total'], 'arrivals.high.total': d.figures['arrivals.high.total'] })),
+    );
     expect((await countyCadre.get(`/api/daily-reports/series?areaId=${county.id}&keys=measures.nothing`)).statusCode).toBe(400);
   });
 
@@ -233,7 +272,7 @@ describe('figures computed from the records', () => {
 });
 
 describe('submit, lock, reopen', () => {
-  it('a cadre submits the village\'s day: the figures are stored and no longer follow the records', async () => {
+  it("a cadre submits the village's day: the figures are stored and no longer follow the records", async () => {
     const r = await ok(villageCadre.post('/api/daily-reports/submit', { areaId: v1.id, day: D, notes: '无异常' }));
     expect(r).toMatchObject({ status: 'submitted', report: { status: 'submitted', notes: '无异常', submittedByName: 'village_cadre 显示名' } });
     expect(r.figures).toEqual(full(V1));
@@ -268,14 +307,18 @@ describe('submit, lock, reopen', () => {
     expect(twice.json().error.code).toBe('REPORT_NOT_SUBMITTED');
     // Submitted again after the correction.
     expect((await ok(villageCadre.post('/api/daily-reports/submit', { areaId: v1.id, day: D }))).figures['arrivals.total']).toBe(4);
-    const trail = await t.db.query<{ action: string; after: any; before: any }>("SELECT action, before, after FROM audit_log WHERE entity = 'daily_report' ORDER BY id");
+    const trail = await t.db.query<{ action: string; after: any; before: any }>(
+      "SELECT action, before, after FROM audit_log WHERE entity = 'daily_report' ORDER BY id",
+    );
     expect(trail.map((a) => a.action)).toEqual(['submit', 'reopen', 'submit']);
     expect(trail[1].after).toEqual({ status: 'reopened', reason: '漏报一名返乡人员' });
     expect(trail[1].before.figures['arrivals.total']).toBe(3);
   });
 
   it('refuses a future day and an area that is not a village', async () => {
-    expect((await villageCadre.post('/api/daily-reports/submit', { areaId: v1.id, day: addDays(todayIn(t.app.timeZone), 1) })).json().error.code).toBe('REPORT_FUTURE');
+    expect((await villageCadre.post('/api/daily-reports/submit', { areaId: v1.id, day: addDays(todayIn(t.app.timeZone), 1) })).json().error.code).toBe(
+      'REPORT_FUTURE',
+    );
     expect((await townCadre.post('/api/daily-reports/submit', { areaId: town.id, day: D })).json().error.code).toBe('REPORT_NOT_VILLAGE');
     expect((await doctor.post('/api/daily-reports/submit', { areaId: v1.id, day: addDays(D, -1) })).statusCode).toBe(403);
   });

@@ -12,7 +12,9 @@ const rctx = (req: FastifyRequest): service.RCtx => ({ ...ctxOf(req), timeZone: 
 export async function reportRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get('/api/daily-reports', { config: perm('reports.read'), schema: { tags, querystring: reportQuery } }, (req) => service.getReport(rctx(req), req.query));
-  r.get('/api/daily-reports/series', { config: perm('reports.read'), schema: { tags, querystring: seriesQuery } }, (req) => service.series(rctx(req), req.query));
+  r.get('/api/daily-reports/series', { config: perm('reports.read'), schema: { tags, querystring: seriesQuery } }, (req) =>
+    service.series(rctx(req), req.query),
+  );
   r.get('/api/daily-reports/export.xlsx', { config: perm('reports.read'), schema: { tags, querystring: reportQuery } }, async (req, reply) => {
     const { buffer, fileName } = await service.exportReport(rctx(req), req.query);
     return reply

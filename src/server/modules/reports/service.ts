@@ -81,7 +81,10 @@ export async function getReport(ctx: RCtx, p: { areaId: number; day?: string }) 
     return { ...head, village: true, status, report: reportView(report), ...count, figures: total, rows: [] };
   }
   // The children's rows: each child of the area that holds villages (or is one), in the villages' order.
-  const rows = new Map<number, { areaId: number; areaName: string; kind: string; villages: number; submitted: number; status: Status | null; figures: Figures }>();
+  const rows = new Map<
+    number,
+    { areaId: number; areaName: string; kind: string; villages: number; submitted: number; status: Status | null; figures: Figures }
+  >();
   const children = new Map((await areaTree.childrenInScope(ctx.db, ctx.actor.scope, area.id, false)).map((c) => [c.id, c]));
   for (const v of villages) {
     const childId = Number(v.village.path.slice(area.path.length).split('/')[0]);
@@ -89,7 +92,15 @@ export async function getReport(ctx: RCtx, p: { areaId: number; day?: string }) 
     if (!child) continue;
     let row = rows.get(childId);
     if (!row) {
-      row = { areaId: child.id, areaName: child.name, kind: child.kind, villages: 0, submitted: 0, status: isVillage(child) ? statusOf(v.report) : null, figures: emptyFigures() };
+      row = {
+        areaId: child.id,
+        areaName: child.name,
+        kind: child.kind,
+        villages: 0,
+        submitted: 0,
+        status: isVillage(child) ? statusOf(v.report) : null,
+        figures: emptyFigures(),
+      };
       rows.set(childId, row);
     }
     row.villages += 1;
@@ -117,7 +128,13 @@ export async function submit(ctx: RCtx, b: z.infer<typeof submitBody>) {
   await ctx.db.tx(async (tx) => {
     const id = await repo.submit(tx, { areaId: area.id, areaPath: area.path, day: b.day, figures, notes: b.notes ?? null, by: ctx.actor.userId });
     if (!id) throw conflict('REPORT_LOCKED', { day: b.day });
-    await audit(tx, ctx, { action: 'submit', entity: 'daily_report', entityId: id, areaPath: area.path, after: { day: b.day, figures, notes: b.notes ?? null } });
+    await audit(tx, ctx, {
+      action: 'submit',
+      entity: 'daily_report',
+      entityId: id,
+      areaPath: area.path,
+      after: { day: b.day, figures, notes: b.notes ?? null },
+    });
   });
   return getReport(ctx, { areaId: area.id, day: b.day });
 }
@@ -169,6 +186,14 @@ export async function exportReport(ctx: RCtx, p: { areaId: number; day?: string 
     title: `${area.name}疫情防控日报（${day}）`,
     rows: villages.map((v) => ({ town: v.village.parent_name ?? '', village: v.village.name, status: statusOf(v.report), figures: v.figures })),
   });
-  await ctx.db.tx((tx) => audit(tx, ctx, { action: 'export', entity: 'daily_report', entityId: null, areaPath: area.path, after: { areaId: area.id, day, villages: villages.length } }));
+  await ctx.db.tx((tx) =>
+    audit(tx, ctx, {
+      action: 'export',
+      entity: 'daily_report',
+      entityId: null,
+      areaPath: area.path,
+      after: { areaId: area.id, day, villages: villages.length },
+    }),
+  );
   return { buffer, fileName: `日报-${area.name}-${day}.xlsx` };
 }

@@ -11,7 +11,10 @@ const FIXED = ['序号', '乡镇（街道）', '村（社区）', '上报状态'
 /** Text a spreadsheet would run as a formula is quoted (names come from users). */
 const safe = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
 
-export async function reportWorkbook(p: { title: string; rows: { town: string; village: string; status: keyof typeof STATUS_ZH; figures: Figures }[] }): Promise<Buffer> {
+export async function reportWorkbook(p: {
+  title: string;
+  rows: { town: string; village: string; status: keyof typeof STATUS_ZH; figures: Figures }[];
+}): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('日报', { views: [{ state: 'frozen', xSplit: 3, ySplit: 3 }] });
   const width = FIXED.length + FIGURE_COLUMNS.length;
@@ -39,7 +42,13 @@ export async function reportWorkbook(p: { title: string; rows: { town: string; v
     addFigures(total, r.figures);
     ws.addRow([i + 1, safe(r.town), safe(r.village), STATUS_ZH[r.status], ...FIGURE_COLUMNS.map((c) => r.figures[c.key])]);
   });
-  const sum = ws.addRow(['合计', '', '', `${p.rows.filter((r) => r.status === 'submitted').length}/${p.rows.length}`, ...FIGURE_COLUMNS.map((c) => total[c.key])]);
+  const sum = ws.addRow([
+    '合计',
+    '',
+    '',
+    `${p.rows.filter((r) => r.status === 'submitted').length}/${p.rows.length}`,
+    ...FIGURE_COLUMNS.map((c) => total[c.key]),
+  ]);
   sum.font = { bold: true };
   ws.mergeCells(sum.number, 1, sum.number, 3);
   ws.getColumn(1).width = 6;

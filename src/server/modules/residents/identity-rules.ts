@@ -28,7 +28,7 @@ const MISMATCH = {
 
 export function checkIdentityFields(input: IdentityInput, lang: Lang, fields: Record<string, string>): IdentityResult | null {
   const raw = (input.idNumber ?? '').trim();
-  let type = input.idType || undefined;
+  const type = input.idType || undefined;
   if (type && !(ID_TYPES as readonly string[]).includes(type)) {
     fields.idType = MISMATCH.idType[lang];
     return null;

@@ -52,9 +52,7 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
 
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/residents/template.xlsx', { config: importAccess, schema: { tags } }, (_req, reply) =>
-    sendXlsx(reply, '居民台账导入模板.xlsx', writeTemplate),
-  );
+  r.get('/api/residents/template.xlsx', { config: importAccess, schema: { tags } }, (_req, reply) => sendXlsx(reply, '居民台账导入模板.xlsx', writeTemplate));
 
   r.get('/api/residents/imports', { config: importAccess, schema: { tags } }, (req) => importService.recent(ctxOf(req)));
 
@@ -74,9 +72,7 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
     },
   );
 
-  r.get('/api/residents/imports/:id', { config: importAccess, schema: { tags, params: idParams } }, (req) =>
-    importService.get(ctxOf(req), req.params.id),
-  );
+  r.get('/api/residents/imports/:id', { config: importAccess, schema: { tags, params: idParams } }, (req) => importService.get(ctxOf(req), req.params.id));
 
   r.post(
     '/api/residents/imports/:id/validate',

@@ -44,29 +44,50 @@ export interface ImportError {
 
 export async function find(db: Queryable, scope: Scope, id: number): Promise<ImportRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<ImportRow>(
-    `SELECT * FROM resident_imports WHERE id = ${q.add(id)} AND ${scopeClause(scope, 'area_path', q)}`,
-    q.values,
-  );
+  const [row] = await db.query<ImportRow>(`SELECT * FROM resident_imports WHERE id = ${q.add(id)} AND ${scopeClause(scope, 'area_path', q)}`, q.values);
   return row ?? null;
 }
 
 export async function listRecent(db: Queryable, scope: Scope, limit: number): Promise<ImportRow[]> {
   const q = new SqlParams();
-  return db.query<ImportRow>(
-    `SELECT * FROM resident_imports WHERE ${scopeClause(scope, 'area_path', q)} ORDER BY id DESC LIMIT ${q.add(limit)}`,
-    q.values,
-  );
+  return db.query<ImportRow>(`SELECT * FROM resident_imports WHERE ${scopeClause(scope, 'area_path', q)} ORDER BY id DESC LIMIT ${q.add(limit)}`, q.values);
 }
 
 export async function insert(
   tx: Queryable,
-  r: Pick<ImportRow, 'area_id' | 'area_path' | 'created_by' | 'file_name' | 'stored_name' | 'size_bytes' | 'format' | 'encoding' | 'sheet' | 'header_row' | 'sheet_names' | 'headers'>,
+  r: Pick<
+    ImportRow,
+    | 'area_id'
+    | 'area_path'
+    | 'created_by'
+    | 'file_name'
+    | 'stored_name'
+    | 'size_bytes'
+    | 'format'
+    | 'encoding'
+    | 'sheet'
+    | 'header_row'
+    | 'sheet_names'
+    | 'headers'
+  >,
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO resident_imports (area_id, area_path, created_by, file_name, stored_name, size_bytes, format, encoding, sheet, header_row, sheet_names, headers)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
-    [r.area_id, r.area_path, r.created_by, r.file_name, r.stored_name, r.size_bytes, r.format, r.encoding, r.sheet, r.header_row, JSON.stringify(r.sheet_names), JSON.stringify(r.headers)],
+    [
+      r.area_id,
+      r.area_path,
+      r.created_by,
+      r.file_name,
+      r.stored_name,
+      r.size_bytes,
+      r.format,
+      r.encoding,
+      r.sheet,
+      r.header_row,
+      JSON.stringify(r.sheet_names),
+      JSON.stringify(r.headers),
+    ],
   );
   return row.id;
 }
@@ -123,7 +144,5 @@ export async function errors(db: Queryable, id: number, limit: number): Promise<
 
 /** Jobs cut off by a restart are marked failed at start, so nobody waits on them forever. */
 export async function failInterrupted(db: Queryable): Promise<number> {
-  return db.execute(
-    `UPDATE resident_imports SET status = 'failed', failure = 'interrupted', updated_at = now() WHERE status IN ('validating', 'committing')`,
-  );
+  return db.execute(`UPDATE resident_imports SET status = 'failed', failure = 'interrupted', updated_at = now() WHERE status IN ('validating', 'committing')`);
 }

@@ -367,17 +367,13 @@ export async function openStay(tx: Queryable, residentId: number, householdId: n
 
 /** Ends the current stay on `on` (exclusive). A stay that would end before it began starts and ends that day. */
 export async function closeStay(tx: Queryable, residentId: number, on: string) {
-  await tx.query(
-    `UPDATE resident_stays SET to_date = greatest(from_date, $2::date) WHERE resident_id = $1 AND to_date IS NULL`,
-    [residentId, on],
-  );
+  await tx.query(`UPDATE resident_stays SET to_date = greatest(from_date, $2::date) WHERE resident_id = $1 AND to_date IS NULL`, [residentId, on]);
 }
 
 export async function currentStayStart(db: Queryable, residentId: number): Promise<string | null> {
-  const [row] = await db.query<{ d: string }>(
-    `SELECT to_char(from_date, 'YYYY-MM-DD') AS d FROM resident_stays WHERE resident_id = $1 AND to_date IS NULL`,
-    [residentId],
-  );
+  const [row] = await db.query<{ d: string }>(`SELECT to_char(from_date, 'YYYY-MM-DD') AS d FROM resident_stays WHERE resident_id = $1 AND to_date IS NULL`, [
+    residentId,
+  ]);
   return row?.d ?? null;
 }
 

@@ -34,7 +34,14 @@ afterAll(() => t.close());
 describe('residents', () => {
   it('registers a resident: sex and birth date from the ID, numbers masked, a head for the household', async () => {
     const id = residentId('411627', '19500315', '123');
-    const res = await admin.post('/api/residents', { householdId: h1, name: '张三', idNumber: id.toLowerCase(), phone: '+86 139 1234 5678', relation: 'head', movedInOn: '2025-01-01' });
+    const res = await admin.post('/api/residents', {
+      householdId: h1,
+      name: '张三',
+      idNumber: id.toLowerCase(),
+      phone: '+86 139 1234 5678',
+      relation: 'head',
+      movedInOn: '2025-01-01',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
     expect(r).toMatchObject({ name: '张三', sex: 'M', birthDate: '1950-03-15', idType: 'resident_id', phone: '139****5678', areaName: '王隆集村' });
@@ -63,7 +70,13 @@ describe('residents', () => {
   });
 
   it('finds people by name, pinyin, initials, ID tail, phone tail and address, with filters and totals', async () => {
-    await admin.post('/api/residents', { householdId: h2, name: '李四', idNumber: residentId('411627', '20200101', '224'), phone: '13800005678', groups: ['disabled'] });
+    await admin.post('/api/residents', {
+      householdId: h2,
+      name: '李四',
+      idNumber: residentId('411627', '20200101', '224'),
+      phone: '13800005678',
+      groups: ['disabled'],
+    });
     await admin.post('/api/residents', { householdId: h2, name: '王五', idType: 'none', pregnancyDueDate: '2027-01-01' });
     const names = async (qs: string) => {
       const res = await admin.get(`/api/residents?${qs}`);
@@ -143,7 +156,9 @@ describe('residents', () => {
 describe('duplicates', () => {
   it('lists possible duplicates, merges keeping both histories, and dismisses pairs', async () => {
     const a = (await admin.post('/api/residents', { householdId: h1, name: '孙七', idType: 'none', phone: '13700001111' })).json();
-    const b = (await admin.post('/api/residents', { householdId: h1, name: '孙七', idNumber: residentId('411627', '19700101', '333'), phone: '13700001111' })).json();
+    const b = (
+      await admin.post('/api/residents', { householdId: h1, name: '孙七', idNumber: residentId('411627', '19700101', '333'), phone: '13700001111' })
+    ).json();
     const c = (await admin.post('/api/residents', { householdId: h2, name: '周八', idType: 'none', birthDate: '1990-01-01' })).json();
     const d = (await admin.post('/api/residents', { householdId: h2, name: '周八', idType: 'none', birthDate: '1990-01-01' })).json();
     const found = (await admin.get('/api/residents/duplicates')).json().items;

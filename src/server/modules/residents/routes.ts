@@ -1,7 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ALL_GROUPS, STATUSES, createHouseholdBody, createResidentBody, isoDate, moveResidentBody, revealBody, updateHouseholdBody, updateResidentBody } from '../../../domain/residents/schemas';
+import {
+  ALL_GROUPS,
+  STATUSES,
+  createHouseholdBody,
+  createResidentBody,
+  isoDate,
+  moveResidentBody,
+  revealBody,
+  updateHouseholdBody,
+  updateResidentBody,
+} from '../../../domain/residents/schemas';
 import { ctxOf } from '../../platform/context';
 import * as duplicates from './duplicates';
 import * as service from './service';
@@ -34,8 +44,13 @@ export const residentQuery = z.strictObject({
 export async function residentRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
-  r.get('/api/households', { config: read, schema: { tags, querystring: z.strictObject({ under: z.coerce.number().int().positive().optional(), q: z.string().max(100).optional(), ...paging }) } }, (req) =>
-    service.listHouseholds(ctxOf(req), req.query),
+  r.get(
+    '/api/households',
+    {
+      config: read,
+      schema: { tags, querystring: z.strictObject({ under: z.coerce.number().int().positive().optional(), q: z.string().max(100).optional(), ...paging }) },
+    },
+    (req) => service.listHouseholds(ctxOf(req), req.query),
   );
   r.post('/api/households', { config: write, schema: { tags, body: createHouseholdBody } }, async (req, reply) =>
     reply.status(201).send(await service.createHousehold(ctxOf(req), req.body)),

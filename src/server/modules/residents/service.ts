@@ -1,4 +1,10 @@
-import type { CreateHouseholdInput, CreateResidentInput, MoveResidentInput, UpdateHouseholdInput, UpdateResidentInput } from '../../../domain/residents/schemas';
+import type {
+  CreateHouseholdInput,
+  CreateResidentInput,
+  MoveResidentInput,
+  UpdateHouseholdInput,
+  UpdateResidentInput,
+} from '../../../domain/residents/schemas';
 import { yearsBefore } from '../../platform/dates';
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../db/engine';
@@ -339,10 +345,12 @@ export async function applyMove(tx: Queryable, ctx: Ctx, p: PreparedMove) {
   await repo.closeStay(tx, id, input.on);
   if (target) {
     await repo.openStay(tx, id, target.householdId, target.areaPath, input.on);
-    await tx.query(
-      `UPDATE residents SET household_id = $2, area_id = $3, area_path = $4, status = 'present', updated_at = now() WHERE id = $1`,
-      [id, target.householdId, target.areaId, target.areaPath],
-    );
+    await tx.query(`UPDATE residents SET household_id = $2, area_id = $3, area_path = $4, status = 'present', updated_at = now() WHERE id = $1`, [
+      id,
+      target.householdId,
+      target.areaId,
+      target.areaPath,
+    ]);
   } else {
     await tx.query(`UPDATE residents SET status = 'moved_out', updated_at = now() WHERE id = $1`, [id]);
   }
@@ -366,4 +374,3 @@ export async function reveal(ctx: Ctx, id: number, field: 'idNumber' | 'phone' |
   );
   return { value };
 }
-

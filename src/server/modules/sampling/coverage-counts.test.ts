@@ -48,7 +48,12 @@ async function figures() {
   const res = await admin.get(`/api/sampling/rounds/${roundId}/coverage?under=${village.id}`);
   expect(res.statusCode, res.body).toBe(200);
   const body = res.json();
-  const by = Object.fromEntries(body.items.map((i: { name: string; roster: number; sampled: number; exempt: number; missing: number }) => [i.name, [i.roster, i.sampled, i.exempt, i.missing]]));
+  const by = Object.fromEntries(
+    body.items.map((i: { name: string; roster: number; sampled: number; exempt: number; missing: number }) => [
+      i.name,
+      [i.roster, i.sampled, i.exempt, i.missing],
+    ]),
+  );
   return { total: [body.total.roster, body.total.sampled, body.total.exempt, body.total.missing], ...by } as Record<string, number[]>;
 }
 
@@ -112,7 +117,13 @@ beforeAll(async () => {
   await person('d', H.h2);
   await person('e', H.h2);
   await person('f', H.h3);
-  const round = await admin.post('/api/sampling/rounds', { name: '计数轮', areaId: town.id, startsOn: ROSTER_DAY, endsOn: '2026-11-03', rosterDate: ROSTER_DAY });
+  const round = await admin.post('/api/sampling/rounds', {
+    name: '计数轮',
+    areaId: town.id,
+    startsOn: ROSTER_DAY,
+    endsOn: '2026-11-03',
+    rosterDate: ROSTER_DAY,
+  });
   expect(round.statusCode, round.body).toBe(201);
   roundId = round.json().id;
   pointId = (await admin.post(`/api/sampling/rounds/${roundId}/points`, { name: '南村点', areaId: village.id, desks: 2 })).json().id;
@@ -138,7 +149,9 @@ describe('coverage counters', () => {
     }
     expect(await expectConsistent()).toMatchObject({ total: [7, 2, 1, 4], 甲网格: [4, 1, 1, 2] });
     await admin.post(`/api/sampling/tubes/${first.tubeId}/close`, {});
-    const res = await admin.post('/api/sampling/results', { results: [{ barcode: first.barcode, result: 'invalid', testedAt: '2026-11-01T20:00:00+08:00', lab: '县疾控' }] });
+    const res = await admin.post('/api/sampling/results', {
+      results: [{ barcode: first.barcode, result: 'invalid', testedAt: '2026-11-01T20:00:00+08:00', lab: '县疾控' }],
+    });
     expect(res.statusCode, res.body).toBe(200);
     // a and d were only in the invalid tube: missing again.
     expect(await expectConsistent()).toMatchObject({ total: [7, 0, 1, 6], 甲网格: [4, 0, 1, 3], 乙网格: [3, 0, 0, 3] });
@@ -185,7 +198,7 @@ describe('coverage counters', () => {
     expect(hours.at(-1).cumulative).toBe(2);
   });
 
-  it('opening a tube writes its audit row in the same statement and closes the desk\'s previous tube', async () => {
+  it("opening a tube writes its audit row in the same statement and closes the desk's previous tube", async () => {
     const first = await bindInNewTube('c');
     const next = await bindInNewTube();
     const [a] = await t.db.query<{ after: Record<string, unknown>; actor_name: string; area_path: string }>(
@@ -197,7 +210,10 @@ describe('coverage counters', () => {
     expect(prev).toEqual({ status: 'closed', close_reason: 'next_tube' });
     const again = await admin.post('/api/sampling/tubes', { roundId, pointId, desk: 2, barcode: next.barcode });
     expect(again.json().error.code).toBe('TUBE_USED');
-    const [{ n }] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'sampling_tube' AND action = 'open' AND after->>'barcode' = $1`, [next.barcode]);
+    const [{ n }] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'sampling_tube' AND action = 'open' AND after->>'barcode' = $1`,
+      [next.barcode],
+    );
     expect(n).toBe(1);
   });
 

@@ -123,7 +123,8 @@ export async function importLabFile(ctx: Ctx, file: string, timeZone = 'Asia/Sha
         const lab = cellText(r.cells[cols.lab]).slice(0, 100);
         if (!result || !testedAt || !barcode || !lab) {
           sum.received++;
-          if (sum.invalidRows.length < 1000) sum.invalidRows.push({ row: r.row, problem: !barcode ? 'barcode' : !result ? 'result' : !testedAt ? 'testedAt' : 'lab' });
+          if (sum.invalidRows.length < 1000)
+            sum.invalidRows.push({ row: r.row, problem: !barcode ? 'barcode' : !result ? 'result' : !testedAt ? 'testedAt' : 'lab' });
           continue;
         }
         pending.push({ row: r.row, barcode, result, testedAt, lab });

@@ -48,7 +48,18 @@ function roundScope(scope: Scope, q: SqlParams): string {
 
 export async function insertRound(
   tx: Queryable,
-  f: { name: string; areaId: number; areaPath: string; startsOn: string; endsOn: string; rosterDate: string; poolDefault: number; poolRules: PoolRule[]; exemptionRules: ExemptionRules; by: number },
+  f: {
+    name: string;
+    areaId: number;
+    areaPath: string;
+    startsOn: string;
+    endsOn: string;
+    rosterDate: string;
+    poolDefault: number;
+    poolRules: PoolRule[];
+    exemptionRules: ExemptionRules;
+    by: number;
+  },
 ): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
     `INSERT INTO sampling_rounds (name, area_id, area_path, starts_on, ends_on, roster_date, pool_default, pool_rules, exemption_rules, created_by)
@@ -72,7 +83,10 @@ export async function listRounds(db: Queryable, scope: Scope, p: { underPath?: s
   const where = [roundScope(scope, q)];
   if (p.underPath) where.push(`r.area_path LIKE ${q.add(p.underPath + '%')}`);
   if (p.status) where.push(`r.status = ${q.add(p.status)}`);
-  return db.query<RoundRow>(`SELECT ${ROUND_COLUMNS} FROM sampling_rounds r JOIN areas a ON a.id = r.area_id WHERE ${where.join(' AND ')} ORDER BY r.starts_on DESC, r.id DESC`, q.values);
+  return db.query<RoundRow>(
+    `SELECT ${ROUND_COLUMNS} FROM sampling_rounds r JOIN areas a ON a.id = r.area_id WHERE ${where.join(' AND ')} ORDER BY r.starts_on DESC, r.id DESC`,
+    q.values,
+  );
 }
 
 export async function roundCounts(db: Queryable, scope: Scope, id: number) {
@@ -89,10 +103,11 @@ export async function roundCounts(db: Queryable, scope: Scope, id: number) {
 }
 
 export async function setRoundStatus(tx: Queryable, id: number, from: string, to: string): Promise<boolean> {
-  const n = await tx.execute(
-    `UPDATE sampling_rounds SET status = $3, closed_at = CASE WHEN $3 = 'closed' THEN now() END WHERE id = $1 AND status = $2`,
-    [id, from, to],
-  );
+  const n = await tx.execute(`UPDATE sampling_rounds SET status = $3, closed_at = CASE WHEN $3 = 'closed' THEN now() END WHERE id = $1 AND status = $2`, [
+    id,
+    from,
+    to,
+  ]);
   return n > 0;
 }
 
@@ -118,7 +133,20 @@ const POINT_COLUMNS = `p.id, p.round_id, p.name, p.address, p.area_id, p.area_pa
 
 export async function insertPoint(
   tx: Queryable,
-  f: { roundId: number; name: string; address: string | null; areaId: number; areaPath: string; kind: string; servesAreaIds: number[]; desks: number; opensAt: string; closesAt: string; perDeskHour: number; staff: string | null },
+  f: {
+    roundId: number;
+    name: string;
+    address: string | null;
+    areaId: number;
+    areaPath: string;
+    kind: string;
+    servesAreaIds: number[];
+    desks: number;
+    opensAt: string;
+    closesAt: string;
+    perDeskHour: number;
+    staff: string | null;
+  },
 ): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
     `INSERT INTO sampling_points (round_id, name, address, area_id, area_path, kind, serves_area_ids, desks, opens_at, closes_at, per_desk_hour, staff)
@@ -206,7 +234,10 @@ export async function usedTubeUnscoped(db: Queryable, barcode: string): Promise<
 
 export async function findTubeByBarcode(db: Queryable, scope: Scope, barcode: string): Promise<TubeRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<TubeRow>(`SELECT ${TUBE_COLUMNS} FROM sampling_tubes t WHERE t.barcode = ${q.add(barcode)} AND ${scopeClause(scope, 't.area_path', q)}`, q.values);
+  const [row] = await db.query<TubeRow>(
+    `SELECT ${TUBE_COLUMNS} FROM sampling_tubes t WHERE t.barcode = ${q.add(barcode)} AND ${scopeClause(scope, 't.area_path', q)}`,
+    q.values,
+  );
   return row ?? null;
 }
 
@@ -225,7 +256,10 @@ export async function listTubes(db: Queryable, scope: Scope, p: { roundId: numbe
   if (p.pointId) where.push(`t.point_id = ${q.add(p.pointId)}`);
   if (p.desk) where.push(`t.desk = ${q.add(p.desk)}`);
   if (p.status) where.push(`t.status = ${q.add(p.status)}`);
-  return db.query<TubeRow>(`SELECT ${TUBE_COLUMNS} FROM sampling_tubes t WHERE ${where.join(' AND ')} ORDER BY t.opened_at DESC, t.id DESC LIMIT 500`, q.values);
+  return db.query<TubeRow>(
+    `SELECT ${TUBE_COLUMNS} FROM sampling_tubes t WHERE ${where.join(' AND ')} ORDER BY t.opened_at DESC, t.id DESC LIMIT 500`,
+    q.values,
+  );
 }
 
 export interface MemberRow {
@@ -273,7 +307,12 @@ export interface BindOutcome {
  * raised by what went in, and the audit rows are written. `inserted` null and `people` > 0 means: a replay,
  * or the tube could not take them (the caller reads which).
  */
-export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { userId: number }, p: { tubeId: number; clientId: string; person: Who }): Promise<BindOutcome> {
+export async function bind(
+  tx: Queryable,
+  scope: Scope,
+  who: AuditActor & { userId: number },
+  p: { tubeId: number; clientId: string; person: Who },
+): Promise<BindOutcome> {
   const q = new SqlParams();
   const scopeLike = q.add(scope.path + '%');
   const cid = q.add(p.clientId);
@@ -336,10 +375,13 @@ export async function bind(tx: Queryable, scope: Scope, who: AuditActor & { user
 }
 
 /** The bindings a client id made (a household scan: '<clientId>:<resident id>' per member), for a replay's answer. */
-export async function bindingsByClient(db: Queryable, scope: Scope, clientId: string, householdId?: number): Promise<{ id: number; resident_id: number; seq: number; duplicate_of: number | null; name: string; tube_id: number }[]> {
-  const keys = householdId
-    ? `SELECT $1 || ':' || m.id FROM residents m WHERE m.household_id = $2`
-    : `SELECT $1::text WHERE $2::int IS NULL`;
+export async function bindingsByClient(
+  db: Queryable,
+  scope: Scope,
+  clientId: string,
+  householdId?: number,
+): Promise<{ id: number; resident_id: number; seq: number; duplicate_of: number | null; name: string; tube_id: number }[]> {
+  const keys = householdId ? `SELECT $1 || ':' || m.id FROM residents m WHERE m.household_id = $2` : `SELECT $1::text WHERE $2::int IS NULL`;
   return db.query(
     `SELECT b.id, b.resident_id, b.seq, b.duplicate_of, r.name, b.tube_id FROM sampling_bindings b JOIN residents r ON r.id = b.resident_id
       WHERE b.client_id IN (${keys}) AND b.area_path LIKE $3 ORDER BY b.seq, b.id`,
@@ -386,7 +428,10 @@ export interface BoxRow {
 }
 const BOX_COLUMNS = `x.id, x.round_id, x.point_id, x.area_id, x.area_path, x.code, x.status, x.tube_count, x.lab, x.handed_over_at`;
 
-export async function insertBox(tx: Queryable, f: { roundId: number; pointId: number; areaId: number; areaPath: string; code: string; by: number }): Promise<number | null> {
+export async function insertBox(
+  tx: Queryable,
+  f: { roundId: number; pointId: number; areaId: number; areaPath: string; code: string; by: number },
+): Promise<number | null> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO sampling_boxes (round_id, point_id, area_id, area_path, code, created_by) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (round_id, code) DO NOTHING RETURNING id`,
@@ -454,7 +499,12 @@ export interface ResultOutcome {
  * read from `sampling_results` (the columns `sampling_tubes.result/result_at` of 0012 are not written: copying
  * 100,000 results onto their tubes cost a third of a lab file's import).
  */
-export async function insertResults(tx: Queryable, scope: Scope, by: number, rows: { barcode: string; result: string; testedAt: string; lab: string }[]): Promise<ResultOutcome[]> {
+export async function insertResults(
+  tx: Queryable,
+  scope: Scope,
+  by: number,
+  rows: { barcode: string; result: string; testedAt: string; lab: string }[],
+): Promise<ResultOutcome[]> {
   const q = new SqlParams();
   const args = [q.add(rows.map((r) => r.barcode)), q.add(rows.map((r) => r.result)), q.add(rows.map((r) => r.testedAt)), q.add(rows.map((r) => r.lab))];
   const applied = await tx.query<{ tube_id: number }>(
@@ -475,14 +525,23 @@ export async function insertResults(tx: Queryable, scope: Scope, by: number, row
        LEFT JOIN sampling_results s ON s.tube_id = t.id`,
     q2.values,
   );
-  return found.map((f) => ({ barcode: f.barcode, tube_id: f.tube_id, capacity: f.capacity, applied: f.tube_id !== null && done.has(f.tube_id), stored: f.tube_id !== null && done.has(f.tube_id) ? null : f.stored }));
+  return found.map((f) => ({
+    barcode: f.barcode,
+    tube_id: f.tube_id,
+    capacity: f.capacity,
+    applied: f.tube_id !== null && done.has(f.tube_id),
+    stored: f.tube_id !== null && done.has(f.tube_id) ? null : f.stored,
+  }));
 }
 
 /**
  * Closes the loop: a result of a single tube bound to someone holding a `held` flag in that round (bound
  * after the flag) clears or confirms the flag. Answers the flags closed.
  */
-export async function closeFlagsByRetest(tx: Queryable, tubeIds: number[]): Promise<{ id: number; status: string; area_path: string; retest_tube_id: number }[]> {
+export async function closeFlagsByRetest(
+  tx: Queryable,
+  tubeIds: number[],
+): Promise<{ id: number; status: string; area_path: string; retest_tube_id: number }[]> {
   if (!tubeIds.length) return [];
   return tx.query(
     `UPDATE sampling_flags f SET status = CASE WHEN s.result = 'positive' THEN 'confirmed' ELSE 'cleared' END, retest_tube_id = t.id, closed_at = now()
@@ -566,7 +625,10 @@ export async function listFlags(db: Queryable, scope: Scope, p: { roundId: numbe
 }
 
 // ——— exemptions ———
-export async function insertExemption(tx: Queryable, f: { roundId: number; residentId: number; areaId: number; areaPath: string; kind: string; detail: string | null; by: number }): Promise<number> {
+export async function insertExemption(
+  tx: Queryable,
+  f: { roundId: number; residentId: number; areaId: number; areaPath: string; kind: string; detail: string | null; by: number },
+): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
     `INSERT INTO sampling_exemptions (round_id, resident_id, area_id, area_path, kind, detail, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [f.roundId, f.residentId, f.areaId, f.areaPath, f.kind, f.detail, f.by],
@@ -574,7 +636,12 @@ export async function insertExemption(tx: Queryable, f: { roundId: number; resid
   return id;
 }
 
-export async function revokeExemption(tx: Queryable, scope: Scope, id: number, by: number): Promise<{ id: number; area_path: string; revoked_at: Date } | null> {
+export async function revokeExemption(
+  tx: Queryable,
+  scope: Scope,
+  id: number,
+  by: number,
+): Promise<{ id: number; area_path: string; revoked_at: Date } | null> {
   const q = new SqlParams();
   const [row] = await tx.query<{ id: number; area_path: string; revoked_at: Date }>(
     `UPDATE sampling_exemptions e SET revoked_at = now(), revoked_by = ${q.add(by)} WHERE e.id = ${q.add(id)} AND e.revoked_at IS NULL AND ${scopeClause(scope, 'e.area_path', q)}
@@ -588,7 +655,17 @@ export async function listExemptions(db: Queryable, scope: Scope, p: { roundId: 
   const q = new SqlParams();
   const where = [`e.round_id = ${q.add(p.roundId)}`, `e.revoked_at IS NULL`, scopeClause(scope, 'e.area_path', q)];
   if (p.underPath) where.push(`e.area_path LIKE ${q.add(p.underPath + '%')}`);
-  return db.query<{ id: number; resident_id: number; name: string; id_number: string | null; area_id: number; area_name: string; kind: string; detail: string | null; recorded_at: Date }>(
+  return db.query<{
+    id: number;
+    resident_id: number;
+    name: string;
+    id_number: string | null;
+    area_id: number;
+    area_name: string;
+    kind: string;
+    detail: string | null;
+    recorded_at: Date;
+  }>(
     `SELECT e.id, e.resident_id, r.name, r.id_number, e.area_id, a.name AS area_name, e.kind, e.detail, e.recorded_at
        FROM sampling_exemptions e JOIN residents r ON r.id = e.resident_id JOIN areas a ON a.id = e.area_id
       WHERE ${where.join(' AND ')} ORDER BY a.name, r.name, e.id LIMIT 10000`,
@@ -693,7 +770,16 @@ export async function missing(db: Queryable, p: { roundId: number; underPath: st
   const q = new SqlParams();
   const where = rosterUnder(q, p);
   const scopeLike = q.add(p.scope.path + '%');
-  const rows = await db.query<{ resident_id: number; name: string; id_number: string | null; area_id: number; area_name: string; address: string | null; grid_workers: string[]; total: number }>(
+  const rows = await db.query<{
+    resident_id: number;
+    name: string;
+    id_number: string | null;
+    area_id: number;
+    area_name: string;
+    address: string | null;
+    grid_workers: string[];
+    total: number;
+  }>(
     `WITH m AS (
        SELECT ro.resident_id, ro.area_path, r.name, r.id_number, r.household_id FROM sampling_roster ro JOIN residents r ON r.id = ro.resident_id
         WHERE ${where} AND ro.sampled = 0 AND NOT ro.exempt AND NOT ro.young
@@ -744,7 +830,10 @@ export async function slotUnits(db: Queryable, p: { roundId: number; servedPaths
  * read-only look at monitoring's `measures`); not sampled, not exempt, and without a home-sampling task made
  * since the round was created (a read-only look at the task inbox). Set-based.
  */
-export async function homeCandidates(db: Queryable, p: { roundId: number; roundCreatedAt: Date; underPath: string; scope: Scope; rosterDate: string; elderlyBornOnOrBefore: string | null }) {
+export async function homeCandidates(
+  db: Queryable,
+  p: { roundId: number; roundCreatedAt: Date; underPath: string; scope: Scope; rosterDate: string; elderlyBornOnOrBefore: string | null },
+) {
   const q = new SqlParams();
   const day = q.add(p.rosterDate);
   const round = q.add(p.roundId);

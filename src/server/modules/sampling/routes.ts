@@ -43,18 +43,28 @@ export async function samplingRoutes(app: FastifyInstance) {
   await app.register(multipart, { limits: { fileSize: LAB_FILE_MAX_MB * 1048576, files: 1, fields: 5, fieldSize: 1024 } });
 
   // ——— rounds and points ———
-  r.post('/api/sampling/rounds', { config: perm('sampling.manage'), schema: { tags, body: createRoundBody } }, async (req, reply) => reply.status(201).send(await service.createRound(ctxOf(req), req.body)));
-  r.get('/api/sampling/rounds', { config: perm('sampling.read'), schema: { tags, querystring: z.strictObject({ under: optionalId, status: z.enum(ROUND_STATUSES).optional() }) } }, (req) =>
-    service.listRounds(ctxOf(req), req.query),
+  r.post('/api/sampling/rounds', { config: perm('sampling.manage'), schema: { tags, body: createRoundBody } }, async (req, reply) =>
+    reply.status(201).send(await service.createRound(ctxOf(req), req.body)),
   );
-  r.get('/api/sampling/rounds/:id', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.getRound(ctxOf(req), req.params.id));
+  r.get(
+    '/api/sampling/rounds',
+    { config: perm('sampling.read'), schema: { tags, querystring: z.strictObject({ under: optionalId, status: z.enum(ROUND_STATUSES).optional() }) } },
+    (req) => service.listRounds(ctxOf(req), req.query),
+  );
+  r.get('/api/sampling/rounds/:id', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) =>
+    service.getRound(ctxOf(req), req.params.id),
+  );
   r.post('/api/sampling/rounds/:id/status', { config: perm('sampling.manage'), schema: { tags, params: idParams, body: roundStatusBody } }, (req) =>
     service.setRoundStatus(ctxOf(req), req.params.id, req.body.status),
   );
-  r.post('/api/sampling/rounds/:id/points', { config: perm('sampling.manage'), schema: { tags, params: idParams, body: createPointBody } }, async (req, reply) =>
-    reply.status(201).send(await service.createPoint(ctxOf(req), req.params.id, req.body)),
+  r.post(
+    '/api/sampling/rounds/:id/points',
+    { config: perm('sampling.manage'), schema: { tags, params: idParams, body: createPointBody } },
+    async (req, reply) => reply.status(201).send(await service.createPoint(ctxOf(req), req.params.id, req.body)),
   );
-  r.get('/api/sampling/rounds/:id/points', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.listPoints(ctxOf(req), req.params.id));
+  r.get('/api/sampling/rounds/:id/points', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) =>
+    service.listPoints(ctxOf(req), req.params.id),
+  );
   r.get(
     '/api/sampling/rounds/:id/points/:pointId/slot-plan',
     {
@@ -81,7 +91,12 @@ export async function samplingRoutes(app: FastifyInstance) {
       config: perm('sampling.read'),
       schema: {
         tags,
-        querystring: z.strictObject({ roundId: z.coerce.number().int().positive(), pointId: optionalId, desk: z.coerce.number().int().min(1).max(100).optional(), status: z.enum(TUBE_STATUSES).optional() }),
+        querystring: z.strictObject({
+          roundId: z.coerce.number().int().positive(),
+          pointId: optionalId,
+          desk: z.coerce.number().int().min(1).max(100).optional(),
+          status: z.enum(TUBE_STATUSES).optional(),
+        }),
       },
     },
     (req) => service.listTubes(ctxOf(req), req.query),
@@ -104,16 +119,29 @@ export async function samplingRoutes(app: FastifyInstance) {
   );
 
   // ——— boxes ———
-  r.post('/api/sampling/boxes', { config: perm('sampling.desk'), schema: { tags, body: createBoxBody } }, async (req, reply) => reply.status(201).send(await service.createBox(ctxOf(req), req.body)));
-  r.get('/api/sampling/boxes', { config: perm('sampling.read'), schema: { tags, querystring: z.strictObject({ roundId: optionalId, status: z.enum(['packing', 'handed_over']).optional() }) } }, (req) =>
-    service.listBoxes(ctxOf(req), req.query),
+  r.post('/api/sampling/boxes', { config: perm('sampling.desk'), schema: { tags, body: createBoxBody } }, async (req, reply) =>
+    reply.status(201).send(await service.createBox(ctxOf(req), req.body)),
+  );
+  r.get(
+    '/api/sampling/boxes',
+    {
+      config: perm('sampling.read'),
+      schema: { tags, querystring: z.strictObject({ roundId: optionalId, status: z.enum(['packing', 'handed_over']).optional() }) },
+    },
+    (req) => service.listBoxes(ctxOf(req), req.query),
   );
   r.get('/api/sampling/boxes/:id', { config: perm('sampling.read'), schema: { tags, params: idParams } }, (req) => service.getBox(ctxOf(req), req.params.id));
-  r.post('/api/sampling/boxes/:id/tubes', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: boxTubesBody } }, (req) => service.addTubesToBox(ctxOf(req), req.params.id, req.body));
-  r.post('/api/sampling/boxes/:id/hand-over', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: handOverBody } }, (req) => service.handOver(ctxOf(req), req.params.id, req.body));
+  r.post('/api/sampling/boxes/:id/tubes', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: boxTubesBody } }, (req) =>
+    service.addTubesToBox(ctxOf(req), req.params.id, req.body),
+  );
+  r.post('/api/sampling/boxes/:id/hand-over', { config: perm('sampling.desk'), schema: { tags, params: idParams, body: handOverBody } }, (req) =>
+    service.handOver(ctxOf(req), req.params.id, req.body),
+  );
 
   // ——— lab results, positives ———
-  r.post('/api/sampling/results', { config: perm('sampling.lab'), schema: { tags, body: resultsBody } }, (req) => service.receiveAll(ctxOf(req), req.body.results));
+  r.post('/api/sampling/results', { config: perm('sampling.lab'), schema: { tags, body: resultsBody } }, (req) =>
+    service.receiveAll(ctxOf(req), req.body.results),
+  );
   r.post('/api/sampling/results/import', { config: perm('sampling.lab'), schema: { tags } }, async (req) => {
     const ctx = ctxOf(req);
     if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
@@ -132,35 +160,59 @@ export async function samplingRoutes(app: FastifyInstance) {
   });
   r.get(
     '/api/sampling/rounds/:id/positives',
-    { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ status: z.enum(FLAG_STATUSES).optional(), under: optionalId }) } },
+    {
+      config: perm('sampling.read'),
+      schema: { tags, params: idParams, querystring: z.strictObject({ status: z.enum(FLAG_STATUSES).optional(), under: optionalId }) },
+    },
     (req) => service.positives(ctxOf(req), req.params.id, req.query),
   );
 
   r.post(
     '/api/sampling/rounds/:id/home-sampling',
-    { config: perm('sampling.manage'), schema: { tags, params: idParams, body: z.strictObject({ under: z.number().int().positive().optional(), assigneeTeamId: z.number().int().positive().optional() }) } },
+    {
+      config: perm('sampling.manage'),
+      schema: {
+        tags,
+        params: idParams,
+        body: z.strictObject({ under: z.number().int().positive().optional(), assigneeTeamId: z.number().int().positive().optional() }),
+      },
+    },
     (req) => service.planHomeSampling(ctxOf(req), req.params.id, req.body),
   );
 
   // ——— exemptions, coverage ———
-  r.post('/api/sampling/exemptions', { config: perm('sampling.exempt'), schema: { tags, body: exemptionBody } }, async (req, reply) => reply.status(201).send(await service.createExemption(ctxOf(req), req.body)));
-  r.post('/api/sampling/exemptions/:id/revoke', { config: perm('sampling.exempt'), schema: { tags, params: idParams } }, (req) => service.revokeExemption(ctxOf(req), req.params.id));
-  r.get('/api/sampling/rounds/:id/exemptions', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, (req) =>
-    service.listExemptions(ctxOf(req), req.params.id, req.query.under),
+  r.post('/api/sampling/exemptions', { config: perm('sampling.exempt'), schema: { tags, body: exemptionBody } }, async (req, reply) =>
+    reply.status(201).send(await service.createExemption(ctxOf(req), req.body)),
   );
-  r.get('/api/sampling/rounds/:id/coverage', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, (req) =>
-    service.coverage(ctxOf(req), req.params.id, req.query.under),
+  r.post('/api/sampling/exemptions/:id/revoke', { config: perm('sampling.exempt'), schema: { tags, params: idParams } }, (req) =>
+    service.revokeExemption(ctxOf(req), req.params.id),
   );
-  r.get('/api/sampling/rounds/:id/coverage.xlsx', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, async (req, reply) => {
-    const { buffer, fileName } = await coverageWorkbook(ctxOf(req), req.params.id, req.query.under);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="coverage.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-      .header('cache-control', 'no-store')
-      .send(buffer);
-  });
-  r.get('/api/sampling/rounds/:id/coverage/hours', { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } }, (req) =>
-    service.coverageHours(ctxOf(req), req.params.id, req.query.under, req.server.timeZone),
+  r.get(
+    '/api/sampling/rounds/:id/exemptions',
+    { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } },
+    (req) => service.listExemptions(ctxOf(req), req.params.id, req.query.under),
+  );
+  r.get(
+    '/api/sampling/rounds/:id/coverage',
+    { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } },
+    (req) => service.coverage(ctxOf(req), req.params.id, req.query.under),
+  );
+  r.get(
+    '/api/sampling/rounds/:id/coverage.xlsx',
+    { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } },
+    async (req, reply) => {
+      const { buffer, fileName } = await coverageWorkbook(ctxOf(req), req.params.id, req.query.under);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="coverage.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .header('cache-control', 'no-store')
+        .send(buffer);
+    },
+  );
+  r.get(
+    '/api/sampling/rounds/:id/coverage/hours',
+    { config: perm('sampling.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId }) } },
+    (req) => service.coverageHours(ctxOf(req), req.params.id, req.query.under, req.server.timeZone),
   );
   r.get(
     '/api/sampling/rounds/:id/coverage/missing',
@@ -169,7 +221,11 @@ export async function samplingRoutes(app: FastifyInstance) {
       schema: {
         tags,
         params: idParams,
-        querystring: z.strictObject({ under: optionalId, page: z.coerce.number().int().min(1).max(100_000).default(1), pageSize: z.coerce.number().int().min(1).max(500).default(50) }),
+        querystring: z.strictObject({
+          under: optionalId,
+          page: z.coerce.number().int().min(1).max(100_000).default(1),
+          pageSize: z.coerce.number().int().min(1).max(500).default(50),
+        }),
       },
     },
     (req) => service.missingPeople(ctxOf(req), req.params.id, req.query),

@@ -39,7 +39,8 @@ async function person(key: string, householdId: number, birth: string, movedInOn
   ID[key] = n;
 }
 
-const bind = (tubeId: number, who: Record<string, unknown>, clientId: string = randomUUID()) => desk.post('/api/sampling/bindings', { clientId, tubeId, ...who });
+const bind = (tubeId: number, who: Record<string, unknown>, clientId: string = randomUUID()) =>
+  desk.post('/api/sampling/bindings', { clientId, tubeId, ...who });
 async function openTube(barcode: string, capacity?: number, desk_ = 1) {
   const res = await desk.post('/api/sampling/tubes', { roundId, pointId, desk: desk_, barcode, ...(capacity ? { capacity } : {}) });
   expect(res.statusCode, res.body).toBe(201);
@@ -81,11 +82,22 @@ beforeAll(async () => {
   P.hq = hq;
   P.h2 = h2;
 
-  const round = await admin.post('/api/sampling/rounds', { name: '第一轮全员核酸', areaId: town.id, startsOn: '2026-11-01', endsOn: '2026-11-03', rosterDate: '2026-11-01' });
+  const round = await admin.post('/api/sampling/rounds', {
+    name: '第一轮全员核酸',
+    areaId: town.id,
+    startsOn: '2026-11-01',
+    endsOn: '2026-11-03',
+    rosterDate: '2026-11-01',
+  });
   expect(round.statusCode, round.body).toBe(201);
   roundId = round.json().id;
   expect(round.json()).toMatchObject({ status: 'planned', poolDefault: 10, exemptionRules: { underAge: 3, elderlyAge: 80 } });
-  const point = await admin.post(`/api/sampling/rounds/${roundId}/points`, { name: '东村广场', areaId: village.id, servesAreaIds: [village.id, village2.id], desks: 4 });
+  const point = await admin.post(`/api/sampling/rounds/${roundId}/points`, {
+    name: '东村广场',
+    areaId: village.id,
+    servesAreaIds: [village.id, village2.id],
+    desks: 4,
+  });
   expect(point.statusCode, point.body).toBe(201);
   pointId = point.json().id;
   expect(point.json()).toMatchObject({ perDeskHour: 60, capacityPerHour: 240 });
@@ -105,7 +117,10 @@ describe('rounds and points', () => {
 
   it('the sampler sees the round but may not create one', async () => {
     expect((await desk.get(`/api/sampling/rounds`)).json().items).toHaveLength(1);
-    expect((await desk.post('/api/sampling/rounds', { name: 'x', areaId: town.id, startsOn: '2026-11-01', endsOn: '2026-11-01', rosterDate: '2026-11-01' })).statusCode).toBe(403);
+    expect(
+      (await desk.post('/api/sampling/rounds', { name: 'x', areaId: town.id, startsOn: '2026-11-01', endsOn: '2026-11-01', rosterDate: '2026-11-01' }))
+        .statusCode,
+    ).toBe(403);
   });
 });
 
@@ -222,7 +237,7 @@ describe('desk registration', () => {
     expect(removed.json().bound).toBe(4);
     const twice = await desk.post(`/api/sampling/bindings/${b.bindingId}/remove`, { reason: '扫错人' });
     expect(twice.json().error.code).toBe('BINDING_REMOVED');
-    const [row] = await t.db.query("SELECT removed_reason FROM sampling_bindings WHERE id = $1", [b.bindingId]);
+    const [row] = await t.db.query('SELECT removed_reason FROM sampling_bindings WHERE id = $1', [b.bindingId]);
     expect(row.removed_reason).toBe('扫错人');
   });
 
@@ -277,14 +292,26 @@ describe('lab results and trace-back', () => {
       ],
     });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ received: 4, applied: 2, already: 0, unknown: ['UNKNOWN001'], invalidRows: [{ row: 4, problem: 'barcode' }], positives: { tubes: 1, flagged: 4, tasks: 5 } });
+    expect(res.json()).toMatchObject({
+      received: 4,
+      applied: 2,
+      already: 0,
+      unknown: ['UNKNOWN001'],
+      invalidRows: [{ row: 4, problem: 'barcode' }],
+      positives: { tubes: 1, flagged: 4, tasks: 5 },
+    });
     const again = await admin.post('/api/sampling/results', {
       results: [
         { barcode: 'SX00000002', result: 'positive', testedAt, lab: '县疾控' },
         { barcode: 'SX00000003', result: 'positive', testedAt, lab: '县疾控' },
       ],
     });
-    expect(again.json()).toMatchObject({ applied: 0, already: 1, conflicts: [{ barcode: 'SX00000003', stored: 'negative', received: 'positive' }], positives: { flagged: 0, tasks: 0 } });
+    expect(again.json()).toMatchObject({
+      applied: 0,
+      already: 1,
+      conflicts: [{ barcode: 'SX00000003', stored: 'negative', received: 'positive' }],
+      positives: { flagged: 0, tasks: 0 },
+    });
 
     const board = (await admin.get(`/api/sampling/rounds/${roundId}/positives`)).json().items;
     expect(board).toHaveLength(4);
@@ -309,7 +336,9 @@ describe('lab results and trace-back', () => {
     expect(res.json()).toMatchObject({ full: true, bindings: [{ seq: 1 }] });
     expect(res.json().bindings[0].duplicate).not.toBeNull();
     await desk.post(`/api/sampling/tubes/${single.id}/close`, {});
-    const out = await admin.post('/api/sampling/results', { results: [{ barcode: 'RETEST0001', result: 'negative', testedAt: '2026-11-02T09:00:00+08:00', lab: '县疾控' }] });
+    const out = await admin.post('/api/sampling/results', {
+      results: [{ barcode: 'RETEST0001', result: 'negative', testedAt: '2026-11-02T09:00:00+08:00', lab: '县疾控' }],
+    });
     expect(out.json().positives).toMatchObject({ closed: 1, flagged: 0 });
     const board = (await admin.get(`/api/sampling/rounds/${roundId}/positives?status=cleared`)).json().items;
     expect(board.map((f: { residentId: number }) => f.residentId)).toEqual([P.A]);
@@ -321,7 +350,8 @@ describe('lab results and trace-back', () => {
   });
 
   it('imports a csv lab file the same way (idempotent, unknown listed)', async () => {
-    const csv = '检测结果汇总\n管码,检测结果,检测时间,检测机构\nPOOL5TUBE1,阴性,2026-11-01 11:00,县疾控\nNOSUCHTUBE,阴性,2026-11-01 11:00,县疾控\nHOUSEHOLD1,?,2026-11-01 11:00,县疾控\n';
+    const csv =
+      '检测结果汇总\n管码,检测结果,检测时间,检测机构\nPOOL5TUBE1,阴性,2026-11-01 11:00,县疾控\nNOSUCHTUBE,阴性,2026-11-01 11:00,县疾控\nHOUSEHOLD1,?,2026-11-01 11:00,县疾控\n';
     const send = () => {
       const file = multipartBody('结果.csv', Buffer.from(csv));
       return admin.request({ method: 'POST', url: '/api/sampling/results/import', payload: file.payload, headers: file.headers });
@@ -329,7 +359,9 @@ describe('lab results and trace-back', () => {
     const first = await send();
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json()).toMatchObject({ received: 3, applied: 1, unknown: ['NOSUCHTUBE'], invalidRows: [{ row: 5, problem: 'result' }] });
-    const [tube] = await t.db.query("SELECT s.result, s.tested_at FROM sampling_results s JOIN sampling_tubes t ON t.id = s.tube_id WHERE t.barcode = 'POOL5TUBE1'");
+    const [tube] = await t.db.query(
+      "SELECT s.result, s.tested_at FROM sampling_results s JOIN sampling_tubes t ON t.id = s.tube_id WHERE t.barcode = 'POOL5TUBE1'",
+    );
     expect(tube.result).toBe('negative');
     expect(new Date(tube.tested_at).toISOString()).toBe('2026-11-01T03:00:00.000Z');
     expect((await send()).json()).toMatchObject({ applied: 0, already: 1 });
@@ -417,12 +449,24 @@ describe('exemptions and coverage', () => {
     // Due at 东村广场 (serving 东村 and 西村): A, B, D, E, F, Y and the eight of 西村 — C exempt, K under 3, X not yet moved in.
     expect(plan).toMatchObject({ people: 14, slotMinutes: 15, capacityPerSlot: 60, lowerBoundMinutes: 4, planMinutes: 15, withinHours: true });
     expect(plan.slots).toHaveLength(1);
-    expect(Object.fromEntries(plan.slots[0].units.map((u: { name: string; people: number }) => [u.name, u.people]))).toEqual({ 东村: 1, 一网格: 2, 二网格: 3, 西村: 8 });
+    expect(Object.fromEntries(plan.slots[0].units.map((u: { name: string; people: number }) => [u.name, u.people]))).toEqual({
+      东村: 1,
+      一网格: 2,
+      二网格: 3,
+      西村: 8,
+    });
     expect((await desk.get(`/api/sampling/rounds/${roundId}/points/${pointId}/slot-plan?targetWaitMinutes=1`)).statusCode).toBe(400);
   });
 
   it('makes home-sampling tasks once for the home-bound, done when they are bound', async () => {
-    const res = await admin.post('/api/residents', { householdId: P.h2, name: '居民H', idType: 'resident_id', idNumber: idNumber('1950-01-01', 555), movedInOn: '2025-01-01', groups: ['bedridden'] });
+    const res = await admin.post('/api/residents', {
+      householdId: P.h2,
+      name: '居民H',
+      idType: 'resident_id',
+      idNumber: idNumber('1950-01-01', 555),
+      movedInOn: '2025-01-01',
+      groups: ['bedridden'],
+    });
     expect(res.statusCode, res.body).toBe(201);
     P.H = res.json().id;
     // C (80+) is exempt, so only H: bedridden, not sampled.
@@ -432,7 +476,10 @@ describe('exemptions and coverage', () => {
     expect((await admin.post(`/api/sampling/rounds/${roundId}/home-sampling`, { under: village.id })).json().created).toBe(0);
     const tube = await openTube('HOME000001', 1, 4);
     expect((await bind(tube.id, { residentId: P.H })).statusCode).toBe(201);
-    const [task] = await t.db.query<{ status: string; assignee_role: string }>("SELECT status, assignee_role FROM tasks WHERE type = 'home_sampling' AND subject_id = $1", [P.H]);
+    const [task] = await t.db.query<{ status: string; assignee_role: string }>(
+      "SELECT status, assignee_role FROM tasks WHERE type = 'home_sampling' AND subject_id = $1",
+      [P.H],
+    );
     expect(task).toEqual({ status: 'done', assignee_role: 'sampler' });
   });
 
@@ -444,7 +491,10 @@ describe('exemptions and coverage', () => {
       endsOn: '2026-11-05',
       rosterDate: '2026-11-05',
       poolDefault: 10,
-      poolRules: [{ groups: ['bedridden'], size: 1 }, { areaId: village2.id, size: 20 }],
+      poolRules: [
+        { groups: ['bedridden'], size: 1 },
+        { areaId: village2.id, size: 20 },
+      ],
     });
     expect(r2.statusCode, r2.body).toBe(201);
     const id2 = r2.json().id;
@@ -459,14 +509,17 @@ describe('exemptions and coverage', () => {
   });
 
   it('an invalid tube does not count: its people are missing again until sampled anew', async () => {
-    const g2Of = async () => (await admin.get(`/api/sampling/rounds/${roundId}/coverage?under=${village.id}`)).json().items.find((i: { name: string }) => i.name === '二网格');
+    const g2Of = async () =>
+      (await admin.get(`/api/sampling/rounds/${roundId}/coverage?under=${village.id}`)).json().items.find((i: { name: string }) => i.name === '二网格');
     const before = await g2Of();
     const tube = await openTube('INVALID001', 10, 2);
     expect((await bind(tube.id, { residentId: P.F })).statusCode).toBe(201);
     await desk.post(`/api/sampling/tubes/${tube.id}/close`, {});
     const bound = await g2Of();
     expect(bound).toMatchObject({ sampled: before.sampled + 1, missing: before.missing - 1 });
-    await admin.post('/api/sampling/results', { results: [{ barcode: 'INVALID001', result: 'invalid', testedAt: '2026-11-02T10:00:00+08:00', lab: '县疾控' }] });
+    await admin.post('/api/sampling/results', {
+      results: [{ barcode: 'INVALID001', result: 'invalid', testedAt: '2026-11-02T10:00:00+08:00', lab: '县疾控' }],
+    });
     expect(await g2Of()).toMatchObject({ sampled: before.sampled, missing: before.missing });
     const missing = (await admin.get(`/api/sampling/rounds/${roundId}/coverage/missing?under=${g2.id}`)).json().items;
     expect(missing.map((m: { residentId: number }) => m.residentId)).toContain(P.F);

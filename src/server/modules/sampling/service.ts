@@ -202,11 +202,21 @@ export async function openTube(ctx: Ctx, b: z.infer<typeof openTubeBody>) {
   roundOpen(round);
   const capacity = b.capacity ?? poolSizeFor(round.pool_rules, round.pool_default as PoolSize, { areaPath: point.area_path });
   // One statement with its audit row: a round trip instead of four (BEGIN, insert, audit, COMMIT).
-  const tube = await repo.openTube(ctx.db, auditActorOf(ctx), { roundId: round.id, pointId: point.id, desk: b.desk ?? null, areaId: point.area_id, areaPath: point.area_path, barcode, capacity, by: ctx.actor.userId });
+  const tube = await repo.openTube(ctx.db, auditActorOf(ctx), {
+    roundId: round.id,
+    pointId: point.id,
+    desk: b.desk ?? null,
+    areaId: point.area_id,
+    areaPath: point.area_path,
+    barcode,
+    capacity,
+    by: ctx.actor.userId,
+  });
   if (!tube) {
     // A retried open (the answer was lost) finds its own tube still open at the same desk: answer it again.
     const own = await repo.findTubeByBarcode(ctx.db, ctx.actor.scope, barcode);
-    if (own && own.status === 'open' && own.round_id === round.id && own.point_id === point.id && own.desk === (b.desk ?? null)) return { ...tubeView(own), replayed: true };
+    if (own && own.status === 'open' && own.round_id === round.id && own.point_id === point.id && own.desk === (b.desk ?? null))
+      return { ...tubeView(own), replayed: true };
     const used = await repo.usedTubeUnscoped(ctx.db, barcode);
     const seen = used && pathInScope(ctx.actor.scope, used.area_path);
     throw conflict('TUBE_USED', { barcode, point: seen ? used.point_name : '—', at: seen ? when(used.opened_at) : '—' });
@@ -268,7 +278,10 @@ function who(ctx: Ctx, b: z.infer<typeof bindBody>): repo.Who {
 }
 
 async function duplicatesOf(ctx: Ctx, ids: (number | null)[]) {
-  const places = await repo.bindingPlaces(ctx.db, ids.filter((x): x is number => x !== null));
+  const places = await repo.bindingPlaces(
+    ctx.db,
+    ids.filter((x): x is number => x !== null),
+  );
   return new Map(places.map((p) => [Number(p.id), { bindingId: Number(p.id), tubeBarcode: p.barcode, pointName: p.point_name, boundAt: p.bound_at }]));
 }
 
@@ -278,12 +291,18 @@ export async function bind(ctx: Ctx, b: z.infer<typeof bindBody>) {
   // The one statement of the desk: committed (durable) when it returns.
   const out = await repo.bind(ctx.db, ctx.actor.scope, actor, { tubeId: b.tubeId, clientId: b.clientId, person });
   if (out.inserted?.length) {
-    const dups = out.inserted.some((i) => i.duplicateOf) ? await duplicatesOf(ctx, out.inserted.map((i) => i.duplicateOf)) : new Map();
+    const dups = out.inserted.some((i) => i.duplicateOf)
+      ? await duplicatesOf(
+          ctx,
+          out.inserted.map((i) => i.duplicateOf),
+        )
+      : new Map();
     const bound = out.new_bound ?? 0;
     const full = bound >= out.tube!.capacity;
     // A person whose group or area calls for a smaller pool (a key group in single tubes) is bound and warned,
     // like a duplicate: the swab is not taken yet, and the desk removes the binding and opens the right tube.
-    const poolSize = (i: (typeof out.inserted)[number]) => poolSizeFor(out.pool_rules ?? [], (out.pool_default ?? 10) as PoolSize, { areaPath: i.areaPath, groups: i.groups });
+    const poolSize = (i: (typeof out.inserted)[number]) =>
+      poolSizeFor(out.pool_rules ?? [], (out.pool_default ?? 10) as PoolSize, { areaPath: i.areaPath, groups: i.groups });
     return {
       replayed: false,
       bindings: out.inserted.map((i) => ({
@@ -303,10 +322,19 @@ export async function bind(ctx: Ctx, b: z.infer<typeof bindBody>) {
   const priorTube = prior.length ? await repo.findTube(ctx.db, ctx.actor.scope, prior[0].tube_id) : null;
   if (priorTube) {
     const tube = priorTube;
-    const dups = await duplicatesOf(ctx, prior.map((p) => p.duplicate_of));
+    const dups = await duplicatesOf(
+      ctx,
+      prior.map((p) => p.duplicate_of),
+    );
     return {
       replayed: true,
-      bindings: prior.map((p) => ({ id: Number(p.id), residentId: p.resident_id, name: p.name, seq: p.seq, duplicate: p.duplicate_of ? (dups.get(Number(p.duplicate_of)) ?? null) : null })),
+      bindings: prior.map((p) => ({
+        id: Number(p.id),
+        residentId: p.resident_id,
+        name: p.name,
+        seq: p.seq,
+        duplicate: p.duplicate_of ? (dups.get(Number(p.duplicate_of)) ?? null) : null,
+      })),
       tube: { id: tube.id, barcode: tube.barcode, capacity: tube.capacity, bound: tube.bound, full: tube.bound >= tube.capacity },
       full: tube.bound >= tube.capacity,
     };
@@ -327,7 +355,13 @@ export async function removeBinding(ctx: Ctx, id: number, reason: string) {
     const [t] = await tx.query<{ status: string; barcode: string }>('SELECT status, barcode FROM sampling_tubes WHERE id = $1 FOR UPDATE', [b.tube_id]);
     if (t.status === 'boxed') throw conflict('TUBE_NOT_OPEN', { barcode: t.barcode });
     await repo.removeBinding(tx, id, b.tube_id, reason, ctx.actor.userId);
-    await audit(tx, ctx, { action: 'remove', entity: 'sampling_binding', entityId: id, areaPath: b.area_path, after: { reason, tubeId: b.tube_id, residentId: b.resident_id } });
+    await audit(tx, ctx, {
+      action: 'remove',
+      entity: 'sampling_binding',
+      entityId: id,
+      areaPath: b.area_path,
+      after: { reason, tubeId: b.tube_id, residentId: b.resident_id },
+    });
     return b.tube_id;
   });
   const t = await repo.findTube(ctx.db, ctx.actor.scope, tubeId);
@@ -336,7 +370,16 @@ export async function removeBinding(ctx: Ctx, id: number, reason: string) {
 
 // ——— boxes ———
 function boxView(x: repo.BoxRow) {
-  return { id: x.id, roundId: x.round_id, pointId: x.point_id, code: x.code, status: x.status, tubeCount: x.tube_count, lab: x.lab, handedOverAt: x.handed_over_at };
+  return {
+    id: x.id,
+    roundId: x.round_id,
+    pointId: x.point_id,
+    code: x.code,
+    status: x.status,
+    tubeCount: x.tube_count,
+    lab: x.lab,
+    handedOverAt: x.handed_over_at,
+  };
 }
 
 export async function createBox(ctx: Ctx, b: z.infer<typeof createBoxBody>) {
@@ -347,7 +390,13 @@ export async function createBox(ctx: Ctx, b: z.infer<typeof createBoxBody>) {
   const id = await ctx.db.tx(async (tx) => {
     const id = await repo.insertBox(tx, { roundId: round.id, pointId: point.id, areaId: point.area_id, areaPath: point.area_path, code, by: ctx.actor.userId });
     if (!id) throw conflict('BOX_CODE_TAKEN', { code });
-    await audit(tx, ctx, { action: 'create', entity: 'sampling_box', entityId: id, areaPath: point.area_path, after: { code, roundId: round.id, pointId: point.id } });
+    await audit(tx, ctx, {
+      action: 'create',
+      entity: 'sampling_box',
+      entityId: id,
+      areaPath: point.area_path,
+      after: { code, roundId: round.id, pointId: point.id },
+    });
     return id;
   });
   return boxView((await repo.findBox(ctx.db, ctx.actor.scope, id))!);
@@ -379,7 +428,11 @@ export async function addTubesToBox(ctx: Ctx, id: number, b: z.infer<typeof boxT
       else if (t.status === 'boxed' && t.box_id !== box.id) problems[c] = 'other_box';
     }
     if (Object.keys(problems).length) throw conflict('BOX_TUBES', { count: Object.keys(problems).length }, problems);
-    const n = await repo.boxTubes(tx, box.id, tubes.map((t) => t.id));
+    const n = await repo.boxTubes(
+      tx,
+      box.id,
+      tubes.map((t) => t.id),
+    );
     await audit(tx, ctx, { action: 'pack', entity: 'sampling_box', entityId: box.id, areaPath: box.area_path, after: { barcodes: codes, tubeCount: n } });
   });
   return boxView((await repo.findBox(ctx.db, ctx.actor.scope, id))!);
@@ -473,7 +526,10 @@ export async function receiveResults(ctx: Ctx, items: ResultInput[], sum: Result
       }
     }
     // Retests first: a single tube of someone held in this round closes their flag (and is not a new flag).
-    const closed = await repo.closeFlagsByRetest(tx, applied.filter((o) => o.capacity === 1).map((o) => o.tube_id!));
+    const closed = await repo.closeFlagsByRetest(
+      tx,
+      applied.filter((o) => o.capacity === 1).map((o) => o.tube_id!),
+    );
     const retestTubes = new Set(closed.map((c) => c.retest_tube_id));
     for (const c of closed) await tasks.closeForSubject(tx, 'sampling_flag', c.id, ctx.actor.userId);
     const positives = applied.filter((o) => received.get(o.barcode) === 'positive' && !retestTubes.has(o.tube_id!)).map((o) => o.tube_id!);
@@ -512,8 +568,20 @@ export async function receiveResults(ctx: Ctx, items: ResultInput[], sum: Result
     }
     await tasks.createTasks(tx, newTasks);
     await auditMany(tx, auditActorOf(ctx), [
-      ...flags.map((f) => ({ action: 'flag', entity: 'sampling_flag', entityId: f.id, areaPath: f.area_path, after: { tubeId: f.tube_id, residentId: f.resident_id, status: f.status } })),
-      ...closed.map((c) => ({ action: 'retest', entity: 'sampling_flag', entityId: c.id, areaPath: c.area_path, after: { status: c.status, retestTubeId: c.retest_tube_id } })),
+      ...flags.map((f) => ({
+        action: 'flag',
+        entity: 'sampling_flag',
+        entityId: f.id,
+        areaPath: f.area_path,
+        after: { tubeId: f.tube_id, residentId: f.resident_id, status: f.status },
+      })),
+      ...closed.map((c) => ({
+        action: 'retest',
+        entity: 'sampling_flag',
+        entityId: c.id,
+        areaPath: c.area_path,
+        after: { status: c.status, retestTubeId: c.retest_tube_id },
+      })),
     ]);
     sum.positives.tubes += positives.length;
     sum.positives.flagged += flags.length;
@@ -564,7 +632,15 @@ export async function createExemption(ctx: Ctx, b: z.infer<typeof exemptionBody>
   const id = await ctx.db.tx(async (tx) => {
     let id: number;
     try {
-      id = await repo.insertExemption(tx, { roundId: round.id, residentId: r.id, areaId: r.area_id, areaPath: r.area_path, kind: b.kind, detail: b.detail?.trim() || null, by: ctx.actor.userId });
+      id = await repo.insertExemption(tx, {
+        roundId: round.id,
+        residentId: r.id,
+        areaId: r.area_id,
+        areaPath: r.area_path,
+        kind: b.kind,
+        detail: b.detail?.trim() || null,
+        by: ctx.actor.userId,
+      });
     } catch (e) {
       if (isUniqueViolation(e, 'sampling_exemptions_live_uq')) throw conflict('EXEMPTION_EXISTS');
       throw e;
@@ -589,7 +665,17 @@ export async function listExemptions(ctx: Ctx, roundId: number, under?: number) 
   const underPath = under ? (await areaInScope(ctx, under, 'under')).path : undefined;
   const rows = await repo.listExemptions(ctx.db, ctx.actor.scope, { roundId, underPath });
   return {
-    items: rows.map((e) => ({ id: e.id, residentId: e.resident_id, name: maskName(e.name), idNumber: maskIdNumber(e.id_number), areaId: e.area_id, areaName: e.area_name, kind: e.kind, detail: e.detail, recordedAt: e.recorded_at })),
+    items: rows.map((e) => ({
+      id: e.id,
+      residentId: e.resident_id,
+      name: maskName(e.name),
+      idNumber: maskIdNumber(e.id_number),
+      areaId: e.area_id,
+      areaName: e.area_name,
+      kind: e.kind,
+      detail: e.detail,
+      recordedAt: e.recorded_at,
+    })),
   };
 }
 
@@ -635,7 +721,10 @@ export async function coverage(ctx: Ctx, roundId: number, under?: number) {
   const items = children.map((c) => ({ areaId: c.id as number | null, name: c.name, kind: c.kind as string | null, ...figures(byChild.get(c.id) ?? zero) }));
   const direct = byChild.get(null);
   if (direct) items.push({ areaId: null, name: area.name, kind: null, ...figures(direct) });
-  const total = rows.reduce((a, r) => ({ roster: a.roster + r.roster, sampled: a.sampled + r.sampled, exempt: a.exempt + r.exempt, missing: a.missing + r.missing }), zero);
+  const total = rows.reduce(
+    (a, r) => ({ roster: a.roster + r.roster, sampled: a.sampled + r.sampled, exempt: a.exempt + r.exempt, missing: a.missing + r.missing }),
+    zero,
+  );
   return { area: { id: area.id, name: area.name, kind: area.kind, path: area.path }, rosterDate: round.roster_date, total: figures(total), items };
 }
 
@@ -645,7 +734,15 @@ export async function missingPeople(ctx: Ctx, roundId: number, p: { under?: numb
   await rosterUpToDate(ctx, round);
   const { rows, total } = await repo.missing(ctx.db, { roundId, underPath: area.path, scope: ctx.actor.scope, page: p.page, pageSize: p.pageSize });
   return {
-    items: rows.map((m) => ({ residentId: m.resident_id, name: maskName(m.name), idNumber: maskIdNumber(m.id_number), areaId: m.area_id, areaName: m.area_name, address: m.address, gridWorkers: m.grid_workers })),
+    items: rows.map((m) => ({
+      residentId: m.resident_id,
+      name: maskName(m.name),
+      idNumber: maskIdNumber(m.id_number),
+      areaId: m.area_id,
+      areaName: m.area_name,
+      address: m.address,
+      gridWorkers: m.grid_workers,
+    })),
     total,
   };
 }
@@ -661,13 +758,24 @@ export async function slotPlan(ctx: Ctx, roundId: number, pointId: number, targe
     const a = await areaTree.findInScope(ctx.db, ctx.actor.scope, id);
     if (a && !a.archived) servedPaths.push(a.path);
   }
-  const units = await repo.slotUnits(ctx.db, { roundId, servedPaths, scope: ctx.actor.scope, rosterDate: round.roster_date, bornAfter: bornAfterOf(round.exemption_rules, round.roster_date) });
+  const units = await repo.slotUnits(ctx.db, {
+    roundId,
+    servedPaths,
+    scope: ctx.actor.scope,
+    rosterDate: round.roster_date,
+    bornAfter: bornAfterOf(round.exemption_rules, round.roster_date),
+  });
   const plan = planSlots(
     units.map((u) => ({ areaId: u.area_id, name: u.name, people: u.people })),
     { desks: point.desks, perDeskHour: point.per_desk_hour, opensAt: point.opens_at, closesAt: point.closes_at },
     targetWaitMinutes,
   );
-  return { roundId, point: { id: point.id, name: point.name, desks: point.desks, perDeskHour: point.per_desk_hour, opensAt: point.opens_at, closesAt: point.closes_at }, rosterDate: round.roster_date, ...plan };
+  return {
+    roundId,
+    point: { id: point.id, name: point.name, desks: point.desks, perDeskHour: point.per_desk_hour, opensAt: point.opens_at, closesAt: point.closes_at },
+    rosterDate: round.roster_date,
+    ...plan,
+  };
 }
 
 // ——— home sampling ———
@@ -684,9 +792,19 @@ export async function planHomeSampling(ctx: Ctx, roundId: number, b: { under?: n
   const area = await coverageArea(ctx, round, b.under);
   const rules = round.exemption_rules;
   const elderlyBornOnOrBefore = rules.elderlyAge ? underAgeBornAfter(rules.elderlyAge, round.roster_date) : null;
-  const people = await repo.homeCandidates(ctx.db, { roundId, roundCreatedAt: round.created_at, underPath: area.path, scope: ctx.actor.scope, rosterDate: round.roster_date, elderlyBornOnOrBefore });
+  const people = await repo.homeCandidates(ctx.db, {
+    roundId,
+    roundCreatedAt: round.created_at,
+    underPath: area.path,
+    scope: ctx.actor.scope,
+    rosterDate: round.roster_date,
+    elderlyBornOnOrBefore,
+  });
   if (b.assigneeTeamId) {
-    const [team] = await ctx.db.query<{ id: number }>(`SELECT id FROM teams WHERE id = $1 AND area_path LIKE $2 AND disbanded_at IS NULL`, [b.assigneeTeamId, ctx.actor.scope.path + '%']);
+    const [team] = await ctx.db.query<{ id: number }>(`SELECT id FROM teams WHERE id = $1 AND area_path LIKE $2 AND disbanded_at IS NULL`, [
+      b.assigneeTeamId,
+      ctx.actor.scope.path + '%',
+    ]);
     if (!team) throw badRequest('VALIDATION_FAILED', {}, { assigneeTeamId: 'not_found' });
   }
   await ctx.db.tx(async (tx) => {
@@ -704,7 +822,13 @@ export async function planHomeSampling(ctx: Ctx, roundId: number, b: { under?: n
         createdBy: ctx.actor.userId,
       })),
     );
-    await audit(tx, ctx, { action: 'home_sampling', entity: 'sampling_round', entityId: roundId, areaPath: area.path, after: { under: area.id, tasks: ids.length } });
+    await audit(tx, ctx, {
+      action: 'home_sampling',
+      entity: 'sampling_round',
+      entityId: roundId,
+      areaPath: area.path,
+      after: { under: area.id, tasks: ids.length },
+    });
   });
   return {
     created: people.length,

@@ -50,5 +50,9 @@ export async function upsertPlan(
 }
 
 export async function updateSlots(tx: Queryable, id: number, slots: StoredSlot[], by: number) {
-  await tx.query(`UPDATE sampling_slot_plans SET slots = $2, version = version + 1, edited_by = $3, edited_at = now() WHERE id = $1`, [id, JSON.stringify(slots), by]);
+  await tx.query(`UPDATE sampling_slot_plans SET slots = $2, version = version + 1, edited_by = $3, edited_at = now() WHERE id = $1`, [
+    id,
+    JSON.stringify(slots),
+    by,
+  ]);
 }

@@ -51,16 +51,40 @@ beforeAll(async () => {
   await people(b1.id, 4);
   await people(b2.id, 3);
   await people(grid.id, 2);
-  const round = await admin.post('/api/sampling/rounds', { name: '南镇第一轮', areaId: town.id, startsOn: '2026-11-01', endsOn: '2026-11-02', rosterDate: '2026-11-01' });
+  const round = await admin.post('/api/sampling/rounds', {
+    name: '南镇第一轮',
+    areaId: town.id,
+    startsOn: '2026-11-01',
+    endsOn: '2026-11-02',
+    rosterDate: '2026-11-01',
+  });
   roundId = round.json().id;
-  const point = await admin.post(`/api/sampling/rounds/${roundId}/points`, { name: '=南村广场', address: '南村文化广场', areaId: village.id, desks: 1, perDeskHour: 20, opensAt: '08:00', closesAt: '10:00' });
+  const point = await admin.post(`/api/sampling/rounds/${roundId}/points`, {
+    name: '=南村广场',
+    address: '南村文化广场',
+    areaId: village.id,
+    desks: 1,
+    perDeskHour: 20,
+    opensAt: '08:00',
+    closesAt: '10:00',
+  });
   expect(point.statusCode, point.body).toBe(201);
   pointId = point.json().id;
   url = `/api/sampling/rounds/${roundId}/points/${pointId}/slots`;
 });
 afterAll(() => t.close());
 
-type Slot = { id: number; start: string; end: string; units: { areaId: number; name: string; people: number }[]; load: number; capacity: number; worstWaitMinutes: number; over: boolean; slow: boolean };
+type Slot = {
+  id: number;
+  start: string;
+  end: string;
+  units: { areaId: number; name: string; people: number }[];
+  load: number;
+  capacity: number;
+  worstWaitMinutes: number;
+  over: boolean;
+  slow: boolean;
+};
 const shape = (slots: Slot[]) => slots.map((s) => [s.start, s.end, Object.fromEntries(s.units.map((u) => [u.name, u.people])), s.load]);
 
 describe('stored slot plans', () => {
@@ -77,7 +101,19 @@ describe('stored slot plans', () => {
     const res = await admin.post(url, { targetWaitMinutes: 15 });
     expect(res.statusCode, res.body).toBe(201);
     const plan = res.json().plan;
-    expect(plan).toMatchObject({ version: 1, date: '2026-11-01', targetWaitMinutes: 15, people: 9, lowerBoundMinutes: 27, planMinutes: 45, startsAt: '08:00', endsAt: '08:45', overloaded: 0, savedBy: 'admin1 显示名', editedBy: null });
+    expect(plan).toMatchObject({
+      version: 1,
+      date: '2026-11-01',
+      targetWaitMinutes: 15,
+      people: 9,
+      lowerBoundMinutes: 27,
+      planMinutes: 45,
+      startsAt: '08:00',
+      endsAt: '08:45',
+      overloaded: 0,
+      savedBy: 'admin1 显示名',
+      editedBy: null,
+    });
     expect(shape(plan.slots)).toEqual([
       ['08:00', '08:15', { 一网格: 2 }, 2],
       ['08:15', '08:30', { '1号楼': 4 }, 4],
@@ -96,7 +132,9 @@ describe('stored slot plans', () => {
     const replaced = await admin.post(url, { replace: true, date: '2026-11-02' });
     expect(replaced.statusCode, replaced.body).toBe(200);
     expect(replaced.json().plan).toMatchObject({ version: 2, date: '2026-11-02' });
-    const [{ n }] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'sampling_slot_plan' AND action IN ('create', 'replan')`);
+    const [{ n }] = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity = 'sampling_slot_plan' AND action IN ('create', 'replan')`,
+    );
     expect(n).toBe(2);
   });
 

@@ -29,7 +29,18 @@ async function pointOf(ctx: Ctx, roundId: number, pointId: number) {
 const slotPoint = (p: repo.PointRow) => ({ desks: p.desks, perDeskHour: p.per_desk_hour, opensAt: p.opens_at, closesAt: p.closes_at });
 
 function pointView(p: repo.PointRow) {
-  return { id: p.id, name: p.name, address: p.address, areaName: p.area_name, areaPath: p.area_path, desks: p.desks, perDeskHour: p.per_desk_hour, opensAt: p.opens_at, closesAt: p.closes_at, capacityPerHour: p.desks * p.per_desk_hour };
+  return {
+    id: p.id,
+    name: p.name,
+    address: p.address,
+    areaName: p.area_name,
+    areaPath: p.area_path,
+    desks: p.desks,
+    perDeskHour: p.per_desk_hour,
+    opensAt: p.opens_at,
+    closesAt: p.closes_at,
+    capacityPerHour: p.desks * p.per_desk_hour,
+  };
 }
 
 function planView(row: plans.SlotPlanRow, point: repo.PointRow) {
@@ -51,7 +62,11 @@ function planView(row: plans.SlotPlanRow, point: repo.PointRow) {
 export async function getStored(ctx: Ctx, roundId: number, pointId: number) {
   const { round, point } = await pointOf(ctx, roundId, pointId);
   const row = await plans.findPlan(ctx.db, ctx.actor.scope, point.id);
-  return { round: { id: round.id, name: round.name, startsOn: round.startsOn, endsOn: round.endsOn }, point: pointView(point), plan: row ? planView(row, point) : null };
+  return {
+    round: { id: round.id, name: round.name, startsOn: round.startsOn, endsOn: round.endsOn },
+    point: pointView(point),
+    plan: row ? planView(row, point) : null,
+  };
 }
 
 /** A moment as the deployment's local 'YYYY-MM-DD HH:mm', for messages. */
@@ -68,7 +83,16 @@ export async function save(ctx: Ctx, roundId: number, pointId: number, b: z.infe
   const replaced = await ctx.db.tx(async (tx) => {
     const before = await plans.findPlan(tx, ctx.actor.scope, point.id, true);
     if (before && !b.replace) throw conflict('SLOT_PLAN_EXISTS', { savedAt: localTime(new Date(before.saved_at), timeZone) });
-    const saved = await plans.upsertPlan(tx, { roundId, pointId: point.id, areaId: point.area_id, areaPath: point.area_path, date, targetWaitMinutes: b.targetWaitMinutes, slots, by: ctx.actor.userId });
+    const saved = await plans.upsertPlan(tx, {
+      roundId,
+      pointId: point.id,
+      areaId: point.area_id,
+      areaPath: point.area_path,
+      date,
+      targetWaitMinutes: b.targetWaitMinutes,
+      slots,
+      by: ctx.actor.userId,
+    });
     await audit(tx, ctx, {
       action: saved.replaced ? 'replan' : 'create',
       entity: 'sampling_slot_plan',
@@ -92,7 +116,14 @@ export async function edit(ctx: Ctx, roundId: number, pointId: number, b: { vers
     const out = applyEdits(row.slots, b.edits, slotPoint(point));
     if ('problem' in out) throw ruleViolation(out.problem.code, { ...out.problem.params, n: out.index + 1 }, { [out.problem.field]: out.problem.code });
     await plans.updateSlots(tx, row.id, out.slots, ctx.actor.userId);
-    await audit(tx, ctx, { action: 'edit', entity: 'sampling_slot_plan', entityId: row.id, areaPath: point.area_path, before: { version: row.version }, after: { version: row.version + 1, edits: b.edits } });
+    await audit(tx, ctx, {
+      action: 'edit',
+      entity: 'sampling_slot_plan',
+      entityId: row.id,
+      areaPath: point.area_path,
+      before: { version: row.version },
+      after: { version: row.version + 1, edits: b.edits },
+    });
   });
   return getStored(ctx, roundId, pointId);
 }
@@ -126,13 +157,19 @@ export async function workbook(ctx: Ctx, roundId: number, pointId: number): Prom
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('错峰方案');
   sheet.addRow([safe(`${s.point.name} 错峰采样方案 · ${s.round.name}（${p.date}）`)]);
-  sheet.addRow([safe(`地址：${s.point.address ?? '—'}；${s.point.desks} 个采样台，每台每小时 ${s.point.perDeskHour} 人；目标等待 ${p.targetWaitMinutes} 分钟`)]);
+  sheet.addRow([
+    safe(`地址：${s.point.address ?? '—'}；${s.point.desks} 个采样台，每台每小时 ${s.point.perDeskHour} 人；目标等待 ${p.targetWaitMinutes} 分钟`),
+  ]);
   sheet.addRow(['时段', '开始', '结束', '楼栋/网格', '人数', '时段人数', '时段容量', '最长等待（分钟）', '提示']);
   for (const [i, slot] of p.slots.entries()) {
     const note = [slot.over ? '超出容量' : '', slot.slow ? '等待超过目标' : ''].filter(Boolean).join('；');
     const units = slot.units.length ? slot.units : [{ name: '（空）', people: 0 }];
     for (const [j, u] of units.entries()) {
-      sheet.addRow(j === 0 ? [i + 1, slot.start, slot.end, safe(u.name), u.people, slot.load, slot.capacity, slot.worstWaitMinutes, note] : ['', '', '', safe(u.name), u.people]);
+      sheet.addRow(
+        j === 0
+          ? [i + 1, slot.start, slot.end, safe(u.name), u.people, slot.load, slot.capacity, slot.worstWaitMinutes, note]
+          : ['', '', '', safe(u.name), u.people],
+      );
     }
   }
   sheet.addRow([]);
@@ -141,7 +178,15 @@ export async function workbook(ctx: Ctx, roundId: number, pointId: number): Prom
   sheet.addRow(['方案时长（分钟）', p.planMinutes]);
   for (const [i, w] of [8, 8, 8, 24, 8, 10, 10, 16, 20].entries()) sheet.getColumn(i + 1).width = w;
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
-  await ctx.db.tx((tx) => audit(tx, ctx, { action: 'export', entity: 'sampling_slot_plan', entityId: p.id, areaPath: s.areaPath, after: { version: p.version, slots: p.slots.length } }));
+  await ctx.db.tx((tx) =>
+    audit(tx, ctx, {
+      action: 'export',
+      entity: 'sampling_slot_plan',
+      entityId: p.id,
+      areaPath: s.areaPath,
+      after: { version: p.version, slots: p.slots.length },
+    }),
+  );
   return { buffer, fileName: `错峰方案-${s.point.name}-${p.date}.xlsx` };
 }
 

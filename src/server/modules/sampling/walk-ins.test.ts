@@ -18,7 +18,7 @@ const idNumber = () => {
   return first17 + checkDigit(first17);
 };
 async function openTube(capacity = 5) {
-  const res = await desk.post('/api/sampling/tubes', { roundId, pointId, desk: ++n % 10 + 1, barcode: `WALK${String(++n).padStart(6, '0')}`, capacity });
+  const res = await desk.post('/api/sampling/tubes', { roundId, pointId, desk: (++n % 10) + 1, barcode: `WALK${String(++n).padStart(6, '0')}`, capacity });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as { id: number; barcode: string };
 }
@@ -33,7 +33,13 @@ beforeAll(async () => {
   admin = await login(t.app, 'admin1');
   desk = await login(t.app, 'sampler1');
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-  const round = await admin.post('/api/sampling/rounds', { name: '南镇第一轮', areaId: town.id, startsOn: '2025-01-01', endsOn: '2099-12-31', rosterDate: today });
+  const round = await admin.post('/api/sampling/rounds', {
+    name: '南镇第一轮',
+    areaId: town.id,
+    startsOn: '2025-01-01',
+    endsOn: '2099-12-31',
+    rosterDate: today,
+  });
   expect(round.statusCode, round.body).toBe(201);
   roundId = round.json().id;
   const point = await admin.post(`/api/sampling/rounds/${roundId}/points`, { name: '南村广场', areaId: village.id, desks: 10 });
@@ -62,7 +68,10 @@ describe('walk-ins', () => {
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json()).toMatchObject({ registered: false, replayed: true, bindings: [{ residentId, seq: 1 }] });
 
-    const people = await t.db.query<{ n: number; area_id: number; notes: string }>('SELECT count(*)::int AS n, min(area_id) AS area_id, min(notes) AS notes FROM residents WHERE id_number = $1', [id]);
+    const people = await t.db.query<{ n: number; area_id: number; notes: string }>(
+      'SELECT count(*)::int AS n, min(area_id) AS area_id, min(notes) AS notes FROM residents WHERE id_number = $1',
+      [id],
+    );
     expect(people[0]).toMatchObject({ n: 1, area_id: village.id });
     expect(people[0].notes).toContain('南村广场');
     expect(people[0].notes).toContain('外省某市');
@@ -102,7 +111,10 @@ describe('walk-ins', () => {
     const other = await makeArea(t.db, t.root, '北镇', 'town');
     const h = await admin.post('/api/households', { areaId: other.id, address: '北镇 1 号' });
     const id = idNumber();
-    expect((await admin.post('/api/residents', { householdId: h.json().id, name: '北镇人', idType: 'resident_id', idNumber: id, movedInOn: '2020-01-01' })).statusCode).toBe(201);
+    expect(
+      (await admin.post('/api/residents', { householdId: h.json().id, name: '北镇人', idType: 'resident_id', idNumber: id, movedInOn: '2020-01-01' }))
+        .statusCode,
+    ).toBe(201);
     const tube = await openTube();
     const res = await walkIn(tube.id, { idNumber: id, name: '北镇人' });
     expect(res.statusCode).toBe(409);

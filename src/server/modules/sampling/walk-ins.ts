@@ -50,10 +50,23 @@ export async function registerWalkIn(ctx: Ctx, b: WalkInInput) {
     if (round.status !== 'open') throw conflict('ROUND_NOT_OPEN', { status: round.status });
 
     const notes = [`采样点临时登记：${point.name}（${round.name}，${ctx.today}）`, b.address ? `自述住址：${b.address}` : null].filter(Boolean).join('；');
-    const prepared = await residents.prepareCreate(ctx, { areaId: point.area_id, name: b.name, idNumber: check.number, phone: b.phone || undefined, movedInOn: ctx.today, notes });
+    const prepared = await residents.prepareCreate(ctx, {
+      areaId: point.area_id,
+      name: b.name,
+      idNumber: check.number,
+      phone: b.phone || undefined,
+      movedInOn: ctx.today,
+      notes,
+    });
     await ctx.db.tx(async (tx) => {
       const residentId = await residents.insertPrepared(tx, ctx, prepared);
-      await audit(tx, ctx, { action: 'walk_in', entity: 'sampling_round', entityId: round.id, areaPath: point.area_path, after: { residentId, pointId: point.id, tubeId: tube.id, clientId: b.clientId } });
+      await audit(tx, ctx, {
+        action: 'walk_in',
+        entity: 'sampling_round',
+        entityId: round.id,
+        areaPath: point.area_path,
+        after: { residentId, pointId: point.id, tubeId: tube.id, clientId: b.clientId },
+      });
     });
     return { ...(await bindHim()), registered: true };
   };

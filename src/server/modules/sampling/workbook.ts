@@ -29,7 +29,13 @@ export async function coverageWorkbook(ctx: Ctx, roundId: number, under?: number
   for (const [i, w] of [12, 22, 16, 32, 20].entries()) list.getColumn(i + 1).width = w;
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   await ctx.db.tx((tx) =>
-    audit(tx, ctx, { action: 'export', entity: 'sampling_coverage', entityId: roundId, areaPath: figures.area.path, after: { areaId: figures.area.id, missingRows: missing.items.length, truncated: missing.total > missing.items.length } }),
+    audit(tx, ctx, {
+      action: 'export',
+      entity: 'sampling_coverage',
+      entityId: roundId,
+      areaPath: figures.area.path,
+      after: { areaId: figures.area.id, missingRows: missing.items.length, truncated: missing.total > missing.items.length },
+    }),
   );
   return { buffer, fileName: `应检尽检-${figures.area.name}.xlsx` };
 }

@@ -48,7 +48,13 @@ export function checkDates(ctx: Ctx, a: ArrivalFields, field: string) {
   if (a.exposedOn && a.exposedOn > ctx.today) throw badRequest('VALIDATION_FAILED', {}, { [`${field}exposedOn`]: 'too_big' });
 }
 
-export function newArrival(ctx: Ctx, a: ArrivalFields, o: ResolvedOrigin, who: { residentId: number; areaId: number; areaPath: string }, visitId: number | null): repo.NewArrival {
+export function newArrival(
+  ctx: Ctx,
+  a: ArrivalFields,
+  o: ResolvedOrigin,
+  who: { residentId: number; areaId: number; areaPath: string },
+  visitId: number | null,
+): repo.NewArrival {
   return {
     ...who,
     ...o,
@@ -80,7 +86,10 @@ export async function register(ctx: Ctx, b: ArrivalInput) {
   return toArrivalView((await repo.findArrival(ctx.db, ctx.actor.scope, id))!);
 }
 
-export async function list(ctx: Ctx, p: { under?: number; residentId?: number; from?: string; to?: string; level?: string; visitId?: number; page: number; pageSize: number }) {
+export async function list(
+  ctx: Ctx,
+  p: { under?: number; residentId?: number; from?: string; to?: string; level?: string; visitId?: number; page: number; pageSize: number },
+) {
   let underPath: string | undefined;
   if (p.under) {
     const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, p.under);
@@ -113,5 +122,9 @@ export function situationOf(a: repo.ArrivalRow): Situation {
 export async function propose(ctx: monitoring.MCtx, id: number, b: z.infer<typeof proposeForArrivalBody>) {
   const a = await repo.findArrival(ctx.db, ctx.actor.scope, id);
   if (!a) throw notFound();
-  return monitoring.propose(ctx, { residentId: a.resident_id, situation: situationOf(a), on: b.on, gridWorkerId: b.gridWorkerId, doctorId: b.doctorId }, { arrivalId: a.id });
+  return monitoring.propose(
+    ctx,
+    { residentId: a.resident_id, situation: situationOf(a), on: b.on, gridWorkerId: b.gridWorkerId, doctorId: b.doctorId },
+    { arrivalId: a.id },
+  );
 }

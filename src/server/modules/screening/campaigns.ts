@@ -17,7 +17,8 @@ import { toCampaignView, toProgressView, toTargetView } from './view';
 export const FEVER_THRESHOLD = 37.3;
 
 function offsetOf(timeZone: string, at: Date): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
   return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
 }
@@ -42,7 +43,16 @@ export async function create(ctx: Ctx & { timeZone: string }, b: CampaignInput) 
     const households = await repo.householdsToScreen(tx, area.path, ids);
     if (ids && households.length !== ids.length) throw badRequest('VALIDATION_FAILED', {}, { householdIds: 'not_found' });
     if (!households.length) throw ruleViolation('CAMPAIGN_EMPTY', { area: area.name });
-    const id = await repo.insertCampaign(tx, { name: b.name, areaId: area.id, areaPath: area.path, startsOn: b.startsOn, endsOn: b.endsOn, lookbackDays: b.lookbackDays, target: b.target, createdBy: ctx.actor.userId });
+    const id = await repo.insertCampaign(tx, {
+      name: b.name,
+      areaId: area.id,
+      areaPath: area.path,
+      startsOn: b.startsOn,
+      endsOn: b.endsOn,
+      lookbackDays: b.lookbackDays,
+      target: b.target,
+      createdBy: ctx.actor.userId,
+    });
     const targets = await repo.insertTargets(tx, id, households);
     const byHousehold = new Map(households.map((h) => [h.id, h]));
     await tasks.createTasks(
@@ -120,7 +130,14 @@ export async function target(ctx: Ctx, id: number) {
   return {
     ...toTargetView(t),
     campaign: { id: c.id, name: c.name, status: c.status, startsOn: c.starts_on, endsOn: c.ends_on, lookbackDays: c.lookback_days },
-    members: members.map((m) => ({ id: m.id, name: m.name, relation: m.relation, sex: m.sex, birthYear: m.birth_date ? Number(m.birth_date.slice(0, 4)) : null, status: m.status })),
+    members: members.map((m) => ({
+      id: m.id,
+      name: m.name,
+      relation: m.relation,
+      sex: m.sex,
+      birthYear: m.birth_date ? Number(m.birth_date.slice(0, 4)) : null,
+      status: m.status,
+    })),
   };
 }
 
@@ -154,7 +171,13 @@ export async function close(ctx: Ctx, id: number) {
   await ctx.db.tx(async (tx) => {
     if (!(await repo.closeCampaign(tx, id, coverage))) throw conflict('CAMPAIGN_CLOSED', { name: c.name });
     const ended = await tasks.failTasks(tx, openTasks, ctx.lang === 'zh' ? '敲门行动已结束' : 'The screening campaign was closed', ctx.actor.userId);
-    await audit(tx, ctx, { action: 'close', entity: 'screening_campaign', entityId: id, areaPath: c.area_path, after: { ...coverage, byGrid: undefined, tasksEnded: ended } });
+    await audit(tx, ctx, {
+      action: 'close',
+      entity: 'screening_campaign',
+      entityId: id,
+      areaPath: c.area_path,
+      after: { ...coverage, byGrid: undefined, tasksEnded: ended },
+    });
   });
   return toCampaignView((await repo.findCampaign(ctx.db, ctx.actor.scope, id))!);
 }

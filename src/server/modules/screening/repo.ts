@@ -43,7 +43,17 @@ export async function insertRiskAreas(tx: Queryable, rows: NewRiskArea[], batch:
   return tx.execute(
     `INSERT INTO risk_areas (division_code, name, area_id, area_path, level, from_on, to_on, import_batch, created_by)
      SELECT d, n, a, p, l, f, t, $8, $9 FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::date[], $7::date[]) AS x(d, n, a, p, l, f, t)`,
-    [rows.map((r) => r.divisionCode), rows.map((r) => r.name), rows.map((r) => r.areaId), rows.map((r) => r.areaPath), rows.map((r) => r.level), rows.map((r) => r.fromOn), rows.map((r) => r.toOn), batch, by],
+    [
+      rows.map((r) => r.divisionCode),
+      rows.map((r) => r.name),
+      rows.map((r) => r.areaId),
+      rows.map((r) => r.areaPath),
+      rows.map((r) => r.level),
+      rows.map((r) => r.fromOn),
+      rows.map((r) => r.toOn),
+      batch,
+      by,
+    ],
   );
 }
 
@@ -53,7 +63,8 @@ export async function listRiskAreas(db: Queryable, p: { on?: string; level?: str
   const where = ['true'];
   if (p.on) where.push(`r.from_on <= ${q.add(p.on)}::date AND (r.to_on IS NULL OR r.to_on >= ${q.add(p.on)}::date)`);
   if (p.level) where.push(`r.level = ${q.add(p.level)}`);
-  if (p.q) where.push(`(r.name LIKE ${q.add('%' + p.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%')} OR r.division_code LIKE ${q.add(p.q.replace(/\D/g, '') + '%')})`);
+  if (p.q)
+    where.push(`(r.name LIKE ${q.add('%' + p.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%')} OR r.division_code LIKE ${q.add(p.q.replace(/\D/g, '') + '%')})`);
   const w = where.join(' AND ');
   const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM risk_areas r WHERE ${w}`, q.values);
   const rows = await db.query<RiskAreaRow>(
@@ -157,14 +168,36 @@ export async function insertArrival(tx: Queryable, a: NewArrival): Promise<numbe
     `INSERT INTO arrivals (resident_id, area_id, area_path, origin_code, origin_name, origin_scope, origin_risk_level, risk_area_id, arrived_on,
        transport, transport_no, reason, code_colour, symptoms, contact_type, exposed_on, visit_id, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
-    [a.residentId, a.areaId, a.areaPath, a.originCode, a.originName, a.originScope, a.originRiskLevel, a.riskAreaId, a.arrivedOn, a.transport, a.transportNo, a.reason, a.codeColour, a.symptoms, a.contactType, a.exposedOn, a.visitId, a.createdBy],
+    [
+      a.residentId,
+      a.areaId,
+      a.areaPath,
+      a.originCode,
+      a.originName,
+      a.originScope,
+      a.originRiskLevel,
+      a.riskAreaId,
+      a.arrivedOn,
+      a.transport,
+      a.transportNo,
+      a.reason,
+      a.codeColour,
+      a.symptoms,
+      a.contactType,
+      a.exposedOn,
+      a.visitId,
+      a.createdBy,
+    ],
   );
   return row.id;
 }
 
 export async function findArrival(db: Queryable, scope: Scope, id: number): Promise<ArrivalRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<ArrivalRow>(`SELECT ${ARRIVAL_COLUMNS} FROM ${ARRIVAL_FROM} WHERE x.id = ${q.add(id)} AND ${scopeClause(scope, 'x.area_path', q)}`, q.values);
+  const [row] = await db.query<ArrivalRow>(
+    `SELECT ${ARRIVAL_COLUMNS} FROM ${ARRIVAL_FROM} WHERE x.id = ${q.add(id)} AND ${scopeClause(scope, 'x.area_path', q)}`,
+    q.values,
+  );
   return row ?? null;
 }
 
@@ -248,7 +281,10 @@ export async function listCampaigns(db: Queryable, scope: Scope, p: { underPath?
   const where = [campaignSeen(scope, q)];
   if (p.underPath) where.push(`c.area_path LIKE ${q.add(p.underPath + '%')}`);
   if (p.status) where.push(`c.status = ${q.add(p.status)}`);
-  return db.query<CampaignRow>(`SELECT ${cols} FROM ${CAMPAIGN_FROM} WHERE ${where.join(' AND ')} ORDER BY c.status = 'open' DESC, c.starts_on DESC, c.id DESC LIMIT 200`, q.values);
+  return db.query<CampaignRow>(
+    `SELECT ${cols} FROM ${CAMPAIGN_FROM} WHERE ${where.join(' AND ')} ORDER BY c.status = 'open' DESC, c.starts_on DESC, c.id DESC LIMIT 200`,
+    q.values,
+  );
 }
 
 export async function insertCampaign(
@@ -396,7 +432,15 @@ export async function progressByGrid(db: Queryable, scope: Scope | null, campaig
 
 /** What the visits of a campaign found (for its coverage report). */
 export async function findings(db: Queryable, campaignId: number, feverThreshold: number) {
-  const [row] = await db.query<{ visits: number; arrivals: number; with_symptoms: number; fever: number; with_needs: number; added: number; moved_out: number }>(
+  const [row] = await db.query<{
+    visits: number;
+    arrivals: number;
+    with_symptoms: number;
+    fever: number;
+    with_needs: number;
+    added: number;
+    moved_out: number;
+  }>(
     `SELECT count(*)::int AS visits,
             (SELECT count(*)::int FROM arrivals x JOIN screening_visits v2 ON v2.id = x.visit_id WHERE v2.campaign_id = $1) AS arrivals,
             count(*) FILTER (WHERE cardinality(v.symptoms) > 0)::int AS with_symptoms,
@@ -411,7 +455,10 @@ export async function findings(db: Queryable, campaignId: number, feverThreshold
 }
 
 export async function closeCampaign(tx: Queryable, id: number, coverage: unknown): Promise<boolean> {
-  const n = await tx.execute(`UPDATE screening_campaigns SET status = 'closed', closed_at = now(), coverage = $2 WHERE id = $1 AND status = 'open'`, [id, JSON.stringify(coverage)]);
+  const n = await tx.execute(`UPDATE screening_campaigns SET status = 'closed', closed_at = now(), coverage = $2 WHERE id = $1 AND status = 'open'`, [
+    id,
+    JSON.stringify(coverage),
+  ]);
   return n > 0;
 }
 
@@ -500,7 +547,21 @@ export async function claimVisit(
     `INSERT INTO screening_visits (client_id, campaign_id, household_id, area_id, area_path, outcome, code_colour, symptoms, temperature, test_proof, needs, revisit_on, visited_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
      ON CONFLICT (client_id) DO NOTHING RETURNING id`,
-    [v.clientId, v.campaignId, v.householdId, v.areaId, v.areaPath, v.outcome, v.codeColour, v.symptoms, v.temperature, v.testProof, v.needs, v.revisitOn, v.visitedBy],
+    [
+      v.clientId,
+      v.campaignId,
+      v.householdId,
+      v.areaId,
+      v.areaPath,
+      v.outcome,
+      v.codeColour,
+      v.symptoms,
+      v.temperature,
+      v.testProof,
+      v.needs,
+      v.revisitOn,
+      v.visitedBy,
+    ],
   );
   return row?.id ?? null;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type ListedLevel } from '../../../domain/screening/schemas';
+import type { ListedLevel } from '../../../domain/screening/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, forbidden, ruleViolation, tooLarge } from '../../platform/errors';
@@ -33,12 +33,30 @@ const HEADER_ALIASES: Record<Column, string[]> = {
 };
 
 const LEVEL_WORDS: Record<string, ListedLevel> = {
-  高: 'high', 高风险: 'high', 高风险区: 'high', 高风险地区: 'high', high: 'high',
-  中: 'medium', 中风险: 'medium', 中风险区: 'medium', 中风险地区: 'medium', medium: 'medium',
-  低: 'low', 低风险: 'low', 低风险区: 'low', 低风险地区: 'low', low: 'low',
-  封控: 'lockdown', 封控区: 'lockdown', lockdown: 'lockdown',
-  管控: 'control', 管控区: 'control', control: 'control',
-  防范: 'prevention', 防范区: 'prevention', prevention: 'prevention',
+  高: 'high',
+  高风险: 'high',
+  高风险区: 'high',
+  高风险地区: 'high',
+  high: 'high',
+  中: 'medium',
+  中风险: 'medium',
+  中风险区: 'medium',
+  中风险地区: 'medium',
+  medium: 'medium',
+  低: 'low',
+  低风险: 'low',
+  低风险区: 'low',
+  低风险地区: 'low',
+  low: 'low',
+  封控: 'lockdown',
+  封控区: 'lockdown',
+  lockdown: 'lockdown',
+  管控: 'control',
+  管控区: 'control',
+  control: 'control',
+  防范: 'prevention',
+  防范区: 'prevention',
+  prevention: 'prevention',
 };
 
 const norm = (s: string) => s.toLowerCase().replace(/[\s_\-()（）:：*]/g, '');
@@ -172,7 +190,11 @@ export async function importList(ctx: Ctx, upload: { filename: string; file: Rea
       }
       const level = levelText ? parseLevel(levelText) : null;
       if (!levelText) bad('风险等级为空', 'the risk level is empty');
-      else if (!level) bad(`风险等级“${levelText}”无法识别（可填：高、中、低、封控区、管控区、防范区）`, `risk level "${levelText}" is not recognised (high, medium, low, lockdown, control, prevention)`);
+      else if (!level)
+        bad(
+          `风险等级“${levelText}”无法识别（可填：高、中、低、封控区、管控区、防范区）`,
+          `risk level "${levelText}" is not recognised (high, medium, low, lockdown, control, prevention)`,
+        );
       const from = parseDate(cell(cells, 'from'));
       const to = parseDate(cell(cells, 'to'));
       if (from === null) bad('开始日期为空', 'the start date is empty');
@@ -180,7 +202,17 @@ export async function importList(ctx: Ctx, upload: { filename: string; file: Rea
       if (to === 'invalid') bad(`结束日期“${cellText(cell(cells, 'to'))}”无法识别`, `end date "${cellText(cell(cells, 'to'))}" is not a date`);
       else if (to && from && from !== 'invalid' && to < from) bad(`结束日期 ${to} 早于开始日期 ${from}`, `end date ${to} is before the start date ${from}`);
       if (name.length > 100) bad('地区名称超过 100 个字', 'the place name is longer than 100 characters');
-      parsed.push({ row, byName: !codeText, divisionCode, name, areaId: null, areaPath: null, level: level ?? 'high', fromOn: typeof from === 'string' && from !== 'invalid' ? from : '', toOn: to && to !== 'invalid' ? to : null });
+      parsed.push({
+        row,
+        byName: !codeText,
+        divisionCode,
+        name,
+        areaId: null,
+        areaPath: null,
+        level: level ?? 'high',
+        fromOn: typeof from === 'string' && from !== 'invalid' ? from : '',
+        toOn: to && to !== 'invalid' ? to : null,
+      });
     }
     // Rows named without a code: an area of this deployment (an estate or building declared at risk).
     const named = parsed.filter((p) => p.byName && p.name);
@@ -194,7 +226,11 @@ export async function importList(ctx: Ctx, upload: { filename: string; file: Rea
       } else if (hits.length === 0) {
         problems.push({ row: p.row, zh: `找不到地区“${p.name}”；请填写区划代码`, en: `no place named "${p.name}"; give its division code` });
       } else {
-        problems.push({ row: p.row, zh: `有 ${hits.length} 个地区名为“${p.name}”；请填写区划代码`, en: `${hits.length} places are named "${p.name}"; give the division code` });
+        problems.push({
+          row: p.row,
+          zh: `有 ${hits.length} 个地区名为“${p.name}”；请填写区划代码`,
+          en: `${hits.length} places are named "${p.name}"; give the division code`,
+        });
       }
     }
     if (problems.length) {
@@ -211,7 +247,13 @@ export async function importList(ctx: Ctx, upload: { filename: string; file: Rea
     const batch = randomUUID();
     await ctx.db.tx(async (tx) => {
       await repo.insertRiskAreas(tx, parsed, batch, ctx.actor.userId);
-      await audit(tx, ctx, { action: 'import', entity: 'risk_areas', entityId: batch, areaPath: null, after: { file: path.basename(upload.filename || 'upload').slice(0, 200), rows: parsed.length } });
+      await audit(tx, ctx, {
+        action: 'import',
+        entity: 'risk_areas',
+        entityId: batch,
+        areaPath: null,
+        after: { file: path.basename(upload.filename || 'upload').slice(0, 200), rows: parsed.length },
+      });
     });
     const levels: Record<string, number> = {};
     for (const p of parsed) levels[p.level] = (levels[p.level] ?? 0) + 1;

@@ -39,11 +39,19 @@ export async function screeningRoutes(app: FastifyInstance, opts: { config: Conf
   });
   r.get(
     '/api/risk-areas',
-    { config: perm('riskareas.read'), schema: { tags, querystring: z.strictObject({ on: isoDate.optional(), level: z.enum(LISTED_LEVELS).optional(), q: z.string().trim().max(50).optional(), ...paging }) } },
+    {
+      config: perm('riskareas.read'),
+      schema: {
+        tags,
+        querystring: z.strictObject({ on: isoDate.optional(), level: z.enum(LISTED_LEVELS).optional(), q: z.string().trim().max(50).optional(), ...paging }),
+      },
+    },
     (req) => riskAreas.list(ctxOf(req), req.query),
   );
-  r.get('/api/risk-areas/level', { config: perm('riskareas.read'), schema: { tags, querystring: z.strictObject({ code: originCode, on: isoDate.optional() }) } }, (req) =>
-    riskAreas.levelOf(ctxOf(req), req.query.code, req.query.on ?? ctxOf(req).today),
+  r.get(
+    '/api/risk-areas/level',
+    { config: perm('riskareas.read'), schema: { tags, querystring: z.strictObject({ code: originCode, on: isoDate.optional() }) } },
+    (req) => riskAreas.levelOf(ctxOf(req), req.query.code, req.query.on ?? ctxOf(req).today),
   );
 
   // ——— arrivals ———
@@ -53,38 +61,62 @@ export async function screeningRoutes(app: FastifyInstance, opts: { config: Conf
       config: perm('arrivals.read'),
       schema: {
         tags,
-        querystring: z.strictObject({ under: optionalId, residentId: optionalId, visitId: optionalId, from: isoDate.optional(), to: isoDate.optional(), level: z.enum(RISK_LEVELS).optional(), ...paging }),
+        querystring: z.strictObject({
+          under: optionalId,
+          residentId: optionalId,
+          visitId: optionalId,
+          from: isoDate.optional(),
+          to: isoDate.optional(),
+          level: z.enum(RISK_LEVELS).optional(),
+          ...paging,
+        }),
       },
     },
     (req) => arrivals.list(ctxOf(req), req.query),
   );
   r.get('/api/arrivals/:id', { config: perm('arrivals.read'), schema: { tags, params: idParams } }, (req) => arrivals.get(ctxOf(req), req.params.id));
-  r.post('/api/arrivals', { config: perm('arrivals.write'), schema: { tags, body: arrivalBody } }, async (req, reply) => reply.status(201).send(await arrivals.register(ctxOf(req), req.body)));
-  r.post('/api/arrivals/:id/propose', { config: perm('measures.write'), schema: { tags, params: idParams, body: proposeForArrivalBody } }, async (req, reply) => {
-    const res = await arrivals.propose(tctx(req), req.params.id, req.body);
-    return reply.status(res.created ? 201 : 200).send({ decision: res.decision, measure: res.measure });
-  });
+  r.post('/api/arrivals', { config: perm('arrivals.write'), schema: { tags, body: arrivalBody } }, async (req, reply) =>
+    reply.status(201).send(await arrivals.register(ctxOf(req), req.body)),
+  );
+  r.post(
+    '/api/arrivals/:id/propose',
+    { config: perm('measures.write'), schema: { tags, params: idParams, body: proposeForArrivalBody } },
+    async (req, reply) => {
+      const res = await arrivals.propose(tctx(req), req.params.id, req.body);
+      return reply.status(res.created ? 201 : 200).send({ decision: res.decision, measure: res.measure });
+    },
+  );
 
   // ——— screening campaigns ———
-  r.get('/api/screening/campaigns', { config: perm('screening.read'), schema: { tags, querystring: z.strictObject({ under: optionalId, status: z.enum(['open', 'closed']).optional() }) } }, (req) =>
-    campaigns.list(ctxOf(req), req.query),
+  r.get(
+    '/api/screening/campaigns',
+    { config: perm('screening.read'), schema: { tags, querystring: z.strictObject({ under: optionalId, status: z.enum(['open', 'closed']).optional() }) } },
+    (req) => campaigns.list(ctxOf(req), req.query),
   );
   r.post('/api/screening/campaigns', { config: perm('screening.manage'), schema: { tags, body: campaignBody } }, async (req, reply) =>
     reply.status(201).send(await campaigns.create(tctx(req), req.body)),
   );
-  r.get('/api/screening/campaigns/:id', { config: perm('screening.read'), schema: { tags, params: idParams } }, (req) => campaigns.get(ctxOf(req), req.params.id));
+  r.get('/api/screening/campaigns/:id', { config: perm('screening.read'), schema: { tags, params: idParams } }, (req) =>
+    campaigns.get(ctxOf(req), req.params.id),
+  );
   r.get(
     '/api/screening/campaigns/:id/progress',
     { config: perm('screening.read'), schema: { tags, params: idParams, querystring: z.strictObject({ by: z.enum(['grid']).default('grid') }) } },
     (req) => campaigns.progress(ctxOf(req), req.params.id),
   );
-  r.get('/api/screening/campaigns/:id/unvisited', { config: perm('screening.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId, ...paging }) } }, (req) =>
-    campaigns.unvisited(ctxOf(req), req.params.id, req.query),
+  r.get(
+    '/api/screening/campaigns/:id/unvisited',
+    { config: perm('screening.read'), schema: { tags, params: idParams, querystring: z.strictObject({ under: optionalId, ...paging }) } },
+    (req) => campaigns.unvisited(ctxOf(req), req.params.id, req.query),
   );
-  r.post('/api/screening/campaigns/:id/close', { config: perm('screening.manage'), schema: { tags, params: idParams } }, (req) => campaigns.close(ctxOf(req), req.params.id));
+  r.post('/api/screening/campaigns/:id/close', { config: perm('screening.manage'), schema: { tags, params: idParams } }, (req) =>
+    campaigns.close(ctxOf(req), req.params.id),
+  );
 
   // ——— visits ———
-  r.get('/api/screening/targets/:id', { config: perm('screening.visit'), schema: { tags, params: idParams } }, (req) => campaigns.target(ctxOf(req), req.params.id));
+  r.get('/api/screening/targets/:id', { config: perm('screening.visit'), schema: { tags, params: idParams } }, (req) =>
+    campaigns.target(ctxOf(req), req.params.id),
+  );
   r.post('/api/screening/visits', { config: perm('screening.visit'), schema: { tags, body: visitBody } }, async (req, reply) => {
     const res = await visits.submit(tctx(req), req.body);
     return reply.status(res.created ? 201 : 200).send(res.visit);

@@ -44,7 +44,18 @@ beforeAll(async () => {
   await person(hh.h2, '钱小二', 'child');
   await person(hh.h3, '孙三', 'head');
   // h1 is looked after by a party member with an account (包户): its visit goes to them.
-  const volunteerId = (await ok(admin.post('/api/volunteers', { name: '党员甲', areaId: grid1.id, idNumber: residentIdFor('411627', '19800101', '123'), phone: '13912345678', category: 'party_rural' }), 201)).id;
+  const volunteerId = (
+    await ok(
+      admin.post('/api/volunteers', {
+        name: '党员甲',
+        areaId: grid1.id,
+        idNumber: residentIdFor('411627', '19800101', '123'),
+        phone: '13912345678',
+        category: 'party_rural',
+      }),
+      201,
+    )
+  ).id;
   await t.db.query('UPDATE volunteers SET user_id = $2 WHERE id = $1', [volunteerId, memberId]);
   await ok(admin.post('/api/household-links', { volunteerId, householdIds: [hh.h1] }));
 });
@@ -63,7 +74,12 @@ function upload(agent: Agent, fileName: string, data: Buffer, lang = 'zh') {
 
 describe('the risk-area list', () => {
   it('imports csv (UTF-8) and keeps history: a later import adds rows, the level of a day is looked up by date and longest code', async () => {
-    const csv = ['区划代码,地区名称,风险等级,开始日期,结束日期', '420106,,高风险,2022-08-01,2022-08-10', '420106001,,中风险区,2022-08-05,', '420100,,低风险,2022/8/1,2022-08-31'].join('\n');
+    const csv = [
+      '区划代码,地区名称,风险等级,开始日期,结束日期',
+      '420106,,高风险,2022-08-01,2022-08-10',
+      '420106001,,中风险区,2022-08-05,',
+      '420100,,低风险,2022/8/1,2022-08-31',
+    ].join('\n');
     const res = await ok(upload(admin, '名单.csv', Buffer.from(csv)), 201);
     expect(res).toMatchObject({ imported: 3, levels: { high: 1, medium: 1, low: 1 } });
     const level = async (code: string, on: string) => (await ok(worker.get(`/api/risk-areas/level?code=${code}&on=${on}`))).level;
@@ -85,7 +101,14 @@ describe('the risk-area list', () => {
   it('reads GBK csv and xlsx with a title row above the headers', async () => {
     const gbk = iconv.encode('地区代码,等级,起,止\r\n110105,封控区,2022-11-01,2022-11-20\r\n', 'gbk');
     expect(await ok(upload(admin, 'gbk.csv', gbk), 201)).toMatchObject({ imported: 1, levels: { lockdown: 1 } });
-    const xlsx = await xlsxBuffer({ 风险地区: [['2022 年 11 月风险区域名单'], [], ['名称', '区划代码', '风险等级', '开始日期', '结束日期'], ['', '310115', '管控区', new Date(Date.UTC(2022, 10, 2)), null]] });
+    const xlsx = await xlsxBuffer({
+      风险地区: [
+        ['2022 年 11 月风险区域名单'],
+        [],
+        ['名称', '区划代码', '风险等级', '开始日期', '结束日期'],
+        ['', '310115', '管控区', new Date(Date.UTC(2022, 10, 2)), null],
+      ],
+    });
     expect(await ok(upload(admin, 'list.xlsx', xlsx), 201)).toMatchObject({ imported: 1, levels: { control: 1 } });
     expect((await ok(worker.get('/api/risk-areas/level?code=310115000000&on=2022-11-05'))).level).toBe('control');
     // A place of this deployment named without a code (an estate declared at risk) is kept with its area.
@@ -96,7 +119,16 @@ describe('the risk-area list', () => {
 
   it('refuses broken files and bad rows with the row numbers, in zh and en, never a 500, and writes nothing', async () => {
     const before = (await ok(cadre.get('/api/risk-areas'))).total;
-    const bad = ['代码,名称,风险等级,开始日期,结束日期', '420106,,极高,2022-08-01,', '12345,,高,2022-08-01,', ',,高,2022-08-01,', '420106,,高,,', '420106,,高,2022-08-10,2022-08-01', '999999,,高,2022-08-01,', ',不存在的小区,中,2022-08-01,'].join('\n');
+    const bad = [
+      '代码,名称,风险等级,开始日期,结束日期',
+      '420106,,极高,2022-08-01,',
+      '12345,,高,2022-08-01,',
+      ',,高,2022-08-01,',
+      '420106,,高,,',
+      '420106,,高,2022-08-10,2022-08-01',
+      '999999,,高,2022-08-01,',
+      ',不存在的小区,中,2022-08-01,',
+    ].join('\n');
     const zh = await upload(admin, 'bad.csv', Buffer.from(bad));
     expect(zh.statusCode).toBe(422);
     const err = zh.json().error;
@@ -109,7 +141,12 @@ describe('the risk-area list', () => {
     expect(en.fields['row 3']).toBe('division code "12345" must be 2, 4, 6, 9 or 12 digits');
     expect(en.fields['row 5']).toBe('the start date is empty');
 
-    const xlsxBytes = await xlsxBuffer({ s: [['code', 'level', 'from'], ['420106', 'high', '2022-01-01']] });
+    const xlsxBytes = await xlsxBuffer({
+      s: [
+        ['code', 'level', 'from'],
+        ['420106', 'high', '2022-01-01'],
+      ],
+    });
     for (const [name, data, code] of [
       ['empty.csv', Buffer.alloc(0), 'IMPORT_EMPTY'],
       ['photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]), 'IMPORT_NOT_SPREADSHEET'],
@@ -135,14 +172,33 @@ describe('the risk-area list', () => {
 
 describe('arrivals', () => {
   it('looks the origin level up for the arrival date, never from the request, and proposes a measure from the arrival', async () => {
-    const arrival = await ok(worker.post('/api/arrivals', { residentId: people['钱二'], originCode: '420106002', arrivedOn: '2022-08-03', transport: 'train', transportNo: 'G502', reason: '返乡' }), 201);
-    expect(arrival).toMatchObject({ originName: '湖北省武汉市武昌区杨园街道', originScope: 'other_province', originRiskLevel: 'high', arrivedOn: '2022-08-03' });
+    const arrival = await ok(
+      worker.post('/api/arrivals', {
+        residentId: people['钱二'],
+        originCode: '420106002',
+        arrivedOn: '2022-08-03',
+        transport: 'train',
+        transportNo: 'G502',
+        reason: '返乡',
+      }),
+      201,
+    );
+    expect(arrival).toMatchObject({
+      originName: '湖北省武汉市武昌区杨园街道',
+      originScope: 'other_province',
+      originRiskLevel: 'high',
+      arrivedOn: '2022-08-03',
+    });
     const later = await ok(worker.post('/api/arrivals', { residentId: people['钱小二'], originCode: '420106002', arrivedOn: '2022-08-09' }), 201);
     expect(later.originRiskLevel).toBe('low');
     const local = await ok(cadre.post('/api/arrivals', { residentId: people['孙三'], originCode: '411627101', arrivedOn: today }), 201);
     expect(local).toMatchObject({ originScope: 'local', originRiskLevel: 'none' });
-    expect((await worker.post('/api/arrivals', { residentId: people['钱二'], originCode: '420106002', arrivedOn: '2022-08-03', originRiskLevel: 'low' })).statusCode).toBe(400);
-    expect((await worker.post('/api/arrivals', { residentId: people['钱二'], originCode: '999999', arrivedOn: '2022-08-03' })).json().error.fields).toEqual({ originCode: expect.any(String) });
+    expect(
+      (await worker.post('/api/arrivals', { residentId: people['钱二'], originCode: '420106002', arrivedOn: '2022-08-03', originRiskLevel: 'low' })).statusCode,
+    ).toBe(400);
+    expect((await worker.post('/api/arrivals', { residentId: people['钱二'], originCode: '999999', arrivedOn: '2022-08-03' })).json().error.fields).toEqual({
+      originCode: expect.any(String),
+    });
     expect((await worker.post('/api/arrivals', { residentId: people['钱二'], originCode: '4201', arrivedOn: '2022-08-03' })).statusCode).toBe(400);
     const abroad = await ok(worker.post('/api/arrivals', { residentId: people['赵一'], abroad: true, originName: '新加坡', arrivedOn: today }), 201);
     expect(abroad).toMatchObject({ originScope: 'abroad', originCode: null });
@@ -151,7 +207,12 @@ describe('arrivals', () => {
 
     const proposed = await ok(cadre.post(`/api/arrivals/${arrival.id}/propose`, { on: '2022-08-05' }), 201);
     expect(proposed.decision).toMatchObject({ set: { code: 'nhc-9' }, rule: { code: 'high-risk' } });
-    expect(proposed.measure).toMatchObject({ residentId: people['钱二'], arrivalId: arrival.id, kind: 'central_isolation', situation: { originRiskLevel: 'high', originScope: 'other_province', arrivedOn: '2022-08-03' } });
+    expect(proposed.measure).toMatchObject({
+      residentId: people['钱二'],
+      arrivalId: arrival.id,
+      kind: 'central_isolation',
+      situation: { originRiskLevel: 'high', originScope: 'other_province', arrivedOn: '2022-08-03' },
+    });
     expect((await worker.post(`/api/arrivals/${arrival.id}/propose`, {})).statusCode).toBe(403);
     await ok(cadre.post(`/api/measures/${proposed.measure.id}/cancel`, { reason: '测试' }));
   });
@@ -161,7 +222,16 @@ describe('a screening campaign', () => {
   let campaign: any;
 
   it('creates one visit task per household: to the linked member, else the grid worker, else the grid-worker role', async () => {
-    campaign = await ok(cadre.post('/api/screening/campaigns', { name: '第一轮敲门行动', areaId: (await t.db.query("SELECT id FROM areas WHERE name = '王隆集村'"))[0].id, startsOn: today, endsOn: today, lookbackDays: 14 }), 201);
+    campaign = await ok(
+      cadre.post('/api/screening/campaigns', {
+        name: '第一轮敲门行动',
+        areaId: (await t.db.query("SELECT id FROM areas WHERE name = '王隆集村'"))[0].id,
+        startsOn: today,
+        endsOn: today,
+        lookbackDays: 14,
+      }),
+      201,
+    );
     expect(campaign).toMatchObject({ households: 3, visited: 0, status: 'open' });
     const visitTasks = async (a: Agent) => (await ok(a.get('/api/tasks/mine?all=true'))).items.filter((x: any) => x.type === 'visit');
     expect((await visitTasks(member)).map((x: any) => x.title)).toEqual(['入户走访：王隆集村 1 组 1 号']);
@@ -228,10 +298,17 @@ describe('a screening campaign', () => {
       "SELECT r.id, r.household_id, to_char(s.from_date, 'YYYY-MM-DD') AS from_date, s.to_date FROM residents r JOIN resident_stays s ON s.resident_id = r.id WHERE r.name = '钱新来'",
     );
     expect(added).toMatchObject({ household_id: hh.h2, from_date: today, to_date: null });
-    const [stay] = await t.db.query<{ to_date: string }>("SELECT to_char(to_date, 'YYYY-MM-DD') AS to_date FROM resident_stays WHERE resident_id = $1", [people['钱小二']]);
+    const [stay] = await t.db.query<{ to_date: string }>("SELECT to_char(to_date, 'YYYY-MM-DD') AS to_date FROM resident_stays WHERE resident_id = $1", [
+      people['钱小二'],
+    ]);
     expect(stay.to_date).toBe(today);
-    const trail = await t.db.query<{ action: string; entity: string }>("SELECT action, entity FROM audit_log WHERE entity IN ('resident', 'arrival', 'screening_visit') AND actor_id = $1 ORDER BY id", [worker.userId]);
-    expect(trail.map((r) => `${r.entity}:${r.action}`)).toEqual(expect.arrayContaining(['screening_visit:visit', 'resident:create', 'resident:move', 'arrival:create']));
+    const trail = await t.db.query<{ action: string; entity: string }>(
+      "SELECT action, entity FROM audit_log WHERE entity IN ('resident', 'arrival', 'screening_visit') AND actor_id = $1 ORDER BY id",
+      [worker.userId],
+    );
+    expect(trail.map((r) => `${r.entity}:${r.action}`)).toEqual(
+      expect.arrayContaining(['screening_visit:visit', 'resident:create', 'resident:move', 'arrival:create']),
+    );
     const arrivals = (await ok(cadre.get(`/api/arrivals?residentId=${added.id}`))).items;
     expect(arrivals).toEqual([expect.objectContaining({ originRiskLevel: 'medium', transportNo: 'CZ3101', visitId: expect.any(Number) })]);
     const roster = await ok(cadre.get(`/api/households/${hh.h2}`));
@@ -239,7 +316,10 @@ describe('a screening campaign', () => {
   });
 
   it('nobody home schedules a revisit; the revisit closes it; progress per grid and the 不漏一户 list with who answers', async () => {
-    const first = await ok(cadre.post('/api/screening/visits', { clientId: randomUUID(), campaignId: campaign.id, householdId: hh.h3, outcome: 'nobody_home' }), 201);
+    const first = await ok(
+      cadre.post('/api/screening/visits', { clientId: randomUUID(), campaignId: campaign.id, householdId: hh.h3, outcome: 'nobody_home' }),
+      201,
+    );
     expect(first.revisitOn).toBe(addDays(today, 1));
     const [revisit] = await t.db.query<{ type: string; status: string; assignee_role: string; due: string }>(
       "SELECT type, status, assignee_role, to_char(due_at AT TIME ZONE $2, 'YYYY-MM-DD') AS due FROM tasks WHERE id = $1",
@@ -251,8 +331,29 @@ describe('a screening campaign', () => {
       ['王隆集村 1 组 1 号', null, 0, 'member 显示名'],
       ['王隆集村 2 组 9 号', 'nobody_home', 1, 'grid_worker'],
     ]);
-    expect((await cadre.post('/api/screening/visits', { clientId: randomUUID(), campaignId: campaign.id, householdId: hh.h3, outcome: 'nobody_home', arrivals: [{ residentId: people['孙三'], originCode: '440305', arrivedOn: today }] })).statusCode).toBe(400);
-    const second = await ok(cadre.post('/api/screening/visits', { clientId: randomUUID(), campaignId: campaign.id, householdId: hh.h3, outcome: 'visited', rosterConfirmed: true, temperature: 37.6, symptoms: ['cough'] }), 201);
+    expect(
+      (
+        await cadre.post('/api/screening/visits', {
+          clientId: randomUUID(),
+          campaignId: campaign.id,
+          householdId: hh.h3,
+          outcome: 'nobody_home',
+          arrivals: [{ residentId: people['孙三'], originCode: '440305', arrivedOn: today }],
+        })
+      ).statusCode,
+    ).toBe(400);
+    const second = await ok(
+      cadre.post('/api/screening/visits', {
+        clientId: randomUUID(),
+        campaignId: campaign.id,
+        householdId: hh.h3,
+        outcome: 'visited',
+        rosterConfirmed: true,
+        temperature: 37.6,
+        symptoms: ['cough'],
+      }),
+      201,
+    );
     expect(second.revisitTaskId).toBeNull();
     expect((await t.db.query<{ status: string }>('SELECT status FROM tasks WHERE id = $1', [first.revisitTaskId]))[0].status).toBe('done');
     unvisited = (await ok(cadre.get(`/api/screening/campaigns/${campaign.id}/unvisited`))).items;
@@ -293,7 +394,18 @@ describe('a screening campaign', () => {
   it('closing stores the coverage report and ends the open visit tasks; a closed campaign takes no visits', async () => {
     const closed = await ok(cadre.post(`/api/screening/campaigns/${campaign.id}/close`));
     expect(closed.status).toBe('closed');
-    expect(closed.coverage).toMatchObject({ households: 3, visited: 2, notTried: 1, coverage: 66.7, arrivals: 1, withSymptoms: 1, fever: 1, withNeeds: 1, peopleAdded: 1, peopleMovedOut: 1 });
+    expect(closed.coverage).toMatchObject({
+      households: 3,
+      visited: 2,
+      notTried: 1,
+      coverage: 66.7,
+      arrivals: 1,
+      withSymptoms: 1,
+      fever: 1,
+      withNeeds: 1,
+      peopleAdded: 1,
+      peopleMovedOut: 1,
+    });
     expect(closed.coverage.byGrid.map((g: any) => g.name)).toEqual(['一网格', '二网格']);
     expect((await ok(member.get('/api/tasks/mine?all=true'))).items).toEqual([]);
     const again = await cadre.post(`/api/screening/campaigns/${campaign.id}/close`);
@@ -306,13 +418,39 @@ describe('a screening campaign', () => {
   });
 
   it('a refusal closes the task without a revisit and leaves the household on the unvisited list; a selection covers only its households', async () => {
-    const second = await ok(cadre.post('/api/screening/campaigns', { name: '第二轮（补访）', areaId: grid1.id, startsOn: today, endsOn: today, target: 'selection', householdIds: [hh.h1] }), 201);
+    const second = await ok(
+      cadre.post('/api/screening/campaigns', {
+        name: '第二轮（补访）',
+        areaId: grid1.id,
+        startsOn: today,
+        endsOn: today,
+        target: 'selection',
+        householdIds: [hh.h1],
+      }),
+      201,
+    );
     expect(second.households).toBe(1);
-    const outside = await cadre.post('/api/screening/campaigns', { name: 'x', areaId: grid1.id, startsOn: today, endsOn: today, target: 'selection', householdIds: [hh.h3] });
+    const outside = await cadre.post('/api/screening/campaigns', {
+      name: 'x',
+      areaId: grid1.id,
+      startsOn: today,
+      endsOn: today,
+      target: 'selection',
+      householdIds: [hh.h3],
+    });
     expect(outside.statusCode).toBe(400);
     const [task] = (await ok(member.get('/api/tasks/mine?all=true'))).items;
     expect(task).toMatchObject({ type: 'visit', subject: { kind: 'screening_target' } });
-    const refused = await ok(member.post('/api/screening/visits', { clientId: randomUUID(), campaignId: second.id, householdId: hh.h1, outcome: 'refused', note: '户主不在，家属拒绝开门' }), 201);
+    const refused = await ok(
+      member.post('/api/screening/visits', {
+        clientId: randomUUID(),
+        campaignId: second.id,
+        householdId: hh.h1,
+        outcome: 'refused',
+        note: '户主不在，家属拒绝开门',
+      }),
+      201,
+    );
     expect(refused).toMatchObject({ outcome: 'refused', revisitOn: null, revisitTaskId: null, note: '户主不在，家属拒绝开门' });
     expect((await ok(member.get('/api/tasks/mine?all=true'))).items).toEqual([]);
     const [left] = (await ok(cadre.get(`/api/screening/campaigns/${second.id}/unvisited`))).items;

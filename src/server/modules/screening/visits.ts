@@ -65,8 +65,18 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
     const arrivalViews = [];
     for (const a of arrivalsIn) {
       const who = a.residentId ?? addedIds[a.addedIndex!].residentId;
-      const arrivalId = await arrivals.insertAudited(tx, ctx, arrivals.newArrival(ctx, a.fields, a.origin, { residentId: who, areaId: target.area_id, areaPath: target.area_path }, id));
-      arrivalViews.push({ id: arrivalId, residentId: who, originName: a.origin.originName, originRiskLevel: a.origin.originRiskLevel, arrivedOn: a.fields.arrivedOn });
+      const arrivalId = await arrivals.insertAudited(
+        tx,
+        ctx,
+        arrivals.newArrival(ctx, a.fields, a.origin, { residentId: who, areaId: target.area_id, areaPath: target.area_path }, id),
+      );
+      arrivalViews.push({
+        id: arrivalId,
+        residentId: who,
+        originName: a.origin.originName,
+        originRiskLevel: a.origin.originRiskLevel,
+        arrivedOn: a.fields.arrivedOn,
+      });
     }
     await tasks.closeForSubject(tx, 'screening_target', target.id, ctx.actor.userId);
     let revisitTaskId: number | null = null;
@@ -102,7 +112,16 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
       entity: 'screening_visit',
       entityId: id,
       areaPath: target.area_path,
-      after: { clientId: b.clientId, campaignId: b.campaignId, householdId: b.householdId, outcome: b.outcome, temperature: b.temperature ?? null, symptoms: b.symptoms ?? [], needs: b.needs ?? [], ...data },
+      after: {
+        clientId: b.clientId,
+        campaignId: b.campaignId,
+        householdId: b.householdId,
+        outcome: b.outcome,
+        temperature: b.temperature ?? null,
+        symptoms: b.symptoms ?? [],
+        needs: b.needs ?? [],
+        ...data,
+      },
     });
     return id;
   });
@@ -159,7 +178,8 @@ async function prepare(ctx: VCtx, b: VisitInput) {
     const field = `arrivals.${i}.`;
     const { residentId, addedIndex, ...fields } = a;
     if ((residentId === undefined) === (addedIndex === undefined)) throw badRequest('VALIDATION_FAILED', {}, { [`${field}residentId`]: 'required' });
-    if (residentId !== undefined && (!present.has(residentId) || seen.has(residentId))) throw badRequest('VALIDATION_FAILED', {}, { [`${field}residentId`]: 'not_found' });
+    if (residentId !== undefined && (!present.has(residentId) || seen.has(residentId)))
+      throw badRequest('VALIDATION_FAILED', {}, { [`${field}residentId`]: 'not_found' });
     if (addedIndex !== undefined && addedIndex >= added.length) throw badRequest('VALIDATION_FAILED', {}, { [`${field}addedIndex`]: 'not_found' });
     arrivals.checkDates(ctx, fields, field);
     const origin = await arrivals.resolveOrigin(ctx, fields, target.area_path, field);

@@ -162,7 +162,10 @@ export async function reassign(tx: Queryable, ids: number[], a: { userId: number
 /** Tasks of these ids within the scope (to check a bulk request names only what the caller may touch). */
 export async function findTasks(db: Queryable, scope: Scope, ids: number[]): Promise<{ id: number; area_path: string; status: string }[]> {
   const q = new SqlParams();
-  return db.query(`SELECT t.id, t.area_path, t.status FROM tasks t WHERE t.id = ANY(${q.add(ids)}::int[]) AND ${scopeClause(scope, 't.area_path', q)}`, q.values);
+  return db.query(
+    `SELECT t.id, t.area_path, t.status FROM tasks t WHERE t.id = ANY(${q.add(ids)}::int[]) AND ${scopeClause(scope, 't.area_path', q)}`,
+    q.values,
+  );
 }
 
 /** Closes the open tasks about one subject (an alert resolved closes its tasks). */

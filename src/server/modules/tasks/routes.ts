@@ -37,10 +37,14 @@ export async function taskRoutes(app: FastifyInstance) {
     },
     (req) => service.list(ctxOf(req), req.query),
   );
-  r.get('/api/tasks/counts', { config: manage, schema: { tags, querystring: z.strictObject({ under: optionalId, by: z.enum(['area', 'person']).default('area') }) } }, (req) =>
-    service.counts(ctxOf(req), req.query),
+  r.get(
+    '/api/tasks/counts',
+    { config: manage, schema: { tags, querystring: z.strictObject({ under: optionalId, by: z.enum(['area', 'person']).default('area') }) } },
+    (req) => service.counts(ctxOf(req), req.query),
   );
-  r.post('/api/tasks', { config: manage, schema: { tags, body: createTaskBody } }, async (req, reply) => reply.status(201).send(await service.create(ctxOf(req), req.body)));
+  r.post('/api/tasks', { config: manage, schema: { tags, body: createTaskBody } }, async (req, reply) =>
+    reply.status(201).send(await service.create(ctxOf(req), req.body)),
+  );
   r.post('/api/tasks/reassign', { config: manage, schema: { tags, body: reassignBody } }, (req) => service.reassign(ctxOf(req), req.body));
   r.post('/api/tasks/:id/start', { config: work, schema: { tags, params: idParams } }, (req) => service.transition(ctxOf(req), req.params.id, 'in_progress'));
   r.post('/api/tasks/:id/done', { config: work, schema: { tags, params: idParams, body: doneBody.optional() } }, (req) =>

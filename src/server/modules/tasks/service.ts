@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { createTaskBody, reassignBody } from '../../../domain/monitoring/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -29,7 +29,10 @@ async function underPath(ctx: Ctx, under: number | undefined, field = 'under') {
   return area.path;
 }
 
-export async function list(ctx: Ctx, p: { under?: number; status?: string; type?: string; assigneeUserId?: number; overdue?: boolean; page: number; pageSize: number }) {
+export async function list(
+  ctx: Ctx,
+  p: { under?: number; status?: string; type?: string; assigneeUserId?: number; overdue?: boolean; page: number; pageSize: number },
+) {
   const { rows, total } = await repo.list(ctx.db, ctx.actor.scope, { ...p, underPath: await underPath(ctx, p.under) });
   return { items: rows.map(toTaskView), total };
 }
@@ -49,8 +52,10 @@ export async function counts(ctx: Ctx, p: { under?: number; by: 'area' | 'person
 
 /** The assignee named in a body: a user or a team in scope, or a role. */
 async function assigneeOf(ctx: Ctx, b: { assigneeUserId?: number; assigneeTeamId?: number; assigneeRole?: string }) {
-  if (b.assigneeUserId && !(await users.findInScope(ctx.db, ctx.actor.scope, b.assigneeUserId))) throw badRequest('VALIDATION_FAILED', {}, { assigneeUserId: 'not_found' });
-  if (b.assigneeTeamId && !(await teams.findTeam(ctx.db, ctx.actor.scope, b.assigneeTeamId))) throw badRequest('VALIDATION_FAILED', {}, { assigneeTeamId: 'not_found' });
+  if (b.assigneeUserId && !(await users.findInScope(ctx.db, ctx.actor.scope, b.assigneeUserId)))
+    throw badRequest('VALIDATION_FAILED', {}, { assigneeUserId: 'not_found' });
+  if (b.assigneeTeamId && !(await teams.findTeam(ctx.db, ctx.actor.scope, b.assigneeTeamId)))
+    throw badRequest('VALIDATION_FAILED', {}, { assigneeTeamId: 'not_found' });
   return { userId: b.assigneeUserId ?? null, teamId: b.assigneeTeamId ?? null, role: b.assigneeRole ?? null };
 }
 
@@ -60,7 +65,18 @@ export async function create(ctx: Ctx, b: z.infer<typeof createTaskBody>) {
   const a = await assigneeOf(ctx, b);
   const id = await ctx.db.tx(async (tx) => {
     const [id] = await repo.createTasks(tx, [
-      { type: 'manual', title: b.title, areaId: area.id, areaPath: area.path, assigneeUserId: a.userId, assigneeTeamId: a.teamId, assigneeRole: a.role, dueAt: b.dueAt ?? null, priority: b.priority, createdBy: ctx.actor.userId },
+      {
+        type: 'manual',
+        title: b.title,
+        areaId: area.id,
+        areaPath: area.path,
+        assigneeUserId: a.userId,
+        assigneeTeamId: a.teamId,
+        assigneeRole: a.role,
+        dueAt: b.dueAt ?? null,
+        priority: b.priority,
+        createdBy: ctx.actor.userId,
+      },
     ]);
     await audit(tx, ctx, { action: 'create', entity: 'task', entityId: id, areaPath: area.path, after: b });
     return id;
@@ -94,7 +110,14 @@ export async function transition(ctx: Ctx, id: number, to: 'in_progress' | 'done
   const t = await mustWorkable(ctx, id);
   await ctx.db.tx(async (tx) => {
     await repo.setStatus(tx, id, { status: to, reason: extra.reason, note: extra.note, by: ctx.actor.userId });
-    await audit(tx, ctx, { action: to === 'in_progress' ? 'start' : to === 'done' ? 'complete' : 'fail', entity: 'task', entityId: id, areaPath: t.area_path, before: { status: t.status }, after: { status: to, ...extra } });
+    await audit(tx, ctx, {
+      action: to === 'in_progress' ? 'start' : to === 'done' ? 'complete' : 'fail',
+      entity: 'task',
+      entityId: id,
+      areaPath: t.area_path,
+      before: { status: t.status },
+      after: { status: to, ...extra },
+    });
   });
   return toTaskView((await repo.findTask(ctx.db, ctx.actor.scope, id))!);
 }

@@ -74,7 +74,7 @@ describe('the task inbox', () => {
     expect(history.map((h) => h.action)).toEqual(['create', 'start', 'fail']);
   });
 
-  it('bad input is a 400 in the caller\'s language, never a 500', async () => {
+  it("bad input is a 400 in the caller's language, never a 500", async () => {
     const x = await task({ title: '坏输入', assigneeUserId: workerId });
     const zh = await worker.post(`/api/tasks/${x.id}/fail`, {});
     expect(zh.statusCode).toBe(400);
@@ -82,7 +82,12 @@ describe('the task inbox', () => {
     const en = await worker.request({ method: 'POST', url: `/api/tasks/${x.id}/fail`, payload: { reason: '' }, headers: { 'accept-language': 'en' } });
     expect(en.statusCode).toBe(400);
     expect(en.json().error.message).toMatch(/fields are not valid/);
-    for (const body of [{ title: 'x', areaId: grid.id, priority: 'soon' }, { title: 'x', areaId: grid.id, assigneeUserId: workerId, assigneeRole: 'cadre' }, { title: 'x', areaId: grid.id, dueAt: 'tomorrow' }, { title: 'x', areaId: 999999 }]) {
+    for (const body of [
+      { title: 'x', areaId: grid.id, priority: 'soon' },
+      { title: 'x', areaId: grid.id, assigneeUserId: workerId, assigneeRole: 'cadre' },
+      { title: 'x', areaId: grid.id, dueAt: 'tomorrow' },
+      { title: 'x', areaId: 999999 },
+    ]) {
       expect((await cadre.post('/api/tasks', body)).statusCode).toBe(400);
     }
   });

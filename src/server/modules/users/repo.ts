@@ -33,10 +33,7 @@ export async function findInScope(db: Queryable, scope: Scope, id: number): Prom
 
 /** Login looks a user up before anyone is known: unscoped by nature. */
 export async function findByUsernameUnscoped(db: Queryable, username: string): Promise<UserRow | null> {
-  const [row] = await db.query<UserRow>(
-    `SELECT ${COLUMNS} FROM users u JOIN areas a ON a.id = u.area_id WHERE lower(u.username) = lower($1)`,
-    [username],
-  );
+  const [row] = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u JOIN areas a ON a.id = u.area_id WHERE lower(u.username) = lower($1)`, [username]);
   return row ?? null;
 }
 

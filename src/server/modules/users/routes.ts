@@ -7,9 +7,17 @@ import * as service from './service';
 
 const tags = ['users'];
 const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
-const username = z.string().trim().min(3).max(40).regex(/^[A-Za-z0-9_.-]+$/, 'invalid_format');
+const username = z
+  .string()
+  .trim()
+  .min(3)
+  .max(40)
+  .regex(/^[A-Za-z0-9_.-]+$/, 'invalid_format');
 const displayName = z.string().trim().min(1).max(60);
-const phone = z.string().trim().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'invalid_format');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, 'invalid_format');
 const roles = z.array(z.string().min(1).max(40)).min(1).max(10);
 
 export async function userRoutes(app: FastifyInstance, opts: { sessions: SessionStore }) {

@@ -140,7 +140,6 @@ export async function resetPassword(ctx: Ctx, deps: UserDeps, id: number, newPas
   return { ok: true };
 }
 
-
 export async function roles(ctx: Ctx) {
   const rows = await repo.listRoles(ctx.db);
   return {
@@ -165,7 +164,14 @@ export async function setRolePermissions(ctx: Ctx, deps: UserDeps, code: string,
   const next = [...new Set(perms)].sort();
   await ctx.db.tx(async (tx) => {
     await repo.setRolePermissions(tx, code, next);
-    await audit(tx, ctx, { action: 'update', entity: 'role', entityId: code, areaPath: null, before: { permissions: role.permissions }, after: { permissions: next } });
+    await audit(tx, ctx, {
+      action: 'update',
+      entity: 'role',
+      entityId: code,
+      areaPath: null,
+      before: { permissions: role.permissions },
+      after: { permissions: next },
+    });
   });
   deps.sessions.forgetAll();
   return { code, name: { zh: role.name_zh, en: role.name_en }, permissions: next, builtIn: role.built_in };

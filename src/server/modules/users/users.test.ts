@@ -20,7 +20,14 @@ const strong = 'Strong-Pass-42';
 
 describe('user management', () => {
   it('creates a user with roles and a scope; the phone is masked; the password is never returned', async () => {
-    const res = await admin.post('/api/users', { username: 'new_cadre', displayName: '新干部', phone: '13912345678', roles: ['cadre'], scopeAreaId: town.id, password: strong });
+    const res = await admin.post('/api/users', {
+      username: 'new_cadre',
+      displayName: '新干部',
+      phone: '13912345678',
+      roles: ['cadre'],
+      scopeAreaId: town.id,
+      password: strong,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const u = res.json();
     expect(u).toMatchObject({ username: 'new_cadre', phone: '139****5678', roles: ['cadre'], scope: { id: town.id, name: '一镇' } });
@@ -37,7 +44,14 @@ describe('user management', () => {
     const taken = await admin.post('/api/users', { username: 'NEW_CADRE', displayName: 'x', roles: ['cadre'], scopeAreaId: town.id, password: strong });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.fields.username).toBeTruthy();
-    const phone = await admin.post('/api/users', { username: 'p1', displayName: 'x', phone: '12345', roles: ['cadre'], scopeAreaId: town.id, password: strong });
+    const phone = await admin.post('/api/users', {
+      username: 'p1',
+      displayName: 'x',
+      phone: '12345',
+      roles: ['cadre'],
+      scopeAreaId: town.id,
+      password: strong,
+    });
     expect(phone.json().error.fields.phone).toBeTruthy();
     const role = await admin.post('/api/users', { username: 'p2x', displayName: 'x', roles: ['emperor'], scopeAreaId: town.id, password: strong });
     expect(role.statusCode).toBe(400);
@@ -56,7 +70,9 @@ describe('user management', () => {
   });
 
   it('disabling a user ends their sessions; a reset password ends them too', async () => {
-    const u = (await admin.post('/api/users', { username: 'temp_worker', displayName: '临时', roles: ['grid_worker'], scopeAreaId: town.id, password: strong })).json();
+    const u = (
+      await admin.post('/api/users', { username: 'temp_worker', displayName: '临时', roles: ['grid_worker'], scopeAreaId: town.id, password: strong })
+    ).json();
     const session = await login(t.app, 'temp_worker', strong);
     expect((await admin.patch(`/api/users/${u.id}`, { disabled: true })).statusCode).toBe(200);
     expect((await session.get('/api/auth/me')).statusCode).toBe(401);

@@ -168,7 +168,14 @@ export async function approve(ctx: Ctx, id: number, input: { account?: { usernam
       if (existing) {
         volunteerId = existing.id;
         await repo.updateVolunteer(tx, volunteerId, fields);
-        await audit(tx, ctx, { action: 'update', entity: 'volunteer', entityId: volunteerId, areaPath: area.path, before: repo.volunteerFields(existing), after: fields });
+        await audit(tx, ctx, {
+          action: 'update',
+          entity: 'volunteer',
+          entityId: volunteerId,
+          areaPath: area.path,
+          before: repo.volunteerFields(existing),
+          after: fields,
+        });
       } else {
         volunteerId = await repo.insertVolunteer(tx, fields);
         await audit(tx, ctx, { action: 'create', entity: 'volunteer', entityId: volunteerId, areaPath: area.path, after: { ...fields, enlistmentId: id } });
@@ -186,10 +193,22 @@ export async function approve(ctx: Ctx, id: number, input: { account?: { usernam
           areaPath: area.path,
         });
         await repo.setVolunteerUser(tx, volunteerId, userId);
-        await audit(tx, ctx, { action: 'create', entity: 'user', entityId: userId, areaPath: area.path, after: { username: input.account.username, roles: ['volunteer'], scopeAreaId: area.id, volunteerId } });
+        await audit(tx, ctx, {
+          action: 'create',
+          entity: 'user',
+          entityId: userId,
+          areaPath: area.path,
+          after: { username: input.account.username, roles: ['volunteer'], scopeAreaId: area.id, volunteerId },
+        });
       }
       if (!(await repo.decideEnlistment(tx, id, { status: 'approved', by: ctx.actor.userId, reason: null, volunteerId }))) throw conflict('ENLIST_NOT_PENDING');
-      await audit(tx, ctx, { action: 'approve', entity: 'enlistment', entityId: id, areaPath: e.area_path, after: { volunteerId, userId, account: input.account?.username ?? null } });
+      await audit(tx, ctx, {
+        action: 'approve',
+        entity: 'enlistment',
+        entityId: id,
+        areaPath: e.area_path,
+        after: { volunteerId, userId, account: input.account?.username ?? null },
+      });
       return { volunteerId, userId };
     })
     .catch((err) => {

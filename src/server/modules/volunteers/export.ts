@@ -18,7 +18,25 @@ import { placeArea } from './service';
 export const VOLUNTEER_EXPORT_MAX_ROWS = 100_000;
 const PAGE = 2000;
 
-const HEADERS = ['姓名', '证件类型', '证件号码', '性别', '出生日期', '年龄', '联系电话', '类别', '所属区域', '所在支部', '技能', '可服务时间', '健康状况', '紧急联系人', '紧急联系电话', '状态', '备注'];
+const HEADERS = [
+  '姓名',
+  '证件类型',
+  '证件号码',
+  '性别',
+  '出生日期',
+  '年龄',
+  '联系电话',
+  '类别',
+  '所属区域',
+  '所在支部',
+  '技能',
+  '可服务时间',
+  '健康状况',
+  '紧急联系人',
+  '紧急联系电话',
+  '状态',
+  '备注',
+];
 const HEALTH_ZH: Record<string, string> = { healthy: '健康', unwell: '身体不适', isolating: '隔离中', unknown: '未填报' };
 const DAY_ZH: Record<string, string> = { mon: '一', tue: '二', wed: '三', thu: '四', fri: '五', sat: '六', sun: '日' };
 
@@ -63,9 +81,17 @@ export async function prepareVolunteerExport(ctx: Ctx, filters: ExportFilters, r
   const underPath = filters.under ? (await placeArea(ctx, filters.under, 'under')).path : undefined;
   const q = new SqlParams();
   const where = repo.searchWhere(ctx.actor.scope, { ...filters, underPath }, q);
-  const [{ n }] = await ctx.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM volunteers v WHERE ${where} LIMIT ${VOLUNTEER_EXPORT_MAX_ROWS + 1}) s`, q.values);
+  const [{ n }] = await ctx.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM volunteers v WHERE ${where} LIMIT ${VOLUNTEER_EXPORT_MAX_ROWS + 1}) s`,
+    q.values,
+  );
   if (n > VOLUNTEER_EXPORT_MAX_ROWS) throw ruleViolation('VOLUNTEER_EXPORT_TOO_MANY', { max: VOLUNTEER_EXPORT_MAX_ROWS });
-  await audit(ctx.db, ctx, { action: 'export', entity: 'volunteer', areaPath: underPath ?? ctx.actor.scope.path, after: { rows: n, revealed: reveal, filters } });
+  await audit(ctx.db, ctx, {
+    action: 'export',
+    entity: 'volunteer',
+    areaPath: underPath ?? ctx.actor.scope.path,
+    after: { rows: n, revealed: reveal, filters },
+  });
   return { rows: n, write: (out: Writable) => writeList(out, '志愿者名册', HEADERS, pages(ctx, where, q.values, reveal)) };
 }
 

@@ -60,7 +60,16 @@ export async function figures(ctx: Ctx, p: { under?: number; on?: string }) {
   const none = ctx.lang === 'zh' ? '（未入支部）' : '(no branch)';
   return {
     on,
-    totals: { branches: counts.branches, branchesReporting: counts.reporting, enlisted: t?.enlisted ?? 0, pending: t?.pending ?? 0, approved: t?.approved ?? 0, refused: t?.refused ?? 0, volunteers: t?.volunteers ?? 0, onDuty: t?.on_duty ?? 0 },
+    totals: {
+      branches: counts.branches,
+      branchesReporting: counts.reporting,
+      enlisted: t?.enlisted ?? 0,
+      pending: t?.pending ?? 0,
+      approved: t?.approved ?? 0,
+      refused: t?.refused ?? 0,
+      volunteers: t?.volunteers ?? 0,
+      onDuty: t?.on_duty ?? 0,
+    },
     byCategory: byCategory.map((r) => row(r, CATEGORY_NAMES[r.key as (typeof CATEGORIES)[number]]?.[ctx.lang] ?? r.key)),
     byBranch: byBranch.map((r) => row(r, r.name ?? none)),
     byArea: byArea.map((r) => row(r, r.name ?? r.key)),
@@ -72,7 +81,12 @@ const HEADERS = ['名称', '报到人数', '待审批', '已批准', '未通过'
 /** The figures as a workbook, one sheet per grouping; cells that would run as formulas are quoted. Audited. */
 export async function prepareFiguresExport(ctx: Ctx, p: { under?: number; on?: string }) {
   const f = await figures(ctx, p);
-  await audit(ctx.db, ctx, { action: 'export', entity: 'volunteer_figures', areaPath: (await underPathOf(ctx, p.under)) ?? ctx.actor.scope.path, after: { on: f.on, under: p.under ?? null } });
+  await audit(ctx.db, ctx, {
+    action: 'export',
+    entity: 'volunteer_figures',
+    areaPath: (await underPathOf(ctx, p.under)) ?? ctx.actor.scope.path,
+    after: { on: f.on, under: p.under ?? null },
+  });
   return {
     on: f.on,
     write: async (out: Writable) => {
@@ -88,7 +102,17 @@ export async function prepareFiguresExport(ctx: Ctx, p: { under?: number; on?: s
         sheet.getRow(1).font = { bold: true };
         sheet.getRow(1).commit();
         for (const r of rows) sheet.addRow([neutralise(r.name), r.enlisted, r.pending, r.approved, r.refused, r.volunteers, r.onDuty]).commit();
-        sheet.addRow([`合计（${f.totals.branchesReporting}/${f.totals.branches} 个支部有人报到）`, f.totals.enlisted, f.totals.pending, f.totals.approved, f.totals.refused, f.totals.volunteers, f.totals.onDuty]).commit();
+        sheet
+          .addRow([
+            `合计（${f.totals.branchesReporting}/${f.totals.branches} 个支部有人报到）`,
+            f.totals.enlisted,
+            f.totals.pending,
+            f.totals.approved,
+            f.totals.refused,
+            f.totals.volunteers,
+            f.totals.onDuty,
+          ])
+          .commit();
         await sheet.commit();
       }
       await wb.commit();

@@ -267,7 +267,10 @@ export function volunteerFields(r: VolunteerRow): VolunteerFields {
 
 export async function findOrg(db: Queryable, scope: Scope, id: number): Promise<OrgRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM ${ORG_FROM} WHERE o.id = ${q.add(id)} AND ${scopeClause(scope, 'o.area_path', q)}`, q.values);
+  const [row] = await db.query<OrgRow>(
+    `SELECT ${ORG_COLUMNS} FROM ${ORG_FROM} WHERE o.id = ${q.add(id)} AND ${scopeClause(scope, 'o.area_path', q)}`,
+    q.values,
+  );
   return row ?? null;
 }
 
@@ -283,12 +286,26 @@ export async function listOrgs(db: Queryable, scope: Scope, p: { underPath?: str
   if (p.underPath) where.push(`o.area_path LIKE ${q.add(p.underPath + '%')}`);
   if (p.kind) where.push(`o.kind = ${q.add(p.kind)}`);
   if (!p.includeClosed) where.push('o.closed_at IS NULL');
-  return db.query<OrgRow>(`SELECT ${ORG_COLUMNS} FROM ${ORG_FROM} WHERE ${where.join(' AND ')} ORDER BY o.area_path, o.kind, o.name, o.id LIMIT 5000`, q.values);
+  return db.query<OrgRow>(
+    `SELECT ${ORG_COLUMNS} FROM ${ORG_FROM} WHERE ${where.join(' AND ')} ORDER BY o.area_path, o.kind, o.name, o.id LIMIT 5000`,
+    q.values,
+  );
 }
 
 export async function insertOrg(
   tx: Queryable,
-  f: { parentId: number | null; kind: string; name: string; areaId: number; areaPath: string; place: string | null; startsOn: string | null; endsOn: string | null; token: string; notes: string | null },
+  f: {
+    parentId: number | null;
+    kind: string;
+    name: string;
+    areaId: number;
+    areaPath: string;
+    place: string | null;
+    startsOn: string | null;
+    endsOn: string | null;
+    token: string;
+    notes: string | null;
+  },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO party_orgs (parent_id, kind, name, area_id, area_path, place, starts_on, ends_on, enlist_token, notes)
@@ -298,7 +315,11 @@ export async function insertOrg(
   return row.id;
 }
 
-export async function updateOrg(tx: Queryable, id: number, f: { name: string; place: string | null; endsOn: string | null; notes: string | null; secretaryId: number | null }) {
+export async function updateOrg(
+  tx: Queryable,
+  id: number,
+  f: { name: string; place: string | null; endsOn: string | null; notes: string | null; secretaryId: number | null },
+) {
   await tx.query('UPDATE party_orgs SET name = $2, place = $3, ends_on = $4, notes = $5, secretary_id = $6, updated_at = now() WHERE id = $1', [
     id,
     f.name,
@@ -340,7 +361,10 @@ export async function setOrgToken(tx: Queryable, id: number, token: string) {
 
 /** Closing a temporary branch ends its memberships that day; home memberships elsewhere are untouched. */
 export async function closeOrg(tx: Queryable, id: number, today: string): Promise<number> {
-  await tx.query('UPDATE party_orgs SET closed_at = now(), ends_on = LEAST(coalesce(ends_on, $2::date), $2::date), updated_at = now() WHERE id = $1', [id, today]);
+  await tx.query('UPDATE party_orgs SET closed_at = now(), ends_on = LEAST(coalesce(ends_on, $2::date), $2::date), updated_at = now() WHERE id = $1', [
+    id,
+    today,
+  ]);
   const ended = await tx.query<{ id: number }>(
     'UPDATE party_memberships SET left_on = GREATEST(joined_on, $2::date) WHERE org_id = $1 AND left_on IS NULL RETURNING id',
     [id, today],
@@ -391,7 +415,13 @@ export async function membershipsOf(db: Queryable, volunteerId: number): Promise
  * branch gives a home membership to whoever has none and a temporary one to the others. Open
  * memberships are left as they are. Returns how many were added.
  */
-export async function addMembers(tx: Queryable, org: { id: number; kind: string; area_path: string }, volunteerIds: number[], role: string, today: string): Promise<number> {
+export async function addMembers(
+  tx: Queryable,
+  org: { id: number; kind: string; area_path: string },
+  volunteerIds: number[],
+  role: string,
+  today: string,
+): Promise<number> {
   const rows = await tx.query<{ id: number }>(
     `INSERT INTO party_memberships (volunteer_id, org_id, area_path, kind, role, joined_on)
      SELECT v.id, $1, $2,

@@ -66,13 +66,17 @@ export async function volunteerIdFree(ctx: Ctx, idNumber: string | null, exceptI
 }
 
 function uniqueOr409(e: unknown): never {
-  if (isUniqueViolation(e, 'volunteers_id_number_uq') || isUniqueViolation(e, 'volunteers_resident_uq')) throw conflict('VOLUNTEER_TAKEN', { area: '—' }, { idNumber: 'taken' });
+  if (isUniqueViolation(e, 'volunteers_id_number_uq') || isUniqueViolation(e, 'volunteers_resident_uq'))
+    throw conflict('VOLUNTEER_TAKEN', { area: '—' }, { idNumber: 'taken' });
   throw e;
 }
 
 // ——— volunteers ———
 
-export async function listVolunteers(ctx: Ctx, p: { q?: string; under?: number; category?: string; skill?: string; orgId?: number; teamId?: number; page: number; pageSize: number }) {
+export async function listVolunteers(
+  ctx: Ctx,
+  p: { q?: string; under?: number; category?: string; skill?: string; orgId?: number; teamId?: number; page: number; pageSize: number },
+) {
   const underPath = p.under ? (await placeArea(ctx, p.under, 'under')).path : undefined;
   const { rows, total } = await repo.searchVolunteers(ctx.db, ctx.actor.scope, { ...p, underPath });
   return { items: rows.map((r) => toVolunteerView(r, ctx.today)), total };
@@ -86,10 +90,21 @@ export async function getVolunteer(ctx: Ctx, id: number) {
     auditLog.historyOf(ctx.db, 'volunteer', String(id)),
     work.hoursPerDay(ctx.db, ctx.actor.scope, { from: addDays(ctx.today, -29), to: ctx.today, volunteerId: id }),
   ]);
-  const conflicts = await work.conflictsOf(ctx.db, links.deployments.map((d) => d.id));
+  const conflicts = await work.conflictsOf(
+    ctx.db,
+    links.deployments.map((d) => d.id),
+  );
   return {
     ...toVolunteerView(v, ctx.today),
-    memberships: memberships.map((m) => ({ orgId: m.org_id, orgName: m.org_name, orgKind: m.org_kind, kind: m.kind, role: m.role, joinedOn: m.joined_on, leftOn: m.left_on })),
+    memberships: memberships.map((m) => ({
+      orgId: m.org_id,
+      orgName: m.org_name,
+      orgKind: m.org_kind,
+      kind: m.kind,
+      role: m.role,
+      joinedOn: m.joined_on,
+      leftOn: m.left_on,
+    })),
     ...links,
     deployments: toDeploymentViews(ctx.actor.scope, links.deployments, conflicts),
     hours: { last30Days: hours.reduce((s, h) => s + h.hours, 0) },
@@ -176,7 +191,12 @@ export async function updateVolunteer(ctx: Ctx, id: number, input: UpdateVolunte
   const area = input.areaId && input.areaId !== before.area_id ? await placeArea(ctx, input.areaId, 'areaId') : { id: before.area_id, path: before.area_path };
   const fields: Record<string, string> = {};
   const identityChanged = input.idNumber !== undefined || input.idType !== undefined;
-  let identity = { idType: prev.idType, idNumber: prev.idNumber, sex: input.sex === undefined ? prev.sex : input.sex, birthDate: input.birthDate === undefined ? prev.birthDate : input.birthDate };
+  let identity = {
+    idType: prev.idType,
+    idNumber: prev.idNumber,
+    sex: input.sex === undefined ? prev.sex : input.sex,
+    birthDate: input.birthDate === undefined ? prev.birthDate : input.birthDate,
+  };
   if (identityChanged || input.sex !== undefined || input.birthDate !== undefined) {
     if (before.resident_id && identityChanged) fields.idNumber = 'from_resident';
     const checked = checkIdentityFields(
@@ -193,7 +213,11 @@ export async function updateVolunteer(ctx: Ctx, id: number, input: UpdateVolunte
   }
   const phone = input.phone === undefined ? prev.phone : checkPhoneField(input.phone, 'phone', ctx.lang, fields);
   const emergencyPhone =
-    input.emergencyContact === undefined ? prev.emergencyPhone : input.emergencyContact ? checkPhoneField(input.emergencyContact.phone, 'emergencyContact', ctx.lang, fields) : null;
+    input.emergencyContact === undefined
+      ? prev.emergencyPhone
+      : input.emergencyContact
+        ? checkPhoneField(input.emergencyContact.phone, 'emergencyContact', ctx.lang, fields)
+        : null;
   fail(fields);
   if (identity.idNumber !== prev.idNumber) await volunteerIdFree(ctx, identity.idNumber, id);
   const next: repo.VolunteerFields = {
@@ -236,7 +260,15 @@ export async function getOrg(ctx: Ctx, id: number) {
   const members = await repo.orgMembers(ctx.db, id);
   return {
     ...toOrgView(o, showToken(ctx)),
-    members: members.map((m) => ({ volunteerId: m.volunteer_id, name: m.name, category: m.category, kind: m.kind, role: m.role, joinedOn: m.joined_on, leftOn: m.left_on })),
+    members: members.map((m) => ({
+      volunteerId: m.volunteer_id,
+      name: m.name,
+      category: m.category,
+      kind: m.kind,
+      role: m.role,
+      joinedOn: m.joined_on,
+      leftOn: m.left_on,
+    })),
   };
 }
 
@@ -346,7 +378,13 @@ export async function drawMembers(ctx: Ctx, id: number, volunteerIds: number[], 
   await volunteersIn(ctx, volunteerIds, 'volunteerIds');
   const added = await ctx.db.tx(async (tx) => {
     const added = await repo.addMembers(tx, o, [...new Set(volunteerIds)], role ?? 'member', ctx.today);
-    await audit(tx, ctx, { action: 'add_members', entity: 'party_org', entityId: id, areaPath: o.area_path, after: { volunteerIds, role: role ?? 'member', added } });
+    await audit(tx, ctx, {
+      action: 'add_members',
+      entity: 'party_org',
+      entityId: id,
+      areaPath: o.area_path,
+      after: { volunteerIds, role: role ?? 'member', added },
+    });
     return added;
   });
   return { added, org: await getOrg(ctx, id) };
@@ -371,7 +409,13 @@ export async function closeOrg(ctx: Ctx, id: number) {
   if (o.kind !== 'temporary_branch') throw ruleViolation('ORG_NOT_TEMPORARY', { name: o.name });
   await ctx.db.tx(async (tx) => {
     const ended = await repo.closeOrg(tx, id, ctx.today);
-    await audit(tx, ctx, { action: 'close', entity: 'party_org', entityId: id, areaPath: o.area_path, after: { closedOn: ctx.today, membershipsEnded: ended } });
+    await audit(tx, ctx, {
+      action: 'close',
+      entity: 'party_org',
+      entityId: id,
+      areaPath: o.area_path,
+      after: { closedOn: ctx.today, membershipsEnded: ended },
+    });
   });
   return getOrg(ctx, id);
 }

@@ -118,4 +118,3 @@ export function toDeploymentViews(scope: Scope, rows: DeploymentRow[], conflicts
     }),
   }));
 }
-

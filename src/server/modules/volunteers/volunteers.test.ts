@@ -74,7 +74,14 @@ describe('enlistment', () => {
     const queue = (await secretary.get('/api/enlistments?status=pending')).json();
     expect(queue.total).toBe(1);
     const app = queue.items[0];
-    expect(app).toMatchObject({ name: '王志愿', orgName: '王隆集村党支部', sex: 'M', birthDate: '1958-03-15', phone: '139****5678', pledge: '疫情不退，我不退' });
+    expect(app).toMatchObject({
+      name: '王志愿',
+      orgName: '王隆集村党支部',
+      sex: 'M',
+      birthDate: '1958-03-15',
+      phone: '139****5678',
+      pledge: '疫情不退，我不退',
+    });
     expect(app.idNumber).toBe(`411${'*'.repeat(11)}${idNumber.slice(-4)}`);
     expect(JSON.stringify(queue)).not.toContain(idNumber);
 
@@ -111,7 +118,9 @@ describe('enlistment', () => {
     const again = await publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber));
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('ENLIST_ALREADY_APPROVED');
-    const audit = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'enlistment' AND entity_id = $1 ORDER BY id", [String(app.id)]);
+    const audit = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'enlistment' AND entity_id = $1 ORDER BY id", [
+      String(app.id),
+    ]);
     expect(audit.map((r) => r.action)).toEqual(['submit', 'approve']);
   });
 
@@ -119,14 +128,20 @@ describe('enlistment', () => {
     const idNumber = nextId();
     const first = await publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber, { name: '李报到' }));
     expect(first.statusCode).toBe(201);
-    const second = await publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber.toLowerCase(), { name: '李报到', phone: '13600002222', skills: ['medical'] }));
+    const second = await publicPost(
+      `/api/enlist/${branch.enlistToken}`,
+      form(idNumber.toLowerCase(), { name: '李报到', phone: '13600002222', skills: ['medical'] }),
+    );
     expect(second.statusCode, second.body).toBe(200);
     expect(second.json()).toMatchObject({ id: first.json().id, resubmitted: true });
     const list = (await secretary.get('/api/enlistments?status=pending&q=李报到')).json();
     expect(list.total).toBe(1);
     expect(list.items[0]).toMatchObject({ submitCount: 2, phone: '136****2222', skills: ['medical'] });
     // Two at once are still one application.
-    const both = await Promise.all([publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber, { name: '李报到' })), publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber, { name: '李报到' }))]);
+    const both = await Promise.all([
+      publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber, { name: '李报到' })),
+      publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber, { name: '李报到' })),
+    ]);
     expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
     expect((await secretary.get('/api/enlistments?q=李报到')).json().total).toBe(1);
   });
@@ -164,8 +179,7 @@ describe('enlistment', () => {
       await makeUser(small.db, 'a2', ['admin'], small.root);
       const a2 = await login(small.app, 'a2');
       const org = (await a2.post('/api/party/orgs', { kind: 'branch', name: '支部', areaId: small.root.id })).json();
-      const send = (ip: string) =>
-        small.app.inject({ method: 'POST', url: `/api/enlist/${org.enlistToken}`, payload: form(nextId()), remoteAddress: ip });
+      const send = (ip: string) => small.app.inject({ method: 'POST', url: `/api/enlist/${org.enlistToken}`, payload: form(nextId()), remoteAddress: ip });
       const codes: number[] = [];
       for (let i = 0; i < 6; i++) codes.push((await send('10.0.0.7')).statusCode);
       expect(codes).toEqual([201, 201, 201, 201, 201, 429]);
@@ -188,7 +202,13 @@ describe('organisations', () => {
     const noPlace = await admin.post('/api/party/orgs', { kind: 'temporary_branch', name: '卡点临时党支部', areaId: v1.id, startsOn: today() });
     expect(noPlace.statusCode).toBe(400);
     expect(noPlace.json().error.fields.place).toBeTruthy();
-    const temp = await admin.post('/api/party/orgs', { kind: 'temporary_branch', name: '卡点临时党支部', areaId: town.id, place: '高速路口健康服务站', startsOn: today() });
+    const temp = await admin.post('/api/party/orgs', {
+      kind: 'temporary_branch',
+      name: '卡点临时党支部',
+      areaId: town.id,
+      place: '高速路口健康服务站',
+      startsOn: today(),
+    });
     expect(temp.statusCode, temp.body).toBe(201);
     const tid = temp.json().id;
     const drawn = await admin.post(`/api/party/orgs/${tid}/members`, { volunteerIds: [m1, m2] });
@@ -224,18 +244,41 @@ describe('organisations', () => {
     const sub = await admin.post('/api/teams', { kind: 'assault_squad', name: '一分队', areaId: v1.id, parentId: squad.json().id });
     expect(sub.statusCode).toBe(201);
     expect((await admin.post('/api/teams', { kind: 'service_team', name: '错', areaId: v1.id, parentId: squad.json().id })).statusCode).toBe(400);
-    const set = await admin.put(`/api/teams/${squad.json().id}/members`, { members: [{ volunteerId: lead, role: 'leader' }, { volunteerId: dep, role: 'deputy' }] });
+    const set = await admin.put(`/api/teams/${squad.json().id}/members`, {
+      members: [
+        { volunteerId: lead, role: 'leader' },
+        { volunteerId: dep, role: 'deputy' },
+      ],
+    });
     expect(set.json()).toMatchObject({ leaderName: '突击队长', memberCount: 2, subTeams: [{ name: '一分队' }] });
     // A secretary of one village edits the list: people from elsewhere, whom they cannot see, stay.
     const outsider = await newVolunteer('外村队员', v2);
-    await admin.put(`/api/teams/${squad.json().id}/members`, { members: [{ volunteerId: lead, role: 'leader' }, { volunteerId: dep, role: 'deputy' }, { volunteerId: outsider, role: 'member' }] });
-    const bySecretary = await secretary.put(`/api/teams/${squad.json().id}/members`, { members: [{ volunteerId: lead, role: 'leader' }, { volunteerId: dep, role: 'deputy' }] });
+    await admin.put(`/api/teams/${squad.json().id}/members`, {
+      members: [
+        { volunteerId: lead, role: 'leader' },
+        { volunteerId: dep, role: 'deputy' },
+        { volunteerId: outsider, role: 'member' },
+      ],
+    });
+    const bySecretary = await secretary.put(`/api/teams/${squad.json().id}/members`, {
+      members: [
+        { volunteerId: lead, role: 'leader' },
+        { volunteerId: dep, role: 'deputy' },
+      ],
+    });
     expect(bySecretary.statusCode, bySecretary.body).toBe(200);
-    expect(bySecretary.json().members.map((m: any) => m.name).sort()).toEqual(['副队长', '外村队员', '突击队长'].sort());
+    expect(
+      bySecretary
+        .json()
+        .members.map((m: any) => m.name)
+        .sort(),
+    ).toEqual(['副队长', '外村队员', '突击队长'].sort());
     expect((await secretary.put(`/api/teams/${squad.json().id}/members`, { members: [{ volunteerId: outsider, role: 'member' }] })).statusCode).toBe(400);
     expect((await admin.post('/api/posts', { kind: 'model_post', name: '党员先锋岗', place: '村口', areaId: v1.id, holderId: lead })).statusCode).toBe(201);
     const building = await makeArea(t.db, v1, '1号楼', 'building');
-    expect((await admin.put('/api/captains', { areaId: building.id, kind: 'building', volunteerId: lead })).json().items).toMatchObject([{ kind: 'building', volunteerName: '突击队长' }]);
+    expect((await admin.put('/api/captains', { areaId: building.id, kind: 'building', volunteerId: lead })).json().items).toMatchObject([
+      { kind: 'building', volunteerName: '突击队长' },
+    ]);
     expect((await admin.put('/api/captains', { areaId: building.id, kind: 'floor', volunteerId: dep })).statusCode).toBe(400);
     expect((await admin.put('/api/captains', { areaId: building.id, kind: 'floor', floor: '3', volunteerId: dep })).statusCode).toBe(200);
     expect((await admin.post('/api/group-links', { volunteerId: lead, areaId: v1.id, villageGroup: '三组' })).statusCode).toBe(200);
@@ -329,7 +372,12 @@ describe('links and deployments', () => {
     const dup = await admin.post('/api/volunteers', { name: '孙某', areaId: v1.id, idNumber, category: 'volunteer' });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('VOLUNTEER_TAKEN');
-    const bad = await admin.request({ method: 'POST', url: '/api/volunteers', payload: { name: '错号', areaId: v1.id, idNumber: '411627199001011111', category: 'volunteer' }, headers: { 'accept-language': 'en' } });
+    const bad = await admin.request({
+      method: 'POST',
+      url: '/api/volunteers',
+      payload: { name: '错号', areaId: v1.id, idNumber: '411627199001011111', category: 'volunteer' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields.idNumber).toMatch(/check digit/);
     const edited = await admin.patch(`/api/volunteers/${linked.json().id}`, { skills: ['data_entry'], healthStatus: 'healthy', status: 'inactive' });
@@ -374,7 +422,9 @@ describe('the rest of issue 4', () => {
     const squad = (await admin.post('/api/teams', { kind: 'assault_squad', name: '临时突击队', areaId: v1.id, leaderId: p })).json();
     const sub = (await admin.post('/api/teams', { kind: 'assault_squad', name: '临时一分队', areaId: v1.id, parentId: squad.id })).json();
     const ongoing = (await admin.post('/api/deployments', { teamId: squad.id, areaId: v1.id, place: '卡点', startsOn: today(), endsOn: plusDays(5) })).json();
-    const future = (await admin.post('/api/deployments', { teamId: sub.id, areaId: v1.id, place: '采样点', startsOn: plusDays(2), endsOn: plusDays(3) })).json();
+    const future = (
+      await admin.post('/api/deployments', { teamId: sub.id, areaId: v1.id, place: '采样点', startsOn: plusDays(2), endsOn: plusDays(3) })
+    ).json();
     const done = await admin.patch(`/api/teams/${squad.id}`, { disbanded: true });
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().disbandedAt).toBeTruthy();
@@ -385,7 +435,10 @@ describe('the rest of issue 4', () => {
     expect((await admin.get(`/api/deployments?teamId=${sub.id}`)).json().items).toEqual([]);
     const [row] = await t.db.query<{ cancelled_at: Date | null }>('SELECT cancelled_at FROM deployments WHERE id = $1', [future.id]);
     expect(row.cancelled_at).toBeTruthy();
-    const [trail] = await t.db.query<{ action: string; after: any }>("SELECT action, after FROM audit_log WHERE entity = 'team' AND entity_id = $1 ORDER BY id DESC LIMIT 1", [String(squad.id)]);
+    const [trail] = await t.db.query<{ action: string; after: any }>(
+      "SELECT action, after FROM audit_log WHERE entity = 'team' AND entity_id = $1 ORDER BY id DESC LIMIT 1",
+      [String(squad.id)],
+    );
     expect(trail.action).toBe('disband');
     expect(trail.after).toMatchObject({ subTeamsDisbanded: [sub.id], deploymentsCancelled: [future.id], deploymentsEndedToday: [ongoing.id] });
     // With a history it cannot be deleted, only disbanded.
@@ -398,7 +451,9 @@ describe('the rest of issue 4', () => {
     expect(del.statusCode, del.body).toBe(200);
     expect((await admin.get(`/api/teams/${mistake.id}`)).statusCode).toBe(404);
     expect((await admin.get(`/api/volunteers/${p}`)).json().teams.map((x: any) => x.name)).not.toContain('建错的队');
-    const [del1] = await t.db.query<{ before: any }>("SELECT before FROM audit_log WHERE entity = 'team' AND action = 'delete' AND entity_id = $1", [String(mistake.id)]);
+    const [del1] = await t.db.query<{ before: any }>("SELECT before FROM audit_log WHERE entity = 'team' AND action = 'delete' AND entity_id = $1", [
+      String(mistake.id),
+    ]);
     expect(del1.before).toMatchObject({ name: '建错的队', members: [{ volunteerId: p, role: 'leader' }] });
     // Another village's team is out of the secretary's reach.
     const elsewhere = (await admin.post('/api/teams', { kind: 'service_team', name: '外村队', areaId: v2.id })).json();
@@ -413,7 +468,9 @@ describe('the rest of issue 4', () => {
     const wrong = (await secretary.post('/api/posts', { kind: 'model_post', name: '错岗', areaId: v1.id })).json();
     expect((await secretary.request({ method: 'DELETE', url: `/api/posts/${wrong.id}` })).statusCode).toBe(200);
     expect((await secretary.request({ method: 'DELETE', url: `/api/posts/${wrong.id}` })).statusCode).toBe(404);
-    const [trail] = await t.db.query<{ before: any }>("SELECT before FROM audit_log WHERE entity = 'post' AND action = 'delete' AND entity_id = $1", [String(wrong.id)]);
+    const [trail] = await t.db.query<{ before: any }>("SELECT before FROM audit_log WHERE entity = 'post' AND action = 'delete' AND entity_id = $1", [
+      String(wrong.id),
+    ]);
     expect(trail.before).toMatchObject({ name: '错岗', kind: 'model_post' });
     const outside = (await admin.post('/api/posts', { kind: 'model_post', name: '外村岗', areaId: v2.id })).json();
     expect((await secretary.request({ method: 'DELETE', url: `/api/posts/${outside.id}` })).statusCode).toBe(404);
@@ -430,19 +487,20 @@ describe('the rest of issue 4', () => {
     const general = await org({ kind: 'committee', name: '村党总支', areaId: v1.id, parentId: c1.id });
     const br = await org({ kind: 'branch', name: '一组党支部', areaId: v1.id, parentId: general.id });
     const refusal = async (agent: Agent, id: number, body: unknown) =>
-      (await agent.request({ method: 'POST', url: `/api/party/orgs/${id}/move`, payload: body as any, headers: { 'accept-language': 'en' } })).json().error.fields;
+      (await agent.request({ method: 'POST', url: `/api/party/orgs/${id}/move`, payload: body as any, headers: { 'accept-language': 'en' } })).json().error
+        .fields;
     const moved = await admin.post(`/api/party/orgs/${general.id}/move`, { parentId: c2.id });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json().parentId).toBe(c2.id);
     const all = (await admin.get('/api/party/orgs')).json().items;
     expect(all.find((o: any) => o.id === br.id).parentId).toBe(general.id);
     // Not under itself or its own subtree; only a committee can be a parent.
-    expect((await refusal(admin, c2.id, { parentId: general.id }))).toEqual({ parentId: 'cannot go under itself or its own subtree' });
-    expect((await refusal(admin, general.id, { parentId: general.id }))).toEqual({ parentId: 'cannot go under itself or its own subtree' });
-    expect((await refusal(admin, general.id, { parentId: br.id }))).toEqual({ parentId: 'cannot go under itself or its own subtree' });
-    expect((await refusal(admin, general.id, { parentId: branch.id }))).toEqual({ parentId: 'the parent must be a committee' });
+    expect(await refusal(admin, c2.id, { parentId: general.id })).toEqual({ parentId: 'cannot go under itself or its own subtree' });
+    expect(await refusal(admin, general.id, { parentId: general.id })).toEqual({ parentId: 'cannot go under itself or its own subtree' });
+    expect(await refusal(admin, general.id, { parentId: br.id })).toEqual({ parentId: 'cannot go under itself or its own subtree' });
+    expect(await refusal(admin, general.id, { parentId: branch.id })).toEqual({ parentId: 'the parent must be a committee' });
     // Children must stay within its area.
-    expect((await refusal(admin, general.id, { parentId: c2.id, areaId: v2.id }))).toEqual({ areaId: "its sub-organisations' areas lie outside this area" });
+    expect(await refusal(admin, general.id, { parentId: c2.id, areaId: v2.id })).toEqual({ areaId: "its sub-organisations' areas lie outside this area" });
     // A branch bound to another village: its memberships and applications carry the new path.
     const member = await newVolunteer('随支部迁移', v1);
     await admin.post(`/api/party/orgs/${br.id}/members`, { volunteerIds: [member] });
@@ -451,15 +509,24 @@ describe('the rest of issue 4', () => {
     const rebound = await admin.post(`/api/party/orgs/${br.id}/move`, { parentId: c2.id, areaId: v2.id });
     expect(rebound.statusCode, rebound.body).toBe(200);
     expect(rebound.json()).toMatchObject({ parentId: c2.id, areaName: '蒋店村', areaPath: v2.path });
-    const paths = await t.db.query<{ p: string }>('SELECT area_path AS p FROM party_memberships WHERE org_id = $1 UNION ALL SELECT area_path FROM enlistments WHERE org_id = $1', [br.id]);
+    const paths = await t.db.query<{ p: string }>(
+      'SELECT area_path AS p FROM party_memberships WHERE org_id = $1 UNION ALL SELECT area_path FROM enlistments WHERE org_id = $1',
+      [br.id],
+    );
     expect(paths.length).toBe(2);
     expect(paths.every((r) => r.p === v2.path)).toBe(true);
-    const [trail] = await t.db.query<{ before: any; after: any }>("SELECT before, after FROM audit_log WHERE entity = 'party_org' AND action = 'move' AND entity_id = $1", [String(br.id)]);
-    expect(trail).toMatchObject({ before: { parentId: general.id, areaId: v1.id }, after: { parentId: c2.id, areaId: v2.id, membershipsMoved: 1, enlistmentsMoved: 1 } });
+    const [trail] = await t.db.query<{ before: any; after: any }>(
+      "SELECT before, after FROM audit_log WHERE entity = 'party_org' AND action = 'move' AND entity_id = $1",
+      [String(br.id)],
+    );
+    expect(trail).toMatchObject({
+      before: { parentId: general.id, areaId: v1.id },
+      after: { parentId: c2.id, areaId: v2.id, membershipsMoved: 1, enlistmentsMoved: 1 },
+    });
     // The village secretary cannot reach the town's committees, nor move a branch out of the village.
     const own = (await secretary.post('/api/party/orgs', { kind: 'branch', name: '村二支部', areaId: v1.id })).json();
-    expect((await refusal(secretary, own.id, { parentId: c1.id }))).toEqual({ parentId: 'not found, or no access' });
-    expect((await refusal(secretary, own.id, { parentId: null, areaId: v2.id }))).toEqual({ areaId: 'not found, or no access' });
+    expect(await refusal(secretary, own.id, { parentId: c1.id })).toEqual({ parentId: 'not found, or no access' });
+    expect(await refusal(secretary, own.id, { parentId: null, areaId: v2.id })).toEqual({ areaId: 'not found, or no access' });
     expect((await secretary.post(`/api/party/orgs/${br.id}/move`, { parentId: null })).statusCode).toBe(404);
     expect((await secretary.post(`/api/party/orgs/${own.id}/move`, { parentId: null })).statusCode).toBe(200);
     // A village organisation under the town's committee stays there: the village cannot detach it.
@@ -472,7 +539,18 @@ describe('the rest of issue 4', () => {
 
   it('exports the volunteer list as .xlsx, masked unless the caller may reveal, audited with the row count', async () => {
     const idNumber = nextId('19800202');
-    const v = (await admin.post('/api/volunteers', { name: '导出志愿者', areaId: v1.id, idNumber, phone: '13911112222', category: 'medical', skills: ['medical', 'driver'], availability: { days: ['sat', 'sun'], from: '08:00', to: '12:00' }, notes: '=1+1' })).json();
+    const v = (
+      await admin.post('/api/volunteers', {
+        name: '导出志愿者',
+        areaId: v1.id,
+        idNumber,
+        phone: '13911112222',
+        category: 'medical',
+        skills: ['medical', 'driver'],
+        availability: { days: ['sat', 'sun'], from: '08:00', to: '12:00' },
+        notes: '=1+1',
+      })
+    ).json();
     expect(v.id).toBeTruthy();
     const masked = await secretary.get('/api/volunteers/export.xlsx?q=导出志愿者');
     expect(masked.statusCode, masked.body).toBe(200);
@@ -510,7 +588,12 @@ describe('the rest of issue 4', () => {
 
   it('liaison groups note how people perform; the notes are read by person, scoped', async () => {
     const p = await newVolunteer('表现突出', v2);
-    const note = await admin.post('/api/service-records', { volunteerId: p, on: today(), note: '连续三天坚守卡点，群众评价好', liaisonGroup: '组织部第三联络组' });
+    const note = await admin.post('/api/service-records', {
+      volunteerId: p,
+      on: today(),
+      note: '连续三天坚守卡点，群众评价好',
+      liaisonGroup: '组织部第三联络组',
+    });
     expect(note.statusCode, note.body).toBe(201);
     expect(note.json()).toMatchObject({ volunteerName: '表现突出', note: '连续三天坚守卡点，群众评价好', liaisonGroup: '组织部第三联络组', hours: 0 });
     await admin.post('/api/service-records', { volunteerId: p, on: plusDays(-1), hours: 3, work: '入户排查' });
@@ -520,7 +603,9 @@ describe('the rest of issue 4', () => {
     expect(list.items[1]).toMatchObject({ work: '入户排查', hours: 3, note: null });
     const notes = (await admin.get(`/api/service-records?volunteerId=${p}&notesOnly=true`)).json();
     expect(notes.items.map((i: any) => i.note)).toEqual(['连续三天坚守卡点，群众评价好']);
-    expect((await admin.get(`/api/service-records?under=${v2.id}&from=${today()}&to=${today()}`)).json().items.some((i: any) => i.volunteerId === p)).toBe(true);
+    expect((await admin.get(`/api/service-records?under=${v2.id}&from=${today()}&to=${today()}`)).json().items.some((i: any) => i.volunteerId === p)).toBe(
+      true,
+    );
     // Another village's secretary sees none of it.
     expect((await secretary.get(`/api/service-records?volunteerId=${p}`)).json()).toEqual({ items: [], total: 0 });
     expect((await admin.get(`/api/service-records?from=${today()}&to=${plusDays(-3)}`)).statusCode).toBe(400);

@@ -33,7 +33,10 @@ const TEAM_FROM = `teams t JOIN areas a ON a.id = t.area_id LEFT JOIN party_orgs
 
 export async function findTeam(db: Queryable, scope: Scope, id: number): Promise<TeamRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<TeamRow>(`SELECT ${TEAM_COLUMNS} FROM ${TEAM_FROM} WHERE t.id = ${q.add(id)} AND ${scopeClause(scope, 't.area_path', q)}`, q.values);
+  const [row] = await db.query<TeamRow>(
+    `SELECT ${TEAM_COLUMNS} FROM ${TEAM_FROM} WHERE t.id = ${q.add(id)} AND ${scopeClause(scope, 't.area_path', q)}`,
+    q.values,
+  );
   return row ?? null;
 }
 
@@ -44,12 +47,24 @@ export async function listTeams(db: Queryable, scope: Scope, p: { underPath?: st
   if (p.kind) where.push(`t.kind = ${q.add(p.kind)}`);
   if (p.orgId) where.push(`t.org_id = ${q.add(p.orgId)}`);
   if (p.parentId) where.push(`t.parent_id = ${q.add(p.parentId)}`);
-  return db.query<TeamRow>(`SELECT ${TEAM_COLUMNS} FROM ${TEAM_FROM} WHERE ${where.join(' AND ')} ORDER BY t.area_path, t.kind, t.name, t.id LIMIT 5000`, q.values);
+  return db.query<TeamRow>(
+    `SELECT ${TEAM_COLUMNS} FROM ${TEAM_FROM} WHERE ${where.join(' AND ')} ORDER BY t.area_path, t.kind, t.name, t.id LIMIT 5000`,
+    q.values,
+  );
 }
 
 export async function insertTeam(
   tx: Queryable,
-  f: { kind: string; name: string; parentId: number | null; orgId: number | null; areaId: number; areaPath: string; leaderId: number | null; notes: string | null },
+  f: {
+    kind: string;
+    name: string;
+    parentId: number | null;
+    orgId: number | null;
+    areaId: number;
+    areaPath: string;
+    leaderId: number | null;
+    notes: string | null;
+  },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO teams (kind, name, parent_id, org_id, area_id, area_path, leader_id, notes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
@@ -152,7 +167,10 @@ const POST_FROM = `posts p JOIN areas a ON a.id = p.area_id LEFT JOIN volunteers
 
 export async function findPost(db: Queryable, scope: Scope, id: number): Promise<PostRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<PostRow>(`SELECT ${POST_COLUMNS} FROM ${POST_FROM} WHERE p.id = ${q.add(id)} AND ${scopeClause(scope, 'p.area_path', q)}`, q.values);
+  const [row] = await db.query<PostRow>(
+    `SELECT ${POST_COLUMNS} FROM ${POST_FROM} WHERE p.id = ${q.add(id)} AND ${scopeClause(scope, 'p.area_path', q)}`,
+    q.values,
+  );
   return row ?? null;
 }
 
@@ -166,7 +184,17 @@ export async function listPosts(db: Queryable, scope: Scope, p: { underPath?: st
 
 export async function insertPost(
   tx: Queryable,
-  f: { kind: string; name: string; place: string | null; areaId: number; areaPath: string; orgId: number | null; teamId: number | null; holderId: number | null; notes: string | null },
+  f: {
+    kind: string;
+    name: string;
+    place: string | null;
+    areaId: number;
+    areaPath: string;
+    orgId: number | null;
+    teamId: number | null;
+    holderId: number | null;
+    notes: string | null;
+  },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO posts (kind, name, place, area_id, area_path, org_id, team_id, holder_id, notes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -175,7 +203,11 @@ export async function insertPost(
   return row.id;
 }
 
-export async function updatePost(tx: Queryable, id: number, f: { name: string; place: string | null; holderId: number | null; notes: string | null; closed: boolean }) {
+export async function updatePost(
+  tx: Queryable,
+  id: number,
+  f: { name: string; place: string | null; holderId: number | null; notes: string | null; closed: boolean },
+) {
   await tx.query(
     `UPDATE posts SET name = $2, place = $3, holder_id = $4, notes = $5, closed_at = CASE WHEN $6 THEN coalesce(closed_at, now()) END, updated_at = now() WHERE id = $1`,
     [id, f.name, f.place, f.holderId, f.notes, f.closed],
@@ -231,7 +263,10 @@ export async function removeHouseholdLinks(tx: Queryable, volunteerId: number, h
 /** Households of a set, in scope, that exist: the ids found. */
 export async function householdsInScope(db: Queryable, scope: Scope, ids: number[]): Promise<number[]> {
   const q = new SqlParams();
-  const rows = await db.query<{ id: number }>(`SELECT h.id FROM households h WHERE h.id = ANY(${q.add(ids)}::int[]) AND ${scopeClause(scope, 'h.area_path', q)}`, q.values);
+  const rows = await db.query<{ id: number }>(
+    `SELECT h.id FROM households h WHERE h.id = ANY(${q.add(ids)}::int[]) AND ${scopeClause(scope, 'h.area_path', q)}`,
+    q.values,
+  );
   return rows.map((r) => r.id);
 }
 
@@ -390,7 +425,8 @@ export async function listDeployments(db: Queryable, scope: Scope, s: Deployment
     where.push(`(d.volunteer_id = ${v} OR d.team_id IN (SELECT team_id FROM team_members WHERE volunteer_id = ${v}))`);
   }
   if (s.teamId) where.push(`d.team_id = ${q.add(s.teamId)}`);
-  if (s.conflictsOnly) where.push(`EXISTS (SELECT 1 FROM ${ASSIGNMENTS} me JOIN ${ASSIGNMENTS} other ON ${overlapWhere('me', 'other')} WHERE me.deployment_id = d.id)`);
+  if (s.conflictsOnly)
+    where.push(`EXISTS (SELECT 1 FROM ${ASSIGNMENTS} me JOIN ${ASSIGNMENTS} other ON ${overlapWhere('me', 'other')} WHERE me.deployment_id = d.id)`);
   const w = where.join(' AND ');
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM deployments d WHERE ${w}`, q.values);
   const rows = await db.query<DeploymentRow>(
@@ -429,7 +465,20 @@ export async function conflictsOf(db: Queryable, deploymentIds: number[]): Promi
 
 export async function insertDeployment(
   tx: Queryable,
-  f: { volunteerId: number | null; teamId: number | null; orgId: number | null; areaId: number; areaPath: string; place: string; startsOn: string; endsOn: string; role: string | null; hoursPerDay: number; notes: string | null; createdBy: number },
+  f: {
+    volunteerId: number | null;
+    teamId: number | null;
+    orgId: number | null;
+    areaId: number;
+    areaPath: string;
+    place: string;
+    startsOn: string;
+    endsOn: string;
+    role: string | null;
+    hoursPerDay: number;
+    notes: string | null;
+    createdBy: number;
+  },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO deployments (volunteer_id, team_id, org_id, area_id, area_path, place, starts_on, ends_on, role, hours_per_day, notes, created_by)
@@ -585,7 +634,11 @@ export async function branchCounts(db: Queryable, scope: Scope, underPath: strin
  * Enlisted / approved / serving / on duty on a day, grouped by category, home branch or the child
  * area of `underPath` that holds the row. One pass over enlistments and one over volunteers.
  */
-export async function figures(db: Queryable, scope: Scope, p: { underPath: string; on: string; by: 'category' | 'branch' | 'area' | 'total' }): Promise<FigureRow[]> {
+export async function figures(
+  db: Queryable,
+  scope: Scope,
+  p: { underPath: string; on: string; by: 'category' | 'branch' | 'area' | 'total' },
+): Promise<FigureRow[]> {
   const q = new SqlParams();
   const under = q.add(p.underPath + '%');
   const on = q.add(p.on);
@@ -597,7 +650,12 @@ export async function figures(db: Queryable, scope: Scope, p: { underPath: strin
     area: { e: areaKey('e.area_path'), v: areaKey('v.area_path') },
     total: { e: "'all'", v: "'all'" },
   }[p.by];
-  const name = { category: 's.key', branch: "(SELECT o.name FROM party_orgs o WHERE o.id::text = s.key)", area: "(SELECT a.name FROM areas a WHERE a.id::text = s.key)", total: 's.key' }[p.by];
+  const name = {
+    category: 's.key',
+    branch: '(SELECT o.name FROM party_orgs o WHERE o.id::text = s.key)',
+    area: '(SELECT a.name FROM areas a WHERE a.id::text = s.key)',
+    total: 's.key',
+  }[p.by];
   const inScopeE = scopeClause(scope, 'e.area_path', q);
   const inScopeV = scopeClause(scope, 'v.area_path', q);
   return db.query<FigureRow>(

@@ -1,4 +1,11 @@
-import type { CreateDeploymentInput, CreatePostInput, CreateTeamInput, ServiceRecordInput, UpdatePostInput, UpdateTeamInput } from '../../../domain/volunteers/schemas';
+import type {
+  CreateDeploymentInput,
+  CreatePostInput,
+  CreateTeamInput,
+  ServiceRecordInput,
+  UpdatePostInput,
+  UpdateTeamInput,
+} from '../../../domain/volunteers/schemas';
 import { maskPhone } from '../../../domain/residents/identity';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -73,7 +80,16 @@ export async function createTeam(ctx: Ctx, input: CreateTeamInput) {
   if (input.orgId && !(await repo.findOrg(ctx.db, ctx.actor.scope, input.orgId))) fields.orgId = 'not_found';
   fail(fields);
   const leader = await optionalVolunteer(ctx, input.leaderId, 'leaderId');
-  const row = { kind: input.kind, name: input.name, parentId: input.parentId ?? null, orgId: input.orgId ?? null, areaId: area.id, areaPath: area.path, leaderId: leader?.id ?? null, notes: input.notes ?? null };
+  const row = {
+    kind: input.kind,
+    name: input.name,
+    parentId: input.parentId ?? null,
+    orgId: input.orgId ?? null,
+    areaId: area.id,
+    areaPath: area.path,
+    leaderId: leader?.id ?? null,
+    notes: input.notes ?? null,
+  };
   const id = await ctx.db.tx(async (tx) => {
     const id = await work.insertTeam(tx, row);
     if (leader) await work.setTeamMembers(tx, ctx.actor.scope, { id, area_path: area.path }, [{ volunteerId: leader.id, role: 'leader' }]);
@@ -149,7 +165,8 @@ export async function setTeamMembers(ctx: Ctx, id: number, members: { volunteerI
   if (ids.length) await volunteersIn(ctx, ids, 'members');
   await ctx.db.tx(async (tx) => {
     await work.setTeamMembers(tx, ctx.actor.scope, t, members);
-    if (!members.some((m) => m.role === 'leader') && t.leader_id && !ids.includes(t.leader_id)) await tx.query('UPDATE teams SET leader_id = NULL WHERE id = $1', [id]);
+    if (!members.some((m) => m.role === 'leader') && t.leader_id && !ids.includes(t.leader_id))
+      await tx.query('UPDATE teams SET leader_id = NULL WHERE id = $1', [id]);
     await audit(tx, ctx, { action: 'set_members', entity: 'team', entityId: id, areaPath: t.area_path, after: { members } });
   });
   return getTeam(ctx, id);
@@ -187,7 +204,17 @@ export async function createPost(ctx: Ctx, input: CreatePostInput) {
   if (input.teamId && !(await work.findTeam(ctx.db, ctx.actor.scope, input.teamId))) fields.teamId = 'not_found';
   fail(fields);
   const holder = await optionalVolunteer(ctx, input.holderId, 'holderId');
-  const row = { kind: input.kind, name: input.name, place: input.place ?? null, areaId: area.id, areaPath: area.path, orgId: input.orgId ?? null, teamId: input.teamId ?? null, holderId: holder?.id ?? null, notes: input.notes ?? null };
+  const row = {
+    kind: input.kind,
+    name: input.name,
+    place: input.place ?? null,
+    areaId: area.id,
+    areaPath: area.path,
+    orgId: input.orgId ?? null,
+    teamId: input.teamId ?? null,
+    holderId: holder?.id ?? null,
+    notes: input.notes ?? null,
+  };
   const id = await ctx.db.tx(async (tx) => {
     const id = await work.insertPost(tx, row);
     await audit(tx, ctx, { action: 'create', entity: 'post', entityId: id, areaPath: area.path, after: row });
@@ -281,10 +308,22 @@ export async function splitHouseholds(ctx: Ctx, input: { areaId: number; volunte
   const started = performance.now();
   const r = await ctx.db.tx(async (tx) => {
     const r = await work.splitHouseholds(tx, ctx.actor.scope, area.path, input.volunteerIds, input.replace ?? true);
-    await audit(tx, ctx, { action: 'split_households', entity: 'area', entityId: area.id, areaPath: area.path, after: { volunteerIds: input.volunteerIds, replace: input.replace ?? true, linked: r.n } });
+    await audit(tx, ctx, {
+      action: 'split_households',
+      entity: 'area',
+      entityId: area.id,
+      areaPath: area.path,
+      after: { volunteerIds: input.volunteerIds, replace: input.replace ?? true, linked: r.n },
+    });
     return r;
   });
-  return { households: r.households, linked: r.n, members: input.volunteerIds.length, perMember: { min: r.min ?? 0, max: r.max ?? 0 }, ms: Math.round(performance.now() - started) };
+  return {
+    households: r.households,
+    linked: r.n,
+    members: input.volunteerIds.length,
+    perMember: { min: r.min ?? 0, max: r.max ?? 0 },
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 // ——— cadre ↔ village group, captains ———
@@ -292,7 +331,16 @@ export async function splitHouseholds(ctx: Ctx, input: { areaId: number; volunte
 export async function listGroupLinks(ctx: Ctx, p: { under?: number; volunteerId?: number }) {
   const underPath = p.under ? (await placeArea(ctx, p.under, 'under')).path : undefined;
   const rows = await work.listGroupLinks(ctx.db, ctx.actor.scope, { ...p, underPath });
-  return { items: rows.map((g) => ({ id: g.id, volunteerId: g.volunteer_id, volunteerName: g.volunteer_name, areaId: g.area_id, areaName: g.area_name, villageGroup: g.village_group })) };
+  return {
+    items: rows.map((g) => ({
+      id: g.id,
+      volunteerId: g.volunteer_id,
+      volunteerName: g.volunteer_name,
+      areaId: g.area_id,
+      areaName: g.area_name,
+      villageGroup: g.village_group,
+    })),
+  };
 }
 
 export async function addGroupLink(ctx: Ctx, input: { volunteerId: number; areaId: number; villageGroup: string }) {
@@ -315,7 +363,13 @@ export async function removeGroupLink(ctx: Ctx, id: number) {
   if (!g) throw notFound();
   await ctx.db.tx(async (tx) => {
     await tx.query('UPDATE group_links SET ended_at = now() WHERE id = $1', [id]);
-    await audit(tx, ctx, { action: 'end', entity: 'group_link', entityId: id, areaPath: g.area_path, before: { volunteerId: g.volunteer_id, villageGroup: g.village_group } });
+    await audit(tx, ctx, {
+      action: 'end',
+      entity: 'group_link',
+      entityId: id,
+      areaPath: g.area_path,
+      before: { volunteerId: g.volunteer_id, villageGroup: g.village_group },
+    });
   });
   return { ok: true };
 }
@@ -323,7 +377,17 @@ export async function removeGroupLink(ctx: Ctx, id: number) {
 export async function listCaptains(ctx: Ctx, p: { under?: number; volunteerId?: number }) {
   const underPath = p.under ? (await placeArea(ctx, p.under, 'under')).path : undefined;
   const rows = await work.listCaptains(ctx.db, ctx.actor.scope, { ...p, underPath });
-  return { items: rows.map((c) => ({ id: c.id, kind: c.kind, areaId: c.area_id, areaName: c.area_name, floor: c.floor || null, volunteerId: c.volunteer_id, volunteerName: c.volunteer_name })) };
+  return {
+    items: rows.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      areaId: c.area_id,
+      areaName: c.area_name,
+      floor: c.floor || null,
+      volunteerId: c.volunteer_id,
+      volunteerName: c.volunteer_name,
+    })),
+  };
 }
 
 export async function setCaptain(ctx: Ctx, input: { areaId: number; kind: 'building' | 'floor'; floor?: string; volunteerId: number | null }) {
@@ -341,7 +405,13 @@ export async function setCaptain(ctx: Ctx, input: { areaId: number; kind: 'build
     } else {
       await tx.query('DELETE FROM captains WHERE area_id = $1 AND kind = $2 AND floor = $3', [area.id, input.kind, floor]);
     }
-    await audit(tx, ctx, { action: v ? 'set_captain' : 'clear_captain', entity: 'area', entityId: area.id, areaPath: area.path, after: { kind: input.kind, floor: floor || null, volunteerId: v?.id ?? null } });
+    await audit(tx, ctx, {
+      action: v ? 'set_captain' : 'clear_captain',
+      entity: 'area',
+      entityId: area.id,
+      areaPath: area.path,
+      after: { kind: input.kind, floor: floor || null, volunteerId: v?.id ?? null },
+    });
   });
   return listCaptains(ctx, { under: area.id });
 }
@@ -349,10 +419,20 @@ export async function setCaptain(ctx: Ctx, input: { areaId: number; kind: 'build
 // ——— deployments ———
 
 async function withConflicts(ctx: Ctx, rows: work.DeploymentRow[]) {
-  return toDeploymentViews(ctx.actor.scope, rows, await work.conflictsOf(ctx.db, rows.map((r) => r.id)));
+  return toDeploymentViews(
+    ctx.actor.scope,
+    rows,
+    await work.conflictsOf(
+      ctx.db,
+      rows.map((r) => r.id),
+    ),
+  );
 }
 
-export async function listDeployments(ctx: Ctx, p: { under?: number; on?: string; volunteerId?: number; teamId?: number; conflictsOnly?: boolean; page: number; pageSize: number }) {
+export async function listDeployments(
+  ctx: Ctx,
+  p: { under?: number; on?: string; volunteerId?: number; teamId?: number; conflictsOnly?: boolean; page: number; pageSize: number },
+) {
   const underPath = p.under ? (await placeArea(ctx, p.under, 'under')).path : undefined;
   const { rows, total } = await work.listDeployments(ctx.db, ctx.actor.scope, { ...p, underPath });
   return { items: await withConflicts(ctx, rows), total };
@@ -411,7 +491,10 @@ export async function myAssignments(ctx: Ctx) {
   const v = await repo.findVolunteerByUserUnscoped(ctx.db, ctx.actor.userId);
   if (!v) return { volunteer: null, deployments: [], teams: [], posts: [], households: [], captains: [], groups: [] };
   const links = await work.linksOfVolunteer(ctx.db, v.id, ctx.today);
-  const conflicts = await work.conflictsOf(ctx.db, links.deployments.map((d) => d.id));
+  const conflicts = await work.conflictsOf(
+    ctx.db,
+    links.deployments.map((d) => d.id),
+  );
   // Their own clashes are theirs to see, wherever the other place is.
   return { volunteer: toVolunteerView(v, ctx.today), ...links, deployments: toDeploymentViews({ areaId: 0, path: '/' }, links.deployments, conflicts) };
 }

@@ -22,12 +22,7 @@ export function AreaBreadcrumb({ areaId, onPick }: { areaId: number; onPick?: (a
     <Breadcrumb
       items={chain.map((a) => ({
         key: a.id,
-        title:
-          onPick && a.id !== areaId ? (
-            <a onClick={() => onPick(a)}>{a.name}</a>
-          ) : (
-            a.name
-          ),
+        title: onPick && a.id !== areaId ? <a onClick={() => onPick(a)}>{a.name}</a> : a.name,
       }))}
     />
   );

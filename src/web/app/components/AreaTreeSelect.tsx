@@ -50,9 +50,12 @@ export function AreaTreeSelect(props: AreaTreeSelectProps) {
   }, [value, known, revealPath]);
 
   const { loadChildren, areas } = tree;
-  const loadData = useCallback(async (node: { value?: unknown }) => {
-    await loadChildren(Number(node.value));
-  }, [loadChildren]);
+  const loadData = useCallback(
+    async (node: { value?: unknown }) => {
+      await loadChildren(Number(node.value));
+    },
+    [loadChildren],
+  );
 
   return (
     <TreeSelect<number>
@@ -74,7 +77,7 @@ export function AreaTreeSelect(props: AreaTreeSelectProps) {
       notFoundContent={t('common.empty')}
       onChange={(id) => {
         const picked = id == null ? null : Number(id);
-        props.onChange?.(picked, picked == null ? null : areas[picked] ?? null);
+        props.onChange?.(picked, picked == null ? null : (areas[picked] ?? null));
       }}
     />
   );

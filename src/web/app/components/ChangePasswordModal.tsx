@@ -52,12 +52,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          name="newPassword"
-          label={t('password.new')}
-          extra={t('password.rules')}
-          rules={[{ required: true, message: t('validation.required') }]}
-        >
+        <Form.Item name="newPassword" label={t('password.new')} extra={t('password.rules')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -67,8 +62,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
           rules={[
             { required: true, message: t('validation.required') },
             ({ getFieldValue }) => ({
-              validator: (_, v) =>
-                !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch'))),
+              validator: (_, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
             }),
           ]}
         >

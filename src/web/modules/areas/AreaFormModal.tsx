@@ -25,9 +25,7 @@ export function AreaFormModal({ target, onClose, onSaved }: { target: AreaFormTa
   const parent = target.mode === 'create' ? target.parent : target.parent;
   const kinds = AREA_KINDS.filter((k) => !parent || canContain(parent.kind, k));
   const initial: Partial<Values> =
-    target.mode === 'edit'
-      ? { name: target.area.name, kind: target.area.kind, divisionCode: target.area.divisionCode ?? '' }
-      : { kind: kinds[0] };
+    target.mode === 'edit' ? { name: target.area.name, kind: target.area.kind, divisionCode: target.area.divisionCode ?? '' } : { kind: kinds[0] };
 
   const submit = async () => {
     const v = await form.validateFields();

@@ -14,7 +14,13 @@ const LEVELS = ['province', 'city', 'county', 'town'] as const;
 type Level = (typeof LEVELS)[number];
 
 /** One cascading select: its options are the children of the code picked one level up. */
-function DivisionSelect(props: { parent: string | null | undefined; value?: Division; onChange: (d: Division | undefined) => void; level: Level; disabled?: boolean }) {
+function DivisionSelect(props: {
+  parent: string | null | undefined;
+  value?: Division;
+  onChange: (d: Division | undefined) => void;
+  level: Level;
+  disabled?: boolean;
+}) {
   const { t } = useTranslation();
   const [items, setItems] = useState<Division[]>([]);
   const [loading, setLoading] = useState(false);
@@ -55,7 +61,15 @@ function DivisionSelect(props: { parent: string | null | undefined; value?: Divi
   );
 }
 
-export function ImportDivisionsWizard({ defaultParent, onClose, onImported }: { defaultParent: Area | null; onClose: () => void; onImported: (r: ImportResult) => void }) {
+export function ImportDivisionsWizard({
+  defaultParent,
+  onClose,
+  onImported,
+}: {
+  defaultParent: Area | null;
+  onClose: () => void;
+  onImported: (r: ImportResult) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [step, setStep] = useState(0);
@@ -98,17 +112,49 @@ export function ImportDivisionsWizard({ defaultParent, onClose, onImported }: { 
 
   const footer = (
     <Space wrap style={{ justifyContent: 'flex-end', width: '100%' }}>
-      {step < 3 && <Button onClick={onClose} disabled={running}>{t('common.cancel')}</Button>}
-      {step > 0 && step < 3 && <Button onClick={() => setStep(step - 1)} disabled={running}>{t('common.back')}</Button>}
-      {step === 0 && <Button type="primary" disabled={!chosen} onClick={() => setStep(1)}>{t('common.next')}</Button>}
-      {step === 1 && <Button type="primary" disabled={!parentId} onClick={() => setStep(2)}>{t('common.next')}</Button>}
-      {step === 2 && <Button type="primary" loading={running} onClick={() => void run()}>{t('divisions.start')}</Button>}
-      {step === 3 && <Button type="primary" onClick={onClose}>{t('common.close')}</Button>}
+      {step < 3 && (
+        <Button onClick={onClose} disabled={running}>
+          {t('common.cancel')}
+        </Button>
+      )}
+      {step > 0 && step < 3 && (
+        <Button onClick={() => setStep(step - 1)} disabled={running}>
+          {t('common.back')}
+        </Button>
+      )}
+      {step === 0 && (
+        <Button type="primary" disabled={!chosen} onClick={() => setStep(1)}>
+          {t('common.next')}
+        </Button>
+      )}
+      {step === 1 && (
+        <Button type="primary" disabled={!parentId} onClick={() => setStep(2)}>
+          {t('common.next')}
+        </Button>
+      )}
+      {step === 2 && (
+        <Button type="primary" loading={running} onClick={() => void run()}>
+          {t('divisions.start')}
+        </Button>
+      )}
+      {step === 3 && (
+        <Button type="primary" onClick={onClose}>
+          {t('common.close')}
+        </Button>
+      )}
     </Space>
   );
 
   return (
-    <Modal open title={t('divisions.title')} onCancel={running ? undefined : onClose} closable={!running} mask={{ closable: false }} footer={footer} width={560}>
+    <Modal
+      open
+      title={t('divisions.title')}
+      onCancel={running ? undefined : onClose}
+      closable={!running}
+      mask={{ closable: false }}
+      footer={footer}
+      width={560}
+    >
       <Steps
         size="small"
         current={step}

@@ -16,10 +16,7 @@ export function MoveAreaModal({ area, onClose, onMoved }: { area: Area; onClose:
   const [error, setError] = useState<string | null>(null);
 
   // Not under itself or its own subtree, not where it already is, not under a narrower kind.
-  const isDisabled = useCallback(
-    (a: Area) => a.path.startsWith(area.path) || a.id === area.parentId || !canContain(a.kind, area.kind),
-    [area],
-  );
+  const isDisabled = useCallback((a: Area) => a.path.startsWith(area.path) || a.id === area.parentId || !canContain(a.kind, area.kind), [area]);
 
   const submit = async () => {
     const { parentId } = await form.validateFields();

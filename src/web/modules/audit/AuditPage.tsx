@@ -25,7 +25,20 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
   return (
     <div>
       <Typography.Text strong>{title}</Typography.Text>
-      <pre style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, padding: 8, margin: '4px 0 0', maxHeight: 320, overflow: 'auto', fontSize: 12, whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+      <pre
+        style={{
+          background: '#fafafa',
+          border: '1px solid #f0f0f0',
+          borderRadius: 6,
+          padding: 8,
+          margin: '4px 0 0',
+          maxHeight: 320,
+          overflow: 'auto',
+          fontSize: 12,
+          whiteSpace: 'pre-wrap',
+          wordBreak: 'break-all',
+        }}
+      >
         {value === null || value === undefined ? t('common.none') : JSON.stringify(value, null, 2)}
       </pre>
     </div>
@@ -131,7 +144,14 @@ export default function AuditPage() {
           dataSource={data.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('audit.empty') }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data.total,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (n) => t('common.total', { count: n }),
+          }}
           expandable={{
             expandedRowRender: (e) => (
               <Row gutter={[12, 12]}>
@@ -145,12 +165,24 @@ export default function AuditPage() {
             ),
           }}
           columns={[
-            { title: t('audit.time'), dataIndex: 'at', render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span> },
+            {
+              title: t('audit.time'),
+              dataIndex: 'at',
+              render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{dayjs(at).format('YYYY-MM-DD HH:mm:ss')}</span>,
+            },
             { title: t('audit.actor'), dataIndex: 'actorName', render: (n: string | null) => n ?? '' },
             { title: t('audit.action'), dataIndex: 'action', render: (a: string) => t(`audit.actions.${a}`, { defaultValue: a }) },
             { title: t('audit.entity'), dataIndex: 'entity' },
             { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: unknown) => (v == null ? '' : String(v)) },
-            { title: t('audit.requestId'), dataIndex: 'requestId', render: (v: string | null) => <Typography.Text code copyable={Boolean(v)}>{v ?? ''}</Typography.Text> },
+            {
+              title: t('audit.requestId'),
+              dataIndex: 'requestId',
+              render: (v: string | null) => (
+                <Typography.Text code copyable={Boolean(v)}>
+                  {v ?? ''}
+                </Typography.Text>
+              ),
+            },
             { title: t('audit.clientIp'), dataIndex: 'clientIp', render: (v: string | null) => v ?? '' },
           ]}
         />

@@ -49,10 +49,7 @@ export default function HomePage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card
-            title={t('home.currentArea')}
-            extra={can('areas.read') && area ? <Link to="/areas">{t('home.openAreas')}</Link> : null}
-          >
+          <Card title={t('home.currentArea')} extra={can('areas.read') && area ? <Link to="/areas">{t('home.openAreas')}</Link> : null}>
             {!area ? (
               <Empty description={t('home.noArea')} />
             ) : (

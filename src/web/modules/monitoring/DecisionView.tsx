@@ -17,9 +17,7 @@ export function DecisionView({ decision }: { decision: Decision }) {
           <Space wrap size={6}>
             <KindTag kind={decision.measure} />
             {decision.measure !== 'none' && (
-              <span data-testid="decision-dates">
-                {t('monitoring.decision.period', { days: decision.days, from: decision.startsOn, to: decision.endsOn })}
-              </span>
+              <span data-testid="decision-dates">{t('monitoring.decision.period', { days: decision.days, from: decision.startsOn, to: decision.endsOn })}</span>
             )}
             {decision.refer && <Tag color="red">{t('monitoring.rule.refer')}</Tag>}
           </Space>

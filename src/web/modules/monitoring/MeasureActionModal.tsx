@@ -23,7 +23,17 @@ interface Values {
   gridWorkerId?: number | null;
 }
 
-export function MeasureActionModal({ measure, action, onClose, onDone }: { measure: Measure; action: ModalAction; onClose: () => void; onDone: (m: Measure) => void }) {
+export function MeasureActionModal({
+  measure,
+  action,
+  onClose,
+  onDone,
+}: {
+  measure: Measure;
+  action: ModalAction;
+  onClose: () => void;
+  onDone: (m: Measure) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const place = Form.useWatch('place', form);
@@ -44,7 +54,11 @@ export function MeasureActionModal({ measure, action, onClose, onDone }: { measu
       case 'release_early':
         return api.post(`${base}/release`, reason ? { reason } : {});
       case 'transfer':
-        return api.post(`${base}/transfer`, { place: v.place, reason, ...(v.place === 'site' ? { siteId: site.siteId ?? undefined, roomId: site.roomId ?? undefined } : {}) });
+        return api.post(`${base}/transfer`, {
+          place: v.place,
+          reason,
+          ...(v.place === 'site' ? { siteId: site.siteId ?? undefined, roomId: site.roomId ?? undefined } : {}),
+        });
       case 'assign':
         return api.patch(base, { doctorId: v.doctorId ?? null, gridWorkerId: v.gridWorkerId ?? null });
     }
@@ -85,7 +99,12 @@ export function MeasureActionModal({ measure, action, onClose, onDone }: { measu
         }}
       >
         {action === 'end_date' && (
-          <Form.Item name="endsOn" label={t('monitoring.field.endsOn')} rules={[{ required: true, message: t('validation.required') }]} extra={t('monitoring.action.endDateHint', { current: measure.endsOn })}>
+          <Form.Item
+            name="endsOn"
+            label={t('monitoring.field.endsOn')}
+            rules={[{ required: true, message: t('validation.required') }]}
+            extra={t('monitoring.action.endDateHint', { current: measure.endsOn })}
+          >
             <DatePicker style={{ width: '100%' }} data-testid="measure-ends-on" />
           </Form.Item>
         )}

@@ -25,7 +25,11 @@ export function MeasureFollowUps({ measureId }: { measureId: number }) {
           title: t('monitoring.field.state'),
           key: 'status',
           render: (_: unknown, f: FollowUp) =>
-            f.overdue ? <Tag color="red">{t('monitoring.followUp.overdue')}</Tag> : <Tag color={f.status === 'done' ? 'green' : 'default'}>{t(`monitoring.followUp.status.${f.status}`)}</Tag>,
+            f.overdue ? (
+              <Tag color="red">{t('monitoring.followUp.overdue')}</Tag>
+            ) : (
+              <Tag color={f.status === 'done' ? 'green' : 'default'}>{t(`monitoring.followUp.status.${f.status}`)}</Tag>
+            ),
         },
         {
           title: t('monitoring.followUp.reading'),

@@ -75,7 +75,15 @@ export default function MeasuresPage() {
     },
     { title: t('monitoring.field.kind'), key: 'kind', render: (_: unknown, m: Measure) => <KindTag kind={m.kind} /> },
     { title: t('monitoring.field.state'), key: 'state', render: (_: unknown, m: Measure) => <StateTag state={m.state} /> },
-    { title: t('monitoring.field.period'), key: 'period', render: (_: unknown, m: Measure) => <span style={{ whiteSpace: 'nowrap' }}>{m.startsOn} → {m.endsOn}</span> },
+    {
+      title: t('monitoring.field.period'),
+      key: 'period',
+      render: (_: unknown, m: Measure) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {m.startsOn} → {m.endsOn}
+        </span>
+      ),
+    },
     {
       title: t('monitoring.field.place'),
       key: 'place',
@@ -102,7 +110,13 @@ export default function MeasuresPage() {
       </Space>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
-          <AreaTreeSelect value={under ?? null} onChange={(v) => (setUnder(v ?? undefined), setPage(1))} placeholder={t('tasks.allAreas')} allowClear style={{ minWidth: 200 }} />
+          <AreaTreeSelect
+            value={under ?? null}
+            onChange={(v) => (setUnder(v ?? undefined), setPage(1))}
+            placeholder={t('tasks.allAreas')}
+            allowClear
+            style={{ minWidth: 200 }}
+          />
           <Select
             allowClear
             placeholder={t('monitoring.allStates')}
@@ -131,7 +145,14 @@ export default function MeasuresPage() {
           loading={loading}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoring.noMeasures')} /> }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data.total,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (total) => t('common.total', { count: total }),
+          }}
         />
       </Card>
     </Space>

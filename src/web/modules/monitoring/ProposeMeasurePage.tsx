@@ -102,7 +102,11 @@ export default function ProposeMeasurePage() {
         {t('monitoring.propose.title')}
       </Typography.Title>
       <Card size="small">
-        <Form form={form} layout="vertical" onValuesChange={(changed) => !('place' in changed) && !('doctorId' in changed) && !('gridWorkerId' in changed) && setDecision(null)}>
+        <Form
+          form={form}
+          layout="vertical"
+          onValuesChange={(changed) => !('place' in changed) && !('doctorId' in changed) && !('gridWorkerId' in changed) && setDecision(null)}
+        >
           <Form.Item name="residentId" label={t('monitoring.propose.resident')} rules={[{ required: true, message: t('validation.required') }]}>
             <ResidentSelect onChange={(_, r) => setResident(r)} data-testid="propose-resident" />
           </Form.Item>

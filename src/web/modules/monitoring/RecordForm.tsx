@@ -30,7 +30,13 @@ export function RecordForm({ followUp, onDone, onCancel }: { followUp: FollowUp;
     setBusy(true);
     setError(null);
     try {
-      onDone(await api.post<FollowUp>(`/api/follow-ups/${followUp.id}/record`, { temperature: v.temperature, symptoms: v.symptoms ?? [], note: v.note?.trim() || undefined }));
+      onDone(
+        await api.post<FollowUp>(`/api/follow-ups/${followUp.id}/record`, {
+          temperature: v.temperature,
+          symptoms: v.symptoms ?? [],
+          note: v.note?.trim() || undefined,
+        }),
+      );
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));

@@ -39,10 +39,7 @@ export function ResolveModal({ alert, onClose, onDone }: { alert: FeverAlert; on
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
         <Form.Item name="resolution" label={t('monitoring.alert.resolution')} rules={[{ required: true, message: t('validation.required') }]}>
-          <Radio.Group
-            data-testid="resolve-resolution"
-            options={RESOLUTIONS.map((r) => ({ value: r, label: t(`monitoring.resolution.${r}`) }))}
-          />
+          <Radio.Group data-testid="resolve-resolution" options={RESOLUTIONS.map((r) => ({ value: r, label: t(`monitoring.resolution.${r}`) }))} />
         </Form.Item>
         <Form.Item name="note" label={t('monitoring.followUp.note')} rules={[{ max: 500 }]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="resolve-note" />

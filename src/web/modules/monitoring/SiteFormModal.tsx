@@ -30,7 +30,12 @@ export function SiteFormModal({ site, areaId, onClose, onDone }: { site?: Site; 
       const rooms = roomCodes(v.rooms ?? '').map((code) => ({ code, capacity: v.capacity }));
       const r = site
         ? await api.post<Site>(`/api/isolation-sites/${site.id}/rooms`, { rooms })
-        : await api.post<Site>('/api/isolation-sites', { name: v.name.trim(), address: v.address?.trim() || undefined, areaId: v.areaId, rooms: rooms.length ? rooms : undefined });
+        : await api.post<Site>('/api/isolation-sites', {
+            name: v.name.trim(),
+            address: v.address?.trim() || undefined,
+            areaId: v.areaId,
+            rooms: rooms.length ? rooms : undefined,
+          });
       onDone(r);
     } catch (e) {
       applyFieldErrors(form, e);
@@ -52,7 +57,11 @@ export function SiteFormModal({ site, areaId, onClose, onDone }: { site?: Site; 
       <Form form={form} layout="vertical" initialValues={{ areaId, capacity: 1, rooms: '' }}>
         {!site && (
           <>
-            <Form.Item name="name" label={t('monitoring.site.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
+            <Form.Item
+              name="name"
+              label={t('monitoring.site.name')}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}
+            >
               <Input maxLength={100} data-testid="site-name" />
             </Form.Item>
             <Form.Item name="address" label={t('monitoring.site.address')} rules={[{ max: 200 }]}>

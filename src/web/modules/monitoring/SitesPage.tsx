@@ -14,7 +14,18 @@ function RoomCell({ room }: { room: Room }) {
   const colour = full ? '#cf1322' : room.occupied ? '#fa8c16' : '#52c41a';
   return (
     <Tooltip title={`${room.code}: ${room.occupied}/${room.capacity}`}>
-      <div style={{ width: 56, border: `1px solid ${colour}`, borderRadius: 4, padding: '2px 4px', fontSize: 12, textAlign: 'center', background: full ? '#fff1f0' : undefined }} data-testid="room">
+      <div
+        style={{
+          width: 56,
+          border: `1px solid ${colour}`,
+          borderRadius: 4,
+          padding: '2px 4px',
+          fontSize: 12,
+          textAlign: 'center',
+          background: full ? '#fff1f0' : undefined,
+        }}
+        data-testid="room"
+      >
         <div>{room.code}</div>
         <div style={{ color: colour }}>
           {room.occupied}/{room.capacity}

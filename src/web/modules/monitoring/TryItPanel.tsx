@@ -46,7 +46,11 @@ export function TryItPanel({ setId, onDecision }: { setId?: number; onDecision?:
         </Button>
       </Form>
       {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
-      {decision && <div style={{ marginTop: 12 }}><DecisionView decision={decision} /></div>}
+      {decision && (
+        <div style={{ marginTop: 12 }}>
+          <DecisionView decision={decision} />
+        </div>
+      )}
     </Card>
   );
 }

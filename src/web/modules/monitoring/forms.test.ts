@@ -45,7 +45,10 @@ describe('rules as sentences', () => {
 
   it('and in English, with ranges of days', async () => {
     const t = await make('en', en);
-    expect(conditionPhrases({ originRiskLevels: ['high', 'lockdown'], daysSinceArrival: { max: 7 } }, t)).toEqual(['from a High-risk area or Lockdown zone', '≤ 7 days since arrival']);
+    expect(conditionPhrases({ originRiskLevels: ['high', 'lockdown'], daysSinceArrival: { max: 7 } }, t)).toEqual([
+      'from a High-risk area or Lockdown zone',
+      '≤ 7 days since arrival',
+    ]);
     expect(conditionPhrases({ age: { min: 60, max: 79 } }, t)).toEqual(['age 60–79']);
   });
 });

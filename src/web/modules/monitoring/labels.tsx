@@ -4,7 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { MeasureKind, MeasureState, Symptom } from './types';
 
 const KIND_COLOUR: Record<MeasureKind, string> = { central_isolation: 'red', home_isolation: 'orange', home_monitoring: 'gold', none: 'default' };
-const STATE_COLOUR: Record<MeasureState, string> = { proposed: 'blue', confirmed: 'cyan', active: 'green', release_check: 'purple', released: 'default', cancelled: 'default' };
+const STATE_COLOUR: Record<MeasureState, string> = {
+  proposed: 'blue',
+  confirmed: 'cyan',
+  active: 'green',
+  release_check: 'purple',
+  released: 'default',
+  cancelled: 'default',
+};
 
 export function KindTag({ kind }: { kind: MeasureKind }) {
   const { t } = useTranslation();

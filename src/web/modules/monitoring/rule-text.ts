@@ -33,7 +33,9 @@ export function conditionPhrases(when: Conditions, t: TFunction): string[] {
 /** "集中隔离 7 天 + 居家健康监测 3 天". */
 export function stepsText(steps: { measure: string; days: number }[], t: TFunction, refer?: string | null): string {
   if (!steps.some((s) => s.measure !== 'none')) return t(refer ? 'monitoring.rule.refer' : 'monitoring.kind.none');
-  return steps.map((s) => (s.measure === 'none' ? t('monitoring.kind.none') : t('monitoring.rule.step', { measure: t(`monitoring.kind.${s.measure}`), days: s.days }))).join(' + ');
+  return steps
+    .map((s) => (s.measure === 'none' ? t('monitoring.kind.none') : t('monitoring.rule.step', { measure: t(`monitoring.kind.${s.measure}`), days: s.days })))
+    .join(' + ');
 }
 
 export function outcomePhrases(then: Outcome, t: TFunction): string[] {

@@ -34,7 +34,14 @@ interface Report {
   today: string;
   village: boolean;
   status: Status | null;
-  report: { notes: string | null; submittedAt: string | null; submittedByName: string | null; reopenedAt: string | null; reopenedByName: string | null; reopenReason: string | null } | null;
+  report: {
+    notes: string | null;
+    submittedAt: string | null;
+    submittedByName: string | null;
+    reopenedAt: string | null;
+    reopenedByName: string | null;
+    reopenReason: string | null;
+  } | null;
   villages: number;
   submitted: number;
   figures: Figures;
@@ -133,7 +140,17 @@ export default function ReportsPage() {
 
   const rows: Row[] = data
     ? data.village
-      ? [{ areaId: data.area.id, areaName: data.area.name, kind: data.area.kind, villages: 1, submitted: data.status === 'submitted' ? 1 : 0, status: data.status, figures: data.figures }]
+      ? [
+          {
+            areaId: data.area.id,
+            areaName: data.area.name,
+            kind: data.area.kind,
+            villages: 1,
+            submitted: data.status === 'submitted' ? 1 : 0,
+            status: data.status,
+            figures: data.figures,
+          },
+        ]
       : data.rows
     : [];
   const columns = [
@@ -178,7 +195,11 @@ export default function ReportsPage() {
             title={
               <Space wrap>
                 <span>{t('reports.title', { name: data.area.name, day: data.day })}</span>
-                {data.status ? <StatusTag status={data.status} /> : <Tag>{t('reports.submittedOf', { submitted: data.submitted, villages: data.villages })}</Tag>}
+                {data.status ? (
+                  <StatusTag status={data.status} />
+                ) : (
+                  <Tag>{t('reports.submittedOf', { submitted: data.submitted, villages: data.villages })}</Tag>
+                )}
               </Space>
             }
             extra={

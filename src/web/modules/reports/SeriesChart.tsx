@@ -43,7 +43,15 @@ export function SeriesChart({ areaId, to, version }: { areaId: number; to: strin
     <Card
       size="small"
       title={t('reports.chartTitle')}
-      extra={<Segmented<FigureKey> size="small" value={key} onChange={setKey} options={CHART_KEYS.map((k) => ({ value: k, label: label(k) }))} data-testid="series-key" />}
+      extra={
+        <Segmented<FigureKey>
+          size="small"
+          value={key}
+          onChange={setKey}
+          options={CHART_KEYS.map((k) => ({ value: k, label: label(k) }))}
+          data-testid="series-key"
+        />
+      }
     >
       {error && <Alert type="error" showIcon title={error} />}
       {!items && !error && <Spin />}

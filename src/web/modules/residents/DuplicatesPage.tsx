@@ -92,7 +92,11 @@ function Pair({ group, onDone }: { group: DuplicateGroup; onDone: () => void }) 
           <Button size="small" type="primary" loading={busy} onClick={merge}>
             {t('residents.duplicates.merge')}
           </Button>
-          <Button size="small" disabled={busy} onClick={() => void act(() => api.post('/api/residents/duplicates/dismiss', { ids: [a.id, b.id] }), t('residents.duplicates.dismissed'))}>
+          <Button
+            size="small"
+            disabled={busy}
+            onClick={() => void act(() => api.post('/api/residents/duplicates/dismiss', { ids: [a.id, b.id] }), t('residents.duplicates.dismissed'))}
+          >
             {t('residents.duplicates.dismiss')}
           </Button>
         </Space>

@@ -25,7 +25,17 @@ interface Values {
 
 const blank = (s: string | undefined) => s?.trim() || null;
 
-export function HouseholdFormModal({ household, defaultAreaId, onClose, onSaved }: { household?: HouseholdDetail; defaultAreaId?: number; onClose: () => void; onSaved: (h: HouseholdDetail) => void }) {
+export function HouseholdFormModal({
+  household,
+  defaultAreaId,
+  onClose,
+  onSaved,
+}: {
+  household?: HouseholdDetail;
+  defaultAreaId?: number;
+  onClose: () => void;
+  onSaved: (h: HouseholdDetail) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -50,7 +60,9 @@ export function HouseholdFormModal({ household, defaultAreaId, onClose, onSaved 
     setBusy(true);
     setError(null);
     try {
-      const saved = household ? await api.patch<HouseholdDetail>(`/api/households/${household.id}`, body) : await api.post<HouseholdDetail>('/api/households', body);
+      const saved = household
+        ? await api.patch<HouseholdDetail>(`/api/households/${household.id}`, body)
+        : await api.post<HouseholdDetail>('/api/households', body);
       message.success(t('common.saved'));
       onSaved(saved);
     } catch (e) {
@@ -95,10 +107,19 @@ export function HouseholdFormModal({ household, defaultAreaId, onClose, onSaved 
             : { areaId: defaultAreaId }
         }
       >
-        <Form.Item name="areaId" label={t('residents.field.area')} extra={household ? t('residents.household.areaHint') : undefined} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="areaId"
+          label={t('residents.field.area')}
+          extra={household ? t('residents.household.areaHint') : undefined}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <AreaTreeSelect style={{ width: '100%' }} data-testid="household-area" />
         </Form.Item>
-        <Form.Item name="address" label={t('residents.field.address')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}>
+        <Form.Item
+          name="address"
+          label={t('residents.field.address')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}
+        >
           <Input maxLength={200} placeholder={t('residents.household.addressPlaceholder')} data-testid="household-address" />
         </Form.Item>
         <Row gutter={12}>

@@ -35,7 +35,12 @@ export function ImportMappingStep(p: Props) {
       {p.sheetNames.length > 1 && (
         <Space wrap>
           <span>{t('residents.import.sheet')}</span>
-          <Select value={p.sheet ?? p.sheetNames[0]} onChange={p.onSheet} options={p.sheetNames.map((s) => ({ value: s, label: s }))} style={{ minWidth: 160 }} />
+          <Select
+            value={p.sheet ?? p.sheetNames[0]}
+            onChange={p.onSheet}
+            options={p.sheetNames.map((s) => ({ value: s, label: s }))}
+            style={{ minWidth: 160 }}
+          />
         </Space>
       )}
       <Table<{ header: string }>
@@ -68,8 +73,16 @@ export function ImportMappingStep(p: Props) {
           },
         ]}
       />
-      {problems.missing.length > 0 && <Alert type="warning" showIcon title={t('residents.import.missing', { fields: problems.missing.map(label).join(t('residents.history.separator')) })} />}
-      {problems.duplicated.length > 0 && <Alert type="warning" showIcon title={t('residents.import.duplicated', { fields: problems.duplicated.map(label).join(t('residents.history.separator')) })} />}
+      {problems.missing.length > 0 && (
+        <Alert type="warning" showIcon title={t('residents.import.missing', { fields: problems.missing.map(label).join(t('residents.history.separator')) })} />
+      )}
+      {problems.duplicated.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={t('residents.import.duplicated', { fields: problems.duplicated.map(label).join(t('residents.history.separator')) })}
+        />
+      )}
       {p.error && <Alert type="error" showIcon title={p.error} />}
       <Space wrap>
         <Button onClick={p.onBack} disabled={p.busy}>

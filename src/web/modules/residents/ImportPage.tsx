@@ -89,11 +89,22 @@ export default function ImportPage() {
           current={step}
           status={failed ? 'error' : undefined}
           style={{ marginBottom: 20 }}
-          items={[{ title: t('residents.import.stepUpload') }, { title: t('residents.import.stepMapping') }, { title: t('residents.import.stepReport') }, { title: t('residents.import.stepCommit') }]}
+          items={[
+            { title: t('residents.import.stepUpload') },
+            { title: t('residents.import.stepMapping') },
+            { title: t('residents.import.stepReport') },
+            { title: t('residents.import.stepCommit') },
+          ]}
         />
         {failed ? (
           <Space orientation="vertical" style={{ width: '100%' }}>
-            <Alert type="error" showIcon title={t('residents.import.failed')} description={job?.failureMessage || job?.failure || undefined} data-testid="import-failed" />
+            <Alert
+              type="error"
+              showIcon
+              title={t('residents.import.failed')}
+              description={job?.failureMessage || job?.failure || undefined}
+              data-testid="import-failed"
+            />
             <Button onClick={restart}>{t('residents.import.another')}</Button>
           </Space>
         ) : (

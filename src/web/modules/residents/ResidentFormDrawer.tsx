@@ -152,7 +152,13 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
   return (
     <Drawer
       open
-      title={resident ? t('residents.form.editTitle', { name: resident.name }) : household ? t('residents.form.addMemberTitle', { address: household.address }) : t('residents.form.createTitle')}
+      title={
+        resident
+          ? t('residents.form.editTitle', { name: resident.name })
+          : household
+            ? t('residents.form.addMemberTitle', { address: household.address })
+            : t('residents.form.createTitle')
+      }
       size={screens.md ? 640 : '100%'}
       onClose={onClose}
       mask={{ closable: false }}
@@ -175,7 +181,10 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
           </Col>
           <Col {...half}>
             <Form.Item name="idType" label={t('residents.field.idType')} rules={[required]}>
-              <Select options={ID_TYPES.map((k) => ({ value: k, label: t(`residents.idType.${k}`) }))} onChange={() => void form.validateFields(['idNumber']).catch(() => {})} />
+              <Select
+                options={ID_TYPES.map((k) => ({ value: k, label: t(`residents.idType.${k}`) }))}
+                onChange={() => void form.validateFields(['idNumber']).catch(() => {})}
+              />
             </Form.Item>
           </Col>
           {idType !== 'none' && (
@@ -207,12 +216,22 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="phone" label={t('residents.field.phone')} extra={editing ? t('residents.keepMasked', { value: resident?.phone ?? t('common.none') }) : undefined} rules={[phoneRule]}>
+            <Form.Item
+              name="phone"
+              label={t('residents.field.phone')}
+              extra={editing ? t('residents.keepMasked', { value: resident?.phone ?? t('common.none') }) : undefined}
+              rules={[phoneRule]}
+            >
               <Input inputMode="tel" maxLength={30} data-testid="resident-phone" />
             </Form.Item>
           </Col>
           <Col {...half}>
-            <Form.Item name="phone2" label={t('residents.field.phone2')} extra={editing ? t('residents.keepMasked', { value: resident?.phone2 ?? t('common.none') }) : undefined} rules={[phoneRule]}>
+            <Form.Item
+              name="phone2"
+              label={t('residents.field.phone2')}
+              extra={editing ? t('residents.keepMasked', { value: resident?.phone2 ?? t('common.none') }) : undefined}
+              rules={[phoneRule]}
+            >
               <Input inputMode="tel" maxLength={30} />
             </Form.Item>
           </Col>
@@ -230,7 +249,12 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
               />
             </Form.Item>
             {place === 'area' ? (
-              <Form.Item name="areaId" label={t('residents.field.area')} extra={t('residents.form.placeAreaHint')} rules={[{ required: true, message: t('validation.required') }]}>
+              <Form.Item
+                name="areaId"
+                label={t('residents.field.area')}
+                extra={t('residents.form.placeAreaHint')}
+                rules={[{ required: true, message: t('validation.required') }]}
+              >
                 <AreaTreeSelect style={{ width: '100%' }} />
               </Form.Item>
             ) : (
@@ -276,7 +300,12 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
           <Col {...half}>
             {/* Moving out is a dated move (on the resident's page), not a status to pick here. */}
             <Form.Item name="status" label={t('residents.field.status')}>
-              <Select options={STATUSES.filter((s) => s !== 'moved_out' || resident?.status === 'moved_out').map((s) => ({ value: s, label: t(`residents.status.${s}`) }))} />
+              <Select
+                options={STATUSES.filter((s) => s !== 'moved_out' || resident?.status === 'moved_out').map((s) => ({
+                  value: s,
+                  label: t(`residents.status.${s}`),
+                }))}
+              />
             </Form.Item>
           </Col>
           <Col {...half}>

@@ -18,7 +18,11 @@ export function StaysTimeline({ stays }: { stays: Stay[] }) {
     ),
     content: (
       <div>
-        {s.householdId ? <Link to={`/residents/households/${s.householdId}`}>{s.address}</Link> : <Typography.Text type="secondary">{t('residents.stays.noHousehold')}</Typography.Text>}
+        {s.householdId ? (
+          <Link to={`/residents/households/${s.householdId}`}>{s.address}</Link>
+        ) : (
+          <Typography.Text type="secondary">{t('residents.stays.noHousehold')}</Typography.Text>
+        )}
         {s.areaName && <div style={{ color: 'rgba(0,0,0,.45)' }}>{s.areaName}</div>}
       </div>
     ),
@@ -35,27 +39,32 @@ const HIDDEN_CHANGES = new Set(['areaPath', 'namePinyin', 'nameInitials']);
 
 export function HistoryTimeline({ history }: { history: HistoryEntry[] }) {
   const { t } = useTranslation();
-  const items = [...history].reverse().map((h, i) => ({
-    // Only edits list their fields; a move's or a merge's before/after are not field edits.
-    changes: h.action === 'update' ? h.changes.filter((c) => !HIDDEN_CHANGES.has(c)) : [],
-    h,
-    i,
-  })).map(({ h, i, changes }) => ({
-    key: `${h.at}-${i}`,
-    color: h.action === 'reveal' ? 'orange' : h.action === 'move' ? 'green' : 'blue',
-    title: <span style={{ whiteSpace: 'nowrap' }}>{dayjs(h.at).format('YYYY-MM-DD HH:mm')}</span>,
-    content: (
-      <div>
-        <Typography.Text strong>{t(`residents.action.${h.action}`, { defaultValue: h.action })}</Typography.Text>
-        {h.actorName && <Typography.Text type="secondary"> · {h.actorName}</Typography.Text>}
-        {changes.length > 0 && (
-          <div style={{ color: 'rgba(0,0,0,.65)' }}>
-            {t('residents.history.changed', { fields: changes.map((c) => t(`residents.field.${c}`, { defaultValue: c })).join(t('residents.history.separator')) })}
-          </div>
-        )}
-      </div>
-    ),
-  }));
+  const items = [...history]
+    .reverse()
+    .map((h, i) => ({
+      // Only edits list their fields; a move's or a merge's before/after are not field edits.
+      changes: h.action === 'update' ? h.changes.filter((c) => !HIDDEN_CHANGES.has(c)) : [],
+      h,
+      i,
+    }))
+    .map(({ h, i, changes }) => ({
+      key: `${h.at}-${i}`,
+      color: h.action === 'reveal' ? 'orange' : h.action === 'move' ? 'green' : 'blue',
+      title: <span style={{ whiteSpace: 'nowrap' }}>{dayjs(h.at).format('YYYY-MM-DD HH:mm')}</span>,
+      content: (
+        <div>
+          <Typography.Text strong>{t(`residents.action.${h.action}`, { defaultValue: h.action })}</Typography.Text>
+          {h.actorName && <Typography.Text type="secondary"> · {h.actorName}</Typography.Text>}
+          {changes.length > 0 && (
+            <div style={{ color: 'rgba(0,0,0,.65)' }}>
+              {t('residents.history.changed', {
+                fields: changes.map((c) => t(`residents.field.${c}`, { defaultValue: c })).join(t('residents.history.separator')),
+              })}
+            </div>
+          )}
+        </div>
+      ),
+    }));
   return (
     <Card size="small" title={t('residents.history.title')} data-testid="history">
       {items.length ? <Timeline items={items} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}

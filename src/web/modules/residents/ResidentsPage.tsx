@@ -160,7 +160,9 @@ export default function ResidentsPage() {
                   showSizeChanger: false,
                   simple: mobile,
                   onChange: (p) => apply(filters, p),
-                  showTotal: () => <span data-testid="residents-total">{t('residents.list.total', { total: formatTotal(data.total, data.totalCapped, lang) })}</span>,
+                  showTotal: () => (
+                    <span data-testid="residents-total">{t('residents.list.total', { total: formatTotal(data.total, data.totalCapped, lang) })}</span>
+                  ),
                 }}
               />
             </div>

@@ -21,7 +21,12 @@ export function RevealableValue({ residentId, field, masked }: { residentId: num
   const [value, setValue] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
 
-  if (value !== null) return <span style={mono} data-testid={`revealed-${field}`}>{value}</span>;
+  if (value !== null)
+    return (
+      <span style={mono} data-testid={`revealed-${field}`}>
+        {value}
+      </span>
+    );
   if (!masked) return <Masked value={null} />;
 
   const submit = async () => {
@@ -43,7 +48,14 @@ export function RevealableValue({ residentId, field, masked }: { residentId: num
       <Masked value={masked} />
       {can('residents.reveal') && (
         <Tooltip title={t('residents.reveal.button')}>
-          <Button size="small" type="link" icon={<EyeOutlined />} data-testid={`reveal-${field}`} aria-label={t('residents.reveal.button')} onClick={() => setOpen(true)} />
+          <Button
+            size="small"
+            type="link"
+            icon={<EyeOutlined />}
+            data-testid={`reveal-${field}`}
+            aria-label={t('residents.reveal.button')}
+            onClick={() => setOpen(true)}
+          />
         </Tooltip>
       )}
       {open && (
@@ -58,7 +70,12 @@ export function RevealableValue({ residentId, field, masked }: { residentId: num
           okButtonProps={{ 'data-testid': 'reveal-confirm' }}
         >
           <Form form={form} layout="vertical">
-            <Form.Item name="reason" label={t('residents.reveal.reason')} extra={t('residents.reveal.hint')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}>
+            <Form.Item
+              name="reason"
+              label={t('residents.reveal.reason')}
+              extra={t('residents.reveal.hint')}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}
+            >
               <Input maxLength={200} data-testid="reveal-reason" autoFocus />
             </Form.Item>
           </Form>

@@ -28,9 +28,7 @@ function int(v: string | null, min = 0, max = Number.MAX_SAFE_INTEGER): number |
 
 /** Reads filters from URL search params, dropping anything the API would refuse. */
 export function parseFilters(params: URLSearchParams): ResidentFilters {
-  const groups = (params.get('groups') ?? '')
-    .split(',')
-    .filter((g): g is Group => (ALL_GROUPS as readonly string[]).includes(g));
+  const groups = (params.get('groups') ?? '').split(',').filter((g): g is Group => (ALL_GROUPS as readonly string[]).includes(g));
   const status = params.get('status');
   const asOf = params.get('asOf');
   return {

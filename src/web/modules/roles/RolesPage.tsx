@@ -111,7 +111,11 @@ export default function RolesPage() {
           {t('nav.roles')}
         </Typography.Title>
         <Space wrap>
-          <Button icon={<UndoOutlined />} disabled={!dirty.length || saving} onClick={() => setDraft(Object.fromEntries(roles.map((r) => [r.code, [...r.permissions]])))}>
+          <Button
+            icon={<UndoOutlined />}
+            disabled={!dirty.length || saving}
+            onClick={() => setDraft(Object.fromEntries(roles.map((r) => [r.code, [...r.permissions]])))}
+          >
             {t('roles.discard')}
           </Button>
           <Button type="primary" icon={<SaveOutlined />} disabled={!dirty.length} loading={saving} onClick={() => void save()}>

@@ -79,10 +79,26 @@ export function BoxHandOverModal({ box, onClose, onDone }: { box: Box | null; on
     >
       <Form layout="vertical" onFinish={() => void submit()}>
         <Form.Item label={t('samplingBoxes.count')} extra={t('samplingBoxes.countHint')} required>
-          <InputNumber data-testid="box-handover-count" min={0} max={10000} precision={0} size="large" style={{ width: '100%' }} value={count} onChange={(v) => setCount(v)} />
+          <InputNumber
+            data-testid="box-handover-count"
+            min={0}
+            max={10000}
+            precision={0}
+            size="large"
+            style={{ width: '100%' }}
+            value={count}
+            onChange={(v) => setCount(v)}
+          />
         </Form.Item>
         <Form.Item label={t('samplingBoxes.lab')} required>
-          <Input data-testid="box-handover-lab" size="large" maxLength={100} value={lab} onChange={(e) => setLab(e.target.value)} placeholder={t('samplingBoxes.labPlaceholder')} />
+          <Input
+            data-testid="box-handover-lab"
+            size="large"
+            maxLength={100}
+            value={lab}
+            onChange={(e) => setLab(e.target.value)}
+            placeholder={t('samplingBoxes.labPlaceholder')}
+          />
         </Form.Item>
         <Form.Item label={t('samplingBoxes.rescan')} extra={t('samplingBoxes.rescanHint')}>
           <Switch data-testid="box-handover-rescan" checked={rescan} onChange={setRescan} />
@@ -123,7 +139,12 @@ export function BoxHandOverModal({ box, onClose, onDone }: { box: Box | null; on
           }
           description={
             <Space orientation="vertical">
-              <Barcodes testId="box-mismatch-missing" title={t('samplingBoxes.missing', { count: mismatch.missing.length })} codes={mismatch.missing} color="red" />
+              <Barcodes
+                testId="box-mismatch-missing"
+                title={t('samplingBoxes.missing', { count: mismatch.missing.length })}
+                codes={mismatch.missing}
+                color="red"
+              />
               <Barcodes testId="box-mismatch-extra" title={t('samplingBoxes.extra', { count: mismatch.extra.length })} codes={mismatch.extra} color="orange" />
               <Typography.Text type="secondary">{t('samplingBoxes.mismatchHint')}</Typography.Text>
             </Space>

@@ -6,7 +6,19 @@
 import { Input, type InputRef } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 
-export function BoxScanInput({ onScan, placeholder, active = true, disabled, testId }: { onScan: (text: string) => void; placeholder: string; active?: boolean; disabled?: boolean; testId: string }) {
+export function BoxScanInput({
+  onScan,
+  placeholder,
+  active = true,
+  disabled,
+  testId,
+}: {
+  onScan: (text: string) => void;
+  placeholder: string;
+  active?: boolean;
+  disabled?: boolean;
+  testId: string;
+}) {
   const [value, setValue] = useState('');
   const ref = useRef<InputRef>(null);
 

@@ -23,7 +23,13 @@ describe('reading the refusals', () => {
 
   it('turns a count mismatch into the box number against the count, with the missing and extra barcodes', () => {
     // Typed 3, the box holds 2: the server sends the difference.
-    expect(mismatchOf(new ApiError(409, 'BOX_COUNT_MISMATCH', 'x', { count: '1' }), 3, null)).toEqual({ expected: 2, counted: 3, scanned: null, missing: [], extra: [] });
+    expect(mismatchOf(new ApiError(409, 'BOX_COUNT_MISMATCH', 'x', { count: '1' }), 3, null)).toEqual({
+      expected: 2,
+      counted: 3,
+      scanned: null,
+      missing: [],
+      extra: [],
+    });
     // Typed right, but the re-scan missed one and found a stranger.
     const e = new ApiError(409, 'BOX_COUNT_MISMATCH', 'x', { missing: 'AAAA0002', extra: 'BBBB0001,BBBB0002' });
     expect(mismatchOf(e, 2, 3)).toEqual({ expected: 2, counted: 2, scanned: 3, missing: ['AAAA0002'], extra: ['BBBB0001', 'BBBB0002'] });

@@ -40,7 +40,10 @@ export type TubeProblem = (typeof TUBE_PROBLEMS)[number];
 export function tubeProblems(e: unknown): Record<string, { code: TubeProblem } | { text: string }> | null {
   if (!(e instanceof ApiError) || e.code !== 'BOX_TUBES') return null;
   return Object.fromEntries(
-    Object.entries(e.fields).map(([barcode, why]) => [barcode, (TUBE_PROBLEMS as readonly string[]).includes(why) ? { code: why as TubeProblem } : { text: why }]),
+    Object.entries(e.fields).map(([barcode, why]) => [
+      barcode,
+      (TUBE_PROBLEMS as readonly string[]).includes(why) ? { code: why as TubeProblem } : { text: why },
+    ]),
   );
 }
 

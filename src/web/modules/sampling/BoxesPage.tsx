@@ -227,7 +227,14 @@ export default function BoxesPage() {
                   onChange={(e) => setNewCode(e.target.value)}
                   onPressEnter={() => void create()}
                 />
-                <Button size="large" type="primary" disabled={!pointId || !newCode.trim()} loading={creating} onClick={() => void create()} data-testid="box-new-submit">
+                <Button
+                  size="large"
+                  type="primary"
+                  disabled={!pointId || !newCode.trim()}
+                  loading={creating}
+                  onClick={() => void create()}
+                  data-testid="box-new-submit"
+                >
                   {t('samplingBoxes.create')}
                 </Button>
               </Space.Compact>

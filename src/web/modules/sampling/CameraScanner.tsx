@@ -44,8 +44,12 @@ export function CameraScanner({ onScan }: { onScan: (text: string) => void }) {
 
     (async () => {
       try {
-        if (!navigator.mediaDevices?.getUserMedia) throw Object.assign(new Error('no mediaDevices'), { name: window.isSecureContext ? 'NotFoundError' : 'SecurityError' });
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment', width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
+        if (!navigator.mediaDevices?.getUserMedia)
+          throw Object.assign(new Error('no mediaDevices'), { name: window.isSecureContext ? 'NotFoundError' : 'SecurityError' });
+        stream = await navigator.mediaDevices.getUserMedia({
+          video: { facingMode: 'environment', width: { ideal: 1280 }, height: { ideal: 720 } },
+          audio: false,
+        });
         if (stopped) return;
         const v = video.current!;
         v.srcObject = stream;
@@ -76,7 +80,20 @@ export function CameraScanner({ onScan }: { onScan: (text: string) => void }) {
           {seen && ` · ${t('sampling.camera.seen', { code: seen })}`}
         </Typography.Text>
       )}
-      <video ref={video} muted playsInline style={{ width: '100%', maxHeight: 320, background: '#000', borderRadius: 8, marginTop: 8, display: typeof state === 'object' ? 'none' : 'block', objectFit: 'cover' }} />
+      <video
+        ref={video}
+        muted
+        playsInline
+        style={{
+          width: '100%',
+          maxHeight: 320,
+          background: '#000',
+          borderRadius: 8,
+          marginTop: 8,
+          display: typeof state === 'object' ? 'none' : 'block',
+          objectFit: 'cover',
+        }}
+      />
     </div>
   );
 }

@@ -4,7 +4,15 @@ import { useEffect, useState } from 'react';
 import { api } from '../../app/api';
 import { type TrailArea, drillTrail } from './CoverageModel';
 
-export function CoverageBreadcrumb({ current, roundAreaPath, onPick }: { current: TrailArea; roundAreaPath: string; onPick: (areaId: number, isTop: boolean) => void }) {
+export function CoverageBreadcrumb({
+  current,
+  roundAreaPath,
+  onPick,
+}: {
+  current: TrailArea;
+  roundAreaPath: string;
+  onPick: (areaId: number, isTop: boolean) => void;
+}) {
   const [ancestors, setAncestors] = useState<TrailArea[]>([]);
   useEffect(() => {
     let cancelled = false;

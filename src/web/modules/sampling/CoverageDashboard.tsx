@@ -69,8 +69,20 @@ export function CoverageDashboard({ round, under, onUnder }: { round: CoverageRo
               <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="coverage-updated">
                 {updatedAt ? t('samplingCoverage.updatedAt', { time: clockTime(updatedAt) }) : ''}
               </Typography.Text>
-              <Button size="small" icon={<ReloadOutlined />} loading={loading} onClick={() => setManual((n) => n + 1)} aria-label={t('samplingCoverage.refresh')} data-testid="coverage-refresh" />
-              <Button size="small" icon={<DownloadOutlined />} href={withQuery(`/api/sampling/rounds/${round.id}/coverage.xlsx`, { under })} data-testid="coverage-export">
+              <Button
+                size="small"
+                icon={<ReloadOutlined />}
+                loading={loading}
+                onClick={() => setManual((n) => n + 1)}
+                aria-label={t('samplingCoverage.refresh')}
+                data-testid="coverage-refresh"
+              />
+              <Button
+                size="small"
+                icon={<DownloadOutlined />}
+                href={withQuery(`/api/sampling/rounds/${round.id}/coverage.xlsx`, { under })}
+                data-testid="coverage-export"
+              >
                 {t('samplingCoverage.export')}
               </Button>
             </Space>

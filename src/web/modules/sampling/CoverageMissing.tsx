@@ -61,11 +61,24 @@ export function CoverageMissing({ roundId, under, tick, missing }: { roundId: nu
             showTotal: (n) => t('samplingCoverage.missingTotal', { count: n }),
           }}
           columns={[
-            { title: t('samplingCoverage.col.name'), key: 'name', fixed: 'left', render: (_: unknown, m) => <span data-testid="coverage-missing-name">{m.name}</span> },
-            { title: t('samplingCoverage.col.idNumber'), key: 'id', render: (_: unknown, m) => <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{m.idNumber ?? '—'}</Typography.Text> },
+            {
+              title: t('samplingCoverage.col.name'),
+              key: 'name',
+              fixed: 'left',
+              render: (_: unknown, m) => <span data-testid="coverage-missing-name">{m.name}</span>,
+            },
+            {
+              title: t('samplingCoverage.col.idNumber'),
+              key: 'id',
+              render: (_: unknown, m) => <Typography.Text style={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{m.idNumber ?? '—'}</Typography.Text>,
+            },
             { title: t('samplingCoverage.col.area'), key: 'area', dataIndex: 'areaName' },
             { title: t('samplingCoverage.col.address'), key: 'address', render: (_: unknown, m) => m.address ?? '—' },
-            { title: t('samplingCoverage.col.gridWorkers'), key: 'grid', render: (_: unknown, m) => (m.gridWorkers.length ? m.gridWorkers.join(t('samplingCoverage.listSeparator')) : t('samplingCoverage.noGridWorker')) },
+            {
+              title: t('samplingCoverage.col.gridWorkers'),
+              key: 'grid',
+              render: (_: unknown, m) => (m.gridWorkers.length ? m.gridWorkers.join(t('samplingCoverage.listSeparator')) : t('samplingCoverage.noGridWorker')),
+            },
           ]}
         />
       )}

@@ -126,7 +126,12 @@ export default function DeskPage() {
         if (b.duplicate)
           w.push({
             key: `d${b.id}`,
-            text: t('sampling.desk.duplicate', { name: b.name, tube: b.duplicate.tubeBarcode, point: b.duplicate.pointName, at: new Date(b.duplicate.boundAt).toLocaleString() }),
+            text: t('sampling.desk.duplicate', {
+              name: b.name,
+              tube: b.duplicate.tubeBarcode,
+              point: b.duplicate.pointName,
+              at: new Date(b.duplicate.boundAt).toLocaleString(),
+            }),
           });
         if (b.poolSize) w.push({ key: `p${b.id}`, text: t('sampling.desk.poolSize', { name: b.name, required: b.poolSize.required, tube: b.poolSize.tube }) });
       }
@@ -148,7 +153,8 @@ export default function DeskPage() {
     for (const { item, error: e } of report.rejected) {
       setError(`${item.scan}: ${errorText(e, t)}`);
       // An ID number the registry does not know: offer to register the person here (临时登记).
-      if (e instanceof ApiError && e.code === 'PERSON_NOT_REGISTERED' && 'idNumber' in parseScan(item.scan)) setWalkIn({ idNumber: item.scan, tubeId: item.tubeId });
+      if (e instanceof ApiError && e.code === 'PERSON_NOT_REGISTERED' && 'idNumber' in parseScan(item.scan))
+        setWalkIn({ idNumber: item.scan, tubeId: item.tubeId });
     }
     const tubeIds = new Set([...report.done.map((d) => d.answer.tube.id), ...report.rejected.map((r) => r.item.tubeId)]);
     for (const id of tubeIds) void loadTube(id);
@@ -159,7 +165,6 @@ export default function DeskPage() {
       attempts.current = 0;
     }
   }, [queue, send, t, loadTube, showAnswer]);
-
 
   useEffect(() => {
     const onOnline = () => {
@@ -337,7 +342,12 @@ export default function DeskPage() {
               />
             )}
             {changeTube && (
-              <Alert data-testid="desk-change-tube" type="warning" showIcon message={<span style={{ fontSize: 24, fontWeight: 600 }}>{t('sampling.desk.changeTube')}</span>} />
+              <Alert
+                data-testid="desk-change-tube"
+                type="warning"
+                showIcon
+                message={<span style={{ fontSize: 24, fontWeight: 600 }}>{t('sampling.desk.changeTube')}</span>}
+              />
             )}
             {error && (
               <Alert
@@ -360,7 +370,15 @@ export default function DeskPage() {
               />
             )}
             {warnings.map((w) => (
-              <Alert key={w.key} data-testid="desk-warning" type="warning" showIcon message={w.text} closable onClose={() => setWarnings((ws) => ws.filter((x) => x.key !== w.key))} />
+              <Alert
+                key={w.key}
+                data-testid="desk-warning"
+                type="warning"
+                showIcon
+                message={w.text}
+                closable
+                onClose={() => setWarnings((ws) => ws.filter((x) => x.key !== w.key))}
+              />
             ))}
             {last && (
               <Card size="small" data-testid="desk-last">

@@ -42,12 +42,23 @@ export function LabManualForm({ onDone }: { onDone: (s: ResultsSummary) => void 
   };
 
   return (
-    <Form<Values> form={form} layout="vertical" initialValues={{ result: 'negative', testedAt: dayjs() }} onFinish={(v) => void submit(v)} data-testid="lab-manual">
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      initialValues={{ result: 'negative', testedAt: dayjs() }}
+      onFinish={(v) => void submit(v)}
+      data-testid="lab-manual"
+    >
       <Form.Item name="barcode" label={t('samplingLab.barcode')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
         <Input autoComplete="off" maxLength={64} data-testid="lab-manual-barcode" />
       </Form.Item>
       <Form.Item name="result" label={t('samplingLab.resultLabel')} rules={[{ required: true, message: t('validation.required') }]}>
-        <Radio.Group optionType="button" buttonStyle="solid" options={RESULT_KINDS.map((r) => ({ value: r, label: t(`samplingLab.result.${r}`) }))} data-testid="lab-manual-result" />
+        <Radio.Group
+          optionType="button"
+          buttonStyle="solid"
+          options={RESULT_KINDS.map((r) => ({ value: r, label: t(`samplingLab.result.${r}`) }))}
+          data-testid="lab-manual-result"
+        />
       </Form.Item>
       <Form.Item name="testedAt" label={t('samplingLab.testedAt')} rules={[{ required: true, message: t('validation.required') }]}>
         <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs().endOf('day'))} />

@@ -74,7 +74,12 @@ export function LabSummary({ summary }: { summary: ResultsSummary }) {
             ] as const
           ).map(([k, v]) => (
             <Col key={k} xs={8} sm={4}>
-              <Statistic title={t(`samplingLab.figure.${k}`)} value={v} data-testid={`lab-figure-${k}`} styles={k !== 'received' && k !== 'applied' && k !== 'already' && v > 0 ? { content: { color: '#d46b08' } } : undefined} />
+              <Statistic
+                title={t(`samplingLab.figure.${k}`)}
+                value={v}
+                data-testid={`lab-figure-${k}`}
+                styles={k !== 'received' && k !== 'applied' && k !== 'already' && v > 0 ? { content: { color: '#d46b08' } } : undefined}
+              />
             </Col>
           ))}
         </Row>

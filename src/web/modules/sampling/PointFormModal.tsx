@@ -59,13 +59,30 @@ export function PointFormModal({ round, onClose, onCreated }: { round: RoundFull
 
   const half = { xs: 24, sm: 12 };
   return (
-    <Modal open title={t('samplingRounds.newPoint')} onCancel={onClose} okText={t('common.save')} confirmLoading={busy} onOk={() => void submit().catch(() => {})} okButtonProps={{ 'data-testid': 'point-save' }} destroyOnHidden width={640}>
+    <Modal
+      open
+      title={t('samplingRounds.newPoint')}
+      onCancel={onClose}
+      okText={t('common.save')}
+      confirmLoading={busy}
+      onOk={() => void submit().catch(() => {})}
+      okButtonProps={{ 'data-testid': 'point-save' }}
+      destroyOnHidden
+      width={640}
+    >
       <Form
         form={form}
         layout="vertical"
         autoComplete="off"
         data-testid="point-form"
-        initialValues={{ areaId: round.areaId, serves: [], kind: 'fixed', desks: 2, hours: [dayjs('07:00', 'HH:mm'), dayjs('19:00', 'HH:mm')], perDeskHour: 60 }}
+        initialValues={{
+          areaId: round.areaId,
+          serves: [],
+          kind: 'fixed',
+          desks: 2,
+          hours: [dayjs('07:00', 'HH:mm'), dayjs('19:00', 'HH:mm')],
+          perDeskHour: 60,
+        }}
       >
         <Row gutter={12}>
           <Col {...half}>

@@ -15,7 +15,13 @@ export function PositivesBar({ counts, onPick }: { counts: Record<FlagStatus, nu
       </div>
       <Space wrap size={4} style={{ marginTop: 8 }}>
         {FLAG_STATUSES.map((s) => (
-          <Tag key={s} color={STATUS_COLOURS[s]} style={{ cursor: 'pointer', fontSize: 14, padding: '2px 8px' }} onClick={() => onPick(s)} data-testid={`positives-count-${s}`}>
+          <Tag
+            key={s}
+            color={STATUS_COLOURS[s]}
+            style={{ cursor: 'pointer', fontSize: 14, padding: '2px 8px' }}
+            onClick={() => onPick(s)}
+            data-testid={`positives-count-${s}`}
+          >
             {t(`samplingPositives.status.${s}`)} {counts[s]}
           </Tag>
         ))}

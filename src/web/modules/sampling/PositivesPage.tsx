@@ -119,7 +119,13 @@ export default function PositivesPage() {
                 ...FLAG_STATUSES.map((s) => ({ value: s, label: `${t(`samplingPositives.status.${s}`)} ${counts[s]}` })),
               ]}
             />
-            <AreaTreeSelect value={under} onChange={(a) => setUnder(a)} allowClear placeholder={t('samplingPositives.area')} style={{ minWidth: 200, maxWidth: '100%' }} />
+            <AreaTreeSelect
+              value={under}
+              onChange={(a) => setUnder(a)}
+              allowClear
+              placeholder={t('samplingPositives.area')}
+              style={{ minWidth: 200, maxWidth: '100%' }}
+            />
           </Space>
         </Space>
       </Card>
@@ -131,7 +137,12 @@ export default function PositivesPage() {
           dataSource={shown}
           locale={{ emptyText: t('samplingPositives.noneOfStatus') }}
           renderItem={(f) => (
-            <Card size="small" style={{ marginBottom: 8, borderLeft: `4px solid ${STATUS_COLOURS[f.status]}` }} data-testid="positive-row" data-status={f.status}>
+            <Card
+              size="small"
+              style={{ marginBottom: 8, borderLeft: `4px solid ${STATUS_COLOURS[f.status]}` }}
+              data-testid="positive-row"
+              data-status={f.status}
+            >
               <Space orientation="vertical" size={2} style={{ width: '100%' }}>
                 <Space wrap>
                   <Typography.Text strong style={{ fontSize: 16 }}>
@@ -148,10 +159,14 @@ export default function PositivesPage() {
                 </Typography.Text>
                 <Typography.Text type="secondary">
                   {t('samplingPositives.tube', { barcode: f.tubeBarcode })} ·{' '}
-                  {f.gridWorkers.length ? t('samplingPositives.gridWorkers', { names: f.gridWorkers.join(t('samplingPositives.listSep')) }) : t('samplingPositives.noGridWorker')}
+                  {f.gridWorkers.length
+                    ? t('samplingPositives.gridWorkers', { names: f.gridWorkers.join(t('samplingPositives.listSep')) })
+                    : t('samplingPositives.noGridWorker')}
                 </Typography.Text>
                 <Since flag={f} now={now} />
-                {f.closedAt && <Typography.Text type="secondary">{t('samplingPositives.closedAt', { at: new Date(f.closedAt).toLocaleString() })}</Typography.Text>}
+                {f.closedAt && (
+                  <Typography.Text type="secondary">{t('samplingPositives.closedAt', { at: new Date(f.closedAt).toLocaleString() })}</Typography.Text>
+                )}
               </Space>
             </Card>
           )}

@@ -73,7 +73,9 @@ function Card({ card }: { card: QrCard }) {
               {card.title}
             </span>
             <span style={{ fontFamily: 'monospace', fontSize: '3.2mm', letterSpacing: '0.2mm' }}>{card.idNumber ?? t('samplingQr.card.noId')}</span>
-            <span style={{ fontSize: '3mm', lineHeight: 1.3, overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical' }}>{card.address}</span>
+            <span style={{ fontSize: '3mm', lineHeight: 1.3, overflow: 'hidden', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical' }}>
+              {card.address}
+            </span>
           </>
         )}
       </div>

@@ -4,9 +4,30 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import { parseScan } from '../../../domain/sampling/rules';
-import { BATCH_CAP, CARD, QUIET_ZONE, SHEET, batchParts, cardGrid, chunk, householdCards, nameSizeMm, pagesOfPart, printable, qrPath, residentCard } from './QrCardsModel';
+import {
+  BATCH_CAP,
+  CARD,
+  QUIET_ZONE,
+  SHEET,
+  batchParts,
+  cardGrid,
+  chunk,
+  householdCards,
+  nameSizeMm,
+  pagesOfPart,
+  printable,
+  qrPath,
+  residentCard,
+} from './QrCardsModel';
 
-const person = (id: number, status = 'present') => ({ id, name: `P${id}`, idNumber: '4201**********1234', householdAddress: 'No. 1', areaName: 'Grid 1', status });
+const person = (id: number, status = 'present') => ({
+  id,
+  name: `P${id}`,
+  idNumber: '4201**********1234',
+  householdAddress: 'No. 1',
+  areaName: 'Grid 1',
+  status,
+});
 
 describe('cards', () => {
   it("carry the desk's own code: what is printed is what the desk reads", () => {
@@ -92,7 +113,10 @@ describe('qrPath', () => {
 
   it("decodes, as drawn on the card with its quiet zone, to the code the desk parses (read by ZXing, the desk camera's reader)", async () => {
     const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-    prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }, fireImmediately: true });
+    prepareZXingModule({
+      overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer },
+      fireImmediately: true,
+    });
     const card = residentCard(person(20002));
     const { modules } = QRCode.create(card.code, { errorCorrectionLevel: 'M' });
     // Rasterise the path as the printer would: 6 px per module, white outside the dark runs.

@@ -52,9 +52,9 @@ export const SHEET = { width: 210, height: 297, margin: 8, gap: 2 };
 
 /** How many cards fit a sheet: columns and rows inside the margins with a gap between cards for the cut. */
 export function cardGrid(sheet = SHEET, card = CARD): { cols: number; rows: number; perPage: number } {
-  const fit = (room: number, size: number) => Math.max(1, Math.floor((room + sheet.gap) / (size + sheet.gap)));
-  const cols = fit(sheet.width - 2 * sheet.margin, card.width);
-  const rows = fit(sheet.height - 2 * sheet.margin, card.height);
+  const fitting = (room: number, size: number) => Math.max(1, Math.floor((room + sheet.gap) / (size + sheet.gap)));
+  const cols = fitting(sheet.width - 2 * sheet.margin, card.width);
+  const rows = fitting(sheet.height - 2 * sheet.margin, card.height);
   return { cols, rows, perPage: cols * rows };
 }
 

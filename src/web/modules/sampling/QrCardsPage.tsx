@@ -126,9 +126,7 @@ export default function QrCardsPage() {
             </Card>
           )}
           <Alert type="info" showIcon title={t('samplingQr.maskingNote')} data-testid="qr-masking-note" />
-          {loaded && cards.length > 0 && (
-            <Typography.Text data-testid="qr-count">{t('samplingQr.count', { cards: cards.length, sheets })}</Typography.Text>
-          )}
+          {loaded && cards.length > 0 && <Typography.Text data-testid="qr-count">{t('samplingQr.count', { cards: cards.length, sheets })}</Typography.Text>}
           {loaded && parts.length > 1 && (
             <Alert
               type="warning"

@@ -2,7 +2,25 @@
  * A new round (the drawer behind the "new round" button): a round's area, dates and roster day, its pool sizes (a default and ordered rules by area and/or
  * resident groups — the first rule that matches wins) and which exemptions it accepts.
  */
-import { Alert, Button, Card, Checkbox, Col, DatePicker, Drawer, Form, Grid, Input, InputNumber, Row, Segmented, Select, Space, Switch, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  DatePicker,
+  Drawer,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -146,7 +164,14 @@ export function RoundFormDrawer({ onClose, onCreated }: { onClose: () => void; o
                       <Button type="text" size="small" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={t('samplingRounds.ruleUp')}>
                         ↑
                       </Button>
-                      <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('samplingRounds.ruleRemove')} />
+                      <Button
+                        type="text"
+                        size="small"
+                        danger
+                        icon={<DeleteOutlined />}
+                        onClick={() => remove(f.name)}
+                        aria-label={t('samplingRounds.ruleRemove')}
+                      />
                     </Space>
                   }
                 >
@@ -158,7 +183,12 @@ export function RoundFormDrawer({ onClose, onCreated }: { onClose: () => void; o
                     </Col>
                     <Col xs={24} sm={9}>
                       <Form.Item name={[f.name, 'groups']} label={t('samplingRounds.field.ruleGroups')} style={{ marginBottom: 8 }}>
-                        <Select mode="multiple" allowClear placeholder={t('samplingRounds.anyone')} options={ALL_GROUPS.map((g) => ({ value: g, label: t(`residents.group.${g}`) }))} />
+                        <Select
+                          mode="multiple"
+                          allowClear
+                          placeholder={t('samplingRounds.anyone')}
+                          options={ALL_GROUPS.map((g) => ({ value: g, label: t(`residents.group.${g}`) }))}
+                        />
                       </Form.Item>
                     </Col>
                     <Col xs={24} sm={5}>

@@ -30,7 +30,10 @@ export default function RoundPage() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const [r, p] = await Promise.all([api.get<RoundFull>(`/api/sampling/rounds/${id}`), api.get<{ items: PointFull[] }>(`/api/sampling/rounds/${id}/points`)]);
+      const [r, p] = await Promise.all([
+        api.get<RoundFull>(`/api/sampling/rounds/${id}`),
+        api.get<{ items: PointFull[] }>(`/api/sampling/rounds/${id}/points`),
+      ]);
       setRound(r);
       setPoints(p.items);
     } catch (e) {
@@ -73,7 +76,19 @@ export default function RoundPage() {
       },
     });
 
-  if (error) return <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load()}>{t('common.retry')}</Button>} />;
+  if (error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={error}
+        action={
+          <Button size="small" onClick={() => void load()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
   if (!round || !points) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   const c = round.counts ?? { tubes: 0, bindings: 0, results: 0, positives: 0 };
   const links: [string, string][] = [
@@ -113,7 +128,11 @@ export default function RoundPage() {
         {(['tubes', 'bindings', 'results', 'positives'] as const).map((k) => (
           <Col key={k} xs={12} md={6}>
             <Card size="small">
-              <Statistic title={t(`samplingRounds.count.${k}`)} value={c[k]} styles={k === 'positives' && c[k] ? { content: { color: '#cf1322' } } : undefined} />
+              <Statistic
+                title={t(`samplingRounds.count.${k}`)}
+                value={c[k]}
+                styles={k === 'positives' && c[k] ? { content: { color: '#cf1322' } } : undefined}
+              />
             </Card>
           </Col>
         ))}
@@ -126,7 +145,9 @@ export default function RoundPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('samplingRounds.field.rosterDate')}>{round.rosterDate}</Descriptions.Item>
           <Descriptions.Item label={t('samplingRounds.field.poolDefault')}>{t('samplingRounds.poolN', { n: round.poolDefault })}</Descriptions.Item>
-          <Descriptions.Item label={t('samplingRounds.field.poolRules')}>{round.poolRules.length ? t('samplingRounds.rulesN', { n: round.poolRules.length }) : t('common.none')}</Descriptions.Item>
+          <Descriptions.Item label={t('samplingRounds.field.poolRules')}>
+            {round.poolRules.length ? t('samplingRounds.rulesN', { n: round.poolRules.length }) : t('common.none')}
+          </Descriptions.Item>
           <Descriptions.Item label={t('samplingRounds.field.exemptions')}>
             {[
               t('samplingRounds.underAgeShort', { n: round.exemptionRules.underAge }),
@@ -199,11 +220,25 @@ export default function RoundPage() {
             dataSource={points}
             data-testid="point-table"
             columns={[
-              { title: t('samplingRounds.point.name'), dataIndex: 'name', render: (v: string, p) => (<Space orientation="vertical" size={0}><Typography.Text strong>{v}</Typography.Text><Typography.Text type="secondary" style={{ fontSize: 12 }}>{p.address ?? ''}</Typography.Text></Space>) },
+              {
+                title: t('samplingRounds.point.name'),
+                dataIndex: 'name',
+                render: (v: string, p) => (
+                  <Space orientation="vertical" size={0}>
+                    <Typography.Text strong>{v}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {p.address ?? ''}
+                    </Typography.Text>
+                  </Space>
+                ),
+              },
               { title: t('samplingRounds.point.area'), dataIndex: 'areaName' },
               { title: t('samplingRounds.point.kind'), dataIndex: 'kind', render: (k: string) => <Tag>{t(`samplingRounds.kind.${k}`)}</Tag> },
               { title: t('samplingRounds.point.hours'), render: (_, p) => `${p.opensAt}–${p.closesAt}` },
-              { title: t('samplingRounds.point.capacity'), render: (_, p) => t('samplingRounds.capacityLine', { desks: p.desks, per: p.perDeskHour, total: p.capacityPerHour }) },
+              {
+                title: t('samplingRounds.point.capacity'),
+                render: (_, p) => t('samplingRounds.capacityLine', { desks: p.desks, per: p.perDeskHour, total: p.capacityPerHour }),
+              },
               { title: t('samplingRounds.point.staff'), dataIndex: 'staff', render: (v: string | null) => v ?? '' },
               {
                 title: t('common.actions'),

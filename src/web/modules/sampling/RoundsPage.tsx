@@ -61,11 +61,23 @@ export default function RoundsPage() {
       <Segmented<Filter>
         value={filter}
         onChange={setFilter}
-        options={(['all', 'planned', 'open', 'closed'] as const).map((s) => ({ value: s, label: s === 'all' ? t('samplingRounds.all') : t(`samplingRounds.status.${s}`) }))}
+        options={(['all', 'planned', 'open', 'closed'] as const).map((s) => ({
+          value: s,
+          label: s === 'all' ? t('samplingRounds.all') : t(`samplingRounds.status.${s}`),
+        }))}
         data-testid="round-filter"
       />
       {error && (
-        <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load()}>{t('common.retry')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={error}
+          action={
+            <Button size="small" onClick={() => void load()}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
       )}
       {!items && !error && <Spin style={{ display: 'block', margin: '64px auto' }} />}
       {items && !items.length && (

@@ -59,9 +59,7 @@ export function SlotNotices({ roundId, pointId, onBack }: { roundId: number; poi
       {error && <Alert type="error" showIcon title={error} />}
       {!data && !error && <Spin style={{ display: 'block', margin: '64px auto' }} />}
       {data && !data.items.length && <Alert type="info" showIcon title={t('samplingSlots.noNotices')} />}
-      {data && data.items.length > 0 && (
-        <Typography.Text type="secondary">{t('samplingSlots.noticesCount', { count: data.items.length })}</Typography.Text>
-      )}
+      {data && data.items.length > 0 && <Typography.Text type="secondary">{t('samplingSlots.noticesCount', { count: data.items.length })}</Typography.Text>}
       {data && <div data-testid="notices">{notices(data)}</div>}
       {data && createPortal(<div className="wg-print-root">{notices(data, false)}</div>, document.body)}
     </Space>

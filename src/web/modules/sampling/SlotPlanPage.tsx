@@ -65,7 +65,8 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
   }, [load]);
 
   const slotPoint = useMemo(
-    () => (stored ? { desks: stored.point.desks, perDeskHour: stored.point.perDeskHour, opensAt: stored.point.opensAt, closesAt: stored.point.closesAt } : null),
+    () =>
+      stored ? { desks: stored.point.desks, perDeskHour: stored.point.perDeskHour, opensAt: stored.point.opensAt, closesAt: stored.point.closesAt } : null,
     [stored],
   );
   const base: StoredSlot[] = useMemo(() => {
@@ -78,7 +79,19 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
     return measure('slots' in out ? out.slots : base, slotPoint, target);
   }, [base, edits, slotPoint, target]);
 
-  if (error) return <Alert type="error" showIcon title={error} action={<Button size="small" onClick={() => void load()}>{t('common.retry')}</Button>} />;
+  if (error)
+    return (
+      <Alert
+        type="error"
+        showIcon
+        title={error}
+        action={
+          <Button size="small" onClick={() => void load()}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
   if (!stored || !preview || !slotPoint) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   const plan = stored.plan;
 
@@ -136,7 +149,8 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
           {t('samplingSlots.title', { point: p.name })}
         </Typography.Title>
         <Typography.Text type="secondary">
-          {stored.round.name} · {p.address ?? p.areaName} · {t('samplingRounds.capacityLine', { desks: p.desks, per: p.perDeskHour, total: p.capacityPerHour })} · {p.opensAt}–{p.closesAt}
+          {stored.round.name} · {p.address ?? p.areaName} · {t('samplingRounds.capacityLine', { desks: p.desks, per: p.perDeskHour, total: p.capacityPerHour })}{' '}
+          · {p.opensAt}–{p.closesAt}
         </Typography.Text>
       </Space>
       {plan ? (
@@ -144,23 +158,45 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
           type="success"
           showIcon
           data-testid="slot-stored"
-          title={t('samplingSlots.storedLine', { version: plan.version, by: plan.editedBy ?? plan.savedBy ?? '—', at: dayjs(plan.editedAt ?? plan.savedAt).format('YYYY-MM-DD HH:mm'), date: plan.date })}
+          title={t('samplingSlots.storedLine', {
+            version: plan.version,
+            by: plan.editedBy ?? plan.savedBy ?? '—',
+            at: dayjs(plan.editedAt ?? plan.savedAt).format('YYYY-MM-DD HH:mm'),
+            date: plan.date,
+          })}
         />
       ) : (
         <Alert type="info" showIcon title={t('samplingSlots.notStored')} data-testid="slot-not-stored" />
       )}
       {edits.length > 0 && <Alert type="warning" showIcon title={t('samplingSlots.pending', { count: edits.length })} data-testid="slot-pending" />}
-      {preview.overloaded > 0 && <Alert type="error" showIcon title={t('samplingSlots.overloaded', { count: preview.overloaded })} data-testid="slot-overloaded" />}
+      {preview.overloaded > 0 && (
+        <Alert type="error" showIcon title={t('samplingSlots.overloaded', { count: preview.overloaded })} data-testid="slot-overloaded" />
+      )}
       {!preview.withinHours && <Alert type="warning" showIcon title={t('samplingSlots.pastClosing', { endsAt: preview.endsAt, closesAt: p.closesAt })} />}
 
       <Space wrap>
         {canManage && (
           <>
-            <Button type="primary" icon={<SaveOutlined />} loading={busy} disabled={Boolean(plan) && !edits.length} onClick={() => void save()} data-testid="slot-save">
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              loading={busy}
+              disabled={Boolean(plan) && !edits.length}
+              onClick={() => void save()}
+              data-testid="slot-save"
+            >
               {t('samplingSlots.save')}
             </Button>
             <Space.Compact>
-              <InputNumber min={5} max={120} value={target} onChange={(v) => setTarget(v ?? 15)} suffix={t('samplingSlots.minuteUnit')} style={{ width: 110 }} aria-label={t('samplingSlots.target')} />
+              <InputNumber
+                min={5}
+                max={120}
+                value={target}
+                onChange={(v) => setTarget(v ?? 15)}
+                suffix={t('samplingSlots.minuteUnit')}
+                style={{ width: 110 }}
+                aria-label={t('samplingSlots.target')}
+              />
               <Button icon={<SyncOutlined />} onClick={regenerate} data-testid="slot-replan">
                 {t('samplingSlots.replan')}
               </Button>
@@ -170,7 +206,12 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
             </Button>
           </>
         )}
-        <Button icon={<DownloadOutlined />} href={plan && !edits.length ? `${url}.xlsx` : undefined} disabled={!plan || edits.length > 0} data-testid="slot-xlsx">
+        <Button
+          icon={<DownloadOutlined />}
+          href={plan && !edits.length ? `${url}.xlsx` : undefined}
+          disabled={!plan || edits.length > 0}
+          data-testid="slot-xlsx"
+        >
           {t('samplingSlots.export')}
         </Button>
         <Button icon={<PrinterOutlined />} disabled={!plan || edits.length > 0} onClick={onPrint} data-testid="slot-print">
@@ -184,7 +225,12 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
           <Card size="small" title={t('samplingSlots.lengthTitle')}>
             <LengthBars plan={preview} />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0, fontSize: 12 }} data-testid="slot-figures">
-              {t('samplingSlots.lengthHint', { people: preview.people, capacity: p.capacityPerHour, lower: preview.lowerBoundMinutes, plan: preview.planMinutes })}
+              {t('samplingSlots.lengthHint', {
+                people: preview.people,
+                capacity: p.capacityPerHour,
+                lower: preview.lowerBoundMinutes,
+                plan: preview.planMinutes,
+              })}
             </Typography.Paragraph>
           </Card>
         </Col>
@@ -237,12 +283,15 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
           <Typography.Text type={s.over ? 'danger' : 'secondary'} style={{ fontSize: 12 }} data-testid="slot-load">
             {t('samplingSlots.loadLine', { load: s.load, capacity: s.capacity, wait: s.worstWaitMinutes })}
           </Typography.Text>
-          {!s.units.length && <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>{t('samplingSlots.emptySlot')}</Typography.Paragraph>}
+          {!s.units.length && (
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>
+              {t('samplingSlots.emptySlot')}
+            </Typography.Paragraph>
+          )}
           {s.units.map((u) => (
             <Row key={u.areaId} gutter={8} align="middle" style={{ marginTop: 8 }} data-testid="slot-unit">
               <Col flex="auto">
-                <Typography.Text>{u.name}</Typography.Text>{' '}
-                <Typography.Text type="secondary">{t('samplingSlots.people', { count: u.people })}</Typography.Text>
+                <Typography.Text>{u.name}</Typography.Text> <Typography.Text type="secondary">{t('samplingSlots.people', { count: u.people })}</Typography.Text>
               </Col>
               {canManage && preview.slots.length > 1 && (
                 <Col>

@@ -45,7 +45,13 @@ export function HoursStrip({ plan, opensAt, closesAt }: { plan: Measured; opensA
   for (let m = Math.ceil(open / 60) * 60; m <= open + span; m += 60) hours.push(m);
   return (
     <div style={{ overflowX: 'auto' }}>
-      <svg viewBox={`0 0 ${W} ${H + 18}`} style={{ width: '100%', minWidth: 320 }} role="img" aria-label={t('samplingSlots.stripLabel')} data-testid="slot-strip">
+      <svg
+        viewBox={`0 0 ${W} ${H + 18}`}
+        style={{ width: '100%', minWidth: 320 }}
+        role="img"
+        aria-label={t('samplingSlots.stripLabel')}
+        data-testid="slot-strip"
+      >
         <rect x={0} y={0} width={W} height={H} fill="#fafafa" stroke="#d9d9d9" />
         {plan.slots.map((s) => {
           const x0 = x(s.start);
@@ -80,7 +86,11 @@ export function LoadBar({ load, capacity }: { load: number; capacity: number }) 
   const max = Math.max(load, capacity, 1);
   const within = Math.min(load, capacity);
   return (
-    <div style={{ position: 'relative', display: 'flex', height: 12, borderRadius: 6, background: GREY, overflow: 'hidden' }} aria-hidden data-testid="slot-load-bar">
+    <div
+      style={{ position: 'relative', display: 'flex', height: 12, borderRadius: 6, background: GREY, overflow: 'hidden' }}
+      aria-hidden
+      data-testid="slot-load-bar"
+    >
       <div style={{ width: `${(within / max) * 100}%`, background: BLUE }} />
       {load > capacity && <div style={{ width: `${((load - capacity) / max) * 100}%`, background: RED }} />}
       {/* the capacity mark */}

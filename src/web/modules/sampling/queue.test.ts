@@ -67,8 +67,9 @@ describe('the desk queue', () => {
   it('drops an item the server refuses (4xx), reports it, and goes on with the next', async () => {
     const q = new BindingQueue(new MemoryStorage());
     [1, 2, 3].forEach((n) => q.add(item(n)));
-    const report = await q.flush(async (i): Promise<SendOutcome<string>> =>
-      i.clientId === 'c2' ? { kind: 'rejected', error: 'PERSON_NOT_REGISTERED' } : { kind: 'done', answer: i.clientId },
+    const report = await q.flush(
+      async (i): Promise<SendOutcome<string>> =>
+        i.clientId === 'c2' ? { kind: 'rejected', error: 'PERSON_NOT_REGISTERED' } : { kind: 'done', answer: i.clientId },
     );
     expect(report.done.map((d) => d.answer)).toEqual(['c1', 'c3']);
     expect(report.rejected).toEqual([{ item: item(2), error: 'PERSON_NOT_REGISTERED' }]);

@@ -87,7 +87,10 @@ export default function ArrivalsPage() {
         columns={[
           { title: t('screening.arrival.person'), render: (_, a) => <Link to={`/residents/${a.residentId}`}>{a.residentName}</Link> },
           { title: t('screening.arrival.where'), dataIndex: 'areaName' },
-          { title: t('screening.arrival.origin'), render: (_, a) => `${a.originName}${a.originScope ? ` · ${t(`monitoring.originScope.${a.originScope}`)}` : ''}` },
+          {
+            title: t('screening.arrival.origin'),
+            render: (_, a) => `${a.originName}${a.originScope ? ` · ${t(`monitoring.originScope.${a.originScope}`)}` : ''}`,
+          },
           { title: t('screening.risk.level'), render: (_, a) => <RiskTag level={a.originRiskLevel} /> },
           { title: t('screening.arrivedOn'), dataIndex: 'arrivedOn' },
           { title: t('screening.transportNo'), dataIndex: 'transportNo', render: (v: string | null) => v ?? '—' },

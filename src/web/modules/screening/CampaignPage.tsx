@@ -123,12 +123,19 @@ export default function CampaignPage() {
             { title: t('screening.grid'), render: (_, r) => r.gridName ?? r.areaName },
             {
               title: t('screening.lastOutcome'),
-              render: (_, r) => (r.lastOutcome ? <Tag color={r.lastOutcome === 'refused' ? 'red' : 'orange'}>{t(`screening.outcomeName.${r.lastOutcome}`)}</Tag> : <Tag>{t('screening.notTried')}</Tag>),
+              render: (_, r) =>
+                r.lastOutcome ? (
+                  <Tag color={r.lastOutcome === 'refused' ? 'red' : 'orange'}>{t(`screening.outcomeName.${r.lastOutcome}`)}</Tag>
+                ) : (
+                  <Tag>{t('screening.notTried')}</Tag>
+                ),
             },
             { title: t('screening.attemptsCol'), dataIndex: 'attempts' },
             {
               title: t('screening.responsible'),
-              render: (_, r) => r.responsible.userName ?? (r.responsible.role ? t('screening.roleAt', { role: t(`tasks.role.${r.responsible.role}`, { defaultValue: r.responsible.role }) }) : '—'),
+              render: (_, r) =>
+                r.responsible.userName ??
+                (r.responsible.role ? t('screening.roleAt', { role: t(`tasks.role.${r.responsible.role}`, { defaultValue: r.responsible.role }) }) : '—'),
             },
           ]}
         />

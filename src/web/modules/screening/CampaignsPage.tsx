@@ -108,8 +108,22 @@ function CreateCampaignModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal open title={t('screening.newCampaign')} onCancel={onClose} okText={t('screening.start')} confirmLoading={busy} onOk={() => form.submit()} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ lookbackDays: 14, period: [dayjs(), dayjs().add(2, 'day')] }} onFinish={(v) => void submit(v)} data-testid="campaign-form">
+    <Modal
+      open
+      title={t('screening.newCampaign')}
+      onCancel={onClose}
+      okText={t('screening.start')}
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ lookbackDays: 14, period: [dayjs(), dayjs().add(2, 'day')] }}
+        onFinish={(v) => void submit(v)}
+        data-testid="campaign-form"
+      >
         <Typography.Paragraph type="secondary">{t('screening.newCampaignHint', { area: area?.name ?? '' })}</Typography.Paragraph>
         <Form.Item name="name" label={t('screening.campaignName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
           <Input maxLength={100} data-testid="campaign-name" />

@@ -43,7 +43,9 @@ export default function RiskAreasPage() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      setData(await api.get<{ items: RiskArea[]; total: number }>('/api/risk-areas', { on: on?.format('YYYY-MM-DD'), q: q.trim() || undefined, page, pageSize: 50 }));
+      setData(
+        await api.get<{ items: RiskArea[]; total: number }>('/api/risk-areas', { on: on?.format('YYYY-MM-DD'), q: q.trim() || undefined, page, pageSize: 50 }),
+      );
     } catch (e) {
       setError(errorText(e, t));
     }
@@ -129,7 +131,11 @@ function ImportCard({ onImported }: { onImported: () => void }) {
             type="error"
             showIcon
             title={problem.message}
-            description={problem.rows.length ? problem.rows.map(([row, text]) => <div key={row}>{`${t('screening.risk.row', { row: row.replace(/^row /, '') })}: ${text}`}</div>) : undefined}
+            description={
+              problem.rows.length
+                ? problem.rows.map(([row, text]) => <div key={row}>{`${t('screening.risk.row', { row: row.replace(/^row /, '') })}: ${text}`}</div>)
+                : undefined
+            }
             data-testid="risk-import-error"
           />
         )}

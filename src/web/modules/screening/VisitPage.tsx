@@ -152,7 +152,14 @@ export default function VisitPage() {
         </Typography.Text>
       </div>
       {closed && <Alert type="warning" showIcon title={t('screening.campaignClosed')} />}
-      <Form form={form} layout="vertical" initialValues={{ outcome: 'visited', movedOut: [], symptoms: [], needs: [] }} onFinish={(v) => void submit(v)} disabled={closed} data-testid="visit-form">
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ outcome: 'visited', movedOut: [], symptoms: [], needs: [] }}
+        onFinish={(v) => void submit(v)}
+        disabled={closed}
+        data-testid="visit-form"
+      >
         <Form.Item name="outcome" label={t('screening.outcome')}>
           <Radio.Group optionType="button" buttonStyle="solid" size="large" data-testid="visit-outcome">
             {(['visited', 'nobody_home', 'refused'] as const).map((o) => (
@@ -187,11 +194,19 @@ export default function VisitPage() {
                   <>
                     {fields.map((f) => (
                       <Space key={f.key} align="start" wrap style={{ width: '100%' }}>
-                        <Form.Item name={[f.name, 'name']} rules={[{ required: true, message: t('screening.nameRequired') }, { max: 50 }]} style={{ marginBottom: 8 }}>
+                        <Form.Item
+                          name={[f.name, 'name']}
+                          rules={[{ required: true, message: t('screening.nameRequired') }, { max: 50 }]}
+                          style={{ marginBottom: 8 }}
+                        >
                           <Input placeholder={t('screening.newPersonName')} data-testid="visit-added-name" />
                         </Form.Item>
                         <Form.Item name={[f.name, 'relation']} style={{ marginBottom: 8, minWidth: 110 }}>
-                          <Select allowClear placeholder={t('residents.field.relation')} options={RELATIONS.map((r) => ({ value: r, label: t(`residents.relation.${r}`) }))} />
+                          <Select
+                            allowClear
+                            placeholder={t('residents.field.relation')}
+                            options={RELATIONS.map((r) => ({ value: r, label: t(`residents.relation.${r}`) }))}
+                          />
                         </Form.Item>
                         <Form.Item name={[f.name, 'sex']} style={{ marginBottom: 8 }}>
                           <Radio.Group options={(['M', 'F'] as const).map((s) => ({ value: s, label: t(`residents.sex.${s}`) }))} />
@@ -227,7 +242,11 @@ export default function VisitPage() {
                         >
                           <Input inputMode="numeric" maxLength={12} data-testid="visit-arrival-origin" />
                         </Form.Item>
-                        <Form.Item name={[f.name, 'arrivedOn']} label={t('screening.arrivedOn')} rules={[{ required: true, message: t('screening.arrivedOnRequired') }]}>
+                        <Form.Item
+                          name={[f.name, 'arrivedOn']}
+                          label={t('screening.arrivedOn')}
+                          rules={[{ required: true, message: t('screening.arrivedOnRequired') }]}
+                        >
                           <DatePicker
                             inputReadOnly
                             style={{ width: '100%' }}
@@ -237,7 +256,11 @@ export default function VisitPage() {
                         </Form.Item>
                         <Space wrap>
                           <Form.Item name={[f.name, 'transport']} label={t('screening.transport')}>
-                            <Select allowClear style={{ minWidth: 110 }} options={TRANSPORTS.map((x) => ({ value: x, label: t(`screening.transportName.${x}`) }))} />
+                            <Select
+                              allowClear
+                              style={{ minWidth: 110 }}
+                              options={TRANSPORTS.map((x) => ({ value: x, label: t(`screening.transportName.${x}`) }))}
+                            />
                           </Form.Item>
                           <Form.Item name={[f.name, 'transportNo']} label={t('screening.transportNo')} rules={[{ max: 30 }]}>
                             <Input maxLength={30} data-testid="visit-arrival-no" />
@@ -275,7 +298,15 @@ export default function VisitPage() {
                 },
               ]}
             >
-              <InputNumber<number> size="large" inputMode="decimal" step={0.1} placeholder="36.5" suffix="°C" style={{ width: '100%' }} data-testid="visit-temperature" />
+              <InputNumber<number>
+                size="large"
+                inputMode="decimal"
+                step={0.1}
+                placeholder="36.5"
+                suffix="°C"
+                style={{ width: '100%' }}
+                data-testid="visit-temperature"
+              />
             </Form.Item>
             <Form.Item name="symptoms" label={t('monitoring.situation.symptoms')}>
               <Checkbox.Group options={SYMPTOMS.map((s) => ({ value: s, label: t(`monitoring.symptom.${s}`) }))} />

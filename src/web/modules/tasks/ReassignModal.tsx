@@ -8,7 +8,17 @@ import { type PickedUser, UserSelect } from './UserSelect';
 
 const ROLES = ['grid_worker', 'doctor', 'cadre', 'command', 'volunteer'] as const;
 
-export function ReassignModal({ taskIds, areaPaths = [], onClose, onDone }: { taskIds: number[]; areaPaths?: string[]; onClose: () => void; onDone: (updated: number) => void }) {
+export function ReassignModal({
+  taskIds,
+  areaPaths = [],
+  onClose,
+  onDone,
+}: {
+  taskIds: number[];
+  areaPaths?: string[];
+  onClose: () => void;
+  onDone: (updated: number) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ who: 'user' | 'role'; assigneeUserId?: number; assigneeRole?: string }>();
   const who = Form.useWatch('who', form) ?? 'user';

@@ -88,7 +88,11 @@ export default function TasksPage() {
       render: (_: unknown, x: Task) =>
         x.assignee.userName ?? x.assignee.teamName ?? (x.assignee.role ? t(`tasks.role.${x.assignee.role}`, { defaultValue: x.assignee.role }) : none),
     },
-    { title: t('tasks.field.dueAt'), key: 'dueAt', render: (_: unknown, x: Task) => <span style={{ whiteSpace: 'nowrap' }}>{x.dueAt ? dayjs(x.dueAt).format('MM-DD HH:mm') : none}</span> },
+    {
+      title: t('tasks.field.dueAt'),
+      key: 'dueAt',
+      render: (_: unknown, x: Task) => <span style={{ whiteSpace: 'nowrap' }}>{x.dueAt ? dayjs(x.dueAt).format('MM-DD HH:mm') : none}</span>,
+    },
     {
       title: t('tasks.field.status'),
       key: 'status',
@@ -130,7 +134,13 @@ export default function TasksPage() {
         <Col xs={24} lg={16}>
           <Card size="small">
             <Space wrap style={{ marginBottom: 12 }}>
-              <AreaTreeSelect value={under ?? null} onChange={(v) => (setUnder(v ?? undefined), setPage(1))} placeholder={t('tasks.allAreas')} allowClear style={{ minWidth: 200 }} />
+              <AreaTreeSelect
+                value={under ?? null}
+                onChange={(v) => (setUnder(v ?? undefined), setPage(1))}
+                placeholder={t('tasks.allAreas')}
+                allowClear
+                style={{ minWidth: 200 }}
+              />
               <Select
                 allowClear
                 placeholder={t('tasks.allStatuses')}
@@ -171,7 +181,14 @@ export default function TasksPage() {
                 getCheckboxProps: (x) => ({ disabled: x.status === 'done' || x.status === 'failed' }),
               }}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} /> }}
-              pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+              pagination={{
+                current: page,
+                pageSize: PAGE_SIZE,
+                total: data.total,
+                showSizeChanger: false,
+                onChange: setPage,
+                showTotal: (total) => t('common.total', { count: total }),
+              }}
             />
           </Card>
         </Col>

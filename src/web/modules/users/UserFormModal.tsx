@@ -20,7 +20,19 @@ interface Values {
  * Create a user, or edit one (`user` given). The list shows phones masked, so on edit the phone
  * box starts empty and is sent only when something new is typed in it.
  */
-export function UserFormModal({ user, roles, defaultAreaId, onClose, onSaved }: { user?: User; roles: Role[]; defaultAreaId?: number; onClose: () => void; onSaved: () => void }) {
+export function UserFormModal({
+  user,
+  roles,
+  defaultAreaId,
+  onClose,
+  onSaved,
+}: {
+  user?: User;
+  roles: Role[];
+  defaultAreaId?: number;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { message } = App.useApp();
@@ -36,9 +48,21 @@ export function UserFormModal({ user, roles, defaultAreaId, onClose, onSaved }: 
     setError(null);
     try {
       if (user) {
-        await api.patch(`/api/users/${user.id}`, { displayName: v.displayName.trim(), roles: v.roles, scopeAreaId: v.scopeAreaId, ...(phone ? { phone } : {}) });
+        await api.patch(`/api/users/${user.id}`, {
+          displayName: v.displayName.trim(),
+          roles: v.roles,
+          scopeAreaId: v.scopeAreaId,
+          ...(phone ? { phone } : {}),
+        });
       } else {
-        await api.post('/api/users', { username: v.username.trim(), displayName: v.displayName.trim(), phone: phone ?? null, roles: v.roles, scopeAreaId: v.scopeAreaId, password: v.password });
+        await api.post('/api/users', {
+          username: v.username.trim(),
+          displayName: v.displayName.trim(),
+          phone: phone ?? null,
+          roles: v.roles,
+          scopeAreaId: v.scopeAreaId,
+          password: v.password,
+        });
       }
       message.success(t('common.saved'));
       onSaved();
@@ -67,7 +91,12 @@ export function UserFormModal({ user, roles, defaultAreaId, onClose, onSaved }: 
         autoComplete="off"
         initialValues={user ? { displayName: user.displayName, roles: user.roles, scopeAreaId: user.scope.id } : { roles: [], scopeAreaId: defaultAreaId }}
       >
-        <Form.Item name="username" label={t('user.username')} hidden={editing} rules={editing ? [] : [required, { pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: t('validation.username') }]}>
+        <Form.Item
+          name="username"
+          label={t('user.username')}
+          hidden={editing}
+          rules={editing ? [] : [required, { pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: t('validation.username') }]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
         {editing && (

@@ -99,7 +99,14 @@ export default function UsersPage() {
           dataSource={data.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('users.empty') }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { count: n }) }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data.total,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (n) => t('common.total', { count: n }),
+          }}
           columns={[
             { title: t('user.username'), dataIndex: 'username' },
             { title: t('user.displayName'), dataIndex: 'displayName' },

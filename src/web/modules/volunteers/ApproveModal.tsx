@@ -52,7 +52,13 @@ export function ApproveModal({ enlistment, onClose, onDone }: { enlistment: Enli
 
   if (result?.account) {
     return (
-      <Modal open title={t('volunteers.queue.accountTitle')} onOk={() => onDone(result)} onCancel={() => onDone(result)} cancelButtonProps={{ style: { display: 'none' } }}>
+      <Modal
+        open
+        title={t('volunteers.queue.accountTitle')}
+        onOk={() => onDone(result)}
+        onCancel={() => onDone(result)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
         <Descriptions size="small" column={1} data-testid="approve-account">
           <Descriptions.Item label={t('user.username')}>{result.account.username}</Descriptions.Item>
           {result.account.initialPassword && (

@@ -6,7 +6,8 @@ import type { Availability } from './types';
 
 export function AvailabilityText({ value }: { value: Availability | null }) {
   const { t } = useTranslation();
-  if (!value || (!value.days.length && !value.from && !value.to && !value.remoteOnly && !value.note)) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
+  if (!value || (!value.days.length && !value.from && !value.to && !value.remoteOnly && !value.note))
+    return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const days = WEEKDAYS.filter((d) => value.days.includes(d)).map((d) => t(`volunteers.weekday.${d}`));
   const parts = [
     days.length === 7 ? t('volunteers.availability.everyDay') : days.join(t('volunteers.availability.separator')),

@@ -52,7 +52,11 @@ export function CaptainsCard({ areaId, canWrite }: { areaId: number; canWrite: b
               actions={
                 canWrite
                   ? [
-                      <Popconfirm key="clear" title={t('volunteers.links.clearConfirm')} onConfirm={() => void put({ areaId: c.areaId, kind: c.kind, ...(c.floor ? { floor: c.floor } : {}), volunteerId: null })}>
+                      <Popconfirm
+                        key="clear"
+                        title={t('volunteers.links.clearConfirm')}
+                        onConfirm={() => void put({ areaId: c.areaId, kind: c.kind, ...(c.floor ? { floor: c.floor } : {}), volunteerId: null })}
+                      >
                         <Button size="small" type="link" danger>
                           {t('volunteers.links.clear')}
                         </Button>
@@ -77,8 +81,14 @@ export function CaptainsCard({ areaId, canWrite }: { areaId: number; canWrite: b
       )}
       {canWrite && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 12 }}>
-          <Segmented<CaptainKind> value={kind} onChange={setKind} options={(['building', 'floor'] as const).map((k) => ({ value: k, label: t(`volunteers.captainKind.${k}`) }))} />
-          {kind === 'floor' && <Input value={floor} onChange={(e) => setFloor(e.target.value)} maxLength={20} placeholder={t('volunteers.links.floorPlaceholder')} />}
+          <Segmented<CaptainKind>
+            value={kind}
+            onChange={setKind}
+            options={(['building', 'floor'] as const).map((k) => ({ value: k, label: t(`volunteers.captainKind.${k}`) }))}
+          />
+          {kind === 'floor' && (
+            <Input value={floor} onChange={(e) => setFloor(e.target.value)} maxLength={20} placeholder={t('volunteers.links.floorPlaceholder')} />
+          )}
           <VolunteerSelect value={volunteerId} onChange={(v) => setVolunteerId(typeof v === 'number' ? v : null)} data-testid="captain-volunteer" />
           <Button
             block

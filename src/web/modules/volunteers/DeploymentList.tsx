@@ -55,7 +55,8 @@ export function DeploymentList({ items, title, emptyText, onCancel }: Props) {
                   {d.teamName ? ` · ${t('volunteers.deploy.withTeam', { team: d.teamName })}` : ''}
                 </Typography.Text>
                 <span>
-                  {d.startsOn === d.endsOn ? d.startsOn : t('volunteers.deploy.range', { from: d.startsOn, to: d.endsOn })} · {t('volunteers.deploy.hours', { hours: d.hoursPerDay })}
+                  {d.startsOn === d.endsOn ? d.startsOn : t('volunteers.deploy.range', { from: d.startsOn, to: d.endsOn })} ·{' '}
+                  {t('volunteers.deploy.hours', { hours: d.hoursPerDay })}
                 </span>
                 {d.conflicts.length > 0 && <ConflictList conflicts={d.conflicts} />}
               </Space>

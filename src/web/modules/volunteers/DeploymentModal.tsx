@@ -62,7 +62,13 @@ export function DeploymentModal({ volunteer, team, onClose, onDone }: Props) {
 
   if (saved) {
     return (
-      <Modal open title={t('volunteers.deploy.conflictTitle')} onOk={() => onDone(saved)} onCancel={() => onDone(saved)} cancelButtonProps={{ style: { display: 'none' } }}>
+      <Modal
+        open
+        title={t('volunteers.deploy.conflictTitle')}
+        onOk={() => onDone(saved)}
+        onCancel={() => onDone(saved)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
         <Alert type="warning" showIcon title={t('volunteers.deploy.conflictText')} style={{ marginBottom: 12 }} />
         <ConflictList conflicts={saved.conflicts} />
       </Modal>
@@ -81,11 +87,20 @@ export function DeploymentModal({ volunteer, team, onClose, onDone }: Props) {
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {team && <Typography.Paragraph type="secondary">{t('volunteers.deploy.teamHint')}</Typography.Paragraph>}
-      <Form form={form} layout="vertical" autoComplete="off" initialValues={{ areaId: volunteer?.areaId ?? team?.areaId, dates: [today, today], hoursPerDay: 8 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        autoComplete="off"
+        initialValues={{ areaId: volunteer?.areaId ?? team?.areaId, dates: [today, today], hoursPerDay: 8 }}
+      >
         <Form.Item name="areaId" label={t('volunteers.deploy.area')} rules={[{ required: true, message: t('validation.required') }]}>
           <AreaTreeSelect style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="place" label={t('volunteers.deploy.place')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}>
+        <Form.Item
+          name="place"
+          label={t('volunteers.deploy.place')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}
+        >
           <Input maxLength={200} placeholder={t('volunteers.deploy.placePlaceholder')} data-testid="deploy-place" />
         </Form.Item>
         <Form.Item name="dates" label={t('volunteers.deploy.dates')} rules={[{ required: true, message: t('validation.required') }]}>

@@ -30,11 +30,22 @@ export function DrawMembersModal({ org, onClose, onDone }: { org: OrgPage; onClo
   };
 
   return (
-    <Modal open title={t('volunteers.org.drawTitle', { name: org.name })} onOk={() => void submit().catch(() => {})} okButtonProps={{ loading: busy }} onCancel={onClose} mask={{ closable: false }}>
+    <Modal
+      open
+      title={t('volunteers.org.drawTitle', { name: org.name })}
+      onOk={() => void submit().catch(() => {})}
+      okButtonProps={{ loading: busy }}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       {org.kind === 'temporary_branch' && <Typography.Paragraph type="secondary">{t('volunteers.org.drawTemporaryHint')}</Typography.Paragraph>}
       <Form form={form} layout="vertical" initialValues={{ volunteerIds: [], role: 'member' }}>
-        <Form.Item name="volunteerIds" label={t('volunteers.org.drawWho')} rules={[{ required: true, type: 'array', min: 1, message: t('validation.required') }]}>
+        <Form.Item
+          name="volunteerIds"
+          label={t('volunteers.org.drawWho')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('validation.required') }]}
+        >
           <VolunteerSelect multiple />
         </Form.Item>
         <Form.Item name="role" label={t('volunteers.org.role')}>

@@ -37,7 +37,11 @@ interface Values {
 }
 
 /** Server field names → the form's (nested ones are flat here). */
-const FIELD_MAP: Record<string, keyof Values> = { emergencyContact: 'emergencyPhone', 'emergencyContact.phone': 'emergencyPhone', 'emergencyContact.name': 'emergencyName' };
+const FIELD_MAP: Record<string, keyof Values> = {
+  emergencyContact: 'emergencyPhone',
+  'emergencyContact.phone': 'emergencyPhone',
+  'emergencyContact.name': 'emergencyName',
+};
 
 const blank = (s: string | undefined) => s?.trim() || undefined;
 
@@ -168,9 +172,7 @@ export default function EnlistPage() {
         <Typography.Title level={4} style={{ marginTop: 0, marginBottom: 4 }} data-testid="enlist-org">
           {info.org.name}
         </Typography.Title>
-        <Typography.Text type="secondary">
-          {[info.org.areaName, info.org.place].filter(Boolean).join(' · ')}
-        </Typography.Text>
+        <Typography.Text type="secondary">{[info.org.areaName, info.org.place].filter(Boolean).join(' · ')}</Typography.Text>
         <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0 }}>{t('volunteers.enlist.intro')}</Typography.Paragraph>
       </Card>
       {error && <Alert type="error" showIcon title={error} data-testid="enlist-error" />}
@@ -190,7 +192,14 @@ export default function EnlistPage() {
           <Form.Item name="idType" label={t('volunteers.field.idType')}>
             <Select options={ID_TYPES.filter((k) => k !== 'none').map((k) => ({ value: k, label: t(`residents.idType.${k}`) }))} />
           </Form.Item>
-          <Form.Item name="idNumber" required label={t('volunteers.field.idNumber')} rules={[idRule]} validateTrigger="onBlur" extra={t('volunteers.enlist.idHint')}>
+          <Form.Item
+            name="idNumber"
+            required
+            label={t('volunteers.field.idNumber')}
+            rules={[idRule]}
+            validateTrigger="onBlur"
+            extra={t('volunteers.enlist.idHint')}
+          >
             <Input maxLength={40} style={{ fontFamily: 'monospace' }} data-testid="enlist-id-number" />
           </Form.Item>
           {idType && idType !== 'resident_id' && (
@@ -234,7 +243,10 @@ export default function EnlistPage() {
             />
           </Form.Item>
           <Form.Item name="days" label={t('volunteers.field.days')}>
-            <Checkbox.Group style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }} options={WEEKDAYS.map((d) => ({ value: d, label: t(`volunteers.weekday.${d}`) }))} />
+            <Checkbox.Group
+              style={{ display: 'flex', flexWrap: 'wrap', rowGap: 8 }}
+              options={WEEKDAYS.map((d) => ({ value: d, label: t(`volunteers.weekday.${d}`) }))}
+            />
           </Form.Item>
           <Row gutter={12}>
             <Col span={12}>
@@ -273,7 +285,13 @@ export default function EnlistPage() {
 
         <Card size="small" title={t('volunteers.field.pledge')} style={{ marginBottom: 12 }}>
           <Form.Item name="pledge" rules={[{ max: 1000 }]} extra={t('volunteers.enlist.pledgeHint')} style={{ marginBottom: 0 }}>
-            <Input.TextArea maxLength={1000} showCount autoSize={{ minRows: 3, maxRows: 8 }} placeholder={t('volunteers.enlist.pledgePlaceholder')} data-testid="enlist-pledge" />
+            <Input.TextArea
+              maxLength={1000}
+              showCount
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              placeholder={t('volunteers.enlist.pledgePlaceholder')}
+              data-testid="enlist-pledge"
+            />
           </Form.Item>
         </Card>
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>

@@ -97,7 +97,11 @@ export default function EnlistmentsPage() {
     {
       title: t('volunteers.field.pledge'),
       dataIndex: 'pledge',
-      render: (v: string | null) => <Typography.Paragraph style={{ margin: 0, maxWidth: 280, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: true }}>{v || none}</Typography.Paragraph>,
+      render: (v: string | null) => (
+        <Typography.Paragraph style={{ margin: 0, maxWidth: 280, whiteSpace: 'pre-wrap' }} ellipsis={{ rows: 4, expandable: true }}>
+          {v || none}
+        </Typography.Paragraph>
+      ),
     },
     { title: t('volunteers.field.org'), dataIndex: 'orgName' },
     {
@@ -157,7 +161,12 @@ export default function EnlistmentsPage() {
             style={{ minWidth: 200, maxWidth: '100%' }}
             showSearch={{ optionFilterProp: 'label' }}
           />
-          <Input.Search allowClear placeholder={t('volunteers.queue.searchPlaceholder')} onSearch={(v) => (setQ(v), setPage(1))} style={{ width: 240, maxWidth: '100%' }} />
+          <Input.Search
+            allowClear
+            placeholder={t('volunteers.queue.searchPlaceholder')}
+            onSearch={(v) => (setQ(v), setPage(1))}
+            style={{ width: 240, maxWidth: '100%' }}
+          />
         </Space>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Table<Enlistment>
@@ -169,7 +178,14 @@ export default function EnlistmentsPage() {
           loading={loading}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t(`volunteers.queue.empty.${status}`)} /> }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data.total,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (total) => t('common.total', { count: total }),
+          }}
         />
       </Card>
       {approving && <ApproveModal enlistment={approving} onClose={() => setApproving(null)} onDone={done} />}

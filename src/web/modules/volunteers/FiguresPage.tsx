@@ -116,7 +116,12 @@ export default function FiguresPage() {
                 </Row>
                 <Typography.Text type="secondary">{t('volunteers.figures.asOf', { on: data!.on })}</Typography.Text>
               </Card>
-              <Breakdown title={t('volunteers.figures.byCategory')} rows={data!.byCategory} nameOf={(r) => t(`volunteers.category.${r.key}`, { defaultValue: r.name })} testId="figures-by-category" />
+              <Breakdown
+                title={t('volunteers.figures.byCategory')}
+                rows={data!.byCategory}
+                nameOf={(r) => t(`volunteers.category.${r.key}`, { defaultValue: r.name })}
+                testId="figures-by-category"
+              />
               <Row gutter={[16, 16]}>
                 <Col xs={24} xl={12}>
                   <Breakdown title={t('volunteers.figures.byBranch')} rows={data!.byBranch} testId="figures-by-branch" />

@@ -52,7 +52,11 @@ export function GroupLinksCard({ areaId, canWrite }: { areaId: number; canWrite:
               actions={
                 canWrite
                   ? [
-                      <Popconfirm key="end" title={t('volunteers.links.clearConfirm')} onConfirm={() => void act(() => api.post(`/api/group-links/${g.id}/remove`))}>
+                      <Popconfirm
+                        key="end"
+                        title={t('volunteers.links.clearConfirm')}
+                        onConfirm={() => void act(() => api.post(`/api/group-links/${g.id}/remove`))}
+                      >
                         <Button size="small" type="link" danger>
                           {t('volunteers.links.clear')}
                         </Button>

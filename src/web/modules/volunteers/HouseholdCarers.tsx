@@ -57,7 +57,9 @@ export function HouseholdCarers({ householdId, areaId }: { householdId: number; 
           <Space wrap size={[6, 4]}>
             {captains.map((c) => (
               <Tag key={c.id}>
-                {c.kind === 'building' ? t('volunteers.links.buildingCaptainOf', { area: c.areaName }) : t('volunteers.links.floorCaptainOf', { area: c.areaName, floor: c.floor })}
+                {c.kind === 'building'
+                  ? t('volunteers.links.buildingCaptainOf', { area: c.areaName })
+                  : t('volunteers.links.floorCaptainOf', { area: c.areaName, floor: c.floor })}
                 {' · '}
                 <Link to={`/volunteers/${c.volunteerId}`}>{c.volunteerName}</Link>
               </Tag>

@@ -140,7 +140,12 @@ export default function LinksPage() {
       <Card size="small">
         <Space wrap>
           <span>{t('volunteers.links.building')}</span>
-          <AreaTreeSelect value={areaId} onChange={(id) => (setAreaId(id ?? undefined), setPage(1), setSelected([]))} style={{ minWidth: 240, maxWidth: '100%' }} data-testid="links-area" />
+          <AreaTreeSelect
+            value={areaId}
+            onChange={(id) => (setAreaId(id ?? undefined), setPage(1), setSelected([]))}
+            style={{ minWidth: 240, maxWidth: '100%' }}
+            data-testid="links-area"
+          />
           <Typography.Text type="secondary" data-testid="links-summary">
             {t('volunteers.links.summary', { linked: byHousehold.size, members: perMember })}
           </Typography.Text>
@@ -153,7 +158,11 @@ export default function LinksPage() {
             {canWrite && (
               <Space.Compact style={{ width: '100%', marginBottom: 12 }}>
                 <div style={{ flex: 1, minWidth: 0 }}>
-                  <VolunteerSelect value={member} onChange={(v) => setMember(typeof v === 'number' ? v : null)} placeholder={t('volunteers.links.pickMember')} />
+                  <VolunteerSelect
+                    value={member}
+                    onChange={(v) => setMember(typeof v === 'number' ? v : null)}
+                    placeholder={t('volunteers.links.pickMember')}
+                  />
                 </div>
                 <Button type="primary" disabled={!member || !selected.length} loading={busy} onClick={() => member && void change('link', member, selected)}>
                   {t('volunteers.links.linkSelected', { count: selected.length })}
@@ -168,10 +177,21 @@ export default function LinksPage() {
               loading={loading}
               data-testid="links-table"
               rowSelection={canWrite ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys.map(Number)) } : undefined}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={areaId ? t('volunteers.links.noHouseholds') : t('volunteers.links.pickBuilding')} /> }}
+              locale={{
+                emptyText: (
+                  <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={areaId ? t('volunteers.links.noHouseholds') : t('volunteers.links.pickBuilding')} />
+                ),
+              }}
               pagination={
                 canResidents
-                  ? { current: page, pageSize: PAGE_SIZE, total: households.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }
+                  ? {
+                      current: page,
+                      pageSize: PAGE_SIZE,
+                      total: households.total,
+                      showSizeChanger: false,
+                      onChange: setPage,
+                      showTotal: (total) => t('common.total', { count: total }),
+                    }
                   : { pageSize: PAGE_SIZE, showSizeChanger: false }
               }
             />

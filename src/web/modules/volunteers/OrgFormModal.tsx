@@ -71,7 +71,9 @@ export function OrgFormModal({ org, parent, defaultAreaId, onClose, onSaved }: P
   return (
     <Modal
       open
-      title={org ? t('volunteers.org.editTitle', { name: org.name }) : parent ? t('volunteers.org.addUnder', { name: parent.name }) : t('volunteers.org.create')}
+      title={
+        org ? t('volunteers.org.editTitle', { name: org.name }) : parent ? t('volunteers.org.addUnder', { name: parent.name }) : t('volunteers.org.create')
+      }
       onOk={() => void submit().catch(() => {})}
       okButtonProps={{ loading: busy, 'data-testid': 'org-save' }}
       onCancel={onClose}
@@ -84,7 +86,14 @@ export function OrgFormModal({ org, parent, defaultAreaId, onClose, onSaved }: P
         autoComplete="off"
         initialValues={
           org
-            ? { kind: org.kind, name: org.name, place: org.place ?? undefined, endsOn: toDay(org.endsOn), secretaryId: org.secretaryId, notes: org.notes ?? undefined }
+            ? {
+                kind: org.kind,
+                name: org.name,
+                place: org.place ?? undefined,
+                endsOn: toDay(org.endsOn),
+                secretaryId: org.secretaryId,
+                notes: org.notes ?? undefined,
+              }
             : { kind: parent ? 'branch' : 'committee', areaId: parent?.areaId ?? defaultAreaId }
         }
       >
@@ -102,7 +111,12 @@ export function OrgFormModal({ org, parent, defaultAreaId, onClose, onSaved }: P
           </Form.Item>
         )}
         {(temporary || org?.place) && (
-          <Form.Item name="place" label={t('volunteers.org.place')} extra={t('volunteers.org.placeHint')} rules={[...(temporary ? [{ ...required, whitespace: true }] : []), { max: 200 }]}>
+          <Form.Item
+            name="place"
+            label={t('volunteers.org.place')}
+            extra={t('volunteers.org.placeHint')}
+            rules={[...(temporary ? [{ ...required, whitespace: true }] : []), { max: 200 }]}
+          >
             <Input maxLength={200} data-testid="org-place" />
           </Form.Item>
         )}

@@ -39,7 +39,14 @@ export function OrgMoveModal({ org, orgs, onClose, onMoved }: { org: OrgPage; or
   };
 
   return (
-    <Modal open title={t('volunteers.org.moveTitle', { name: org.name })} onOk={() => void submit().catch(() => {})} okButtonProps={{ loading: busy, 'data-testid': 'org-move-ok' }} onCancel={onClose} mask={{ closable: false }}>
+    <Modal
+      open
+      title={t('volunteers.org.moveTitle', { name: org.name })}
+      onOk={() => void submit().catch(() => {})}
+      okButtonProps={{ loading: busy, 'data-testid': 'org-move-ok' }}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ parentId: org.parentId ?? TOP, areaId: org.areaId }}>
         <Form.Item name="parentId" label={t('volunteers.org.moveParent')} rules={[{ required: true, message: t('validation.required') }]}>
@@ -49,7 +56,12 @@ export function OrgMoveModal({ org, orgs, onClose, onMoved }: { org: OrgPage; or
             options={[{ value: TOP, label: t('volunteers.org.moveTop') }, ...targets.map((o) => ({ value: o.id, label: `${o.name} · ${o.areaName}` }))]}
           />
         </Form.Item>
-        <Form.Item name="areaId" label={t('volunteers.org.moveArea')} extra={<Typography.Text type="secondary">{t('volunteers.org.moveAreaHelp')}</Typography.Text>} rules={[{ required: true, message: t('validation.required') }]}>
+        <Form.Item
+          name="areaId"
+          label={t('volunteers.org.moveArea')}
+          extra={<Typography.Text type="secondary">{t('volunteers.org.moveAreaHelp')}</Typography.Text>}
+          rules={[{ required: true, message: t('validation.required') }]}
+        >
           <AreaTreeSelect style={{ width: '100%' }} />
         </Form.Item>
       </Form>

@@ -13,7 +13,12 @@ function Section<T>({ title, items, render, testId }: { title: string; items: T[
   return (
     <Card size="small" title={`${title} (${items.length})`} data-testid={testId}>
       {items.length ? (
-        <List size="small" dataSource={items} renderItem={(x) => <List.Item>{render(x)}</List.Item>} pagination={items.length > 10 ? { pageSize: 10, size: 'small', simple: true } : false} />
+        <List
+          size="small"
+          dataSource={items}
+          renderItem={(x) => <List.Item>{render(x)}</List.Item>}
+          pagination={items.length > 10 ? { pageSize: 10, size: 'small', simple: true } : false}
+        />
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />
       )}
@@ -38,7 +43,9 @@ export function PersonLinks({ links, canOpenHouseholds }: { links: Links | MyAss
                 <span>{m.orgName}</span>
                 <Tag>{t(`volunteers.membershipKind.${m.kind}`)}</Tag>
                 {m.role !== 'member' && <Tag color="red">{t(`volunteers.memberRole.${m.role}`)}</Tag>}
-                <Typography.Text type="secondary">{m.leftOn ? t('volunteers.deploy.range', { from: m.joinedOn, to: m.leftOn }) : t('volunteers.person.since', { from: m.joinedOn })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {m.leftOn ? t('volunteers.deploy.range', { from: m.joinedOn, to: m.leftOn }) : t('volunteers.person.since', { from: m.joinedOn })}
+                </Typography.Text>
               </Space>
             )}
           />
@@ -70,7 +77,16 @@ export function PersonLinks({ links, canOpenHouseholds }: { links: Links | MyAss
         <Section
           title={t('volunteers.person.captains')}
           testId="captains"
-          items={[...links.captains.map((c) => ({ key: `c${c.id}`, text: c.kind === 'floor' ? t('volunteers.links.floorCaptainOf', { area: c.areaName, floor: c.floor }) : t('volunteers.links.buildingCaptainOf', { area: c.areaName }) })), ...links.groups.map((g) => ({ key: `g${g.id}`, text: t('volunteers.links.groupOf', { area: g.areaName, group: g.villageGroup }) }))]}
+          items={[
+            ...links.captains.map((c) => ({
+              key: `c${c.id}`,
+              text:
+                c.kind === 'floor'
+                  ? t('volunteers.links.floorCaptainOf', { area: c.areaName, floor: c.floor })
+                  : t('volunteers.links.buildingCaptainOf', { area: c.areaName }),
+            })),
+            ...links.groups.map((g) => ({ key: `g${g.id}`, text: t('volunteers.links.groupOf', { area: g.areaName, group: g.villageGroup }) })),
+          ]}
           render={(x) => <span>{x.text}</span>}
         />
       </Col>

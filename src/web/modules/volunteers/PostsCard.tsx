@@ -33,7 +33,13 @@ function PostFormModal({ areaId, onClose, onSaved }: { areaId?: number; onClose:
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/posts', { kind: v.kind, name: v.name.trim(), place: v.place?.trim() || null, areaId: v.areaId, ...(v.holderId ? { holderId: v.holderId } : {}) });
+      await api.post('/api/posts', {
+        kind: v.kind,
+        name: v.name.trim(),
+        place: v.place?.trim() || null,
+        areaId: v.areaId,
+        ...(v.holderId ? { holderId: v.holderId } : {}),
+      });
       onSaved();
     } catch (e) {
       applyFieldErrors(form, e);
@@ -43,7 +49,14 @@ function PostFormModal({ areaId, onClose, onSaved }: { areaId?: number; onClose:
   };
   const required = { required: true, message: t('validation.required') };
   return (
-    <Modal open title={t('volunteers.post.create')} onOk={() => void submit().catch(() => {})} okButtonProps={{ loading: busy }} onCancel={onClose} mask={{ closable: false }}>
+    <Modal
+      open
+      title={t('volunteers.post.create')}
+      onOk={() => void submit().catch(() => {})}
+      okButtonProps={{ loading: busy }}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" autoComplete="off" initialValues={{ kind: 'model_post', areaId }}>
         <Form.Item name="kind" label={t('volunteers.team.kind')} rules={[required]}>
@@ -140,7 +153,11 @@ export function PostsCard({ under, canWrite }: { under?: number; canWrite: boole
                 <Tag color={p.kind === 'responsibility_area' ? 'blue' : 'red'}>{t(`volunteers.postKind.${p.kind}`)}</Tag>
                 <Typography.Text strong>{p.name}</Typography.Text>
                 <Typography.Text type="secondary">{[p.place, p.areaName].filter(Boolean).join(' · ')}</Typography.Text>
-                {p.holderId ? <Link to={`/volunteers/${p.holderId}`}>{p.holderName}</Link> : <Typography.Text type="warning">{t('volunteers.post.noHolder')}</Typography.Text>}
+                {p.holderId ? (
+                  <Link to={`/volunteers/${p.holderId}`}>{p.holderName}</Link>
+                ) : (
+                  <Typography.Text type="warning">{t('volunteers.post.noHolder')}</Typography.Text>
+                )}
               </Space>
             </List.Item>
           )}

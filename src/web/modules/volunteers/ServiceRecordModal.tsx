@@ -27,7 +27,14 @@ export function ServiceRecordModal({ volunteer, onClose, onDone }: { volunteer: 
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/service-records', { volunteerId: volunteer.id, on: fromDay(v.on), hours: v.hours ?? 0, work: v.work?.trim() || null, note: v.note?.trim() || null, liaisonGroup: v.liaisonGroup?.trim() || null });
+      await api.post('/api/service-records', {
+        volunteerId: volunteer.id,
+        on: fromDay(v.on),
+        hours: v.hours ?? 0,
+        work: v.work?.trim() || null,
+        note: v.note?.trim() || null,
+        liaisonGroup: v.liaisonGroup?.trim() || null,
+      });
       message.success(t('common.saved'));
       onDone();
     } catch (e) {
@@ -38,7 +45,14 @@ export function ServiceRecordModal({ volunteer, onClose, onDone }: { volunteer: 
   };
 
   return (
-    <Modal open title={t('volunteers.record.title', { name: volunteer.name })} onOk={() => void submit().catch(() => {})} okButtonProps={{ loading: busy, 'data-testid': 'record-save' }} onCancel={onClose} mask={{ closable: false }}>
+    <Modal
+      open
+      title={t('volunteers.record.title', { name: volunteer.name })}
+      onOk={() => void submit().catch(() => {})}
+      okButtonProps={{ loading: busy, 'data-testid': 'record-save' }}
+      onCancel={onClose}
+      mask={{ closable: false }}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ on: dayjs() }}>
         <Form.Item name="on" label={t('volunteers.record.on')} rules={[{ required: true, message: t('validation.required') }]}>

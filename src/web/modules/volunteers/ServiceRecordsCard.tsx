@@ -59,7 +59,9 @@ export function ServiceRecordsCard({ volunteerId, under, version = 0 }: { volunt
         loading={!data && !error}
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteers.record.empty')} /> }}
-        pagination={data && data.total > 10 ? { current: page, pageSize: 10, total: data.total, onChange: setPage, size: 'small', showSizeChanger: false } : false}
+        pagination={
+          data && data.total > 10 ? { current: page, pageSize: 10, total: data.total, onChange: setPage, size: 'small', showSizeChanger: false } : false
+        }
         renderItem={(r) => (
           <List.Item>
             <Space orientation="vertical" size={2} style={{ width: '100%' }}>

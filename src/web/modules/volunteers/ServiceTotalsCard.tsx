@@ -44,7 +44,13 @@ export function ServiceTotalsCard({ under, on }: { under: number; on: string }) 
       title: t('volunteers.figures.name'),
       key: 'name',
       render: (_: unknown, r: Total) =>
-        by === 'person' ? <Link to={`/volunteers/${r.key}`}>{r.name}</Link> : by === 'category' ? t(`volunteers.category.${r.key}`, { defaultValue: r.name }) : r.name,
+        by === 'person' ? (
+          <Link to={`/volunteers/${r.key}`}>{r.name}</Link>
+        ) : by === 'category' ? (
+          t(`volunteers.category.${r.key}`, { defaultValue: r.name })
+        ) : (
+          r.name
+        ),
     },
     ...(by === 'person' ? [] : [{ title: t('volunteers.hours.people'), dataIndex: 'people', align: 'right' as const }]),
     { title: t('volunteers.hours.hours'), dataIndex: 'hours', align: 'right' as const, render: (h: number) => (h % 1 ? h.toFixed(1) : h) },

@@ -50,7 +50,12 @@ export function SplitCard({ areaId, onDone }: { areaId: number; onDone: () => vo
             type="success"
             showIcon
             data-testid="split-result"
-            title={t('volunteers.links.splitDone', { households: result.households, members: result.members, min: result.perMember.min, max: result.perMember.max })}
+            title={t('volunteers.links.splitDone', {
+              households: result.households,
+              members: result.members,
+              min: result.perMember.min,
+              max: result.perMember.max,
+            })}
           />
         )}
       </Space>

@@ -81,7 +81,9 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
     }
   };
   const setRole = (volunteerId: number, role: TeamRole) =>
-    setDraft((d) => (d ?? []).map((m) => (m.volunteerId === volunteerId ? { ...m, role } : role === 'leader' && m.role === 'leader' ? { ...m, role: 'deputy' } : m)));
+    setDraft((d) =>
+      (d ?? []).map((m) => (m.volunteerId === volunteerId ? { ...m, role } : role === 'leader' && m.role === 'leader' ? { ...m, role: 'deputy' } : m)),
+    );
 
   const editing = draft !== null;
   const rows: Draft[] = draft ?? team?.members ?? [];
@@ -122,7 +124,11 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
                 {t('volunteers.team.addSubButton')}
               </Button>
             )}
-            <Popconfirm title={t('volunteers.team.disbandConfirm', { name: team.name })} description={t('volunteers.team.disbandText')} onConfirm={() => void disband()}>
+            <Popconfirm
+              title={t('volunteers.team.disbandConfirm', { name: team.name })}
+              description={t('volunteers.team.disbandText')}
+              onConfirm={() => void disband()}
+            >
               <Button size="small" danger icon={<StopOutlined />} data-testid="team-disband">
                 {t('volunteers.team.disband')}
               </Button>
@@ -137,14 +143,20 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
         {editing && (
           <Space.Compact style={{ width: '100%' }}>
             <div style={{ flex: 1, minWidth: 0 }}>
-              <VolunteerSelect value={picking} onChange={(v, p) => (setPicking(typeof v === 'number' ? v : null), setPicked(p[0] ?? null))} data-testid="team-add-member" />
+              <VolunteerSelect
+                value={picking}
+                onChange={(v, p) => (setPicking(typeof v === 'number' ? v : null), setPicked(p[0] ?? null))}
+                data-testid="team-add-member"
+              />
             </div>
             <Button
               icon={<PlusOutlined />}
               disabled={!picked}
               onClick={() => {
                 if (!picked) return;
-                setDraft((d) => (d && !d.some((m) => m.volunteerId === picked.id) ? [...d, { volunteerId: picked.id, name: picked.name.split(' · ')[0], role: 'member' }] : d));
+                setDraft((d) =>
+                  d && !d.some((m) => m.volunteerId === picked.id) ? [...d, { volunteerId: picked.id, name: picked.name.split(' · ')[0], role: 'member' }] : d,
+                );
                 setPicking(null);
                 setPicked(null);
               }}
@@ -177,7 +189,15 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
                                 options={TEAM_ROLES.map((r) => ({ value: r, label: t(`volunteers.teamRole.${r}`) }))}
                                 style={{ width: 96 }}
                               />,
-                              <Button key="rm" size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('volunteers.team.remove')} onClick={() => setDraft((d) => (d ?? []).filter((x) => x.volunteerId !== m.volunteerId))} />,
+                              <Button
+                                key="rm"
+                                size="small"
+                                type="text"
+                                danger
+                                icon={<DeleteOutlined />}
+                                aria-label={t('volunteers.team.remove')}
+                                onClick={() => setDraft((d) => (d ?? []).filter((x) => x.volunteerId !== m.volunteerId))}
+                              />,
                             ]
                           : undefined
                       }
@@ -228,7 +248,9 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
           }}
         />
       )}
-      {deploying && team && <DeploymentModal team={{ id: team.id, name: team.name, areaId: team.areaId }} onClose={() => setDeploying(false)} onDone={() => setDeploying(false)} />}
+      {deploying && team && (
+        <DeploymentModal team={{ id: team.id, name: team.name, areaId: team.areaId }} onClose={() => setDeploying(false)} onDone={() => setDeploying(false)} />
+      )}
     </Drawer>
   );
 }

@@ -19,7 +19,17 @@ interface Values {
   notes?: string;
 }
 
-export function TeamFormModal({ parent, defaultAreaId, onClose, onSaved }: { parent?: Team; defaultAreaId?: number; onClose: () => void; onSaved: (t: Team) => void }) {
+export function TeamFormModal({
+  parent,
+  defaultAreaId,
+  onClose,
+  onSaved,
+}: {
+  parent?: Team;
+  defaultAreaId?: number;
+  onClose: () => void;
+  onSaved: (t: Team) => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -60,13 +70,22 @@ export function TeamFormModal({ parent, defaultAreaId, onClose, onSaved }: { par
       mask={{ closable: false }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" autoComplete="off" initialValues={{ kind: 'service_team', areaId: parent?.areaId ?? defaultAreaId, orgId: parent?.orgId ?? undefined }}>
+      <Form
+        form={form}
+        layout="vertical"
+        autoComplete="off"
+        initialValues={{ kind: 'service_team', areaId: parent?.areaId ?? defaultAreaId, orgId: parent?.orgId ?? undefined }}
+      >
         {!parent && (
           <Form.Item name="kind" label={t('volunteers.team.kind')} rules={[{ required: true, message: t('validation.required') }]}>
             <Select options={TEAM_KINDS.map((k) => ({ value: k, label: t(`volunteers.teamKind.${k}`) }))} />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('volunteers.team.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('volunteers.team.name')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}
+        >
           <Input maxLength={100} data-testid="team-name" />
         </Form.Item>
         <Form.Item name="areaId" label={t('volunteers.org.area')} rules={[{ required: true, message: t('validation.required') }]}>

@@ -82,7 +82,13 @@ export default function VolunteerPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('volunteers.field.area')}>{v.areaName}</Descriptions.Item>
               <Descriptions.Item label={t('volunteers.person.resident')}>
-                {v.residentId && can('residents.read') ? <Link to={`/residents/${v.residentId}`}>{t('volunteers.person.openResident')}</Link> : v.residentId ? t('volunteers.person.linked') : t('volunteers.person.standalone')}
+                {v.residentId && can('residents.read') ? (
+                  <Link to={`/residents/${v.residentId}`}>{t('volunteers.person.openResident')}</Link>
+                ) : v.residentId ? (
+                  t('volunteers.person.linked')
+                ) : (
+                  t('volunteers.person.standalone')
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={t('volunteers.field.skills')}>{v.skills.length ? <SkillTags skills={v.skills} /> : none}</Descriptions.Item>
               <Descriptions.Item label={t('volunteers.field.availability')}>
@@ -105,7 +111,13 @@ export default function VolunteerPage() {
             </Descriptions>
           </Col>
           <Col xs={24} lg={6}>
-            <Statistic title={t('volunteers.person.hours30')} value={v.hours.last30Days} precision={v.hours.last30Days % 1 ? 1 : 0} suffix={t('volunteers.person.hoursUnit')} data-testid="hours-30" />
+            <Statistic
+              title={t('volunteers.person.hours30')}
+              value={v.hours.last30Days}
+              precision={v.hours.last30Days % 1 ? 1 : 0}
+              suffix={t('volunteers.person.hoursUnit')}
+              data-testid="hours-30"
+            />
           </Col>
         </Row>
       </Card>

@@ -67,7 +67,10 @@ export function VolunteerSelect({ value, onChange, multiple, under, known = [], 
       options={items.map((v) => ({ value: v.id, label: v.name }))}
       onChange={(v) => {
         const ids = Array.isArray(v) ? v : v == null ? [] : [v];
-        onChange?.(v ?? null, items.filter((i) => ids.includes(i.id)));
+        onChange?.(
+          v ?? null,
+          items.filter((i) => ids.includes(i.id)),
+        );
       }}
       style={{ width: '100%' }}
       popupMatchSelectWidth={false}

@@ -63,7 +63,8 @@ export default function VolunteersPage() {
     { title: t('volunteers.field.status'), key: 'status', render: (_: unknown, v: Volunteer) => t(`volunteers.status.${v.status}`) },
   ];
 
-  const exportUrl = (reveal: boolean) => withQuery('/api/volunteers/export.xlsx', { q: q.trim() || undefined, under: area?.id, category, skill, orgId, reveal: reveal || undefined });
+  const exportUrl = (reveal: boolean) =>
+    withQuery('/api/volunteers/export.xlsx', { q: q.trim() || undefined, under: area?.id, category, skill, orgId, reveal: reveal || undefined });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -88,9 +89,29 @@ export default function VolunteersPage() {
       </Space>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
-          <Input.Search allowClear placeholder={t('volunteers.list.searchPlaceholder')} onSearch={(v) => (setQ(v), setPage(1))} style={{ width: 260, maxWidth: '100%' }} data-testid="volunteers-search" />
-          <Select allowClear placeholder={t('volunteers.field.category')} value={category} onChange={(v) => (setCategory(v), setPage(1))} options={CATEGORIES.map((c) => ({ value: c, label: t(`volunteers.category.${c}`) }))} style={{ minWidth: 160 }} />
-          <Select allowClear placeholder={t('volunteers.field.skills')} value={skill} onChange={(v) => (setSkill(v), setPage(1))} options={SKILLS.map((s) => ({ value: s, label: t(`volunteers.skill.${s}`) }))} style={{ minWidth: 140 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('volunteers.list.searchPlaceholder')}
+            onSearch={(v) => (setQ(v), setPage(1))}
+            style={{ width: 260, maxWidth: '100%' }}
+            data-testid="volunteers-search"
+          />
+          <Select
+            allowClear
+            placeholder={t('volunteers.field.category')}
+            value={category}
+            onChange={(v) => (setCategory(v), setPage(1))}
+            options={CATEGORIES.map((c) => ({ value: c, label: t(`volunteers.category.${c}`) }))}
+            style={{ minWidth: 160 }}
+          />
+          <Select
+            allowClear
+            placeholder={t('volunteers.field.skills')}
+            value={skill}
+            onChange={(v) => (setSkill(v), setPage(1))}
+            options={SKILLS.map((s) => ({ value: s, label: t(`volunteers.skill.${s}`) }))}
+            style={{ minWidth: 140 }}
+          />
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -110,8 +131,17 @@ export default function VolunteersPage() {
           loading={loading}
           scroll={{ x: 'max-content' }}
           data-testid="volunteers-table"
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('volunteers.list.noMatch') : t('volunteers.list.empty')} /> }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, showSizeChanger: false, onChange: setPage, showTotal: (total) => t('common.total', { count: total }) }}
+          locale={{
+            emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={filtered ? t('volunteers.list.noMatch') : t('volunteers.list.empty')} />,
+          }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total: data.total,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (total) => t('common.total', { count: total }),
+          }}
         />
       </Card>
     </Space>

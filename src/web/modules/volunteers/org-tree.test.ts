@@ -3,8 +3,22 @@ import { buildOrgTree, moveTargets, subtreeIds } from './org-tree';
 import type { Org } from './types';
 
 const org = (id: number, parentId: number | null, kind: Org['kind'], name: string): Org => ({
-  id, parentId, kind, name, areaId: 1, areaPath: '/1/', areaName: 'A', place: null, startsOn: null, endsOn: null, closedAt: null,
-  secretaryId: null, secretaryName: null, memberCount: 0, enlistToken: null, notes: null,
+  id,
+  parentId,
+  kind,
+  name,
+  areaId: 1,
+  areaPath: '/1/',
+  areaName: 'A',
+  place: null,
+  startsOn: null,
+  endsOn: null,
+  closedAt: null,
+  secretaryId: null,
+  secretaryName: null,
+  memberCount: 0,
+  enlistToken: null,
+  notes: null,
 });
 
 describe('buildOrgTree', () => {
@@ -21,7 +35,13 @@ describe('buildOrgTree', () => {
 });
 
 describe('moving an organisation', () => {
-  const list = [org(1, null, 'committee', '镇党委'), org(2, 1, 'committee', '村党总支'), org(3, 2, 'branch', '一组'), org(4, null, 'committee', '另一党委'), { ...org(5, null, 'committee', '已撤销'), closedAt: '2026-01-01' }];
+  const list = [
+    org(1, null, 'committee', '镇党委'),
+    org(2, 1, 'committee', '村党总支'),
+    org(3, 2, 'branch', '一组'),
+    org(4, null, 'committee', '另一党委'),
+    { ...org(5, null, 'committee', '已撤销'), closedAt: '2026-01-01' },
+  ];
   it('knows its subtree', () => {
     expect([...subtreeIds(list, 2)].sort()).toEqual([2, 3]);
     expect([...subtreeIds(list, 1)].sort()).toEqual([1, 2, 3]);

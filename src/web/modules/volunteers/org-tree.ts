@@ -29,7 +29,7 @@ export function subtreeIds(orgs: Org[], id: number): Set<number> {
   const out = new Set([id]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const o of orgs) if (o.parentId != null && out.has(o.parentId) && !out.has(o.id)) (out.add(o.id), (grew = true));
+    for (const o of orgs) if (o.parentId != null && out.has(o.parentId) && !out.has(o.id)) out.add(o.id), (grew = true);
   }
   return out;
 }

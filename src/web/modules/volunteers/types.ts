@@ -298,7 +298,16 @@ export interface FigureRow {
 
 export interface Figures {
   on: string;
-  totals: { branches: number; branchesReporting: number; enlisted: number; pending: number; approved: number; refused: number; volunteers: number; onDuty: number };
+  totals: {
+    branches: number;
+    branchesReporting: number;
+    enlisted: number;
+    pending: number;
+    approved: number;
+    refused: number;
+    volunteers: number;
+    onDuty: number;
+  };
   byCategory: FigureRow[];
   byBranch: FigureRow[];
   byArea: FigureRow[];

@@ -60,7 +60,10 @@ const PROBLEM = {
     en: `this ID number is registered in "${area}", outside your area`,
   }),
   areaNotFound: { zh: '在本次导入的区域下找不到该区域', en: 'no such area under the area of this import' },
-  areaAmbiguous: { zh: '有多个同名区域，请填写 12 位区划代码或“上级/名称”', en: 'several areas have this name; use the 12-digit division code or "parent/name"' },
+  areaAmbiguous: {
+    zh: '有多个同名区域，请填写 12 位区划代码或“上级/名称”',
+    en: 'several areas have this name; use the 12-digit division code or "parent/name"',
+  },
 };
 
 const EXISTING_COLUMNS = `r.id, r.area_id, r.area_path, a.name AS area_name, r.household_id, r.relation, r.name, r.id_type, r.id_number,
@@ -88,7 +91,7 @@ export async function checkBatch(db: Queryable, st: JobState, rows: ParsedRow[])
       if (first !== undefined && first !== p.row) problems.push({ row: p.row, column: st.headerOf('idNumber'), ...PROBLEM.dupInFile(first) });
       else st.seenIds.set(p.idNumber, p.row);
     }
-    const e = p.idNumber ? existing.get(p.idNumber) ?? null : null;
+    const e = p.idNumber ? (existing.get(p.idNumber) ?? null) : null;
     if (e && !pathInScope(st.scope, e.area_path)) {
       problems.push({ row: p.row, column: st.headerOf('idNumber'), ...PROBLEM.takenElsewhere(maskAreaName(e.area_name)) });
     }
@@ -112,7 +115,12 @@ function householdKey(areaId: number, h: NonNullable<ParsedRow['household']>) {
 }
 
 /** The household of each row that names one: found by area and address, created when new. */
-async function resolveHouseholds(tx: Queryable, st: JobState, rows: ReadyRow[], headOf: (r: ReadyRow) => number | null): Promise<{ ids: Array<number | null>; headed: Set<number> }> {
+async function resolveHouseholds(
+  tx: Queryable,
+  st: JobState,
+  rows: ReadyRow[],
+  headOf: (r: ReadyRow) => number | null,
+): Promise<{ ids: Array<number | null>; headed: Set<number> }> {
   const headed = new Set<number>();
   const wanted = new Map<string, { area: ImportArea; h: NonNullable<ParsedRow['household']>; head: number | null }>();
   for (const r of rows) {
@@ -294,7 +302,7 @@ export async function writeBatch(tx: Queryable, st: JobState, rows: ReadyRow[], 
   const newId = new Map<ReadyRow, number>();
   let next = 0;
   for (const r of maybeNew) newId.set(r, reserved[next++]);
-  const { ids: households, headed } = await resolveHouseholds(tx, st, rows, (r) => (r.p.relation === 'head' ? newId.get(r) ?? null : null));
+  const { ids: households, headed } = await resolveHouseholds(tx, st, rows, (r) => (r.p.relation === 'head' ? (newId.get(r) ?? null) : null));
   await matchWithoutId(tx, rows, households);
   for (const r of rows) if (!r.existing && !newId.has(r)) newId.set(r, reserved[next++]);
   const counts: WriteCounts = { created: 0, updated: 0, unchanged: 0 };

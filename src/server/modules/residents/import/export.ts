@@ -37,7 +37,24 @@ const GROUP_ZH: Record<string, string> = {
   no_smartphone: '无智能手机',
 };
 /** The template's headers where they exist, so an export (with numbers revealed) can be imported again. */
-const HEADERS = ['姓名', '证件类型', '身份证号', '性别', '出生日期', '年龄', '联系电话', '备用电话', '现住址', '所属网格', '与户主关系', '特殊人群', '状态', '外出地点', '户籍地址', '备注'];
+const HEADERS = [
+  '姓名',
+  '证件类型',
+  '身份证号',
+  '性别',
+  '出生日期',
+  '年龄',
+  '联系电话',
+  '备用电话',
+  '现住址',
+  '所属网格',
+  '与户主关系',
+  '特殊人群',
+  '状态',
+  '外出地点',
+  '户籍地址',
+  '备注',
+];
 
 interface ExportRow {
   id: number;
@@ -103,7 +120,7 @@ async function* pages(ctx: Ctx, where: string, values: unknown[], reveal: boolea
       (reveal ? r.phone2 : maskPhone(r.phone2)) ?? '',
       r.address ?? '',
       r.area_name,
-      r.relation ? RELATION_ZH[r.relation] ?? r.relation : '',
+      r.relation ? (RELATION_ZH[r.relation] ?? r.relation) : '',
       r.groups.map((g) => GROUP_ZH[g] ?? g).join('、'),
       STATUS_ZH[r.status] ?? r.status,
       r.away_where ?? '',

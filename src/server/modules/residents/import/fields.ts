@@ -1,4 +1,4 @@
-import { RELATIONS, STATUSES, STORED_GROUPS } from '../../../../domain/residents/schemas';
+import type { RELATIONS, STATUSES, STORED_GROUPS } from '../../../../domain/residents/schemas';
 import { ID_TYPES, ID_TYPE_NAMES, type IdType } from '../../../../domain/residents/identity';
 
 /**
@@ -168,10 +168,24 @@ export function parseRelation(s: string): (typeof RELATIONS)[number] | null {
 }
 
 const STATUS_WORDS: Record<string, (typeof STATUSES)[number]> = {
-  在家: 'present', 在住: 'present', 常住: 'present', 在村: 'present', 正常: 'present', present: 'present',
-  外出: 'away', 不在家: 'away', 外地: 'away', away: 'away',
-  迁出: 'moved_out', 已迁出: 'moved_out', moved_out: 'moved_out',
-  死亡: 'deceased', 已故: 'deceased', 去世: 'deceased', 已去世: 'deceased', deceased: 'deceased',
+  在家: 'present',
+  在住: 'present',
+  常住: 'present',
+  在村: 'present',
+  正常: 'present',
+  present: 'present',
+  外出: 'away',
+  不在家: 'away',
+  外地: 'away',
+  away: 'away',
+  迁出: 'moved_out',
+  已迁出: 'moved_out',
+  moved_out: 'moved_out',
+  死亡: 'deceased',
+  已故: 'deceased',
+  去世: 'deceased',
+  已去世: 'deceased',
+  deceased: 'deceased',
 };
 export function parseStatus(s: string): (typeof STATUSES)[number] | null | 'invalid' {
   if (!s) return null;
@@ -179,13 +193,27 @@ export function parseStatus(s: string): (typeof STATUSES)[number] | null | 'inva
 }
 
 const GROUP_WORDS: Record<string, (typeof STORED_GROUPS)[number]> = {
-  残疾: 'disabled', 残疾人: 'disabled', disabled: 'disabled',
-  孕妇: 'pregnant', 孕产妇: 'pregnant', pregnant: 'pregnant',
-  慢性病: 'chronic', 慢病: 'chronic', chronic: 'chronic',
-  透析: 'dialysis', 血透: 'dialysis', dialysis: 'dialysis',
-  卧床: 'bedridden', 失能: 'bedridden', bedridden: 'bedridden',
-  独居: 'alone', 独居老人: 'alone', alone: 'alone',
-  无智能手机: 'no_smartphone', 无手机: 'no_smartphone', no_smartphone: 'no_smartphone',
+  残疾: 'disabled',
+  残疾人: 'disabled',
+  disabled: 'disabled',
+  孕妇: 'pregnant',
+  孕产妇: 'pregnant',
+  pregnant: 'pregnant',
+  慢性病: 'chronic',
+  慢病: 'chronic',
+  chronic: 'chronic',
+  透析: 'dialysis',
+  血透: 'dialysis',
+  dialysis: 'dialysis',
+  卧床: 'bedridden',
+  失能: 'bedridden',
+  bedridden: 'bedridden',
+  独居: 'alone',
+  独居老人: 'alone',
+  alone: 'alone',
+  无智能手机: 'no_smartphone',
+  无手机: 'no_smartphone',
+  no_smartphone: 'no_smartphone',
 };
 /** '残疾、独居' → ['alone', 'disabled']; age groups are derived, so 老人 / 80岁以上 are accepted and ignored. */
 export function parseGroups(s: string): Array<(typeof STORED_GROUPS)[number]> | { invalid: string } {
@@ -205,7 +233,13 @@ for (const t of ID_TYPES) {
   ID_TYPE_BY_NAME.set(ID_TYPE_NAMES[t].zh, t);
   ID_TYPE_BY_NAME.set(ID_TYPE_NAMES[t].en.toLowerCase(), t);
 }
-for (const [word, t] of [['身份证', 'resident_id'], ['居民身份证号码', 'resident_id'], ['居住证', 'hk_macau_tw_permit'], ['永久居留证', 'foreigner_permanent'], ['无', 'none']] as const) {
+for (const [word, t] of [
+  ['身份证', 'resident_id'],
+  ['居民身份证号码', 'resident_id'],
+  ['居住证', 'hk_macau_tw_permit'],
+  ['永久居留证', 'foreigner_permanent'],
+  ['无', 'none'],
+] as const) {
   ID_TYPE_BY_NAME.set(word, t);
 }
 export function parseIdType(s: string): IdType | null | 'invalid' {

@@ -110,12 +110,25 @@ describe('resident import', () => {
       query: `?areaId=${v1.id}`,
       mode: 'all-or-nothing',
     });
-    const second = await runImport(admin, 'b.xlsx', await xlsxBuffer({ s: [['姓名', '身份证号', '联系电话'], ['孙立', id, '13700002222']] }), {
-      query: `?areaId=${v1.id}`,
-      mode: 'all-or-nothing',
-    });
+    const second = await runImport(
+      admin,
+      'b.xlsx',
+      await xlsxBuffer({
+        s: [
+          ['姓名', '身份证号', '联系电话'],
+          ['孙立', id, '13700002222'],
+        ],
+      }),
+      {
+        query: `?areaId=${v1.id}`,
+        mode: 'all-or-nothing',
+      },
+    );
     expect(second.done.counts).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
-    const [r] = await t.db.query<{ phone: string; household_id: number; relation: string }>(`SELECT phone, household_id, relation FROM residents WHERE id_number = $1`, [id]);
+    const [r] = await t.db.query<{ phone: string; household_id: number; relation: string }>(
+      `SELECT phone, household_id, relation FROM residents WHERE id_number = $1`,
+      [id],
+    );
     expect(r).toMatchObject({ phone: '13700002222', relation: 'head' });
     expect(r.household_id).not.toBeNull();
     // The change is in the record's own history, naming the import.
@@ -166,9 +179,12 @@ describe('resident import', () => {
     expect(again.json().error.code).toBe('IMPORT_FINISHED');
   });
 
-  it('refuses an ID number registered outside the importer\'s area, naming the place masked', async () => {
+  it("refuses an ID number registered outside the importer's area, naming the place masked", async () => {
     const id = residentIdFor('411627', '19660606', '044');
-    await runImport(admin, 'x.xlsx', await xlsxBuffer({ s: [HEAD, ['钱多', id, '', '蒋店村9号', '户主', '']] }), { query: `?areaId=${v2.id}`, mode: 'valid-only' });
+    await runImport(admin, 'x.xlsx', await xlsxBuffer({ s: [HEAD, ['钱多', id, '', '蒋店村9号', '户主', '']] }), {
+      query: `?areaId=${v2.id}`,
+      mode: 'valid-only',
+    });
     const res = await runImport(cadre, 'y.xlsx', await xlsxBuffer({ s: [HEAD, ['钱多', id, '', '王隆集村2号', '户主', '']] }));
     expect(res.validated.counts).toMatchObject({ ok: 0, errors: 1 });
     expect(res.validated.errors[0].reason).toContain('蒋*村');
@@ -193,7 +209,9 @@ describe('resident import', () => {
     const reasons = res.validated.errors.map((e: { row: number; column: string; reason: string }) => `${e.row}:${e.column}`);
     expect(reasons).toEqual(['4:身份证号', '5:出生日期']);
     expect(res.validated.errors[0].reason).toContain('文本');
-    const rows = await t.db.query<{ name: string; b: string }>(`SELECT name, to_char(birth_date, 'YYYY-MM-DD') AS b FROM residents WHERE name IN ('甲', '乙') ORDER BY name`);
+    const rows = await t.db.query<{ name: string; b: string }>(
+      `SELECT name, to_char(birth_date, 'YYYY-MM-DD') AS b FROM residents WHERE name IN ('甲', '乙') ORDER BY name`,
+    );
     expect(rows).toEqual([
       { name: '乙', b: '1980-01-02' },
       { name: '甲', b: '1980-01-02' },
@@ -204,7 +222,11 @@ describe('resident import', () => {
     const cases: Array<[string, Buffer, string]> = [
       ['empty.xlsx', Buffer.alloc(0), 'IMPORT_EMPTY'],
       ['photo.xlsx', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), 'IMPORT_NOT_SPREADSHEET'],
-      ['secret.xlsx', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600), Buffer.from('EncryptionInfo', 'utf16le')]), 'IMPORT_ENCRYPTED'],
+      [
+        'secret.xlsx',
+        Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600), Buffer.from('EncryptionInfo', 'utf16le')]),
+        'IMPORT_ENCRYPTED',
+      ],
       ['old.xls', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(600)]), 'IMPORT_OLD_XLS'],
       ['cut.xlsx', (await xlsxBuffer({ s: [HEAD, ['某', '', '', '', '', '']] })).subarray(0, 300), 'IMPORT_BROKEN'],
       ['blank.xlsx', await xlsxBuffer({ s: [] }), 'IMPORT_NO_DATA'],
@@ -217,7 +239,9 @@ describe('resident import', () => {
     }
     const noFile = await admin.post('/api/residents/imports', { file: 'x' });
     expect([noFile.statusCode, noFile.json().error.code]).toEqual([400, 'IMPORT_NO_FILE']);
-    const [{ n }] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM resident_imports WHERE file_name = ANY($1::text[])`, [cases.map((c) => c[0])]);
+    const [{ n }] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM resident_imports WHERE file_name = ANY($1::text[])`, [
+      cases.map((c) => c[0]),
+    ]);
     expect(n).toBe(0);
   });
 
@@ -258,7 +282,9 @@ describe('resident export', () => {
     const liu = rows.find((r) => r[0] === '刘桂兰')!;
     expect(liu[2]).toMatch(/^411\*{11}\d{3}[\dX]$/);
     expect(liu[6]).toBe('139****5678');
-    const [ev] = await t.db.query<{ after: { rows: number; revealed: boolean } }>(`SELECT after FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1`);
+    const [ev] = await t.db.query<{ after: { rows: number; revealed: boolean } }>(
+      `SELECT after FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1`,
+    );
     expect(ev.after).toMatchObject({ rows: rows.length - 1, revealed: false });
 
     const full = await admin.get(`/api/residents/export.xlsx?under=${v1.id}&reveal=true`);

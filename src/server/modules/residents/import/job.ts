@@ -6,7 +6,7 @@ import type { Ctx } from '../../../platform/context';
 import * as imports from '../imports-repo';
 import { AreaResolver } from './area-resolver';
 import { type ReadyRow, type JobState, checkBatch, writeBatch } from './batch';
-import { type ImportField } from './fields';
+import type { ImportField } from './fields';
 import { SheetError, readBatches } from './read-sheet';
 import { type ParsedRow, checkRow, columnMap } from './row-rules';
 
@@ -136,7 +136,12 @@ function parsedBatches(job: imports.ImportRow, req: JobRequest, columns: ReturnT
 }
 
 /** The parsed rows of a batch, their problems recorded in `errors`. */
-function parseBatch(batch: Array<{ row: number; cells: import('./fields').CellValue[] }>, columns: ReturnType<typeof columnMap>, today: string, errors: imports.ImportError[]) {
+function parseBatch(
+  batch: Array<{ row: number; cells: import('./fields').CellValue[] }>,
+  columns: ReturnType<typeof columnMap>,
+  today: string,
+  errors: imports.ImportError[],
+) {
   const parsed: ParsedRow[] = [];
   for (const { row, cells } of batch) {
     const r = checkRow(row, cells, columns, today);
@@ -283,7 +288,11 @@ async function writeWithRetry(tx: Queryable, st: JobState, ready: ReadyRow[], to
   } catch (e) {
     if (!isUniqueViolation(e, 'residents_id_number_uq')) throw e;
     await tx.query('ROLLBACK TO SAVEPOINT import_batch');
-    const again = await checkBatch(tx, { ...st, seenIds: new Map() }, ready.map((r) => r.p));
+    const again = await checkBatch(
+      tx,
+      { ...st, seenIds: new Map() },
+      ready.map((r) => r.p),
+    );
     errors.push(...again.problems);
     return writeBatch(tx, st, again.ready, today);
   }

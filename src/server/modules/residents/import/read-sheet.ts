@@ -253,7 +253,15 @@ async function* csvBatches(path: string, encoding: TextEncoding, onBytes?: (b: n
   const { stream } = countingStream(path, onBytes);
   const decoded = encoding === 'utf8' ? stream : stream.pipe(iconv.decodeStream(encoding === 'gbk' ? 'gb18030' : 'utf16le'));
   const parser = decoded.pipe(
-    parseCsv({ bom: true, delimiter: csvDelimiter(sample.replace(/^\uFEFF/, '')), relax_column_count: true, relax_quotes: true, info: true, skip_empty_lines: true, max_record_size: MAX_RECORD_CHARS }),
+    parseCsv({
+      bom: true,
+      delimiter: csvDelimiter(sample.replace(/^\uFEFF/, '')),
+      relax_column_count: true,
+      relax_quotes: true,
+      info: true,
+      skip_empty_lines: true,
+      max_record_size: MAX_RECORD_CHARS,
+    }),
   );
   let rows: SheetRow[] = [];
   try {

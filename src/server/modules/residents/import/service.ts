@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../../db/engine';
 import { auditActorOf } from '../../../platform/audit';
 import type { Ctx } from '../../../platform/context';
-import { DomainError, badRequest, conflict, notFound, tooLarge } from '../../../platform/errors';
+import { type DomainError, badRequest, conflict, notFound, tooLarge } from '../../../platform/errors';
 import { message } from '../../../platform/messages';
 import * as areaTree from '../../areas/tree';
 import * as imports from '../imports-repo';
@@ -66,14 +66,11 @@ export async function sweepUploads(db: Db, s: ImportSettings): Promise<number> {
   return removed;
 }
 
-export async function upload(
-  ctx: Ctx,
-  s: ImportSettings,
-  file: { filename: string; file: Readable } | undefined,
-  areaId: number | undefined,
-) {
+export async function upload(ctx: Ctx, s: ImportSettings, file: { filename: string; file: Readable } | undefined, areaId: number | undefined) {
   if (!file) throw badRequest('IMPORT_NO_FILE');
-  const area = areaId ? await areaTree.findInScope(ctx.db, ctx.actor.scope, areaId) : await areaTree.findInScope(ctx.db, ctx.actor.scope, ctx.actor.scope.areaId);
+  const area = areaId
+    ? await areaTree.findInScope(ctx.db, ctx.actor.scope, areaId)
+    : await areaTree.findInScope(ctx.db, ctx.actor.scope, ctx.actor.scope.areaId);
   if (!area || area.archived) throw badRequest('VALIDATION_FAILED', {}, { areaId: 'not_found' });
   await mkdir(s.uploadDir, { recursive: true });
   const storedName = `${randomUUID()}.upload`;
@@ -126,7 +123,10 @@ async function mustImport(ctx: Ctx, id: number) {
 }
 
 const FAILURE_TEXT: Record<string, { zh: string; en: string }> = {
-  interrupted: { zh: '服务器重启，处理被中断；请重新操作（已导入的行再次导入不会重复）', en: 'The server restarted and stopped the job; run it again (rows already imported are not duplicated)' },
+  interrupted: {
+    zh: '服务器重启，处理被中断；请重新操作（已导入的行再次导入不会重复）',
+    en: 'The server restarted and stopped the job; run it again (rows already imported are not duplicated)',
+  },
   rows_failed: { zh: '有行未通过检查，全部未导入；请查看错误', en: 'Some rows failed, so nothing was imported; see the errors' },
   internal: { zh: '处理时出现内部错误，已记录；请稍后重试', en: 'An internal error stopped the job; it has been logged, try again later' },
 };
