@@ -1,8 +1,7 @@
 /**
  * Module boundaries (ARCHITECTURE.md): each server module has one public face, its index.ts, and other
  * modules import only that; the domain is pure (no server, web or Node I/O); server and web never import
- * each other. `npm run lint` runs this; known violations still being paid off live in
- * .dependency-cruiser-known-violations.json and may only shrink.
+ * each other. `npm run lint` runs this.
  */
 module.exports = {
   forbidden: [

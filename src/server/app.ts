@@ -13,24 +13,25 @@ import { type Db, openDb } from './db/engine';
 import { migrate } from './db/migrate';
 import { registerAccessControl } from './platform/access';
 import { registerErrorHandler } from './platform/error-handler';
+import { registerInputGuard } from './platform/input-guard';
 import { LoginLimiter } from './platform/login-limiter';
 import { SessionStore } from './platform/sessions';
 import { VERSION } from './version';
-import { areaRoutes } from './modules/areas/routes';
-import { auditRoutes } from './modules/audit/routes';
-import { authRoutes } from './modules/auth/routes';
-import { healthRoutes } from './modules/health/routes';
-import { residentImportRoutes } from './modules/residents/import-routes';
-import { residentRoutes } from './modules/residents/routes';
-import { taskRoutes } from './modules/tasks/routes';
-import { policyRoutes } from './modules/policy/routes';
-import { monitoringRoutes } from './modules/monitoring/routes';
-import { samplingRoutes } from './modules/sampling/routes';
-import { screeningRoutes } from './modules/screening/routes';
-import { reportRoutes } from './modules/reports/routes';
-import { startSweep } from './modules/monitoring/sweep';
-import { userRoutes } from './modules/users/routes';
-import { volunteerRoutes } from './modules/volunteers/routes';
+import { areaRoutes } from './modules/areas';
+import { auditRoutes } from './modules/audit';
+import { authRoutes } from './modules/auth';
+import { healthRoutes } from './modules/health';
+import { residentImportRoutes } from './modules/residents';
+import { residentRoutes } from './modules/residents';
+import { taskRoutes } from './modules/tasks';
+import { policyRoutes } from './modules/policy';
+import { monitoringRoutes } from './modules/monitoring';
+import { samplingRoutes } from './modules/sampling';
+import { screeningRoutes } from './modules/screening';
+import { reportRoutes } from './modules/reports';
+import { startSweep } from './modules/monitoring';
+import { userRoutes } from './modules/users';
+import { volunteerRoutes } from './modules/volunteers';
 
 const webDist = fileURLToPath(new URL('../../dist/web/', import.meta.url));
 
@@ -108,6 +109,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerErrorHandler(app);
+  registerInputGuard(app);
   const sessions = new SessionStore(db, config.SESSION_IDLE_HOURS * 3_600_000, config.SESSION_MAX_HOURS * 3_600_000);
   registerAccessControl(app, sessions);
   const limiter = new LoginLimiter(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS, config.LOGIN_WINDOW_MINUTES * 60_000);

@@ -2,7 +2,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDb } from './db/engine';
 import { migrate } from './db/migrate';
-import { bootstrap } from './modules/demo/bootstrap';
+import { bootstrap } from './modules/demo';
 
 /**
  * `npm start`: settings → database → migrations → first-run data → HTTP. SIGTERM/SIGINT stop taking

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate, plainText } from '../primitives';
 
 /** Request bodies of the resident registry; shared with the web forms. Identity rules live in identity.ts. */
 export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'] as const;
@@ -8,11 +9,9 @@ export const STORED_GROUPS = ['disabled', 'pregnant', 'chronic', 'dialysis', 'be
 export const DERIVED_GROUPS = ['elderly60', 'elderly80'] as const;
 export const ALL_GROUPS = [...DERIVED_GROUPS, ...STORED_GROUPS] as const;
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_format')
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'invalid_format');
-const text = (max: number) => z.string().trim().max(max);
+/** A calendar date (impossible days and years outside 1900–2100 refused): the shared primitive. */
+export const isoDate = calendarDate;
+const text = plainText;
 const optionalText = (max: number) => text(max).nullish();
 
 const residentFields = {

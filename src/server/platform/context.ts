@@ -40,6 +40,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** The route takes a file (multipart/form-data) instead of a JSON body: it answers a missing file itself. */
+    upload?: boolean;
   }
   interface FastifyInstance {
     db: Db;

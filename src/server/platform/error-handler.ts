@@ -29,6 +29,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       }
       return send(reply, 400, 'VALIDATION_FAILED', message('VALIDATION_FAILED', lang), fields);
     }
+    // A value the database refuses as data (SQLSTATE class 22: out of range, malformed, NUL …) came from the
+    // request: a 400, never a 500. Contracts should have refused it first; the log says which route let it through.
+    if (isDataException(err)) {
+      req.log.warn({ err }, 'the database refused a value the contract let through');
+      return send(reply, 400, 'INVALID_VALUE', message('INVALID_VALUE', lang));
+    }
     const status = (err as FastifyError).statusCode;
     if (status && status >= 400 && status < 500) {
       const code = fastifyCode((err as FastifyError).code, status);
@@ -42,6 +48,11 @@ export function registerErrorHandler(app: FastifyInstance) {
     const lang = pickLang(req.headers['accept-language']);
     send(reply, 404, 'ROUTE_NOT_FOUND', message('ROUTE_NOT_FOUND', lang));
   });
+}
+
+function isDataException(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code);
 }
 
 function send(reply: FastifyReply, status: number, code: string, msg: string, fields?: Record<string, string>) {
@@ -72,6 +83,8 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   too_small: { zh: '太短或太小', en: 'too short or too small' },
   too_big: { zh: '太长或太大', en: 'too long or too large' },
   invalid_format: { zh: '格式不正确', en: 'wrong format' },
+  invalid_date: { zh: '不是有效的日期（年份须在 1900–2100 之间）', en: 'not a real date (years 1900–2100)' },
+  invalid_characters: { zh: '含有不能保存的字符（如 U+0000）', en: 'contains a character that cannot be stored (such as U+0000)' },
   invalid_value: { zh: '不是允许的取值', en: 'not an allowed value' },
   not_found: { zh: '不存在或无权访问', en: 'not found, or no access' },
   taken: { zh: '已被使用', en: 'already taken' },

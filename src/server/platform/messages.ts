@@ -8,6 +8,13 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   VALIDATION_FAILED: { zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are not valid; please check them' },
   INVALID_JSON: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   BAD_REQUEST: { zh: '请求无效', en: 'Bad request' },
+  INVALID_UTF8: { zh: '请求内容不是有效的 UTF-8 文本，请检查文件或输入的编码', en: 'The request is not valid UTF-8 text; check the encoding of what was sent' },
+  INVALID_CHARACTERS: {
+    zh: '“{field}”含有不能保存的字符（如空字符 U+0000），请删去后重试',
+    en: '"{field}" contains a character that cannot be stored (such as U+0000); remove it and try again',
+  },
+  BODY_NOT_EXPECTED: { zh: '此操作不接受请求内容', en: 'This action takes no request body' },
+  INVALID_VALUE: { zh: '提交的某个值超出了允许的范围', en: 'A value sent is outside what can be stored' },
   UNAUTHENTICATED: { zh: '请先登录，或登录已过期', en: 'Please sign in; your session may have expired' },
   BAD_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_DISABLED: { zh: '该账号已停用，请联系管理员', en: 'This account is disabled; contact an administrator' },

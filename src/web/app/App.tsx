@@ -1,5 +1,5 @@
 /**
- * Providers (antd locale, auth, current area) and routes. Routes come from the module list,
+ * Providers (server state through TanStack Query, antd locale, auth, current area) and routes. Routes come from the module list,
  * each guarded by its permission; unknown paths get a 404 inside the shell. Public pages (a branch's
  * enlistment form) are matched first, outside the session: they never ask who is signed in, so a
  * stranger's phone is not sent to the login page.
@@ -9,7 +9,9 @@ import { Suspense } from 'react';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { AppLayout } from './AppLayout';
+import { queryClient } from './query';
 import { AuthProvider } from './auth';
 import { CurrentAreaProvider } from './current-area';
 import { RequireAuth, RequirePermission, SessionExpiryHandler } from './guards';
@@ -21,26 +23,28 @@ import LoginPage from '../modules/login/LoginPage';
 export function App() {
   const lang = useLanguage();
   return (
-    <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
-      <AntApp>
-        <BrowserRouter>
-          <Routes>
-            {PUBLIC_PAGES.map(({ path, component: Page }) => (
-              <Route
-                key={path}
-                path={path}
-                element={
-                  <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />}>
-                    <Page />
-                  </Suspense>
-                }
-              />
-            ))}
-            <Route path="*" element={<SignedInApp />} />
-          </Routes>
-        </BrowserRouter>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+        <AntApp>
+          <BrowserRouter>
+            <Routes>
+              {PUBLIC_PAGES.map(({ path, component: Page }) => (
+                <Route
+                  key={path}
+                  path={path}
+                  element={
+                    <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />}>
+                      <Page />
+                    </Suspense>
+                  }
+                />
+              ))}
+              <Route path="*" element={<SignedInApp />} />
+            </Routes>
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
   );
 }
 

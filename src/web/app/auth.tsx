@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError, api, setCsrfToken } from './api';
+import { queryClient } from './query';
 import type { Me, MeResponse } from './types';
 
 interface AuthValue {
@@ -57,6 +58,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const clear = useCallback(() => {
     setCsrfToken(null);
     setUser(null);
+    // The next person at this device must not see the last one's answers.
+    queryClient.clear();
   }, []);
 
   const logout = useCallback(

@@ -9,6 +9,7 @@ import 'dayjs/locale/zh-cn';
 import zhCN from './locales/zh-CN.json';
 import en from './locales/en.json';
 import { setApiLanguage } from './api';
+import { queryClient } from './query';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,6 +27,8 @@ function storedLanguage(): Language {
 
 function applySideEffects(lang: Language) {
   setApiLanguage(lang);
+  // Answers carry text in the caller's language (error messages, server-made titles): ask again in the new one.
+  void queryClient.invalidateQueries();
   dayjs.locale(lang === 'en' ? 'en' : 'zh-cn');
   if (typeof document !== 'undefined') {
     document.documentElement.lang = lang;

@@ -78,18 +78,3 @@ export interface ImportResult {
   created: number;
   skipped: number;
 }
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: number | null;
-  actorName: string | null;
-  requestId: string | null;
-  clientIp: string | null;
-  action: string;
-  entity: string;
-  entityId: number | string | null;
-  areaPath: string | null;
-  before: unknown;
-  after: unknown;
-}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { areaId, areaKind, createAreaBody, importDivisionsBody, moveAreaBody, updateAreaBody } from '../../../domain/areas/schemas';
 import { ctxOf } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
-import * as catalog from '../divisions/catalog';
+import * as catalog from '../divisions';
 import * as service from './service';
 
 const idParams = z.strictObject({ id: areaId });

@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context';
 import { DomainError, conflict, isUniqueViolation, notFound, ruleViolation } from '../../platform/errors';
 import { pinyinKeys } from '../../platform/pinyin';
 import { pathInScope } from '../../platform/scope';
-import * as catalog from '../divisions/catalog';
+import * as catalog from '../divisions';
 import * as repo from './repo';
 import { type Area, type AreaRow, toArea } from './repo';
 import * as tree from './tree';

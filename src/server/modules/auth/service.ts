@@ -5,9 +5,9 @@ import { DomainError, tooMany, unauthenticated } from '../../platform/errors';
 import type { LoginLimiter } from '../../platform/login-limiter';
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from '../../platform/passwords';
 import type { SessionStore } from '../../platform/sessions';
-import * as users from '../users/repo';
-import { assertStrongPassword } from '../users/service';
-import { toUserView } from '../users/view';
+import * as users from '../users';
+import { assertStrongPassword } from '../users';
+import { toUserView } from '../users';
 
 /** Signing in and out. Failed and successful logins are audited; the limiter slows guessing. */
 export interface AuthDeps {

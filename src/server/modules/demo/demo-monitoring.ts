@@ -1,8 +1,7 @@
 import type { Db } from '../../db/engine';
 import { addDays } from '../../../domain/policy/rules';
-import * as monitoring from '../monitoring/service';
-import * as arrivals from '../screening/arrivals';
-import * as campaigns from '../screening/campaigns';
+import * as monitoring from '../monitoring';
+import * as screening from '../screening';
 import { demoCtx } from './demo-ctx';
 
 /**
@@ -32,7 +31,7 @@ export async function seedDemoMonitoring(db: Db, timeZone: string): Promise<stri
   );
   let measures = 0;
   for (const [i, p] of people.entries()) {
-    const arrival = await arrivals.register(ctx, {
+    const arrival = await screening.registerArrival(ctx, {
       residentId: p.id,
       originCode: '420106',
       arrivedOn: addDays(today, -(i + 1)),
@@ -41,13 +40,13 @@ export async function seedDemoMonitoring(db: Db, timeZone: string): Promise<stri
       reason: '返乡',
       codeColour: 'green',
     });
-    const { measure } = await arrivals.propose(ctx, arrival.id, { doctorId: doctor.id, gridWorkerId: grid.user_id });
+    const { measure } = await screening.proposeForArrival(ctx, arrival.id, { doctorId: doctor.id, gridWorkerId: grid.user_id });
     if (!measure) continue;
     await monitoring.confirm(ctx, measure.id);
     await monitoring.start(ctx, measure.id);
     measures++;
   }
-  const campaign = await campaigns.create(ctx, {
+  const campaign = await screening.createCampaign(ctx, {
     name: '第一网格敲门行动（演示）',
     areaId: grid.id,
     startsOn: today,

@@ -3,9 +3,9 @@ import { audit } from '../../platform/audit';
 import { todayIn } from '../../platform/dates';
 import { CATEGORIES, SKILLS } from '../../../domain/volunteers/schemas';
 import { seededRandom } from './prng';
-import * as users from '../users/repo';
-import * as volunteers from '../volunteers/repo';
-import * as work from '../volunteers/work-repo';
+import * as users from '../users';
+import * as volunteers from '../volunteers';
+import * as work from '../volunteers';
 
 /**
  * The party side of the demo: in the demo town (毛庄镇) a committee and a branch in every village, with

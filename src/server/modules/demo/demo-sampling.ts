@@ -3,8 +3,7 @@ import type { Db } from '../../db/engine';
 import { addDays } from '../../../domain/policy/rules';
 import { createPointBody, createRoundBody } from '../../../domain/sampling/schemas';
 import { saveSlotPlanBody } from '../../../domain/sampling/slot-edits';
-import * as sampling from '../sampling/service';
-import * as slotPlans from '../sampling/slot-plans';
+import * as sampling from '../sampling';
 import { demoCtx } from './demo-ctx';
 
 /**
@@ -51,7 +50,7 @@ export async function seedDemoSampling(db: Db, timeZone: string): Promise<string
     round.id,
     createPointBody.parse({ name: '上门采样小分队', areaId: village.id, kind: 'mobile', desks: 1, perDeskHour: 12 }),
   );
-  await slotPlans.save(command, round.id, point.id, saveSlotPlanBody.parse({}), timeZone);
+  await sampling.saveSlotPlan(command, round.id, point.id, saveSlotPlanBody.parse({}), timeZone);
 
   // People of the town, the grid worker's grid first, in tubes of ten at desk 1 (the village alone is small).
   const people = await db.query<{ id: number }>(

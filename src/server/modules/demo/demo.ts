@@ -5,10 +5,8 @@ import { hashPassword } from '../../platform/passwords';
 import { todayIn } from '../../platform/dates';
 import { pinyinKeys } from '../../platform/pinyin';
 import { RoleCache } from '../../platform/role-cache';
-import * as areas from '../areas/repo';
-import { importDivisions } from '../areas/service';
-import { areasChanged } from '../areas/tree';
-import * as users from '../users/repo';
+import { type AreaRow, type NewArea, areaRepo as areas, areasChanged, importDivisions } from '../areas';
+import * as users from '../users';
 import { seededRandom } from './prng';
 
 /**
@@ -106,7 +104,7 @@ export async function seedDemo(db: Db, seed: number): Promise<string> {
   const otherTown = await findPlace(db, root.path, 'town', '朱口');
   const otherVillage = await findPlace(db, otherTown.path, 'village', '东郭');
   const villageGrids = grids.filter((g) => g.parent_id === village.id);
-  const accounts: Array<[string, string, string, Place | areas.AreaRow]> = [
+  const accounts: Array<[string, string, string, Place | AreaRow]> = [
     ['command', '县指挥部值班（演示）', 'command', root as Place],
     ['sampler', `${town.name}采样人员（演示）`, 'sampler', town],
     ['cadre', `${village.name}干部（演示）`, 'cadre', village],
@@ -134,7 +132,7 @@ export async function seedDemo(db: Db, seed: number): Promise<string> {
   ].join('\n');
 }
 
-function newArea(parent: Pick<Place, 'id' | 'path' | 'level'>, name: string, kind: 'grid' | 'estate' | 'building'): areas.NewArea {
+function newArea(parent: Pick<Place, 'id' | 'path' | 'level'>, name: string, kind: 'grid' | 'estate' | 'building'): NewArea {
   const py = pinyinKeys(name);
   return { parent, name, kind, divisionCode: null, pinyin: py.full, pinyinInitials: py.initials };
 }

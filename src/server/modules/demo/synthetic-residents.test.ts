@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIdentity } from '../../../domain/residents/identity';
 import { type TestApp, makeArea, testApp } from '../../testing/harness';
-import { searchResidents } from '../residents/repo';
+import { searchResidents } from '../residents';
 import { generateResidents } from './synthetic-residents';
 
 /** A county with a village of three grids. */

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../../db/engine';
 import { pinyinKeys } from '../../platform/pinyin';
-import { areasChanged } from '../areas/tree';
+import { areasChanged } from '../areas';
 import { DEMO_COUNTY_CODE } from './demo';
 
 /**

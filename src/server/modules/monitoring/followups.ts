@@ -4,8 +4,8 @@ import type { recordFollowUpBody, resolveAlertBody } from '../../../domain/monit
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
-import * as policyRepo from '../policy/repo';
-import * as tasks from '../tasks/repo';
+import * as policyRepo from '../policy';
+import * as tasks from '../tasks';
 import * as repo from './repo';
 import { type MCtx, followUpsUntil, mustAllow, mustMeasure, underPath } from './service';
 import { toAlertView, toFollowUpView } from './view';

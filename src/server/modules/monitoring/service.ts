@@ -4,14 +4,14 @@ import type { assignMeasureBody, endDateBody, proposeMeasureBody, roomsBody, sit
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
-import * as areaTree from '../areas/tree';
-import * as auditLog from '../audit/repo';
-import * as policy from '../policy/service';
+import { areaTree } from '../areas';
+import * as auditLog from '../audit';
+import * as policy from '../policy';
 import { ageOn } from '../../../domain/residents/identity';
 import { addDays } from '../../../domain/policy/rules';
-import * as residents from '../residents/repo';
-import * as tasks from '../tasks/repo';
-import * as users from '../users/repo';
+import * as residents from '../residents';
+import * as tasks from '../tasks';
+import * as users from '../users';
 import * as repo from './repo';
 import { toMeasureView, toSiteView } from './view';
 

@@ -2,7 +2,7 @@ import type { Db } from '../../db/engine';
 import { type AuditActor, auditMany } from '../../platform/audit';
 import { todayIn } from '../../platform/dates';
 import { addDays } from '../../../domain/policy/rules';
-import * as tasks from '../tasks/repo';
+import * as tasks from '../tasks';
 import * as repo from './repo';
 
 /**

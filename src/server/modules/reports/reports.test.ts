@@ -4,7 +4,7 @@ import { addDays } from '../../../domain/policy/rules';
 import { todayIn } from '../../platform/dates';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import { readXlsx } from '../../testing/sheets';
-import type { AreaRow } from '../areas/repo';
+import type { AreaRow } from '../areas';
 
 /**
  * The village daily report on a hand-made fixture: the records of one past day D (and around it) written

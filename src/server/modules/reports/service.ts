@@ -5,8 +5,8 @@ import type { reopenBody, submitBody } from '../../../domain/reports/figures';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';
-import * as areaTree from '../areas/tree';
-import type { AreaRow } from '../areas/repo';
+import { areaTree } from '../areas';
+import type { AreaRow } from '../areas';
 import * as repo from './repo';
 import { reportWorkbook } from './workbook';
 

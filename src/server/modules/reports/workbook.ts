@@ -1,5 +1,6 @@
 import { FIGURE_COLUMNS, type Figures, addFigures, emptyFigures } from '../../../domain/reports/figures';
 import ExcelJS from '../../platform/exceljs';
+import { neutralise as safe } from '../../platform/spreadsheets/write';
 
 /**
  * The daily report as the paper form has it: a title row, two header rows (the group — 返乡人员, 管控人员 …
@@ -7,9 +8,6 @@ import ExcelJS from '../../platform/exceljs';
  */
 const STATUS_ZH = { live: '未上报', submitted: '已上报', reopened: '已退回' } as const;
 const FIXED = ['序号', '乡镇（街道）', '村（社区）', '上报状态'];
-
-/** Text a spreadsheet would run as a formula is quoted (names come from users). */
-const safe = (s: string) => (/^[=+\-@]/.test(s) ? `'${s}` : s);
 
 export async function reportWorkbook(p: {
   title: string;

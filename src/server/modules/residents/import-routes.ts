@@ -58,7 +58,7 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
 
   r.post(
     '/api/residents/imports',
-    { config: importAccess, schema: { tags, querystring: z.strictObject({ areaId: z.coerce.number().int().positive().optional() }) } },
+    { config: { ...importAccess, upload: true }, schema: { tags, querystring: z.strictObject({ areaId: z.coerce.number().int().positive().optional() }) } },
     async (req, reply) => {
       if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
       // A body that is not well-formed multipart (no file part, a wrong boundary) is the client's error.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
-import type { AreaRow } from '../areas/repo';
-import { generateResidents } from '../demo/synthetic-residents';
+import type { AreaRow } from '../areas';
+import { generateResidents } from '../demo';
 
 /** A valid 18-digit resident ID for an area code, birth date and sequence (GB 11643 check digit). */
 function residentId(area: string, birth: string, seq: string): string {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AreaRow } from '../areas/repo';
+import type { AreaRow } from '../areas';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 
 /**

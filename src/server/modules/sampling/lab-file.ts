@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
-import { type CellValue, cellText } from '../residents/import/fields';
-import { SheetError, inspect, readBatches, sniff } from '../residents/import/read-sheet';
+import { type CellValue, cellText } from '../../platform/spreadsheets/cells';
+import { SheetError, inspect, readBatches, sniff } from '../../platform/spreadsheets/read-sheet';
 import { type ResultInput, RESULT_BATCH, emptySummary, receiveResults } from './service';
 
 /**

@@ -142,7 +142,7 @@ export async function samplingRoutes(app: FastifyInstance) {
   r.post('/api/sampling/results', { config: perm('sampling.lab'), schema: { tags, body: resultsBody } }, (req) =>
     service.receiveAll(ctxOf(req), req.body.results),
   );
-  r.post('/api/sampling/results/import', { config: perm('sampling.lab'), schema: { tags } }, async (req) => {
+  r.post('/api/sampling/results/import', { config: { ...perm('sampling.lab'), upload: true }, schema: { tags } }, async (req) => {
     const ctx = ctxOf(req);
     if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
     const file = await req.file().catch(() => {

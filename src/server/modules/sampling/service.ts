@@ -25,9 +25,9 @@ import { audit, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, isUniqueViolation, notFound, ruleViolation } from '../../platform/errors';
 import { pathInScope } from '../../platform/scope';
-import * as areaTree from '../areas/tree';
-import * as residents from '../residents/repo';
-import * as tasks from '../tasks/repo';
+import { areaTree } from '../areas';
+import * as residents from '../residents';
+import * as tasks from '../tasks';
 import { planSlots } from '../../../domain/sampling/slots';
 import * as repo from './repo';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AreaRow } from '../areas/repo';
+import type { AreaRow } from '../areas';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import { readXlsx, residentIdFor } from '../../testing/sheets';
 

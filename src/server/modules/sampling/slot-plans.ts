@@ -9,6 +9,7 @@ import { badRequest, conflict, notFound, ruleViolation } from '../../platform/er
 import * as repo from './repo';
 import * as service from './service';
 import * as plans from './slot-plans-repo';
+import { safeCell as safe } from '../../platform/spreadsheets/write';
 
 /**
  * Stored staggered slot plans (错峰方案): the computed plan saved per point, changed by hand, exported to .xlsx
@@ -146,9 +147,6 @@ export async function notices(ctx: Ctx, roundId: number, pointId: number) {
     items: windowsByUnit(s.plan.slots),
   };
 }
-
-/** A cell starting with = + - @ would run as a formula in Excel: keep it text. */
-const safe = (v: unknown) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
 
 /** The plan as a workbook: one row per unit in a slot, the slot's load, capacity and worst wait; audited as an export. */
 export async function workbook(ctx: Ctx, roundId: number, pointId: number): Promise<{ buffer: Buffer; fileName: string }> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkDigit } from '../../../domain/residents/identity';
-import type { AreaRow } from '../areas/repo';
+import type { AreaRow } from '../areas';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 
 /** Walk-ins at the desk (临时登记): registered at the point's area and bound in one step, once. */

@@ -3,7 +3,7 @@ import { checkIdentity } from '../../../domain/residents/identity';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { DomainError, badRequest, conflict, isUniqueViolation, notFound } from '../../platform/errors';
-import * as residents from '../residents/service';
+import * as residents from '../residents';
 import * as repo from './repo';
 import * as service from './service';
 

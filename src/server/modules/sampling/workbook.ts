@@ -2,14 +2,13 @@ import ExcelJS from '../../platform/exceljs';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { coverage, missingPeople } from './service';
+import { safeCell as safe } from '../../platform/spreadsheets/write';
 
 /**
  * The coverage workbook (应检尽检): the figures per child area, and the missing people — masked, with their
  * grid worker — for the grid workers to chase. Audited as an export with its row count.
  */
 const MAX_MISSING = 100_000;
-/** A cell starting with = + - @ would run as a formula in Excel: keep it text. */
-const safe = (v: unknown) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v);
 
 export async function coverageWorkbook(ctx: Ctx, roundId: number, under?: number): Promise<{ buffer: Buffer; fileName: string }> {
   const figures = await coverage(ctx, roundId, under);

@@ -3,9 +3,9 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
 import { pathInScope } from '../../platform/scope';
-import * as areaTree from '../areas/tree';
-import * as residents from '../residents/repo';
-import * as tasks from '../tasks/repo';
+import { areaTree } from '../areas';
+import * as residents from '../residents';
+import * as tasks from '../tasks';
 import * as repo from './repo';
 import { toCampaignView, toProgressView, toTargetView } from './view';
 

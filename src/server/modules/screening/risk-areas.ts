@@ -10,10 +10,10 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, forbidden, ruleViolation, tooLarge } from '../../platform/errors';
 import { isRootScope } from '../../platform/scope';
-import * as divisions from '../divisions/catalog';
-import { type CellValue, cellText, parseDate } from '../residents/import/fields';
-import { SheetError, inspect, readBatches } from '../residents/import/read-sheet';
-import { sheetProblem } from '../residents/import/service';
+import * as divisions from '../divisions';
+import { type CellValue, cellText, parseDate } from '../../platform/spreadsheets/cells';
+import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/read-sheet';
+import { sheetProblem } from '../../platform/spreadsheets/problems';
 import * as repo from './repo';
 import { toRiskAreaView } from './view';
 

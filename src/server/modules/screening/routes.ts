@@ -30,7 +30,7 @@ export async function screeningRoutes(app: FastifyInstance, opts: { config: Conf
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   // ——— the risk-area list ———
-  r.post('/api/risk-areas/import', { config: perm('riskareas.manage'), schema: { tags } }, async (req, reply) => {
+  r.post('/api/risk-areas/import', { config: { ...perm('riskareas.manage'), upload: true }, schema: { tags } }, async (req, reply) => {
     if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
     const file = await req.file().catch(() => {
       throw badRequest('IMPORT_NO_FILE');

@@ -5,7 +5,7 @@ import { addDays } from '../../../domain/policy/rules';
 import { todayIn } from '../../platform/dates';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import { multipartBody, residentIdFor, xlsxBuffer } from '../../testing/sheets';
-import type { AreaRow } from '../areas/repo';
+import type { AreaRow } from '../areas';
 
 let t: TestApp;
 let admin: Agent;

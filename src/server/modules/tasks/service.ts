@@ -3,9 +3,9 @@ import type { createTaskBody, reassignBody } from '../../../domain/monitoring/sc
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
-import * as areaTree from '../areas/tree';
-import * as users from '../users/repo';
-import * as teams from '../volunteers/work-repo';
+import { areaTree } from '../areas';
+import * as users from '../users';
+import * as teams from '../volunteers';
 import * as repo from './repo';
 import { toTaskView } from './view';
 

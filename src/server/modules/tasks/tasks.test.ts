@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
-import type { AreaRow } from '../areas/repo';
+import type { AreaRow } from '../areas';
 
 let t: TestApp;
 let village: AreaRow;

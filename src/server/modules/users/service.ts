@@ -7,7 +7,7 @@ import { PASSWORD_REASONS } from '../../platform/messages';
 import { hashPassword } from '../../platform/passwords';
 import type { SessionStore } from '../../platform/sessions';
 import { isRootScope } from '../../platform/scope';
-import * as areas from '../areas/repo';
+import { areaRepo as areas } from '../areas';
 import * as repo from './repo';
 import { toUserView } from './view';
 

@@ -1,4 +1,4 @@
-import type { Area } from '../areas/repo';
+import type { Area } from '../areas';
 import type { UserRow } from './repo';
 
 /** A phone number shown masked: 138****5678. Landlines keep their area code and last 4 digits. */

@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { forbidden, ruleViolation } from '../../platform/errors';
 import { SqlParams } from '../../platform/sql';
-import { writeList } from '../residents/import/workbooks';
+import { writeList } from '../../platform/spreadsheets/write';
 import * as repo from './repo';
 import { placeArea } from './service';
 

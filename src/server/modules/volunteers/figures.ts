@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
 import ExcelJS from '../../platform/exceljs';
-import { neutralise } from '../residents/import/workbooks';
+import { neutralise } from '../../platform/spreadsheets/write';
 import { placeArea } from './service';
 import * as work from './work-repo';
 

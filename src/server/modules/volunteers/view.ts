@@ -1,6 +1,6 @@
 import { ageOn, maskIdNumber, maskPhone } from '../../../domain/residents/identity';
 import { pathInScope, type Scope } from '../../platform/scope';
-import { maskAreaName } from '../residents/view';
+import { maskAreaName } from '../residents';
 import type { EnlistmentRow, OrgRow, VolunteerRow } from './repo';
 import type { ConflictRow, DeploymentRow } from './work-repo';
 

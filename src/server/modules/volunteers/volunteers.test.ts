@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
-import type { AreaRow } from '../areas/repo';
+import type { AreaRow } from '../areas';
 import { readXlsx } from '../../testing/sheets';
 
 /** A valid 18-digit resident ID for an area code, birth date and sequence (GB 11643 check digit). */

@@ -1,14 +1,14 @@
 /** The audit trail: who did what, to which record, from where; filtered, paged, with before/after. */
 import { Alert, Button, Card, Col, DatePicker, Form, Input, Row, Table, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import type { AuditEntry, Page } from '../../app/types';
+import { type AuditEntry, listAudit } from '../../../domain/audit/api';
+import { useApiQuery } from '../../app/query';
 import { ActorSelect } from './ActorSelect';
 
 const PAGE_SIZE = 50;
@@ -52,35 +52,20 @@ export default function AuditPage() {
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Filters>({ areaId: current?.id });
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<AuditEntry>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      const [from, to] = filters.range ?? [];
-      const r = await api.get<Page<AuditEntry>>('/api/audit', {
-        actor: filters.actor,
-        entity: filters.entity?.trim(),
-        areaId: filters.areaId ?? undefined,
-        from: from?.toISOString(),
-        to: to?.toISOString(),
-        page,
-        pageSize: PAGE_SIZE,
-      });
-      setData(r);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setLoading(false);
-    }
-  }, [filters, page, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const [from, to] = filters.range ?? [];
+  const audit = useApiQuery(listAudit, {
+    query: {
+      actor: filters.actor,
+      entity: filters.entity?.trim() || undefined,
+      areaId: filters.areaId ?? undefined,
+      from: from?.toISOString(),
+      to: to?.toISOString(),
+      page,
+      pageSize: PAGE_SIZE,
+    },
+  });
+  const data = audit.data ?? { items: [], total: 0 };
+  const error = audit.error ? errorText(audit.error, t) : null;
 
   const apply = (v: Filters) => {
     setPage(1);
@@ -140,7 +125,7 @@ export default function AuditPage() {
         <Table<AuditEntry>
           rowKey="id"
           size="small"
-          loading={loading}
+          loading={audit.isFetching}
           dataSource={data.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('audit.empty') }}

@@ -6,7 +6,7 @@ import { forbidden, ruleViolation } from '../../../platform/errors';
 import { SqlParams } from '../../../platform/sql';
 import * as repo from '../repo';
 import { type SearchParams, toSearch } from '../service';
-import { writeList } from './workbooks';
+import { writeList } from '../../../platform/spreadsheets/write';
 
 /**
  * The filtered resident list as .xlsx. Personal numbers are masked unless the caller holds

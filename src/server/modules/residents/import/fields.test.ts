@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, parseDate, parseGroups, parseRelation, parseSex, parseStatus, suggestMapping } from './fields';
-import { neutralise } from './workbooks';
+import { cellText, parseDate } from '../../../platform/spreadsheets/cells';
+import { parseGroups, parseRelation, parseSex, parseStatus, suggestMapping } from './fields';
+import { neutralise } from '../../../platform/spreadsheets/write';
 
 describe('import cells', () => {
   it.each([

@@ -2,7 +2,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../../testing/harness';
 import { multipartBody, readXlsx, residentIdFor, xlsxBuffer } from '../../../testing/sheets';
-import type { AreaRow } from '../../areas/repo';
+import type { AreaRow } from '../../areas';
 
 let t: TestApp;
 let admin: Agent;

@@ -7,7 +7,7 @@ import * as imports from '../imports-repo';
 import { AreaResolver } from './area-resolver';
 import { type ReadyRow, type JobState, checkBatch, writeBatch } from './batch';
 import type { ImportField } from './fields';
-import { SheetError, readBatches } from './read-sheet';
+import { SheetError, readBatches } from '../../../platform/spreadsheets/read-sheet';
 import { type ParsedRow, checkRow, columnMap } from './row-rules';
 
 /**
@@ -137,7 +137,7 @@ function parsedBatches(job: imports.ImportRow, req: JobRequest, columns: ReturnT
 
 /** The parsed rows of a batch, their problems recorded in `errors`. */
 function parseBatch(
-  batch: Array<{ row: number; cells: import('./fields').CellValue[] }>,
+  batch: Array<{ row: number; cells: import('../../../platform/spreadsheets/cells').CellValue[] }>,
   columns: ReturnType<typeof columnMap>,
   today: string,
   errors: imports.ImportError[],

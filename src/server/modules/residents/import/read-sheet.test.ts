@@ -4,12 +4,13 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from '../../../platform/exceljs';
-import { SheetError, discardSheet, inspect, inspectSheet, readBatches } from './read-sheet';
+import { headerScore } from './fields';
+import { SheetError, discardSheet, inspect, inspectSheet, readBatches } from '../../../platform/spreadsheets/read-sheet';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'wangge-read-sheet-'));
 
 async function readAll(file: string) {
-  const info = await inspect(file);
+  const info = await inspect(file, headerScore);
   const rows: Array<{ row: number; cells: unknown[] }> = [];
   for await (const b of readBatches(info)) rows.push(...b);
   return { info, rows };
@@ -44,7 +45,7 @@ describe('reading sheets', () => {
     process.on('uncaughtException', onStray);
     try {
       for (let round = 0; round < 10; round++) {
-        const { headers } = await inspectSheet(file, 'xlsx', '第6页');
+        const { headers } = await inspectSheet(file, 'xlsx', '第6页', headerScore);
         expect(headers).toEqual(['姓名', '身份证号']);
         let rows = 0;
         for await (const b of readBatches({ path: file, format: 'xlsx', sheet: '第6页', headerRow: 1, encoding: null })) rows += b.length;

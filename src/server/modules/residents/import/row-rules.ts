@@ -2,18 +2,8 @@ import type { IdType } from '../../../../domain/residents/identity';
 import type { RELATIONS, STATUSES, STORED_GROUPS } from '../../../../domain/residents/schemas';
 import type { Lang } from '../../../platform/messages';
 import { checkIdentityFields, checkPhoneField } from '../identity-rules';
-import {
-  type CellValue,
-  type ImportField,
-  cellText,
-  idNumberLostToExcel,
-  parseDate,
-  parseGroups,
-  parseIdType,
-  parseRelation,
-  parseSex,
-  parseStatus,
-} from './fields';
+import { type CellValue, cellText, parseDate } from '../../../platform/spreadsheets/cells';
+import { type ImportField, idNumberLostToExcel, parseGroups, parseIdType, parseRelation, parseSex, parseStatus } from './fields';
 
 /**
  * One spreadsheet row → the values of a resident and their household, or every problem of the row

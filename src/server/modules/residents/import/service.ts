@@ -9,11 +9,12 @@ import { auditActorOf } from '../../../platform/audit';
 import type { Ctx } from '../../../platform/context';
 import { type DomainError, badRequest, conflict, notFound, tooLarge } from '../../../platform/errors';
 import { message } from '../../../platform/messages';
-import * as areaTree from '../../areas/tree';
+import { areaTree } from '../../areas';
 import * as imports from '../imports-repo';
-import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS, suggestMapping } from './fields';
+import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS, headerScore, suggestMapping } from './fields';
+import { SHEET_CODES, sheetProblem } from '../../../platform/spreadsheets/problems';
 import * as jobs from './job';
-import { SheetError, inspect, inspectSheet } from './read-sheet';
+import { SheetError, inspect, inspectSheet } from '../../../platform/spreadsheets/read-sheet';
 
 /**
  * The import wizard's steps on the server: upload (stored under DATA_DIR/uploads, looked at, its
@@ -23,23 +24,6 @@ export interface ImportSettings {
   uploadDir: string;
   maxBytes: number;
   keepDays: number;
-}
-
-const SHEET_CODES: Record<SheetError['problem'], string> = {
-  empty: 'IMPORT_EMPTY',
-  not_spreadsheet: 'IMPORT_NOT_SPREADSHEET',
-  encrypted: 'IMPORT_ENCRYPTED',
-  old_xls: 'IMPORT_OLD_XLS',
-  broken: 'IMPORT_BROKEN',
-  no_sheet: 'IMPORT_NO_SHEET',
-  no_data: 'IMPORT_NO_DATA',
-};
-
-export function sheetProblem(e: SheetError, lang: 'zh' | 'en'): DomainError {
-  const where = e.detail.line ? (lang === 'zh' ? `（第 ${e.detail.line} 行附近）` : ` (near line ${e.detail.line})`) : '';
-  const err = badRequest(SHEET_CODES[e.problem], { ...e.detail, where });
-  if (e.cause !== undefined) err.cause = e.cause;
-  return err;
 }
 
 export function fieldList(lang: 'zh' | 'en') {
@@ -91,7 +75,7 @@ export async function upload(ctx: Ctx, s: ImportSettings, file: { filename: stri
   }
   let info;
   try {
-    info = await inspect(dest);
+    info = await inspect(dest, headerScore);
   } catch (e) {
     await unlink(dest).catch(() => {});
     if (e instanceof SheetError) throw sheetProblem(e, ctx.lang);
@@ -215,7 +199,7 @@ export async function chooseSheet(ctx: Ctx, s: ImportSettings, id: number, sheet
   const filePath = await fileOf(s, job);
   let found;
   try {
-    found = await inspectSheet(filePath, job.format, sheet);
+    found = await inspectSheet(filePath, job.format, sheet, headerScore);
   } catch (e) {
     if (e instanceof SheetError) throw sheetProblem(e, ctx.lang);
     throw e;
@@ -240,7 +224,7 @@ export async function validate(ctx: Ctx, s: ImportSettings, id: number, body: { 
   if (body.sheet !== undefined && body.sheet !== job.sheet) {
     if (job.format !== 'xlsx' || !job.sheet_names.includes(body.sheet)) throw badRequest('IMPORT_NO_SHEET', { sheet: body.sheet });
     try {
-      ({ headers, headerRow } = await inspectSheet(filePath, job.format, body.sheet));
+      ({ headers, headerRow } = await inspectSheet(filePath, job.format, body.sheet, headerScore));
     } catch (e) {
       if (e instanceof SheetError) throw sheetProblem(e, ctx.lang);
       throw e;

@@ -2,18 +2,14 @@ import type { Writable } from 'node:stream';
 import ExcelJS from '../../../platform/exceljs';
 import { ID_TYPE_NAMES, ID_TYPES } from '../../../../domain/residents/identity';
 import { IMPORT_FIELDS, templateHeaders } from './fields';
-import { type SheetSource, readBatches } from './read-sheet';
-import { cellText } from './fields';
+import { type SheetSource, readBatches } from '../../../platform/spreadsheets/read-sheet';
+import { cellText } from '../../../platform/spreadsheets/cells';
+import { neutralise } from '../../../platform/spreadsheets/write';
 
 /**
  * The spreadsheets the registry hands out: the import template, the error report (the uploaded rows
  * that failed, with a column saying why) and the export of a list. All are written as streams.
  */
-
-/** A cell a spreadsheet program would run as a formula (= + - @, or a control character first) gets a quote. */
-export function neutralise(v: string): string {
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
 
 const TEXT_COLUMNS = new Set(['idNumber', 'phone', 'phone2', 'houseNo', 'room', 'unit']);
 
@@ -75,21 +71,4 @@ export async function writeErrorReport(out: Writable, src: SheetSource, headers:
   }
   await sheet.commit();
   await wb.commit();
-}
-
-/** A streamed list: `rows` yields arrays of cell texts, already masked as the caller may see them. */
-export async function writeList(out: Writable, sheetName: string, headers: string[], rows: AsyncIterable<string[][]>) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = wb.addWorksheet(sheetName);
-  sheet.columns = headers.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 4) }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  let n = 0;
-  for await (const batch of rows) {
-    for (const r of batch) sheet.addRow(r.map((v) => neutralise(v ?? ''))).commit();
-    n += batch.length;
-  }
-  await sheet.commit();
-  await wb.commit();
-  return n;
 }

@@ -2,9 +2,9 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PassThrough, Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS, { type Row } from '../../../platform/exceljs';
+import ExcelJS, { type Row } from '../exceljs';
 import iconv from 'iconv-lite';
-import { type CellValue, cellText, headerScore } from './fields';
+import { type CellValue, cellText } from './cells';
 import { checkXlsxZip } from './zip-check';
 
 /**
@@ -289,7 +289,14 @@ async function* flatten(source: AsyncGenerator<SourceItem>): AsyncGenerator<{ sh
 }
 
 /** The sheets of a file, the one that holds the roster and its header row: what the mapping step shows. */
-export async function inspect(path: string): Promise<SheetInfo> {
+/**
+ * How much a row looks like the header row an importer expects (e.g. how many headers it recognises). The
+ * default finds none, so the first non-empty row of the first non-empty sheet is taken.
+ */
+export type HeaderScore = (cells: string[]) => number;
+const noHeaderScore: HeaderScore = () => 0;
+
+export async function inspect(path: string, headerScore: HeaderScore = noHeaderScore): Promise<SheetInfo> {
   const { format, encoding } = await sniff(path);
   const sheetNames: string[] = [];
   let best: { sheet: string; row: number; cells: CellValue[]; score: number } | null = null;
@@ -342,7 +349,12 @@ export function headerNames(cells: CellValue[]): string[] {
 }
 
 /** The header row of `sheet` (for a sheet chosen in the mapping step): the best-scoring of its first rows. */
-export async function inspectSheet(path: string, format: SheetFormat, sheet: string): Promise<{ headerRow: number; headers: string[] }> {
+export async function inspectSheet(
+  path: string,
+  format: SheetFormat,
+  sheet: string,
+  headerScore: HeaderScore = noHeaderScore,
+): Promise<{ headerRow: number; headers: string[] }> {
   let best: { row: number; cells: CellValue[]; score: number } | null = null;
   let seen = 0;
   let found = false;

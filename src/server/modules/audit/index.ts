@@ -1,0 +1,3 @@
+/** The audit module's public face: the trail of one record, for a module's history tab. */
+export { historyOf } from './repo';
+export { auditRoutes } from './routes';

@@ -1,0 +1,2 @@
+/** Sign-in, sign-out and the current user. */
+export { authRoutes } from './routes';

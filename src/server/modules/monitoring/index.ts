@@ -1,0 +1,5 @@
+/** The monitoring module's public face: measures proposed, confirmed and started by other modules (arrivals, demo). */
+export type { MCtx } from './service';
+export { confirm, propose, start } from './service';
+export { monitoringRoutes } from './routes';
+export { startSweep } from './sweep';

@@ -1,0 +1,4 @@
+/** The policy module's public face: the measure a situation calls for, and the published rule sets. */
+export { decide } from './service';
+export { publishedSets } from './repo';
+export { policyRoutes } from './routes';

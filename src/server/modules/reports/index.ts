@@ -1,0 +1,2 @@
+/** The village daily report and its roll-up. */
+export { reportRoutes } from './routes';

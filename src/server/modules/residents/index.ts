@@ -1,0 +1,12 @@
+/**
+ * The resident registry's public face. Other modules find and search people here, create or move them
+ * through the same checks as the registry's own forms (prepare → insert in the caller's transaction), and
+ * check identity fields with the registry's rules.
+ */
+export { residentRoutes } from './routes';
+export { residentImportRoutes } from './import-routes';
+export { checkIdentityFields, checkPhoneField } from './identity-rules';
+export { maskAreaName } from './view';
+export { findByIdNumberUnscoped, findResident, householdMembers, searchResidents } from './repo';
+export type { PreparedMove, PreparedResident } from './service';
+export { applyMove, insertPrepared, prepareCreate, prepareMove } from './service';

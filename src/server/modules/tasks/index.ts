@@ -1,0 +1,4 @@
+/** The task inbox's public face: other modules create, close and fail tasks about their own records. */
+export type { NewTask } from './repo';
+export { closeForSubject, createTasks, failTasks } from './repo';
+export { taskRoutes } from './routes';

@@ -1,0 +1,5 @@
+/** The users module's public face: accounts other modules create or look up (sign-in, enlistment, demo). */
+export { userRoutes } from './routes';
+export { assertStrongPassword } from './service';
+export { toUserView } from './view';
+export { findByIdUnscoped, findByUsernameUnscoped, findInScope, insert, listRoles, setPassword } from './repo';

@@ -1,0 +1,33 @@
+import type { Writable } from 'node:stream';
+import ExcelJS from '../exceljs';
+
+/**
+ * The formula guard, once for every workbook the server writes: a cell a spreadsheet program would run as a
+ * formula or command — starting with = + - @, a tab, a carriage return or a line feed, also after leading
+ * spaces — is written with a quote first, so it stays text (OWASP "CSV injection").
+ */
+export function neutralise(v: string): string {
+  return /^[\s]*[=+\-@\t\r\n]/.test(v) ? `'${v}` : v;
+}
+
+/** neutralise() for a cell of any type: only text can hold a formula. */
+export function safeCell<T>(v: T): T | string {
+  return typeof v === 'string' ? neutralise(v) : v;
+}
+
+/** A streamed list: `rows` yields arrays of cell texts, already masked as the caller may see them. Returns the row count. */
+export async function writeList(out: Writable, sheetName: string, headers: string[], rows: AsyncIterable<string[][]>) {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = wb.addWorksheet(sheetName);
+  sheet.columns = headers.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 4) }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).commit();
+  let n = 0;
+  for await (const batch of rows) {
+    for (const r of batch) sheet.addRow(r.map((v) => neutralise(v ?? ''))).commit();
+    n += batch.length;
+  }
+  await sheet.commit();
+  await wb.commit();
+  return n;
+}
