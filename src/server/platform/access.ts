@@ -16,6 +16,8 @@ export interface ApiRoute {
   method: string;
   url: string;
   access: Access;
+  /** Which inputs the route's contract declares: the fuzz walk sends each declared one bad values. */
+  takes: { body: boolean; query: boolean };
 }
 
 export function registerAccessControl(app: FastifyInstance, sessions: SessionStore) {
@@ -30,7 +32,8 @@ export function registerAccessControl(app: FastifyInstance, sessions: SessionSto
       throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     }
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access: route.config.access });
+      const takes = { body: Boolean(route.schema?.body), query: Boolean(route.schema?.querystring) };
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, access: route.config.access, takes });
     }
   });
 
