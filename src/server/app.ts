@@ -14,6 +14,7 @@ import { migrate } from './db/migrate';
 import { registerAccessControl } from './platform/access';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerInputGuard } from './platform/input-guard';
+import { JobQueue } from './platform/jobs';
 import { LoginLimiter } from './platform/login-limiter';
 import { SessionStore } from './platform/sessions';
 import { VERSION } from './version';
@@ -29,7 +30,7 @@ import { monitoringRoutes } from './modules/monitoring';
 import { samplingRoutes } from './modules/sampling';
 import { screeningRoutes } from './modules/screening';
 import { reportRoutes } from './modules/reports';
-import { startSweep } from './modules/monitoring';
+import { defineMonitoringJobs } from './modules/monitoring';
 import { userRoutes } from './modules/users';
 import { volunteerRoutes } from './modules/volunteers';
 
@@ -67,6 +68,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('db', db);
+  const jobs = await JobQueue.start(db, { timeZone: config.TIME_ZONE, log: app.log, keepDays: config.JOBS_KEEP_DAYS });
+  app.decorate('jobs', jobs);
+  // Before the server stops: no new jobs are taken, and running ones finish (or are handed back at the next start).
+  app.addHook('preClose', async () => jobs.stop());
   app.decorate('timeZone', config.TIME_ZONE);
   app.decorate('followUpHorizonDays', config.FOLLOW_UP_HORIZON_DAYS);
   app.decorate('measuresAutoConfirm', config.MEASURES_AUTO_CONFIRM);
@@ -139,17 +144,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     });
   }
-  // Expired sessions are swept hourly; nothing depends on the sweep for correctness.
-  const sweep = setInterval(() => sessions.purgeExpired().catch(() => {}), 3_600_000);
-  sweep.unref();
-  app.addHook('onClose', async () => clearInterval(sweep));
+  // Background work runs on the job queue (platform/jobs.ts): retries, schedules and one-at-a-time are its.
+  // Expired sessions are purged hourly; nothing depends on the purge for correctness.
+  await jobs.define({ name: 'platform.sessions-purge', policy: 'stately', cron: '17 * * * *', run: async () => void (await sessions.purgeExpired()) });
   // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
-  const stopMonitoringSweep = startSweep(db, {
-    minutes: config.MONITORING_SWEEP_MINUTES,
-    timeZone: config.TIME_ZONE,
-    horizonDays: config.FOLLOW_UP_HORIZON_DAYS,
-    log: app.log,
-  });
-  app.addHook('onClose', async () => stopMonitoringSweep());
+  await defineMonitoringJobs(jobs, db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, horizonDays: config.FOLLOW_UP_HORIZON_DAYS });
   return app;
 }

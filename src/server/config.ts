@@ -94,6 +94,8 @@ export const configSchema = z.object({
   /** Largest spreadsheet accepted by the resident import, in MiB (100,000 rows of .xlsx are about 10). */
   IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(50),
   /** Uploaded spreadsheets hold personal data: they are deleted this many days after upload. */
+  /** Days finished background jobs (imports, sweeps, purges) are kept in the job tables before they are deleted. */
+  JOBS_KEEP_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   IMPORT_KEEP_DAYS: z.coerce.number().positive().max(365).default(7),
   /** Largest JSON body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),

@@ -27,6 +27,13 @@ export type Engine = 'pglite' | 'postgres';
 
 export interface Db extends Queryable {
   readonly engine: Engine;
+  /** The PostgreSQL schema the app's tables live in when one was given (each test file has its own), else null. */
+  readonly schema: string | null;
+  /**
+   * Runs a script of several statements without parameters and returns the rows of the last one: for a
+   * library that sends its own scripts (the job queue's BEGIN; lock; …; COMMIT). Outside any transaction.
+   */
+  script(sql: string): Promise<Row[]>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Calls `onNotify` for every NOTIFY on `channel` (from this or any other connection), until closed. */
@@ -107,7 +114,12 @@ async function openPglite(dataDir: string | undefined, guarded: boolean): Promis
   });
   return {
     engine: 'pglite',
+    schema: null,
     ...guard(guarded, wrap(pglite)),
+    async script(sql) {
+      const results = await pglite.exec(sql);
+      return (results.at(-1)?.rows ?? []) as Row[];
+    },
     tx: (fn) => pglite.transaction((t) => runGuarded(guarded, () => fn(wrap(t)))),
     async listen(channel, onNotify) {
       await pglite.listen(channel, () => onNotify());
@@ -178,7 +190,13 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
   const listeners = new Map<string, Array<() => void>>();
   return {
     engine: 'postgres',
+    schema: opts.schema ?? null,
     ...guard(guarded, wrap(pool)),
+    async script(sql) {
+      // The simple query protocol runs every statement on one connection and answers one result per statement.
+      const res = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(res) ? (res.at(-1)?.rows ?? []) : res.rows) as Row[];
+    },
     async tx(fn) {
       const client = await pool.connect();
       try {

@@ -45,6 +45,8 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     db: Db;
+    /** The background-job queue (platform/jobs.ts). */
+    jobs: import('./jobs').JobQueue;
     apiRoutes: import('./access').ApiRoute[];
     timeZone: string;
     followUpHorizonDays: number;

@@ -47,7 +47,7 @@ export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp>
       await app.close();
       if (db.engine === 'postgres') {
         const [{ s }] = await db.query<{ s: string }>('SELECT current_schema() AS s');
-        if (s.startsWith('t_')) await db.exec(`DROP SCHEMA ${s} CASCADE`);
+        if (s.startsWith('t_')) await db.exec(`DROP SCHEMA ${s} CASCADE; DROP SCHEMA IF EXISTS ${s}_jobs CASCADE`);
       }
       await db.close();
     },

@@ -2,4 +2,4 @@
 export type { MCtx } from './service';
 export { confirm, propose, start } from './service';
 export { monitoringRoutes } from './routes';
-export { startSweep } from './sweep';
+export { defineMonitoringJobs } from './sweep';

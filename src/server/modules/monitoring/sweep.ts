@@ -1,4 +1,5 @@
 import type { Db } from '../../db/engine';
+import type { JobQueue } from '../../platform/jobs';
 import { type AuditActor, auditMany } from '../../platform/audit';
 import { todayIn } from '../../platform/dates';
 import { addDays } from '../../../domain/policy/rules';
@@ -6,7 +7,7 @@ import * as tasks from '../tasks';
 import * as repo from './repo';
 
 /**
- * The monitoring sweep, run by a timer in the server (MONITORING_SWEEP_MINUTES) and callable from tests:
+ * The monitoring sweep, run as a scheduled job (MONITORING_SWEEP_MINUTES) and callable from tests:
  *  - active measures whose end date is past (ends_on < today, local) move to release_check, each with the
  *    same high-priority `release_check` task for its grid worker that the manual transition creates;
  *  - scheduled follow-ups whose window is over (missed) of live measures become one `follow_up` task each
@@ -135,16 +136,24 @@ export async function sweep(db: Db, p: { timeZone: string; horizonDays?: number;
 }
 
 /** Starts the timer (first run after one interval); answers the function that stops it. `minutes` 0: off. */
-export function startSweep(db: Db, p: { minutes: number; timeZone: string; horizonDays: number; log: { error(o: unknown, msg?: string): void } }): () => void {
-  if (!p.minutes) return () => {};
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    sweep(db, { timeZone: p.timeZone, horizonDays: p.horizonDays })
-      .catch((e) => p.log.error(e, 'monitoring sweep failed'))
-      .finally(() => (running = false));
-  }, p.minutes * 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+/**
+ * The sweep as a scheduled job (platform/jobs.ts): every `minutes` (rounded to a cron schedule: every N
+ * minutes below an hour, every N hours above), one sweep at a time across all server processes, a run that
+ * fails retried by the queue. 0 = no sweep.
+ */
+export async function defineMonitoringJobs(jobs: JobQueue, db: Db, p: { minutes: number; timeZone: string; horizonDays: number }): Promise<void> {
+  if (!p.minutes) return;
+  await jobs.define({
+    name: 'monitoring.sweep',
+    policy: 'stately',
+    cron: sweepCron(p.minutes),
+    expireInSeconds: 30 * 60,
+    run: async () => void (await sweep(db, { timeZone: p.timeZone, horizonDays: p.horizonDays })),
+  });
+}
+
+export function sweepCron(minutes: number): string {
+  if (minutes < 60) return `*/${Math.max(1, Math.round(minutes))} * * * *`;
+  const hours = Math.min(24, Math.max(1, Math.round(minutes / 60)));
+  return hours >= 24 ? '0 0 * * *' : `0 */${hours} * * *`;
 }
