@@ -5,11 +5,13 @@
 import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import type { z } from 'zod';
+import { type HouseholdDetail, createHousehold, updateHousehold } from '../../../domain/residents/api';
+import { checkPhone } from '../../../domain/residents/identity';
+import type { updateHouseholdBody } from '../../../domain/residents/schemas';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { checkPhone } from '../../../domain/residents/identity';
-import type { HouseholdDetail } from './types';
+import { useApiMutation } from '../../app/query';
 
 interface Values {
   areaId: number;
@@ -39,12 +41,14 @@ export function HouseholdFormModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const create = useApiMutation(createHousehold);
+  const update = useApiMutation(updateHousehold);
+  const busy = create.isPending || update.isPending;
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Record<string, unknown> = {
+    const body: z.input<typeof updateHouseholdBody> & { areaId: number; address: string } = {
       areaId: v.areaId,
       address: v.address.trim(),
       villageGroup: blank(v.villageGroup),
@@ -56,19 +60,16 @@ export function HouseholdFormModal({
     const phone = v.phone?.trim();
     if (phone) body.phone = phone;
     else if (!household) body.phone = null;
-    if (household) body.headResidentId = v.headResidentId ?? null;
-    setBusy(true);
     setError(null);
     try {
       const saved = household
-        ? await api.patch<HouseholdDetail>(`/api/households/${household.id}`, body)
-        : await api.post<HouseholdDetail>('/api/households', body);
+        ? await update.mutateAsync({ params: { id: household.id }, body: { ...body, headResidentId: v.headResidentId ?? null } })
+        : await create.mutateAsync({ body });
       message.success(t('common.saved'));
       onSaved(saved);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 

@@ -8,14 +8,17 @@ import { Alert, App, Button, Checkbox, Col, DatePicker, Drawer, Form, Grid, Inpu
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import type { z } from 'zod';
+import { type Household, type Relation, type ResidentDetail, type Status, createResident, updateResident } from '../../../domain/residents/api';
+import { ID_TYPES, checkIdentity, checkPhone, type IdType } from '../../../domain/residents/identity';
+import { RELATIONS, STATUSES, STORED_GROUPS, type createResidentBody } from '../../../domain/residents/schemas';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { ID_TYPES, checkIdentity, checkPhone, type IdType } from '../../../domain/residents/identity';
-import { RELATIONS, STATUSES, STORED_GROUPS } from '../../../domain/residents/schemas';
+import { useApiMutation } from '../../app/query';
 import { fromDay, isFuture, toDay } from './dates';
 import { HouseholdSelect, householdLabel } from './HouseholdSelect';
-import type { Household, ResidentDetail } from './types';
+
+type StoredGroup = (typeof STORED_GROUPS)[number];
 
 interface Values {
   name: string;
@@ -28,13 +31,13 @@ interface Values {
   place: 'household' | 'area';
   householdId?: number;
   areaId?: number;
-  relation?: string | null;
+  relation?: Relation | null;
   registeredAddress?: string;
   separated?: boolean;
-  groups?: string[];
+  groups?: StoredGroup[];
   pregnancyDueDate?: Dayjs | null;
   careSchedule?: string;
-  status?: string;
+  status?: Status;
   awayWhere?: string;
   awaySince?: Dayjs | null;
   notes?: string;
@@ -58,7 +61,9 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const create = useApiMutation(createResident);
+  const update = useApiMutation(updateResident);
+  const busy = create.isPending || update.isPending;
   const [error, setError] = useState<string | null>(null);
   const editing = Boolean(resident);
   const place = Form.useWatch('place', form);
@@ -88,7 +93,7 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Record<string, unknown> = {
+    const body: z.input<typeof createResidentBody> = {
       name: v.name.trim(),
       idType: v.idType,
       sex: v.sex ?? null,
@@ -114,18 +119,17 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
       if (household) body.householdId = household.id;
       else if (v.place === 'household') body.householdId = v.householdId;
       else body.areaId = v.areaId;
-      if (v.movedInOn) body.movedInOn = fromDay(v.movedInOn);
+      if (v.movedInOn) body.movedInOn = fromDay(v.movedInOn) ?? undefined;
     }
-    setBusy(true);
     setError(null);
     try {
-      const saved = resident ? await api.patch<ResidentDetail>(`/api/residents/${resident.id}`, body) : await api.post<ResidentDetail>('/api/residents', body);
+      // On edit the body holds only fields an edit may change (the placement fields are set above only for a new one).
+      const saved = resident ? await update.mutateAsync({ params: { id: resident.id }, body }) : await create.mutateAsync({ body });
       message.success(t('common.saved'));
       onSaved(saved);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -138,7 +142,7 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
         relation: resident.relation,
         registeredAddress: resident.registeredAddress ?? undefined,
         separated: resident.separated,
-        groups: resident.groups.filter((g) => (STORED_GROUPS as readonly string[]).includes(g)),
+        groups: resident.groups.filter((g): g is StoredGroup => (STORED_GROUPS as readonly string[]).includes(g)),
         pregnancyDueDate: toDay(resident.pregnancyDueDate),
         careSchedule: resident.careSchedule ?? undefined,
         status: resident.status,
