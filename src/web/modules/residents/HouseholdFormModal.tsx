@@ -8,9 +8,10 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type HouseholdDetail, createHousehold, updateHousehold } from '../../../domain/residents/api';
 import { checkPhone } from '../../../domain/residents/identity';
-import type { updateHouseholdBody } from '../../../domain/residents/schemas';
+import { createHouseholdBody, type updateHouseholdBody } from '../../../domain/residents/schemas';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { fieldRule } from '../../app/form-rules';
 import { useApiMutation } from '../../app/query';
 
 interface Values {
@@ -119,28 +120,28 @@ export function HouseholdFormModal({
         <Form.Item
           name="address"
           label={t('residents.field.address')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(createHouseholdBody.shape.address, t)]}
         >
           <Input maxLength={200} placeholder={t('residents.household.addressPlaceholder')} data-testid="household-address" />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={12} sm={6}>
-            <Form.Item name="villageGroup" label={t('residents.field.villageGroup')} rules={[{ max: 40 }]}>
+            <Form.Item name="villageGroup" label={t('residents.field.villageGroup')} rules={[fieldRule(createHouseholdBody.shape.villageGroup, t)]}>
               <Input maxLength={40} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="houseNo" label={t('residents.field.houseNo')} rules={[{ max: 20 }]}>
+            <Form.Item name="houseNo" label={t('residents.field.houseNo')} rules={[fieldRule(createHouseholdBody.shape.houseNo, t)]}>
               <Input maxLength={20} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="unit" label={t('residents.field.unit')} rules={[{ max: 20 }]}>
+            <Form.Item name="unit" label={t('residents.field.unit')} rules={[fieldRule(createHouseholdBody.shape.unit, t)]}>
               <Input maxLength={20} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="room" label={t('residents.field.room')} rules={[{ max: 20 }]}>
+            <Form.Item name="room" label={t('residents.field.room')} rules={[fieldRule(createHouseholdBody.shape.room, t)]}>
               <Input maxLength={20} />
             </Form.Item>
           </Col>
@@ -158,7 +159,7 @@ export function HouseholdFormModal({
             <Select allowClear options={household.members.map((m) => ({ value: m.id, label: m.name }))} notFoundContent={t('residents.household.noMembers')} />
           </Form.Item>
         )}
-        <Form.Item name="notes" label={t('residents.field.notes')} rules={[{ max: 500 }]}>
+        <Form.Item name="notes" label={t('residents.field.notes')} rules={[fieldRule(createHouseholdBody.shape.notes, t)]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Form>

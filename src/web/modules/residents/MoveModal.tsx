@@ -8,9 +8,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type ResidentDetail, moveResident } from '../../../domain/residents/api';
-import type { moveResidentBody } from '../../../domain/residents/schemas';
+import { moveResidentBody } from '../../../domain/residents/schemas';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { fieldRule } from '../../app/form-rules';
 import { useApiMutation } from '../../app/query';
 import { fromDay, isFuture } from './dates';
 import { HouseholdSelect } from './HouseholdSelect';
@@ -106,7 +107,7 @@ export function MoveModal({ resident, onClose, onMoved }: { resident: ResidentDe
             data-testid="move-on"
           />
         </Form.Item>
-        <Form.Item name="reason" label={t('residents.move.reason')} rules={[{ max: 200 }]}>
+        <Form.Item name="reason" label={t('residents.move.reason')} rules={[fieldRule(moveResidentBody.shape.reason, t)]}>
           <Input maxLength={200} />
         </Form.Item>
       </Form>

@@ -11,9 +11,10 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Household, type Relation, type ResidentDetail, type Status, createResident, updateResident } from '../../../domain/residents/api';
 import { ID_TYPES, checkIdentity, checkPhone, type IdType } from '../../../domain/residents/identity';
-import { RELATIONS, STATUSES, STORED_GROUPS, type createResidentBody } from '../../../domain/residents/schemas';
+import { RELATIONS, STATUSES, STORED_GROUPS, createResidentBody } from '../../../domain/residents/schemas';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { fieldRule } from '../../app/form-rules';
 import { useApiMutation } from '../../app/query';
 import { fromDay, isFuture, toDay } from './dates';
 import { HouseholdSelect, householdLabel } from './HouseholdSelect';
@@ -179,7 +180,7 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
       <Form form={form} layout="vertical" autoComplete="off" initialValues={initialValues}>
         <Row gutter={12}>
           <Col {...half}>
-            <Form.Item name="name" label={t('residents.field.name')} rules={[required, { max: 50 }]}>
+            <Form.Item name="name" label={t('residents.field.name')} rules={[required, fieldRule(createResidentBody.shape.name, t)]}>
               <Input maxLength={50} data-testid="resident-name" />
             </Form.Item>
           </Col>
@@ -296,7 +297,12 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
           </Form.Item>
         )}
         {(groups.includes('dialysis') || groups.includes('chronic')) && (
-          <Form.Item name="careSchedule" label={t('residents.field.careSchedule')} extra={t('residents.form.careHint')} rules={[{ max: 200 }]}>
+          <Form.Item
+            name="careSchedule"
+            label={t('residents.field.careSchedule')}
+            extra={t('residents.form.careHint')}
+            rules={[fieldRule(createResidentBody.shape.careSchedule, t)]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         )}
@@ -320,7 +326,7 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
           {status === 'away' && (
             <>
               <Col {...half}>
-                <Form.Item name="awayWhere" label={t('residents.field.awayWhere')} rules={[{ max: 100 }]}>
+                <Form.Item name="awayWhere" label={t('residents.field.awayWhere')} rules={[fieldRule(createResidentBody.shape.awayWhere, t)]}>
                   <Input maxLength={100} />
                 </Form.Item>
               </Col>
@@ -332,10 +338,10 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
             </>
           )}
         </Row>
-        <Form.Item name="registeredAddress" label={t('residents.field.registeredAddress')} rules={[{ max: 200 }]}>
+        <Form.Item name="registeredAddress" label={t('residents.field.registeredAddress')} rules={[fieldRule(createResidentBody.shape.registeredAddress, t)]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="notes" label={t('residents.field.notes')} rules={[{ max: 500 }]}>
+        <Form.Item name="notes" label={t('residents.field.notes')} rules={[fieldRule(createResidentBody.shape.notes, t)]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Form>

@@ -8,7 +8,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type RevealField, revealResident } from '../../../domain/residents/api';
 import { useAuth } from '../../app/auth';
+import { revealBody } from '../../../domain/residents/schemas';
 import { errorText } from '../../app/errors';
+import { fieldRule } from '../../app/form-rules';
 import { useApiMutation } from '../../app/query';
 import { Masked, mono } from './tags';
 
@@ -72,7 +74,7 @@ export function RevealableValue({ residentId, field, masked }: { residentId: num
               name="reason"
               label={t('residents.reveal.reason')}
               extra={t('residents.reveal.hint')}
-              rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(revealBody.shape.reason, t)]}
             >
               <Input maxLength={200} data-testid="reveal-reason" autoFocus />
             </Form.Item>
