@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { calendarDate, plainText } from '../primitives';
+import { calendarDate, id, plainText } from '../primitives';
 
 /** Request bodies of the resident registry; shared with the web forms. Identity rules live in identity.ts. */
 export const RELATIONS = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'other'] as const;
@@ -36,8 +36,8 @@ const residentFields = {
 
 export const createResidentBody = z.strictObject({
   ...residentFields,
-  householdId: z.number().int().positive().optional(),
-  areaId: z.number().int().positive().optional(),
+  householdId: id.optional(),
+  areaId: id.optional(),
   /** The day they began living here (default today): the start of their first stay. */
   movedInOn: isoDate.optional(),
 });
@@ -51,14 +51,14 @@ export const updateResidentBody = z.strictObject(
 
 export const moveResidentBody = z.strictObject({
   kind: z.enum(['transfer', 'out']),
-  toHouseholdId: z.number().int().positive().optional(),
-  toAreaId: z.number().int().positive().optional(),
+  toHouseholdId: id.optional(),
+  toAreaId: id.optional(),
   on: isoDate,
   reason: optionalText(200),
 });
 
 export const householdFields = {
-  areaId: z.number().int().positive(),
+  areaId: id,
   address: text(200).min(1),
   unit: optionalText(20),
   room: optionalText(20),
@@ -70,7 +70,7 @@ export const householdFields = {
 export const createHouseholdBody = z.strictObject(householdFields);
 export const updateHouseholdBody = z.strictObject({
   ...Object.fromEntries(Object.entries(householdFields).map(([k, v]) => [k, v.optional()])),
-  headResidentId: z.number().int().positive().nullish(),
+  headResidentId: id.nullish(),
 } as { [K in keyof typeof householdFields]: z.ZodOptional<(typeof householdFields)[K]> } & {
   headResidentId: z.ZodOptional<z.ZodNullable<z.ZodNumber>>;
 });

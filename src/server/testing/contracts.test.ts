@@ -13,7 +13,6 @@ const STILL_HAND_WRITTEN = new Set([
   'areas',
   'auth',
   'users',
-  'residents',
   'volunteers',
   'sampling',
   'screening',

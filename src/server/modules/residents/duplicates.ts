@@ -90,5 +90,5 @@ export async function dismiss(ctx: Ctx, ids: [number, number]) {
     if (!n) throw conflict('ALREADY_DISMISSED');
     await audit(tx, ctx, { action: 'dismiss-duplicate', entity: 'resident', entityId: a.id, areaPath: a.area_path, after: { other: b.id } });
   });
-  return { ok: true };
+  return { ok: true as const };
 }

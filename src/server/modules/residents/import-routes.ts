@@ -2,26 +2,23 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as api from '../../../domain/residents/api';
+import { MAX_ID } from '../../../domain/primitives';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
-import { IMPORT_FIELDS } from './import/fields';
+import { type ServeOptions, serve } from '../../platform/serve';
 import { prepareExport } from './import/export';
 import * as jobs from './import/job';
 import * as importService from './import/service';
 import { writeErrorReport, writeTemplate } from './import/workbooks';
 import * as imports from './imports-repo';
-import { residentQuery } from './routes';
 
 /**
  * Spreadsheet routes of the registry: the template, the import wizard's steps and the export.
  * Uploads are multipart, streamed to DATA_DIR/uploads and limited to IMPORT_MAX_MB.
  */
 const tags = ['residents'];
-const idParams = z.strictObject({ id: z.coerce.number().int().positive() });
-const importAccess = { access: { permission: 'residents.import' } };
 
 function sendXlsx(reply: FastifyReply, fileName: string, write: (out: PassThrough) => Promise<unknown>) {
   const out = new PassThrough();
@@ -50,59 +47,33 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
     await jobs.stopAll();
   });
 
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  const access: ServeOptions = { access: { permission: 'residents.import' }, tags };
 
-  r.get('/api/residents/template.xlsx', { config: importAccess, schema: { tags } }, (_req, reply) => sendXlsx(reply, '居民台账导入模板.xlsx', writeTemplate));
+  serve(app, api.importTemplate, access, (_req, reply) => sendXlsx(reply, '居民台账导入模板.xlsx', writeTemplate));
 
-  r.get('/api/residents/imports', { config: importAccess, schema: { tags } }, (req) => importService.recent(ctxOf(req)));
+  serve(app, api.listImports, access, (req) => importService.recent(ctxOf(req)));
 
-  r.post(
-    '/api/residents/imports',
-    { config: { ...importAccess, upload: true }, schema: { tags, querystring: z.strictObject({ areaId: z.coerce.number().int().positive().optional() }) } },
-    async (req, reply) => {
-      if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
-      // A body that is not well-formed multipart (no file part, a wrong boundary) is the client's error.
-      const file = await req.file().catch(() => {
-        throw badRequest('IMPORT_NO_FILE');
-      });
-      const fieldArea = file?.fields.areaId as { value?: unknown } | undefined;
-      const areaFromField = fieldArea && typeof fieldArea.value === 'string' && /^\d+$/.test(fieldArea.value) ? Number(fieldArea.value) : undefined;
-      const result = await importService.upload(ctxOf(req), settings, file, req.query.areaId ?? areaFromField);
-      return reply.status(201).send(result);
-    },
-  );
+  serve(app, api.uploadImport, { ...access, upload: true }, async (req) => {
+    if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
+    // A body that is not well-formed multipart (no file part, a wrong boundary) is the client's error.
+    const file = await req.file().catch(() => {
+      throw badRequest('IMPORT_NO_FILE');
+    });
+    const fieldArea = file?.fields.areaId as { value?: unknown } | undefined;
+    const areaFromField = fieldArea && typeof fieldArea.value === 'string' && /^\d{1,10}$/.test(fieldArea.value) ? Number(fieldArea.value) : undefined;
+    const areaId = req.query.areaId ?? (areaFromField && areaFromField <= MAX_ID ? areaFromField : undefined);
+    return importService.upload(ctxOf(req), settings, file, areaId);
+  });
 
-  r.get('/api/residents/imports/:id', { config: importAccess, schema: { tags, params: idParams } }, (req) => importService.get(ctxOf(req), req.params.id));
+  serve(app, api.getImport, access, (req) => importService.get(ctxOf(req), req.params.id));
 
-  r.post(
-    '/api/residents/imports/:id/validate',
-    {
-      config: importAccess,
-      schema: {
-        tags,
-        params: idParams,
-        body: z.strictObject({
-          mapping: z.record(z.string().max(200), z.enum(IMPORT_FIELDS).nullable()).refine((m) => Object.keys(m).length <= 200, 'too_big'),
-          sheet: z.string().max(100).optional(),
-        }),
-      },
-    },
-    (req) => importService.validate(ctxOf(req), settings, req.params.id, req.body),
-  );
+  serve(app, api.validateImport, access, (req) => importService.validate(ctxOf(req), settings, req.params.id, req.body));
 
-  r.post(
-    '/api/residents/imports/:id/sheet',
-    { config: importAccess, schema: { tags, params: idParams, body: z.strictObject({ sheet: z.string().min(1).max(100) }) } },
-    (req) => importService.chooseSheet(ctxOf(req), settings, req.params.id, req.body.sheet),
-  );
+  serve(app, api.chooseImportSheet, access, (req) => importService.chooseSheet(ctxOf(req), settings, req.params.id, req.body.sheet));
 
-  r.post(
-    '/api/residents/imports/:id/commit',
-    { config: importAccess, schema: { tags, params: idParams, body: z.strictObject({ mode: z.enum(['all-or-nothing', 'valid-only']) }) } },
-    (req) => importService.commit(ctxOf(req), settings, req.params.id, req.body.mode),
-  );
+  serve(app, api.commitImport, access, (req) => importService.commit(ctxOf(req), settings, req.params.id, req.body.mode));
 
-  r.get('/api/residents/imports/:id/errors.xlsx', { config: importAccess, schema: { tags, params: idParams } }, async (req, reply) => {
+  serve(app, api.importErrorReport, access, async (req, reply) => {
     const ctx = ctxOf(req);
     const { job, filePath, byRow } = await importService.errorReport(ctx, settings, req.params.id);
     const src = { path: filePath, format: job.format, encoding: job.encoding, sheet: job.sheet, headerRow: job.header_row };
@@ -110,17 +81,10 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
     return sendXlsx(reply, `${base}-${ctx.lang === 'zh' ? '错误报告' : 'errors'}.xlsx`, (out) => writeErrorReport(out, src, job.headers, byRow, ctx.lang));
   });
 
-  r.get(
-    '/api/residents/export.xlsx',
-    {
-      config: { access: { permission: 'residents.export' } },
-      schema: { tags, querystring: residentQuery.extend({ reveal: z.enum(['true', 'false']).optional() }) },
-    },
-    async (req, reply) => {
-      const { reveal, ...query } = req.query;
-      const ctx = ctxOf(req);
-      const prepared = await prepareExport(ctx, query, reveal === 'true');
-      return sendXlsx(reply, `居民台账-${ctx.today}.xlsx`, (out) => prepared.write(out));
-    },
-  );
+  serve(app, api.exportResidents, { access: { permission: 'residents.export' }, tags }, async (req, reply) => {
+    const { reveal, ...query } = req.query;
+    const ctx = ctxOf(req);
+    const prepared = await prepareExport(ctx, query, reveal === true);
+    return sendXlsx(reply, `居民台账-${ctx.today}.xlsx`, (out) => prepared.write(out));
+  });
 }

@@ -248,4 +248,23 @@ describe('search', () => {
     const gw = await login(t.app, 'gw');
     expect((await gw.get(`/api/residents?q=${q}`)).json()).toMatchObject({ items: [], total: 0, totalCapped: false });
   });
+
+  it('refuses ids past the integer range, impossible dates and unknown fields with 400, and answers history without the old values', async () => {
+    const big = 2 ** 31;
+    for (const res of [
+      await admin.get(`/api/residents/${big}`),
+      await admin.get(`/api/households?under=${big}`),
+      await admin.post('/api/residents', { householdId: big, name: '甲' }),
+      await admin.post('/api/residents/duplicates/merge', { keepId: 1, mergeId: big }),
+      await admin.post('/api/residents', { householdId: h1, name: '甲', birthDate: '2026-02-30' }),
+      await admin.post('/api/households', { areaId: v1.id, address: '某处', extra: 1 }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(400);
+    }
+    const r = (await admin.post('/api/residents', { householdId: h2, name: '史历' })).json();
+    await admin.patch(`/api/residents/${r.id}`, { notes: '改过' });
+    const history = (await admin.get(`/api/residents/${r.id}`)).json().history;
+    expect(history.length).toBeGreaterThan(0);
+    for (const h of history) expect(Object.keys(h).sort()).toEqual(['action', 'actorName', 'at', 'changes']);
+  });
 });

@@ -6,12 +6,11 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Radio, Row, Space, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { type DuplicatePair, type Resident, dismissDuplicates, listDuplicates, mergeDuplicates } from '../../../domain/residents/api';
 import { errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { BackLink } from './BackLink';
 import { GroupTags, Masked, StatusTag } from './tags';
-import type { DuplicateGroup, Resident } from './types';
-import { useRecord } from './use-record';
 
 function Side({ r, keep, onKeep }: { r: Resident; keep: boolean; onKeep: () => void }) {
   const { t } = useTranslation();
@@ -52,24 +51,24 @@ function Side({ r, keep, onKeep }: { r: Resident; keep: boolean; onKeep: () => v
   );
 }
 
-function Pair({ group, onDone }: { group: DuplicateGroup; onDone: () => void }) {
+function Pair({ group }: { group: DuplicatePair }) {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
   const [a, b] = group.residents;
   const [keepId, setKeepId] = useState(a.id);
-  const [busy, setBusy] = useState(false);
+  // Either answer changes the list of pairs, which is refetched; this pair then leaves it.
+  const mergePair = useApiMutation(mergeDuplicates);
+  const dismissPair = useApiMutation(dismissDuplicates);
+  const busy = mergePair.isPending || dismissPair.isPending;
   const kept = keepId === a.id ? a : b;
   const gone = keepId === a.id ? b : a;
 
   const act = async (call: () => Promise<unknown>, done: string) => {
-    setBusy(true);
     try {
       await call();
       message.success(done);
-      onDone();
     } catch (e) {
       message.error(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -79,7 +78,7 @@ function Pair({ group, onDone }: { group: DuplicateGroup; onDone: () => void }) 
       content: t('residents.duplicates.mergeText'),
       okText: t('residents.duplicates.merge'),
       cancelText: t('common.cancel'),
-      onOk: () => act(() => api.post('/api/residents/duplicates/merge', { keepId: kept.id, mergeId: gone.id }), t('residents.duplicates.merged')),
+      onOk: () => act(() => mergePair.mutateAsync({ body: { keepId: kept.id, mergeId: gone.id } }), t('residents.duplicates.merged')),
     });
 
   return (
@@ -95,7 +94,7 @@ function Pair({ group, onDone }: { group: DuplicateGroup; onDone: () => void }) 
           <Button
             size="small"
             disabled={busy}
-            onClick={() => void act(() => api.post('/api/residents/duplicates/dismiss', { ids: [a.id, b.id] }), t('residents.duplicates.dismissed'))}
+            onClick={() => void act(() => dismissPair.mutateAsync({ body: { ids: [a.id, b.id] } }), t('residents.duplicates.dismissed'))}
           >
             {t('residents.duplicates.dismiss')}
           </Button>
@@ -115,7 +114,9 @@ function Pair({ group, onDone }: { group: DuplicateGroup; onDone: () => void }) 
 
 export default function DuplicatesPage() {
   const { t } = useTranslation();
-  const { data, error, reload } = useRecord<{ items: DuplicateGroup[] }>('/api/residents/duplicates');
+  const pairs = useApiQuery(listDuplicates);
+  const data = pairs.data;
+  const error = pairs.error ? errorText(pairs.error, t) : null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <BackLink />
@@ -135,7 +136,7 @@ export default function DuplicatesPage() {
       {data?.items
         .filter((g) => g.residents.length >= 2)
         .map((g) => (
-          <Pair key={g.key} group={g} onDone={reload} />
+          <Pair key={g.key} group={g} />
         ))}
     </Space>
   );

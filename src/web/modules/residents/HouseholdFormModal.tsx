@@ -5,11 +5,14 @@
 import { Alert, App, Col, Form, Input, Modal, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import type { z } from 'zod';
+import { type HouseholdDetail, createHousehold, updateHousehold } from '../../../domain/residents/api';
+import { checkPhone } from '../../../domain/residents/identity';
+import { createHouseholdBody, type updateHouseholdBody } from '../../../domain/residents/schemas';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { checkPhone } from '../../../domain/residents/identity';
-import type { HouseholdDetail } from './types';
+import { fieldRule } from '../../app/form-rules';
+import { useApiMutation } from '../../app/query';
 
 interface Values {
   areaId: number;
@@ -39,12 +42,14 @@ export function HouseholdFormModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const create = useApiMutation(createHousehold);
+  const update = useApiMutation(updateHousehold);
+  const busy = create.isPending || update.isPending;
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Record<string, unknown> = {
+    const body: z.input<typeof updateHouseholdBody> & { areaId: number; address: string } = {
       areaId: v.areaId,
       address: v.address.trim(),
       villageGroup: blank(v.villageGroup),
@@ -56,19 +61,16 @@ export function HouseholdFormModal({
     const phone = v.phone?.trim();
     if (phone) body.phone = phone;
     else if (!household) body.phone = null;
-    if (household) body.headResidentId = v.headResidentId ?? null;
-    setBusy(true);
     setError(null);
     try {
       const saved = household
-        ? await api.patch<HouseholdDetail>(`/api/households/${household.id}`, body)
-        : await api.post<HouseholdDetail>('/api/households', body);
+        ? await update.mutateAsync({ params: { id: household.id }, body: { ...body, headResidentId: v.headResidentId ?? null } })
+        : await create.mutateAsync({ body });
       message.success(t('common.saved'));
       onSaved(saved);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -118,28 +120,28 @@ export function HouseholdFormModal({
         <Form.Item
           name="address"
           label={t('residents.field.address')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(createHouseholdBody.shape.address, t)]}
         >
           <Input maxLength={200} placeholder={t('residents.household.addressPlaceholder')} data-testid="household-address" />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={12} sm={6}>
-            <Form.Item name="villageGroup" label={t('residents.field.villageGroup')} rules={[{ max: 40 }]}>
+            <Form.Item name="villageGroup" label={t('residents.field.villageGroup')} rules={[fieldRule(createHouseholdBody.shape.villageGroup, t)]}>
               <Input maxLength={40} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="houseNo" label={t('residents.field.houseNo')} rules={[{ max: 20 }]}>
+            <Form.Item name="houseNo" label={t('residents.field.houseNo')} rules={[fieldRule(createHouseholdBody.shape.houseNo, t)]}>
               <Input maxLength={20} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="unit" label={t('residents.field.unit')} rules={[{ max: 20 }]}>
+            <Form.Item name="unit" label={t('residents.field.unit')} rules={[fieldRule(createHouseholdBody.shape.unit, t)]}>
               <Input maxLength={20} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={6}>
-            <Form.Item name="room" label={t('residents.field.room')} rules={[{ max: 20 }]}>
+            <Form.Item name="room" label={t('residents.field.room')} rules={[fieldRule(createHouseholdBody.shape.room, t)]}>
               <Input maxLength={20} />
             </Form.Item>
           </Col>
@@ -157,7 +159,7 @@ export function HouseholdFormModal({
             <Select allowClear options={household.members.map((m) => ({ value: m.id, label: m.name }))} notFoundContent={t('residents.household.noMembers')} />
           </Form.Item>
         )}
-        <Form.Item name="notes" label={t('residents.field.notes')} rules={[{ max: 500 }]}>
+        <Form.Item name="notes" label={t('residents.field.notes')} rules={[fieldRule(createHouseholdBody.shape.notes, t)]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Form>

@@ -4,22 +4,25 @@ import { EditOutlined, QrcodeOutlined, UserAddOutlined } from '@ant-design/icons
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { getHousehold } from '../../../domain/residents/api';
 import { useAuth } from '../../app/auth';
+import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { HouseholdCarers } from '../volunteers/HouseholdCarers';
 import { BackLink } from './BackLink';
 import { HouseholdFormModal } from './HouseholdFormModal';
 import { ResidentFormDrawer } from './ResidentFormDrawer';
 import { ResidentTable } from './ResidentTable';
 import { Masked } from './tags';
-import type { HouseholdDetail } from './types';
-import { useRecord } from './use-record';
 
 export default function HouseholdPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const { data: h, error, replace, reload } = useRecord<HouseholdDetail>(`/api/households/${Number(id) || 0}`);
+  const record = useApiQuery(getHousehold, { params: { id: Number(id) || 0 } });
+  const h = record.data;
+  const error = record.error ? errorText(record.error, t) : null;
   const [editing, setEditing] = useState(false);
   const [adding, setAdding] = useState(false);
   const canWrite = can('residents.write');
@@ -90,25 +93,13 @@ export default function HouseholdPage() {
         <ResidentTable variant="members" items={h.members} empty={t('residents.household.noMembers')} />
       </Card>
       {can('volunteers.read') && <HouseholdCarers householdId={h.id} areaId={h.areaId} />}
-      {editing && (
-        <HouseholdFormModal
-          household={h}
-          onClose={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            replace(saved);
-          }}
-        />
-      )}
+      {editing && <HouseholdFormModal household={h} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
       {adding && (
         <ResidentFormDrawer
           household={h}
           onClose={() => setAdding(false)}
-          onSaved={() => {
-            // Stay here: members of a household are usually entered one after another.
-            setAdding(false);
-            reload();
-          }}
+          // Stay here: members of a household are usually entered one after another (the save refreshes the list).
+          onSaved={() => setAdding(false)}
         />
       )}
     </Space>

@@ -1,9 +1,11 @@
 /** Picks a household by typing part of its address; searches the caller's scope (or under `under`). */
 import { Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import type { Household } from './types';
+import { type Household, listHouseholds } from '../../../domain/residents/api';
+import { useApiQuery } from '../../app/query';
+import { useDebounced } from './use-debounced';
 
 export function householdLabel(h: Pick<Household, 'address' | 'areaName' | 'headName'>): string {
   return [h.address, h.headName, h.areaName].filter(Boolean).join(' · ');
@@ -22,32 +24,15 @@ interface Props {
 
 export function HouseholdSelect({ value, onChange, initial, under, exclude, id, ...rest }: Props) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<Household[]>(initial ? [initial] : []);
-  const [loading, setLoading] = useState(false);
   const [q, setQ] = useState('');
-  const seq = useRef(0);
-
-  useEffect(() => {
-    const n = ++seq.current;
-    const timer = setTimeout(() => {
-      setLoading(true);
-      api
-        .get<{ items: Household[] }>('/api/households', { q: q.trim(), under, pageSize: 20 })
-        .then((r) => {
-          if (n !== seq.current) return;
-          // Keep the chosen one listed so its label stays while searching for others.
-          setItems((prev) => {
-            const chosen = prev.find((h) => h.id === value);
-            const list = r.items.filter((h) => h.id !== exclude);
-            return chosen && !list.some((h) => h.id === chosen.id) ? [chosen, ...list] : list;
-          });
-        })
-        .catch(() => {})
-        .finally(() => n === seq.current && setLoading(false));
-    }, 250);
-    return () => clearTimeout(timer);
-    // `value` only matters for keeping the chosen one listed; a pick does not need a new search.
-  }, [q, under, exclude]);
+  // The one chosen (or given at first), kept listed so its label stays while searching for others.
+  const [chosen, setChosen] = useState<Household | null>(initial ?? null);
+  const text = useDebounced(q.trim(), 250);
+  const found = useApiQuery(listHouseholds, { query: { q: text || undefined, under, pageSize: 20 } }, { placeholderData: keepPreviousData });
+  const list = (found.data?.items ?? []).filter((h) => h.id !== exclude);
+  const kept = chosen && chosen.id === value && !list.some((h) => h.id === chosen.id) ? [chosen] : [];
+  const items = [...kept, ...list];
+  const loading = found.isFetching;
 
   return (
     <Select<number>
@@ -62,7 +47,9 @@ export function HouseholdSelect({ value, onChange, initial, under, exclude, id, 
       options={items.map((h) => ({ value: h.id, label: householdLabel(h) }))}
       onChange={(v) => {
         const picked = v == null ? null : Number(v);
-        onChange?.(picked, items.find((h) => h.id === picked) ?? null);
+        const household = items.find((h) => h.id === picked) ?? null;
+        setChosen(household);
+        onChange?.(picked, household);
       }}
       style={{ width: '100%' }}
       popupMatchSelectWidth={false}

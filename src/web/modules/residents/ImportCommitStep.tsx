@@ -3,7 +3,7 @@ import { Alert, Button, Radio, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ImportProgress } from './ImportProgress';
-import type { CommitMode, ImportJob } from './import-mapping';
+import type { CommitMode, ImportJob } from '../../../domain/residents/api';
 
 interface Props {
   job: ImportJob;

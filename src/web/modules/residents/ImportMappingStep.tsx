@@ -1,13 +1,14 @@
 /** Import step 2: which field each column of the file feeds (or "ignore"), and which sheet. */
 import { Alert, Button, Select, Space, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { mappingProblems, type ImportField, type Mapping } from './import-mapping';
+import type { ImportField } from '../../../domain/residents/api';
+import { type FieldChoice, type Mapping, mappingProblems } from './import-mapping';
 
 const IGNORE = '__ignore__';
 
 interface Props {
   headers: string[];
-  fields: ImportField[];
+  fields: FieldChoice[];
   mapping: Mapping;
   onMapping: (m: Mapping) => void;
   sheetNames: string[];
@@ -62,7 +63,7 @@ export function ImportMappingStep(p: Props) {
                 <Select
                   value={value}
                   status={dup ? 'error' : undefined}
-                  onChange={(v: string) => p.onMapping({ ...p.mapping, [header]: v === IGNORE ? null : v })}
+                  onChange={(v: string) => p.onMapping({ ...p.mapping, [header]: v === IGNORE ? null : (v as ImportField) })}
                   options={options}
                   showSearch={{ optionFilterProp: 'label' }}
                   style={{ width: 200 }}

@@ -6,15 +6,16 @@ import { Alert, Button, Card, Space, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../app/api';
+import { type CommitMode, type UploadedImport, chooseImportSheet, commitImport, getImport, validateImport } from '../../../domain/residents/api';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { BackLink } from './BackLink';
 import { ImportCommitStep } from './ImportCommitStep';
 import { ImportMappingStep } from './ImportMappingStep';
 import { ImportReportStep } from './ImportReportStep';
 import { ImportUploadStep } from './ImportUploadStep';
-import { IMPORT_FIELDS, initialMapping, type CommitMode, type ImportJob, type Mapping, type UploadedImport } from './import-mapping';
+import { FIELD_CHOICES, initialMapping, type Mapping } from './import-mapping';
 import { useImportJob } from './use-import-job';
 
 export default function ImportPage() {
@@ -25,56 +26,55 @@ export default function ImportPage() {
   const [upload, setUpload] = useState<UploadedImport | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [sheet, setSheet] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const { job, error: pollError, refresh, setJob } = useImportJob(upload?.id ?? null);
-  const fields = upload?.fields?.length ? upload.fields : IMPORT_FIELDS;
+  const { job, error: pollError } = useImportJob(upload?.id ?? null);
+  // Each step's answer is the job itself: refetching it (and so its polling) is all a step changes.
+  const validateStep = useApiMutation(validateImport, { invalidates: [getImport] });
+  const commitStep = useApiMutation(commitImport, { invalidates: [getImport] });
+  const sheetStep = useApiMutation(chooseImportSheet, { invalidates: [getImport] });
+  const busy = validateStep.isPending || commitStep.isPending || sheetStep.isPending;
+  const fields = upload?.fields.length ? upload.fields : FIELD_CHOICES;
 
   const restart = () => {
     setUpload(null);
-    setJob(null);
     setMapping({});
     setSheet(undefined);
     setActionError(null);
     setStep(0);
   };
 
-  /** Starts a background step (validate / commit) and follows the job from there. */
-  const start = async (path: string, body: unknown, nextStep: number) => {
-    setBusy(true);
+  const showUpload = (u: UploadedImport) => {
+    setUpload(u);
+    setMapping(initialMapping(u.headers, u.suggestedMapping, u.fields.length ? u.fields : FIELD_CHOICES));
+  };
+
+  /** Runs a step's request; its failure is shown on the step. */
+  const act = async (run: () => Promise<unknown>) => {
     setActionError(null);
     try {
-      const r = await api.post<Partial<ImportJob>>(path, body);
-      if (r && typeof r === 'object' && 'status' in r && r.progress && r.counts) setJob(r as ImportJob);
-      // Otherwise show the step as started until the next poll says more.
-      else setJob((j) => (j ? { ...j, status: nextStep === 2 ? 'validating' : 'committing', progress: { rows: 0, total: j.progress?.total ?? 0 } } : j));
-      setStep(nextStep);
-      refresh();
+      await run();
     } catch (e) {
       setActionError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
   /** Another sheet has other headers: the server reads them and suggests a mapping afresh. */
-  const chooseSheet = async (next: string) => {
-    setBusy(true);
-    setActionError(null);
-    try {
-      const u = await api.post<UploadedImport>(`/api/residents/imports/${upload!.id}/sheet`, { sheet: next });
-      setUpload(u);
-      setMapping(initialMapping(u.headers, u.suggestedMapping, u.fields?.length ? u.fields : IMPORT_FIELDS));
+  const chooseSheet = (next: string) =>
+    void act(async () => {
+      showUpload(await sheetStep.mutateAsync({ params: { id: upload!.id }, body: { sheet: next } }));
       setSheet(next);
-    } catch (e) {
-      setActionError(errorText(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
-  const validate = () => void start(`/api/residents/imports/${upload!.id}/validate`, { mapping, ...(sheet ? { sheet } : {}) }, 2);
-  const commit = (mode: CommitMode) => void start(`/api/residents/imports/${upload!.id}/commit`, { mode }, 3);
+  const validate = () =>
+    void act(async () => {
+      await validateStep.mutateAsync({ params: { id: upload!.id }, body: { mapping, ...(sheet ? { sheet } : {}) } });
+      setStep(2);
+    });
+  const commit = (mode: CommitMode) =>
+    void act(async () => {
+      await commitStep.mutateAsync({ params: { id: upload!.id }, body: { mode } });
+      setStep(3);
+    });
 
   const failed = job?.status === 'failed';
   return (
@@ -114,9 +114,8 @@ export default function ImportPage() {
               <ImportUploadStep
                 defaultAreaId={current?.id}
                 onUploaded={(u) => {
-                  setUpload(u);
-                  setMapping(initialMapping(u.headers, u.suggestedMapping, u.fields?.length ? u.fields : IMPORT_FIELDS));
-                  setSheet(u.sheet ?? u.sheetNames?.[0]);
+                  showUpload(u);
+                  setSheet(u.sheet ?? u.sheetNames[0]);
                   setStep(1);
                 }}
               />
@@ -127,9 +126,9 @@ export default function ImportPage() {
                 fields={fields}
                 mapping={mapping}
                 onMapping={setMapping}
-                sheetNames={upload.sheetNames ?? []}
+                sheetNames={upload.sheetNames}
                 sheet={sheet}
-                onSheet={(s) => void chooseSheet(s)}
+                onSheet={chooseSheet}
                 busy={busy}
                 error={actionError}
                 onBack={restart}

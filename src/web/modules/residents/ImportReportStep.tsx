@@ -3,7 +3,8 @@ import { Alert, Button, Col, Row, Space, Statistic, Table, Typography } from 'an
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ImportProgress } from './ImportProgress';
-import type { ImportError, ImportJob } from './import-mapping';
+import { type ImportError, type ImportJob, importErrorReport } from '../../../domain/residents/api';
+import { urlOf } from '../../app/query';
 
 export function ImportReportStep({ job, onBack, onNext }: { job: ImportJob; onBack: () => void; onNext: () => void }) {
   const { t } = useTranslation();
@@ -23,7 +24,7 @@ export function ImportReportStep({ job, onBack, onNext }: { job: ImportJob; onBa
         <>
           <Space wrap>
             <Typography.Text>{t('residents.import.errorsHint')}</Typography.Text>
-            <Typography.Link href={`/api/residents/imports/${job.id}/errors.xlsx`} data-testid="import-errors-file">
+            <Typography.Link href={urlOf(importErrorReport, { params: { id: job.id } })} data-testid="import-errors-file">
               <DownloadOutlined /> {t('residents.import.errorsFile')}
             </Typography.Link>
           </Space>

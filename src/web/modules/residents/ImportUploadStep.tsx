@@ -3,10 +3,10 @@ import { Alert, Button, Form, Space, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type UploadedImport, importTemplate, uploadImport } from '../../../domain/residents/api';
 import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { errorText } from '../../app/errors';
-import type { UploadedImport } from './import-mapping';
 import { FileDrop } from '../../app/components/FileDrop';
 
 const ACCEPT = '.xlsx,.csv';
@@ -27,7 +27,8 @@ export function ImportUploadStep({ defaultAreaId, onUploaded }: { defaultAreaId?
     setBusy(true);
     setError(null);
     try {
-      onUploaded(await api.upload<UploadedImport>('/api/residents/imports', form));
+      // A file is sent as multipart, outside the JSON calls of the contracts; its answer is the contract's.
+      onUploaded(await api.upload<UploadedImport>(uploadImport.path, form));
     } catch (e) {
       setError(errorText(e, t));
       setBusy(false);
@@ -38,7 +39,7 @@ export function ImportUploadStep({ defaultAreaId, onUploaded }: { defaultAreaId?
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Paragraph style={{ margin: 0 }}>
         {t('residents.import.uploadHint')}{' '}
-        <Typography.Link href="/api/residents/template.xlsx" data-testid="import-template">
+        <Typography.Link href={importTemplate.path} data-testid="import-template">
           <DownloadOutlined /> {t('residents.import.template')}
         </Typography.Link>
       </Typography.Paragraph>

@@ -3,13 +3,15 @@
  * tail, address), the top matches as cards. Nothing here may be wider than a 360-px screen.
  */
 import { Alert, Card, Empty, Input, Space, Spin, Typography } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { type Resident, lookupResidents } from '../../../domain/residents/api';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { GroupTags, Masked, StatusTag } from './tags';
-import type { Resident } from './types';
+import { useDebounced } from './use-debounced';
 
 function ResultCard({ r }: { r: Resident }) {
   const { t } = useTranslation();
@@ -50,35 +52,15 @@ export default function LookupPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [q, setQ] = useState(params.get('q') ?? '');
-  const [items, setItems] = useState<Resident[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-
   // Search as one types (after a short pause), and keep the query in the URL for "back".
+  const text = useDebounced(q.trim(), 300);
   useEffect(() => {
-    const text = q.trim();
-    const n = ++seq.current;
-    if (!text) {
-      setItems(null);
-      setLoading(false);
-      return;
-    }
-    const timer = setTimeout(() => {
-      setLoading(true);
-      setParams({ q: text }, { replace: true });
-      api
-        .get<{ items: Resident[] }>('/api/residents/lookup', { q: text })
-        .then((r) => {
-          if (n !== seq.current) return;
-          setItems(r.items);
-          setError(null);
-        })
-        .catch((e) => n === seq.current && setError(errorText(e, t)))
-        .finally(() => n === seq.current && setLoading(false));
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [q, t, setParams]);
+    if (text) setParams({ q: text }, { replace: true });
+  }, [text, setParams]);
+  const found = useApiQuery(lookupResidents, { query: { q: text } }, { enabled: text !== '', placeholderData: keepPreviousData });
+  const items = q.trim() && text ? (found.data?.items ?? null) : null;
+  const loading = found.isFetching;
+  const error = text && found.error ? errorText(found.error, t) : null;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720, margin: '0 auto', display: 'flex' }}>

@@ -6,12 +6,15 @@ import { Alert, App, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import type { z } from 'zod';
+import { type ResidentDetail, moveResident } from '../../../domain/residents/api';
+import { moveResidentBody } from '../../../domain/residents/schemas';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { fieldRule } from '../../app/form-rules';
+import { useApiMutation } from '../../app/query';
 import { fromDay, isFuture } from './dates';
 import { HouseholdSelect } from './HouseholdSelect';
-import type { ResidentDetail } from './types';
 
 interface Values {
   kind: 'transfer' | 'out';
@@ -26,7 +29,7 @@ export function MoveModal({ resident, onClose, onMoved }: { resident: ResidentDe
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const move = useApiMutation(moveResident);
   const [error, setError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form);
   const target = Form.useWatch('target', form);
@@ -35,21 +38,19 @@ export function MoveModal({ resident, onClose, onMoved }: { resident: ResidentDe
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Record<string, unknown> = { kind: v.kind, on: fromDay(v.on), reason: v.reason?.trim() || null };
+    const body: z.input<typeof moveResidentBody> = { kind: v.kind, on: fromDay(v.on) ?? '', reason: v.reason?.trim() || null };
     if (v.kind === 'transfer') {
       if (v.target === 'household') body.toHouseholdId = v.toHouseholdId;
       else body.toAreaId = v.toAreaId;
     }
-    setBusy(true);
     setError(null);
     try {
-      const moved = await api.post<ResidentDetail>(`/api/residents/${resident.id}/move`, body);
+      const moved = await move.mutateAsync({ params: { id: resident.id }, body });
       message.success(t('residents.move.done'));
       onMoved(moved);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -60,7 +61,7 @@ export function MoveModal({ resident, onClose, onMoved }: { resident: ResidentDe
       title={t('residents.move.title', { name: resident.name })}
       okText={t('residents.move.submit')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={move.isPending}
       onOk={() => void submit().catch(() => {})}
       onCancel={onClose}
       okButtonProps={{ 'data-testid': 'move-submit' }}
@@ -106,7 +107,7 @@ export function MoveModal({ resident, onClose, onMoved }: { resident: ResidentDe
             data-testid="move-on"
           />
         </Form.Item>
-        <Form.Item name="reason" label={t('residents.move.reason')} rules={[{ max: 200 }]}>
+        <Form.Item name="reason" label={t('residents.move.reason')} rules={[fieldRule(moveResidentBody.shape.reason, t)]}>
           <Input maxLength={200} />
         </Form.Item>
       </Form>

@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { ALL_GROUPS, STATUSES } from '../../../domain/residents/schemas';
 import { fromDay, isFuture, toDay } from './dates';
 import type { ResidentFilters } from './query';
-import type { Group, Status } from './types';
+import type { Group, Status } from '../../../domain/residents/api';
 
 interface Props {
   value: ResidentFilters;

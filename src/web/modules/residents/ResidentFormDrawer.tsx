@@ -8,14 +8,18 @@ import { Alert, App, Button, Checkbox, Col, DatePicker, Drawer, Form, Grid, Inpu
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import type { z } from 'zod';
+import { type Household, type Relation, type ResidentDetail, type Status, createResident, updateResident } from '../../../domain/residents/api';
+import { ID_TYPES, checkIdentity, checkPhone, type IdType } from '../../../domain/residents/identity';
+import { RELATIONS, STATUSES, STORED_GROUPS, createResidentBody } from '../../../domain/residents/schemas';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { ID_TYPES, checkIdentity, checkPhone, type IdType } from '../../../domain/residents/identity';
-import { RELATIONS, STATUSES, STORED_GROUPS } from '../../../domain/residents/schemas';
+import { fieldRule } from '../../app/form-rules';
+import { useApiMutation } from '../../app/query';
 import { fromDay, isFuture, toDay } from './dates';
 import { HouseholdSelect, householdLabel } from './HouseholdSelect';
-import type { Household, ResidentDetail } from './types';
+
+type StoredGroup = (typeof STORED_GROUPS)[number];
 
 interface Values {
   name: string;
@@ -28,13 +32,13 @@ interface Values {
   place: 'household' | 'area';
   householdId?: number;
   areaId?: number;
-  relation?: string | null;
+  relation?: Relation | null;
   registeredAddress?: string;
   separated?: boolean;
-  groups?: string[];
+  groups?: StoredGroup[];
   pregnancyDueDate?: Dayjs | null;
   careSchedule?: string;
-  status?: string;
+  status?: Status;
   awayWhere?: string;
   awaySince?: Dayjs | null;
   notes?: string;
@@ -58,7 +62,9 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const create = useApiMutation(createResident);
+  const update = useApiMutation(updateResident);
+  const busy = create.isPending || update.isPending;
   const [error, setError] = useState<string | null>(null);
   const editing = Boolean(resident);
   const place = Form.useWatch('place', form);
@@ -88,7 +94,7 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Record<string, unknown> = {
+    const body: z.input<typeof createResidentBody> = {
       name: v.name.trim(),
       idType: v.idType,
       sex: v.sex ?? null,
@@ -114,18 +120,17 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
       if (household) body.householdId = household.id;
       else if (v.place === 'household') body.householdId = v.householdId;
       else body.areaId = v.areaId;
-      if (v.movedInOn) body.movedInOn = fromDay(v.movedInOn);
+      if (v.movedInOn) body.movedInOn = fromDay(v.movedInOn) ?? undefined;
     }
-    setBusy(true);
     setError(null);
     try {
-      const saved = resident ? await api.patch<ResidentDetail>(`/api/residents/${resident.id}`, body) : await api.post<ResidentDetail>('/api/residents', body);
+      // On edit the body holds only fields an edit may change (the placement fields are set above only for a new one).
+      const saved = resident ? await update.mutateAsync({ params: { id: resident.id }, body }) : await create.mutateAsync({ body });
       message.success(t('common.saved'));
       onSaved(saved);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -138,7 +143,7 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
         relation: resident.relation,
         registeredAddress: resident.registeredAddress ?? undefined,
         separated: resident.separated,
-        groups: resident.groups.filter((g) => (STORED_GROUPS as readonly string[]).includes(g)),
+        groups: resident.groups.filter((g): g is StoredGroup => (STORED_GROUPS as readonly string[]).includes(g)),
         pregnancyDueDate: toDay(resident.pregnancyDueDate),
         careSchedule: resident.careSchedule ?? undefined,
         status: resident.status,
@@ -175,7 +180,7 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
       <Form form={form} layout="vertical" autoComplete="off" initialValues={initialValues}>
         <Row gutter={12}>
           <Col {...half}>
-            <Form.Item name="name" label={t('residents.field.name')} rules={[required, { max: 50 }]}>
+            <Form.Item name="name" label={t('residents.field.name')} rules={[required, fieldRule(createResidentBody.shape.name, t)]}>
               <Input maxLength={50} data-testid="resident-name" />
             </Form.Item>
           </Col>
@@ -292,7 +297,12 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
           </Form.Item>
         )}
         {(groups.includes('dialysis') || groups.includes('chronic')) && (
-          <Form.Item name="careSchedule" label={t('residents.field.careSchedule')} extra={t('residents.form.careHint')} rules={[{ max: 200 }]}>
+          <Form.Item
+            name="careSchedule"
+            label={t('residents.field.careSchedule')}
+            extra={t('residents.form.careHint')}
+            rules={[fieldRule(createResidentBody.shape.careSchedule, t)]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         )}
@@ -316,7 +326,7 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
           {status === 'away' && (
             <>
               <Col {...half}>
-                <Form.Item name="awayWhere" label={t('residents.field.awayWhere')} rules={[{ max: 100 }]}>
+                <Form.Item name="awayWhere" label={t('residents.field.awayWhere')} rules={[fieldRule(createResidentBody.shape.awayWhere, t)]}>
                   <Input maxLength={100} />
                 </Form.Item>
               </Col>
@@ -328,10 +338,10 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
             </>
           )}
         </Row>
-        <Form.Item name="registeredAddress" label={t('residents.field.registeredAddress')} rules={[{ max: 200 }]}>
+        <Form.Item name="registeredAddress" label={t('residents.field.registeredAddress')} rules={[fieldRule(createResidentBody.shape.registeredAddress, t)]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="notes" label={t('residents.field.notes')} rules={[{ max: 500 }]}>
+        <Form.Item name="notes" label={t('residents.field.notes')} rules={[fieldRule(createResidentBody.shape.notes, t)]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
       </Form>

@@ -7,22 +7,25 @@ import { EditOutlined, QrcodeOutlined, SwapOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { getResident } from '../../../domain/residents/api';
 import { useAuth } from '../../app/auth';
+import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { BackLink } from './BackLink';
 import { MoveModal } from './MoveModal';
 import { ResidentFormDrawer } from './ResidentFormDrawer';
 import { HistoryTimeline, StaysTimeline } from './ResidentTimelines';
 import { RevealableValue } from './RevealButton';
 import { GroupTags, StatusTag } from './tags';
-import type { ResidentDetail } from './types';
-import { useRecord } from './use-record';
 
 export default function ResidentPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { can } = useAuth();
   const navigate = useNavigate();
-  const { data: r, error, replace } = useRecord<ResidentDetail>(`/api/residents/${Number(id) || 0}`);
+  const record = useApiQuery(getResident, { params: { id: Number(id) || 0 } });
+  const r = record.data;
+  const error = record.error ? errorText(record.error, t) : null;
   const [editing, setEditing] = useState(false);
   const [moving, setMoving] = useState(false);
   const canWrite = can('residents.write');
@@ -124,26 +127,8 @@ export default function ResidentPage() {
           <HistoryTimeline history={r.history} />
         </Col>
       </Row>
-      {editing && (
-        <ResidentFormDrawer
-          resident={r}
-          onClose={() => setEditing(false)}
-          onSaved={(saved) => {
-            setEditing(false);
-            replace(saved);
-          }}
-        />
-      )}
-      {moving && (
-        <MoveModal
-          resident={r}
-          onClose={() => setMoving(false)}
-          onMoved={(moved) => {
-            setMoving(false);
-            replace(moved);
-          }}
-        />
-      )}
+      {editing && <ResidentFormDrawer resident={r} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
+      {moving && <MoveModal resident={r} onClose={() => setMoving(false)} onMoved={() => setMoving(false)} />}
     </Space>
   );
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { GroupTags, Masked, StatusTag } from './tags';
-import type { Resident } from './types';
+import type { Resident } from '../../../domain/residents/api';
 
 interface Props {
   items: Resident[];
@@ -56,7 +56,8 @@ export function ResidentTable({ items, variant, loading, empty, pagination = fal
       columns={columns}
       scroll={{ x: 'max-content' }}
       pagination={pagination}
-      locale={{ emptyText: empty ?? t('common.empty') }}
+      // While rows load the spinner says so; the empty text waits for an answer that is empty.
+      locale={{ emptyText: loading ? <span /> : (empty ?? t('common.empty')) }}
       data-testid={variant === 'list' ? 'residents-table' : 'members-table'}
     />
   );

@@ -3,7 +3,7 @@ import { Card, Empty, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { HistoryEntry, Stay } from './types';
+import type { HistoryEntry, Stay } from '../../../domain/residents/api';
 
 export function StaysTimeline({ stays }: { stays: Stay[] }) {
   const { t } = useTranslation();

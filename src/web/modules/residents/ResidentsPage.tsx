@@ -5,22 +5,23 @@
  */
 import { Alert, Button, Card, Col, Empty, Grid, Row, Space, Typography } from 'antd';
 import { DownloadOutlined, HomeOutlined, MergeCellsOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { searchResidents } from '../../../domain/residents/api';
 import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
+import { useApiQuery } from '../../app/query';
 import type { Area } from '../../app/types';
 import { AreaTreePanel } from './AreaTreePanel';
 import { HouseholdFormModal } from './HouseholdFormModal';
-import { PAGE_SIZE, exportUrl, formatTotal, listUrl, parseFilters, toSearchParams, type ResidentFilters } from './query';
+import { PAGE_SIZE, exportUrl, formatTotal, listQuery, parseFilters, toSearchParams, type ResidentFilters } from './query';
 import { ResidentFilterBar } from './ResidentFilterBar';
 import { ResidentFormDrawer } from './ResidentFormDrawer';
 import { ResidentTable } from './ResidentTable';
-import type { ResidentPage } from './types';
 
 export default function ResidentsPage() {
   const { t } = useTranslation();
@@ -35,32 +36,11 @@ export default function ResidentsPage() {
   const page = Math.max(1, Number(params.get('page')) || 1);
   // Without an area in the URL the list follows the header's current area.
   const filters: ResidentFilters = useMemo(() => ({ ...parsed, under: parsed.under ?? current?.id }), [parsed, current?.id]);
-  const [data, setData] = useState<ResidentPage>({ items: [], total: 0, totalCapped: false });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState<'resident' | 'household' | null>(null);
-  const [version, setVersion] = useState(0);
-  const seq = useRef(0);
-
-  const url = listUrl(filters, page);
-  const load = useCallback(async () => {
-    const n = ++seq.current;
-    setLoading(true);
-    try {
-      const r = await api.get<ResidentPage>(url);
-      if (n !== seq.current) return;
-      setData(r);
-      setError(null);
-    } catch (e) {
-      if (n === seq.current) setError(errorText(e, t));
-    } finally {
-      if (n === seq.current) setLoading(false);
-    }
-  }, [url, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load, version]);
+  // A new filter or page keeps the rows shown (under the table's spinner) until its answer arrives.
+  const list = useApiQuery(searchResidents, { query: listQuery(filters, page) }, { placeholderData: keepPreviousData });
+  const data = list.data ?? { items: [], total: 0, totalCapped: false };
+  const error = list.error ? errorText(list.error, t) : null;
 
   // Choosing another area in the header drops an area picked here (picking one here also makes it
   // the current area, so the two agree and a reload keeps the pick).
@@ -151,7 +131,7 @@ export default function ResidentsPage() {
               <ResidentTable
                 variant="list"
                 items={data.items}
-                loading={loading}
+                loading={list.isFetching}
                 empty={empty}
                 pagination={{
                   current: page,
@@ -175,7 +155,6 @@ export default function ResidentsPage() {
           onClose={() => setAdding(null)}
           onSaved={(r) => {
             setAdding(null);
-            setVersion((v) => v + 1);
             navigate(`/residents/${r.id}`);
           }}
         />

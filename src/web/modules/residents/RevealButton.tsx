@@ -6,18 +6,21 @@ import { App, Button, Form, Input, Modal, Space, Tooltip } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { type RevealField, revealResident } from '../../../domain/residents/api';
 import { useAuth } from '../../app/auth';
+import { revealBody } from '../../../domain/residents/schemas';
 import { errorText } from '../../app/errors';
+import { fieldRule } from '../../app/form-rules';
+import { useApiMutation } from '../../app/query';
 import { Masked, mono } from './tags';
-import type { RevealField } from './types';
 
 export function RevealableValue({ residentId, field, masked }: { residentId: number; field: RevealField; masked: string | null }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  // A reveal changes nothing shown elsewhere: no refetch.
+  const reveal = useApiMutation(revealResident, { invalidates: false });
   const [value, setValue] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
 
@@ -31,15 +34,12 @@ export function RevealableValue({ residentId, field, masked }: { residentId: num
 
   const submit = async () => {
     const { reason } = await form.validateFields();
-    setBusy(true);
     try {
-      const r = await api.post<{ value: string | null }>(`/api/residents/${residentId}/reveal`, { field, reason: reason.trim() });
+      const r = await reveal.mutateAsync({ params: { id: residentId }, body: { field, reason: reason.trim() } });
       setValue(r.value ?? '');
       setOpen(false);
     } catch (e) {
       message.error(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -64,7 +64,7 @@ export function RevealableValue({ residentId, field, masked }: { residentId: num
           title={t('residents.reveal.title', { field: t(`residents.field.${field}`) })}
           okText={t('residents.reveal.confirm')}
           cancelText={t('common.cancel')}
-          confirmLoading={busy}
+          confirmLoading={reveal.isPending}
           onOk={() => void submit().catch(() => {})}
           onCancel={() => setOpen(false)}
           okButtonProps={{ 'data-testid': 'reveal-confirm' }}
@@ -74,7 +74,7 @@ export function RevealableValue({ residentId, field, masked }: { residentId: num
               name="reason"
               label={t('residents.reveal.reason')}
               extra={t('residents.reveal.hint')}
-              rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(revealBody.shape.reason, t)]}
             >
               <Input maxLength={200} data-testid="reveal-reason" autoFocus />
             </Form.Item>

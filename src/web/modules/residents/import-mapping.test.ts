@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_FIELDS, initialMapping, mappingProblems, progressPercent } from './import-mapping';
+import { FIELD_CHOICES, type FieldChoice, initialMapping, mappingProblems, progressPercent } from './import-mapping';
 
 describe('import column mapping', () => {
   it('takes the server suggestion, one column per field, unknown fields ignored', () => {
-    const m = initialMapping(['姓名', '名字', '身份证号', '备注X'], { 姓名: 'name', 名字: 'name', 身份证号: 'idNumber', 备注X: 'bogus' }, IMPORT_FIELDS);
+    const m = initialMapping(['姓名', '名字', '身份证号', '备注X'], { 姓名: 'name', 名字: 'name', 身份证号: 'idNumber', 备注X: 'bogus' }, FIELD_CHOICES);
     expect(m).toEqual({ 姓名: 'name', 名字: null, 身份证号: 'idNumber', 备注X: null });
   });
 
   it('reports required fields left out and fields mapped twice', () => {
-    const fields = [...IMPORT_FIELDS.filter((f) => f.key !== 'address'), { key: 'address', required: true }];
+    const fields: FieldChoice[] = [...FIELD_CHOICES.filter((f) => f.key !== 'address'), { key: 'address', required: true }];
     const p = mappingProblems({ a: 'name', b: 'phone', c: 'phone' }, fields);
     expect(p).toEqual({ missing: ['address'], duplicated: ['phone'] });
   });
 
   it('needs only the name by default', () => {
-    expect(mappingProblems({ a: 'name', b: null }, IMPORT_FIELDS)).toEqual({ missing: [], duplicated: [] });
-    expect(mappingProblems({ a: null }, IMPORT_FIELDS).missing).toEqual(['name']);
+    expect(mappingProblems({ a: 'name', b: null }, FIELD_CHOICES)).toEqual({ missing: [], duplicated: [] });
+    expect(mappingProblems({ a: null }, FIELD_CHOICES).missing).toEqual(['name']);
   });
 
   it('shows progress as a percent, full only when finished', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { exportUrl, formatTotal, listUrl, parseFilters, toSearchParams } from './query';
+import { searchResidents } from '../../../domain/residents/api';
+import { urlOf } from '../../app/query';
+import { exportUrl, formatTotal, listQuery, parseFilters, toSearchParams } from './query';
 
 describe('resident list filters', () => {
   it('read back from the URL what they wrote there', () => {
@@ -15,7 +17,7 @@ describe('resident list filters', () => {
 
   it('give the export link the same query as the list, without paging', () => {
     const f = { q: '1234', groups: ['pregnant' as const], under: 7 };
-    expect(listUrl(f, 2)).toBe('/api/residents?q=1234&under=7&groups=pregnant&page=2&pageSize=20');
+    expect(urlOf(searchResidents, { query: listQuery(f, 2) })).toBe('/api/residents?q=1234&under=7&groups=pregnant&page=2&pageSize=20');
     expect(exportUrl(f)).toBe('/api/residents/export.xlsx?q=1234&under=7&groups=pregnant');
     expect(exportUrl({})).toBe('/api/residents/export.xlsx');
   });

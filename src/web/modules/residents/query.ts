@@ -2,9 +2,10 @@
  * The resident list's filters: kept in the page URL (so back/forward and shared links keep them),
  * turned into the API's query for the list and, unchanged, for the export link.
  */
-import { withQuery } from '../../app/api';
+import type { InputOf } from '../../../domain/contract';
+import { exportResidents, type Group, type Status, type searchResidents } from '../../../domain/residents/api';
 import { ALL_GROUPS, STATUSES } from '../../../domain/residents/schemas';
-import type { Group, Status } from './types';
+import { urlOf } from '../../app/query';
 
 export interface ResidentFilters {
   q?: string;
@@ -42,8 +43,11 @@ export function parseFilters(params: URLSearchParams): ResidentFilters {
   };
 }
 
+/** The list route's query without its paging. */
+export type FilterQuery = Omit<NonNullable<InputOf<typeof searchResidents>['query']>, 'page' | 'pageSize'>;
+
 /** The API query of a filter set (also the URL's search params): empty values left out. */
-export function filterQuery(f: ResidentFilters): Record<string, string | number | undefined> {
+export function filterQuery(f: ResidentFilters): FilterQuery {
   return {
     q: f.q?.trim() || undefined,
     under: f.under,
@@ -62,13 +66,14 @@ export function toSearchParams(f: ResidentFilters, page = 1): URLSearchParams {
   return p;
 }
 
-export function listUrl(f: ResidentFilters, page: number, pageSize = PAGE_SIZE): string {
-  return withQuery('/api/residents', { ...filterQuery(f), page, pageSize });
+/** The list route's query for one page of a filter set. */
+export function listQuery(f: ResidentFilters, page: number, pageSize = PAGE_SIZE) {
+  return { ...filterQuery(f), page, pageSize };
 }
 
 /** The spreadsheet of exactly what the list shows (all pages). */
 export function exportUrl(f: ResidentFilters): string {
-  return withQuery('/api/residents/export.xlsx', filterQuery(f));
+  return urlOf(exportResidents, { query: filterQuery(f) });
 }
 
 /** "1,234" or, when the server stopped counting, "1,000+". */

@@ -2,7 +2,7 @@
 import { Space, Tag } from 'antd';
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Group, Status } from './types';
+import type { Group, Status } from '../../../domain/residents/api';
 
 const GROUP_COLOURS: Record<string, string> = {
   elderly60: 'gold',

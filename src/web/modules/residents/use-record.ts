@@ -1,4 +1,4 @@
-/** Loads one record by URL, with a reload after edits and the error text of a failed load. */
+/** Loads one record by URL (for other modules' pages that still use it; the registry's own pages read through useApiQuery). */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';

@@ -1,35 +1,13 @@
 import type { CellValue } from '../../../platform/spreadsheets/cells';
 import type { RELATIONS, STATUSES, STORED_GROUPS } from '../../../../domain/residents/schemas';
 import { ID_TYPES, ID_TYPE_NAMES, type IdType } from '../../../../domain/residents/identity';
+import { IMPORT_FIELDS, type ImportField } from '../../../../domain/residents/api';
 
 /**
  * The columns a resident spreadsheet can carry, the headers people really use for them, and how a
  * cell's text becomes a value. Pure code: the reader, the checks, the template and the tests share it.
  */
-export const IMPORT_FIELDS = [
-  'name',
-  'idType',
-  'idNumber',
-  'sex',
-  'birthDate',
-  'phone',
-  'phone2',
-  'address',
-  'villageGroup',
-  'houseNo',
-  'unit',
-  'room',
-  'relation',
-  'area',
-  'registeredAddress',
-  'groups',
-  'status',
-  'awayWhere',
-  'movedInOn',
-  'notes',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-export const REQUIRED_FIELDS: readonly ImportField[] = ['name'];
+export { IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS } from '../../../../domain/residents/api';
 
 /** First alias = the template's header. Compared after dropping spaces, '*' and brackets. */
 const ALIASES: Record<ImportField, string[]> = {
