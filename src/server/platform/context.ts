@@ -27,6 +27,8 @@ export interface Ctx {
   lang: Lang;
   /** Today's date (YYYY-MM-DD) in the deployment's time zone. */
   today: string;
+  /** The background-job queue, for work that outlives the request (absent where no server runs, e.g. seeding). */
+  jobs?: import('./jobs').JobQueue;
   /** The request's logger, for work that outlives the request (import jobs) and must report its failures. */
   log?: { warn(obj: unknown, msg?: string): void };
 }
@@ -63,6 +65,7 @@ export function ctxOf(req: FastifyRequest): Ctx {
     clientIp: req.ip,
     lang: pickLang(req.headers['accept-language']),
     today: todayIn(req.server.timeZone),
+    jobs: req.server.jobs,
     log: req.log,
   };
 }

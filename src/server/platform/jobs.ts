@@ -54,7 +54,10 @@ function executor(db: Db, q: Queryable = db): PgBoss.Db {
 
 export class JobQueue {
   private readonly defs = new Map<string, JobDefinition<any>>();
+  /** This process's worker of each queue, woken at once when this process sends it a job. */
+  private readonly workers = new Map<string, string>();
   private started = false;
+  private readonly stopListeners: Array<() => void> = [];
 
   private constructor(
     private readonly boss: PgBoss,
@@ -93,14 +96,19 @@ export class JobQueue {
     const retry = { retryLimit: def.retryLimit ?? 2, retryDelay: def.retryDelaySeconds ?? 10, retryBackoff: true };
     await this.boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'standard', expireInSeconds: def.expireInSeconds ?? 900, ...retry });
     if (this.opts.work !== false) {
-      await this.boss.work<T>(def.name, { pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true }, async ([job]) => {
-        try {
-          await def.run(job.data, { id: job.id, attempt: job.retryCount + 1 });
-        } catch (err) {
-          this.opts.log.warn({ err, job: def.name, id: job.id, attempt: job.retryCount + 1 }, 'job failed; pg-boss retries it while tries remain');
-          throw err;
-        }
-      });
+      const workerId = await this.boss.work<T>(
+        def.name,
+        { pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
+        async ([job]) => {
+          try {
+            await def.run(job.data, { id: job.id, attempt: job.retryCount + 1 });
+          } catch (err) {
+            this.opts.log.warn({ err, job: def.name, id: job.id, attempt: job.retryCount + 1 }, 'job failed; pg-boss retries it while tries remain');
+            throw err;
+          }
+        },
+      );
+      this.workers.set(def.name, workerId);
     }
     if (def.cron) await this.boss.schedule(def.name, def.cron, {}, { tz: this.opts.timeZone, singletonKey: def.name });
     else await this.boss.unschedule(def.name).catch(() => {});
@@ -116,11 +124,15 @@ export class JobQueue {
     opts: { tx?: Queryable; singletonKey?: string; startAfterSeconds?: number } = {},
   ): Promise<string | null> {
     if (!this.defs.has(name)) throw new Error(`job ${name} is not defined`);
-    return this.boss.send(name, data, {
+    const id = await this.boss.send(name, data, {
       ...(opts.tx ? { db: executor(this.db, opts.tx) } : {}),
       ...(opts.singletonKey ? { singletonKey: opts.singletonKey } : {}),
       ...(opts.startAfterSeconds ? { startAfter: opts.startAfterSeconds } : {}),
     });
+    // Sent outside a transaction, the job is there now: this process's worker need not wait for its next poll.
+    const worker = this.workers.get(name);
+    if (id && worker && !opts.tx && !opts.startAfterSeconds) this.boss.notifyWorker(worker);
+    return id;
   }
 
   /** A job's state as pg-boss keeps it: created, retry, active, completed, cancelled, failed. */
@@ -137,10 +149,16 @@ export class JobQueue {
     if (rows.length) this.opts.log.warn({ jobs: rows.length }, 'jobs cut off by the last stop handed back to the queue');
   }
 
+  /** Called when the queue starts stopping, before it waits for running jobs: long jobs end at their next step. */
+  onStop(listener: () => void): void {
+    this.stopListeners.push(listener);
+  }
+
   /** Stops taking work, waits for running jobs (up to `timeoutSeconds`), and closes. */
   async stop(timeoutSeconds = 30): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    for (const listener of this.stopListeners) listener();
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutSeconds * 1000, close: false });
   }
 }

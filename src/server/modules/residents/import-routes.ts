@@ -37,14 +37,17 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
     keepDays: opts.config.IMPORT_KEEP_DAYS,
   };
   await app.register(multipart, { limits: { fileSize: settings.maxBytes, files: 1, fields: 5, fieldSize: 1024 } });
-  // Jobs cut off by the last stop are failed, not left "running"; expired uploads are removed.
-  await imports.failInterrupted(app.db);
+  // Validation and commit run as jobs on the queue (import/job.ts); a stop ends them between batches so
+  // the queue runs them again at the next start. Uploads past IMPORT_KEEP_DAYS are deleted every 6 hours.
+  jobs.startTaking();
+  await jobs.defineImportJobs(app.jobs, app.db, app.log);
+  app.jobs.onStop(jobs.stopTaking);
   await importService.sweepUploads(app.db, settings);
-  const sweep = setInterval(() => void importService.sweepUploads(app.db, settings).catch(() => {}), 6 * 3_600_000);
-  sweep.unref();
-  app.addHook('onClose', async () => {
-    clearInterval(sweep);
-    await jobs.stopAll();
+  await app.jobs.define({
+    name: 'residents.uploads-sweep',
+    policy: 'stately',
+    cron: '23 */6 * * *',
+    run: async () => void (await importService.sweepUploads(app.db, settings)),
   });
 
   const access: ServeOptions = { access: { permission: 'residents.import' }, tags };

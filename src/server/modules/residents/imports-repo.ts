@@ -141,8 +141,3 @@ export async function errors(db: Queryable, id: number, limit: number): Promise<
     [id, limit],
   );
 }
-
-/** Jobs cut off by a restart are marked failed at start, so nobody waits on them forever. */
-export async function failInterrupted(db: Queryable): Promise<number> {
-  return db.execute(`UPDATE resident_imports SET status = 'failed', failure = 'interrupted', updated_at = now() WHERE status IN ('validating', 'committing')`);
-}

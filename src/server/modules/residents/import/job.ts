@@ -1,4 +1,5 @@
 import type { Db, Queryable } from '../../../db/engine';
+import type { JobQueue } from '../../../platform/jobs';
 import { type AuditActor, audit } from '../../../platform/audit';
 import { isUniqueViolation } from '../../../platform/errors';
 import type { Scope } from '../../../platform/scope';
@@ -11,11 +12,15 @@ import { SheetError, readBatches } from '../../../platform/spreadsheets/read-she
 import { type ParsedRow, checkRow, columnMap } from './row-rules';
 
 /**
- * Runs validation and commit of an uploaded sheet in the background, one job at a time per process
- * (on PGlite every statement shares one connection anyway). Live progress is kept in memory — an
- * all-or-nothing commit runs inside one transaction, whose progress no other connection could see —
- * and written to the import row when each phase ends. A job stops between batches when the server
- * shuts down; a restart marks jobs that were cut off as failed ('interrupted').
+ * Validation and commit of an uploaded sheet, run as background jobs on the job queue (platform/jobs.ts):
+ * one at a time per process, in whichever process is free on PostgreSQL. Live progress is kept in memory —
+ * an all-or-nothing commit runs inside one transaction, whose progress no other connection could see — and
+ * written to the import row when each phase ends.
+ *
+ * A job cut off by a stop or a crash is run again by the queue: validation starts over, and an
+ * all-or-nothing commit was rolled back so it starts over too. A valid-rows commit has already written the
+ * batches before the cut, so it is not run again: it is marked failed ('interrupted') and the person
+ * commits again (rows with an ID number are matched, not duplicated).
  */
 export interface Live {
   rows: number;
@@ -36,30 +41,59 @@ export interface JobRequest {
   log?: Ctx['log'];
 }
 
+/** What the queue keeps for a job (plain JSON: the logger stays behind). */
+export type ImportJobData = Omit<JobRequest, 'log'> & ({ kind: 'validate' } | { kind: 'commit'; mode: 'all-or-nothing' | 'valid-only' });
+export const IMPORT_JOB = 'residents.import';
+
+/** Registers the import job with the queue; the routes send it (sendImportJob). */
+export async function defineImportJobs(queue: JobQueue, db: Db, log: Ctx['log']): Promise<void> {
+  await queue.define<ImportJobData>({
+    name: IMPORT_JOB,
+    retryLimit: 3,
+    retryDelaySeconds: 2,
+    // A county's 100,000-row file takes well under a minute; an hour means the process is gone.
+    expireInSeconds: 3600,
+    pollingIntervalSeconds: 1,
+    run: async (data, job) => {
+      const req: JobRequest = { ...data, log };
+      if (data.kind === 'validate') return runValidate(db, req);
+      if (job.attempt > 1 && data.mode === 'valid-only') return markInterrupted(db, data.importId);
+      return runCommit(db, req, data.mode);
+    },
+  });
+}
+
+export async function sendImportJob(queue: JobQueue, data: ImportJobData): Promise<void> {
+  await queue.send(IMPORT_JOB, data);
+}
+
+async function markInterrupted(db: Db, importId: number) {
+  await imports.transition(db, importId, ['committing'], 'failed', { failure: 'interrupted' });
+}
+
+/** Thrown between batches when the server is stopping: the job is left for the queue to run again. */
+class Stopping extends Error {}
+
 class RollBack extends Error {}
 
 const live = new Map<number, Live>();
-let chain: Promise<unknown> = Promise.resolve();
-const running = new Set<Promise<unknown>>();
 let stopping = false;
 
 export function liveProgress(importId: number): Live | undefined {
   return live.get(importId);
 }
 
-/** Stops jobs at their next batch and waits for them (the server is closing). */
-export async function stopAll() {
+/**
+ * The server is stopping: running jobs end at their next batch (the queue waits for them, then runs them
+ * again at the next start). Called before the queue's own graceful stop.
+ */
+export function stopTaking() {
   stopping = true;
-  await Promise.allSettled([...running]);
-  stopping = false;
 }
 
-function enqueue(run: () => Promise<void>) {
-  const p = chain.then(run, run).catch(() => {});
-  chain = p;
-  running.add(p);
-  void p.finally(() => running.delete(p));
-  return p;
+/** The server is (re)starting in this process (tests build several apps in one). */
+export function startTaking() {
+  stopping = false;
 }
 
 async function jobState(db: Queryable, job: imports.ImportRow, req: JobRequest): Promise<{ st: JobState; columns: ReturnType<typeof columnMap> }> {
@@ -165,16 +199,16 @@ function rowsWithErrors(errors: imports.ImportError[]) {
   return new Set(errors.map((e) => e.row)).size;
 }
 
-export function startValidate(db: Db, req: JobRequest): Promise<void> {
+export async function runValidate(db: Db, req: JobRequest): Promise<void> {
   const l: Live = { rows: 0, permille: 0, ok: 0, errors: 0, created: 0, updated: 0, unchanged: 0 };
   live.set(req.importId, l);
-  return enqueue(async () => {
+  {
     const [job] = await db.query<imports.ImportRow>('SELECT * FROM resident_imports WHERE id = $1', [req.importId]);
     try {
       await imports.clearErrors(db, job.id);
       const { st, columns } = await jobState(db, job, req);
       for await (const { rows, parsed, errors } of parsedBatches(job, req, columns, l)) {
-        if (stopping) throw new Error('stopping');
+        if (stopping) throw new Stopping();
         const { ready, problems } = await checkBatch(db, st, parsed);
         errors.push(...problems);
         await imports.addErrors(db, job.id, errors);
@@ -190,11 +224,12 @@ export function startValidate(db: Db, req: JobRequest): Promise<void> {
         error_rows: l.errors,
       });
     } catch (e) {
-      await imports.transition(db, job.id, ['validating'], 'failed', { failure: stopping ? 'interrupted' : failureOf(e, req), processed_rows: l.rows });
+      if (e instanceof Stopping) throw e;
+      await imports.transition(db, job.id, ['validating'], 'failed', { failure: failureOf(e, req), processed_rows: l.rows });
     } finally {
       live.delete(job.id);
     }
-  });
+  }
 }
 
 /**
@@ -202,16 +237,16 @@ export function startValidate(db: Db, req: JobRequest): Promise<void> {
  * registered elsewhere since validation) rolls everything back and the job reports every failing row.
  * 'valid-only': a transaction per batch; failing rows are reported and skipped.
  */
-export function startCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' | 'valid-only'): Promise<void> {
+export async function runCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' | 'valid-only'): Promise<void> {
   const l: Live = { rows: 0, permille: 0, ok: 0, errors: 0, created: 0, updated: 0, unchanged: 0 };
   live.set(req.importId, l);
-  return enqueue(async () => {
+  {
     const [job] = await db.query<imports.ImportRow>('SELECT * FROM resident_imports WHERE id = $1', [req.importId]);
     const allErrors: imports.ImportError[] = [];
     const pass = async (q: Queryable, perBatch: (fn: (tx: Queryable) => Promise<void>) => Promise<void>) => {
       const { st, columns } = await jobState(q, job, req);
       for await (const { rows, parsed, errors } of parsedBatches(job, req, columns, l)) {
-        if (stopping) throw new Error('stopping');
+        if (stopping) throw new Stopping();
         await perBatch(async (tx) => {
           const { ready, problems } = await checkBatch(tx, st, parsed);
           errors.push(...problems);
@@ -260,9 +295,11 @@ export function startCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' | 'v
       });
     } catch (e) {
       const rolledBack = mode === 'all-or-nothing';
+      // Cut off by a stop: an all-or-nothing commit was rolled back and runs again; a valid-rows one stops here.
+      if (e instanceof Stopping && rolledBack) throw e;
       await imports.addErrors(db, job.id, allErrors);
       await imports.transition(db, job.id, ['committing'], 'failed', {
-        failure: stopping ? 'interrupted' : failureOf(e, req),
+        failure: e instanceof Stopping ? 'interrupted' : failureOf(e, req),
         processed_rows: l.rows,
         error_rows: l.errors,
         created_count: rolledBack ? 0 : l.created,
@@ -272,7 +309,7 @@ export function startCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' | 'v
     } finally {
       live.delete(job.id);
     }
-  });
+  }
 }
 
 /**

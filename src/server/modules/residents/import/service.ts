@@ -179,8 +179,14 @@ async function fileOf(s: ImportSettings, job: imports.ImportRow) {
   return p;
 }
 
-function requestOf(ctx: Ctx, job: imports.ImportRow, filePath: string): jobs.JobRequest {
-  return { importId: job.id, path: filePath, scope: ctx.actor.scope, today: ctx.today, actor: auditActorOf(ctx), log: ctx.log };
+/** What the job needs to know of the request (the job reads the import row itself when it starts). */
+function requestOf(ctx: Ctx, job: imports.ImportRow, filePath: string) {
+  return { importId: job.id, path: filePath, scope: ctx.actor.scope, today: ctx.today, actor: auditActorOf(ctx) };
+}
+
+function queueOf(ctx: Ctx) {
+  if (!ctx.jobs) throw new Error('resident imports run on the job queue, which this context lacks');
+  return ctx.jobs;
 }
 
 function refuseBusyOrDone(job: imports.ImportRow) {
@@ -248,7 +254,7 @@ export async function validate(ctx: Ctx, s: ImportSettings, id: number, body: { 
     ...NOT_STARTED,
   });
   if (!moved) throw conflict('IMPORT_BUSY');
-  void jobs.startValidate(ctx.db, requestOf(ctx, { ...job, mapping, sheet, headers, header_row: headerRow }, filePath));
+  await jobs.sendImportJob(queueOf(ctx), { kind: 'validate', ...requestOf(ctx, job, filePath) });
   return get(ctx, id);
 }
 
@@ -260,7 +266,7 @@ export async function commit(ctx: Ctx, s: ImportSettings, id: number, mode: 'all
   const filePath = await fileOf(s, job);
   const moved = await imports.transition(ctx.db, id, [job.status], 'committing', { mode, read_permille: 0, processed_rows: 0, failure: null });
   if (!moved) throw conflict('IMPORT_BUSY');
-  void jobs.startCommit(ctx.db, requestOf(ctx, job, filePath), mode);
+  await jobs.sendImportJob(queueOf(ctx), { kind: 'commit', mode, ...requestOf(ctx, job, filePath) });
   return get(ctx, id);
 }
 
