@@ -19,7 +19,6 @@ const STILL_HAND_WRITTEN = new Set([
   'screening',
   'monitoring',
   'tasks',
-  'reports',
 ]);
 
 let t: TestApp;
