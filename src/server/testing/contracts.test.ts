@@ -17,7 +17,6 @@ const STILL_HAND_WRITTEN = new Set([
   'volunteers',
   'sampling',
   'screening',
-  'monitoring',
   'tasks',
 ]);
 
