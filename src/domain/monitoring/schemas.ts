@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { isoDate } from '../residents/schemas';
-import { SYMPTOMS } from '../policy/rules';
-import { situationSchema } from '../policy/schemas';
 
 /**
- * Request bodies of the task inbox, measures, follow-ups and fever alerts — shared with the web forms.
- * The measure state machine is in ./measures.ts.
+ * Request bodies of the task inbox, and the values monitoring shares with it and with screening. The
+ * measure, follow-up and fever-alert bodies are with their routes in ./api.ts; the state machine in ./measures.ts.
  */
 export const TASK_TYPES = ['fever_alert', 'release_check', 'follow_up', 'visit', 'revisit', 'manual'] as const;
 export const TASK_PRIORITIES = ['urgent', 'high', 'normal', 'low'] as const;
@@ -44,33 +41,6 @@ export const reassignBody = z
 export const doneBody = z.strictObject({ note: z.string().trim().max(500).optional() });
 export const failBody = z.strictObject({ reason });
 
-export const proposeMeasureBody = z.strictObject({
-  residentId: id,
-  situation: situationSchema,
-  on: isoDate.optional(),
-  gridWorkerId: id.optional(),
-  doctorId: id.optional(),
-  place: z.enum(['home', 'site']).optional(),
-  siteId: id.optional(),
-  roomId: id.optional(),
-});
-export const reasonBody = z.strictObject({ reason });
-export const optionalReasonBody = z.strictObject({ reason: reason.optional() });
-export const endDateBody = z.strictObject({ endsOn: isoDate, reason });
-export const transferBody = z.strictObject({ place: z.enum(['home', 'site']), siteId: id.optional(), roomId: id.optional(), reason });
-export const assignMeasureBody = z.strictObject({ gridWorkerId: id.nullish(), doctorId: id.nullish() });
-
-export const siteBody = z.strictObject({
-  name: z.string().trim().min(1).max(100),
-  address: z.string().trim().max(200).optional(),
-  areaId: id,
-  rooms: z
-    .array(z.strictObject({ code: z.string().trim().min(1).max(30), capacity: z.number().int().min(1).max(20).default(1) }))
-    .max(1000)
-    .optional(),
-});
-export const roomsBody = z.strictObject({ rooms: siteBody.shape.rooms.unwrap().min(1) });
-
 /** 34.0–43.0 °C, at most one decimal. */
 export const temperature = z
   .number()
@@ -78,10 +48,4 @@ export const temperature = z
   .max(43)
   .refine((t) => Math.abs(Math.round(t * 10) - t * 10) < 1e-9, 'one_decimal');
 
-export const recordFollowUpBody = z.strictObject({
-  temperature,
-  symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).default([]),
-  note: z.string().trim().max(500).optional(),
-});
-export const resolveAlertBody = z.strictObject({ resolution: z.enum(RESOLUTIONS), note: z.string().trim().max(500).optional() });
 export const followUpTimes = z.array(hhmm).min(1).max(6);

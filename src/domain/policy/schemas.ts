@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../residents/schemas';
+import { calendarDate, id, plainText } from '../primitives';
 import { CODE_COLOURS, CONTACT_TYPES, COUNT_FROM, MEASURE_KINDS, ORIGIN_SCOPES, RISK_LEVELS, SYMPTOMS } from './rules';
 
 /** A person's situation, as the "try it" panel and the measure proposal send it. */
@@ -8,17 +8,17 @@ export const situationSchema = z.strictObject({
   originRiskLevel: z.enum(RISK_LEVELS).optional(),
   originScope: z.enum(ORIGIN_SCOPES).optional(),
   codeColour: z.enum(CODE_COLOURS).optional(),
-  exposedOn: isoDate.optional(),
-  arrivedOn: isoDate.optional(),
+  exposedOn: calendarDate.optional(),
+  arrivedOn: calendarDate.optional(),
   symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
   age: z.number().int().min(0).max(130).optional(),
-  specialGroups: z.array(z.string().max(30)).max(20).optional(),
+  specialGroups: z.array(plainText(30)).max(20).optional(),
 });
 
 export const evaluateBody = z.strictObject({
   situation: situationSchema,
-  on: isoDate.optional(),
-  setId: z.number().int().positive().optional(),
+  on: calendarDate.optional(),
+  setId: id.optional(),
 });
 
 // ——— the policy editor: a rule set written as data (every seeded edition passes these; a test checks it) ———
@@ -27,7 +27,7 @@ const range = (max: number) =>
   z
     .strictObject({ min: z.number().int().min(0).max(max).optional(), max: z.number().int().min(0).max(max).optional() })
     .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, 'invalid_format');
-const names = z.strictObject({ zh: z.string().trim().min(1).max(100), en: z.string().trim().min(1).max(100) });
+const names = z.strictObject({ zh: plainText(100).min(1), en: plainText(100).min(1) });
 export const policyCode = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'invalid_format');
 
 export const conditionsSchema = z.strictObject({
@@ -39,7 +39,7 @@ export const conditionsSchema = z.strictObject({
   daysSinceArrival: range(365).optional(),
   hasSymptoms: z.boolean().optional(),
   age: range(130).optional(),
-  specialGroups: z.array(z.string().trim().min(1).max(30)).min(1).max(20).optional(),
+  specialGroups: z.array(plainText(30).min(1)).min(1).max(20).optional(),
 });
 
 export const outcomeSchema = z
@@ -57,7 +57,7 @@ export const outcomeSchema = z
 export const ruleSchema = z.strictObject({ code: policyCode, name: names, when: conditionsSchema, then: outcomeSchema });
 
 /** A new draft set: a copy of another (its rules and thresholds), under the same code (next version) or a new one. */
-export const createPolicySetBody = z.strictObject({ copyOf: z.number().int().positive(), code: policyCode.optional(), name: names.optional() });
+export const createPolicySetBody = z.strictObject({ copyOf: id, code: policyCode.optional(), name: names.optional() });
 
 /** Replaces a draft's rules (the whole ordered list: the first matching rule wins) and, optionally, its other fields. */
 export const replacePolicySetBody = z.strictObject({
@@ -69,8 +69,8 @@ export const replacePolicySetBody = z.strictObject({
     .refine((n) => Math.round(n * 10) === n * 10, 'invalid_format')
     .optional(),
   alertSymptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
-  source: z.string().trim().max(1000).optional(),
+  source: plainText(1000).optional(),
   rules: z.array(ruleSchema).min(1).max(50),
 });
 
-export const publishPolicySetBody = z.strictObject({ effectiveFrom: isoDate });
+export const publishPolicySetBody = z.strictObject({ effectiveFrom: calendarDate });

@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { isoDate } from '../residents/schemas';
-
 /**
  * The village daily report (日报): the figures of one village and day, computed from the records. Flat
  * `key → count` so a roll-up is a key-wise sum and a submitted day is stored as it was (jsonb). Shared
@@ -114,26 +111,3 @@ export const MAIN_FIGURES: FigureKey[] = [
 ];
 
 export const REPORT_STATUSES = ['live', 'submitted', 'reopened'] as const;
-
-// ——— request schemas ———
-const id = z.coerce.number().int().positive();
-export const reportQuery = z.strictObject({ areaId: id, day: isoDate.optional() });
-export const seriesQuery = z.strictObject({
-  areaId: id,
-  days: z.coerce.number().int().min(1).max(60).default(14),
-  to: isoDate.optional(),
-  /** Only these figures (comma-separated keys): a chart of one figure reads only the table it comes from. */
-  keys: z
-    .string()
-    .max(2000)
-    .transform((s) =>
-      s
-        .split(',')
-        .map((k) => k.trim())
-        .filter(Boolean),
-    )
-    .refine((ks) => ks.length > 0 && ks.every((k) => (FIGURE_KEYS as readonly string[]).includes(k)), 'invalid_format')
-    .optional(),
-});
-export const submitBody = z.strictObject({ areaId: z.number().int().positive(), day: isoDate, notes: z.string().trim().max(500).optional() });
-export const reopenBody = z.strictObject({ areaId: z.number().int().positive(), day: isoDate, reason: z.string().trim().min(1).max(200) });

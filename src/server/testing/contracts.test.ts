@@ -16,10 +16,7 @@ const STILL_HAND_WRITTEN = new Set([
   'volunteers',
   'sampling',
   'screening',
-  'monitoring',
   'tasks',
-  'policy',
-  'reports',
 ]);
 
 let t: TestApp;

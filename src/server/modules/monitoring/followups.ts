@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type Symptom, isAlert } from '../../../domain/policy/rules';
-import type { recordFollowUpBody, resolveAlertBody } from '../../../domain/monitoring/schemas';
+import type { recordFollowUpBody, resolveAlertBody } from '../../../domain/monitoring/api';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';

@@ -249,4 +249,31 @@ describe('a fever alert from follow-up to resolution', () => {
     expect((await doctor.post('/api/follow-ups/abc/record', { temperature: 36.5 })).statusCode).toBe(400);
     expect((await doctor.post('/api/follow-ups/99999/record', { temperature: 36.5 })).statusCode).toBe(404);
   });
+
+  it('impossible days, ids past the column, unknown fields and oversized text are a 400, never a 500 or a write', async () => {
+    const big = 2_147_483_648;
+    for (const url of [
+      '/api/follow-ups?from=2026-02-30',
+      '/api/follow-ups/today?day=0000-01-01',
+      `/api/follow-ups?measureId=${big}`,
+      `/api/measures/${big}`,
+      `/api/measures?under=${big}`,
+      '/api/fever-alerts?status=open&extra=1',
+    ]) {
+      expect((await cadre.get(url)).statusCode, url).toBe(400);
+    }
+    const before = await t.db.query('SELECT count(*)::int AS n FROM measures');
+    for (const body of [
+      { residentId: big, situation: {} },
+      { residentId: residents[2], situation: {}, on: '2026-02-30' },
+      { residentId: residents[2], situation: { arrivedOn: '2026-13-01' } },
+      { residentId: residents[2], situation: {}, doctorId: big },
+    ]) {
+      expect((await cadre.post('/api/measures', body)).statusCode, JSON.stringify(body)).toBe(400);
+    }
+    expect(await t.db.query('SELECT count(*)::int AS n FROM measures')).toEqual(before);
+    const areaId = (await t.db.query("SELECT id FROM areas WHERE name = '王隆集村'"))[0].id;
+    expect((await cadre.post('/api/isolation-sites', { name: 'x'.repeat(101), areaId })).statusCode).toBe(400);
+    expect((await cadre.post('/api/isolation-sites', { name: '隔离点', areaId, rooms: [{ code: '1', capacity: 1, beds: 2 }] })).statusCode).toBe(400);
+  });
 });

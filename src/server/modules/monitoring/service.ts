@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type MeasureAction, type MeasureState, allowed } from '../../../domain/monitoring/measures';
-import type { assignMeasureBody, endDateBody, proposeMeasureBody, roomsBody, siteBody, transferBody } from '../../../domain/monitoring/schemas';
+import type { assignMeasureBody, endDateBody, proposeMeasureBody, roomsBody, siteBody, transferBody } from '../../../domain/monitoring/api';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';

@@ -120,4 +120,16 @@ describe('the policy editor', () => {
     expect((await countyAdmin.post(`/api/policy/sets/${copy.id}/publish`, { effectiveFrom: today })).statusCode).toBe(403);
     expect((await root.post('/api/policy/sets', { copyOf: 99999 })).statusCode).toBe(404);
   });
+
+  it('impossible days, ids past the column and oversized text are a 400, never a 500 or a new set', async () => {
+    const [{ n }] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM policy_sets');
+    expect((await root.post('/api/policy/sets', { copyOf: 2_147_483_648 })).statusCode).toBe(400);
+    expect((await root.post('/api/policy/sets', { copyOf: 1, name: { zh: '名'.repeat(101), en: 'x' } })).statusCode).toBe(400);
+    expect((await root.get('/api/policy/sets/2147483648')).statusCode).toBe(400);
+    expect((await root.post('/api/policy/sets/1/publish', { effectiveFrom: '2026-02-30' })).statusCode).toBe(400);
+    expect((await cadre.post('/api/policy/evaluate', { situation: {}, on: '0000-01-01' })).statusCode).toBe(400);
+    expect((await cadre.post('/api/policy/evaluate', { situation: { exposedOn: '2026-02-30' } })).statusCode).toBe(400);
+    expect((await cadre.post('/api/policy/evaluate', { situation: {}, setId: 2_147_483_648 })).statusCode).toBe(400);
+    expect(await t.db.query('SELECT count(*)::int AS n FROM policy_sets')).toEqual([{ n }]);
+  });
 });

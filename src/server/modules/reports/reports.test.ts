@@ -265,6 +265,12 @@ describe('figures computed from the records', () => {
     expect(below.json().error.message).toMatch(/村/);
     expect((await countyCadre.get(`/api/daily-reports?areaId=abc`)).statusCode).toBe(400);
     expect((await countyCadre.get(`/api/daily-reports/series?areaId=${county.id}&days=61`)).statusCode).toBe(400);
+    // Every date is a real calendar day (2026-02-30 used to roll over to March), every id fits the column, no unknown fields.
+    expect((await countyCadre.get(`/api/daily-reports/series?areaId=${county.id}&to=2026-02-30`)).statusCode).toBe(400);
+    expect((await countyCadre.get(`/api/daily-reports?areaId=${county.id}&day=0000-01-01`)).statusCode).toBe(400);
+    expect((await countyCadre.get(`/api/daily-reports?areaId=99999999999`)).statusCode).toBe(400);
+    expect((await countyCadre.get(`/api/daily-reports?areaId=${county.id}&extra=1`)).statusCode).toBe(400);
+    expect((await countyCadre.post('/api/daily-reports/submit', { areaId: v1.id, day: '2026-02-30' })).statusCode).toBe(400);
     // Out of scope looks missing.
     expect((await villageCadre.get(`/api/daily-reports?areaId=${v2.id}&day=${D}`)).statusCode).toBe(404);
     expect((await villageCadre.get(`/api/daily-reports?areaId=${town.id}&day=${D}`)).statusCode).toBe(404);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { addDays } from '../../../domain/policy/rules';
 import { type Figures, addFigures, emptyFigures } from '../../../domain/reports/figures';
-import type { reopenBody, submitBody } from '../../../domain/reports/figures';
+import type { reopenBody, submitBody } from '../../../domain/reports/api';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';

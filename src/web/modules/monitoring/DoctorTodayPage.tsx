@@ -4,34 +4,24 @@
  */
 import { Alert, Empty, Segmented, Space, Spin, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { todayFollowUps } from '../../../domain/monitoring/api';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { FollowUpCard } from './FollowUpCard';
-import type { FollowUp } from './types';
+
+/** The list follows readings recorded on other phones (paused while the tab is hidden). */
+const REFRESH_MS = 60_000;
 
 export default function DoctorTodayPage() {
   const { t } = useTranslation();
   const [when, setWhen] = useState<'today' | 'tomorrow'>('today');
   const [all, setAll] = useState(false);
-  const [items, setItems] = useState<FollowUp[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    setItems(null);
-    try {
-      const day = when === 'tomorrow' ? dayjs().add(1, 'day').format('YYYY-MM-DD') : undefined;
-      setItems((await api.get<{ items: FollowUp[] }>('/api/follow-ups/today', { day, all: all || undefined })).items);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  }, [when, all, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const day = when === 'tomorrow' ? dayjs().add(1, 'day').format('YYYY-MM-DD') : undefined;
+  const list = useApiQuery(todayFollowUps, { query: { day, all: all ? 'true' : undefined } }, { refetchInterval: REFRESH_MS });
+  const items = list.data?.items ?? null;
+  const error = list.error ? errorText(list.error, t) : null;
 
   const waiting = items?.filter((f) => f.status === 'scheduled').length ?? 0;
   const overdue = items?.filter((f) => f.overdue).length ?? 0;
@@ -64,7 +54,7 @@ export default function DoctorTodayPage() {
       {!items && !error && <Spin style={{ display: 'block', margin: '64px auto' }} />}
       {items && !items.length && <Empty description={t('monitoring.followUp.none')} data-testid="no-follow-ups" />}
       {items?.map((f) => (
-        <FollowUpCard key={f.id} followUp={f} onRecorded={(r) => setItems((prev) => (prev ?? []).map((x) => (x.id === r.id ? r : x)))} />
+        <FollowUpCard key={f.id} followUp={f} />
       ))}
     </Space>
   );

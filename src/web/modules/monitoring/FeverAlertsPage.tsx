@@ -5,18 +5,21 @@
 import { Alert, App, Button, Card, Empty, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { listAlerts } from '../../../domain/monitoring/api';
 import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { SymptomTags, Temperature } from './labels';
 import { ResolveModal } from './ResolveModal';
 import type { FeverAlert } from './types';
 
 type Filter = 'open' | 'resolved' | 'all';
+/** The board follows new alerts by itself (paused while the tab is hidden). */
+const REFRESH_MS = 30_000;
 
 export default function FeverAlertsPage() {
   const { t } = useTranslation();
@@ -26,25 +29,10 @@ export default function FeverAlertsPage() {
   const [params] = useSearchParams();
   const focus = Number(params.get('focus')) || null;
   const [filter, setFilter] = useState<Filter>('all');
-  const [items, setItems] = useState<FeverAlert[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [resolving, setResolving] = useState<FeverAlert | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      const r = await api.get<{ items: FeverAlert[] }>('/api/fever-alerts', { status: filter === 'all' ? undefined : filter, under: area?.id });
-      setItems(r.items);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  }, [filter, area?.id, t]);
-
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => void load(), 30_000);
-    return () => clearInterval(timer);
-  }, [load]);
+  const alerts = useApiQuery(listAlerts, { query: { status: filter === 'all' ? undefined : filter, under: area?.id } }, { refetchInterval: REFRESH_MS });
+  const items = alerts.data?.items ?? null;
+  const error = alerts.error ? errorText(alerts.error, t) : null;
 
   // Opened from a task: bring that alert into view once the list is there.
   const focused = useRef(false);
@@ -67,7 +55,7 @@ export default function FeverAlertsPage() {
             onChange={setFilter}
             options={(['all', 'open', 'resolved'] as const).map((f) => ({ value: f, label: t(`monitoring.alert.filter.${f}`) }))}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => void load()} aria-label={t('common.retry')} />
+          <Button icon={<ReloadOutlined />} onClick={() => void alerts.refetch()} aria-label={t('common.retry')} />
         </Space>
       </Space>
       {items && (
@@ -124,7 +112,6 @@ export default function FeverAlertsPage() {
           onDone={() => {
             setResolving(null);
             message.success(t('monitoring.alert.resolvedMessage'));
-            void load();
           }}
         />
       )}

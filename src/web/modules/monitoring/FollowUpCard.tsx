@@ -9,7 +9,8 @@ import { SymptomTags, Temperature } from './labels';
 import { RecordForm } from './RecordForm';
 import type { FollowUp } from './types';
 
-export function FollowUpCard({ followUp: f, onRecorded }: { followUp: FollowUp; onRecorded: (f: FollowUp) => void }) {
+/** A reading recorded here refetches the list it is in, which then shows it. */
+export function FollowUpCard({ followUp: f }: { followUp: FollowUp }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [open, setOpen] = useState(false);
@@ -57,16 +58,7 @@ export function FollowUpCard({ followUp: f, onRecorded }: { followUp: FollowUp; 
             {t('monitoring.followUp.record')}
           </Button>
         )}
-        {open && !done && (
-          <RecordForm
-            followUp={f}
-            onCancel={() => setOpen(false)}
-            onDone={(r) => {
-              setOpen(false);
-              onRecorded(r);
-            }}
-          />
-        )}
+        {open && !done && <RecordForm followUp={f} onCancel={() => setOpen(false)} onDone={() => setOpen(false)} />}
       </Space>
     </Card>
   );

@@ -7,8 +7,9 @@ import { Alert, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { assignMeasure, cancelMeasure, releaseMeasure, setEndDate, transferMeasure } from '../../../domain/monitoring/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { UserSelect } from '../tasks/UserSelect';
 import { SitePicker } from './SitePicker';
 import type { Measure } from './types';
@@ -38,42 +39,49 @@ export function MeasureActionModal({
   const [form] = Form.useForm<Values>();
   const place = Form.useWatch('place', form);
   const [site, setSite] = useState<{ siteId: number | null; roomId: number | null }>({ siteId: null, roomId: null });
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const reasonRequired = action !== 'release' && action !== 'assign';
+  const cancel = useApiMutation(cancelMeasure);
+  const endDate = useApiMutation(setEndDate);
+  const release = useApiMutation(releaseMeasure);
+  const transfer = useApiMutation(transferMeasure);
+  const assign = useApiMutation(assignMeasure);
+  const busy = [cancel, endDate, release, transfer, assign].some((m) => m.isPending);
 
   const call = (v: Values): Promise<Measure> => {
-    const base = `/api/measures/${measure.id}`;
-    const reason = v.reason?.trim() || undefined;
+    const params = { id: measure.id };
+    // The form requires the reason where the route does.
+    const reason = v.reason?.trim() ?? '';
     switch (action) {
       case 'cancel':
-        return api.post(`${base}/cancel`, { reason });
+        return cancel.mutateAsync({ params, body: { reason } });
       case 'end_date':
-        return api.post(`${base}/end-date`, { endsOn: v.endsOn!.format('YYYY-MM-DD'), reason });
+        return endDate.mutateAsync({ params, body: { endsOn: v.endsOn!.format('YYYY-MM-DD'), reason } });
       case 'release':
       case 'release_early':
-        return api.post(`${base}/release`, reason ? { reason } : {});
+        return release.mutateAsync({ params, body: reason ? { reason } : {} });
       case 'transfer':
-        return api.post(`${base}/transfer`, {
-          place: v.place,
-          reason,
-          ...(v.place === 'site' ? { siteId: site.siteId ?? undefined, roomId: site.roomId ?? undefined } : {}),
+        return transfer.mutateAsync({
+          params,
+          body: {
+            place: v.place ?? 'home',
+            reason,
+            ...(v.place === 'site' ? { siteId: site.siteId ?? undefined, roomId: site.roomId ?? undefined } : {}),
+          },
         });
       case 'assign':
-        return api.patch(base, { doctorId: v.doctorId ?? null, gridWorkerId: v.gridWorkerId ?? null });
+        return assign.mutateAsync({ params, body: { doctorId: v.doctorId ?? null, gridWorkerId: v.gridWorkerId ?? null } });
     }
   };
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
     try {
       onDone(await call(v));
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 

@@ -2,32 +2,30 @@
 import { App, Button, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import { errorText } from '../../app/errors';
+import { confirmMeasure, releaseCheck, startMeasure } from '../../../domain/monitoring/api';
 import { allowed } from '../../../domain/monitoring/measures';
+import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { MeasureActionModal, type ModalAction } from './MeasureActionModal';
 import type { Measure } from './types';
 
 type Simple = 'confirm' | 'start' | 'release_check';
-const PATH: Record<Simple, string> = { confirm: 'confirm', start: 'start', release_check: 'release-check' };
 
-export function MeasureActions({ measure, onChanged }: { measure: Measure; onChanged: () => void }) {
+/** Every action refetches what is on screen (the measure, its follow-ups, its history) when it succeeds. */
+export function MeasureActions({ measure }: { measure: Measure }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
   const [modal, setModal] = useState<ModalAction | null>(null);
   const s = measure.state;
+  const mutations = { confirm: useApiMutation(confirmMeasure), start: useApiMutation(startMeasure), release_check: useApiMutation(releaseCheck) };
+  const busy = Object.values(mutations).some((m) => m.isPending);
 
   const simple = async (a: Simple) => {
-    setBusy(true);
     try {
-      await api.post(`/api/measures/${measure.id}/${PATH[a]}`, {});
+      await mutations[a].mutateAsync({ params: { id: measure.id } });
       message.success(t('monitoring.action.done'));
-      onChanged();
     } catch (e) {
       message.error(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -67,7 +65,6 @@ export function MeasureActions({ measure, onChanged }: { measure: Measure; onCha
           onDone={() => {
             setModal(null);
             message.success(t('monitoring.action.done'));
-            onChanged();
           }}
         />
       )}

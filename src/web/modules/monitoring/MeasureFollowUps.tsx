@@ -1,15 +1,14 @@
 /** A measure's follow-ups: day, time, done or not, the reading and whether it raised an alert. */
 import { Empty, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Page } from '../../app/types';
-import { useRecord } from '../residents/use-record';
+import { listFollowUps } from '../../../domain/monitoring/api';
+import { useApiQuery } from '../../app/query';
 import { SymptomTags, Temperature } from './labels';
 import type { FollowUp } from './types';
 
-/** Remount (key) to reload after an action. */
 export function MeasureFollowUps({ measureId }: { measureId: number }) {
   const { t } = useTranslation();
-  const { data } = useRecord<Page<FollowUp>>(`/api/follow-ups?measureId=${measureId}&pageSize=200`);
+  const { data } = useApiQuery(listFollowUps, { query: { measureId, pageSize: 200 } });
   return (
     <Table<FollowUp>
       rowKey="id"

@@ -3,28 +3,29 @@
  * actions its state allows, its follow-ups and its audited history.
  */
 import { Alert, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { Masked } from '../residents/tags';
-import { useRecord } from '../residents/use-record';
+import { getMeasure } from '../../../domain/monitoring/api';
+import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { BackTo } from './BackTo';
 import { KindTag, StateTag, SymptomTags } from './labels';
 import { MeasureActions } from './MeasureActions';
 import { MeasureFollowUps } from './MeasureFollowUps';
 import { MeasureHistory } from './MeasureHistory';
-import type { Measure } from './types';
 
 export default function MeasurePage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { id } = useParams();
-  const { data: m, error, reload } = useRecord<Measure>(`/api/measures/${id}`);
-  const [version, setVersion] = useState(0);
+  // An action refetches what is on screen (the measure, its follow-ups and history) by itself.
+  const measure = useApiQuery(getMeasure, { params: { id: Number(id) } });
+  const m = measure.data;
   const none = t('common.none');
 
-  if (error) return <Alert type="error" showIcon title={error} />;
+  if (measure.error) return <Alert type="error" showIcon title={errorText(measure.error, t)} />;
   if (!m) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   const s = m.situation ?? {};
   const situation = [
@@ -46,15 +47,7 @@ export default function MeasurePage() {
         <KindTag kind={m.kind} />
         <StateTag state={m.state} />
       </Space>
-      {can('measures.write') && (
-        <MeasureActions
-          measure={m}
-          onChanged={() => {
-            reload();
-            setVersion((v) => v + 1);
-          }}
-        />
-      )}
+      {can('measures.write') && <MeasureActions measure={m} />}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Card size="small">
@@ -104,12 +97,12 @@ export default function MeasurePage() {
             </Descriptions>
           </Card>
           <Card size="small" title={t('monitoring.followUp.title')} style={{ marginTop: 16 }}>
-            <MeasureFollowUps key={version} measureId={m.id} />
+            <MeasureFollowUps measureId={m.id} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('monitoring.history.title')}>
-            <MeasureHistory history={m.history ?? []} />
+            <MeasureHistory history={m.history} />
           </Card>
         </Col>
       </Row>

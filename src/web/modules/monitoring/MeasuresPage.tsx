@@ -1,17 +1,17 @@
 /** Measures in scope, filtered by area, state and kind; each opens its page. Cadres propose a new one from here. */
 import { Alert, Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import type { Page } from '../../app/types';
-import { MEASURE_STATES } from '../../../domain/monitoring/measures';
-import { MEASURE_KINDS } from '../../../domain/policy/rules';
+import { useApiQuery } from '../../app/query';
+import { listMeasures } from '../../../domain/monitoring/api';
+import { MEASURE_STATES, type MeasureState } from '../../../domain/monitoring/measures';
+import { MEASURE_KINDS, type MeasureKind } from '../../../domain/policy/rules';
 import { Masked } from '../residents/tags';
 import { KindTag, StateTag } from './labels';
 import type { Measure } from './types';
@@ -23,33 +23,19 @@ export default function MeasuresPage() {
   const { can } = useAuth();
   const { area } = useCurrentArea();
   const [params, setParams] = useSearchParams();
-  const state = params.get('state') ?? undefined;
-  const kind = params.get('kind') ?? undefined;
+  // A value the server does not know (a hand-edited link) comes back as its error, shown above the table.
+  const state = (params.get('state') ?? undefined) as MeasureState | undefined;
+  const kind = (params.get('kind') ?? undefined) as MeasureKind | undefined;
   const [under, setUnder] = useState<number | undefined>();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<Measure>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
-
-  const load = useCallback(async () => {
-    const n = ++seq.current;
-    setLoading(true);
-    try {
-      const r = await api.get<Page<Measure>>('/api/measures', { under: under ?? area?.id, state, kind, page, pageSize: PAGE_SIZE });
-      if (n !== seq.current) return;
-      setData(r);
-      setError(null);
-    } catch (e) {
-      if (n === seq.current) setError(errorText(e, t));
-    } finally {
-      if (n === seq.current) setLoading(false);
-    }
-  }, [under, area?.id, state, kind, page, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const measures = useApiQuery(
+    listMeasures,
+    { query: { under: under ?? area?.id, state, kind, page, pageSize: PAGE_SIZE } },
+    // The page shown stays while the next one loads.
+    { placeholderData: (previous) => previous },
+  );
+  const data = measures.data ?? { items: [], total: 0 };
+  const error = measures.error ? errorText(measures.error, t) : null;
 
   const setFilter = (key: string, v: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -142,7 +128,7 @@ export default function MeasuresPage() {
           data-testid="measure-table"
           columns={columns}
           dataSource={data.items}
-          loading={loading}
+          loading={measures.isFetching}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoring.noMeasures')} /> }}
           pagination={{

@@ -5,16 +5,22 @@
 import { Alert, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRecord } from '../residents/use-record';
+import type { ResponseOf } from '../../../domain/contract';
+import { listSets } from '../../../domain/policy/api';
+import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { RuleList } from './RuleList';
 import { SymptomTags } from './labels';
 import { TryItPanel } from './TryItPanel';
-import type { Decision, PolicySetView } from './types';
+import type { Decision } from './types';
+
+type ListedSet = ResponseOf<typeof listSets>['items'][number];
 
 export default function PolicyPage() {
   const { t, i18n } = useTranslation();
   const en = i18n.language.startsWith('en');
-  const { data, error } = useRecord<{ items: PolicySetView[] }>('/api/policy/sets');
+  const sets = useApiQuery(listSets);
+  const data = sets.data;
   const [selected, setSelected] = useState<number | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
 
@@ -22,10 +28,10 @@ export default function PolicyPage() {
     if (data && selected === null) setSelected((data.items.find((s) => s.inForce) ?? data.items[0])?.id ?? null);
   }, [data, selected]);
 
-  if (error) return <Alert type="error" showIcon title={error} />;
+  if (sets.error) return <Alert type="error" showIcon title={errorText(sets.error, t)} />;
   if (!data) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   const set = data.items.find((s) => s.id === selected) ?? null;
-  const name = (s: PolicySetView) => (en ? s.name.en : s.name.zh);
+  const name = (s: ListedSet) => (en ? s.name.en : s.name.zh);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

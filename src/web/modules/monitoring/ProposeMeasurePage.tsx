@@ -9,8 +9,10 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { api } from '../../app/api';
+import { proposeMeasure } from '../../../domain/monitoring/api';
+import { evaluate } from '../../../domain/policy/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { BackTo } from './BackTo';
 import type { Resident } from '../residents/types';
 import { UserSelect } from '../tasks/UserSelect';
@@ -18,7 +20,7 @@ import { DecisionView } from './DecisionView';
 import { ResidentSelect } from './ResidentSelect';
 import { SitePicker } from './SitePicker';
 import { SituationFields, type SituationValues, toSituation } from './situation';
-import type { Decision, Measure } from './types';
+import type { Decision } from './types';
 
 interface Values extends SituationValues {
   residentId?: number;
@@ -38,7 +40,9 @@ export default function ProposeMeasurePage() {
   const [decision, setDecision] = useState<Decision | null>(null);
   const [site, setSite] = useState<{ siteId: number | null; roomId: number | null }>({ siteId: null, roomId: null });
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const decide = useApiMutation(evaluate, { invalidates: false });
+  const create = useApiMutation(proposeMeasure);
+  const busy = decide.isPending || create.isPending;
 
   const situationOf = (v: Values) => {
     const s = toSituation(v);
@@ -52,26 +56,23 @@ export default function ProposeMeasurePage() {
   const preview = async () => {
     const v = await form.validateFields(['residentId']);
     const all = { ...form.getFieldsValue(), ...v } as Values;
-    setBusy(true);
     setError(null);
     try {
-      const d = await api.post<Decision>('/api/policy/evaluate', { situation: situationOf(all), on: all.on?.format('YYYY-MM-DD') });
+      const d = await decide.mutateAsync({ body: { situation: situationOf(all), on: all.on?.format('YYYY-MM-DD') } });
       setDecision(d);
       form.setFieldValue('place', d.measure === 'central_isolation' ? 'site' : 'home');
     } catch (e) {
       setError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
   const propose = async () => {
     const v = form.getFieldsValue(true) as Values;
-    setBusy(true);
     setError(null);
     try {
       const body = {
-        residentId: v.residentId,
+        // Chosen before the preview that shows this button.
+        residentId: v.residentId!,
         situation: toSituation(v),
         on: v.on?.format('YYYY-MM-DD'),
         doctorId: v.doctorId ?? undefined,
@@ -79,7 +80,7 @@ export default function ProposeMeasurePage() {
         place: v.place ?? 'home',
         ...(v.place === 'site' ? { siteId: site.siteId ?? undefined, roomId: site.roomId ?? undefined } : {}),
       };
-      const r = await api.post<{ decision: Decision; measure: Measure | null }>('/api/measures', body);
+      const r = await create.mutateAsync({ body });
       if (!r.measure) {
         setDecision(r.decision);
         message.info(t('monitoring.propose.noneNeeded'));
@@ -90,8 +91,6 @@ export default function ProposeMeasurePage() {
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 

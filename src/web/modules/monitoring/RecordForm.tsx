@@ -5,8 +5,9 @@
 import { Alert, Button, Checkbox, Form, Input, InputNumber } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { recordFollowUp } from '../../../domain/monitoring/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { SYMPTOMS } from '../../../domain/policy/rules';
 import { temperatureProblem } from './forms';
 
@@ -23,24 +24,22 @@ interface Values {
 export function RecordForm({ followUp, onDone, onCancel }: { followUp: FollowUp; onDone: (f: FollowUp) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const record = useApiMutation(recordFollowUp);
 
   const submit = async (v: Values) => {
-    setBusy(true);
     setError(null);
     try {
       onDone(
-        await api.post<FollowUp>(`/api/follow-ups/${followUp.id}/record`, {
-          temperature: v.temperature,
-          symptoms: v.symptoms ?? [],
-          note: v.note?.trim() || undefined,
+        await record.mutateAsync({
+          params: { id: followUp.id },
+          // The temperature's validator has refused an empty one.
+          body: { temperature: v.temperature as number, symptoms: v.symptoms ?? [], note: v.note?.trim() || undefined },
         }),
       );
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -78,10 +77,10 @@ export function RecordForm({ followUp, onDone, onCancel }: { followUp: FollowUp;
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <div style={{ display: 'flex', gap: 8 }}>
-        <Button type="primary" size="large" htmlType="submit" loading={busy} style={{ flex: 1 }} data-testid="record-submit">
+        <Button type="primary" size="large" htmlType="submit" loading={record.isPending} style={{ flex: 1 }} data-testid="record-submit">
           {t('monitoring.followUp.save')}
         </Button>
-        <Button size="large" onClick={onCancel} disabled={busy}>
+        <Button size="large" onClick={onCancel} disabled={record.isPending}>
           {t('common.cancel')}
         </Button>
       </div>

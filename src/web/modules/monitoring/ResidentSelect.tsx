@@ -1,6 +1,7 @@
 /** Picks one resident with the registry's search: part of a name, pinyin initials, the tail of an ID number or phone. */
 import { Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import type { Page } from '../../app/types';
@@ -19,31 +20,25 @@ export function residentLabel(r: Pick<Resident, 'name' | 'idNumber' | 'age' | 'a
 
 export function ResidentSelect({ value, onChange, id, ...rest }: Props) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<Resident[]>([]);
-  const [loading, setLoading] = useState(false);
   const [q, setQ] = useState('');
-  const seq = useRef(0);
-
+  const [term, setTerm] = useState('');
+  const [chosen, setChosen] = useState<Resident | null>(null);
+  // Searches once typing pauses; a newer term's answer replaces an older one by its query key.
   useEffect(() => {
-    if (!q.trim()) return;
-    const n = ++seq.current;
-    const timer = setTimeout(() => {
-      setLoading(true);
-      api
-        .get<Page<Resident>>('/api/residents', { q: q.trim(), pageSize: 20 })
-        .then((r) => {
-          if (n !== seq.current) return;
-          setItems((prev) => {
-            const chosen = prev.find((x) => x.id === value);
-            return chosen && !r.items.some((x) => x.id === chosen.id) ? [chosen, ...r.items] : r.items;
-          });
-        })
-        .catch(() => {})
-        .finally(() => n === seq.current && setLoading(false));
-    }, 250);
+    const timer = setTimeout(() => setTerm(q.trim()), 250);
     return () => clearTimeout(timer);
-    // `value` only keeps the chosen one listed.
   }, [q]);
+  const query = { q: term, pageSize: 20 };
+  const found = useQuery({
+    queryKey: ['/api/residents', null, query],
+    queryFn: () => api.get<Page<Resident>>('/api/residents', query),
+    enabled: term !== '',
+    placeholderData: (previous) => previous,
+  });
+  const loading = found.isFetching;
+  const results = found.data?.items ?? [];
+  // The chosen one stays listed whatever the search shows now.
+  const items = chosen && chosen.id === value && !results.some((r) => r.id === chosen.id) ? [chosen, ...results] : results;
 
   return (
     <Select<number>
@@ -56,7 +51,11 @@ export function ResidentSelect({ value, onChange, id, ...rest }: Props) {
       placeholder={t('monitoring.propose.residentPlaceholder')}
       notFoundContent={loading ? t('common.loading') : q.trim() ? t('monitoring.propose.noResident') : t('monitoring.propose.typeToSearch')}
       options={items.map((r) => ({ value: r.id, label: residentLabel(r, (age) => t('monitoring.situation.ageValue', { age })) }))}
-      onChange={(v) => onChange?.(v ?? null, items.find((r) => r.id === v) ?? null)}
+      onChange={(v) => {
+        const r = items.find((x) => x.id === v) ?? null;
+        setChosen(r);
+        onChange?.(v ?? null, r);
+      }}
       style={{ width: '100%' }}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { maxWidth: 'calc(100vw - 16px)' } } }}

@@ -2,27 +2,26 @@
 import { Alert, Form, Input, Modal, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import { applyFieldErrors, errorText } from '../../app/errors';
+import { resolveAlert } from '../../../domain/monitoring/api';
 import { RESOLUTIONS } from '../../../domain/monitoring/schemas';
+import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import type { FeverAlert } from './types';
 
 export function ResolveModal({ alert, onClose, onDone }: { alert: FeverAlert; onClose: () => void; onDone: (a: FeverAlert) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<{ resolution: FeverAlert['resolution']; note?: string }>();
-  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm<{ resolution: (typeof RESOLUTIONS)[number]; note?: string }>();
   const [error, setError] = useState<string | null>(null);
+  const resolve = useApiMutation(resolveAlert);
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
     try {
-      onDone(await api.post<FeverAlert>(`/api/fever-alerts/${alert.id}/resolve`, { resolution: v.resolution, note: v.note?.trim() || undefined }));
+      onDone(await resolve.mutateAsync({ params: { id: alert.id }, body: { resolution: v.resolution, note: v.note?.trim() || undefined } }));
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -31,7 +30,7 @@ export function ResolveModal({ alert, onClose, onDone }: { alert: FeverAlert; on
       open
       title={t('monitoring.alert.resolveTitle', { name: alert.residentName })}
       okText={t('monitoring.alert.resolve')}
-      okButtonProps={{ loading: busy, 'data-testid': 'resolve-ok' }}
+      okButtonProps={{ loading: resolve.isPending, 'data-testid': 'resolve-ok' }}
       onOk={() => void submit().catch(() => {})}
       onCancel={onClose}
       mask={{ closable: false }}

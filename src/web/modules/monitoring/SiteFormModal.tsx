@@ -2,9 +2,10 @@
 import { Alert, Form, Input, InputNumber, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { addRooms, createSite } from '../../../domain/monitoring/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { roomCodes } from './forms';
 import type { Site } from './types';
 
@@ -19,28 +20,25 @@ interface Values {
 export function SiteFormModal({ site, areaId, onClose, onDone }: { site?: Site; areaId?: number; onClose: () => void; onDone: (s: Site) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const create = useApiMutation(createSite);
+  const add = useApiMutation(addRooms);
+  const busy = create.isPending || add.isPending;
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
     try {
       const rooms = roomCodes(v.rooms ?? '').map((code) => ({ code, capacity: v.capacity }));
       const r = site
-        ? await api.post<Site>(`/api/isolation-sites/${site.id}/rooms`, { rooms })
-        : await api.post<Site>('/api/isolation-sites', {
-            name: v.name.trim(),
-            address: v.address?.trim() || undefined,
-            areaId: v.areaId,
-            rooms: rooms.length ? rooms : undefined,
+        ? await add.mutateAsync({ params: { id: site.id }, body: { rooms } })
+        : await create.mutateAsync({
+            body: { name: v.name.trim(), address: v.address?.trim() || undefined, areaId: v.areaId, rooms: rooms.length ? rooms : undefined },
           });
       onDone(r);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 

@@ -1,19 +1,13 @@
 /** A site and one of its rooms with a free bed (full rooms are shown but disabled), as two selects. */
 import { Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import type { Site } from './types';
+import { listSites } from '../../../domain/monitoring/api';
+import { useApiQuery } from '../../app/query';
 
+/** The open sites in scope (none while loading or when the list cannot be read: the selects stay empty). */
 export function useSites() {
-  const [sites, setSites] = useState<Site[]>([]);
-  useEffect(() => {
-    api
-      .get<{ items: Site[] }>('/api/isolation-sites')
-      .then((r) => setSites(r.items.filter((s) => !s.closedAt)))
-      .catch(() => {});
-  }, []);
-  return sites;
+  const { data } = useApiQuery(listSites);
+  return (data?.items ?? []).filter((s) => !s.closedAt);
 }
 
 export function SitePicker({

@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
-import { useRecord } from '../residents/use-record';
+import { listSites } from '../../../domain/monitoring/api';
+import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { SiteFormModal } from './SiteFormModal';
 import type { Room, Site } from './types';
 
@@ -39,7 +41,9 @@ export default function SitesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { area } = useCurrentArea();
-  const { data, error, reload } = useRecord<{ items: Site[] }>(area ? `/api/isolation-sites?under=${area.id}` : '/api/isolation-sites');
+  const sites = useApiQuery(listSites, { query: { under: area?.id } });
+  const data = sites.data;
+  const error = sites.error ? errorText(sites.error, t) : null;
   const [editing, setEditing] = useState<Site | 'new' | null>(null);
 
   return (
@@ -98,15 +102,7 @@ export default function SitesPage() {
         ))}
       </Row>
       {editing && (
-        <SiteFormModal
-          site={editing === 'new' ? undefined : editing}
-          areaId={area?.id}
-          onClose={() => setEditing(null)}
-          onDone={() => {
-            setEditing(null);
-            reload();
-          }}
-        />
+        <SiteFormModal site={editing === 'new' ? undefined : editing} areaId={area?.id} onClose={() => setEditing(null)} onDone={() => setEditing(null)} />
       )}
     </Space>
   );

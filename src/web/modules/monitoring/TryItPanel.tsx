@@ -4,8 +4,9 @@ import { ExperimentOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { evaluate } from '../../../domain/policy/api';
 import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { DecisionView } from './DecisionView';
 import { SituationFields, type SituationValues, toSituation } from './situation';
 import type { Decision } from './types';
@@ -15,22 +16,20 @@ export function TryItPanel({ setId, onDecision }: { setId?: number; onDecision?:
   const [form] = Form.useForm<SituationValues & { on?: Dayjs | null }>();
   const [decision, setDecision] = useState<Decision | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Trying a situation changes nothing: no query is refetched after it.
+  const decide = useApiMutation(evaluate, { invalidates: false });
 
   const run = async () => {
     const v = form.getFieldsValue();
-    setBusy(true);
     setError(null);
     try {
-      const d = await api.post<Decision>('/api/policy/evaluate', { situation: toSituation(v), on: v.on ? v.on.format('YYYY-MM-DD') : undefined, setId });
+      const d = await decide.mutateAsync({ body: { situation: toSituation(v), on: v.on ? v.on.format('YYYY-MM-DD') : undefined, setId } });
       setDecision(d);
       onDecision?.(d);
     } catch (e) {
       setDecision(null);
       onDecision?.(null);
       setError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -41,7 +40,7 @@ export function TryItPanel({ setId, onDecision }: { setId?: number; onDecision?:
         <Form.Item name="on" label={t('monitoring.policy.on')} extra={t('monitoring.policy.onHint')}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" icon={<ExperimentOutlined />} loading={busy} block data-testid="try-it-run">
+        <Button type="primary" htmlType="submit" icon={<ExperimentOutlined />} loading={decide.isPending} block data-testid="try-it-run">
           {t('monitoring.policy.decide')}
         </Button>
       </Form>

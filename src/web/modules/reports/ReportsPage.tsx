@@ -6,47 +6,21 @@
 import { Alert, App, Button, Card, DatePicker, Space, Spin, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api, withQuery } from '../../app/api';
+import { type Report, exportReport, getReport, reopen, submit as submitReport } from '../../../domain/reports/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { ReasonModal } from '../../app/components/ReasonModal';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import { FIGURE_COLUMNS, MAIN_FIGURES, type Figures } from '../../../domain/reports/figures';
+import { urlOf, useApiMutation, useApiQuery } from '../../app/query';
+import { FIGURE_COLUMNS, MAIN_FIGURES } from '../../../domain/reports/figures';
 import { SeriesChart } from './SeriesChart';
 
-type Status = 'live' | 'submitted' | 'reopened';
-interface Row {
-  areaId: number;
-  areaName: string;
-  kind: string;
-  villages: number;
-  submitted: number;
-  status: Status | null;
-  figures: Figures;
-}
-interface Report {
-  area: { id: number; name: string; kind: string };
-  day: string;
-  today: string;
-  village: boolean;
-  status: Status | null;
-  report: {
-    notes: string | null;
-    submittedAt: string | null;
-    submittedByName: string | null;
-    reopenedAt: string | null;
-    reopenedByName: string | null;
-    reopenReason: string | null;
-  } | null;
-  villages: number;
-  submitted: number;
-  figures: Figures;
-  rows: Row[];
-}
+type Row = Report['rows'][number];
+type Status = NonNullable<Report['status']>;
 
 const STATUS_COLOUR: Record<Status, string> = { live: 'default', submitted: 'green', reopened: 'orange' };
 
@@ -61,13 +35,14 @@ function StatusTag({ status }: { status: Status }) {
 
 function ReopenModal({ report, onClose, onDone }: { report: Report; onClose: () => void; onDone: (r: Report) => void }) {
   const { t } = useTranslation();
+  const reopenDay = useApiMutation(reopen);
   return (
     <ReasonModal
       title={t('reports.reopenTitle', { name: report.area.name, day: report.day })}
       okText={t('reports.reopen')}
       label={t('reports.reopenReason')}
       testId="reopen"
-      onSubmit={async (reason) => onDone(await api.post<Report>('/api/daily-reports/reopen', { areaId: report.area.id, day: report.day, reason }))}
+      onSubmit={async (reason) => onDone(await reopenDay.mutateAsync({ body: { areaId: report.area.id, day: report.day, reason } }))}
       onClose={onClose}
     />
   );
@@ -83,35 +58,14 @@ export default function ReportsPage() {
   const [params] = useSearchParams();
   const [picked, setPicked] = useState<number | undefined>(Number(params.get('areaId')) || undefined);
   const [day, setDay] = useState(dayjs().format('YYYY-MM-DD'));
-  const [data, setData] = useState<Report | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const [reopening, setReopening] = useState(false);
-  const [version, setVersion] = useState(0);
   const areaId = picked ?? area?.id;
-
-  const load = useCallback(async () => {
-    if (!areaId) return;
-    setLoading(true);
-    try {
-      setData(await api.get<Report>('/api/daily-reports', { areaId, day }));
-      setError(null);
-    } catch (e) {
-      setData(null);
-      setError(errorText(e, t));
-    } finally {
-      setLoading(false);
-    }
-  }, [areaId, day, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const changed = (r: Report) => {
-    setData(r);
-    setVersion((v) => v + 1);
-  };
+  // The report shown stays (dimmed) while another area or day loads; a submit or reopen refetches it and the chart.
+  const report = useApiQuery(getReport, { query: { areaId, day } }, { enabled: !!areaId, placeholderData: (previous) => previous });
+  const data = report.data ?? null;
+  const error = report.error ? errorText(report.error, t) : null;
+  const loading = report.isFetching;
+  const submitDay = useApiMutation(submitReport);
 
   const submit = () =>
     modal.confirm({
@@ -120,7 +74,7 @@ export default function ReportsPage() {
       okText: t('reports.submit'),
       onOk: async () => {
         try {
-          changed(await api.post<Report>('/api/daily-reports/submit', { areaId: data!.area.id, day: data!.day }));
+          await submitDay.mutateAsync({ body: { areaId: data!.area.id, day: data!.day } });
           message.success(t('reports.submitted'));
         } catch (e) {
           message.error(errorText(e, t));
@@ -180,7 +134,7 @@ export default function ReportsPage() {
             data-testid="report-day"
           />
           {areaId && (
-            <Button icon={<DownloadOutlined />} href={withQuery('/api/daily-reports/export.xlsx', { areaId, day })} data-testid="report-export">
+            <Button icon={<DownloadOutlined />} href={urlOf(exportReport, { query: { areaId, day } })} data-testid="report-export">
               {t('reports.export')}
             </Button>
           )}
@@ -254,16 +208,15 @@ export default function ReportsPage() {
             />
           </Card>
           <div style={{ height: 16 }} />
-          <SeriesChart areaId={data.area.id} to={data.day} version={version} />
+          <SeriesChart areaId={data.area.id} to={data.day} />
         </Spin>
       )}
       {reopening && data && (
         <ReopenModal
           report={data}
           onClose={() => setReopening(false)}
-          onDone={(r) => {
+          onDone={() => {
             setReopening(false);
-            changed(r);
             message.success(t('reports.reopened'));
           }}
         />

@@ -3,33 +3,24 @@
  * need one). The figure is picked above the chart; each bar carries its value and date as a tooltip.
  */
 import { Alert, Card, Empty, Segmented, Spin } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { series } from '../../../domain/reports/api';
+import { FIGURE_COLUMNS, type FigureKey } from '../../../domain/reports/figures';
 import { errorText } from '../../app/errors';
-import { FIGURE_COLUMNS, type FigureKey, type Figures } from '../../../domain/reports/figures';
+import { useApiQuery } from '../../app/query';
 
 const CHART_KEYS: FigureKey[] = ['arrivals.today', 'measures.total', 'measures.startedToday', 'followUps.missed', 'alerts.raised', 'visits.households'];
 
-export function SeriesChart({ areaId, to, version }: { areaId: number; to: string; version: number }) {
+/** A submit or reopen refetches the chart with the report (every query on screen is refetched after a write). */
+export function SeriesChart({ areaId, to }: { areaId: number; to: string }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
   const [key, setKey] = useState<FigureKey>('measures.total');
-  const [items, setItems] = useState<{ day: string; figures: Figures }[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    api
-      // Only the figure shown: the server then reads only the table it comes from.
-      .get<{ items: { day: string; figures: Figures }[] }>('/api/daily-reports/series', { areaId, days: 14, to, keys: key })
-      .then((r) => !cancelled && setItems(r.items))
-      .catch((e) => !cancelled && setError(errorText(e, t)));
-    return () => {
-      cancelled = true;
-    };
-  }, [areaId, to, version, key, t]);
+  // Only the figure shown: the server then reads only the table it comes from.
+  const answer = useApiQuery(series, { query: { areaId, days: 14, to, keys: key } }, { placeholderData: (previous) => previous });
+  const items = answer.data?.items ?? null;
+  const error = answer.error ? errorText(answer.error, t) : null;
 
   const label = (k: FigureKey) => {
     const c = FIGURE_COLUMNS.find((x) => x.key === k)!;
