@@ -18,7 +18,6 @@ const STILL_HAND_WRITTEN = new Set([
   'sampling',
   'screening',
   'monitoring',
-  'tasks',
   'policy',
   'reports',
 ]);
