@@ -16,7 +16,6 @@ const STILL_HAND_WRITTEN = new Set([
   'residents',
   'volunteers',
   'sampling',
-  'screening',
   'monitoring',
   'policy',
   'reports',
