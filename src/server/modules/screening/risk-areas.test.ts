@@ -104,6 +104,17 @@ describe('the risk-area list', () => {
     }
     const notMultipart = await admin.post('/api/risk-areas/import', { file: 'x' });
     expect(notMultipart.statusCode).toBe(400);
+    expect(notMultipart.json().error.code).toBe('IMPORT_NO_FILE');
+    // A form with a field but no file part: the route itself names the missing file.
+    const boundary = '----wanggeNoFile';
+    const noFile = await admin.request({
+      method: 'POST',
+      url: '/api/risk-areas/import',
+      payload: `--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nx\r\n--${boundary}--\r\n`,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
+    expect(noFile.statusCode, noFile.body).toBe(400);
+    expect(noFile.json().error.code).toBe('IMPORT_NO_FILE');
     // Only a root-scoped user with riskareas.manage imports.
     const town = await upload(townAdmin, 'ok.csv', Buffer.from('区划代码,风险等级,开始日期\n420106,高,2022-08-01\n'));
     expect(town.statusCode).toBe(403);
