@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { temperature } from '../monitoring/schemas';
 import { CODE_COLOURS, CONTACT_TYPES, SYMPTOMS } from '../policy/rules';
-import { RELATIONS, isoDate } from '../residents/schemas';
+import { id, calendarDate as isoDate, plainText } from '../primitives';
+import { RELATIONS } from '../residents/schemas';
 
 /**
  * Door-to-door screening (敲门行动), arrivals and the risk-area list: request shapes shared by the server
@@ -15,8 +16,7 @@ export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 export const NEEDS = ['medicine', 'food', 'elderly_care', 'disability', 'pregnancy', 'child_care', 'dialysis', 'psychological', 'other'] as const;
 export const TRANSPORTS = ['train', 'plane', 'bus', 'car', 'ship', 'other'] as const;
 
-const id = z.number().int().positive();
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => plainText(max).min(1);
 /** A national division code of a county, town or village: 6, 9 or 12 digits. */
 export const originCode = z.string().regex(/^(\d{6}|\d{9}|\d{12})$/, 'invalid_format');
 
@@ -61,11 +61,11 @@ export type CampaignInput = z.infer<typeof campaignBody>;
 /** A new person found living here: registered with a dated stay that starts on `movedInOn` (default: the visit day). */
 const personAdded = z.strictObject({
   name: text(50),
-  idType: z.string().max(30).optional(),
-  idNumber: z.string().trim().max(40).nullish(),
+  idType: plainText(30).optional(),
+  idNumber: plainText(40).nullish(),
   sex: z.enum(['M', 'F']).nullish(),
   birthDate: isoDate.nullish(),
-  phone: z.string().trim().max(30).nullish(),
+  phone: plainText(30).nullish(),
   relation: z.enum(RELATIONS).nullish(),
   movedInOn: isoDate.optional(),
 });
@@ -92,9 +92,9 @@ export const visitBody = z
     codeColour: z.enum(CODE_COLOURS).optional(),
     symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
     temperature: temperature.optional(),
-    testProof: z.string().trim().max(200).optional(),
+    testProof: plainText(200).optional(),
     needs: z.array(z.enum(NEEDS)).max(NEEDS.length).optional(),
-    note: z.string().trim().max(500).optional(),
+    note: plainText(500).optional(),
     /** nobody_home: when to come back (default tomorrow). */
     revisitOn: isoDate.optional(),
   })

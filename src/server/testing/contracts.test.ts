@@ -15,8 +15,6 @@ const STILL_HAND_WRITTEN = new Set([
   'users',
   'volunteers',
   'sampling',
-  'screening',
-  'tasks',
 ]);
 
 let t: TestApp;

@@ -6,7 +6,7 @@ import { pathInScope } from '../../platform/scope';
 import { areaTree } from '../areas';
 import * as residents from '../residents';
 import * as tasks from '../tasks';
-import * as repo from './repo';
+import * as repo from './campaign-repo';
 import { toCampaignView, toProgressView, toTargetView } from './view';
 
 /**

@@ -14,7 +14,7 @@ import * as divisions from '../divisions';
 import { type CellValue, cellText, parseDate } from '../../platform/spreadsheets/cells';
 import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/read-sheet';
 import { sheetProblem } from '../../platform/spreadsheets/problems';
-import * as repo from './repo';
+import * as repo from './risk-area-repo';
 import { toRiskAreaView } from './view';
 
 /**
@@ -155,7 +155,7 @@ export async function importList(ctx: Ctx, upload: { filename: string; file: Rea
   if (!upload) throw badRequest('IMPORT_NO_FILE');
   const file = await saveUpload(upload.file, maxBytes);
   try {
-    let read;
+    let read: Awaited<ReturnType<typeof readRows>>;
     try {
       read = await readRows(file);
     } catch (e) {

@@ -1,4 +1,7 @@
-import type { ArrivalRow, CampaignRow, ProgressRow, RiskAreaRow, TargetRow, VisitRow } from './repo';
+import type { ArrivalRow } from './arrival-repo';
+import type { CampaignRow, ProgressRow, TargetRow } from './campaign-repo';
+import type { RiskAreaRow } from './risk-area-repo';
+import type { VisitRow } from './visit-repo';
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 

@@ -9,7 +9,8 @@ import * as residents from '../residents';
 import * as tasks from '../tasks';
 import * as arrivals from './arrivals';
 import { localInstant } from './campaigns';
-import * as repo from './repo';
+import * as campaignRepo from './campaign-repo';
+import * as repo from './visit-repo';
 import { toVisitView } from './view';
 
 /**
@@ -32,7 +33,7 @@ async function replay(ctx: Ctx, b: VisitInput) {
 export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boolean; visit: ReturnType<typeof toVisitView> }> {
   const first = await replay(ctx, b);
   if (first) return { created: false, visit: first };
-  let prepared;
+  let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
     prepared = await prepare(ctx, b);
   } catch (e) {
@@ -132,10 +133,10 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
 
 /** Every check that can be made before the transaction: the target in scope and open, each roster change and arrival. */
 async function prepare(ctx: VCtx, b: VisitInput) {
-  const target = await repo.findTarget(ctx.db, ctx.actor.scope, { campaignId: b.campaignId, householdId: b.householdId });
+  const target = await campaignRepo.findTarget(ctx.db, ctx.actor.scope, { campaignId: b.campaignId, householdId: b.householdId });
   if (!target) throw notFound();
   // The target in scope proves the campaign is seen.
-  const campaign = (await repo.campaignStatus(ctx.db, b.campaignId))!;
+  const campaign = (await campaignRepo.campaignStatus(ctx.db, b.campaignId))!;
   if (campaign.status !== 'open') throw conflict('CAMPAIGN_CLOSED', { name: campaign.name });
   if (b.revisitOn && b.revisitOn < ctx.today) throw badRequest('VALIDATION_FAILED', {}, { revisitOn: 'too_small' });
   const revisitOn = b.outcome === 'nobody_home' ? (b.revisitOn ?? addDays(ctx.today, 1)) : null;

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import type { createTaskBody, reassignBody } from '../../../domain/monitoring/schemas';
+import type { CreateTaskInput, ReassignInput } from '../../../domain/tasks/api';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
@@ -59,7 +58,7 @@ async function assigneeOf(ctx: Ctx, b: { assigneeUserId?: number; assigneeTeamId
   return { userId: b.assigneeUserId ?? null, teamId: b.assigneeTeamId ?? null, role: b.assigneeRole ?? null };
 }
 
-export async function create(ctx: Ctx, b: z.infer<typeof createTaskBody>) {
+export async function create(ctx: Ctx, b: CreateTaskInput) {
   const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, b.areaId);
   if (!area || area.archived) throw badRequest('VALIDATION_FAILED', {}, { areaId: 'not_found' });
   const a = await assigneeOf(ctx, b);
@@ -84,7 +83,7 @@ export async function create(ctx: Ctx, b: z.infer<typeof createTaskBody>) {
   return toTaskView((await repo.findTask(ctx.db, ctx.actor.scope, id))!);
 }
 
-export async function reassign(ctx: Ctx, b: z.infer<typeof reassignBody>) {
+export async function reassign(ctx: Ctx, b: ReassignInput) {
   const ids = [...new Set(b.taskIds)];
   const found = await repo.findTasks(ctx.db, ctx.actor.scope, ids);
   if (found.length !== ids.length) throw notFound();

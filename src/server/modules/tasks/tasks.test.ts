@@ -82,11 +82,16 @@ describe('the task inbox', () => {
     const en = await worker.request({ method: 'POST', url: `/api/tasks/${x.id}/fail`, payload: { reason: '' }, headers: { 'accept-language': 'en' } });
     expect(en.statusCode).toBe(400);
     expect(en.json().error.message).toMatch(/fields are not valid/);
+    expect((await worker.post('/api/tasks/2147483648/start')).statusCode).toBe(400);
+    expect((await cadre.get('/api/tasks?overdue=maybe')).statusCode).toBe(400);
     for (const body of [
       { title: 'x', areaId: grid.id, priority: 'soon' },
       { title: 'x', areaId: grid.id, assigneeUserId: workerId, assigneeRole: 'cadre' },
       { title: 'x', areaId: grid.id, dueAt: 'tomorrow' },
       { title: 'x', areaId: 999999 },
+      { title: 'x', areaId: 2_147_483_648 },
+      { title: 'x', areaId: grid.id, dueAt: '2026-02-30T08:00:00+08:00' },
+      { title: 'x', areaId: grid.id, unknown: 1 },
     ]) {
       expect((await cadre.post('/api/tasks', body)).statusCode).toBe(400);
     }

@@ -3,14 +3,14 @@
  * who answers for each, and closing it — after which its stored coverage report is shown.
  */
 import { Alert, Button, Card, Descriptions, Popconfirm, Progress, Space, Spin, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { campaignProgress, closeCampaign, type GridProgress, type Target, unvisitedHouseholds } from '../../../domain/screening/api/campaigns';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { CampaignStatus } from './CampaignsPage';
-import type { Campaign, GridProgress, Target } from './types';
 
 function GridBars({ items }: { items: GridProgress[] }) {
   const { t } = useTranslation();
@@ -28,39 +28,21 @@ function GridBars({ items }: { items: GridProgress[] }) {
 
 export default function CampaignPage() {
   const { t } = useTranslation();
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const { can } = useAuth();
-  const [campaign, setCampaign] = useState<Campaign | null>(null);
-  const [grids, setGrids] = useState<GridProgress[]>([]);
-  const [unvisited, setUnvisited] = useState<{ items: Target[]; total: number } | null>(null);
   const [page, setPage] = useState(1);
-  const [error, setError] = useState<string | null>(null);
-  const [closing, setClosing] = useState(false);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const p = await api.get<{ campaign: Campaign; items: GridProgress[] }>(`/api/screening/campaigns/${id}/progress`, { by: 'grid' });
-      setCampaign(p.campaign);
-      setGrids(p.items);
-      setUnvisited(await api.get<{ items: Target[]; total: number }>(`/api/screening/campaigns/${id}/unvisited`, { page, pageSize: 20 }));
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  }, [id, page, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const progress = useApiQuery(campaignProgress, { params: { id }, query: { by: 'grid' } });
+  const unvisitedQuery = useApiQuery(unvisitedHouseholds, { params: { id }, query: { page, pageSize: 20 } });
+  // Closing refetches the progress, whose campaign then carries the stored coverage report.
+  const closing = useApiMutation(closeCampaign);
+  const campaign = progress.data?.campaign;
+  const grids = progress.data?.items ?? [];
+  const unvisited = unvisitedQuery.data;
+  const failure = progress.error ?? unvisitedQuery.error ?? closing.error;
+  const error = failure ? errorText(failure, t) : null;
 
   const close = async () => {
-    setClosing(true);
-    try {
-      setCampaign(await api.post<Campaign>(`/api/screening/campaigns/${id}/close`, {}));
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setClosing(false);
-    }
+    await closing.mutateAsync({ params: { id } }).catch(() => {});
   };
 
   if (error && !campaign) return <Alert type="error" showIcon title={error} />;
@@ -77,7 +59,7 @@ export default function CampaignPage() {
         </Space>
         {campaign.status === 'open' && can('screening.manage') && (
           <Popconfirm title={t('screening.closeConfirm')} onConfirm={() => void close()}>
-            <Button danger loading={closing} data-testid="campaign-close">
+            <Button danger loading={closing.isPending} data-testid="campaign-close">
               {t('screening.close')}
             </Button>
           </Popconfirm>
@@ -115,7 +97,7 @@ export default function CampaignPage() {
           size="small"
           scroll={{ x: true }}
           dataSource={unvisited?.items ?? []}
-          loading={!unvisited}
+          loading={unvisitedQuery.isFetching}
           data-testid="unvisited-table"
           pagination={{ current: page, pageSize: 20, total: unvisited?.total ?? 0, onChange: setPage, showSizeChanger: false }}
           columns={[

@@ -3,16 +3,16 @@ import { Alert, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Modal
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../app/api';
+import { type Campaign, createCampaign, listCampaigns } from '../../../domain/screening/api/campaigns';
 import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import type { Campaign } from './types';
+import { useApiMutation, useApiQuery } from '../../app/query';
 
-export function CampaignStatus({ c }: { c: Campaign }) {
+export function CampaignStatus({ c }: { c: Pick<Campaign, 'status'> }) {
   const { t } = useTranslation();
   return <Tag color={c.status === 'open' ? 'processing' : 'default'}>{t(`screening.status.${c.status}`)}</Tag>;
 }
@@ -20,21 +20,10 @@ export function CampaignStatus({ c }: { c: Campaign }) {
 export default function CampaignsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const [items, setItems] = useState<Campaign[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const campaigns = useApiQuery(listCampaigns);
+  const items = campaigns.data?.items;
+  const error = campaigns.error ? errorText(campaigns.error, t) : null;
   const [creating, setCreating] = useState(false);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setItems((await api.get<{ items: Campaign[] }>('/api/screening/campaigns')).items);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  }, [t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960, margin: '0 auto', display: 'flex' }}>
@@ -49,7 +38,7 @@ export default function CampaignsPage() {
         )}
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
-      {!items && !error && <Spin style={{ display: 'block', margin: '64px auto' }} />}
+      {campaigns.isPending && <Spin style={{ display: 'block', margin: '64px auto' }} />}
       {items && !items.length && <Empty description={t('screening.noCampaigns')} />}
       {items?.map((c) => (
         <Card key={c.id} size="small" data-testid="campaign-card">
@@ -83,27 +72,25 @@ function CreateCampaignModal({ onClose }: { onClose: () => void }) {
   const { area } = useCurrentArea();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const create = useApiMutation(createCampaign, { invalidates: [listCampaigns] });
+  const error = create.error ? errorText(create.error, t) : null;
 
   const submit = async (v: Values) => {
     if (!area) return;
-    setBusy(true);
-    setError(null);
     try {
-      const c = await api.post<Campaign>('/api/screening/campaigns', {
-        name: v.name.trim(),
-        areaId: area.id,
-        startsOn: v.period[0].format('YYYY-MM-DD'),
-        endsOn: v.period[1].format('YYYY-MM-DD'),
-        lookbackDays: v.lookbackDays,
-        target: 'all',
+      const c = await create.mutateAsync({
+        body: {
+          name: v.name.trim(),
+          areaId: area.id,
+          startsOn: v.period[0].format('YYYY-MM-DD'),
+          endsOn: v.period[1].format('YYYY-MM-DD'),
+          lookbackDays: v.lookbackDays,
+          target: 'all',
+        },
       });
       navigate(`/screening/campaigns/${c.id}`);
     } catch (e) {
       applyFieldErrors(form, e);
-      setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -113,7 +100,7 @@ function CreateCampaignModal({ onClose }: { onClose: () => void }) {
       title={t('screening.newCampaign')}
       onCancel={onClose}
       okText={t('screening.start')}
-      confirmLoading={busy}
+      confirmLoading={create.isPending}
       onOk={() => form.submit()}
       destroyOnHidden
     >

@@ -5,23 +5,16 @@
 import { Alert, Button, Card, DatePicker, Input, Space, Table, Tag, Typography } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ResponseOf } from '../../../domain/contract';
+import { importRiskAreas, listRiskAreas, type RiskArea, riskLevelOf } from '../../../domain/screening/api/risk-areas';
 import { ApiError, api } from '../../app/api';
 import { useAuth } from '../../app/auth';
-import { errorText } from '../../app/errors';
 import { FileDrop } from '../../app/components/FileDrop';
-
-interface RiskArea {
-  id: number;
-  divisionCode: string | null;
-  name: string;
-  level: string;
-  from: string;
-  to: string | null;
-  importedAt: string;
-  importedByName: string | null;
-}
+import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 
 const RED = new Set(['high', 'lockdown']);
 const ORANGE = new Set(['medium', 'control']);
@@ -37,29 +30,16 @@ export default function RiskAreasPage() {
   const [on, setOn] = useState<Dayjs | null>(null);
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: RiskArea[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setData(
-        await api.get<{ items: RiskArea[]; total: number }>('/api/risk-areas', { on: on?.format('YYYY-MM-DD'), q: q.trim() || undefined, page, pageSize: 50 }),
-      );
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  }, [on, q, page, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = useApiQuery(listRiskAreas, { query: { on: on?.format('YYYY-MM-DD'), q: q.trim() || undefined, page, pageSize: 50 } });
+  const data = list.data;
+  const error = list.error ? errorText(list.error, t) : null;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 1100, margin: '0 auto', display: 'flex' }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('nav.riskAreas')}
       </Typography.Title>
-      {can('riskareas.manage') && <ImportCard onImported={() => void load()} />}
+      {can('riskareas.manage') && <ImportCard />}
       <Space wrap>
         <DatePicker value={on} onChange={(d) => (setPage(1), setOn(d))} placeholder={t('screening.risk.inForceOn')} data-testid="risk-on" />
         <Input.Search allowClear placeholder={t('screening.risk.search')} onSearch={(v) => (setPage(1), setQ(v))} style={{ width: 240 }} />
@@ -69,7 +49,7 @@ export default function RiskAreasPage() {
         rowKey="id"
         size="small"
         scroll={{ x: true }}
-        loading={!data && !error}
+        loading={list.isFetching}
         dataSource={data?.items ?? []}
         data-testid="risk-table"
         pagination={{ current: page, pageSize: 50, total: data?.total ?? 0, onChange: setPage, showSizeChanger: false }}
@@ -86,11 +66,12 @@ export default function RiskAreasPage() {
   );
 }
 
-function ImportCard({ onImported }: { onImported: () => void }) {
+function ImportCard() {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ imported: number } | null>(null);
+  const [result, setResult] = useState<ResponseOf<typeof importRiskAreas> | null>(null);
   const [problem, setProblem] = useState<{ message: string; rows: [string, string][] } | null>(null);
 
   const upload = async () => {
@@ -101,9 +82,10 @@ function ImportCard({ onImported }: { onImported: () => void }) {
     setProblem(null);
     setResult(null);
     try {
-      setResult(await api.upload<{ imported: number }>('/api/risk-areas/import', form));
+      // A file upload (multipart) is not a JSON call: sent as is, then the list and looked-up levels are refetched.
+      setResult(await api.upload<ResponseOf<typeof importRiskAreas>>(importRiskAreas.path, form));
       setFile(null);
-      onImported();
+      await Promise.all([listRiskAreas, riskLevelOf].map((c) => client.invalidateQueries({ queryKey: [c.path] })));
     } catch (e) {
       setProblem({ message: errorText(e, t), rows: e instanceof ApiError ? Object.entries(e.fields) : [] });
     } finally {

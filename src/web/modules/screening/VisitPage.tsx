@@ -8,28 +8,30 @@ import { Alert, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNum
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../app/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { CODE_COLOURS, SYMPTOMS } from '../../../domain/policy/rules';
-import { NEEDS, TRANSPORTS } from '../../../domain/screening/schemas';
+import { getTarget } from '../../../domain/screening/api/campaigns';
+import { submitVisit } from '../../../domain/screening/api/visits';
+import { NEEDS, TRANSPORTS, type VisitOutcome } from '../../../domain/screening/schemas';
 import { RELATIONS } from '../../../domain/residents/schemas';
 import { temperatureProblem } from '../monitoring/RecordForm';
-import { type TargetDetail, type Visit, type VisitOutcome, newClientId } from './types';
+import { newClientId } from './client-id';
 
 interface Values {
   outcome: VisitOutcome;
   rosterConfirmed?: boolean;
   movedOut?: number[];
-  added?: { name?: string; relation?: string; sex?: 'M' | 'F' }[];
-  arrivals?: { who?: string; originCode?: string; arrivedOn?: Dayjs; transport?: string; transportNo?: string; reason?: string }[];
-  codeColour?: string;
-  symptoms?: string[];
+  added?: { name?: string; relation?: (typeof RELATIONS)[number]; sex?: 'M' | 'F' }[];
+  arrivals?: { who?: string; originCode?: string; arrivedOn?: Dayjs; transport?: (typeof TRANSPORTS)[number]; transportNo?: string; reason?: string }[];
+  codeColour?: (typeof CODE_COLOURS)[number];
+  symptoms?: (typeof SYMPTOMS)[number][];
   temperature?: number | null;
   testProof?: string;
-  needs?: string[];
+  needs?: (typeof NEEDS)[number][];
   note?: string;
 }
 
@@ -37,29 +39,22 @@ const RISKY = new Set(['high', 'medium', 'lockdown', 'control']);
 
 export default function VisitPage() {
   const { t } = useTranslation();
-  const { id } = useParams();
+  const { id = '' } = useParams();
   const [form] = Form.useForm<Values>();
-  const [target, setTarget] = useState<TargetDetail | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<Visit | null>(null);
+  const targetQuery = useApiQuery(getTarget, { params: { id } });
+  const target = targetQuery.data;
+  const loadError = targetQuery.error ? errorText(targetQuery.error, t) : null;
+  // Never retried by itself: a lost answer is saved again by the person, with the same clientId.
+  const saving = useApiMutation(submitVisit);
+  const error = saving.error ? errorText(saving.error, t) : null;
+  const done = saving.data;
   // One id per form: a retry of the same form is the same visit.
   const [clientId] = useState(newClientId);
   const outcome = Form.useWatch('outcome', form);
   const added = Form.useWatch('added', form);
 
-  useEffect(() => {
-    api
-      .get<TargetDetail>(`/api/screening/targets/${id}`)
-      .then(setTarget)
-      .catch((e) => setLoadError(errorText(e, t)));
-  }, [id, t]);
-
   const submit = async (v: Values) => {
     if (!target) return;
-    setBusy(true);
-    setError(null);
     const visited = v.outcome === 'visited';
     const body = {
       clientId,
@@ -74,7 +69,8 @@ export default function VisitPage() {
             arrivals: (v.arrivals ?? []).map((a) => ({
               ...(a.who?.startsWith('a:') ? { addedIndex: Number(a.who.slice(2)) } : { residentId: Number(a.who?.slice(2)) }),
               originCode: a.originCode?.trim(),
-              arrivedOn: a.arrivedOn?.format('YYYY-MM-DD'),
+              // A missing day is sent empty: the server names the field, as for any other bad value.
+              arrivedOn: a.arrivedOn?.format('YYYY-MM-DD') ?? '',
               transport: a.transport,
               transportNo: a.transportNo?.trim() || undefined,
               reason: a.reason?.trim() || undefined,
@@ -89,12 +85,9 @@ export default function VisitPage() {
       note: v.note?.trim() || undefined,
     };
     try {
-      setDone(await api.post<Visit>('/api/screening/visits', body));
+      await saving.mutateAsync({ body });
     } catch (e) {
       applyFieldErrors(form, e);
-      setError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -323,7 +316,7 @@ export default function VisitPage() {
           <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="visit-error" />}
-        <Button type="primary" size="large" block htmlType="submit" loading={busy} data-testid="visit-submit">
+        <Button type="primary" size="large" block htmlType="submit" loading={saving.isPending} data-testid="visit-submit">
           {t('screening.save')}
         </Button>
       </Form>

@@ -1,10 +1,10 @@
 /** Tasks per child area or per person, drawn as bars: open (blue, overdue part red) and done (green). */
 import { Alert, Card, Empty, Segmented, Space, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { type TaskCount, taskCounts } from '../../../domain/tasks/api';
 import { errorText } from '../../app/errors';
-import type { TaskCount } from './types';
+import { useApiQuery } from '../../app/query';
 
 function label(row: TaskCount, by: 'area' | 'person', t: (k: string, o?: Record<string, unknown>) => string): string {
   if (row.name) return row.name;
@@ -16,23 +16,13 @@ function label(row: TaskCount, by: 'area' | 'person', t: (k: string, o?: Record<
   return t('tasks.unassigned');
 }
 
-export function CountBars({ under, version }: { under?: number; version: number }) {
+/** Refetched after every task write (the mutations invalidate what is shown). */
+export function CountBars({ under }: { under?: number }) {
   const { t } = useTranslation();
   const [by, setBy] = useState<'area' | 'person'>('area');
-  const [rows, setRows] = useState<TaskCount[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    setError(null);
-    api
-      .get<{ items: TaskCount[] }>('/api/tasks/counts', { under, by })
-      .then((r) => !cancelled && setRows(r.items))
-      .catch((e) => !cancelled && setError(errorText(e, t)));
-    return () => {
-      cancelled = true;
-    };
-  }, [under, by, version, t]);
+  const counts = useApiQuery(taskCounts, { query: { under, by } });
+  const rows = counts.data?.items;
+  const error = counts.error ? errorText(counts.error, t) : null;
 
   const max = Math.max(1, ...(rows ?? []).map((r) => r.open + r.done));
   return (
@@ -53,7 +43,7 @@ export function CountBars({ under, version }: { under?: number; version: number 
       }
     >
       {error && <Alert type="error" showIcon title={error} />}
-      {!rows && !error && <Spin />}
+      {counts.isPending && <Spin />}
       {rows && !rows.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.noCounts')} />}
       <Space orientation="vertical" size={8} style={{ width: '100%' }} data-testid="task-counts">
         {rows?.map((r) => (

@@ -4,11 +4,11 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCurrentArea } from '../../app/current-area';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { TASK_PRIORITIES } from '../../../domain/monitoring/schemas';
-import type { Task } from './types';
+import { createTask, type Task } from '../../../domain/tasks/api';
 import { type PickedUser, UserSelect } from './UserSelect';
 
 const ROLES = ['grid_worker', 'doctor', 'cadre', 'command', 'volunteer'] as const;
@@ -32,13 +32,11 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
   const [user, setUser] = useState<PickedUser | null>(null);
   // A person only sees tasks of areas inside their own scope: say so before the task disappears from view.
   const outOfSight = who === 'user' && user?.scopePath && areaPath && !areaPath.startsWith(user.scopePath);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const create = useApiMutation(createTask);
+  const error = create.error ? errorText(create.error, t) : null;
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
     try {
       const body = {
         title: v.title.trim(),
@@ -47,11 +45,9 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
         dueAt: v.dueAt ? v.dueAt.toISOString() : undefined,
         ...(v.who === 'user' ? { assigneeUserId: v.assigneeUserId } : { assigneeRole: v.assigneeRole }),
       };
-      onDone(await api.post<Task>('/api/tasks', body));
+      onDone(await create.mutateAsync({ body }));
     } catch (e) {
       applyFieldErrors(form, e);
-      setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -60,7 +56,7 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
       open
       title={t('tasks.create')}
       okText={t('tasks.createOk')}
-      okButtonProps={{ loading: busy, 'data-testid': 'task-create-ok' }}
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'task-create-ok' }}
       onOk={() => void submit().catch(() => {})}
       onCancel={onClose}
       mask={{ closable: false }}

@@ -3,31 +3,20 @@
  * the server's order. A task finished here drops off the list; "later too" shows work due after today.
  */
 import { Alert, Empty, Segmented, Space, Spin, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { myTasks } from '../../../domain/tasks/api';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { TaskCard } from './TaskCard';
-import type { Task } from './types';
 
 export default function MyTasksPage() {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
-  const [items, setItems] = useState<Task[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setItems((await api.get<{ items: Task[] }>('/api/tasks/mine', { all: all || undefined })).items);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  }, [all, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // A task started, done or failed here refetches the list (its mutations invalidate it): a closed one drops off.
+  const mine = useApiQuery(myTasks, { query: { all: all ? 'true' : undefined } });
+  const items = mine.data?.items;
+  const error = mine.error ? errorText(mine.error, t) : null;
 
   const overdue = items?.filter((x) => x.overdue).length ?? 0;
   return (
@@ -51,14 +40,10 @@ export default function MyTasksPage() {
         )}
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
-      {!items && !error && <Spin style={{ display: 'block', margin: '64px auto' }} />}
+      {mine.isPending && <Spin style={{ display: 'block', margin: '64px auto' }} />}
       {items && !items.length && <Empty description={t('tasks.noneToday')} data-testid="no-tasks" />}
       {items?.map((task) => (
-        <TaskCard
-          key={task.id}
-          task={task}
-          onChanged={(r) => setItems((prev) => (prev ?? []).flatMap((x) => (x.id !== r.id ? [x] : r.status === 'done' || r.status === 'failed' ? [] : [r])))}
-        />
+        <TaskCard key={task.id} task={task} />
       ))}
     </Space>
   );

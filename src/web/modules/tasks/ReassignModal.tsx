@@ -2,8 +2,9 @@
 import { Alert, Form, Modal, Segmented, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { reassignTasks } from '../../../domain/tasks/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { type PickedUser, UserSelect } from './UserSelect';
 
 const ROLES = ['grid_worker', 'doctor', 'cadre', 'command', 'volunteer'] as const;
@@ -25,20 +26,16 @@ export function ReassignModal({
   const [user, setUser] = useState<PickedUser | null>(null);
   // Tasks outside the new assignee's scope would not reach their inbox.
   const unseen = who === 'user' && user?.scopePath ? areaPaths.filter((p) => !p.startsWith(user.scopePath!)).length : 0;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const reassign = useApiMutation(reassignTasks);
+  const error = reassign.error ? errorText(reassign.error, t) : null;
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
     try {
       const body = { taskIds, ...(v.who === 'user' ? { assigneeUserId: v.assigneeUserId } : { assigneeRole: v.assigneeRole }) };
-      onDone((await api.post<{ updated: number }>('/api/tasks/reassign', body)).updated);
+      onDone((await reassign.mutateAsync({ body })).updated);
     } catch (e) {
       applyFieldErrors(form, e);
-      setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -47,7 +44,7 @@ export function ReassignModal({
       open
       title={t('tasks.reassignTitle', { count: taskIds.length })}
       okText={t('tasks.reassign')}
-      okButtonProps={{ loading: busy, 'data-testid': 'reassign-ok' }}
+      okButtonProps={{ loading: reassign.isPending, 'data-testid': 'reassign-ok' }}
       onOk={() => void submit().catch(() => {})}
       onCancel={onClose}
       mask={{ closable: false }}

@@ -4,29 +4,29 @@ import { CheckOutlined, CloseOutlined, PlayCircleOutlined } from '@ant-design/ic
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { completeTask, startTask, type Task } from '../../../domain/tasks/api';
 import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { FailModal } from './FailModal';
 import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag } from './labels';
-import type { Task } from './types';
 
-export function TaskCard({ task, onChanged }: { task: Task; onChanged: (t: Task) => void }) {
+export function TaskCard({ task, onChanged }: { task: Task; onChanged?: (t: Task) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
+  const start = useApiMutation(startTask);
+  const complete = useApiMutation(completeTask);
+  const busy = start.isPending || complete.isPending;
   const [failing, setFailing] = useState(false);
   const closed = task.status === 'done' || task.status === 'failed';
 
   const act = async (action: 'start' | 'done') => {
-    setBusy(true);
     try {
-      const r = await api.post<Task>(`/api/tasks/${task.id}/${action}`, {});
+      const input = { params: { id: task.id } };
+      const r = action === 'start' ? await start.mutateAsync(input) : await complete.mutateAsync({ ...input, body: {} });
       message.success(t(action === 'start' ? 'tasks.started' : 'tasks.doneMessage'));
-      onChanged(r);
+      onChanged?.(r);
     } catch (e) {
       message.error(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -75,7 +75,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged: (t: Task)
           onDone={(r) => {
             setFailing(false);
             message.success(t('tasks.failed'));
-            onChanged(r);
+            onChanged?.(r);
           }}
         />
       )}

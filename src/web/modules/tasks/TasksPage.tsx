@@ -5,19 +5,18 @@
 import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import type { Page } from '../../app/types';
+import { useApiQuery } from '../../app/query';
 import { TASK_STATUSES, TASK_TYPES } from '../../../domain/monitoring/schemas';
+import { listTasks, type Task } from '../../../domain/tasks/api';
 import { CountBars } from './CountBars';
 import { CreateTaskModal } from './CreateTaskModal';
 import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag } from './labels';
 import { ReassignModal } from './ReassignModal';
-import type { Task } from './types';
 
 const PAGE_SIZE = 20;
 
@@ -26,43 +25,22 @@ export default function TasksPage() {
   const { message } = App.useApp();
   const { area } = useCurrentArea();
   const [under, setUnder] = useState<number | undefined>();
-  const [status, setStatus] = useState<string | undefined>('open');
-  const [type, setType] = useState<string | undefined>();
+  const [status, setStatus] = useState<Task['status'] | undefined>('open');
+  const [type, setType] = useState<(typeof TASK_TYPES)[number] | undefined>();
   const [overdue, setOverdue] = useState(false);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<Task>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<number[]>([]);
   const [reassigning, setReassigning] = useState<number[] | null>(null);
   const [creating, setCreating] = useState(false);
-  const [version, setVersion] = useState(0);
-  const seq = useRef(0);
   const scopeUnder = under ?? area?.id;
+  const tasks = useApiQuery(listTasks, {
+    query: { under: scopeUnder, status, type, overdue: overdue ? 'true' : undefined, page, pageSize: PAGE_SIZE },
+  });
+  const data = tasks.data ?? { items: [], total: 0 };
+  const error = tasks.error ? errorText(tasks.error, t) : null;
 
-  const load = useCallback(async () => {
-    const n = ++seq.current;
-    setLoading(true);
-    try {
-      const r = await api.get<Page<Task>>('/api/tasks', { under: scopeUnder, status, type, overdue: overdue || undefined, page, pageSize: PAGE_SIZE });
-      if (n !== seq.current) return;
-      setData(r);
-      setError(null);
-    } catch (e) {
-      if (n === seq.current) setError(errorText(e, t));
-    } finally {
-      if (n === seq.current) setLoading(false);
-    }
-  }, [scopeUnder, status, type, overdue, page, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load, version]);
-
-  const refresh = () => {
-    setSelected([]);
-    setVersion((v) => v + 1);
-  };
+  // The list and the counts refetch by themselves after a write (the mutations invalidate them).
+  const refresh = () => setSelected([]);
   const none = t('common.none');
 
   const columns = [
@@ -173,7 +151,7 @@ export default function TasksPage() {
               data-testid="task-table"
               columns={columns}
               dataSource={data.items}
-              loading={loading}
+              loading={tasks.isFetching}
               scroll={{ x: 'max-content' }}
               rowSelection={{
                 selectedRowKeys: selected,
@@ -193,7 +171,7 @@ export default function TasksPage() {
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <CountBars under={scopeUnder} version={version} />
+          <CountBars under={scopeUnder} />
         </Col>
       </Row>
       {reassigning && (

@@ -1,6 +1,7 @@
 /** Picks one account in scope by typing part of its name or username (grid worker, doctor, a task's assignee). */
+import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import type { Page, User } from '../../app/types';
@@ -24,48 +25,48 @@ interface Props {
   'data-testid'?: string;
 }
 
+const PAGE_SIZE = 50;
+
 export function UserSelect({ value, onChange, known, role, placeholder, id, ...rest }: Props) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<PickedUser[]>(known ? [known] : []);
-  const [loading, setLoading] = useState(false);
+  const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
-  const seq = useRef(0);
-
+  const [chosen, setChosen] = useState<PickedUser | null>(known ?? null);
+  // Searches once typing pauses; the query key is the search, so a slower older answer never replaces a newer one.
   useEffect(() => {
-    const n = ++seq.current;
-    const timer = setTimeout(() => {
-      setLoading(true);
-      api
-        .get<Page<User>>('/api/users', { q: q.trim(), pageSize: 50 })
-        .then((r) => {
-          if (n !== seq.current) return;
-          const found = r.items
-            .filter((u) => !u.disabled && (!role || u.roles.includes(role)))
-            .map((u) => ({ id: u.id, name: `${u.displayName} · ${u.scope.name}`, scopePath: u.scope.path }));
-          setItems((prev) => {
-            const kept = prev.filter((p) => p.id === value && !found.some((f) => f.id === p.id));
-            return [...kept, ...found];
-          });
-        })
-        .catch(() => {})
-        .finally(() => n === seq.current && setLoading(false));
-    }, 250);
+    const timer = setTimeout(() => setQ(typed.trim()), 250);
     return () => clearTimeout(timer);
-    // `value` only keeps the chosen one listed; a pick does not need a new search.
-  }, [q, role]);
+  }, [typed]);
+  // The users list has no route contract of its own yet: read through the same query cache, keyed like a contract's read.
+  const users = useQuery({
+    queryKey: ['/api/users', null, { q, pageSize: PAGE_SIZE }],
+    queryFn: () => api.get<Page<User>>('/api/users', { q, pageSize: PAGE_SIZE }),
+  });
+  const items = useMemo(() => {
+    const found = (users.data?.items ?? [])
+      .filter((u) => !u.disabled && (!role || u.roles.includes(role)))
+      .map((u): PickedUser => ({ id: u.id, name: `${u.displayName} · ${u.scope.name}`, scopePath: u.scope.path }));
+    // The chosen account stays listed (with its label) whatever the search shows.
+    const kept = chosen && chosen.id === value && !found.some((f) => f.id === chosen.id) ? [chosen] : [];
+    return [...kept, ...found];
+  }, [users.data, role, chosen, value]);
 
   return (
     <Select<number>
       id={id}
       data-testid={rest['data-testid']}
-      showSearch={{ filterOption: false, onSearch: setQ }}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
       allowClear
       value={value ?? undefined}
-      loading={loading}
+      loading={users.isFetching}
       placeholder={placeholder ?? t('tasks.pickUser')}
-      notFoundContent={loading ? t('common.loading') : t('tasks.noUser')}
+      notFoundContent={users.isFetching ? t('common.loading') : t('tasks.noUser')}
       options={items.map((u) => ({ value: u.id, label: u.name }))}
-      onChange={(v) => onChange?.(v ?? null, items.find((u) => u.id === v) ?? null)}
+      onChange={(v) => {
+        const user = items.find((u) => u.id === v) ?? null;
+        setChosen(user);
+        onChange?.(v ?? null, user);
+      }}
       style={{ width: '100%' }}
       popupMatchSelectWidth={false}
       styles={{ popup: { root: { maxWidth: 'calc(100vw - 16px)' } } }}

@@ -2,7 +2,10 @@
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Task, TaskPriority, TaskStatus } from './types';
+import type { Task } from '../../../domain/tasks/api';
+
+type TaskPriority = Task['priority'];
+type TaskStatus = Task['status'];
 
 const PRIORITY_COLOUR: Record<TaskPriority, string> = { urgent: 'red', high: 'orange', normal: 'blue', low: 'default' };
 const STATUS_COLOUR: Record<TaskStatus, string> = { open: 'blue', in_progress: 'processing', done: 'success', failed: 'default' };

@@ -1,222 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/policy/rules';
-import { todayIn } from '../../platform/dates';
-import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
-import { multipartBody, residentIdFor, xlsxBuffer } from '../../testing/sheets';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Agent, TestApp } from '../../testing/harness';
 import type { AreaRow } from '../areas';
+import { ok, screeningFixture, upload } from './test-fixture';
 
 let t: TestApp;
 let admin: Agent;
-let townAdmin: Agent;
 let cadre: Agent;
 let worker: Agent;
 let member: Agent;
 let today: string;
 let grid1: AreaRow;
-let grid2: AreaRow;
-const hh: Record<'h1' | 'h2' | 'h3', number> = { h1: 0, h2: 0, h3: 0 };
-const people: Record<string, number> = {};
+let hh: Record<'h1' | 'h2' | 'h3', number>;
+let people: Record<string, number>;
 
 beforeAll(async () => {
-  t = await testApp();
-  today = todayIn(t.app.timeZone);
-  await t.db.query("UPDATE areas SET division_code = '411627000000' WHERE id = $1", [t.root.id]);
-  const town = await makeArea(t.db, t.root, '毛庄镇', 'town');
-  const village = await makeArea(t.db, town, '王隆集村', 'village');
-  grid1 = await makeArea(t.db, village, '一网格', 'grid');
-  grid2 = await makeArea(t.db, village, '二网格', 'grid');
-  await makeUser(t.db, 'admin', ['admin'], t.root);
-  await makeUser(t.db, 'townadmin', ['admin'], town);
-  await makeUser(t.db, 'cadre', ['cadre'], village);
-  await makeUser(t.db, 'worker', ['grid_worker'], grid1);
-  const memberId = await makeUser(t.db, 'member', ['volunteer'], grid1);
-  [admin, townAdmin, cadre, worker, member] = await Promise.all(['admin', 'townadmin', 'cadre', 'worker', 'member'].map((u) => login(t.app, u)));
-  const household = async (areaId: number, address: string) => (await ok(cadre.post('/api/households', { areaId, address }), 201)).id as number;
-  hh.h1 = await household(grid1.id, '王隆集村 1 组 1 号');
-  hh.h2 = await household(grid1.id, '王隆集村 1 组 2 号');
-  hh.h3 = await household(grid2.id, '王隆集村 2 组 9 号');
-  const person = async (householdId: number, name: string, relation: string) =>
-    (people[name] = (await ok(cadre.post('/api/residents', { householdId, name, relation, idType: 'none', movedInOn: '2024-01-01' }), 201)).id);
-  await person(hh.h1, '赵一', 'head');
-  await person(hh.h2, '钱二', 'head');
-  await person(hh.h2, '钱小二', 'child');
-  await person(hh.h3, '孙三', 'head');
-  // h1 is looked after by a party member with an account (包户): its visit goes to them.
-  const volunteerId = (
-    await ok(
-      admin.post('/api/volunteers', {
-        name: '党员甲',
-        areaId: grid1.id,
-        idNumber: residentIdFor('411627', '19800101', '123'),
-        phone: '13912345678',
-        category: 'party_rural',
-      }),
-      201,
-    )
-  ).id;
-  await t.db.query('UPDATE volunteers SET user_id = $2 WHERE id = $1', [volunteerId, memberId]);
-  await ok(admin.post('/api/household-links', { volunteerId, householdIds: [hh.h1] }));
+  ({ t, admin, cadre, worker, member, today, grid1, hh, people } = await screeningFixture());
 });
 afterAll(() => t.close());
-
-async function ok(res: Promise<{ statusCode: number; body: string; json(): any }>, status = 200) {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
-
-function upload(agent: Agent, fileName: string, data: Buffer, lang = 'zh') {
-  const file = multipartBody(fileName, data);
-  return agent.request({ method: 'POST', url: '/api/risk-areas/import', payload: file.payload, headers: { ...file.headers, 'accept-language': lang } });
-}
-
-describe('the risk-area list', () => {
-  it('imports csv (UTF-8) and keeps history: a later import adds rows, the level of a day is looked up by date and longest code', async () => {
-    const csv = [
-      '区划代码,地区名称,风险等级,开始日期,结束日期',
-      '420106,,高风险,2022-08-01,2022-08-10',
-      '420106001,,中风险区,2022-08-05,',
-      '420100,,低风险,2022/8/1,2022-08-31',
-    ].join('\n');
-    const res = await ok(upload(admin, '名单.csv', Buffer.from(csv)), 201);
-    expect(res).toMatchObject({ imported: 3, levels: { high: 1, medium: 1, low: 1 } });
-    const level = async (code: string, on: string) => (await ok(worker.get(`/api/risk-areas/level?code=${code}&on=${on}`))).level;
-    expect(await level('420106001001', '2022-08-06')).toBe('medium'); // the town's row is the longest code
-    expect(await level('420106002', '2022-08-06')).toBe('high');
-    expect(await level('420106002', '2022-08-20')).toBe('low'); // the county's row ended; the city's still covers it
-    expect(await level('420106', '2022-07-31')).toBe('none');
-    expect(await level('411627', '2022-08-06')).toBe('none');
-    // A later list lowers the county from 8 August: the earlier row stays (history), the newer one decides from then on.
-    await ok(upload(admin, '名单2.csv', Buffer.from('区划代码,风险等级,开始日期\n420106,低,2022-08-08\n')), 201);
-    expect(await level('420106002', '2022-08-03')).toBe('high');
-    expect(await level('420106002', '2022-08-09')).toBe('low');
-    const listed = await ok(cadre.get('/api/risk-areas?on=2022-08-09'));
-    expect(listed.items.map((r: any) => `${r.divisionCode}:${r.level}`).sort()).toEqual(['420106001:medium', '420106:high', '420106:low', '4201:low']);
-    expect(listed.items.find((r: any) => r.divisionCode === '420106001').name).toBe('湖北省武汉市武昌区积玉桥街道');
-    expect((await ok(cadre.get('/api/risk-areas'))).total).toBe(4);
-  });
-
-  it('reads GBK csv and xlsx with a title row above the headers', async () => {
-    const gbk = iconv.encode('地区代码,等级,起,止\r\n110105,封控区,2022-11-01,2022-11-20\r\n', 'gbk');
-    expect(await ok(upload(admin, 'gbk.csv', gbk), 201)).toMatchObject({ imported: 1, levels: { lockdown: 1 } });
-    const xlsx = await xlsxBuffer({
-      风险地区: [
-        ['2022 年 11 月风险区域名单'],
-        [],
-        ['名称', '区划代码', '风险等级', '开始日期', '结束日期'],
-        ['', '310115', '管控区', new Date(Date.UTC(2022, 10, 2)), null],
-      ],
-    });
-    expect(await ok(upload(admin, 'list.xlsx', xlsx), 201)).toMatchObject({ imported: 1, levels: { control: 1 } });
-    expect((await ok(worker.get('/api/risk-areas/level?code=310115000000&on=2022-11-05'))).level).toBe('control');
-    // A place of this deployment named without a code (an estate declared at risk) is kept with its area.
-    expect(await ok(upload(admin, 'estate.csv', Buffer.from('地区名称,风险等级,开始日期\n王隆集村,封控区,2022-12-01\n')), 201)).toMatchObject({ imported: 1 });
-    const [estate] = (await ok(cadre.get('/api/risk-areas?on=2022-12-02&level=lockdown'))).items;
-    expect(estate).toMatchObject({ name: '王隆集村', divisionCode: null, areaId: expect.any(Number) });
-  });
-
-  it('refuses broken files and bad rows with the row numbers, in zh and en, never a 500, and writes nothing', async () => {
-    const before = (await ok(cadre.get('/api/risk-areas'))).total;
-    const bad = [
-      '代码,名称,风险等级,开始日期,结束日期',
-      '420106,,极高,2022-08-01,',
-      '12345,,高,2022-08-01,',
-      ',,高,2022-08-01,',
-      '420106,,高,,',
-      '420106,,高,2022-08-10,2022-08-01',
-      '999999,,高,2022-08-01,',
-      ',不存在的小区,中,2022-08-01,',
-    ].join('\n');
-    const zh = await upload(admin, 'bad.csv', Buffer.from(bad));
-    expect(zh.statusCode).toBe(422);
-    const err = zh.json().error;
-    expect(err.code).toBe('RISK_IMPORT_ROWS');
-    expect(err.message).toContain('7 行有误');
-    expect(Object.keys(err.fields)).toEqual(['row 2', 'row 3', 'row 4', 'row 5', 'row 6', 'row 7', 'row 8']);
-    expect(err.fields['row 2']).toContain('极高');
-    expect(err.fields['row 8']).toContain('不存在的小区');
-    const en = (await upload(admin, 'bad.csv', Buffer.from(bad), 'en')).json().error;
-    expect(en.fields['row 3']).toBe('division code "12345" must be 2, 4, 6, 9 or 12 digits');
-    expect(en.fields['row 5']).toBe('the start date is empty');
-
-    const xlsxBytes = await xlsxBuffer({
-      s: [
-        ['code', 'level', 'from'],
-        ['420106', 'high', '2022-01-01'],
-      ],
-    });
-    for (const [name, data, code] of [
-      ['empty.csv', Buffer.alloc(0), 'IMPORT_EMPTY'],
-      ['photo.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]), 'IMPORT_NOT_SPREADSHEET'],
-      ['cut.xlsx', xlsxBytes.subarray(0, Math.floor(xlsxBytes.length / 2)), 'IMPORT_BROKEN'],
-      ['headers.csv', Buffer.from('甲,乙\n1,2\n'), 'RISK_IMPORT_HEADERS'],
-      ['only-headers.csv', Buffer.from('区划代码,风险等级,开始日期\n'), 'IMPORT_NO_DATA'],
-    ] as const) {
-      const res = await upload(admin, name, data);
-      expect(res.statusCode, `${name}: ${res.body}`).toBeGreaterThanOrEqual(400);
-      expect(res.statusCode, name).toBeLessThan(500);
-      expect(res.json().error.code, name).toBe(code);
-    }
-    const notMultipart = await admin.post('/api/risk-areas/import', { file: 'x' });
-    expect(notMultipart.statusCode).toBe(400);
-    // Only a root-scoped user with riskareas.manage imports.
-    const town = await upload(townAdmin, 'ok.csv', Buffer.from('区划代码,风险等级,开始日期\n420106,高,2022-08-01\n'));
-    expect(town.statusCode).toBe(403);
-    expect(town.json().error.code).toBe('RISK_IMPORT_ROOT');
-    expect((await upload(worker, 'ok.csv', Buffer.from('区划代码,风险等级,开始日期\n420106,高,2022-08-01\n'))).statusCode).toBe(403);
-    expect((await ok(cadre.get('/api/risk-areas'))).total).toBe(before);
-  });
-});
-
-describe('arrivals', () => {
-  it('looks the origin level up for the arrival date, never from the request, and proposes a measure from the arrival', async () => {
-    const arrival = await ok(
-      worker.post('/api/arrivals', {
-        residentId: people['钱二'],
-        originCode: '420106002',
-        arrivedOn: '2022-08-03',
-        transport: 'train',
-        transportNo: 'G502',
-        reason: '返乡',
-      }),
-      201,
-    );
-    expect(arrival).toMatchObject({
-      originName: '湖北省武汉市武昌区杨园街道',
-      originScope: 'other_province',
-      originRiskLevel: 'high',
-      arrivedOn: '2022-08-03',
-    });
-    const later = await ok(worker.post('/api/arrivals', { residentId: people['钱小二'], originCode: '420106002', arrivedOn: '2022-08-09' }), 201);
-    expect(later.originRiskLevel).toBe('low');
-    const local = await ok(cadre.post('/api/arrivals', { residentId: people['孙三'], originCode: '411627101', arrivedOn: today }), 201);
-    expect(local).toMatchObject({ originScope: 'local', originRiskLevel: 'none' });
-    expect(
-      (await worker.post('/api/arrivals', { residentId: people['钱二'], originCode: '420106002', arrivedOn: '2022-08-03', originRiskLevel: 'low' })).statusCode,
-    ).toBe(400);
-    expect((await worker.post('/api/arrivals', { residentId: people['钱二'], originCode: '999999', arrivedOn: '2022-08-03' })).json().error.fields).toEqual({
-      originCode: expect.any(String),
-    });
-    expect((await worker.post('/api/arrivals', { residentId: people['钱二'], originCode: '4201', arrivedOn: '2022-08-03' })).statusCode).toBe(400);
-    const abroad = await ok(worker.post('/api/arrivals', { residentId: people['赵一'], abroad: true, originName: '新加坡', arrivedOn: today }), 201);
-    expect(abroad).toMatchObject({ originScope: 'abroad', originCode: null });
-    expect((await ok(cadre.get(`/api/arrivals?under=${grid1.id}`))).total).toBe(3);
-    expect((await ok(worker.get('/api/arrivals'))).items.map((a: any) => a.residentName).sort()).toEqual(['赵一', '钱二', '钱小二']);
-
-    const proposed = await ok(cadre.post(`/api/arrivals/${arrival.id}/propose`, { on: '2022-08-05' }), 201);
-    expect(proposed.decision).toMatchObject({ set: { code: 'nhc-9' }, rule: { code: 'high-risk' } });
-    expect(proposed.measure).toMatchObject({
-      residentId: people['钱二'],
-      arrivalId: arrival.id,
-      kind: 'central_isolation',
-      situation: { originRiskLevel: 'high', originScope: 'other_province', arrivedOn: '2022-08-03' },
-    });
-    expect((await worker.post(`/api/arrivals/${arrival.id}/propose`, {})).statusCode).toBe(403);
-    await ok(cadre.post(`/api/measures/${proposed.measure.id}/cancel`, { reason: '测试' }));
-  });
-});
 
 describe('a screening campaign', () => {
   let campaign: any;
@@ -381,6 +183,9 @@ describe('a screening campaign', () => {
       { ...base, extra: 1 },
       { ...base, movedOut: [{ residentId: people['钱二'] }] },
       { ...base, arrivals: [{ residentId: people['赵一'], originCode: '440305', arrivedOn: addDays(today, 1) }] },
+      { ...base, campaignId: 2_147_483_648 },
+      { ...base, outcome: 'nobody_home', revisitOn: '2026-02-30' },
+      { ...base, added: [{ name: '新人', birthDate: '0000-01-01' }] },
     ]) {
       const zh = await member.post('/api/screening/visits', body);
       expect(zh.statusCode, JSON.stringify(body)).toBe(400);
@@ -389,6 +194,9 @@ describe('a screening campaign', () => {
       expect(en.json().error.message).toMatch(/^[\x20-\x7e]+$/);
     }
     expect((await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM screening_visits WHERE household_id = $1', [hh.h1]))[0].n).toBe(0);
+    for (const url of ['/api/screening/campaigns/2147483648', '/api/screening/targets/0', '/api/risk-areas?on=2026-02-30', '/api/arrivals?from=0000-01-01']) {
+      expect((await cadre.get(url)).statusCode, url).toBe(400);
+    }
   });
 
   it('closing stores the coverage report and ends the open visit tasks; a closed campaign takes no visits', async () => {
