@@ -225,7 +225,7 @@ export const getMeasure = defineRoute({
 });
 
 /** The decision, and the measure proposed (none when the policy gives no measure). */
-const proposal = z.object({ decision, measure: measure.nullable() });
+export const proposal = z.object({ decision, measure: measure.nullable() });
 
 export const proposeMeasure = defineRoute({
   method: 'POST',

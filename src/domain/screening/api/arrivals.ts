@@ -4,7 +4,7 @@ import { ORIGIN_SCOPES, RISK_LEVELS } from '../../policy/rules';
 import { calendarDate, day, idParam, idParams, instant } from '../../primitives';
 import { arrivalBody, proposeForArrivalBody } from '../schemas';
 import { pageQuery } from './paging';
-import { proposal } from './proposal';
+import { proposal } from '../../monitoring/api';
 
 /** Arrivals (返乡人员): registered by hand or by a visit, with the origin's risk level on the arrival day. */
 

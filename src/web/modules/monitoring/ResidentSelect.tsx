@@ -1,10 +1,9 @@
 /** Picks one resident with the registry's search: part of a name, pinyin initials, the tail of an ID number or phone. */
 import { Select } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import type { Page } from '../../app/types';
+import { searchResidents } from '../../../domain/residents/api';
+import { useApiQuery } from '../../app/query';
 import type { Resident } from '../residents/types';
 
 interface Props {
@@ -29,12 +28,7 @@ export function ResidentSelect({ value, onChange, id, ...rest }: Props) {
     return () => clearTimeout(timer);
   }, [q]);
   const query = { q: term, pageSize: 20 };
-  const found = useQuery({
-    queryKey: ['/api/residents', null, query],
-    queryFn: () => api.get<Page<Resident>>('/api/residents', query),
-    enabled: term !== '',
-    placeholderData: (previous) => previous,
-  });
+  const found = useApiQuery(searchResidents, { query }, { enabled: term !== '', placeholderData: (previous) => previous });
   const loading = found.isFetching;
   const results = found.data?.items ?? [];
   // The chosen one stays listed whatever the search shows now.
