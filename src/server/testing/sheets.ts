@@ -1,12 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from '../platform/exceljs';
-import { checkDigit } from '../../domain/residents/identity';
 
 /** Test files for the spreadsheet import: valid ID numbers, .xlsx and multipart bodies. */
-export function residentIdFor(area6: string, birth8: string, seq3: string): string {
-  const body = area6 + birth8 + seq3;
-  return body + checkDigit(body);
-}
+export { residentIdNumber as residentIdFor } from './factories';
 
 export async function xlsxBuffer(sheets: Record<string, unknown[][]>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

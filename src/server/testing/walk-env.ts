@@ -2,6 +2,7 @@ import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from './
 import type { AreaRow } from '../modules/areas';
 import { areasChanged } from '../modules/areas';
 import { type CrossEnv, MARK } from './cross-area-cases';
+import { idNumberFor as idFor } from './factories';
 import { multipartBody } from './sheets';
 
 /**
@@ -66,14 +67,6 @@ export async function buildWalkEnv(): Promise<{ t: TestApp; env: CrossEnv; snaps
     mon: await monitoringSetup(a, aVillage, aUser, vol.day, async () => resident(await login(t.app, 'leakmark_a'), householdInA, `${MARK}居民${++n}`)),
   };
   return { t, env, snapshotOfA };
-}
-
-/** A valid 18-digit resident ID for a sequence number (GB 11643 check digit). */
-function idFor(seq: number): string {
-  const body = `41162719800${1 + (seq % 9)}${String(1 + (seq % 28)).padStart(2, '0')}${String(seq % 1000).padStart(3, '0')}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
 }
 
 /** Party organisations and volunteers of A (named with the marker) and of B, linked and deployed. */

@@ -2,14 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import type { AreaRow } from '../areas';
 import { generateResidents } from '../demo';
-
-/** A valid 18-digit resident ID for an area code, birth date and sequence (GB 11643 check digit). */
-function residentId(area: string, birth: string, seq: string): string {
-  const body = area + birth + seq;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
+import { residentIdNumber } from '../../testing/factories';
 
 let t: TestApp;
 let admin: Agent;
@@ -33,7 +26,7 @@ afterAll(() => t.close());
 
 describe('residents', () => {
   it('registers a resident: sex and birth date from the ID, numbers masked, a head for the household', async () => {
-    const id = residentId('411627', '19500315', '123');
+    const id = residentIdNumber('411627', '19500315', '123');
     const res = await admin.post('/api/residents', {
       householdId: h1,
       name: '张三',
@@ -54,7 +47,7 @@ describe('residents', () => {
   });
 
   it('refuses a second person with the same ID number (409 naming the area), a bad check digit, and a contradiction', async () => {
-    const id = residentId('411627', '19500315', '123');
+    const id = residentIdNumber('411627', '19500315', '123');
     const dup = await admin.post('/api/residents', { householdId: h2, name: '张叁', idNumber: id });
     expect(dup.statusCode).toBe(409);
     expect(dup.json().error.code).toBe('ID_NUMBER_TAKEN');
@@ -63,7 +56,7 @@ describe('residents', () => {
     const wrong = await admin.post('/api/residents', { householdId: h2, name: '李四', idNumber: bad });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields.idNumber).toBeTruthy();
-    const contradiction = await admin.post('/api/residents', { householdId: h2, name: '李四', idNumber: residentId('411627', '19800101', '222'), sex: 'M' });
+    const contradiction = await admin.post('/api/residents', { householdId: h2, name: '李四', idNumber: residentIdNumber('411627', '19800101', '222'), sex: 'M' });
     expect(contradiction.json().error.fields.sex).toBeTruthy();
     const phone = await admin.post('/api/residents', { householdId: h2, name: '李四', idType: 'none', phone: '12345' });
     expect(phone.json().error.fields.phone).toBeTruthy();
@@ -73,7 +66,7 @@ describe('residents', () => {
     await admin.post('/api/residents', {
       householdId: h2,
       name: '李四',
-      idNumber: residentId('411627', '20200101', '224'),
+      idNumber: residentIdNumber('411627', '20200101', '224'),
       phone: '13800005678',
       groups: ['disabled'],
     });
@@ -86,7 +79,7 @@ describe('residents', () => {
     expect(await names(`q=${encodeURIComponent('张')}`)).toEqual(['张三']);
     expect(await names('q=zhangsan')).toEqual(['张三']);
     expect(await names('q=zs')).toEqual(['张三']);
-    expect(await names(`q=${residentId('411627', '20200101', '224').slice(-4)}`)).toEqual(['李四']);
+    expect(await names(`q=${residentIdNumber('411627', '20200101', '224').slice(-4)}`)).toEqual(['李四']);
     expect(await names('q=5678')).toEqual(expect.arrayContaining(['张三', '李四']));
     expect(await names(`q=${encodeURIComponent('蒋店村 一组')}`)).toEqual(expect.arrayContaining(['李四', '王五']));
     expect(await names('groups=elderly60')).toEqual(['张三']);
@@ -157,7 +150,7 @@ describe('duplicates', () => {
   it('lists possible duplicates, merges keeping both histories, and dismisses pairs', async () => {
     const a = (await admin.post('/api/residents', { householdId: h1, name: '孙七', idType: 'none', phone: '13700001111' })).json();
     const b = (
-      await admin.post('/api/residents', { householdId: h1, name: '孙七', idNumber: residentId('411627', '19700101', '333'), phone: '13700001111' })
+      await admin.post('/api/residents', { householdId: h1, name: '孙七', idNumber: residentIdNumber('411627', '19700101', '333'), phone: '13700001111' })
     ).json();
     const c = (await admin.post('/api/residents', { householdId: h2, name: '周八', idType: 'none', birthDate: '1990-01-01' })).json();
     const d = (await admin.post('/api/residents', { householdId: h2, name: '周八', idType: 'none', birthDate: '1990-01-01' })).json();
@@ -191,7 +184,7 @@ describe('search', () => {
     const v3 = await makeArea(t.db, town, '朱口东村', 'village');
     const h3 = (await admin.post('/api/households', { areaId: v3.id, address: '朱口东村 二组 5号' })).json().id;
     // An ID number and a phone with the same last four digits; initials (zh) and pinyin (zhanghua) that both start with "zh".
-    const id = ['457', '458', '459', '460'].map((seq) => residentId('411627', '19851203', seq)).find((n) => /\d$/.test(n))!;
+    const id = ['457', '458', '459', '460'].map((seq) => residentIdNumber('411627', '19851203', seq)).find((n) => /\d$/.test(n))!;
     const created = await admin.post('/api/residents', { householdId: h3, name: '张华', idNumber: id, phone: `1390000${id.slice(-4)}` });
     expect(created.statusCode, created.body).toBe(201);
     const search = async (qs: string, agent = admin) => {
