@@ -2,7 +2,7 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AREA_KINDS, canContain } from '../../../domain/areas/kinds';
-import { divisionCode } from '../../../domain/areas/schemas';
+import { divisionCode } from '../../../domain/areas/api';
 import { api } from '../../app/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import type { Area, AreaKind } from '../../app/types';
