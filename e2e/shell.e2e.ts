@@ -99,4 +99,41 @@ describe('web shell', () => {
     await page.getByText('cadre2').first().waitFor();
     await context.close();
   });
+  it('an administrator adds an area and archives it: the tree, the details and the header switcher follow without a reload', async () => {
+    const context = await newContext(browser, 'desktop');
+    const page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(base + '/areas');
+    await signIn(page, 'admin');
+    await page.waitForURL(/\/areas$/);
+    const name = `壳测试镇${Date.now() % 100000}`;
+    // The header switcher (its root open by default) has read the top level before the change.
+    const switcherTree = page.locator('.ant-select-tree');
+    await page.getByTestId('area-switcher').click();
+    await switcherTree.locator('.ant-select-tree-treenode').nth(1).waitFor();
+    expect(await switcherTree.innerText()).not.toContain(name);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: '添加下级' }).click();
+    const dialog = page.locator('.ant-modal');
+    await dialog.getByLabel('名称').fill(name);
+    await dialog.getByRole('button', { name: /^保\s*存$/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('.ant-card-head').getByText(name).waitFor();
+    await page.locator('.ant-tree').first().getByText(name).waitFor();
+    await page.getByTestId('area-switcher').click();
+    await switcherTree.getByText(name).waitFor();
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: '更多操作' }).click();
+    await page.getByRole('menuitem', { name: '归档' }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /^归\s*档$/ })
+      .click();
+    await expect.poll(() => page.locator('.ant-tree').first().innerText()).not.toContain(name);
+    await page.getByTestId('area-switcher').click();
+    await expect.poll(() => switcherTree.innerText()).not.toContain(name);
+    await context.close();
+  });
 });

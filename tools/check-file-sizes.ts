@@ -15,7 +15,6 @@ const STILL_TO_SPLIT: Record<string, number> = {
   'src/server/modules/sampling/service.ts': 847,
   'src/server/modules/volunteers/work-repo.ts': 723,
   'src/server/modules/volunteers/volunteers.test.ts': 614,
-  'src/server/testing/cross-area-cases.ts': 611,
   'src/server/modules/volunteers/repo.ts': 578,
   'src/server/modules/volunteers/work.ts': 552,
   'src/server/modules/sampling/sampling.test.ts': 531,

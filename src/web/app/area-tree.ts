@@ -1,22 +1,18 @@
 /**
  * Lazy loading of the area tree, shared by the area switcher, the tree pickers and the Areas page.
  * The tree is rooted at one area (normally the user's scope), so nothing above or beside it is
- * ever fetched or shown; children are fetched the first time a node is opened.
+ * ever fetched or shown; children are fetched the first time a node is opened. Answers are kept in the
+ * query cache (query.ts), so every tree on screen (header switcher, pickers, the Areas page) shows the
+ * same copy, and a write that invalidates the cache re-reads what each one shows.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { api } from './api';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useMemo, useState } from 'react';
+import * as areasApi from '../../domain/areas/api';
+import type { Area as AreaAnswer } from '../../domain/areas/api';
+import { callApi, queryKeyOf } from './query';
 import type { Area } from './types';
 
-/**
- * Every mounted tree (header switcher, pickers, the Areas page) listens here, so a change made in one
- * place (add, move, archive, import) re-reads the affected parents wherever they are already shown.
- */
-const listeners = new Set<(ids: number[]) => void>();
-
-export function notifyAreasChanged(parentIds: (number | null | undefined)[]) {
-  const ids = parentIds.filter((id): id is number => typeof id === 'number');
-  for (const l of listeners) l(ids);
-}
+const NOTHING_OPENED = { parents: [] as number[], pinned: [] as number[] };
 
 export interface AreaTreeNode {
   key: number;
@@ -27,12 +23,6 @@ export interface AreaTreeNode {
   isLeaf: boolean;
   disabled?: boolean;
   children?: AreaTreeNode[];
-}
-
-interface State {
-  areas: Record<number, Area>;
-  /** Children ids per loaded parent; a missing entry means "not loaded yet". */
-  children: Record<number, number[]>;
 }
 
 export interface AreaTree {
@@ -54,89 +44,114 @@ export interface AreaTreeOptions {
   isDisabled?: (area: Area) => boolean;
 }
 
+/** Only the answers: a stable function, so the combined list keeps its identity until an answer changes. */
+const answers = <T>(results: { data?: T }[]) => results.map((r) => r.data);
+const childrenInput = (id: number) => ({ params: { id } });
+const areaInput = (id: number) => ({ params: { id } });
+
 export function useAreaTree(root: Area | null, options: AreaTreeOptions = {}): AreaTree {
-  const [state, setState] = useState<State>(() => ({ areas: root ? { [root.id]: root } : {}, children: {} }));
-  const stateRef = useRef(state);
-  stateRef.current = state;
-  const inFlight = useRef(new Map<number, Promise<Area[]>>());
-
-  // A new root (user switched, scope changed) starts from scratch.
+  const client = useQueryClient();
   const rootId = root?.id;
-  useEffect(() => {
-    inFlight.current.clear();
-    setState(root ? { areas: { [root.id]: root }, children: {} } : { areas: {}, children: {} });
-    // Only the root's identity matters here; a re-fetched copy of the same root must not wipe the tree.
-  }, [rootId]);
+  // Parents whose children this tree has asked for, and areas re-read on their own (refresh, upsert), per
+  // root: a new root (user switched, scope changed) starts from scratch. The answers live in the query
+  // cache, shared by every tree on screen, so a write anywhere (which invalidates the cache) refreshes all.
+  const [openedByRoot, setOpenedByRoot] = useState<Record<number, { parents: number[]; pinned: number[] }>>({});
+  const opened = (rootId !== undefined && openedByRoot[rootId]) || NOTHING_OPENED;
 
-  const upsert = useCallback((area: Area) => {
-    setState((s) => ({ ...s, areas: { ...s.areas, [area.id]: area } }));
-  }, []);
-
-  const loadChildren = useCallback(async (id: number, force = false) => {
-    const s = stateRef.current;
-    if (!force && s.children[id]) return s.children[id].map((c) => s.areas[c]);
-    const pending = inFlight.current.get(id);
-    if (pending && !force) return pending;
-    const p = api.get<{ items: Area[] }>(`/api/areas/${id}/children`).then(({ items }) => {
-      setState((prev) => {
-        const areas = { ...prev.areas };
-        for (const a of items) areas[a.id] = a;
-        // Keep the parent's child count in step with what we just saw.
-        if (areas[id]) areas[id] = { ...areas[id], childCount: items.length };
-        return { areas, children: { ...prev.children, [id]: items.map((a) => a.id) } };
+  const open = useCallback(
+    (kind: 'parents' | 'pinned', id: number) => {
+      if (rootId === undefined) return;
+      setOpenedByRoot((all) => {
+        const mine = all[rootId] ?? NOTHING_OPENED;
+        return mine[kind].includes(id) ? all : { ...all, [rootId]: { ...mine, [kind]: [...mine[kind], id] } };
       });
-      return items;
-    });
-    inFlight.current.set(id, p);
-    try {
-      return await p;
-    } finally {
-      inFlight.current.delete(id);
-    }
-  }, []);
+    },
+    [rootId],
+  );
 
-  useEffect(() => {
-    const onChange = (ids: number[]) => {
-      for (const id of ids) {
-        if (stateRef.current.children[id]) loadChildren(id, true).catch(() => {});
-        if (stateRef.current.areas[id]) api.get<Area>(`/api/areas/${id}`).then(upsert, () => {});
-      }
-    };
-    listeners.add(onChange);
-    return () => {
-      listeners.delete(onChange);
-    };
-  }, [loadChildren, upsert]);
+  const childLists = useQueries({
+    queries: opened.parents.map((id) => ({
+      queryKey: queryKeyOf(areasApi.listChildren, childrenInput(id)),
+      queryFn: () => callApi(areasApi.listChildren, childrenInput(id)),
+    })),
+    combine: answers,
+  });
+  const pinnedAreas = useQueries({
+    queries: opened.pinned.map((id) => ({
+      queryKey: queryKeyOf(areasApi.getArea, areaInput(id)),
+      queryFn: () => callApi(areasApi.getArea, areaInput(id)),
+    })),
+    combine: answers,
+  });
+
+  const { areas, children } = useMemo(() => {
+    const areas: Record<number, Area> = root ? { [root.id]: root } : {};
+    const children: Record<number, number[]> = {};
+    opened.parents.forEach((id, i) => {
+      const items = childLists[i]?.items;
+      if (!items) return;
+      for (const a of items) areas[a.id] = a;
+      children[id] = items.map((a) => a.id);
+    });
+    opened.pinned.forEach((_, i) => {
+      const a = pinnedAreas[i];
+      if (a) areas[a.id] = a;
+    });
+    // Keep a parent's child count in step with the children just seen.
+    for (const [id, kids] of Object.entries(children)) if (areas[Number(id)]) areas[Number(id)] = { ...areas[Number(id)], childCount: kids.length };
+    return { areas, children };
+  }, [root, opened, childLists, pinnedAreas]);
+
+  const loadChildren = useCallback(
+    async (id: number, force = false) => {
+      open('parents', id);
+      const query = { queryKey: queryKeyOf(areasApi.listChildren, childrenInput(id)), queryFn: () => callApi(areasApi.listChildren, childrenInput(id)) };
+      const { items } = force ? await client.fetchQuery({ ...query, staleTime: 0 }) : await client.ensureQueryData(query);
+      return items;
+    },
+    [client, open],
+  );
+
+  const upsert = useCallback(
+    (area: Area) => {
+      if (area.childCount !== undefined) client.setQueryData(queryKeyOf(areasApi.getArea, areaInput(area.id)), area as AreaAnswer);
+      open('pinned', area.id);
+    },
+    [client, open],
+  );
 
   const revealPath = useCallback(
     async (id: number) => {
-      const { items } = await api.get<{ items: Area[] }>(`/api/areas/${id}/ancestors`);
+      const input = areaInput(id);
+      const { items } = await client.fetchQuery({
+        queryKey: queryKeyOf(areasApi.listAncestors, input),
+        queryFn: () => callApi(areasApi.listAncestors, input),
+      });
       const chain = items.map((a) => a.id);
       if (chain[chain.length - 1] !== id) chain.push(id);
       const start = rootId === undefined ? 0 : Math.max(0, chain.indexOf(rootId));
-      for (const a of items) if (!stateRef.current.areas[a.id]) upsert(a);
       for (const parent of chain.slice(start, -1)) await loadChildren(parent);
       return chain.slice(start);
     },
-    [loadChildren, rootId, upsert],
+    [client, loadChildren, rootId],
   );
 
   const refresh = useCallback(
     async (id: number) => {
-      const area = await api.get<Area>(`/api/areas/${id}`);
-      upsert(area);
+      const input = areaInput(id);
+      upsert(await client.fetchQuery({ queryKey: queryKeyOf(areasApi.getArea, input), queryFn: () => callApi(areasApi.getArea, input), staleTime: 0 }));
       await loadChildren(id, true);
     },
-    [loadChildren, upsert],
+    [client, loadChildren, upsert],
   );
 
   const { renderTitle, isDisabled } = options;
   const treeData = useMemo(() => {
     const build = (id: number, seen: Set<number>): AreaTreeNode | null => {
-      const a = state.areas[id];
+      const a = areas[id];
       if (!a || seen.has(id)) return null;
       seen.add(id);
-      const kids = state.children[id];
+      const kids = children[id];
       const node: AreaTreeNode = {
         key: a.id,
         value: a.id,
@@ -152,13 +167,13 @@ export function useAreaTree(root: Area | null, options: AreaTreeOptions = {}): A
     if (rootId === undefined) return [];
     const top = build(rootId, new Set());
     return top ? [top] : [];
-  }, [state, rootId, renderTitle, isDisabled]);
+  }, [areas, children, rootId, renderTitle, isDisabled]);
 
   return {
     treeData,
-    areas: state.areas,
-    isLoaded: (id) => Boolean(state.children[id]),
-    childrenOf: (id) => state.children[id]?.map((c) => state.areas[c]).filter(Boolean),
+    areas,
+    isLoaded: (id) => Boolean(children[id]),
+    childrenOf: (id) => children[id]?.map((c) => areas[c]).filter(Boolean),
     loadChildren,
     revealPath,
     refresh,

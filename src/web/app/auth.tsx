@@ -1,11 +1,12 @@
 /**
- * Who is signed in. Loads /auth/me once at start, keeps the CSRF token in the API client, and
- * offers login / logout / permission checks to the rest of the app.
+ * Who is signed in. The session (/auth/me, then login) is one query of the shared cache; this keeps the
+ * CSRF token in the API client and offers login / logout / permission checks to the rest of the app.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, api, setCsrfToken } from './api';
-import { queryClient } from './query';
-import type { Me, MeResponse } from './types';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
+import { getMe, login as loginRoute, logout as logoutRoute, logoutAll, type Me, type Session } from '../../domain/auth/api';
+import { ApiError, setCsrfToken } from './api';
+import { callApi, queryClient, queryKeyOf, useApiMutation } from './query';
 
 interface AuthValue {
   user: Me | null;
@@ -23,61 +24,79 @@ interface AuthValue {
 
 const AuthContext = createContext<AuthValue | null>(null);
 
+/** The session query's key: null in it means "nobody is signed in". */
+const SESSION_KEY = queryKeyOf(getMe);
+
+async function readSession(): Promise<Session | null> {
+  try {
+    const s = await callApi(getMe);
+    setCsrfToken(s.csrfToken);
+    return s;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null;
+    throw e;
+  }
+}
+
+/** Drops every answer but the session's: the next person at this device must not see the last one's. */
+function forgetAnswers() {
+  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== getMe.path });
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<Me | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [startError, setStartError] = useState<unknown>(null);
-
-  const accept = useCallback((r: MeResponse) => {
-    setCsrfToken(r.csrfToken);
-    setUser(r.user);
-    return r.user;
-  }, []);
-
-  const refresh = useCallback(async () => {
-    setStartError(null);
-    try {
-      accept(await api.get<MeResponse>('/api/auth/me'));
-    } catch (e) {
-      setUser(null);
-      if (!(e instanceof ApiError && e.status === 401)) setStartError(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [accept]);
-
-  useEffect(() => {
-    void refresh();
-  }, [refresh]);
+  const client = useQueryClient();
+  // Read once at start; login, logout and an expired session write it directly.
+  const session = useQuery<Session | null, ApiError>({
+    queryKey: SESSION_KEY,
+    queryFn: readSession,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: Number.POSITIVE_INFINITY,
+    retry: false,
+  });
+  const user = session.data?.user ?? null;
+  const startError = session.data ? null : session.error;
+  const { mutateAsync: signIn } = useApiMutation(loginRoute, { invalidates: false });
+  const { mutateAsync: signOut } = useApiMutation(logoutRoute, { invalidates: false });
+  const { mutateAsync: signOutEverywhere } = useApiMutation(logoutAll, { invalidates: false });
 
   const login = useCallback(
-    async (username: string, password: string) => accept(await api.post<MeResponse>('/api/auth/login', { username, password })),
-    [accept],
+    async (username: string, password: string) => {
+      const s = await signIn({ body: { username, password } });
+      setCsrfToken(s.csrfToken);
+      forgetAnswers();
+      client.setQueryData(SESSION_KEY, s);
+      return s.user;
+    },
+    [signIn, client],
   );
 
   const clear = useCallback(() => {
     setCsrfToken(null);
-    setUser(null);
-    // The next person at this device must not see the last one's answers.
-    queryClient.clear();
-  }, []);
+    client.setQueryData(SESSION_KEY, null);
+    forgetAnswers();
+  }, [client]);
 
   const logout = useCallback(
     async (everywhere = false) => {
       try {
-        await api.post(everywhere ? '/api/auth/logout-all' : '/api/auth/logout');
+        await (everywhere ? signOutEverywhere({}) : signOut({}));
       } finally {
         // Even if the call failed (expired already, network), the user asked to leave.
         clear();
       }
     },
-    [clear],
+    [signOut, signOutEverywhere, clear],
   );
+
+  const { refetch } = session;
+  const refresh = useCallback(async () => {
+    await refetch();
+  }, [refetch]);
 
   const value = useMemo<AuthValue>(() => {
     const perms = new Set(user?.permissions ?? []);
-    return { user, loading, startError, login, logout, refresh, clear, can: (p) => perms.has(p) };
-  }, [user, loading, startError, login, logout, refresh, clear]);
+    return { user, loading: session.isPending, startError, login, logout, refresh, clear, can: (p) => perms.has(p) };
+  }, [user, session.isPending, startError, login, logout, refresh, clear]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -3,9 +3,10 @@
  * switcher and used by pages as their default filter. Remembered per user in localStorage, and
  * checked against the server on start so a stale or foreign id falls back to the user's scope.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api } from './api';
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { getArea } from '../../domain/areas/api';
 import { useAuth } from './auth';
+import { useApiQuery } from './query';
 import type { Area } from './types';
 
 const STORAGE_KEY = 'wangge.currentArea';
@@ -36,37 +37,30 @@ function writeStored(userId: number, areaId: number) {
 
 export function CurrentAreaProvider({ children }: { children: ReactNode }) {
   const { user, can } = useAuth();
-  const [area, setAreaState] = useState<Area | null>(null);
   const canRead = can('areas.read');
+  // The area picked in this visit, by whom: another user signing in on this device starts from their own.
+  const [choice, setChoice] = useState<{ userId: number; area: Area } | null>(null);
+  const userId = user?.id;
+  const picked = userId !== undefined && choice?.userId === userId ? choice.area : null;
+  const stored = useMemo(() => (userId === undefined ? null : readStored(userId)), [userId]);
+  const wantedId = user ? (picked?.id ?? stored ?? user.scope.id) : null;
 
-  useEffect(() => {
-    if (!user) {
-      setAreaState(null);
-      return;
-    }
-    setAreaState(user.scope);
-    if (!canRead) return;
-    let cancelled = false;
-    const wanted = readStored(user.id) ?? user.scope.id;
-    // Fetch the full row (with childCount); a 404 means it left the scope: use the scope itself.
-    api
-      .get<Area>(`/api/areas/${wanted}`)
-      .catch(() => api.get<Area>(`/api/areas/${user.scope.id}`))
-      .then((a) => {
-        if (!cancelled) setAreaState(a.archived ? user.scope : a);
-      })
-      .catch(() => {});
-    return () => {
-      cancelled = true;
-    };
-  }, [user, canRead]);
+  // The full row (with childCount), refetched after writes; a 404 or an archived area means it left the
+  // scope or the tree: use the scope itself.
+  const wanted = useApiQuery(getArea, { params: { id: wantedId ?? 0 } }, { enabled: canRead && wantedId !== null, retry: false });
+  const gone = wanted.isError || wanted.data?.archived === true;
+  const scopeRow = useApiQuery(getArea, { params: { id: user?.scope.id ?? 0 } }, { enabled: canRead && user !== null && gone });
+
+  let area: Area | null = null;
+  if (user) area = !canRead ? user.scope : gone ? (scopeRow.data ?? user.scope) : (wanted.data ?? picked ?? user.scope);
 
   const setArea = useCallback(
     (a: Area) => {
-      setAreaState(a);
-      if (user) writeStored(user.id, a.id);
+      if (userId === undefined) return;
+      setChoice({ userId, area: a });
+      writeStored(userId, a.id);
     },
-    [user],
+    [userId],
   );
 
   const value = useMemo(() => ({ area, setArea }), [area, setArea]);

@@ -1,80 +1,21 @@
 /**
- * Shapes of the API's JSON, as described in docs/api.md. Kept here (not imported from the server)
- * so the web bundle never pulls in server code.
+ * Names the shell and older pages use for answer shapes. Every shape comes from a route contract
+ * (domain/<module>/api.ts); only the shell's own view of an area is composed here.
  */
-import type { AreaKind } from '../../domain/areas/kinds';
+import type { z } from 'zod';
+import type { Area as AreaAnswer, AreaSummary } from '../../domain/areas/api';
+import type { pageOf } from '../../domain/primitives';
 
-export type { AreaKind };
+export type { AreaKind } from '../../domain/areas/kinds';
+export type { AreaRef, Division } from '../../domain/areas/api';
+export type { Me, Session as MeResponse } from '../../domain/auth/api';
+export type { LocalName, PermissionDef, Role, UserView as User } from '../../domain/users/api';
 
-export interface Area {
-  id: number;
-  parentId: number | null;
-  name: string;
-  kind: AreaKind;
-  divisionCode: string | null;
-  path: string;
-  level: number;
-  archived: boolean;
-  /** Absent on the scope returned by /auth/me; present on every /areas answer. */
-  childCount?: number;
-}
+/**
+ * An area as the shell holds it: a /api/areas answer, or the signed-in user's scope from login and
+ * /auth/me, which carries no child count.
+ */
+export type Area = AreaSummary & Partial<Pick<AreaAnswer, 'childCount'>>;
 
-/** The short area shape embedded in a user row. */
-export type AreaRef = Pick<Area, 'id' | 'name' | 'kind' | 'path'>;
-
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  phone: string | null;
-  roles: string[];
-  scope: AreaRef;
-  disabled: boolean;
-  createdAt?: string;
-}
-
-/** The signed-in user, from login and /auth/me. */
-export interface Me extends Omit<User, 'scope'> {
-  permissions: string[];
-  scope: Area;
-}
-
-export interface MeResponse {
-  user: Me;
-  csrfToken: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export interface LocalName {
-  zh: string;
-  en: string;
-}
-
-export interface Role {
-  code: string;
-  name: LocalName;
-  permissions: string[];
-  builtIn: boolean;
-}
-
-export interface PermissionDef {
-  code: string;
-  module: string;
-}
-
-export interface Division {
-  code: string;
-  name: string;
-  level: 'province' | 'city' | 'county' | 'town' | 'village';
-  hasChildren: boolean;
-}
-
-export interface ImportResult {
-  root: Area;
-  created: number;
-  skipped: number;
-}
+/** A page of a list, as `pageOf(item)` answers it. */
+export type Page<T> = z.output<ReturnType<typeof pageOf<z.ZodType<T>>>>;

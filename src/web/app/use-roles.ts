@@ -1,30 +1,16 @@
-import { useEffect, useState } from 'react';
-import { api } from './api';
+import { listRoles, type Role } from '../../domain/users/api';
 import { useAuth } from './auth';
-import type { Role } from './types';
+import { useApiQuery } from './query';
+
+const NONE: Role[] = [];
 
 /**
  * Role definitions (for their `{zh,en}` names). Needs users.read; without it an empty list is
- * returned and callers fall back to showing role codes.
+ * returned and callers fall back to showing role codes. A write to a role refetches it.
  */
-export function useRoles(reloadKey = 0): { roles: Role[]; loading: boolean; error: unknown } {
+export function useRoles(): { roles: Role[]; loading: boolean; error: unknown } {
   const { can } = useAuth();
   const allowed = can('users.read');
-  const [roles, setRoles] = useState<Role[]>([]);
-  const [loading, setLoading] = useState(allowed);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => {
-    if (!allowed) return;
-    let cancelled = false;
-    setLoading(true);
-    api
-      .get<{ items: Role[] }>('/api/roles')
-      .then((r) => !cancelled && (setRoles(r.items), setError(null)))
-      .catch((e) => !cancelled && setError(e))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [allowed, reloadKey]);
-  return { roles, loading, error };
+  const roles = useApiQuery(listRoles, undefined, { enabled: allowed, staleTime: 60_000 });
+  return { roles: (allowed && roles.data?.items) || NONE, loading: allowed && roles.isPending, error: roles.error };
 }

@@ -139,6 +139,21 @@ describe('the tree cache', () => {
   });
 });
 
+describe('bad input', () => {
+  it('answers 400, never 500: ids past the integer range, unknown fields, impossible queries', async () => {
+    expect((await admin.get('/api/areas/99999999999')).statusCode).toBe(400);
+    expect((await admin.get('/api/areas?under=99999999999')).statusCode).toBe(400);
+    expect((await admin.get(`/api/areas/${t.root.id}/children?archived=maybe`)).statusCode).toBe(400);
+    expect((await admin.get('/api/areas?color=red')).statusCode).toBe(400);
+    const unknown = await admin.post('/api/areas', { parentId: t.root.id, name: '多余字段镇', kind: 'town', color: 'red' });
+    expect(unknown.statusCode).toBe(400);
+    const huge = await admin.post('/api/areas', { parentId: 3_000_000_000, name: '过大编号镇', kind: 'town' });
+    expect(huge.statusCode).toBe(400);
+    const long = await admin.post('/api/areas', { parentId: t.root.id, name: '长'.repeat(101), kind: 'town' });
+    expect(long.statusCode).toBe(400);
+  });
+});
+
 describe('national division codes', () => {
   it('lists provinces, then children of a code', async () => {
     const provinces = (await admin.get('/api/divisions')).json().items;

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/engine';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams, likeEscape } from '../../platform/sql';
+import type { Area } from '../../../domain/areas/api';
 import type { AreaKind } from '../../../domain/areas/kinds';
 
 /** The area tree's SQL. Every read takes the caller's scope; the one unscoped lookup says so in its name. */
@@ -17,17 +18,8 @@ export interface AreaRow {
   child_count?: number;
 }
 
-export interface Area {
-  id: number;
-  parentId: number | null;
-  name: string;
-  kind: AreaKind;
-  divisionCode: string | null;
-  path: string;
-  level: number;
-  archived: boolean;
-  childCount: number;
-}
+/** The answer shape is the contract's (domain/areas/api.ts). */
+export type { Area };
 
 export function toArea(r: AreaRow): Area {
   return {

@@ -1,93 +1,47 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { areaId, areaKind, createAreaBody, importDivisionsBody, moveAreaBody, updateAreaBody } from '../../../domain/areas/schemas';
+import * as api from '../../../domain/areas/api';
 import { ctxOf } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
+import { serve } from '../../platform/serve';
 import * as catalog from '../divisions';
 import * as service from './service';
 
-const idParams = z.strictObject({ id: areaId });
-const read = { access: { permission: 'areas.read' } };
-const write = { access: { permission: 'areas.write' } };
+const read = { access: { permission: 'areas.read' } } as const;
+const write = { access: { permission: 'areas.write' } } as const;
+const importing = { access: { permission: 'areas.import' } } as const;
 const tags = ['areas'];
 
 export async function areaRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+  serve(app, api.getArea, { ...read, tags }, (req) => service.get(ctxOf(req), req.params.id));
 
-  r.get('/api/areas/:id', { config: read, schema: { tags, params: idParams } }, (req) => service.get(ctxOf(req), req.params.id));
-
-  r.get(
-    '/api/areas/:id/children',
-    { config: read, schema: { tags, params: idParams, querystring: z.strictObject({ archived: z.enum(['true', 'false']).optional() }) } },
-    async (req) => ({ items: await service.children(ctxOf(req), req.params.id, req.query.archived === 'true') }),
-  );
-
-  r.get('/api/areas/:id/ancestors', { config: read, schema: { tags, params: idParams } }, async (req) => ({
-    items: await service.ancestors(ctxOf(req), req.params.id),
+  serve(app, api.listChildren, { ...read, tags }, async (req) => ({
+    items: await service.children(ctxOf(req), req.params.id, req.query.archived ?? false),
   }));
 
-  r.get(
-    '/api/areas',
-    {
-      config: read,
-      schema: {
-        tags,
-        querystring: z.strictObject({
-          q: z.string().max(50).optional(),
-          under: areaId.optional(),
-          kind: areaKind.optional(),
-          archived: z.enum(['true', 'false']).optional(),
-          page: z.coerce.number().int().min(1).max(100_000).default(1),
-          pageSize: z.coerce.number().int().min(1).max(200).default(20),
-        }),
-      },
-    },
-    (req) => service.search(ctxOf(req), { ...req.query, includeArchived: req.query.archived === 'true' }),
-  );
+  serve(app, api.listAncestors, { ...read, tags }, async (req) => ({ items: await service.ancestors(ctxOf(req), req.params.id) }));
 
-  r.post('/api/areas', { config: write, schema: { tags, body: createAreaBody } }, async (req, reply) =>
-    reply.status(201).send(await service.create(ctxOf(req), req.body)),
-  );
+  serve(app, api.searchAreas, { ...read, tags }, (req) => {
+    const { archived, ...rest } = req.query;
+    return service.search(ctxOf(req), { ...rest, includeArchived: archived ?? false });
+  });
 
-  r.patch('/api/areas/:id', { config: write, schema: { tags, params: idParams, body: updateAreaBody } }, (req) =>
-    service.update(ctxOf(req), req.params.id, req.body),
-  );
+  serve(app, api.createArea, { ...write, tags }, (req) => service.create(ctxOf(req), req.body));
 
-  r.post('/api/areas/:id/move', { config: write, schema: { tags, params: idParams, body: moveAreaBody } }, (req) =>
-    service.move(ctxOf(req), req.params.id, req.body.parentId),
-  );
+  serve(app, api.updateArea, { ...write, tags }, (req) => service.update(ctxOf(req), req.params.id, req.body));
 
-  r.post('/api/areas/:id/archive', { config: write, schema: { tags, params: idParams } }, (req) => service.archive(ctxOf(req), req.params.id));
+  serve(app, api.moveArea, { ...write, tags }, (req) => service.move(ctxOf(req), req.params.id, req.body.parentId));
 
-  r.get(
-    '/api/divisions',
-    {
-      config: { access: { permission: 'areas.import' } },
-      schema: {
-        tags,
-        querystring: z.strictObject({
-          parent: z
-            .string()
-            .regex(/^\d{2,12}$/, 'division_code')
-            .optional(),
-        }),
-      },
-    },
-    async (req) => {
-      try {
-        const items = req.query.parent ? await catalog.listChildren(req.query.parent) : await catalog.listProvinces();
-        return { items };
-      } catch (e) {
-        if (e instanceof catalog.InvalidDivisionCode) throw badRequest('VALIDATION_FAILED', {}, { parent: 'division_code' });
-        throw e;
-      }
-    },
-  );
+  serve(app, api.archiveArea, { ...write, tags }, (req) => service.archive(ctxOf(req), req.params.id));
 
-  r.post(
-    '/api/areas/import-divisions',
-    { config: { access: { permission: 'areas.import' } }, schema: { tags, body: importDivisionsBody } },
-    async (req, reply) => reply.status(201).send(await service.importDivisions(ctxOf(req), req.body.parentId, req.body.code)),
-  );
+  serve(app, api.listDivisions, { ...importing, tags }, async (req) => {
+    try {
+      const items = req.query.parent ? await catalog.listChildren(req.query.parent) : await catalog.listProvinces();
+      return { items };
+    } catch (e) {
+      if (e instanceof catalog.InvalidDivisionCode) throw badRequest('VALIDATION_FAILED', {}, { parent: 'division_code' });
+      throw e;
+    }
+  });
+
+  serve(app, api.importDivisions, { ...importing, tags }, (req) => service.importDivisions(ctxOf(req), req.body.parentId, req.body.code));
 }

@@ -1,5 +1,5 @@
 import { AREA_KIND_NAMES, type AreaKind, canContain, kindOfDivision, shortDivisionName } from '../../../domain/areas/kinds';
-import type { CreateAreaInput, UpdateAreaInput } from '../../../domain/areas/schemas';
+import type { CreateAreaInput, UpdateAreaInput } from '../../../domain/areas/api';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { DomainError, conflict, isUniqueViolation, notFound, ruleViolation } from '../../platform/errors';

@@ -1,16 +1,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import * as api from '../../../domain/auth/api';
+import type { Config } from '../../config';
 import { SESSION_COOKIE } from '../../platform/access';
 import { ctxOf } from '../../platform/context';
-import type { Config } from '../../config';
+import { serve } from '../../platform/serve';
 import * as service from './service';
 import type { AuthDeps } from './service';
 
 const tags = ['auth'];
+const ok = { ok: true as const };
 
 export async function authRoutes(app: FastifyInstance, opts: { deps: AuthDeps; config: Config }) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
   const { deps, config } = opts;
   const cookie = {
     path: '/',
@@ -21,46 +21,32 @@ export async function authRoutes(app: FastifyInstance, opts: { deps: AuthDeps; c
   };
   const clear = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
-  r.post(
-    '/api/auth/login',
-    {
-      config: { access: 'public' },
-      schema: { tags, body: z.strictObject({ username: z.string().trim().min(1).max(60), password: z.string().min(1).max(200) }) },
-    },
-    async (req, reply) => {
-      const { token, body } = await service.login(deps, req.body, {
-        ip: req.ip,
-        userAgent: req.headers['user-agent'],
-        requestId: String(req.id),
-      });
-      reply.setCookie(SESSION_COOKIE, token, cookie);
-      return body;
-    },
-  );
+  serve(app, api.login, { access: 'public', tags }, async (req, reply) => {
+    const { token, body } = await service.login(deps, req.body, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+      requestId: String(req.id),
+    });
+    reply.setCookie(SESSION_COOKIE, token, cookie);
+    return body;
+  });
 
-  r.get('/api/auth/me', { config: { access: 'signed-in' }, schema: { tags } }, (req) => service.me(deps.db, ctxOf(req).actor));
+  serve(app, api.getMe, { access: 'signed-in', tags }, (req) => service.me(deps.db, ctxOf(req).actor));
 
-  r.post('/api/auth/logout', { config: { access: 'signed-in' }, schema: { tags } }, async (req, reply) => {
+  serve(app, api.logout, { access: 'signed-in', tags }, async (req, reply) => {
     await service.logout(ctxOf(req), deps);
     clear(reply);
-    return { ok: true };
+    return ok;
   });
 
-  r.post('/api/auth/logout-all', { config: { access: 'signed-in' }, schema: { tags } }, async (req, reply) => {
+  serve(app, api.logoutAll, { access: 'signed-in', tags }, async (req, reply) => {
     await service.logoutEverywhere(ctxOf(req), deps);
     clear(reply);
-    return { ok: true };
+    return ok;
   });
 
-  r.post(
-    '/api/auth/password',
-    {
-      config: { access: 'signed-in' },
-      schema: { tags, body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) }) },
-    },
-    async (req) => {
-      await service.changePassword(ctxOf(req), deps, req.body.currentPassword, req.body.newPassword);
-      return { ok: true };
-    },
-  );
+  serve(app, api.changePassword, { access: 'signed-in', tags }, async (req) => {
+    await service.changePassword(ctxOf(req), deps, req.body.currentPassword, req.body.newPassword);
+    return ok;
+  });
 }

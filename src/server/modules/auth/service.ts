@@ -1,3 +1,5 @@
+import type { AreaSummary } from '../../../domain/areas/api';
+import type { Session } from '../../../domain/auth/api';
 import { audit } from '../../platform/audit';
 import type { Actor, Ctx } from '../../platform/context';
 import type { Db } from '../../db/engine';
@@ -39,9 +41,9 @@ export async function login(deps: AuthDeps, input: { username: string; password:
   return { token: session.token, body: await me(deps.db, actor) };
 }
 
-export async function me(db: Db, actor: Actor) {
+export async function me(db: Db, actor: Actor): Promise<Session> {
   const u = (await users.findByIdUnscoped(db, actor.userId))!;
-  const [scope] = await db.query(
+  const [scope] = await db.query<AreaSummary>(
     'SELECT id, parent_id AS "parentId", name, kind, division_code AS "divisionCode", path, level, archived FROM areas WHERE id = $1',
     [u.area_id],
   );

@@ -137,7 +137,7 @@ export async function resetPassword(ctx: Ctx, deps: UserDeps, id: number, newPas
     const ended = await deps.sessions.endAllOf(tx, id);
     await audit(tx, ctx, { action: 'reset-password', entity: 'user', entityId: id, areaPath: user.area_path, after: { sessionsEnded: ended } });
   });
-  return { ok: true };
+  return { ok: true as const };
 }
 
 export async function roles(ctx: Ctx) {

@@ -124,3 +124,15 @@ describe('roles', () => {
     expect(items).toContainEqual({ code: 'areas.read', module: 'areas' });
   });
 });
+
+describe('bad input', () => {
+  it('answers 400, never 500: ids past the integer range, unknown fields, oversized text', async () => {
+    expect((await admin.get('/api/users/99999999999')).statusCode).toBe(400);
+    expect((await admin.get('/api/users?under=99999999999')).statusCode).toBe(400);
+    const base = { username: 'bad_input', displayName: '坏输入', roles: ['cadre'], scopeAreaId: town.id, password: strong };
+    expect((await admin.post('/api/users', { ...base, extra: 1 })).statusCode).toBe(400);
+    expect((await admin.post('/api/users', { ...base, scopeAreaId: 3_000_000_000 })).statusCode).toBe(400);
+    expect((await admin.post('/api/users', { ...base, displayName: '长'.repeat(61) })).statusCode).toBe(400);
+    expect((await admin.put('/api/roles/cadre', { permissions: ['x'.repeat(61)] })).statusCode).toBe(400);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Area } from '../areas';
+import type { UserView } from '../../../domain/users/api';
 import type { UserRow } from './repo';
 
 /** A phone number shown masked: 138****5678. Landlines keep their area code and last 4 digits. */
@@ -9,16 +10,8 @@ export function maskPhone(phone: string | null): string | null {
   return `${digits.slice(0, 3)}${'*'.repeat(digits.length - 7)}${digits.slice(-4)}`;
 }
 
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  phone: string | null;
-  roles: string[];
-  scope: Pick<Area, 'id' | 'name' | 'kind' | 'path'>;
-  disabled: boolean;
-  createdAt: string;
-}
+/** The answer shape is the contract's (domain/users/api.ts). */
+export type { UserView };
 
 export function toUserView(u: UserRow): UserView {
   return {

@@ -1,23 +1,13 @@
 import { Breadcrumb, Skeleton } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../api';
+import { listAncestors } from '../../../domain/areas/api';
+import { useApiQuery } from '../query';
 import type { Area } from '../types';
 
 /** The chain from the user's scope down to `areaId`, via /areas/:id/ancestors. */
 export function AreaBreadcrumb({ areaId, onPick }: { areaId: number; onPick?: (area: Area) => void }) {
-  const [chain, setChain] = useState<Area[] | null>(null);
-  useEffect(() => {
-    let cancelled = false;
-    setChain(null);
-    api
-      .get<{ items: Area[] }>(`/api/areas/${areaId}/ancestors`)
-      .then((r) => !cancelled && setChain(r.items))
-      .catch(() => !cancelled && setChain([]));
-    return () => {
-      cancelled = true;
-    };
-  }, [areaId]);
-  if (!chain) return <Skeleton.Input size="small" active />;
+  const ancestors = useApiQuery(listAncestors, { params: { id: areaId } });
+  if (ancestors.isPending) return <Skeleton.Input size="small" active />;
+  const chain = ancestors.data?.items ?? [];
   return (
     <Breadcrumb
       items={chain.map((a) => ({

@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import { changePassword } from '../../../domain/auth/api';
 import { applyFieldErrors, errorText } from '../errors';
+import { useApiMutation } from '../query';
 
 interface Values {
   currentPassword: string;
@@ -18,22 +19,19 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const change = useApiMutation(changePassword, { invalidates: false });
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
     try {
-      await api.post('/api/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+      await change.mutateAsync({ body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
       message.success(t('password.changed'));
       onClose();
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -43,7 +41,7 @@ export function ChangePasswordModal({ onClose }: { onClose: () => void }) {
       title={t('password.changeTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={change.isPending}
       onOk={() => void submit().catch(() => {})}
       onCancel={onClose}
     >

@@ -1,12 +1,12 @@
 import { App, Button, Card, Descriptions, Dropdown, Space, Spin, Table, Tag, Typography } from 'antd';
 import { AimOutlined, DeleteOutlined, DragOutlined, EditOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { archiveArea } from '../../../domain/areas/api';
 import { AreaBreadcrumb } from '../../app/components/AreaBreadcrumb';
 import { KindTag } from '../../app/components/KindTag';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import type { Area } from '../../app/types';
 
 export type AreaAction = 'add' | 'edit' | 'move' | 'archive';
@@ -100,26 +100,6 @@ export function AreaDetails({ area, children, canWrite, isScopeRoot, onSelect, o
   );
 }
 
-/** Loads one area fresh from the server (the tree's copy may lack counts or be stale). */
-export function useAreaRecord(id: number | null, version: number): { area: Area | null; error: string | null } {
-  const { t } = useTranslation();
-  const [area, setArea] = useState<Area | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (id == null) return;
-    let cancelled = false;
-    setError(null);
-    api
-      .get<Area>(`/api/areas/${id}`)
-      .then((a) => !cancelled && setArea(a))
-      .catch((e) => !cancelled && setError(errorText(e, t)));
-    return () => {
-      cancelled = true;
-    };
-  }, [id, version, t]);
-  return { area: area && area.id === id ? area : null, error };
-}
-
 export function AreaDetailsLoading() {
   return <Spin style={{ display: 'block', margin: '48px auto' }} />;
 }
@@ -127,6 +107,7 @@ export function AreaDetailsLoading() {
 export function useArchive() {
   const { t } = useTranslation();
   const { modal, message } = App.useApp();
+  const { mutateAsync } = useApiMutation(archiveArea);
   return (area: Area, done: () => void) =>
     modal.confirm({
       title: t('areas.archiveConfirmTitle', { name: area.name }),
@@ -136,7 +117,7 @@ export function useArchive() {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          const r = await api.post<{ archived: number }>(`/api/areas/${area.id}/archive`);
+          const r = await mutateAsync({ params: { id: area.id } });
           message.success(t('areas.archived', { count: r.archived }));
           done();
         } catch (e) {

@@ -2,10 +2,11 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AREA_KINDS, canContain } from '../../../domain/areas/kinds';
-import { divisionCode } from '../../../domain/areas/schemas';
-import { api } from '../../app/api';
+import { type Area as AreaAnswer, createArea, divisionCode, updateArea } from '../../../domain/areas/api';
+import type { AreaKind } from '../../../domain/areas/kinds';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import type { Area, AreaKind } from '../../app/types';
+import { useApiMutation } from '../../app/query';
+import type { Area } from '../../app/types';
 
 interface Values {
   name: string;
@@ -16,11 +17,12 @@ interface Values {
 export type AreaFormTarget = { mode: 'create'; parent: Area } | { mode: 'edit'; area: Area; parent?: Area };
 
 /** Add a child area, or edit one. Kinds wider than the parent are not offered (the server refuses them too). */
-export function AreaFormModal({ target, onClose, onSaved }: { target: AreaFormTarget; onClose: () => void; onSaved: (a: Area) => void }) {
+export function AreaFormModal({ target, onClose, onSaved }: { target: AreaFormTarget; onClose: () => void; onSaved: (a: AreaAnswer) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const create = useApiMutation(createArea);
+  const update = useApiMutation(updateArea);
   const [error, setError] = useState<string | null>(null);
   const parent = target.mode === 'create' ? target.parent : target.parent;
   const kinds = AREA_KINDS.filter((k) => !parent || canContain(parent.kind, k));
@@ -30,19 +32,17 @@ export function AreaFormModal({ target, onClose, onSaved }: { target: AreaFormTa
   const submit = async () => {
     const v = await form.validateFields();
     const code = v.divisionCode?.trim() || null;
-    setBusy(true);
     setError(null);
     try {
       const saved =
         target.mode === 'create'
-          ? await api.post<Area>('/api/areas', { parentId: target.parent.id, name: v.name.trim(), kind: v.kind, divisionCode: code })
-          : await api.patch<Area>(`/api/areas/${target.area.id}`, { name: v.name.trim(), kind: v.kind, divisionCode: code });
+          ? await create.mutateAsync({ body: { parentId: target.parent.id, name: v.name.trim(), kind: v.kind, divisionCode: code } })
+          : await update.mutateAsync({ params: { id: target.area.id }, body: { name: v.name.trim(), kind: v.kind, divisionCode: code } });
       message.success(t('common.saved'));
       onSaved(saved);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -52,7 +52,7 @@ export function AreaFormModal({ target, onClose, onSaved }: { target: AreaFormTa
       title={target.mode === 'create' ? t('areas.addChildTo', { name: target.parent.name }) : t('areas.editTitle', { name: target.area.name })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={create.isPending || update.isPending}
       onOk={() => void submit().catch(() => {})}
       onCancel={onClose}
     >

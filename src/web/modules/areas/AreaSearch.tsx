@@ -1,40 +1,23 @@
 import { AutoComplete, Input } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { type Area, searchAreas } from '../../../domain/areas/api';
 import { KindTag } from '../../app/components/KindTag';
-import type { Area, Page } from '../../app/types';
+import { useApiQuery } from '../../app/query';
 
 /** Search by name or pinyin initials (e.g. "mzz" for 毛庄镇); picking a result selects it in the tree. */
 export function AreaSearch({ onPick }: { onPick: (area: Area) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<Area[]>([]);
-  const [searching, setSearching] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
+  // Ask only after a pause in typing, so each keystroke does not hit the server.
+  const [text, setText] = useState('');
   useEffect(() => {
-    clearTimeout(timer.current);
-    const text = q.trim();
-    if (!text) {
-      setResults([]);
-      return;
-    }
-    let cancelled = false;
-    // Wait for a pause in typing so each keystroke does not hit the server.
-    timer.current = setTimeout(() => {
-      setSearching(true);
-      api
-        .get<Page<Area>>('/api/areas', { q: text, pageSize: 20 })
-        .then((r) => !cancelled && setResults(r.items))
-        .catch(() => !cancelled && setResults([]))
-        .finally(() => !cancelled && setSearching(false));
-    }, 250);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer.current);
-    };
+    const timer = setTimeout(() => setText(q.trim()), 250);
+    return () => clearTimeout(timer);
   }, [q]);
+  const search = useApiQuery(searchAreas, { query: { q: text, pageSize: 20 } }, { enabled: Boolean(text) });
+  const results = (text && search.data?.items) || [];
+  const searching = Boolean(text) && search.isFetching;
 
   return (
     <AutoComplete

@@ -6,15 +6,18 @@ import { Alert, Button, Card, Col, Empty, Row, Space, Tree, Typography } from 'a
 import { CloudDownloadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState, type Key } from 'react';
 import { useTranslation } from 'react-i18next';
-import { notifyAreasChanged, useAreaTree } from '../../app/area-tree';
+import { getArea } from '../../../domain/areas/api';
+import { useAreaTree } from '../../app/area-tree';
 import { useAuth, useMe } from '../../app/auth';
 import { KindTag } from '../../app/components/KindTag';
 import { useCurrentArea } from '../../app/current-area';
-import type { Area, ImportResult } from '../../app/types';
-import { AreaDetails, AreaDetailsLoading, useAreaRecord, useArchive, type AreaAction } from './AreaDetails';
+import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
+import type { Area } from '../../app/types';
+import { AreaDetails, AreaDetailsLoading, useArchive, type AreaAction } from './AreaDetails';
 import { AreaFormModal, type AreaFormTarget } from './AreaFormModal';
 import { AreaSearch } from './AreaSearch';
-import { ImportDivisionsWizard } from './ImportDivisionsWizard';
+import { ImportDivisionsWizard, type ImportResult } from './ImportDivisionsWizard';
 import { MoveAreaModal } from './MoveAreaModal';
 
 const renderTitle = (a: Area) => (
@@ -33,13 +36,15 @@ export default function AreasPage() {
   const tree = useAreaTree(me.scope, treeOptions);
   const [selectedId, setSelectedId] = useState<number>(current?.id ?? me.scope.id);
   const [expanded, setExpanded] = useState<Key[]>([me.scope.id]);
-  const [version, setVersion] = useState(0);
   const [form, setForm] = useState<AreaFormTarget | null>(null);
   const [moving, setMoving] = useState<Area | null>(null);
   const [importing, setImporting] = useState(false);
-  const { area, error } = useAreaRecord(selectedId, version);
+  // The selected area fresh from the server (the tree's copy may lack counts); writes refetch it.
+  const record = useApiQuery(getArea, { params: { id: selectedId } });
+  const area = record.data ?? null;
+  const error = record.error ? errorText(record.error, t) : null;
   const archive = useArchive();
-  const { revealPath, loadChildren, refresh } = tree;
+  const { revealPath, loadChildren } = tree;
 
   /** Select an area anywhere in the scope: open every level above it in the tree. */
   const select = useCallback(
@@ -66,13 +71,6 @@ export default function AreasPage() {
     loadChildren(selectedId).catch(() => {});
   }, [selectedId, loadChildren]);
 
-  const reload = async (...ids: (number | null | undefined)[]) => {
-    for (const id of ids) if (id) await refresh(id).catch(() => {});
-    setVersion((v) => v + 1);
-    // Other trees on screen (the header's area switcher) re-read the same parents.
-    notifyAreasChanged(ids);
-  };
-
   const onAction = (action: AreaAction) => {
     if (!area) return;
     if (action === 'add') setForm({ mode: 'create', parent: area });
@@ -83,15 +81,14 @@ export default function AreasPage() {
         // Archiving the current area (or a place above it) moves "current" up to the parent.
         const parent = area.parentId ? tree.areas[area.parentId] : undefined;
         if (current && parent && current.path.startsWith(area.path)) setCurrent(parent);
-        void reload(area.parentId).then(() => {
-          if (area.parentId) void select(area.parentId);
-        });
+        // The write refetched what is shown (the tree, the details) already.
+        if (area.parentId) void select(area.parentId);
       });
     }
   };
 
   const onImported = (r: ImportResult) => {
-    void reload(r.root.parentId).then(() => select(r.root.id));
+    void select(r.root.id);
   };
 
   return (
@@ -153,8 +150,7 @@ export default function AreasPage() {
           onSaved={(saved) => {
             setForm(null);
             if (current?.id === saved.id) setCurrent(saved);
-            const parentToReload = form.mode === 'create' ? form.parent.id : saved.parentId;
-            void reload(parentToReload, saved.id).then(() => select(saved.id));
+            void select(saved.id);
           }}
         />
       )}
@@ -162,10 +158,10 @@ export default function AreasPage() {
         <MoveAreaModal
           area={moving}
           onClose={() => setMoving(null)}
-          onMoved={(moved, oldParent) => {
+          onMoved={(moved) => {
             setMoving(null);
             if (current?.id === moved.id) setCurrent(moved);
-            void reload(oldParent, moved.parentId).then(() => select(moved.id));
+            void select(moved.id);
           }}
         />
       )}

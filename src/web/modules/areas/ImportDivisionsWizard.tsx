@@ -3,12 +3,16 @@
  * catalogue, pick where it goes in our tree, then import it with all its towns and villages.
  */
 import { Alert, App, Button, Form, Modal, Result, Select, Space, Spin, Steps, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import type { ResponseOf } from '../../../domain/contract';
+import { type Division, importDivisions, listDivisions } from '../../../domain/areas/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { errorText } from '../../app/errors';
-import type { Area, Division, ImportResult } from '../../app/types';
+import { useApiMutation, useApiQuery } from '../../app/query';
+import type { Area } from '../../app/types';
+
+export type ImportResult = ResponseOf<typeof importDivisions>;
 
 const LEVELS = ['province', 'city', 'county', 'town'] as const;
 type Level = (typeof LEVELS)[number];
@@ -22,28 +26,13 @@ function DivisionSelect(props: {
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<Division[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const { parent, level } = props;
-  useEffect(() => {
-    // Provinces need no parent; every other level waits for its parent's pick.
-    if (parent === undefined || (parent === null && level !== 'province')) {
-      setItems([]);
-      return;
-    }
-    let cancelled = false;
-    setLoading(true);
-    setError(null);
-    api
-      .get<{ items: Division[] }>('/api/divisions', { parent: parent ?? undefined })
-      .then((r) => !cancelled && setItems(r.items))
-      .catch((e) => !cancelled && setError(errorText(e, t)))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [parent, level, t]);
+  // Provinces need no parent; every other level waits for its parent's pick.
+  const ready = parent !== undefined && (parent !== null || level === 'province');
+  const divisions = useApiQuery(listDivisions, { query: { parent: parent ?? undefined } }, { enabled: ready, staleTime: Number.POSITIVE_INFINITY });
+  const items = ready ? (divisions.data?.items ?? []) : [];
+  const loading = ready && divisions.isPending;
+  const error = ready && divisions.error ? errorText(divisions.error, t) : null;
   return (
     <Form.Item label={t(`divisions.${level}`)} validateStatus={error ? 'error' : undefined} help={error ?? undefined} style={{ marginBottom: 12 }}>
       <Select
@@ -75,9 +64,10 @@ export function ImportDivisionsWizard({
   const [step, setStep] = useState(0);
   const [picked, setPicked] = useState<Partial<Record<Level, Division>>>({});
   const [parentId, setParentId] = useState<number | null>(defaultParent?.id ?? null);
-  const [running, setRunning] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const importing = useApiMutation(importDivisions);
+  const running = importing.isPending;
+  const error = importing.error ? errorText(importing.error, t) : null;
+  const result = importing.data ?? null;
 
   // Changing one level clears the levels below it.
   const pick = (level: Level, d: Division | undefined) => {
@@ -95,19 +85,10 @@ export function ImportDivisionsWizard({
 
   const run = async () => {
     if (!chosen || !parentId) return;
-    setRunning(true);
-    setError(null);
-    try {
-      const r = await api.post<ImportResult>('/api/areas/import-divisions', { parentId, code: chosen.code });
-      setResult(r);
-      setStep(3);
-      message.success(t('divisions.done'));
-      onImported(r);
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setRunning(false);
-    }
+    const r = await importing.mutateAsync({ body: { parentId, code: chosen.code } });
+    setStep(3);
+    message.success(t('divisions.done'));
+    onImported(r);
   };
 
   const footer = (
@@ -133,7 +114,7 @@ export function ImportDivisionsWizard({
         </Button>
       )}
       {step === 2 && (
-        <Button type="primary" loading={running} onClick={() => void run()}>
+        <Button type="primary" loading={running} onClick={() => void run().catch(() => {})}>
           {t('divisions.start')}
         </Button>
       )}

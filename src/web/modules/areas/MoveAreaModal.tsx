@@ -1,18 +1,19 @@
 import { Alert, App, Form, Modal } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type Area as AreaAnswer, moveArea } from '../../../domain/areas/api';
 import { canContain } from '../../../domain/areas/kinds';
-import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import type { Area } from '../../app/types';
 
 /** Move an area (and its subtree) under a new parent picked from the same tree. */
-export function MoveAreaModal({ area, onClose, onMoved }: { area: Area; onClose: () => void; onMoved: (a: Area, oldParentId: number | null) => void }) {
+export function MoveAreaModal({ area, onClose, onMoved }: { area: Area; onClose: () => void; onMoved: (a: AreaAnswer, oldParentId: number | null) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ parentId: number }>();
-  const [busy, setBusy] = useState(false);
+  const move = useApiMutation(moveArea);
   const [error, setError] = useState<string | null>(null);
 
   // Not under itself or its own subtree, not where it already is, not under a narrower kind.
@@ -20,16 +21,14 @@ export function MoveAreaModal({ area, onClose, onMoved }: { area: Area; onClose:
 
   const submit = async () => {
     const { parentId } = await form.validateFields();
-    setBusy(true);
     setError(null);
     try {
-      const moved = await api.post<Area>(`/api/areas/${area.id}/move`, { parentId });
+      const moved = await move.mutateAsync({ params: { id: area.id }, body: { parentId } });
       message.success(t('areas.moved'));
       onMoved(moved, area.parentId);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -39,7 +38,7 @@ export function MoveAreaModal({ area, onClose, onMoved }: { area: Area; onClose:
       title={t('areas.moveTitle', { name: area.name })}
       okText={t('areas.move')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={move.isPending}
       onOk={() => void submit().catch(() => {})}
       onCancel={onClose}
     >

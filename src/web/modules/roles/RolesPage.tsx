@@ -6,10 +6,10 @@ import { Alert, App, Badge, Button, Card, Checkbox, Empty, Grid, Space, Spin, Ta
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { listPermissions, listRoles, type Role, setRolePermissions } from '../../../domain/users/api';
 import { errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
-import type { PermissionDef, Role } from '../../app/types';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { useRoles } from '../../app/use-roles';
 
 type Draft = Record<string, string[]>;
@@ -27,21 +27,15 @@ export default function RolesPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { message } = App.useApp();
-  const [reloadKey, setReloadKey] = useState(0);
-  const { roles, loading, error } = useRoles(reloadKey);
-  const [perms, setPerms] = useState<PermissionDef[] | null>(null);
-  const [permError, setPermError] = useState<unknown>(null);
+  const { roles, loading, error } = useRoles();
+  const permissions = useApiQuery(listPermissions, undefined, { staleTime: Number.POSITIVE_INFINITY });
+  const perms = permissions.data?.items ?? null;
+  const permError = permissions.error;
+  const saveRole = useApiMutation(setRolePermissions, { invalidates: [listRoles] });
   const [draft, setDraft] = useState<Draft>({});
   const [saving, setSaving] = useState(false);
   // On phones the module column is dropped so the permission names can stay pinned while roles scroll.
   const narrow = Grid.useBreakpoint().md === false;
-
-  useEffect(() => {
-    api
-      .get<{ items: PermissionDef[] }>('/api/permissions')
-      .then((r) => setPerms(r.items))
-      .catch(setPermError);
-  }, []);
 
   useEffect(() => {
     setDraft(Object.fromEntries(roles.map((r) => [r.code, [...r.permissions]])));
@@ -66,7 +60,7 @@ export default function RolesPage() {
     let failed = false;
     for (const r of dirty) {
       try {
-        await api.put(`/api/roles/${encodeURIComponent(r.code)}`, { permissions: draft[r.code] });
+        await saveRole.mutateAsync({ params: { code: r.code }, body: { permissions: draft[r.code] } });
       } catch (e) {
         failed = true;
         message.error(`${localName(r.name, lang) || r.code}: ${errorText(e, t)}`);
@@ -74,7 +68,6 @@ export default function RolesPage() {
     }
     setSaving(false);
     if (!failed) message.success(t('common.saved'));
-    setReloadKey((k) => k + 1);
   };
 
   const anyError = error ?? permError;

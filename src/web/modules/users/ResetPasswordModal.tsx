@@ -1,30 +1,28 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { resetPassword, type UserView as User } from '../../../domain/users/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import type { User } from '../../app/types';
+import { useApiMutation } from '../../app/query';
 
 /** An administrator sets a new password; the user's sessions end (the server does that). */
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string; confirm: string }>();
-  const [busy, setBusy] = useState(false);
+  const reset = useApiMutation(resetPassword, { invalidates: false });
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
     try {
-      await api.post(`/api/users/${user.id}/reset-password`, { newPassword: v.newPassword });
+      await reset.mutateAsync({ params: { id: user.id }, body: { newPassword: v.newPassword } });
       message.success(t('users.passwordReset'));
       onClose();
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -34,7 +32,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
       title={t('users.resetTitle', { name: user.displayName })}
       okText={t('users.resetPassword')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={reset.isPending}
       onOk={() => void submit().catch(() => {})}
       onCancel={onClose}
     >

@@ -1,11 +1,11 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { createUser, type Role, type UserView as User, updateUser } from '../../../domain/users/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
-import type { Role, User } from '../../app/types';
+import { useApiMutation } from '../../app/query';
 
 interface Values {
   username: string;
@@ -37,31 +37,31 @@ export function UserFormModal({
   const lang = useLanguage();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const create = useApiMutation(createUser);
+  const update = useApiMutation(updateUser);
   const [error, setError] = useState<string | null>(null);
   const editing = Boolean(user);
 
   const submit = async () => {
     const v = await form.validateFields();
     const phone = v.phone?.trim() || undefined;
-    setBusy(true);
     setError(null);
     try {
       if (user) {
-        await api.patch(`/api/users/${user.id}`, {
-          displayName: v.displayName.trim(),
-          roles: v.roles,
-          scopeAreaId: v.scopeAreaId,
-          ...(phone ? { phone } : {}),
+        await update.mutateAsync({
+          params: { id: user.id },
+          body: { displayName: v.displayName.trim(), roles: v.roles, scopeAreaId: v.scopeAreaId, ...(phone ? { phone } : {}) },
         });
       } else {
-        await api.post('/api/users', {
-          username: v.username.trim(),
-          displayName: v.displayName.trim(),
-          phone: phone ?? null,
-          roles: v.roles,
-          scopeAreaId: v.scopeAreaId,
-          password: v.password,
+        await create.mutateAsync({
+          body: {
+            username: v.username.trim(),
+            displayName: v.displayName.trim(),
+            phone: phone ?? null,
+            roles: v.roles,
+            scopeAreaId: v.scopeAreaId,
+            password: v.password,
+          },
         });
       }
       message.success(t('common.saved'));
@@ -69,7 +69,6 @@ export function UserFormModal({
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 
@@ -80,7 +79,7 @@ export function UserFormModal({
       title={editing ? t('users.editTitle', { name: user?.displayName }) : t('users.createTitle')}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      confirmLoading={busy}
+      confirmLoading={create.isPending || update.isPending}
       onOk={() => void submit().catch(() => {})}
       onCancel={onClose}
     >

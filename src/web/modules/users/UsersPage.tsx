@@ -1,15 +1,15 @@
 /** Accounts inside the caller's scope: search, page, create, edit, disable/enable, reset password. */
 import { Alert, App, Button, Card, Input, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { listUsers, type UserView as User, updateUser } from '../../../domain/users/api';
 import { useAuth, useMe } from '../../app/auth';
 import { KindTag } from '../../app/components/KindTag';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
-import type { Page, User } from '../../app/types';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { useRoles } from '../../app/use-roles';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
@@ -26,28 +26,14 @@ export default function UsersPage() {
   const { roles } = useRoles();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<User>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const canWrite = can('users.write');
 
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setData(await api.get<Page<User>>('/api/users', { q: q.trim(), page, pageSize: PAGE_SIZE }));
-      setError(null);
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setLoading(false);
-    }
-  }, [q, page, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const users = useApiQuery(listUsers, { query: { q: q.trim() || undefined, page, pageSize: PAGE_SIZE } });
+  const data = users.data ?? { items: [], total: 0 };
+  const error = users.error ? errorText(users.error, t) : null;
+  const update = useApiMutation(updateUser);
 
   const roleName = (code: string) => localName(roles.find((r) => r.code === code)?.name, lang) || code;
 
@@ -60,9 +46,8 @@ export default function UsersPage() {
       cancelText: t('common.cancel'),
       onOk: async () => {
         try {
-          await api.patch(`/api/users/${u.id}`, { disabled: !u.disabled });
+          await update.mutateAsync({ params: { id: u.id }, body: { disabled: !u.disabled } });
           message.success(t('common.saved'));
-          void load();
         } catch (e) {
           message.error(errorText(e, t));
         }
@@ -95,7 +80,7 @@ export default function UsersPage() {
         <Table<User>
           rowKey="id"
           size="small"
-          loading={loading}
+          loading={users.isFetching}
           dataSource={data.items}
           scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('users.empty') }}
@@ -172,10 +157,7 @@ export default function UsersPage() {
           roles={roles}
           defaultAreaId={current?.id}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            void load();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
       {resetting && <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />}
