@@ -56,7 +56,12 @@ describe('residents', () => {
     const wrong = await admin.post('/api/residents', { householdId: h2, name: '李四', idNumber: bad });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields.idNumber).toBeTruthy();
-    const contradiction = await admin.post('/api/residents', { householdId: h2, name: '李四', idNumber: residentIdNumber('411627', '19800101', '222'), sex: 'M' });
+    const contradiction = await admin.post('/api/residents', {
+      householdId: h2,
+      name: '李四',
+      idNumber: residentIdNumber('411627', '19800101', '222'),
+      sex: 'M',
+    });
     expect(contradiction.json().error.fields.sex).toBeTruthy();
     const phone = await admin.post('/api/residents', { householdId: h2, name: '李四', idType: 'none', phone: '12345' });
     expect(phone.json().error.fields.phone).toBeTruthy();

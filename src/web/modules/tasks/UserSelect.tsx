@@ -1,10 +1,9 @@
 /** Picks one account in scope by typing part of its name or username (grid worker, doctor, a task's assignee). */
-import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import type { Page, User } from '../../app/types';
+import { listUsers } from '../../../domain/users/api';
+import { useApiQuery } from '../../app/query';
 
 export interface PickedUser {
   id: number;
@@ -37,11 +36,7 @@ export function UserSelect({ value, onChange, known, role, placeholder, id, ...r
     const timer = setTimeout(() => setQ(typed.trim()), 250);
     return () => clearTimeout(timer);
   }, [typed]);
-  // The users list has no route contract of its own yet: read through the same query cache, keyed like a contract's read.
-  const users = useQuery({
-    queryKey: ['/api/users', null, { q, pageSize: PAGE_SIZE }],
-    queryFn: () => api.get<Page<User>>('/api/users', { q, pageSize: PAGE_SIZE }),
-  });
+  const users = useApiQuery(listUsers, { query: { q, pageSize: PAGE_SIZE } });
   const items = useMemo(() => {
     const found = (users.data?.items ?? [])
       .filter((u) => !u.disabled && (!role || u.roles.includes(role)))
