@@ -14,7 +14,6 @@ const STILL_HAND_WRITTEN = new Set([
   'auth',
   'users',
   'residents',
-  'volunteers',
   'sampling',
   'screening',
   'monitoring',

@@ -1,0 +1,11 @@
+/**
+ * The party-organisation and volunteer routes' contracts (server/modules/volunteers), one file per
+ * sub-domain, and the answers they share.
+ */
+export * from './deployments';
+export * from './enlist';
+export * from './links';
+export * from './orgs';
+export * from './teams';
+export * from './views';
+export * from './volunteers';
