@@ -10,8 +10,11 @@ import { serve } from '../../platform/serve';
 import * as enlist from './enlist';
 import { prepareVolunteerExport } from './export';
 import * as figures from './figures';
-import * as service from './service';
-import * as work from './work';
+import * as deployments from './deployments';
+import * as links from './links';
+import * as orgs from './orgs';
+import * as teams from './teams';
+import * as volunteers from './volunteers';
 
 /**
  * Party organisations and volunteers. Enlistment is the one public part: a branch's link token, no
@@ -66,19 +69,19 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
   serve(app, api.refuseEnlistment, approve, (req) => enlist.refuse(ctxOf(req), req.params.id, req.body.reason));
 
   // ——— organisations ———
-  serve(app, api.listOrgs, read, (req) => service.listOrgs(ctxOf(req), req.query));
-  serve(app, api.createOrg, manage, (req) => service.createOrg(ctxOf(req), req.body));
-  serve(app, api.getOrg, read, (req) => service.getOrg(ctxOf(req), req.params.id));
-  serve(app, api.updateOrg, manage, (req) => service.updateOrg(ctxOf(req), req.params.id, req.body));
-  serve(app, api.drawMembers, manage, (req) => service.drawMembers(ctxOf(req), req.params.id, req.body.volunteerIds, req.body.role));
-  serve(app, api.leaveMembers, manage, (req) => service.leaveMembers(ctxOf(req), req.params.id, req.body.volunteerIds));
-  serve(app, api.moveOrg, manage, (req) => service.moveOrg(ctxOf(req), req.params.id, req.body));
-  serve(app, api.closeOrg, manage, (req) => service.closeOrg(ctxOf(req), req.params.id));
-  serve(app, api.rotateEnlistToken, manage, (req) => service.rotateToken(ctxOf(req), req.params.id));
+  serve(app, api.listOrgs, read, (req) => orgs.listOrgs(ctxOf(req), req.query));
+  serve(app, api.createOrg, manage, (req) => orgs.createOrg(ctxOf(req), req.body));
+  serve(app, api.getOrg, read, (req) => orgs.getOrg(ctxOf(req), req.params.id));
+  serve(app, api.updateOrg, manage, (req) => orgs.updateOrg(ctxOf(req), req.params.id, req.body));
+  serve(app, api.drawMembers, manage, (req) => orgs.drawMembers(ctxOf(req), req.params.id, req.body.volunteerIds, req.body.role));
+  serve(app, api.leaveMembers, manage, (req) => orgs.leaveMembers(ctxOf(req), req.params.id, req.body.volunteerIds));
+  serve(app, api.moveOrg, manage, (req) => orgs.moveOrg(ctxOf(req), req.params.id, req.body));
+  serve(app, api.closeOrg, manage, (req) => orgs.closeOrg(ctxOf(req), req.params.id));
+  serve(app, api.rotateEnlistToken, manage, (req) => orgs.rotateToken(ctxOf(req), req.params.id));
 
   // ——— volunteers ———
-  serve(app, api.listVolunteers, read, (req) => service.listVolunteers(ctxOf(req), req.query));
-  serve(app, api.createVolunteer, write, (req) => service.createVolunteer(ctxOf(req), req.body));
+  serve(app, api.listVolunteers, read, (req) => volunteers.listVolunteers(ctxOf(req), req.query));
+  serve(app, api.createVolunteer, write, (req) => volunteers.createVolunteer(ctxOf(req), req.body));
   serve(app, api.volunteerFigures, read, (req) => figures.figures(ctxOf(req), req.query));
   serve(app, api.exportFigures, exporter, async (req, reply) => {
     const prepared = await figures.prepareFiguresExport(ctxOf(req), req.query);
@@ -90,39 +93,39 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
     const prepared = await prepareVolunteerExport(ctx, filters, reveal ?? false);
     return sendXlsx(reply, 'volunteers.xlsx', `志愿者名册-${ctx.today}.xlsx`, prepared.write);
   });
-  serve(app, api.getVolunteer, read, (req) => service.getVolunteer(ctxOf(req), req.params.id));
-  serve(app, api.updateVolunteer, write, (req) => service.updateVolunteer(ctxOf(req), req.params.id, req.body));
-  serve(app, api.myAssignments, as('signed-in'), (req) => work.myAssignments(ctxOf(req)));
+  serve(app, api.getVolunteer, read, (req) => volunteers.getVolunteer(ctxOf(req), req.params.id));
+  serve(app, api.updateVolunteer, write, (req) => volunteers.updateVolunteer(ctxOf(req), req.params.id, req.body));
+  serve(app, api.myAssignments, as('signed-in'), (req) => deployments.myAssignments(ctxOf(req)));
 
   // ——— teams and posts ———
-  serve(app, api.listTeams, read, (req) => work.listTeams(ctxOf(req), req.query));
-  serve(app, api.createTeam, write, (req) => work.createTeam(ctxOf(req), req.body));
-  serve(app, api.getTeam, read, (req) => work.getTeam(ctxOf(req), req.params.id));
-  serve(app, api.updateTeam, write, (req) => work.updateTeam(ctxOf(req), req.params.id, req.body));
-  serve(app, api.deleteTeam, write, (req) => work.deleteTeam(ctxOf(req), req.params.id));
-  serve(app, api.setTeamMembers, write, (req) => work.setTeamMembers(ctxOf(req), req.params.id, req.body.members));
-  serve(app, api.listPosts, read, (req) => work.listPosts(ctxOf(req), req.query));
-  serve(app, api.createPost, write, (req) => work.createPost(ctxOf(req), req.body));
-  serve(app, api.updatePost, write, (req) => work.updatePost(ctxOf(req), req.params.id, req.body));
-  serve(app, api.deletePost, write, (req) => work.deletePost(ctxOf(req), req.params.id));
+  serve(app, api.listTeams, read, (req) => teams.listTeams(ctxOf(req), req.query));
+  serve(app, api.createTeam, write, (req) => teams.createTeam(ctxOf(req), req.body));
+  serve(app, api.getTeam, read, (req) => teams.getTeam(ctxOf(req), req.params.id));
+  serve(app, api.updateTeam, write, (req) => teams.updateTeam(ctxOf(req), req.params.id, req.body));
+  serve(app, api.deleteTeam, write, (req) => teams.deleteTeam(ctxOf(req), req.params.id));
+  serve(app, api.setTeamMembers, write, (req) => teams.setTeamMembers(ctxOf(req), req.params.id, req.body.members));
+  serve(app, api.listPosts, read, (req) => teams.listPosts(ctxOf(req), req.query));
+  serve(app, api.createPost, write, (req) => teams.createPost(ctxOf(req), req.body));
+  serve(app, api.updatePost, write, (req) => teams.updatePost(ctxOf(req), req.params.id, req.body));
+  serve(app, api.deletePost, write, (req) => teams.deletePost(ctxOf(req), req.params.id));
 
   // ——— links ———
-  serve(app, api.listHouseholdLinks, read, (req) => work.listHouseholdLinks(ctxOf(req), req.query));
-  serve(app, api.linkHouseholds, write, (req) => work.linkHouseholds(ctxOf(req), req.body.volunteerId, req.body.householdIds));
-  serve(app, api.unlinkHouseholds, write, (req) => work.unlinkHouseholds(ctxOf(req), req.body.volunteerId, req.body.householdIds));
-  serve(app, api.splitHouseholds, write, (req) => work.splitHouseholds(ctxOf(req), req.body));
-  serve(app, api.listCaptains, read, (req) => work.listCaptains(ctxOf(req), req.query));
-  serve(app, api.setCaptain, write, (req) => work.setCaptain(ctxOf(req), req.body));
-  serve(app, api.listGroupLinks, read, (req) => work.listGroupLinks(ctxOf(req), req.query));
-  serve(app, api.addGroupLink, write, (req) => work.addGroupLink(ctxOf(req), req.body));
-  serve(app, api.removeGroupLink, write, (req) => work.removeGroupLink(ctxOf(req), req.params.id));
+  serve(app, api.listHouseholdLinks, read, (req) => links.listHouseholdLinks(ctxOf(req), req.query));
+  serve(app, api.linkHouseholds, write, (req) => links.linkHouseholds(ctxOf(req), req.body.volunteerId, req.body.householdIds));
+  serve(app, api.unlinkHouseholds, write, (req) => links.unlinkHouseholds(ctxOf(req), req.body.volunteerId, req.body.householdIds));
+  serve(app, api.splitHouseholds, write, (req) => links.splitHouseholds(ctxOf(req), req.body));
+  serve(app, api.listCaptains, read, (req) => links.listCaptains(ctxOf(req), req.query));
+  serve(app, api.setCaptain, write, (req) => links.setCaptain(ctxOf(req), req.body));
+  serve(app, api.listGroupLinks, read, (req) => links.listGroupLinks(ctxOf(req), req.query));
+  serve(app, api.addGroupLink, write, (req) => links.addGroupLink(ctxOf(req), req.body));
+  serve(app, api.removeGroupLink, write, (req) => links.removeGroupLink(ctxOf(req), req.params.id));
 
   // ——— deployments, hours ———
-  serve(app, api.listDeployments, read, (req) => work.listDeployments(ctxOf(req), req.query));
-  serve(app, api.createDeployment, write, (req) => work.createDeployment(ctxOf(req), req.body));
-  serve(app, api.cancelDeployment, write, (req) => work.cancelDeployment(ctxOf(req), req.params.id));
-  serve(app, api.listServiceRecords, read, (req) => work.listServiceRecords(ctxOf(req), req.query));
-  serve(app, api.addServiceRecord, write, (req) => work.addServiceRecord(ctxOf(req), req.body));
+  serve(app, api.listDeployments, read, (req) => deployments.listDeployments(ctxOf(req), req.query));
+  serve(app, api.createDeployment, write, (req) => deployments.createDeployment(ctxOf(req), req.body));
+  serve(app, api.cancelDeployment, write, (req) => deployments.cancelDeployment(ctxOf(req), req.params.id));
+  serve(app, api.listServiceRecords, read, (req) => deployments.listServiceRecords(ctxOf(req), req.query));
+  serve(app, api.addServiceRecord, write, (req) => deployments.addServiceRecord(ctxOf(req), req.body));
   serve(app, api.serviceHours, read, (req) => figures.hours(ctxOf(req), req.query));
   serve(app, api.serviceTotals, read, (req) => figures.totals(ctxOf(req), req.query));
 }
