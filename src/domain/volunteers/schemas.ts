@@ -236,3 +236,14 @@ export type UpdatePostInput = z.infer<typeof updatePostBody>;
 export type CreateDeploymentInput = z.infer<typeof createDeploymentBody>;
 export type ServiceRecordInput = z.infer<typeof serviceRecordBody>;
 export type Availability = z.infer<typeof availabilitySchema>;
+
+export type Category = (typeof CATEGORIES)[number];
+export type Skill = (typeof SKILLS)[number];
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+export type Weekday = (typeof WEEKDAYS)[number];
+export type OrgKind = (typeof ORG_KINDS)[number];
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export type TeamKind = (typeof TEAM_KINDS)[number];
+export type TeamRole = (typeof TEAM_ROLES)[number];
+export type PostKind = (typeof POST_KINDS)[number];
+export type CaptainKind = (typeof CAPTAIN_KINDS)[number];

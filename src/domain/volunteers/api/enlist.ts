@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../../contract';
+import { defineRoute, type ResponseOf } from '../../contract';
 import { idParams, plainText } from '../../primitives';
 import { approveBody, CATEGORIES, enlistBody, ORG_KINDS, refuseBody, SKILLS } from '../schemas';
 import { optionalId, pageQuery } from './params';
@@ -85,3 +85,6 @@ export const refuseEnlistment = defineRoute({
   body: refuseBody,
   responses: { 200: enlistment },
 });
+
+export type EnlistForm = ResponseOf<typeof enlistForm>;
+export type ApproveResult = ResponseOf<typeof approveEnlistment>;

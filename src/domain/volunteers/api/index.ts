@@ -9,3 +9,15 @@ export * from './orgs';
 export * from './teams';
 export * from './views';
 export * from './volunteers';
+export type {
+  CaptainKind,
+  Category,
+  HealthStatus,
+  MemberRole,
+  OrgKind,
+  PostKind,
+  Skill,
+  TeamKind,
+  TeamRole,
+  Weekday,
+} from '../schemas';

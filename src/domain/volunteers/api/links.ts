@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../../contract';
+import { defineRoute, type ResponseOf } from '../../contract';
 import { idParams, okBody } from '../../primitives';
 import { CAPTAIN_KINDS, captainBody, groupLinkBody, householdLinksBody, splitBody } from '../schemas';
 import { optionalId } from './params';
@@ -120,3 +120,4 @@ export const removeGroupLink = defineRoute({
 export type HouseholdLink = z.infer<typeof householdLink>;
 export type Captain = z.infer<typeof captain>;
 export type GroupLink = z.infer<typeof groupLink>;
+export type SplitResult = ResponseOf<typeof splitHouseholds>;

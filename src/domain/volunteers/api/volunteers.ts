@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRoute } from '../../contract';
+import { defineRoute, type ResponseOf } from '../../contract';
 import { calendarDate, day, fileDownload, idParams, plainText, queryBool } from '../../primitives';
 import { CATEGORIES, createVolunteerBody, SKILLS, updateVolunteerBody } from '../schemas';
 import { optionalId, pageQuery } from './params';
@@ -102,3 +102,7 @@ export const exportFigures = defineRoute({
   query: figuresQuery,
   responses: { 200: fileDownload },
 });
+
+export type FigureRow = z.infer<typeof figureRow>;
+export type Figures = ResponseOf<typeof volunteerFigures>;
+export type MyAssignments = ResponseOf<typeof myAssignments>;

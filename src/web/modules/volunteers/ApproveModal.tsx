@@ -11,7 +11,7 @@ import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useRecord } from '../residents/use-record';
-import type { ApproveResult, Enlistment } from './types';
+import type { ApproveResult, Enlistment } from '../../../domain/volunteers/api';
 
 interface Values {
   withAccount: boolean;

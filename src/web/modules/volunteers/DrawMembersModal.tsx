@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { MEMBER_ROLES } from '../../../domain/volunteers/schemas';
-import type { MemberRole, OrgPage } from './types';
+import type { MemberRole, OrgPage } from '../../../domain/volunteers/api';
 import { VolunteerSelect } from './VolunteerSelect';
 
 export function DrawMembersModal({ org, onClose, onDone }: { org: OrgPage; onClose: () => void; onDone: (o: OrgPage) => void }) {

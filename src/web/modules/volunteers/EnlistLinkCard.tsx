@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import type { Org } from './types';
+import type { Org } from '../../../domain/volunteers/api';
 
 export function enlistUrl(token: string): string {
   return `${window.location.origin}/enlist/${encodeURIComponent(token)}`;

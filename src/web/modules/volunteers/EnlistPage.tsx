@@ -14,7 +14,7 @@ import { LangSwitch } from '../../app/components/LangSwitch';
 import { errorText } from '../../app/errors';
 import { ID_TYPES, checkIdentity, checkPhone, type IdType } from '../../../domain/residents/identity';
 import { CATEGORIES, HEALTH_STATUSES, SKILLS, WEEKDAYS } from '../../../domain/volunteers/schemas';
-import type { Category, EnlistForm, HealthStatus, Skill, Weekday } from './types';
+import type { Category, EnlistForm, HealthStatus, Skill, Weekday } from '../../../domain/volunteers/api';
 
 interface Values {
   name: string;

@@ -18,7 +18,7 @@ import { ApproveModal } from './ApproveModal';
 import { AvailabilityText } from './AvailabilityText';
 import { CategoryTag, SkillTags } from './labels';
 import { RefuseModal } from './RefuseModal';
-import type { Enlistment } from './types';
+import type { Enlistment } from '../../../domain/volunteers/api';
 import { useOrgs } from './use-orgs';
 
 type Status = Enlistment['status'];

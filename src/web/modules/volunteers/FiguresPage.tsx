@@ -16,7 +16,7 @@ import { errorText } from '../../app/errors';
 import { FigureBars } from './FigureBars';
 import { ServiceRecordsCard } from './ServiceRecordsCard';
 import { ServiceTotalsCard } from './ServiceTotalsCard';
-import type { FigureRow, Figures } from './types';
+import type { FigureRow, Figures } from '../../../domain/volunteers/api';
 
 function Breakdown({ title, rows, nameOf, testId }: { title: string; rows: FigureRow[]; nameOf?: (r: FigureRow) => string; testId: string }) {
   const { t } = useTranslation();

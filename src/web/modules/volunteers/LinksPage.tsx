@@ -18,7 +18,7 @@ import type { Household } from '../residents/types';
 import { CaptainsCard } from './CaptainsCard';
 import { GroupLinksCard } from './GroupLinksCard';
 import { SplitCard } from './SplitCard';
-import type { HouseholdLink } from './types';
+import type { HouseholdLink } from '../../../domain/volunteers/api';
 import { VolunteerSelect } from './VolunteerSelect';
 
 const PAGE_SIZE = 50;

@@ -17,7 +17,7 @@ import { EnlistLinkCard } from './EnlistLinkCard';
 import { OrgFormModal } from './OrgFormModal';
 import { OrgMoveModal } from './OrgMoveModal';
 import { CategoryTag, OrgKindTag } from './labels';
-import type { Org, OrgMember, OrgPage } from './types';
+import type { Org, OrgMember, OrgPage } from '../../../domain/volunteers/api';
 
 interface Props {
   id: number;

@@ -11,7 +11,7 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { ORG_KINDS } from '../../../domain/volunteers/schemas';
 import { fromDay, toDay } from '../residents/dates';
-import type { Org, OrgKind, OrgPage } from './types';
+import type { Org, OrgKind, OrgPage } from '../../../domain/volunteers/api';
 
 interface Values {
   kind: OrgKind;

@@ -10,7 +10,7 @@ import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { moveTargets } from './org-tree';
-import type { Org, OrgPage } from './types';
+import type { Org, OrgPage } from '../../../domain/volunteers/api';
 
 const TOP = 0;
 

@@ -8,7 +8,7 @@ import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { POST_KINDS } from '../../../domain/volunteers/schemas';
-import type { PostKind } from './types';
+import type { PostKind } from '../../../domain/volunteers/api';
 import { VolunteerSelect } from './VolunteerSelect';
 
 interface Post {

@@ -3,7 +3,7 @@ import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ReasonModal } from '../../app/components/ReasonModal';
-import type { Enlistment } from './types';
+import type { Enlistment } from '../../../domain/volunteers/api';
 
 export function RefuseModal({ enlistment, onClose, onDone }: { enlistment: Enlistment; onClose: () => void; onDone: (e: Enlistment) => void }) {
   const { t } = useTranslation();

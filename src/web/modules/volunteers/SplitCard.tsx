@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import type { SplitResult } from './types';
+import type { SplitResult } from '../../../domain/volunteers/api';
 import { VolunteerSelect } from './VolunteerSelect';
 
 export function SplitCard({ areaId, onDone }: { areaId: number; onDone: () => void }) {

@@ -15,7 +15,7 @@ import { useRecord } from '../residents/use-record';
 import { DeploymentModal } from './DeploymentModal';
 import { CategoryTag, TeamKindTag } from './labels';
 import { TeamFormModal } from './TeamFormModal';
-import type { TeamMember, TeamPage, TeamRole } from './types';
+import type { TeamMember, TeamPage, TeamRole } from '../../../domain/volunteers/api';
 import { VolunteerSelect, type PickedVolunteer } from './VolunteerSelect';
 
 interface Props {

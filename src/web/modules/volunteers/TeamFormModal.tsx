@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { TEAM_KINDS } from '../../../domain/volunteers/schemas';
-import type { Team, TeamKind } from './types';
+import type { Team, TeamKind } from '../../../domain/volunteers/api';
 import { useOrgs } from './use-orgs';
 import { VolunteerSelect } from './VolunteerSelect';
 

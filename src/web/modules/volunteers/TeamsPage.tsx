@@ -17,7 +17,7 @@ import { TeamKindTag } from './labels';
 import { PostsCard } from './PostsCard';
 import { TeamDrawer } from './TeamDrawer';
 import { TeamFormModal } from './TeamFormModal';
-import type { Team, TeamKind } from './types';
+import type { Team, TeamKind } from '../../../domain/volunteers/api';
 
 function TeamCard({ team, subs, onOpen }: { team: Team; subs: Team[]; onOpen: (id: number) => void }) {
   const { t } = useTranslation();

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import type { Page } from '../../app/types';
-import type { Volunteer } from './types';
+import type { Volunteer } from '../../../domain/volunteers/api';
 
 export interface PickedVolunteer {
   id: number;

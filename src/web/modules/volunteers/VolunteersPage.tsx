@@ -15,7 +15,7 @@ import type { Page } from '../../app/types';
 import { CATEGORIES, SKILLS } from '../../../domain/volunteers/schemas';
 import { Masked } from '../residents/tags';
 import { CategoryTag, SkillTags } from './labels';
-import type { Category, Skill, Volunteer } from './types';
+import type { Category, Skill, Volunteer } from '../../../domain/volunteers/api';
 import { useOrgs } from './use-orgs';
 
 const PAGE_SIZE = 20;
