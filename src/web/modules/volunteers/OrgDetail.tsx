@@ -199,7 +199,7 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
         <OrgFormModal
           org={org}
           onClose={() => setEditing(false)}
-          onSaved={(o) => {
+          onSaved={() => {
             setEditing(false);
             changed();
           }}
@@ -221,7 +221,7 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
           org={org}
           orgs={orgs}
           onClose={() => setMoving(false)}
-          onMoved={(o) => {
+          onMoved={() => {
             setMoving(false);
             message.success(t('volunteers.org.movedDone'));
             changed();
