@@ -13,13 +13,8 @@ const EXEMPT = [/\/migrations\//, /\/locales\//, /\/divisions\/data\//];
 const STILL_TO_SPLIT: Record<string, number> = {
   'src/server/modules/sampling/repo.ts': 879,
   'src/server/modules/sampling/service.ts': 847,
-  'src/server/modules/volunteers/work-repo.ts': 723,
-  'src/server/modules/volunteers/volunteers.test.ts': 614,
-  'src/server/modules/volunteers/repo.ts': 578,
-  'src/server/modules/volunteers/work.ts': 552,
   'src/server/modules/sampling/sampling.test.ts': 531,
   'src/web/modules/sampling/DeskPage.tsx': 498,
-  'src/server/modules/volunteers/service.ts': 430,
 };
 
 function* sources(dir: string): Generator<string> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../residents/schemas';
+import { calendarDate, id, plainText } from '../primitives';
 
 /**
  * Party organisations and volunteers: kinds and request bodies, shared with the web forms (the public
@@ -54,10 +54,9 @@ export const SKILL_NAMES: Record<(typeof SKILLS)[number], { zh: string; en: stri
   logistics: { zh: '物资配送', en: 'Deliveries' },
 };
 
-const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) => text(max).nullish();
+const text = plainText;
+const optionalText = (max: number) => plainText(max).nullish();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_format');
-const id = z.number().int().positive();
 const ids = z.array(id).min(1).max(2000);
 
 export const availabilitySchema = z.strictObject({
@@ -72,10 +71,10 @@ export const emergencyContactSchema = z.strictObject({ name: text(50).min(1), ph
 
 const personFields = {
   name: text(50).min(1),
-  idType: z.string().max(30).optional(),
+  idType: plainText(30).optional(),
   idNumber: text(40).nullish(),
   sex: z.enum(['M', 'F']).nullish(),
-  birthDate: isoDate.nullish(),
+  birthDate: calendarDate.nullish(),
   phone: text(30).nullish(),
   category: z.enum(CATEGORIES),
   skills: z.array(z.enum(SKILLS)).max(SKILLS.length).optional(),
@@ -140,14 +139,14 @@ export const createOrgBody = z.strictObject({
   areaId: id,
   parentId: id.optional(),
   place: optionalText(200),
-  startsOn: isoDate.optional(),
-  endsOn: isoDate.optional(),
+  startsOn: calendarDate.optional(),
+  endsOn: calendarDate.optional(),
   notes: optionalText(500),
 });
 export const updateOrgBody = z.strictObject({
   name: text(100).min(1).optional(),
   place: optionalText(200),
-  endsOn: isoDate.nullish(),
+  endsOn: calendarDate.nullish(),
   notes: optionalText(500),
   secretaryId: id.nullish(),
 });
@@ -207,8 +206,8 @@ export const createDeploymentBody = z.strictObject({
   teamId: id.optional(),
   areaId: id,
   place: text(200).min(1),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: calendarDate,
+  endsOn: calendarDate,
   role: optionalText(100),
   hoursPerDay: z.number().positive().max(24).optional(),
   orgId: id.optional(),
@@ -216,7 +215,7 @@ export const createDeploymentBody = z.strictObject({
 });
 export const serviceRecordBody = z.strictObject({
   volunteerId: id,
-  on: isoDate,
+  on: calendarDate,
   hours: z.number().min(0).max(24).optional(),
   work: optionalText(200),
   note: optionalText(1000),
@@ -237,3 +236,14 @@ export type UpdatePostInput = z.infer<typeof updatePostBody>;
 export type CreateDeploymentInput = z.infer<typeof createDeploymentBody>;
 export type ServiceRecordInput = z.infer<typeof serviceRecordBody>;
 export type Availability = z.infer<typeof availabilitySchema>;
+
+export type Category = (typeof CATEGORIES)[number];
+export type Skill = (typeof SKILLS)[number];
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+export type Weekday = (typeof WEEKDAYS)[number];
+export type OrgKind = (typeof ORG_KINDS)[number];
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export type TeamKind = (typeof TEAM_KINDS)[number];
+export type TeamRole = (typeof TEAM_ROLES)[number];
+export type PostKind = (typeof POST_KINDS)[number];
+export type CaptainKind = (typeof CAPTAIN_KINDS)[number];

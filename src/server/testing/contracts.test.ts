@@ -10,7 +10,6 @@ import { type TestApp, testApp } from './harness';
  */
 // biome-ignore format: one tag a line, each removed by the change that moves it to contracts
 const STILL_HAND_WRITTEN = new Set([
-  'volunteers',
   'sampling',
 ]);
 

@@ -14,7 +14,7 @@ import { checkIdentityFields, checkPhoneField } from '../residents';
 import * as users from '../users';
 import { assertStrongPassword } from '../users';
 import * as repo from './repo';
-import { fail, mustVolunteer, placeArea, volunteerIdFree } from './service';
+import { fail, mustVolunteer, placeArea, volunteerIdFree } from './checks';
 import { toEnlistmentView, toVolunteerView } from './view';
 
 /**

@@ -7,7 +7,7 @@ import { forbidden, ruleViolation } from '../../platform/errors';
 import { SqlParams } from '../../platform/sql';
 import { writeList } from '../../platform/spreadsheets/write';
 import * as repo from './repo';
-import { placeArea } from './service';
+import { placeArea } from './checks';
 
 /**
  * The filtered volunteer list as .xlsx (the registry's pattern: residents/import/export.ts). ID numbers

@@ -5,8 +5,8 @@ import type { Ctx } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
 import ExcelJS from '../../platform/exceljs';
 import { neutralise } from '../../platform/spreadsheets/write';
-import { placeArea } from './service';
-import * as work from './work-repo';
+import { placeArea } from './checks';
+import * as repo from './repo';
 
 /** Service hours and the figures a town shows on one screen ("98 branches, 1,000+ members reported"). */
 
@@ -24,13 +24,13 @@ async function underPathOf(ctx: Ctx, under?: number) {
 
 export async function hours(ctx: Ctx, p: { from: string; to: string; under?: number; volunteerId?: number }) {
   checkRange(p.from, p.to);
-  const rows = await work.hoursPerDay(ctx.db, ctx.actor.scope, { ...p, underPath: await underPathOf(ctx, p.under) });
+  const rows = await repo.hoursPerDay(ctx.db, ctx.actor.scope, { ...p, underPath: await underPathOf(ctx, p.under) });
   return { items: rows.map((r) => ({ volunteerId: r.volunteer_id, name: r.name, on: r.on, hours: r.hours, sources: r.sources })) };
 }
 
 export async function totals(ctx: Ctx, p: { from: string; to: string; under?: number; by: 'branch' | 'team' | 'category' | 'person' }) {
   checkRange(p.from, p.to);
-  const rows = await work.hoursTotals(ctx.db, ctx.actor.scope, { ...p, underPath: await underPathOf(ctx, p.under) });
+  const rows = await repo.hoursTotals(ctx.db, ctx.actor.scope, { ...p, underPath: await underPathOf(ctx, p.under) });
   return {
     items: rows.map((r) => ({
       key: r.key,
@@ -41,7 +41,7 @@ export async function totals(ctx: Ctx, p: { from: string; to: string; under?: nu
   };
 }
 
-function row(r: work.FigureRow, name: string) {
+function row(r: repo.FigureRow, name: string) {
   return { key: r.key, name, enlisted: r.enlisted, pending: r.pending, approved: r.approved, refused: r.refused, volunteers: r.volunteers, onDuty: r.on_duty };
 }
 
@@ -50,11 +50,11 @@ export async function figures(ctx: Ctx, p: { under?: number; on?: string }) {
   const on = p.on ?? ctx.today;
   const args = { underPath, on };
   const [counts, total, byCategory, byBranch, byArea] = await Promise.all([
-    work.branchCounts(ctx.db, ctx.actor.scope, underPath),
-    work.figures(ctx.db, ctx.actor.scope, { ...args, by: 'total' }),
-    work.figures(ctx.db, ctx.actor.scope, { ...args, by: 'category' }),
-    work.figures(ctx.db, ctx.actor.scope, { ...args, by: 'branch' }),
-    work.figures(ctx.db, ctx.actor.scope, { ...args, by: 'area' }),
+    repo.branchCounts(ctx.db, ctx.actor.scope, underPath),
+    repo.figures(ctx.db, ctx.actor.scope, { ...args, by: 'total' }),
+    repo.figures(ctx.db, ctx.actor.scope, { ...args, by: 'category' }),
+    repo.figures(ctx.db, ctx.actor.scope, { ...args, by: 'branch' }),
+    repo.figures(ctx.db, ctx.actor.scope, { ...args, by: 'area' }),
   ]);
   const t = total[0];
   const none = ctx.lang === 'zh' ? '（未入支部）' : '(no branch)';

@@ -1,8 +1,7 @@
 import { ageOn, maskIdNumber, maskPhone } from '../../../domain/residents/identity';
 import { pathInScope, type Scope } from '../../platform/scope';
 import { maskAreaName } from '../residents';
-import type { EnlistmentRow, OrgRow, VolunteerRow } from './repo';
-import type { ConflictRow, DeploymentRow } from './work-repo';
+import type { ConflictRow, DeploymentRow, EnlistmentRow, OrgRow, VolunteerRow } from './repo';
 
 /** What the API shows: ID numbers and phones always masked, as in the resident registry. */
 export function toVolunteerView(r: VolunteerRow, today: string) {

@@ -7,11 +7,10 @@ import { Alert, App, Checkbox, Descriptions, Form, Input, Modal, Typography } fr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { useRecord } from '../residents/use-record';
-import type { ApproveResult, Enlistment } from './types';
+import { useApiMutation, useApiQuery } from '../../app/query';
+import { type ApproveResult, approveEnlistment, type Enlistment, getEnlistment } from '../../../domain/volunteers/api';
 
 interface Values {
   withAccount: boolean;
@@ -29,17 +28,19 @@ export function ApproveModal({ enlistment, onClose, onDone }: { enlistment: Enli
   const [result, setResult] = useState<ApproveResult | null>(null);
   const withAccount = Form.useWatch('withAccount', form);
   // The single application says whether its ID number is a resident here (in the caller's scope).
-  const { data: full } = useRecord<Enlistment>(`/api/enlistments/${enlistment.id}`);
+  const { data: full } = useApiQuery(getEnlistment, { params: { id: enlistment.id } });
+  const approve = useApiMutation(approveEnlistment);
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Record<string, unknown> = {};
-    if (v.areaId) body.areaId = v.areaId;
-    if (v.withAccount) body.account = { username: v.username!.trim(), ...(v.password ? { password: v.password } : {}) };
+    const body = {
+      ...(v.areaId ? { areaId: v.areaId } : {}),
+      ...(v.withAccount ? { account: { username: v.username!.trim(), ...(v.password ? { password: v.password } : {}) } } : {}),
+    };
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<ApproveResult>(`/api/enlistments/${enlistment.id}/approve`, body);
+      const r = await approve.mutateAsync({ params: { id: enlistment.id }, body });
       message.success(t('volunteers.queue.approved'));
       if (r.account) setResult(r);
       else onDone(r);

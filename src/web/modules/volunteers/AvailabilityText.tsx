@@ -2,7 +2,7 @@
 import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { WEEKDAYS } from '../../../domain/volunteers/schemas';
-import type { Availability } from './types';
+import type { Availability } from '../../../domain/volunteers/api';
 
 export function AvailabilityText({ value }: { value: Availability | null }) {
   const { t } = useTranslation();

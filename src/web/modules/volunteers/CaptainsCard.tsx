@@ -1,49 +1,39 @@
 /** Building and floor captains (楼栋长 / 楼层长) under an area: who they are, set or clear one. */
-import { Alert, App, Button, Card, Empty, Input, List, Popconfirm, Segmented, Space, Tag } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Empty, Input, List, Popconfirm, Segmented, Space, Spin, Tag } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { type CaptainKind, listCaptains, setCaptain } from '../../../domain/volunteers/api';
 import { errorText } from '../../app/errors';
-import type { Captain, CaptainKind } from './types';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { VolunteerSelect } from './VolunteerSelect';
 
 export function CaptainsCard({ areaId, canWrite }: { areaId: number; canWrite: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [items, setItems] = useState<Captain[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const captains = useApiQuery(listCaptains, { query: { under: areaId } });
+  const set = useApiMutation(setCaptain, { invalidates: [listCaptains] });
+  const items = captains.data?.items ?? [];
   const [kind, setKind] = useState<CaptainKind>('building');
   const [floor, setFloor] = useState('');
   const [volunteerId, setVolunteerId] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    api
-      .get<{ items: Captain[] }>('/api/captains', { under: areaId })
-      .then((r) => (setItems(r.items), setError(null)))
-      .catch((e) => setError(errorText(e, t)));
-  }, [areaId, t]);
-  useEffect(load, [load]);
 
   const put = async (body: { areaId: number; kind: CaptainKind; floor?: string; volunteerId: number | null }) => {
-    setBusy(true);
     try {
-      await api.put('/api/captains', body);
+      await set.mutateAsync({ body });
       message.success(t('common.saved'));
       setVolunteerId(null);
-      load();
     } catch (e) {
       message.error(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
   return (
     <Card size="small" title={t('volunteers.links.captains')} data-testid="captains-card">
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      {items.length ? (
+      {captains.error && <Alert type="error" showIcon title={errorText(captains.error, t)} style={{ marginBottom: 8 }} />}
+      {captains.isPending ? (
+        <Spin style={{ display: 'block', margin: '16px auto' }} />
+      ) : items.length ? (
         <List
           size="small"
           dataSource={items}
@@ -93,7 +83,7 @@ export function CaptainsCard({ areaId, canWrite }: { areaId: number; canWrite: b
           <Button
             block
             disabled={!volunteerId || (kind === 'floor' && !floor.trim())}
-            loading={busy}
+            loading={set.isPending}
             onClick={() => volunteerId && void put({ areaId, kind, ...(kind === 'floor' ? { floor: floor.trim() } : {}), volunteerId })}
             data-testid="captain-set"
           >

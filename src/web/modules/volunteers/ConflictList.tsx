@@ -1,7 +1,7 @@
 /** "Also at …": the other deployments of the same person over overlapping days (a place outside one's scope shows masked). */
 import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Conflict } from './types';
+import type { Conflict } from '../../../domain/volunteers/api';
 
 export function ConflictList({ conflicts }: { conflicts: Conflict[] }) {
   const { t } = useTranslation();

@@ -1,34 +1,21 @@
 /** A person's hours per day over the last 30 days: from deployments (theirs or their team's) and recorded work, at most 24 a day. */
 import { Alert, Card, Empty, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import type { ResponseOf } from '../../../domain/contract';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { serviceHours } from '../../../domain/volunteers/api';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 
-interface DayHours {
-  on: string;
-  hours: number;
-  sources: ('deployment' | 'record')[];
-}
+type DayHours = ResponseOf<typeof serviceHours>['items'][number];
 
-export function DailyHoursCard({ volunteerId, version }: { volunteerId: number; version: number }) {
+export function DailyHoursCard({ volunteerId }: { volunteerId: number }) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<DayHours[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    const to = dayjs().format('YYYY-MM-DD');
-    const from = dayjs().subtract(29, 'day').format('YYYY-MM-DD');
-    api
-      .get<{ items: DayHours[] }>('/api/service/hours', { from, to, volunteerId })
-      .then((r) => !cancelled && (setItems([...r.items].reverse()), setError(null)))
-      .catch((e) => !cancelled && setError(errorText(e, t)));
-    return () => {
-      cancelled = true;
-    };
-  }, [volunteerId, version, t]);
+  const to = dayjs().format('YYYY-MM-DD');
+  const from = dayjs().subtract(29, 'day').format('YYYY-MM-DD');
+  const hours = useApiQuery(serviceHours, { query: { from, to, volunteerId } });
+  const items = hours.data ? [...hours.data.items].reverse() : null;
+  const error = hours.error ? errorText(hours.error, t) : null;
 
   return (
     <Card size="small" title={t('volunteers.hours.daily')} data-testid="daily-hours">
@@ -36,7 +23,7 @@ export function DailyHoursCard({ volunteerId, version }: { volunteerId: number; 
       <Table<DayHours>
         rowKey="on"
         size="small"
-        loading={items === null && !error}
+        loading={hours.isPending}
         dataSource={items ?? []}
         pagination={(items?.length ?? 0) > 10 ? { pageSize: 10, size: 'small', showSizeChanger: false } : false}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteers.hours.noDaily')} /> }}

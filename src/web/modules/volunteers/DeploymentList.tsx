@@ -3,7 +3,7 @@ import { Button, Card, Empty, List, Popconfirm, Space, Tag, Typography } from 'a
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ConflictList } from './ConflictList';
-import type { Deployment } from './types';
+import type { Deployment } from '../../../domain/volunteers/api';
 
 interface Props {
   items: Deployment[];

@@ -6,12 +6,11 @@ import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Typography } f
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { fromDay } from '../residents/dates';
+import { useApiMutation } from '../../app/query';
 import { ConflictList } from './ConflictList';
-import type { Deployment } from './types';
+import { createDeployment, type Deployment } from '../../../domain/volunteers/api';
 
 interface Values {
   areaId: number;
@@ -32,6 +31,7 @@ export function DeploymentModal({ volunteer, team, onClose, onDone }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const create = useApiMutation(createDeployment);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<Deployment | null>(null);
@@ -41,14 +41,16 @@ export function DeploymentModal({ volunteer, team, onClose, onDone }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const d = await api.post<Deployment>('/api/deployments', {
-        ...(volunteer ? { volunteerId: volunteer.id } : { teamId: team!.id }),
-        areaId: v.areaId,
-        place: v.place.trim(),
-        startsOn: fromDay(v.dates[0]),
-        endsOn: fromDay(v.dates[1]),
-        role: v.role?.trim() || null,
-        hoursPerDay: v.hoursPerDay ?? 8,
+      const d = await create.mutateAsync({
+        body: {
+          ...(volunteer ? { volunteerId: volunteer.id } : { teamId: team!.id }),
+          areaId: v.areaId,
+          place: v.place.trim(),
+          startsOn: v.dates[0].format('YYYY-MM-DD'),
+          endsOn: v.dates[1].format('YYYY-MM-DD'),
+          role: v.role?.trim() || null,
+          hoursPerDay: v.hoursPerDay ?? 8,
+        },
       });
       message.success(t('volunteers.deploy.done'));
       if (d.conflicts.length) setSaved(d);

@@ -2,16 +2,17 @@
 import { Alert, App, Form, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { MEMBER_ROLES } from '../../../domain/volunteers/schemas';
-import type { MemberRole, OrgPage } from './types';
+import { drawMembers, type MemberRole, type OrgPage } from '../../../domain/volunteers/api';
+import { useApiMutation } from '../../app/query';
 import { VolunteerSelect } from './VolunteerSelect';
 
 export function DrawMembersModal({ org, onClose, onDone }: { org: OrgPage; onClose: () => void; onDone: (o: OrgPage) => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ volunteerIds: number[]; role: MemberRole }>();
+  const draw = useApiMutation(drawMembers);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -20,7 +21,7 @@ export function DrawMembersModal({ org, onClose, onDone }: { org: OrgPage; onClo
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ added: number; org: OrgPage }>(`/api/party/orgs/${org.id}/members`, { volunteerIds: v.volunteerIds, role: v.role });
+      const r = await draw.mutateAsync({ params: { id: org.id }, body: { volunteerIds: v.volunteerIds, role: v.role } });
       message.success(t('volunteers.org.drawn', { count: r.added }));
       onDone(r.org);
     } catch (e) {

@@ -6,16 +6,17 @@ import { App, Button, Card, Popconfirm, QRCode, Space, Typography } from 'antd';
 import { CopyOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import type { Org } from './types';
+import { useApiMutation } from '../../app/query';
+import { type Org, rotateEnlistToken } from '../../../domain/volunteers/api';
 
 export function enlistUrl(token: string): string {
   return `${window.location.origin}/enlist/${encodeURIComponent(token)}`;
 }
 
-export function EnlistLinkCard({ org, canRotate, onRotated }: { org: Org; canRotate: boolean; onRotated: (o: Org) => void }) {
+export function EnlistLinkCard({ org, canRotate, onRotated }: { org: Org; canRotate: boolean; onRotated: () => void }) {
   const { t } = useTranslation();
+  const rotateToken = useApiMutation(rotateEnlistToken);
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   if (!org.enlistToken) return null;
@@ -33,7 +34,8 @@ export function EnlistLinkCard({ org, canRotate, onRotated }: { org: Org; canRot
   const rotate = async () => {
     setBusy(true);
     try {
-      onRotated(await api.post<Org>(`/api/party/orgs/${org.id}/enlist-token`));
+      await rotateToken.mutateAsync({ params: { id: org.id } });
+      onRotated();
       message.success(t('volunteers.org.rotated'));
     } catch (e) {
       message.error(errorText(e, t));

@@ -6,15 +6,16 @@
  * ID number at the same branch updates the pending application.
  */
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Space, Spin, Switch, Typography } from 'antd';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { ApiError, api } from '../../app/api';
+import { ApiError } from '../../app/api';
 import { LangSwitch } from '../../app/components/LangSwitch';
 import { errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { ID_TYPES, checkIdentity, checkPhone, type IdType } from '../../../domain/residents/identity';
 import { CATEGORIES, HEALTH_STATUSES, SKILLS, WEEKDAYS } from '../../../domain/volunteers/schemas';
-import type { Category, EnlistForm, HealthStatus, Skill, Weekday } from './types';
+import { type Category, enlistForm, enlistSubmit, type HealthStatus, type Skill, type Weekday } from '../../../domain/volunteers/api';
 
 interface Values {
   name: string;
@@ -49,25 +50,15 @@ export default function EnlistPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const [form] = Form.useForm<Values>();
-  const [info, setInfo] = useState<EnlistForm | null>(null);
-  const [loadError, setLoadError] = useState<{ notFound: boolean; text: string } | null>(null);
+  const formQuery = useApiQuery(enlistForm, { params: { branchToken: token } });
+  const info = formQuery.data ?? null;
+  const loadError = formQuery.error ? { notFound: formQuery.error.status === 404, text: errorText(formQuery.error, t) } : null;
+  // The public form writes nothing the page shows again.
+  const send = useApiMutation(enlistSubmit, { invalidates: false });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<{ resubmitted: boolean; name: string } | null>(null);
-  const [attempt, setAttempt] = useState(0);
   const idType = Form.useWatch('idType', form);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoadError(null);
-    api
-      .get<EnlistForm>(`/api/enlist/${encodeURIComponent(token)}`)
-      .then((r) => !cancelled && setInfo(r))
-      .catch((e) => !cancelled && setLoadError({ notFound: e instanceof ApiError && e.status === 404, text: errorText(e, t) }));
-    return () => {
-      cancelled = true;
-    };
-  }, [token, attempt, t]);
 
   const required = { required: true, whitespace: true, message: t('validation.required') };
   const idRule = {
@@ -86,7 +77,9 @@ export default function EnlistPage() {
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Record<string, unknown> = {
+    const emergencyName = blank(v.emergencyName);
+    const emergencyPhone = blank(v.emergencyPhone);
+    const body = {
       name: v.name.trim(),
       idType: v.idType,
       idNumber: v.idNumber.trim(),
@@ -97,17 +90,15 @@ export default function EnlistPage() {
       pledge: blank(v.pledge) ?? null,
       address: blank(v.address) ?? null,
       remote: Boolean(v.remote),
+      ...(v.idType !== 'resident_id' && v.sex ? { sex: v.sex } : {}),
+      ...(v.idType !== 'resident_id' && v.birthDate ? { birthDate: v.birthDate } : {}),
+      ...(v.days?.length || v.from || v.to ? { availability: { days: v.days ?? [], ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}) } } : {}),
+      ...(emergencyName && emergencyPhone ? { emergencyContact: { name: emergencyName, phone: emergencyPhone } } : {}),
     };
-    if (v.idType !== 'resident_id') {
-      if (v.sex) body.sex = v.sex;
-      if (v.birthDate) body.birthDate = v.birthDate;
-    }
-    if (v.days?.length || v.from || v.to) body.availability = { days: v.days ?? [], ...(v.from ? { from: v.from } : {}), ...(v.to ? { to: v.to } : {}) };
-    if (blank(v.emergencyName) && blank(v.emergencyPhone)) body.emergencyContact = { name: blank(v.emergencyName), phone: blank(v.emergencyPhone) };
     setBusy(true);
     setError(null);
     try {
-      const r = await api.post<{ id: number; status: string; resubmitted: boolean }>(`/api/enlist/${encodeURIComponent(token)}`, body);
+      const r = await send.mutateAsync({ params: { branchToken: token }, body });
       setDone({ resubmitted: r.resubmitted, name: v.name.trim() });
       window.scrollTo(0, 0);
     } catch (e) {
@@ -143,7 +134,7 @@ export default function EnlistPage() {
         status={loadError.notFound ? 'warning' : 'error'}
         title={loadError.notFound ? t('volunteers.enlist.notFoundTitle') : t('volunteers.enlist.loadFailed')}
         subTitle={loadError.notFound ? t('volunteers.enlist.notFoundText') : loadError.text}
-        extra={!loadError.notFound && <Button onClick={() => setAttempt((n) => n + 1)}>{t('common.retry')}</Button>}
+        extra={!loadError.notFound && <Button onClick={() => void formQuery.refetch()}>{t('common.retry')}</Button>}
         data-testid="enlist-unavailable"
       />,
     );

@@ -6,19 +6,18 @@
 import { Alert, Button, Card, Empty, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, CloseOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import type { Page } from '../../app/types';
+import { useApiQuery } from '../../app/query';
 import { Masked } from '../residents/tags';
 import { ApproveModal } from './ApproveModal';
 import { AvailabilityText } from './AvailabilityText';
 import { CategoryTag, SkillTags } from './labels';
 import { RefuseModal } from './RefuseModal';
-import type { Enlistment } from './types';
+import { type Enlistment, listEnlistments } from '../../../domain/volunteers/api';
 import { useOrgs } from './use-orgs';
 
 type Status = Enlistment['status'];
@@ -32,37 +31,17 @@ export default function EnlistmentsPage() {
   const [orgId, setOrgId] = useState<number | undefined>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<Enlistment>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
   const [approving, setApproving] = useState<Enlistment | null>(null);
   const [refusing, setRefusing] = useState<Enlistment | null>(null);
-  const [version, setVersion] = useState(0);
-  const seq = useRef(0);
+  const list = useApiQuery(listEnlistments, { query: { status, orgId, q: q.trim() || undefined, page, pageSize: PAGE_SIZE } });
+  const data = list.data ?? { items: [], total: 0 };
+  const loading = list.isFetching;
+  const error = list.error ? errorText(list.error, t) : null;
 
-  const load = useCallback(async () => {
-    const n = ++seq.current;
-    setLoading(true);
-    try {
-      const r = await api.get<Page<Enlistment>>('/api/enlistments', { status, orgId, q: q.trim(), page, pageSize: PAGE_SIZE });
-      if (n !== seq.current) return;
-      setData(r);
-      setError(null);
-    } catch (e) {
-      if (n === seq.current) setError(errorText(e, t));
-    } finally {
-      if (n === seq.current) setLoading(false);
-    }
-  }, [status, orgId, q, page, t]);
-
-  useEffect(() => {
-    void load();
-  }, [load, version]);
-
+  // The approval or refusal already refreshed the queue (every write invalidates what is shown).
   const done = () => {
     setApproving(null);
     setRefusing(null);
-    setVersion((v) => v + 1);
   };
 
   const none = t('common.none');

@@ -1,7 +1,7 @@
 /** Three thin bars per row — enlisted, volunteers, on duty — against the largest figure of the table. */
 import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FigureRow } from './types';
+import type { FigureRow } from '../../../domain/volunteers/api';
 
 export function FigureBars({ row, max }: { row: FigureRow; max: number }) {
   const { t } = useTranslation();

@@ -6,17 +6,18 @@
 import { Alert, Button, Card, Col, DatePicker, Empty, Row, Space, Spin, Statistic, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
+import { urlOf, useApiQuery } from '../../app/query';
 import { FigureBars } from './FigureBars';
 import { ServiceRecordsCard } from './ServiceRecordsCard';
 import { ServiceTotalsCard } from './ServiceTotalsCard';
-import type { FigureRow, Figures } from './types';
+import { exportFigures, type FigureRow, volunteerFigures } from '../../../domain/volunteers/api';
 
 function Breakdown({ title, rows, nameOf, testId }: { title: string; rows: FigureRow[]; nameOf?: (r: FigureRow) => string; testId: string }) {
   const { t } = useTranslation();
@@ -50,24 +51,12 @@ export default function FiguresPage() {
   const { area } = useCurrentArea();
   const [under, setUnder] = useState<number | undefined>();
   const [on, setOn] = useState(dayjs().format('YYYY-MM-DD'));
-  const [data, setData] = useState<Figures | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
   const areaId = under ?? area?.id;
-
-  useEffect(() => {
-    if (!areaId) return;
-    let cancelled = false;
-    setLoading(true);
-    api
-      .get<Figures>('/api/volunteers/figures', { under: areaId, on })
-      .then((r) => !cancelled && (setData(r), setError(null)))
-      .catch((e) => !cancelled && setError(errorText(e, t)))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [areaId, on, t]);
+  // The figures shown stay on screen, dimmed, while another area or day is read.
+  const figures = useApiQuery(volunteerFigures, { query: { under: areaId, on } }, { enabled: !!areaId, placeholderData: keepPreviousData });
+  const data = figures.data ?? null;
+  const error = figures.error ? errorText(figures.error, t) : null;
+  const loading = figures.isFetching;
 
   const tot = data?.totals;
   return (
@@ -80,7 +69,7 @@ export default function FiguresPage() {
           <AreaTreeSelect value={areaId} onChange={(id) => setUnder(id ?? undefined)} style={{ minWidth: 200, maxWidth: '100%' }} />
           <DatePicker value={dayjs(on)} allowClear={false} onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))} />
           {can('volunteers.export') && (
-            <Button icon={<DownloadOutlined />} href={withQuery('/api/volunteers/figures.xlsx', { under: areaId, on })} data-testid="figures-export">
+            <Button icon={<DownloadOutlined />} href={urlOf(exportFigures, { query: { under: areaId, on } })} data-testid="figures-export">
               {t('volunteers.figures.export')}
             </Button>
           )}

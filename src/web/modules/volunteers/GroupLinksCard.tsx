@@ -1,49 +1,38 @@
 /** Cadres linked to village groups (a cadre looks after a group of a village): list under an area, add, end. */
-import { Alert, App, Button, Card, Empty, Input, List, Popconfirm, Space } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Empty, Input, List, Popconfirm, Space, Spin } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { addGroupLink, listGroupLinks, removeGroupLink } from '../../../domain/volunteers/api';
 import { errorText } from '../../app/errors';
-import type { GroupRef } from './types';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { VolunteerSelect } from './VolunteerSelect';
-
-type GroupLink = GroupRef & { volunteerId: number; volunteerName: string };
 
 export function GroupLinksCard({ areaId, canWrite }: { areaId: number; canWrite: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [items, setItems] = useState<GroupLink[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const links = useApiQuery(listGroupLinks, { query: { under: areaId } });
+  const add = useApiMutation(addGroupLink, { invalidates: [listGroupLinks] });
+  const remove = useApiMutation(removeGroupLink, { invalidates: [listGroupLinks] });
+  const items = links.data?.items ?? [];
   const [volunteerId, setVolunteerId] = useState<number | null>(null);
   const [group, setGroup] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    api
-      .get<{ items: GroupLink[] }>('/api/group-links', { under: areaId })
-      .then((r) => (setItems(r.items), setError(null)))
-      .catch((e) => setError(errorText(e, t)));
-  }, [areaId, t]);
-  useEffect(load, [load]);
 
   const act = async (call: () => Promise<unknown>) => {
-    setBusy(true);
     try {
       await call();
       message.success(t('common.saved'));
-      load();
     } catch (e) {
       message.error(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
   return (
     <Card size="small" title={t('volunteers.links.groups')} data-testid="group-links-card">
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      {items.length ? (
+      {links.error && <Alert type="error" showIcon title={errorText(links.error, t)} style={{ marginBottom: 8 }} />}
+      {links.isPending ? (
+        <Spin style={{ display: 'block', margin: '16px auto' }} />
+      ) : items.length ? (
         <List
           size="small"
           dataSource={items}
@@ -55,7 +44,7 @@ export function GroupLinksCard({ areaId, canWrite }: { areaId: number; canWrite:
                       <Popconfirm
                         key="end"
                         title={t('volunteers.links.clearConfirm')}
-                        onConfirm={() => void act(() => api.post(`/api/group-links/${g.id}/remove`))}
+                        onConfirm={() => void act(() => remove.mutateAsync({ params: { id: g.id } }))}
                       >
                         <Button size="small" type="link" danger>
                           {t('volunteers.links.clear')}
@@ -83,12 +72,12 @@ export function GroupLinksCard({ areaId, canWrite }: { areaId: number; canWrite:
           <VolunteerSelect value={volunteerId} onChange={(v) => setVolunteerId(typeof v === 'number' ? v : null)} />
           <Button
             block
-            loading={busy}
+            loading={add.isPending || remove.isPending}
             disabled={!volunteerId || !group.trim()}
             onClick={() =>
               volunteerId &&
               void act(async () => {
-                await api.post('/api/group-links', { volunteerId, areaId, villageGroup: group.trim() });
+                await add.mutateAsync({ body: { volunteerId, areaId, villageGroup: group.trim() } });
                 setGroup('');
                 setVolunteerId(null);
               })

@@ -3,40 +3,19 @@
  * by household as later modules route visits and help along these links. Only with volunteers.read.
  */
 import { Card, Space, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { listCaptains, listHouseholdLinks } from '../../../domain/volunteers/api';
+import { useApiQuery } from '../../app/query';
 import { Masked } from '../residents/tags';
-
-interface Carer {
-  volunteerId: number;
-  volunteerName: string;
-  phone: string | null;
-}
-interface Captain {
-  id: number;
-  kind: 'building' | 'floor';
-  areaName: string;
-  floor: string | null;
-  volunteerId: number;
-  volunteerName: string;
-}
 
 export function HouseholdCarers({ householdId, areaId }: { householdId: number; areaId: number }) {
   const { t } = useTranslation();
-  const [carers, setCarers] = useState<Carer[] | null>(null);
-  const [captains, setCaptains] = useState<Captain[]>([]);
-
-  useEffect(() => {
-    let cancelled = false;
-    Promise.all([api.get<{ items: Carer[] }>('/api/household-links', { householdId }), api.get<{ items: Captain[] }>('/api/captains', { under: areaId })])
-      .then(([l, c]) => !cancelled && (setCarers(l.items), setCaptains(c.items)))
-      .catch(() => !cancelled && setCarers([]));
-    return () => {
-      cancelled = true;
-    };
-  }, [householdId, areaId]);
+  const links = useApiQuery(listHouseholdLinks, { query: { householdId } });
+  const captainsQuery = useApiQuery(listCaptains, { query: { under: areaId } });
+  // Nothing shows until the links are read; a failed read shows nobody, as a household without carers.
+  const carers = links.error ? [] : (links.data?.items ?? null);
+  const captains = captainsQuery.data?.items ?? [];
 
   if (carers === null) return null;
   return (

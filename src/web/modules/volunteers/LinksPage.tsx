@@ -5,7 +5,8 @@
  * village groups.
  */
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { api } from '../../app/api';
@@ -13,12 +14,13 @@ import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import type { Page } from '../../app/types';
 import type { Household } from '../residents/types';
 import { CaptainsCard } from './CaptainsCard';
 import { GroupLinksCard } from './GroupLinksCard';
 import { SplitCard } from './SplitCard';
-import type { HouseholdLink } from './types';
+import { linkHouseholds, listHouseholdLinks, unlinkHouseholds } from '../../../domain/volunteers/api';
 import { VolunteerSelect } from './VolunteerSelect';
 
 const PAGE_SIZE = 50;
@@ -30,11 +32,6 @@ export default function LinksPage() {
   const { area: current } = useCurrentArea();
   const [areaId, setAreaId] = useState<number | undefined>(current?.id);
   const [page, setPage] = useState(1);
-  const [households, setHouseholds] = useState<Page<Household>>({ items: [], total: 0 });
-  const [links, setLinks] = useState<HouseholdLink[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<number[]>([]);
   const [member, setMember] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,30 +42,27 @@ export default function LinksPage() {
     if (areaId === undefined && current) setAreaId(current.id);
   }, [current, areaId]);
 
-  useEffect(() => {
-    if (!areaId) return;
-    let cancelled = false;
-    setLoading(true);
-    Promise.all([
-      canResidents ? api.get<Page<Household>>('/api/households', { under: areaId, page, pageSize: PAGE_SIZE }) : Promise.resolve({ items: [], total: 0 }),
-      api.get<{ items: HouseholdLink[] }>('/api/household-links', { under: areaId }),
-    ])
-      .then(([h, l]) => {
-        if (cancelled) return;
-        setHouseholds(h);
-        setLinks(l.items);
-        setError(null);
-      })
-      .catch((e) => !cancelled && setError(errorText(e, t)))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [areaId, page, version, canResidents, t]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  // The registry's households have no contract of their own yet: read by path, keyed like a contract's query.
+  const householdsQuery = useQuery<Page<Household>>({
+    queryKey: ['/api/households', null, { under: areaId, page, pageSize: PAGE_SIZE }],
+    queryFn: () => api.get<Page<Household>>('/api/households', { under: areaId, page, pageSize: PAGE_SIZE }),
+    enabled: !!areaId && canResidents,
+  });
+  const linksQuery = useApiQuery(listHouseholdLinks, { query: { under: areaId } }, { enabled: !!areaId });
+  const link = useApiMutation(linkHouseholds);
+  const unlink = useApiMutation(unlinkHouseholds);
+  const households = householdsQuery.data ?? { items: [], total: 0 };
+  const links = useMemo(() => linksQuery.data?.items ?? [], [linksQuery.data]);
+  const loading = householdsQuery.isFetching || linksQuery.isFetching;
+  const failed = householdsQuery.error ?? linksQuery.error;
+  const error = failed ? errorText(failed, t) : null;
+  // Writes through the contracts refresh the links; the split card says so here too.
+  const reload = () => {
+    void linksQuery.refetch();
+    if (canResidents) void householdsQuery.refetch();
+  };
   const byHousehold = useMemo(() => {
-    const m = new Map<number, HouseholdLink[]>();
+    const m = new Map<number, typeof links>();
     for (const l of links) m.set(l.householdId, [...(m.get(l.householdId) ?? []), l]);
     return m;
   }, [links]);
@@ -77,10 +71,9 @@ export default function LinksPage() {
   const change = async (kind: 'link' | 'unlink', volunteerId: number, householdIds: number[]) => {
     setBusy(true);
     try {
-      await api.post(kind === 'link' ? '/api/household-links' : '/api/household-links/remove', { volunteerId, householdIds });
+      await (kind === 'link' ? link : unlink).mutateAsync({ body: { volunteerId, householdIds } });
       message.success(t('common.saved'));
       setSelected([]);
-      reload();
     } catch (e) {
       message.error(errorText(e, t));
     } finally {

@@ -4,17 +4,18 @@
  */
 import { Alert, Empty, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useRecord } from '../residents/use-record';
+import { myAssignments } from '../../../domain/volunteers/api';
+import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { DeploymentList } from './DeploymentList';
 import { CategoryTag } from './labels';
 import { PersonLinks } from './PersonLinks';
-import type { MyAssignments } from './types';
 
 export default function MyAssignmentsPage() {
   const { t } = useTranslation();
-  const { data, error } = useRecord<MyAssignments>('/api/me/assignments');
+  const { data, error } = useApiQuery(myAssignments);
 
-  if (error) return <Alert type="error" showIcon title={error} />;
+  if (error) return <Alert type="error" showIcon title={errorText(error, t)} />;
   if (!data) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720, margin: '0 auto', display: 'flex' }}>

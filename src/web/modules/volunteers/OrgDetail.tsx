@@ -8,16 +8,15 @@ import { ApartmentOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@an
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
-import { useRecord } from '../residents/use-record';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { DrawMembersModal } from './DrawMembersModal';
 import { EnlistLinkCard } from './EnlistLinkCard';
 import { OrgFormModal } from './OrgFormModal';
 import { OrgMoveModal } from './OrgMoveModal';
 import { CategoryTag, OrgKindTag } from './labels';
-import type { Org, OrgMember, OrgPage } from './types';
+import { closeOrg, getOrg, leaveMembers, type Org, type OrgMember } from '../../../domain/volunteers/api';
 
 interface Props {
   id: number;
@@ -30,7 +29,11 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { can } = useAuth();
-  const { data: org, error, replace } = useRecord<OrgPage>(`/api/party/orgs/${id}`);
+  const orgQuery = useApiQuery(getOrg, { params: { id } });
+  const org = orgQuery.data;
+  const error = orgQuery.error ? errorText(orgQuery.error, t) : null;
+  const closing = useApiMutation(closeOrg);
+  const leaving = useApiMutation(leaveMembers);
   const [editing, setEditing] = useState(false);
   const [addingChild, setAddingChild] = useState(false);
   const [drawing, setDrawing] = useState(false);
@@ -40,13 +43,15 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
   if (error) return <Alert type="error" showIcon title={error} />;
   if (!org) return <Spin style={{ display: 'block', margin: '48px auto' }} />;
 
-  const changed = (o: OrgPage) => {
-    replace(o);
+  // Writes through the contracts refresh what is shown; the forms that answer an organisation say so here.
+  const changed = () => {
+    void orgQuery.refetch();
     onChanged();
   };
   const close = async () => {
     try {
-      changed(await api.post<OrgPage>(`/api/party/orgs/${org.id}/close`));
+      await closing.mutateAsync({ params: { id: org.id } });
+      onChanged();
       message.success(t('volunteers.org.closedDone'));
     } catch (e) {
       message.error(errorText(e, t));
@@ -54,8 +59,8 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
   };
   const leave = async (m: OrgMember) => {
     try {
-      const r = await api.post<{ org: OrgPage }>(`/api/party/orgs/${org.id}/members/leave`, { volunteerIds: [m.volunteerId] });
-      changed(r.org);
+      await leaving.mutateAsync({ params: { id: org.id }, body: { volunteerIds: [m.volunteerId] } });
+      onChanged();
     } catch (e) {
       message.error(errorText(e, t));
     }
@@ -186,7 +191,7 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
         </Col>
         {org.enlistToken && org.kind !== 'committee' && (
           <Col xs={24} xl={9}>
-            <EnlistLinkCard org={org} canRotate={canManage} onRotated={(o) => replace({ ...org, ...o })} />
+            <EnlistLinkCard org={org} canRotate={canManage} onRotated={changed} />
           </Col>
         )}
       </Row>
@@ -194,9 +199,9 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
         <OrgFormModal
           org={org}
           onClose={() => setEditing(false)}
-          onSaved={(o) => {
+          onSaved={() => {
             setEditing(false);
-            changed({ ...org, ...o });
+            changed();
           }}
         />
       )}
@@ -216,10 +221,10 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
           org={org}
           orgs={orgs}
           onClose={() => setMoving(false)}
-          onMoved={(o) => {
+          onMoved={() => {
             setMoving(false);
             message.success(t('volunteers.org.movedDone'));
-            changed(o);
+            changed();
           }}
         />
       )}
@@ -227,9 +232,9 @@ export function OrgDetail({ id, orgs, onChanged, onSelect }: Props) {
         <DrawMembersModal
           org={org}
           onClose={() => setDrawing(false)}
-          onDone={(o) => {
+          onDone={() => {
             setDrawing(false);
-            changed(o);
+            changed();
           }}
         />
       )}

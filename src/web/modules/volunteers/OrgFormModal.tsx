@@ -6,12 +6,12 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { ORG_KINDS } from '../../../domain/volunteers/schemas';
 import { fromDay, toDay } from '../residents/dates';
-import type { Org, OrgKind, OrgPage } from './types';
+import { createOrg, type Org, type OrgKind, type OrgPage, updateOrg } from '../../../domain/volunteers/api';
+import { useApiMutation } from '../../app/query';
 
 interface Values {
   kind: OrgKind;
@@ -37,6 +37,8 @@ export function OrgFormModal({ org, parent, defaultAreaId, onClose, onSaved }: P
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const create = useApiMutation(createOrg);
+  const update = useApiMutation(updateOrg);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const kind = Form.useWatch('kind', form) ?? org?.kind;
@@ -49,14 +51,17 @@ export function OrgFormModal({ org, parent, defaultAreaId, onClose, onSaved }: P
     setError(null);
     try {
       const saved = org
-        ? await api.patch<Org>(`/api/party/orgs/${org.id}`, { ...common, endsOn: fromDay(v.endsOn), secretaryId: v.secretaryId ?? null })
-        : await api.post<Org>('/api/party/orgs', {
-            ...common,
-            kind: v.kind,
-            areaId: v.areaId,
-            ...(parent ? { parentId: parent.id } : {}),
-            ...(v.startsOn ? { startsOn: fromDay(v.startsOn) } : {}),
-            ...(v.endsOn ? { endsOn: fromDay(v.endsOn) } : {}),
+        ? await update.mutateAsync({ params: { id: org.id }, body: { ...common, endsOn: fromDay(v.endsOn), secretaryId: v.secretaryId ?? null } })
+        : await create.mutateAsync({
+            body: {
+              ...common,
+              kind: v.kind,
+              // Required by the form's rule.
+              areaId: v.areaId!,
+              ...(parent ? { parentId: parent.id } : {}),
+              ...(v.startsOn ? { startsOn: v.startsOn.format('YYYY-MM-DD') } : {}),
+              ...(v.endsOn ? { endsOn: v.endsOn.format('YYYY-MM-DD') } : {}),
+            },
           });
       message.success(t('common.saved'));
       onSaved(saved);

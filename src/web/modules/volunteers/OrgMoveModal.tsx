@@ -6,17 +6,18 @@
 import { Alert, Form, Modal, Select, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { moveTargets } from './org-tree';
-import type { Org, OrgPage } from './types';
+import { moveOrg, type Org, type OrgPage } from '../../../domain/volunteers/api';
+import { useApiMutation } from '../../app/query';
 
 const TOP = 0;
 
 export function OrgMoveModal({ org, orgs, onClose, onMoved }: { org: OrgPage; orgs: Org[]; onClose: () => void; onMoved: (o: OrgPage) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ parentId: number; areaId: number }>();
+  const move = useApiMutation(moveOrg);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const targets = useMemo(() => moveTargets(orgs, org.id), [orgs, org.id]);
@@ -26,9 +27,9 @@ export function OrgMoveModal({ org, orgs, onClose, onMoved }: { org: OrgPage; or
     setBusy(true);
     setError(null);
     try {
-      const moved = await api.post<OrgPage>(`/api/party/orgs/${org.id}/move`, {
-        parentId: v.parentId === TOP ? null : v.parentId,
-        ...(v.areaId && v.areaId !== org.areaId ? { areaId: v.areaId } : {}),
+      const moved = await move.mutateAsync({
+        params: { id: org.id },
+        body: { parentId: v.parentId === TOP ? null : v.parentId, ...(v.areaId && v.areaId !== org.areaId ? { areaId: v.areaId } : {}) },
       });
       onMoved(moved);
     } catch (e) {

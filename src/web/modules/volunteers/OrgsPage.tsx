@@ -13,7 +13,7 @@ import { OrgDetail } from './OrgDetail';
 import { OrgFormModal } from './OrgFormModal';
 import { OrgKindTag } from './labels';
 import { buildOrgTree, type OrgNode } from './org-tree';
-import type { Org } from './types';
+import type { Org } from '../../../domain/volunteers/api';
 import { useOrgs } from './use-orgs';
 
 interface TreeItem {

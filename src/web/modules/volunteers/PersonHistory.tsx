@@ -2,7 +2,7 @@
 import { Card, Empty, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { HistoryEntry } from './types';
+import type { HistoryEntry } from '../../../domain/volunteers/api';
 
 export function PersonHistory({ history }: { history: HistoryEntry[] }) {
   const { t } = useTranslation();

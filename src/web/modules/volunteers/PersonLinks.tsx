@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { TeamKindTag } from './labels';
-import type { MyAssignments, VolunteerPage } from './types';
+import type { MyAssignments, VolunteerPage } from '../../../domain/volunteers/api';
 
 type Links = Pick<VolunteerPage, 'teams' | 'posts' | 'households' | 'captains' | 'groups'> & { memberships?: VolunteerPage['memberships'] };
 

@@ -1,31 +1,20 @@
 /** Model posts and responsibility areas under an area: who holds each, where; add one, close one, delete one made by mistake. */
-import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Form, Input, List, Modal, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { POST_KINDS } from '../../../domain/volunteers/schemas';
-import type { PostKind } from './types';
+import { createPost, deletePost, listPosts, type Post, type PostKind, updatePost } from '../../../domain/volunteers/api';
 import { VolunteerSelect } from './VolunteerSelect';
-
-interface Post {
-  id: number;
-  kind: PostKind;
-  name: string;
-  place: string | null;
-  areaId: number;
-  areaName: string;
-  holderId: number | null;
-  holderName: string | null;
-  closedAt: string | null;
-}
 
 function PostFormModal({ areaId, onClose, onSaved }: { areaId?: number; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ kind: PostKind; name: string; place?: string; areaId: number; holderId?: number }>();
+  const create = useApiMutation(createPost);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
@@ -33,12 +22,14 @@ function PostFormModal({ areaId, onClose, onSaved }: { areaId?: number; onClose:
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/posts', {
-        kind: v.kind,
-        name: v.name.trim(),
-        place: v.place?.trim() || null,
-        areaId: v.areaId,
-        ...(v.holderId ? { holderId: v.holderId } : {}),
+      await create.mutateAsync({
+        body: {
+          kind: v.kind,
+          name: v.name.trim(),
+          place: v.place?.trim() || null,
+          areaId: v.areaId,
+          ...(v.holderId ? { holderId: v.holderId } : {}),
+        },
       });
       onSaved();
     } catch (e) {
@@ -82,22 +73,16 @@ function PostFormModal({ areaId, onClose, onSaved }: { areaId?: number; onClose:
 export function PostsCard({ under, canWrite }: { under?: number; canWrite: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [items, setItems] = useState<Post[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const posts = useApiQuery(listPosts, { query: { under } });
+  const update = useApiMutation(updatePost, { invalidates: [listPosts] });
+  const del = useApiMutation(deletePost, { invalidates: [listPosts] });
+  const items = (posts.data?.items ?? []).filter((p) => !p.closedAt);
+  const error = posts.error ? errorText(posts.error, t) : null;
   const [adding, setAdding] = useState(false);
-
-  const load = useCallback(() => {
-    api
-      .get<{ items: Post[] }>('/api/posts', { under })
-      .then((r) => (setItems(r.items.filter((p) => !p.closedAt)), setError(null)))
-      .catch((e) => setError(errorText(e, t)));
-  }, [under, t]);
-  useEffect(load, [load]);
 
   const close = async (p: Post) => {
     try {
-      await api.patch(`/api/posts/${p.id}`, { closed: true });
-      load();
+      await update.mutateAsync({ params: { id: p.id }, body: { closed: true } });
     } catch (e) {
       message.error(errorText(e, t));
     }
@@ -105,8 +90,7 @@ export function PostsCard({ under, canWrite }: { under?: number; canWrite: boole
 
   const remove = async (p: Post) => {
     try {
-      await api.delete(`/api/posts/${p.id}`);
-      load();
+      await del.mutateAsync({ params: { id: p.id } });
     } catch (e) {
       message.error(errorText(e, t));
     }
@@ -126,7 +110,9 @@ export function PostsCard({ under, canWrite }: { under?: number; canWrite: boole
       }
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
-      {items.length ? (
+      {posts.isPending ? (
+        <Spin style={{ display: 'block', margin: '16px auto' }} />
+      ) : items.length ? (
         <List
           size="small"
           dataSource={items}
@@ -165,16 +151,7 @@ export function PostsCard({ under, canWrite }: { under?: number; canWrite: boole
       ) : (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteers.post.empty')} />
       )}
-      {adding && (
-        <PostFormModal
-          areaId={under}
-          onClose={() => setAdding(false)}
-          onSaved={() => {
-            setAdding(false);
-            load();
-          }}
-        />
-      )}
+      {adding && <PostFormModal areaId={under} onClose={() => setAdding(false)} onSaved={() => setAdding(false)} />}
     </Card>
   );
 }

@@ -1,11 +1,12 @@
 /** Refuse an application with a reason (1–200 characters), which the applicant's branch keeps. */
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { ReasonModal } from '../../app/components/ReasonModal';
-import type { Enlistment } from './types';
+import { type Enlistment, refuseEnlistment } from '../../../domain/volunteers/api';
+import { useApiMutation } from '../../app/query';
 
 export function RefuseModal({ enlistment, onClose, onDone }: { enlistment: Enlistment; onClose: () => void; onDone: (e: Enlistment) => void }) {
+  const refuse = useApiMutation(refuseEnlistment);
   const { t } = useTranslation();
   const { message } = App.useApp();
   return (
@@ -15,7 +16,7 @@ export function RefuseModal({ enlistment, onClose, onDone }: { enlistment: Enlis
       label={t('volunteers.queue.reason')}
       testId="refuse"
       onSubmit={async (reason) => {
-        const r = await api.post<Enlistment>(`/api/enlistments/${enlistment.id}/refuse`, { reason });
+        const r = await refuse.mutateAsync({ params: { id: enlistment.id }, body: { reason } });
         message.success(t('volunteers.queue.refused'));
         onDone(r);
       }}

@@ -3,9 +3,10 @@ import { Alert, App, DatePicker, Form, Input, InputNumber, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { addServiceRecord } from '../../../domain/volunteers/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { fromDay, isFuture } from '../residents/dates';
+import { useApiMutation } from '../../app/query';
+import { isFuture } from '../residents/dates';
 
 interface Values {
   on: Dayjs;
@@ -19,6 +20,7 @@ export function ServiceRecordModal({ volunteer, onClose, onDone }: { volunteer: 
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const create = useApiMutation(addServiceRecord);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,13 +29,15 @@ export function ServiceRecordModal({ volunteer, onClose, onDone }: { volunteer: 
     setBusy(true);
     setError(null);
     try {
-      await api.post('/api/service-records', {
-        volunteerId: volunteer.id,
-        on: fromDay(v.on),
-        hours: v.hours ?? 0,
-        work: v.work?.trim() || null,
-        note: v.note?.trim() || null,
-        liaisonGroup: v.liaisonGroup?.trim() || null,
+      await create.mutateAsync({
+        body: {
+          volunteerId: volunteer.id,
+          on: v.on.format('YYYY-MM-DD'),
+          hours: v.hours ?? 0,
+          work: v.work?.trim() || null,
+          note: v.note?.trim() || null,
+          liaisonGroup: v.liaisonGroup?.trim() || null,
+        },
       });
       message.success(t('common.saved'));
       onDone();

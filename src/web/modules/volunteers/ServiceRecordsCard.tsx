@@ -4,42 +4,20 @@
  * person's name). The hours of deployments are counted elsewhere: the 30-day total and the figures.
  */
 import { Alert, Card, Empty, List, Space, Switch, Tag, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { listServiceRecords, type ServiceRecord } from '../../../domain/volunteers/api';
 import { errorText } from '../../app/errors';
-import type { Page } from '../../app/types';
+import { useApiQuery } from '../../app/query';
 
-export interface ServiceRecord {
-  id: number;
-  volunteerId: number;
-  volunteerName: string;
-  on: string;
-  hours: number;
-  work: string | null;
-  note: string | null;
-  liaisonGroup: string | null;
-  recordedBy: string | null;
-}
-
-export function ServiceRecordsCard({ volunteerId, under, version = 0 }: { volunteerId?: number; under?: number; version?: number }) {
+export function ServiceRecordsCard({ volunteerId, under }: { volunteerId?: number; under?: number }) {
   const { t } = useTranslation();
   const [notesOnly, setNotesOnly] = useState(!volunteerId);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<ServiceRecord> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<Page<ServiceRecord>>('/api/service-records', { volunteerId, under, notesOnly: notesOnly || undefined, page, pageSize: 10 })
-      .then((r) => !cancelled && (setData(r), setError(null)))
-      .catch((e) => !cancelled && setError(errorText(e, t)));
-    return () => {
-      cancelled = true;
-    };
-  }, [volunteerId, under, notesOnly, page, version, t]);
+  const records = useApiQuery(listServiceRecords, { query: { volunteerId, under, notesOnly: notesOnly ? 'true' : undefined, page, pageSize: 10 } });
+  const data = records.data;
+  const error = records.error ? errorText(records.error, t) : null;
 
   return (
     <Card
@@ -56,7 +34,7 @@ export function ServiceRecordsCard({ volunteerId, under, version = 0 }: { volunt
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
       <List<ServiceRecord>
         size="small"
-        loading={!data && !error}
+        loading={records.isPending}
         dataSource={data?.items ?? []}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('volunteers.record.empty')} /> }}
         pagination={

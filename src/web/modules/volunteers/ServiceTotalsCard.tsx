@@ -4,40 +4,25 @@
  */
 import { Alert, Card, Empty, Segmented, Table } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import type { ResponseOf } from '../../../domain/contract';
+import { serviceTotals } from '../../../domain/volunteers/api';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 
 type By = 'branch' | 'team' | 'category' | 'person';
-interface Total {
-  key: string | number;
-  name: string;
-  people: number;
-  hours: number;
-}
+type Total = ResponseOf<typeof serviceTotals>['items'][number];
 
 export function ServiceTotalsCard({ under, on }: { under: number; on: string }) {
   const { t } = useTranslation();
   const [by, setBy] = useState<By>('branch');
-  const [items, setItems] = useState<Total[]>([]);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const from = dayjs(on).subtract(29, 'day').format('YYYY-MM-DD');
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    api
-      .get<{ items: Total[] }>('/api/service/totals', { from, to: on, under, by })
-      .then((r) => !cancelled && (setItems(r.items), setError(null)))
-      .catch((e) => !cancelled && setError(errorText(e, t)))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [from, on, under, by, t]);
+  const totals = useApiQuery(serviceTotals, { query: { from, to: on, under, by } });
+  const items = totals.data?.items ?? [];
+  const loading = totals.isPending;
+  const error = totals.error ? errorText(totals.error, t) : null;
 
   const columns = [
     {

@@ -5,9 +5,9 @@
 import { Alert, App, Button, Card, Popconfirm, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
-import type { SplitResult } from './types';
+import { useApiMutation } from '../../app/query';
+import { type SplitResult, splitHouseholds } from '../../../domain/volunteers/api';
 import { VolunteerSelect } from './VolunteerSelect';
 
 export function SplitCard({ areaId, onDone }: { areaId: number; onDone: () => void }) {
@@ -15,13 +15,14 @@ export function SplitCard({ areaId, onDone }: { areaId: number; onDone: () => vo
   const { message } = App.useApp();
   const [members, setMembers] = useState<number[]>([]);
   const [replace, setReplace] = useState(true);
+  const splitting = useApiMutation(splitHouseholds);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SplitResult | null>(null);
 
   const split = async () => {
     setBusy(true);
     try {
-      const r = await api.post<SplitResult>('/api/household-links/split', { areaId, volunteerIds: members, replace });
+      const r = await splitting.mutateAsync({ body: { areaId, volunteerIds: members, replace } });
       setResult(r);
       onDone();
     } catch (e) {

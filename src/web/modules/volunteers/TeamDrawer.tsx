@@ -7,15 +7,14 @@ import { DeleteOutlined, EditOutlined, PlusOutlined, SendOutlined, StopOutlined 
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { TEAM_ROLES } from '../../../domain/volunteers/schemas';
-import { useRecord } from '../residents/use-record';
 import { DeploymentModal } from './DeploymentModal';
 import { CategoryTag, TeamKindTag } from './labels';
 import { TeamFormModal } from './TeamFormModal';
-import type { TeamMember, TeamPage, TeamRole } from './types';
+import { deleteTeam, getTeam, listTeams, setTeamMembers, type TeamMember, type TeamRole, updateTeam } from '../../../domain/volunteers/api';
 import { VolunteerSelect, type PickedVolunteer } from './VolunteerSelect';
 
 interface Props {
@@ -32,7 +31,13 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
   const { message } = App.useApp();
   const { can } = useAuth();
   const screens = Grid.useBreakpoint();
-  const { data: team, error, replace } = useRecord<TeamPage>(`/api/teams/${id}`);
+  const teamQuery = useApiQuery(getTeam, { params: { id } });
+  const team = teamQuery.data;
+  const error = teamQuery.error ? errorText(teamQuery.error, t) : null;
+  const setMembers = useApiMutation(setTeamMembers);
+  const update = useApiMutation(updateTeam);
+  // A deleted team is not read again: only the lists refresh.
+  const del = useApiMutation(deleteTeam, { invalidates: [listTeams] });
   const [draft, setDraft] = useState<Draft[] | null>(null);
   const [picking, setPicking] = useState<number | null>(null);
   const [picked, setPicked] = useState<PickedVolunteer | null>(null);
@@ -47,8 +52,7 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
     if (!draft || !team) return;
     setBusy(true);
     try {
-      const saved = await api.put<TeamPage>(`/api/teams/${team.id}/members`, { members: draft.map((m) => ({ volunteerId: m.volunteerId, role: m.role })) });
-      replace(saved);
+      await setMembers.mutateAsync({ params: { id: team.id }, body: { members: draft.map((m) => ({ volunteerId: m.volunteerId, role: m.role })) } });
       setDraft(null);
       onChanged();
       message.success(t('common.saved'));
@@ -61,7 +65,7 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
   const disband = async () => {
     if (!team) return;
     try {
-      await api.patch(`/api/teams/${team.id}`, { disbanded: true });
+      await update.mutateAsync({ params: { id: team.id }, body: { disbanded: true } });
       onChanged();
       onClose();
     } catch (e) {
@@ -71,7 +75,7 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
   const remove = async () => {
     if (!team) return;
     try {
-      await api.delete(`/api/teams/${team.id}`);
+      await del.mutateAsync({ params: { id: team.id } });
       message.success(t('volunteers.team.deletedDone'));
       onChanged();
       onClose();

@@ -2,11 +2,11 @@
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { TEAM_KINDS } from '../../../domain/volunteers/schemas';
-import type { Team, TeamKind } from './types';
+import { createTeam, type Team, type TeamKind } from '../../../domain/volunteers/api';
+import { useApiMutation } from '../../app/query';
 import { useOrgs } from './use-orgs';
 import { VolunteerSelect } from './VolunteerSelect';
 
@@ -33,6 +33,7 @@ export function TeamFormModal({
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const create = useApiMutation(createTeam);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const { orgs } = useOrgs(undefined);
@@ -42,14 +43,17 @@ export function TeamFormModal({
     setBusy(true);
     setError(null);
     try {
-      const team = await api.post<Team>('/api/teams', {
-        kind: parent ? parent.kind : v.kind,
-        name: v.name.trim(),
-        areaId: v.areaId,
-        ...(parent ? { parentId: parent.id } : {}),
-        ...(v.orgId ? { orgId: v.orgId } : {}),
-        ...(v.leaderId ? { leaderId: v.leaderId } : {}),
-        notes: v.notes?.trim() || null,
+      const team = await create.mutateAsync({
+        body: {
+          kind: parent ? parent.kind : v.kind,
+          name: v.name.trim(),
+          // Required by the form's rule.
+          areaId: v.areaId!,
+          ...(parent ? { parentId: parent.id } : {}),
+          ...(v.orgId ? { orgId: v.orgId } : {}),
+          ...(v.leaderId ? { leaderId: v.leaderId } : {}),
+          notes: v.notes?.trim() || null,
+        },
       });
       message.success(t('common.saved'));
       onSaved(team);

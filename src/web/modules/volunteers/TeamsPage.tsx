@@ -5,19 +5,19 @@
  */
 import { Alert, Button, Card, Col, Descriptions, Empty, Row, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { TEAM_KINDS } from '../../../domain/volunteers/schemas';
 import { TeamKindTag } from './labels';
 import { PostsCard } from './PostsCard';
 import { TeamDrawer } from './TeamDrawer';
 import { TeamFormModal } from './TeamFormModal';
-import type { Team, TeamKind } from './types';
+import { listTeams, type Team, type TeamKind } from '../../../domain/volunteers/api';
 
 function TeamCard({ team, subs, onOpen }: { team: Team; subs: Team[]; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
@@ -70,25 +70,14 @@ export default function TeamsPage() {
   const { can } = useAuth();
   const { area } = useCurrentArea();
   const [kind, setKind] = useState<TeamKind | 'all'>('all');
-  const [teams, setTeams] = useState<Team[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [version, setVersion] = useState(0);
   const [adding, setAdding] = useState(false);
   const [params, setParams] = useSearchParams();
   const openId = Number(params.get('team')) || undefined;
 
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<{ items: Team[] }>('/api/teams', { under: area?.id, kind: kind === 'all' ? undefined : kind })
-      .then((r) => !cancelled && (setTeams(r.items), setError(null)))
-      .catch((e) => !cancelled && setError(errorText(e, t)));
-    return () => {
-      cancelled = true;
-    };
-  }, [area?.id, kind, version, t]);
-
-  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  const teamsQuery = useApiQuery(listTeams, { query: { under: area?.id, kind: kind === 'all' ? undefined : kind } });
+  const teams = teamsQuery.data?.items ?? null;
+  const error = teamsQuery.error ? errorText(teamsQuery.error, t) : null;
+  const reload = () => void teamsQuery.refetch();
   const { tops, subsOf } = useMemo(() => {
     const list = teams ?? [];
     const ids = new Set(list.map((x) => x.id));

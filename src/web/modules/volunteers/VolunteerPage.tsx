@@ -9,11 +9,10 @@ import { ClockCircleOutlined, SendOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { Masked } from '../residents/tags';
-import { useRecord } from '../residents/use-record';
 import { AvailabilityText } from './AvailabilityText';
 import { DeploymentList } from './DeploymentList';
 import { DeploymentModal } from './DeploymentModal';
@@ -23,20 +22,21 @@ import { PersonHistory } from './PersonHistory';
 import { PersonLinks } from './PersonLinks';
 import { ServiceRecordModal } from './ServiceRecordModal';
 import { ServiceRecordsCard } from './ServiceRecordsCard';
-import type { VolunteerPage as Person } from './types';
+import { cancelDeployment, getVolunteer } from '../../../domain/volunteers/api';
 
 export default function VolunteerPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { can } = useAuth();
   const { message } = App.useApp();
-  const { data: v, error, reload } = useRecord<Person>(`/api/volunteers/${Number(id) || 0}`);
+  const person = useApiQuery(getVolunteer, { params: { id: Number(id) || 0 } });
+  const cancel = useApiMutation(cancelDeployment);
+  const v = person.data;
   const [deploying, setDeploying] = useState(false);
   const [recording, setRecording] = useState(false);
-  const [recorded, setRecorded] = useState(0);
   const canWrite = can('volunteers.write');
 
-  if (error) return <Alert type="error" showIcon title={error} />;
+  if (person.error) return <Alert type="error" showIcon title={errorText(person.error, t)} />;
   if (!v) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
 
   const none = t('common.none');
@@ -128,9 +128,9 @@ export default function VolunteerPage() {
         onCancel={
           canWrite
             ? (d) =>
-                api
-                  .post(`/api/deployments/${d.id}/cancel`)
-                  .then(() => (message.success(t('volunteers.deploy.cancelledDone')), reload()))
+                cancel
+                  .mutateAsync({ params: { id: d.id } })
+                  .then(() => message.success(t('volunteers.deploy.cancelledDone')))
                   .catch((e) => message.error(errorText(e, t)))
             : undefined
         }
@@ -138,34 +138,17 @@ export default function VolunteerPage() {
       <PersonLinks links={v} canOpenHouseholds={can('residents.read')} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
-          <DailyHoursCard volunteerId={v.id} version={recorded} />
+          <DailyHoursCard volunteerId={v.id} />
         </Col>
         <Col xs={24} xl={14}>
-          <ServiceRecordsCard volunteerId={v.id} version={recorded} />
+          <ServiceRecordsCard volunteerId={v.id} />
         </Col>
       </Row>
       <PersonHistory history={v.history} />
       {deploying && (
-        <DeploymentModal
-          volunteer={{ id: v.id, name: v.name, areaId: v.areaId }}
-          onClose={() => setDeploying(false)}
-          onDone={() => {
-            setDeploying(false);
-            reload();
-          }}
-        />
+        <DeploymentModal volunteer={{ id: v.id, name: v.name, areaId: v.areaId }} onClose={() => setDeploying(false)} onDone={() => setDeploying(false)} />
       )}
-      {recording && (
-        <ServiceRecordModal
-          volunteer={v}
-          onClose={() => setRecording(false)}
-          onDone={() => {
-            setRecording(false);
-            setRecorded((n) => n + 1);
-            reload();
-          }}
-        />
-      )}
+      {recording && <ServiceRecordModal volunteer={v} onClose={() => setRecording(false)} onDone={() => setRecording(false)} />}
     </Space>
   );
 }

@@ -1,10 +1,10 @@
 /** Picks volunteers by typing part of a name or the tail of an ID number or phone (one, or several with `multiple`). */
 import { Select } from 'antd';
+import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import type { Page } from '../../app/types';
-import type { Volunteer } from './types';
+import { listVolunteers } from '../../../domain/volunteers/api';
+import { useApiQuery } from '../../app/query';
 
 export interface PickedVolunteer {
   id: number;
@@ -25,33 +25,22 @@ interface Props {
 
 export function VolunteerSelect({ value, onChange, multiple, under, known = [], placeholder, id, ...rest }: Props) {
   const { t } = useTranslation();
-  const [items, setItems] = useState<PickedVolunteer[]>(known);
-  const [loading, setLoading] = useState(false);
   const [q, setQ] = useState('');
-  const seq = useRef(0);
-
+  // The search waits for a pause in typing.
+  const [term, setTerm] = useState('');
   useEffect(() => {
-    const n = ++seq.current;
-    const timer = setTimeout(() => {
-      setLoading(true);
-      api
-        .get<Page<Volunteer>>('/api/volunteers', { q: q.trim(), under, pageSize: 30 })
-        .then((r) => {
-          if (n !== seq.current) return;
-          // Keep chosen ones listed so their labels stay while searching for others.
-          setItems((prev) => {
-            const chosen = new Set(Array.isArray(value) ? value : value ? [value] : []);
-            const kept = prev.filter((p) => chosen.has(p.id));
-            const found = r.items.map((v) => ({ id: v.id, name: `${v.name} · ${v.areaName}` }));
-            return [...kept, ...found.filter((f) => !kept.some((k) => k.id === f.id))];
-          });
-        })
-        .catch(() => {})
-        .finally(() => n === seq.current && setLoading(false));
-    }, 250);
+    const timer = setTimeout(() => setTerm(q.trim()), 250);
     return () => clearTimeout(timer);
-    // `value` only matters for keeping chosen ones listed; a pick does not need a new search.
-  }, [q, under]);
+  }, [q]);
+  const search = useApiQuery(listVolunteers, { query: { q: term || undefined, under, pageSize: 30 } }, { placeholderData: keepPreviousData });
+  const loading = search.isFetching;
+  // Labels of every person seen, so chosen ones stay listed while searching for others.
+  const labels = useRef(new Map(known.map((k) => [k.id, k])));
+  const found = (search.data?.items ?? []).map((v) => ({ id: v.id, name: `${v.name} · ${v.areaName}` }));
+  for (const f of found) labels.current.set(f.id, f);
+  const chosen = Array.isArray(value) ? value : value ? [value] : [];
+  const kept = chosen.map((id) => labels.current.get(id)).filter((p): p is PickedVolunteer => Boolean(p));
+  const items = [...kept, ...found.filter((f) => !kept.some((k) => k.id === f.id))];
 
   return (
     <Select<number | number[]>

@@ -4,18 +4,17 @@
  */
 import { Alert, Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api, withQuery } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import type { Page } from '../../app/types';
+import { urlOf, useApiQuery } from '../../app/query';
 import { CATEGORIES, SKILLS } from '../../../domain/volunteers/schemas';
 import { Masked } from '../residents/tags';
 import { CategoryTag, SkillTags } from './labels';
-import type { Category, Skill, Volunteer } from './types';
+import { type Category, exportVolunteers, listVolunteers, type Skill, type Volunteer } from '../../../domain/volunteers/api';
 import { useOrgs } from './use-orgs';
 
 const PAGE_SIZE = 20;
@@ -30,28 +29,11 @@ export default function VolunteersPage() {
   const [skill, setSkill] = useState<Skill | undefined>();
   const [orgId, setOrgId] = useState<number | undefined>();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<Volunteer>>({ items: [], total: 0 });
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const seq = useRef(0);
 
-  const load = useCallback(async () => {
-    const n = ++seq.current;
-    setLoading(true);
-    try {
-      const r = await api.get<Page<Volunteer>>('/api/volunteers', { q: q.trim(), under: area?.id, category, skill, orgId, page, pageSize: PAGE_SIZE });
-      if (n !== seq.current) return;
-      setData(r);
-      setError(null);
-    } catch (e) {
-      if (n === seq.current) setError(errorText(e, t));
-    } finally {
-      if (n === seq.current) setLoading(false);
-    }
-  }, [q, area?.id, category, skill, orgId, page, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const list = useApiQuery(listVolunteers, { query: { q: q.trim() || undefined, under: area?.id, category, skill, orgId, page, pageSize: PAGE_SIZE } });
+  const data = list.data ?? { items: [], total: 0 };
+  const loading = list.isFetching;
+  const error = list.error ? errorText(list.error, t) : null;
 
   const filtered = Boolean(q || category || skill || orgId);
   const columns = [
@@ -64,7 +46,7 @@ export default function VolunteersPage() {
   ];
 
   const exportUrl = (reveal: boolean) =>
-    withQuery('/api/volunteers/export.xlsx', { q: q.trim() || undefined, under: area?.id, category, skill, orgId, reveal: reveal || undefined });
+    urlOf(exportVolunteers, { query: { q: q.trim() || undefined, under: area?.id, category, skill, orgId, reveal: reveal ? 'true' : undefined } });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -1,7 +1,7 @@
 /** Small shared displays of the volunteer screens: category, skills, organisation and team kinds. */
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Category, OrgKind, Skill, TeamKind } from './types';
+import type { Category, OrgKind, Skill, TeamKind } from '../../../domain/volunteers/api';
 
 const CATEGORY_COLOURS: Partial<Record<Category, string>> = {
   party_cadre: 'red',

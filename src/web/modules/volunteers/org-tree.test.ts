@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildOrgTree, moveTargets, subtreeIds } from './org-tree';
-import type { Org } from './types';
+import type { Org } from '../../../domain/volunteers/api';
 
 const org = (id: number, parentId: number | null, kind: Org['kind'], name: string): Org => ({
   id,

@@ -1,5 +1,5 @@
 /** Builds the organisation tree from the flat list (parents first; an org whose parent is not visible is a root). */
-import type { Org } from './types';
+import type { Org } from '../../../domain/volunteers/api';
 
 export interface OrgNode {
   org: Org;

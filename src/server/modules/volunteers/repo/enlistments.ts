@@ -1,0 +1,167 @@
+import type { Queryable } from '../../../db/engine';
+import type { Scope } from '../../../platform/scope';
+import { scopeClause } from '../../../platform/scope';
+import { likeEscape, SqlParams } from '../../../platform/sql';
+
+/** SQL of enlistments: the public form's one-statement submission and the approval queue. */
+
+export interface EnlistmentRow {
+  id: number;
+  org_id: number;
+  org_name: string;
+  area_path: string;
+  status: string;
+  name: string;
+  id_type: string;
+  id_number: string;
+  sex: 'M' | 'F' | null;
+  birth_date: string | null;
+  phone: string;
+  category: string;
+  skills: string[];
+  availability: unknown;
+  health_status: string;
+  emergency_name: string | null;
+  emergency_phone: string | null;
+  pledge: string | null;
+  address: string | null;
+  submit_count: number;
+  submitted_at: Date;
+  updated_at: Date;
+  decided_at: Date | null;
+  decided_by_name: string | null;
+  refusal_reason: string | null;
+  volunteer_id: number | null;
+}
+
+const ENLISTMENT_COLUMNS = `e.id, e.org_id, o.name AS org_name, e.area_path, e.status, e.name, e.id_type, e.id_number, e.sex,
+  to_char(e.birth_date, 'YYYY-MM-DD') AS birth_date, e.phone, e.category, e.skills, e.availability, e.health_status,
+  e.emergency_name, e.emergency_phone, e.pledge, e.address, e.submit_count, e.submitted_at, e.updated_at, e.decided_at,
+  u.display_name AS decided_by_name, e.refusal_reason, e.volunteer_id`;
+const ENLISTMENT_FROM = `enlistments e JOIN party_orgs o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.decided_by`;
+
+export interface EnlistFields {
+  orgId: number;
+  areaPath: string;
+  name: string;
+  idType: string;
+  idNumber: string;
+  sex: 'M' | 'F' | null;
+  birthDate: string | null;
+  phone: string;
+  category: string;
+  skills: string[];
+  availability: unknown;
+  healthStatus: string;
+  emergencyName: string | null;
+  emergencyPhone: string | null;
+  pledge: string | null;
+  address: string | null;
+  clientIp: string;
+}
+
+/**
+ * A public submission in one statement (one round trip, atomic like a transaction): the open branch
+ * found by its token, refused when this ID number was already approved there, otherwise the pending
+ * application of this ID number at this branch updated (its count goes up) or created — safe under
+ * concurrent double submits — and its audit row written by the same statement. The audit row is built
+ * here rather than through platform/audit.ts to keep the public form at one round trip under a rush;
+ * `auditAfter` must already be masked (the caller passes the ID number through maskIdNumber).
+ */
+export async function submitEnlistmentUnscoped(
+  db: Queryable,
+  token: string,
+  today: string,
+  f: Omit<EnlistFields, 'orgId' | 'areaPath'>,
+  who: { requestId: string; clientIp: string },
+  auditAfter: Record<string, unknown>,
+): Promise<{ org_name: string | null; approved: boolean; id: number | null; submit_count: number | null }> {
+  const [row] = await db.query<{ org_name: string | null; approved: boolean; id: number | null; submit_count: number | null }>(
+    `WITH org AS (
+       SELECT o.id, o.area_path, o.name FROM party_orgs o
+        WHERE o.enlist_token = $1 AND o.closed_at IS NULL AND o.kind <> 'committee' AND (o.ends_on IS NULL OR o.ends_on >= $2::date)
+     ), done AS (
+       SELECT 1 FROM enlistments e JOIN org ON e.org_id = org.id WHERE e.id_number = $5 AND e.status = 'approved' LIMIT 1
+     ), up AS (
+       INSERT INTO enlistments (org_id, area_path, name, id_type, id_number, sex, birth_date, phone, category, skills, availability,
+         health_status, emergency_name, emergency_phone, pledge, address, client_ip)
+       SELECT org.id, org.area_path, $3, $4, $5, $6, $7::date, $8, $9, $10::text[], $11::jsonb, $12, $13, $14, $15, $16, $17
+         FROM org WHERE NOT EXISTS (SELECT 1 FROM done)
+       ON CONFLICT (org_id, id_number) WHERE status = 'pending' DO UPDATE SET
+         name = EXCLUDED.name, id_type = EXCLUDED.id_type, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date, phone = EXCLUDED.phone,
+         category = EXCLUDED.category, skills = EXCLUDED.skills, availability = EXCLUDED.availability,
+         health_status = EXCLUDED.health_status, emergency_name = EXCLUDED.emergency_name, emergency_phone = EXCLUDED.emergency_phone,
+         pledge = EXCLUDED.pledge, address = EXCLUDED.address, client_ip = EXCLUDED.client_ip,
+         submit_count = enlistments.submit_count + 1, updated_at = now()
+       RETURNING id, submit_count, org_id, area_path
+     ), logged AS (
+       INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
+       SELECT NULL, NULL, $18, $17, CASE WHEN up.submit_count > 1 THEN 'resubmit' ELSE 'submit' END, 'enlistment', up.id::text, up.area_path,
+              jsonb_build_object('orgId', up.org_id) || $19::jsonb
+         FROM up
+     )
+     SELECT (SELECT name FROM org) AS org_name, EXISTS (SELECT 1 FROM done) AS approved, up.id, up.submit_count
+       FROM (SELECT 1) one LEFT JOIN up ON true`,
+    [
+      token,
+      today,
+      f.name,
+      f.idType,
+      f.idNumber,
+      f.sex,
+      f.birthDate,
+      f.phone,
+      f.category,
+      f.skills,
+      f.availability === null || f.availability === undefined ? null : JSON.stringify(f.availability),
+      f.healthStatus,
+      f.emergencyName,
+      f.emergencyPhone,
+      f.pledge,
+      f.address,
+      who.clientIp,
+      who.requestId,
+      JSON.stringify(auditAfter),
+    ],
+  );
+  return row;
+}
+
+export async function findEnlistment(db: Queryable, scope: Scope, id: number): Promise<EnlistmentRow | null> {
+  const q = new SqlParams();
+  const [row] = await db.query<EnlistmentRow>(
+    `SELECT ${ENLISTMENT_COLUMNS} FROM ${ENLISTMENT_FROM} WHERE e.id = ${q.add(id)} AND ${scopeClause(scope, 'e.area_path', q)}`,
+    q.values,
+  );
+  return row ?? null;
+}
+
+export async function listEnlistments(db: Queryable, scope: Scope, p: { status?: string; orgId?: number; q?: string; page: number; pageSize: number }) {
+  const q = new SqlParams();
+  const where = [scopeClause(scope, 'e.area_path', q)];
+  if (p.status) where.push(`e.status = ${q.add(p.status)}`);
+  if (p.orgId) where.push(`e.org_id = ${q.add(p.orgId)}`);
+  if (p.q?.trim()) where.push(`e.name LIKE ${q.add(likeEscape(p.q.trim()) + '%')}`);
+  const w = where.join(' AND ');
+  const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM enlistments e WHERE ${w}`, q.values);
+  const rows = await db.query<EnlistmentRow>(
+    `SELECT ${ENLISTMENT_COLUMNS} FROM ${ENLISTMENT_FROM} WHERE ${w} ORDER BY e.status <> 'pending', e.updated_at DESC, e.id DESC
+      LIMIT ${q.add(p.pageSize)} OFFSET ${q.add((p.page - 1) * p.pageSize)}`,
+    q.values,
+  );
+  return { rows, total };
+}
+
+/** Decides a pending application; false when it was decided meanwhile (two secretaries at once). */
+export async function decideEnlistment(
+  tx: Queryable,
+  id: number,
+  d: { status: 'approved' | 'refused'; by: number; reason: string | null; volunteerId: number | null },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE enlistments SET status = $2, decided_at = now(), decided_by = $3, refusal_reason = $4, volunteer_id = $5, updated_at = now()
+      WHERE id = $1 AND status = 'pending' RETURNING id`,
+    [id, d.status, d.by, d.reason, d.volunteerId],
+  );
+  return rows.length > 0;
+}
