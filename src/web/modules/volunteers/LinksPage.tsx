@@ -5,21 +5,19 @@
  * village groups.
  */
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Table, Tag, Typography } from 'antd';
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useApiMutation, useApiQuery } from '../../app/query';
-import type { Page } from '../../app/types';
 import type { Household } from '../residents/types';
 import { CaptainsCard } from './CaptainsCard';
 import { GroupLinksCard } from './GroupLinksCard';
 import { SplitCard } from './SplitCard';
+import { listHouseholds } from '../../../domain/residents/api';
 import { linkHouseholds, listHouseholdLinks, unlinkHouseholds } from '../../../domain/volunteers/api';
 import { VolunteerSelect } from './VolunteerSelect';
 
@@ -42,12 +40,7 @@ export default function LinksPage() {
     if (areaId === undefined && current) setAreaId(current.id);
   }, [current, areaId]);
 
-  // The registry's households have no contract of their own yet: read by path, keyed like a contract's query.
-  const householdsQuery = useQuery<Page<Household>>({
-    queryKey: ['/api/households', null, { under: areaId, page, pageSize: PAGE_SIZE }],
-    queryFn: () => api.get<Page<Household>>('/api/households', { under: areaId, page, pageSize: PAGE_SIZE }),
-    enabled: !!areaId && canResidents,
-  });
+  const householdsQuery = useApiQuery(listHouseholds, { query: { under: areaId, page, pageSize: PAGE_SIZE } }, { enabled: !!areaId && canResidents });
   const linksQuery = useApiQuery(listHouseholdLinks, { query: { under: areaId } }, { enabled: !!areaId });
   const link = useApiMutation(linkHouseholds);
   const unlink = useApiMutation(unlinkHouseholds);
