@@ -113,12 +113,14 @@ describe('PGlite durability', () => {
       await db.close();
     }
 
-    // And the server starts again on the same folder, healthy within 15 s.
+    // And the server starts again on the same folder, healthy within 30 s — a few seconds on a quiet machine;
+    // the bound leaves room for a machine running two suites at once (starting a server is mostly CPU).
     const again = startServer(port);
-    const ms = await waitForHealth(port, 15_000);
-    expect(ms).toBeLessThan(15_000);
+    const ms = await waitForHealth(port, 30_000);
+    expect(ms).toBeLessThan(30_000);
     const done = exited(again);
     again.kill('SIGTERM');
     expect(await done).toBe(0);
-  });
+    // Two server starts (the first creates and migrates the folder): a minute or more when the machine is busy.
+  }, 240_000);
 });

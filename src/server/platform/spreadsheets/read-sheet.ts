@@ -144,19 +144,21 @@ function countingStream(path: string, onBytes?: (bytes: number) => void): { stre
 }
 
 /**
- * Iterates `it`, failing with 'broken' when the whole file has been read and nothing more comes for
- * STALL_MS: ExcelJS waits forever on some damaged archives instead of raising an error.
+ * Iterates `it`, failing with 'broken' when the whole file has been read and, asked for the next item,
+ * the reader gives nothing for STALL_MS: ExcelJS waits forever on some damaged archives instead of raising an error.
  * Each wait gets its own timer and its own losing promise; racing every step against one long-lived
  * promise would pile a reaction per step onto it and keep every row in memory.
  */
-async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean): AsyncGenerator<T> {
-  let last = Date.now();
+export async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean, stallMs = STALL_MS): AsyncGenerator<T> {
   try {
     for (;;) {
+      // The wait is timed from when we ask, not from the last item: the consumer may spend longer than STALL_MS
+      // on a batch (a busy database), and a small file is read to its end long before — that is no stall.
+      const last = Date.now();
       let timer: NodeJS.Timeout | undefined;
       const stalled = new Promise<never>((_, reject) => {
         const check = () => {
-          if (ended() && Date.now() - last > STALL_MS) reject(new SheetError('broken'));
+          if (ended() && Date.now() - last > stallMs) reject(new SheetError('broken'));
           else timer = setTimeout(check, 1000).unref();
         };
         timer = setTimeout(check, 1000).unref();
@@ -168,7 +170,6 @@ async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean): Async
         clearTimeout(timer);
       }
       if (r.done) return;
-      last = Date.now();
       yield r.value;
     }
   } finally {
