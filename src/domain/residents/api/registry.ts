@@ -19,7 +19,8 @@ import {
 // ——— answers ———
 
 /** A resident as lists and pages show them: the ID number and phones always masked. */
-export const resident = z.object({
+/** Who a person is, as every list shows them (registry residents, volunteers): numbers always masked. */
+export const personShape = {
   id: z.number(),
   name: z.string(),
   idType: z.string(),
@@ -30,6 +31,10 @@ export const resident = z.object({
   age: z.number().nullable(),
   /** Masked. */
   phone: z.string().nullable(),
+};
+
+export const resident = z.object({
+  ...personShape,
   /** Masked. */
   phone2: z.string().nullable(),
   householdId: z.number().nullable(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { day, instant } from '../../primitives';
 import { CAPTAIN_KINDS, CATEGORIES, HEALTH_STATUSES, MEMBER_ROLES, ORG_KINDS, POST_KINDS, SKILLS, TEAM_KINDS, TEAM_ROLES, WEEKDAYS } from '../schemas';
+import { personShape } from '../../residents/api/registry';
 
 /**
  * The answers of the party-organisation and volunteer routes, shared by several contracts. ID numbers
@@ -19,16 +20,7 @@ export const availability = z.object({
 export const contact = z.object({ name: z.string().nullable(), phone: z.string().nullable() });
 
 export const volunteer = z.object({
-  id: z.number(),
-  name: z.string(),
-  idType: z.string(),
-  /** Masked. */
-  idNumber: z.string().nullable(),
-  sex: z.enum(['M', 'F']).nullable(),
-  birthDate: day.nullable(),
-  age: z.number().nullable(),
-  /** Masked. */
-  phone: z.string().nullable(),
+  ...personShape,
   residentId: z.number().nullable(),
   areaId: z.number(),
   areaPath: z.string(),
