@@ -15,7 +15,6 @@ const STILL_HAND_WRITTEN = new Set([
   'users',
   'residents',
   'volunteers',
-  'sampling',
   'screening',
   'monitoring',
   'tasks',

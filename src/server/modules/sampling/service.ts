@@ -6,6 +6,7 @@ import {
   type PoolSize,
   checkExemption,
   maskName,
+  RETEST_HOURS,
   normalizeBarcode,
   parseScan,
   poolSizeFor,
@@ -484,7 +485,6 @@ export function emptySummary(): ResultsSummary {
 }
 
 const LIST_MAX = 1000;
-const RETEST_HOURS = 2;
 
 /**
  * One batch of results in one transaction: results written set-based, then the loop closed for retests and

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { type SlotEdit, applyEdits, editSlotPlanBody, measure, saveSlotPlanBody, storedFromPlan, windowsByUnit } from '../../../domain/sampling/slot-edits';
+import type { z } from 'zod';
+import * as api from '../../../domain/sampling/api';
+import { type SlotEdit, applyEdits, measure, type saveSlotPlanBody, storedFromPlan, windowsByUnit } from '../../../domain/sampling/slot-edits';
 import { audit } from '../../platform/audit';
 import { type Ctx, ctxOf } from '../../platform/context';
 import ExcelJS from '../../platform/exceljs';
@@ -9,7 +9,9 @@ import { badRequest, conflict, notFound, ruleViolation } from '../../platform/er
 import * as repo from './repo';
 import * as service from './service';
 import * as plans from './slot-plans-repo';
+import { serve } from '../../platform/serve';
 import { safeCell as safe } from '../../platform/spreadsheets/write';
+import { sendWorkbook } from './workbook';
 
 /**
  * Stored staggered slot plans (错峰方案): the computed plan saved per point, changed by hand, exported to .xlsx
@@ -189,27 +191,18 @@ export async function workbook(ctx: Ctx, roundId: number, pointId: number): Prom
 }
 
 // ——— routes (registered from routes.ts) ———
-const tags = ['sampling'];
-const params = z.strictObject({ id: z.coerce.number().int().positive(), pointId: z.coerce.number().int().positive() });
-const BASE = '/api/sampling/rounds/:id/points/:pointId/slots';
-
-export async function slotPlanRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export function slotPlanRoutes(app: FastifyInstance) {
   const read = { access: { permission: 'sampling.read' } };
   const manage = { access: { permission: 'sampling.manage' } };
-  r.get(BASE, { config: read, schema: { tags, params } }, (req) => getStored(ctxOf(req), req.params.id, req.params.pointId));
-  r.post(BASE, { config: manage, schema: { tags, params, body: saveSlotPlanBody } }, async (req, reply) => {
+  serve(app, api.getSlotPlan, read, (req) => getStored(ctxOf(req), req.params.id, req.params.pointId));
+  serve(app, api.saveSlotPlan, manage, async (req, reply) => {
     const out = await save(ctxOf(req), req.params.id, req.params.pointId, req.body, req.server.timeZone);
-    return reply.status(out.replaced ? 200 : 201).send(out);
+    reply.status(out.replaced ? 200 : 201);
+    return out;
   });
-  r.patch(BASE, { config: manage, schema: { tags, params, body: editSlotPlanBody } }, (req) => edit(ctxOf(req), req.params.id, req.params.pointId, req.body));
-  r.get(`${BASE}/notices`, { config: read, schema: { tags, params } }, (req) => notices(ctxOf(req), req.params.id, req.params.pointId));
-  r.get(`${BASE}.xlsx`, { config: read, schema: { tags, params } }, async (req, reply) => {
-    const { buffer, fileName } = await workbook(ctxOf(req), req.params.id, req.params.pointId);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="slot-plan.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-      .header('cache-control', 'no-store')
-      .send(buffer);
-  });
+  serve(app, api.editSlotPlan, manage, (req) => edit(ctxOf(req), req.params.id, req.params.pointId, req.body));
+  serve(app, api.slotNotices, read, (req) => notices(ctxOf(req), req.params.id, req.params.pointId));
+  serve(app, api.slotPlanWorkbook, read, async (req, reply) =>
+    sendWorkbook(reply, await workbook(ctxOf(req), req.params.id, req.params.pointId), 'slot-plan.xlsx'),
+  );
 }

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { walkInBody } from '../../../domain/sampling/schemas';
 import { checkIdentity } from '../../../domain/residents/identity';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -16,15 +17,6 @@ import * as service from './service';
  * Retries are safe: the binding carries the desk's clientId, and a retry finds the person the first attempt
  * registered (their ID number is now known in the desk's scope) and answers the first binding.
  */
-export const walkInBody = z.strictObject({
-  clientId: z.uuid(),
-  tubeId: z.number().int().positive(),
-  idNumber: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(50),
-  phone: z.string().trim().max(30).optional(),
-  /** Where they say they live or come from (kept in the registry's notes for the grid worker to reconcile). */
-  address: z.string().trim().max(200).optional(),
-});
 export type WalkInInput = z.infer<typeof walkInBody>;
 
 const isNotRegistered = (e: unknown) => e instanceof DomainError && e.code === 'PERSON_NOT_REGISTERED';
