@@ -11,15 +11,12 @@ const ROOTS = ['src', 'tools', 'bench', 'e2e'];
 const EXEMPT = [/\/migrations\//, /\/locales\//, /\/divisions\/data\//];
 /** Still to be split (issue: module boundaries). Each number is the file's length when it was listed. */
 const STILL_TO_SPLIT: Record<string, number> = {
-  'src/server/modules/sampling/repo.ts': 879,
-  'src/server/modules/sampling/service.ts': 847,
   'src/server/modules/volunteers/work-repo.ts': 723,
   'src/server/modules/volunteers/volunteers.test.ts': 614,
   'src/server/testing/cross-area-cases.ts': 611,
   'src/server/modules/screening/repo.ts': 582,
   'src/server/modules/volunteers/repo.ts': 578,
   'src/server/modules/volunteers/work.ts': 552,
-  'src/server/modules/sampling/sampling.test.ts': 531,
   'src/web/modules/sampling/DeskPage.tsx': 498,
   'src/server/modules/screening/screening.test.ts': 459,
   'src/server/modules/monitoring/repo.ts': 459,

@@ -11,8 +11,14 @@ import { ctxOf } from '../../platform/context';
 import { badRequest, tooLarge } from '../../platform/errors';
 import { serve } from '../../platform/serve';
 import { importLabFile } from './lab-file';
-import * as service from './service';
-import { slotPlanRoutes } from './slot-plans';
+import * as boxes from './boxes';
+import * as coverage from './coverage';
+import * as desk from './desk';
+import * as exemptions from './exemptions';
+import { planHomeSampling } from './home-sampling';
+import * as results from './results';
+import * as rounds from './rounds';
+import { slotPlan, slotPlanRoutes } from './slot-plans';
 import { registerWalkIn } from './walk-ins';
 import { coverageWorkbook, sendWorkbook } from './workbook';
 
@@ -24,28 +30,28 @@ export async function samplingRoutes(app: FastifyInstance) {
   await app.register(multipart, { limits: { fileSize: LAB_FILE_MAX_MB * 1048576, files: 1, fields: 5, fieldSize: 1024 } });
 
   // ——— rounds and points ———
-  serve(app, api.createRound, perm('sampling.manage'), (req) => service.createRound(ctxOf(req), req.body));
-  serve(app, api.listRounds, perm('sampling.read'), (req) => service.listRounds(ctxOf(req), req.query));
-  serve(app, api.getRound, perm('sampling.read'), (req) => service.getRound(ctxOf(req), req.params.id));
-  serve(app, api.setRoundStatus, perm('sampling.manage'), (req) => service.setRoundStatus(ctxOf(req), req.params.id, req.body.status));
-  serve(app, api.createPoint, perm('sampling.manage'), (req) => service.createPoint(ctxOf(req), req.params.id, req.body));
-  serve(app, api.listPoints, perm('sampling.read'), (req) => service.listPoints(ctxOf(req), req.params.id));
-  serve(app, api.computeSlotPlan, perm('sampling.read'), (req) => service.slotPlan(ctxOf(req), req.params.id, req.params.pointId, req.query.targetWaitMinutes));
+  serve(app, api.createRound, perm('sampling.manage'), (req) => rounds.createRound(ctxOf(req), req.body));
+  serve(app, api.listRounds, perm('sampling.read'), (req) => rounds.listRounds(ctxOf(req), req.query));
+  serve(app, api.getRound, perm('sampling.read'), (req) => rounds.getRound(ctxOf(req), req.params.id));
+  serve(app, api.setRoundStatus, perm('sampling.manage'), (req) => rounds.setRoundStatus(ctxOf(req), req.params.id, req.body.status));
+  serve(app, api.createPoint, perm('sampling.manage'), (req) => rounds.createPoint(ctxOf(req), req.params.id, req.body));
+  serve(app, api.listPoints, perm('sampling.read'), (req) => rounds.listPoints(ctxOf(req), req.params.id));
+  serve(app, api.computeSlotPlan, perm('sampling.read'), (req) => slotPlan(ctxOf(req), req.params.id, req.params.pointId, req.query.targetWaitMinutes));
   // Stored plans, hand edits, notices and the workbook: slot-plans.ts.
   slotPlanRoutes(app);
-  serve(app, api.planHomeSampling, perm('sampling.manage'), (req) => service.planHomeSampling(ctxOf(req), req.params.id, req.body));
+  serve(app, api.planHomeSampling, perm('sampling.manage'), (req) => planHomeSampling(ctxOf(req), req.params.id, req.body));
 
   // ——— the desk ———
   serve(app, api.openTube, perm('sampling.desk'), async (req, reply) => {
-    const tube = await service.openTube(ctxOf(req), req.body);
+    const tube = await desk.openTube(ctxOf(req), req.body);
     reply.status(tube.replayed ? 200 : 201);
     return tube;
   });
-  serve(app, api.listTubes, perm('sampling.read'), (req) => service.listTubes(ctxOf(req), req.query));
-  serve(app, api.getTube, perm('sampling.read'), (req) => service.getTube(ctxOf(req), req.params.id));
-  serve(app, api.closeTube, perm('sampling.desk'), (req) => service.closeTube(ctxOf(req), req.params.id, req.body.reason ?? null));
+  serve(app, api.listTubes, perm('sampling.read'), (req) => desk.listTubes(ctxOf(req), req.query));
+  serve(app, api.getTube, perm('sampling.read'), (req) => desk.getTube(ctxOf(req), req.params.id));
+  serve(app, api.closeTube, perm('sampling.desk'), (req) => desk.closeTube(ctxOf(req), req.params.id, req.body.reason ?? null));
   serve(app, api.bind, perm('sampling.desk'), async (req, reply) => {
-    const res = await service.bind(ctxOf(req), req.body);
+    const res = await desk.bind(ctxOf(req), req.body);
     reply.status(res.replayed ? 200 : 201);
     return res;
   });
@@ -55,17 +61,17 @@ export async function samplingRoutes(app: FastifyInstance) {
     reply.status(res.replayed ? 200 : 201);
     return res;
   });
-  serve(app, api.removeBinding, perm('sampling.desk'), (req) => service.removeBinding(ctxOf(req), req.params.id, req.body.reason));
+  serve(app, api.removeBinding, perm('sampling.desk'), (req) => desk.removeBinding(ctxOf(req), req.params.id, req.body.reason));
 
   // ——— boxes ———
-  serve(app, api.createBox, perm('sampling.desk'), (req) => service.createBox(ctxOf(req), req.body));
-  serve(app, api.listBoxes, perm('sampling.read'), (req) => service.listBoxes(ctxOf(req), req.query));
-  serve(app, api.getBox, perm('sampling.read'), (req) => service.getBox(ctxOf(req), req.params.id));
-  serve(app, api.addTubesToBox, perm('sampling.desk'), (req) => service.addTubesToBox(ctxOf(req), req.params.id, req.body));
-  serve(app, api.handOver, perm('sampling.desk'), (req) => service.handOver(ctxOf(req), req.params.id, req.body));
+  serve(app, api.createBox, perm('sampling.desk'), (req) => boxes.createBox(ctxOf(req), req.body));
+  serve(app, api.listBoxes, perm('sampling.read'), (req) => boxes.listBoxes(ctxOf(req), req.query));
+  serve(app, api.getBox, perm('sampling.read'), (req) => boxes.getBox(ctxOf(req), req.params.id));
+  serve(app, api.addTubesToBox, perm('sampling.desk'), (req) => boxes.addTubesToBox(ctxOf(req), req.params.id, req.body));
+  serve(app, api.handOver, perm('sampling.desk'), (req) => boxes.handOver(ctxOf(req), req.params.id, req.body));
 
   // ——— lab results, positives ———
-  serve(app, api.receiveResults, perm('sampling.lab'), (req) => service.receiveAll(ctxOf(req), req.body.results));
+  serve(app, api.receiveResults, perm('sampling.lab'), (req) => results.receiveAll(ctxOf(req), req.body.results));
   serve(app, api.importResults, { ...perm('sampling.lab'), upload: true }, async (req) => {
     const ctx = ctxOf(req);
     if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
@@ -82,16 +88,16 @@ export async function samplingRoutes(app: FastifyInstance) {
       await rm(tmp, { force: true });
     }
   });
-  serve(app, api.listPositives, perm('sampling.read'), (req) => service.positives(ctxOf(req), req.params.id, req.query));
+  serve(app, api.listPositives, perm('sampling.read'), (req) => results.positives(ctxOf(req), req.params.id, req.query));
 
   // ——— exemptions, coverage ———
-  serve(app, api.createExemption, perm('sampling.exempt'), (req) => service.createExemption(ctxOf(req), req.body));
-  serve(app, api.revokeExemption, perm('sampling.exempt'), (req) => service.revokeExemption(ctxOf(req), req.params.id));
-  serve(app, api.listExemptions, perm('sampling.read'), (req) => service.listExemptions(ctxOf(req), req.params.id, req.query.under));
-  serve(app, api.getCoverage, perm('sampling.read'), (req) => service.coverage(ctxOf(req), req.params.id, req.query.under));
+  serve(app, api.createExemption, perm('sampling.exempt'), (req) => exemptions.createExemption(ctxOf(req), req.body));
+  serve(app, api.revokeExemption, perm('sampling.exempt'), (req) => exemptions.revokeExemption(ctxOf(req), req.params.id));
+  serve(app, api.listExemptions, perm('sampling.read'), (req) => exemptions.listExemptions(ctxOf(req), req.params.id, req.query.under));
+  serve(app, api.getCoverage, perm('sampling.read'), (req) => coverage.coverage(ctxOf(req), req.params.id, req.query.under));
   serve(app, api.coverageWorkbook, perm('sampling.read'), async (req, reply) =>
     sendWorkbook(reply, await coverageWorkbook(ctxOf(req), req.params.id, req.query.under), 'coverage.xlsx'),
   );
-  serve(app, api.coverageHours, perm('sampling.read'), (req) => service.coverageHours(ctxOf(req), req.params.id, req.query.under, req.server.timeZone));
-  serve(app, api.listMissing, perm('sampling.read'), (req) => service.missingPeople(ctxOf(req), req.params.id, req.query));
+  serve(app, api.coverageHours, perm('sampling.read'), (req) => coverage.coverageHours(ctxOf(req), req.params.id, req.query.under, req.server.timeZone));
+  serve(app, api.listMissing, perm('sampling.read'), (req) => coverage.missingPeople(ctxOf(req), req.params.id, req.query));
 }

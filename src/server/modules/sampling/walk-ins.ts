@@ -6,7 +6,7 @@ import type { Ctx } from '../../platform/context';
 import { DomainError, badRequest, conflict, isUniqueViolation, notFound } from '../../platform/errors';
 import * as residents from '../residents';
 import * as repo from './repo';
-import * as service from './service';
+import { bind } from './desk';
 
 /**
  * Walk-ins (临时登记): a person at the desk whose ID number the registry does not know — a visitor, a
@@ -24,7 +24,7 @@ const isNotRegistered = (e: unknown) => e instanceof DomainError && e.code === '
 export async function registerWalkIn(ctx: Ctx, b: WalkInInput) {
   const check = checkIdentity(b.idNumber);
   if (!check.ok) throw badRequest('ID_NUMBER_INVALID', { problem: check.problem }, { idNumber: 'invalid_format' });
-  const bindHim = () => service.bind(ctx, { clientId: b.clientId, tubeId: b.tubeId, idNumber: check.number });
+  const bindHim = () => bind(ctx, { clientId: b.clientId, tubeId: b.tubeId, idNumber: check.number });
   // Known in scope (a retry, or a scan that should have been a plain one): just the binding.
   try {
     return { ...(await bindHim()), registered: false };

@@ -2,7 +2,7 @@ import type { FastifyReply } from 'fastify';
 import ExcelJS from '../../platform/exceljs';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { coverage, missingPeople } from './service';
+import { coverage, missingPeople } from './coverage';
 import { safeCell as safe } from '../../platform/spreadsheets/write';
 
 /**
