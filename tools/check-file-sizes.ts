@@ -17,7 +17,6 @@ const STILL_TO_SPLIT: Record<string, number> = {
   'src/server/modules/screening/repo.ts': 582,
   'src/server/modules/volunteers/repo.ts': 578,
   'src/server/modules/volunteers/work.ts': 552,
-  'src/web/modules/sampling/DeskPage.tsx': 498,
   'src/server/modules/screening/screening.test.ts': 459,
   'src/server/modules/monitoring/repo.ts': 459,
   'src/server/modules/volunteers/service.ts': 430,

@@ -6,7 +6,7 @@
  */
 import { Alert, Button, Segmented, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { slotNotices } from '../../../domain/sampling/api';
