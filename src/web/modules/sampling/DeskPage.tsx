@@ -40,7 +40,9 @@ export default function DeskPage() {
   const [camera, setCamera] = useState(false);
   const [walkIn, setWalkIn] = useState<{ idNumber: string; tubeId: number; open: boolean } | null>(null);
   const opening = useApiMutation(openTube, { invalidates: [listTubes] });
-  const busy = opening.isPending;
+  // Set and cleared with the scan itself (not the mutation's own state, which settles a tick later): the input is
+  // enabled again before the focus goes back to it.
+  const [busy, setBusy] = useState(false);
   const loadFailed = choiceError ?? tubeError;
   const error = actionError ?? (loadFailed ? errorText(loadFailed, t) : null);
   // A home-sampling task links here with its person (?resident=): the mobile team binds them with one tap.
@@ -122,6 +124,7 @@ export default function DeskPage() {
     setError(null);
     setWalkIn(null);
     if (needsTube) {
+      setBusy(true);
       try {
         showOpened(await opening.mutateAsync({ body: { roundId: choice.roundId, pointId: choice.pointId, desk: choice.desk, barcode: scan } }));
         setChangeTube(false);
@@ -130,6 +133,7 @@ export default function DeskPage() {
       } catch (e) {
         setError(errorText(e, t));
       } finally {
+        setBusy(false);
         focus();
       }
       return;
