@@ -42,8 +42,9 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
   const stored = storedQuery.data ?? null;
   const computedQuery = useApiQuery(computeSlotPlan, { params, query: { targetWaitMinutes: wait } }, { enabled: !!stored && !stored.plan });
   const computed = stored && !stored.plan ? (computedQuery.data ?? null) : null;
-  const saveMutation = useApiMutation(saveSlotPlan, { invalidates: [getSlotPlan] });
-  const editMutation = useApiMutation(editSlotPlan, { invalidates: [getSlotPlan] });
+  // The screen reads the plan again itself (load), so the stored plan and the cleared edits arrive together.
+  const saveMutation = useApiMutation(saveSlotPlan, { invalidates: false });
+  const editMutation = useApiMutation(editSlotPlan, { invalidates: false });
   const busy = saveMutation.isPending || editMutation.isPending;
   const failed = storedQuery.error ?? computedQuery.error;
   const error = failed ? errorText(failed, t) : null;
@@ -54,9 +55,9 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
   }, [storedTarget]);
   /** Reads the plan again, dropping edits not saved; `newWait` asks the planner again with another target. */
   const load = async (newWait?: number) => {
-    setEdits([]);
     if (newWait !== undefined) setWait(newWait);
     await storedQuery.refetch();
+    setEdits([]);
   };
 
   const slotPoint = useMemo(
