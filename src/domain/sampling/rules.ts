@@ -15,7 +15,16 @@ export const RESULTS = ['negative', 'positive', 'invalid'] as const;
 export type LabResult = (typeof RESULTS)[number];
 export const EXEMPTION_KINDS = ['under_age', 'elderly', 'bedridden', 'away', 'other'] as const;
 export type ExemptionKind = (typeof EXEMPTION_KINDS)[number];
+/** A person of a positive pool: held until their single-tube retest clears or confirms them. */
 export const FLAG_STATUSES = ['held', 'cleared', 'confirmed'] as const;
+export type FlagStatus = (typeof FLAG_STATUSES)[number];
+/** The single-tube retest of a held person is due within this many hours of the positive pool (the retest task's due time, the board's window). */
+export const RETEST_HOURS = 2;
+export const RETEST_WINDOW_MINUTES = RETEST_HOURS * 60;
+export const BOX_STATUSES = ['packing', 'handed_over'] as const;
+export const POINT_KINDS = ['fixed', 'mobile'] as const;
+/** Why a person is sampled at home (上门采样): under a measure at home, bedridden or disabled, or old. */
+export const HOME_REASONS = ['measure', 'home_bound', 'elderly'] as const;
 
 /**
  * A tube barcode as printed by the makers: 8–20 capital letters and digits. Scanners that type like a

@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { isoDate } from '../residents/schemas';
+import { calendarDate, id, instantInput, plainText } from '../primitives';
 import { EXEMPTION_KINDS, RESULTS } from './rules';
 
-/** Request bodies of mass testing (全员核酸) — shared with the web forms and the desk page. */
-const id = z.number().int().positive();
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_format');
+/** Request bodies of mass testing (全员核酸) — shared with the web forms and the desk page (the contracts in api/ use them). */
+const isoDate = calendarDate;
+export const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_format');
 /** POOL_SIZES: 1, 5, 10 or 20 in one tube. */
 const poolSize = z.union([z.literal(1), z.literal(5), z.literal(10), z.literal(20)]);
-const reason = z.string().trim().min(1).max(200);
+const reason = plainText(200).min(1);
 /** Raw scanner text; the service normalises it and checks the format (TUBE_BARCODE). */
-const barcode = z.string().min(1).max(64);
-const label = z.string().trim().min(1).max(100);
+const barcode = plainText(64).min(1);
+const label = plainText(100).min(1);
 
-export const poolRuleSchema = z.strictObject({ areaId: id.optional(), groups: z.array(z.string().min(1).max(40)).max(20).optional(), size: poolSize });
+export const poolRuleSchema = z.strictObject({ areaId: id.optional(), groups: z.array(plainText(40).min(1)).max(20).optional(), size: poolSize });
 
 export const exemptionRulesSchema = z.strictObject({
   underAge: z.number().int().min(0).max(18),
@@ -40,7 +40,7 @@ export const roundStatusBody = z.strictObject({ status: z.enum(['open', 'closed'
 export const createPointBody = z
   .strictObject({
     name: label,
-    address: z.string().trim().max(200).optional(),
+    address: plainText(200).optional(),
     areaId: id,
     servesAreaIds: z.array(id).max(200).default([]),
     kind: z.enum(['fixed', 'mobile']).default('fixed'),
@@ -48,7 +48,7 @@ export const createPointBody = z
     opensAt: hhmm.default('07:00'),
     closesAt: hhmm.default('19:00'),
     perDeskHour: z.number().int().min(1).max(600).default(60),
-    staff: z.string().trim().max(500).optional(),
+    staff: plainText(500).optional(),
   })
   .refine((b) => b.closesAt > b.opensAt, { message: 'invalid_value', path: ['closesAt'] });
 
@@ -67,10 +67,10 @@ export const bindBody = z
     clientId: z.uuid(),
     tubeId: id,
     residentId: id.optional(),
-    idNumber: z.string().trim().min(1).max(40).optional(),
+    idNumber: plainText(40).min(1).optional(),
     householdId: id.optional(),
     /** Whatever the scanner typed: a resident or household QR code (WG:R:…, WG:H:…) or an ID number. */
-    scan: z.string().trim().min(1).max(64).optional(),
+    scan: plainText(64).min(1).optional(),
   })
   .refine((b) => [b.residentId, b.idNumber, b.householdId, b.scan].filter((v) => v !== undefined).length === 1, {
     message: 'one_person',
@@ -93,7 +93,7 @@ export const handOverBody = z.strictObject({
 export const resultItem = z.strictObject({
   barcode,
   result: z.enum(RESULTS),
-  testedAt: z.iso.datetime({ offset: true }),
+  testedAt: instantInput,
   lab: label,
 });
 export const resultsBody = z.strictObject({ results: z.array(resultItem).min(1).max(20_000) });
@@ -102,5 +102,21 @@ export const exemptionBody = z.strictObject({
   roundId: id,
   residentId: id,
   kind: z.enum(EXEMPTION_KINDS),
-  detail: z.string().trim().max(200).optional(),
+  detail: plainText(200).optional(),
 });
+
+/**
+ * A walk-in (临时登记): a person the registry does not know, registered at the point's area and bound into the
+ * open tube in one step (server: walk-ins.ts).
+ */
+export const walkInBody = z.strictObject({
+  clientId: z.uuid(),
+  tubeId: id,
+  idNumber: plainText(40).min(1),
+  name: plainText(50).min(1),
+  phone: plainText(30).optional(),
+  /** Where they say they live or come from (kept in the registry's notes for the grid worker to reconcile). */
+  address: plainText(200).optional(),
+});
+
+export const homeSamplingBody = z.strictObject({ under: id.optional(), assigneeTeamId: id.optional() });

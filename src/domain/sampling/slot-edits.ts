@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from '../residents/schemas';
+import { calendarDate, id } from '../primitives';
 import type { SlotPlan, SlotPoint, SlotUnit } from './slots';
 
 /**
@@ -39,10 +39,10 @@ export interface Measured {
 }
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'invalid_format');
-const slotId = z.number().int().positive();
+const slotId = z.number().int().positive().max(10_000);
 export const slotEditSchema = z.discriminatedUnion('kind', [
   /** Move a unit's people in one slot (a building, or the part of a big building there) to another slot. */
-  z.strictObject({ kind: z.literal('move'), areaId: z.number().int().positive(), from: slotId, to: slotId }),
+  z.strictObject({ kind: z.literal('move'), areaId: id, from: slotId, to: slotId }),
   z.strictObject({ kind: z.literal('times'), slot: slotId, start: hhmm, end: hhmm }),
 ]);
 export type SlotEdit = z.infer<typeof slotEditSchema>;
@@ -50,13 +50,13 @@ export type SlotEdit = z.infer<typeof slotEditSchema>;
 export const saveSlotPlanBody = z.strictObject({
   targetWaitMinutes: z.number().int().min(5).max(120).default(15),
   /** The day of the notices; the round's first day when not given. Must lie within the round. */
-  date: isoDate.optional(),
+  date: calendarDate.optional(),
   /** A stored plan is replaced only when asked (the screen confirms first). */
   replace: z.boolean().default(false),
 });
 export const editSlotPlanBody = z.strictObject({
   /** The version the screen edited; another save in between answers 409 SLOT_PLAN_STALE. */
-  version: z.number().int().positive(),
+  version: z.number().int().positive().max(1_000_000_000),
   edits: z.array(slotEditSchema).min(1).max(200),
 });
 

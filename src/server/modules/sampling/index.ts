@@ -1,16 +1,9 @@
 /** The mass-testing module's public face: its routes, and the services the demo drives to show a round in progress. */
+export { addTubesToBox, createBox, handOver } from './boxes';
+export { bind, openTube } from './desk';
+export { createExemption } from './exemptions';
+export { planHomeSampling } from './home-sampling';
+export { receiveAll } from './results';
+export { createPoint, createRound, setRoundStatus } from './rounds';
 export { samplingRoutes } from './routes';
-export {
-  addTubesToBox,
-  bind,
-  createBox,
-  createExemption,
-  createPoint,
-  createRound,
-  handOver,
-  openTube,
-  planHomeSampling,
-  receiveAll,
-  setRoundStatus,
-} from './service';
 export { save as saveSlotPlan } from './slot-plans';

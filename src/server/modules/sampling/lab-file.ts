@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
 import { type CellValue, cellText } from '../../platform/spreadsheets/cells';
 import { SheetError, inspect, readBatches, sniff } from '../../platform/spreadsheets/read-sheet';
-import { type ResultInput, RESULT_BATCH, emptySummary, receiveResults } from './service';
+import { type ResultInput, RESULT_BATCH, emptySummary, receiveResults } from './results';
 
 /**
  * A lab's result file (csv or xlsx), read with the registry import's sheet reader (sniffing, GBK csv, streamed

@@ -1,15 +1,20 @@
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { type SlotEdit, applyEdits, editSlotPlanBody, measure, saveSlotPlanBody, storedFromPlan, windowsByUnit } from '../../../domain/sampling/slot-edits';
+import type { z } from 'zod';
+import * as api from '../../../domain/sampling/api';
+import { type SlotEdit, applyEdits, measure, type saveSlotPlanBody, storedFromPlan, windowsByUnit } from '../../../domain/sampling/slot-edits';
 import { audit } from '../../platform/audit';
 import { type Ctx, ctxOf } from '../../platform/context';
 import ExcelJS from '../../platform/exceljs';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
 import * as repo from './repo';
-import * as service from './service';
+import { planSlots } from '../../../domain/sampling/slots';
+import { areaTree } from '../areas';
+import { bornAfterOf, mustRound } from './lookups';
+import { getRound } from './rounds';
 import * as plans from './slot-plans-repo';
+import { serve } from '../../platform/serve';
 import { safeCell as safe } from '../../platform/spreadsheets/write';
+import { sendWorkbook } from './workbook';
 
 /**
  * Stored staggered slot plans (错峰方案): the computed plan saved per point, changed by hand, exported to .xlsx
@@ -21,7 +26,7 @@ import { safeCell as safe } from '../../platform/spreadsheets/write';
 export const NOTICE_BRING = ['身份证（或户口本、社保卡、老年证）', '手机（出示健康码；无智能手机的老人可出示居民码卡片）', '全程佩戴口罩，排队时保持一米间距'];
 
 async function pointOf(ctx: Ctx, roundId: number, pointId: number) {
-  const round = await service.getRound(ctx, roundId);
+  const round = await getRound(ctx, roundId);
   const point = await repo.findPoint(ctx.db, ctx.actor.scope, pointId);
   if (!point || point.round_id !== round.id) throw notFound();
   return { round, point };
@@ -70,6 +75,37 @@ export async function getStored(ctx: Ctx, roundId: number, pointId: number) {
   };
 }
 
+/** The plan the planner computes now for a point: its roster by building (or grid group), poured into slots. */
+export async function slotPlan(ctx: Ctx, roundId: number, pointId: number, targetWaitMinutes: number) {
+  const round = await mustRound(ctx, roundId);
+  const point = await repo.findPoint(ctx.db, ctx.actor.scope, pointId);
+  if (!point || point.round_id !== round.id) throw notFound();
+  const served = point.serves_area_ids.length ? point.serves_area_ids : [point.area_id];
+  const servedPaths: string[] = [];
+  for (const id of served) {
+    const a = await areaTree.findInScope(ctx.db, ctx.actor.scope, id);
+    if (a && !a.archived) servedPaths.push(a.path);
+  }
+  const units = await repo.slotUnits(ctx.db, {
+    roundId,
+    servedPaths,
+    scope: ctx.actor.scope,
+    rosterDate: round.roster_date,
+    bornAfter: bornAfterOf(round.exemption_rules, round.roster_date),
+  });
+  const plan = planSlots(
+    units.map((u) => ({ areaId: u.area_id, name: u.name, people: u.people })),
+    { desks: point.desks, perDeskHour: point.per_desk_hour, opensAt: point.opens_at, closesAt: point.closes_at },
+    targetWaitMinutes,
+  );
+  return {
+    roundId,
+    point: { id: point.id, name: point.name, desks: point.desks, perDeskHour: point.per_desk_hour, opensAt: point.opens_at, closesAt: point.closes_at },
+    rosterDate: round.roster_date,
+    ...plan,
+  };
+}
+
 /** A moment as the deployment's local 'YYYY-MM-DD HH:mm', for messages. */
 const localTime = (d: Date, timeZone: string) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
@@ -79,7 +115,7 @@ export async function save(ctx: Ctx, roundId: number, pointId: number, b: z.infe
   const { round, point } = await pointOf(ctx, roundId, pointId);
   const date = b.date ?? round.startsOn;
   if (date < round.startsOn || date > round.endsOn) throw badRequest('VALIDATION_FAILED', {}, { date: 'invalid_value' });
-  const computed = await service.slotPlan(ctx, roundId, pointId, b.targetWaitMinutes);
+  const computed = await slotPlan(ctx, roundId, pointId, b.targetWaitMinutes);
   const slots = storedFromPlan(computed);
   const replaced = await ctx.db.tx(async (tx) => {
     const before = await plans.findPlan(tx, ctx.actor.scope, point.id, true);
@@ -189,27 +225,18 @@ export async function workbook(ctx: Ctx, roundId: number, pointId: number): Prom
 }
 
 // ——— routes (registered from routes.ts) ———
-const tags = ['sampling'];
-const params = z.strictObject({ id: z.coerce.number().int().positive(), pointId: z.coerce.number().int().positive() });
-const BASE = '/api/sampling/rounds/:id/points/:pointId/slots';
-
-export async function slotPlanRoutes(app: FastifyInstance) {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export function slotPlanRoutes(app: FastifyInstance) {
   const read = { access: { permission: 'sampling.read' } };
   const manage = { access: { permission: 'sampling.manage' } };
-  r.get(BASE, { config: read, schema: { tags, params } }, (req) => getStored(ctxOf(req), req.params.id, req.params.pointId));
-  r.post(BASE, { config: manage, schema: { tags, params, body: saveSlotPlanBody } }, async (req, reply) => {
+  serve(app, api.getSlotPlan, read, (req) => getStored(ctxOf(req), req.params.id, req.params.pointId));
+  serve(app, api.saveSlotPlan, manage, async (req, reply) => {
     const out = await save(ctxOf(req), req.params.id, req.params.pointId, req.body, req.server.timeZone);
-    return reply.status(out.replaced ? 200 : 201).send(out);
+    reply.status(out.replaced ? 200 : 201);
+    return out;
   });
-  r.patch(BASE, { config: manage, schema: { tags, params, body: editSlotPlanBody } }, (req) => edit(ctxOf(req), req.params.id, req.params.pointId, req.body));
-  r.get(`${BASE}/notices`, { config: read, schema: { tags, params } }, (req) => notices(ctxOf(req), req.params.id, req.params.pointId));
-  r.get(`${BASE}.xlsx`, { config: read, schema: { tags, params } }, async (req, reply) => {
-    const { buffer, fileName } = await workbook(ctxOf(req), req.params.id, req.params.pointId);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="slot-plan.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-      .header('cache-control', 'no-store')
-      .send(buffer);
-  });
+  serve(app, api.editSlotPlan, manage, (req) => edit(ctxOf(req), req.params.id, req.params.pointId, req.body));
+  serve(app, api.slotNotices, read, (req) => notices(ctxOf(req), req.params.id, req.params.pointId));
+  serve(app, api.slotPlanWorkbook, read, async (req, reply) =>
+    sendWorkbook(reply, await workbook(ctxOf(req), req.params.id, req.params.pointId), 'slot-plan.xlsx'),
+  );
 }

@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import type { walkInBody } from '../../../domain/sampling/schemas';
 import { checkIdentity } from '../../../domain/residents/identity';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { DomainError, badRequest, conflict, isUniqueViolation, notFound } from '../../platform/errors';
 import * as residents from '../residents';
 import * as repo from './repo';
-import * as service from './service';
+import { bind } from './desk';
 
 /**
  * Walk-ins (临时登记): a person at the desk whose ID number the registry does not know — a visitor, a
@@ -16,15 +17,6 @@ import * as service from './service';
  * Retries are safe: the binding carries the desk's clientId, and a retry finds the person the first attempt
  * registered (their ID number is now known in the desk's scope) and answers the first binding.
  */
-export const walkInBody = z.strictObject({
-  clientId: z.uuid(),
-  tubeId: z.number().int().positive(),
-  idNumber: z.string().trim().min(1).max(40),
-  name: z.string().trim().min(1).max(50),
-  phone: z.string().trim().max(30).optional(),
-  /** Where they say they live or come from (kept in the registry's notes for the grid worker to reconcile). */
-  address: z.string().trim().max(200).optional(),
-});
 export type WalkInInput = z.infer<typeof walkInBody>;
 
 const isNotRegistered = (e: unknown) => e instanceof DomainError && e.code === 'PERSON_NOT_REGISTERED';
@@ -32,7 +24,7 @@ const isNotRegistered = (e: unknown) => e instanceof DomainError && e.code === '
 export async function registerWalkIn(ctx: Ctx, b: WalkInInput) {
   const check = checkIdentity(b.idNumber);
   if (!check.ok) throw badRequest('ID_NUMBER_INVALID', { problem: check.problem }, { idNumber: 'invalid_format' });
-  const bindHim = () => service.bind(ctx, { clientId: b.clientId, tubeId: b.tubeId, idNumber: check.number });
+  const bindHim = () => bind(ctx, { clientId: b.clientId, tubeId: b.tubeId, idNumber: check.number });
   // Known in scope (a retry, or a scan that should have been a plain one): just the binding.
   try {
     return { ...(await bindHim()), registered: false };

@@ -7,8 +7,9 @@
 import { Alert, Button, type ButtonProps, Form, Input, InputNumber, List, Modal, Space, Switch, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { handOver } from '../../../domain/sampling/api';
 import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { BoxScanInput } from './BoxScanInput';
 import { type Box, type Mismatch, addScan, mismatchOf } from './BoxTypes';
 
@@ -38,7 +39,8 @@ export function BoxHandOverModal({ box, onClose, onDone }: { box: Box | null; on
   const [scanned, setScanned] = useState<string[]>([]);
   const [mismatch, setMismatch] = useState<Mismatch | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const send = useApiMutation(handOver, { invalidates: false });
+  const busy = send.isPending;
 
   useEffect(() => {
     // A fresh form for each box.
@@ -51,19 +53,16 @@ export function BoxHandOverModal({ box, onClose, onDone }: { box: Box | null; on
 
   const submit = async () => {
     if (!box || count === null || !lab.trim()) return;
-    setBusy(true);
     setError(null);
     setMismatch(null);
     try {
-      const done = await api.post<Box>(`/api/sampling/boxes/${box.id}/hand-over`, { count, lab: lab.trim(), ...(rescan ? { barcodes: scanned } : {}) });
+      const done = await send.mutateAsync({ params: { id: box.id }, body: { count, lab: lab.trim(), ...(rescan ? { barcodes: scanned } : {}) } });
       localStorage.setItem(LAB_KEY, lab.trim());
       onDone(done);
     } catch (e) {
       const m = mismatchOf(e, count, rescan ? scanned.length : null);
       if (m) setMismatch(m);
       else setError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 

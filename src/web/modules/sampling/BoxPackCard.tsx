@@ -6,8 +6,9 @@
 import { Alert, Button, Card, List, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { addTubesToBox } from '../../../domain/sampling/api';
 import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { BoxScanInput } from './BoxScanInput';
 import { type Box, addScan, tubeProblems } from './BoxTypes';
 
@@ -18,7 +19,8 @@ export function BoxPackCard({ box, active, onPacked, onClose }: { box: Box; acti
   const [scanned, setScanned] = useState<string[]>([]);
   const [note, setNote] = useState<{ type: 'warning' | 'error' | 'success'; text: string } | null>(null);
   const [problems, setProblems] = useState<Problems>({});
-  const [busy, setBusy] = useState(false);
+  const packTubes = useApiMutation(addTubesToBox, { invalidates: false });
+  const busy = packTubes.isPending;
 
   const onScan = (raw: string) => {
     const { list, outcome } = addScan(scanned, raw);
@@ -35,10 +37,9 @@ export function BoxPackCard({ box, active, onPacked, onClose }: { box: Box; acti
 
   const pack = async () => {
     if (!scanned.length) return;
-    setBusy(true);
     setNote(null);
     try {
-      const packed = await api.post<Box>(`/api/sampling/boxes/${box.id}/tubes`, { barcodes: scanned });
+      const packed = await packTubes.mutateAsync({ params: { id: box.id }, body: { barcodes: scanned } });
       setNote({ type: 'success', text: t('samplingBoxes.packed', { count: scanned.length, code: box.code }) });
       setScanned([]);
       setProblems({});
@@ -47,8 +48,6 @@ export function BoxPackCard({ box, active, onPacked, onClose }: { box: Box; acti
       const found = tubeProblems(e);
       setProblems(found ?? {});
       setNote({ type: 'error', text: errorText(e, t) });
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -4,20 +4,11 @@
  * count) out of an error, so the screen can mark the list instead of throwing it away.
  */
 import { normalizeBarcode } from '../../../domain/sampling/rules';
+import type { Box as BoxRow } from '../../../domain/sampling/api';
 import { ApiError } from '../../app/api';
 
-export interface Box {
-  id: number;
-  roundId: number;
-  pointId: number;
-  code: string;
-  status: 'packing' | 'handed_over';
-  tubeCount: number;
-  lab: string | null;
-  handedOverAt: string | null;
-  /** Only from GET /api/sampling/boxes/:id: the tubes in it. */
-  barcodes?: string[];
-}
+/** A box as listed; `barcodes` only from GET /api/sampling/boxes/:id (the tubes in it). */
+export type Box = BoxRow & { barcodes?: string[] };
 
 export type ScanOutcome = { kind: 'added'; code: string } | { kind: 'twice'; code: string } | { kind: 'format'; raw: string };
 

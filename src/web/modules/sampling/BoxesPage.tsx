@@ -5,29 +5,25 @@
  * `?roundId=` preselects the round (from the round page); otherwise the desk's last round and point.
  */
 import { Alert, Button, Card, Empty, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { createBox, getBox, listBoxes, listPoints, listRounds, listTubes } from '../../../domain/sampling/api';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { BoxHandOverModal } from './BoxHandOverModal';
 import { BoxPackCard } from './BoxPackCard';
 import type { Box } from './BoxTypes';
-import { type Point, type Round, type Tube, loadChoice } from './types';
+import { loadChoice } from './types';
 
 function BoxRow({ box, pointName, canAct, onPack, onHandOver }: { box: Box; pointName?: string; canAct: boolean; onPack: () => void; onHandOver: () => void }) {
   const { t } = useTranslation();
-  const [codes, setCodes] = useState<string[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const show = async () => {
-    if (codes) return setCodes(null);
-    try {
-      setCodes((await api.get<Box>(`/api/sampling/boxes/${box.id}`)).barcodes ?? []);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  };
+  const [open, setOpen] = useState(false);
+  const detail = useApiQuery(getBox, { params: { id: box.id } }, { enabled: open });
+  const codes = open ? (detail.data?.barcodes ?? null) : null;
+  const error = open && detail.error ? errorText(detail.error, t) : null;
+  const show = () => setOpen((o) => !o);
   const packing = box.status === 'packing';
   return (
     <List.Item data-testid="box-row" data-code={box.code}>
@@ -57,8 +53,8 @@ function BoxRow({ box, pointName, canAct, onPack, onHandOver }: { box: Box; poin
             </Button>
           )}
           {box.tubeCount > 0 && (
-            <Button size="small" type="link" onClick={() => void show()}>
-              {codes ? t('samplingBoxes.hideTubes') : t('samplingBoxes.showTubes')}
+            <Button size="small" type="link" onClick={show}>
+              {open ? t('samplingBoxes.hideTubes') : t('samplingBoxes.showTubes')}
             </Button>
           )}
         </Space>
@@ -85,77 +81,47 @@ export default function BoxesPage() {
   const desk = useMemo(loadChoice, []);
   const roundId = Number(params.get('roundId')) || desk.roundId || undefined;
   const [pointId, setPointId] = useState<number | undefined>(Number(params.get('pointId')) || (roundId === desk.roundId ? desk.pointId : undefined));
-  const [rounds, setRounds] = useState<Round[] | null>(null);
-  const [points, setPoints] = useState<Point[]>([]);
-  const [boxes, setBoxes] = useState<Box[] | null>(null);
-  const [loose, setLoose] = useState<Tube[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
   const [newCode, setNewCode] = useState('');
-  const [creating, setCreating] = useState(false);
   const [packing, setPacking] = useState<Box | null>(null);
   const [handing, setHanding] = useState<Box | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  useEffect(() => {
-    api
-      .get<{ items: Round[] }>('/api/sampling/rounds')
-      .then((r) => setRounds(r.items))
-      .catch((e) => setError(errorText(e, t)));
-  }, [t]);
-
-  useEffect(() => {
-    setPoints([]);
-    if (!roundId) return;
-    api
-      .get<{ items: Point[] }>(`/api/sampling/rounds/${roundId}/points`)
-      .then((r) => setPoints(r.items))
-      .catch((e) => setError(errorText(e, t)));
-  }, [roundId, t]);
-
-  const load = useCallback(async () => {
-    if (!roundId) return;
-    try {
-      const [b, l] = await Promise.all([
-        api.get<{ items: Box[] }>('/api/sampling/boxes', { roundId }),
-        api.get<{ items: Tube[] }>('/api/sampling/tubes', { roundId, pointId, status: 'closed' }),
-      ]);
-      setBoxes(b.items);
-      setLoose(l.items);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  }, [roundId, pointId, t]);
-
-  useEffect(() => {
-    setBoxes(null);
-    setLoose(null);
-    setPacking(null);
-    void load();
-  }, [load]);
+  const roundsQuery = useApiQuery(listRounds, {});
+  const pointsQuery = useApiQuery(listPoints, { params: { id: roundId ?? 0 } }, { enabled: !!roundId });
+  const boxesQuery = useApiQuery(listBoxes, { query: { roundId } }, { enabled: !!roundId });
+  const looseQuery = useApiQuery(listTubes, { query: { roundId: roundId ?? 0, pointId, status: 'closed' } }, { enabled: !!roundId });
+  const makeBox = useApiMutation(createBox, { invalidates: [listBoxes] });
+  const creating = makeBox.isPending;
+  const rounds = roundsQuery.data?.items ?? null;
+  const points = pointsQuery.data?.items ?? [];
+  const boxes = boxesQuery.data?.items ?? null;
+  const loose = looseQuery.data?.items ?? null;
+  const failed = roundsQuery.error ?? pointsQuery.error ?? boxesQuery.error ?? looseQuery.error;
+  const error = actionError ?? (failed ? errorText(failed, t) : null);
+  // After packing or handing over, the boxes and the tubes still loose are read again.
+  const load = () => Promise.all([boxesQuery.refetch(), looseQuery.refetch()]);
 
   const pickRound = (id: number) => {
     setPointId(undefined);
+    setPacking(null);
     setError(null);
     setParams({ roundId: String(id) }, { replace: true });
   };
   const pickPoint = (id: number | undefined) => {
     setPointId(id);
+    setPacking(null);
     setParams(id ? { roundId: String(roundId), pointId: String(id) } : { roundId: String(roundId) }, { replace: true });
   };
 
   const create = async () => {
     if (!roundId || !pointId || !newCode.trim()) return;
-    setCreating(true);
     setError(null);
     try {
-      const box = await api.post<Box>('/api/sampling/boxes', { roundId, pointId, code: newCode.trim() });
+      const box = await makeBox.mutateAsync({ body: { roundId, pointId, code: newCode.trim() } });
       setNewCode('');
       setPacking(box);
-      await load();
     } catch (e) {
       setError(errorText(e, t));
-    } finally {
-      setCreating(false);
     }
   };
 

@@ -5,54 +5,38 @@
  */
 import { Alert, Button, Card, Empty, Result, Space, Spin, Tag, Typography } from 'antd';
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, withQuery } from '../../app/api';
+import { coverageHours, getCoverage, listMissing } from '../../../domain/sampling/api';
+import { withQuery } from '../../app/api';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { CoverageBreadcrumb } from './CoverageBreadcrumb';
 import { CoverageChart } from './CoverageChart';
-import { useLiveTick } from './CoverageLive';
 import { CoverageMissing } from './CoverageMissing';
-import { type Coverage, type CoverageRound, type HourPoint, clockTime } from './CoverageModel';
+import { type CoverageRound, clockTime } from './CoverageModel';
 import { CoverageSummary } from './CoverageSummary';
 import { CoverageTable } from './CoverageTable';
 
-interface Hours {
-  timeZone: string;
-  items: HourPoint[];
-}
+/** Live: read again every 30 s while the tab is shown (TanStack pauses a hidden tab), and at once when it comes back. */
+const LIVE = { refetchInterval: 30_000, refetchOnWindowFocus: true } as const;
 
 export function CoverageDashboard({ round, under, onUnder }: { round: CoverageRound; under?: number; onUnder: (areaId: number | undefined) => void }) {
   const { t } = useTranslation();
-  const live = useLiveTick(30_000);
-  const [manual, setManual] = useState(0);
-  const tick = live + manual;
-  const [data, setData] = useState<{ coverage: Coverage; hours: Hours; key: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
+  const client = useQueryClient();
+  const input = { params: { id: round.id }, query: { under } };
+  const coverage = useApiQuery(getCoverage, input, LIVE);
+  const hours = useApiQuery(coverageHours, input, LIVE);
+  const loading = coverage.isFetching || hours.isFetching;
+  const failed = coverage.error ?? hours.error;
+  const error = failed ? errorText(failed, t) : null;
+  const updatedAt = coverage.dataUpdatedAt ? new Date(Math.max(coverage.dataUpdatedAt, hours.dataUpdatedAt)) : null;
+  const refresh = () => Promise.all([getCoverage, coverageHours, listMissing].map((c) => client.invalidateQueries({ queryKey: [c.path] })));
   const key = `${round.id}:${under ?? ''}`;
 
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    const base = `/api/sampling/rounds/${round.id}/coverage`;
-    Promise.all([api.get<Coverage>(base, { under }), api.get<Hours>(`${base}/hours`, { under })])
-      .then(([coverage, hours]) => {
-        if (cancelled) return;
-        setData({ coverage, hours, key });
-        setError(null);
-        setUpdatedAt(new Date());
-      })
-      .catch((e) => !cancelled && setError(errorText(e, t)))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [round.id, under, key, tick, t]);
-
   // Figures of another area or round are never shown under this one's heading while it loads.
-  const shown = data?.key === key ? data : null;
+  // (A query's answer belongs to its own round and area by its key.)
+  const shown = coverage.data && hours.data ? { coverage: coverage.data, hours: hours.data } : null;
   const c = shown?.coverage;
 
   return (
@@ -73,7 +57,7 @@ export function CoverageDashboard({ round, under, onUnder }: { round: CoverageRo
                 size="small"
                 icon={<ReloadOutlined />}
                 loading={loading}
-                onClick={() => setManual((n) => n + 1)}
+                onClick={() => void refresh()}
                 aria-label={t('samplingCoverage.refresh')}
                 data-testid="coverage-refresh"
               />
@@ -130,7 +114,7 @@ export function CoverageDashboard({ round, under, onUnder }: { round: CoverageRo
           {/* At a building (no areas below) the one row would only repeat the total. */}
           {c.items.some((r) => r.areaId !== null) && <CoverageTable rows={c.items} onOpen={(id) => onUnder(id)} />}
           <CoverageChart hours={shown.hours.items} due={c.total.due} timeZone={shown.hours.timeZone} />
-          {c.total.missing > 0 && <CoverageMissing roundId={round.id} under={under} tick={tick} missing={c.total.missing} />}
+          {c.total.missing > 0 && <CoverageMissing key={key} roundId={round.id} under={under} missing={c.total.missing} />}
         </>
       )}
     </Space>

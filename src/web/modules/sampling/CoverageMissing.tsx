@@ -3,40 +3,29 @@
  * where they live and the grid workers to call — the list a grid worker works through door to door.
  */
 import { Alert, Card, Result, Table, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { listMissing } from '../../../domain/sampling/api';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import type { MissingPerson } from './CoverageModel';
 
 const PAGE_SIZE = 20;
 
-export function CoverageMissing({ roundId, under, tick, missing }: { roundId: number; under?: number; tick: number; missing: number }) {
+/** Keyed by round and area in the dashboard: another area or round starts from its first page. */
+export function CoverageMissing({ roundId, under, missing }: { roundId: number; under?: number; missing: number }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<{ items: MissingPerson[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  // Another area or round starts from its first page.
-  useEffect(() => setPage(1), [roundId, under]);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoading(true);
-    api
-      .get<{ items: MissingPerson[]; total: number }>(`/api/sampling/rounds/${roundId}/coverage/missing`, { under, page, pageSize: PAGE_SIZE })
-      .then((r) => {
-        if (cancelled) return;
-        setData(r);
-        setError(null);
-      })
-      .catch((e) => !cancelled && setError(errorText(e, t)))
-      .finally(() => !cancelled && setLoading(false));
-    return () => {
-      cancelled = true;
-    };
-  }, [roundId, under, page, tick, t]);
+  // Read again with the dashboard; a new page keeps the last one on screen until it arrives.
+  const query = useApiQuery(
+    listMissing,
+    { params: { id: roundId }, query: { under, page, pageSize: PAGE_SIZE } },
+    { refetchInterval: 30_000, refetchOnWindowFocus: true, placeholderData: keepPreviousData },
+  );
+  const data = query.data ?? null;
+  const loading = query.isFetching;
+  const error = query.error ? errorText(query.error, t) : null;
 
   return (
     <Card size="small" title={t('samplingCoverage.missingTitle', { count: data?.total ?? missing })}>

@@ -4,46 +4,15 @@
  * each rule has a unit test beside it.
  */
 
-export interface Figures {
-  roster: number;
-  due: number;
-  sampled: number;
-  exempt: number;
-  missing: number;
-  /** sampled ÷ due, 0–1; null when nobody is due. */
-  rate: number | null;
-}
+import type { CoverageAnswer, CoverageHours } from '../../../domain/sampling/api';
 
-export interface CoverageRow extends Figures {
-  /** null: people rostered directly at the area itself, not under one of its children. */
-  areaId: number | null;
-  name: string;
-  kind: string | null;
-}
-
-export interface Coverage {
-  area: { id: number; name: string; kind: string; path: string };
-  rosterDate: string;
-  total: Figures;
-  items: CoverageRow[];
-}
-
-export interface HourPoint {
-  /** 'YYYY-MM-DDTHH:00', in the server's time zone. */
-  hour: string;
-  sampled: number;
-  cumulative: number;
-}
-
-export interface MissingPerson {
-  residentId: number;
-  name: string;
-  idNumber: string | null;
-  areaId: number;
-  areaName: string;
-  address: string | null;
-  gridWorkers: string[];
-}
+export type { MissingPerson } from '../../../domain/sampling/api';
+export type Coverage = CoverageAnswer;
+export type Figures = Coverage['total'];
+/** areaId null: people rostered directly at the area itself, not under one of its children. */
+export type CoverageRow = Coverage['items'][number];
+/** hour: 'YYYY-MM-DDTHH:00', in the server's time zone. */
+export type HourPoint = CoverageHours['items'][number];
 
 export interface CoverageRound {
   id: number;

@@ -4,13 +4,14 @@
  * The area drilled into is `under` in the URL, so a link shows the same place to whoever opens it.
  */
 import { Alert, Card, Empty, Select, Space, Spin, Tag, Typography } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { getRound, listRounds } from '../../../domain/sampling/api';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { CoverageDashboard } from './CoverageDashboard';
-import { type CoverageRound, orderRounds } from './CoverageModel';
+import { orderRounds } from './CoverageModel';
 
 const STATUS_COLOUR = { open: 'green', planned: 'blue', closed: 'default' } as const;
 
@@ -18,27 +19,15 @@ export function CoverageView({ roundId, onRound }: { roundId?: number; onRound: 
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const under = Number(params.get('under')) || undefined;
-  const [rounds, setRounds] = useState<CoverageRound[] | null>(null);
-  const [extra, setExtra] = useState<CoverageRound | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    api
-      .get<{ items: CoverageRound[] }>('/api/sampling/rounds')
-      .then((r) => setRounds(orderRounds(r.items)))
-      .catch((e) => setError(errorText(e, t)));
-  }, [t]);
-
+  const roundsQuery = useApiQuery(listRounds, {});
+  const rounds = useMemo(() => (roundsQuery.data ? orderRounds(roundsQuery.data.items) : null), [roundsQuery.data]);
   // A round named in the link but not in the list (e.g. the list's own limits): asked for by id, so a
   // wrong or foreign id shows the server's "not found, or no access".
   const listed = rounds?.find((r) => r.id === roundId);
-  useEffect(() => {
-    if (!rounds || !roundId || listed) return;
-    api
-      .get<CoverageRound>(`/api/sampling/rounds/${roundId}`)
-      .then(setExtra)
-      .catch((e) => setError(errorText(e, t)));
-  }, [rounds, roundId, listed, t]);
+  const extraQuery = useApiQuery(getRound, { params: { id: roundId ?? 0 } }, { enabled: !!rounds && !!roundId && !listed });
+  const extra = extraQuery.data ?? null;
+  const failed = roundsQuery.error ?? (listed ? null : extraQuery.error);
+  const error = failed ? errorText(failed, t) : null;
 
   const round = roundId ? (listed ?? (extra?.id === roundId ? extra : null)) : (rounds?.[0] ?? null);
   const options = useMemo(

@@ -2,57 +2,55 @@
  * The sampling desk: one desk of a sampling point, on a phone or a desktop with a barcode scanner. The one input
  * keeps focus; the scanner types like a keyboard and ends with Enter. With no open tube a scan opens a tube
  * by its barcode; afterwards each scan binds a person (resident QR, household QR or ID number). Bindings go
- * through the offline queue (./queue.ts): made with the desk's own id, stored before they are sent, sent in
- * order, kept and retried while the network is down.
+ * through the offline queue (./queue.ts, useBindingQueue.ts): made with the desk's own id, stored before they
+ * are sent, sent in order, kept and retried while the network is down.
  */
-import { Alert, Button, type ButtonProps, Card, Input, type InputRef, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Input, type InputRef, Space, Typography } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { type BindAnswer, listTubes, openTube } from '../../../domain/sampling/api';
 import { parseScan, residentQr } from '../../../domain/sampling/rules';
-import { ApiError, api } from '../../app/api';
+import { ApiError } from '../../app/api';
 import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { newClientId } from '../screening/types';
 import { CameraScanner } from './CameraScanner';
+import { CloseTubeModal, RemoveBindingModal } from './DeskModals';
+import { DeskFeedback, DeskPending, DeskPickers, DeskTubeCard, type Warning } from './DeskParts';
 import { WalkInModal } from './WalkInModal';
-import { BindingQueue, type QueuedBinding, type SendOutcome, backoffMs, isRetryable } from './queue';
-import { type BindAnswer, type DeskChoice, type Point, type Round, type Tube, beep, loadChoice, saveChoice } from './types';
-
-interface Warning {
-  key: string;
-  text: string;
-}
+import { type DeskChoice, beep } from './types';
+import { useBindingQueue } from './useBindingQueue';
+import { useDeskChoice } from './useDeskChoice';
+import { useDeskTube } from './useDeskTube';
 
 export default function DeskPage() {
   const { t } = useTranslation();
-  const queue = useMemo(() => new BindingQueue(localStorage), []);
-  const [choice, setChoice] = useState<DeskChoice>(loadChoice);
-  const [rounds, setRounds] = useState<Round[]>([]);
-  const [points, setPoints] = useState<Point[]>([]);
-  const [tube, setTube] = useState<Tube | null>(null);
-  const [pending, setPending] = useState<readonly QueuedBinding[]>(() => queue.pending());
+  const { choice, pick: pickChoice, rounds, points, error: choiceError } = useDeskChoice();
+  const { tube, loadTube, showOpened, error: tubeError } = useDeskTube(choice);
   const [names, setNames] = useState<Record<number, string>>({});
   const [last, setLast] = useState<{ name: string; seq: number } | null>(null);
   const [warnings, setWarnings] = useState<Warning[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [actionError, setError] = useState<string | null>(null);
   const [changeTube, setChangeTube] = useState(false);
   const [value, setValue] = useState('');
-  const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<number | null>(null);
-  const [reason, setReason] = useState('');
   const [closing, setClosing] = useState(false);
   const [camera, setCamera] = useState(false);
-  const [walkIn, setWalkIn] = useState<{ idNumber: string; tubeId: number } | null>(null);
-  const [walkInOpen, setWalkInOpen] = useState(false);
+  const [walkIn, setWalkIn] = useState<{ idNumber: string; tubeId: number; open: boolean } | null>(null);
+  const opening = useApiMutation(openTube, { invalidates: [listTubes] });
+  // Set and cleared with the scan itself (not the mutation's own state, which settles a tick later): the input is
+  // enabled again before the focus goes back to it.
+  const [busy, setBusy] = useState(false);
+  const loadFailed = choiceError ?? tubeError;
+  const error = actionError ?? (loadFailed ? errorText(loadFailed, t) : null);
   // A home-sampling task links here with its person (?resident=): the mobile team binds them with one tap.
   const [params, setParams] = useSearchParams();
   const homeResident = Number(params.get('resident')) || null;
   const input = useRef<InputRef>(null);
   const scanRef = useRef<(text: string) => Promise<void>>(async () => undefined);
-  const attempts = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const modalOpen = removing !== null || closing || walkInOpen;
+  const modalOpen = removing !== null || closing || !!walkIn?.open;
 
   const focus = useCallback(() => {
     if (modalOpen) return;
@@ -65,127 +63,49 @@ export default function DeskPage() {
     setTimeout(attempt, 0);
   }, [modalOpen]);
 
-  useEffect(() => {
-    api
-      .get<{ items: Round[] }>('/api/sampling/rounds', { status: 'open' })
-      .then((r) => {
-        setRounds(r.items);
-        // One open round (the usual day): no need to pick it. A remembered choice stays.
-        if (r.items.length === 1) setChoice((c) => (c.roundId ? c : { roundId: r.items[0].id }));
-      })
-      .catch((e) => setError(errorText(e, t)));
-  }, [t]);
-
-  useEffect(() => {
-    if (!choice.roundId) return setPoints([]);
-    api
-      .get<{ items: Point[] }>(`/api/sampling/rounds/${choice.roundId}/points`)
-      .then((r) => {
-        setPoints(r.items);
-        if (r.items.length === 1) setChoice((c) => (c.pointId ? c : { roundId: c.roundId, pointId: r.items[0].id, desk: 1 }));
-      })
-      .catch((e) => setError(errorText(e, t)));
-  }, [choice.roundId, t]);
-
-  const loadTube = useCallback(async (id: number) => {
-    try {
-      setTube(await api.get<Tube>(`/api/sampling/tubes/${id}`));
-    } catch {
-      // Offline: the tube on screen stays as it was; the queue shows what is waiting.
-    }
-  }, []);
-
-  // The desk's open tube after a reload.
-  useEffect(() => {
-    setTube(null);
-    if (!choice.roundId || !choice.pointId || !choice.desk) return;
-    api
-      .get<{ items: Tube[] }>('/api/sampling/tubes', { roundId: choice.roundId, pointId: choice.pointId, desk: choice.desk, status: 'open' })
-      .then((r) => (r.items[0] ? loadTube(r.items[0].id) : undefined))
-      .catch((e) => setError(errorText(e, t)));
-  }, [choice.roundId, choice.pointId, choice.desk, loadTube, t]);
-
-  const send = useCallback(async (item: QueuedBinding): Promise<SendOutcome<BindAnswer>> => {
-    try {
-      const answer = await api.post<BindAnswer>('/api/sampling/bindings', { clientId: item.clientId, tubeId: item.tubeId, scan: item.scan });
-      return { kind: 'done', answer };
-    } catch (e) {
-      if (e instanceof ApiError && !isRetryable(e.status)) return { kind: 'rejected', error: e };
-      return { kind: 'retry' };
-    }
-  }, []);
-
   /** What the desk shows for a binding that went in: the name and 第N人, warnings, 换管 when the tube is full. */
-  const showAnswer = useCallback(
-    (answer: BindAnswer) => {
-      const got = answer.bindings;
-      setNames((n) => ({ ...n, ...Object.fromEntries(got.map((b) => [b.id, b.name])) }));
-      if (got.length) setLast({ name: got.map((b) => b.name).join('、'), seq: got[got.length - 1].seq });
-      const w: Warning[] = [];
-      for (const b of got) {
-        if (b.duplicate)
-          w.push({
-            key: `d${b.id}`,
-            text: t('sampling.desk.duplicate', {
-              name: b.name,
-              tube: b.duplicate.tubeBarcode,
-              point: b.duplicate.pointName,
-              at: new Date(b.duplicate.boundAt).toLocaleString(),
-            }),
-          });
-        if (b.poolSize) w.push({ key: `p${b.id}`, text: t('sampling.desk.poolSize', { name: b.name, required: b.poolSize.required, tube: b.poolSize.tube }) });
-      }
-      if (w.length) setWarnings((old) => [...w, ...old].slice(0, 5));
-      if (answer.full) {
-        setChangeTube(true);
-        beep();
-      }
-    },
-    [t],
-  );
+  const showAnswer = (answer: BindAnswer) => {
+    const got = answer.bindings;
+    setNames((n) => ({ ...n, ...Object.fromEntries(got.map((b) => [b.id, b.name])) }));
+    if (got.length) setLast({ name: got.map((b) => b.name).join('、'), seq: got[got.length - 1].seq });
+    const w: Warning[] = [];
+    for (const b of got) {
+      if (b.duplicate)
+        w.push({
+          key: `d${b.id}`,
+          text: t('sampling.desk.duplicate', {
+            name: b.name,
+            tube: b.duplicate.tubeBarcode,
+            point: b.duplicate.pointName,
+            at: new Date(b.duplicate.boundAt).toLocaleString(),
+          }),
+        });
+      if (b.poolSize) w.push({ key: `p${b.id}`, text: t('sampling.desk.poolSize', { name: b.name, required: b.poolSize.required, tube: b.poolSize.tube }) });
+    }
+    if (w.length) setWarnings((old) => [...w, ...old].slice(0, 5));
+    if (answer.full) {
+      setChangeTube(true);
+      beep();
+    }
+  };
 
-  const flush = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const report = await queue.flush(send);
-    setPending([...queue.pending()]);
-    for (const { answer } of report.done) showAnswer(answer);
-    for (const { item, error: e } of report.rejected) {
+  const { pending, add } = useBindingQueue({
+    onAnswer: showAnswer,
+    onRejected: (item, e) => {
       setError(`${item.scan}: ${errorText(e, t)}`);
       // An ID number the registry does not know: offer to register the person here (临时登记).
       if (e instanceof ApiError && e.code === 'PERSON_NOT_REGISTERED' && 'idNumber' in parseScan(item.scan))
-        setWalkIn({ idNumber: item.scan, tubeId: item.tubeId });
-    }
-    const tubeIds = new Set([...report.done.map((d) => d.answer.tube.id), ...report.rejected.map((r) => r.item.tubeId)]);
-    for (const id of tubeIds) void loadTube(id);
-    if (report.stalled) {
-      attempts.current += 1;
-      timer.current = setTimeout(() => void flush(), backoffMs(attempts.current));
-    } else if (report.done.length || report.rejected.length) {
-      attempts.current = 0;
-    }
-  }, [queue, send, t, loadTube, showAnswer]);
-
-  useEffect(() => {
-    const onOnline = () => {
-      attempts.current = 0;
-      void flush();
-    };
-    window.addEventListener('online', onOnline);
-    if (queue.pending().length) void flush();
-    return () => {
-      window.removeEventListener('online', onOnline);
-      if (timer.current) clearTimeout(timer.current);
-    };
-  }, [flush, queue]);
+        setWalkIn({ idNumber: item.scan, tubeId: item.tubeId, open: false });
+    },
+    onTubeChanged: (id) => void loadTube(id),
+  });
 
   useEffect(() => {
     focus();
   }, [focus, tube?.id]);
 
   const pick = (c: DeskChoice) => {
-    setChoice(c);
-    saveChoice(c);
+    pickChoice(c);
     setError(null);
     setChangeTube(false);
     // Back to the scanner once the picker has closed (the input may already be there when the round or point
@@ -206,8 +126,7 @@ export default function DeskPage() {
     if (needsTube) {
       setBusy(true);
       try {
-        const opened = await api.post<Tube>('/api/sampling/tubes', { roundId: choice.roundId, pointId: choice.pointId, desk: choice.desk, barcode: scan });
-        setTube({ ...opened, members: [] });
+        showOpened(await opening.mutateAsync({ body: { roundId: choice.roundId, pointId: choice.pointId, desk: choice.desk, barcode: scan } }));
         setChangeTube(false);
         setLast(null);
         setWarnings([]);
@@ -219,45 +138,14 @@ export default function DeskPage() {
       }
       return;
     }
-    queue.add({ clientId: newClientId(), tubeId: tube!.id, barcode: tube!.barcode, scan, scannedAt: new Date().toISOString() });
-    setPending([...queue.pending()]);
+    const item = { clientId: newClientId(), tubeId: tube!.id, barcode: tube!.barcode, scan, scannedAt: new Date().toISOString() };
     focus();
-    await flush();
-  };
-
-  const remove = async () => {
-    if (removing === null || !reason.trim()) return;
-    try {
-      const changed = await api.post<Tube>(`/api/sampling/bindings/${removing}/remove`, { reason: reason.trim() });
-      // The answer is the tube without its members: read them again.
-      await loadTube(changed.id);
-      setRemoving(null);
-      setReason('');
-      setChangeTube(false);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  };
-
-  const close = async () => {
-    if (!tube) return;
-    try {
-      await api.post<Tube>(`/api/sampling/tubes/${tube.id}/close`, { reason: reason.trim() || undefined });
-      await loadTube(tube.id);
-      setClosing(false);
-      setReason('');
-      setChangeTube(true);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
+    await add(item);
   };
 
   // The camera keeps one callback for its whole life; it always reaches the desk's latest state through this.
   scanRef.current = onScan;
-
   const ready = !!(choice.roundId && choice.pointId && choice.desk);
-  const live = (tube?.members ?? []).filter((m) => !m.removed);
-  const point = points.find((p) => p.id === choice.pointId);
 
   return (
     <div
@@ -267,35 +155,7 @@ export default function DeskPage() {
     >
       <Typography.Title level={3}>{t('sampling.desk.title')}</Typography.Title>
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
-        <Space wrap style={{ width: '100%' }}>
-          <Select
-            data-testid="desk-round"
-            size="large"
-            style={{ minWidth: 200 }}
-            placeholder={t('sampling.desk.round')}
-            value={choice.roundId}
-            options={rounds.map((r) => ({ value: r.id, label: r.name }))}
-            onChange={(roundId: number) => pick({ roundId })}
-          />
-          <Select
-            data-testid="desk-point"
-            size="large"
-            style={{ minWidth: 160 }}
-            placeholder={t('sampling.desk.point')}
-            value={choice.pointId}
-            options={points.map((p) => ({ value: p.id, label: p.name }))}
-            onChange={(pointId: number) => pick({ roundId: choice.roundId, pointId, desk: 1 })}
-          />
-          <Select
-            data-testid="desk-desk"
-            size="large"
-            style={{ minWidth: 110 }}
-            placeholder={t('sampling.desk.desk')}
-            value={choice.desk}
-            options={Array.from({ length: point?.desks ?? 1 }, (_, i) => ({ value: i + 1, label: t('sampling.desk.deskN', { n: i + 1 }) }))}
-            onChange={(desk: number) => pick({ ...choice, desk })}
-          />
-        </Space>
+        <DeskPickers choice={choice} rounds={rounds} points={points} onPick={pick} />
 
         {ready && (
           <>
@@ -362,104 +222,30 @@ export default function DeskPage() {
                 }}
                 action={
                   walkIn ? (
-                    <Button data-testid="desk-walkin" onClick={() => setWalkInOpen(true)}>
+                    <Button data-testid="desk-walkin" onClick={() => setWalkIn({ ...walkIn, open: true })}>
                       {t('sampling.walkIn.open')}
                     </Button>
                   ) : undefined
                 }
               />
             )}
-            {warnings.map((w) => (
-              <Alert
-                key={w.key}
-                data-testid="desk-warning"
-                type="warning"
-                showIcon
-                message={w.text}
-                closable
-                onClose={() => setWarnings((ws) => ws.filter((x) => x.key !== w.key))}
-              />
-            ))}
-            {last && (
-              <Card size="small" data-testid="desk-last">
-                <Typography.Text style={{ fontSize: 28, fontWeight: 600 }}>{last.name}</Typography.Text>{' '}
-                <Tag color="blue" style={{ fontSize: 20, padding: '4px 8px' }}>
-                  {t('sampling.desk.seq', { n: last.seq })}
-                </Tag>
-              </Card>
-            )}
-            <Card
-              size="small"
-              title={
-                tube ? (
-                  <span data-testid="desk-tube">
-                    {t('sampling.desk.tube', { barcode: tube.barcode })} <span data-testid="desk-tube-count">{`${tube.bound} / ${tube.capacity}`}</span>{' '}
-                    {tube.status !== 'open' && <Tag>{t(`sampling.desk.status.${tube.status}`)}</Tag>}
-                  </span>
-                ) : (
-                  t('sampling.desk.noTube')
-                )
-              }
-              extra={
-                tube?.status === 'open' && tube.bound > 0 ? (
-                  <Button data-testid="desk-close" onClick={() => setClosing(true)}>
-                    {t('sampling.desk.close')}
-                  </Button>
-                ) : null
-              }
-            >
-              <List
-                size="small"
-                dataSource={live}
-                locale={{ emptyText: t('sampling.desk.empty') }}
-                renderItem={(m) => (
-                  <List.Item
-                    data-testid="desk-member"
-                    actions={
-                      tube?.status === 'boxed'
-                        ? []
-                        : [
-                            <Button key="r" size="small" danger data-testid="desk-remove" onClick={() => setRemoving(m.bindingId)}>
-                              {t('sampling.desk.remove')}
-                            </Button>,
-                          ]
-                    }
-                  >
-                    <span style={{ fontSize: 18 }}>
-                      {t('sampling.desk.seq', { n: m.seq })} {names[m.bindingId] ?? m.name} <Typography.Text type="secondary">{m.idNumber}</Typography.Text>
-                    </span>
-                  </List.Item>
-                )}
-              />
-            </Card>
+            <DeskFeedback warnings={warnings} last={last} onDismiss={(key) => setWarnings((ws) => ws.filter((x) => x.key !== key))} />
+            <DeskTubeCard tube={tube} names={names} onRemove={setRemoving} onClose={() => setClosing(true)} />
           </>
         )}
 
-        <Card size="small" title={<span data-testid="desk-pending">{t('sampling.desk.pending', { count: pending.length })}</span>}>
-          {pending.length > 0 && (
-            <List
-              size="small"
-              dataSource={[...pending]}
-              renderItem={(p) => (
-                <List.Item data-testid="desk-pending-item">
-                  {p.scan} <Typography.Text type="secondary">{t('sampling.desk.tube', { barcode: p.barcode })}</Typography.Text>
-                </List.Item>
-              )}
-            />
-          )}
-        </Card>
+        <DeskPending pending={pending} />
       </Space>
 
-      {walkInOpen && walkIn && (
+      {walkIn?.open && (
         <WalkInModal
           idNumber={walkIn.idNumber}
           tubeId={walkIn.tubeId}
           onClose={() => {
-            setWalkInOpen(false);
+            setWalkIn({ ...walkIn, open: false });
             focus();
           }}
           onDone={(answer) => {
-            setWalkInOpen(false);
             setWalkIn(null);
             setError(null);
             showAnswer(answer);
@@ -467,32 +253,26 @@ export default function DeskPage() {
           }}
         />
       )}
-      <Modal
-        open={removing !== null}
-        title={t('sampling.desk.removeTitle')}
-        okText={t('sampling.desk.remove')}
-        okButtonProps={{ danger: true, disabled: !reason.trim(), 'data-testid': 'desk-remove-ok' } as ButtonProps}
-        onOk={() => void remove()}
-        onCancel={() => {
+      <RemoveBindingModal
+        bindingId={removing}
+        onError={setError}
+        onCancel={() => setRemoving(null)}
+        onDone={() => {
+          if (tube) void loadTube(tube.id);
           setRemoving(null);
-          setReason('');
+          setChangeTube(false);
         }}
-      >
-        <Input data-testid="desk-remove-reason" placeholder={t('sampling.desk.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Modal>
-      <Modal
-        open={closing}
-        title={t('sampling.desk.closeTitle')}
-        okText={t('sampling.desk.close')}
-        okButtonProps={{ 'data-testid': 'desk-close-ok' } as ButtonProps}
-        onOk={() => void close()}
-        onCancel={() => {
+      />
+      <CloseTubeModal
+        tubeId={closing && tube ? tube.id : null}
+        onError={setError}
+        onCancel={() => setClosing(false)}
+        onDone={() => {
+          if (tube) void loadTube(tube.id);
           setClosing(false);
-          setReason('');
+          setChangeTube(true);
         }}
-      >
-        <Input placeholder={t('sampling.desk.reasonOptional')} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </Modal>
+      />
     </div>
   );
 }

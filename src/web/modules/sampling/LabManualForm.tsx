@@ -7,8 +7,9 @@ import { Alert, Button, DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { receiveResults } from '../../../domain/sampling/api';
 import { errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { RESULT_KINDS, type ResultKind, type ResultsSummary } from './LabTypes';
 
 interface Values {
@@ -21,23 +22,21 @@ interface Values {
 export function LabManualForm({ onDone }: { onDone: (s: ResultsSummary) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const send = useApiMutation(receiveResults);
+  const busy = send.isPending;
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (v: Values) => {
-    setBusy(true);
     setError(null);
     try {
-      const summary = await api.post<ResultsSummary>('/api/sampling/results', {
-        results: [{ barcode: v.barcode.trim(), result: v.result, testedAt: v.testedAt.toISOString(), lab: v.lab.trim() }],
+      const summary = await send.mutateAsync({
+        body: { results: [{ barcode: v.barcode.trim(), result: v.result, testedAt: v.testedAt.toISOString(), lab: v.lab.trim() }] },
       });
       onDone(summary);
       form.setFieldsValue({ barcode: '' });
     } catch (e) {
       // A barcode that is no barcode is not an error but a row of the summary (invalid rows), like in a file.
       setError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -7,6 +7,7 @@ import { Alert, Button, Card, Space, Spin, Table, Typography } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { importResults } from '../../../domain/sampling/api';
 import { api } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { LabManualForm } from './LabManualForm';
@@ -43,7 +44,7 @@ export default function LabPage() {
     setError(null);
     setSummary(null);
     try {
-      setSummary({ of: file.name, s: await api.upload<ResultsSummary>('/api/sampling/results/import', form) });
+      setSummary({ of: file.name, s: await api.upload<ResultsSummary>(importResults.path, form) });
       setFile(null);
     } catch (e) {
       setError(errorText(e, t));

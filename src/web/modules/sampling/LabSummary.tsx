@@ -6,10 +6,12 @@
  */
 import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { CopyOutlined, DownloadOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../app/api';
+import { getRound, listRounds } from '../../../domain/sampling/api';
+import { callApi, queryKeyOf, useApiQuery } from '../../app/query';
 import { type ResultsSummary, downloadText } from './LabTypes';
 import type { Round } from './types';
 
@@ -22,25 +24,18 @@ export function ResultTag({ result }: { result: string }) {
 
 /** Open rounds that hold positive results: where the positives board is worth opening. */
 function usePositiveRounds(tubes: number): Round[] {
-  const [rounds, setRounds] = useState<Round[]>([]);
-  useEffect(() => {
-    if (!tubes) return setRounds([]);
-    let cancelled = false;
-    void (async () => {
-      try {
-        const open = (await api.get<{ items: Round[] }>('/api/sampling/rounds', { status: 'open' })).items.slice(0, 10);
-        const counted = await Promise.all(open.map((r) => api.get<Round & { counts: { positives: number } }>(`/api/sampling/rounds/${r.id}`)));
-        const withPositives = counted.filter((r) => r.counts.positives > 0);
-        if (!cancelled) setRounds(withPositives.length ? withPositives : open);
-      } catch {
-        // Without the links the summary still says how many positives there are.
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [tubes]);
-  return rounds;
+  // Without the links the summary still says how many positives there are: errors are not shown.
+  const open = useApiQuery(listRounds, { query: { status: 'open' } }, { enabled: tubes > 0 });
+  const firstOpen = tubes > 0 ? (open.data?.items ?? []).slice(0, 10) : [];
+  const counted = useQueries({
+    queries: firstOpen.map((r) => {
+      const input = { params: { id: r.id } };
+      return { queryKey: queryKeyOf(getRound, input), queryFn: () => callApi(getRound, input) };
+    }),
+  });
+  if (!firstOpen.length || counted.some((q) => !q.data)) return firstOpen;
+  const withPositives = counted.flatMap((q) => (q.data && q.data.counts.positives > 0 ? [q.data] : []));
+  return withPositives.length ? withPositives : firstOpen;
 }
 
 export function LabSummary({ summary }: { summary: ResultsSummary }) {

@@ -3,18 +3,9 @@
  * file offered on the import page. The example's headers and words are the ones the server reads
  * (src/server/modules/sampling/lab-file.ts), so they stay in Chinese whatever the screen's language.
  */
-export interface ResultsSummary {
-  received: number;
-  applied: number;
-  already: number;
-  unknown: string[];
-  conflicts: { barcode: string; stored: string; received: string }[];
-  invalidRows: { row: number; problem: string }[];
-  positives: { tubes: number; flagged: number; tasks: number; closed?: number };
-}
+export type { ResultsSummary } from '../../../domain/sampling/api';
 
-export const RESULT_KINDS = ['negative', 'positive', 'invalid'] as const;
-export type ResultKind = (typeof RESULT_KINDS)[number];
+export { RESULTS as RESULT_KINDS, type LabResult as ResultKind } from '../../../domain/sampling/rules';
 
 /** The problems lab-file.ts names for a row it could not read (the first missing cell). */
 export const ROW_PROBLEMS = ['barcode', 'result', 'testedAt', 'lab'] as const;

@@ -5,9 +5,10 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { createPoint, listPoints } from '../../../domain/sampling/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import type { PointFull, RoundFull } from './round-types';
 
 interface Values {
@@ -25,7 +26,8 @@ interface Values {
 export function PointFormModal({ round, onClose, onCreated }: { round: RoundFull; onClose: () => void; onCreated: (p: PointFull) => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const save = useApiMutation(createPoint, { invalidates: [listPoints] });
+  const busy = save.isPending;
   const [error, setError] = useState<string | null>(null);
   const desks = Form.useWatch('desks', form) ?? 0;
   const per = Form.useWatch('perDeskHour', form) ?? 0;
@@ -33,27 +35,28 @@ export function PointFormModal({ round, onClose, onCreated }: { round: RoundFull
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
     try {
       const servesAreaIds = [...new Set((v.serves ?? []).map((s) => s.areaId).filter((x): x is number => Boolean(x)))];
-      const p = await api.post<PointFull>(`/api/sampling/rounds/${round.id}/points`, {
-        name: v.name.trim(),
-        ...(v.address?.trim() ? { address: v.address.trim() } : {}),
-        areaId: v.areaId,
-        servesAreaIds,
-        kind: v.kind,
-        desks: v.desks,
-        opensAt: v.hours[0].format('HH:mm'),
-        closesAt: v.hours[1].format('HH:mm'),
-        perDeskHour: v.perDeskHour,
-        ...(v.staff?.trim() ? { staff: v.staff.trim() } : {}),
+      const p = await save.mutateAsync({
+        params: { id: round.id },
+        body: {
+          name: v.name.trim(),
+          ...(v.address?.trim() ? { address: v.address.trim() } : {}),
+          areaId: v.areaId,
+          servesAreaIds,
+          kind: v.kind,
+          desks: v.desks,
+          opensAt: v.hours[0].format('HH:mm'),
+          closesAt: v.hours[1].format('HH:mm'),
+          perDeskHour: v.perDeskHour,
+          ...(v.staff?.trim() ? { staff: v.staff.trim() } : {}),
+        },
       });
       onCreated(p);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 

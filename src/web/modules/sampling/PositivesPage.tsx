@@ -4,17 +4,17 @@
  * were flagged and how much of that window is left, with the grid workers to call. It refreshes itself every 20 s.
  */
 import { Alert, Card, Empty, List, Segmented, Space, Spin, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { getRound, listPositives } from '../../../domain/sampling/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { BackTo } from '../monitoring/BackTo';
 import { PositivesBar, STATUS_COLOURS } from './PositivesBar';
 import { FLAG_STATUSES, type Flag, type FlagStatus, countByStatus, hoursMinutes, windowOf } from './PositivesTypes';
-import type { Round } from './types';
 
 const REFRESH_MS = 20_000;
 
@@ -48,45 +48,23 @@ export default function PositivesPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { can } = useAuth();
-  const [round, setRound] = useState<Round | null>(null);
-  const [flags, setFlags] = useState<Flag[] | null>(null);
   const [under, setUnder] = useState<number | null>(null);
   const [status, setStatus] = useState<FlagStatus | 'all'>('all');
-  const [error, setError] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-
-  useEffect(() => {
-    api
-      .get<Round>(`/api/sampling/rounds/${id}`)
-      .then(setRound)
-      .catch((e) => setError(errorText(e, t)));
-  }, [id, t]);
-
-  // All statuses are read at once: the bar counts them all, the status filter only narrows the list.
-  const load = useCallback(async () => {
-    try {
-      const r = await api.get<{ items: Flag[] }>(`/api/sampling/rounds/${id}/positives`, { under });
-      setFlags(r.items);
-      setError(null);
-    } catch (e) {
-      setError(errorText(e, t));
-    } finally {
-      setNow(Date.now());
-    }
-  }, [id, under, t]);
-
-  // A hidden tab does not poll; coming back reads the board at once.
-  useEffect(() => {
-    setFlags(null);
-    void load();
-    const timer = setInterval(() => !document.hidden && void load(), REFRESH_MS);
-    const onVisible = () => !document.hidden && void load();
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      clearInterval(timer);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
-  }, [load]);
+  const roundId = Number(id);
+  const roundQuery = useApiQuery(getRound, { params: { id: roundId } });
+  // All statuses are read at once: the bar counts them all, the status filter only narrows the list. The board
+  // refreshes itself while the tab is shown, and reads at once when the tab comes back.
+  const positives = useApiQuery(
+    listPositives,
+    { params: { id: roundId }, query: { under: under ?? undefined } },
+    { refetchInterval: REFRESH_MS, refetchOnWindowFocus: true },
+  );
+  const round = roundQuery.data ?? null;
+  const flags = positives.data?.items ?? null;
+  const failed = positives.error ?? roundQuery.error;
+  const error = failed ? errorText(failed, t) : null;
+  // The windows are counted from the moment of the last answer, as the board was read.
+  const now = positives.dataUpdatedAt || positives.errorUpdatedAt;
 
   const counts = useMemo(() => countByStatus(flags ?? []), [flags]);
   const shown = (flags ?? []).filter((f) => status === 'all' || f.status === status);

@@ -1,28 +1,12 @@
 /**
  * The positives board's data: a flag per person of a positive tube, and the pure sums drawn from them — counts by
  * status, and where a held person stands in the retest window (a single-tube retest at home within 2 hours,
- * RETEST_HOURS in the sampling service).
+ * RETEST_HOURS in domain/sampling/rules.ts).
  */
-export const FLAG_STATUSES = ['held', 'cleared', 'confirmed'] as const;
-export type FlagStatus = (typeof FLAG_STATUSES)[number];
+import { FLAG_STATUSES, type FlagStatus, RETEST_WINDOW_MINUTES } from '../../../domain/sampling/rules';
+import type { Flag } from '../../../domain/sampling/api';
 
-export interface Flag {
-  id: number;
-  roundId: number;
-  residentId: number;
-  name: string;
-  idNumber: string | null;
-  areaId: number;
-  areaName: string;
-  householdAddress: string | null;
-  tubeBarcode: string;
-  status: FlagStatus;
-  gridWorkers: string[];
-  createdAt: string;
-  closedAt: string | null;
-}
-
-export const RETEST_WINDOW_MINUTES = 120;
+export { FLAG_STATUSES, RETEST_WINDOW_MINUTES, type Flag, type FlagStatus };
 
 export function countByStatus(flags: readonly Flag[]): Record<FlagStatus, number> {
   const c: Record<FlagStatus, number> = { held: 0, cleared: 0, confirmed: 0 };

@@ -27,10 +27,12 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ALL_GROUPS } from '../../../domain/residents/schemas';
-import { api } from '../../app/api';
+import { createRound, listRounds } from '../../../domain/sampling/api';
+import type { PoolSize } from '../../../domain/sampling/rules';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import type { PoolRule, RoundFull } from './round-types';
 
 const POOL_SIZES = [1, 5, 10, 20] as const;
@@ -40,7 +42,7 @@ interface Values {
   areaId: number;
   period: [Dayjs, Dayjs];
   rosterDate: Dayjs;
-  poolDefault: number;
+  poolDefault: PoolSize;
   poolRules: { areaId?: number | null; groups?: string[]; size: PoolRule['size'] }[];
   underAge: number;
   elderly: boolean;
@@ -57,34 +59,35 @@ export function RoundFormDrawer({ onClose, onCreated }: { onClose: () => void; o
   const screens = Grid.useBreakpoint();
   const { area } = useCurrentArea();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
+  const save = useApiMutation(createRound, { invalidates: [listRounds] });
+  const busy = save.isPending;
   const [error, setError] = useState<string | null>(null);
   const elderly = Form.useWatch('elderly', form);
   const required = { required: true, message: t('validation.required') };
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
     try {
-      const round = await api.post<RoundFull>('/api/sampling/rounds', {
-        name: v.name.trim(),
-        areaId: v.areaId,
-        startsOn: day(v.period[0]),
-        endsOn: day(v.period[1]),
-        rosterDate: day(v.rosterDate),
-        poolDefault: v.poolDefault,
-        // A rule with neither an area nor groups would match everyone: it is left out.
-        poolRules: (v.poolRules ?? [])
-          .filter((r) => r.areaId || r.groups?.length)
-          .map((r) => ({ ...(r.areaId ? { areaId: r.areaId } : {}), ...(r.groups?.length ? { groups: r.groups } : {}), size: r.size })),
-        exemptionRules: { underAge: v.underAge, elderlyAge: v.elderly ? v.elderlyAge : null, bedridden: v.bedridden, away: v.away, other: v.other },
+      const round = await save.mutateAsync({
+        body: {
+          name: v.name.trim(),
+          areaId: v.areaId,
+          startsOn: day(v.period[0]),
+          endsOn: day(v.period[1]),
+          rosterDate: day(v.rosterDate),
+          poolDefault: v.poolDefault,
+          // A rule with neither an area nor groups would match everyone: it is left out.
+          poolRules: (v.poolRules ?? [])
+            .filter((r) => r.areaId || r.groups?.length)
+            .map((r) => ({ ...(r.areaId ? { areaId: r.areaId } : {}), ...(r.groups?.length ? { groups: r.groups } : {}), size: r.size })),
+          exemptionRules: { underAge: v.underAge, elderlyAge: v.elderly ? v.elderlyAge : null, bedridden: v.bedridden, away: v.away, other: v.other },
+        },
       });
       onCreated(round);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-      setBusy(false);
     }
   };
 

@@ -4,45 +4,36 @@
  */
 import { Alert, App, Button, type ButtonProps, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { getRound, listPoints, listRounds, planHomeSampling, setRoundStatus } from '../../../domain/sampling/api';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { BackTo } from '../monitoring/BackTo';
 import { PointFormModal } from './PointFormModal';
 import { RoundStatusTag } from './RoundsPage';
-import type { HomeSamplingAnswer, PointFull, RoundFull } from './round-types';
+import type { HomeSamplingAnswer, PointFull } from './round-types';
 
 export default function RoundPage() {
   const { t } = useTranslation();
   const { id } = useParams();
   const { can } = useAuth();
   const { modal, message } = App.useApp();
-  const [round, setRound] = useState<RoundFull | null>(null);
-  const [points, setPoints] = useState<PointFull[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [home, setHome] = useState<HomeSamplingAnswer | null>(null);
   const canManage = can('sampling.manage');
-
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      const [r, p] = await Promise.all([
-        api.get<RoundFull>(`/api/sampling/rounds/${id}`),
-        api.get<{ items: PointFull[] }>(`/api/sampling/rounds/${id}/points`),
-      ]);
-      setRound(r);
-      setPoints(p.items);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  }, [id, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const roundId = Number(id);
+  const roundQuery = useApiQuery(getRound, { params: { id: roundId } });
+  const pointsQuery = useApiQuery(listPoints, { params: { id: roundId } });
+  const changeStatus = useApiMutation(setRoundStatus, { invalidates: [getRound, listRounds] });
+  const makeHomeTasks = useApiMutation(planHomeSampling, { invalidates: false });
+  const round = roundQuery.data ?? null;
+  const points = pointsQuery.data?.items ?? null;
+  const failed = roundQuery.error ?? pointsQuery.error;
+  const error = failed ? errorText(failed, t) : null;
+  const load = () => Promise.all([roundQuery.refetch(), pointsQuery.refetch()]);
 
   const setStatus = (status: 'open' | 'closed') =>
     modal.confirm({
@@ -52,7 +43,7 @@ export default function RoundPage() {
       okButtonProps: { danger: status === 'closed', 'data-testid': 'round-status-confirm' } as ButtonProps,
       onOk: async () => {
         try {
-          setRound(await api.post<RoundFull>(`/api/sampling/rounds/${id}/status`, { status }));
+          await changeStatus.mutateAsync({ params: { id: roundId }, body: { status } });
           message.success(t(`samplingRounds.done.${status}`));
         } catch (e) {
           // 409 ROUND_STATE: the server says in words what the round is now; reload to show it.
@@ -69,7 +60,7 @@ export default function RoundPage() {
       okText: t('samplingRounds.homeGo'),
       onOk: async () => {
         try {
-          setHome(await api.post<HomeSamplingAnswer>(`/api/sampling/rounds/${id}/home-sampling`, {}));
+          setHome(await makeHomeTasks.mutateAsync({ params: { id: roundId }, body: {} }));
         } catch (e) {
           message.error(errorText(e, t));
         }
@@ -253,16 +244,7 @@ export default function RoundPage() {
           />
         )}
       </Card>
-      {adding && (
-        <PointFormModal
-          round={round}
-          onClose={() => setAdding(false)}
-          onCreated={(p) => {
-            setAdding(false);
-            setPoints((ps) => [...(ps ?? []), p]);
-          }}
-        />
-      )}
+      {adding && <PointFormModal round={round} onClose={() => setAdding(false)} onCreated={() => setAdding(false)} />}
     </Space>
   );
 }

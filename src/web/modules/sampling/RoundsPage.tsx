@@ -1,14 +1,15 @@
 /** 核酸轮次: the rounds the user sees (their own and those of the areas above), filtered by status, and a new one. */
 import { Alert, Button, Card, Empty, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { api } from '../../app/api';
+import { listRounds } from '../../../domain/sampling/api';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import { RoundFormDrawer } from './RoundFormDrawer';
-import type { RoundFull, RoundStatus } from './round-types';
+import type { RoundStatus } from './round-types';
 
 const STATUS_COLOURS: Record<RoundStatus, string> = { planned: 'default', open: 'processing', closed: 'success' };
 
@@ -28,23 +29,11 @@ export default function RoundsPage() {
   const { can } = useAuth();
   const navigate = useNavigate();
   const [filter, setFilter] = useState<Filter>('all');
-  const [items, setItems] = useState<RoundFull[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const rounds = useApiQuery(listRounds, { query: { status: filter === 'all' ? undefined : filter } });
+  const items = rounds.data?.items ?? null;
+  const error = rounds.error ? errorText(rounds.error, t) : null;
   const canManage = can('sampling.manage');
-
-  const load = useCallback(async () => {
-    setError(null);
-    setItems(null);
-    try {
-      setItems((await api.get<{ items: RoundFull[] }>('/api/sampling/rounds', { status: filter === 'all' ? undefined : filter })).items);
-    } catch (e) {
-      setError(errorText(e, t));
-    }
-  }, [filter, t]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960, margin: '0 auto', display: 'flex' }}>
@@ -73,7 +62,7 @@ export default function RoundsPage() {
           showIcon
           title={error}
           action={
-            <Button size="small" onClick={() => void load()}>
+            <Button size="small" onClick={() => void rounds.refetch()}>
               {t('common.retry')}
             </Button>
           }

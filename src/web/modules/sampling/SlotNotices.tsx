@@ -6,11 +6,12 @@
  */
 import { Alert, Button, Segmented, Space, Spin, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { slotNotices } from '../../../domain/sampling/api';
 import { errorText } from '../../app/errors';
+import { useApiQuery } from '../../app/query';
 import i18n from '../../app/i18n';
 import type { NoticesAnswer } from './round-types';
 
@@ -33,16 +34,10 @@ const printCss = (paper: Paper) => `
 
 export function SlotNotices({ roundId, pointId, onBack }: { roundId: number; pointId: number; onBack: () => void }) {
   const { t } = useTranslation();
-  const [data, setData] = useState<NoticesAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [paper, setPaper] = useState<Paper>('A5');
-
-  useEffect(() => {
-    api
-      .get<NoticesAnswer>(`/api/sampling/rounds/${roundId}/points/${pointId}/slots/notices`)
-      .then(setData)
-      .catch((e) => setError(errorText(e, t)));
-  }, [roundId, pointId, t]);
+  const answer = useApiQuery(slotNotices, { params: { id: roundId, pointId } });
+  const data = answer.data ?? null;
+  const error = answer.error ? errorText(answer.error, t) : null;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960, margin: '0 auto', display: 'flex' }}>

@@ -6,17 +6,17 @@
 import { Alert, App, Button, Card, Col, Empty, InputNumber, Row, Select, Space, Spin, Tag, TimePicker, Typography } from 'antd';
 import { DownloadOutlined, PrinterOutlined, SaveOutlined, SyncOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { type SlotEdit, type StoredSlot, applyEdits, measure, storedFromPlan } from '../../../domain/sampling/slot-edits';
-import { api } from '../../app/api';
+import { computeSlotPlan, editSlotPlan, getSlotPlan, saveSlotPlan, slotPlanWorkbook } from '../../../domain/sampling/api';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { urlOf, useApiMutation, useApiQuery } from '../../app/query';
 import { BackTo } from '../monitoring/BackTo';
 import { SlotNotices } from './SlotNotices';
 import { HoursStrip, LengthBars, LoadBar } from './SlotTimeline';
-import type { ComputedPlan, StoredAnswer } from './round-types';
 
 export default function SlotPlanPage() {
   const { id, pointId } = useParams();
@@ -31,38 +31,34 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
   const { t } = useTranslation();
   const { can } = useAuth();
   const { modal, message } = App.useApp();
-  const url = `/api/sampling/rounds/${roundId}/points/${pointId}/slots`;
-  const [stored, setStored] = useState<StoredAnswer | null>(null);
-  const [computed, setComputed] = useState<ComputedPlan | null>(null);
+  const params = { id: roundId, pointId };
   const [target, setTarget] = useState(15);
+  /** The wait target the computed plan (before one is saved) was asked for. */
+  const [wait, setWait] = useState(15);
   const [edits, setEdits] = useState<SlotEdit[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [timing, setTiming] = useState<number | null>(null);
   const canManage = can('sampling.manage');
-
-  const load = useCallback(
-    async (wait?: number) => {
-      setError(null);
-      try {
-        const s = await api.get<StoredAnswer>(url);
-        setStored(s);
-        if (s.plan) {
-          setTarget(s.plan.targetWaitMinutes);
-          setComputed(null);
-        } else {
-          setComputed(await api.get<ComputedPlan>(`/api/sampling/rounds/${roundId}/points/${pointId}/slot-plan`, { targetWaitMinutes: wait ?? 15 }));
-        }
-        setEdits([]);
-      } catch (e) {
-        setError(errorText(e, t));
-      }
-    },
-    [url, roundId, pointId, t],
-  );
+  const storedQuery = useApiQuery(getSlotPlan, { params });
+  const stored = storedQuery.data ?? null;
+  const computedQuery = useApiQuery(computeSlotPlan, { params, query: { targetWaitMinutes: wait } }, { enabled: !!stored && !stored.plan });
+  const computed = stored && !stored.plan ? (computedQuery.data ?? null) : null;
+  // The screen reads the plan again itself (load), so the stored plan and the cleared edits arrive together.
+  const saveMutation = useApiMutation(saveSlotPlan, { invalidates: false });
+  const editMutation = useApiMutation(editSlotPlan, { invalidates: false });
+  const busy = saveMutation.isPending || editMutation.isPending;
+  const failed = storedQuery.error ?? computedQuery.error;
+  const error = failed ? errorText(failed, t) : null;
+  // A stored plan brings its own wait target (the screen may change it before a re-plan).
+  const storedTarget = stored?.plan?.targetWaitMinutes;
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (storedTarget !== undefined) setTarget(storedTarget);
+  }, [storedTarget]);
+  /** Reads the plan again, dropping edits not saved; `newWait` asks the planner again with another target. */
+  const load = async (newWait?: number) => {
+    if (newWait !== undefined) setWait(newWait);
+    await storedQuery.refetch();
+    setEdits([]);
+  };
 
   const slotPoint = useMemo(
     () =>
@@ -106,17 +102,14 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
   };
 
   const save = async () => {
-    setBusy(true);
     try {
       let version = plan?.version;
-      if (!plan) version = (await api.post<StoredAnswer>(url, { targetWaitMinutes: target })).plan!.version;
-      if (edits.length) await api.patch<StoredAnswer>(url, { version, edits });
+      if (!plan) version = (await saveMutation.mutateAsync({ params, body: { targetWaitMinutes: target } })).plan!.version;
+      if (edits.length && version) await editMutation.mutateAsync({ params, body: { version, edits } });
       message.success(t('samplingSlots.saved'));
       await load();
     } catch (e) {
       message.error(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -129,7 +122,7 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
       okButtonProps: { danger: true },
       onOk: async () => {
         try {
-          await api.post(url, { targetWaitMinutes: target, date: plan.date, replace: true });
+          await saveMutation.mutateAsync({ params, body: { targetWaitMinutes: target, date: plan.date, replace: true } });
           message.success(t('samplingSlots.replanned'));
           await load();
         } catch (e) {
@@ -208,7 +201,7 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
         )}
         <Button
           icon={<DownloadOutlined />}
-          href={plan && !edits.length ? `${url}.xlsx` : undefined}
+          href={plan && !edits.length ? urlOf(slotPlanWorkbook, { params }) : undefined}
           disabled={!plan || edits.length > 0}
           data-testid="slot-xlsx"
         >

@@ -7,8 +7,9 @@
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
+import { walkIn } from '../../../domain/sampling/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
+import { useApiMutation } from '../../app/query';
 import { newClientId } from '../screening/types';
 import type { BindAnswer } from './types';
 
@@ -22,28 +23,29 @@ export function WalkInModal(p: { idNumber: string; tubeId: number; onClose: () =
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const clientId = useMemo(() => newClientId(), []);
-  const [busy, setBusy] = useState(false);
+  // The desk reads its tube again itself (onDone): nothing else on screen changes.
+  const register = useApiMutation(walkIn, { invalidates: false });
+  const busy = register.isPending;
   const [error, setError] = useState<string | null>(null);
 
   const submit = async () => {
     const v = await form.validateFields();
-    setBusy(true);
     setError(null);
     try {
-      const answer = await api.post<BindAnswer>('/api/sampling/walk-ins', {
-        clientId,
-        tubeId: p.tubeId,
-        idNumber: p.idNumber,
-        name: v.name.trim(),
-        phone: v.phone?.trim() || undefined,
-        address: v.address?.trim() || undefined,
+      const answer = await register.mutateAsync({
+        body: {
+          clientId,
+          tubeId: p.tubeId,
+          idNumber: p.idNumber,
+          name: v.name.trim(),
+          phone: v.phone?.trim() || undefined,
+          address: v.address?.trim() || undefined,
+        },
       });
       p.onDone(answer);
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));
-    } finally {
-      setBusy(false);
     }
   };
 

@@ -1,42 +1,11 @@
-export interface Round {
-  id: number;
-  name: string;
-  areaName: string;
-  status: 'planned' | 'open' | 'closed';
-}
+import type { ResponseOf } from '../../../domain/contract';
+import type { getTube, listPoints, listRounds } from '../../../domain/sampling/api';
 
-export interface Point {
-  id: number;
-  name: string;
-  desks: number;
-}
-
-export interface Tube {
-  id: number;
-  roundId: number;
-  pointId: number;
-  desk: number | null;
-  barcode: string;
-  capacity: number;
-  bound: number;
-  full: boolean;
-  status: 'open' | 'closed' | 'boxed';
-  members?: { bindingId: number; seq: number; name: string; idNumber: string | null; boundAt: string; removed: boolean; removedReason: string | null }[];
-}
-
-export interface BindAnswer {
-  bindings: {
-    id: number;
-    residentId: number;
-    name: string;
-    seq: number;
-    duplicate: { bindingId: number; tubeBarcode: string; pointName: string; boundAt: string } | null;
-    poolSize: { required: number; tube: number } | null;
-  }[];
-  tube: { id: number; barcode: string; capacity: number; bound: number; full: boolean };
-  full: boolean;
-  replayed: boolean;
-}
+export type { BindAnswer } from '../../../domain/sampling/api';
+export type Round = ResponseOf<typeof listRounds>['items'][number];
+export type Point = ResponseOf<typeof listPoints>['items'][number];
+/** A desk's tube (`members` only from GET /api/sampling/tubes/:id). */
+export type Tube = Omit<ResponseOf<typeof getTube>, 'members'> & { members?: ResponseOf<typeof getTube>['members'] };
 
 export interface DeskChoice {
   roundId?: number;

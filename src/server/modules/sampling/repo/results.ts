@@ -1,0 +1,148 @@
+import type { Queryable } from '../../../db/engine';
+import type { Scope } from '../../../platform/scope';
+import { scopeClause } from '../../../platform/scope';
+import { SqlParams } from '../../../platform/sql';
+
+/** SQL of lab results and the trace-back of positives (flags). */
+
+// ——— lab results and trace-back ———
+export interface ResultOutcome {
+  barcode: string;
+  tube_id: number | null;
+  capacity: number | null;
+  applied: boolean;
+  stored: string | null;
+}
+
+/**
+ * One batch of results, set-based, in two statements (a CTE joining the inserted rows back to the batch made
+ * the planner loop over both): the results inserted for tubes found by barcode in the caller's scope, one per
+ * tube (`ON CONFLICT (tube_id) DO NOTHING`); then per barcode whether it was found, applied, and what is stored
+ * (for one not applied: what was there before — the same → already; different → conflict). A tube's result is
+ * read from `sampling_results` (the columns `sampling_tubes.result/result_at` of 0012 are not written: copying
+ * 100,000 results onto their tubes cost a third of a lab file's import).
+ */
+export async function insertResults(
+  tx: Queryable,
+  scope: Scope,
+  by: number,
+  rows: { barcode: string; result: string; testedAt: string; lab: string }[],
+): Promise<ResultOutcome[]> {
+  const q = new SqlParams();
+  const args = [q.add(rows.map((r) => r.barcode)), q.add(rows.map((r) => r.result)), q.add(rows.map((r) => r.testedAt)), q.add(rows.map((r) => r.lab))];
+  const applied = await tx.query<{ tube_id: number }>(
+    `INSERT INTO sampling_results (tube_id, round_id, area_id, area_path, result, tested_at, lab, received_by)
+     SELECT t.id, t.round_id, t.area_id, t.area_path, v.result, v.tested_at, v.lab, ${q.add(by)}
+       FROM unnest(${args[0]}::text[], ${args[1]}::text[], ${args[2]}::timestamptz[], ${args[3]}::text[]) AS v(barcode, result, tested_at, lab)
+       JOIN sampling_tubes t ON t.barcode = v.barcode AND ${scopeClause(scope, 't.area_path', q)}
+     ON CONFLICT (tube_id) DO NOTHING RETURNING tube_id`,
+    q.values,
+  );
+  const ids = applied.map((a) => a.tube_id);
+  const done = new Set(ids);
+  const q2 = new SqlParams();
+  const found = await tx.query<{ barcode: string; tube_id: number | null; capacity: number | null; stored: string | null }>(
+    `SELECT v.barcode, t.id AS tube_id, t.capacity, s.result AS stored
+       FROM unnest(${q2.add(rows.map((r) => r.barcode))}::text[]) AS v(barcode)
+       LEFT JOIN sampling_tubes t ON t.barcode = v.barcode AND ${scopeClause(scope, 't.area_path', q2)}
+       LEFT JOIN sampling_results s ON s.tube_id = t.id`,
+    q2.values,
+  );
+  return found.map((f) => ({
+    barcode: f.barcode,
+    tube_id: f.tube_id,
+    capacity: f.capacity,
+    applied: f.tube_id !== null && done.has(f.tube_id),
+    stored: f.tube_id !== null && done.has(f.tube_id) ? null : f.stored,
+  }));
+}
+
+/**
+ * Closes the loop: a result of a single tube bound to someone holding a `held` flag in that round (bound
+ * after the flag) clears or confirms the flag. Answers the flags closed.
+ */
+export async function closeFlagsByRetest(
+  tx: Queryable,
+  tubeIds: number[],
+): Promise<{ id: number; status: string; area_path: string; retest_tube_id: number }[]> {
+  if (!tubeIds.length) return [];
+  return tx.query(
+    `UPDATE sampling_flags f SET status = CASE WHEN s.result = 'positive' THEN 'confirmed' ELSE 'cleared' END, retest_tube_id = t.id, closed_at = now()
+       FROM sampling_tubes t JOIN sampling_results s ON s.tube_id = t.id JOIN sampling_bindings b ON b.tube_id = t.id AND b.removed_at IS NULL
+      WHERE t.id = ANY($1::int[]) AND t.capacity = 1 AND s.result IN ('negative', 'positive')
+        AND f.status = 'held' AND f.round_id = t.round_id AND f.resident_id = b.resident_id AND b.bound_at >= f.created_at
+     RETURNING f.id, f.status, f.area_path, f.retest_tube_id`,
+    [tubeIds],
+  );
+}
+
+export interface NewFlag {
+  id: number;
+  status: string;
+  resident_id: number;
+  name: string;
+  area_id: number;
+  area_path: string;
+  tube_id: number;
+  barcode: string;
+}
+
+/** Trace-back: every live member of these positive tubes flagged (held; confirmed at once for a single tube). */
+export async function flagMembers(tx: Queryable, tubeIds: number[]): Promise<NewFlag[]> {
+  if (!tubeIds.length) return [];
+  return tx.query<NewFlag>(
+    `WITH m AS (
+       SELECT b.id AS binding_id, b.round_id, b.tube_id, b.resident_id, b.area_id, b.area_path, t.capacity
+         FROM sampling_bindings b JOIN sampling_tubes t ON t.id = b.tube_id
+        WHERE b.tube_id = ANY($1::int[]) AND b.removed_at IS NULL
+     ), f AS (
+       INSERT INTO sampling_flags (round_id, binding_id, tube_id, resident_id, area_id, area_path, status, closed_at)
+       SELECT round_id, binding_id, tube_id, resident_id, area_id, area_path,
+              CASE WHEN capacity = 1 THEN 'confirmed' ELSE 'held' END, CASE WHEN capacity = 1 THEN now() END
+         FROM m
+       ON CONFLICT (binding_id) DO NOTHING
+       RETURNING id, status, resident_id, area_id, area_path, tube_id
+     )
+     SELECT f.id, f.status, f.resident_id, r.name, f.area_id, f.area_path, f.tube_id, t.barcode
+       FROM f JOIN residents r ON r.id = f.resident_id JOIN sampling_tubes t ON t.id = f.tube_id ORDER BY f.tube_id, f.id`,
+    [tubeIds],
+  );
+}
+
+/** Grid workers of a person's area: users with the role whose scope area contains it, nearest first. */
+export const GRID_WORKERS = (path: string, scopeLike: string) =>
+  `(SELECT coalesce(array_agg(u.display_name ORDER BY length(u.area_path) DESC, u.id), '{}') FROM users u
+     WHERE 'grid_worker' = ANY(u.roles) AND NOT u.disabled AND ${path} LIKE u.area_path || '%' AND u.area_path LIKE ${scopeLike})`;
+
+export interface FlagRow {
+  id: number;
+  round_id: number;
+  resident_id: number;
+  name: string;
+  id_number: string | null;
+  area_id: number;
+  area_name: string;
+  household_address: string | null;
+  barcode: string;
+  status: string;
+  grid_workers: string[];
+  created_at: Date;
+  closed_at: Date | null;
+}
+
+export async function listFlags(db: Queryable, scope: Scope, p: { roundId: number; status?: string; underPath?: string }): Promise<FlagRow[]> {
+  const q = new SqlParams();
+  const scopeLike = q.add(scope.path + '%');
+  const where = [`f.round_id = ${q.add(p.roundId)}`, `f.area_path LIKE ${scopeLike}`];
+  if (p.status) where.push(`f.status = ${q.add(p.status)}`);
+  if (p.underPath) where.push(`f.area_path LIKE ${q.add(p.underPath + '%')}`);
+  return db.query<FlagRow>(
+    `SELECT f.id, f.round_id, f.resident_id, r.name, r.id_number, f.area_id, a.name AS area_name, h.address AS household_address, t.barcode, f.status,
+            ${GRID_WORKERS('f.area_path', scopeLike)} AS grid_workers, f.created_at, f.closed_at
+       FROM sampling_flags f JOIN residents r ON r.id = f.resident_id JOIN areas a ON a.id = f.area_id JOIN sampling_tubes t ON t.id = f.tube_id
+       LEFT JOIN households h ON h.id = r.household_id
+      WHERE ${where.join(' AND ')}
+      ORDER BY f.status = 'held' DESC, f.created_at DESC, f.id LIMIT 5000`,
+    q.values,
+  );
+}

@@ -1,0 +1,170 @@
+import { maskIdNumber } from '../../../domain/residents/identity';
+import { maskName, RETEST_HOURS, normalizeBarcode } from '../../../domain/sampling/rules';
+import { auditActorOf, auditMany } from '../../platform/audit';
+import type { Ctx } from '../../platform/context';
+import * as tasks from '../tasks';
+import * as repo from './repo';
+import { areaInScope, mustRound } from './lookups';
+
+/** Lab results and the trace-back of positives: flags, retest tasks, the positives board. */
+
+// ——— lab results and trace-back ———
+export interface ResultInput {
+  row?: number;
+  barcode: string;
+  result: 'negative' | 'positive' | 'invalid';
+  testedAt: string;
+  lab: string;
+}
+
+export interface ResultsSummary {
+  received: number;
+  applied: number;
+  already: number;
+  unknown: string[];
+  conflicts: { barcode: string; stored: string; received: string }[];
+  invalidRows: { row: number; problem: string }[];
+  positives: { tubes: number; flagged: number; tasks: number; closed: number };
+}
+
+export function emptySummary(): ResultsSummary {
+  return { received: 0, applied: 0, already: 0, unknown: [], conflicts: [], invalidRows: [], positives: { tubes: 0, flagged: 0, tasks: 0, closed: 0 } };
+}
+
+const LIST_MAX = 1000;
+
+/**
+ * One batch of results in one transaction: results written set-based, then the loop closed for retests and
+ * the trace-back of new positives (flags, retest tasks, audit rows) — a result never lands without its
+ * consequences.
+ */
+export async function receiveResults(ctx: Ctx, items: ResultInput[], sum: ResultsSummary = emptySummary()): Promise<ResultsSummary> {
+  const rows: ResultInput[] = [];
+  const seen = new Map<string, ResultInput>();
+  for (const [i, it] of items.entries()) {
+    sum.received++;
+    const code = normalizeBarcode(it.barcode);
+    if (!code) {
+      if (sum.invalidRows.length < LIST_MAX) sum.invalidRows.push({ row: it.row ?? i + 1, problem: 'barcode' });
+      continue;
+    }
+    const first = seen.get(code);
+    if (first) {
+      if (first.result !== it.result && sum.conflicts.length < LIST_MAX) sum.conflicts.push({ barcode: code, stored: first.result, received: it.result });
+      else sum.already++;
+      continue;
+    }
+    const row = { ...it, barcode: code };
+    seen.set(code, row);
+    rows.push(row);
+  }
+  if (!rows.length) return sum;
+  const received = new Map(rows.map((r) => [r.barcode, r.result]));
+  await ctx.db.tx(async (tx) => {
+    const out = await repo.insertResults(tx, ctx.actor.scope, ctx.actor.userId, rows);
+    const applied = out.filter((o) => o.applied);
+    sum.applied += applied.length;
+    for (const o of out) {
+      if (!o.tube_id) {
+        if (sum.unknown.length < LIST_MAX) sum.unknown.push(o.barcode);
+      } else if (!o.applied) {
+        if (o.stored === received.get(o.barcode)) sum.already++;
+        else if (sum.conflicts.length < LIST_MAX) sum.conflicts.push({ barcode: o.barcode, stored: o.stored ?? '', received: received.get(o.barcode)! });
+      }
+    }
+    // Retests first: a single tube of someone held in this round closes their flag (and is not a new flag).
+    const closed = await repo.closeFlagsByRetest(
+      tx,
+      applied.filter((o) => o.capacity === 1).map((o) => o.tube_id!),
+    );
+    const retestTubes = new Set(closed.map((c) => c.retest_tube_id));
+    for (const c of closed) await tasks.closeForSubject(tx, 'sampling_flag', c.id, ctx.actor.userId);
+    const positives = applied.filter((o) => received.get(o.barcode) === 'positive' && !retestTubes.has(o.tube_id!)).map((o) => o.tube_id!);
+    const flags = await repo.flagMembers(tx, positives);
+    const held = flags.filter((f) => f.status === 'held');
+    const due = new Date(Date.now() + RETEST_HOURS * 3600_000);
+    const newTasks: tasks.NewTask[] = held.map((f) => ({
+      type: 'sampling_retest',
+      title: `单管复核（混管阳性 ${f.barcode}）：${f.name}`,
+      subjectKind: 'sampling_flag',
+      subjectId: f.id,
+      areaId: f.area_id,
+      areaPath: f.area_path,
+      assigneeRole: 'grid_worker',
+      dueAt: due,
+      priority: 'urgent',
+      createdBy: ctx.actor.userId,
+    }));
+    // The command center gets one task per positive tube, at the tube's first member's area.
+    const firstOfTube = new Map<number, repo.NewFlag>();
+    for (const f of flags) if (!firstOfTube.has(f.tube_id)) firstOfTube.set(f.tube_id, f);
+    for (const f of firstOfTube.values()) {
+      const n = flags.filter((x) => x.tube_id === f.tube_id).length;
+      newTasks.push({
+        type: 'sampling_retest',
+        title: `核酸阳性：管 ${f.barcode}，${n} 人就地管控、待单管复核`,
+        subjectKind: 'sampling_tube',
+        subjectId: f.tube_id,
+        areaId: f.area_id,
+        areaPath: f.area_path,
+        assigneeRole: 'command',
+        dueAt: due,
+        priority: 'urgent',
+        createdBy: ctx.actor.userId,
+      });
+    }
+    await tasks.createTasks(tx, newTasks);
+    await auditMany(tx, auditActorOf(ctx), [
+      ...flags.map((f) => ({
+        action: 'flag',
+        entity: 'sampling_flag',
+        entityId: f.id,
+        areaPath: f.area_path,
+        after: { tubeId: f.tube_id, residentId: f.resident_id, status: f.status },
+      })),
+      ...closed.map((c) => ({
+        action: 'retest',
+        entity: 'sampling_flag',
+        entityId: c.id,
+        areaPath: c.area_path,
+        after: { status: c.status, retestTubeId: c.retest_tube_id },
+      })),
+    ]);
+    sum.positives.tubes += positives.length;
+    sum.positives.flagged += flags.length;
+    sum.positives.tasks += newTasks.length;
+    sum.positives.closed += closed.length;
+  });
+  return sum;
+}
+
+/** Results through the API: one call, batches of BATCH. */
+export const RESULT_BATCH = 5000;
+export async function receiveAll(ctx: Ctx, items: ResultInput[]) {
+  const sum = emptySummary();
+  for (let i = 0; i < items.length; i += RESULT_BATCH) await receiveResults(ctx, items.slice(i, i + RESULT_BATCH), sum);
+  return sum;
+}
+
+export async function positives(ctx: Ctx, roundId: number, p: { status?: string; under?: number }) {
+  await mustRound(ctx, roundId);
+  const underPath = p.under ? (await areaInScope(ctx, p.under, 'under')).path : undefined;
+  const rows = await repo.listFlags(ctx.db, ctx.actor.scope, { roundId, status: p.status, underPath });
+  return {
+    items: rows.map((f) => ({
+      id: f.id,
+      roundId: f.round_id,
+      residentId: f.resident_id,
+      name: maskName(f.name),
+      idNumber: maskIdNumber(f.id_number),
+      areaId: f.area_id,
+      areaName: f.area_name,
+      householdAddress: f.household_address,
+      tubeBarcode: f.barcode,
+      status: f.status,
+      gridWorkers: f.grid_workers,
+      createdAt: f.created_at,
+      closedAt: f.closed_at,
+    })),
+  };
+}
