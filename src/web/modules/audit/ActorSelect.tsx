@@ -1,44 +1,28 @@
 import { Select } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../app/api';
-import type { Page, User } from '../../app/types';
+import { listUsers } from '../../../domain/users/api';
+import { useApiQuery } from '../../app/query';
+import { useDebounced } from '../../app/use-debounced';
 
-/** Pick a user by typing part of a name or username (server-side search over /api/users). */
+/** Pick a user by typing part of a name or username (server-side search over /api/users, once typing pauses). */
 export function ActorSelect({ value, onChange }: { value?: number; onChange?: (id: number | undefined) => void }) {
   const { t } = useTranslation();
-  const [q, setQ] = useState('');
-  const [users, setUsers] = useState<User[]>([]);
-  const [loading, setLoading] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  useEffect(() => {
-    let cancelled = false;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setLoading(true);
-      api
-        .get<Page<User>>('/api/users', { q: q.trim(), pageSize: 20 })
-        .then((r) => !cancelled && setUsers(r.items))
-        .catch(() => !cancelled && setUsers([]))
-        .finally(() => !cancelled && setLoading(false));
-    }, 250);
-    return () => {
-      cancelled = true;
-      clearTimeout(timer.current);
-    };
-  }, [q]);
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed.trim(), 250);
+  const users = useApiQuery(listUsers, { query: { q, pageSize: 20 } }, { placeholderData: (previous) => previous });
+  const loading = users.isFetching;
 
   return (
     <Select
       allowClear
-      showSearch={{ filterOption: false, onSearch: setQ }}
+      showSearch={{ filterOption: false, onSearch: setTyped }}
       loading={loading}
       value={value}
       onChange={(v) => onChange?.(v ?? undefined)}
       placeholder={t('audit.actorPlaceholder')}
       notFoundContent={loading ? null : t('common.empty')}
-      options={users.map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
+      options={(users.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.displayName} (${u.username})` }))}
       style={{ width: '100%' }}
     />
   );

@@ -14,7 +14,7 @@ import { evaluate } from '../../../domain/policy/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import { BackTo } from './BackTo';
-import type { Resident } from '../residents/types';
+import type { Resident } from '../../../domain/residents/api';
 import { UserSelect } from '../tasks/UserSelect';
 import { DecisionView } from './DecisionView';
 import { ResidentSelect } from './ResidentSelect';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { searchResidents } from '../../../domain/residents/api';
 import { useApiQuery } from '../../app/query';
-import type { Resident } from '../residents/types';
+import type { Resident } from '../../../domain/residents/api';
 
 interface Props {
   value?: number | null;

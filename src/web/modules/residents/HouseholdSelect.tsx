@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Household, listHouseholds } from '../../../domain/residents/api';
 import { useApiQuery } from '../../app/query';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../app/use-debounced';
 
 export function householdLabel(h: Pick<Household, 'address' | 'areaName' | 'headName'>): string {
   return [h.address, h.headName, h.areaName].filter(Boolean).join(' · ');

@@ -11,7 +11,7 @@ import { type Resident, lookupResidents } from '../../../domain/residents/api';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
 import { GroupTags, Masked, StatusTag } from './tags';
-import { useDebounced } from './use-debounced';
+import { useDebounced } from '../../app/use-debounced';
 
 function ResultCard({ r }: { r: Resident }) {
   const { t } = useTranslation();

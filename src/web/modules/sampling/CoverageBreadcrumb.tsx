@@ -1,7 +1,7 @@
 /** The way back up after drilling down: the round's area (or the caller's own, if deeper) down to the area shown. */
 import { Breadcrumb } from 'antd';
-import { useEffect, useState } from 'react';
-import { api } from '../../app/api';
+import { listAncestors } from '../../../domain/areas/api';
+import { useApiQuery } from '../../app/query';
 import { type TrailArea, drillTrail } from './CoverageModel';
 
 export function CoverageBreadcrumb({
@@ -13,18 +13,8 @@ export function CoverageBreadcrumb({
   roundAreaPath: string;
   onPick: (areaId: number, isTop: boolean) => void;
 }) {
-  const [ancestors, setAncestors] = useState<TrailArea[]>([]);
-  useEffect(() => {
-    let cancelled = false;
-    api
-      .get<{ items: TrailArea[] }>(`/api/areas/${current.id}/ancestors`)
-      .then((r) => !cancelled && setAncestors(r.items))
-      // Without the chain the area's own name still shows; the browser's back button still goes up.
-      .catch(() => !cancelled && setAncestors([]));
-    return () => {
-      cancelled = true;
-    };
-  }, [current.id]);
+  // Without the chain (still loading, or refused) the area's own name still shows; the browser's back button still goes up.
+  const ancestors = useApiQuery(listAncestors, { params: { id: current.id } }).data?.items ?? [];
 
   const trail = drillTrail(ancestors, current, roundAreaPath);
   return (

@@ -15,7 +15,7 @@ import { parseScan, residentQr } from '../../../domain/sampling/rules';
 import { ApiError } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
-import { newClientId } from '../screening/types';
+import { newClientId } from '../../app/client-id';
 import { CameraScanner } from './CameraScanner';
 import { CloseTubeModal, RemoveBindingModal } from './DeskModals';
 import { DeskFeedback, DeskPending, DeskPickers, DeskTubeCard, type Warning } from './DeskParts';

@@ -10,12 +10,13 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { useQuery } from '@tanstack/react-query';
+import { callApi } from '../../app/query';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { BackLink } from '../residents/BackLink';
-import type { HouseholdDetail, ResidentDetail, ResidentPage } from '../residents/types';
+import { type ResidentPage, getHousehold, getResident, searchResidents } from '../../../domain/residents/api';
 import { QrCardSheet } from './QrCardSheet';
 import { BATCH_CAP, LIST_PAGE, type QrCard, batchParts, cardGrid, householdCards, pagesOfPart, printable, residentCard } from './QrCardsModel';
 
@@ -63,39 +64,28 @@ export default function QrCardsPage() {
   const minAge = minAgeText !== null && /^\d+$/.test(minAgeText) && Number(minAgeText) <= 150 ? Number(minAgeText) : undefined;
   const part = positive(params.get('part')) ?? 1;
   const single = residentId !== undefined || householdId !== undefined;
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let cancelled = false;
-    setLoaded(null);
-    setError(null);
-    const load = async (): Promise<Loaded | null> => {
+  // One query for what the link names: a person, a household, or a part of an area's list (its pages read
+  // one after another — the server reads a page at a time anyway).
+  const query = useQuery<Loaded | null, Error>({
+    queryKey: ['qr-cards', residentId, householdId, areaId, minAge, part],
+    queryFn: async () => {
       if (residentId) {
-        const r = await api.get<ResidentDetail>(`/api/residents/${residentId}`);
+        const r = await callApi(getResident, { params: { id: residentId } });
         return { cards: printable(r) ? [residentCard(r)] : [] };
       }
-      if (householdId) {
-        const h = await api.get<HouseholdDetail>(`/api/households/${householdId}`);
-        return { cards: householdCards(h) };
-      }
+      if (householdId) return { cards: householdCards(await callApi(getHousehold, { params: { id: householdId } })) };
       if (!areaId) return null;
-      // The part's list pages one after another: the server reads a page at a time anyway.
       const pages: ResidentPage[] = [];
       for (const page of pagesOfPart(part)) {
-        const p = await api.get<ResidentPage>('/api/residents', { under: areaId, ageMin: minAge, status: 'present', page, pageSize: LIST_PAGE });
+        const p = await callApi(searchResidents, { query: { under: areaId, ageMin: minAge, status: 'present', page, pageSize: LIST_PAGE } });
         pages.push(p);
         if (p.items.length < LIST_PAGE) break;
       }
       return { cards: pages.flatMap((p) => p.items).map(residentCard), total: pages[0]?.total ?? 0, capped: pages[0]?.totalCapped };
-    };
-    load()
-      .then((r) => !cancelled && setLoaded(r))
-      .catch((e) => !cancelled && setError(errorText(e, t)));
-    return () => {
-      cancelled = true;
-    };
-  }, [residentId, householdId, areaId, minAge, part, t]);
+    },
+  });
+  const loaded = query.data ?? null;
+  const error = query.error ? errorText(query.error, t) : null;
 
   const go = (next: Record<string, number | undefined>) => {
     const p = new URLSearchParams();
@@ -105,7 +95,7 @@ export default function QrCardsPage() {
   const cards = loaded?.cards ?? [];
   const sheets = Math.ceil(cards.length / cardGrid().perPage);
   const parts = loaded?.total ? batchParts(loaded.total) : [];
-  const loading = (single || areaId !== undefined) && !loaded && !error;
+  const loading = (single || areaId !== undefined) && query.isPending;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { walkIn } from '../../../domain/sampling/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
-import { newClientId } from '../screening/types';
+import { newClientId } from '../../app/client-id';
 import type { BindAnswer } from './types';
 
 interface Values {

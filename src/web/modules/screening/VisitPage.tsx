@@ -19,7 +19,7 @@ import { submitVisit } from '../../../domain/screening/api/visits';
 import { NEEDS, TRANSPORTS, type VisitOutcome } from '../../../domain/screening/schemas';
 import { RELATIONS } from '../../../domain/residents/schemas';
 import { temperatureProblem } from '../monitoring/RecordForm';
-import { newClientId } from './client-id';
+import { newClientId } from '../../app/client-id';
 
 interface Values {
   outcome: VisitOutcome;
