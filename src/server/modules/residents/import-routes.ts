@@ -12,7 +12,6 @@ import { prepareExport } from './import/export';
 import * as jobs from './import/job';
 import * as importService from './import/service';
 import { writeErrorReport, writeTemplate } from './import/workbooks';
-import * as imports from './imports-repo';
 
 /**
  * Spreadsheet routes of the registry: the template, the import wizard's steps and the export.

@@ -13,7 +13,6 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useApiMutation, useApiQuery } from '../../app/query';
-import type { Household } from '../../../domain/residents/api';
 import { CaptainsCard } from './CaptainsCard';
 import { GroupLinksCard } from './GroupLinksCard';
 import { SplitCard } from './SplitCard';

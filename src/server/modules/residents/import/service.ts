@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../../db/engine';
 import { auditActorOf } from '../../../platform/audit';
 import type { Ctx } from '../../../platform/context';
-import { type DomainError, badRequest, conflict, notFound, tooLarge } from '../../../platform/errors';
+import { badRequest, conflict, notFound, tooLarge } from '../../../platform/errors';
 import { message } from '../../../platform/messages';
 import { areaTree } from '../../areas';
 import * as imports from '../imports-repo';
