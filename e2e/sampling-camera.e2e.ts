@@ -120,7 +120,7 @@ describe('the desk with the phone camera', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: pointName }).click();
     const scanInput = page.getByTestId('desk-scan');
     await scanInput.waitFor();
-    await expect.poll(() => scanInput.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => scanInput.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
     await page.keyboard.type(barcode);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('desk-tube').innerText()).toContain(barcode);
@@ -147,7 +147,7 @@ describe('the desk with the phone camera', () => {
     // Someone the registry does not know: the desk registers them on the spot (临时登记) and they are bound.
     const stranger17 = `44030519920304${String(stamp % 1000).padStart(3, '0')}`;
     const scan = page.getByTestId('desk-scan');
-    await expect.poll(() => scan.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => scan.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
     await page.keyboard.type(stranger17 + checkDigit(stranger17));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('desk-error').innerText()).toContain('台账中找不到此人');

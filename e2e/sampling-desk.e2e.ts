@@ -85,7 +85,7 @@ describe('the sampling desk', () => {
     await scan.waitFor();
     // The scanner types and ends with Enter; the input keeps the focus between scans.
     const scanIn = async (text: string) => {
-      await expect.poll(() => scan.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect.poll(() => scan.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
     };

@@ -103,7 +103,7 @@ describe('boxes, lab results and the positives board', () => {
     // The scanner types into the input that keeps the focus, each barcode ending with Enter.
     const scan = page.getByTestId('box-pack-scan');
     const scanIn = async (text: string) => {
-      await expect.poll(() => scan.evaluate((el) => el === document.activeElement)).toBe(true);
+      await expect.poll(() => scan.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
       await page.keyboard.type(text);
       await page.keyboard.press('Enter');
     };

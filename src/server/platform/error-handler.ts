@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply, } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError } from './errors';
 import { type Lang, message, pickLang } from './messages';

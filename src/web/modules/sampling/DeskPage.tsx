@@ -51,14 +51,22 @@ export default function DeskPage() {
   const input = useRef<InputRef>(null);
   const scanRef = useRef<(text: string) => Promise<void>>(async () => undefined);
   const modalOpen = removing !== null || closing || !!walkIn?.open;
+  const dialogOpen = useRef(modalOpen);
+  dialogOpen.current = modalOpen;
 
   const focus = useCallback(() => {
     if (modalOpen) return;
-    // Never while a picker is open (the person is choosing in it, or it is still closing): wait up to 2 s.
+    // Never while a picker is open (the person is choosing in it, or it is still closing), and only once the
+    // input is there and enabled: wait for both, up to 10 s (a slow phone closes a picker slowly).
+    // A picker that just closed may take the focus back a moment later: keep at it until the input holds it.
     let waits = 0;
     const attempt = () => {
-      if (!document.querySelector('.ant-select-open')) input.current?.focus();
-      else if (waits++ < 20) setTimeout(attempt, 100);
+      const el = input.current?.input;
+      // A dialog opened meanwhile keeps the focus: stop.
+      if (dialogOpen.current) return;
+      const blocked = !!document.querySelector('.ant-select-open') || !el || el.disabled;
+      if (!blocked) input.current?.focus();
+      if ((blocked || document.activeElement !== el) && waits++ < 100) setTimeout(attempt, 100);
     };
     setTimeout(attempt, 0);
   }, [modalOpen]);
@@ -102,7 +110,7 @@ export default function DeskPage() {
 
   useEffect(() => {
     focus();
-  }, [focus, tube?.id]);
+  }, [focus, tube?.id, choice.roundId, choice.pointId, choice.desk]);
 
   const pick = (c: DeskChoice) => {
     pickChoice(c);
