@@ -292,7 +292,7 @@ describe('classified control and health monitoring', () => {
       // The village opens on a click when it is not open yet (its grids load then).
       if (!(await node.isVisible())) await page.locator('.ant-select-tree-switcher_close:visible').first().click();
       await node.click();
-      await expect.poll(() => page.getByTestId('task-out-of-sight').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('task-out-of-sight').count(), { timeout: 5_000 }).toBe(0);
       await pickOption(page, page.getByTestId('task-assignee'), '王隆集村干部（演示）');
       await page.getByTestId('task-create-ok').click();
       await page.getByTestId('task-table').getByText(title).waitFor();

@@ -83,6 +83,9 @@ describe('the sampling desk', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `测试采样点 ${stamp}` }).click();
     const scan = page.getByTestId('desk-scan');
     await scan.waitFor();
+    // In the full browser run the focus does not always come back from the pickers on its own (it does alone):
+    // the desk worker's tap puts it in the input; from then on the input must keep it between scans.
+    await scan.click();
     // The scanner types and ends with Enter; the input keeps the focus between scans.
     const scanIn = async (text: string) => {
       await expect.poll(() => scan.evaluate((el) => el === document.activeElement), { timeout: 5_000 }).toBe(true);
