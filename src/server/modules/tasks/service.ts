@@ -16,8 +16,16 @@ export async function startOfTomorrow(ctx: Ctx, timeZone: string): Promise<strin
   return new Date(at).toISOString();
 }
 
+/**
+ * How far ahead "my work today" looks: at least to the end of the local day, and never less than this many hours —
+ * a retest due two hours after a positive at 22:30 falls after midnight, and the worker must still see it tonight.
+ */
+const LOOK_AHEAD_HOURS = 12;
+
 export async function mine(ctx: Ctx, timeZone: string, all: boolean) {
-  const until = all ? null : await startOfTomorrow(ctx, timeZone);
+  const endOfDay = all ? null : await startOfTomorrow(ctx, timeZone);
+  const ahead = new Date(Date.now() + LOOK_AHEAD_HOURS * 3600_000).toISOString();
+  const until = endOfDay && endOfDay > ahead ? endOfDay : endOfDay && ahead;
   return { items: (await repo.mine(ctx.db, ctx.actor, until)).map(toTaskView) };
 }
 

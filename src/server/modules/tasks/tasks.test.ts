@@ -48,6 +48,12 @@ describe('the task inbox', () => {
     expect((await other.get('/api/tasks/mine')).json().items.map((x: any) => x.id)).toEqual([e.id]);
   });
 
+  it('looks at least 12 hours ahead: a task due in 11 hours is work for today even when it falls after midnight', async () => {
+    const soon = await task({ title: '夜里复检', assigneeUserId: otherId, dueAt: new Date(Date.now() + 11 * 3600_000).toISOString() });
+    expect((await other.get('/api/tasks/mine')).json().items.map((x: any) => x.id)).toContain(soon.id);
+    expect((await other.post(`/api/tasks/${soon.id}/done`, {})).statusCode).toBe(200);
+  });
+
   it('reassigns in bulk, and the new assignee sees them', async () => {
     const x = await task({ title: '改派一', assigneeUserId: workerId });
     const y = await task({ title: '改派二', assigneeUserId: workerId });
