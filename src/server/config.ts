@@ -105,6 +105,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Milliseconds allowed for in-flight requests to finish on SIGTERM/SIGINT before closing anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Check every answer against its response schema with zod as well (slower; on in tests, for debugging). */
+  VERIFY_RESPONSES: bool.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -134,5 +136,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Uploads of each test app land in a folder of their own, never in the project's ./data.
   const dataDir = path.join(os.tmpdir(), `wangge-test-${process.pid}-${randomBytes(4).toString('hex')}`);
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', DATA_DIR: dataDir, MONITORING_SWEEP_MINUTES: '0' }), ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_SEED: 'false', DATA_DIR: dataDir, MONITORING_SWEEP_MINUTES: '0', VERIFY_RESPONSES: 'true' }),
+    ...overrides,
+  };
 }
