@@ -93,6 +93,13 @@ export const MONITORING_CASES: Record<string, CrossCase> = {
     if (res.statusCode !== 200) throw new Error(res.body);
     return [{ url: '/api/daily-reports/reopen', body: { areaId: e.a.village.id, day: '2025-06-02', reason: '数字有误' }, expect: 'denied' }];
   },
+  // ——— the command center's overview (issue 13): a roll-up of A's areas, and the change stream ———
+  'GET /api/overview': async (e) => [
+    { url: '/api/overview', expect: 'no-leak', control: 'marker' },
+    { url: `/api/overview?areaId=${e.a.county.id}`, expect: 'denied', control: 'marker' },
+    { url: `/api/overview?areaId=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'GET /api/overview/changes': async () => [{ url: '/api/overview/changes?seconds=0', expect: 'no-leak', control: 'ok' }],
   'GET /api/isolation-sites': async (e) => [
     { url: '/api/isolation-sites', expect: 'no-leak', control: 'marker' },
     { url: `/api/isolation-sites?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },

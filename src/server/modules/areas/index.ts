@@ -13,6 +13,7 @@ export type { Area, AreaRow, NewArea } from './repo';
 export const areaTree = {
   findInScope: tree.findInScope,
   childrenInScope: tree.childrenInScope,
+  ancestorsInScope: tree.ancestorsInScope,
   /** Call after writing areas outside this module's services (demo, seeding) so the cache is rebuilt. */
   areasChanged: tree.areasChanged,
 };

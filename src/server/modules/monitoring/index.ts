@@ -3,3 +3,4 @@ export type { MCtx } from './service';
 export { confirm, propose, start } from './service';
 export { monitoringRoutes } from './routes';
 export { defineMonitoringJobs } from './sweep';
+export { openAlertsPanel } from './overview-panel';

@@ -1,2 +1,4 @@
 /** The village daily report and its roll-up. */
 export { reportRoutes } from './routes';
+/** The roll-up and the series, for the command center's overview (the same figures as the report). */
+export { getReport as rollUp, series as seriesOf, type RCtx } from './service';

@@ -7,3 +7,4 @@ export { receiveAll } from './results';
 export { createPoint, createRound, setRoundStatus } from './rounds';
 export { samplingRoutes } from './routes';
 export { save as saveSlotPlan } from './slot-plans';
+export { samplingPanel } from './overview-panel';

@@ -2,3 +2,4 @@
 export { screeningRoutes } from './routes';
 export { propose as proposeForArrival, register as registerArrival } from './arrivals';
 export { create as createCampaign } from './campaigns';
+export { screeningPanel } from './overview-panel';

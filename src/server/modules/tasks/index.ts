@@ -2,3 +2,4 @@
 export type { NewTask } from './repo';
 export { closeForSubject, createTasks, failTasks } from './repo';
 export { taskRoutes } from './routes';
+export { tasksPanel } from './overview-panel';

@@ -2,3 +2,4 @@
 export { volunteerRoutes } from './routes';
 export { addMembers, insertOrg, insertVolunteer, submitEnlistmentUnscoped } from './repo';
 export { findTeam, insertDeployment, insertTeam, setTeamMembers } from './repo';
+export { volunteersPanel } from './overview-panel';

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { defineRoute } from '../contract';
+import { calendarDate, idParam, instant } from '../primitives';
+import { figures } from '../reports/api';
+
+/**
+ * The command center's overview (指挥部总览, server/modules/overview): for one area and day, the figures
+ * every panel shows, each child area's share of them (to drill down county → town → village), a 14-day
+ * trend, and the red list of what needs action now. The daily report's roll-up is the source of the
+ * measure, follow-up, alert, arrival and visit figures, so the overview and the report never disagree.
+ */
+
+export const overviewQuery = z.strictObject({ areaId: idParam.optional(), day: calendarDate.optional() });
+
+/** A figure that is a share: `done` of `of` (numerator and denominator, so the screen can say what it counts). */
+const share = z.object({ done: z.number(), of: z.number() });
+
+const child = z.object({
+  areaId: z.number(),
+  name: z.string(),
+  kind: z.string(),
+  /** The daily report's figures of the child (null below village level, where there is no report). */
+  figures: figures.nullable(),
+  /** Households visited of those to visit in the open door-to-door campaigns (null: none open here). */
+  screening: share.nullable(),
+  /** People sampled of those due in the open testing round (null: no open round). */
+  sampling: share.nullable(),
+  tasks: z.object({ open: z.number(), overdue: z.number() }),
+});
+
+/** One line of the red list: what needs someone now, and where to act on it. */
+export const attentionItem = z.object({
+  kind: z.enum(['fever_alert', 'positive_held', 'overdue_task']),
+  /** Server-made text in the reader's language. */
+  title: z.string(),
+  areaName: z.string(),
+  at: instant,
+  /** The page of the web app where it is handled. */
+  link: z.string(),
+});
+
+export const overview = z.object({
+  area: z.object({ id: z.number(), name: z.string(), kind: z.string() }),
+  /** The areas from the top of the caller's scope down to this one (for the breadcrumb). */
+  trail: z.array(z.object({ id: z.number(), name: z.string() })),
+  day: z.string(),
+  today: z.string(),
+  generatedAt: instant,
+  /** The daily report's figures of the area and day (null below village level). */
+  figures: figures.nullable(),
+  screening: share.extend({ campaigns: z.number() }).nullable(),
+  sampling: share.extend({ roundId: z.number(), roundName: z.string(), exempt: z.number(), held: z.number() }).nullable(),
+  tasks: z.object({ open: z.number(), overdue: z.number() }),
+  volunteers: z.object({ onDuty: z.number(), total: z.number() }),
+  children: z.array(child),
+  trend: z.array(
+    z.object({
+      day: z.string(),
+      underMeasures: z.number(),
+      measuresStarted: z.number(),
+      alertsRaised: z.number(),
+      followUpsMissed: z.number(),
+      arrivals: z.number(),
+    }),
+  ),
+  attention: z.array(attentionItem),
+});
+export type Overview = z.infer<typeof overview>;
+export type AttentionItem = z.infer<typeof attentionItem>;
+
+export const getOverview = defineRoute({
+  method: 'GET',
+  path: '/api/overview',
+  summary: 'The command center’s overview of an area and day (default: the caller’s own area, today)',
+  query: overviewQuery,
+  responses: { 200: overview },
+});
+
+/**
+ * Server-sent events telling an open overview that figures changed (`event: change`), so the screen reads
+ * again instead of every chart polling. The stream says `ready` at once and ends after `seconds` (default 0:
+ * one `ready` and done); the browser's EventSource then reconnects by itself, and reads again on `ready`
+ * to catch what changed in between.
+ */
+export const overviewChanges = defineRoute({
+  method: 'GET',
+  path: '/api/overview/changes',
+  summary: 'A stream of “figures changed” events for an open overview (text/event-stream)',
+  query: z.strictObject({ seconds: z.coerce.number().int().min(0).max(600).default(0) }),
+  responses: { 200: z.string().meta({ description: 'text/event-stream' }) },
+});

@@ -1,0 +1,2 @@
+/** The command center's overview: its routes. Each module contributes its panel through its own face. */
+export { overviewRoutes } from './routes';
