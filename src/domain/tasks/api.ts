@@ -84,7 +84,8 @@ export type TaskCount = z.infer<typeof taskCount>;
 export const myTasks = defineRoute({
   method: 'GET',
   path: '/api/tasks/mine',
-  summary: 'My open tasks due before the end of today or within 12 hours, whichever is later (or all with all=true): overdue first, then priority, then due time',
+  summary:
+    'My open tasks due before the end of today or within 12 hours, whichever is later (or all with all=true): overdue first, then priority, then due time',
   query: z.strictObject({ all: queryBool.optional() }),
   responses: { 200: z.object({ items: z.array(task) }) },
 });

@@ -57,6 +57,14 @@ export const PUBLIC_PAGES: PublicPageDef[] = [
 
 export const MODULES: ModuleDef[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, component: lazy(() => import('../modules/home/HomePage')) },
+  // The command center's overview (指挥部总览): where the commander lands (home/HomePage.tsx).
+  {
+    path: '/overview',
+    labelKey: 'nav.overview',
+    icon: <DashboardOutlined />,
+    permission: 'reports.read',
+    component: lazy(() => import('../modules/overview/OverviewPage')),
+  },
   {
     path: '/areas',
     labelKey: 'nav.areas',

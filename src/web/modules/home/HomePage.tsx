@@ -1,6 +1,6 @@
 import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { useAuth, useMe } from '../../app/auth';
 import { AreaBreadcrumb } from '../../app/components/AreaBreadcrumb';
 import { KindTag } from '../../app/components/KindTag';
@@ -17,6 +17,8 @@ export default function HomePage() {
   const { area, setArea } = useCurrentArea();
   const { roles } = useRoles();
   const roleName = (code: string) => localName(roles.find((r) => r.code === code)?.name, lang) || code;
+  // The commander's work is the overview of their area: they land there.
+  if (me.roles.includes('command') && can('reports.read')) return <Navigate to="/overview" replace />;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

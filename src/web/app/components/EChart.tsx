@@ -1,0 +1,41 @@
+/**
+ * Every chart of the product goes through here: ECharts (Apache, well kept, canvas) with the parts we use
+ * registered once — so the bundle carries bars, lines and pies, not the whole library — and one look:
+ * tooltips, legends and resizing with the container. Pages pass an ECharts option; clicks come back with
+ * the item's data index.
+ */
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import type { EChartsCoreOption } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import ReactEChartsCore from 'echarts-for-react/lib/core';
+
+echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, DatasetComponent, MarkLineComponent, CanvasRenderer]);
+
+/** The product's palette: antd's primary blue first, then the colours of the measures and alerts. */
+export const CHART_COLOURS = ['#1677ff', '#fa8c16', '#52c41a', '#f5222d', '#722ed1', '#13c2c2', '#eb2f96', '#faad14'];
+
+export interface EChartProps {
+  option: EChartsCoreOption;
+  height?: number;
+  /** Called with the clicked item's index in its series (a bar, a point). */
+  onClickItem?: (dataIndex: number) => void;
+  dark?: boolean;
+  testId?: string;
+}
+
+export function EChart({ option, height = 280, onClickItem, dark, testId }: EChartProps) {
+  return (
+    <div data-testid={testId}>
+      <ReactEChartsCore
+        echarts={echarts}
+        option={{ color: CHART_COLOURS, tooltip: { trigger: 'axis' }, backgroundColor: 'transparent', animationDuration: 300, ...option }}
+        theme={dark ? 'dark' : undefined}
+        notMerge
+        style={{ height, width: '100%' }}
+        onEvents={onClickItem ? { click: (p: { dataIndex: number }) => onClickItem(p.dataIndex) } : undefined}
+      />
+    </div>
+  );
+}
