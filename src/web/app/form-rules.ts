@@ -14,7 +14,9 @@ export function fieldRule(schema: z.ZodType, t: TFunction): Rule {
   return {
     validator: async (_rule, value: unknown) => {
       const input = value === '' ? undefined : value;
-      const result = schema.safeParse(input);
+      let result = schema.safeParse(input);
+      // A blank field loaded from a record (null) is absent too, where the schema takes no null.
+      if (!result.success && value === null) result = schema.safeParse(undefined);
       if (result.success) return;
       throw new Error(issueText(result.error.issues[0], t));
     },

@@ -6,6 +6,7 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
 import { useApiMutation } from '../../app/query';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   username: string;
@@ -103,7 +104,7 @@ export function UserFormModal({
             <Input value={user?.username} disabled />
           </Form.Item>
         )}
-        <Form.Item name="displayName" label={t('user.displayName')} rules={[required, { max: 60 }]}>
+        <Form.Item name="displayName" label={t('user.displayName')} rules={[required, fieldRule(createUser.body.shape.displayName, t)]}>
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item
