@@ -12,8 +12,16 @@ module.exports = {
       from: { path: '^src/server/modules/([^/]+)/' },
       to: {
         path: '^src/server/modules/([^/]+)/.+',
-        pathNot: ['^src/server/modules/$1/', '^src/server/modules/[^/]+/index\\.ts$'],
+        pathNot: ['^src/server/modules/$1/', '^src/server/modules/[^/]+/(index|sql)\\.ts$'],
       },
+    },
+    {
+      name: 'lent-sql-is-a-leaf',
+      comment:
+        "A module's sql.ts (the SQL it lends to others' queries, part of its face) is imported directly, so query text built at load time never waits on an import cycle through index.ts: it imports no more than another module's sql.ts.",
+      severity: 'error',
+      from: { path: '^src/server/modules/[^/]+/sql\\.ts$' },
+      to: { pathNot: '^src/server/modules/[^/]+/sql\\.ts$' },
     },
     {
       name: 'platform-below-modules',

@@ -5,18 +5,23 @@
  *   <Form.Item name="arrivedOn" rules={[fieldRule(arrivalBody.shape.arrivedOn, t)]}>
  *
  * Empty values pass unless the schema requires them (an antd `required` rule keeps its own message).
+ * `invalidKey` names a clearer message for a value the schema refuses (e.g. 'validation.phone' for a phone
+ * number in the wrong shape); a missing value keeps "required".
  */
 import type { Rule } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 
-export function fieldRule(schema: z.ZodType, t: TFunction): Rule {
+export function fieldRule(schema: z.ZodType, t: TFunction, invalidKey?: string): Rule {
   return {
     validator: async (_rule, value: unknown) => {
       const input = value === '' ? undefined : value;
-      const result = schema.safeParse(input);
+      let result = schema.safeParse(input);
+      // A blank field loaded from a record (null) is absent too, where the schema takes no null.
+      if (!result.success && value === null) result = schema.safeParse(undefined);
       if (result.success) return;
-      throw new Error(issueText(result.error.issues[0], t));
+      const text = issueText(result.error.issues[0], t);
+      throw new Error(invalidKey && text !== t('validation.required') ? t(invalidKey) : text);
     },
   };
 }

@@ -2,6 +2,9 @@ import type { Queryable } from '../../db/engine';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
+import { areasAs } from '../areas/sql';
+import { residentsAs } from '../residents/sql';
+import { usersAs } from '../users/sql';
 
 /** SQL of fever alerts, raised by a follow-up reading and resolved with who and when. Every read takes the caller's scope. */
 export interface AlertRow {
@@ -24,7 +27,7 @@ export interface AlertRow {
 }
 const ALERT_COLUMNS = `fa.id, fa.follow_up_id, fa.measure_id, fa.resident_id, r.name AS resident_name, fa.area_id, fa.area_path, a.name AS area_name,
   fa.temperature::text AS temperature, fa.symptoms, fa.raised_at, fa.status, fa.resolution, fa.note, fa.resolved_at, u.display_name AS resolved_by_name`;
-const ALERT_FROM = `fever_alerts fa JOIN residents r ON r.id = fa.resident_id JOIN areas a ON a.id = fa.area_id LEFT JOIN users u ON u.id = fa.resolved_by`;
+const ALERT_FROM = `fever_alerts fa JOIN ${residentsAs('r')} ON r.id = fa.resident_id JOIN ${areasAs('a')} ON a.id = fa.area_id LEFT JOIN ${usersAs('u')} ON u.id = fa.resolved_by`;
 
 export async function insertAlert(
   tx: Queryable,

@@ -2,6 +2,9 @@ import type { Queryable } from '../../db/engine';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
+import { areasAs } from '../areas/sql';
+import { residentsAs } from '../residents/sql';
+import { usersAs } from '../users/sql';
 
 /** SQL of follow-ups: written ahead for active measures, the doctor's day, readings. Every read takes the caller's scope. */
 
@@ -34,7 +37,7 @@ const FOLLOW_UP_COLUMNS = (tz: string) => `f.id, f.measure_id, f.resident_id, r.
   f.doctor_id, f.due_at, to_char(f.due_at AT TIME ZONE ${tz}::text, 'YYYY-MM-DD') AS day, to_char(f.due_at AT TIME ZONE ${tz}::text, 'HH24:MI') AS time,
   f.status, (f.status = 'scheduled' AND f.window_ends_at < now()) AS overdue, f.temperature::text AS temperature, f.symptoms, f.note,
   f.recorded_at, u.display_name AS recorded_by_name, (SELECT fa.id FROM fever_alerts fa WHERE fa.follow_up_id = f.id) AS alert_id`;
-const FOLLOW_UP_FROM = `follow_ups f JOIN residents r ON r.id = f.resident_id JOIN areas a ON a.id = f.area_id LEFT JOIN users u ON u.id = f.recorded_by`;
+const FOLLOW_UP_FROM = `follow_ups f JOIN ${residentsAs('r')} ON r.id = f.resident_id JOIN ${areasAs('a')} ON a.id = f.area_id LEFT JOIN ${usersAs('u')} ON u.id = f.recorded_by`;
 
 /**
  * Follow-ups of these measures, N a day at their times, from `from` to each measure's end or `until`

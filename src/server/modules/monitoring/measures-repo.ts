@@ -2,6 +2,9 @@ import type { Queryable } from '../../db/engine';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
+import { areasAs } from '../areas/sql';
+import { residentsAs } from '../residents/sql';
+import { usersAs } from '../users/sql';
 
 /**
  * SQL of measures. Every read takes the caller's scope. Names and masked numbers of residents come from a
@@ -51,9 +54,9 @@ const MEASURE_COLUMNS = `m.id, m.resident_id, r.name AS resident_name, r.id_numb
   m.grid_worker_id, gw.display_name AS grid_worker_name, m.doctor_id, dr.display_name AS doctor_name,
   m.policy_set_id, m.rule_version, m.situation, ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(m.test_dates) AS d ORDER BY d) AS test_dates,
   m.follow_ups_per_day, m.follow_up_times, m.next_steps, m.previous_id, m.reason, m.released_at, m.created_at`;
-const MEASURE_FROM = `measures m JOIN residents r ON r.id = m.resident_id JOIN areas a ON a.id = m.area_id
+const MEASURE_FROM = `measures m JOIN ${residentsAs('r')} ON r.id = m.resident_id JOIN ${areasAs('a')} ON a.id = m.area_id
   LEFT JOIN isolation_sites s ON s.id = m.site_id LEFT JOIN isolation_rooms rm ON rm.id = m.room_id
-  LEFT JOIN users gw ON gw.id = m.grid_worker_id LEFT JOIN users dr ON dr.id = m.doctor_id`;
+  LEFT JOIN ${usersAs('gw')} ON gw.id = m.grid_worker_id LEFT JOIN ${usersAs('dr')} ON dr.id = m.doctor_id`;
 
 export async function findMeasure(db: Queryable, scope: Scope, id: number): Promise<MeasureRow | null> {
   const q = new SqlParams();

@@ -3,6 +3,7 @@ import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
 import { LIVE_STATES } from './measures-repo';
+import { areasAs } from '../areas/sql';
 
 /** SQL of isolation sites and their rooms; a bed is taken by a live measure in the room. */
 export interface SiteRow {
@@ -25,7 +26,7 @@ export interface RoomRow {
 export async function findSite(db: Queryable, scope: Scope, id: number): Promise<SiteRow | null> {
   const q = new SqlParams();
   const [row] = await db.query<SiteRow>(
-    `SELECT s.id, s.name, s.address, s.area_id, s.area_path, a.name AS area_name, s.closed_at FROM isolation_sites s JOIN areas a ON a.id = s.area_id
+    `SELECT s.id, s.name, s.address, s.area_id, s.area_path, a.name AS area_name, s.closed_at FROM isolation_sites s JOIN ${areasAs('a')} ON a.id = s.area_id
       WHERE s.id = ${q.add(id)} AND ${scopeClause(scope, 's.area_path', q)}`,
     q.values,
   );
@@ -36,7 +37,7 @@ export async function listSites(db: Queryable, scope: Scope, underPath?: string)
   const q = new SqlParams();
   const under = underPath ? `AND s.area_path LIKE ${q.add(underPath + '%')}` : '';
   return db.query<SiteRow>(
-    `SELECT s.id, s.name, s.address, s.area_id, s.area_path, a.name AS area_name, s.closed_at FROM isolation_sites s JOIN areas a ON a.id = s.area_id
+    `SELECT s.id, s.name, s.address, s.area_id, s.area_path, a.name AS area_name, s.closed_at FROM isolation_sites s JOIN ${areasAs('a')} ON a.id = s.area_id
       WHERE ${scopeClause(scope, 's.area_path', q)} ${under} ORDER BY s.name, s.id`,
     q.values,
   );

@@ -5,6 +5,8 @@ import { todayIn } from '../../platform/dates';
 import { addDays } from '../../../domain/policy/rules';
 import * as tasks from '../tasks';
 import * as repo from './repo';
+import { residentsAs } from '../residents/sql';
+import { taskExists } from '../tasks/sql';
 
 /**
  * The monitoring sweep, run as a scheduled job (MONITORING_SWEEP_MINUTES) and callable from tests:
@@ -40,7 +42,7 @@ export async function sweep(db: Db, p: { timeZone: string; horizonDays?: number;
       }
       const rows = await tx.query<{ id: number; area_id: number; area_path: string; grid_worker_id: number | null; resident_name: string; ends_on: string }>(
         `UPDATE measures m SET state = 'release_check', updated_at = now()
-           FROM residents r
+           FROM ${residentsAs('r')}
           WHERE r.id = m.resident_id
             AND m.id IN (SELECT id FROM measures WHERE state = 'active' AND ends_on < $1::date ORDER BY ends_on, id LIMIT ${BATCH} FOR UPDATE)
          RETURNING m.id, m.area_id, m.area_path, m.grid_worker_id, r.name AS resident_name, to_char(m.ends_on, 'YYYY-MM-DD') AS ends_on`,
@@ -89,9 +91,9 @@ export async function sweep(db: Db, p: { timeZone: string; horizonDays?: number;
       // Reads the task inbox's subject index (tasks_subject_idx) so that a missed follow-up gets one task, ever.
       const rows = await tx.query<{ id: number; area_id: number; area_path: string; grid_worker_id: number | null; resident_name: string; at: string }>(
         `SELECT f.id, f.area_id, f.area_path, m.grid_worker_id, r.name AS resident_name, to_char(f.due_at AT TIME ZONE $2::text, 'MM-DD HH24:MI') AS at
-           FROM follow_ups f JOIN measures m ON m.id = f.measure_id JOIN residents r ON r.id = f.resident_id
+           FROM follow_ups f JOIN measures m ON m.id = f.measure_id JOIN ${residentsAs('r')} ON r.id = f.resident_id
           WHERE f.status = 'scheduled' AND f.window_ends_at < $1 AND m.state IN ('active', 'release_check')
-            AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.subject_kind = 'follow_up' AND t.subject_id = f.id)
+            AND NOT ${taskExists("'follow_up'", 'f.id')}
           ORDER BY f.window_ends_at, f.id LIMIT ${BATCH}`,
         [now, p.timeZone],
       );

@@ -2,6 +2,10 @@ import type { Db, Queryable } from '../../db/engine';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
+import { areasAs } from '../areas/sql';
+import { feverAlertsAs, followUpsAs, measuresAs } from '../monitoring/sql';
+import { arrivalsAs, screeningVisitsAs } from '../screening/sql';
+import { usersAs } from '../users/sql';
 
 /**
  * SQL of the village daily report (日报). The figures are computed from the records of the monitoring
@@ -32,7 +36,7 @@ export async function villagesUnder(db: Queryable, scope: Scope, path: string): 
   const q = new SqlParams();
   return db.query<VillageRow>(
     `SELECT a.id, a.name, a.kind, a.path, a.parent_id, p.name AS parent_name
-       FROM areas a LEFT JOIN areas p ON p.id = a.parent_id
+       FROM ${areasAs('a')} LEFT JOIN ${areasAs('p')} ON p.id = a.parent_id
       WHERE a.path LIKE ${q.add(path + '%')} AND ${scopeClause(scope, 'a.path', q)} AND a.kind = ANY(${q.add(VILLAGE_KINDS)}::text[]) AND NOT a.archived
       ORDER BY p.division_code NULLS LAST, p.path, a.division_code NULLS LAST, a.name, a.id`,
     q.values,
@@ -65,9 +69,9 @@ function figuresSql(
     SELECT d AS day, (d::timestamp AT TIME ZONE ${tz}::text) AS t0, ((d + 1)::timestamp AT TIME ZONE ${tz}::text) AS t1
       FROM unnest(${days}::date[]) AS d
   ),
-  v AS (SELECT id, path FROM areas WHERE path LIKE ${under} AND ${scopeClause(scope, 'path', q)} AND kind = ANY(${kinds}::text[]) AND NOT archived),
+  v AS (SELECT v0.id, v0.path FROM ${areasAs('v0')} WHERE v0.path LIKE ${under} AND ${scopeClause(scope, 'v0.path', q)} AND v0.kind = ANY(${kinds}::text[]) AND NOT v0.archived),
   -- Every area at or under a village → that village (villages never nest): an index range per village.
-  am AS (SELECT a.id AS area_id, v.id AS village_id FROM v JOIN areas a ON a.path ~>=~ v.path AND a.path ~<~ (v.path || '~')),
+  am AS (SELECT a.id AS area_id, v.id AS village_id FROM v JOIN ${areasAs('a')} ON a.path ~>=~ v.path AND a.path ~<~ (v.path || '~')),
   sub AS (
     SELECT r.area_id AS village_id, r.day, r.figures FROM daily_reports r
      WHERE ${p.stored ? 'true' : 'false'} AND r.area_path LIKE ${under} AND r.day = ANY(${days}::date[]) AND r.status = 'submitted' AND r.area_id IN (SELECT id FROM v)
@@ -76,7 +80,7 @@ function figuresSql(
   -- Every table is grouped by its rows' area first (an integer key), then the few groups join their village.
   arr0 AS (
     SELECT x.area_id, COALESCE(x.origin_risk_level, 'none') AS lvl, CASE WHEN x.arrived_on >= (SELECT min(day) FROM days) THEN x.arrived_on END AS on_day, count(*)::int AS n
-      FROM arrivals x
+      FROM ${arrivalsAs('x')}
      WHERE ${read('arrivals')} AND x.area_path LIKE ${under} AND x.arrived_on <= (SELECT max(day) FROM days)
      GROUP BY 1, 2, 3
   ),
@@ -94,7 +98,7 @@ function figuresSql(
   span AS (SELECT min(day) AS d0, max(day) AS d1, min(t0) AS t0, max(t1) AS t1 FROM days),
   -- The measures that touch the days at all, read once (not once per day).
   mlive AS MATERIALIZED (
-    SELECT m.area_id, m.kind, m.starts_on, m.released_at FROM measures m, span
+    SELECT m.area_id, m.kind, m.starts_on, m.released_at FROM ${measuresAs('m')}, span
      WHERE ${read('measures')} AND m.area_path LIKE ${under} AND m.state IN ('active', 'release_check', 'released')
        AND m.starts_on <= span.d1 AND (m.released_at IS NULL OR m.released_at >= span.t0)
   ),
@@ -115,7 +119,7 @@ function figuresSql(
       -- One range scan over the days (they are consecutive), grouped by the local day of each row.
       SELECT (f.due_at AT TIME ZONE ${tz}::text)::date AS day, f.area_id, count(*) AS due, count(*) FILTER (WHERE f.status = 'done') AS done,
              count(*) FILTER (WHERE f.status = 'scheduled' AND f.window_ends_at < now()) AS missed
-        FROM follow_ups f, span
+        FROM ${followUpsAs('f')}, span
        WHERE ${read('followUps')} AND f.due_at >= span.t0 AND f.due_at < span.t1 AND f.area_path LIKE ${under} AND f.status <> 'cancelled'
        GROUP BY 1, 2) g
       JOIN am ON am.area_id = g.area_id
@@ -126,7 +130,7 @@ function figuresSql(
     SELECT g.day, ${G} AS village_id, sum(g.raised)::int AS raised, sum(g.open)::int AS open FROM (
       SELECT d.day, fa.area_id, count(*) FILTER (WHERE fa.raised_at >= d.t0) AS raised,
              count(*) FILTER (WHERE fa.resolved_at IS NULL OR fa.resolved_at >= d.t1) AS open
-        FROM days d JOIN fever_alerts fa ON fa.raised_at < d.t1 AND (fa.resolved_at IS NULL OR fa.resolved_at >= d.t0)
+        FROM days d JOIN ${feverAlertsAs('fa')} ON fa.raised_at < d.t1 AND (fa.resolved_at IS NULL OR fa.resolved_at >= d.t0)
        WHERE ${read('alerts')} AND fa.area_path LIKE ${under}
        GROUP BY 1, 2) g
       JOIN am ON am.area_id = g.area_id
@@ -137,7 +141,7 @@ function figuresSql(
   vis AS (
     SELECT g.day, ${G} AS village_id, sum(g.n)::int AS n FROM (
       SELECT (s.visited_at AT TIME ZONE ${tz}::text)::date AS day, s.area_id, count(DISTINCT s.household_id) AS n
-        FROM screening_visits s, span
+        FROM ${screeningVisitsAs('s')}, span
        WHERE ${read('visits')} AND s.visited_at >= span.t0 AND s.visited_at < span.t1 AND s.area_path LIKE ${under} AND s.outcome = 'visited'
        GROUP BY 1, 2) g
       JOIN am ON am.area_id = g.area_id
@@ -205,7 +209,7 @@ export interface ReportRow {
 
 const REPORT_COLUMNS = `r.id, r.area_id, r.area_path, to_char(r.day, 'YYYY-MM-DD') AS day, r.status, r.figures, r.notes, r.submitted_at,
   su.display_name AS submitted_by_name, r.reopened_at, ru.display_name AS reopened_by_name, r.reopen_reason`;
-const REPORT_FROM = `daily_reports r LEFT JOIN users su ON su.id = r.submitted_by LEFT JOIN users ru ON ru.id = r.reopened_by`;
+const REPORT_FROM = `daily_reports r LEFT JOIN ${usersAs('su')} ON su.id = r.submitted_by LEFT JOIN ${usersAs('ru')} ON ru.id = r.reopened_by`;
 
 /** The stored reports of a day at or under a path (in scope). */
 export async function reportsOfDay(db: Queryable, scope: Scope, path: string, day: string): Promise<ReportRow[]> {

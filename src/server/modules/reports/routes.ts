@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../../domain/reports/api';
 import { ctxOf } from '../../platform/context';
+import { sendSpreadsheet } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
 import * as service from './service';
 
@@ -14,10 +15,7 @@ export async function reportRoutes(app: FastifyInstance) {
   serve(app, api.series, perm('reports.read'), (req) => service.series(rctx(req), req.query));
   serve(app, api.exportReport, perm('reports.read'), async (req, reply) => {
     const { buffer, fileName } = await service.exportReport(rctx(req), req.query);
-    return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="daily-report.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-      .send(buffer);
+    return sendSpreadsheet(reply, { fileName, asciiName: 'daily-report.xlsx' }, buffer);
   });
   serve(app, api.submit, perm('reports.submit'), (req) => service.submit(rctx(req), req.body));
   serve(app, api.reopen, perm('reports.reopen'), (req) => service.reopen(rctx(req), req.body));

@@ -1,12 +1,10 @@
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
-import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import * as api from '../../../domain/residents/api';
 import { MAX_ID } from '../../../domain/primitives';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
-import { badRequest } from '../../platform/errors';
+import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
 import { type ServeOptions, serve } from '../../platform/serve';
 import { prepareExport } from './import/export';
 import * as jobs from './import/job';
@@ -19,23 +17,13 @@ import { writeErrorReport, writeTemplate } from './import/workbooks';
  */
 const tags = ['residents'];
 
-function sendXlsx(reply: FastifyReply, fileName: string, write: (out: PassThrough) => Promise<unknown>) {
-  const out = new PassThrough();
-  write(out).catch((e) => out.destroy(e));
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store')
-    .send(out);
-}
-
 export async function residentImportRoutes(app: FastifyInstance, opts: { config: Config }) {
   const settings: importService.ImportSettings = {
     uploadDir: path.resolve(opts.config.DATA_DIR, 'uploads'),
     maxBytes: Math.round(opts.config.IMPORT_MAX_MB * 1048576),
     keepDays: opts.config.IMPORT_KEEP_DAYS,
   };
-  await app.register(multipart, { limits: { fileSize: settings.maxBytes, files: 1, fields: 5, fieldSize: 1024 } });
+  await acceptUploads(app, settings.maxBytes);
   // Validation and commit run as jobs on the queue (import/job.ts); a stop ends them between batches so
   // the queue runs them again at the next start. Uploads past IMPORT_KEEP_DAYS are deleted every 6 hours.
   jobs.startTaking();
@@ -51,17 +39,15 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
 
   const access: ServeOptions = { access: { permission: 'residents.import' }, tags };
 
-  serve(app, api.importTemplate, access, (_req, reply) => sendXlsx(reply, '居民台账导入模板.xlsx', writeTemplate));
+  serve(app, api.importTemplate, access, (_req, reply) =>
+    sendSpreadsheet(reply, { fileName: '居民台账导入模板.xlsx', asciiName: 'template.xlsx' }, writeTemplate),
+  );
 
   serve(app, api.listImports, access, (req) => importService.recent(ctxOf(req)));
 
   serve(app, api.uploadImport, { ...access, upload: true }, async (req) => {
-    if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
-    // A body that is not well-formed multipart (no file part, a wrong boundary) is the client's error.
-    const file = await req.file().catch(() => {
-      throw badRequest('IMPORT_NO_FILE');
-    });
-    const fieldArea = file?.fields.areaId as { value?: unknown } | undefined;
+    const file = await readUpload(req);
+    const fieldArea = file.fields.areaId as { value?: unknown } | undefined;
     const areaFromField = fieldArea && typeof fieldArea.value === 'string' && /^\d{1,10}$/.test(fieldArea.value) ? Number(fieldArea.value) : undefined;
     const areaId = req.query.areaId ?? (areaFromField && areaFromField <= MAX_ID ? areaFromField : undefined);
     return importService.upload(ctxOf(req), settings, file, areaId);
@@ -80,13 +66,15 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
     const { job, filePath, byRow } = await importService.errorReport(ctx, settings, req.params.id);
     const src = { path: filePath, format: job.format, encoding: job.encoding, sheet: job.sheet, headerRow: job.header_row };
     const base = job.file_name.replace(/\.[^.]+$/, '');
-    return sendXlsx(reply, `${base}-${ctx.lang === 'zh' ? '错误报告' : 'errors'}.xlsx`, (out) => writeErrorReport(out, src, job.headers, byRow, ctx.lang));
+    return sendSpreadsheet(reply, { fileName: `${base}-${ctx.lang === 'zh' ? '错误报告' : 'errors'}.xlsx`, asciiName: 'errors.xlsx' }, (out) =>
+      writeErrorReport(out, src, job.headers, byRow, ctx.lang),
+    );
   });
 
   serve(app, api.exportResidents, { access: { permission: 'residents.export' }, tags }, async (req, reply) => {
     const { reveal, ...query } = req.query;
     const ctx = ctxOf(req);
     const prepared = await prepareExport(ctx, query, reveal === true);
-    return sendXlsx(reply, `居民台账-${ctx.today}.xlsx`, (out) => prepared.write(out));
+    return sendSpreadsheet(reply, { fileName: `居民台账-${ctx.today}.xlsx`, asciiName: 'export.xlsx' }, (out) => prepared.write(out));
   });
 }

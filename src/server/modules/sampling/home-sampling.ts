@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
 import * as tasks from '../tasks';
+import * as volunteers from '../volunteers';
 import * as repo from './repo';
 import { coverageArea, mustRound } from './lookups';
 
@@ -28,11 +29,8 @@ export async function planHomeSampling(ctx: Ctx, roundId: number, b: { under?: n
     elderlyBornOnOrBefore,
   });
   if (b.assigneeTeamId) {
-    const [team] = await ctx.db.query<{ id: number }>(`SELECT id FROM teams WHERE id = $1 AND area_path LIKE $2 AND disbanded_at IS NULL`, [
-      b.assigneeTeamId,
-      ctx.actor.scope.path + '%',
-    ]);
-    if (!team) throw badRequest('VALIDATION_FAILED', {}, { assigneeTeamId: 'not_found' });
+    const team = await volunteers.findTeam(ctx.db, ctx.actor.scope, b.assigneeTeamId);
+    if (!team || team.disbanded_at) throw badRequest('VALIDATION_FAILED', {}, { assigneeTeamId: 'not_found' });
   }
   await ctx.db.tx(async (tx) => {
     const ids = await tasks.createTasks(

@@ -1,14 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import * as api from '../../../domain/sampling/api';
 import { ctxOf } from '../../platform/context';
-import { badRequest, tooLarge } from '../../platform/errors';
+import { acceptUploads, readUpload, saveUpload, sendSpreadsheet } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
 import { importLabFile } from './lab-file';
 import * as boxes from './boxes';
@@ -20,14 +14,14 @@ import * as results from './results';
 import * as rounds from './rounds';
 import { slotPlan, slotPlanRoutes } from './slot-plans';
 import { registerWalkIn } from './walk-ins';
-import { coverageWorkbook, sendWorkbook } from './workbook';
+import { coverageWorkbook } from './workbook';
 
 /** Mass testing (全员核酸): docs/api-sampling.md; every route from its contract (domain/sampling/api). */
 const perm = (permission: string) => ({ access: { permission } });
 const LAB_FILE_MAX_MB = 50;
 
 export async function samplingRoutes(app: FastifyInstance) {
-  await app.register(multipart, { limits: { fileSize: LAB_FILE_MAX_MB * 1048576, files: 1, fields: 5, fieldSize: 1024 } });
+  await acceptUploads(app, LAB_FILE_MAX_MB * 1048576);
 
   // ——— rounds and points ———
   serve(app, api.createRound, perm('sampling.manage'), (req) => rounds.createRound(ctxOf(req), req.body));
@@ -74,15 +68,8 @@ export async function samplingRoutes(app: FastifyInstance) {
   serve(app, api.receiveResults, perm('sampling.lab'), (req) => results.receiveAll(ctxOf(req), req.body.results));
   serve(app, api.importResults, { ...perm('sampling.lab'), upload: true }, async (req) => {
     const ctx = ctxOf(req);
-    if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
-    const file = await req.file().catch(() => {
-      throw badRequest('IMPORT_NO_FILE');
-    });
-    if (!file) throw badRequest('IMPORT_NO_FILE');
-    const tmp = path.join(tmpdir(), `wangge-lab-${randomBytes(8).toString('hex')}`);
+    const tmp = await saveUpload((await readUpload(req)).file, LAB_FILE_MAX_MB * 1048576);
     try {
-      await pipeline(file.file, createWriteStream(tmp));
-      if (file.file.truncated) throw tooLarge('IMPORT_TOO_LARGE', { mb: LAB_FILE_MAX_MB });
       return await importLabFile(ctx, tmp, req.server.timeZone);
     } finally {
       await rm(tmp, { force: true });
@@ -95,9 +82,10 @@ export async function samplingRoutes(app: FastifyInstance) {
   serve(app, api.revokeExemption, perm('sampling.exempt'), (req) => exemptions.revokeExemption(ctxOf(req), req.params.id));
   serve(app, api.listExemptions, perm('sampling.read'), (req) => exemptions.listExemptions(ctxOf(req), req.params.id, req.query.under));
   serve(app, api.getCoverage, perm('sampling.read'), (req) => coverage.coverage(ctxOf(req), req.params.id, req.query.under));
-  serve(app, api.coverageWorkbook, perm('sampling.read'), async (req, reply) =>
-    sendWorkbook(reply, await coverageWorkbook(ctxOf(req), req.params.id, req.query.under), 'coverage.xlsx'),
-  );
+  serve(app, api.coverageWorkbook, perm('sampling.read'), async (req, reply) => {
+    const { buffer, fileName } = await coverageWorkbook(ctxOf(req), req.params.id, req.query.under);
+    return sendSpreadsheet(reply, { fileName, asciiName: 'coverage.xlsx' }, buffer);
+  });
   serve(app, api.coverageHours, perm('sampling.read'), (req) => coverage.coverageHours(ctxOf(req), req.params.id, req.query.under, req.server.timeZone));
   serve(app, api.listMissing, perm('sampling.read'), (req) => coverage.missingPeople(ctxOf(req), req.params.id, req.query));
 }

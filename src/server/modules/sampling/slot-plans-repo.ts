@@ -3,6 +3,7 @@ import type { Queryable } from '../../db/engine';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
+import { usersAs } from '../users/sql';
 
 /** SQL of stored slot plans (migration 0015): one row per point, its slots as jsonb. Reads take the caller's scope. */
 export interface SlotPlanRow {
@@ -26,7 +27,7 @@ const COLUMNS = `sp.id, sp.round_id, sp.point_id, sp.area_path, to_char(sp.sampl
 export async function findPlan(db: Queryable, scope: Scope, pointId: number, forUpdate = false): Promise<SlotPlanRow | null> {
   const q = new SqlParams();
   const [row] = await db.query<SlotPlanRow>(
-    `SELECT ${COLUMNS} FROM sampling_slot_plans sp LEFT JOIN users us ON us.id = sp.saved_by LEFT JOIN users ue ON ue.id = sp.edited_by
+    `SELECT ${COLUMNS} FROM sampling_slot_plans sp LEFT JOIN ${usersAs('us')} ON us.id = sp.saved_by LEFT JOIN ${usersAs('ue')} ON ue.id = sp.edited_by
       WHERE sp.point_id = ${q.add(pointId)} AND ${scopeClause(scope, 'sp.area_path', q)}${forUpdate ? ' FOR UPDATE OF sp' : ''}`,
     q.values,
   );

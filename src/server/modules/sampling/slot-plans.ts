@@ -12,9 +12,9 @@ import { areaTree } from '../areas';
 import { bornAfterOf, mustRound } from './lookups';
 import { getRound } from './rounds';
 import * as plans from './slot-plans-repo';
+import { sendSpreadsheet } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
 import { safeCell as safe } from '../../platform/spreadsheets/write';
-import { sendWorkbook } from './workbook';
 
 /**
  * Stored staggered slot plans (错峰方案): the computed plan saved per point, changed by hand, exported to .xlsx
@@ -236,7 +236,8 @@ export function slotPlanRoutes(app: FastifyInstance) {
   });
   serve(app, api.editSlotPlan, manage, (req) => edit(ctxOf(req), req.params.id, req.params.pointId, req.body));
   serve(app, api.slotNotices, read, (req) => notices(ctxOf(req), req.params.id, req.params.pointId));
-  serve(app, api.slotPlanWorkbook, read, async (req, reply) =>
-    sendWorkbook(reply, await workbook(ctxOf(req), req.params.id, req.params.pointId), 'slot-plan.xlsx'),
-  );
+  serve(app, api.slotPlanWorkbook, read, async (req, reply) => {
+    const { buffer, fileName } = await workbook(ctxOf(req), req.params.id, req.params.pointId);
+    return sendSpreadsheet(reply, { fileName, asciiName: 'slot-plan.xlsx' }, buffer);
+  });
 }

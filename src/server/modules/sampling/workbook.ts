@@ -1,4 +1,3 @@
-import type { FastifyReply } from 'fastify';
 import ExcelJS from '../../platform/exceljs';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -38,13 +37,4 @@ export async function coverageWorkbook(ctx: Ctx, roundId: number, under?: number
     }),
   );
   return { buffer, fileName: `应检尽检-${figures.area.name}.xlsx` };
-}
-
-/** A workbook answer: bytes with a file name, never cached. */
-export function sendWorkbook(reply: FastifyReply, file: { buffer: Buffer; fileName: string }, asciiName: string) {
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-    .header('cache-control', 'no-store')
-    .send(file.buffer);
 }

@@ -2,6 +2,9 @@ import type { Queryable } from '../../db/engine';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
+import { areasAs } from '../areas/sql';
+import { residentsAs } from '../residents/sql';
+import { usersAs } from '../users/sql';
 
 /** SQL of arrivals (返乡人员); the resident's and the area's names come from read-only joins. */
 
@@ -34,7 +37,7 @@ const ARRIVAL_COLUMNS = `x.id, x.resident_id, r.name AS resident_name, x.area_id
   x.origin_scope, x.origin_risk_level, x.risk_area_id, to_char(x.arrived_on, 'YYYY-MM-DD') AS arrived_on, x.transport, x.transport_no,
   x.reason, x.code_colour, x.symptoms, x.contact_type, to_char(x.exposed_on, 'YYYY-MM-DD') AS exposed_on, x.visit_id, x.created_at,
   u.display_name AS created_by_name`;
-const ARRIVAL_FROM = `arrivals x JOIN residents r ON r.id = x.resident_id JOIN areas a ON a.id = x.area_id LEFT JOIN users u ON u.id = x.created_by`;
+const ARRIVAL_FROM = `arrivals x JOIN ${residentsAs('r')} ON r.id = x.resident_id JOIN ${areasAs('a')} ON a.id = x.area_id LEFT JOIN ${usersAs('u')} ON u.id = x.created_by`;
 
 export interface NewArrival {
   residentId: number;

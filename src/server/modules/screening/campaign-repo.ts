@@ -2,6 +2,11 @@ import type { Queryable } from '../../db/engine';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
+import { areasAs } from '../areas/sql';
+import { householdsAs } from '../residents/sql';
+import { tasksAs } from '../tasks/sql';
+import { usersAs } from '../users/sql';
+import { linkedMemberUserOf } from '../volunteers/sql';
 
 /**
  * SQL of screening campaigns and their households (targets). Names of households, areas, users and the
@@ -45,7 +50,7 @@ function campaignColumns(scope: Scope, q: SqlParams) {
     (SELECT count(*)::int FROM screening_targets st WHERE st.campaign_id = c.id AND ${s}) AS households,
     (SELECT count(*)::int FROM screening_targets st WHERE st.campaign_id = c.id AND st.last_outcome = 'visited' AND ${s}) AS visited`;
 }
-const CAMPAIGN_FROM = `screening_campaigns c JOIN areas a ON a.id = c.area_id LEFT JOIN users u ON u.id = c.created_by`;
+const CAMPAIGN_FROM = `screening_campaigns c JOIN ${areasAs('a')} ON a.id = c.area_id LEFT JOIN ${usersAs('u')} ON u.id = c.created_by`;
 
 export async function findCampaign(db: Queryable, scope: Scope, id: number): Promise<CampaignRow | null> {
   const q = new SqlParams();
@@ -103,19 +108,17 @@ export async function householdsToScreen(tx: Queryable, path: string, ids: numbe
   return tx.query<HouseholdToScreen>(
     `WITH hh AS (
        SELECT h.id, h.area_id, h.area_path, h.address,
-              (SELECT g.id FROM areas g WHERE g.id = ANY(string_to_array(trim(both '/' from h.area_path), '/')::int[]) AND g.kind = 'grid'
+              (SELECT g.id FROM ${areasAs('g')} WHERE g.id = ANY(string_to_array(trim(both '/' from h.area_path), '/')::int[]) AND g.kind = 'grid'
                 ORDER BY g.level DESC LIMIT 1) AS grid_id
-         FROM households h
+         FROM ${householdsAs('h')}
         WHERE h.area_path LIKE $1 ${ids ? 'AND h.id = ANY($2::int[])' : ''}
      ), gw AS (
-       SELECT DISTINCT ON (u.area_id) u.area_id, u.id FROM users u
+       SELECT DISTINCT ON (u.area_id) u.area_id, u.id FROM ${usersAs('u')}
         WHERE u.area_id IN (SELECT grid_id FROM hh WHERE grid_id IS NOT NULL) AND 'grid_worker' = ANY(u.roles) AND NOT u.disabled
         ORDER BY u.area_id, u.id
      )
      SELECT hh.id, hh.area_id, hh.area_path, hh.address,
-            (SELECT v.user_id FROM household_links l JOIN volunteers v ON v.id = l.volunteer_id JOIN users mu ON mu.id = v.user_id
-              WHERE l.household_id = hh.id AND NOT mu.disabled AND hh.area_path LIKE mu.area_path || '%'
-              ORDER BY l.created_at, v.id LIMIT 1) AS member_user_id,
+            ${linkedMemberUserOf('hh.id', 'hh.area_path')} AS member_user_id,
             gw.id AS grid_worker_id
        FROM hh LEFT JOIN gw ON gw.area_id = hh.grid_id
       ORDER BY hh.area_path, hh.address, hh.id`,
@@ -157,11 +160,11 @@ function targetColumns() {
     st.attempts, st.last_outcome, st.last_visit_at, t.assignee_user_id, tu.display_name AS assignee_name, t.assignee_role,
     g.id AS grid_id, g.name AS grid_name`;
 }
-const TARGET_FROM = `screening_targets st JOIN households h ON h.id = st.household_id JOIN areas a ON a.id = st.area_id
-  LEFT JOIN LATERAL (SELECT t.id, t.assignee_user_id, t.assignee_role FROM tasks t WHERE t.subject_kind = 'screening_target' AND t.subject_id = st.id
+const TARGET_FROM = `screening_targets st JOIN ${householdsAs('h')} ON h.id = st.household_id JOIN ${areasAs('a')} ON a.id = st.area_id
+  LEFT JOIN LATERAL (SELECT t.id, t.assignee_user_id, t.assignee_role FROM ${tasksAs('t')} WHERE t.subject_kind = 'screening_target' AND t.subject_id = st.id
     ORDER BY t.id DESC LIMIT 1) t ON true
-  LEFT JOIN users tu ON tu.id = t.assignee_user_id
-  LEFT JOIN LATERAL (SELECT g.id, g.name FROM areas g WHERE g.id = ANY(string_to_array(trim(both '/' from st.area_path), '/')::int[]) AND g.kind = 'grid'
+  LEFT JOIN ${usersAs('tu')} ON tu.id = t.assignee_user_id
+  LEFT JOIN LATERAL (SELECT g.id, g.name FROM ${areasAs('g')} WHERE g.id = ANY(string_to_array(trim(both '/' from st.area_path), '/')::int[]) AND g.kind = 'grid'
     ORDER BY g.level DESC LIMIT 1) g ON true`;
 
 export async function findTarget(db: Queryable, scope: Scope, where: { id: number } | { campaignId: number; householdId: number }): Promise<TargetRow | null> {
@@ -207,7 +210,7 @@ export async function progressByGrid(db: Queryable, scope: Scope | null, campaig
             count(*) FILTER (WHERE st.last_outcome = 'refused')::int AS refused,
             count(*) FILTER (WHERE st.attempts = 0)::int AS not_tried
        FROM screening_targets st
-       LEFT JOIN LATERAL (SELECT g.id, g.name, g.path FROM areas g WHERE g.id = ANY(string_to_array(trim(both '/' from st.area_path), '/')::int[]) AND g.kind = 'grid'
+       LEFT JOIN LATERAL (SELECT g.id, g.name, g.path FROM ${areasAs('g')} WHERE g.id = ANY(string_to_array(trim(both '/' from st.area_path), '/')::int[]) AND g.kind = 'grid'
          ORDER BY g.level DESC LIMIT 1) g ON true
       WHERE ${where.join(' AND ')}
       GROUP BY g.id, g.name, g.path ORDER BY g.path NULLS LAST`,
@@ -250,7 +253,7 @@ export async function closeCampaign(tx: Queryable, id: number, coverage: unknown
 /** Open visit and revisit tasks of a campaign's targets (ended when it closes). */
 export async function openTaskIdsOfCampaign(db: Queryable, campaignId: number): Promise<number[]> {
   const rows = await db.query<{ id: number }>(
-    `SELECT t.id FROM screening_targets st JOIN tasks t ON t.subject_kind = 'screening_target' AND t.subject_id = st.id
+    `SELECT t.id FROM screening_targets st JOIN ${tasksAs('t')} ON t.subject_kind = 'screening_target' AND t.subject_id = st.id
       WHERE st.campaign_id = $1 AND t.status IN ('open', 'in_progress')`,
     [campaignId],
   );

@@ -1,5 +1,7 @@
 import type { Queryable } from '../../db/engine';
 import { SqlParams } from '../../platform/sql';
+import { areasAs } from '../areas/sql';
+import { usersAs } from '../users/sql';
 
 /**
  * SQL of the official risk-area list (deployment-wide reference data, appended so the history stays) and the
@@ -62,7 +64,7 @@ export async function listRiskAreas(db: Queryable, p: { on?: string; level?: str
   const w = where.join(' AND ');
   const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM risk_areas r WHERE ${w}`, q.values);
   const rows = await db.query<RiskAreaRow>(
-    `SELECT ${RISK_COLUMNS} FROM risk_areas r LEFT JOIN users u ON u.id = r.created_by WHERE ${w}
+    `SELECT ${RISK_COLUMNS} FROM risk_areas r LEFT JOIN ${usersAs('u')} ON u.id = r.created_by WHERE ${w}
       ORDER BY r.created_at DESC, r.id DESC LIMIT ${q.add(p.pageSize)} OFFSET ${q.add((p.page - 1) * p.pageSize)}`,
     q.values,
   );
@@ -76,7 +78,7 @@ export async function listRiskAreas(db: Queryable, p: { on?: string; level?: str
 export async function riskAreaFor(db: Queryable, code12: string, on: string): Promise<RiskAreaRow | null> {
   const prefixes = [2, 4, 6, 9, 12].map((n) => code12.slice(0, n));
   const [row] = await db.query<RiskAreaRow>(
-    `SELECT ${RISK_COLUMNS} FROM risk_areas r LEFT JOIN users u ON u.id = r.created_by
+    `SELECT ${RISK_COLUMNS} FROM risk_areas r LEFT JOIN ${usersAs('u')} ON u.id = r.created_by
       WHERE r.division_code = ANY($1::text[]) AND r.from_on <= $2::date AND (r.to_on IS NULL OR r.to_on >= $2::date)
       ORDER BY length(r.division_code) DESC, r.created_at DESC, r.id DESC LIMIT 1`,
     [prefixes, on],
@@ -88,7 +90,7 @@ export async function riskAreaFor(db: Queryable, code12: string, on: string): Pr
 export async function areasNamedUnscoped(db: Queryable, names: string[]) {
   if (!names.length) return [];
   return db.query<{ id: number; name: string; path: string; division_code: string | null }>(
-    'SELECT id, name, path, division_code FROM areas WHERE name = ANY($1::text[]) AND NOT archived',
+    `SELECT a.id, a.name, a.path, a.division_code FROM ${areasAs('a')} WHERE a.name = ANY($1::text[]) AND NOT a.archived`,
     [names],
   );
 }
@@ -97,7 +99,7 @@ export async function areasNamedUnscoped(db: Queryable, names: string[]) {
 export async function homeDivisionCode(db: Queryable, areaPath: string): Promise<string | null> {
   const ids = areaPath.split('/').filter(Boolean).map(Number);
   const [row] = await db.query<{ c: string }>(
-    'SELECT division_code AS c FROM areas WHERE id = ANY($1::int[]) AND division_code IS NOT NULL ORDER BY level DESC LIMIT 1',
+    `SELECT a.division_code AS c FROM ${areasAs('a')} WHERE a.id = ANY($1::int[]) AND a.division_code IS NOT NULL ORDER BY a.level DESC LIMIT 1`,
     [ids],
   );
   return row?.c ?? null;

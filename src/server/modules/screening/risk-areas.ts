@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ListedLevel } from '../../../domain/screening/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, forbidden, ruleViolation, tooLarge } from '../../platform/errors';
+import { badRequest, forbidden, ruleViolation } from '../../platform/errors';
+import { saveUpload } from '../../platform/http-files';
 import { isRootScope } from '../../platform/scope';
 import * as divisions from '../divisions';
 import { type CellValue, cellText, parseDate } from '../../platform/spreadsheets/cells';
@@ -106,24 +104,6 @@ interface Problem {
   row: number;
   zh: string;
   en: string;
-}
-
-async function saveUpload(file: Readable, maxBytes: number): Promise<string> {
-  const dir = path.join(tmpdir(), 'wangge-risk-areas');
-  await mkdir(dir, { recursive: true });
-  const dest = path.join(dir, `${randomUUID()}.upload`);
-  try {
-    await pipeline(file, createWriteStream(dest, { mode: 0o600 }));
-  } catch (e) {
-    await unlink(dest).catch(() => {});
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge('IMPORT_TOO_LARGE', { mb: Math.round(maxBytes / 1048576) });
-    throw badRequest('IMPORT_NO_FILE');
-  }
-  if ((file as Readable & { truncated?: boolean }).truncated) {
-    await unlink(dest).catch(() => {});
-    throw tooLarge('IMPORT_TOO_LARGE', { mb: Math.round(maxBytes / 1048576) });
-  }
-  return dest;
 }
 
 /** Every row of the file below its header row (found among the first 20 by the column names), with row numbers. */

@@ -1,4 +1,3 @@
-import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Access } from '../../platform/context';
 import * as arrivalApi from '../../../domain/screening/api/arrivals';
@@ -7,7 +6,7 @@ import * as riskAreaApi from '../../../domain/screening/api/risk-areas';
 import * as visitApi from '../../../domain/screening/api/visits';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
-import { badRequest } from '../../platform/errors';
+import { acceptUploads, readUpload } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
 import * as arrivals from './arrivals';
 import * as campaigns from './campaigns';
@@ -21,15 +20,11 @@ const tctx = (req: FastifyRequest) => ({ ...ctxOf(req), timeZone: req.server.tim
 
 export async function screeningRoutes(app: FastifyInstance, opts: { config: Config }) {
   const maxBytes = Math.round(opts.config.IMPORT_MAX_MB * 1048576);
-  await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024 } });
+  await acceptUploads(app, maxBytes);
 
   // ——— the risk-area list ———
   serve(app, riskAreaApi.importRiskAreas, { ...perm('riskareas.manage'), upload: true }, async (req) => {
-    if (!req.isMultipart()) throw badRequest('IMPORT_NO_FILE');
-    const file = await req.file().catch(() => {
-      throw badRequest('IMPORT_NO_FILE');
-    });
-    return riskAreas.importList(ctxOf(req), file, maxBytes);
+    return riskAreas.importList(ctxOf(req), await readUpload(req), maxBytes);
   });
   serve(app, riskAreaApi.listRiskAreas, perm('riskareas.read'), (req) => riskAreas.list(ctxOf(req), req.query));
   serve(app, riskAreaApi.riskLevelOf, perm('riskareas.read'), (req) => riskAreas.levelOf(ctxOf(req), req.query.code, req.query.on ?? ctxOf(req).today));

@@ -3,6 +3,9 @@ import type { Actor } from '../../platform/context';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
+import { areasAs } from '../areas/sql';
+import { usersAs } from '../users/sql';
+import { teamIdsOfUser, teamsAs } from '../volunteers/sql';
 
 /**
  * The task inbox, a platform mechanism: any module creates tasks with `createTasks(tx, …)` in the
@@ -52,22 +55,14 @@ const COLUMNS = `t.id, t.type, t.title, t.subject_kind, t.subject_id, t.area_id,
   t.assignee_user_id, u.display_name AS assignee_user_name, t.assignee_team_id, tm.name AS assignee_team_name, t.assignee_role,
   t.due_at, t.priority, t.status, t.fail_reason, t.note, t.created_at, t.done_at, d.display_name AS done_by_name,
   COALESCE(t.status IN ('open', 'in_progress') AND t.due_at < now(), false) AS overdue`;
-const FROM = `tasks t JOIN areas a ON a.id = t.area_id LEFT JOIN users u ON u.id = t.assignee_user_id
-  LEFT JOIN teams tm ON tm.id = t.assignee_team_id LEFT JOIN users d ON d.id = t.done_by`;
+const FROM = `tasks t JOIN ${areasAs('a')} ON a.id = t.area_id LEFT JOIN ${usersAs('u')} ON u.id = t.assignee_user_id
+  LEFT JOIN ${teamsAs('tm')} ON tm.id = t.assignee_team_id LEFT JOIN ${usersAs('d')} ON d.id = t.done_by`;
 const ORDER = `ORDER BY overdue DESC, CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, t.due_at NULLS LAST, t.id`;
-
-/**
- * Teams the user serves in, through the volunteer record linked to their account. This reads the volunteers
- * module's tables; it belongs in volunteers/work-repo.ts (as `teamIdsOfUser`) once that module takes it.
- */
-const MY_TEAMS = (me: string) =>
-  `SELECT m.team_id FROM team_members m JOIN volunteers v ON v.id = m.volunteer_id JOIN teams tt ON tt.id = m.team_id
-    WHERE v.user_id = ${me} AND tt.disbanded_at IS NULL`;
 
 /** Assigned to the actor: personally, through a team, or through a role at an area in their scope. */
 function mineClause(actor: Actor, q: SqlParams): string {
   const me = q.add(actor.userId);
-  return `(t.assignee_user_id = ${me} OR t.assignee_team_id IN (${MY_TEAMS(me)}) OR t.assignee_role = ANY(${q.add(actor.roles)}::text[]))`;
+  return `(t.assignee_user_id = ${me} OR t.assignee_team_id IN (${teamIdsOfUser(me)}) OR t.assignee_role = ANY(${q.add(actor.roles)}::text[]))`;
 }
 
 export async function createTasks(tx: Queryable, tasks: NewTask[]): Promise<number[]> {

@@ -8,6 +8,7 @@ import { SqlParams } from '../../platform/sql';
 import { writeList } from '../../platform/spreadsheets/write';
 import * as repo from './repo';
 import { placeArea } from './checks';
+import { areasAs } from '../areas/sql';
 
 /**
  * The filtered volunteer list as .xlsx (the registry's pattern: residents/import/export.ts). ID numbers
@@ -104,7 +105,7 @@ async function* pages(ctx: Ctx, where: string, values: unknown[], reveal: boolea
               (SELECT o.name FROM party_memberships m JOIN party_orgs o ON o.id = m.org_id
                 WHERE m.volunteer_id = v.id AND m.left_on IS NULL ORDER BY m.kind = 'home' DESC, m.id LIMIT 1) AS branch,
               v.skills, v.availability, v.health_status, v.emergency_name, v.emergency_phone, v.status, v.notes
-         FROM volunteers v JOIN areas a ON a.id = v.area_id
+         FROM volunteers v JOIN ${areasAs('a')} ON a.id = v.area_id
         WHERE ${where} AND v.id > $${values.length + 1} ORDER BY v.id LIMIT ${PAGE}`,
       [...values, after],
     );

@@ -1,9 +1,9 @@
-import { PassThrough } from 'node:stream';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../../domain/volunteers/api';
 import type { Access } from '../../platform/context';
 import { ctxOf } from '../../platform/context';
 import { todayIn } from '../../platform/dates';
+import { sendSpreadsheet } from '../../platform/http-files';
 import { LoginLimiter } from '../../platform/login-limiter';
 import { pickLang } from '../../platform/messages';
 import { serve } from '../../platform/serve';
@@ -28,16 +28,6 @@ const write = as({ permission: 'volunteers.write' });
 const manage = as({ permission: 'party.manage' });
 const approve = as({ permission: 'enlist.approve' });
 const exporter = as({ permission: 'volunteers.export' });
-
-function sendXlsx(reply: FastifyReply, asciiName: string, fileName: string, write: (out: PassThrough) => Promise<unknown>) {
-  const out = new PassThrough();
-  write(out).catch((e) => out.destroy(e));
-  return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store')
-    .send(out);
-}
 
 /**
  * The public form is throttled per client address: ENLIST_MAX_PER_ADDRESS submissions per
@@ -85,13 +75,13 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
   serve(app, api.volunteerFigures, read, (req) => figures.figures(ctxOf(req), req.query));
   serve(app, api.exportFigures, exporter, async (req, reply) => {
     const prepared = await figures.prepareFiguresExport(ctxOf(req), req.query);
-    return sendXlsx(reply, 'figures.xlsx', `志愿者统计-${prepared.on}.xlsx`, prepared.write);
+    return sendSpreadsheet(reply, { fileName: `志愿者统计-${prepared.on}.xlsx`, asciiName: 'figures.xlsx' }, prepared.write);
   });
   serve(app, api.exportVolunteers, exporter, async (req, reply) => {
     const { reveal, ...filters } = req.query;
     const ctx = ctxOf(req);
     const prepared = await prepareVolunteerExport(ctx, filters, reveal ?? false);
-    return sendXlsx(reply, 'volunteers.xlsx', `志愿者名册-${ctx.today}.xlsx`, prepared.write);
+    return sendSpreadsheet(reply, { fileName: `志愿者名册-${ctx.today}.xlsx`, asciiName: 'volunteers.xlsx' }, prepared.write);
   });
   serve(app, api.getVolunteer, read, (req) => volunteers.getVolunteer(ctxOf(req), req.params.id));
   serve(app, api.updateVolunteer, write, (req) => volunteers.updateVolunteer(ctxOf(req), req.params.id, req.body));

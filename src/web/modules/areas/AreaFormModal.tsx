@@ -7,6 +7,7 @@ import type { AreaKind } from '../../../domain/areas/kinds';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import type { Area } from '../../app/types';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   name: string;
@@ -58,7 +59,11 @@ export function AreaFormModal({ target, onClose, onSaved }: { target: AreaFormTa
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" initialValues={initial}>
-        <Form.Item name="name" label={t('area.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('area.name')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(createArea.body.shape.name, t)]}
+        >
           <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="kind" label={t('area.kind')} rules={[{ required: true, message: t('validation.required') }]}>

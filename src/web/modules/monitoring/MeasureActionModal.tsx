@@ -13,6 +13,7 @@ import { useApiMutation } from '../../app/query';
 import { UserSelect } from '../tasks/UserSelect';
 import { SitePicker } from './SitePicker';
 import type { Measure } from './types';
+import { fieldRule } from '../../app/form-rules';
 
 export type ModalAction = 'cancel' | 'end_date' | 'release' | 'release_early' | 'transfer' | 'assign';
 
@@ -147,7 +148,7 @@ export function MeasureActionModal({
           <Form.Item
             name="reason"
             label={t('monitoring.field.reason')}
-            rules={[{ required: reasonRequired, whitespace: true, message: t('validation.required') }, { max: 200 }]}
+            rules={[{ required: reasonRequired, whitespace: true, message: t('validation.required') }, fieldRule(cancelMeasure.body.shape.reason, t)]}
           >
             <Input.TextArea maxLength={200} showCount autoSize={{ minRows: 2, maxRows: 5 }} data-testid="measure-reason" />
           </Form.Item>

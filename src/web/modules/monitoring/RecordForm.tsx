@@ -14,6 +14,7 @@ import { temperatureProblem } from './forms';
 // The visit form of screening checks temperatures the same way and imports the check from here.
 export { temperatureProblem };
 import type { FollowUp, Symptom } from './types';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   temperature: number | null;
@@ -72,7 +73,7 @@ export function RecordForm({ followUp, onDone, onCancel }: { followUp: FollowUp;
       <Form.Item name="symptoms" label={t('monitoring.situation.symptoms')}>
         <Checkbox.Group options={SYMPTOMS.map((s) => ({ value: s, label: t(`monitoring.symptom.${s}`) }))} />
       </Form.Item>
-      <Form.Item name="note" label={t('monitoring.followUp.note')} rules={[{ max: 500 }]}>
+      <Form.Item name="note" label={t('monitoring.followUp.note')} rules={[fieldRule(recordFollowUp.body.shape.note, t)]}>
         <Input.TextArea maxLength={500} autoSize={{ minRows: 1, maxRows: 4 }} />
       </Form.Item>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

@@ -7,6 +7,7 @@ import { RESOLUTIONS } from '../../../domain/monitoring/schemas';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import type { FeverAlert } from './types';
+import { fieldRule } from '../../app/form-rules';
 
 export function ResolveModal({ alert, onClose, onDone }: { alert: FeverAlert; onClose: () => void; onDone: (a: FeverAlert) => void }) {
   const { t } = useTranslation();
@@ -40,7 +41,7 @@ export function ResolveModal({ alert, onClose, onDone }: { alert: FeverAlert; on
         <Form.Item name="resolution" label={t('monitoring.alert.resolution')} rules={[{ required: true, message: t('validation.required') }]}>
           <Radio.Group data-testid="resolve-resolution" options={RESOLUTIONS.map((r) => ({ value: r, label: t(`monitoring.resolution.${r}`) }))} />
         </Form.Item>
-        <Form.Item name="note" label={t('monitoring.followUp.note')} rules={[{ max: 500 }]}>
+        <Form.Item name="note" label={t('monitoring.followUp.note')} rules={[fieldRule(resolveAlert.body.shape.note, t)]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="resolve-note" />
         </Form.Item>
       </Form>

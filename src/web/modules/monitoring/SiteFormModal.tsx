@@ -8,6 +8,7 @@ import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import { roomCodes } from './forms';
 import type { Site } from './types';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   name: string;
@@ -58,11 +59,11 @@ export function SiteFormModal({ site, areaId, onClose, onDone }: { site?: Site; 
             <Form.Item
               name="name"
               label={t('monitoring.site.name')}
-              rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}
+              rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(createSite.body.shape.name, t)]}
             >
               <Input maxLength={100} data-testid="site-name" />
             </Form.Item>
-            <Form.Item name="address" label={t('monitoring.site.address')} rules={[{ max: 200 }]}>
+            <Form.Item name="address" label={t('monitoring.site.address')} rules={[fieldRule(createSite.body.shape.address, t)]}>
               <Input maxLength={200} />
             </Form.Item>
             <Form.Item name="areaId" label={t('monitoring.field.area')} rules={[{ required: true, message: t('validation.required') }]}>

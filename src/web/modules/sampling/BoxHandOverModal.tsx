@@ -42,14 +42,17 @@ export function BoxHandOverModal({ box, onClose, onDone }: { box: Box | null; on
   const send = useApiMutation(handOver, { invalidates: false });
   const busy = send.isPending;
 
-  useEffect(() => {
-    // A fresh form for each box.
+  // A fresh form for each box: reset while rendering the new box (React's "adjusting state when a prop
+  // changes"), so the old box's count and scans are never shown against it, not even for one frame.
+  const [formFor, setFormFor] = useState(box?.id);
+  if (formFor !== box?.id) {
+    setFormFor(box?.id);
     setCount(null);
     setRescan(false);
     setScanned([]);
     setMismatch(null);
     setError(null);
-  }, [box?.id]);
+  }
 
   const submit = async () => {
     if (!box || count === null || !lab.trim()) return;

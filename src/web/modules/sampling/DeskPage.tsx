@@ -108,6 +108,9 @@ export default function DeskPage() {
     onTubeChanged: (id) => void loadTube(id),
   });
 
+  // The scanner input takes the focus again whenever the tube or the desk choice changes: those values are the
+  // effect's triggers, not its inputs.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deliberate triggers, see above
   useEffect(() => {
     focus();
   }, [focus, tube?.id, choice.roundId, choice.pointId, choice.desk]);

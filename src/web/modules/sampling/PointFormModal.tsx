@@ -10,6 +10,7 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import type { PointFull, RoundFull } from './round-types';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   name: string;
@@ -89,7 +90,11 @@ export function PointFormModal({ round, onClose, onCreated }: { round: RoundFull
       >
         <Row gutter={12}>
           <Col {...half}>
-            <Form.Item name="name" label={t('samplingRounds.point.name')} rules={[{ ...required, whitespace: true }, { max: 100 }]}>
+            <Form.Item
+              name="name"
+              label={t('samplingRounds.point.name')}
+              rules={[{ ...required, whitespace: true }, fieldRule(createPoint.body.shape.name, t)]}
+            >
               <Input maxLength={100} data-testid="point-name" />
             </Form.Item>
           </Col>
@@ -99,7 +104,7 @@ export function PointFormModal({ round, onClose, onCreated }: { round: RoundFull
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="address" label={t('samplingRounds.point.address')} rules={[{ max: 200 }]}>
+        <Form.Item name="address" label={t('samplingRounds.point.address')} rules={[fieldRule(createPoint.body.shape.address, t)]}>
           <Input maxLength={200} data-testid="point-address" />
         </Form.Item>
         <Form.Item name="areaId" label={t('samplingRounds.point.area')} rules={[required]} extra={t('samplingRounds.point.areaHint', { area: round.areaName })}>
@@ -146,7 +151,7 @@ export function PointFormModal({ round, onClose, onCreated }: { round: RoundFull
         <Typography.Paragraph type="secondary" data-testid="point-capacity">
           {t('samplingRounds.capacityLine', { desks, per, total: desks * per })}
         </Typography.Paragraph>
-        <Form.Item name="staff" label={t('samplingRounds.point.staff')} rules={[{ max: 500 }]}>
+        <Form.Item name="staff" label={t('samplingRounds.point.staff')} rules={[fieldRule(createPoint.body.shape.staff, t)]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} placeholder={t('samplingRounds.point.staffPlaceholder')} />
         </Form.Item>
         {error && <Alert type="error" showIcon title={error} />}

@@ -34,6 +34,7 @@ import { useCurrentArea } from '../../app/current-area';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import type { PoolRule, RoundFull } from './round-types';
+import { fieldRule } from '../../app/form-rules';
 
 const POOL_SIZES = [1, 5, 10, 20] as const;
 
@@ -128,7 +129,7 @@ export function RoundFormDrawer({ onClose, onCreated }: { onClose: () => void; o
           other: true,
         }}
       >
-        <Form.Item name="name" label={t('samplingRounds.field.name')} rules={[{ ...required, whitespace: true }, { max: 100 }]}>
+        <Form.Item name="name" label={t('samplingRounds.field.name')} rules={[{ ...required, whitespace: true }, fieldRule(createRound.body.shape.name, t)]}>
           <Input maxLength={100} placeholder={t('samplingRounds.field.namePlaceholder')} data-testid="round-name" />
         </Form.Item>
         <Form.Item name="areaId" label={t('samplingRounds.field.area')} rules={[required]} extra={t('samplingRounds.field.areaHint')}>

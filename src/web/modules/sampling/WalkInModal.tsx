@@ -12,6 +12,7 @@ import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import { newClientId } from '../../app/client-id';
 import type { BindAnswer } from './types';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   name: string;
@@ -65,13 +66,17 @@ export function WalkInModal(p: { idNumber: string; tubeId: number; onClose: () =
       </Typography.Paragraph>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="walkin-error" />}
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t('sampling.walkIn.name')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 50 }]}>
+        <Form.Item
+          name="name"
+          label={t('sampling.walkIn.name')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(walkIn.body.shape.name, t)]}
+        >
           <Input size="large" maxLength={50} autoFocus data-testid="walkin-name" />
         </Form.Item>
-        <Form.Item name="phone" label={t('sampling.walkIn.phone')} rules={[{ max: 30 }]}>
+        <Form.Item name="phone" label={t('sampling.walkIn.phone')} rules={[fieldRule(walkIn.body.shape.phone, t)]}>
           <Input size="large" inputMode="tel" maxLength={30} />
         </Form.Item>
-        <Form.Item name="address" label={t('sampling.walkIn.address')} rules={[{ max: 200 }]}>
+        <Form.Item name="address" label={t('sampling.walkIn.address')} rules={[fieldRule(walkIn.body.shape.address, t)]}>
           <Input size="large" maxLength={200} placeholder={t('sampling.walkIn.addressHint')} />
         </Form.Item>
       </Form>

@@ -11,6 +11,7 @@ import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation, useApiQuery } from '../../app/query';
+import { fieldRule } from '../../app/form-rules';
 
 export function CampaignStatus({ c }: { c: Pick<Campaign, 'status'> }) {
   const { t } = useTranslation();
@@ -112,7 +113,7 @@ function CreateCampaignModal({ onClose }: { onClose: () => void }) {
         data-testid="campaign-form"
       >
         <Typography.Paragraph type="secondary">{t('screening.newCampaignHint', { area: area?.name ?? '' })}</Typography.Paragraph>
-        <Form.Item name="name" label={t('screening.campaignName')} rules={[{ required: true, whitespace: true, max: 100 }]}>
+        <Form.Item name="name" label={t('screening.campaignName')} rules={[{ required: true, whitespace: true }, fieldRule(createCampaign.body.shape.name, t)]}>
           <Input maxLength={100} data-testid="campaign-name" />
         </Form.Item>
         <Form.Item name="period" label={t('screening.period')} rules={[{ required: true }]}>

@@ -10,6 +10,7 @@ import { useApiMutation } from '../../app/query';
 import { TASK_PRIORITIES } from '../../../domain/monitoring/schemas';
 import { createTask, type Task } from '../../../domain/tasks/api';
 import { type PickedUser, UserSelect } from './UserSelect';
+import { fieldRule } from '../../app/form-rules';
 
 const ROLES = ['grid_worker', 'doctor', 'cadre', 'command', 'volunteer'] as const;
 
@@ -63,7 +64,11 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ areaId, who: 'user', priority: 'normal' }}>
-        <Form.Item name="title" label={t('tasks.field.title')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}>
+        <Form.Item
+          name="title"
+          label={t('tasks.field.title')}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(createTask.body.shape.title, t)]}
+        >
           <Input maxLength={200} data-testid="task-title-input" />
         </Form.Item>
         <Form.Item name="areaId" label={t('tasks.field.area')} rules={[{ required: true, message: t('validation.required') }]}>

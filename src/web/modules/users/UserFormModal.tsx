@@ -6,6 +6,7 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
 import { useApiMutation } from '../../app/query';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   username: string;
@@ -94,7 +95,7 @@ export function UserFormModal({
           name="username"
           label={t('user.username')}
           hidden={editing}
-          rules={editing ? [] : [required, { pattern: /^[A-Za-z0-9_.-]{3,40}$/, message: t('validation.username') }]}
+          rules={editing ? [] : [required, fieldRule(createUser.body.shape.username, t, 'validation.username')]}
         >
           <Input autoComplete="off" />
         </Form.Item>
@@ -103,14 +104,14 @@ export function UserFormModal({
             <Input value={user?.username} disabled />
           </Form.Item>
         )}
-        <Form.Item name="displayName" label={t('user.displayName')} rules={[required, { max: 60 }]}>
+        <Form.Item name="displayName" label={t('user.displayName')} rules={[required, fieldRule(createUser.body.shape.displayName, t)]}>
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item
           name="phone"
           label={t('user.phone')}
           extra={editing ? t('users.phoneKeep', { phone: user?.phone ?? t('common.none') }) : undefined}
-          rules={[{ pattern: /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, message: t('validation.phone') }]}
+          rules={[fieldRule(createUser.body.shape.phone, t, 'validation.phone')]}
         >
           <Input inputMode="tel" maxLength={14} />
         </Form.Item>

@@ -11,6 +11,7 @@ import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import { ConflictList } from './ConflictList';
 import { createDeployment, type Deployment } from '../../../domain/volunteers/api';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   areaId: number;
@@ -101,14 +102,14 @@ export function DeploymentModal({ volunteer, team, onClose, onDone }: Props) {
         <Form.Item
           name="place"
           label={t('volunteers.deploy.place')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 200 }]}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(createDeployment.body.shape.place, t)]}
         >
           <Input maxLength={200} placeholder={t('volunteers.deploy.placePlaceholder')} data-testid="deploy-place" />
         </Form.Item>
         <Form.Item name="dates" label={t('volunteers.deploy.dates')} rules={[{ required: true, message: t('validation.required') }]}>
           <DatePicker.RangePicker style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="role" label={t('volunteers.deploy.role')} rules={[{ max: 100 }]}>
+        <Form.Item name="role" label={t('volunteers.deploy.role')} rules={[fieldRule(createDeployment.body.shape.role, t)]}>
           <Input maxLength={100} placeholder={t('volunteers.deploy.rolePlaceholder')} />
         </Form.Item>
         <Form.Item name="hoursPerDay" label={t('volunteers.deploy.hoursPerDay')}>

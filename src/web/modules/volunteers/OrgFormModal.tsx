@@ -12,6 +12,7 @@ import { ORG_KINDS } from '../../../domain/volunteers/schemas';
 import { fromDay, toDay } from '../residents/dates';
 import { createOrg, type Org, type OrgKind, type OrgPage, updateOrg } from '../../../domain/volunteers/api';
 import { useApiMutation } from '../../app/query';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   kind: OrgKind;
@@ -107,7 +108,7 @@ export function OrgFormModal({ org, parent, defaultAreaId, onClose, onSaved }: P
             <Select data-testid="org-kind" options={ORG_KINDS.map((k) => ({ value: k, label: t(`volunteers.orgKind.${k}`) }))} />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('volunteers.org.name')} rules={[{ ...required, whitespace: true }, { max: 100 }]}>
+        <Form.Item name="name" label={t('volunteers.org.name')} rules={[{ ...required, whitespace: true }, fieldRule(createOrg.body.shape.name, t)]}>
           <Input maxLength={100} data-testid="org-name" />
         </Form.Item>
         {!org && (
@@ -120,7 +121,7 @@ export function OrgFormModal({ org, parent, defaultAreaId, onClose, onSaved }: P
             name="place"
             label={t('volunteers.org.place')}
             extra={t('volunteers.org.placeHint')}
-            rules={[...(temporary ? [{ ...required, whitespace: true }] : []), { max: 200 }]}
+            rules={[...(temporary ? [{ ...required, whitespace: true }] : []), fieldRule(createOrg.body.shape.place, t)]}
           >
             <Input maxLength={200} data-testid="org-place" />
           </Form.Item>
@@ -144,7 +145,7 @@ export function OrgFormModal({ org, parent, defaultAreaId, onClose, onSaved }: P
             />
           </Form.Item>
         )}
-        <Form.Item name="notes" label={t('volunteers.field.notes')} rules={[{ max: 500 }]}>
+        <Form.Item name="notes" label={t('volunteers.field.notes')} rules={[fieldRule(createOrg.body.shape.notes, t)]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
       </Form>

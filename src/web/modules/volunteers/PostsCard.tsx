@@ -10,6 +10,7 @@ import { useApiMutation, useApiQuery } from '../../app/query';
 import { POST_KINDS } from '../../../domain/volunteers/schemas';
 import { createPost, deletePost, listPosts, type Post, type PostKind, updatePost } from '../../../domain/volunteers/api';
 import { VolunteerSelect } from './VolunteerSelect';
+import { fieldRule } from '../../app/form-rules';
 
 function PostFormModal({ areaId, onClose, onSaved }: { areaId?: number; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
@@ -53,10 +54,10 @@ function PostFormModal({ areaId, onClose, onSaved }: { areaId?: number; onClose:
         <Form.Item name="kind" label={t('volunteers.team.kind')} rules={[required]}>
           <Select options={POST_KINDS.map((k) => ({ value: k, label: t(`volunteers.postKind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('volunteers.team.name')} rules={[{ ...required, whitespace: true }, { max: 100 }]}>
+        <Form.Item name="name" label={t('volunteers.team.name')} rules={[{ ...required, whitespace: true }, fieldRule(createPost.body.shape.name, t)]}>
           <Input maxLength={100} />
         </Form.Item>
-        <Form.Item name="place" label={t('volunteers.org.place')} rules={[{ max: 200 }]}>
+        <Form.Item name="place" label={t('volunteers.org.place')} rules={[fieldRule(createPost.body.shape.place, t)]}>
           <Input maxLength={200} />
         </Form.Item>
         <Form.Item name="areaId" label={t('volunteers.org.area')} rules={[required]}>

@@ -7,6 +7,7 @@ import { addServiceRecord } from '../../../domain/volunteers/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import { isFuture } from '../residents/dates';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   on: Dayjs;
@@ -65,13 +66,13 @@ export function ServiceRecordModal({ volunteer, onClose, onDone }: { volunteer: 
         <Form.Item name="hours" label={t('volunteers.record.hours')}>
           <InputNumber min={0} max={24} step={0.5} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="work" label={t('volunteers.record.work')} rules={[{ max: 200 }]}>
+        <Form.Item name="work" label={t('volunteers.record.work')} rules={[fieldRule(addServiceRecord.body.shape.work, t)]}>
           <Input maxLength={200} />
         </Form.Item>
-        <Form.Item name="note" label={t('volunteers.record.note')} rules={[{ max: 1000 }]}>
+        <Form.Item name="note" label={t('volunteers.record.note')} rules={[fieldRule(addServiceRecord.body.shape.note, t)]}>
           <Input.TextArea maxLength={1000} autoSize={{ minRows: 2, maxRows: 5 }} data-testid="record-note" />
         </Form.Item>
-        <Form.Item name="liaisonGroup" label={t('volunteers.record.liaisonGroup')} rules={[{ max: 60 }]}>
+        <Form.Item name="liaisonGroup" label={t('volunteers.record.liaisonGroup')} rules={[fieldRule(addServiceRecord.body.shape.liaisonGroup, t)]}>
           <Input maxLength={60} placeholder={t('volunteers.record.liaisonGroupPlaceholder')} data-testid="record-liaison-group" />
         </Form.Item>
       </Form>

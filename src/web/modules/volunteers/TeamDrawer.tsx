@@ -46,7 +46,12 @@ export function TeamDrawer({ id, onClose, onChanged, onOpen }: Props) {
   const [deploying, setDeploying] = useState(false);
   const canWrite = can('volunteers.write');
 
-  useEffect(() => setDraft(null), [id]);
+  // Another team's members are never edited from this one's draft: dropped while rendering the new team.
+  const [draftFor, setDraftFor] = useState(id);
+  if (draftFor !== id) {
+    setDraftFor(id);
+    setDraft(null);
+  }
 
   const save = async () => {
     if (!draft || !team) return;

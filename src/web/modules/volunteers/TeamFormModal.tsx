@@ -9,6 +9,7 @@ import { createTeam, type Team, type TeamKind } from '../../../domain/volunteers
 import { useApiMutation } from '../../app/query';
 import { useOrgs } from './use-orgs';
 import { VolunteerSelect } from './VolunteerSelect';
+import { fieldRule } from '../../app/form-rules';
 
 interface Values {
   kind: TeamKind;
@@ -88,7 +89,7 @@ export function TeamFormModal({
         <Form.Item
           name="name"
           label={t('volunteers.team.name')}
-          rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}
+          rules={[{ required: true, whitespace: true, message: t('validation.required') }, fieldRule(createTeam.body.shape.name, t)]}
         >
           <Input maxLength={100} data-testid="team-name" />
         </Form.Item>
@@ -101,7 +102,7 @@ export function TeamFormModal({
         <Form.Item name="leaderId" label={t('volunteers.team.leader')}>
           <VolunteerSelect />
         </Form.Item>
-        <Form.Item name="notes" label={t('volunteers.field.notes')} rules={[{ max: 500 }]}>
+        <Form.Item name="notes" label={t('volunteers.field.notes')} rules={[fieldRule(createTeam.body.shape.notes, t)]}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
       </Form>

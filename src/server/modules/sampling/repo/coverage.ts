@@ -3,6 +3,8 @@ import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
 import { GRID_WORKERS } from './results';
+import { areasAs } from '../../areas/sql';
+import { householdsAs, latestStaysOn, registryChangedUpTo, residentsAs } from '../../residents/sql';
 
 // ——— coverage: the round's roster and its counters (migration 0016) ———
 /**
@@ -11,7 +13,7 @@ import { GRID_WORKERS } from './results';
  */
 export async function rosterBehind(db: Queryable, roundId: number): Promise<boolean> {
   const [row] = await db.query<{ behind: boolean }>(
-    `SELECT coalesce((SELECT max(updated_at) FROM residents) > (SELECT roster_synced_to FROM sampling_rounds WHERE id = $1), true) AS behind`,
+    `SELECT coalesce(${registryChangedUpTo} > (SELECT roster_synced_to FROM sampling_rounds WHERE id = $1), true) AS behind`,
     [roundId],
   );
   return row.behind;
@@ -32,7 +34,7 @@ export async function syncRoster(tx: Queryable, p: { roundId: number; areaPath: 
   // As text: a JS Date would cut the microseconds, and the next look would find the same people changed again.
   const [{ wm, top, done }] = await tx.query<{ wm: string | null; top: string | null; done: boolean }>(
     `SELECT w.wm::text AS wm, t.top::text AS top, coalesce(t.top <= w.wm, t.top IS NULL) AS done
-       FROM (SELECT roster_synced_to AS wm FROM sampling_rounds WHERE id = $1 FOR UPDATE) w, (SELECT max(updated_at) AS top FROM residents) t`,
+       FROM (SELECT roster_synced_to AS wm FROM sampling_rounds WHERE id = $1 FOR UPDATE) w, (SELECT ${registryChangedUpTo} AS top) t`,
     [p.roundId],
   );
   if (done) return 0;
@@ -41,11 +43,12 @@ export async function syncRoster(tx: Queryable, p: { roundId: number; areaPath: 
   const day = q.add(p.rosterDate);
   const young = p.bornAfter ? `coalesce(r.birth_date > ${q.add(p.bornAfter)}::date, false)` : 'false';
   const changed = wm === null ? 'true' : `r.updated_at > ${q.add(wm)}::timestamptz AND r.updated_at <= ${q.add(top)}::timestamptz`;
-  const current = `SELECT DISTINCT ON (st.resident_id) st.resident_id, st.area_path, ${young} AS young
-       FROM resident_stays st JOIN residents r ON r.id = st.resident_id AND r.merged_into IS NULL
-      WHERE ${changed} AND st.area_path LIKE ${q.add(p.areaPath + '%')}
-        AND st.from_date <= ${day}::date AND (st.to_date IS NULL OR st.to_date > ${day}::date)
-      ORDER BY st.resident_id, st.from_date DESC, st.id DESC`;
+  const current = latestStaysOn({
+    day,
+    where: `${changed} AND st.area_path LIKE ${q.add(p.areaPath + '%')}`,
+    person: 'r.merged_into IS NULL',
+    columns: `${young} AS young`,
+  });
   let n = await tx.execute(
     `INSERT INTO sampling_roster AS ro (round_id, resident_id, area_path, young, rostered)
      SELECT ${round}, cur.resident_id, cur.area_path, cur.young, true FROM (${current}) cur
@@ -58,7 +61,7 @@ export async function syncRoster(tx: Queryable, p: { roundId: number; areaPath: 
     n += await tx.execute(
       `UPDATE sampling_roster ro SET rostered = false
         WHERE ro.round_id = ${round} AND ro.rostered
-          AND ro.resident_id IN (SELECT r.id FROM residents r WHERE ${changed})
+          AND ro.resident_id IN (SELECT r.id FROM ${residentsAs('r')} WHERE ${changed})
           AND ro.resident_id NOT IN (SELECT cur.resident_id FROM (${current}) cur)`,
       q.values,
     );
@@ -112,13 +115,13 @@ export async function missing(db: Queryable, p: { roundId: number; underPath: st
     total: number;
   }>(
     `WITH m AS (
-       SELECT ro.resident_id, ro.area_path, r.name, r.id_number, r.household_id FROM sampling_roster ro JOIN residents r ON r.id = ro.resident_id
+       SELECT ro.resident_id, ro.area_path, r.name, r.id_number, r.household_id FROM sampling_roster ro JOIN ${residentsAs('r')} ON r.id = ro.resident_id
         WHERE ${where} AND ro.sampled = 0 AND NOT ro.exempt AND NOT ro.young
      )
      SELECT m.resident_id, m.name, m.id_number, a.id AS area_id, a.name AS area_name, h.address, ${GRID_WORKERS('m.area_path', scopeLike)} AS grid_workers,
             count(*) OVER ()::int AS total
-       FROM m JOIN areas a ON a.id = nullif(split_part(rtrim(m.area_path, '/'), '/', array_length(string_to_array(rtrim(m.area_path, '/'), '/'), 1)), '')::int
-       LEFT JOIN households h ON h.id = m.household_id
+       FROM m JOIN ${areasAs('a')} ON a.id = nullif(split_part(rtrim(m.area_path, '/'), '/', array_length(string_to_array(rtrim(m.area_path, '/'), '/'), 1)), '')::int
+       LEFT JOIN ${householdsAs('h')} ON h.id = m.household_id
       ORDER BY m.area_path, m.name, m.resident_id
       LIMIT ${q.add(p.pageSize)} OFFSET ${q.add((p.page - 1) * p.pageSize)}`,
     q.values,

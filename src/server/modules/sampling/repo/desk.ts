@@ -5,6 +5,8 @@ import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
 import type { PoolRule } from '../../../../domain/sampling/rules';
 import { createHash } from 'node:crypto';
+import { residentsAs } from '../../residents/sql';
+import { markDoneSql } from '../../tasks/sql';
 
 /** SQL of the desk: tubes, and the binding of people into them — the hot path, one statement each. */
 
@@ -111,7 +113,7 @@ export interface MemberRow {
 export async function tubeMembers(db: Queryable, tubeId: number): Promise<MemberRow[]> {
   return db.query<MemberRow>(
     `SELECT b.id AS binding_id, b.resident_id, b.seq, r.name, r.id_number, b.bound_at, b.removed_at, b.removed_reason, b.duplicate_of
-       FROM sampling_bindings b JOIN residents r ON r.id = b.resident_id WHERE b.tube_id = $1 ORDER BY b.bound_at, b.id`,
+       FROM sampling_bindings b JOIN ${residentsAs('r')} ON r.id = b.resident_id WHERE b.tube_id = $1 ORDER BY b.bound_at, b.id`,
     [tubeId],
   );
 }
@@ -164,7 +166,7 @@ export async function bind(
   const sql = `WITH p AS (
        SELECT r.id, r.name, r.area_id, r.area_path, r.groups, ${ck} AS ck,
               row_number() OVER (ORDER BY r.relation = 'head' DESC, r.birth_date NULLS LAST, r.id)::int AS ord
-         FROM residents r WHERE r.merged_into IS NULL AND r.area_path LIKE ${scopeLike} AND ${personWhere}
+         FROM ${residentsAs('r')} WHERE r.merged_into IS NULL AND r.area_path LIKE ${scopeLike} AND ${personWhere}
      ), prior AS (
        SELECT 1 FROM sampling_bindings WHERE client_id IN (SELECT ck FROM p) LIMIT 1
      ), t AS (
@@ -189,8 +191,7 @@ export async function bind(
        UPDATE sampling_tubes SET bound = bound + (SELECT count(*) FROM ins) WHERE id = ${tube} AND EXISTS (SELECT 1 FROM ins) RETURNING bound
      ), home AS (
        -- A home-sampling task of the person is done once they are bound (tasks_subject_idx).
-       UPDATE tasks SET status = 'done', done_at = now(), done_by = ${actor}, updated_at = now()
-        WHERE subject_kind = 'sampling_home' AND subject_id IN (SELECT resident_id FROM ins) AND type = 'home_sampling' AND status IN ('open', 'in_progress')
+       ${markDoneSql({ subjectKind: "'sampling_home'", type: "'home_sampling'", subjectIds: 'SELECT resident_id FROM ins', by: actor })}
      ), aud AS (
        INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
        SELECT ${actor}, ${q.add(who.actorName)}, ${q.add(who.requestId)}, ${q.add(who.clientIp)}, 'bind', 'sampling_binding', ins.id::text, ins.area_path,
@@ -216,9 +217,9 @@ export async function bindingsByClient(
   clientId: string,
   householdId?: number,
 ): Promise<{ id: number; resident_id: number; seq: number; duplicate_of: number | null; name: string; tube_id: number }[]> {
-  const keys = householdId ? `SELECT $1 || ':' || m.id FROM residents m WHERE m.household_id = $2` : `SELECT $1::text WHERE $2::int IS NULL`;
+  const keys = householdId ? `SELECT $1 || ':' || m.id FROM ${residentsAs('m')} WHERE m.household_id = $2` : `SELECT $1::text WHERE $2::int IS NULL`;
   return db.query(
-    `SELECT b.id, b.resident_id, b.seq, b.duplicate_of, r.name, b.tube_id FROM sampling_bindings b JOIN residents r ON r.id = b.resident_id
+    `SELECT b.id, b.resident_id, b.seq, b.duplicate_of, r.name, b.tube_id FROM sampling_bindings b JOIN ${residentsAs('r')} ON r.id = b.resident_id
       WHERE b.client_id IN (${keys}) AND b.area_path LIKE $3 ORDER BY b.seq, b.id`,
     [clientId, householdId ?? null, scope.path + '%'],
   );

@@ -2,6 +2,8 @@ import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
+import { areasAs } from '../../areas/sql';
+import { residentsAs } from '../../residents/sql';
 
 /** SQL of exemptions (免检). */
 
@@ -48,7 +50,7 @@ export async function listExemptions(db: Queryable, scope: Scope, p: { roundId: 
     recorded_at: Date;
   }>(
     `SELECT e.id, e.resident_id, r.name, r.id_number, e.area_id, a.name AS area_name, e.kind, e.detail, e.recorded_at
-       FROM sampling_exemptions e JOIN residents r ON r.id = e.resident_id JOIN areas a ON a.id = e.area_id
+       FROM sampling_exemptions e JOIN ${residentsAs('r')} ON r.id = e.resident_id JOIN ${areasAs('a')} ON a.id = e.area_id
       WHERE ${where.join(' AND ')} ORDER BY a.name, r.name, e.id LIMIT 10000`,
     q.values,
   );

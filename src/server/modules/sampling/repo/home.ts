@@ -2,6 +2,9 @@ import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
+import { underHomeMeasure } from '../../monitoring/sql';
+import { latestStaysOn, residentsAs } from '../../residents/sql';
+import { taskExists } from '../../tasks/sql';
 
 // ——— home sampling ———
 /**
@@ -20,21 +23,18 @@ export async function homeCandidates(
   const elderly = p.elderlyBornOnOrBefore ? `OR r.birth_date <= ${q.add(p.elderlyBornOnOrBefore)}::date` : '';
   return db.query<{ resident_id: number; name: string; area_id: number; area_path: string; reason: string }>(
     `WITH roster AS (
-       SELECT DISTINCT ON (st.resident_id) st.resident_id FROM resident_stays st
-        WHERE st.area_path LIKE ${q.add(p.underPath + '%')} AND ${scopeClause(p.scope, 'st.area_path', q)}
-          AND st.from_date <= ${day}::date AND (st.to_date IS NULL OR st.to_date > ${day}::date)
-        ORDER BY st.resident_id, st.from_date DESC
+       ${latestStaysOn({ day, where: `st.area_path LIKE ${q.add(p.underPath + '%')} AND ${scopeClause(p.scope, 'st.area_path', q)}` })}
      )
      SELECT r.id AS resident_id, r.name, r.area_id, r.area_path,
-            CASE WHEN EXISTS (SELECT 1 FROM measures m WHERE m.resident_id = r.id AND m.place = 'home' AND m.state IN ('confirmed', 'active', 'release_check')) THEN 'measure'
+            CASE WHEN ${underHomeMeasure('r.id')} THEN 'measure'
                  WHEN r.groups && ARRAY['bedridden', 'disabled'] THEN 'home_bound' ELSE 'elderly' END AS reason
-       FROM roster ro JOIN residents r ON r.id = ro.resident_id AND r.merged_into IS NULL AND r.status = 'present'
+       FROM roster ro JOIN ${residentsAs('r')} ON r.id = ro.resident_id AND r.merged_into IS NULL AND r.status = 'present'
       WHERE (r.groups && ARRAY['bedridden', 'disabled'] ${elderly}
-             OR EXISTS (SELECT 1 FROM measures m WHERE m.resident_id = r.id AND m.place = 'home' AND m.state IN ('confirmed', 'active', 'release_check')))
+             OR ${underHomeMeasure('r.id')})
         AND NOT EXISTS (SELECT 1 FROM sampling_bindings b WHERE b.round_id = ${round} AND b.resident_id = r.id AND b.removed_at IS NULL
                         AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid'))
         AND NOT EXISTS (SELECT 1 FROM sampling_exemptions e WHERE e.round_id = ${round} AND e.resident_id = r.id AND e.revoked_at IS NULL)
-        AND NOT EXISTS (SELECT 1 FROM tasks t WHERE t.subject_kind = 'sampling_home' AND t.subject_id = r.id AND t.type = 'home_sampling' AND t.created_at >= ${q.add(p.roundCreatedAt)})
+        AND NOT ${taskExists("'sampling_home'", 'r.id', `t.type = 'home_sampling' AND t.created_at >= ${q.add(p.roundCreatedAt)}`)}
       ORDER BY r.area_path, r.id`,
     q.values,
   );

@@ -2,6 +2,9 @@ import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
+import { areasAs } from '../../areas/sql';
+import { householdsAs, residentsAs } from '../../residents/sql';
+import { usersAs } from '../../users/sql';
 
 /** SQL of lab results and the trace-back of positives (flags). */
 
@@ -104,14 +107,14 @@ export async function flagMembers(tx: Queryable, tubeIds: number[]): Promise<New
        RETURNING id, status, resident_id, area_id, area_path, tube_id
      )
      SELECT f.id, f.status, f.resident_id, r.name, f.area_id, f.area_path, f.tube_id, t.barcode
-       FROM f JOIN residents r ON r.id = f.resident_id JOIN sampling_tubes t ON t.id = f.tube_id ORDER BY f.tube_id, f.id`,
+       FROM f JOIN ${residentsAs('r')} ON r.id = f.resident_id JOIN sampling_tubes t ON t.id = f.tube_id ORDER BY f.tube_id, f.id`,
     [tubeIds],
   );
 }
 
 /** Grid workers of a person's area: users with the role whose scope area contains it, nearest first. */
 export const GRID_WORKERS = (path: string, scopeLike: string) =>
-  `(SELECT coalesce(array_agg(u.display_name ORDER BY length(u.area_path) DESC, u.id), '{}') FROM users u
+  `(SELECT coalesce(array_agg(u.display_name ORDER BY length(u.area_path) DESC, u.id), '{}') FROM ${usersAs('u')}
      WHERE 'grid_worker' = ANY(u.roles) AND NOT u.disabled AND ${path} LIKE u.area_path || '%' AND u.area_path LIKE ${scopeLike})`;
 
 export interface FlagRow {
@@ -139,8 +142,8 @@ export async function listFlags(db: Queryable, scope: Scope, p: { roundId: numbe
   return db.query<FlagRow>(
     `SELECT f.id, f.round_id, f.resident_id, r.name, r.id_number, f.area_id, a.name AS area_name, h.address AS household_address, t.barcode, f.status,
             ${GRID_WORKERS('f.area_path', scopeLike)} AS grid_workers, f.created_at, f.closed_at
-       FROM sampling_flags f JOIN residents r ON r.id = f.resident_id JOIN areas a ON a.id = f.area_id JOIN sampling_tubes t ON t.id = f.tube_id
-       LEFT JOIN households h ON h.id = r.household_id
+       FROM sampling_flags f JOIN ${residentsAs('r')} ON r.id = f.resident_id JOIN ${areasAs('a')} ON a.id = f.area_id JOIN sampling_tubes t ON t.id = f.tube_id
+       LEFT JOIN ${householdsAs('h')} ON h.id = r.household_id
       WHERE ${where.join(' AND ')}
       ORDER BY f.status = 'held' DESC, f.created_at DESC, f.id LIMIT 5000`,
     q.values,

@@ -3,6 +3,7 @@ import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
 import type { ExemptionRules, PoolRule } from '../../../../domain/sampling/rules';
+import { areasAs } from '../../areas/sql';
 
 /** SQL of rounds and their points. Rounds are seen from below as well (roundScope). */
 
@@ -62,7 +63,7 @@ export async function insertRound(
 export async function findRound(db: Queryable, scope: Scope, id: number): Promise<RoundRow | null> {
   const q = new SqlParams();
   const [row] = await db.query<RoundRow>(
-    `SELECT ${ROUND_COLUMNS} FROM sampling_rounds r JOIN areas a ON a.id = r.area_id WHERE r.id = ${q.add(id)} AND ${roundScope(scope, q)}`,
+    `SELECT ${ROUND_COLUMNS} FROM sampling_rounds r JOIN ${areasAs('a')} ON a.id = r.area_id WHERE r.id = ${q.add(id)} AND ${roundScope(scope, q)}`,
     q.values,
   );
   return row ?? null;
@@ -74,7 +75,7 @@ export async function listRounds(db: Queryable, scope: Scope, p: { underPath?: s
   if (p.underPath) where.push(`r.area_path LIKE ${q.add(p.underPath + '%')}`);
   if (p.status) where.push(`r.status = ${q.add(p.status)}`);
   return db.query<RoundRow>(
-    `SELECT ${ROUND_COLUMNS} FROM sampling_rounds r JOIN areas a ON a.id = r.area_id WHERE ${where.join(' AND ')} ORDER BY r.starts_on DESC, r.id DESC`,
+    `SELECT ${ROUND_COLUMNS} FROM sampling_rounds r JOIN ${areasAs('a')} ON a.id = r.area_id WHERE ${where.join(' AND ')} ORDER BY r.starts_on DESC, r.id DESC`,
     q.values,
   );
 }
@@ -149,7 +150,7 @@ export async function insertPoint(
 export async function findPoint(db: Queryable, scope: Scope, id: number): Promise<PointRow | null> {
   const q = new SqlParams();
   const [row] = await db.query<PointRow>(
-    `SELECT ${POINT_COLUMNS} FROM sampling_points p JOIN areas a ON a.id = p.area_id WHERE p.id = ${q.add(id)} AND ${scopeClause(scope, 'p.area_path', q)}`,
+    `SELECT ${POINT_COLUMNS} FROM sampling_points p JOIN ${areasAs('a')} ON a.id = p.area_id WHERE p.id = ${q.add(id)} AND ${scopeClause(scope, 'p.area_path', q)}`,
     q.values,
   );
   return row ?? null;
@@ -158,7 +159,7 @@ export async function findPoint(db: Queryable, scope: Scope, id: number): Promis
 export async function listPoints(db: Queryable, scope: Scope, roundId: number): Promise<PointRow[]> {
   const q = new SqlParams();
   return db.query<PointRow>(
-    `SELECT ${POINT_COLUMNS} FROM sampling_points p JOIN areas a ON a.id = p.area_id WHERE p.round_id = ${q.add(roundId)} AND ${scopeClause(scope, 'p.area_path', q)} ORDER BY p.name, p.id`,
+    `SELECT ${POINT_COLUMNS} FROM sampling_points p JOIN ${areasAs('a')} ON a.id = p.area_id WHERE p.round_id = ${q.add(roundId)} AND ${scopeClause(scope, 'p.area_path', q)} ORDER BY p.name, p.id`,
     q.values,
   );
 }

@@ -2,6 +2,8 @@ import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
+import { areasAs } from '../../areas/sql';
+import { latestStaysOn, residentsAs } from '../../residents/sql';
 
 // ——— the slot plan ———
 /**
@@ -16,15 +18,11 @@ export async function slotUnits(db: Queryable, p: { roundId: number; servedPaths
   const young = p.bornAfter ? `AND NOT (r.birth_date IS NOT NULL AND r.birth_date > ${q.add(p.bornAfter)}::date)` : '';
   return db.query<{ area_id: number; name: string; people: number }>(
     `WITH roster AS (
-       SELECT DISTINCT ON (st.resident_id) st.resident_id, st.area_path
-         FROM resident_stays st
-        WHERE st.area_path LIKE ANY(${q.add(p.servedPaths.map((x) => x + '%'))}::text[]) AND ${scopeClause(p.scope, 'st.area_path', q)}
-          AND st.from_date <= ${day}::date AND (st.to_date IS NULL OR st.to_date > ${day}::date)
-        ORDER BY st.resident_id, st.from_date DESC
+       ${latestStaysOn({ day, where: `st.area_path LIKE ANY(${q.add(p.servedPaths.map((x) => x + '%'))}::text[]) AND ${scopeClause(p.scope, 'st.area_path', q)}` })}
      )
      SELECT a.id AS area_id, a.name, count(*)::int AS people
-       FROM roster ro JOIN residents r ON r.id = ro.resident_id AND r.merged_into IS NULL
-       JOIN areas a ON a.id = split_part(rtrim(ro.area_path, '/'), '/', array_length(string_to_array(rtrim(ro.area_path, '/'), '/'), 1))::int
+       FROM roster ro JOIN ${residentsAs('r')} ON r.id = ro.resident_id AND r.merged_into IS NULL
+       JOIN ${areasAs('a')} ON a.id = split_part(rtrim(ro.area_path, '/'), '/', array_length(string_to_array(rtrim(ro.area_path, '/'), '/'), 1))::int
       WHERE NOT EXISTS (SELECT 1 FROM sampling_exemptions e WHERE e.round_id = ${q.add(p.roundId)} AND e.resident_id = ro.resident_id AND e.revoked_at IS NULL) ${young}
       GROUP BY a.id, a.name, a.path ORDER BY a.path`,
     q.values,

@@ -2,6 +2,8 @@ import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
+import { areasAs } from '../../areas/sql';
+import { householdsAs } from '../../residents/sql';
 
 /** SQL of deployments, the clashes of a person in two places at once, and everything one person is linked to. */
 
@@ -27,7 +29,7 @@ export interface DeploymentRow {
 const DEPLOYMENT_COLUMNS = `d.id, d.volunteer_id, v.name AS volunteer_name, d.team_id, t.name AS team_name, d.org_id, d.area_id, d.area_path,
   a.name AS area_name, d.place, to_char(d.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(d.ends_on, 'YYYY-MM-DD') AS ends_on, d.role,
   d.hours_per_day::float8 AS hours_per_day, d.cancelled_at, d.notes`;
-const DEPLOYMENT_FROM = `deployments d JOIN areas a ON a.id = d.area_id LEFT JOIN volunteers v ON v.id = d.volunteer_id LEFT JOIN teams t ON t.id = d.team_id`;
+const DEPLOYMENT_FROM = `deployments d JOIN ${areasAs('a')} ON a.id = d.area_id LEFT JOIN volunteers v ON v.id = d.volunteer_id LEFT JOIN teams t ON t.id = d.team_id`;
 
 /** Who each live deployment puts where: the person itself, or every member of the team. */
 export const ASSIGNMENTS = `(
@@ -103,7 +105,7 @@ export async function conflictsOf(db: Queryable, deploymentIds: number[]): Promi
     `SELECT me.deployment_id, other.deployment_id AS other_id, other.volunteer_id, v.name AS volunteer_name, other.place, other.area_path,
             a.name AS area_name, to_char(other.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(other.ends_on, 'YYYY-MM-DD') AS ends_on
        FROM ${ASSIGNMENTS} me JOIN ${ASSIGNMENTS} other ON ${overlapWhere('me', 'other')}
-       JOIN volunteers v ON v.id = other.volunteer_id JOIN areas a ON a.id = other.area_id
+       JOIN volunteers v ON v.id = other.volunteer_id JOIN ${areasAs('a')} ON a.id = other.area_id
       WHERE me.deployment_id = ANY($1::int[])
       ORDER BY me.deployment_id, other.starts_on, other.deployment_id, v.name`,
     [deploymentIds],
@@ -154,19 +156,19 @@ export async function linksOfVolunteer(db: Queryable, volunteerId: number, today
       [volunteerId],
     ),
     db.query<{ id: number; kind: string; name: string; place: string | null; area_name: string }>(
-      'SELECT p.id, p.kind, p.name, p.place, a.name AS area_name FROM posts p JOIN areas a ON a.id = p.area_id WHERE p.holder_id = $1 AND p.closed_at IS NULL ORDER BY p.name',
+      `SELECT p.id, p.kind, p.name, p.place, a.name AS area_name FROM posts p JOIN ${areasAs('a')} ON a.id = p.area_id WHERE p.holder_id = $1 AND p.closed_at IS NULL ORDER BY p.name`,
       [volunteerId],
     ),
     db.query<{ household_id: number; address: string }>(
-      'SELECT l.household_id, h.address FROM household_links l JOIN households h ON h.id = l.household_id WHERE l.volunteer_id = $1 ORDER BY h.address, h.id LIMIT 500',
+      `SELECT l.household_id, h.address FROM household_links l JOIN ${householdsAs('h')} ON h.id = l.household_id WHERE l.volunteer_id = $1 ORDER BY h.address, h.id LIMIT 500`,
       [volunteerId],
     ),
     db.query<{ id: number; kind: string; area_id: number; area_name: string; floor: string }>(
-      'SELECT c.id, c.kind, c.area_id, a.name AS area_name, c.floor FROM captains c JOIN areas a ON a.id = c.area_id WHERE c.volunteer_id = $1 ORDER BY a.name, c.floor',
+      `SELECT c.id, c.kind, c.area_id, a.name AS area_name, c.floor FROM captains c JOIN ${areasAs('a')} ON a.id = c.area_id WHERE c.volunteer_id = $1 ORDER BY a.name, c.floor`,
       [volunteerId],
     ),
     db.query<{ id: number; area_id: number; area_name: string; village_group: string }>(
-      'SELECT g.id, g.area_id, a.name AS area_name, g.village_group FROM group_links g JOIN areas a ON a.id = g.area_id WHERE g.volunteer_id = $1 AND g.ended_at IS NULL',
+      `SELECT g.id, g.area_id, a.name AS area_name, g.village_group FROM group_links g JOIN ${areasAs('a')} ON a.id = g.area_id WHERE g.volunteer_id = $1 AND g.ended_at IS NULL`,
       [volunteerId],
     ),
     deploymentsOfVolunteer(db, volunteerId, today),

@@ -3,6 +3,8 @@ import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
 import { ASSIGNMENTS } from './deployments';
+import { areasAs } from '../../areas/sql';
+import { usersAs } from '../../users/sql';
 
 /** SQL of service hours, the figures a town shows, and recorded work with liaison notes. */
 
@@ -125,7 +127,7 @@ export async function figures(
   const name = {
     category: 's.key',
     branch: '(SELECT o.name FROM party_orgs o WHERE o.id::text = s.key)',
-    area: '(SELECT a.name FROM areas a WHERE a.id::text = s.key)',
+    area: `(SELECT a.name FROM ${areasAs('a')} WHERE a.id::text = s.key)`,
     total: 's.key',
   }[p.by];
   const inScopeE = scopeClause(scope, 'e.area_path', q);
@@ -187,7 +189,7 @@ export async function listServiceRecords(
   const rows = await db.query<ServiceRecordRow>(
     `SELECT r.id, r.volunteer_id, v.name AS volunteer_name, a.name AS area_name, to_char(r.on_date, 'YYYY-MM-DD') AS on, r.hours::float8 AS hours,
             r.work, r.note, r.liaison_group, u.display_name AS recorded_by_name, r.created_at
-       FROM ${from} JOIN areas a ON a.id = v.area_id LEFT JOIN users u ON u.id = r.recorded_by
+       FROM ${from} JOIN ${areasAs('a')} ON a.id = v.area_id LEFT JOIN ${usersAs('u')} ON u.id = r.recorded_by
       WHERE ${w} ORDER BY r.on_date DESC, r.id DESC LIMIT ${q.add(p.pageSize)} OFFSET ${q.add((p.page - 1) * p.pageSize)}`,
     q.values,
   );

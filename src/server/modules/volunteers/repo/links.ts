@@ -2,6 +2,8 @@ import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
+import { areasAs } from '../../areas/sql';
+import { householdsAs } from '../../residents/sql';
 
 /** SQL of the links that route work: member ↔ households, cadre ↔ village group, building and floor captains. */
 
@@ -26,7 +28,7 @@ export async function listHouseholdLinks(db: Queryable, scope: Scope, p: { house
   if (p.underPath) where.push(`h.area_path LIKE ${q.add(p.underPath + '%')}`);
   return db.query<HouseholdLinkRow>(
     `SELECT l.household_id, h.address, h.area_id, a.name AS area_name, l.volunteer_id, v.name AS volunteer_name, v.phone
-       FROM household_links l JOIN households h ON h.id = l.household_id JOIN areas a ON a.id = h.area_id JOIN volunteers v ON v.id = l.volunteer_id
+       FROM household_links l JOIN ${householdsAs('h')} ON h.id = l.household_id JOIN ${areasAs('a')} ON a.id = h.area_id JOIN volunteers v ON v.id = l.volunteer_id
       WHERE ${where.join(' AND ')} ORDER BY h.area_path, h.address, h.id, v.name LIMIT ${q.add(p.limit)}`,
     q.values,
   );
@@ -36,7 +38,7 @@ export async function listHouseholdLinks(db: Queryable, scope: Scope, p: { house
 export async function addHouseholdLinks(tx: Queryable, volunteerId: number, householdIds: number[]): Promise<number> {
   const rows = await tx.query<{ household_id: number }>(
     `INSERT INTO household_links (household_id, volunteer_id, area_path)
-     SELECT h.id, $1, h.area_path FROM households h WHERE h.id = ANY($2::int[])
+     SELECT h.id, $1, h.area_path FROM ${householdsAs('h')} WHERE h.id = ANY($2::int[])
      ON CONFLICT DO NOTHING RETURNING household_id`,
     [volunteerId, householdIds],
   );
@@ -55,7 +57,7 @@ export async function removeHouseholdLinks(tx: Queryable, volunteerId: number, h
 export async function householdsInScope(db: Queryable, scope: Scope, ids: number[]): Promise<number[]> {
   const q = new SqlParams();
   const rows = await db.query<{ id: number }>(
-    `SELECT h.id FROM households h WHERE h.id = ANY(${q.add(ids)}::int[]) AND ${scopeClause(scope, 'h.area_path', q)}`,
+    `SELECT h.id FROM ${householdsAs('h')} WHERE h.id = ANY(${q.add(ids)}::int[]) AND ${scopeClause(scope, 'h.area_path', q)}`,
     q.values,
   );
   return rows.map((r) => r.id);
@@ -74,7 +76,7 @@ export async function splitHouseholds(tx: Queryable, scope: Scope, underPath: st
   const rows = await tx.query<{ n: number; households: number; min: number | null; max: number | null }>(
     `WITH hh AS (
        SELECT h.id, h.area_path, row_number() OVER (ORDER BY h.area_path, h.address, h.id) - 1 AS rn, count(*) OVER () AS total
-         FROM households h WHERE ${where}
+         FROM ${householdsAs('h')} WHERE ${where}
      ), ins AS (
        INSERT INTO household_links (household_id, volunteer_id, area_path)
        SELECT hh.id, (${vols}::int[])[(hh.rn * cardinality(${vols}::int[]) / hh.total)::int + 1], hh.area_path FROM hh
@@ -106,7 +108,7 @@ export async function listGroupLinks(db: Queryable, scope: Scope, p: { underPath
   if (p.volunteerId) where.push(`g.volunteer_id = ${q.add(p.volunteerId)}`);
   return db.query<GroupLinkRow>(
     `SELECT g.id, g.volunteer_id, v.name AS volunteer_name, g.area_id, g.area_path, a.name AS area_name, g.village_group
-       FROM group_links g JOIN volunteers v ON v.id = g.volunteer_id JOIN areas a ON a.id = g.area_id
+       FROM group_links g JOIN volunteers v ON v.id = g.volunteer_id JOIN ${areasAs('a')} ON a.id = g.area_id
       WHERE ${where.join(' AND ')} ORDER BY g.area_path, g.village_group, v.name LIMIT 5000`,
     q.values,
   );
@@ -116,7 +118,7 @@ export async function findGroupLink(db: Queryable, scope: Scope, id: number): Pr
   const q = new SqlParams();
   const [row] = await db.query<GroupLinkRow>(
     `SELECT g.id, g.volunteer_id, v.name AS volunteer_name, g.area_id, g.area_path, a.name AS area_name, g.village_group
-       FROM group_links g JOIN volunteers v ON v.id = g.volunteer_id JOIN areas a ON a.id = g.area_id
+       FROM group_links g JOIN volunteers v ON v.id = g.volunteer_id JOIN ${areasAs('a')} ON a.id = g.area_id
       WHERE g.id = ${q.add(id)} AND g.ended_at IS NULL AND ${scopeClause(scope, 'g.area_path', q)}`,
     q.values,
   );
@@ -141,7 +143,7 @@ export async function listCaptains(db: Queryable, scope: Scope, p: { underPath?:
   if (p.volunteerId) where.push(`c.volunteer_id = ${q.add(p.volunteerId)}`);
   return db.query<CaptainRow>(
     `SELECT c.id, c.kind, c.area_id, c.area_path, a.name AS area_name, c.floor, c.volunteer_id, v.name AS volunteer_name
-       FROM captains c JOIN areas a ON a.id = c.area_id JOIN volunteers v ON v.id = c.volunteer_id
+       FROM captains c JOIN ${areasAs('a')} ON a.id = c.area_id JOIN volunteers v ON v.id = c.volunteer_id
       WHERE ${where.join(' AND ')} ORDER BY c.area_path, c.kind, c.floor LIMIT 5000`,
     q.values,
   );

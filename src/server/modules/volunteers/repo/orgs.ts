@@ -2,6 +2,7 @@ import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
+import { areasAs } from '../../areas/sql';
 
 /** SQL of party organisations and their memberships. Reads take the caller's scope; the enlistment form's lookup by token says Unscoped. */
 
@@ -28,7 +29,7 @@ const ORG_COLUMNS = `o.id, o.parent_id, o.kind, o.name, o.area_id, o.area_path, 
   to_char(o.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(o.ends_on, 'YYYY-MM-DD') AS ends_on, o.closed_at, o.secretary_id,
   s.name AS secretary_name, o.enlist_token, o.notes,
   (SELECT count(*)::int FROM party_memberships m WHERE m.org_id = o.id AND m.left_on IS NULL) AS member_count`;
-const ORG_FROM = `party_orgs o JOIN areas a ON a.id = o.area_id LEFT JOIN volunteers s ON s.id = o.secretary_id`;
+const ORG_FROM = `party_orgs o JOIN ${areasAs('a')} ON a.id = o.area_id LEFT JOIN volunteers s ON s.id = o.secretary_id`;
 
 export async function findOrg(db: Queryable, scope: Scope, id: number): Promise<OrgRow | null> {
   const q = new SqlParams();

@@ -2,6 +2,7 @@ import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
+import { areasAs } from '../../areas/sql';
 
 /** SQL of posts and responsibility areas. */
 
@@ -23,7 +24,7 @@ export interface PostRow {
 
 const POST_COLUMNS = `p.id, p.kind, p.name, p.place, p.area_id, p.area_path, a.name AS area_name, p.org_id, p.team_id, p.holder_id,
   h.name AS holder_name, p.closed_at, p.notes`;
-const POST_FROM = `posts p JOIN areas a ON a.id = p.area_id LEFT JOIN volunteers h ON h.id = p.holder_id`;
+const POST_FROM = `posts p JOIN ${areasAs('a')} ON a.id = p.area_id LEFT JOIN volunteers h ON h.id = p.holder_id`;
 
 export async function findPost(db: Queryable, scope: Scope, id: number): Promise<PostRow | null> {
   const q = new SqlParams();

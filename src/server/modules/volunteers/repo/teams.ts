@@ -2,6 +2,7 @@ import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
+import { areasAs } from '../../areas/sql';
 
 /** SQL of teams (service teams, assault squads with their sub-squads, pioneer teams) and their members. */
 
@@ -24,7 +25,7 @@ export interface TeamRow {
 
 const TEAM_COLUMNS = `t.id, t.kind, t.name, t.parent_id, t.org_id, o.name AS org_name, t.area_id, t.area_path, a.name AS area_name,
   t.leader_id, l.name AS leader_name, (SELECT count(*)::int FROM team_members m WHERE m.team_id = t.id) AS member_count, t.disbanded_at, t.notes`;
-const TEAM_FROM = `teams t JOIN areas a ON a.id = t.area_id LEFT JOIN party_orgs o ON o.id = t.org_id LEFT JOIN volunteers l ON l.id = t.leader_id`;
+const TEAM_FROM = `teams t JOIN ${areasAs('a')} ON a.id = t.area_id LEFT JOIN party_orgs o ON o.id = t.org_id LEFT JOIN volunteers l ON l.id = t.leader_id`;
 
 export async function findTeam(db: Queryable, scope: Scope, id: number): Promise<TeamRow | null> {
   const q = new SqlParams();

@@ -1,0 +1,18 @@
+/**
+ * The task inbox lent to other modules' SQL where a task about their own record is part of one statement:
+ * "is there already a task for this subject" inside a set-based candidate query, "the task of each target"
+ * beside a list, and the desk closing a person's home-sampling task in the binding statement itself.
+ * Arguments are SQL expressions (parameters, columns or literals written in code), never user text.
+ * Columns others read through `tasksAs`: id, type, subject_kind, subject_id, status, assignee_user_id,
+ * assignee_role, created_at.
+ */
+export const tasksAs = (alias: string): string => `tasks ${alias}`;
+
+/** Whether a task about a subject exists (tasks_subject_idx): `extra` narrows it, on alias `t`. */
+export const taskExists = (subjectKind: string, subjectId: string, extra?: string): string =>
+  `EXISTS (SELECT 1 FROM tasks t WHERE t.subject_kind = ${subjectKind} AND t.subject_id = ${subjectId}${extra ? ` AND ${extra}` : ''})`;
+
+/** An UPDATE (for a CTE of the caller's statement) marking the open tasks of a type about these subjects done. */
+export const markDoneSql = (p: { subjectKind: string; type: string; subjectIds: string; by: string }): string =>
+  `UPDATE tasks SET status = 'done', done_at = now(), done_by = ${p.by}, updated_at = now()
+        WHERE subject_kind = ${p.subjectKind} AND subject_id IN (${p.subjectIds}) AND type = ${p.type} AND status IN ('open', 'in_progress')`;
