@@ -2,6 +2,8 @@ import { maskName } from '../../../domain/sampling/rules';
 import type { Ctx } from '../../platform/context';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
+import { areasAs } from '../areas/sql';
+import { residentsAs } from '../residents/sql';
 import { coverage } from './coverage';
 
 /**
@@ -19,7 +21,7 @@ export async function samplingPanel(ctx: Ctx, area: { id: number; path: string }
   const q = new SqlParams();
   const held = await ctx.db.query<{ area_name: string; resident_name: string; created_at: Date; n: number }>(
     `SELECT a.name AS area_name, r.name AS resident_name, f.created_at, count(*) OVER ()::int AS n
-       FROM sampling_flags f JOIN areas a ON a.id = f.area_id JOIN residents r ON r.id = f.resident_id
+       FROM sampling_flags f JOIN ${areasAs('a')} ON a.id = f.area_id JOIN ${residentsAs('r')} ON r.id = f.resident_id
       WHERE f.round_id = ${q.add(round.id)} AND f.status = 'held' AND f.area_path LIKE ${q.add(area.path + '%')} AND ${scopeClause(ctx.actor.scope, 'f.area_path', q)}
       ORDER BY f.created_at LIMIT 10`,
     q.values,
