@@ -78,5 +78,11 @@ describe('the demo county', () => {
     const fixed = points.find((p: any) => p.kind === 'fixed');
     const plan = (await command.get(`/api/sampling/rounds/${roundId}/points/${fixed.id}/slots`)).json();
     expect(plan.plan.slots.length).toBeGreaterThan(0);
+    // The county's overview shows the village's round, its held people on the red list, and the measures.
+    const overview = (await command.get('/api/overview')).json();
+    expect(overview.sampling).toMatchObject({ roundId, done: 56, held: 10 });
+    expect(overview.children.filter((c: any) => c.sampling?.done === 56)).toHaveLength(1);
+    expect(overview.attention.filter((a: any) => a.kind === 'positive_held')).toHaveLength(10);
+    expect(overview.figures['measures.total']).toBeGreaterThanOrEqual(4);
   });
 });
