@@ -1,0 +1,58 @@
+-- The audit trail as a hash chain: each row carries its place in the chain (seq, 1, 2, 3, … with no gap) and a
+-- SHA-256 over its own fields and the previous row's hash. An edited row no longer matches its hash, a deleted
+-- one leaves a gap in seq; `npm run audit:verify` walks the chain and names the first such row. The verifier
+-- recomputes the hash outside the database (tools/audit-verify.ts), from the same field texts as here.
+
+ALTER TABLE audit_log ADD COLUMN seq bigint, ADD COLUMN hash text;
+
+-- One field of the hashed text: '-' for null, else its length in bytes, ':' and the text (no separator can be forged).
+CREATE FUNCTION audit_log_field(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN v IS NULL THEN '-' ELSE octet_length(v)::text || ':' || v END
+$$;
+
+CREATE FUNCTION audit_log_digest(
+  prev text, seq bigint, id bigint, at timestamptz, actor_id integer, actor_name text, request_id text, client_ip text,
+  action text, entity text, entity_id text, area_path text, before jsonb, after jsonb
+) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT encode(sha256(convert_to(concat_ws('|',
+    coalesce(prev, ''), seq::text, id::text, (extract(epoch FROM at) * 1000000)::bigint::text,
+    audit_log_field(actor_id::text), audit_log_field(actor_name), audit_log_field(request_id), audit_log_field(client_ip),
+    audit_log_field(action), audit_log_field(entity), audit_log_field(entity_id), audit_log_field(area_path),
+    audit_log_field(before::text), audit_log_field(after::text)), 'UTF8')), 'hex')
+$$;
+
+-- Rows written before the chain are chained in the order they were written.
+ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update;
+DO $$
+DECLARE r record; prev text := NULL; n bigint := 0;
+BEGIN
+  FOR r IN SELECT * FROM audit_log ORDER BY id LOOP
+    n := n + 1;
+    prev := audit_log_digest(prev, n, r.id, r.at, r.actor_id, r.actor_name, r.request_id, r.client_ip, r.action, r.entity,
+                             r.entity_id, r.area_path, r.before, r.after);
+    UPDATE audit_log SET seq = n, hash = prev WHERE id = r.id;
+  END LOOP;
+END $$;
+ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update;
+
+ALTER TABLE audit_log ALTER COLUMN seq SET NOT NULL, ALTER COLUMN hash SET NOT NULL;
+-- Unique: two writers that somehow read the same predecessor fail instead of forking the chain.
+CREATE UNIQUE INDEX audit_log_seq_idx ON audit_log (seq);
+
+-- Appending: one writer at a time holds the chain's head until its transaction ends (an advisory lock, taken at
+-- its first audit row). A second transaction waits at its own first row, then — READ COMMITTED, every statement
+-- of this function sees what committed before it — reads the first one's last row as its predecessor. Rows of
+-- one statement (auditMany) see the ones before them. The lock is held from a transaction's first audit row to
+-- its commit, which is why services write their audit row last.
+CREATE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE last_seq bigint; last_hash text;
+BEGIN
+  PERFORM pg_advisory_xact_lock(7406190017);
+  SELECT a.seq, a.hash INTO last_seq, last_hash FROM audit_log a ORDER BY a.seq DESC LIMIT 1;
+  NEW.seq := coalesce(last_seq, 0) + 1;
+  NEW.hash := audit_log_digest(last_hash, NEW.seq, NEW.id, NEW.at, NEW.actor_id, NEW.actor_name, NEW.request_id, NEW.client_ip,
+                               NEW.action, NEW.entity, NEW.entity_id, NEW.area_path, NEW.before, NEW.after);
+  RETURN NEW;
+END;
+$$;
+CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
