@@ -56,3 +56,29 @@ BEGIN
 END;
 $$;
 CREATE TRIGGER audit_log_chain BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_chain();
+
+-- ——— disclosures watched: one user's reveals and exports of personal data in a day, against a threshold ———
+-- The threshold is data (one row, changed by an administrator in SQL until it has a screen), not a setting.
+CREATE TABLE audit_policy (
+  id boolean PRIMARY KEY DEFAULT true CHECK (id),
+  disclosures_per_day integer NOT NULL DEFAULT 50 CHECK (disclosures_per_day > 0)
+);
+INSERT INTO audit_policy DEFAULT VALUES;
+-- One task to the administrators per user and local day, however often the check runs.
+CREATE TABLE audit_disclosure_alerts (
+  user_id integer NOT NULL,
+  day date NOT NULL,
+  disclosures integer NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (user_id, day)
+);
+-- The task type, widening whatever list the constraint has now (as 0012 does).
+DO $$
+DECLARE def text;
+BEGIN
+  SELECT pg_get_constraintdef(oid) INTO def FROM pg_constraint WHERE conrelid = 'tasks'::regclass AND conname = 'tasks_type_check';
+  IF def IS NOT NULL AND position('audit_disclosures' in def) = 0 THEN
+    EXECUTE 'ALTER TABLE tasks DROP CONSTRAINT tasks_type_check';
+    EXECUTE 'ALTER TABLE tasks ADD CONSTRAINT tasks_type_check ' || replace(def, 'ARRAY[', 'ARRAY[''audit_disclosures''::text, ');
+  END IF;
+END $$;
