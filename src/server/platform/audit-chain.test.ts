@@ -39,6 +39,14 @@ describe('audit hash chain', () => {
         }),
       ),
     );
+    // A row rolled back to a savepoint takes its place in the chain back with it.
+    await t.db.tx(async (tx) => {
+      await audit(tx, who, { entity: 'task', action: 'create', entityId: 100 });
+      await tx.query('SAVEPOINT undone');
+      await audit(tx, who, { entity: 'task', action: 'fail', entityId: 100 });
+      await tx.query('ROLLBACK TO SAVEPOINT undone');
+      await audit(tx, who, { entity: 'task', action: 'complete', entityId: 100 });
+    });
     const rows = await t.db.query<{ seq: number }>('SELECT seq FROM audit_log ORDER BY seq');
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
     const r = await verifyAuditChain(t.db, 7); // small pages: the walk crosses page ends
