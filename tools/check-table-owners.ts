@@ -20,6 +20,8 @@ const OWNER: Record<string, string> = {
   users: 'users',
   sessions: 'platform',
   audit_log: 'audit',
+  audit_policy: 'audit',
+  audit_disclosure_alerts: 'audit',
   ...own('residents', ['households', 'residents', 'resident_stays', 'resident_duplicate_dismissals', 'resident_imports', 'resident_import_errors']),
   ...own('volunteers', [
     'party_orgs',

@@ -20,7 +20,7 @@ import { responseSerializerCompiler } from './platform/serializer';
 import { SessionStore } from './platform/sessions';
 import { VERSION } from './version';
 import { areaRoutes } from './modules/areas';
-import { auditRoutes } from './modules/audit';
+import { auditRoutes, defineAuditJobs } from './modules/audit';
 import { authRoutes } from './modules/auth';
 import { healthRoutes } from './modules/health';
 import { residentImportRoutes } from './modules/residents';
@@ -151,6 +151,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Expired sessions are purged hourly; nothing depends on the purge for correctness.
   await jobs.define({ name: 'platform.sessions-purge', policy: 'stately', cron: '17 * * * *', run: async () => void (await sessions.purgeExpired()) });
   // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
+  await defineAuditJobs(jobs, db, { timeZone: config.TIME_ZONE });
   await defineMonitoringJobs(jobs, db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, horizonDays: config.FOLLOW_UP_HORIZON_DAYS });
   return app;
 }

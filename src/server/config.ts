@@ -21,6 +21,15 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * postgres://owner:pass@host:port/db — the role that owns the tables: migrations run with it, and the app's
+   * DATABASE_URL role is granted what it needs, never the right to change or remove audit rows. Unset: the app's
+   * role owns the tables (one URL, as before; a warning at start).
+   */
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** Connections in the pool when DATABASE_URL is set. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Load the demo county into an empty database at start. */

@@ -3,6 +3,35 @@ import { ConfigError, loadConfig } from './config';
 import { openDb } from './db/engine';
 import { migrate } from './db/migrate';
 import { bootstrap } from './modules/demo';
+import { currentRole, grantAppRole, ownsAuditLog } from './platform/audit-roles';
+import type { Db } from './db/engine';
+import type { Config } from './config';
+
+/**
+ * Migrations run as the tables' owner when DATABASE_OWNER_URL is given, and the app's role is granted its rights
+ * (never changing or removing audit rows); with one URL the app's role migrates and owns everything.
+ */
+async function migrateAs(db: Db, config: Config) {
+  if (db.engine !== 'postgres') return migrate(db);
+  if (!config.DATABASE_OWNER_URL) {
+    const result = await migrate(db);
+    if (await ownsAuditLog(db))
+      console.warn('The app connects as the owner of audit_log, so it could rewrite the audit trail. Set DATABASE_OWNER_URL (see README).');
+    return result;
+  }
+  const owner = await openDb({ databaseUrl: config.DATABASE_OWNER_URL, poolSize: 1 });
+  try {
+    const result = await migrate(owner);
+    const app = await currentRole(db);
+    if (app === (await currentRole(owner)))
+      console.warn('DATABASE_URL and DATABASE_OWNER_URL name the same role: the audit trail is not protected from the app.');
+    else await grantAppRole(owner, app);
+    if (await ownsAuditLog(db)) console.warn(`The app's role ${app} still owns or may act as the owner of audit_log (a superuser?).`);
+    return result;
+  } finally {
+    await owner.close();
+  }
+}
 
 /**
  * `npm start`: settings → database → migrations → first-run data → HTTP. SIGTERM/SIGINT stop taking
@@ -25,7 +54,7 @@ async function main() {
     poolSize: config.DATABASE_POOL_SIZE,
     guardTransactions: config.NODE_ENV !== 'production',
   });
-  const { applied, level } = await migrate(db);
+  const { applied, level } = await migrateAs(db, config);
   const first = await bootstrap(db, config);
   const app = await buildApp({ config, db, serveWeb: true });
   app.addHook('onClose', async () => db.close());

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
-import { id, idParam, instant, instantInput, plainText } from '../primitives';
+import { id, idParam, instant, instantInput } from '../primitives';
+import { auditEntities } from './events';
 
 /** The audit trail's routes (server/modules/audit). */
 
@@ -27,7 +28,7 @@ export const listAudit = defineRoute({
   summary: 'The audit trail in the caller’s scope, newest first',
   query: z.strictObject({
     actor: idParam.optional(),
-    entity: plainText(40).optional(),
+    entity: z.enum(auditEntities).optional(),
     areaId: idParam.optional(),
     from: instantInput.optional(),
     to: instantInput.optional(),

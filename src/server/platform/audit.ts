@@ -1,47 +1,23 @@
 import type { Queryable } from '../db/engine';
 import type { Ctx } from './context';
-import { maskIdNumber, maskPhone } from '../../domain/residents/identity';
+import type { AuditActionOf, AuditEntity, AuditKind } from '../../domain/audit/events';
+import { personalKind, scrub } from './audit-mask';
+import type { SqlParams } from './sql';
 
 /**
  * The audit trail. `audit()` must be called with the transaction that makes the change, so the change
  * and its record commit or vanish together. Reveals and exports of personal data are audited the same
- * way. The table is append-only (a trigger refuses UPDATE, DELETE and TRUNCATE).
+ * way. The table is append-only (a trigger refuses UPDATE, DELETE and TRUNCATE) and chained: each row
+ * carries a hash over itself and the row before (migration 0017), which `npm run audit:verify` checks.
+ * The (entity, action) pair must be one of the catalogue's (domain/audit/events.ts): a new kind of event is
+ * added there, with its labels, before it is written.
  */
-export interface AuditEvent {
-  action: string; // e.g. 'create', 'update', 'move', 'archive', 'login', 'reveal', 'export'
-  entity: string; // e.g. 'area', 'user', 'role', 'session'
+export type AuditEvent = AuditKind & {
   entityId?: string | number | null;
   areaPath?: string | null;
   before?: unknown;
   after?: unknown;
-}
-
-/** Keys never copied into the trail, whatever a caller passes. */
-const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'csrf_token', 'token']);
-/**
- * Personal numbers are kept masked in the trail: it records that a number changed and roughly to what,
- * and is itself shown to auditors, so it must not become a second copy of the registry.
- */
-const MASKED_KEYS: Record<string, (v: string) => string | null> = {
-  idNumber: maskIdNumber,
-  id_number: maskIdNumber,
-  phone: maskPhone,
-  phone2: maskPhone,
 };
-
-function scrub(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (Array.isArray(value)) return value.map(scrub);
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value as Record<string, unknown>)
-        .filter(([k]) => !SECRET_KEYS.has(k))
-        .map(([k, v]) => [k, MASKED_KEYS[k] && typeof v === 'string' ? MASKED_KEYS[k](v) : scrub(v)]),
-    );
-  }
-  return value;
-}
 
 export interface AuditActor {
   actorId: number | null;
@@ -59,30 +35,21 @@ export function auditActorOf(ctx: Ctx): AuditActor {
   };
 }
 
+const json = (e: AuditEvent, v: unknown) => (v === undefined ? null : JSON.stringify(scrub(e.entity, v)));
+const idText = (v: string | number | null | undefined) => (v === undefined || v === null ? null : String(v));
+
 export async function audit(tx: Queryable, who: Ctx | AuditActor, e: AuditEvent): Promise<void> {
   const a = 'db' in who ? auditActorOf(who) : who;
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, before, after)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [
-      a.actorId,
-      a.actorName,
-      a.requestId,
-      a.clientIp,
-      e.action,
-      e.entity,
-      e.entityId === undefined || e.entityId === null ? null : String(e.entityId),
-      e.areaPath ?? null,
-      e.before === undefined ? null : JSON.stringify(scrub(e.before)),
-      e.after === undefined ? null : JSON.stringify(scrub(e.after)),
-    ],
+    [a.actorId, a.actorName, a.requestId, a.clientIp, e.action, e.entity, idText(e.entityId), e.areaPath ?? null, json(e, e.before), json(e, e.after)],
   );
 }
 
 /** Many events of one actor in one statement: a spreadsheet import leaves a line in each record's history. */
 export async function auditMany(tx: Queryable, who: AuditActor, events: AuditEvent[]): Promise<void> {
   if (!events.length) return;
-  const json = (v: unknown) => (v === undefined ? null : JSON.stringify(scrub(v)));
   await tx.query(
     `INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, before, after)
      SELECT $1, $2, $3, $4, v.action, v.entity, v.entity_id, v.area_path, v.before::jsonb, v.after::jsonb
@@ -94,10 +61,45 @@ export async function auditMany(tx: Queryable, who: AuditActor, events: AuditEve
       who.clientIp,
       events.map((e) => e.action),
       events.map((e) => e.entity),
-      events.map((e) => (e.entityId === undefined || e.entityId === null ? null : String(e.entityId))),
+      events.map((e) => idText(e.entityId)),
       events.map((e) => e.areaPath ?? null),
-      events.map((e) => json(e.before)),
-      events.map((e) => json(e.after)),
+      events.map((e) => json(e, e.before)),
+      events.map((e) => json(e, e.after)),
     ],
   );
+}
+
+/**
+ * The audit rows of a set-based statement, as one more CTE of it: for the few hot paths that keep a change and
+ * its rows in ONE statement (the desk's binding and tube, the public enlistment form — one round trip under a
+ * rush instead of BEGIN, change, audit, COMMIT). The kind is checked like audit()'s; `after` maps keys to SQL
+ * expressions over `from`, and a key that names personal data is refused (SQL cannot mask it the way scrub()
+ * does), so such rows carry ids and counts only; `afterValues` are values from the caller, masked like audit()'s.
+ */
+export interface AuditRowsSql<E extends AuditEntity> {
+  entity: E;
+  /** One action, or a choice made per row by an SQL condition. */
+  action: AuditActionOf<E> | { when: string; is: AuditActionOf<E>; otherwise: AuditActionOf<E> };
+  /** The FROM clause the rows come from (e.g. a CTE name). */
+  from: string;
+  entityId: string;
+  areaPath: string;
+  after: Record<string, string>;
+  afterValues?: Record<string, unknown>;
+}
+
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export function auditRowsSql<E extends AuditEntity>(q: Pick<SqlParams, 'add'>, who: AuditActor, r: AuditRowsSql<E>): string {
+  for (const key of Object.keys(r.after)) {
+    if (personalKind(key, r.entity)) throw new Error(`audit row of ${r.entity}: '${key}' is personal data and cannot be written set-based`);
+  }
+  const action = typeof r.action === 'string' ? quote(r.action) : `CASE WHEN ${r.action.when} THEN ${quote(r.action.is)} ELSE ${quote(r.action.otherwise)} END`;
+  const pairs = Object.entries(r.after).flatMap(([k, v]) => [quote(k), v]);
+  let after = `jsonb_build_object(${pairs.join(', ')})`;
+  if (r.afterValues) after += ` || ${q.add(JSON.stringify(scrub(r.entity, r.afterValues)))}::jsonb`;
+  return `INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
+       SELECT ${q.add(who.actorId)}::int, ${q.add(who.actorName)}::text, ${q.add(who.requestId)}::text, ${q.add(who.clientIp)}::text,
+              ${action}, ${quote(r.entity)}, (${r.entityId})::text, ${r.areaPath}, ${after}
+         FROM ${r.from}`;
 }

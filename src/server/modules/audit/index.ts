@@ -1,3 +1,4 @@
-/** The audit module's public face: the trail of one record, for a module's history tab. */
+/** The audit module's public face: the trail of one record, for a module's history tab; the disclosures watch. */
 export { historyOf } from './repo';
 export { auditRoutes } from './routes';
+export { checkDisclosures, defineAuditJobs } from './disclosures';

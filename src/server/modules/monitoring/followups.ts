@@ -8,6 +8,7 @@ import * as policyRepo from '../policy';
 import * as tasks from '../tasks';
 import * as repo from './repo';
 import { type MCtx, followUpsUntil, mustAllow, mustMeasure, underPath } from './service';
+import { auditHealthRead } from './read-audit';
 import { toAlertView, toFollowUpView } from './view';
 
 /** Health monitoring: follow-ups generated ahead, the doctor's day, readings, fever alerts and their resolution. */
@@ -38,7 +39,11 @@ export async function list(
   p: { measureId?: number; under?: number; from?: string; to?: string; status?: string; overdue?: boolean; page: number; pageSize: number },
 ) {
   const { rows, total } = await repo.listFollowUps(ctx.db, ctx.actor.scope, { ...p, underPath: await underPath(ctx, p.under), tz: ctx.timeZone });
-  return { items: rows.map(toFollowUpView), total };
+  const items = rows.map(toFollowUpView);
+  // A person's follow-ups are read even when there are none yet: the measure names the person.
+  const m = p.measureId ? await repo.findMeasure(ctx.db, ctx.actor.scope, p.measureId) : null;
+  if (m) await auditHealthRead(ctx, [{ residentId: m.resident_id, areaPath: m.area_path }], { measures: [m.id], followUps: items.length });
+  return { items, total };
 }
 
 /** The fever threshold and alerting symptoms of the measure's policy set (else today's, else 37.3 °C). */

@@ -13,6 +13,7 @@ import * as residents from '../residents';
 import * as tasks from '../tasks';
 import * as users from '../users';
 import * as repo from './repo';
+import { auditHealthRead } from './read-audit';
 import { toMeasureView, toSiteView } from './view';
 
 /** Monitoring needs the deployment's time zone beside the usual context: follow-ups are at local times. */
@@ -88,11 +89,14 @@ export async function mustMeasure(ctx: Ctx, id: number) {
 
 export async function listMeasures(ctx: Ctx, p: { under?: number; state?: string; kind?: string; residentId?: number; page: number; pageSize: number }) {
   const { rows, total } = await repo.listMeasures(ctx.db, ctx.actor.scope, { ...p, underPath: await underPath(ctx, p.under) });
-  return { items: rows.map(toMeasureView), total };
+  const items = rows.map(toMeasureView);
+  if (p.residentId) await auditHealthRead(ctx, items, { measures: items.map((m) => m.id) });
+  return { items, total };
 }
 
 export async function getMeasure(ctx: Ctx, id: number) {
   const m = await mustMeasure(ctx, id);
+  await auditHealthRead(ctx, [{ residentId: m.resident_id, areaPath: m.area_path }], { measures: [id] });
   return { ...toMeasureView(m), history: await auditLog.historyOf(ctx.db, 'measure', String(id)) };
 }
 

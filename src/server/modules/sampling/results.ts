@@ -1,6 +1,6 @@
 import { maskIdNumber } from '../../../domain/residents/identity';
 import { maskName, RETEST_HOURS, normalizeBarcode } from '../../../domain/sampling/rules';
-import { auditActorOf, auditMany } from '../../platform/audit';
+import { type AuditEvent, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import * as tasks from '../tasks';
 import * as repo from './repo';
@@ -115,20 +115,24 @@ export async function receiveResults(ctx: Ctx, items: ResultInput[], sum: Result
     }
     await tasks.createTasks(tx, newTasks);
     await auditMany(tx, auditActorOf(ctx), [
-      ...flags.map((f) => ({
-        action: 'flag',
-        entity: 'sampling_flag',
-        entityId: f.id,
-        areaPath: f.area_path,
-        after: { tubeId: f.tube_id, residentId: f.resident_id, status: f.status },
-      })),
-      ...closed.map((c) => ({
-        action: 'retest',
-        entity: 'sampling_flag',
-        entityId: c.id,
-        areaPath: c.area_path,
-        after: { status: c.status, retestTubeId: c.retest_tube_id },
-      })),
+      ...flags.map(
+        (f): AuditEvent => ({
+          action: 'flag',
+          entity: 'sampling_flag',
+          entityId: f.id,
+          areaPath: f.area_path,
+          after: { tubeId: f.tube_id, residentId: f.resident_id, status: f.status },
+        }),
+      ),
+      ...closed.map(
+        (c): AuditEvent => ({
+          action: 'retest',
+          entity: 'sampling_flag',
+          entityId: c.id,
+          areaPath: c.area_path,
+          after: { status: c.status, retestTubeId: c.retest_tube_id },
+        }),
+      ),
     ]);
     sum.positives.tubes += positives.length;
     sum.positives.flagged += flags.length;

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/engine';
-import type { AuditActor } from '../../../platform/audit';
+import { type AuditActor, auditRowsSql } from '../../../platform/audit';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
@@ -33,28 +33,37 @@ export const TUBE_COLUMNS = `t.id, t.round_id, t.point_id, t.desk, t.area_id, t.
 /**
  * Opens a tube in ONE statement (committed before the answer, like the binding: a desk opens one every 5–20
  * people): a barcode opened before (in any round) inserts nothing and answers null; the desk's previous open tube
- * is closed if anyone is in it (换管); the audit row is written. The same row `audit()` would write.
+ * is closed if anyone is in it (换管); the audit row is written by the same statement (auditRowsSql).
  */
 export async function openTube(
   tx: Queryable,
   who: AuditActor,
   f: { roundId: number; pointId: number; desk: number | null; areaId: number; areaPath: string; barcode: string; capacity: number; by: number },
 ): Promise<TubeRow | null> {
+  const q = new SqlParams();
+  const [round, point, desk, areaId, areaPath, barcode, capacity, by] = [f.roundId, f.pointId, f.desk, f.areaId, f.areaPath, f.barcode, f.capacity, f.by].map(
+    (v) => q.add(v),
+  );
+  const aud = auditRowsSql(q, who, {
+    entity: 'sampling_tube',
+    action: 'open',
+    from: 'ins',
+    entityId: 'ins.id',
+    areaPath: 'ins.area_path',
+    after: { barcode: 'ins.barcode', capacity: 'ins.capacity', pointId: 'ins.point_id', desk: 'ins.desk' },
+  });
   const [row] = await tx.query<TubeRow>(
     `WITH ins AS (
        INSERT INTO sampling_tubes (round_id, point_id, desk, area_id, area_path, barcode, capacity, opened_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (barcode) DO NOTHING RETURNING *
+       VALUES (${round}, ${point}, ${desk}, ${areaId}, ${areaPath}, ${barcode}, ${capacity}, ${by}) ON CONFLICT (barcode) DO NOTHING RETURNING *
      ), prev AS (
        UPDATE sampling_tubes t SET status = 'closed', closed_at = now(), close_reason = 'next_tube'
-        WHERE EXISTS (SELECT 1 FROM ins) AND t.round_id = $1 AND t.point_id = $2 AND t.desk IS NOT DISTINCT FROM $3 AND t.status = 'open' AND t.bound > 0
+        WHERE EXISTS (SELECT 1 FROM ins) AND t.round_id = ${round} AND t.point_id = ${point} AND t.desk IS NOT DISTINCT FROM ${desk} AND t.status = 'open' AND t.bound > 0
      ), aud AS (
-       INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
-       SELECT $9::int, $10::text, $11::text, $12::text, 'open', 'sampling_tube', ins.id::text, ins.area_path,
-              jsonb_build_object('barcode', ins.barcode, 'capacity', ins.capacity, 'pointId', ins.point_id, 'desk', ins.desk)
-         FROM ins
+       ${aud}
      )
      SELECT ${TUBE_COLUMNS} FROM ins t`,
-    [f.roundId, f.pointId, f.desk, f.areaId, f.areaPath, f.barcode, f.capacity, f.by, who.actorId, who.actorName, who.requestId, who.clientIp],
+    q.values,
     'sampling_open_tube',
   );
   return row ?? null;
@@ -163,6 +172,14 @@ export async function bind(
   }
   const tube = q.add(p.tubeId);
   const actor = q.add(who.userId);
+  const aud = auditRowsSql(q, who, {
+    entity: 'sampling_binding',
+    action: 'bind',
+    from: 'ins',
+    entityId: 'ins.id',
+    areaPath: 'ins.area_path',
+    after: { tubeId: `${tube}::int`, residentId: 'ins.resident_id', seq: 'ins.seq', duplicateOf: 'ins.duplicate_of', clientId: `${cid}::text` },
+  });
   const sql = `WITH p AS (
        SELECT r.id, r.name, r.area_id, r.area_path, r.groups, ${ck} AS ck,
               row_number() OVER (ORDER BY r.relation = 'head' DESC, r.birth_date NULLS LAST, r.id)::int AS ord
@@ -193,10 +210,7 @@ export async function bind(
        -- A home-sampling task of the person is done once they are bound (tasks_subject_idx).
        ${markDoneSql({ subjectKind: "'sampling_home'", type: "'home_sampling'", subjectIds: 'SELECT resident_id FROM ins', by: actor })}
      ), aud AS (
-       INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
-       SELECT ${actor}, ${q.add(who.actorName)}, ${q.add(who.requestId)}, ${q.add(who.clientIp)}, 'bind', 'sampling_binding', ins.id::text, ins.area_path,
-              jsonb_build_object('tubeId', ${tube}::int, 'residentId', ins.resident_id, 'seq', ins.seq, 'duplicateOf', ins.duplicate_of, 'clientId', ${cid}::text)
-         FROM ins
+       ${aud}
      )
      SELECT (SELECT count(*)::int FROM p) AS people,
             (SELECT row_to_json(t) FROM t) AS tube,

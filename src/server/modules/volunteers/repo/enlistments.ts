@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/engine';
+import { auditRowsSql } from '../../../platform/audit';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { likeEscape, SqlParams } from '../../../platform/sql';
@@ -64,9 +65,8 @@ export interface EnlistFields {
  * A public submission in one statement (one round trip, atomic like a transaction): the open branch
  * found by its token, refused when this ID number was already approved there, otherwise the pending
  * application of this ID number at this branch updated (its count goes up) or created — safe under
- * concurrent double submits — and its audit row written by the same statement. The audit row is built
- * here rather than through platform/audit.ts to keep the public form at one round trip under a rush;
- * `auditAfter` must already be masked (the caller passes the ID number through maskIdNumber).
+ * concurrent double submits — and its audit row written by the same statement (auditRowsSql, which masks
+ * `auditAfter` like audit() does), to keep the public form at one round trip under a rush.
  */
 export async function submitEnlistmentUnscoped(
   db: Queryable,
@@ -76,6 +76,21 @@ export async function submitEnlistmentUnscoped(
   who: { requestId: string; clientIp: string },
   auditAfter: Record<string, unknown>,
 ): Promise<{ org_name: string | null; approved: boolean; id: number | null; submit_count: number | null }> {
+  // The audit row's parameters follow the 17 of the submission.
+  const auditParams: unknown[] = [];
+  const logged = auditRowsSql(
+    { add: (v) => `$${17 + auditParams.push(v)}` },
+    { actorId: null, actorName: null, ...who },
+    {
+      entity: 'enlistment',
+      action: { when: 'up.submit_count > 1', is: 'resubmit', otherwise: 'submit' },
+      from: 'up',
+      entityId: 'up.id',
+      areaPath: 'up.area_path',
+      after: { orgId: 'up.org_id' },
+      afterValues: auditAfter,
+    },
+  );
   const [row] = await db.query<{ org_name: string | null; approved: boolean; id: number | null; submit_count: number | null }>(
     `WITH org AS (
        SELECT o.id, o.area_path, o.name FROM party_orgs o
@@ -95,10 +110,7 @@ export async function submitEnlistmentUnscoped(
          submit_count = enlistments.submit_count + 1, updated_at = now()
        RETURNING id, submit_count, org_id, area_path
      ), logged AS (
-       INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
-       SELECT NULL, NULL, $18, $17, CASE WHEN up.submit_count > 1 THEN 'resubmit' ELSE 'submit' END, 'enlistment', up.id::text, up.area_path,
-              jsonb_build_object('orgId', up.org_id) || $19::jsonb
-         FROM up
+       ${logged}
      )
      SELECT (SELECT name FROM org) AS org_name, EXISTS (SELECT 1 FROM done) AS approved, up.id, up.submit_count
        FROM (SELECT 1) one LEFT JOIN up ON true`,
@@ -120,8 +132,7 @@ export async function submitEnlistmentUnscoped(
       f.pledge,
       f.address,
       who.clientIp,
-      who.requestId,
-      JSON.stringify(auditAfter),
+      ...auditParams,
     ],
   );
   return row;

@@ -1,0 +1,60 @@
+/**
+ * The catalogue of audit events: every kind of record the trail speaks about (its entity) and what can be done
+ * to it (its actions). `audit()` accepts only a pair listed here, so a new event is added here first — and the
+ * audit page then needs its label in both locale files (a unit test checks that). The strings are stored in
+ * `audit_log` as they are: renaming one orphans old rows, so add, never rename.
+ */
+export const auditCatalogue = {
+  area: ['create', 'update', 'move', 'archive', 'import-divisions', 'bootstrap', 'seed-demo', 'split_households', 'set_captain', 'clear_captain'],
+  arrival: ['create'],
+  daily_report: ['submit', 'reopen', 'export'],
+  deployment: ['create', 'cancel'],
+  enlistment: ['submit', 'resubmit', 'approve', 'refuse'],
+  fever_alert: ['raise', 'resolve'],
+  follow_up: ['record', 'missed'],
+  group_link: ['create', 'end'],
+  household: ['create', 'update'],
+  isolation_site: ['create', 'rooms'],
+  measure: ['propose', 'confirm', 'cancel', 'start', 'release_check', 'release', 'release_early', 'end_date', 'transfer', 'assign', 'follow_ups'],
+  party_org: ['create', 'update', 'move', 'add_members', 'remove_members', 'close', 'rotate_token', 'seed-demo'],
+  policy_set: ['create', 'update', 'publish'],
+  post: ['create', 'update', 'delete'],
+  resident: ['create', 'update', 'move', 'import', 'export', 'reveal', 'merge', 'merged-into', 'dismiss-duplicate', 'read_health'],
+  resident_import: ['import'],
+  risk_areas: ['import'],
+  role: ['update'],
+  sampling_binding: ['bind', 'remove'],
+  sampling_box: ['create', 'pack', 'hand_over'],
+  sampling_coverage: ['export'],
+  sampling_exemption: ['exempt', 'revoke'],
+  sampling_flag: ['flag', 'retest'],
+  sampling_point: ['create'],
+  sampling_round: ['create', 'open', 'closed', 'walk_in', 'home_sampling'],
+  sampling_slot_plan: ['create', 'replan', 'edit', 'export'],
+  sampling_tube: ['open', 'close'],
+  screening_campaign: ['create', 'close'],
+  screening_visit: ['visit'],
+  service_record: ['create'],
+  session: ['login', 'login-failed', 'logout', 'logout-all'],
+  task: ['create', 'reassign', 'start', 'complete', 'fail'],
+  team: ['create', 'update', 'disband', 'delete', 'set_members'],
+  user: ['create', 'update', 'reset-password', 'change-password'],
+  volunteer: ['create', 'update', 'link_households', 'unlink_households', 'export'],
+  volunteer_figures: ['export'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type AuditEntity = keyof typeof auditCatalogue;
+export type AuditActionOf<E extends AuditEntity> = (typeof auditCatalogue)[E][number];
+export type AuditAction = AuditActionOf<AuditEntity>;
+/** One (entity, action) pair of the catalogue; a pair not listed is a type error. */
+export type AuditKind = { [E in AuditEntity]: { entity: E; action: AuditActionOf<E> } }[AuditEntity];
+
+export const auditEntities = Object.keys(auditCatalogue).sort() as AuditEntity[];
+export const auditActions = [...new Set(Object.values(auditCatalogue).flat())].sort() as AuditAction[];
+
+/** Actions that hand personal data to a person (counted per user and day against the policy's threshold). */
+export const disclosingActions: readonly AuditAction[] = ['reveal', 'export'];
+
+export function isAuditKind(entity: string, action: string): boolean {
+  return (auditCatalogue as Record<string, readonly string[]>)[entity]?.includes(action) ?? false;
+}

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app';
+import { testConfig } from '../../config';
+import { type Db, openDb } from '../../db/engine';
+import { audit } from '../../platform/audit';
+import { verifyAuditChain } from '../../platform/audit-chain';
+import { grantAppRole, ownsAuditLog } from '../../platform/audit-roles';
+import { freshDb, login, makeUser } from '../../testing/harness';
+import { areaRepo } from '../areas';
+
+/**
+ * The two-role setup on PostgreSQL (PGlite has no roles): the tables migrated by their owner, the app connected
+ * as a role granted its rights by grantAppRole — it works, and cannot change, remove or unprotect audit rows.
+ */
+const url = process.env.TEST_DATABASE_URL;
+const role = `wg_app_${randomBytes(4).toString('hex')}`;
+let owner: Db;
+let app: Db;
+let schema: string;
+
+describe.skipIf(!url)('audit trail against the app’s own role (PostgreSQL)', () => {
+  beforeAll(async () => {
+    owner = await freshDb();
+    [{ s: schema }] = await owner.query<{ s: string }>('SELECT current_schema() AS s');
+    const [{ db }] = await owner.query<{ db: string }>('SELECT current_database() AS db');
+    await owner.exec(`CREATE ROLE ${role} LOGIN PASSWORD 'app-pass'; GRANT CREATE ON DATABASE "${db}" TO ${role}`);
+    await grantAppRole(owner, role);
+    const u = new URL(url!);
+    u.username = role;
+    u.password = 'app-pass';
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    app = await openDb({ databaseUrl: u.toString(), poolSize: 2 });
+  });
+  afterAll(async () => {
+    await app?.close();
+    if (owner) {
+      const [{ db }] = await owner.query<{ db: string }>('SELECT current_database() AS db');
+      await owner.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE;`);
+      await owner.exec(`REVOKE CREATE ON DATABASE "${db}" FROM ${role}; DROP OWNED BY ${role}; DROP ROLE ${role}`);
+      await owner.close();
+    }
+  });
+
+  it('the app works as its role and appends to the trail', async () => {
+    expect(await ownsAuditLog(owner)).toBe(true);
+    expect(await ownsAuditLog(app)).toBe(false);
+    const server = await buildApp({ config: testConfig(), db: app });
+    await server.ready();
+    try {
+      const root = await owner.tx((tx) =>
+        areaRepo.insertRootUnscoped(tx, { name: '角色县', kind: 'county', divisionCode: null, pinyin: 'juesexian', pinyinInitials: 'jsx' }),
+      );
+      await makeUser(owner, 'role_admin', ['admin'], root);
+      const admin = await login(server, 'role_admin');
+      expect((await admin.post('/api/areas', { parentId: root.id, name: '角色镇', kind: 'town' })).statusCode).toBe(201);
+    } finally {
+      await server.close();
+    }
+    await app.tx((tx) => audit(tx, { actorId: null, actorName: 'role-test', requestId: null, clientIp: null }, { entity: 'area', action: 'update' }));
+    const rows = await app.query<{ entity: string; action: string }>('SELECT entity, action FROM audit_log ORDER BY seq');
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { entity: 'session', action: 'login' },
+        { entity: 'area', action: 'create' },
+        { entity: 'area', action: 'update' },
+      ]),
+    );
+    expect((await verifyAuditChain(app)).ok).toBe(true);
+  });
+
+  it('cannot update, delete, truncate, alter or unprotect audit_log', async () => {
+    await expect(app.query("UPDATE audit_log SET action = 'x'")).rejects.toThrow(/permission denied/);
+    await expect(app.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied/);
+    await expect(app.query('TRUNCATE audit_log')).rejects.toThrow(/permission denied/);
+    await expect(app.query('ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update')).rejects.toThrow(/must be owner/);
+    await expect(app.query('ALTER TABLE audit_log DROP COLUMN hash')).rejects.toThrow(/must be owner/);
+    await expect(app.query('DROP TABLE audit_log')).rejects.toThrow(/must be owner/);
+    await expect(app.query('DROP TRIGGER audit_log_chain ON audit_log')).rejects.toThrow(/must be owner/);
+    await expect(app.query('CREATE OR REPLACE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$')).rejects.toThrow(
+      /must be owner|permission denied/,
+    );
+    expect((await verifyAuditChain(app)).ok).toBe(true);
+  });
+});
