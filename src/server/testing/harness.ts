@@ -4,7 +4,7 @@ import { buildApp } from '../app';
 import { type Config, testConfig } from '../config';
 import { type Db, openDb } from '../db/engine';
 import { migrate } from '../db/migrate';
-import { hashPassword } from '../platform/passwords';
+import { hashPassword, setHashCostForTests } from '../platform/passwords';
 import { pinyinKeys } from '../platform/pinyin';
 import * as areas from '../modules/areas/repo';
 import { areasChanged } from '../modules/areas/tree';
@@ -16,6 +16,10 @@ import type { AreaKind } from '../../domain/areas/kinds';
  * schema on TEST_DATABASE_URL — and an app built on it, driven through `app.inject`.
  */
 export const TEST_PASSWORD = 'Test-Passw0rd!';
+
+// Every sign-in verifies a hash: at OWASP's cost (128 MiB, ~0.3 s each) the walks would take hours on a shared
+// machine. Tests hash at scrypt's old default; passwords.test.ts checks the production cost itself.
+setHashCostForTests({ N: 2 ** 14, r: 8, p: 1 });
 
 export async function freshDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL;
