@@ -35,9 +35,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `now`: a clock for sessions and the sign-in throttle, to move forward instead of waiting. */
+export async function testApp(overrides: Partial<Config> = {}, opts: { now?: () => number } = {}): Promise<TestApp> {
   const db = await freshDb();
-  const app = await buildApp({ config: testConfig(overrides), db });
+  const app = await buildApp({ config: testConfig(overrides), db, now: opts.now });
   await app.ready();
   const root = await db.tx((tx) => {
     const py = pinyinKeys('测试县');
