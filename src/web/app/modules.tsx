@@ -382,4 +382,12 @@ export const MODULES: ModuleDef[] = [
     permission: 'audit.read',
     component: lazy(() => import('../modules/audit/AuditPage')),
   },
+  // The signed-in user's own sessions, reached from the user menu.
+  {
+    path: '/account/sessions',
+    labelKey: 'nav.mySessions',
+    icon: <SafetyCertificateOutlined />,
+    inMenu: false,
+    component: lazy(() => import('../modules/account/SessionsPage')),
+  },
 ];
