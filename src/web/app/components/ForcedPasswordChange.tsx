@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -14,8 +15,13 @@ export function ForcedPasswordChange() {
   const me = useMe();
   const { refresh, logout } = useAuth();
   const navigate = useNavigate();
+  const client = useQueryClient();
   const [form] = Form.useForm<ChangePasswordValues>();
-  const { submit, error, busy } = usePasswordChange(form, refresh);
+  // Anything asked while the server refused all but the change (the current area, say) is asked again.
+  const { submit, error, busy } = usePasswordChange(form, async () => {
+    await refresh();
+    await client.invalidateQueries();
+  });
   return (
     <div style={{ minHeight: '100vh', background: '#f5f5f5', display: 'flex', flexDirection: 'column' }}>
       <div style={{ display: 'flex', justifyContent: 'flex-end', padding: 8 }}>
