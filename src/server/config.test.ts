@@ -57,7 +57,7 @@ describe('config', () => {
   });
 
   it('has request, header and idle timeouts, headers first', () => {
-    expect(loadConfig({})).toMatchObject({ HTTP_HEADERS_TIMEOUT_SECONDS: 20, HTTP_REQUEST_TIMEOUT_SECONDS: 300, HTTP_IDLE_TIMEOUT_SECONDS: 120 });
+    expect(loadConfig({})).toMatchObject({ HTTP_HEADERS_TIMEOUT_SECONDS: 20, HTTP_REQUEST_TIMEOUT_SECONDS: 300, HTTP_IDLE_TIMEOUT_SECONDS: 300 });
     expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '60', HTTP_REQUEST_TIMEOUT_SECONDS: '30' })).toThrow(/HTTP_HEADERS_TIMEOUT_SECONDS/);
   });
 

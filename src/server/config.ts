@@ -150,7 +150,7 @@ export const configSchema = z.object({
    */
   HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(20),
   HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(300),
-  HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(120),
+  HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(300),
   /** `info` logs one line per request; the default keeps the terminal for warnings and errors. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Milliseconds allowed for in-flight requests to finish on SIGTERM/SIGINT before closing anyway. */
