@@ -120,7 +120,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   // The docs page and its files are public on purpose; every other route declares its access (platform/access.ts).
-  await registerPublic(app, swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await registerPublic(app, async (scope) => {
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   registerErrorHandler(app);
   registerInputGuard(app);
@@ -154,12 +156,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {
-    await registerPublic(app, fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes (/areas, /admin/users …) all load the single page.
-    // Files found at start get their own routes (wildcard: false); everything else not under /api is the SPA.
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/') || decodeURIComponentSafe(req.url).startsWith('/api/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    await registerPublic(app, async (scope) => {
+      await scope.register(fastifyStatic, { root: webDist, wildcard: false });
+      // Client-side routes (/areas, /admin/users …) all load the single page.
+      // Files found at start get their own routes (wildcard: false); everything else not under /api is the SPA.
+      scope.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
+        if (req.url.startsWith('/api/') || decodeURIComponentSafe(req.url).startsWith('/api/')) return reply.callNotFound();
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      });
     });
   }
   // Background work runs on the job queue (platform/jobs.ts): retries, schedules and one-at-a-time are its.

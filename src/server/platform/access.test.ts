@@ -1,7 +1,12 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { testConfig } from '../config';
 import { type TestApp, freshDb, login, makeUser, testApp } from '../testing/harness';
+import { registerPublic } from './access';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -39,19 +44,30 @@ describe('access decided by the matched route', () => {
 });
 
 describe('deny by default', () => {
-  it('refuses a route registered without an access marker, to everyone', async () => {
+  it('refuses a route registered without an access marker, to everyone; public ones are marked on purpose', async () => {
     const db = await freshDb();
     const app = await buildApp({ config: testConfig(), db });
+    const webRoot = mkdtempSync(path.join(os.tmpdir(), 'wangge-web-'));
+    writeFileSync(path.join(webRoot, 'index.html'), '<html>single page</html>');
     try {
       app.get('/internal/forgotten', async () => ({ secret: true }));
+      // As the server serves the built web app: its files and the single page behind every client path.
+      await registerPublic(app, async (scope) => {
+        await scope.register(fastifyStatic, { root: webRoot, wildcard: false });
+        scope.get('/*', (_req, reply) => reply.sendFile('index.html'));
+      });
       await app.ready();
       const res = await app.inject({ url: '/internal/forgotten' });
       expect(res.statusCode).toBe(403);
       expect(res.json().error.code).toBe('FORBIDDEN');
       expect(res.body).not.toContain('secret');
+      expect((await app.inject({ url: '/index.html' })).body).toContain('single page');
+      expect((await app.inject({ url: '/volunteers/enlistments' })).body).toContain('single page');
+      expect((await app.inject({ url: '/%61pi/permissions' })).statusCode).toBe(401);
     } finally {
       await app.close();
       await db.close();
+      rmSync(webRoot, { recursive: true, force: true });
     }
   });
 

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyPluginAsync, FastifyPluginCallback, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Access } from './context';
 import { DomainError, forbidden, unauthenticated } from './errors';
 import type { SessionStore } from './sessions';
@@ -61,15 +61,17 @@ export function registerAccessControl(app: FastifyInstance, sessions: SessionSto
 }
 
 /**
- * Registers a plugin whose routes are public by nature (the API docs page, the built web app's files):
- * each route it adds without an access marker is marked public here, on purpose, instead of being denied.
+ * Registers routes that are public by nature (the API docs page, the built web app's files and the single
+ * page behind every client-side path): each route `setup` adds without an access marker is marked public
+ * here, on purpose, instead of being denied. One scope, so the plugins' reply helpers (sendFile) reach the
+ * routes set up beside them.
  */
-export async function registerPublic<O>(app: FastifyInstance, plugin: FastifyPluginAsync<any> | FastifyPluginCallback<any>, opts: O) {
+export async function registerPublic(app: FastifyInstance, setup: (scope: FastifyInstance) => Promise<void>) {
   await app.register(async (scope) => {
     scope.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), access: route.config?.access ?? 'public' };
     });
-    await scope.register(plugin, opts as any);
+    await setup(scope);
   });
 }
 
