@@ -111,7 +111,7 @@ const reset = new pg.Client(URL_);
 await reset.connect();
 await reset.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
 await reset.end();
-const server = await start({ PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: URL_, LOG_LEVEL: 'warn', NODE_ENV: 'production', TRUST_PROXY: 'true' });
+const server = await start({ PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: URL_, LOG_LEVEL: 'warn', NODE_ENV: 'development', TRUST_PROXY: '1' });
 const db = new pg.Client(URL_);
 await db.connect();
 try {

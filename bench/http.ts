@@ -46,7 +46,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function measure(engine: 'pglite' | 'postgres', port: number, barePort: number) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-bench-'));
-  const env: Record<string, string> = { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_URL: '' };
+  const env: Record<string, string> = { PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NODE_ENV: 'development', DATABASE_URL: '' };
   if (engine === 'postgres') {
     const { default: pg } = await import('pg');
     const c = new pg.Client(process.env.BENCH_DATABASE_URL);

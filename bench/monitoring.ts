@@ -60,7 +60,7 @@ function startServer(): Promise<ChildProcess> {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       DEMO_SEED: 'false',
-      LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

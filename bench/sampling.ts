@@ -100,7 +100,7 @@ const serverEnv = (extra: Record<string, string>) => ({
   NODE_ENV: 'production',
   LOG_LEVEL: 'warn',
   // 64 desks sign in from one address.
-  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
+  LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
   ...extra,
 });
 

@@ -17,16 +17,17 @@ export default async function setup(project: TestProject) {
   const port = Number(process.env.E2E_PORT ?? 3917);
   server = spawn(process.execPath, ['--import', 'tsx', 'tools/start.ts'], {
     cwd: root,
-    // Every sign-in of every browser file comes from 127.0.0.1: the per-address throttle (30 in 15 minutes,
-    // tested in auth.test.ts) would refuse the later files' sign-ins, failing whichever ran last.
+    // Every sign-in of every browser file comes from 127.0.0.1: a test's deliberate wrong passwords must not
+    // add up to the per-address limit (30 failures in 15 minutes, tested in signin.test.ts) for the later files.
     env: {
       ...process.env,
       PORT: String(port),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
-      NODE_ENV: 'production',
-      LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '100000',
+      // The browser tests sign in as the demo's accounts, which a production start refuses to create.
+      NODE_ENV: 'development',
+      LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -189,6 +189,12 @@ describe('party organisations and volunteers', () => {
     await page.goto(base + '/me/assignments');
     await signIn(page, USERNAME, PASSWORD);
     await page.waitForURL(/\/me\/assignments$/);
+    // The secretary chose this password: the volunteer sets their own first, then lands where they were going.
+    await page.getByTestId('forced-password-change').waitFor();
+    await page.getByTestId('password-current').fill(PASSWORD);
+    await page.getByTestId('password-new').fill('Red-Vest#Own2026');
+    await page.getByTestId('password-confirm').fill('Red-Vest#Own2026');
+    await page.getByTestId('password-submit').click();
     await page.getByTestId('my-name').getByText(NAME).waitFor();
     await page.getByTestId('deployments').getByText(PLACE, { exact: true }).waitFor();
     await page.getByTestId('deployments').getByText(PLACE2, { exact: true }).waitFor();

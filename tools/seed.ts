@@ -22,6 +22,8 @@ const { values } = parseArgs({ options: { reset: { type: 'boolean', default: fal
 
 try {
   const config = loadConfig();
+  // The demo's accounts share a published password: never on a production server.
+  if (config.NODE_ENV === 'production') throw new ConfigError(['NODE_ENV: the demo (with its published password) is not seeded with NODE_ENV=production']);
   const seed = values.seed === undefined ? config.DEMO_SEED_NUMBER : Number(values.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new ConfigError(['--seed: must be a whole number ≥ 0']);
   const residents = values.residents === undefined ? 0 : Number(values.residents);

@@ -11,11 +11,11 @@ import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zo
 import type { Config } from './config';
 import { type Db, openDb } from './db/engine';
 import { migrate } from './db/migrate';
-import { registerAccessControl } from './platform/access';
+import { registerAccessControl, registerPublic } from './platform/access';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerInputGuard } from './platform/input-guard';
 import { JobQueue } from './platform/jobs';
-import { LoginLimiter } from './platform/login-limiter';
+import { SignInThrottle } from './platform/login-limiter';
 import { responseSerializerCompiler } from './platform/serializer';
 import { SessionStore } from './platform/sessions';
 import { VERSION } from './version';
@@ -44,6 +44,8 @@ export interface AppOptions {
   db?: Db;
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean;
+  /** The clock sessions and the sign-in throttle measure time by (tests move a fake one forward). */
+  now?: () => number;
 }
 
 /** Builds the whole server from settings. Tests build it too, and talk to it through `app.inject`. */
@@ -59,10 +61,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     }));
   if (!opts.db) await migrate(db);
 
+  const headersMs = config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000;
   const app = Fastify({
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustProxyOf(config.TRUST_PROXY),
+    // A slowly sent request cannot hold a connection: headers, the whole request, and silence are bounded.
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    connectionTimeout: config.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
+    // Node checks the two deadlines above only this often (30 s by default): often enough for short settings.
+    http: { headersTimeout: headersMs, connectionsCheckingInterval: Math.max(100, Math.min(30_000, headersMs / 4)) },
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
@@ -81,7 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(responseSerializerCompiler({ verify: config.VERIFY_RESPONSES }));
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-    if (req.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (req.routeOptions.url?.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   if (!opts.db) app.addHook('onClose', async () => db.close());
 
@@ -113,13 +121,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs page and its files are public on purpose; every other route declares its access (platform/access.ts).
+  await registerPublic(app, async (scope) => {
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   registerErrorHandler(app);
   registerInputGuard(app);
-  const sessions = new SessionStore(db, config.SESSION_IDLE_HOURS * 3_600_000, config.SESSION_MAX_HOURS * 3_600_000);
+  const now = opts.now ?? Date.now;
+  const sessions = new SessionStore(db, config.SESSION_IDLE_HOURS * 3_600_000, config.SESSION_MAX_HOURS * 3_600_000, now);
   registerAccessControl(app, sessions);
-  const limiter = new LoginLimiter(config.LOGIN_MAX_FAILURES_PER_ACCOUNT, config.LOGIN_MAX_ATTEMPTS_PER_ADDRESS, config.LOGIN_WINDOW_MINUTES * 60_000);
+  const limiter = new SignInThrottle(
+    {
+      freeFailures: config.LOGIN_FAILURES_BEFORE_DELAY,
+      maxDelayMs: config.LOGIN_DELAY_MAX_SECONDS * 1000,
+      maxFailuresPerAddress: config.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMs: config.LOGIN_WINDOW_MINUTES * 60_000,
+    },
+    now,
+  );
 
   await app.register(healthRoutes);
   await app.register(authRoutes, { deps: { db, sessions, limiter }, config });
@@ -139,12 +159,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // Client-side routes (/areas, /admin/users …) all load the single page.
-    // Files found at start get their own routes (wildcard: false); everything else not under /api is the SPA.
-    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    await registerPublic(app, async (scope) => {
+      await scope.register(fastifyStatic, { root: webDist, wildcard: false });
+      // Client-side routes (/areas, /admin/users …) all load the single page.
+      // Files found at start get their own routes (wildcard: false); everything else not under /api is the SPA.
+      scope.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
+        if (req.url.startsWith('/api/') || decodeURIComponentSafe(req.url).startsWith('/api/')) return reply.callNotFound();
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      });
     });
   }
   // Background work runs on the job queue (platform/jobs.ts): retries, schedules and one-at-a-time are its.
@@ -154,4 +176,22 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await defineAuditJobs(jobs, db, { timeZone: config.TIME_ZONE });
   await defineMonitoringJobs(jobs, db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, horizonDays: config.FOLLOW_UP_HORIZON_DAYS });
   return app;
+}
+
+/**
+ * TRUST_PROXY as Fastify takes it: a hop count becomes "trust the nearest n addresses" (Fastify refuses a
+ * bare number), a list of proxy addresses is trusted only when the request really came through one of them.
+ */
+function trustProxyOf(setting: Config['TRUST_PROXY']) {
+  if (setting === false) return false;
+  if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
+  return setting;
+}
+
+function decodeURIComponentSafe(url: string): string {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
 }

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { passwordProblem } from '../domain/auth/password-strength';
+import { PASSWORD_REASONS } from './platform/messages';
 
 /**
  * Every setting the server reads, in one schema. `loadConfig` parses the environment once at boot
@@ -32,8 +35,11 @@ export const configSchema = z.object({
     .optional(),
   /** Connections in the pool when DATABASE_URL is set. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Load the demo county into an empty database at start. */
-  DEMO_SEED: bool.default(true),
+  /**
+   * Load the demo county (with its published password) into an empty database at start. Defaults to on,
+   * except with NODE_ENV=production, which refuses it (loadConfig).
+   */
+  DEMO_SEED: bool.optional(),
   /** Synthetic residents loaded with the demo county, so the registry is not empty on first sight. */
   DEMO_RESIDENTS: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   /** Seed number of the synthetic demo data; the same number gives the same data. */
@@ -74,24 +80,36 @@ export const configSchema = z.object({
   /** Without demo data, the first start creates this root area and an administrator. */
   ROOT_AREA_NAME: z.string().min(1).max(100).default('本辖区'),
   ROOT_AREA_KIND: z.enum(['province', 'city', 'county', 'town', 'street']).default('county'),
-  /** Password of the first administrator (user `admin`) when there is no demo data; printed once if absent. */
-  ADMIN_PASSWORD: z.string().min(10).optional(),
-  /** How long a session lives without use, and at most. */
+  /**
+   * Password of the first administrator (user `admin`) when there is no demo data. When absent one is
+   * generated, printed once, and must be changed at the first sign-in.
+   */
+  ADMIN_PASSWORD: z.string().min(10).max(200).optional(),
+  /** How long a session lives without use, and at most (the session cookie itself ends with the browser). */
   SESSION_IDLE_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 30)
-    .default(12),
+    .default(2),
   SESSION_MAX_HOURS: z.coerce
     .number()
     .positive()
     .max(24 * 90)
-    .default(24 * 7),
-  /** Set the Secure flag on the session cookie (turn on behind HTTPS). */
-  COOKIE_SECURE: bool.default(false),
-  /** Login throttling: failed attempts per account, attempts per client address, per window. */
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+    .default(24),
+  /**
+   * The Secure flag on the session cookie: `auto` sets it in production and on requests that came over
+   * HTTPS (as the trusted proxy reports it); `true`/`false` force it.
+   */
+  COOKIE_SECURE: z.union([z.literal('auto'), bool]).default('auto'),
+  /**
+   * Sign-in throttling. An account's failures beyond LOGIN_FAILURES_BEFORE_DELAY make each next attempt
+   * wait, doubling from 1 s up to LOGIN_DELAY_MAX_SECONDS (no hard lock: the owner gets in after the wait).
+   * A client address may fail LOGIN_MAX_FAILURES_PER_ADDRESS times per window (successes do not count).
+   * Failures older than LOGIN_WINDOW_MINUTES are forgotten.
+   */
+  LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(0).max(100).default(5),
+  LOGIN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
   /** The public enlistment form (报到): submissions per client address per window (a branch may enlist over one office Wi-Fi). */
   ENLIST_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(60),
@@ -108,8 +126,40 @@ export const configSchema = z.object({
   IMPORT_KEEP_DAYS: z.coerce.number().positive().max(365).default(7),
   /** Largest JSON body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  /** Trust X-Forwarded-For from a reverse proxy to learn the client's address. */
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Whose X-Forwarded-For to believe: `false` (nobody; the default), the number of proxies in front of the
+   * server (`1`: the address the nearest proxy saw), or the proxies' addresses (`10.0.0.2,192.168.1.0/24`).
+   * `true` is refused: it would believe an address any client writes.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, c): false | number | string[] => {
+      const t = v.trim().toLowerCase();
+      if (t === 'false' || t === 'no' || t === '0') return false;
+      if (/^\d+$/.test(t)) return Math.min(Number(t), 10);
+      if (t === 'true' || t === 'yes') {
+        c.addIssue({ code: 'custom', message: 'true would trust any client; give the number of proxies (1) or their addresses' });
+        return z.NEVER;
+      }
+      const list = t
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+      if (!list.length || !list.every(isAddressOrRange)) {
+        c.addIssue({ code: 'custom', message: 'give a number of proxies or a comma-separated list of addresses/ranges (10.0.0.2,192.168.1.0/24)' });
+        return z.NEVER;
+      }
+      return list;
+    }),
+  /**
+   * HTTP timeouts, in seconds: the request headers must arrive within HTTP_HEADERS_TIMEOUT_SECONDS, the
+   * whole request (a spreadsheet upload included) within HTTP_REQUEST_TIMEOUT_SECONDS, and a connection
+   * silent for HTTP_IDLE_TIMEOUT_SECONDS is closed — a slowly sent request cannot hold the server.
+   */
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(20),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(300),
+  HTTP_IDLE_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(300),
   /** `info` logs one line per request; the default keeps the terminal for warnings and errors. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   /** Milliseconds allowed for in-flight requests to finish on SIGTERM/SIGINT before closing anyway. */
@@ -118,7 +168,7 @@ export const configSchema = z.object({
   VERIFY_RESPONSES: bool.default(false),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'DEMO_SEED'> & { DEMO_SEED: boolean };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -135,10 +185,28 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
-  if (parsed.data.SESSION_MAX_HOURS < parsed.data.SESSION_IDLE_HOURS) {
-    throw new ConfigError(['SESSION_MAX_HOURS: must be at least SESSION_IDLE_HOURS']);
+  const c = parsed.data;
+  const problems: string[] = [];
+  if (c.SESSION_MAX_HOURS < c.SESSION_IDLE_HOURS) problems.push('SESSION_MAX_HOURS: must be at least SESSION_IDLE_HOURS');
+  if (c.HTTP_HEADERS_TIMEOUT_SECONDS > c.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    problems.push('HTTP_HEADERS_TIMEOUT_SECONDS: must be at most HTTP_REQUEST_TIMEOUT_SECONDS');
   }
-  return parsed.data;
+  // The demo's accounts share a password printed in the README: never on a production server.
+  if (c.NODE_ENV === 'production' && c.DEMO_SEED === true) {
+    problems.push('DEMO_SEED: the demo (with its published password) is refused with NODE_ENV=production; unset DEMO_SEED and give ADMIN_PASSWORD');
+  }
+  const adminProblem = c.ADMIN_PASSWORD ? passwordProblem(c.ADMIN_PASSWORD, 'admin') : null;
+  if (adminProblem) problems.push(`ADMIN_PASSWORD: too weak (${PASSWORD_REASONS[adminProblem].en})`);
+  if (problems.length) throw new ConfigError(problems);
+  return { ...c, DEMO_SEED: c.DEMO_SEED ?? c.NODE_ENV !== 'production' };
+}
+
+/** An IPv4/IPv6 address, or one with a /prefix length. */
+function isAddressOrRange(a: string): boolean {
+  const [ip, bits, ...rest] = a.split('/');
+  const v = isIP(ip);
+  if (!v || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (v === 4 ? 32 : 128));
 }
 
 /** Settings for tests: quiet, no demo data, everything else default. */

@@ -35,7 +35,7 @@ export const auditCatalogue = {
   screening_campaign: ['create', 'close'],
   screening_visit: ['visit'],
   service_record: ['create'],
-  session: ['login', 'login-failed', 'logout', 'logout-all'],
+  session: ['login', 'login-failed', 'logout', 'logout-all', 'end-session', 'end-other-sessions'],
   task: ['create', 'reassign', 'start', 'complete', 'fail'],
   team: ['create', 'update', 'disband', 'delete', 'set_members'],
   user: ['create', 'update', 'reset-password', 'change-password'],

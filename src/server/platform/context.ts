@@ -16,6 +16,8 @@ export interface Actor {
   scope: Scope;
   sessionId: string;
   csrfToken: string;
+  /** Set after a password reset or a generated first password: only changing it is allowed until then. */
+  mustChangePassword: boolean;
 }
 
 /** What a service needs to know about the request: who, from where, which request, and the database. */
@@ -44,6 +46,8 @@ declare module 'fastify' {
     access?: Access;
     /** The route takes a file (multipart/form-data) instead of a JSON body: it answers a missing file itself. */
     upload?: boolean;
+    /** The route stays open to a session that must change its password first (me, sign-out, change). */
+    duringPasswordChange?: boolean;
   }
   interface FastifyInstance {
     db: Db;

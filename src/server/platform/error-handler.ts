@@ -14,7 +14,7 @@ export function registerErrorHandler(app: FastifyInstance) {
       // A refusal caused by a library's failure (a spreadsheet reader, say) keeps that failure for the log:
       // the user's answer stays a clear 4xx, and the engineer can still find out why.
       if (err.cause !== undefined) req.log.warn({ err: err.cause, code: err.code }, 'request refused after a library error');
-      if (err.kind === 'too_many') reply.header('retry-after', String(Number(err.params.minutes ?? 1) * 60));
+      if (err.kind === 'too_many') reply.header('retry-after', String(Number(err.params.seconds ?? Number(err.params.minutes ?? 1) * 60)));
       return send(reply, err.status, err.code, message(err.code, lang, err.params), translateFields(err.fields, lang));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -30,7 +30,7 @@ export function registerInputGuard(app: FastifyInstance) {
   });
 
   app.addHook('preValidation', async (req: FastifyRequest) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.routeOptions.url?.startsWith('/api/')) return;
     const inParams = forbiddenAt(req.params, '');
     if (inParams !== null) throw invalidChars(inParams || 'path');
     const inQuery = forbiddenAt(req.query, '');

@@ -1,7 +1,91 @@
 /**
- * Throttles logins in memory: failed attempts per account and all attempts per client address, in a
- * sliding window. In memory is enough for one server process; several processes behind a balancer
- * each keep their own count (documented in ARCHITECTURE.md).
+ * Slows password guessing without locking the owner out. Per account: the first `freeFailures` failures
+ * cost nothing; after that each attempt must wait 1 s, 2 s, 4 s … (capped at `maxDelayMs`) after the
+ * last failure — the owner gets in after a wait that grows with the failures, a guesser gets a few tries
+ * an hour. Per client address: failures only (a village office signing everyone in through one address is
+ * never stopped by its own successes), at most `maxFailuresPerAddress` in the window.
+ *
+ * Kept in memory: enough for one server process; several processes behind a balancer each keep their own
+ * count (ARCHITECTURE.md). Failures older than the window are forgotten; a success forgets the account's.
+ */
+export interface LoginLimits {
+  freeFailures: number;
+  maxDelayMs: number;
+  maxFailuresPerAddress: number;
+  windowMs: number;
+}
+
+const MAX_KEYS = 100_000;
+
+export class SignInThrottle {
+  private readonly accounts = new Map<string, { failures: number; last: number }>();
+  private readonly addresses = new Map<string, number[]>();
+
+  constructor(
+    private readonly limits: LoginLimits,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /**
+   * Milliseconds this attempt must still wait, or 0 when it may go ahead. An attempt that goes ahead on a
+   * delayed account takes the slot at once, so guesses sent side by side do not all pass the same wait.
+   */
+  attempt(username: string, address: string): number {
+    const now = this.now();
+    const acc = this.account(username, now);
+    const accountWait = acc ? Math.max(0, acc.last + this.delayAfter(acc.failures) - now) : 0;
+    const fails = this.recent(address, now);
+    const addressWait = fails.length >= this.limits.maxFailuresPerAddress ? fails[0] + this.limits.windowMs - now : 0;
+    const wait = Math.max(accountWait, addressWait);
+    if (wait === 0 && acc && this.delayAfter(acc.failures) > 0) acc.last = now;
+    return wait;
+  }
+
+  /** The wait after `failures` failures: none for the free ones, then doubling from 1 s. */
+  delayAfter(failures: number): number {
+    const beyond = failures - this.limits.freeFailures;
+    if (beyond <= 0) return 0;
+    return Math.min(this.limits.maxDelayMs, 1000 * 2 ** Math.min(beyond - 1, 40));
+  }
+
+  fail(username: string, address: string) {
+    const now = this.now();
+    const key = username.toLowerCase();
+    const acc = this.account(username, now);
+    if (this.accounts.size > MAX_KEYS) this.accounts.clear(); // memory bound under a flood of random usernames
+    this.accounts.set(key, { failures: (acc?.failures ?? 0) + 1, last: now });
+    const list = this.recent(address, now);
+    list.push(now);
+    if (this.addresses.size > MAX_KEYS) this.addresses.clear();
+    this.addresses.set(address, list);
+  }
+
+  succeed(username: string) {
+    this.accounts.delete(username.toLowerCase());
+  }
+
+  private account(username: string, now: number) {
+    const key = username.toLowerCase();
+    const acc = this.accounts.get(key);
+    // Forgotten once a window has passed since the last failure and the wait is over.
+    if (acc && now - acc.last > Math.max(this.limits.windowMs, this.delayAfter(acc.failures))) {
+      this.accounts.delete(key);
+      return undefined;
+    }
+    return acc;
+  }
+
+  private recent(address: string, now: number): number[] {
+    const list = (this.addresses.get(address) ?? []).filter((t) => t > now - this.limits.windowMs);
+    if (list.length) this.addresses.set(address, list);
+    else this.addresses.delete(address);
+    return list;
+  }
+}
+
+/**
+ * A sliding-window counter per key and per client address, in memory — what the public enlistment form
+ * uses (every submission counts). Sign-in uses SignInThrottle above, which counts failures only.
  */
 export class LoginLimiter {
   private readonly hits = new Map<string, number[]>();

@@ -18,6 +18,13 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   UNAUTHENTICATED: { zh: '请先登录，或登录已过期', en: 'Please sign in; your session may have expired' },
   BAD_CREDENTIALS: { zh: '用户名或密码错误', en: 'Wrong username or password' },
   ACCOUNT_DISABLED: { zh: '该账号已停用，请联系管理员', en: 'This account is disabled; contact an administrator' },
+  LOGIN_WAIT: { zh: '尝试次数过多，请 {seconds} 秒后再试', en: 'Too many attempts; try again in {seconds} seconds' },
+  PASSWORD_CHANGE_REQUIRED: { zh: '请先修改密码', en: 'Change your password first' },
+  OWN_PASSWORD_RESET: {
+    zh: '不能在这里重置自己的密码，请在“修改密码”中输入当前密码后修改',
+    en: 'You cannot reset your own password here; use “Change password” with your current password',
+  },
+  SAME_PASSWORD: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
   CSRF_FAILED: { zh: '页面已过期，请刷新后重试', en: 'The page is out of date; reload and try again' },
   FORBIDDEN: { zh: '没有执行此操作的权限', en: 'You do not have permission to do this' },
   ROLE_NOT_GRANTABLE: {

@@ -17,6 +17,8 @@ export interface ServeOptions {
   access: Access;
   /** The route takes a file (multipart/form-data) and answers a missing one itself (IMPORT_NO_FILE). */
   upload?: boolean;
+  /** Open to a session that must change its password before anything else (platform/access.ts). */
+  duringPasswordChange?: boolean;
   /** OpenAPI grouping; defaults to the path's first segment after /api. */
   tags?: string[];
   /** Other Fastify route options (bodyLimit, …). */
@@ -40,7 +42,11 @@ export function serve<C extends RouteContract>(
   app.route({
     method: contract.method,
     url: contract.path,
-    config: { access: opts.access, ...(opts.upload ? { upload: true } : {}) },
+    config: {
+      access: opts.access,
+      ...(opts.upload ? { upload: true } : {}),
+      ...(opts.duringPasswordChange ? { duringPasswordChange: true } : {}),
+    },
     ...opts.route,
     schema: {
       tags: opts.tags ?? [contract.path.split('/')[2] ?? 'api'],

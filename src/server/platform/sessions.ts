@@ -30,6 +30,8 @@ export class SessionStore {
     private readonly db: Db,
     private readonly idleMs: number,
     private readonly maxMs: number,
+    /** The clock expiry is measured by (tests move it forward). */
+    private readonly now: () => number = Date.now,
   ) {
     this.roles = new RoleCache(db);
     // A moved area changes the scope path of the users under it: drop cached sessions then.
@@ -43,11 +45,20 @@ export class SessionStore {
   async create(tx: Queryable, userId: number, clientIp: string, userAgent: string | undefined) {
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
-    const now = Date.now();
+    const now = this.now();
     await tx.query(
-      `INSERT INTO sessions (id, user_id, csrf_token, expires_at, absolute_expires_at, client_ip, user_agent)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [SessionStore.hash(token), userId, csrfToken, new Date(now + this.idleMs), new Date(now + this.maxMs), clientIp, userAgent?.slice(0, 300) ?? null],
+      `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at, absolute_expires_at, client_ip, user_agent)
+       VALUES ($1, $2, $3, $4, $4, $5, $6, $7, $8)`,
+      [
+        SessionStore.hash(token),
+        userId,
+        csrfToken,
+        new Date(now),
+        new Date(now + this.idleMs),
+        new Date(now + this.maxMs),
+        clientIp,
+        userAgent?.slice(0, 300) ?? null,
+      ],
     );
     return { token, csrfToken, sessionId: SessionStore.hash(token) };
   }
@@ -55,7 +66,7 @@ export class SessionStore {
   /** The actor behind a cookie token, or null when missing, expired, or the user is disabled. */
   async resolve(token: string): Promise<Actor | null> {
     const id = SessionStore.hash(token);
-    const now = Date.now();
+    const now = this.now();
     let c = this.cache.get(id);
     if (!c || now - c.cachedAt > CACHE_MS) {
       c = (await this.load(id, now)) ?? undefined;
@@ -73,7 +84,7 @@ export class SessionStore {
     if (now - c.lastTouch > TOUCH_MS) {
       c.lastTouch = now;
       c.expiresAt = Math.min(now + this.idleMs, c.absoluteExpiresAt);
-      await this.db.query('UPDATE sessions SET last_seen_at = now(), expires_at = $2 WHERE id = $1', [id, new Date(c.expiresAt)]);
+      await this.db.query('UPDATE sessions SET last_seen_at = $3, expires_at = $2 WHERE id = $1', [id, new Date(c.expiresAt), new Date(now)]);
     }
     return c.actor;
   }
@@ -81,7 +92,7 @@ export class SessionStore {
   private async load(id: string, now: number): Promise<Cached | null> {
     const [row] = await this.db.query(
       `SELECT s.id, s.csrf_token, s.expires_at, s.absolute_expires_at, s.last_seen_at,
-              u.id AS user_id, u.username, u.display_name, u.roles, u.area_id, u.area_path, u.disabled
+              u.id AS user_id, u.username, u.display_name, u.roles, u.area_id, u.area_path, u.disabled, u.must_change_password
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1`,
       [id],
@@ -101,6 +112,7 @@ export class SessionStore {
         scope: { areaId: row.area_id, path: row.area_path },
         sessionId: row.id,
         csrfToken: row.csrf_token,
+        mustChangePassword: row.must_change_password,
       },
       userId: row.user_id,
       expiresAt,
@@ -113,6 +125,23 @@ export class SessionStore {
   async end(tx: Queryable, sessionId: string) {
     await tx.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
     this.cache.delete(sessionId);
+  }
+
+  /** The live sessions of one user, most recently used first (for "my sessions"). */
+  async listOf(db: Queryable, userId: number) {
+    return db.query<{ id: string; created_at: Date; last_seen_at: Date; client_ip: string | null; user_agent: string | null }>(
+      `SELECT id, created_at, last_seen_at, client_ip, user_agent FROM sessions
+        WHERE user_id = $1 AND expires_at > $2 AND absolute_expires_at > $2
+        ORDER BY last_seen_at DESC, created_at DESC LIMIT 200`,
+      [userId, new Date(this.now())],
+    );
+  }
+
+  /** Ends one session of a user; false when the user has no such session (someone else's looks missing). */
+  async endOwn(tx: Queryable, userId: number, sessionId: string): Promise<boolean> {
+    const n = await tx.execute('DELETE FROM sessions WHERE id = $1 AND user_id = $2', [sessionId, userId]);
+    this.cache.delete(sessionId);
+    return n > 0;
   }
 
   /** Ends every session of a user, optionally keeping one (the one changing its own password). */

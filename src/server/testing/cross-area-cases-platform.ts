@@ -1,11 +1,20 @@
 import * as catalog from '../modules/divisions';
 import { type CrossCase, MARK, self } from './cross-area-kit';
+import { login } from './harness';
 
 /** Cross-area cases of sign-in, the area tree, the division catalogue, accounts, roles and the audit trail. */
 export const PLATFORM_CASES: Record<string, CrossCase> = {
   'GET /api/auth/me': async () => [{ url: '/api/auth/me', expect: 'no-leak', control: 'marker' }],
   'POST /api/auth/logout': self,
   'POST /api/auth/logout-all': self,
+  'GET /api/auth/sessions': async () => [{ url: '/api/auth/sessions', expect: 'no-leak', control: 'ok' }],
+  // B may not end A's session: its id must look like a missing one.
+  'POST /api/auth/sessions/:sessionId/end': async (e) => {
+    const a = await login(e.t.app, 'leakmark_a');
+    const [mine] = (await a.get('/api/auth/sessions')).json().items as { id: string }[];
+    return [{ url: `/api/auth/sessions/${mine.id}/end`, expect: 'denied', control: 'none' }];
+  },
+  'POST /api/auth/sessions/end-others': self,
   'POST /api/auth/password': async () => [
     { url: '/api/auth/password', body: { currentPassword: 'wrong', newPassword: 'Whatever-Pass-1' }, expect: 'denied', control: 'none' },
   ],

@@ -4,7 +4,7 @@ import { buildApp } from '../app';
 import { type Config, testConfig } from '../config';
 import { type Db, openDb } from '../db/engine';
 import { migrate } from '../db/migrate';
-import { hashPassword } from '../platform/passwords';
+import { hashPassword, setHashCostForTests } from '../platform/passwords';
 import { pinyinKeys } from '../platform/pinyin';
 import * as areas from '../modules/areas/repo';
 import { areasChanged } from '../modules/areas/tree';
@@ -16,6 +16,10 @@ import type { AreaKind } from '../../domain/areas/kinds';
  * schema on TEST_DATABASE_URL — and an app built on it, driven through `app.inject`.
  */
 export const TEST_PASSWORD = 'Test-Passw0rd!';
+
+// Every sign-in verifies a hash: at OWASP's cost (128 MiB, ~0.3 s each) the walks would take hours on a shared
+// machine. Tests hash at scrypt's old default; passwords.test.ts checks the production cost itself.
+setHashCostForTests({ N: 2 ** 14, r: 8, p: 1 });
 
 export async function freshDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL;
@@ -31,9 +35,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** `now`: a clock for sessions and the sign-in throttle, to move forward instead of waiting. */
+export async function testApp(overrides: Partial<Config> = {}, opts: { now?: () => number } = {}): Promise<TestApp> {
   const db = await freshDb();
-  const app = await buildApp({ config: testConfig(overrides), db });
+  const app = await buildApp({ config: testConfig(overrides), db, now: opts.now });
   await app.ready();
   const root = await db.tx((tx) => {
     const py = pinyinKeys('测试县');

@@ -17,7 +17,7 @@ let n = 0;
 
 export async function buildWalkEnv(): Promise<{ t: TestApp; env: CrossEnv; snapshotOfA: () => Promise<string> }> {
   // Each request signs in afresh; lift the per-address login throttle for this walk.
-  t = await testApp({ LOGIN_MAX_ATTEMPTS_PER_ADDRESS: 100_000 });
+  t = await testApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: 100_000 });
   await t.db.query("UPDATE areas SET kind = 'city' WHERE id = $1", [t.root.id]);
   areasChanged(t.db);
   const aCounty = await makeArea(t.db, t.root, `甲县${MARK}`, 'county');

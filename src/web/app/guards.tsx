@@ -5,6 +5,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from './api';
 import { useAuth } from './auth';
 import { errorText } from './errors';
+import { ForcedPasswordChange } from './components/ForcedPasswordChange';
 import { loginPath } from './next';
 import { Forbidden } from './pages/Forbidden';
 
@@ -36,6 +37,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Result status="warning" title={errorText(startError, t)} extra={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>} />;
   }
   if (!user) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  // The server refuses everything but the change until the password is the user's own.
+  if (user.mustChangePassword) return <ForcedPasswordChange />;
   return <>{children}</>;
 }
 

@@ -57,7 +57,6 @@ export const PUBLIC_PAGES: PublicPageDef[] = [
 
 export const MODULES: ModuleDef[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, component: lazy(() => import('../modules/home/HomePage')) },
-  // The command center's overview (指挥部总览): where the commander lands (home/HomePage.tsx).
   {
     path: '/overview',
     labelKey: 'nav.overview',
@@ -389,5 +388,13 @@ export const MODULES: ModuleDef[] = [
     icon: <AuditOutlined />,
     permission: 'audit.read',
     component: lazy(() => import('../modules/audit/AuditPage')),
+  },
+  // The signed-in user's own sessions, reached from the user menu.
+  {
+    path: '/account/sessions',
+    labelKey: 'nav.mySessions',
+    icon: <SafetyCertificateOutlined />,
+    inMenu: false,
+    component: lazy(() => import('../modules/account/SessionsPage')),
   },
 ];

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as api from '../../../domain/auth/api';
 import type { Config } from '../../config';
 import { SESSION_COOKIE } from '../../platform/access';
@@ -8,17 +8,20 @@ import * as service from './service';
 import type { AuthDeps } from './service';
 
 const tags = ['auth'];
+/** Open while the password must be changed first: who am I, sign out, change it. */
+const evenBeforeChange = { access: 'signed-in', tags, duringPasswordChange: true } as const;
 const ok = { ok: true as const };
 
 export async function authRoutes(app: FastifyInstance, opts: { deps: AuthDeps; config: Config }) {
   const { deps, config } = opts;
-  const cookie = {
+  // A session cookie (no Max-Age): it ends with the browser; the server's idle and absolute lifetimes
+  // (SESSION_IDLE_HOURS, SESSION_MAX_HOURS) end it sooner. Secure in production and over HTTPS.
+  const cookie = (req: FastifyRequest) => ({
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: config.COOKIE_SECURE,
-    maxAge: Math.round(config.SESSION_MAX_HOURS * 3600),
-  };
+    secure: config.COOKIE_SECURE === 'auto' ? config.NODE_ENV === 'production' || req.protocol === 'https' : config.COOKIE_SECURE,
+  });
   const clear = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, { path: '/' });
 
   serve(app, api.login, { access: 'public', tags }, async (req, reply) => {
@@ -27,13 +30,13 @@ export async function authRoutes(app: FastifyInstance, opts: { deps: AuthDeps; c
       userAgent: req.headers['user-agent'],
       requestId: String(req.id),
     });
-    reply.setCookie(SESSION_COOKIE, token, cookie);
+    reply.setCookie(SESSION_COOKIE, token, cookie(req));
     return body;
   });
 
-  serve(app, api.getMe, { access: 'signed-in', tags }, (req) => service.me(deps.db, ctxOf(req).actor));
+  serve(app, api.getMe, evenBeforeChange, (req) => service.me(deps.db, ctxOf(req).actor));
 
-  serve(app, api.logout, { access: 'signed-in', tags }, async (req, reply) => {
+  serve(app, api.logout, evenBeforeChange, async (req, reply) => {
     await service.logout(ctxOf(req), deps);
     clear(reply);
     return ok;
@@ -45,8 +48,20 @@ export async function authRoutes(app: FastifyInstance, opts: { deps: AuthDeps; c
     return ok;
   });
 
-  serve(app, api.changePassword, { access: 'signed-in', tags }, async (req) => {
+  serve(app, api.changePassword, evenBeforeChange, async (req) => {
     await service.changePassword(ctxOf(req), deps, req.body.currentPassword, req.body.newPassword);
+    return ok;
+  });
+
+  serve(app, api.listMySessions, { access: 'signed-in', tags }, (req) => service.mySessions(ctxOf(req), deps));
+
+  serve(app, api.endMySession, { access: 'signed-in', tags }, async (req) => {
+    await service.endMySession(ctxOf(req), deps, req.params.sessionId);
+    return ok;
+  });
+
+  serve(app, api.endOtherSessions, { access: 'signed-in', tags }, async (req) => {
+    await service.endOtherSessions(ctxOf(req), deps);
     return ok;
   });
 }

@@ -22,6 +22,10 @@ export async function bootstrap(db: Db, config: Config): Promise<string | null> 
   const [{ n }] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM users');
   if (n > 0) return null;
   if (config.DEMO_SEED) {
+    // loadConfig refuses this already; a caller building its own settings is refused here too.
+    if (config.NODE_ENV === 'production') {
+      throw new Error('The demo (with its published password) is not loaded with NODE_ENV=production: unset DEMO_SEED and give ADMIN_PASSWORD.');
+    }
     const message = await seedDemo(db, config.DEMO_SEED_NUMBER);
     if (config.DEMO_RESIDENTS > 0) await seedResidents(db, config.DEMO_RESIDENTS, config.DEMO_SEED_NUMBER);
     const [{ password_hash: hash }] = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'admin'");
@@ -31,7 +35,10 @@ export async function bootstrap(db: Db, config: Config): Promise<string | null> 
     return [message, party, monitoring, sampling].filter(Boolean).join('\n');
   }
 
-  const password = config.ADMIN_PASSWORD ?? `${randomBytes(9).toString('base64url')}-A1`;
+  // A generated password is printed once, so it is seen in a terminal or a log: it must be changed at the
+  // first sign-in. One given at set-up (ADMIN_PASSWORD) was chosen by the operator and stays.
+  const generated = !config.ADMIN_PASSWORD;
+  const password = config.ADMIN_PASSWORD ?? `${randomBytes(12).toString('base64url')}-A1`;
   const hash = await hashPassword(password);
   await db.tx(async (tx) => {
     const py = pinyinKeys(config.ROOT_AREA_NAME);
@@ -50,12 +57,13 @@ export async function bootstrap(db: Db, config: Config): Promise<string | null> 
       roles: ['admin'],
       areaId: root.id,
       areaPath: root.path,
+      mustChangePassword: generated,
     });
     await audit(tx, SYSTEM, { action: 'bootstrap', entity: 'area', entityId: root.id, areaPath: root.path, after: { rootArea: root.name, adminUserId: id } });
   });
   return [
     'First start: created the root area and the administrator.',
-    `  user: admin   password: ${config.ADMIN_PASSWORD ? '(ADMIN_PASSWORD)' : password}`,
+    `  user: admin   password: ${generated ? `${password}   (shown only now; to be changed at the first sign-in)` : '(ADMIN_PASSWORD)'}`,
     'Sign in, then use 区域 → 从国家区划代码初始化 to load your towns and villages.',
   ].join('\n');
 }

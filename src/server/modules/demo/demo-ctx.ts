@@ -27,6 +27,7 @@ export async function demoCtx(db: Db, username: string, timeZone: string): Promi
       scope: { areaId: u.area_id, path: u.path },
       sessionId: 'demo',
       csrfToken: 'demo',
+      mustChangePassword: false,
     },
     requestId: 'demo-seed',
     clientIp: '127.0.0.1',

@@ -61,6 +61,7 @@ export async function seedDemo(db: Db, seed: number): Promise<string> {
     scope: { areaId: root.id, path: root.path },
     sessionId: 'seed',
     csrfToken: 'seed',
+    mustChangePassword: false,
   };
   const ctx: Ctx = { db, actor, requestId: `seed-${seed}`, clientIp: '127.0.0.1', lang: 'zh', today: todayIn('Asia/Shanghai') };
   await importDivisions(ctx, root.id, DEMO_COUNTY_CODE);

@@ -2,4 +2,4 @@
 export { userRoutes } from './routes';
 export { assertStrongPassword } from './service';
 export { toUserView } from './view';
-export { findByIdUnscoped, findByUsernameUnscoped, findInScope, insert, listRoles, setPassword } from './repo';
+export { findByIdUnscoped, findByUsernameUnscoped, findInScope, insert, listRoles, rehashPassword, setPassword } from './repo';

@@ -16,11 +16,12 @@ export interface UserRow {
   area_name: string;
   area_kind: string;
   disabled: boolean;
+  must_change_password: boolean;
   created_at: Date;
 }
 
 const COLUMNS = `u.id, u.username, u.display_name, u.phone, u.password_hash, u.roles, u.area_id, u.area_path,
-  a.name AS area_name, a.kind AS area_kind, u.disabled, u.created_at`;
+  a.name AS area_name, a.kind AS area_kind, u.disabled, u.must_change_password, u.created_at`;
 
 export async function findInScope(db: Queryable, scope: Scope, id: number): Promise<UserRow | null> {
   const q = new SqlParams();
@@ -62,12 +63,22 @@ export async function list(db: Queryable, scope: Scope, p: { q?: string; underPa
 
 export async function insert(
   tx: Queryable,
-  u: { username: string; displayName: string; phone: string | null; passwordHash: string; roles: string[]; areaId: number; areaPath: string },
+  u: {
+    username: string;
+    displayName: string;
+    phone: string | null;
+    passwordHash: string;
+    roles: string[];
+    areaId: number;
+    areaPath: string;
+    /** The password was chosen by someone else (an administrator, or generated): its owner changes it first. */
+    mustChangePassword?: boolean;
+  },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO users (username, display_name, phone, password_hash, roles, area_id, area_path)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [u.username, u.displayName, u.phone, u.passwordHash, u.roles, u.areaId, u.areaPath],
+    `INSERT INTO users (username, display_name, phone, password_hash, roles, area_id, area_path, must_change_password)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    [u.username, u.displayName, u.phone, u.passwordHash, u.roles, u.areaId, u.areaPath, u.mustChangePassword ?? false],
   );
   return row.id;
 }
@@ -84,8 +95,18 @@ export async function update(
   );
 }
 
-export async function setPassword(tx: Queryable, id: number, passwordHash: string) {
-  await tx.query('UPDATE users SET password_hash = $2, password_changed_at = now(), updated_at = now() WHERE id = $1', [id, passwordHash]);
+/** A new password; `mustChange` when someone other than its owner set it (a reset). */
+export async function setPassword(tx: Queryable, id: number, passwordHash: string, mustChange = false) {
+  await tx.query('UPDATE users SET password_hash = $2, must_change_password = $3, password_changed_at = now(), updated_at = now() WHERE id = $1', [
+    id,
+    passwordHash,
+    mustChange,
+  ]);
+}
+
+/** The same password hashed at today's cost (after a sign-in with an older hash); nothing else changes. */
+export async function rehashPassword(db: Queryable, id: number, oldHash: string, passwordHash: string) {
+  await db.query('UPDATE users SET password_hash = $3 WHERE id = $1 AND password_hash = $2', [id, oldHash, passwordHash]);
 }
 
 export interface RoleRow {

@@ -87,7 +87,8 @@ export async function create(
     if (await repo.findByUsernameUnscoped(tx, input.username)) throw conflict('USERNAME_TAKEN', { username: input.username }, { username: 'taken' });
     let id: number;
     try {
-      id = await repo.insert(tx, { ...input, phone: input.phone ?? null, passwordHash, areaId: area.id, areaPath: area.path });
+      // The administrator chose this password: its owner replaces it at the first sign-in.
+      id = await repo.insert(tx, { ...input, phone: input.phone ?? null, passwordHash, areaId: area.id, areaPath: area.path, mustChangePassword: true });
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict('USERNAME_TAKEN', { username: input.username }, { username: 'taken' });
       throw e;
@@ -128,12 +129,18 @@ export async function update(
   });
 }
 
+/**
+ * An administrator sets someone's password (forgotten, or a new hand-over): their sessions end and the
+ * owner must change it at the next sign-in. One's own password is changed with the current one instead
+ * (POST /api/auth/password), so a session left open cannot be used to take the account over.
+ */
 export async function resetPassword(ctx: Ctx, deps: UserDeps, id: number, newPassword: string) {
+  if (id === ctx.actor.userId) throw forbidden('OWN_PASSWORD_RESET');
   const user = await mustManage(ctx, id);
   assertStrongPassword(ctx, newPassword, user.username, 'newPassword');
   const hash = await hashPassword(newPassword);
   await ctx.db.tx(async (tx) => {
-    await repo.setPassword(tx, id, hash);
+    await repo.setPassword(tx, id, hash, true);
     const ended = await deps.sessions.endAllOf(tx, id);
     await audit(tx, ctx, { action: 'reset-password', entity: 'user', entityId: id, areaPath: user.area_path, after: { sessionsEnded: ended } });
   });

@@ -191,6 +191,8 @@ export async function approve(ctx: Ctx, id: number, input: { account?: { usernam
           roles: ['volunteer'],
           areaId: area.id,
           areaPath: area.path,
+          // Set by the approver or generated: the volunteer replaces it at the first sign-in.
+          mustChangePassword: true,
         });
         await repo.setVolunteerUser(tx, volunteerId, userId);
         await audit(tx, ctx, {

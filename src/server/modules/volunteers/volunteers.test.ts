@@ -64,6 +64,9 @@ describe('enlistment', () => {
     expect(dep.statusCode, dep.body).toBe(201);
 
     const me = await login(t.app, 'wang_vol', a.account.initialPassword);
+    // A password someone else chose: the volunteer sets their own before anything else.
+    expect((await me.get('/api/me/assignments')).json().error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await me.post('/api/auth/password', { currentPassword: a.account.initialPassword, newPassword: 'Volunteer-Own-26' })).statusCode).toBe(200);
     const mine = await me.get('/api/me/assignments');
     expect(mine.statusCode).toBe(200);
     expect(mine.json().volunteer.name).toBe('王志愿');
