@@ -80,7 +80,7 @@ export async function prepareVolunteerExport(ctx: Ctx, filters: ExportFilters, r
   if (reveal && !ctx.actor.permissions.has('residents.reveal')) throw forbidden();
   const underPath = filters.under ? (await placeArea(ctx, filters.under, 'under')).path : undefined;
   const q = new SqlParams();
-  const where = repo.searchWhere(ctx.actor.scope, { ...filters, underPath }, q);
+  const where = repo.searchWhere(ctx.actor.scope, { ...filters, underPath, byNumber: ctx.actor.permissions.has('residents.reveal') }, q);
   const [{ n }] = await ctx.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM volunteers v WHERE ${where} LIMIT ${VOLUNTEER_EXPORT_MAX_ROWS + 1}) s`,
     q.values,
