@@ -243,6 +243,14 @@ export const MODULES: ModuleDef[] = [
     component: lazy(() => import('../modules/screening/ArrivalsPage')),
   },
   {
+    // Roster changes proposed by visits of people who may not change the registry: a cadre decides them.
+    path: '/screening/roster-proposals',
+    labelKey: 'nav.rosterProposals',
+    icon: <UsergroupAddOutlined />,
+    permission: 'residents.write',
+    component: lazy(() => import('../modules/screening/ProposalsPage')),
+  },
+  {
     path: '/screening/risk-areas',
     labelKey: 'nav.riskAreas',
     icon: <FlagOutlined />,

@@ -45,23 +45,14 @@ function fail(fields: Record<string, string>) {
   if (Object.keys(fields).length) throw badRequest('VALIDATION_FAILED', {}, fields);
 }
 
-/**
- * One ID number, one person. Inside the caller's scope the answer names the place; outside it names
- * nothing (not even a masked place) and the refusal is written to the trail, since every answer to "is
- * this number registered?" is a look at someone's data.
- */
+/** One ID number, one person. Outside the caller's scope the answer names no place and is audited (it is a look at someone's data). */
 async function idNumberFree(ctx: Ctx, idNumber: string | null, exceptId = 0) {
   if (!idNumber) return;
   const other = await repo.findByIdNumberUnscoped(ctx.db, idNumber);
   if (other && other.id !== exceptId) {
     if (pathInScope(ctx.actor.scope, other.area_path)) throw conflict('ID_NUMBER_TAKEN', { area: other.area_name }, { idNumber: 'taken' });
-    await audit(ctx.db, ctx, {
-      action: 'id_taken_elsewhere',
-      entity: 'resident',
-      entityId: other.id,
-      areaPath: ctx.actor.scope.path,
-      after: { idNumber: maskIdNumber(idNumber) },
-    });
+    const after = { idNumber: maskIdNumber(idNumber) };
+    await audit(ctx.db, ctx, { action: 'id_taken_elsewhere', entity: 'resident', entityId: other.id, areaPath: ctx.actor.scope.path, after });
     throw conflict('ID_NUMBER_TAKEN_ELSEWHERE', {}, { idNumber: 'taken' });
   }
 }
@@ -153,11 +144,7 @@ export interface SearchParams {
   pageSize: number;
 }
 
-/**
- * A search as the caller may run it. Numbers (a whole ID, the end of an ID or a phone) are searched only
- * with the reveal permission: without it a masked answer would still confirm a guessed number, so digits
- * are read as part of an address. Health groups are filters only for those who may see them.
- */
+/** A search as the caller may run it: numbers only with the reveal permission (a masked match still confirms a guess), health groups only with theirs. */
 export async function toSearch(ctx: Ctx, p: SearchParams): Promise<repo.ResidentSearch> {
   if (p.groups?.some(isHealthGroup) && !maySee(ctx, 'health')) throw forbidden();
   const underPath = p.under ? (await placeArea(ctx, p.under, 'under')).path : undefined;
