@@ -44,7 +44,7 @@ beforeAll(async () => {
   await t.db.query(`INSERT INTO roles (code, name_zh, name_en, permissions) VALUES ('snoop', '全权无揭示', 'All but reveal', $1)`, [perms]);
   await makeUser(t.db, 'snoop', ['snoop'], town);
   // A clerk who edits the registry without the health permission.
-  await t.db.query(`INSERT INTO roles (code, name_zh, name_en, permissions) VALUES ('writer', '登记员', 'Clerk', $1)`, [['residents.read', 'residents.write']]);
+  await t.db.query(`INSERT INTO roles (code, name_zh, name_en, permissions) VALUES ('writer', '登记员', 'Clerk', $1)`, [['residents.read', 'residents.write', 'residents.export']]);
   await makeUser(t.db, 'clerk', ['writer'], town);
   await makeUser(t.db, 'doc', ['doctor'], town);
   await makeUser(t.db, 'sampler', ['sampler'], town);
@@ -223,6 +223,18 @@ describe('health groups behind their own permission', () => {
       expect(JSON.stringify(list)).not.toContain('chronic');
       expect((await a.get('/api/residents?groups=chronic')).statusCode).toBe(403);
     }
+  });
+
+  it('an export by someone without it leaves them out, and the birth date beside a masked number', async () => {
+    const clerk = await login(t.app, 'clerk');
+    const res = await clerk.get(`/api/residents/export.xlsx?under=${v1.id}`);
+    expect(res.statusCode).toBe(200);
+    const text = JSON.stringify(await readXlsx(res.rawPayload));
+    expect(text).toContain('独居');
+    expect(text).not.toContain('慢性病');
+    expect(text).not.toMatch(/19\d{2}-\d{2}-\d{2}/);
+    const full = JSON.stringify(await readXlsx((await admin.get(`/api/residents/export.xlsx?under=${v1.id}`)).rawPayload));
+    expect(full).toContain('慢性病');
   });
 
   it('an edit by someone without it keeps the hidden groups', async () => {

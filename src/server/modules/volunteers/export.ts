@@ -115,7 +115,8 @@ async function* pages(ctx: Ctx, where: string, values: unknown[], reveal: boolea
       ID_TYPE_NAMES[r.id_type as IdType]?.zh ?? r.id_type,
       (reveal ? r.id_number : maskIdNumber(r.id_number)) ?? '',
       r.sex === 'M' ? '男' : r.sex === 'F' ? '女' : '',
-      r.birth_date ?? '',
+      // Part of the ID number: shown only with the numbers revealed (the age column stands beside it).
+      (reveal || !r.id_number ? r.birth_date : null) ?? '',
       r.birth_date ? String(ageOn(r.birth_date, ctx.today)) : '',
       (reveal ? r.phone : maskPhone(r.phone)) ?? '',
       CATEGORY_NAMES[r.category as (typeof CATEGORIES)[number]]?.zh ?? r.category,
