@@ -44,7 +44,9 @@ beforeAll(async () => {
   await t.db.query(`INSERT INTO roles (code, name_zh, name_en, permissions) VALUES ('snoop', '全权无揭示', 'All but reveal', $1)`, [perms]);
   await makeUser(t.db, 'snoop', ['snoop'], town);
   // A clerk who edits the registry without the health permission.
-  await t.db.query(`INSERT INTO roles (code, name_zh, name_en, permissions) VALUES ('writer', '登记员', 'Clerk', $1)`, [['residents.read', 'residents.write', 'residents.export']]);
+  await t.db.query(`INSERT INTO roles (code, name_zh, name_en, permissions) VALUES ('writer', '登记员', 'Clerk', $1)`, [
+    ['residents.read', 'residents.write', 'residents.export'],
+  ]);
   await makeUser(t.db, 'clerk', ['writer'], town);
   await makeUser(t.db, 'doc', ['doctor'], town);
   await makeUser(t.db, 'sampler', ['sampler'], town);
