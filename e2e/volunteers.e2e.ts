@@ -98,15 +98,15 @@ describe('party organisations and volunteers', () => {
     await page.getByTestId('enlist-done').getByText('报到成功').waitFor();
     expect(await noSideways(page)).toBeLessThanOrEqual(375);
 
-    // Sending again is safe: the pending application is updated, not doubled.
+    // Sending again makes a second application beside the first (nothing sent is overwritten), with the same answer.
     await page.getByTestId('enlist-again').click();
     await inputOf(page.getByTestId('enlist-pledge')).fill('我有车，周末随时可以出车运送物资。');
     await page.getByTestId('enlist-submit').click();
-    await page.getByTestId('enlist-done').getByText('报到信息已更新').waitFor();
+    await page.getByTestId('enlist-done').getByText('报到成功').waitFor();
 
     // English on the same phone.
     await page.getByTestId('lang-switch').click();
-    await page.getByTestId('enlist-done').getByText('Your application has been updated').waitFor();
+    await page.getByTestId('enlist-done').getByText('You have enlisted').waitFor();
     await page.getByTestId('lang-switch').click();
 
     // A link that is not a branch's says so.
@@ -123,13 +123,13 @@ describe('party organisations and volunteers', () => {
     await signIn(page, 'secretary');
     await page.waitForURL(/\/volunteers\/enlistments$/);
     const table = page.getByTestId('queue-table');
-    const row = table.locator('tr', { hasText: NAME });
-    await row.waitFor();
+    // Both applications of the number wait side by side, each flagged; the second (with the new pledge) is approved.
+    await expect.poll(() => table.locator('tr', { hasText: NAME }).count()).toBe(2);
+    const row = table.locator('tr', { hasText: '周末随时可以出车' });
     const text = await row.innerText();
     expect(text).toContain(`411***********${ID_NUMBER.slice(-4)}`);
     expect(text).not.toContain(ID_NUMBER);
-    expect(text).toContain('提交 2 次');
-    expect(text).toContain('周末随时可以出车');
+    expect(text).toContain('同一证件号另有 1 份申请');
 
     // Approve with an account.
     await row.getByTestId('approve').click();
@@ -141,9 +141,9 @@ describe('party organisations and volunteers', () => {
     await page.getByTestId('approve-confirm').click();
     await page.getByTestId('approve-account').getByText(USERNAME).waitFor();
     await page.getByRole('button', { name: /OK|确\s*定/ }).click();
-    await expect.poll(() => table.locator('tr', { hasText: NAME }).count()).toBe(0);
+    await expect.poll(() => table.locator('tr', { hasText: '周末随时可以出车' }).count()).toBe(0);
 
-    // Refuse one of the demo's waiting applications.
+    // Refuse one of the waiting applications (the demo's, or the first one of this number).
     const other = table.locator('tbody tr.ant-table-row').first();
     const otherName = (await other.locator('strong').first().innerText()).trim();
     await other.getByTestId('refuse').click();

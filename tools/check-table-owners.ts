@@ -39,7 +39,7 @@ const OWNER: Record<string, string> = {
   ]),
   tasks: 'tasks',
   ...own('policy', ['policy_sets', 'policy_rules']),
-  ...own('screening', ['risk_areas', 'screening_campaigns', 'screening_targets', 'screening_visits', 'arrivals']),
+  ...own('screening', ['risk_areas', 'screening_campaigns', 'screening_targets', 'screening_visits', 'arrivals', 'roster_proposals']),
   ...own('monitoring', ['isolation_sites', 'isolation_rooms', 'measures', 'follow_ups', 'fever_alerts']),
   daily_reports: 'reports',
   ...own('sampling', [

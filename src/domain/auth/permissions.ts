@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   'residents.read': 'residents',
   'residents.write': 'residents',
   'residents.reveal': 'residents',
+  'residents.health': 'residents',
   'residents.import': 'residents',
   'residents.export': 'residents',
   'volunteers.read': 'volunteers',

@@ -8,6 +8,15 @@ export const STATUSES = ['present', 'away', 'moved_out', 'deceased'] as const;
 export const STORED_GROUPS = ['disabled', 'pregnant', 'chronic', 'dialysis', 'bedridden', 'alone', 'no_smartphone'] as const;
 export const DERIVED_GROUPS = ['elderly60', 'elderly80'] as const;
 export const ALL_GROUPS = [...DERIVED_GROUPS, ...STORED_GROUPS] as const;
+/**
+ * Groups that say something about a person's health: shown, filtered on and written only with the
+ * permission `residents.health` (the doctor, cadres, grid workers, the command centre). Others see the
+ * record without them, as if none were recorded.
+ */
+export const HEALTH_GROUPS = ['disabled', 'pregnant', 'chronic', 'dialysis', 'bedridden'] as const;
+export function isHealthGroup(g: string): boolean {
+  return (HEALTH_GROUPS as readonly string[]).includes(g);
+}
 
 /** A calendar date (impossible days and years outside 1900–2100 refused): the shared primitive. */
 export const isoDate = calendarDate;

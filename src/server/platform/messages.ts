@@ -52,6 +52,11 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '该证件号码已登记在“{area}”，同一证件号只能对应一个人',
     en: 'This ID number is already registered in "{area}"; one number belongs to one person',
   },
+  ID_NUMBER_TAKEN_ELSEWHERE: {
+    zh: '该证件号码已在您管辖范围以外登记，同一证件号只能对应一个人；如需迁入请联系上级协调',
+    en: 'This ID number is already registered outside your area; one number belongs to one person. Ask the level above to arrange a move',
+  },
+  PROPOSAL_DECIDED: { zh: '这条名册变更已经处理过了', en: 'This roster change has already been decided' },
   MOVE_BEFORE_STAY: { zh: '迁移日期不能早于当前居住开始日期 {since}', en: 'The move cannot be dated before the current stay began ({since})' },
   CANNOT_MERGE: { zh: '不能合并：{reason}', en: 'Cannot merge: {reason}' },
   ALREADY_DISMISSED: { zh: '这两条记录已标记为不同的人', en: 'These two records are already marked as different people' },

@@ -56,6 +56,18 @@ function screeningInA(e: CrossEnv): Promise<ScreeningInA> {
   return p;
 }
 
+/** A roster change proposed by a visit to A's household (as a volunteer's visit would leave it), named with the marker. */
+async function freshProposalInA(e: CrossEnv): Promise<number> {
+  const s = await screeningInA(e);
+  const [{ id }] = await e.t.db.query<{ id: number }>(
+    `INSERT INTO roster_proposals (visit_id, household_id, area_path, kind, payload)
+     SELECT v.id, v.household_id, v.area_path, 'add', jsonb_build_object('name', $2::text, 'idType', 'none', 'movedInOn', $3::text)
+       FROM screening_visits v WHERE v.client_id = $1 RETURNING id`,
+    [s.visit.clientId, `${MARK}新人${++n}`, s.day],
+  );
+  return id;
+}
+
 const riskCsv = () => multipartBody('风险地区.csv', Buffer.from('区划代码,风险等级,开始日期\n420106,高,2022-08-01\n'));
 
 export const SCREENING_CASES: Record<string, CrossCase> = {
@@ -126,6 +138,19 @@ export const SCREENING_CASES: Record<string, CrossCase> = {
       { url: '/api/screening/visits', body: s.visit, expect: 'denied', control: 'marker' },
     ];
   },
+  'GET /api/screening/roster-proposals': async (e) => {
+    await freshProposalInA(e);
+    return [
+      { url: '/api/screening/roster-proposals?pageSize=200', expect: 'no-leak', control: 'marker' },
+      { url: '/api/screening/roster-proposals?status=pending', expect: 'no-leak', control: 'marker' },
+    ];
+  },
+  'POST /api/screening/roster-proposals/:id/confirm': async (e) => [
+    { url: `/api/screening/roster-proposals/${await freshProposalInA(e)}/confirm`, expect: 'denied' },
+  ],
+  'POST /api/screening/roster-proposals/:id/reject': async (e) => [
+    { url: `/api/screening/roster-proposals/${await freshProposalInA(e)}/reject`, body: { reason: '不是本户' }, expect: 'denied' },
+  ],
   'GET /api/screening/visits': async (e) => {
     const s = await screeningInA(e);
     return [

@@ -3,6 +3,7 @@
  * the menu item and the route both appear only for users holding `permission`. Pages reached from
  * another page (a record, a wizard) are routes with `inMenu: false`.
  */
+import { SAMPLING_PAGES } from './modules-sampling';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AlertOutlined,
@@ -250,6 +251,14 @@ export const MODULES: ModuleDef[] = [
     component: lazy(() => import('../modules/screening/ArrivalsPage')),
   },
   {
+    // Roster changes proposed by visits of people who may not change the registry: a cadre decides them.
+    path: '/screening/roster-proposals',
+    labelKey: 'nav.rosterProposals',
+    icon: <UsergroupAddOutlined />,
+    permission: 'residents.write',
+    component: lazy(() => import('../modules/screening/ProposalsPage')),
+  },
+  {
     path: '/screening/risk-areas',
     labelKey: 'nav.riskAreas',
     icon: <FlagOutlined />,
@@ -272,87 +281,7 @@ export const MODULES: ModuleDef[] = [
     inMenu: false,
     component: lazy(() => import('../modules/screening/VisitPage')),
   },
-  {
-    // 核酸轮次: rounds, their points and each point's staggered slot plan (stored, edited by hand, printed).
-    path: '/sampling/rounds',
-    labelKey: 'nav.samplingRounds',
-    icon: <ScheduleOutlined />,
-    permission: 'sampling.read',
-    component: lazy(() => import('../modules/sampling/RoundsPage')),
-  },
-  {
-    path: '/sampling/rounds/:id',
-    labelKey: 'nav.samplingRound',
-    icon: <ScheduleOutlined />,
-    permission: 'sampling.read',
-    inMenu: false,
-    component: lazy(() => import('../modules/sampling/RoundPage')),
-  },
-  {
-    path: '/sampling/rounds/:id/points/:pointId/slots',
-    labelKey: 'nav.samplingSlots',
-    icon: <ScheduleOutlined />,
-    permission: 'sampling.read',
-    inMenu: false,
-    component: lazy(() => import('../modules/sampling/SlotPlanPage')),
-  },
-  {
-    // 采样登记台: one desk of a sampling point, with a scanner and its offline queue (phone or desktop).
-    path: '/sampling/desk',
-    labelKey: 'nav.samplingDesk',
-    icon: <ExperimentOutlined />,
-    permission: 'sampling.desk',
-    component: lazy(() => import('../modules/sampling/DeskPage')),
-  },
-  {
-    // 应检尽检: live coverage of a round per area level, drilled down by clicking; ?roundId=&under= in the URL.
-    path: '/sampling/coverage',
-    labelKey: 'nav.samplingCoverage',
-    icon: <DashboardOutlined />,
-    permission: 'sampling.read',
-    component: lazy(() => import('../modules/sampling/CoveragePage')),
-  },
-  {
-    path: '/sampling/rounds/:id/coverage',
-    labelKey: 'nav.samplingCoverage',
-    icon: <DashboardOutlined />,
-    permission: 'sampling.read',
-    inMenu: false,
-    component: lazy(() => import('../modules/sampling/CoverageRoundPage')),
-  },
-  {
-    // 打印采样码: QR cards for people without a phone — one person, a household, or an area's elderly in batch.
-    path: '/sampling/qr-cards',
-    labelKey: 'nav.samplingQrCards',
-    icon: <QrcodeOutlined />,
-    permission: 'residents.read',
-    component: lazy(() => import('../modules/sampling/QrCardsPage')),
-  },
-  {
-    // 转运箱: boxes of a round at a point, packed by scanning tubes, handed to the courier with a count.
-    path: '/sampling/boxes',
-    labelKey: 'nav.samplingBoxes',
-    icon: <InboxOutlined />,
-    permission: 'sampling.read',
-    component: lazy(() => import('../modules/sampling/BoxesPage')),
-  },
-  {
-    // 检测结果: a lab's csv/xlsx or one result by hand; positives are traced back in the same call.
-    path: '/sampling/lab',
-    labelKey: 'nav.samplingLab',
-    icon: <FileDoneOutlined />,
-    permission: 'sampling.lab',
-    component: lazy(() => import('../modules/sampling/LabPage')),
-  },
-  {
-    // 阳性追踪: the people of a round's positive tubes, held first, refreshed every 20 s.
-    path: '/sampling/rounds/:id/positives',
-    labelKey: 'nav.samplingPositives',
-    icon: <AlertOutlined />,
-    permission: 'sampling.read',
-    inMenu: false,
-    component: lazy(() => import('../modules/sampling/PositivesPage')),
-  },
+  ...SAMPLING_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

@@ -19,6 +19,8 @@ export const visit = z.object({
   rosterConfirmed: z.boolean(),
   added: z.array(z.object({ residentId: z.number(), name: z.string() })),
   movedOut: z.array(z.object({ residentId: z.number(), name: z.string(), on: day })),
+  /** Roster changes waiting for a cadre (the visitor may not change the registry themselves). */
+  proposed: z.array(z.object({ proposalId: z.number(), kind: z.enum(['add', 'move_out']), name: z.string() })),
   arrivals: z.array(z.object({ id: z.number(), residentId: z.number(), originName: z.string(), originRiskLevel: z.string(), arrivedOn: day })),
   codeColour: z.string().nullable(),
   symptoms: z.array(z.string()),

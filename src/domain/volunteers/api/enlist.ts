@@ -30,15 +30,16 @@ export const enlistForm = defineRoute({
   },
 });
 
-const submitted = z.object({ id: z.number(), status: z.literal('pending'), resubmitted: z.boolean() });
+/** The same answer whatever the ID number: unknown, pending elsewhere or already approved (no oracle on a public form). */
+const submitted = z.object({ id: z.number(), status: z.literal('pending') });
 
 export const enlistSubmit = defineRoute({
   method: 'POST',
   path: '/api/enlist/:branchToken',
-  summary: 'Submits the public form: 201 a new application, 200 the pending one updated',
+  summary: 'Submits the public form: always a new application (a resubmission sits beside the first for the secretary)',
   params: tokenParams,
   body: enlistBody,
-  responses: { 201: submitted, 200: submitted },
+  responses: { 201: submitted },
 });
 
 export const listEnlistments = defineRoute({

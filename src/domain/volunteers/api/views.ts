@@ -156,6 +156,8 @@ export const enlistment = z.object({
   pledge: z.string().nullable(),
   address: z.string().nullable(),
   submitCount: z.number(),
+  /** Other applications with the same ID number at this branch (a resubmission, or someone else using the number). */
+  sameIdCount: z.number(),
   submittedAt: instant,
   updatedAt: instant,
   decidedAt: instant.nullable(),

@@ -73,7 +73,7 @@ describe('synthetic residents', () => {
 
     const last = all.at(-1)!;
     const scope = { areaId: t.root.id, path: t.root.path };
-    const find = (q: string) => searchResidents(t.db, scope, { q, page: 1, pageSize: 200 });
+    const find = (q: string) => searchResidents(t.db, scope, { q, byNumber: true, page: 1, pageSize: 200 });
     expect((await find(String(last.name))).rows.map((r) => r.id)).toContain(last.id);
     expect((await find(String(last.name_initials))).rows.map((r) => r.id)).toContain(last.id);
     expect((await find(String(last.id_number).slice(-6))).rows.map((r) => r.id)).toContain(last.id);

@@ -40,7 +40,7 @@ export async function list(ctx: Ctx) {
     items: pairs.map((p) => ({
       key: `${p.a}-${p.b}`,
       reason: p.reason,
-      residents: [rows.get(p.a)!, rows.get(p.b)!].map((r) => toResidentView(r, ctx.today)),
+      residents: [rows.get(p.a)!, rows.get(p.b)!].map((r) => toResidentView(r, ctx)),
     })),
   };
 }

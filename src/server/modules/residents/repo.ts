@@ -160,6 +160,8 @@ export interface ResidentSearch {
   bornAfter?: string;
   /** Roster of this day (from dated stays) instead of the current one. */
   asOf?: string;
+  /** Digits may find an ID number or a phone (the caller may reveal them); otherwise they are read as an address. */
+  byNumber?: boolean;
   page: number;
   pageSize: number;
 }
@@ -190,12 +192,13 @@ function filterWhere(scope: Scope, s: ResidentSearch, q: SqlParams): string {
 export function searchWhere(scope: Scope, s: ResidentSearch, q: SqlParams): string {
   const w = filterWhere(scope, s, q);
   if (!s.q?.trim()) return w;
-  const branches = textBranches(s.q.trim(), q);
+  const branches = textBranches(s.q.trim(), q, s.byNumber ?? false);
   return `${w} AND (${branches.map((b) => `(${b.cond})`).join(' OR ')})`;
 }
 
 /**
- * One search box: an 18-character ID finds its person; 3+ digits match the end of an ID or a phone;
+ * One search box: an 18-character ID finds its person and 3+ digits match the end of an ID or a phone (both
+ * only for a caller who may reveal numbers, `byNumber`);
  * Latin letters match full pinyin or initials (zs → 张三); text that reads like an address (digits,
  * 号 楼 栋 单元 组 路 街 小区 …) matches part of the household address; other text the start of a name.
  *
@@ -213,10 +216,10 @@ interface Branch {
 
 const ADDRESS_LIKE = /[0-9０-９号楼栋幢单元室组路街巷弄小区院村社]/;
 
-function textBranches(text: string, q: SqlParams): Branch[] {
+function textBranches(text: string, q: SqlParams, byNumber: boolean): Branch[] {
   const t = text.replace(/\s+/g, '');
-  if (/^\d{17}[\dXx]$/.test(t)) return [{ cond: `r.id_number = ${q.add(t.toUpperCase())}` }];
-  if (/^\d{3,}[\dXx]?$/.test(t)) {
+  if (byNumber && /^\d{17}[\dXx]$/.test(t)) return [{ cond: `r.id_number = ${q.add(t.toUpperCase())}` }];
+  if (byNumber && /^\d{3,}[\dXx]?$/.test(t)) {
     // "Ends with" as a prefix of the reversed value (residents_id_tail_idx, residents_phone_tail_idx).
     const rev = q.add(likeEscape([...t.toUpperCase()].reverse().join('')) + '%');
     return [
@@ -263,7 +266,7 @@ export async function searchResidents(db: Queryable, scope: Scope, s: ResidentSe
   // or all of its few matches), each branch counted up to the cap from its index, then only the page read
   // from the table. MATERIALIZED keeps each branch on its own index: inlined under an ORDER BY … LIMIT,
   // the planner may walk the household index and filter the whole registry instead.
-  const branches = textBranches(text, q);
+  const branches = textBranches(text, q, s.byNumber ?? false);
   const upTo = branches.some((b) => b.key) ? q.add(s.page * s.pageSize) : '';
   const order = (t: string) => `${t}.household_id NULLS LAST, ${t}.id`;
   const ctes = branches.map((b, i) => {

@@ -37,7 +37,9 @@ describe('residents', () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json();
-    expect(r).toMatchObject({ name: '张三', sex: 'M', birthDate: '1950-03-15', idType: 'resident_id', phone: '139****5678', areaName: '王隆集村' });
+    expect(r).toMatchObject({ name: '张三', sex: 'M', birthDate: null, idType: 'resident_id', phone: '139****5678', areaName: '王隆集村' });
+    // The birth date is part of the ID number: beside the masked number only the age is shown.
+    expect(r.age).toBeGreaterThanOrEqual(75);
     expect(r.idNumber).toBe(`411${'*'.repeat(11)}${id.slice(-4)}`);
     expect(r.groups).toContain('elderly60');
     expect(JSON.stringify(r)).not.toContain(id);
@@ -166,7 +168,8 @@ describe('duplicates', () => {
     expect(merged.statusCode, merged.body).toBe(200);
     const kept = (await admin.get(`/api/residents/${a.id}`)).json();
     expect(kept.idType).toBe('resident_id');
-    expect(kept.birthDate).toBe('1970-01-01');
+    expect(kept.birthDate).toBeNull();
+    expect(kept.age).toBeGreaterThanOrEqual(55);
     expect((await admin.get(`/api/residents/${b.id}`)).statusCode).toBe(404);
     const trail = await t.db.query("SELECT action FROM audit_log WHERE entity = 'resident' AND entity_id = $1 ORDER BY id", [String(b.id)]);
     expect(trail.map((r: any) => r.action)).toEqual(['create', 'merged-into']);

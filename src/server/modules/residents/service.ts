@@ -5,18 +5,20 @@ import type {
   UpdateHouseholdInput,
   UpdateResidentInput,
 } from '../../../domain/residents/schemas';
+import { maskIdNumber } from '../../../domain/residents/identity';
+import { isHealthGroup } from '../../../domain/residents/schemas';
 import { yearsBefore } from '../../platform/dates';
 import { audit } from '../../platform/audit';
 import type { Queryable } from '../../db/engine';
 import type { Ctx } from '../../platform/context';
-import { badRequest, conflict, isUniqueViolation, notFound, ruleViolation } from '../../platform/errors';
+import { badRequest, conflict, forbidden, isUniqueViolation, notFound, ruleViolation } from '../../platform/errors';
 import { pinyinKeys } from '../../platform/pinyin';
 import { pathInScope } from '../../platform/scope';
 import { areaTree } from '../areas';
 import * as auditLog from '../audit';
 import { checkIdentityFields, checkPhoneField } from './identity-rules';
 import * as repo from './repo';
-import { maskAreaName, toHouseholdView, toResidentView } from './view';
+import { maySee, toHouseholdView, toResidentView } from './view';
 
 /** Rules of the resident registry: one roster, entered once, every change dated and audited. */
 
@@ -43,12 +45,15 @@ function fail(fields: Record<string, string>) {
   if (Object.keys(fields).length) throw badRequest('VALIDATION_FAILED', {}, fields);
 }
 
+/** One ID number, one person. Outside the caller's scope the answer names no place and is audited (it is a look at someone's data). */
 async function idNumberFree(ctx: Ctx, idNumber: string | null, exceptId = 0) {
   if (!idNumber) return;
   const other = await repo.findByIdNumberUnscoped(ctx.db, idNumber);
   if (other && other.id !== exceptId) {
-    const area = pathInScope(ctx.actor.scope, other.area_path) ? other.area_name : maskAreaName(other.area_name);
-    throw conflict('ID_NUMBER_TAKEN', { area }, { idNumber: 'taken' });
+    if (pathInScope(ctx.actor.scope, other.area_path)) throw conflict('ID_NUMBER_TAKEN', { area: other.area_name }, { idNumber: 'taken' });
+    const after = { idNumber: maskIdNumber(idNumber) };
+    await audit(ctx.db, ctx, { action: 'id_taken_elsewhere', entity: 'resident', entityId: other.id, areaPath: ctx.actor.scope.path, after });
+    throw conflict('ID_NUMBER_TAKEN_ELSEWHERE', {}, { idNumber: 'taken' });
   }
 }
 
@@ -68,7 +73,7 @@ export async function listHouseholds(ctx: Ctx, p: { under?: number; q?: string; 
 export async function getHousehold(ctx: Ctx, id: number) {
   const h = await mustHousehold(ctx, id);
   const members = await repo.householdMembers(ctx.db, id);
-  return { ...toHouseholdView(h), members: members.map((m) => toResidentView(m, ctx.today)) };
+  return { ...toHouseholdView(h), members: members.map((m) => toResidentView(m, ctx)) };
 }
 
 export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
@@ -139,7 +144,9 @@ export interface SearchParams {
   pageSize: number;
 }
 
+/** A search as the caller may run it: numbers only with the reveal permission (a masked match still confirms a guess), health groups only with theirs. */
 export async function toSearch(ctx: Ctx, p: SearchParams): Promise<repo.ResidentSearch> {
+  if (p.groups?.some(isHealthGroup) && !maySee(ctx, 'health')) throw forbidden();
   const underPath = p.under ? (await placeArea(ctx, p.under, 'under')).path : undefined;
   const on = p.asOf ?? ctx.today;
   // Age filters become birth-date bounds; derived groups (60+, 80+) too.
@@ -147,6 +154,7 @@ export async function toSearch(ctx: Ctx, p: SearchParams): Promise<repo.Resident
   return {
     ...p,
     underPath,
+    byNumber: maySee(ctx, 'reveal'),
     bornOnOrBefore: minAge > 0 ? yearsBefore(on, minAge) : undefined,
     bornAfter: p.ageMax !== undefined ? yearsBefore(on, p.ageMax + 1) : undefined,
   };
@@ -154,13 +162,13 @@ export async function toSearch(ctx: Ctx, p: SearchParams): Promise<repo.Resident
 
 export async function search(ctx: Ctx, p: SearchParams) {
   const { rows, total, totalCapped } = await repo.searchResidents(ctx.db, ctx.actor.scope, await toSearch(ctx, p));
-  return { items: rows.map((r) => toResidentView(r, ctx.today)), total, totalCapped };
+  return { items: rows.map((r) => toResidentView(r, ctx)), total, totalCapped };
 }
 
 export async function get(ctx: Ctx, id: number) {
   const r = await mustResident(ctx, id);
   const [stays, history] = await Promise.all([repo.staysOf(ctx.db, id), auditLog.historyOf(ctx.db, 'resident', String(id))]);
-  return { ...toResidentView(r, ctx.today), stays, history };
+  return { ...toResidentView(r, ctx), stays, history };
 }
 
 function residentFields(ctx: Ctx, input: Partial<CreateResidentInput>, fields: Record<string, string>) {
@@ -184,7 +192,11 @@ export type PreparedResident = Awaited<ReturnType<typeof prepareCreate>>;
  * A new person checked against the registry's rules (identity, ID number free, the household in scope),
  * ready to be written by `insertPrepared` in the caller's transaction (a screening visit adds people so).
  */
-export async function prepareCreate(ctx: Ctx, input: CreateResidentInput) {
+export async function prepareCreate(ctx: Ctx, given: CreateResidentInput) {
+  // Health details are written only by those who may read them.
+  const input = maySee(ctx, 'health')
+    ? given
+    : { ...given, groups: given.groups?.filter((g) => !isHealthGroup(g)), pregnancyDueDate: null, careSchedule: null };
   if (!input.householdId && !input.areaId) throw badRequest('VALIDATION_FAILED', {}, { householdId: 'required' });
   const household = input.householdId ? await repo.findHousehold(ctx.db, ctx.actor.scope, input.householdId) : null;
   if (input.householdId && !household) throw badRequest('VALIDATION_FAILED', {}, { householdId: 'not_found' });
@@ -232,6 +244,12 @@ export async function insertPrepared(tx: Queryable, ctx: Ctx, p: PreparedResiden
 
 export async function update(ctx: Ctx, id: number, input: UpdateResidentInput) {
   const before = await mustResident(ctx, id);
+  if (!maySee(ctx, 'health')) {
+    // What the caller cannot see stays as it is: their list of groups never erases a hidden one.
+    const hidden = before.groups.filter(isHealthGroup) as NonNullable<CreateResidentInput['groups']>;
+    const shown = (input.groups ?? before.groups).filter((g) => !isHealthGroup(g)) as NonNullable<CreateResidentInput['groups']>;
+    input = { ...input, groups: [...shown, ...hidden], pregnancyDueDate: before.pregnancy_due_date, careSchedule: before.care_schedule };
+  }
   const merged = {
     idType: input.idType ?? before.id_type,
     idNumber: input.idNumber === undefined ? before.id_number : input.idNumber,

@@ -1,15 +1,33 @@
 import { ageGroups, ageOn, maskIdNumber, maskPhone } from '../../../domain/residents/identity';
+import { isHealthGroup } from '../../../domain/residents/schemas';
 import type { HouseholdRow, ResidentRow } from './repo';
 
-/** What a list or page shows: ID numbers and phones always masked (revealing is its own audited call). */
-export function toResidentView(r: ResidentRow, today: string) {
+/** Who is looking: the day (for ages) and what they may see. A service's Ctx is one. */
+export interface Viewer {
+  today: string;
+  actor: { permissions: ReadonlySet<string> };
+}
+
+export function maySee(v: Viewer, what: 'health' | 'reveal'): boolean {
+  return v.actor.permissions.has(`residents.${what}`);
+}
+
+/**
+ * What a list or page shows: ID numbers and phones always masked (revealing is its own audited call).
+ * The birth date is part of an ID number: beside the masked number it would leave only a few digits to
+ * guess, so where there is a number only the age is shown. Health groups and their details (due date,
+ * care schedule) only with `residents.health`.
+ */
+export function toResidentView(r: ResidentRow, viewer: Viewer) {
+  const today = viewer.today;
+  const health = maySee(viewer, 'health');
   return {
     id: r.id,
     name: r.name,
     idType: r.id_type,
     idNumber: maskIdNumber(r.id_number),
     sex: r.sex,
-    birthDate: r.birth_date,
+    birthDate: r.id_number ? null : r.birth_date,
     age: r.birth_date ? ageOn(r.birth_date, today) : null,
     phone: maskPhone(r.phone),
     phone2: maskPhone(r.phone2),
@@ -21,9 +39,9 @@ export function toResidentView(r: ResidentRow, today: string) {
     areaName: r.area_name,
     registeredAddress: r.registered_address,
     separated: r.separated,
-    groups: [...ageGroups(r.birth_date, today), ...r.groups],
-    pregnancyDueDate: r.pregnancy_due_date,
-    careSchedule: r.care_schedule,
+    groups: [...ageGroups(r.birth_date, today), ...(health ? r.groups : r.groups.filter((g) => !isHealthGroup(g)))],
+    pregnancyDueDate: health ? r.pregnancy_due_date : null,
+    careSchedule: health ? r.care_schedule : null,
     status: r.status,
     awayWhere: r.away_where,
     awaySince: r.away_since,

@@ -4,7 +4,8 @@ import { type PoolSize, maskName, parseScan, poolSizeFor } from '../../../domain
 import type { bindBody, openTubeBody } from '../../../domain/sampling/schemas';
 import { audit, auditActorOf } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
+import { badRequest, conflict, notFound, ruleViolation, tooMany } from '../../platform/errors';
+import { idLookupWait } from './id-lookups';
 import { pathInScope } from '../../platform/scope';
 import * as repo from './repo';
 import { barcodeOf, mustRound, roundOfBody, roundOpen, when } from './lookups';
@@ -124,9 +125,25 @@ async function duplicatesOf(ctx: Ctx, ids: (number | null)[]) {
 
 export async function bind(ctx: Ctx, b: z.infer<typeof bindBody>) {
   const person = who(ctx, b);
+  // A typed or card-read ID number, from someone who may not reveal numbers: counted, answered masked, a miss audited.
+  const byNumber = 'idNumber' in person && !ctx.actor.permissions.has('residents.reveal');
+  if (byNumber) {
+    const wait = idLookupWait(ctx.actor.userId);
+    if (wait) throw tooMany(wait);
+  }
+  const shown = (name: string) => (byNumber ? maskName(name) : name);
   const actor = { ...auditActorOf(ctx), userId: ctx.actor.userId };
   // The one statement of the desk: committed (durable) when it returns.
   const out = await repo.bind(ctx.db, ctx.actor.scope, actor, { tubeId: b.tubeId, clientId: b.clientId, person });
+  if (byNumber && out.people === 0 && out.tube) {
+    await audit(ctx.db, ctx, {
+      action: 'id_lookup_miss',
+      entity: 'sampling_tube',
+      entityId: out.tube.id,
+      areaPath: ctx.actor.scope.path,
+      after: { idNumber: maskIdNumber((person as { idNumber: string }).idNumber) },
+    });
+  }
   if (out.inserted?.length) {
     const dups = out.inserted.some((i) => i.duplicateOf)
       ? await duplicatesOf(
@@ -145,7 +162,7 @@ export async function bind(ctx: Ctx, b: z.infer<typeof bindBody>) {
       bindings: out.inserted.map((i) => ({
         id: Number(i.id),
         residentId: i.residentId,
-        name: i.name,
+        name: shown(i.name),
         seq: i.seq,
         duplicate: i.duplicateOf ? (dups.get(Number(i.duplicateOf)) ?? null) : null,
         poolSize: poolSize(i) < out.tube!.capacity ? { required: poolSize(i), tube: out.tube!.capacity } : null,
@@ -168,7 +185,7 @@ export async function bind(ctx: Ctx, b: z.infer<typeof bindBody>) {
       bindings: prior.map((p) => ({
         id: Number(p.id),
         residentId: p.resident_id,
-        name: p.name,
+        name: shown(p.name),
         seq: p.seq,
         duplicate: p.duplicate_of ? (dups.get(Number(p.duplicate_of)) ?? null) : null,
       })),

@@ -13,7 +13,7 @@ import { bind } from './desk';
  * newborn's mother back from elsewhere, someone the roster missed. Turning them away at the peak is what the
  * old systems did; here the desk registers them in the registry at the point's area (noted as a walk-in,
  * moved in today, so they are on no earlier roster) and binds them into the open tube, as one step for
- * the desk. A person registered elsewhere is not duplicated: ID_NUMBER_TAKEN names (masked) where.
+ * the desk. A person registered elsewhere is not duplicated: ID_NUMBER_TAKEN_ELSEWHERE names no place.
  * Retries are safe: the binding carries the desk's clientId, and a retry finds the person the first attempt
  * registered (their ID number is now known in the desk's scope) and answers the first binding.
  */

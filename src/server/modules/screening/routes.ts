@@ -3,6 +3,7 @@ import type { Access } from '../../platform/context';
 import * as arrivalApi from '../../../domain/screening/api/arrivals';
 import * as campaignApi from '../../../domain/screening/api/campaigns';
 import * as riskAreaApi from '../../../domain/screening/api/risk-areas';
+import * as proposalApi from '../../../domain/screening/api/proposals';
 import * as visitApi from '../../../domain/screening/api/visits';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
@@ -10,6 +11,7 @@ import { acceptUploads, readUpload } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
 import * as arrivals from './arrivals';
 import * as campaigns from './campaigns';
+import * as proposals from './proposals';
 import * as riskAreas from './risk-areas';
 import * as visits from './visits';
 
@@ -55,4 +57,9 @@ export async function screeningRoutes(app: FastifyInstance, opts: { config: Conf
     return res.visit;
   });
   serve(app, visitApi.listVisits, perm('screening.read'), (req) => visits.list(ctxOf(req), req.query));
+
+  // ——— roster changes proposed by visits, for a cadre to decide ———
+  serve(app, proposalApi.listRosterProposals, perm('residents.write'), (req) => proposals.list(ctxOf(req), req.query));
+  serve(app, proposalApi.confirmRosterProposal, perm('residents.write'), (req) => proposals.confirm(ctxOf(req), req.params.id));
+  serve(app, proposalApi.rejectRosterProposal, perm('residents.write'), (req) => proposals.reject(ctxOf(req), req.params.id, req.body.reason));
 }

@@ -116,6 +116,7 @@ export function toVisitView(v: VisitRow) {
     rosterConfirmed: (data.rosterConfirmed as boolean | undefined) ?? false,
     added: (data.added as unknown[]) ?? [],
     movedOut: (data.movedOut as unknown[]) ?? [],
+    proposed: (data.proposed as unknown[]) ?? [],
     arrivals: (data.arrivals as unknown[]) ?? [],
     codeColour: v.code_colour,
     symptoms: v.symptoms,

@@ -10,6 +10,7 @@ import * as tasks from '../tasks';
 import * as arrivals from './arrivals';
 import { localInstant } from './campaigns';
 import * as campaignRepo from './campaign-repo';
+import * as proposalRepo from './proposal-repo';
 import * as repo from './visit-repo';
 import { toVisitView } from './view';
 
@@ -42,7 +43,7 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
     if (again) return { created: false, visit: again };
     throw e;
   }
-  const { target, added, movedOut, arrivalsIn, revisitOn } = prepared;
+  const { target, added, movedOut, arrivalsIn, revisitOn, proposing } = prepared;
   const id = await ctx.db.tx(async (tx) => {
     const id = await repo.claimVisit(tx, {
       clientId: b.clientId,
@@ -61,8 +62,31 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
     });
     if (id === null) return null; // recorded by the first submission: answer that one
     const addedIds: { residentId: number; name: string }[] = [];
-    for (const p of added) addedIds.push({ residentId: await residents.insertPrepared(tx, ctx, p), name: p.row.name });
-    for (const m of movedOut) await residents.applyMove(tx, ctx, m);
+    const proposed: { proposalId: number; kind: 'add' | 'move_out'; name: string }[] = [];
+    if (proposing) {
+      // The visitor may not change the registry: what they found waits for a cadre (roster_proposals).
+      const base = { visitId: id, householdId: b.householdId, areaPath: target.area_path, by: ctx.actor.userId };
+      for (const [i, p] of added.entries()) {
+        const given = b.added![i];
+        const payload = { ...given, idType: given.idType ?? (given.idNumber ? undefined : 'none'), movedInOn: p.movedInOn };
+        proposed.push({
+          proposalId: await proposalRepo.insertProposal(tx, { ...base, kind: 'add', residentId: null, payload }),
+          kind: 'add',
+          name: p.row.name,
+        });
+      }
+      for (const m of movedOut) {
+        const payload = { on: m.input.on, reason: m.input.reason ?? null };
+        proposed.push({
+          proposalId: await proposalRepo.insertProposal(tx, { ...base, kind: 'move_out', residentId: m.id, payload }),
+          kind: 'move_out',
+          name: m.r.name,
+        });
+      }
+    } else {
+      for (const p of added) addedIds.push({ residentId: await residents.insertPrepared(tx, ctx, p), name: p.row.name });
+      for (const m of movedOut) await residents.applyMove(tx, ctx, m);
+    }
     const arrivalViews = [];
     for (const a of arrivalsIn) {
       const who = a.residentId ?? addedIds[a.addedIndex!].residentId;
@@ -102,7 +126,8 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
     const data = {
       rosterConfirmed: b.rosterConfirmed ?? false,
       added: addedIds,
-      movedOut: movedOut.map((m) => ({ residentId: m.id, name: m.r.name, on: m.input.on })),
+      movedOut: proposing ? [] : movedOut.map((m) => ({ residentId: m.id, name: m.r.name, on: m.input.on })),
+      proposed,
       arrivals: arrivalViews,
       note: b.note ?? null,
       revisitTaskId,
@@ -141,6 +166,7 @@ async function prepare(ctx: VCtx, b: VisitInput) {
   if (b.revisitOn && b.revisitOn < ctx.today) throw badRequest('VALIDATION_FAILED', {}, { revisitOn: 'too_small' });
   const revisitOn = b.outcome === 'nobody_home' ? (b.revisitOn ?? addDays(ctx.today, 1)) : null;
 
+  const proposing = !ctx.actor.permissions.has('residents.write') && ((b.added?.length ?? 0) > 0 || (b.movedOut?.length ?? 0) > 0);
   const members = await residentRepo.householdMembers(ctx.db, b.householdId);
   const present = new Set(members.filter((m) => m.status !== 'moved_out' && m.status !== 'deceased').map((m) => m.id));
   const added: residents.PreparedResident[] = [];
@@ -182,11 +208,13 @@ async function prepare(ctx: VCtx, b: VisitInput) {
     if (residentId !== undefined && (!present.has(residentId) || seen.has(residentId)))
       throw badRequest('VALIDATION_FAILED', {}, { [`${field}residentId`]: 'not_found' });
     if (addedIndex !== undefined && addedIndex >= added.length) throw badRequest('VALIDATION_FAILED', {}, { [`${field}addedIndex`]: 'not_found' });
+    // A person only proposed is not in the registry yet: their arrival is registered once a cadre confirms them.
+    if (addedIndex !== undefined && proposing) throw badRequest('VALIDATION_FAILED', {}, { [`${field}addedIndex`]: 'pending_confirmation' });
     arrivals.checkDates(ctx, fields, field);
     const origin = await arrivals.resolveOrigin(ctx, fields, target.area_path, field);
     arrivalsIn.push({ residentId, addedIndex, fields, origin });
   }
-  return { target, added, movedOut, arrivalsIn, revisitOn };
+  return { target, added, movedOut, arrivalsIn, revisitOn, proposing };
 }
 
 function prefixFields(e: unknown, prefix: string): unknown {

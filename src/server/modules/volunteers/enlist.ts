@@ -78,10 +78,9 @@ export async function submit(p: PublicCtx, token: string, input: EnlistInput) {
     { requestId: p.requestId, clientIp: p.clientIp },
     { name: input.name, idNumber: maskIdNumber(identity!.idNumber), category: input.category },
   );
-  // An unknown, closed or ended branch looks missing; an approved person is told so.
+  // An unknown, closed or ended branch looks missing. Every other answer is the same, known ID number or not.
   if (!r.org_name) throw notFound();
-  if (r.approved) throw conflict('ENLIST_ALREADY_APPROVED', { name: r.org_name });
-  return { id: r.id!, status: 'pending' as const, resubmitted: r.submit_count! > 1 };
+  return { id: r.id!, status: 'pending' as const };
 }
 
 // ——— the approval queue ———

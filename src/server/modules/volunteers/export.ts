@@ -81,7 +81,7 @@ export async function prepareVolunteerExport(ctx: Ctx, filters: ExportFilters, r
   if (reveal && !ctx.actor.permissions.has('residents.reveal')) throw forbidden();
   const underPath = filters.under ? (await placeArea(ctx, filters.under, 'under')).path : undefined;
   const q = new SqlParams();
-  const where = repo.searchWhere(ctx.actor.scope, { ...filters, underPath }, q);
+  const where = repo.searchWhere(ctx.actor.scope, { ...filters, underPath, byNumber: ctx.actor.permissions.has('residents.reveal') }, q);
   const [{ n }] = await ctx.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM volunteers v WHERE ${where} LIMIT ${VOLUNTEER_EXPORT_MAX_ROWS + 1}) s`,
     q.values,
@@ -116,7 +116,8 @@ async function* pages(ctx: Ctx, where: string, values: unknown[], reveal: boolea
       ID_TYPE_NAMES[r.id_type as IdType]?.zh ?? r.id_type,
       (reveal ? r.id_number : maskIdNumber(r.id_number)) ?? '',
       r.sex === 'M' ? '男' : r.sex === 'F' ? '女' : '',
-      r.birth_date ?? '',
+      // Part of the ID number: shown only with the numbers revealed (the age column stands beside it).
+      (reveal || !r.id_number ? r.birth_date : null) ?? '',
       r.birth_date ? String(ageOn(r.birth_date, ctx.today)) : '',
       (reveal ? r.phone : maskPhone(r.phone)) ?? '',
       CATEGORY_NAMES[r.category as (typeof CATEGORIES)[number]]?.zh ?? r.category,

@@ -48,7 +48,7 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
   serve(app, api.enlistForm, pub, (req) => enlist.form(publicCtx(req), req.params.branchToken));
   serve(app, api.enlistSubmit, pub, async (req, reply) => {
     const res = await enlist.submit(publicCtx(req), req.params.branchToken, req.body);
-    reply.status(res.resubmitted ? 200 : 201);
+    reply.status(201);
     return res;
   });
 

@@ -26,7 +26,7 @@ describe('enlistment', () => {
     const idNumber = nextId('19580315');
     const sent = await publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber));
     expect(sent.statusCode, sent.body).toBe(201);
-    expect(sent.json()).toMatchObject({ status: 'pending', resubmitted: false });
+    expect(sent.json()).toEqual({ id: expect.any(Number), status: 'pending' });
 
     const queue = (await secretary.get('/api/enlistments?status=pending')).json();
     expect(queue.total).toBe(1);
@@ -35,7 +35,8 @@ describe('enlistment', () => {
       name: '王志愿',
       orgName: '王隆集村党支部',
       sex: 'M',
-      birthDate: '1958-03-15',
+      // Part of the ID number: not shown beside the masked number.
+      birthDate: null,
       phone: '139****5678',
       pledge: '疫情不退，我不退',
     });
@@ -74,36 +75,40 @@ describe('enlistment', () => {
     // The volunteer role sees their own work, not the registers.
     expect((await me.get('/api/volunteers')).statusCode).toBe(403);
 
-    // Approved already: the form says so instead of queueing a second application.
+    // Approved already: the form answers exactly as for anyone else (no oracle), and the new application waits beside the approved one.
     const again = await publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber));
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('ENLIST_ALREADY_APPROVED');
+    expect(again.statusCode).toBe(201);
+    expect(Object.keys(again.json()).sort()).toEqual(['id', 'status']);
+    expect(again.json().id).not.toBe(app.id);
     const audit = await t.db.query<{ action: string }>("SELECT action FROM audit_log WHERE entity = 'enlistment' AND entity_id = $1 ORDER BY id", [
       String(app.id),
     ]);
     expect(audit.map((r) => r.action)).toEqual(['submit', 'approve']);
   });
 
-  it('a second submission with the same ID number updates the pending application', async () => {
+  it('a second submission with the same ID number never overwrites the first: a new application beside it, the same answer for any number', async () => {
     const idNumber = nextId();
     const first = await publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber, { name: '李报到' }));
     expect(first.statusCode).toBe(201);
+    // Someone else who knows the number sends other contact details.
     const second = await publicPost(
       `/api/enlist/${branch.enlistToken}`,
       form(idNumber.toLowerCase(), { name: '李报到', phone: '13600002222', skills: ['medical'] }),
     );
-    expect(second.statusCode, second.body).toBe(200);
-    expect(second.json()).toMatchObject({ id: first.json().id, resubmitted: true });
+    expect(second.statusCode, second.body).toBe(201);
+    expect(second.json().id).not.toBe(first.json().id);
     const list = (await secretary.get('/api/enlistments?status=pending&q=李报到')).json();
-    expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ submitCount: 2, phone: '136****2222', skills: ['medical'] });
-    // Two at once are still one application.
-    const both = await Promise.all([
-      publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber, { name: '李报到' })),
-      publicPost(`/api/enlist/${branch.enlistToken}`, form(idNumber, { name: '李报到' })),
-    ]);
-    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
-    expect((await secretary.get('/api/enlistments?q=李报到')).json().total).toBe(1);
+    expect(list.total).toBe(2);
+    const byId = new Map(list.items.map((e: { id: number }) => [e.id, e]));
+    // The first application is untouched; the secretary sees both, each flagged as sharing the number.
+    expect(byId.get(first.json().id)).toMatchObject({ submitCount: 1, phone: '139****5678', sameIdCount: 1 });
+    expect(byId.get(second.json().id)).toMatchObject({ submitCount: 1, phone: '136****2222', skills: ['medical'], sameIdCount: 1 });
+    // Unknown, pending and approved numbers get answers of the same shape and status.
+    const unknown = await publicPost(`/api/enlist/${branch.enlistToken}`, form(nextId(), { name: '周新人' }));
+    for (const r of [first, second, unknown]) {
+      expect(r.statusCode).toBe(201);
+      expect(Object.keys(r.json()).sort()).toEqual(['id', 'status']);
+    }
   });
 
   it('a refused application keeps its reason; it cannot be decided twice; bad input is a 400 in both languages', async () => {

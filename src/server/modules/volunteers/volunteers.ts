@@ -22,7 +22,7 @@ export async function listVolunteers(
   p: { q?: string; under?: number; category?: string; skill?: string; orgId?: number; teamId?: number; page: number; pageSize: number },
 ) {
   const underPath = p.under ? (await placeArea(ctx, p.under, 'under')).path : undefined;
-  const { rows, total } = await repo.searchVolunteers(ctx.db, ctx.actor.scope, { ...p, underPath });
+  const { rows, total } = await repo.searchVolunteers(ctx.db, ctx.actor.scope, { ...p, underPath, byNumber: ctx.actor.permissions.has('residents.reveal') });
   return { items: rows.map((r) => toVolunteerView(r, ctx.today)), total };
 }
 

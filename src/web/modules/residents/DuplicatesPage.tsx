@@ -36,7 +36,7 @@ function Side({ r, keep, onKeep }: { r: Resident; keep: boolean; onKeep: () => v
           <Masked value={r.idNumber} />
         </Descriptions.Item>
         <Descriptions.Item label={t('residents.field.sex')}>{r.sex ? t(`residents.sex.${r.sex}`) : none}</Descriptions.Item>
-        <Descriptions.Item label={t('residents.field.birthDate')}>{r.birthDate ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t(r.birthDate ? 'residents.field.birthDate' : 'residents.field.age')}>{r.birthDate ?? r.age ?? none}</Descriptions.Item>
         <Descriptions.Item label={t('residents.field.phone')}>
           <Masked value={r.phone} />
         </Descriptions.Item>

@@ -6,7 +6,8 @@
 import { Button, Col, DatePicker, Input, InputNumber, Row, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ALL_GROUPS, STATUSES } from '../../../domain/residents/schemas';
+import { ALL_GROUPS, STATUSES, isHealthGroup } from '../../../domain/residents/schemas';
+import { useAuth } from '../../app/auth';
 import { fromDay, isFuture, toDay } from './dates';
 import type { ResidentFilters } from './query';
 import type { Group, Status } from '../../../domain/residents/api';
@@ -18,6 +19,9 @@ interface Props {
 
 export function ResidentFilterBar({ value, onChange }: Props) {
   const { t } = useTranslation();
+  // Health groups are filters only for those who may see them (the server refuses the others).
+  const { can } = useAuth();
+  const groups = can('residents.health') ? ALL_GROUPS : ALL_GROUPS.filter((g) => !isHealthGroup(g));
   const [q, setQ] = useState(value.q ?? '');
   useEffect(() => setQ(value.q ?? ''), [value.q]);
   const set = (patch: Partial<ResidentFilters>) => onChange({ ...value, ...patch });
@@ -42,7 +46,7 @@ export function ResidentFilterBar({ value, onChange }: Props) {
             value={value.groups ?? []}
             onChange={(groups) => set({ groups: groups.length ? groups : undefined })}
             placeholder={t('residents.list.groupsPlaceholder')}
-            options={ALL_GROUPS.map((g) => ({ value: g, label: t(`residents.group.${g}`) }))}
+            options={groups.map((g) => ({ value: g, label: t(`residents.group.${g}`) }))}
             style={{ width: '100%' }}
             maxTagCount="responsive"
             data-testid="residents-groups"

@@ -11,7 +11,8 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type Household, type Relation, type ResidentDetail, type Status, createResident, updateResident } from '../../../domain/residents/api';
 import { ID_TYPES, checkIdentity, checkPhone, type IdType } from '../../../domain/residents/identity';
-import { RELATIONS, STATUSES, STORED_GROUPS, createResidentBody } from '../../../domain/residents/schemas';
+import { RELATIONS, STATUSES, STORED_GROUPS, createResidentBody, isHealthGroup } from '../../../domain/residents/schemas';
+import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { fieldRule } from '../../app/form-rules';
@@ -59,6 +60,7 @@ const blank = (s: string | undefined | null) => s?.trim() || null;
 
 export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose, onSaved }: Props) {
   const { t } = useTranslation();
+  const canHealth = useAuth().can('residents.health');
   const { message } = App.useApp();
   const screens = Grid.useBreakpoint();
   const [form] = Form.useForm<Values>();
@@ -110,6 +112,8 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
       awaySince: v.status === 'away' ? fromDay(v.awaySince) : null,
       notes: blank(v.notes),
     };
+    // The birth date of someone with an ID number is not sent to the form (it is part of the number): an empty box keeps it.
+    if (editing && !v.birthDate) delete body.birthDate;
     // Masked values: an empty box keeps what is stored (on edit), or means "none" (on create).
     for (const k of ['idNumber', 'phone', 'phone2'] as const) {
       const val = v[k]?.trim();
@@ -289,7 +293,8 @@ export function ResidentFormDrawer({ resident, household, defaultAreaId, onClose
           )}
         </Row>
         <Form.Item name="groups" label={t('residents.field.groups')}>
-          <Checkbox.Group options={STORED_GROUPS.map((g) => ({ value: g, label: t(`residents.group.${g}`) }))} />
+          {/* Without the health permission the health groups are neither shown nor changed (the server keeps them). */}
+          <Checkbox.Group options={STORED_GROUPS.filter((g) => canHealth || !isHealthGroup(g)).map((g) => ({ value: g, label: t(`residents.group.${g}`) }))} />
         </Form.Item>
         {groups.includes('pregnant') && (
           <Form.Item name="pregnancyDueDate" label={t('residents.field.pregnancyDueDate')}>

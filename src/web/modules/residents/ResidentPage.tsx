@@ -90,8 +90,9 @@ export default function ResidentPage() {
             <RevealableValue residentId={r.id} field="idNumber" masked={r.idNumber} />
           </Descriptions.Item>
           <Descriptions.Item label={t('residents.field.sex')}>{r.sex ? t(`residents.sex.${r.sex}`) : none}</Descriptions.Item>
-          <Descriptions.Item label={t('residents.field.birthDate')}>
-            {r.birthDate ? `${r.birthDate}${r.age !== null ? t('residents.ageSuffix', { age: r.age }) : ''}` : none}
+          {/* Beside a masked ID number the server sends the age, not the birth date (it is part of the number). */}
+          <Descriptions.Item label={t(r.birthDate ? 'residents.field.birthDate' : 'residents.field.age')}>
+            {r.birthDate ? `${r.birthDate}${r.age !== null ? t('residents.ageSuffix', { age: r.age }) : ''}` : r.age !== null ? r.age : none}
           </Descriptions.Item>
           <Descriptions.Item label={t('residents.field.phone')}>
             <RevealableValue residentId={r.id} field="phone" masked={r.phone} />

@@ -2,8 +2,8 @@
  * The public enlistment and pledge form, reached by a branch's QR code or link, no account needed.
  * Phone first: one column, nothing wider than a 360-px screen, Chinese by default with the language
  * switch. Identity is checked with the registry's rules before sending; the server checks again and
- * its per-field messages (in the chosen language) land on the fields. Sending twice is safe: the same
- * ID number at the same branch updates the pending application.
+ * its per-field messages (in the chosen language) land on the fields. Sending again makes a new
+ * application beside the first (the secretary sees both); nothing already sent is overwritten.
  */
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Radio, Result, Row, Select, Space, Spin, Switch, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -57,7 +57,7 @@ export default function EnlistPage() {
   const send = useApiMutation(enlistSubmit, { invalidates: false });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ resubmitted: boolean; name: string } | null>(null);
+  const [done, setDone] = useState<{ name: string } | null>(null);
   const idType = Form.useWatch('idType', form);
 
   const required = { required: true, whitespace: true, message: t('validation.required') };
@@ -98,8 +98,8 @@ export default function EnlistPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await send.mutateAsync({ params: { branchToken: token }, body });
-      setDone({ resubmitted: r.resubmitted, name: v.name.trim() });
+      await send.mutateAsync({ params: { branchToken: token }, body });
+      setDone({ name: v.name.trim() });
       window.scrollTo(0, 0);
     } catch (e) {
       if (e instanceof ApiError) {
@@ -145,7 +145,7 @@ export default function EnlistPage() {
     return shell(
       <Result
         status="success"
-        title={done.resubmitted ? t('volunteers.enlist.updatedTitle') : t('volunteers.enlist.doneTitle')}
+        title={t('volunteers.enlist.doneTitle')}
         subTitle={t('volunteers.enlist.doneText', { name: done.name, org: info.org.name })}
         data-testid="enlist-done"
         extra={

@@ -54,6 +54,7 @@ export default function EnlistmentsPage() {
           <Space size={4} wrap>
             <Typography.Text strong>{e.name}</Typography.Text>
             {e.submitCount > 1 && <Tag color="blue">{t('volunteers.queue.resubmitted', { count: e.submitCount })}</Tag>}
+            {e.sameIdCount > 0 && <Tag color="orange">{t('volunteers.queue.sameId', { count: e.sameIdCount })}</Tag>}
           </Space>
           <Masked value={e.idNumber} />
           <Masked value={e.phone} />

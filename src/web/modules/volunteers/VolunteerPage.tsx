@@ -77,8 +77,8 @@ export default function VolunteerPage() {
                 <Masked value={v.phone} />
               </Descriptions.Item>
               <Descriptions.Item label={t('volunteers.field.sex')}>{v.sex ? t(`residents.sex.${v.sex}`) : none}</Descriptions.Item>
-              <Descriptions.Item label={t('volunteers.field.birthDate')}>
-                {v.birthDate ? `${v.birthDate}${v.age !== null ? t('residents.ageSuffix', { age: v.age }) : ''}` : none}
+              <Descriptions.Item label={t(v.birthDate ? 'volunteers.field.birthDate' : 'residents.field.age')}>
+                {v.birthDate ? `${v.birthDate}${v.age !== null ? t('residents.ageSuffix', { age: v.age }) : ''}` : v.age !== null ? v.age : none}
               </Descriptions.Item>
               <Descriptions.Item label={t('volunteers.field.area')}>{v.areaName}</Descriptions.Item>
               <Descriptions.Item label={t('volunteers.person.resident')}>

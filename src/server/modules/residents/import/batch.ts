@@ -3,7 +3,6 @@ import { type AuditActor, type AuditEvent, auditMany } from '../../../platform/a
 import { pinyinKeys } from '../../../platform/pinyin';
 import { type Scope, pathInScope } from '../../../platform/scope';
 import type { ImportError } from '../imports-repo';
-import { maskAreaName } from '../view';
 import type { AreaResolver, ImportArea } from './area-resolver';
 import type { ImportField } from './fields';
 import type { ParsedRow } from './row-rules';
@@ -55,10 +54,11 @@ export interface ReadyRow {
 
 const PROBLEM = {
   dupInFile: (row: number) => ({ zh: `与第 ${row} 行的证件号码重复`, en: `same ID number as row ${row}` }),
-  takenElsewhere: (area: string) => ({
-    zh: `该证件号码已登记在“${area}”，不在您的管辖范围内`,
-    en: `this ID number is registered in "${area}", outside your area`,
-  }),
+  // The place is not named: outside the importer's scope even a masked name says where someone lives.
+  takenElsewhere: {
+    zh: '该证件号码已在您管辖范围以外登记',
+    en: 'this ID number is registered outside your area',
+  },
   areaNotFound: { zh: '在本次导入的区域下找不到该区域', en: 'no such area under the area of this import' },
   areaAmbiguous: {
     zh: '有多个同名区域，请填写 12 位区划代码或“上级/名称”',
@@ -93,7 +93,7 @@ export async function checkBatch(db: Queryable, st: JobState, rows: ParsedRow[])
     }
     const e = p.idNumber ? (existing.get(p.idNumber) ?? null) : null;
     if (e && !pathInScope(st.scope, e.area_path)) {
-      problems.push({ row: p.row, column: st.headerOf('idNumber'), ...PROBLEM.takenElsewhere(maskAreaName(e.area_name)) });
+      problems.push({ row: p.row, column: st.headerOf('idNumber'), ...PROBLEM.takenElsewhere });
     }
     const place = st.areas.resolve(p.area);
     if ('problem' in place) {

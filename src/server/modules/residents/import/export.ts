@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { ID_TYPE_NAMES, type IdType, ageOn, maskIdNumber, maskPhone } from '../../../../domain/residents/identity';
 import { audit } from '../../../platform/audit';
 import type { Ctx } from '../../../platform/context';
+import { isHealthGroup } from '../../../../domain/residents/schemas';
 import { forbidden, ruleViolation } from '../../../platform/errors';
 import { SqlParams } from '../../../platform/sql';
 import * as repo from '../repo';
@@ -98,6 +99,8 @@ export async function prepareExport(ctx: Ctx, params: SearchParams, reveal: bool
 }
 
 async function* pages(ctx: Ctx, where: string, values: unknown[], reveal: boolean): AsyncGenerator<string[][]> {
+  // Health groups only for those who may see them; the birth date (part of the ID number) only with the numbers revealed.
+  const health = ctx.actor.permissions.has('residents.health');
   let after = 0;
   for (;;) {
     const rows = await ctx.db.query<ExportRow>(
@@ -114,14 +117,17 @@ async function* pages(ctx: Ctx, where: string, values: unknown[], reveal: boolea
       ID_TYPE_NAMES[r.id_type as IdType]?.zh ?? r.id_type,
       (reveal ? r.id_number : maskIdNumber(r.id_number)) ?? '',
       r.sex === 'M' ? '男' : r.sex === 'F' ? '女' : '',
-      r.birth_date ?? '',
+      (reveal || !r.id_number ? r.birth_date : null) ?? '',
       r.birth_date ? String(ageOn(r.birth_date, ctx.today)) : '',
       (reveal ? r.phone : maskPhone(r.phone)) ?? '',
       (reveal ? r.phone2 : maskPhone(r.phone2)) ?? '',
       r.address ?? '',
       r.area_name,
       r.relation ? (RELATION_ZH[r.relation] ?? r.relation) : '',
-      r.groups.map((g) => GROUP_ZH[g] ?? g).join('、'),
+      r.groups
+        .filter((g) => health || !isHealthGroup(g))
+        .map((g) => GROUP_ZH[g] ?? g)
+        .join('、'),
       STATUS_ZH[r.status] ?? r.status,
       r.away_where ?? '',
       r.registered_address ?? '',

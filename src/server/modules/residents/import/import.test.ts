@@ -83,7 +83,8 @@ describe('resident import', () => {
 
     const found = (await admin.get(`/api/residents?q=${encodeURIComponent('刘桂兰')}`)).json();
     expect(found.items).toHaveLength(1);
-    expect(found.items[0]).toMatchObject({ areaName: '王隆集村', householdAddress: '王隆集村三组5号', relation: 'head', sex: 'F', birthDate: '1944-01-02' });
+    expect(found.items[0]).toMatchObject({ areaName: '王隆集村', householdAddress: '王隆集村三组5号', relation: 'head', sex: 'F', birthDate: null });
+    expect(found.items[0].age).toBeGreaterThanOrEqual(80);
     expect(found.items[0].groups).toEqual(expect.arrayContaining(['alone', 'disabled', 'elderly60', 'elderly80']));
     const hh = (await admin.get(`/api/households/${found.items[0].householdId}`)).json();
     expect(hh.members.map((m: { name: string }) => m.name).sort()).toEqual(['刘桂兰', '赵,建国'].sort());
@@ -96,9 +97,9 @@ describe('resident import', () => {
     const [{ h }] = await t.db.query<{ h: number }>(`SELECT count(*)::int AS h FROM households WHERE address = '王隆集村三组5号'`);
     expect(h).toBe(1);
 
-    // One audit row per import with its counts.
+    // One audit row per import with its counts (and one for its validation).
     const [ev] = await t.db.query<{ after: { created: number; unchanged: number } }>(
-      `SELECT after FROM audit_log WHERE entity = 'resident_import' AND entity_id = $1`,
+      `SELECT after FROM audit_log WHERE entity = 'resident_import' AND entity_id = $1 AND action = 'import'`,
       [String(again.id)],
     );
     expect(ev.after).toMatchObject({ created: 0, unchanged: 2 });
@@ -179,7 +180,7 @@ describe('resident import', () => {
     expect(again.json().error.code).toBe('IMPORT_FINISHED');
   });
 
-  it("refuses an ID number registered outside the importer's area, naming the place masked", async () => {
+  it("refuses an ID number registered outside the importer's area without naming the place, and audits the validation", async () => {
     const id = residentIdFor('411627', '19660606', '044');
     await runImport(admin, 'x.xlsx', await xlsxBuffer({ s: [HEAD, ['钱多', id, '', '蒋店村9号', '户主', '']] }), {
       query: `?areaId=${v2.id}`,
@@ -187,7 +188,10 @@ describe('resident import', () => {
     });
     const res = await runImport(cadre, 'y.xlsx', await xlsxBuffer({ s: [HEAD, ['钱多', id, '', '王隆集村2号', '户主', '']] }));
     expect(res.validated.counts).toMatchObject({ ok: 0, errors: 1 });
-    expect(res.validated.errors[0].reason).toContain('蒋*村');
+    expect(res.validated.errors[0].reason).toContain('管辖范围以外');
+    expect(res.validated.errors[0].reason).not.toMatch(/蒋/);
+    const trail = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity = 'resident_import' AND action = 'validate'");
+    expect(trail[0].n).toBeGreaterThan(0);
   });
 
   it('dates: Excel serials, text dates and an 18-digit ID stored as a number', async () => {

@@ -223,6 +223,14 @@ export async function runValidate(db: Db, req: JobRequest): Promise<void> {
         ok_rows: l.ok,
         error_rows: l.errors,
       });
+      // Validation answers, row by row, whether ID numbers are registered (here or elsewhere): a look at personal data.
+      await audit(db, req.actor, {
+        action: 'validate',
+        entity: 'resident_import',
+        entityId: job.id,
+        areaPath: job.area_path,
+        after: { file: job.file_name, rows: l.rows, okRows: l.ok, errorRows: l.errors },
+      });
     } catch (e) {
       if (e instanceof Stopping) throw e;
       await imports.transition(db, job.id, ['validating'], 'failed', { failure: failureOf(e, req), processed_rows: l.rows });

@@ -33,12 +33,15 @@ export interface EnlistmentRow {
   decided_by_name: string | null;
   refusal_reason: string | null;
   volunteer_id: number | null;
+  /** Other applications with the same ID number at the same branch (any status). */
+  same_id_count: number;
 }
 
 const ENLISTMENT_COLUMNS = `e.id, e.org_id, o.name AS org_name, e.area_path, e.status, e.name, e.id_type, e.id_number, e.sex,
   to_char(e.birth_date, 'YYYY-MM-DD') AS birth_date, e.phone, e.category, e.skills, e.availability, e.health_status,
   e.emergency_name, e.emergency_phone, e.pledge, e.address, e.submit_count, e.submitted_at, e.updated_at, e.decided_at,
-  u.display_name AS decided_by_name, e.refusal_reason, e.volunteer_id`;
+  u.display_name AS decided_by_name, e.refusal_reason, e.volunteer_id,
+  (SELECT count(*)::int FROM enlistments s WHERE s.org_id = e.org_id AND s.id_number = e.id_number AND s.id <> e.id) AS same_id_count`;
 const ENLISTMENT_FROM = `enlistments e JOIN party_orgs o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.decided_by`;
 
 export interface EnlistFields {
@@ -63,10 +66,13 @@ export interface EnlistFields {
 
 /**
  * A public submission in one statement (one round trip, atomic like a transaction): the open branch
- * found by its token, refused when this ID number was already approved there, otherwise the pending
- * application of this ID number at this branch updated (its count goes up) or created — safe under
- * concurrent double submits — and its audit row written by the same statement (auditRowsSql, which masks
- * `auditAfter` like audit() does), to keep the public form at one round trip under a rush.
+ * found by its token, and always a new application — never an update of one already there, since the form
+ * has no account and anyone knowing an ID number could otherwise replace another person's phone, address
+ * and emergency contact. The secretary sees the applications of one ID number side by side
+ * (`same_id_count`). Whether the number was known or already approved changes nothing in the answer. The
+ * audit row is written by the same statement rather than through platform/audit.ts to keep the public form
+ * at one round trip under a rush; `auditAfter` must already be masked (the caller passes the ID number
+ * through maskIdNumber).
  */
 export async function submitEnlistmentUnscoped(
   db: Queryable,
@@ -75,45 +81,28 @@ export async function submitEnlistmentUnscoped(
   f: Omit<EnlistFields, 'orgId' | 'areaPath'>,
   who: { requestId: string; clientIp: string },
   auditAfter: Record<string, unknown>,
-): Promise<{ org_name: string | null; approved: boolean; id: number | null; submit_count: number | null }> {
+): Promise<{ org_name: string | null; id: number | null }> {
   // The audit row's parameters follow the 17 of the submission.
   const auditParams: unknown[] = [];
   const logged = auditRowsSql(
     { add: (v) => `$${17 + auditParams.push(v)}` },
     { actorId: null, actorName: null, ...who },
-    {
-      entity: 'enlistment',
-      action: { when: 'up.submit_count > 1', is: 'resubmit', otherwise: 'submit' },
-      from: 'up',
-      entityId: 'up.id',
-      areaPath: 'up.area_path',
-      after: { orgId: 'up.org_id' },
-      afterValues: auditAfter,
-    },
+    { entity: 'enlistment', action: 'submit', from: 'up', entityId: 'up.id', areaPath: 'up.area_path', after: { orgId: 'up.org_id' }, afterValues: auditAfter },
   );
-  const [row] = await db.query<{ org_name: string | null; approved: boolean; id: number | null; submit_count: number | null }>(
+  const [row] = await db.query<{ org_name: string | null; id: number | null }>(
     `WITH org AS (
        SELECT o.id, o.area_path, o.name FROM party_orgs o
         WHERE o.enlist_token = $1 AND o.closed_at IS NULL AND o.kind <> 'committee' AND (o.ends_on IS NULL OR o.ends_on >= $2::date)
-     ), done AS (
-       SELECT 1 FROM enlistments e JOIN org ON e.org_id = org.id WHERE e.id_number = $5 AND e.status = 'approved' LIMIT 1
      ), up AS (
        INSERT INTO enlistments (org_id, area_path, name, id_type, id_number, sex, birth_date, phone, category, skills, availability,
          health_status, emergency_name, emergency_phone, pledge, address, client_ip)
        SELECT org.id, org.area_path, $3, $4, $5, $6, $7::date, $8, $9, $10::text[], $11::jsonb, $12, $13, $14, $15, $16, $17
-         FROM org WHERE NOT EXISTS (SELECT 1 FROM done)
-       ON CONFLICT (org_id, id_number) WHERE status = 'pending' DO UPDATE SET
-         name = EXCLUDED.name, id_type = EXCLUDED.id_type, sex = EXCLUDED.sex, birth_date = EXCLUDED.birth_date, phone = EXCLUDED.phone,
-         category = EXCLUDED.category, skills = EXCLUDED.skills, availability = EXCLUDED.availability,
-         health_status = EXCLUDED.health_status, emergency_name = EXCLUDED.emergency_name, emergency_phone = EXCLUDED.emergency_phone,
-         pledge = EXCLUDED.pledge, address = EXCLUDED.address, client_ip = EXCLUDED.client_ip,
-         submit_count = enlistments.submit_count + 1, updated_at = now()
-       RETURNING id, submit_count, org_id, area_path
+         FROM org
+       RETURNING id, org_id, area_path
      ), logged AS (
        ${logged}
      )
-     SELECT (SELECT name FROM org) AS org_name, EXISTS (SELECT 1 FROM done) AS approved, up.id, up.submit_count
-       FROM (SELECT 1) one LEFT JOIN up ON true`,
+     SELECT (SELECT name FROM org) AS org_name, up.id FROM (SELECT 1) one LEFT JOIN up ON true`,
     [
       token,
       today,

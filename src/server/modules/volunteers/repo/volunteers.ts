@@ -74,6 +74,8 @@ export interface VolunteerSearch {
   skill?: string;
   orgId?: number;
   teamId?: number;
+  /** Digits may find the end of an ID number or phone: only for a caller who may reveal them (a masked match would confirm a guess). */
+  byNumber?: boolean;
   page: number;
   pageSize: number;
 }
@@ -101,6 +103,7 @@ export function searchWhere(scope: Scope, s: Omit<VolunteerSearch, 'page' | 'pag
   const text = s.q?.trim();
   if (text) {
     if (/^\d{3,}[\dXx]?$/.test(text)) {
+      if (!s.byNumber) return [...where, 'false'].join(' AND ');
       const tail = q.add(likeEscape(text.toUpperCase().split('').reverse().join('')) + '%');
       where.push(`(reverse(v.id_number) LIKE ${tail} OR reverse(v.phone) LIKE ${tail})`);
     } else {
