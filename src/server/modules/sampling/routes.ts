@@ -1,14 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import * as api from '../../../domain/sampling/api';
 import { ctxOf } from '../../platform/context';
-import { badRequest, tooLarge } from '../../platform/errors';
+import type { Config } from '../../config';
+import { badRequest } from '../../platform/errors';
+import { storeUpload, uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import { serve } from '../../platform/serve';
 import { importLabFile } from './lab-file';
 import * as boxes from './boxes';
@@ -26,7 +23,8 @@ import { coverageWorkbook, sendWorkbook } from './workbook';
 const perm = (permission: string) => ({ access: { permission } });
 const LAB_FILE_MAX_MB = 50;
 
-export async function samplingRoutes(app: FastifyInstance) {
+export async function samplingRoutes(app: FastifyInstance, opts: { config: Config }) {
+  const uploads = uploadFolder(opts.config.DATA_DIR);
   await app.register(multipart, { limits: { fileSize: LAB_FILE_MAX_MB * 1048576, files: 1, fields: 5, fieldSize: 1024 } });
 
   // ——— rounds and points ———
@@ -79,10 +77,9 @@ export async function samplingRoutes(app: FastifyInstance) {
       throw badRequest('IMPORT_NO_FILE');
     });
     if (!file) throw badRequest('IMPORT_NO_FILE');
-    const tmp = path.join(tmpdir(), `wangge-lab-${randomBytes(8).toString('hex')}`);
+    // Kept private under the data folder while it is read, then deleted (stored-upload.ts).
+    const tmp = await storeUpload(file.file, uploads, LAB_FILE_MAX_MB * 1048576);
     try {
-      await pipeline(file.file, createWriteStream(tmp));
-      if (file.file.truncated) throw tooLarge('IMPORT_TOO_LARGE', { mb: LAB_FILE_MAX_MB });
       return await importLabFile(ctx, tmp, req.server.timeZone);
     } finally {
       await rm(tmp, { force: true });

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { ListedLevel } from '../../../domain/screening/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, forbidden, ruleViolation, tooLarge } from '../../platform/errors';
+import { badRequest, forbidden, ruleViolation } from '../../platform/errors';
 import { isRootScope } from '../../platform/scope';
 import * as divisions from '../divisions';
 import { type CellValue, cellText, parseDate } from '../../platform/spreadsheets/cells';
 import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/read-sheet';
 import { sheetProblem } from '../../platform/spreadsheets/problems';
+import { storeUpload } from '../../platform/spreadsheets/stored-upload';
 import * as repo from './risk-area-repo';
 import { toRiskAreaView } from './view';
 
@@ -108,24 +106,6 @@ interface Problem {
   en: string;
 }
 
-async function saveUpload(file: Readable, maxBytes: number): Promise<string> {
-  const dir = path.join(tmpdir(), 'wangge-risk-areas');
-  await mkdir(dir, { recursive: true });
-  const dest = path.join(dir, `${randomUUID()}.upload`);
-  try {
-    await pipeline(file, createWriteStream(dest, { mode: 0o600 }));
-  } catch (e) {
-    await unlink(dest).catch(() => {});
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge('IMPORT_TOO_LARGE', { mb: Math.round(maxBytes / 1048576) });
-    throw badRequest('IMPORT_NO_FILE');
-  }
-  if ((file as Readable & { truncated?: boolean }).truncated) {
-    await unlink(dest).catch(() => {});
-    throw tooLarge('IMPORT_TOO_LARGE', { mb: Math.round(maxBytes / 1048576) });
-  }
-  return dest;
-}
-
 /** Every row of the file below its header row (found among the first 20 by the column names), with row numbers. */
 async function readRows(file: string): Promise<{ columns: Partial<Record<Column, number>>; rows: { row: number; cells: CellValue[] }[] }> {
   const info = await inspect(file);
@@ -150,10 +130,10 @@ async function readRows(file: string): Promise<{ columns: Partial<Record<Column,
 }
 
 /** Import: all rows valid, or nothing written and every problem named with its row. Root scope only. */
-export async function importList(ctx: Ctx, upload: { filename: string; file: Readable } | undefined, maxBytes: number) {
+export async function importList(ctx: Ctx, upload: { filename: string; file: Readable } | undefined, maxBytes: number, uploadDir: string) {
   if (!isRootScope(ctx.actor.scope)) throw forbidden('RISK_IMPORT_ROOT');
   if (!upload) throw badRequest('IMPORT_NO_FILE');
-  const file = await saveUpload(upload.file, maxBytes);
+  const file = await storeUpload(upload.file, uploadDir, maxBytes);
   try {
     let read: Awaited<ReturnType<typeof readRows>>;
     try {

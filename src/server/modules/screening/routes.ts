@@ -9,6 +9,7 @@ import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
 import { serve } from '../../platform/serve';
+import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import * as arrivals from './arrivals';
 import * as campaigns from './campaigns';
 import * as riskAreas from './risk-areas';
@@ -21,6 +22,7 @@ const tctx = (req: FastifyRequest) => ({ ...ctxOf(req), timeZone: req.server.tim
 
 export async function screeningRoutes(app: FastifyInstance, opts: { config: Config }) {
   const maxBytes = Math.round(opts.config.IMPORT_MAX_MB * 1048576);
+  const uploads = uploadFolder(opts.config.DATA_DIR);
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024 } });
 
   // ——— the risk-area list ———
@@ -29,7 +31,7 @@ export async function screeningRoutes(app: FastifyInstance, opts: { config: Conf
     const file = await req.file().catch(() => {
       throw badRequest('IMPORT_NO_FILE');
     });
-    return riskAreas.importList(ctxOf(req), file, maxBytes);
+    return riskAreas.importList(ctxOf(req), file, maxBytes, uploads);
   });
   serve(app, riskAreaApi.listRiskAreas, perm('riskareas.read'), (req) => riskAreas.list(ctxOf(req), req.query));
   serve(app, riskAreaApi.riskLevelOf, perm('riskareas.read'), (req) => riskAreas.levelOf(ctxOf(req), req.query.code, req.query.on ?? ctxOf(req).today));

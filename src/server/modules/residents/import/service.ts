@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { Db } from '../../../db/engine';
 import { auditActorOf } from '../../../platform/audit';
 import type { Ctx } from '../../../platform/context';
-import { badRequest, conflict, notFound, tooLarge } from '../../../platform/errors';
+import { badRequest, conflict, notFound } from '../../../platform/errors';
+import { storeUpload } from '../../../platform/spreadsheets/stored-upload';
 import { message } from '../../../platform/messages';
 import { areaTree } from '../../areas';
 import * as imports from '../imports-repo';
@@ -36,7 +34,7 @@ export function uploadPath(s: ImportSettings, storedName: string) {
 
 /** Deletes uploads older than the retention period (they hold personal data) and their leftovers. */
 export async function sweepUploads(db: Db, s: ImportSettings): Promise<number> {
-  await mkdir(s.uploadDir, { recursive: true });
+  await mkdir(s.uploadDir, { recursive: true, mode: 0o700 });
   const cutoff = Date.now() - s.keepDays * 86_400_000;
   let removed = 0;
   for (const name of await readdir(s.uploadDir)) {
@@ -56,23 +54,8 @@ export async function upload(ctx: Ctx, s: ImportSettings, file: { filename: stri
     ? await areaTree.findInScope(ctx.db, ctx.actor.scope, areaId)
     : await areaTree.findInScope(ctx.db, ctx.actor.scope, ctx.actor.scope.areaId);
   if (!area || area.archived) throw badRequest('VALIDATION_FAILED', {}, { areaId: 'not_found' });
-  await mkdir(s.uploadDir, { recursive: true });
-  const storedName = `${randomUUID()}.upload`;
-  const dest = uploadPath(s, storedName);
-  const tooBig = () => tooLarge('IMPORT_TOO_LARGE', { mb: Math.round(s.maxBytes / 1048576) });
-  try {
-    await pipeline(file.file, createWriteStream(dest, { mode: 0o600 }));
-  } catch (e) {
-    await unlink(dest).catch(() => {});
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooBig();
-    // The upload broke off or its multipart framing is wrong: nothing was kept, the client may retry.
-    throw badRequest('IMPORT_NO_FILE');
-  }
-  // Busboy stops a file at the size limit and marks it truncated rather than failing the stream.
-  if ((file.file as Readable & { truncated?: boolean }).truncated) {
-    await unlink(dest).catch(() => {});
-    throw tooBig();
-  }
+  const dest = await storeUpload(file.file, s.uploadDir, s.maxBytes);
+  const storedName = path.basename(dest);
   let info;
   try {
     info = await inspect(dest, headerScore);
