@@ -32,6 +32,8 @@ export interface ImportRow {
   updated_count: number;
   unchanged_count: number;
   failure: string | null;
+  /** Valid-rows commit: the last sheet row of the last committed batch (0 = none yet); see migration 0020. */
+  committed_row: number;
   created_at: Date;
 }
 

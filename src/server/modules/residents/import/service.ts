@@ -247,7 +247,17 @@ export async function commit(ctx: Ctx, s: ImportSettings, id: number, mode: 'all
   if (job.status !== 'validated' && !(job.status === 'failed' && job.mode)) throw conflict('IMPORT_NOT_VALIDATED');
   if (mode === 'all-or-nothing' && job.error_rows > 0) throw conflict('IMPORT_HAS_ERRORS', { rows: job.error_rows });
   const filePath = await fileOf(s, job);
-  const moved = await imports.transition(ctx.db, id, [job.status], 'committing', { mode, read_permille: 0, processed_rows: 0, failure: null });
+  // A new commit counts from the start (a run cut off by a crash resumes within its own job, not here).
+  const moved = await imports.transition(ctx.db, id, [job.status], 'committing', {
+    mode,
+    read_permille: 0,
+    processed_rows: 0,
+    failure: null,
+    committed_row: 0,
+    created_count: 0,
+    updated_count: 0,
+    unchanged_count: 0,
+  });
   if (!moved) throw conflict('IMPORT_BUSY');
   await jobs.sendImportJob(queueOf(ctx), { kind: 'commit', mode, ...requestOf(ctx, job, filePath) });
   return get(ctx, id);
