@@ -9,7 +9,7 @@ import { badRequest, forbidden, ruleViolation } from '../../platform/errors';
 import { isRootScope } from '../../platform/scope';
 import * as divisions from '../divisions';
 import { type CellValue, cellText, parseDate } from '../../platform/spreadsheets/cells';
-import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/read-sheet';
+import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/threaded-reader';
 import { sheetProblem } from '../../platform/spreadsheets/problems';
 import { storeUpload } from '../../platform/spreadsheets/stored-upload';
 import * as repo from './risk-area-repo';

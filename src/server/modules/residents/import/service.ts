@@ -12,7 +12,7 @@ import * as imports from '../imports-repo';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS, headerScore, suggestMapping } from './fields';
 import { SHEET_CODES, sheetProblem } from '../../../platform/spreadsheets/problems';
 import * as jobs from './job';
-import { SheetError, inspect, inspectSheet } from '../../../platform/spreadsheets/read-sheet';
+import { SheetError, inspect, inspectSheet } from '../../../platform/spreadsheets/threaded-reader';
 
 /**
  * The import wizard's steps on the server: upload (stored under DATA_DIR/uploads, looked at, its
