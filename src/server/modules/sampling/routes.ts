@@ -5,6 +5,7 @@ import * as api from '../../../domain/sampling/api';
 import { ctxOf } from '../../platform/context';
 import type { Config } from '../../config';
 import { badRequest } from '../../platform/errors';
+import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
 import { storeUpload, uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import { serve } from '../../platform/serve';
 import { importLabFile } from './lab-file';
@@ -77,13 +78,15 @@ export async function samplingRoutes(app: FastifyInstance, opts: { config: Confi
       throw badRequest('IMPORT_NO_FILE');
     });
     if (!file) throw badRequest('IMPORT_NO_FILE');
-    // Kept private under the data folder while it is read, then deleted (stored-upload.ts).
-    const tmp = await storeUpload(file.file, uploads, LAB_FILE_MAX_MB * 1048576);
-    try {
-      return await importLabFile(ctx, tmp, req.server.timeZone);
-    } finally {
-      await rm(tmp, { force: true });
-    }
+    // Kept private under the data folder while it is read, then deleted (stored-upload.ts); one at a time per person.
+    return oneHeavyImport(ctx.actor.userId, async () => {
+      const tmp = await storeUpload(file.file, uploads, LAB_FILE_MAX_MB * 1048576);
+      try {
+        return await importLabFile(ctx, tmp, req.server.timeZone);
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    });
   });
   serve(app, api.listPositives, perm('sampling.read'), (req) => results.positives(ctxOf(req), req.params.id, req.query));
 

@@ -11,6 +11,7 @@ import * as divisions from '../divisions';
 import { type CellValue, cellText, parseDate } from '../../platform/spreadsheets/cells';
 import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/threaded-reader';
 import { sheetProblem } from '../../platform/spreadsheets/problems';
+import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
 import { storeUpload } from '../../platform/spreadsheets/stored-upload';
 import * as repo from './risk-area-repo';
 import { toRiskAreaView } from './view';
@@ -133,6 +134,10 @@ async function readRows(file: string): Promise<{ columns: Partial<Record<Column,
 export async function importList(ctx: Ctx, upload: { filename: string; file: Readable } | undefined, maxBytes: number, uploadDir: string) {
   if (!isRootScope(ctx.actor.scope)) throw forbidden('RISK_IMPORT_ROOT');
   if (!upload) throw badRequest('IMPORT_NO_FILE');
+  return oneHeavyImport(ctx.actor.userId, () => importFile(ctx, upload, maxBytes, uploadDir));
+}
+
+async function importFile(ctx: Ctx, upload: { filename: string; file: Readable }, maxBytes: number, uploadDir: string) {
   const file = await storeUpload(upload.file, uploadDir, maxBytes);
   try {
     let read: Awaited<ReturnType<typeof readRows>>;

@@ -5,6 +5,7 @@ import type { Db } from '../../../db/engine';
 import { auditActorOf } from '../../../platform/audit';
 import type { Ctx } from '../../../platform/context';
 import { badRequest, conflict, notFound } from '../../../platform/errors';
+import { oneHeavyImport } from '../../../platform/spreadsheets/heavy-import';
 import { storeUpload } from '../../../platform/spreadsheets/stored-upload';
 import { message } from '../../../platform/messages';
 import { areaTree } from '../../areas';
@@ -54,6 +55,10 @@ export async function upload(ctx: Ctx, s: ImportSettings, file: { filename: stri
     ? await areaTree.findInScope(ctx.db, ctx.actor.scope, areaId)
     : await areaTree.findInScope(ctx.db, ctx.actor.scope, ctx.actor.scope.areaId);
   if (!area || area.archived) throw badRequest('VALIDATION_FAILED', {}, { areaId: 'not_found' });
+  return oneHeavyImport(ctx.actor.userId, () => storeAndInspect(ctx, s, file, area));
+}
+
+async function storeAndInspect(ctx: Ctx, s: ImportSettings, file: { filename: string; file: Readable }, area: { id: number; path: string }) {
   const dest = await storeUpload(file.file, s.uploadDir, s.maxBytes);
   const storedName = path.basename(dest);
   let info;
@@ -177,6 +182,11 @@ function refuseBusyOrDone(job: imports.ImportRow) {
   if (job.status === 'done') throw conflict('IMPORT_FINISHED');
 }
 
+/** One running import job per person: a second validation or commit waits until the first has finished. */
+async function refuseSecondRunning(ctx: Ctx, id: number) {
+  if (await imports.runningOf(ctx.db, ctx.actor.userId, id)) throw conflict('IMPORT_ONE_AT_A_TIME');
+}
+
 /** The counters of an import that has not been validated yet (a new sheet, a new mapping). */
 const NOT_STARTED = { total_rows: null, processed_rows: 0, read_permille: 0, ok_rows: 0, error_rows: 0, failure: null, mode: null } as const;
 
@@ -220,6 +230,7 @@ export async function validate(ctx: Ctx, s: ImportSettings, id: number, body: { 
     }
     sheet = body.sheet;
   }
+  await refuseSecondRunning(ctx, id);
   const mapping: Record<string, ImportField | null> = {};
   const used = new Set<ImportField>();
   for (const [header, field] of Object.entries(body.mapping)) {
@@ -230,6 +241,7 @@ export async function validate(ctx: Ctx, s: ImportSettings, id: number, body: { 
   }
   if (!used.has('name')) throw badRequest('IMPORT_NAME_NOT_MAPPED');
   const moved = await imports.transition(ctx.db, id, ['uploaded', 'validated', 'failed'], 'validating', {
+    started_by: ctx.actor.userId,
     mapping,
     sheet,
     headers,
@@ -247,8 +259,10 @@ export async function commit(ctx: Ctx, s: ImportSettings, id: number, mode: 'all
   if (job.status !== 'validated' && !(job.status === 'failed' && job.mode)) throw conflict('IMPORT_NOT_VALIDATED');
   if (mode === 'all-or-nothing' && job.error_rows > 0) throw conflict('IMPORT_HAS_ERRORS', { rows: job.error_rows });
   const filePath = await fileOf(s, job);
+  await refuseSecondRunning(ctx, id);
   // A new commit counts from the start (a run cut off by a crash resumes within its own job, not here).
   const moved = await imports.transition(ctx.db, id, [job.status], 'committing', {
+    started_by: ctx.actor.userId,
     mode,
     read_permille: 0,
     processed_rows: 0,
