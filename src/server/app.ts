@@ -153,7 +153,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(policyRoutes);
   await app.register(monitoringRoutes);
   await app.register(overviewRoutes);
-  await app.register(samplingRoutes);
+  await app.register(samplingRoutes, { config });
   await app.register(screeningRoutes, { config });
   await app.register(reportRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

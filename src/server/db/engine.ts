@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { makePrivate, privateFileMask } from './private-folder';
 
 /**
  * One small adapter over the two engines. Repositories only see `Queryable`: plain parameterised
@@ -91,7 +92,10 @@ async function openPglite(dataDir: string | undefined, guarded: boolean): Promis
   let dir: string | undefined;
   if (dataDir) {
     dir = path.resolve(dataDir, 'pglite');
-    mkdirSync(dir, { recursive: true });
+    // The folder holds personal data in clear: private before the database writes a byte (private-folder.ts).
+    privateFileMask();
+    makePrivate(path.resolve(dataDir));
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     releaseLock = takeFolderLock(path.resolve(dataDir));
   }
   let pglite: PGlite;
@@ -101,6 +105,9 @@ async function openPglite(dataDir: string | undefined, guarded: boolean): Promis
     releaseLock();
     throw e;
   }
+  // PGlite sets its files' modes itself (0666, past the process mask): they are made private again now and at
+  // close. In between the 0700 folder keeps other accounts out of whatever it adds (WAL segments, new tables).
+  if (dataDir) makePrivate(path.resolve(dataDir));
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query(sql, params) {
       return (await q.query(sql, params as any[])).rows as any[];
@@ -126,6 +133,7 @@ async function openPglite(dataDir: string | undefined, guarded: boolean): Promis
     },
     async close() {
       if (!pglite.closed) await pglite.close();
+      if (dataDir) makePrivate(path.resolve(dataDir));
       releaseLock();
     },
   };
@@ -145,7 +153,7 @@ function takeFolderLock(dataDir: string): () => void {
   } catch (e: any) {
     if (e?.code !== 'ENOENT') throw e;
   }
-  writeFileSync(lockFile, String(process.pid));
+  writeFileSync(lockFile, String(process.pid), { mode: 0o600 });
   return () => rmSync(lockFile, { force: true });
 }
 

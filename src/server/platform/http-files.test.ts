@@ -1,9 +1,12 @@
 import { readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipartBody } from '../testing/sheets';
 import { DomainError } from './errors';
-import { acceptUploads, readUpload, saveUpload, sendSpreadsheet } from './http-files';
+import { acceptUploads, readUpload, sendSpreadsheet } from './http-files';
+import { storeUpload } from './spreadsheets/stored-upload';
 
 /** The one place uploads are taken and spreadsheets sent: a bare app with a 1 KiB limit. */
 let app: FastifyInstance;
@@ -14,7 +17,7 @@ beforeAll(async () => {
   app.post('/up', async (req, reply) => {
     try {
       const file = await readUpload(req);
-      const dest = await saveUpload(file.file, 1024);
+      const dest = await storeUpload(file.file, path.join(tmpdir(), `wangge-http-files-${process.pid}`), 1024);
       const info = await stat(dest);
       const text = await readFile(dest, 'utf8');
       await rm(dest);

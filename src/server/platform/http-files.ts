@@ -1,10 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PassThrough, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, tooLarge } from './errors';
@@ -17,7 +11,8 @@ import { badRequest, tooLarge } from './errors';
 
 /**
  * Lets the routes of a module's plugin take one multipart file of at most `maxBytes` (beside a few small
- * fields, e.g. an area id). Busboy stops the file at the limit; `saveUpload` turns that into IMPORT_TOO_LARGE.
+ * fields, e.g. an area id). Busboy stops the file at the limit; `storeUpload` (spreadsheets/stored-upload.ts), which keeps it private
+ * under the data folder, turns that into IMPORT_TOO_LARGE.
  */
 export async function acceptUploads(app: FastifyInstance, maxBytes: number): Promise<void> {
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 5, fieldSize: 1024 } });
@@ -31,35 +26,6 @@ export async function readUpload(req: FastifyRequest): Promise<MultipartFile> {
   });
   if (!file) throw badRequest('IMPORT_NO_FILE');
   return file;
-}
-
-/**
- * Streams an upload to `dest` (by default a new private temporary file; the caller deletes it), readable by
- * this process's user only. Past `maxBytes` it is IMPORT_TOO_LARGE, a broken upload IMPORT_NO_FILE; either way
- * nothing is left behind. Answers the file's path.
- */
-export async function saveUpload(file: Readable, maxBytes: number, dest?: string): Promise<string> {
-  let target = dest;
-  if (!target) {
-    const dir = path.join(tmpdir(), 'wangge-uploads');
-    await mkdir(dir, { recursive: true });
-    target = path.join(dir, `${randomUUID()}.upload`);
-  }
-  const tooBig = () => tooLarge('IMPORT_TOO_LARGE', { mb: Math.round(maxBytes / 1048576) });
-  try {
-    await pipeline(file, createWriteStream(target, { mode: 0o600 }));
-  } catch (e) {
-    await unlink(target).catch(() => {});
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooBig();
-    // The upload broke off or its multipart framing is wrong: nothing was kept, the client may retry.
-    throw badRequest('IMPORT_NO_FILE');
-  }
-  // Busboy stops a file at the size limit and marks it truncated rather than failing the stream.
-  if ((file as Readable & { truncated?: boolean }).truncated) {
-    await unlink(target).catch(() => {});
-    throw tooBig();
-  }
-  return target;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -73,6 +73,14 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'This is an old Excel (.xls) file; use "Save as" .xlsx in Excel and upload that',
   },
   IMPORT_BROKEN: { zh: '文件已损坏或不完整，无法读取{where}', en: 'The file is damaged or incomplete and cannot be read{where}' },
+  IMPORT_UNPACKS_TOO_BIG: {
+    zh: '表格解压后过大（超出服务器可读取的上限），无法读取；请删去多余的工作表、格式或空行，或分成几个文件上传',
+    en: 'The spreadsheet is too large once unpacked for the server to read; remove extra sheets, formatting or empty rows, or split it into several files',
+  },
+  IMPORT_ONE_AT_A_TIME: {
+    zh: '您已有一个表格正在导入，请等它完成后再上传或导入下一个',
+    en: 'One of your spreadsheet imports is still running; wait for it to finish before starting the next',
+  },
   IMPORT_NO_SHEET: { zh: '文件中找不到工作表“{sheet}”', en: 'The file has no sheet named "{sheet}"' },
   IMPORT_NO_DATA: { zh: '表格中没有数据', en: 'The sheet has no data' },
   IMPORT_NAME_NOT_MAPPED: { zh: '请指定哪一列是“姓名”', en: 'Choose the column that holds the name' },

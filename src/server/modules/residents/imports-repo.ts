@@ -32,6 +32,10 @@ export interface ImportRow {
   updated_count: number;
   unchanged_count: number;
   failure: string | null;
+  /** Valid-rows commit: the last sheet row of the last committed batch (0 = none yet); see migration 0020. */
+  committed_row: number;
+  /** Who started the running validation or commit (migration 0020). */
+  started_by: number | null;
   created_at: Date;
 }
 
@@ -113,6 +117,15 @@ export async function transition(db: Queryable, id: number, from: ImportStatus[]
     [id, to, from, ...set.values],
   );
   return n === 1;
+}
+
+/** Whether `userId` has another import being validated or committed (who started it is kept in started_by). */
+export async function runningOf(db: Queryable, userId: number, exceptId: number): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM resident_imports WHERE started_by = $1 AND id <> $2 AND status IN ('validating', 'committing') LIMIT 1`, [
+    userId,
+    exceptId,
+  ]);
+  return rows.length > 0;
 }
 
 export async function update(db: Queryable, id: number, p: Settable) {

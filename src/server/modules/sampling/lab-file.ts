@@ -1,7 +1,8 @@
 import type { Ctx } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
 import { type CellValue, cellText } from '../../platform/spreadsheets/cells';
-import { SheetError, inspect, readBatches, sniff } from '../../platform/spreadsheets/read-sheet';
+import { sheetProblem } from '../../platform/spreadsheets/problems';
+import { SheetError, inspect, readBatches, sniff } from '../../platform/spreadsheets/threaded-reader';
 import { type ResultInput, RESULT_BATCH, emptySummary, receiveResults } from './results';
 
 /**
@@ -27,16 +28,6 @@ const RESULT_WORDS: Record<string, ResultInput['result']> = {
   无效: 'invalid',
   invalid: 'invalid',
   复检: 'invalid',
-};
-
-const SHEET_CODES: Record<string, string> = {
-  empty: 'IMPORT_EMPTY',
-  not_spreadsheet: 'IMPORT_NOT_SPREADSHEET',
-  encrypted: 'IMPORT_ENCRYPTED',
-  old_xls: 'IMPORT_OLD_XLS',
-  broken: 'IMPORT_BROKEN',
-  no_sheet: 'IMPORT_NO_SHEET',
-  no_data: 'IMPORT_NO_DATA',
 };
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -137,7 +128,7 @@ export async function importLabFile(ctx: Ctx, file: string, timeZone = 'Asia/Sha
     if (pending.length) await receiveResults(ctx, pending, sum);
     return sum;
   } catch (e) {
-    if (e instanceof SheetError) throw badRequest(SHEET_CODES[e.problem] ?? 'IMPORT_BROKEN', { where: '', sheet: '' });
+    if (e instanceof SheetError) throw sheetProblem(e, ctx.lang);
     throw e;
   }
 }

@@ -2,7 +2,10 @@ import { rm } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import * as api from '../../../domain/sampling/api';
 import { ctxOf } from '../../platform/context';
-import { acceptUploads, readUpload, saveUpload, sendSpreadsheet } from '../../platform/http-files';
+import type { Config } from '../../config';
+import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
+import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
+import { storeUpload, uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import { serve } from '../../platform/serve';
 import { importLabFile } from './lab-file';
 import * as boxes from './boxes';
@@ -20,7 +23,8 @@ import { coverageWorkbook } from './workbook';
 const perm = (permission: string) => ({ access: { permission } });
 const LAB_FILE_MAX_MB = 50;
 
-export async function samplingRoutes(app: FastifyInstance) {
+export async function samplingRoutes(app: FastifyInstance, opts: { config: Config }) {
+  const uploads = uploadFolder(opts.config.DATA_DIR);
   await acceptUploads(app, LAB_FILE_MAX_MB * 1048576);
 
   // ——— rounds and points ———
@@ -68,12 +72,16 @@ export async function samplingRoutes(app: FastifyInstance) {
   serve(app, api.receiveResults, perm('sampling.lab'), (req) => results.receiveAll(ctxOf(req), req.body.results));
   serve(app, api.importResults, { ...perm('sampling.lab'), upload: true }, async (req) => {
     const ctx = ctxOf(req);
-    const tmp = await saveUpload((await readUpload(req)).file, LAB_FILE_MAX_MB * 1048576);
-    try {
-      return await importLabFile(ctx, tmp, req.server.timeZone);
-    } finally {
-      await rm(tmp, { force: true });
-    }
+    const file = await readUpload(req);
+    // Kept private under the data folder while it is read, then deleted (stored-upload.ts); one at a time per person.
+    return oneHeavyImport(ctx.actor.userId, async () => {
+      const tmp = await storeUpload(file.file, uploads, LAB_FILE_MAX_MB * 1048576);
+      try {
+        return await importLabFile(ctx, tmp, req.server.timeZone);
+      } finally {
+        await rm(tmp, { force: true });
+      }
+    });
   });
   serve(app, api.listPositives, perm('sampling.read'), (req) => results.positives(ctxOf(req), req.params.id, req.query));
 

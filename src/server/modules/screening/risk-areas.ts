@@ -6,12 +6,13 @@ import type { ListedLevel } from '../../../domain/screening/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, forbidden, ruleViolation } from '../../platform/errors';
-import { saveUpload } from '../../platform/http-files';
 import { isRootScope } from '../../platform/scope';
 import * as divisions from '../divisions';
 import { type CellValue, cellText, parseDate } from '../../platform/spreadsheets/cells';
-import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/read-sheet';
+import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/threaded-reader';
 import { sheetProblem } from '../../platform/spreadsheets/problems';
+import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
+import { storeUpload } from '../../platform/spreadsheets/stored-upload';
 import * as repo from './risk-area-repo';
 import { toRiskAreaView } from './view';
 
@@ -130,10 +131,14 @@ async function readRows(file: string): Promise<{ columns: Partial<Record<Column,
 }
 
 /** Import: all rows valid, or nothing written and every problem named with its row. Root scope only. */
-export async function importList(ctx: Ctx, upload: { filename: string; file: Readable } | undefined, maxBytes: number) {
+export async function importList(ctx: Ctx, upload: { filename: string; file: Readable } | undefined, maxBytes: number, uploadDir: string) {
   if (!isRootScope(ctx.actor.scope)) throw forbidden('RISK_IMPORT_ROOT');
   if (!upload) throw badRequest('IMPORT_NO_FILE');
-  const file = await saveUpload(upload.file, maxBytes);
+  return oneHeavyImport(ctx.actor.userId, () => importFile(ctx, upload, maxBytes, uploadDir));
+}
+
+async function importFile(ctx: Ctx, upload: { filename: string; file: Readable }, maxBytes: number, uploadDir: string) {
+  const file = await storeUpload(upload.file, uploadDir, maxBytes);
   try {
     let read: Awaited<ReturnType<typeof readRows>>;
     try {

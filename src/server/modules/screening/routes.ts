@@ -9,6 +9,7 @@ import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
 import { acceptUploads, readUpload } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
+import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import * as arrivals from './arrivals';
 import * as campaigns from './campaigns';
 import * as proposals from './proposals';
@@ -22,11 +23,12 @@ const tctx = (req: FastifyRequest) => ({ ...ctxOf(req), timeZone: req.server.tim
 
 export async function screeningRoutes(app: FastifyInstance, opts: { config: Config }) {
   const maxBytes = Math.round(opts.config.IMPORT_MAX_MB * 1048576);
+  const uploads = uploadFolder(opts.config.DATA_DIR);
   await acceptUploads(app, maxBytes);
 
   // ——— the risk-area list ———
   serve(app, riskAreaApi.importRiskAreas, { ...perm('riskareas.manage'), upload: true }, async (req) => {
-    return riskAreas.importList(ctxOf(req), await readUpload(req), maxBytes);
+    return riskAreas.importList(ctxOf(req), await readUpload(req), maxBytes, uploads);
   });
   serve(app, riskAreaApi.listRiskAreas, perm('riskareas.read'), (req) => riskAreas.list(ctxOf(req), req.query));
   serve(app, riskAreaApi.riskLevelOf, perm('riskareas.read'), (req) => riskAreas.levelOf(ctxOf(req), req.query.code, req.query.on ?? ctxOf(req).today));

@@ -4,7 +4,9 @@ import { PassThrough, Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import ExcelJS, { type Row } from '../exceljs';
 import iconv from 'iconv-lite';
-import { type CellValue, cellText } from './cells';
+import type { CellValue } from './cells';
+import { type HeaderScore, type SheetHead, chooseHeader, chooseSheetHeader, isEmptyRow, noHeaderScore } from './header-row';
+export { type HeaderScore, type SheetHead, chooseHeader, chooseSheetHeader, headerNames } from './header-row';
 import { checkXlsxZip } from './zip-check';
 
 /**
@@ -12,7 +14,7 @@ import { checkXlsxZip } from './zip-check';
  * reader, .csv through csv-parse, GBK (what Excel in China saves) decoded by iconv-lite. Every way a
  * file can be unusable ends in a SheetError with a reason the person uploading can act on.
  */
-export type SheetProblem = 'empty' | 'not_spreadsheet' | 'encrypted' | 'old_xls' | 'broken' | 'no_sheet' | 'no_data';
+export type SheetProblem = 'empty' | 'not_spreadsheet' | 'encrypted' | 'old_xls' | 'broken' | 'no_sheet' | 'no_data' | 'too_big';
 export class SheetError extends Error {
   constructor(
     readonly problem: SheetProblem,
@@ -54,8 +56,8 @@ const HEADER_SEARCH_ROWS = 20;
 const STALL_MS = 10_000;
 /** A CSV record longer than this is not a roster row (a binary file, an unclosed quote). */
 const MAX_RECORD_CHARS = 64 * 1024;
-/** Headers are names, not essays; longer cells are cut so a mapping can still name them. */
-const MAX_HEADER_CHARS = 60;
+/** Distinct texts of a workbook (a 100,000-row roster has a few hundred thousand); past this it is built to fill memory. */
+export const MAX_SHARED_STRINGS = 2_000_000;
 
 async function peek(path: string, bytes: number): Promise<{ head: Buffer; size: number }> {
   const fh = await open(path, 'r');
@@ -97,6 +99,7 @@ export async function sniff(path: string): Promise<{ format: SheetFormat; encodi
     const verdict = await checkXlsxZip(path);
     if (verdict === 'broken') throw new SheetError('broken');
     if (verdict === 'not_xlsx') throw new SheetError('not_spreadsheet');
+    if (verdict === 'too_big') throw new SheetError('too_big');
     return { format: 'xlsx', encoding: null };
   }
   if (head[0] === 0xff && head[1] === 0xfe) return { format: 'csv', encoding: 'utf16le' };
@@ -122,25 +125,33 @@ function cellValue(v: RawCell): CellValue {
   return String(v);
 }
 
-function isEmptyRow(cells: CellValue[]): boolean {
-  return cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));
-}
-
 // ——— streams ———
 
-function countingStream(path: string, onBytes?: (bytes: number) => void): { stream: Readable; ended: () => boolean } {
+function countingStream(
+  path: string,
+  onBytes?: (bytes: number) => void,
+  refuse?: () => SheetError | null,
+): { stream: Readable; ended: () => boolean; refused: () => SheetError | null } {
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
   let done = false;
   let bytes = 0;
+  let refused: SheetError | null = null;
   const counter = new PassThrough({ highWaterMark: 256 * 1024 });
   file.on('data', (chunk: Buffer | string) => {
     bytes += chunk.length;
     onBytes?.(bytes);
+    refused ??= refuse?.() ?? null;
+    if (refused) {
+      // Stop reading; the reader then ends or stalls, and either way the refusal is what is reported.
+      done = true;
+      file.destroy();
+      counter.destroy(refused);
+    }
   });
   file.on('end', () => (done = true));
   file.on('error', (e) => counter.destroy(e));
   file.pipe(counter);
-  return { stream: counter, ended: () => done };
+  return { stream: counter, ended: () => done, refused: () => refused };
 }
 
 /**
@@ -202,7 +213,9 @@ type SourceItem = RawBatch | { sheetStart: string };
  * batch rather than per row keeps a 100,000-row sheet fast. Other sheets are skipped unread.
  */
 async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b: number) => void, limitPerSheet = Infinity): AsyncGenerator<SourceItem> {
-  const { stream, ended } = countingStream(path, onBytes);
+  // The shared strings are kept in memory while the sheets are read: their number is bounded as they are read.
+  const tooManyStrings = () => ((reader as unknown as { sharedStrings?: unknown[] }).sharedStrings?.length ?? 0) > MAX_SHARED_STRINGS;
+  const { stream, ended, refused } = countingStream(path, onBytes, () => (tooManyStrings() ? new SheetError('too_big') : null));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
     sharedStrings: 'cache',
     styles: 'ignore',
@@ -235,11 +248,15 @@ async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b
       if (onlySheet !== null) return;
     }
   } catch (e) {
+    const why = refused();
+    if (why) throw why;
     if (e instanceof SheetError) throw e;
     throw new SheetError('broken', {}, e);
   } finally {
     stream.destroy();
   }
+  const why = refused();
+  if (why) throw why;
 }
 
 function csvDelimiter(sample: string): string {
@@ -289,19 +306,11 @@ async function* flatten(source: AsyncGenerator<SourceItem>): AsyncGenerator<{ sh
   }
 }
 
-/** The sheets of a file, the one that holds the roster and its header row: what the mapping step shows. */
-/**
- * How much a row looks like the header row an importer expects (e.g. how many headers it recognises). The
- * default finds none, so the first non-empty row of the first non-empty sheet is taken.
- */
-export type HeaderScore = (cells: string[]) => number;
-const noHeaderScore: HeaderScore = () => 0;
-
-export async function inspect(path: string, headerScore: HeaderScore = noHeaderScore): Promise<SheetInfo> {
+/** Reads a file's sheet names and the top rows of each: all the reading the mapping step needs (a worker runs it). */
+export async function readHead(path: string): Promise<SheetHead> {
   const { format, encoding } = await sniff(path);
   const sheetNames: string[] = [];
-  let best: { sheet: string; row: number; cells: CellValue[]; score: number } | null = null;
-  let firstNonEmpty: { sheet: string; row: number; cells: CellValue[] } | null = null;
+  const rows: SheetHead['rows'] = [];
   let seen = 0;
   let current = '';
   const source = flatten(format === 'xlsx' ? xlsxBatches(path, null, undefined, HEADER_SEARCH_ROWS) : csvBatches(path, encoding!));
@@ -317,61 +326,37 @@ export async function inspect(path: string, headerScore: HeaderScore = noHeaderS
       if (format === 'csv') break;
       continue;
     }
-    if (isEmptyRow(item.cells)) continue;
-    firstNonEmpty ??= item;
-    const score = headerScore(item.cells.map(cellText));
-    if (score > (best?.score ?? 0)) best = { ...item, score };
+    rows.push(item);
   }
-  const chosen = best ?? firstNonEmpty;
-  if (format === 'xlsx' && sheetNames.length === 0) throw new SheetError('no_sheet');
-  if (!chosen) throw new SheetError('no_data');
-  return {
-    path,
-    format,
-    encoding,
-    sheet: format === 'xlsx' ? chosen.sheet : null,
-    sheetNames,
-    headerRow: chosen.row,
-    headers: headerNames(chosen.cells),
-  };
+  return { format, encoding, sheetNames, rows };
 }
 
-/** Header texts, with blanks and repeats made unique so a mapping can name each column. */
-export function headerNames(cells: CellValue[]): string[] {
-  const seen = new Map<string, number>();
-  let last = cells.length;
-  while (last > 0 && !cellText(cells[last - 1])) last--;
-  return cells.slice(0, last).map((c, i) => {
-    const base = cellText(c).slice(0, MAX_HEADER_CHARS) || `#${i + 1}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base} (${n})`;
-  });
+export async function inspect(path: string, headerScore: HeaderScore = noHeaderScore): Promise<SheetInfo> {
+  return chooseHeader(path, await readHead(path), headerScore);
 }
 
-/** The header row of `sheet` (for a sheet chosen in the mapping step): the best-scoring of its first rows. */
-export async function inspectSheet(
-  path: string,
-  format: SheetFormat,
-  sheet: string,
-  headerScore: HeaderScore = noHeaderScore,
-): Promise<{ headerRow: number; headers: string[] }> {
-  let best: { row: number; cells: CellValue[]; score: number } | null = null;
-  let seen = 0;
+/** The top rows of one sheet of an .xlsx, and whether the sheet is there (a worker runs it). */
+export async function readSheetHead(path: string, sheet: string): Promise<{ found: boolean; rows: SheetRow[] }> {
+  const rows: SheetRow[] = [];
   let found = false;
   for await (const item of flatten(xlsxBatches(path, sheet, undefined, HEADER_SEARCH_ROWS))) {
     if ('sheetStart' in item) {
       if (item.sheetStart === sheet) found = true;
       continue;
     }
-    if (++seen > HEADER_SEARCH_ROWS) break;
-    if (isEmptyRow(item.cells)) continue;
-    const score = headerScore(item.cells.map(cellText));
-    if (!best || score > best.score) best = { row: item.row, cells: item.cells, score };
+    if (rows.length >= HEADER_SEARCH_ROWS) break;
+    rows.push({ row: item.row, cells: item.cells });
   }
-  if (format !== 'xlsx' || !found) throw new SheetError('no_sheet', { sheet });
-  if (!best) throw new SheetError('no_data');
-  return { headerRow: best.row, headers: headerNames(best.cells) };
+  return { found, rows };
+}
+
+export async function inspectSheet(
+  path: string,
+  format: SheetFormat,
+  sheet: string,
+  headerScore: HeaderScore = noHeaderScore,
+): Promise<{ headerRow: number; headers: string[] }> {
+  return chooseSheetHeader(format, sheet, await readSheetHead(path, sheet), headerScore);
 }
 
 /** The data rows below the header row, in batches, empty rows skipped. `onBytes` reports how much of the file is read. */

@@ -3,9 +3,23 @@ import { open } from 'node:fs/promises';
 /**
  * A cheap look at a zip's central directory before the streaming reader starts. The reader trusts the
  * file: on a truncated or foreign zip it waits forever instead of failing, so a file that has no
- * complete directory, or no workbook in it, is turned away here with a clear reason.
+ * complete directory, or no workbook in it, is turned away here with a clear reason. So is a zip bomb:
+ * a few megabytes that unpack to gigabytes (a shared-strings part of 100 million empty strings) would
+ * fill the server's memory, so the sizes the directory declares are bounded — in all, per part against
+ * its packed size, and for the shared strings, which the reader keeps in memory. A directory that lies
+ * about sizes is caught later by the reader's own bounds (the shared-strings count, the worker's heap).
  */
-export type ZipVerdict = 'ok' | 'broken' | 'not_xlsx';
+export type ZipVerdict = 'ok' | 'broken' | 'not_xlsx' | 'too_big';
+
+export const ZIP_LIMITS = {
+  /** All parts unpacked: a 100,000-row roster is about 60 MB of XML; ten times that is still a sheet. */
+  totalBytes: 1024 * 1024 * 1024,
+  /** The shared strings are held in memory while the sheet is read. */
+  sharedStringsBytes: 128 * 1024 * 1024,
+  /** Sheet XML packs about 5–30 to 1; a part over 8 MB packed beyond this is built to expand. */
+  ratio: 200,
+  ratioFromBytes: 8 * 1024 * 1024,
+};
 
 const EOCD_SIG = 0x06054b50;
 const CDH_SIG = 0x02014b50;
@@ -36,6 +50,8 @@ export async function checkXlsxZip(path: string): Promise<ZipVerdict> {
     await fh.read(dir, 0, dirSize, dirOffset);
     let at = 0;
     let hasWorkbook = false;
+    let total = 0;
+    let tooBig = false;
     for (let n = 0; n < entries; n++) {
       if (at + 46 > dir.length || dir.readUInt32LE(at) !== CDH_SIG) return 'broken';
       const nameLen = dir.readUInt16LE(at + 28);
@@ -43,9 +59,22 @@ export async function checkXlsxZip(path: string): Promise<ZipVerdict> {
       const commentLen = dir.readUInt16LE(at + 32);
       const name = dir.toString('utf8', at + 46, at + 46 + nameLen);
       if (name === 'xl/workbook.xml') hasWorkbook = true;
+      const packed = dir.readUInt32LE(at + 20);
+      const unpacked = dir.readUInt32LE(at + 24);
+      total += unpacked;
+      // 0xFFFFFFFF: a ZIP64 size (over 4 GiB) is far past every bound.
+      if (
+        unpacked === 0xffffffff ||
+        total > ZIP_LIMITS.totalBytes ||
+        (name === 'xl/sharedStrings.xml' && unpacked > ZIP_LIMITS.sharedStringsBytes) ||
+        (unpacked > ZIP_LIMITS.ratioFromBytes && unpacked > Math.max(packed, 1) * ZIP_LIMITS.ratio)
+      ) {
+        tooBig = true;
+      }
       at += 46 + nameLen + extraLen + commentLen;
     }
-    return hasWorkbook ? 'ok' : 'not_xlsx';
+    if (!hasWorkbook) return 'not_xlsx';
+    return tooBig ? 'too_big' : 'ok';
   } finally {
     await fh.close();
   }

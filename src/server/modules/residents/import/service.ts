@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -6,14 +5,15 @@ import type { Db } from '../../../db/engine';
 import { auditActorOf } from '../../../platform/audit';
 import type { Ctx } from '../../../platform/context';
 import { badRequest, conflict, notFound } from '../../../platform/errors';
-import { saveUpload } from '../../../platform/http-files';
+import { oneHeavyImport } from '../../../platform/spreadsheets/heavy-import';
+import { storeUpload } from '../../../platform/spreadsheets/stored-upload';
 import { message } from '../../../platform/messages';
 import { areaTree } from '../../areas';
 import * as imports from '../imports-repo';
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField, REQUIRED_FIELDS, headerScore, suggestMapping } from './fields';
 import { SHEET_CODES, sheetProblem } from '../../../platform/spreadsheets/problems';
 import * as jobs from './job';
-import { SheetError, inspect, inspectSheet } from '../../../platform/spreadsheets/read-sheet';
+import { SheetError, inspect, inspectSheet } from '../../../platform/spreadsheets/threaded-reader';
 
 /**
  * The import wizard's steps on the server: upload (stored under DATA_DIR/uploads, looked at, its
@@ -35,7 +35,7 @@ export function uploadPath(s: ImportSettings, storedName: string) {
 
 /** Deletes uploads older than the retention period (they hold personal data) and their leftovers. */
 export async function sweepUploads(db: Db, s: ImportSettings): Promise<number> {
-  await mkdir(s.uploadDir, { recursive: true });
+  await mkdir(s.uploadDir, { recursive: true, mode: 0o700 });
   const cutoff = Date.now() - s.keepDays * 86_400_000;
   let removed = 0;
   for (const name of await readdir(s.uploadDir)) {
@@ -55,10 +55,12 @@ export async function upload(ctx: Ctx, s: ImportSettings, file: { filename: stri
     ? await areaTree.findInScope(ctx.db, ctx.actor.scope, areaId)
     : await areaTree.findInScope(ctx.db, ctx.actor.scope, ctx.actor.scope.areaId);
   if (!area || area.archived) throw badRequest('VALIDATION_FAILED', {}, { areaId: 'not_found' });
-  await mkdir(s.uploadDir, { recursive: true });
-  const storedName = `${randomUUID()}.upload`;
-  const dest = uploadPath(s, storedName);
-  await saveUpload(file.file, s.maxBytes, dest);
+  return oneHeavyImport(ctx.actor.userId, () => storeAndInspect(ctx, s, file, area));
+}
+
+async function storeAndInspect(ctx: Ctx, s: ImportSettings, file: { filename: string; file: Readable }, area: { id: number; path: string }) {
+  const dest = await storeUpload(file.file, s.uploadDir, s.maxBytes);
+  const storedName = path.basename(dest);
   let info;
   try {
     info = await inspect(dest, headerScore);
@@ -180,6 +182,11 @@ function refuseBusyOrDone(job: imports.ImportRow) {
   if (job.status === 'done') throw conflict('IMPORT_FINISHED');
 }
 
+/** One running import job per person: a second validation or commit waits until the first has finished. */
+async function refuseSecondRunning(ctx: Ctx, id: number) {
+  if (await imports.runningOf(ctx.db, ctx.actor.userId, id)) throw conflict('IMPORT_ONE_AT_A_TIME');
+}
+
 /** The counters of an import that has not been validated yet (a new sheet, a new mapping). */
 const NOT_STARTED = { total_rows: null, processed_rows: 0, read_permille: 0, ok_rows: 0, error_rows: 0, failure: null, mode: null } as const;
 
@@ -223,6 +230,7 @@ export async function validate(ctx: Ctx, s: ImportSettings, id: number, body: { 
     }
     sheet = body.sheet;
   }
+  await refuseSecondRunning(ctx, id);
   const mapping: Record<string, ImportField | null> = {};
   const used = new Set<ImportField>();
   for (const [header, field] of Object.entries(body.mapping)) {
@@ -233,6 +241,7 @@ export async function validate(ctx: Ctx, s: ImportSettings, id: number, body: { 
   }
   if (!used.has('name')) throw badRequest('IMPORT_NAME_NOT_MAPPED');
   const moved = await imports.transition(ctx.db, id, ['uploaded', 'validated', 'failed'], 'validating', {
+    started_by: ctx.actor.userId,
     mapping,
     sheet,
     headers,
@@ -250,7 +259,19 @@ export async function commit(ctx: Ctx, s: ImportSettings, id: number, mode: 'all
   if (job.status !== 'validated' && !(job.status === 'failed' && job.mode)) throw conflict('IMPORT_NOT_VALIDATED');
   if (mode === 'all-or-nothing' && job.error_rows > 0) throw conflict('IMPORT_HAS_ERRORS', { rows: job.error_rows });
   const filePath = await fileOf(s, job);
-  const moved = await imports.transition(ctx.db, id, [job.status], 'committing', { mode, read_permille: 0, processed_rows: 0, failure: null });
+  await refuseSecondRunning(ctx, id);
+  // A new commit counts from the start (a run cut off by a crash resumes within its own job, not here).
+  const moved = await imports.transition(ctx.db, id, [job.status], 'committing', {
+    started_by: ctx.actor.userId,
+    mode,
+    read_permille: 0,
+    processed_rows: 0,
+    failure: null,
+    committed_row: 0,
+    created_count: 0,
+    updated_count: 0,
+    unchanged_count: 0,
+  });
   if (!moved) throw conflict('IMPORT_BUSY');
   await jobs.sendImportJob(queueOf(ctx), { kind: 'commit', mode, ...requestOf(ctx, job, filePath) });
   return get(ctx, id);

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import ExcelJS from '../../../platform/exceljs';
 import { ID_TYPE_NAMES, ID_TYPES } from '../../../../domain/residents/identity';
 import { IMPORT_FIELDS, templateHeaders } from './fields';
-import { type SheetSource, readBatches } from '../../../platform/spreadsheets/read-sheet';
+import { type SheetSource, readBatches } from '../../../platform/spreadsheets/threaded-reader';
 import { cellText } from '../../../platform/spreadsheets/cells';
 import { neutralise } from '../../../platform/spreadsheets/write';
 

@@ -1,0 +1,99 @@
+import type { Db } from '../../../db/engine';
+import type { CellValue } from '../../../platform/spreadsheets/cells';
+import { readBatches } from '../../../platform/spreadsheets/threaded-reader';
+import type * as imports from '../imports-repo';
+import { type ParsedRow, checkRow, type columnMap } from './row-rules';
+
+/**
+ * How an import job reads its file: the reader's rows gathered into batches, each parsed, the next batch read
+ * while the database writes this one; and how a commit paces itself on PGlite.
+ */
+function sourceOf(job: imports.ImportRow, path: string) {
+  return { path, format: job.format, encoding: job.encoding, sheet: job.sheet, headerRow: job.header_row };
+}
+
+/** The reader's batches (a few hundred rows) gathered to about BATCH_ROWS: fewer, larger statements (4,000 measured ~20 % faster than 1,000 on PostgreSQL). */
+const BATCH_ROWS = 4000;
+async function* batchesOf<T>(source: AsyncIterable<T[]>, size = BATCH_ROWS): AsyncGenerator<T[]> {
+  let acc: T[] = [];
+  for await (const b of source) {
+    acc = acc.length ? acc.concat(b) : b;
+    if (acc.length >= size) {
+      yield acc;
+      acc = [];
+    }
+  }
+  if (acc.length) yield acc;
+}
+
+/**
+ * Starts reading and parsing the next batch while the database works on this one: on PostgreSQL the
+ * two run on different cores. A read error surfaces when that batch is awaited.
+ */
+async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  next.catch(() => {});
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = it.next();
+      next.catch(() => {});
+      yield r.value;
+    }
+  } finally {
+    await it.return?.();
+  }
+}
+
+type Parsed = { rows: number; rowNos: number[]; lastRow: number; parsed: ParsedRow[]; errors: imports.ImportError[] };
+
+/**
+ * The sheet's rows, in batches of about `batchRows`, each parsed; problems of a row stay with its batch. With
+ * `l`, progress follows the bytes read (validation); a commit counts committed rows itself.
+ */
+export function parsedBatches(
+  job: imports.ImportRow,
+  req: { path: string; today: string },
+  columns: ReturnType<typeof columnMap>,
+  l: { permille: number } | null,
+  batchRows = BATCH_ROWS,
+): AsyncGenerator<Parsed> {
+  async function* gen(): AsyncGenerator<Parsed> {
+    const onBytes = l ? (b: number) => (l.permille = Math.floor((b / job.size_bytes) * 1000)) : undefined;
+    const source = batchesOf(readBatches(sourceOf(job, req.path), onBytes), batchRows);
+    for await (const batch of source) {
+      const errors: imports.ImportError[] = [];
+      const parsed = parseBatch(batch, columns, req.today, errors);
+      const rowNos = batch.map((r) => r.row);
+      yield { rows: batch.length, rowNos, lastRow: rowNos[rowNos.length - 1], parsed, errors };
+    }
+  }
+  return readAhead(gen());
+}
+
+/**
+ * Rows per commit batch. PGlite runs the database on this process's only JavaScript thread: while a batch is
+ * written nothing else is answered, so its batches are small enough (about 0.05–0.2 s each on a quiet machine) for a health check
+ * or a page to get in between them.
+ */
+export function commitBatchRows(db: Db) {
+  return db.engine === 'pglite' ? 250 : BATCH_ROWS;
+}
+
+/** Lets waiting requests run between two batches (on PGlite they would otherwise queue behind the whole commit). */
+export async function breathe(db: Db) {
+  if (db.engine === 'pglite') await new Promise((r) => setImmediate(r));
+}
+
+/** The parsed rows of a batch, their problems recorded in `errors`. */
+function parseBatch(batch: Array<{ row: number; cells: CellValue[] }>, columns: ReturnType<typeof columnMap>, today: string, errors: imports.ImportError[]) {
+  const parsed: ParsedRow[] = [];
+  for (const { row, cells } of batch) {
+    const r = checkRow(row, cells, columns, today);
+    if ('ok' in r) parsed.push(r.ok);
+    else for (const p of r.problems) errors.push({ row, column: p.column, zh: p.zh, en: p.en });
+  }
+  return parsed;
+}

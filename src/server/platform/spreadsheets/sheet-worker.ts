@@ -1,0 +1,50 @@
+import { parentPort } from 'node:worker_threads';
+import { SheetError, type SheetSource, readBatches, readHead, readSheetHead } from './read-sheet';
+
+/**
+ * The body of a sheet-reading worker thread (threaded-reader.ts starts it with a bounded heap and reuses it). Each
+ * job reads one file — its top rows, one sheet's top rows, or every data row — and posts what it read; rows go
+ * one batch at a time, the next read only when the main thread asks for more, so neither side holds more than a batch.
+ */
+export type WorkerJob = { op: 'head'; path: string } | { op: 'sheetHead'; path: string; sheet: string } | { op: 'rows'; src: SheetSource };
+
+export type WorkerMessage =
+  | { type: 'result'; value: unknown }
+  | { type: 'rows'; rows: unknown[]; bytes: number }
+  | { type: 'end'; bytes: number }
+  | { type: 'sheetError'; problem: SheetError['problem']; detail: Record<string, string | number>; cause: string | null }
+  | { type: 'failed'; message: string };
+
+const port = parentPort!;
+let more: (() => void) | null = null;
+
+// One job at a time: the main thread sends a job, or 'more' when it wants the next batch of rows.
+port.on('message', (m: WorkerJob | 'more') => {
+  if (m === 'more') {
+    more?.();
+    more = null;
+  } else {
+    run(m).catch(report);
+  }
+});
+
+async function run(job: WorkerJob) {
+  if (job.op === 'head') return port.postMessage({ type: 'result', value: await readHead(job.path) } satisfies WorkerMessage);
+  if (job.op === 'sheetHead') return port.postMessage({ type: 'result', value: await readSheetHead(job.path, job.sheet) } satisfies WorkerMessage);
+  let bytes = 0;
+  for await (const rows of readBatches(job.src, (b) => (bytes = b))) {
+    const asked = new Promise<void>((resolve) => (more = resolve));
+    port.postMessage({ type: 'rows', rows, bytes } satisfies WorkerMessage);
+    await asked;
+  }
+  port.postMessage({ type: 'end', bytes } satisfies WorkerMessage);
+}
+
+function report(e: unknown) {
+  if (e instanceof SheetError) {
+    const cause = e.cause === undefined ? null : String((e.cause as Error)?.stack ?? e.cause);
+    port.postMessage({ type: 'sheetError', problem: e.problem, detail: e.detail, cause } satisfies WorkerMessage);
+  } else {
+    port.postMessage({ type: 'failed', message: String((e as Error)?.stack ?? e) } satisfies WorkerMessage);
+  }
+}

@@ -1,0 +1,150 @@
+import { Worker } from 'node:worker_threads';
+import { type HeaderScore, chooseHeader, chooseSheetHeader, noHeaderScore } from './header-row';
+import { SheetError, type SheetFormat, type SheetHead, type SheetInfo, type SheetRow, type SheetSource } from './read-sheet';
+import type { WorkerJob, WorkerMessage } from './sheet-worker';
+
+/**
+ * What every importer reads spreadsheets through. The reading itself (unzipping, XML, the shared strings)
+ * runs in a worker thread with a bounded heap: a file that passes the zip directory's checks and still
+ * expands past that (a lying directory, a sheet built to fill memory) ends only its worker, and the upload
+ * is refused as too large — the server's own memory is not touched. Headers are scored here, on rows the
+ * worker read, so each importer keeps its own way of recognising them.
+ */
+export { SheetError, sniff, type SheetInfo, type SheetRow, type SheetSource, type HeaderScore } from './read-sheet';
+
+export const sheetReaderLimits = {
+  /** The worker's heap. A 100,000-row roster's shared strings take well under 200 MB. */
+  heapMb: 512,
+};
+
+const boot = new URL('./sheet-worker-boot.mjs', import.meta.url);
+
+/**
+ * Starting a worker (loading the reader) costs about a second, so a worker that finished its job cleanly waits
+ * for the next one; a few are kept, unreferenced so an idle one never holds the process open. A worker whose job
+ * was cut short, failed or ran out of heap is ended, never reused.
+ */
+const IDLE_KEPT = 2;
+const idle: Array<{ w: Worker; heapMb: number }> = [];
+
+function take(): Worker {
+  for (let kept = idle.pop(); kept; kept = idle.pop()) {
+    // A worker started under another heap limit (tests change it) is not reused.
+    if (kept.heapMb !== sheetReaderLimits.heapMb) {
+      void kept.w.terminate();
+      continue;
+    }
+    kept.w.ref();
+    return kept.w;
+  }
+  const w = new Worker(boot, {
+    resourceLimits: { maxOldGenerationSizeMb: sheetReaderLimits.heapMb, maxYoungGenerationSizeMb: 32 },
+    stdout: false,
+    stderr: false,
+  });
+  return Object.assign(w, { heapMb: sheetReaderLimits.heapMb });
+}
+
+function giveBack(w: Worker, clean: boolean) {
+  w.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
+  if (clean && idle.length < IDLE_KEPT) {
+    w.unref();
+    const kept = { w, heapMb: (w as Worker & { heapMb?: number }).heapMb ?? sheetReaderLimits.heapMb };
+    // An idle worker that dies (it should not) leaves the pool.
+    w.once('exit', () => {
+      const i = idle.indexOf(kept);
+      if (i >= 0) idle.splice(i, 1);
+    });
+    w.on('error', () => {});
+    idle.push(kept);
+  } else {
+    void w.terminate();
+  }
+}
+
+function failure(e: Error): Error {
+  // The heap limit was reached: the file is too big to read, not the server broken.
+  if ((e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') return new SheetError('too_big', {}, e);
+  return e;
+}
+
+function fromMessage(m: WorkerMessage): Error | null {
+  if (m.type === 'sheetError') return new SheetError(m.problem, m.detail, m.cause ?? undefined);
+  if (m.type === 'failed') return new Error(`spreadsheet reader: ${m.message}`);
+  return null;
+}
+
+/** Runs one job that answers once (the top rows). */
+function once<T>(job: WorkerJob): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const w = take();
+    let settled = false;
+    const settle = (clean: boolean, fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      giveBack(w, clean);
+      fn();
+    };
+    w.on('message', (m: WorkerMessage) => {
+      const err = fromMessage(m);
+      // A file the reader refused leaves a worker in good order; a reader's own failure does not.
+      if (err) settle(err instanceof SheetError, () => reject(err));
+      else if (m.type === 'result') settle(true, () => resolve(m.value as T));
+    });
+    w.on('error', (e) => settle(false, () => reject(failure(e))));
+    w.on('exit', () => settle(false, () => reject(new SheetError('broken'))));
+    w.postMessage(job);
+  });
+}
+
+/** The sheets of a file, the one that holds the roster and its header row: what the mapping step shows. */
+export async function inspect(path: string, headerScore: HeaderScore = noHeaderScore): Promise<SheetInfo> {
+  return chooseHeader(path, await once<SheetHead>({ op: 'head', path }), headerScore);
+}
+
+/** The header row of `sheet` (for a sheet chosen in the mapping step). */
+export async function inspectSheet(path: string, format: SheetFormat, sheet: string, headerScore: HeaderScore = noHeaderScore) {
+  if (format !== 'xlsx') throw new SheetError('no_sheet', { sheet });
+  return chooseSheetHeader(format, sheet, await once<{ found: boolean; rows: SheetRow[] }>({ op: 'sheetHead', path, sheet }), headerScore);
+}
+
+/** The data rows below the header row, in batches, empty rows skipped; the worker reads one batch ahead at most. */
+export async function* readBatches(src: SheetSource, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow[]> {
+  const w = take();
+  const queue: Array<WorkerMessage | { type: 'crash'; error: Error }> = [];
+  let wake: (() => void) | null = null;
+  const push = (m: WorkerMessage | { type: 'crash'; error: Error }) => {
+    queue.push(m);
+    wake?.();
+    wake = null;
+  };
+  w.on('message', push);
+  w.on('error', (e) => push({ type: 'crash', error: failure(e) }));
+  w.on('exit', () => push({ type: 'crash', error: new SheetError('broken') }));
+  let clean = false;
+  try {
+    w.postMessage({ op: 'rows', src } satisfies WorkerJob);
+    for (;;) {
+      if (!queue.length) await new Promise<void>((r) => (wake = r));
+      const m = queue.shift()!;
+      if (m.type === 'crash') throw m.error;
+      const err = fromMessage(m);
+      if (err) {
+        clean = err instanceof SheetError;
+        throw err;
+      }
+      if (m.type === 'end') {
+        clean = true;
+        onBytes?.(m.bytes);
+        return;
+      }
+      if (m.type !== 'rows') continue;
+      onBytes?.(m.bytes);
+      w.postMessage('more');
+      yield m.rows as SheetRow[];
+    }
+  } finally {
+    // Stopped early (the consumer broke off): the worker is still reading, so it is ended rather than reused.
+    giveBack(w, clean);
+  }
+}
