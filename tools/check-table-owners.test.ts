@@ -18,8 +18,11 @@ describe('table owners', () => {
     expect(crossings('sampling/repo/desk.ts', 'SELECT * FROM households').problems).toHaveLength(1);
   });
 
-  it('counts a pending crossing without failing on it', () => {
-    expect(crossings('users/repo.ts', 'FROM users u JOIN areas a ON a.id = u.area_id')).toEqual({ problems: [], pending: 1 });
+  it('has no crossings left pending: the last ones moved to their owners, so one in users/repo.ts fails again', () => {
+    expect(crossings('users/repo.ts', 'FROM users u JOIN areas a ON a.id = u.area_id')).toMatchObject({
+      problems: [expect.stringContaining('areas')],
+      pending: 0,
+    });
   });
 
   it('asks for an owner of every new table', () => {

@@ -79,19 +79,10 @@ const ALLOWED: { file: string; tables: string[]; why: string }[] = [
 ];
 
 /**
- * Crossings still to move into the owner's `sql.ts` (areasAs, usersAs, householdsAs …): these files were being
- * reworked elsewhere at the time (sign-in, masking of residents, visits and enlistment, the importers), so they
- * were left as they were to keep those changes apart. They are reported, not failed; remove a line once moved.
+ * Crossings allowed for a while, while they move into the owner's `sql.ts` (areasAs, usersAs, householdsAs …):
+ * reported, not failed. None are left; the list stays for the next large rework that must land in steps.
  */
-const PENDING: { file: string; tables: string[] }[] = [
-  { file: 'auth/service.ts', tables: ['areas'] },
-  { file: 'users/repo.ts', tables: ['areas'] },
-  { file: 'residents/repo.ts', tables: ['areas'] },
-  { file: 'residents/import/', tables: ['areas'] },
-  { file: 'screening/visit-repo.ts', tables: ['households', 'areas', 'users'] },
-  { file: 'volunteers/repo/enlistments.ts', tables: ['users'] },
-  { file: 'volunteers/repo/volunteers.ts', tables: ['areas'] },
-];
+const PENDING: { file: string; tables: string[] }[] = [];
 
 /** Tests, their fixtures and shared worlds look at any table to prove behaviour; they are not module code. */
 const NOT_MODULE_CODE = [/\.test\.ts$/, /\.cases\.ts$/, /test-fixture\.ts$/, /-world\.ts$/];

@@ -1,4 +1,5 @@
 import type { AreaSummary } from '../../../domain/areas/api';
+import { areasAs } from '../areas/sql';
 import type { MySession, Session } from '../../../domain/auth/api';
 import { audit } from '../../platform/audit';
 import type { Actor, Ctx } from '../../platform/context';
@@ -46,7 +47,7 @@ export async function login(deps: AuthDeps, input: { username: string; password:
 export async function me(db: Db, actor: Actor): Promise<Session> {
   const u = (await users.findByIdUnscoped(db, actor.userId))!;
   const [scope] = await db.query<AreaSummary>(
-    'SELECT id, parent_id AS "parentId", name, kind, division_code AS "divisionCode", path, level, archived FROM areas WHERE id = $1',
+    `SELECT id, parent_id AS "parentId", name, kind, division_code AS "divisionCode", path, level, archived FROM ${areasAs('a')} WHERE id = $1`,
     [u.area_id],
   );
   return {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/engine';
+import { areasAs } from '../areas/sql';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams, likeEscape } from '../../platform/sql';
@@ -54,7 +55,7 @@ export interface ResidentRow {
 const HOUSEHOLD_COLUMNS = `h.id, h.area_id, h.area_path, a.name AS area_name, h.address, h.unit, h.room, h.village_group, h.house_no,
   h.phone, h.head_resident_id, hr.name AS head_name, h.notes, h.created_at,
   (SELECT count(*)::int FROM residents m WHERE m.household_id = h.id AND m.merged_into IS NULL AND m.status IN ('present', 'away')) AS member_count`;
-const HOUSEHOLD_FROM = `households h JOIN areas a ON a.id = h.area_id LEFT JOIN residents hr ON hr.id = h.head_resident_id`;
+const HOUSEHOLD_FROM = `households h JOIN ${areasAs('a')} ON a.id = h.area_id LEFT JOIN residents hr ON hr.id = h.head_resident_id`;
 
 // Dates as text so they survive JSON unchanged on both engines.
 const RESIDENT_COLUMNS = `r.id, r.area_id, r.area_path, a.name AS area_name, r.household_id, h.address AS household_address, r.relation,
@@ -62,7 +63,7 @@ const RESIDENT_COLUMNS = `r.id, r.area_id, r.area_path, a.name AS area_name, r.h
   r.registered_address, r.separated, r.groups, to_char(r.pregnancy_due_date, 'YYYY-MM-DD') AS pregnancy_due_date,
   r.care_schedule, r.status, r.away_where, to_char(r.away_since, 'YYYY-MM-DD') AS away_since, r.notes, r.merged_into,
   r.created_at, r.updated_at`;
-const RESIDENT_FROM = `residents r JOIN areas a ON a.id = r.area_id LEFT JOIN households h ON h.id = r.household_id`;
+const RESIDENT_FROM = `residents r JOIN ${areasAs('a')} ON a.id = r.area_id LEFT JOIN households h ON h.id = r.household_id`;
 
 export async function findHousehold(db: Queryable, scope: Scope, id: number): Promise<HouseholdRow | null> {
   const q = new SqlParams();
@@ -143,7 +144,7 @@ export async function householdMembers(db: Queryable, householdId: number): Prom
 /** Deployment-wide: one ID number, one person. Callers mask what lies outside the scope. */
 export async function findByIdNumberUnscoped(db: Queryable, idNumber: string): Promise<{ id: number; area_path: string; area_name: string } | null> {
   const [row] = await db.query(
-    `SELECT r.id, r.area_path, a.name AS area_name FROM residents r JOIN areas a ON a.id = r.area_id
+    `SELECT r.id, r.area_path, a.name AS area_name FROM residents r JOIN ${areasAs('a')} ON a.id = r.area_id
       WHERE r.id_number = $1 AND r.merged_into IS NULL`,
     [idNumber],
   );
@@ -385,7 +386,7 @@ export async function staysOf(db: Queryable, residentId: number) {
     `SELECT st.household_id AS "householdId", h.address, a.name AS "areaName",
             to_char(st.from_date, 'YYYY-MM-DD') AS "from", to_char(st.to_date, 'YYYY-MM-DD') AS "to"
        FROM resident_stays st LEFT JOIN households h ON h.id = st.household_id
-       LEFT JOIN areas a ON a.path = st.area_path
+       LEFT JOIN ${areasAs('a')} ON a.path = st.area_path
       WHERE st.resident_id = $1 ORDER BY st.from_date, st.id`,
     [residentId],
   );

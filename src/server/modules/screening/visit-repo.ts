@@ -1,4 +1,7 @@
 import type { Queryable } from '../../db/engine';
+import { areasAs } from '../areas/sql';
+import { householdsAs } from '../residents/sql';
+import { usersAs } from '../users/sql';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
@@ -30,7 +33,7 @@ export interface VisitRow {
 const VISIT_COLUMNS = `v.id, v.client_id, v.campaign_id, v.household_id, h.address, v.area_id, v.area_path, a.name AS area_name, v.outcome, v.code_colour,
   v.symptoms, v.temperature, v.test_proof, v.needs, v.data, to_char(v.revisit_on, 'YYYY-MM-DD') AS revisit_on, v.visited_by,
   u.display_name AS visited_by_name, v.visited_at`;
-const VISIT_FROM = `screening_visits v JOIN households h ON h.id = v.household_id JOIN areas a ON a.id = v.area_id LEFT JOIN users u ON u.id = v.visited_by`;
+const VISIT_FROM = `screening_visits v JOIN ${householdsAs('h')} ON h.id = v.household_id JOIN ${areasAs('a')} ON a.id = v.area_id LEFT JOIN ${usersAs('u')} ON u.id = v.visited_by`;
 
 /** By the phone's id, whatever the scope: the idempotency check (the caller then checks the scope itself). */
 export async function visitByClientIdUnscoped(db: Queryable, clientId: string): Promise<VisitRow | null> {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/engine';
+import { areasAs } from '../areas/sql';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams, likeEscape } from '../../platform/sql';
@@ -26,7 +27,7 @@ const COLUMNS = `u.id, u.username, u.display_name, u.phone, u.password_hash, u.r
 export async function findInScope(db: Queryable, scope: Scope, id: number): Promise<UserRow | null> {
   const q = new SqlParams();
   const [row] = await db.query<UserRow>(
-    `SELECT ${COLUMNS} FROM users u JOIN areas a ON a.id = u.area_id WHERE u.id = ${q.add(id)} AND ${scopeClause(scope, 'u.area_path', q)}`,
+    `SELECT ${COLUMNS} FROM users u JOIN ${areasAs('a')} ON a.id = u.area_id WHERE u.id = ${q.add(id)} AND ${scopeClause(scope, 'u.area_path', q)}`,
     q.values,
   );
   return row ?? null;
@@ -34,12 +35,14 @@ export async function findInScope(db: Queryable, scope: Scope, id: number): Prom
 
 /** Login looks a user up before anyone is known: unscoped by nature. */
 export async function findByUsernameUnscoped(db: Queryable, username: string): Promise<UserRow | null> {
-  const [row] = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u JOIN areas a ON a.id = u.area_id WHERE lower(u.username) = lower($1)`, [username]);
+  const [row] = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u JOIN ${areasAs('a')} ON a.id = u.area_id WHERE lower(u.username) = lower($1)`, [
+    username,
+  ]);
   return row ?? null;
 }
 
 export async function findByIdUnscoped(db: Queryable, id: number): Promise<UserRow | null> {
-  const [row] = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u JOIN areas a ON a.id = u.area_id WHERE u.id = $1`, [id]);
+  const [row] = await db.query<UserRow>(`SELECT ${COLUMNS} FROM users u JOIN ${areasAs('a')} ON a.id = u.area_id WHERE u.id = $1`, [id]);
   return row ?? null;
 }
 
@@ -54,7 +57,7 @@ export async function list(db: Queryable, scope: Scope, p: { q?: string; underPa
   const w = where.join(' AND ');
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM users u WHERE ${w}`, q.values);
   const rows = await db.query<UserRow>(
-    `SELECT ${COLUMNS} FROM users u JOIN areas a ON a.id = u.area_id WHERE ${w}
+    `SELECT ${COLUMNS} FROM users u JOIN ${areasAs('a')} ON a.id = u.area_id WHERE ${w}
       ORDER BY u.area_path, u.username LIMIT ${q.add(p.pageSize)} OFFSET ${q.add((p.page - 1) * p.pageSize)}`,
     q.values,
   );

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/engine';
+import { areasAs } from '../../areas/sql';
 
 /**
  * Turns the text of a sheet's area column into an area under the import's own area: a 12-digit
@@ -29,7 +30,7 @@ export class AreaResolver {
     const r = new AreaResolver(root);
     const rows = await db.query<{ id: number; path: string; name: string; division_code: string | null; parent_name: string | null }>(
       `SELECT a.id, a.path, a.name, a.division_code, p.name AS parent_name
-         FROM areas a LEFT JOIN areas p ON p.id = a.parent_id
+         FROM ${areasAs('a')} LEFT JOIN ${areasAs('p')} ON p.id = a.parent_id
         WHERE a.path LIKE $1 AND NOT a.archived`,
       [root.path + '%'],
     );

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/engine';
+import { areasAs } from '../../areas/sql';
 import { type AuditActor, type AuditEvent, auditMany } from '../../../platform/audit';
 import { pinyinKeys } from '../../../platform/pinyin';
 import { type Scope, pathInScope } from '../../../platform/scope';
@@ -77,7 +78,7 @@ export async function checkBatch(db: Queryable, st: JobState, rows: ParsedRow[])
   const existing = new Map<string, Existing>();
   if (ids.length) {
     const found = await db.query<Existing>(
-      `SELECT ${EXISTING_COLUMNS} FROM residents r JOIN areas a ON a.id = r.area_id
+      `SELECT ${EXISTING_COLUMNS} FROM residents r JOIN ${areasAs('a')} ON a.id = r.area_id
         WHERE r.id_number = ANY($1::text[]) AND r.merged_into IS NULL`,
       [ids],
     );
@@ -176,7 +177,7 @@ async function matchWithoutId(tx: Queryable, rows: ReadyRow[], households: Array
   const idx = rows.map((r, i) => (!r.p.idNumber && !r.existing && households[i] ? i : -1)).filter((i) => i >= 0);
   if (!idx.length) return;
   const found = await tx.query<Existing>(
-    `SELECT ${EXISTING_COLUMNS} FROM residents r JOIN areas a ON a.id = r.area_id
+    `SELECT ${EXISTING_COLUMNS} FROM residents r JOIN ${areasAs('a')} ON a.id = r.area_id
       WHERE r.household_id = ANY($1::int[]) AND r.name = ANY($2::text[]) AND r.id_number IS NULL AND r.merged_into IS NULL ORDER BY r.id`,
     [idx.map((i) => households[i]), idx.map((i) => rows[i].p.name)],
   );

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { areasAs } from '../../areas/sql';
 import { ID_TYPE_NAMES, type IdType, ageOn, maskIdNumber, maskPhone } from '../../../../domain/residents/identity';
 import { audit } from '../../../platform/audit';
 import type { Ctx } from '../../../platform/context';
@@ -106,7 +107,7 @@ async function* pages(ctx: Ctx, where: string, values: unknown[], reveal: boolea
     const rows = await ctx.db.query<ExportRow>(
       `SELECT r.id, r.name, r.id_type, r.id_number, r.sex, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.phone, r.phone2,
               h.address, a.name AS area_name, r.relation, r.groups, r.status, r.away_where, r.registered_address, r.notes
-         FROM residents r JOIN areas a ON a.id = r.area_id LEFT JOIN households h ON h.id = r.household_id
+         FROM residents r JOIN ${areasAs('a')} ON a.id = r.area_id LEFT JOIN households h ON h.id = r.household_id
         WHERE ${where} AND r.id > $${values.length + 1} ORDER BY r.id LIMIT ${EXPORT_PAGE}`,
       [...values, after],
     );

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/engine';
+import { usersAs } from '../../users/sql';
 import { auditRowsSql } from '../../../platform/audit';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
@@ -42,7 +43,7 @@ const ENLISTMENT_COLUMNS = `e.id, e.org_id, o.name AS org_name, e.area_path, e.s
   e.emergency_name, e.emergency_phone, e.pledge, e.address, e.submit_count, e.submitted_at, e.updated_at, e.decided_at,
   u.display_name AS decided_by_name, e.refusal_reason, e.volunteer_id,
   (SELECT count(*)::int FROM enlistments s WHERE s.org_id = e.org_id AND s.id_number = e.id_number AND s.id <> e.id) AS same_id_count`;
-const ENLISTMENT_FROM = `enlistments e JOIN party_orgs o ON o.id = e.org_id LEFT JOIN users u ON u.id = e.decided_by`;
+const ENLISTMENT_FROM = `enlistments e JOIN party_orgs o ON o.id = e.org_id LEFT JOIN ${usersAs('u')} ON u.id = e.decided_by`;
 
 export interface EnlistFields {
   orgId: number;

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/engine';
+import { areasAs } from '../../areas/sql';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { likeEscape, SqlParams } from '../../../platform/sql';
@@ -32,7 +33,7 @@ export interface VolunteerRow {
 export const VOLUNTEER_COLUMNS = `v.id, v.area_id, v.area_path, a.name AS area_name, v.resident_id, v.name, v.id_type, v.id_number, v.sex,
   to_char(v.birth_date, 'YYYY-MM-DD') AS birth_date, v.phone, v.category, v.skills, v.availability, v.health_status,
   v.emergency_name, v.emergency_phone, v.user_id, v.status, v.notes, v.created_at`;
-export const VOLUNTEER_FROM = `volunteers v JOIN areas a ON a.id = v.area_id`;
+export const VOLUNTEER_FROM = `volunteers v JOIN ${areasAs('a')} ON a.id = v.area_id`;
 
 export async function findVolunteer(db: Queryable, scope: Scope, id: number): Promise<VolunteerRow | null> {
   const q = new SqlParams();
@@ -55,7 +56,7 @@ export async function findVolunteers(db: Queryable, scope: Scope, ids: number[])
 /** Deployment-wide: one ID number, one volunteer. Callers mask what lies outside the scope. */
 export async function findVolunteerByIdNumberUnscoped(db: Queryable, idNumber: string): Promise<{ id: number; area_path: string; area_name: string } | null> {
   const [row] = await db.query<{ id: number; area_path: string; area_name: string }>(
-    'SELECT v.id, v.area_path, a.name AS area_name FROM volunteers v JOIN areas a ON a.id = v.area_id WHERE v.id_number = $1',
+    `SELECT v.id, v.area_path, a.name AS area_name FROM volunteers v JOIN ${areasAs('a')} ON a.id = v.area_id WHERE v.id_number = $1`,
     [idNumber],
   );
   return row ?? null;
