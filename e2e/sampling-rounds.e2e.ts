@@ -15,6 +15,7 @@ const username = `rounds${stamp}`;
 const estateName = `轮次测试小区${stamp}`;
 const roundName = `错峰测试轮次 ${stamp}`;
 const pointName = `错峰测试点 ${stamp}`;
+const OWN_PASSWORD = 'Cuofeng#Own2026';
 let browser: Browser;
 
 const session = (username: string) => apiSession(base, username);
@@ -42,7 +43,14 @@ beforeAll(async () => {
     }
   }
   await made('/api/users', { username, displayName: `轮次测试干部${stamp}`, roles: ['cadre'], scopeAreaId: estate, password: 'Wangge@2026' });
-  await Promise.all([admin.api.dispose(), grid.api.dispose()]);
+  // A password an administrator handed over must be changed first (the account test shows that screen).
+  const cadre = await session(username);
+  const changed = await cadre.api.post('/api/auth/password', {
+    headers: { 'x-csrf-token': cadre.csrf },
+    data: { currentPassword: 'Wangge@2026', newPassword: OWN_PASSWORD },
+  });
+  expect(changed.status(), await changed.text()).toBeLessThan(300);
+  await Promise.all([admin.api.dispose(), grid.api.dispose(), cadre.api.dispose()]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -54,7 +62,7 @@ describe('round setup and the slot plan', () => {
     const page = await context.newPage();
     await page.goto(base + '/sampling/rounds');
     await page.waitForURL(/\/login/);
-    await signIn(page, username);
+    await signIn(page, username, OWN_PASSWORD);
     await page.waitForURL(/\/sampling\/rounds/);
 
     // A new round over the cadre's estate (the area picker starts at the user's area), dated today.

@@ -131,9 +131,10 @@ describe('web shell', () => {
       .locator('.ant-modal-confirm')
       .getByRole('button', { name: /^归\s*档$/ })
       .click();
-    await expect.poll(() => page.locator('.ant-tree').first().innerText()).not.toContain(name);
+    // The archive and the tree's refetch take a while on a busy machine: expect.poll's own 1 s is too short.
+    await expect.poll(() => page.locator('.ant-tree').first().innerText(), { timeout: 10_000 }).not.toContain(name);
     await page.getByTestId('area-switcher').click();
-    await expect.poll(() => switcherTree.innerText()).not.toContain(name);
+    await expect.poll(() => switcherTree.innerText(), { timeout: 10_000 }).not.toContain(name);
     await context.close();
   });
 });
