@@ -11,5 +11,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // A screen follows a write within seconds on a busy machine; expect.poll's own 1 s is too short for that.
+    expect: { poll: { timeout: 8_000 } },
   },
 });
