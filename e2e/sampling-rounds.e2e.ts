@@ -77,7 +77,10 @@ describe('round setup and the slot plan', () => {
     // Open it, behind a confirmation.
     await page.getByTestId('round-open').click();
     await page.getByTestId('round-status-confirm').click();
-    await expect.poll(() => page.getByTestId('round-status').textContent()).toBe('进行中');
+    await page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+    // If the server refused, its words are in the error toast: say them.
+    const refused = async () => ((await page.locator('.ant-message-error').count()) ? await page.locator('.ant-message-error').first().innerText() : '');
+    await expect.poll(async () => `${await page.getByTestId('round-status').textContent()}${await refused()}`, { timeout: 15_000 }).toBe('进行中');
 
     // A point with one desk swabbing 12 an hour, serving its own area (the estate).
     await page.getByTestId('point-new').click();
