@@ -55,7 +55,10 @@ async function measure(engine: 'pglite' | 'postgres', port: number, barePort: nu
     await c.end();
     env.DATABASE_URL = process.env.BENCH_DATABASE_URL!;
   }
-  const server = await start('src/server/main.ts', env);
+  // The demo (published password) is refused in production, so it is loaded by a development start first;
+  // the server measured then runs as in production on that data (transaction guard off, demo not asked for).
+  await stop(await start('src/server/main.ts', env));
+  const server = await start('src/server/main.ts', { ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
   try {
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/auth/login`, {
