@@ -13,5 +13,9 @@ export default defineConfig({
     fileParallelism: false,
     // A screen follows a write within seconds on a busy machine; expect.poll's own 1 s is too short for that.
     expect: { poll: { timeout: 8_000 } },
+    // One retry: on a busy 2-core machine a screen sometimes waits behind background work (a sweep or an
+    // import on the embedded engine) past a step's 30 s; each test makes its own stamped records, so a
+    // retry starts clean. A test failing twice is a real failure.
+    retry: 1,
   },
 });
