@@ -9,8 +9,8 @@ import { SqlParams } from '../../platform/sql';
 export async function screeningPanel(ctx: Ctx, area: { path: string }) {
   const q = new SqlParams();
   const depth = area.path.split('/').filter(Boolean).length;
-  const rows = await ctx.db.query<{ child: string; campaigns: number; households: number; visited: number }>(
-    `SELECT split_part(st.area_path, '/', ${q.add(depth + 2)}) AS child, count(DISTINCT st.campaign_id)::int AS campaigns,
+  const rows = await ctx.db.query<{ child: string; households: number; visited: number }>(
+    `SELECT split_part(st.area_path, '/', ${q.add(depth + 2)}) AS child,
             count(*)::int AS households, count(*) FILTER (WHERE st.last_outcome = 'visited')::int AS visited
        FROM screening_targets st JOIN screening_campaigns c ON c.id = st.campaign_id AND c.status = 'open'
       WHERE st.area_path LIKE ${q.add(area.path + '%')} AND ${scopeClause(ctx.actor.scope, 'st.area_path', q)}
@@ -18,10 +18,12 @@ export async function screeningPanel(ctx: Ctx, area: { path: string }) {
     q.values,
   );
   if (!rows.length) return null;
+  // The campaigns in total are counted apart: one campaign spans several children. Scoped like the rows above.
+  const c = new SqlParams();
   const [{ campaigns }] = await ctx.db.query<{ campaigns: number }>(
-    `SELECT count(DISTINCT st.campaign_id)::int AS campaigns FROM screening_targets st JOIN screening_campaigns c ON c.id = st.campaign_id AND c.status = 'open'
-      WHERE st.area_path LIKE $1`,
-    [area.path + '%'],
+    `SELECT count(DISTINCT st.campaign_id)::int AS campaigns FROM screening_targets st JOIN screening_campaigns sc ON sc.id = st.campaign_id AND sc.status = 'open'
+      WHERE st.area_path LIKE ${c.add(area.path + '%')} AND ${scopeClause(ctx.actor.scope, 'st.area_path', c)}`,
+    c.values,
   );
   return {
     campaigns,

@@ -77,12 +77,10 @@ export function FigureCards({ o }: { o: Overview }) {
       )}
       <FigureCard
         testId="fig-screening"
-        title={t('overview.doorToDoor')}
+        title={t('overview.householdVisits')}
         value={o.screening ? o.screening.done : '—'}
         suffix={o.screening ? `/ ${o.screening.of}` : undefined}
-        note={
-          o.screening ? t('overview.doorToDoorNote', { campaigns: o.screening.campaigns, gap: o.screening.of - o.screening.done }) : t('overview.noCampaign')
-        }
+        note={o.screening ? t('overview.visitsNote', { campaigns: o.screening.campaigns, gap: o.screening.of - o.screening.done }) : t('overview.noCampaign')}
       >
         {o.screening && <Progress percent={percent(o.screening)} size="small" />}
       </FigureCard>

@@ -30,7 +30,7 @@ export function measuresByChild(o: Overview, t: T): EChartsCoreOption {
 /** Shares per child: households visited of those to visit, people sampled of those due (percent). */
 export function sharesByChild(o: Overview, t: T): EChartsCoreOption {
   const series = [];
-  if (o.screening) series.push({ type: 'bar', name: t('overview.doorToDoor'), data: o.children.map((c) => pct(c.screening)) });
+  if (o.screening) series.push({ type: 'bar', name: t('overview.householdVisits'), data: o.children.map((c) => pct(c.screening)) });
   if (o.sampling) series.push({ type: 'bar', name: t('overview.coverage'), data: o.children.map((c) => pct(c.sampling)) });
   return {
     legend: { top: 0 },

@@ -245,7 +245,7 @@ export async function runCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' 
       for await (const { rows, rowNos, parsed, errors, lastRow } of batches) {
         if (stopping) throw new Stopping();
         // Rows a run cut off earlier committed: skipped, their ID numbers remembered for the in-file duplicate check.
-        const todo = from > 0 ? parsed.filter((p) => p.row > from) : parsed;
+        const unread = from > 0 ? parsed.filter((p) => p.row > from) : parsed;
         if (from > 0) {
           for (const p of parsed) if (p.row <= from && p.idNumber && !st.seenIds.has(p.idNumber)) st.seenIds.set(p.idNumber, p.row);
           if (lastRow <= from) continue;
@@ -253,7 +253,7 @@ export async function runCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' 
         const fresh = from > 0 ? errors.filter((e) => e.row > from) : errors;
         const after = { ...l };
         await db.tx(async (tx) => {
-          const { ready, problems } = await checkBatch(tx, st, todo);
+          const { ready, problems } = await checkBatch(tx, st, unread);
           fresh.push(...problems);
           const counts = await writeWithRetry(tx, st, ready, req.today, fresh);
           after.created += counts.created;
