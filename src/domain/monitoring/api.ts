@@ -159,7 +159,11 @@ export const feverAlert = z.object({
   id: z.number(),
   followUpId: z.number().nullable(),
   measureId: z.number().nullable(),
-  residentId: z.number(),
+  /** A door-to-door visit's alert: the visit, and the household (the person may not be named). */
+  visitId: z.number().nullable(),
+  householdId: z.number().nullable(),
+  residentId: z.number().nullable(),
+  /** The person's name, or the household's address when the visit named nobody. */
   residentName: z.string(),
   areaId: z.number(),
   areaPath: z.string(),

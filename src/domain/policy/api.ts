@@ -24,6 +24,7 @@ export const policySet = z.object({
   effectiveFrom: z.string(),
   effectiveTo: z.string().nullable(),
   feverThreshold: z.number(),
+  alertDueMinutes: z.number(),
   alertSymptoms: z.array(z.enum(SYMPTOMS)),
   source: z.string(),
   status: z.enum(['draft', 'published']),

@@ -37,6 +37,7 @@ export const EDITIONS: PolicySet[] = [
     effectiveFrom: '2020-01-25',
     effectiveTo: '2021-01-19',
     feverThreshold: 37.3,
+    alertDueMinutes: 30,
     alertSymptoms: ['fever', 'cough', 'breathing'],
     source:
       'Source report of one district: unclear fever → fever clinic; other province → isolate and observe (14 days: default); same province, no fever, no contact → none',
@@ -66,6 +67,7 @@ export const EDITIONS: PolicySet[] = [
     effectiveFrom: '2021-01-20',
     effectiveTo: '2021-05-10',
     feverThreshold: 37.3,
+    alertDueMinutes: 30,
     alertSymptoms: ['fever', 'cough', 'breathing'],
     source: 'DOMAIN.md: rural returnees 2021 — negative test, 14 days home health monitoring, tests day 7 and 14',
     rules: [
@@ -100,6 +102,7 @@ export const EDITIONS: PolicySet[] = [
     effectiveFrom: '2021-05-11',
     effectiveTo: '2022-06-27',
     feverThreshold: 37.3,
+    alertDueMinutes: 30,
     alertSymptoms: ['fever', 'cough', 'sore_throat', 'loss_of_smell', 'breathing'],
     source: 'DOMAIN.md: close 14 central + 7 home monitoring; secondary 7 + 7; high/medium risk arrivals 14 days (default)',
     rules: [
@@ -156,6 +159,7 @@ export const EDITIONS: PolicySet[] = [
     effectiveFrom: '2022-06-28',
     effectiveTo: '2022-11-10',
     feverThreshold: 37.3,
+    alertDueMinutes: 30,
     alertSymptoms: ['fever', 'cough', 'sore_throat', 'loss_of_smell', 'breathing'],
     source:
       'DOMAIN.md: close 7 central + 3 home, tests day 1,2,3,5,7; secondary 7 days home isolation (tests 1,4,7: default); high-risk arrivals 7 central, medium 7 home (default)',
@@ -206,6 +210,7 @@ export const EDITIONS: PolicySet[] = [
     effectiveFrom: '2022-11-11',
     effectiveTo: null,
     feverThreshold: 37.3,
+    alertDueMinutes: 30,
     alertSymptoms: ['fever', 'cough', 'sore_throat', 'loss_of_smell', 'breathing'],
     source: 'DOMAIN.md: close 5 central + 3 home; secondary contacts not identified; medium risk removed; high-risk arrivals 7 days home isolation (default)',
     rules: [

@@ -72,6 +72,8 @@ export interface PolicySet {
   effectiveFrom: string;
   effectiveTo: string | null;
   feverThreshold: number;
+  /** How many minutes a fever alert's tasks have before they are overdue. */
+  alertDueMinutes: number;
   alertSymptoms: Symptom[];
   source: string;
   rules: Rule[];
@@ -198,7 +200,7 @@ export function ruleVersion(set: PolicySet, rule: Rule): string {
   return `${set.code}@${set.version}#${rule.code}`;
 }
 
-/** A follow-up reading that must raise a fever alert under this set. */
-export function isAlert(set: Pick<PolicySet, 'feverThreshold' | 'alertSymptoms'>, temperature: number, symptoms: string[]): boolean {
-  return temperature >= set.feverThreshold || symptoms.some((s) => (set.alertSymptoms as string[]).includes(s));
+/** A reading (a follow-up's, or a visit's, which may have no temperature) that must raise a fever alert under this set. */
+export function isAlert(set: Pick<PolicySet, 'feverThreshold' | 'alertSymptoms'>, temperature: number | null | undefined, symptoms: string[]): boolean {
+  return (temperature != null && temperature >= set.feverThreshold) || symptoms.some((s) => (set.alertSymptoms as string[]).includes(s));
 }

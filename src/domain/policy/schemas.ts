@@ -68,6 +68,8 @@ export const replacePolicySetBody = z.strictObject({
     .max(42)
     .refine((n) => Math.round(n * 10) === n * 10, 'invalid_format')
     .optional(),
+  /** Minutes a fever alert's tasks have before they are overdue (a day at most). */
+  alertDueMinutes: z.number().int().min(1).max(1440).optional(),
   alertSymptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
   source: plainText(1000).optional(),
   rules: z.array(ruleSchema).min(1).max(50),

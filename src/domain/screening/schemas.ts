@@ -92,6 +92,8 @@ export const visitBody = z
     codeColour: z.enum(CODE_COLOURS).optional(),
     symptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
     temperature: temperature.optional(),
+    /** Who has the fever or the symptoms (a member): the fever alert names them, else the household. */
+    feverResidentId: id.optional(),
     testProof: plainText(200).optional(),
     needs: z.array(z.enum(NEEDS)).max(NEEDS.length).optional(),
     note: plainText(500).optional(),

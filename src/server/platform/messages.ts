@@ -121,6 +121,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   VOLUNTEER_EXPORT_TOO_MANY: { zh: '一次最多导出 {max} 名志愿者，请缩小范围', en: 'At most {max} volunteers can be exported at once; narrow the filter' },
   DEPLOYMENT_CANCELLED: { zh: '这次派驻已经取消', en: 'This deployment has already been cancelled' },
   TASK_CLOSED: { zh: '这项任务已经完成或已标记为无法完成', en: 'This task is already done or marked as not possible' },
+  TASK_NEEDS_VISIT: {
+    zh: '入户走访任务只能由走访结果关闭：请记录走访、无人在家或拒绝入户',
+    en: 'A visit task is closed only by its visit: record the visit, nobody home, or a refusal',
+  },
   MEASURE_STATE: { zh: '该管控措施当前为“{state}”状态，不能{action}', en: 'This measure is {state}; it cannot be {action}' },
   MEASURE_DATES: { zh: '结束日期不能早于开始日期 {startsOn} 或今天', en: 'The end date cannot be before the start ({startsOn}) or today' },
   MEASURE_OPEN: { zh: '该居民已有进行中的管控措施', en: 'This resident already has a measure in progress' },

@@ -30,6 +30,8 @@ export const visit = z.object({
   note: z.string().nullable(),
   revisitOn: day.nullable(),
   revisitTaskId: z.number().nullable(),
+  /** The fever alert this visit raised (a temperature at or above the policy's threshold, or an alerting symptom). */
+  alertId: z.number().nullable(),
   visitedAt: instant,
   visitedByName: z.string().nullable(),
 });

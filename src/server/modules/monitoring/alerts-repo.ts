@@ -3,15 +3,20 @@ import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
-import { residentsAs } from '../residents/sql';
+import { householdsAs, residentsAs } from '../residents/sql';
 import { usersAs } from '../users/sql';
 
-/** SQL of fever alerts, raised by a follow-up reading and resolved with who and when. Every read takes the caller's scope. */
+/**
+ * SQL of fever alerts, raised by a follow-up reading or a door-to-door visit and resolved with who and when.
+ * Every read takes the caller's scope. A visit's alert may name only its household: the name is then the address.
+ */
 export interface AlertRow {
   id: number;
   follow_up_id: number | null;
   measure_id: number | null;
-  resident_id: number;
+  visit_id: number | null;
+  household_id: number | null;
+  resident_id: number | null;
   resident_name: string;
   area_id: number;
   area_path: string;
@@ -25,17 +30,28 @@ export interface AlertRow {
   resolved_at: Date | null;
   resolved_by_name: string | null;
 }
-const ALERT_COLUMNS = `fa.id, fa.follow_up_id, fa.measure_id, fa.resident_id, r.name AS resident_name, fa.area_id, fa.area_path, a.name AS area_name,
+const ALERT_COLUMNS = `fa.id, fa.follow_up_id, fa.measure_id, fa.visit_id, fa.household_id, fa.resident_id, COALESCE(r.name, h.address) AS resident_name, fa.area_id, fa.area_path, a.name AS area_name,
   fa.temperature::text AS temperature, fa.symptoms, fa.raised_at, fa.status, fa.resolution, fa.note, fa.resolved_at, u.display_name AS resolved_by_name`;
-const ALERT_FROM = `fever_alerts fa JOIN ${residentsAs('r')} ON r.id = fa.resident_id JOIN ${areasAs('a')} ON a.id = fa.area_id LEFT JOIN ${usersAs('u')} ON u.id = fa.resolved_by`;
+const ALERT_FROM = `fever_alerts fa LEFT JOIN ${residentsAs('r')} ON r.id = fa.resident_id LEFT JOIN ${householdsAs('h')} ON h.id = fa.household_id JOIN ${areasAs('a')} ON a.id = fa.area_id LEFT JOIN ${usersAs('u')} ON u.id = fa.resolved_by`;
 
 export async function insertAlert(
   tx: Queryable,
-  a: { followUpId: number; measureId: number; residentId: number; areaId: number; areaPath: string; temperature: number; symptoms: string[] },
+  a: {
+    followUpId: number | null;
+    measureId: number | null;
+    visitId: number | null;
+    householdId: number | null;
+    residentId: number | null;
+    areaId: number;
+    areaPath: string;
+    temperature: number | null;
+    symptoms: string[];
+  },
 ): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
-    `INSERT INTO fever_alerts (follow_up_id, measure_id, resident_id, area_id, area_path, temperature, symptoms) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-    [a.followUpId, a.measureId, a.residentId, a.areaId, a.areaPath, a.temperature, a.symptoms],
+    `INSERT INTO fever_alerts (follow_up_id, measure_id, visit_id, household_id, resident_id, area_id, area_path, temperature, symptoms)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [a.followUpId, a.measureId, a.visitId, a.householdId, a.residentId, a.areaId, a.areaPath, a.temperature, a.symptoms],
   );
   return id;
 }

@@ -1,11 +1,10 @@
 import type { z } from 'zod';
-import { type Symptom, isAlert } from '../../../domain/policy/rules';
 import type { recordFollowUpBody, resolveAlertBody } from '../../../domain/monitoring/api';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
-import * as policyRepo from '../policy';
 import * as tasks from '../tasks';
+import { alertPolicy, mustAlert, raiseFeverAlert } from './alert-raise';
 import * as repo from './repo';
 import { type MCtx, followUpsUntil, mustAllow, mustMeasure, underPath } from './service';
 import { auditHealthRead } from './read-audit';
@@ -46,16 +45,9 @@ export async function list(
   return { items, total };
 }
 
-/** The fever threshold and alerting symptoms of the measure's policy set (else today's, else 37.3 °C). */
-async function thresholds(ctx: Ctx, setId: number | null) {
-  const sets = await policyRepo.publishedSets(ctx.db);
-  const set = sets.find((s) => s.id === setId) ?? sets.find((s) => s.effectiveFrom <= ctx.today && (!s.effectiveTo || ctx.today <= s.effectiveTo));
-  return set ?? { feverThreshold: 37.3, alertSymptoms: ['fever'] as Symptom[] };
-}
-
 /**
- * Records a reading. A fever (≥ the set's threshold) or an alerting symptom raises a fever alert and two
- * urgent tasks — to the command center (role `command` at the resident's area) and to the grid worker —
+ * Records a reading. A fever (≥ the set's threshold) or an alerting symptom raises a fever alert and its
+ * urgent tasks (alert-raise.ts: command center, grid worker, and the measure's doctor unless they recorded it)
  * in the same transaction.
  */
 export async function record(ctx: MCtx, id: number, b: z.infer<typeof recordFollowUpBody>) {
@@ -64,7 +56,8 @@ export async function record(ctx: MCtx, id: number, b: z.infer<typeof recordFoll
   if (f.status === 'done') throw conflict('FOLLOW_UP_DONE');
   if (f.status === 'cancelled') throw conflict('FOLLOW_UP_CANCELLED');
   const m = await mustMeasure(ctx, f.measure_id);
-  const alert = isAlert(await thresholds(ctx, m.policy_set_id), b.temperature, b.symptoms);
+  const policy = await alertPolicy(ctx, m.policy_set_id);
+  const alert = mustAlert(policy, b.temperature, b.symptoms);
   await ctx.db.tx(async (tx) => {
     if (!(await repo.recordFollowUp(tx, id, { temperature: b.temperature, symptoms: b.symptoms, note: b.note ?? null, by: ctx.actor.userId })))
       throw conflict('FOLLOW_UP_DONE');
@@ -72,38 +65,22 @@ export async function record(ctx: MCtx, id: number, b: z.infer<typeof recordFoll
     await tasks.closeForSubject(tx, 'follow_up', id, ctx.actor.userId);
     await audit(tx, ctx, { action: 'record', entity: 'follow_up', entityId: id, areaPath: f.area_path, after: b });
     if (!alert) return;
-    const alertId = await repo.insertAlert(tx, {
-      followUpId: id,
-      measureId: m.id,
-      residentId: m.resident_id,
-      areaId: m.area_id,
-      areaPath: m.area_path,
-      temperature: b.temperature,
-      symptoms: b.symptoms,
-    });
-    const title = `发热预警：${m.resident_name} ${b.temperature.toFixed(1)}℃`;
-    const common = {
-      type: 'fever_alert',
-      title,
-      subjectKind: 'fever_alert',
-      subjectId: alertId,
-      areaId: m.area_id,
-      areaPath: m.area_path,
-      dueAt: new Date(),
-      priority: 'urgent',
-      createdBy: ctx.actor.userId,
-    };
-    await tasks.createTasks(tx, [
-      { ...common, assigneeRole: 'command' },
-      m.grid_worker_id ? { ...common, assigneeUserId: m.grid_worker_id } : { ...common, assigneeRole: 'grid_worker' },
-    ]);
-    await audit(tx, ctx, {
-      action: 'raise',
-      entity: 'fever_alert',
-      entityId: alertId,
-      areaPath: m.area_path,
-      after: { followUpId: id, temperature: b.temperature, symptoms: b.symptoms },
-    });
+    await raiseFeverAlert(
+      tx,
+      ctx,
+      policy,
+      {
+        followUpId: id,
+        measureId: m.id,
+        residentId: m.resident_id,
+        name: m.resident_name,
+        areaId: m.area_id,
+        areaPath: m.area_path,
+        temperature: b.temperature,
+        symptoms: b.symptoms,
+      },
+      { gridWorkerId: m.grid_worker_id, doctorId: m.doctor_id },
+    );
   });
   return toFollowUpView((await repo.findFollowUp(ctx.db, ctx.actor.scope, id, ctx.timeZone))!);
 }

@@ -85,6 +85,8 @@ export function toAlertView(a: AlertRow) {
     id: a.id,
     followUpId: a.follow_up_id,
     measureId: a.measure_id,
+    visitId: a.visit_id,
+    householdId: a.household_id,
     residentId: a.resident_id,
     residentName: a.resident_name,
     areaId: a.area_id,

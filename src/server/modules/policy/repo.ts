@@ -13,6 +13,7 @@ interface SetRow {
   effective_from: string;
   effective_to: string | null;
   fever_threshold: string;
+  alert_due_minutes: number;
   alert_symptoms: string[];
   source: string | null;
   status: string;
@@ -41,7 +42,7 @@ export function allSets(db: Queryable): Promise<StoredSet[]> {
 async function readSets(db: Queryable, where: string): Promise<StoredSet[]> {
   const sets = await db.query<SetRow>(
     `SELECT id, code, version, name_zh, name_en, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
-            to_char(effective_to, 'YYYY-MM-DD') AS effective_to, fever_threshold::text, alert_symptoms, source, status
+            to_char(effective_to, 'YYYY-MM-DD') AS effective_to, fever_threshold::text, alert_due_minutes, alert_symptoms, source, status
        FROM policy_sets WHERE ${where} ORDER BY status = 'draft' DESC, effective_from DESC, version DESC`,
   );
   const rules = await db.query<RuleRow>(
@@ -56,6 +57,7 @@ async function readSets(db: Queryable, where: string): Promise<StoredSet[]> {
     effectiveFrom: s.effective_from,
     effectiveTo: s.effective_to,
     feverThreshold: Number(s.fever_threshold),
+    alertDueMinutes: s.alert_due_minutes,
     alertSymptoms: s.alert_symptoms as Symptom[],
     source: s.source ?? '',
     status: s.status,
@@ -84,9 +86,9 @@ export async function lockSet(tx: Queryable, id: number): Promise<{ id: number; 
  */
 export async function insertDraft(tx: Queryable, s: Omit<StoredSet, 'id' | 'status' | 'effectiveTo'>): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
-    `INSERT INTO policy_sets (code, version, name_zh, name_en, effective_from, effective_to, fever_threshold, alert_symptoms, source, status)
-     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8, 'draft') RETURNING id`,
-    [s.code, s.version, s.name.zh, s.name.en, s.effectiveFrom, s.feverThreshold, s.alertSymptoms, s.source || null],
+    `INSERT INTO policy_sets (code, version, name_zh, name_en, effective_from, effective_to, fever_threshold, alert_symptoms, source, status, alert_due_minutes)
+     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8, 'draft', $9) RETURNING id`,
+    [s.code, s.version, s.name.zh, s.name.en, s.effectiveFrom, s.feverThreshold, s.alertSymptoms, s.source || null, s.alertDueMinutes],
   );
   await writeRules(tx, id, s.rules);
   return id;
@@ -113,13 +115,13 @@ async function writeRules(tx: Queryable, setId: number, rules: Rule[]) {
 export async function replaceDraft(
   tx: Queryable,
   id: number,
-  f: { name?: { zh: string; en: string }; feverThreshold?: number; alertSymptoms?: string[]; source?: string; rules: Rule[] },
+  f: { name?: { zh: string; en: string }; feverThreshold?: number; alertDueMinutes?: number; alertSymptoms?: string[]; source?: string; rules: Rule[] },
 ) {
   await tx.query(
     `UPDATE policy_sets SET name_zh = COALESCE($2, name_zh), name_en = COALESCE($3, name_en), fever_threshold = COALESCE($4, fever_threshold),
-            alert_symptoms = COALESCE($5, alert_symptoms), source = COALESCE($6, source)
+            alert_symptoms = COALESCE($5, alert_symptoms), source = COALESCE($6, source), alert_due_minutes = COALESCE($7, alert_due_minutes)
       WHERE id = $1 AND status = 'draft'`,
-    [id, f.name?.zh ?? null, f.name?.en ?? null, f.feverThreshold ?? null, f.alertSymptoms ?? null, f.source ?? null],
+    [id, f.name?.zh ?? null, f.name?.en ?? null, f.feverThreshold ?? null, f.alertSymptoms ?? null, f.source ?? null, f.alertDueMinutes ?? null],
   );
   await tx.query(`DELETE FROM policy_rules WHERE set_id = $1`, [id]);
   await writeRules(tx, id, f.rules);

@@ -5,6 +5,7 @@ import type { reopenBody, submitBody } from '../../../domain/reports/api';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';
+import type { Scope } from '../../platform/scope';
 import { areaTree } from '../areas';
 import type { AreaRow } from '../areas';
 import * as repo from './repo';
@@ -24,6 +25,35 @@ async function reportArea(ctx: Ctx, areaId: number): Promise<AreaRow> {
   if (!area) throw notFound();
   if (BELOW_VILLAGE.has(area.kind)) throw ruleViolation('REPORT_AREA_KIND');
   return area;
+}
+
+/** Every area, for reading the ancestors of an area the caller may see (their ids are in its path). */
+const WHOLE_TREE: Scope = { areaId: 0, path: '/' };
+
+/** The village (or community) an area below villages lies in: the deepest one on its path. */
+async function villageOf(ctx: Ctx, area: AreaRow): Promise<AreaRow | null> {
+  const ids = area.path.split('/').filter(Boolean).map(Number).reverse();
+  for (const id of ids) {
+    const a = await areaTree.findInScope(ctx.db, WHOLE_TREE, id);
+    if (a && isVillage(a)) return a;
+  }
+  return null;
+}
+
+/**
+ * The area a report is read for, and the scope its figures are read in. A user scoped below a village (a grid
+ * worker, a building's volunteer) reads their village's report: asked for their own village, or for any area
+ * in their scope, the answer is that village's, its figures read over the whole village (counts only: no
+ * person's record leaves the scope). Everyone else reads villages and areas above them in their scope.
+ */
+async function reportRead(ctx: Ctx, areaId: number): Promise<{ area: AreaRow; scope: Scope }> {
+  const inScope = await areaTree.findInScope(ctx.db, ctx.actor.scope, areaId);
+  if (inScope && !BELOW_VILLAGE.has(inScope.kind)) return { area: inScope, scope: ctx.actor.scope };
+  const own = await areaTree.findInScope(ctx.db, ctx.actor.scope, ctx.actor.scope.areaId);
+  const village = own && BELOW_VILLAGE.has(own.kind) ? await villageOf(ctx, own) : null;
+  if (village && (inScope || areaId === village.id)) return { area: village, scope: { areaId: village.id, path: village.path } };
+  if (!inScope) throw notFound();
+  throw ruleViolation('REPORT_AREA_KIND');
 }
 
 function mustNotBeFuture(ctx: Ctx, day: string) {
@@ -51,11 +81,11 @@ function reportView(r: repo.ReportRow | undefined) {
 }
 
 /** Every village under the area with its figures of the day (stored ones for submitted villages) and its report row. */
-async function villagesOfDay(ctx: RCtx, area: AreaRow, day: string) {
+async function villagesOfDay(ctx: RCtx, area: AreaRow, day: string, scope: Scope = ctx.actor.scope) {
   const [villages, rows, reports] = await Promise.all([
-    repo.villagesUnder(ctx.db, ctx.actor.scope, area.path),
-    repo.figuresByVillage(ctx.db, ctx.actor.scope, { path: area.path, day, timeZone: ctx.timeZone, stored: true }),
-    repo.reportsOfDay(ctx.db, ctx.actor.scope, area.path, day),
+    repo.villagesUnder(ctx.db, scope, area.path),
+    repo.figuresByVillage(ctx.db, scope, { path: area.path, day, timeZone: ctx.timeZone, stored: true }),
+    repo.reportsOfDay(ctx.db, scope, area.path, day),
   ]);
   const figures = new Map<number, Figures>(villages.map((v) => [v.id, emptyFigures()]));
   for (const r of rows) {
@@ -70,8 +100,8 @@ async function villagesOfDay(ctx: RCtx, area: AreaRow, day: string) {
 export async function getReport(ctx: RCtx, p: { areaId: number; day?: string }) {
   const day = p.day ?? ctx.today;
   mustNotBeFuture(ctx, day);
-  const area = await reportArea(ctx, p.areaId);
-  const villages = await villagesOfDay(ctx, area, day);
+  const { area, scope } = await reportRead(ctx, p.areaId);
+  const villages = await villagesOfDay(ctx, area, day, scope);
   const total = villages.reduce((sum, v) => addFigures(sum, v.figures), emptyFigures());
   const head = { area: { id: area.id, name: area.name, kind: area.kind }, day, today: ctx.today };
   const count = { villages: villages.length, submitted: villages.filter((v) => statusOf(v.report) === 'submitted').length };
@@ -163,9 +193,9 @@ export async function reopen(ctx: RCtx, b: z.infer<typeof reopenBody>) {
 export async function series(ctx: RCtx, p: { areaId: number; days: number; to?: string; keys?: string[] }) {
   const to = p.to ?? ctx.today;
   mustNotBeFuture(ctx, to);
-  const area = await reportArea(ctx, p.areaId);
+  const { area, scope } = await reportRead(ctx, p.areaId);
   const days = Array.from({ length: p.days }, (_, i) => addDays(to, i - p.days + 1));
-  const rows = await repo.figuresByDay(ctx.db, ctx.actor.scope, { path: area.path, days, timeZone: ctx.timeZone, keys: p.keys });
+  const rows = await repo.figuresByDay(ctx.db, scope, { path: area.path, days, timeZone: ctx.timeZone, keys: p.keys });
   // Every figure, or only the keys asked for.
   const blank = () => (p.keys ? (Object.fromEntries(p.keys.map((k) => [k, 0])) as Figures) : emptyFigures());
   const byDay = new Map(days.map((d) => [d, blank()]));
@@ -180,8 +210,8 @@ export async function series(ctx: RCtx, p: { areaId: number; days: number; to?: 
 export async function exportReport(ctx: RCtx, p: { areaId: number; day?: string }) {
   const day = p.day ?? ctx.today;
   mustNotBeFuture(ctx, day);
-  const area = await reportArea(ctx, p.areaId);
-  const villages = await villagesOfDay(ctx, area, day);
+  const { area, scope } = await reportRead(ctx, p.areaId);
+  const villages = await villagesOfDay(ctx, area, day, scope);
   const buffer = await reportWorkbook({
     title: `${area.name}疫情防控日报（${day}）`,
     rows: villages.map((v) => ({ town: v.village.parent_name ?? '', village: v.village.name, status: statusOf(v.report), figures: v.figures })),

@@ -126,6 +126,7 @@ export function toVisitView(v: VisitRow) {
     note: (data.note as string | undefined) ?? null,
     revisitOn: v.revisit_on,
     revisitTaskId: (data.revisitTaskId as number | undefined) ?? null,
+    alertId: (data.alertId as number | undefined) ?? null,
     visitedAt: iso(v.visited_at),
     visitedByName: v.visited_by_name,
   };

@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { DomainError, badRequest, conflict, notFound } from '../../platform/errors';
 import { pathInScope } from '../../platform/scope';
+import * as monitoring from '../monitoring';
 import * as residentRepo from '../residents';
 import * as residents from '../residents';
 import * as tasks from '../tasks';
@@ -17,8 +18,10 @@ import { toVisitView } from './view';
 /**
  * A household visit from a phone. The phone makes `clientId`; the first submission claims it with
  * INSERT … ON CONFLICT DO NOTHING in the transaction that does everything else (roster changes through the
- * registry's dated moves, arrivals, the target's attempt, the task closed, a revisit task), so a retry —
- * even one racing the first — answers the first result and never counts twice.
+ * registry's dated moves, arrivals, the target's attempt, the task closed, a revisit task, a fever alert), so
+ * a retry — even one racing the first — answers the first result and never counts twice. A temperature at or
+ * above the policy's threshold, or an alerting symptom, raises the same fever alert as a follow-up (monitoring's
+ * face): to the command center, the grid worker and the village doctor.
  */
 type VCtx = Ctx & { timeZone: string };
 
@@ -43,7 +46,7 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
     if (again) return { created: false, visit: again };
     throw e;
   }
-  const { target, added, movedOut, arrivalsIn, revisitOn, proposing } = prepared;
+  const { target, added, movedOut, arrivalsIn, revisitOn, proposing, alert } = prepared;
   const id = await ctx.db.tx(async (tx) => {
     const id = await repo.claimVisit(tx, {
       clientId: b.clientId,
@@ -123,6 +126,25 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
       ]);
     }
     await repo.recordAttempt(tx, target.id, b.outcome, revisitTaskId);
+    const alertId = alert
+      ? await monitoring.raiseFeverAlert(
+          tx,
+          ctx,
+          alert.policy,
+          {
+            visitId: id,
+            householdId: b.householdId,
+            residentId: alert.residentId,
+            name: alert.name,
+            areaId: target.area_id,
+            areaPath: target.area_path,
+            temperature: b.temperature ?? null,
+            symptoms: b.symptoms ?? [],
+          },
+          // The visitor when they are the grid worker; otherwise every grid worker and doctor whose scope covers the household.
+          { gridWorkerId: ctx.actor.roles.includes('grid_worker') ? ctx.actor.userId : null, doctorId: null },
+        )
+      : null;
     const data = {
       rosterConfirmed: b.rosterConfirmed ?? false,
       added: addedIds,
@@ -131,6 +153,7 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
       arrivals: arrivalViews,
       note: b.note ?? null,
       revisitTaskId,
+      alertId,
     };
     await repo.setVisitData(tx, id, data);
     await audit(tx, ctx, {
@@ -214,7 +237,17 @@ async function prepare(ctx: VCtx, b: VisitInput) {
     const origin = await arrivals.resolveOrigin(ctx, fields, target.area_path, field);
     arrivalsIn.push({ residentId, addedIndex, fields, origin });
   }
-  return { target, added, movedOut, arrivalsIn, revisitOn, proposing };
+  // A fever found at the door: the policy's threshold and symptoms (read here, before the transaction).
+  let alert: { policy: monitoring.AlertPolicy; residentId: number | null; name: string } | null = null;
+  if (b.feverResidentId !== undefined && !present.has(b.feverResidentId)) throw badRequest('VALIDATION_FAILED', {}, { feverResidentId: 'not_found' });
+  if (b.outcome === 'visited') {
+    const policy = await monitoring.alertPolicy(ctx);
+    if (monitoring.mustAlert(policy, b.temperature, b.symptoms ?? [])) {
+      const who = b.feverResidentId === undefined ? undefined : members.find((m) => m.id === b.feverResidentId);
+      alert = { policy, residentId: who?.id ?? null, name: who?.name ?? target.address };
+    }
+  }
+  return { target, added, movedOut, arrivalsIn, revisitOn, proposing, alert };
 }
 
 function prefixFields(e: unknown, prefix: string): unknown {

@@ -113,8 +113,16 @@ async function mustWorkable(ctx: Ctx, id: number) {
   return t;
 }
 
+/**
+ * Tasks about a household of a door-to-door campaign (visit, revisit) are closed by the visit itself — visited,
+ * nobody home or refused — never by a bare "done" or "not possible": that left the household unvisited and owned
+ * by nobody. They may still be started and reassigned.
+ */
+const CLOSED_BY_SUBJECT = new Set(['screening_target']);
+
 export async function transition(ctx: Ctx, id: number, to: 'in_progress' | 'done' | 'failed', extra: { reason?: string; note?: string } = {}) {
   const t = await mustWorkable(ctx, id);
+  if (to !== 'in_progress' && t.subject_kind && CLOSED_BY_SUBJECT.has(t.subject_kind)) throw conflict('TASK_NEEDS_VISIT');
   await ctx.db.tx(async (tx) => {
     await repo.setStatus(tx, id, { status: to, reason: extra.reason, note: extra.note, by: ctx.actor.userId });
     await audit(tx, ctx, {
