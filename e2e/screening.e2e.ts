@@ -88,7 +88,7 @@ describe('door-to-door screening', () => {
     const card = page.getByTestId('task-card').filter({ hasText: householdAddress }).first();
     await card.waitFor();
     const address = (await card.getByTestId('task-title').innerText()).replace(/^入户走访：/, '');
-    await card.getByTestId('task-subject').click();
+    await card.getByTestId('task-visit').click();
     await page.waitForURL(/\/screening\/visit\/\d+$/);
     await expect.poll(() => page.getByTestId('visit-address').innerText()).toBe(address);
 

@@ -1,77 +1,52 @@
-import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
+/**
+ * The workbench (工作台): each field role lands on today's work — the grid worker on their visits, the doctor on
+ * today's follow-ups, the sampler on the desk and home sampling, the volunteer on their shifts, the cadre on the
+ * village's figures and what needs them today. The commander lands on the overview; other roles see their account.
+ * Phone first: one column of cards and big buttons.
+ */
+import { Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate } from 'react-router-dom';
+import { Navigate } from 'react-router-dom';
 import { useAuth, useMe } from '../../app/auth';
-import { AreaBreadcrumb } from '../../app/components/AreaBreadcrumb';
-import { KindTag } from '../../app/components/KindTag';
-import { useCurrentArea } from '../../app/current-area';
-import { localName, useLanguage } from '../../app/i18n';
-import { useRoles } from '../../app/use-roles';
+import { AccountCards } from './AccountCards';
+import { CadreWorkbench } from './CadreWorkbench';
+import { DoctorWorkbench } from './DoctorWorkbench';
+import { GridWorkbench } from './GridWorkbench';
+import { RoleTags } from './RoleTags';
+import { SamplerWorkbench } from './SamplerWorkbench';
+import { VolunteerWorkbench } from './VolunteerWorkbench';
 
-/** The workbench: who I am, what I may see, and the area I am working on. */
+/** The first of the user's roles that has a workbench, in this order (a person may hold several). */
+const WORKBENCHES: [string, () => ReactNode][] = [
+  ['grid_worker', () => <GridWorkbench />],
+  ['doctor', () => <DoctorWorkbench />],
+  ['sampler', () => <SamplerWorkbench />],
+  ['cadre', () => <CadreWorkbench />],
+  ['volunteer', () => <VolunteerWorkbench />],
+];
+
 export default function HomePage() {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const me = useMe();
   const { can } = useAuth();
-  const { area, setArea } = useCurrentArea();
-  const { roles } = useRoles();
-  const roleName = (code: string) => localName(roles.find((r) => r.code === code)?.name, lang) || code;
   // The commander's work is the overview of their area: they land there.
   if (me.roles.includes('command') && can('reports.read')) return <Navigate to="/overview" replace />;
-
+  const bench = WORKBENCHES.find(([role]) => me.roles.includes(role));
   return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('home.welcome', { name: me.displayName })}
-      </Typography.Title>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} lg={12}>
-          <Card title={t('home.me')}>
-            <Descriptions column={1} size="small">
-              <Descriptions.Item label={t('user.username')}>{me.username}</Descriptions.Item>
-              <Descriptions.Item label={t('user.roles')}>
-                {me.roles.length ? (
-                  <Space size={[4, 4]} wrap>
-                    {me.roles.map((r) => (
-                      <Tag key={r} color="blue">
-                        {roleName(r)}
-                      </Tag>
-                    ))}
-                  </Space>
-                ) : (
-                  t('common.none')
-                )}
-              </Descriptions.Item>
-              <Descriptions.Item label={t('user.scope')}>
-                {me.scope.name}
-                <KindTag kind={me.scope.kind} />
-              </Descriptions.Item>
-            </Descriptions>
-          </Card>
-        </Col>
-        <Col xs={24} lg={12}>
-          <Card title={t('home.currentArea')} extra={can('areas.read') && area ? <Link to="/areas">{t('home.openAreas')}</Link> : null}>
-            {!area ? (
-              <Empty description={t('home.noArea')} />
-            ) : (
-              <Space orientation="vertical" style={{ width: '100%' }}>
-                <Space wrap>
-                  <Typography.Text strong style={{ fontSize: 18 }}>
-                    {area.name}
-                  </Typography.Text>
-                  <KindTag kind={area.kind} />
-                </Space>
-                {can('areas.read') && <AreaBreadcrumb areaId={area.id} onPick={setArea} />}
-                <Descriptions column={1} size="small">
-                  <Descriptions.Item label={t('area.childCount')}>{area.childCount ?? '-'}</Descriptions.Item>
-                  <Descriptions.Item label={t('area.divisionCode')}>{area.divisionCode ?? t('common.none')}</Descriptions.Item>
-                </Descriptions>
-              </Space>
-            )}
-          </Card>
-        </Col>
-      </Row>
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: bench ? 720 : undefined, margin: '0 auto', display: 'flex' }}>
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }} data-testid="wb-welcome">
+          {t('home.welcome', { name: me.displayName })}
+        </Typography.Title>
+        {bench && (
+          <Space size={4} wrap>
+            <RoleTags />
+            <Typography.Text type="secondary">{me.scope.name}</Typography.Text>
+          </Space>
+        )}
+      </div>
+      {bench ? bench[1]() : <AccountCards />}
     </Space>
   );
 }

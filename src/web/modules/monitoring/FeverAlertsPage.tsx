@@ -78,9 +78,16 @@ export default function FeverAlertsPage() {
             <Space orientation="vertical" size={2}>
               <Space size={8} wrap>
                 {a.status === 'open' ? <Tag color="red">{t('monitoring.alert.open')}</Tag> : <Tag color="green">{t('monitoring.alert.resolved')}</Tag>}
-                <Link to={`/monitoring/measures/${a.measureId}`} style={{ fontSize: 16, fontWeight: 600 }} data-testid="alert-name">
-                  {a.residentName}
-                </Link>
+                {/* A door-to-door visit's alert has no measure: the person (or the household's address) is named plainly. */}
+                {a.measureId ? (
+                  <Link to={`/monitoring/measures/${a.measureId}`} style={{ fontSize: 16, fontWeight: 600 }} data-testid="alert-name">
+                    {a.residentName}
+                  </Link>
+                ) : (
+                  <span style={{ fontSize: 16, fontWeight: 600 }} data-testid="alert-name">
+                    {a.residentName}
+                  </span>
+                )}
                 <span data-testid="alert-temperature">
                   <Temperature value={a.temperature} />
                 </span>

@@ -74,6 +74,9 @@ export default function PolicyPage() {
                   {set.effectiveFrom} → {set.effectiveTo ?? t('monitoring.policy.open')}
                 </Descriptions.Item>
                 <Descriptions.Item label={t('monitoring.policy.feverThreshold')}>{set.feverThreshold.toFixed(1)} °C</Descriptions.Item>
+                <Descriptions.Item label={t('monitoring.policy.alertDueMinutes')}>
+                  {t('monitoring.policy.minutes', { count: set.alertDueMinutes })}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('monitoring.policy.alertSymptoms')}>
                   <span>
                     <SymptomTags symptoms={set.alertSymptoms} />

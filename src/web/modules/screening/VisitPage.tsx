@@ -2,7 +2,8 @@
  * The visit form on a phone, opened from a visit task: who lives here now (tick who moved out, add
  * who moved in), arrivals in the look-back window, code colour, symptoms, temperature, test proof and needs —
  * or "nobody home" / "refused". The form's id is made once when it opens, so pressing "save" again after a
- * bad signal answers the first result instead of counting the household twice.
+ * bad signal answers the first result instead of counting the household twice. A temperature at or above the
+ * policy's threshold, or an alerting symptom, raises a fever alert on the server: the answer says so in red.
  */
 import { Alert, Button, Card, Checkbox, DatePicker, Empty, Form, Input, InputNumber, Radio, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -30,6 +31,7 @@ interface Values {
   codeColour?: (typeof CODE_COLOURS)[number];
   symptoms?: (typeof SYMPTOMS)[number][];
   temperature?: number | null;
+  feverResidentId?: number;
   testProof?: string;
   needs?: (typeof NEEDS)[number][];
   note?: string;
@@ -52,6 +54,8 @@ export default function VisitPage() {
   const [clientId] = useState(newClientId);
   const outcome = Form.useWatch('outcome', form);
   const added = Form.useWatch('added', form);
+  const temperature = Form.useWatch('temperature', form);
+  const symptoms = Form.useWatch('symptoms', form);
 
   const submit = async (v: Values) => {
     if (!target) return;
@@ -78,6 +82,7 @@ export default function VisitPage() {
             codeColour: v.codeColour,
             symptoms: v.symptoms ?? [],
             temperature: v.temperature ?? undefined,
+            feverResidentId: v.feverResidentId,
             testProof: v.testProof?.trim() || undefined,
             needs: v.needs ?? [],
           }
@@ -99,17 +104,27 @@ export default function VisitPage() {
     return (
       <Space orientation="vertical" size="middle" style={page} data-testid="visit-done">
         <Result
-          status="success"
-          title={t(`screening.outcomeDone.${done.outcome}`)}
+          status={done.alertId ? 'warning' : 'success'}
+          title={<span data-testid="visit-done-title">{t(`screening.outcomeDone.${done.alertId ? 'alert' : done.outcome}`)}</span>}
           subTitle={done.address}
           extra={
-            <Link to="/me/tasks">
-              <Button type="primary" size="large">
-                {t('screening.backToTasks')}
-              </Button>
-            </Link>
+            <Space wrap>
+              {done.alertId && (
+                <Link to={`/monitoring/alerts?focus=${done.alertId}`} data-testid="visit-open-alert">
+                  <Button type="primary" danger size="large">
+                    {t('screening.openAlerts')}
+                  </Button>
+                </Link>
+              )}
+              <Link to="/me/tasks">
+                <Button type={done.alertId ? 'default' : 'primary'} size="large">
+                  {t('screening.backToTasks')}
+                </Button>
+              </Link>
+            </Space>
           }
         />
+        {done.alertId && <Alert type="error" showIcon title={t('screening.alertRaised')} data-testid="visit-alert" />}
         {done.revisitOn && <Alert type="info" showIcon title={t('screening.revisitOn', { day: done.revisitOn })} data-testid="visit-revisit" />}
         {done.arrivals.map((a) => (
           <Card size="small" key={a.id} data-testid="visit-arrival">
@@ -304,6 +319,11 @@ export default function VisitPage() {
             <Form.Item name="symptoms" label={t('monitoring.situation.symptoms')}>
               <Checkbox.Group options={SYMPTOMS.map((s) => ({ value: s, label: t(`monitoring.symptom.${s}`) }))} />
             </Form.Item>
+            {(typeof temperature === 'number' || (symptoms?.length ?? 0) > 0) && target.members.length > 0 && (
+              <Form.Item name="feverResidentId" label={t('screening.feverWho')} extra={t('screening.feverWhoHint')}>
+                <Select allowClear options={target.members.map((m) => ({ value: m.id, label: m.name }))} data-testid="visit-fever-who" />
+              </Form.Item>
+            )}
             <Form.Item name="testProof" label={t('screening.testProof')} rules={[{ max: 200 }]}>
               <Input maxLength={200} placeholder={t('screening.testProofHint')} />
             </Form.Item>

@@ -1,14 +1,22 @@
-/** One task on a phone: what, where, when (overdue in red), a link to its subject, and start / done / could not do. */
+/**
+ * One task on a phone: what, where, when (overdue in red), a link to its subject, and start / done / could not do.
+ * A household visit is closed by the visit itself (visited, nobody home, refused), so its card offers the visit
+ * as its one big button and no "done": a bare "done" used to close it with the household still unvisited.
+ */
 import { App, Button, Card, Space, Tag, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, HomeOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { completeTask, startTask, type Task } from '../../../domain/tasks/api';
 import { errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import { FailModal } from './FailModal';
-import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag } from './labels';
+import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag, subjectPath } from './labels';
+
+/** Subjects whose task is closed by working the subject (the server refuses a bare done / fail with TASK_NEEDS_VISIT). */
+const CLOSED_BY_SUBJECT = new Set(['screening_target']);
 
 export function TaskCard({ task, onChanged }: { task: Task; onChanged?: (t: Task) => void }) {
   const { t } = useTranslation();
@@ -18,6 +26,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged?: (t: Task
   const busy = start.isPending || complete.isPending;
   const [failing, setFailing] = useState(false);
   const closed = task.status === 'done' || task.status === 'failed';
+  const visitPath = task.subject && CLOSED_BY_SUBJECT.has(task.subject.kind) ? subjectPath(task.subject) : null;
 
   const act = async (action: 'start' | 'done') => {
     try {
@@ -51,8 +60,20 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged?: (t: Task
           {task.dueAt && ` · ${t('tasks.due')} ${dayjs(task.dueAt).format('MM-DD HH:mm')}`}
         </Typography.Text>
         {task.failReason && <Typography.Text type="danger">{task.failReason}</Typography.Text>}
-        <SubjectLink task={task} />
-        {!closed && (
+        {!visitPath && <SubjectLink task={task} />}
+        {!closed && visitPath && (
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <Link to={visitPath} data-testid="task-visit">
+              <Button type="primary" size="large" block icon={<HomeOutlined />}>
+                {t('tasks.goVisit')}
+              </Button>
+            </Link>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('tasks.visitCloses')}
+            </Typography.Text>
+          </Space>
+        )}
+        {!closed && !visitPath && (
           <Space wrap size={8}>
             {task.status === 'open' && (
               <Button icon={<PlayCircleOutlined />} loading={busy} onClick={() => void act('start')} data-testid="task-start">

@@ -1,0 +1,114 @@
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { apiSession, launch, signIn } from './browser';
+
+/**
+ * The grid worker's workbench on a 375-px phone (issue 13, points 1 and 6): signed in, they land on today's work
+ * and reach the first household visit in two taps; a visit at 38.5 °C answers with a fever alert, which is on
+ * the fever board; and a visit task offers no bare "done" — the server refuses one too.
+ */
+const base = inject('baseUrl');
+const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
+const PHONE_375 = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: TZ };
+let browser: Browser;
+const householdAddress = `工作台测试 ${Date.now() % 100000} 号`;
+const todayThere = () => new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(new Date());
+
+function inputOf(l: Locator): Locator {
+  return l.locator('xpath=self::input|descendant::input').first();
+}
+
+beforeAll(async () => {
+  browser = await launch();
+  // A household of this file's own in the grid worker's grid, in a campaign of today: at least one visit is due.
+  const grid = await apiSession(base, 'grid');
+  const cadre = await apiSession(base, 'cadre');
+  // Two, so one is still unvisited after the first test has visited the first of the inbox.
+  const householdIds: number[] = [];
+  for (const n of ['甲', '乙']) {
+    const household = await cadre.api.post('/api/households', {
+      headers: { 'x-csrf-token': cadre.csrf },
+      data: { areaId: grid.scopeId, address: `${householdAddress}${n}` },
+    });
+    expect(household.status(), await household.text()).toBe(201);
+    householdIds.push(((await household.json()) as { id: number }).id);
+  }
+  const created = await cadre.api.post('/api/screening/campaigns', {
+    headers: { 'x-csrf-token': cadre.csrf },
+    data: {
+      name: '工作台测试走访',
+      areaId: grid.scopeId,
+      startsOn: todayThere(),
+      endsOn: todayThere(),
+      lookbackDays: 14,
+      target: 'selection',
+      householdIds,
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+  await Promise.all([grid.api.dispose(), cadre.api.dispose()]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the grid worker’s workbench', () => {
+  it('reaches today’s first visit in two taps, records 38.5 °C, and the alert is on the fever board', async () => {
+    const context = await browser.newContext(PHONE_375);
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'grid');
+    // Lands on the workbench: counts, and the next visit as one big button; the role by its name, never its code.
+    await page.getByTestId('wb-next').waitFor();
+    expect(await page.getByTestId('wb-roles').innerText()).toContain('网格员');
+    expect(await page.locator('body').innerText()).not.toContain('grid_worker');
+    expect(Number(await page.getByTestId('wb-own-count').locator('.ant-statistic-content').innerText())).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await page.getByTestId('wb-next').click();
+    await page.waitForURL(/\/screening\/visit\/\d+$/);
+    await page.getByTestId('visit-address').waitFor();
+    await inputOf(page.getByTestId('visit-temperature')).fill('38.5');
+    await page.getByTestId('visit-submit').click();
+    await page.getByTestId('visit-done').waitFor();
+    expect(await page.getByTestId('visit-done-title').innerText()).toBe('已记录入户走访，已发出发热预警');
+    await page.getByTestId('visit-alert').waitFor();
+    const href = (await page.getByTestId('visit-open-alert').getAttribute('href')) ?? '';
+    const alertId = href.match(/focus=(\d+)/)?.[1];
+    expect(alertId, href).toBeTruthy();
+
+    await page.getByTestId('visit-open-alert').click();
+    await page.waitForURL(/\/monitoring\/alerts/);
+    const card = page.locator(`[data-testid="fever-alert"][data-alert-id="${alertId}"]`);
+    await card.waitFor();
+    await expect.poll(() => card.getByTestId('alert-temperature').innerText()).toContain('38.5');
+    await context.close();
+  });
+
+  it('a visit task cannot be closed without a visit: no "done" on its card, and the server refuses one', async () => {
+    const context = await browser.newContext(PHONE_375);
+    const page = await context.newPage();
+    await page.goto(base + '/me/tasks');
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'grid');
+    const card = page.getByTestId('task-card').filter({ hasText: householdAddress }).first();
+    await card.waitFor();
+    await card.getByTestId('task-visit').waitFor();
+    expect(await card.getByTestId('task-done').count()).toBe(0);
+    expect(await card.getByTestId('task-fail').count()).toBe(0);
+
+    const grid = await apiSession(base, 'grid');
+    const mine = (await (await grid.api.get('/api/tasks/mine')).json()) as { items: { id: number; title: string; subject: { kind: string } | null }[] };
+    const task = mine.items.find((x) => x.subject?.kind === 'screening_target');
+    expect(task).toBeTruthy();
+    const done = await grid.api.post(`/api/tasks/${task!.id}/done`, { headers: { 'x-csrf-token': grid.csrf }, data: {} });
+    expect(done.status()).toBe(409);
+    expect(((await done.json()) as { error: { code: string } }).error.code).toBe('TASK_NEEDS_VISIT');
+    await grid.api.dispose();
+    // Still there, still open.
+    await page.reload();
+    await page.getByTestId('task-card').filter({ hasText: householdAddress }).first().waitFor();
+    await context.close();
+  });
+});
