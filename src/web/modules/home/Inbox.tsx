@@ -8,6 +8,7 @@ import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { myTasks, type Task } from '../../../domain/tasks/api';
+import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
 import { TaskCard } from '../tasks/TaskCard';
@@ -18,8 +19,10 @@ const SHOWN = 3;
 
 export function Inbox({ pick, nextLabel }: { pick?: (task: Task) => boolean; nextLabel?: string }) {
   const { t } = useTranslation();
-  const mine = useApiQuery(myTasks, { query: {} });
+  const { can } = useAuth();
+  const mine = useApiQuery(myTasks, { query: {} }, { enabled: can('tasks.work') });
   const items = mine.data?.items;
+  if (!can('tasks.work')) return null;
   if (mine.error) return <Alert type="error" showIcon title={errorText(mine.error, t)} />;
   if (!items) return <Spin style={{ display: 'block', margin: '32px auto' }} />;
   const overdue = items.filter((x) => x.overdue).length;
