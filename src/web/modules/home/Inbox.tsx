@@ -3,7 +3,7 @@
  * the server's order), and the first few tasks as cards. `pick` narrows it to the role's own kind of work (a grid
  * worker's visits, a sampler's home sampling); `nextLabel` names that work on the button.
  */
-import { Alert, Button, Card, Empty, Space, Spin, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Space, Spin, Statistic } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -60,11 +60,6 @@ export function Inbox({ pick, nextLabel }: { pick?: (task: Task) => boolean; nex
             {t('workbench.allTasks', { count: items.length })} <RightOutlined />
           </Button>
         </Link>
-      )}
-      {items.length === 0 && (
-        <Typography.Text type="secondary" style={{ textAlign: 'center', display: 'block' }}>
-          {t('workbench.nothingDue')}
-        </Typography.Text>
       )}
     </Space>
   );
