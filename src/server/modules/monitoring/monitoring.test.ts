@@ -214,6 +214,11 @@ describe('a fever alert from follow-up to resolution', () => {
     const centerTasks = (await ok(command.get('/api/tasks/mine'))).items;
     expect(centerTasks).toEqual([expect.objectContaining({ type: 'fever_alert', priority: 'urgent', subject: { kind: 'fever_alert', id: fever.alertId } })]);
     expect((await ok(worker.get('/api/tasks/mine'))).items.map((x: any) => x.type)).toEqual(['fever_alert']);
+    // Due when the policy says (30 minutes in every seeded edition), so not overdue the moment it is made; the doctor
+    // who recorded the reading is not told again.
+    expect(Math.round((Date.parse(centerTasks[0].dueAt) - Date.parse(centerTasks[0].createdAt)) / 60_000)).toBe(30);
+    expect(centerTasks[0].overdue).toBe(false);
+    expect((await ok(doctor.get('/api/tasks/mine'))).items.filter((x: any) => x.type === 'fever_alert')).toEqual([]);
 
     expect((await worker.post(`/api/fever-alerts/${fever.alertId}/resolve`, { resolution: 'fever_clinic' })).statusCode).toBe(403);
     const bad = await doctor.post(`/api/fever-alerts/${fever.alertId}/resolve`, { resolution: 'ignored' });
