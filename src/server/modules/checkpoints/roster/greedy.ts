@@ -1,0 +1,129 @@
+import { Loads } from './loads';
+import { type Prepared, canServe, pathSteps } from './model';
+import type { RosterAssignment } from './types';
+
+/**
+ * The quick fill: every slot (one person of one role on one shift) in turn, the most constrained first, goes
+ * to the cheapest person who may take it — nearest home first, then the smaller fairness cost, then the lighter
+ * load. People are searched ring by ring along the area tree (the post's own area, its parent's, …) and the
+ * search stops as soon as no further ring can beat the best found, so a county fills in a second or two.
+ */
+
+export interface Slot {
+  si: number;
+  role: string;
+}
+
+/** People under every area on their home path, keyed by the path prefix "a/b/c" ("" for everyone). */
+export function peopleByArea(prep: Prepared): Map<string, number[]> {
+  const index = new Map<string, number[]>();
+  for (const p of prep.people) {
+    for (let k = 0; k <= p.path.length; k++) {
+      const key = p.path.slice(0, k).join('/');
+      const list = index.get(key);
+      if (list) list.push(p.i);
+      else index.set(key, [p.i]);
+    }
+  }
+  return index;
+}
+
+/** Places the fixed hand edits (those naming a known shift and person) and lists the slots still open. */
+export function openSlots(prep: Prepared, loads: Loads): { fixed: RosterAssignment[]; slots: Slot[] } {
+  const filled = new Map<string, number>();
+  const fixed: RosterAssignment[] = [];
+  for (const a of prep.fixed) {
+    const si = prep.shiftIndex.get(a.shiftId);
+    const pi = prep.personIndex.get(a.personId);
+    if (si === undefined || pi === undefined) continue;
+    loads.add(pi, si);
+    fixed.push(a);
+    const key = `${si}\u0000${a.role}`;
+    filled.set(key, (filled.get(key) ?? 0) + 1);
+  }
+  const slots: Slot[] = [];
+  for (const s of prep.shifts) {
+    for (const need of s.src.needs) {
+      const open = need.min - (filled.get(`${s.i}\u0000${need.role}`) ?? 0);
+      for (let k = 0; k < open; k++) slots.push({ si: s.i, role: need.role });
+    }
+  }
+  return { fixed, slots };
+}
+
+/**
+ * Orders slots most constrained first: the ratio of hours needed in the post's area for the role to the hours
+ * the people living there with that role can give, then nights before days, then time.
+ */
+function orderSlots(prep: Prepared, slots: Slot[]): Slot[] {
+  const demand = new Map<string, number>();
+  const supply = new Map<string, number>();
+  const areaKey = (path: string[], role: string) => `${path.join('/')}\u0000${role}`;
+  for (const sl of slots) {
+    const s = prep.shifts[sl.si];
+    const key = areaKey(s.path, sl.role);
+    demand.set(key, (demand.get(key) ?? 0) + s.hours);
+  }
+  for (const p of prep.people) {
+    for (const role of p.roles) {
+      const key = areaKey(p.path, role);
+      supply.set(key, (supply.get(key) ?? 0) + p.cap);
+    }
+  }
+  const score = slots.map((sl) => {
+    const key = areaKey(prep.shifts[sl.si].path, sl.role);
+    return (demand.get(key) ?? 0) / Math.max(1, supply.get(key) ?? 0);
+  });
+  const order = slots.map((_, i) => i);
+  order.sort((a, b) => {
+    const d = score[b] - score[a];
+    if (d !== 0) return d;
+    const sa = prep.shifts[slots[a].si];
+    const sb = prep.shifts[slots[b].si];
+    if (sa.night !== sb.night) return sa.night ? -1 : 1;
+    return sa.start - sb.start;
+  });
+  return order.map((i) => slots[i]);
+}
+
+/** The best person for one slot, or -1. Exported for the optimiser's repair of slots it leaves open. */
+export function bestFor(prep: Prepared, loads: Loads, byArea: Map<string, number[]>, sl: Slot, stamp: Int32Array, mark: number): number {
+  const s = prep.shifts[sl.si];
+  const w = prep.policy.weights;
+  let best = -1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let k = s.path.length; k >= 0; k--) {
+    // Everyone not yet seen shares exactly k areas with the post, so is at least (depth − k) steps away.
+    if (best >= 0 && bestScore <= w.travelPerStep * (s.path.length - k)) break;
+    const ring = byArea.get(s.path.slice(0, k).join('/'));
+    if (!ring) continue;
+    for (const pi of ring) {
+      if (stamp[pi] === mark) continue;
+      stamp[pi] = mark;
+      const p = prep.people[pi];
+      if (!canServe(p, s, sl.role) || !loads.fits(pi, s)) continue;
+      const score = w.travelPerStep * pathSteps(p.path, s.path) + loads.fairnessDelta(pi, s) + (1e-3 * loads.hours[pi]) / Math.max(1, p.cap);
+      if (score < bestScore) {
+        bestScore = score;
+        best = pi;
+      }
+    }
+  }
+  return best;
+}
+
+export function greedyRoster(prep: Prepared): RosterAssignment[] {
+  const loads = new Loads(prep);
+  const { fixed, slots } = openSlots(prep, loads);
+  const byArea = peopleByArea(prep);
+  const stamp = new Int32Array(prep.people.length).fill(-1);
+  const out = [...fixed];
+  let mark = 0;
+  for (const sl of orderSlots(prep, slots)) {
+    const pi = bestFor(prep, loads, byArea, sl, stamp, mark++);
+    if (pi < 0) continue;
+    loads.add(pi, sl.si);
+    out.push({ shiftId: prep.shifts[sl.si].src.id, personId: prep.people[pi].src.id, role: sl.role });
+  }
+  return out;
+}
