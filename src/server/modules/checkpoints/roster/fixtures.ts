@@ -39,3 +39,16 @@ export function threeShifts(post: string, day: number, area = '/c/t1/v1/', needs
     shift(`${post}-d${day}-e`, { day, hour: 16, kind: 'day', post, area, needs }),
   ];
 }
+
+/** A small county for the time-limit test: `posts` posts in villages of 4 towns, three shifts a day for a week. */
+export function smallCounty(posts: number, people: number): { shifts: RosterShift[]; people: RosterPerson[] } {
+  const villages = Array.from({ length: 16 }, (_, i) => `/c/t${i % 4}/v${i}/`);
+  const shifts: RosterShift[] = [];
+  for (let k = 0; k < posts; k++) {
+    for (let d = 0; d < 7; d++) shifts.push(...threeShifts(`P${k}`, d, villages[(k * 7) % villages.length]));
+  }
+  const list = Array.from({ length: people }, (_, i) =>
+    person(`U${i}`, { homeAreaPath: villages[(i * 5) % villages.length], roles: i % 9 === 0 ? ['guard', 'medic'] : ['guard'] }),
+  );
+  return { shifts, people: list };
+}

@@ -53,7 +53,7 @@ export function openSlots(prep: Prepared, loads: Loads): { fixed: RosterAssignme
 
 /**
  * Orders slots most constrained first: the ratio of hours needed in the post's area for the role to the hours
- * the people living there with that role can give, then nights before days, then time.
+ * the people living there with that role can give, then weekends, then nights, then time.
  */
 function orderSlots(prep: Prepared, slots: Slot[]): Slot[] {
   const demand = new Map<string, number>();
@@ -80,6 +80,8 @@ function orderSlots(prep: Prepared, slots: Slot[]): Slot[] {
     if (d !== 0) return d;
     const sa = prep.shifts[slots[a].si];
     const sb = prep.shifts[slots[b].si];
+    // Weekends first: the people who work weekdays only are then left for the weekdays.
+    if (sa.weekend !== sb.weekend) return sa.weekend ? -1 : 1;
     if (sa.night !== sb.night) return sa.night ? -1 : 1;
     return sa.start - sb.start;
   });
@@ -90,22 +92,37 @@ function orderSlots(prep: Prepared, slots: Slot[]): Slot[] {
 export function bestFor(prep: Prepared, loads: Loads, byArea: Map<string, number[]>, sl: Slot, stamp: Int32Array, mark: number): number {
   const s = prep.shifts[sl.si];
   const w = prep.policy.weights;
+  const minHours = loads.minShiftHours;
   let best = -1;
+  let lastRing = -1;
   let bestScore = Number.POSITIVE_INFINITY;
   for (let k = s.path.length; k >= 0; k--) {
     // Everyone not yet seen shares exactly k areas with the post, so is at least (depth − k) steps away.
     if (best >= 0 && bestScore <= w.travelPerStep * (s.path.length - k)) break;
     const ring = byArea.get(s.path.slice(0, k).join('/'));
-    if (!ring) continue;
-    for (const pi of ring) {
+    // Rings are nested: one no larger than the last holds the same people.
+    if (!ring || ring.length === lastRing) continue;
+    lastRing = ring.length;
+    // In a large ring (a town, the county) the first person at the ring's usual distance with no fairness cost is
+    // taken without reading the rest: scanning the county for each of a few thousand slots would cost seconds.
+    const goodEnough = ring.length > 64 ? w.travelPerStep * 2 * (s.path.length - k) : -1;
+    for (let r = 0; r < ring.length; r++) {
+      const pi = ring[r];
+      const p = prep.people[pi];
+      // Someone who cannot take even the shortest shift any more leaves the ring for good (swap-remove).
+      if (loads.hours[pi] + minHours > p.cap + 1e-9) {
+        ring[r--] = ring[ring.length - 1];
+        ring.pop();
+        continue;
+      }
       if (stamp[pi] === mark) continue;
       stamp[pi] = mark;
-      const p = prep.people[pi];
-      if (!canServe(p, s, sl.role) || !loads.fits(pi, s)) continue;
+      if (loads.dayFull(pi, s) || !p.roles.has(sl.role) || !loads.fits(pi, s) || !canServe(p, s, sl.role)) continue;
       const score = w.travelPerStep * pathSteps(p.path, s.path) + loads.fairnessDelta(pi, s) + (1e-3 * loads.hours[pi]) / Math.max(1, p.cap);
       if (score < bestScore) {
         bestScore = score;
         best = pi;
+        if (score <= goodEnough + 1e-3) return best;
       }
     }
   }

@@ -9,13 +9,41 @@ export class Loads {
   readonly hours: Float64Array;
   readonly nights: Int32Array;
   readonly weekends: Int32Array;
+  /** The shortest shift of the problem: a person with fewer hours left than this is full. */
+  readonly minShiftHours: number;
+  /** Per person, a bit per local day (from the first shift's day) that already holds the most shifts a day allows. */
+  readonly fullDays: Int32Array;
+  private readonly firstDay: number;
 
   constructor(private readonly prep: Prepared) {
     const n = prep.people.length;
+    this.minShiftHours = prep.shifts.reduce((m, s) => Math.min(m, s.hours), Number.POSITIVE_INFINITY);
     this.shifts = Array.from({ length: n }, () => []);
     this.hours = new Float64Array(n);
     this.nights = new Int32Array(n);
     this.weekends = new Int32Array(n);
+    this.fullDays = new Int32Array(n);
+    this.firstDay = prep.shifts.reduce((m, s) => Math.min(m, s.day), Number.POSITIVE_INFINITY);
+  }
+
+  private dayBit(s: ShiftInfo): number {
+    const d = s.day - this.firstDay;
+    // Rosters longer than a month fall back to the full check in fits().
+    return d >= 0 && d < 31 ? 1 << d : 0;
+  }
+
+  private markDay(pi: number, s: ShiftInfo) {
+    const bit = this.dayBit(s);
+    if (!bit) return;
+    let count = 0;
+    for (const ti of this.shifts[pi]) if (this.prep.shifts[ti].day === s.day) count++;
+    if (count >= this.prep.policy.maxShiftsPerDay) this.fullDays[pi] |= bit;
+    else this.fullDays[pi] &= ~bit;
+  }
+
+  /** A cheap first test before fits(): the person's day is already full. */
+  dayFull(pi: number, s: ShiftInfo): boolean {
+    return (this.fullDays[pi] & this.dayBit(s)) !== 0;
   }
 
   add(pi: number, si: number) {
@@ -24,6 +52,7 @@ export class Loads {
     this.hours[pi] += s.hours;
     if (s.night) this.nights[pi]++;
     if (s.weekend) this.weekends[pi]++;
+    this.markDay(pi, s);
   }
 
   remove(pi: number, si: number) {
@@ -35,6 +64,7 @@ export class Loads {
     this.hours[pi] -= s.hours;
     if (s.night) this.nights[pi]--;
     if (s.weekend) this.weekends[pi]--;
+    this.markDay(pi, s);
   }
 
   /** Whether the shift fits beside the person's others: cap, rest, overlap, night → morning, shifts per day. */

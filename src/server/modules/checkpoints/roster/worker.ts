@@ -1,0 +1,38 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import loadHighs from 'highs';
+import { relaxationBound } from './bound';
+import { improveRoster } from './lns';
+import { prepare } from './model';
+import type { WorkerJob, WorkerMessage } from './optimise';
+
+/**
+ * The optimiser's thread: HiGHS (WebAssembly) blocks while it solves, so it runs here, away from the server's
+ * event loop. It posts progress as it goes and its result at the end; the caller ends it at the time limit.
+ */
+const job = workerData as WorkerJob;
+const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+
+try {
+  const highs = await loadHighs();
+  const prep = prepare(job.problem, job.policy);
+  const deadline = job.deadline;
+  let bound = Number.NEGATIVE_INFINITY;
+  let boundMs = 0;
+  if (!job.skipRelaxation) {
+    const t0 = Date.now();
+    bound = relaxationBound(highs, prep, Math.max(0.5, ((deadline - Date.now()) / 1000) * job.boundShare));
+    boundMs = Date.now() - t0;
+    post({ type: 'bound', bound, boundMs });
+  }
+  const result = improveRoster(highs, prep, job.start, deadline, (p) => post({ type: 'progress', ...p }));
+  post({
+    type: 'done',
+    assignments: result.assignments,
+    bound: Math.max(bound, result.bound ?? Number.NEGATIVE_INFINITY),
+    boundMs,
+    optimal: result.optimal,
+    neighbourhoods: result.neighbourhoods,
+  });
+} catch (e) {
+  post({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+}
