@@ -22,6 +22,9 @@ interface Pool {
   canWork: Map<string, number>;
   /** day → members who can work some shift that day. */
   canDay: Map<number, number>;
+  /** Members who can work some night, some weekend shift: only they share the nights and weekends. */
+  canNight: number;
+  canWeekend: number;
 }
 
 interface Commodity {
@@ -79,19 +82,25 @@ export function relaxationBound(highs: Highs, prep: Prepared, timeLimitS: number
     const key = `${p.path.join('/')}|${roles.join(',')}|${p.cap}`;
     let pool = pools.get(key);
     if (!pool) {
-      pool = { node: node(p.path), roles, members: 0, capHours: 0, canWork: new Map(), canDay: new Map() };
+      pool = { node: node(p.path), roles, members: 0, capHours: 0, canWork: new Map(), canDay: new Map(), canNight: 0, canWeekend: 0 };
       pools.set(key, pool);
     }
     pool.members++;
     pool.capHours += p.cap;
     const kinds = new Set<string>();
     const days = new Set<number>();
+    let night = false;
+    let weekend = false;
     for (let ci = 0; ci < prep.classes.length; ci++) {
       const c = prep.classes[ci];
       if (!isAvailable(p, c) || isBusy(p, c)) continue;
       kinds.add(classKeys[ci]);
       days.add(c.day);
+      night ||= c.night;
+      weekend ||= c.weekend;
     }
+    if (night) pool.canNight++;
+    if (weekend) pool.canWeekend++;
     for (const k of kinds) pool.canWork.set(k, (pool.canWork.get(k) ?? 0) + 1);
     for (const d of days) pool.canDay.set(d, (pool.canDay.get(d) ?? 0) + 1);
   }
@@ -140,14 +149,14 @@ export function relaxationBound(highs: Highs, prep: Prepared, timeLimitS: number
         ys,
         ys.map(() => 1),
       );
-    const fairness = (ys: number[], free: number, weight: number) => {
+    const fairness = (ys: number[], sharers: number, free: number, weight: number) => {
       if (ys.length === 0 || weight <= 0) return;
       const slices: number[] = [];
-      for (let k = 1; k <= MAX_SLICES; k++) slices.push(b.col(weight * k, k === MAX_SLICES ? Infinity : pool.members, false, 0));
-      b.row(-Infinity, free * pool.members, [...ys, ...slices], [...ys.map(() => 1), ...slices.map(() => -1)]);
+      for (let k = 1; k <= MAX_SLICES; k++) slices.push(b.col(weight * k, k === MAX_SLICES ? Infinity : sharers, false, 0));
+      b.row(-Infinity, free * sharers, [...ys, ...slices], [...ys.map(() => 1), ...slices.map(() => -1)]);
     };
-    fairness(nights, policy.freeNights, w.extraNight);
-    fairness(weekends, policy.freeWeekendShifts, w.extraWeekendShift);
+    fairness(nights, pool.canNight, policy.freeNights, w.extraNight);
+    fairness(weekends, pool.canWeekend, policy.freeWeekendShifts, w.extraWeekendShift);
   }
   // Tree arcs (down and up) for each commodity.
   commodityList.forEach((_, ci) => {

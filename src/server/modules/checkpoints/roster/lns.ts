@@ -3,6 +3,7 @@ import { bestFor, peopleByArea } from './greedy';
 import { Loads } from './loads';
 import { type Cell, type Neighbourhood, solveNeighbourhood } from './mip';
 import { type Prepared, pathSteps, rosterCost } from './model';
+import { rematchByClass } from './rematch';
 import type { RosterAssignment } from './types';
 
 /**
@@ -30,9 +31,9 @@ export interface ImproveResult {
 
 /** Above this many (slot × person) pairs the problem is improved by neighbourhoods rather than as one MIP. */
 export const WHOLE_MIP_PAIRS = 60_000;
-const DAYS_PER_NEIGHBOURHOOD = 3;
-const CANDIDATES_PER_SLOT = 8;
-const STEP_LIMIT_S = 4;
+const DAYS_PER_NEIGHBOURHOOD = 2;
+const CANDIDATES_PER_SLOT = 6;
+const STEP_LIMIT_S = 2;
 
 function toCells(prep: Prepared, list: readonly RosterAssignment[]): Cell[] {
   const out: Cell[] = [];
@@ -127,14 +128,25 @@ export function improveRoster(
   const firstDay = Math.min(...prep.shifts.map((s) => s.day));
   const lastDay = Math.max(...prep.shifts.map((s) => s.day));
   const windows: number[] = [];
-  for (let d = firstDay; d <= lastDay; d += DAYS_PER_NEIGHBOURHOOD - 1) windows.push(d);
-  const keys = [...clusters.keys()];
+  for (let d = firstDay; d <= lastDay; d += Math.max(1, DAYS_PER_NEIGHBOURHOOD - 1)) windows.push(d);
+  // The dearest areas first: where the trips and fairness costs are, the gains are.
+  const areaCost = new Map<string, number>();
+  for (const [key, list] of clusters) {
+    let c = 0;
+    for (const si of list) for (const cell of byShift.get(si) ?? []) c += pathSteps(prep.people[cell.pi].path, prep.shifts[si].path);
+    areaCost.set(key, c);
+  }
+  const keys = [...clusters.keys()].sort((x, y) => (areaCost.get(y) ?? 0) - (areaCost.get(x) ?? 0));
+  // Building a neighbourhood's model takes time HiGHS's own limit does not see: keep the slowest seen in reserve.
+  let overheadMs = 200;
+  let lastReport = 0;
   let round = 0;
-  while (Date.now() < deadline - 50) {
+  const timeLeft = () => deadline - Date.now() - overheadMs;
+  outer: while (timeLeft() > 100) {
     const improvedBefore = improved;
-    for (const w0 of windows) {
-      for (const key of keys) {
-        if (Date.now() >= deadline - 50) break;
+    for (const key of keys) {
+      for (const w0 of windows) {
+        if (timeLeft() <= 100) break outer;
         const shifts = (clusters.get(key) ?? []).filter((si) => {
           const d = prep.shifts[si].day;
           return d >= w0 && d < w0 + DAYS_PER_NEIGHBOURHOOD;
@@ -142,16 +154,23 @@ export function improveRoster(
         if (shifts.length === 0) continue;
         const people = new Set(byArea.get(key) ?? []);
         for (const si of shifts) for (const c of byShift.get(si) ?? []) people.add(c.pi);
-        step({ shifts, people: [...people], perSlot: CANDIDATES_PER_SLOT + round * 4 }, Math.min(STEP_LIMIT_S, (deadline - Date.now()) / 1000));
+        const limitS = Math.min(STEP_LIMIT_S, timeLeft() / 1000);
+        const t = Date.now();
+        step({ shifts, people: [...people], perSlot: CANDIDATES_PER_SLOT + round * 4 }, limitS);
+        overheadMs = Math.max(overheadMs, Date.now() - t - limitS * 1000);
+        if (Date.now() - lastReport > 2000) {
+          lastReport = Date.now();
+          onProgress({ objective: objective(), neighbourhoods: count, improved, elapsedMs: Date.now() - began });
+        }
       }
-      onProgress({ objective: objective(), neighbourhoods: count, improved, elapsedMs: Date.now() - began });
     }
     round++;
-    // A whole round without a gain: the neighbourhoods are exhausted at this size.
+    // A whole round without a gain: the neighbourhoods are exhausted even with more candidates.
     if (improved === improvedBefore && round > 2) break;
   }
   repairOpenSlots(prep, loads, byShift);
-  return { assignments: toAssignments(prep, all()), bound, optimal, neighbourhoods: count };
+  // Moves between neighbourhoods may leave people of one time class at each other's posts: re-match them.
+  return { assignments: rematchByClass(prep, toAssignments(prep, all())), bound, optimal, neighbourhoods: count };
 }
 
 /** Slots the neighbourhoods left open get the greedy's best person, when anyone still fits. */

@@ -11,12 +11,15 @@ export class Loads {
   readonly weekends: Int32Array;
   /** The shortest shift of the problem: a person with fewer hours left than this is full. */
   readonly minShiftHours: number;
+  /** The shallowest home in the area tree (how far down any borrowed person's home lies at least). */
+  readonly minHomeDepth: number;
   /** Per person, a bit per local day (from the first shift's day) that already holds the most shifts a day allows. */
   readonly fullDays: Int32Array;
   private readonly firstDay: number;
 
   constructor(private readonly prep: Prepared) {
     const n = prep.people.length;
+    this.minHomeDepth = prep.people.reduce((m, p) => Math.min(m, p.path.length), Number.POSITIVE_INFINITY);
     this.minShiftHours = prep.shifts.reduce((m, s) => Math.min(m, s.hours), Number.POSITIVE_INFINITY);
     this.shifts = Array.from({ length: n }, () => []);
     this.hours = new Float64Array(n);

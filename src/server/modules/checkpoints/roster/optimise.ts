@@ -37,8 +37,10 @@ export type WorkerMessage =
   | { type: 'failed'; message: string };
 
 const boot = new URL('./worker-boot.mjs', import.meta.url);
-// Time kept for the worker to hand back its result and for the checks after it.
-const MARGIN_MS = 300;
+// Time kept for the worker to hand back its result and for the checks after it (a county's roster is 25,000
+// rows to pass between threads and check again), and how long past the limit a silent worker is given.
+const marginMs = (limitMs: number) => Math.max(300, Math.min(3_000, limitMs * 0.04));
+const GRACE_MS = 500;
 
 interface Optimised {
   assignments: RosterAssignment[] | null;
@@ -96,10 +98,10 @@ export async function solveRoster(
   let optimal = false;
   let method: RosterSolution['method'] = 'greedy';
   const optimiseStart = Date.now();
-  const deadline = t0 + timeLimitMs - MARGIN_MS;
+  const deadline = t0 + timeLimitMs - marginMs(timeLimitMs);
   if (timeLimitMs > 0 && deadline - Date.now() > 100 && bestCost.cost.total > 0) {
     const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 0.3, skipRelaxation: false };
-    const got = await runWorker(job, options.workerHeapMb ?? 1024, t0 + timeLimitMs, options.onProgress);
+    const got = await runWorker(job, options.workerHeapMb ?? 1024, t0 + timeLimitMs + GRACE_MS, options.onProgress);
     bound = Math.max(bound, got.bound);
     boundMs = got.boundMs;
     if (got.assignments) {
