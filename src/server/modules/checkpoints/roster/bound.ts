@@ -4,7 +4,7 @@ import { type Prepared, isAvailable, isBusy } from './model';
 
 /**
  * A lower bound for a county-sized roster: a linear relaxation small enough to solve in seconds. People are
- * pooled by home area, roles and cap; shifts by day, kind (night or day) and role. Each pool sends people along
+ * pooled by home area and roles; shifts by day, kind (night or day) and role. Each pool sends people along
  * the area tree to the posts that need them, every step costing the travel weight, so the trip costs exactly
  * what the roster counts. A pool gives no more hours than its members' caps, no more shifts on a day than its
  * members free that day allow, and pays nights and weekends beyond the free ones as if spread evenly among its
@@ -79,7 +79,8 @@ export function relaxationBound(highs: Highs, prep: Prepared, timeLimitS: number
   const pools = new Map<string, Pool>();
   for (const p of prep.people) {
     const roles = [...p.roles].sort();
-    const key = `${p.path.join('/')}|${roles.join(',')}|${p.cap}`;
+    // Caps only add up, so people differing by cap alone share a pool (a smaller LP).
+    const key = `${p.path.join('/')}|${roles.join(',')}`;
     let pool = pools.get(key);
     if (!pool) {
       pool = { node: node(p.path), roles, members: 0, capHours: 0, canWork: new Map(), canDay: new Map(), canNight: 0, canWeekend: 0 };

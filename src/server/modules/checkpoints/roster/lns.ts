@@ -35,6 +35,12 @@ const DAYS_PER_NEIGHBOURHOOD = 2;
 const CANDIDATES_PER_SLOT = 6;
 const STEP_LIMIT_S = 2;
 
+/** Whether the roster is small enough to be one MIP over every candidate (whose bound then bounds the roster). */
+export function isWholeMip(prep: Prepared): boolean {
+  const slots = prep.shifts.reduce((n, s) => n + s.src.needs.reduce((m, x) => m + x.min, 0), 0);
+  return slots * prep.people.length <= WHOLE_MIP_PAIRS;
+}
+
 function toCells(prep: Prepared, list: readonly RosterAssignment[]): Cell[] {
   const out: Cell[] = [];
   for (const a of list) {
@@ -79,8 +85,7 @@ export function improveRoster(
   const all = () => [...fixedCells, ...[...byShift.values()].flat()];
   const objective = () => rosterCost(prep, toAssignments(prep, all())).cost.total;
 
-  const slots = prep.shifts.reduce((n, s) => n + s.src.needs.reduce((m, x) => m + x.min, 0), 0);
-  const whole = slots * prep.people.length <= WHOLE_MIP_PAIRS;
+  const whole = isWholeMip(prep);
   let count = 0;
   let improved = 0;
   let bound: number | null = null;

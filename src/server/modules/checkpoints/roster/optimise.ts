@@ -15,7 +15,7 @@ export interface SolveRosterOptions {
   timeLimitMs?: number;
   /** The worker's JavaScript heap (HiGHS's WebAssembly memory comes on top). Default 1,024 MB. */
   workerHeapMb?: number;
-  /** Share of the time given to the lower bound's relaxation (it is usually much quicker). Default 0.3. */
+  /** Share of the time given to the lower bound's relaxation (it is usually much quicker). Default 0.5. */
   boundShare?: number;
   /** Called as the optimiser goes (objective so far, neighbourhoods solved). */
   onProgress?: (p: ImproveProgress & { bound?: number }) => void;
@@ -93,6 +93,7 @@ export async function solveRoster(
   const greedyRules = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed').length;
   let best = greedy;
   let bestCost = rosterCost(prep, greedy);
+  const greedyResult = { objective: bestCost.cost.total, feasible: greedyRules === 0 && bestCost.unfilled.length === 0 };
   let bound = 0;
   let boundMs = 0;
   let optimal = false;
@@ -100,7 +101,7 @@ export async function solveRoster(
   const optimiseStart = Date.now();
   const deadline = t0 + timeLimitMs - marginMs(timeLimitMs);
   if (timeLimitMs > 0 && deadline - Date.now() > 100 && bestCost.cost.total > 0) {
-    const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 0.3, skipRelaxation: false };
+    const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 0.5, skipRelaxation: false };
     const got = await runWorker(job, options.workerHeapMb ?? 1024, t0 + timeLimitMs + GRACE_MS, options.onProgress);
     bound = Math.max(bound, got.bound);
     boundMs = got.boundMs;
@@ -132,6 +133,7 @@ export async function solveRoster(
     violations,
     method,
     optimal: optimal || objective === 0,
+    greedy: greedyResult,
     timings: { greedyMs, boundMs, optimiseMs, totalMs: Date.now() - t0 },
   };
 }

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { WEEK_START_MS, at, person, shift, threeShifts } from './fixtures';
 import { checkRoster } from './rules';
-import { type RosterAssignment, type RosterProblem, rosterPolicy } from './types';
+import { type RosterAssignment, type RosterProblem, rosterPolicy, rosterRuleKinds } from './types';
 
 const policy = rosterPolicy();
 
@@ -83,5 +84,12 @@ describe('roster rules', () => {
     expect(v.map((x) => x.kind).sort()).toEqual(['duplicate', 'understaffed', 'unknownPerson', 'unknownRole', 'unknownShift']);
     expect(v.find((x) => x.kind === 'understaffed')?.params).toEqual({ role: 'guard', have: 1, need: 2 });
     expect(checkRoster(p, as('A', 's').concat(as('B', 's')), policy)).toEqual([]);
+  });
+
+  it('every rule has its text in Chinese and English', () => {
+    for (const file of ['zh-CN', 'en']) {
+      const texts = JSON.parse(readFileSync(new URL(`../../../../web/app/locales/${file}.json`, import.meta.url), 'utf8'));
+      for (const kind of rosterRuleKinds) expect(texts.checkpoints.rosterRules[kind], `${file} ${kind}`).toMatch(/\S/);
+    }
   });
 });

@@ -106,20 +106,24 @@ export function rosterPolicy(partial: Partial<Omit<RosterPolicy, 'weights'>> & {
   return { ...defaultRosterPolicy, ...partial, weights: { ...defaultRosterPolicy.weights, ...partial.weights } };
 }
 
-export type RosterRuleKind =
-  | 'unknownShift'
-  | 'unknownPerson'
-  | 'unknownRole'
-  | 'duplicate'
-  | 'missingSkill'
-  | 'unavailable'
-  | 'busyElsewhere'
-  | 'overlap'
-  | 'rest'
-  | 'shiftsPerDay'
-  | 'weeklyCap'
-  | 'nightThenMorning'
-  | 'understaffed';
+/** Every rule the checker reports; each has its text under `checkpoints.rosterRules.<kind>` in both locale files. */
+export const rosterRuleKinds = [
+  'unknownShift',
+  'unknownPerson',
+  'unknownRole',
+  'duplicate',
+  'missingSkill',
+  'unavailable',
+  'busyElsewhere',
+  'overlap',
+  'rest',
+  'shiftsPerDay',
+  'weeklyCap',
+  'nightThenMorning',
+  'understaffed',
+] as const;
+
+export type RosterRuleKind = (typeof rosterRuleKinds)[number];
 
 export interface RosterViolation {
   kind: RosterRuleKind;
@@ -162,5 +166,7 @@ export interface RosterSolution {
   method: 'greedy' | 'optimised';
   /** True when the optimiser proved the roster optimal. */
   optimal: boolean;
+  /** The quick fill's result before the optimiser: its objective and whether it was already feasible. */
+  greedy: { objective: number; feasible: boolean };
   timings: { greedyMs: number; boundMs: number; optimiseMs: number; totalMs: number };
 }

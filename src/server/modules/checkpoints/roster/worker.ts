@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import loadHighs from 'highs';
 import { relaxationBound } from './bound';
-import { improveRoster } from './lns';
+import { improveRoster, isWholeMip } from './lns';
 import { prepare } from './model';
 import type { WorkerJob, WorkerMessage } from './optimise';
 
@@ -18,7 +18,8 @@ try {
   const deadline = job.deadline;
   let bound = Number.NEGATIVE_INFINITY;
   let boundMs = 0;
-  if (!job.skipRelaxation) {
+  // A small roster is one MIP whose own bound is better than the relaxation's.
+  if (!job.skipRelaxation && !isWholeMip(prep)) {
     const t0 = Date.now();
     bound = relaxationBound(highs, prep, Math.max(0.5, ((deadline - Date.now()) / 1000) * job.boundShare));
     boundMs = Date.now() - t0;
