@@ -39,7 +39,7 @@ export type WorkerMessage =
 const boot = new URL('./worker-boot.mjs', import.meta.url);
 // Time kept for the worker to hand back its result and for the checks after it (a county's roster is 25,000
 // rows to pass between threads and check again), and how long past the limit a silent worker is given.
-const marginMs = (limitMs: number) => Math.max(300, Math.min(3_000, limitMs * 0.04));
+const marginMs = (limitMs: number) => Math.max(300, Math.min(6_000, limitMs * 0.08));
 const GRACE_MS = 500;
 
 interface Optimised {
