@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WEEK_START_MS, person, shift, threeShifts } from './fixtures';
 import { greedyRoster } from './greedy';
 import { prepare, rosterCost } from './model';
+import { rematchByClass } from './rematch';
 import { checkRoster } from './rules';
 import { type RosterProblem, rosterPolicy } from './types';
 
@@ -49,5 +50,30 @@ describe('greedy fill', () => {
     const { unfilled, cost } = rosterCost(prep, roster);
     expect(unfilled.reduce((n, u) => n + u.missing, 0)).toBe(21 - roster.length);
     expect(cost.unfilled).toBe((21 - roster.length) * policy.weights.unfilled);
+  });
+
+  it('re-matches people of one time class to the posts nearest their homes, leaving hand edits alone', () => {
+    const p: RosterProblem = {
+      weekStartMs: WEEK_START_MS,
+      shifts: [
+        shift('s1', { day: 0, hour: 8, area: '/c/t1/v1/' }),
+        shift('s2', { day: 0, hour: 8, area: '/c/t1/v2/', post: 'P2' }),
+        shift('s3', { day: 0, hour: 8, area: '/c/t2/v3/', post: 'P3' }),
+      ],
+      people: [person('A', { homeAreaPath: '/c/t1/v2/' }), person('B', { homeAreaPath: '/c/t1/v1/' }), person('C', { homeAreaPath: '/c/t1/v1/' })],
+      fixed: [{ shiftId: 's3', personId: 'C', role: 'guard' }],
+    };
+    const prep = prepare(p, policy);
+    const crossed = [
+      { shiftId: 's1', personId: 'A', role: 'guard' },
+      { shiftId: 's2', personId: 'B', role: 'guard' },
+      { shiftId: 's3', personId: 'C', role: 'guard' },
+    ];
+    const matched = rematchByClass(prep, crossed);
+    expect(matched).toHaveLength(3);
+    expect(matched).toContainEqual({ shiftId: 's1', personId: 'B', role: 'guard' });
+    expect(matched).toContainEqual({ shiftId: 's2', personId: 'A', role: 'guard' });
+    expect(matched).toContainEqual({ shiftId: 's3', personId: 'C', role: 'guard' });
+    expect(rosterCost(prep, matched).cost.travel).toBe(4);
   });
 });

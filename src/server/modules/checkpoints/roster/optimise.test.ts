@@ -1,4 +1,6 @@
+import loadHighs from 'highs';
 import { describe, expect, it } from 'vitest';
+import { relaxationBound } from './bound';
 import { WEEK_START_MS, at, person, shift, smallCounty, threeShifts } from './fixtures';
 import { greedyRoster } from './greedy';
 import { prepare, rosterCost } from './model';
@@ -93,5 +95,21 @@ describe('roster optimiser', () => {
     expect(s.method).toBe('greedy');
     expect(s.assignments).toHaveLength(21);
     expect(s.feasible).toBe(true);
+  });
+
+  it('the relaxation bound never exceeds a roster that keeps the rules', async () => {
+    const highs = await loadHighs();
+    const two: RosterProblem = { weekStartMs: WEEK_START_MS, shifts: week('P1'), people: [person('A'), person('B')] };
+    const lp = relaxationBound(highs, prepare(two, policy), 10);
+    // The optimum is 1100 (first test); the relaxation sees the 11 shifts two people cannot work.
+    expect(lp).toBeGreaterThan(1000);
+    expect(lp).toBeLessThanOrEqual(1100 + 1e-6);
+    const p: RosterProblem = { weekStartMs: WEEK_START_MS, ...smallCounty(40, 170) };
+    const prep = prepare(p, policy);
+    const roster = greedyRoster(prep);
+    expect(rulesBroken(p, roster)).toEqual([]);
+    const bound = relaxationBound(highs, prep, 10);
+    expect(bound).toBeGreaterThan(0);
+    expect(bound).toBeLessThanOrEqual(rosterCost(prep, roster).cost.total);
   });
 });
