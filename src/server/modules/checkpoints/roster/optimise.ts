@@ -33,6 +33,8 @@ export interface WorkerJob {
 export type WorkerMessage =
   | ({ type: 'progress' } & ImproveProgress)
   | { type: 'bound'; bound: number; boundMs: number }
+  /** A roster better than the start, sent as soon as found so a worker ended at the limit does not lose it. */
+  | { type: 'roster'; assignments: RosterAssignment[] }
   | { type: 'done'; assignments: RosterAssignment[]; bound: number; boundMs: number; optimal: boolean; neighbourhoods: number }
   | { type: 'failed'; message: string };
 
@@ -70,6 +72,8 @@ function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgres
         got.bound = m.bound;
         got.boundMs = m.boundMs;
         onProgress?.({ objective: Number.NaN, neighbourhoods: 0, improved: 0, elapsedMs: m.boundMs, bound: m.bound });
+      } else if (m.type === 'roster') {
+        got.assignments = m.assignments;
       } else if (m.type === 'done') {
         Object.assign(got, { assignments: m.assignments, bound: m.bound, boundMs: m.boundMs, optimal: m.optimal });
         finish();

@@ -19,19 +19,21 @@ try {
   const prep = prepare(job.problem, job.policy);
   const deadline = job.deadline;
   let start = job.start;
-  // A county first gets the quick exchanges (seconds, most of the gain), then the bound, then neighbourhood MIPs.
-  if (!isWholeMip(prep)) {
-    start = chainRounds(prep, start, Date.now() + (deadline - Date.now()) * 0.25);
-    post({ type: 'progress', objective: rosterCost(prep, start).cost.total, neighbourhoods: 0, improved: 0, elapsedMs: Date.now() - began });
-  }
   let bound = Number.NEGATIVE_INFINITY;
   let boundMs = 0;
-  // A small roster is one MIP whose own bound is better than the relaxation's.
-  if (!job.skipRelaxation && !isWholeMip(prep)) {
+  const whole = isWholeMip(prep);
+  // The bound first: without it no gap can be claimed. A small roster is one MIP whose own bound is better.
+  if (!job.skipRelaxation && !whole) {
     const t0 = Date.now();
     bound = relaxationBound(highs, prep, Math.max(0.5, ((deadline - Date.now()) / 1000) * job.boundShare));
     boundMs = Date.now() - t0;
     post({ type: 'bound', bound, boundMs });
+  }
+  // A county then gets the quick exchanges (most of the gain), then neighbourhood MIPs with the time left.
+  if (!whole) {
+    start = chainRounds(prep, start, Date.now() + (deadline - Date.now()) * 0.6);
+    post({ type: 'roster', assignments: start });
+    post({ type: 'progress', objective: rosterCost(prep, start).cost.total, neighbourhoods: 0, improved: 0, elapsedMs: Date.now() - began });
   }
   const result = improveRoster(highs, prep, start, deadline, (p) => post({ type: 'progress', ...p }));
   post({
