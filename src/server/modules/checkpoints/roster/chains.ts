@@ -47,9 +47,11 @@ export function improveByChains(prep: Prepared, fixed: Cell[], free: Cell[], dea
     for (const r of byArea.get(s.path.join('/')) ?? []) {
       if (done) break;
       if (r === o || !canServe(prep.people[r], s, cx.role)) continue;
-      // What r gives up: one of r's shifts, whose freeing lets r take x.
+      // What r gives up: one of r's shifts away from home, whose freeing lets r take x. (Giving up a shift at home
+      // too was tried: slower, and it ended higher on the county bench.)
       for (const y of ofPerson.get(r) ?? []) {
         const cy = cells[y];
+        if (travel(r, cy.si) === 0) continue;
         const before = travel(o, cx.si) + travel(r, cy.si) + personCost(prep, loads, o) + personCost(prep, loads, r);
         loads.remove(o, cx.si);
         loads.remove(r, cy.si);
