@@ -46,6 +46,7 @@ const GRACE_MS = 500;
 
 interface Optimised {
   assignments: RosterAssignment[] | null;
+  error: string | null;
   bound: number;
   boundMs: number;
   optimal: boolean;
@@ -53,7 +54,7 @@ interface Optimised {
 
 function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgress?: SolveRosterOptions['onProgress']): Promise<Optimised> {
   return new Promise((resolve) => {
-    const got: Optimised = { assignments: null, bound: Number.NEGATIVE_INFINITY, boundMs: 0, optimal: false };
+    const got: Optimised = { assignments: null, error: null, bound: Number.NEGATIVE_INFINITY, boundMs: 0, optimal: false };
     const w = new Worker(boot, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
     let settled = false;
     const finish = () => {
@@ -77,9 +78,15 @@ function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgres
       } else if (m.type === 'done') {
         Object.assign(got, { assignments: m.assignments, bound: m.bound, boundMs: m.boundMs, optimal: m.optimal });
         finish();
-      } else finish();
+      } else {
+        got.error = m.message;
+        finish();
+      }
     });
-    w.on('error', finish);
+    w.on('error', (e) => {
+      got.error = e.message;
+      finish();
+    });
     w.on('exit', finish);
   });
 }
@@ -102,12 +109,14 @@ export async function solveRoster(
   let boundMs = 0;
   let optimal = false;
   let method: RosterSolution['method'] = 'greedy';
+  let optimiserError: string | null = null;
   const optimiseStart = Date.now();
   const deadline = t0 + timeLimitMs - marginMs(timeLimitMs);
   if (timeLimitMs > 0 && deadline - Date.now() > 100 && bestCost.cost.total > 0) {
     const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 0.5, skipRelaxation: false };
     const got = await runWorker(job, options.workerHeapMb ?? 1024, t0 + timeLimitMs + GRACE_MS, options.onProgress);
     bound = Math.max(bound, got.bound);
+    optimiserError = got.error;
     boundMs = got.boundMs;
     if (got.assignments) {
       const cost = rosterCost(prep, got.assignments);
@@ -138,6 +147,7 @@ export async function solveRoster(
     method,
     optimal: optimal || objective === 0,
     greedy: greedyResult,
+    optimiserError,
     timings: { greedyMs, boundMs, optimiseMs, totalMs: Date.now() - t0 },
   };
 }

@@ -66,7 +66,7 @@ export interface RosterProblem {
 export interface RosterPolicy {
   /** Minimum hours between the end of one shift and the start of the next (DOMAIN.md: ≥ 10 h). */
   restHours: number;
-  /** Hours a person may work in the week unless their own cap says otherwise. */
+  /** Hours a person may work in the week unless their own cap says otherwise (all the problem's shifts count: one problem is one week). */
   weeklyHourCap: number;
   /** Shifts a person may start on one local day (DOMAIN.md: one shift a day). */
   maxShiftsPerDay: number;
@@ -168,5 +168,7 @@ export interface RosterSolution {
   optimal: boolean;
   /** The quick fill's result before the optimiser: its objective and whether it was already feasible. */
   greedy: { objective: number; feasible: boolean };
+  /** Why the optimiser gave nothing back (it failed or ran out of memory), for the log; null otherwise. */
+  optimiserError: string | null;
   timings: { greedyMs: number; boundMs: number; optimiseMs: number; totalMs: number };
 }
