@@ -112,4 +112,22 @@ describe('roster optimiser', () => {
     expect(bound).toBeGreaterThan(0);
     expect(bound).toBeLessThanOrEqual(rosterCost(prep, roster).cost.total);
   });
+
+  it('on a county, keeps hand edits through the exchanges and neighbourhoods, and improves on the greedy fill', async () => {
+    const county = smallCounty(60, 330);
+    const fixed = [
+      { shiftId: 'P0-d0-e', personId: 'U1', role: 'guard' },
+      { shiftId: 'P0-d1-m', personId: 'U1', role: 'guard' },
+    ];
+    const p: RosterProblem = { weekStartMs: WEEK_START_MS, ...county, fixed };
+    const progress: number[] = [];
+    const s = await solveRoster(p, policy, { timeLimitMs: 20_000, onProgress: (x) => progress.push(x.objective) });
+    for (const f of fixed) expect(s.assignments).toContainEqual(f);
+    expect(s.violations.map((v) => [v.kind, v.personId])).toEqual([['rest', 'U1']]);
+    expect(s.optimiserError).toBeNull();
+    expect(s.lowerBound).toBeGreaterThan(0);
+    expect(s.lowerBound).toBeLessThanOrEqual(s.objective);
+    expect(s.objective).toBeLessThanOrEqual(s.greedy.objective);
+    expect(progress.length).toBeGreaterThan(0);
+  });
 });
