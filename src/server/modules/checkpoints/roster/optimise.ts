@@ -1,0 +1,153 @@
+import { Worker } from 'node:worker_threads';
+import { greedyRoster } from './greedy';
+import type { ImproveProgress } from './lns';
+import { prepare, rosterCost } from './model';
+import { checkPrepared } from './rules';
+import { type RosterAssignment, type RosterPolicy, type RosterProblem, type RosterSolution, defaultRosterPolicy } from './types';
+
+/**
+ * solveRoster: the greedy fill at once, then the optimiser (HiGHS in a worker thread) until the time limit.
+ * The answer is the better of the two, with a proven lower bound beside it, so the gap shown is honest.
+ */
+
+export interface SolveRosterOptions {
+  /** Wall time for the whole call, greedy included. Default 60 s. 0 = greedy only. */
+  timeLimitMs?: number;
+  /** The worker's JavaScript heap (HiGHS's WebAssembly memory comes on top). Default 1,024 MB. */
+  workerHeapMb?: number;
+  /** Share of the time given to the lower bound's relaxation (it is usually much quicker). Default 0.5. */
+  boundShare?: number;
+  /** Called as the optimiser goes (objective so far, neighbourhoods solved). */
+  onProgress?: (p: ImproveProgress & { bound?: number }) => void;
+}
+
+export interface WorkerJob {
+  problem: RosterProblem;
+  policy: RosterPolicy;
+  start: RosterAssignment[];
+  deadline: number;
+  boundShare: number;
+  skipRelaxation: boolean;
+}
+
+export type WorkerMessage =
+  | ({ type: 'progress' } & ImproveProgress)
+  | { type: 'bound'; bound: number; boundMs: number }
+  /** A roster better than the start, sent as soon as found so a worker ended at the limit does not lose it. */
+  | { type: 'roster'; assignments: RosterAssignment[] }
+  | { type: 'done'; assignments: RosterAssignment[]; bound: number; boundMs: number; optimal: boolean; neighbourhoods: number }
+  | { type: 'failed'; message: string };
+
+const boot = new URL('./worker-boot.mjs', import.meta.url);
+// Time kept for the worker to hand back its result and for the checks after it (a county's roster is 25,000
+// rows to pass between threads and check again), and how long past the limit a silent worker is given.
+const marginMs = (limitMs: number) => Math.max(300, Math.min(6_000, limitMs * 0.08));
+const GRACE_MS = 500;
+
+interface Optimised {
+  assignments: RosterAssignment[] | null;
+  error: string | null;
+  bound: number;
+  boundMs: number;
+  optimal: boolean;
+}
+
+function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgress?: SolveRosterOptions['onProgress']): Promise<Optimised> {
+  return new Promise((resolve) => {
+    const got: Optimised = { assignments: null, error: null, bound: Number.NEGATIVE_INFINITY, boundMs: 0, optimal: false };
+    const w = new Worker(boot, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void w.terminate();
+      resolve(got);
+    };
+    // The worker checks the clock between solves; should one solve overrun, the thread is ended and the best
+    // answer already known (the greedy roster, the bound if it came) stands.
+    const timer = setTimeout(finish, Math.max(0, hardStopAt - Date.now()));
+    w.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') onProgress?.(m);
+      else if (m.type === 'bound') {
+        got.bound = m.bound;
+        got.boundMs = m.boundMs;
+        onProgress?.({ objective: Number.NaN, neighbourhoods: 0, improved: 0, elapsedMs: m.boundMs, bound: m.bound });
+      } else if (m.type === 'roster') {
+        got.assignments = m.assignments;
+      } else if (m.type === 'done') {
+        Object.assign(got, { assignments: m.assignments, bound: m.bound, boundMs: m.boundMs, optimal: m.optimal });
+        finish();
+      } else {
+        got.error = m.message;
+        finish();
+      }
+    });
+    w.on('error', (e) => {
+      got.error = e.message;
+      finish();
+    });
+    w.on('exit', finish);
+  });
+}
+
+export async function solveRoster(
+  problem: RosterProblem,
+  policy: RosterPolicy = defaultRosterPolicy,
+  options: SolveRosterOptions = {},
+): Promise<RosterSolution> {
+  const t0 = Date.now();
+  const timeLimitMs = options.timeLimitMs ?? 60_000;
+  const prep = prepare(problem, policy);
+  const greedy = greedyRoster(prep);
+  const greedyMs = Date.now() - t0;
+  const greedyRules = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed').length;
+  let best = greedy;
+  let bestCost = rosterCost(prep, greedy);
+  const greedyResult = { objective: bestCost.cost.total, feasible: greedyRules === 0 && bestCost.unfilled.length === 0 };
+  let bound = 0;
+  let boundMs = 0;
+  let optimal = false;
+  let method: RosterSolution['method'] = 'greedy';
+  let optimiserError: string | null = null;
+  const optimiseStart = Date.now();
+  const deadline = t0 + timeLimitMs - marginMs(timeLimitMs);
+  if (timeLimitMs > 0 && deadline - Date.now() > 100 && bestCost.cost.total > 0) {
+    const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 0.5, skipRelaxation: false };
+    const got = await runWorker(job, options.workerHeapMb ?? 1024, t0 + timeLimitMs + GRACE_MS, options.onProgress);
+    bound = Math.max(bound, got.bound);
+    optimiserError = got.error;
+    boundMs = got.boundMs;
+    if (got.assignments) {
+      const cost = rosterCost(prep, got.assignments);
+      // Never worse than greedy, and never a roster breaking a rule the greedy one kept.
+      const rules = checkPrepared(prep, got.assignments).filter((v) => v.kind !== 'understaffed').length;
+      if (rules <= greedyRules && cost.cost.total <= bestCost.cost.total + 1e-9) {
+        if (cost.cost.total < bestCost.cost.total - 1e-9) method = 'optimised';
+        best = got.assignments;
+        bestCost = cost;
+        optimal = got.optimal;
+      }
+    }
+  }
+  const optimiseMs = Date.now() - optimiseStart;
+  const violations = checkPrepared(prep, best).filter((v) => v.kind !== 'understaffed');
+  const objective = bestCost.cost.total;
+  // All costs are non-negative, so 0 is always a bound; rounding in the solver must not put the bound above the roster.
+  const lowerBound = Math.min(objective, Math.max(0, bound));
+  return {
+    assignments: best,
+    unfilled: bestCost.unfilled,
+    objective,
+    cost: bestCost.cost,
+    lowerBound: optimal ? objective : lowerBound,
+    gapPct: objective > 0 ? ((objective - (optimal ? objective : lowerBound)) / objective) * 100 : 0,
+    feasible: bestCost.unfilled.length === 0 && violations.length === 0,
+    violations,
+    method,
+    optimal: optimal || objective === 0,
+    greedy: greedyResult,
+    optimiserError,
+    timings: { greedyMs, boundMs, optimiseMs, totalMs: Date.now() - t0 },
+  };
+}
