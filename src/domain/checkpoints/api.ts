@@ -38,7 +38,15 @@ export const post = z.object({
 });
 export type Post = z.infer<typeof post>;
 
-const person = z.object({ assignmentId: z.number(), userId: z.number(), name: z.string(), role: z.enum(STAFF_ROLES), checkedInAt: instant.nullable(), late: z.boolean(), absent: z.boolean() });
+const person = z.object({
+  assignmentId: z.number(),
+  userId: z.number(),
+  name: z.string(),
+  role: z.enum(STAFF_ROLES),
+  checkedInAt: instant.nullable(),
+  late: z.boolean(),
+  absent: z.boolean(),
+});
 export const rosterCell = z.object({
   postId: z.number(),
   day: z.string(),
@@ -116,7 +124,15 @@ export type Crossing = z.infer<typeof crossing>;
 
 export const crossingResult = crossing.extend({ replayed: z.boolean() });
 
-export const figures = z.object({ checked: z.number(), vehicles: z.number(), letThrough: z.number(), turnedBack: z.number(), vehiclesTurnedBack: z.number(), handedOver: z.number(), flagged: z.number() });
+export const figures = z.object({
+  checked: z.number(),
+  vehicles: z.number(),
+  letThrough: z.number(),
+  turnedBack: z.number(),
+  vehiclesTurnedBack: z.number(),
+  handedOver: z.number(),
+  flagged: z.number(),
+});
 export type CrossingFigures = z.infer<typeof figures>;
 
 // ——— posts ———
@@ -203,7 +219,13 @@ export const recordCrossing = defineRoute({
 export const listCrossings = defineRoute({
   method: 'GET',
   path: `${BASE}/crossings`,
-  query: z.strictObject({ postId: idParam.optional(), under: idParam.optional(), day: calendarDate.optional(), decision: z.enum(DECISIONS).optional(), ...paging }),
+  query: z.strictObject({
+    postId: idParam.optional(),
+    under: idParam.optional(),
+    day: calendarDate.optional(),
+    decision: z.enum(DECISIONS).optional(),
+    ...paging,
+  }),
   responses: { 200: pageOf(crossing) },
 });
 export const crossingFigures = defineRoute({

@@ -45,7 +45,14 @@ describe('shift cover', () => {
 });
 
 describe('the decision at a post', () => {
-  const base = { direction: 'in' as const, feverish: false, codeColour: 'green' as const, originRiskLevel: 'none' as const, fromOutside: false, allRegistered: true };
+  const base = {
+    direction: 'in' as const,
+    feverish: false,
+    codeColour: 'green' as const,
+    originRiskLevel: 'none' as const,
+    fromOutside: false,
+    allRegistered: true,
+  };
   it('follows the first matching rule', () => {
     expect(decideCrossing(base)).toEqual({ decision: 'let_through', rule: 'default' });
     expect(decideCrossing({ ...base, feverish: true, originRiskLevel: 'high' }).rule).toBe('fever');

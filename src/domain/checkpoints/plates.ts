@@ -6,8 +6,37 @@
  * 挂 / 学 / 警; Hong Kong and Macao cross-border plates in 港 / 澳.
  */
 export const PROVINCES = [
-  '京', '津', '沪', '渝', '冀', '豫', '云', '辽', '黑', '湘', '皖', '鲁', '新', '苏', '浙', '赣', '鄂', '桂', '甘',
-  '晋', '蒙', '陕', '吉', '闽', '贵', '粤', '青', '藏', '川', '宁', '琼',
+  '京',
+  '津',
+  '沪',
+  '渝',
+  '冀',
+  '豫',
+  '云',
+  '辽',
+  '黑',
+  '湘',
+  '皖',
+  '鲁',
+  '新',
+  '苏',
+  '浙',
+  '赣',
+  '鄂',
+  '桂',
+  '甘',
+  '晋',
+  '蒙',
+  '陕',
+  '吉',
+  '闽',
+  '贵',
+  '粤',
+  '青',
+  '藏',
+  '川',
+  '宁',
+  '琼',
 ] as const;
 export const PLATE_SUFFIXES = ['挂', '学', '警', '港', '澳'] as const;
 
@@ -23,7 +52,7 @@ const NEW_ENERGY_LARGE = new RegExp(`^${P}${L}\\d{5}[DF]$`);
 
 /** The plate as typed, upper-cased without spaces, dots or dashes (粤B·12345 → 粤B12345). */
 export function normalisePlate(s: string): string {
-  return s.replace(/[\s·.\-]/g, '').toUpperCase();
+  return s.replace(/[\s·.-]/g, '').toUpperCase();
 }
 
 export type PlateKind = 'ordinary' | 'new_energy';

@@ -30,22 +30,22 @@ export interface CrossingRule {
     fromOutside?: boolean;
     allRegistered?: boolean;
   };
-  then: CrossingDecision;
+  decision: CrossingDecision;
 }
 
 const RISKY: RiskLevel[] = ['high', 'medium', 'lockdown', 'control'];
 
 export const CROSSING_RULES: CrossingRule[] = [
   // Fever or a red code: handed to the health side for a measure, wherever they go.
-  { code: 'fever', when: { feverish: true }, then: 'handed_over' },
-  { code: 'red-code', when: { codeColours: ['red', 'purple'] }, then: 'handed_over' },
+  { code: 'fever', when: { feverish: true }, decision: 'handed_over' },
+  { code: 'red-code', when: { codeColours: ['red', 'purple'] }, decision: 'handed_over' },
   // From a risk area: our own people come home under a measure; others are turned back (劝返).
-  { code: 'risk-returnee', when: { direction: 'in', originRiskLevels: RISKY, allRegistered: true }, then: 'handed_over' },
-  { code: 'risk-visitor', when: { direction: 'in', originRiskLevels: RISKY }, then: 'turned_back' },
-  { code: 'amber-code', when: { codeColours: ['yellow', 'orange'] }, then: 'turned_back' },
+  { code: 'risk-returnee', when: { direction: 'in', originRiskLevels: RISKY, allRegistered: true }, decision: 'handed_over' },
+  { code: 'risk-visitor', when: { direction: 'in', originRiskLevels: RISKY }, decision: 'turned_back' },
+  { code: 'amber-code', when: { codeColours: ['yellow', 'orange'] }, decision: 'turned_back' },
   // From outside the county: registered, then through (a returnee also becomes an arrival).
-  { code: 'from-outside', when: { direction: 'in', fromOutside: true }, then: 'registered' },
-  { code: 'default', when: {}, then: 'let_through' },
+  { code: 'from-outside', when: { direction: 'in', fromOutside: true }, decision: 'registered' },
+  { code: 'default', when: {}, decision: 'let_through' },
 ];
 
 function matches(r: CrossingRule, s: CrossingSituation): boolean {
@@ -61,7 +61,7 @@ function matches(r: CrossingRule, s: CrossingSituation): boolean {
 
 export function decideCrossing(s: CrossingSituation, rules: CrossingRule[] = CROSSING_RULES): { decision: CrossingDecision; rule: string } {
   const r = rules.find((x) => matches(x, s));
-  return r ? { decision: r.then, rule: r.code } : { decision: 'let_through', rule: 'none' };
+  return r ? { decision: r.decision, rule: r.code } : { decision: 'let_through', rule: 'none' };
 }
 
 /** How strict a decision is: the recorder may only move up this scale. */

@@ -9,10 +9,12 @@ import { SHIFT_KINDS, TIME_OF_DAY } from './shifts';
 const text = (max: number) => plainText(max).min(1);
 const timeOfDay = z.string().regex(TIME_OF_DAY, 'invalid_format');
 
-export const staffing = z.strictObject(Object.fromEntries(STAFF_ROLES.map((r) => [r, z.number().int().min(0).max(50).optional()])) as Record<
-  (typeof STAFF_ROLES)[number],
-  z.ZodOptional<z.ZodNumber>
->);
+export const staffing = z.strictObject(
+  Object.fromEntries(STAFF_ROLES.map((r) => [r, z.number().int().min(0).max(50).optional()])) as Record<
+    (typeof STAFF_ROLES)[number],
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
 export type Staffing = Partial<Record<(typeof STAFF_ROLES)[number], number>>;
 
 export const shift = z.strictObject({

@@ -207,7 +207,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   SLOT_OVERLAP: { zh: '第 {n} 项修改：时段 {start}–{end} 与时段 {other} 重叠', en: 'Change {n}: the slot {start}–{end} overlaps the slot {other}' },
   // ——— checkpoints (卡点) ———
-  POST_CLOSED: { zh: '卡点“{post}”在 {day} 未开放，不能登记或排班', en: 'The checkpoint "{post}" is not open on {day}; nothing can be recorded or rostered there' },
+  POST_CLOSED: {
+    zh: '卡点“{post}”在 {day} 未开放，不能登记或排班',
+    en: 'The checkpoint "{post}" is not open on {day}; nothing can be recorded or rostered there',
+  },
   SHIFT_OVERLAP: {
     zh: '{name} 在 {day} 的 {shift} 已安排在“{post}”值班，同一时间不能安排在两处',
     en: '{name} is already on duty at "{post}" on {day} ({shift}); one person cannot be in two places at once',

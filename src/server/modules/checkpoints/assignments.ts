@@ -57,7 +57,14 @@ export async function assign(ctx: Ctx, b: AssignInput, timeZone: string) {
         by: ctx.actor.userId,
         tz: timeZone,
       });
-      if ('id' in r) await audit(tx, ctx, { action: 'assign_shift', entity: 'checkpoint_post', entityId: post.id, areaPath: post.area_path, after: { assignmentId: r.id, userId: person.id, day: b.day, shiftCode: shift.code, role: b.role } });
+      if ('id' in r)
+        await audit(tx, ctx, {
+          action: 'assign_shift',
+          entity: 'checkpoint_post',
+          entityId: post.id,
+          areaPath: post.area_path,
+          after: { assignmentId: r.id, userId: person.id, day: b.day, shiftCode: shift.code, role: b.role },
+        });
       return r;
     });
   } catch (e) {
@@ -78,7 +85,13 @@ export async function unassign(ctx: Ctx, id: number) {
   if (a.checked_in_at) throw conflict('SHIFT_CHECKED_IN', { name: a.user_name });
   await ctx.db.tx(async (tx) => {
     await duty.deleteAssignment(tx, id);
-    await audit(tx, ctx, { action: 'unassign_shift', entity: 'checkpoint_post', entityId: a.post_id, areaPath: a.area_path, before: { assignmentId: id, userId: a.user_id, day: a.day, shiftCode: a.shift_code } });
+    await audit(tx, ctx, {
+      action: 'unassign_shift',
+      entity: 'checkpoint_post',
+      entityId: a.post_id,
+      areaPath: a.area_path,
+      before: { assignmentId: id, userId: a.user_id, day: a.day, shiftCode: a.shift_code },
+    });
   });
   return { ok: true as const };
 }

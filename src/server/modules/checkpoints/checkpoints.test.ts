@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localClock } from './local-time';
 import { raiseUnderstaffed } from './staffing';
-import { type CheckpointFixture, checkpointFixture, crossing, newPost, ok } from './test-fixture';
+import { type CheckpointFixture, checkpointFixture, newPost, ok } from './test-fixture';
 
 let f: CheckpointFixture;
 beforeAll(async () => {
@@ -50,7 +50,12 @@ describe('posts', () => {
     const dayPost = await ok(
       f.cadre.post(
         '/api/checkpoints/posts',
-        newPost(f.village.id, { opensAt: '07:00', closesAt: '23:00', shiftKind: 'custom', shifts: [{ code: 'D', name: '白班', start: '07:00', end: '23:00' }] }),
+        newPost(f.village.id, {
+          opensAt: '07:00',
+          closesAt: '23:00',
+          shiftKind: 'custom',
+          shifts: [{ code: 'D', name: '白班', start: '07:00', end: '23:00' }],
+        }),
       ),
       201,
     );
@@ -62,7 +67,10 @@ describe('posts', () => {
       ['08:00', '20:00'],
       ['20:00', '08:00'],
     ]);
-    const short = await f.cadre.put(`/api/checkpoints/posts/${post.id}/shifts`, { shiftKind: 'custom', shifts: [{ code: 'X', name: '白班', start: '08:00', end: '20:00' }] });
+    const short = await f.cadre.put(`/api/checkpoints/posts/${post.id}/shifts`, {
+      shiftKind: 'custom',
+      shifts: [{ code: 'X', name: '白班', start: '08:00', end: '20:00' }],
+    });
     expect(short.statusCode).toBe(422);
     const twice = await f.cadre.put(`/api/checkpoints/posts/${post.id}/shifts`, {
       shiftKind: 'custom',
@@ -91,20 +99,40 @@ describe('the roster by hand', () => {
     expect(clash.json().error).toMatchObject({ code: 'SHIFT_OVERLAP', message: expect.stringContaining('东口') });
     // Racing requests for overlapping shifts: exactly one wins.
     const race = await Promise.all(
-      ['D', 'N'].map((code) => f.cadre.post('/api/checkpoints/assignments', { postId: west.id, day: '2026-06-03', shiftCode: code, userId: f.ids.worker, role: 'volunteer' })),
+      ['D', 'N'].map((code) =>
+        f.cadre.post('/api/checkpoints/assignments', { postId: west.id, day: '2026-06-03', shiftCode: code, userId: f.ids.worker, role: 'volunteer' }),
+      ),
     );
     expect(race.map((r) => r.statusCode).sort()).toEqual([201, 201]);
     const race2 = await Promise.all(
-      [east.id, west.id].map((postId) => f.cadre.post('/api/checkpoints/assignments', { postId, day: '2026-06-05', shiftCode: postId === east.id ? 'A' : 'D', userId: f.ids.worker, role: 'volunteer' })),
+      [east.id, west.id].map((postId) =>
+        f.cadre.post('/api/checkpoints/assignments', {
+          postId,
+          day: '2026-06-05',
+          shiftCode: postId === east.id ? 'A' : 'D',
+          userId: f.ids.worker,
+          role: 'volunteer',
+        }),
+      ),
     );
     expect(race2.map((r) => r.statusCode).sort()).toEqual([201, 409]);
 
     const outside = await f.cadre.post('/api/checkpoints/assignments', { postId: east.id, day, shiftCode: 'C', userId: f.ids.stranger, role: 'volunteer' });
     expect(outside.json().error.fields).toEqual({ userId: expect.any(String) });
-    const before = await f.cadre.post('/api/checkpoints/assignments', { postId: east.id, day: '2025-12-31', shiftCode: 'A', userId: f.ids.worker, role: 'volunteer' });
+    const before = await f.cadre.post('/api/checkpoints/assignments', {
+      postId: east.id,
+      day: '2025-12-31',
+      shiftCode: 'A',
+      userId: f.ids.worker,
+      role: 'volunteer',
+    });
     expect(before.json().error.code).toBe('POST_CLOSED');
-    expect((await f.cadre.post('/api/checkpoints/assignments', { postId: east.id, day, shiftCode: 'Z', userId: f.ids.worker, role: 'volunteer' })).statusCode).toBe(400);
-    expect((await f.volunteer.post('/api/checkpoints/assignments', { postId: east.id, day, shiftCode: 'C', userId: f.ids.worker, role: 'volunteer' })).statusCode).toBe(403);
+    expect(
+      (await f.cadre.post('/api/checkpoints/assignments', { postId: east.id, day, shiftCode: 'Z', userId: f.ids.worker, role: 'volunteer' })).statusCode,
+    ).toBe(400);
+    expect(
+      (await f.volunteer.post('/api/checkpoints/assignments', { postId: east.id, day, shiftCode: 'C', userId: f.ids.worker, role: 'volunteer' })).statusCode,
+    ).toBe(403);
 
     const board = await ok(f.cadre.get(`/api/checkpoints/roster?postId=${east.id}&from=${day}&days=2`));
     expect(board.days).toEqual([day, '2026-06-02']);
@@ -113,7 +141,10 @@ describe('the roster by hand', () => {
     expect(cell(day, 'C')).toMatchObject({ gap: true, short: ['volunteer'], people: [] });
 
     await ok(f.cadre.request({ method: 'DELETE', url: `/api/checkpoints/assignments/${a.id}` }));
-    await ok(f.cadre.post('/api/checkpoints/assignments', { postId: west.id, day: '2026-06-02', shiftCode: 'N', userId: f.ids.volunteer, role: 'volunteer' }), 201);
+    await ok(
+      f.cadre.post('/api/checkpoints/assignments', { postId: west.id, day: '2026-06-02', shiftCode: 'N', userId: f.ids.volunteer, role: 'volunteer' }),
+      201,
+    );
     expect((await f.cadre.request({ method: 'DELETE', url: `/api/checkpoints/assignments/${a.id}` })).statusCode).toBe(404);
   });
 
@@ -125,7 +156,10 @@ describe('the roster by hand', () => {
     const [s, e] = [hhmm(start), hhmm(end)];
     const day = localClock(f.t.app.timeZone, start).day;
     const post = await ok(
-      f.cadre.post('/api/checkpoints/posts', newPost(f.village.id, { name: '南口', opensAt: s, closesAt: e, shiftKind: 'custom', shifts: [{ code: 'S', name: '值守', start: s, end: e }] })),
+      f.cadre.post(
+        '/api/checkpoints/posts',
+        newPost(f.village.id, { name: '南口', opensAt: s, closesAt: e, shiftKind: 'custom', shifts: [{ code: 'S', name: '值守', start: s, end: e }] }),
+      ),
       201,
     );
     await ok(f.cadre.post('/api/checkpoints/assignments', { postId: post.id, day, shiftCode: 'S', userId: f.ids.volunteer, role: 'volunteer' }), 201);
@@ -150,7 +184,10 @@ describe('the roster by hand', () => {
     const taken = await f.cadre.request({ method: 'DELETE', url: `/api/checkpoints/assignments/${checked.id}` });
     expect(taken.json().error.code).toBe('SHIFT_CHECKED_IN');
 
-    const handover = await ok(f.volunteer.post(`/api/checkpoints/posts/${post.id}/handovers`, { incidents: '一辆货车无通行证，已劝返', suppliesShort: ['masks'] }), 201);
+    const handover = await ok(
+      f.volunteer.post(`/api/checkpoints/posts/${post.id}/handovers`, { incidents: '一辆货车无通行证，已劝返', suppliesShort: ['masks'] }),
+      201,
+    );
     expect(handover).toMatchObject({ shiftCode: 'S', suppliesShort: ['masks'] });
     expect((await ok(f.cadre.get(`/api/checkpoints/posts/${post.id}/handovers`))).total).toBe(1);
   });
@@ -158,8 +195,17 @@ describe('the roster by hand', () => {
 
 describe('understaffed now', () => {
   it('raises one urgent task for the command center when a shift lacks its minimum 15 minutes after it starts', async () => {
-    const post = await ok(f.cadre.post('/api/checkpoints/posts', newPost(f.village.id, { name: '北口', opensOn: '2025-11-01', closesOn: '2025-11-02', staffing: { volunteer: 1, police: 1 } })), 201);
-    await ok(f.cadre.post('/api/checkpoints/assignments', { postId: post.id, day: '2025-11-01', shiftCode: 'A', userId: f.ids.worker, role: 'volunteer' }), 201);
+    const post = await ok(
+      f.cadre.post(
+        '/api/checkpoints/posts',
+        newPost(f.village.id, { name: '北口', opensOn: '2025-11-01', closesOn: '2025-11-02', staffing: { volunteer: 1, police: 1 } }),
+      ),
+      201,
+    );
+    await ok(
+      f.cadre.post('/api/checkpoints/assignments', { postId: post.id, day: '2025-11-01', shiftCode: 'A', userId: f.ids.worker, role: 'volunteer' }),
+      201,
+    );
     const tz = f.t.app.timeZone;
     const at = (s: string) => new Date(`2025-11-01T${s}:00+08:00`);
     expect(tz).toBe('Asia/Shanghai');

@@ -26,7 +26,15 @@ export interface NewCrossing {
   policyDecision: string;
   policyRule: string;
   by: number;
-  people: { name: string | null; idNumber: string | null; phone: string | null; temperature: number; feverish: boolean; codeColour: string | null; residentId: number | null }[];
+  people: {
+    name: string | null;
+    idNumber: string | null;
+    phone: string | null;
+    temperature: number;
+    feverish: boolean;
+    codeColour: string | null;
+    residentId: number | null;
+  }[];
 }
 
 /**
@@ -103,7 +111,15 @@ export interface CrossingRow {
   decision: string;
   policy_decision: string;
   policy_rule: string;
-  people: { name: string | null; id_number: string | null; temperature: number; feverish: boolean; code_colour: string | null; resident_id: number | null; arrival_id: number | null }[];
+  people: {
+    name: string | null;
+    id_number: string | null;
+    temperature: number;
+    feverish: boolean;
+    code_colour: string | null;
+    resident_id: number | null;
+    arrival_id: number | null;
+  }[];
 }
 
 const COLUMNS = `c.id, c.post_id, p.name AS post_name, c.at, c.direction, c.plate, c.vehicle_type, c.pass_no, c.origin_name, c.origin_risk_level, c.checks,
@@ -116,7 +132,11 @@ export async function findCrossing(db: Queryable, id: number): Promise<CrossingR
   return row ?? null;
 }
 
-export async function listCrossings(db: Queryable, scope: Scope, f: { postId?: number; underPath?: string; day?: string; decision?: string; limit: number; offset: number }) {
+export async function listCrossings(
+  db: Queryable,
+  scope: Scope,
+  f: { postId?: number; underPath?: string; day?: string; decision?: string; limit: number; offset: number },
+) {
   const q = new SqlParams();
   const where = [scopeClause(scope, 'c.area_path', q)];
   if (f.underPath) where.push(`c.area_path LIKE ${q.add(f.underPath + '%')}`);

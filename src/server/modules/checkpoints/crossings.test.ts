@@ -29,13 +29,27 @@ describe('crossings', () => {
       headers: { 'accept-language': 'en' },
     });
     expect(en.statusCode).toBe(400);
-    expect(en.json().error).toMatchObject({ code: 'TEMPERATURE_RANGE', message: expect.stringContaining('34–43'), fields: { 'people.0.temperature': expect.any(String) } });
-    expect((await f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { people: [{ temperature: 43.1 }] }))).json().error.code).toBe('TEMPERATURE_RANGE');
-    expect((await f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { plate: '豫P12345', vehicleType: 'supply' }))).json().error.code).toBe('SUPPLY_PASS_REQUIRED');
-    const supply = await ok(f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { plate: '豫P12345', vehicleType: 'supply', passNo: 'BG-0012' })), 201);
+    expect(en.json().error).toMatchObject({
+      code: 'TEMPERATURE_RANGE',
+      message: expect.stringContaining('34–43'),
+      fields: { 'people.0.temperature': expect.any(String) },
+    });
+    expect((await f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { people: [{ temperature: 43.1 }] }))).json().error.code).toBe(
+      'TEMPERATURE_RANGE',
+    );
+    expect((await f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { plate: '豫P12345', vehicleType: 'supply' }))).json().error.code).toBe(
+      'SUPPLY_PASS_REQUIRED',
+    );
+    const supply = await ok(
+      f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { plate: '豫P12345', vehicleType: 'supply', passNo: 'BG-0012' })),
+      201,
+    );
     expect(supply).toMatchObject({ vehicleType: 'supply', passNo: 'BG-0012', decision: 'let_through' });
 
-    const closed = await ok(f.cadre.post('/api/checkpoints/posts', newPost(f.village.id, { name: '已撤卡点', opensOn: '2026-01-01', closesOn: '2026-01-02' })), 201);
+    const closed = await ok(
+      f.cadre.post('/api/checkpoints/posts', newPost(f.village.id, { name: '已撤卡点', opensOn: '2026-01-01', closesOn: '2026-01-02' })),
+      201,
+    );
     const refused = await f.volunteer.post('/api/checkpoints/crossings', crossing(closed.id));
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('POST_CLOSED');
@@ -47,7 +61,10 @@ describe('crossings', () => {
     expect(fever).toMatchObject({ flagged: 1, decision: 'handed_over', policyRule: 'fever', people: [{ name: '赵*', feverish: true }] });
     const mild = await f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { people: [{ temperature: 38 }], decision: 'let_through' }));
     expect(mild.json().error.code).toBe('DECISION_TOO_MILD');
-    const back = await ok(f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { plate: '豫P99999', vehicleType: 'truck', decision: 'turned_back' })), 201);
+    const back = await ok(
+      f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { plate: '豫P99999', vehicleType: 'truck', decision: 'turned_back' })),
+      201,
+    );
     expect(back).toMatchObject({ decision: 'turned_back', policyDecision: 'let_through' });
     const amber = await ok(f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { people: [{ temperature: 36.4, codeColour: 'yellow' }] })), 201);
     expect(amber.decision).toBe('turned_back');
@@ -74,11 +91,20 @@ describe('crossings', () => {
     const c = await ok(
       f.volunteer.post(
         '/api/checkpoints/crossings',
-        crossing(postId, { plate: '鄂A12345', vehicleType: 'private', originCode: '420106', people: [{ name: '李返乡', idNumber: f.resident.idNumber, temperature: 36.4, codeColour: 'green' }] }),
+        crossing(postId, {
+          plate: '鄂A12345',
+          vehicleType: 'private',
+          originCode: '420106',
+          people: [{ name: '李返乡', idNumber: f.resident.idNumber, temperature: 36.4, codeColour: 'green' }],
+        }),
       ),
       201,
     );
-    expect(c).toMatchObject({ decision: 'registered', originName: '湖北省武汉市武昌区', people: [{ registered: true, arrivalId: expect.any(Number), name: '李*乡' }] });
+    expect(c).toMatchObject({
+      decision: 'registered',
+      originName: '湖北省武汉市武昌区',
+      people: [{ registered: true, arrivalId: expect.any(Number), name: '李*乡' }],
+    });
     expect(c.people[0].idNumber).not.toBe(f.resident.idNumber);
     const arrival = await ok(f.command.get(`/api/arrivals/${c.people[0].arrivalId}`));
     expect(arrival).toMatchObject({ residentId: f.resident.id, originCode: '420106', transportNo: '鄂A12345' });
@@ -87,7 +113,9 @@ describe('crossings', () => {
     // A visitor (not registered) from outside is registered and let through, with no arrival.
     const visitor = await ok(f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { originCode: '420106' })), 201);
     expect(visitor).toMatchObject({ decision: 'registered', people: [{ registered: false, arrivalId: null }] });
-    expect((await f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { originCode: '999999' }))).json().error.fields).toEqual({ originCode: expect.any(String) });
+    expect((await f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { originCode: '999999' }))).json().error.fields).toEqual({
+      originCode: expect.any(String),
+    });
   });
 
   it('answers the day’s figures per post, rolled up and by hour, and the overview panel', async () => {

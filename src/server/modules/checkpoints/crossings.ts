@@ -43,7 +43,11 @@ function checkFields(b: CrossingInput): { plate: string | null } {
   }
   b.people.forEach((p, i) => {
     if (p.temperature < TEMPERATURE_MIN || p.temperature > TEMPERATURE_MAX) {
-      throw badRequest('TEMPERATURE_RANGE', { value: p.temperature, min: TEMPERATURE_MIN, max: TEMPERATURE_MAX }, { [`people.${i}.temperature`]: 'out_of_range' });
+      throw badRequest(
+        'TEMPERATURE_RANGE',
+        { value: p.temperature, min: TEMPERATURE_MIN, max: TEMPERATURE_MAX },
+        { [`people.${i}.temperature`]: 'out_of_range' },
+      );
     }
   });
   return { plate };
@@ -98,7 +102,8 @@ export async function recordCrossing(ctx: Ctx, b: CrossingInput, timeZone: strin
     allRegistered: people.every((p) => p.residentId !== null),
   });
   const decision = b.decision ?? policy.decision;
-  if (!isAtLeastAsStrict(decision, policy.decision)) throw badRequest('DECISION_TOO_MILD', { policy: DECISION_WORDS[policy.decision][ctx.lang] }, { decision: 'too_mild' });
+  if (!isAtLeastAsStrict(decision, policy.decision))
+    throw badRequest('DECISION_TOO_MILD', { policy: DECISION_WORDS[policy.decision][ctx.lang] }, { decision: 'too_mild' });
   const row: repo.NewCrossing = {
     clientId: b.clientId,
     postId: post.id,

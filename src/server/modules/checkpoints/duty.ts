@@ -1,9 +1,10 @@
-import { CHECK_IN_EARLY_MINUTES, SUPPLIES, tokenOfScan } from '../../../domain/checkpoints/kinds';
+import { CHECK_IN_EARLY_MINUTES, type SUPPLIES, tokenOfScan } from '../../../domain/checkpoints/kinds';
 import type { z } from 'zod';
 import type { handoverBody } from '../../../domain/checkpoints/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
+import { pathInScope } from '../../platform/scope';
 import { assignmentView } from './assignments';
 import * as duty from './duty-repo';
 import { shiftAt } from './local-time';
@@ -18,13 +19,23 @@ import * as repo from './repo';
  * code whatever the caller's scope: being on its roster is what lets them in.
  */
 export async function checkIn(ctx: Ctx, code: string, now = new Date()) {
-  const [post] = await ctx.db.query<{ id: number; name: string }>('SELECT id, name FROM checkpoint_posts WHERE qr_token = $1', [tokenOfScan(code)]);
+  const [post] = await ctx.db.query<{ id: number; name: string; area_path: string }>('SELECT id, name, area_path FROM checkpoint_posts WHERE qr_token = $1', [
+    tokenOfScan(code),
+  ]);
   if (!post) throw badRequest('CHECKPOINT_CODE_UNKNOWN', {}, { code: 'not_found' });
   const a = await duty.shiftToCheckIn(ctx.db, ctx.actor.userId, post.id, now, CHECK_IN_EARLY_MINUTES);
+  // Without a shift there, a post outside the caller's scope is not named: its code reads as unknown.
+  if (!a && !pathInScope(ctx.actor.scope, post.area_path)) throw badRequest('CHECKPOINT_CODE_UNKNOWN', {}, { code: 'not_found' });
   if (!a) throw conflict('NO_SHIFT_NOW', { post: post.name });
   await ctx.db.tx(async (tx) => {
     if (await duty.stampCheckIn(tx, a.id, now)) {
-      await audit(tx, ctx, { action: 'check_in', entity: 'checkpoint_post', entityId: post.id, areaPath: a.area_path, after: { assignmentId: a.id, at: now.toISOString() } });
+      await audit(tx, ctx, {
+        action: 'check_in',
+        entity: 'checkpoint_post',
+        entityId: post.id,
+        areaPath: a.area_path,
+        after: { assignmentId: a.id, at: now.toISOString() },
+      });
     }
   });
   const [row] = await duty.shiftsOfUser(ctx.db, ctx.actor.userId, new Date(0)).then((rows) => rows.filter((r) => r.id === a.id));
@@ -48,7 +59,13 @@ export async function addHandover(ctx: Ctx, postId: number, b: z.infer<typeof ha
       note: b.note || null,
       by: ctx.actor.userId,
     });
-    await audit(tx, ctx, { action: 'handover', entity: 'checkpoint_post', entityId: postId, areaPath: post.area_path, after: { handoverId: id, shiftCode, suppliesShort: b.suppliesShort ?? [] } });
+    await audit(tx, ctx, {
+      action: 'handover',
+      entity: 'checkpoint_post',
+      entityId: postId,
+      areaPath: post.area_path,
+      after: { handoverId: id, shiftCode, suppliesShort: b.suppliesShort ?? [] },
+    });
     return id;
   });
   const { rows } = await duty.handoversOf(ctx.db, ctx.actor.scope, { postId, id, limit: 1, offset: 0 });

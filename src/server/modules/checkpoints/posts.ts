@@ -22,7 +22,7 @@ export function postView(p: repo.PostRow, on: string) {
   return {
     id: p.id,
     name: p.name,
-    kind: p.kind as (typeof import('../../../domain/checkpoints/kinds').POST_KINDS)[number],
+    kind: p.kind as typeof import('../../../domain/checkpoints/kinds').POST_KINDS[number],
     areaId: p.area_id,
     areaPath: p.area_path,
     areaName: p.area_name,
@@ -152,7 +152,14 @@ export async function setShifts(ctx: Ctx, id: number, b: ShiftsInput) {
   const after = { ...fieldsOf(p), shiftKind: kind, shifts, handoverMinutes: b.handoverMinutes ?? p.handover_minutes };
   await ctx.db.tx(async (tx) => {
     await repo.updatePost(tx, id, after);
-    await audit(tx, ctx, { action: 'shifts', entity: 'checkpoint_post', entityId: id, areaPath: p.area_path, before: { shifts: p.shifts }, after: { shiftKind: kind, shifts } });
+    await audit(tx, ctx, {
+      action: 'shifts',
+      entity: 'checkpoint_post',
+      entityId: id,
+      areaPath: p.area_path,
+      before: { shifts: p.shifts },
+      after: { shiftKind: kind, shifts },
+    });
   });
   return postView((await repo.findPost(ctx.db, ctx.actor.scope, id))!, ctx.today);
 }

@@ -42,7 +42,10 @@ export async function findPost(db: Queryable, scope: Scope, id: number): Promise
 
 export async function findPostByToken(db: Queryable, scope: Scope, token: string): Promise<PostRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<PostRow>(`SELECT ${POST_COLUMNS} FROM ${FROM} WHERE p.qr_token = ${q.add(token)} AND ${scopeClause(scope, 'p.area_path', q)}`, q.values);
+  const [row] = await db.query<PostRow>(
+    `SELECT ${POST_COLUMNS} FROM ${FROM} WHERE p.qr_token = ${q.add(token)} AND ${scopeClause(scope, 'p.area_path', q)}`,
+    q.values,
+  );
   return row ?? null;
 }
 
@@ -85,8 +88,24 @@ export async function insertPost(tx: Queryable, f: PostFields, token: string, by
        handover_minutes, branch_id, qr_token, opens_on, closes_on, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
     [
-      f.name, f.kind, f.areaId, f.areaPath, f.place, f.directions, f.lanes, f.opensAt, f.closesAt, JSON.stringify(f.staffing), f.shiftKind,
-      JSON.stringify(f.shifts), f.handoverMinutes, f.branchId, token, f.opensOn, f.closesOn, by,
+      f.name,
+      f.kind,
+      f.areaId,
+      f.areaPath,
+      f.place,
+      f.directions,
+      f.lanes,
+      f.opensAt,
+      f.closesAt,
+      JSON.stringify(f.staffing),
+      f.shiftKind,
+      JSON.stringify(f.shifts),
+      f.handoverMinutes,
+      f.branchId,
+      token,
+      f.opensOn,
+      f.closesOn,
+      by,
     ],
   );
   return row.id;
@@ -97,8 +116,21 @@ export async function updatePost(tx: Queryable, id: number, f: PostFields): Prom
     `UPDATE checkpoint_posts SET name = $2, kind = $3, place = $4, directions = $5, lanes = $6, opens_at = $7, closes_at = $8, staffing = $9,
        shift_kind = $10, shifts = $11, handover_minutes = $12, branch_id = $13, opens_on = $14, closes_on = $15, updated_at = now() WHERE id = $1`,
     [
-      id, f.name, f.kind, f.place, f.directions, f.lanes, f.opensAt, f.closesAt, JSON.stringify(f.staffing), f.shiftKind, JSON.stringify(f.shifts),
-      f.handoverMinutes, f.branchId, f.opensOn, f.closesOn,
+      id,
+      f.name,
+      f.kind,
+      f.place,
+      f.directions,
+      f.lanes,
+      f.opensAt,
+      f.closesAt,
+      JSON.stringify(f.staffing),
+      f.shiftKind,
+      JSON.stringify(f.shifts),
+      f.handoverMinutes,
+      f.branchId,
+      f.opensOn,
+      f.closesOn,
     ],
   );
 }

@@ -67,5 +67,12 @@ export function newPost(areaId: number, fields: Record<string, unknown> = {}) {
 }
 
 export function crossing(postId: number, fields: Record<string, unknown> = {}) {
-  return { clientId: randomUUID(), postId, direction: 'in', people: [{ name: '王五', temperature: 36.5, codeColour: 'green' }], checks: ['scan', 'look'], ...fields };
+  return {
+    clientId: randomUUID(),
+    postId,
+    direction: 'in',
+    people: [{ name: '王五', temperature: 36.5, codeColour: 'green' }],
+    checks: ['scan', 'look'],
+    ...fields,
+  };
 }

@@ -25,7 +25,13 @@ export async function originAtCheckpoint(db: Queryable, originCode: string, on: 
   if (!name) return null;
   const code12 = originCode.padEnd(12, '0');
   const [listed, home] = await Promise.all([riskAreaRepo.riskAreaFor(db, code12, on), riskAreaRepo.homeDivisionCode(db, postPath)]);
-  const originScope = !home ? null : home.slice(0, 6) === code12.slice(0, 6) ? 'local' : home.slice(0, 2) === code12.slice(0, 2) ? 'same_province' : 'other_province';
+  const originScope = !home
+    ? null
+    : home.slice(0, 6) === code12.slice(0, 6)
+      ? 'local'
+      : home.slice(0, 2) === code12.slice(0, 2)
+        ? 'same_province'
+        : 'other_province';
   return { originCode, originName: name, originScope, originRiskLevel: listed?.level ?? 'none', riskAreaId: listed?.id ?? null };
 }
 
@@ -33,7 +39,13 @@ export async function originAtCheckpoint(db: Queryable, originCode: string, on: 
 export async function arrivalFromCheckpoint(
   tx: Queryable,
   ctx: Ctx,
-  p: { resident: { id: number; name: string; areaId: number; areaPath: string }; origin: CheckpointOrigin; arrivedOn: string; codeColour: string | null; plate: string | null },
+  p: {
+    resident: { id: number; name: string; areaId: number; areaPath: string };
+    origin: CheckpointOrigin;
+    arrivedOn: string;
+    codeColour: string | null;
+    plate: string | null;
+  },
 ): Promise<number> {
   const id = await insertAudited(tx, ctx, {
     residentId: p.resident.id,
