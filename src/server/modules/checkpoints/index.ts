@@ -3,4 +3,5 @@ export { checkpointRoutes } from './routes';
 export { checkpointsPanel } from './overview-panel';
 export { createPost, setShifts } from './posts';
 export { assign } from './assignments';
+export { recordCrossing } from './crossings';
 export { raiseUnderstaffed } from './staffing';
