@@ -66,7 +66,7 @@ async function setup(e: CrossEnv): Promise<Fixture> {
   return { postId: post.id, qr: text, crossingClientId: c.clientId, freshAssignment };
 }
 
-export const CHECKPOINT_CASES: Record<string, CrossCase> = {
+const CASES: Record<string, CrossCase> = {
   'GET /api/checkpoints/posts': async (e) => [
     { url: '/api/checkpoints/posts', expect: 'no-leak', control: 'marker' },
     { url: `/api/checkpoints/posts?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
@@ -129,3 +129,14 @@ export const CHECKPOINT_CASES: Record<string, CrossCase> = {
     { url: `/api/checkpoints/figures?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
   ],
 };
+
+/** Every case makes A's records first (a list's control must find them even when the case names no id). */
+export const CHECKPOINT_CASES: Record<string, CrossCase> = Object.fromEntries(
+  Object.entries(CASES).map(([route, c]) => [
+    route,
+    async (e: CrossEnv) => {
+      await fixture(e);
+      return c(e);
+    },
+  ]),
+);
