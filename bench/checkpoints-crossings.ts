@@ -66,7 +66,7 @@ const env = {
 // The demo (its checkpoints and the volunteer on duty there) is loaded by a development start; the measured
 // server then runs as in production on that data.
 log('loading the demo county');
-await stop(await start({ ...env, NODE_ENV: 'development', DEMO_RESIDENTS: '2000' }));
+await stop(await start({ ...env, NODE_ENV: 'development' }));
 const server = await start({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
 try {
   const login = await fetch(`${base}/api/auth/login`, {
