@@ -168,7 +168,9 @@ describe('the roster by hand', () => {
     expect(mine.items.map((x: any) => x.postName)).toContain('南口');
 
     const { text } = await ok(f.cadre.get(`/api/checkpoints/posts/${post.id}/qr`));
-    expect((await f.worker.post('/api/checkpoints/check-in', { code: text })).json().error.code).toBe('NO_SHIFT_NOW');
+    expect((await f.command.post('/api/checkpoints/check-in', { code: text })).json().error.code).toBe('NO_SHIFT_NOW');
+    // Outside the worker's scope (a grid below the post's village) and no shift there: the code reads as unknown.
+    expect((await f.worker.post('/api/checkpoints/check-in', { code: text })).json().error.code).toBe('CHECKPOINT_CODE_UNKNOWN');
     expect((await f.volunteer.post('/api/checkpoints/check-in', { code: 'WGCP:nothing' })).json().error.code).toBe('CHECKPOINT_CODE_UNKNOWN');
     const checked = await ok(f.volunteer.post('/api/checkpoints/check-in', { code: text }));
     expect(checked.checkedInAt).not.toBeNull();
