@@ -30,6 +30,7 @@ import { policyRoutes } from './modules/policy';
 import { monitoringRoutes } from './modules/monitoring';
 import { overviewRoutes } from './modules/overview';
 import { samplingRoutes } from './modules/sampling';
+import { checkpointRoutes } from './modules/checkpoints';
 import { screeningRoutes } from './modules/screening';
 import { reportRoutes } from './modules/reports';
 import { defineMonitoringJobs } from './modules/monitoring';
@@ -156,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(samplingRoutes, { config });
   await app.register(screeningRoutes, { config });
   await app.register(reportRoutes);
+  await app.register(checkpointRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {

@@ -45,6 +45,9 @@ export const PERMISSIONS = {
   'screening.read': 'screening',
   'screening.manage': 'screening',
   'screening.visit': 'screening',
+  'checkpoints.read': 'checkpoints',
+  'checkpoints.manage': 'checkpoints',
+  'checkpoints.duty': 'checkpoints',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

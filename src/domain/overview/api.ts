@@ -52,6 +52,17 @@ export const overview = z.object({
   sampling: share.extend({ roundId: z.number(), roundName: z.string(), exempt: z.number(), held: z.number() }).nullable(),
   tasks: z.object({ open: z.number(), overdue: z.number() }),
   volunteers: z.object({ onDuty: z.number(), total: z.number() }),
+  /** Checkpoints (卡点): posts open today, staffed and understaffed now, today's crossings (null: no post open here). */
+  checkpoints: z
+    .object({
+      posts: z.number(),
+      staffedNow: z.number(),
+      understaffedNow: z.number(),
+      understaffed: z.array(z.object({ postId: z.number(), name: z.string() })),
+      crossingsToday: z.number(),
+      turnedBackToday: z.number(),
+    })
+    .nullable(),
   children: z.array(child),
   trend: z.array(
     z.object({

@@ -210,6 +210,33 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'Change {n}: the slot {start}–{end} must end after it starts and lie within the opening hours {opensAt}–{closesAt}',
   },
   SLOT_OVERLAP: { zh: '第 {n} 项修改：时段 {start}–{end} 与时段 {other} 重叠', en: 'Change {n}: the slot {start}–{end} overlaps the slot {other}' },
+  // ——— checkpoints (卡点) ———
+  POST_CLOSED: {
+    zh: '卡点“{post}”在 {day} 未开放，不能登记或排班',
+    en: 'The checkpoint "{post}" is not open on {day}; nothing can be recorded or rostered there',
+  },
+  SHIFT_OVERLAP: {
+    zh: '{name} 在 {day} 的 {shift} 已安排在“{post}”值班，同一时间不能安排在两处',
+    en: '{name} is already on duty at "{post}" on {day} ({shift}); one person cannot be in two places at once',
+  },
+  SHIFT_CHECKED_IN: { zh: '{name} 已到岗签到，不能取消这个班次', en: '{name} has already checked in; this shift cannot be taken away' },
+  SHIFT_CODE_TWICE: { zh: '班次代号“{code}”重复了', en: 'The shift code "{code}" is used twice' },
+  SHIFTS_NOT_COVERED: {
+    zh: '全天开放的卡点须 24 小时有人值守，以下时段没有班次：{gaps}',
+    en: 'A checkpoint open around the clock must be covered for 24 hours; no shift covers {gaps}',
+  },
+  CHECKPOINT_CODE_UNKNOWN: { zh: '这不是本系统的卡点二维码', en: 'This is not a checkpoint QR code of this system' },
+  NO_SHIFT_NOW: { zh: '您现在在“{post}”没有班次，无法签到', en: 'You have no shift at "{post}" now; you cannot check in' },
+  PLATE_FORMAT: {
+    zh: '车牌“{plate}”格式不正确：应为省份简称 + 字母 + 5 位字母或数字（新能源车 6 位）',
+    en: 'The plate "{plate}" is not valid: a province abbreviation, a letter, then 5 letters or digits (6 for new-energy vehicles)',
+  },
+  SUPPLY_PASS_REQUIRED: { zh: '保供车辆须填写通行证编号', en: 'A supply vehicle needs its pass number' },
+  TEMPERATURE_RANGE: {
+    zh: '体温 {value}℃ 不在 {min}–{max}℃ 之间，请重新测量',
+    en: 'A temperature of {value} °C is outside {min}–{max} °C; please measure again',
+  },
+  DECISION_TOO_MILD: { zh: '按政策应为“{policy}”，只能选择更严格的处置', en: 'The policy says "{policy}"; only a stricter decision may be chosen' },
   WEAK_PASSWORD: { zh: '密码强度不够：{reason}', en: 'The password is too weak: {reason}' },
   WRONG_PASSWORD: { zh: '当前密码不正确', en: 'The current password is wrong' },
   PAYLOAD_TOO_LARGE: { zh: '提交的内容过大', en: 'The request is too large' },

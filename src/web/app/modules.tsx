@@ -4,6 +4,7 @@
  * another page (a record, a wizard) are routes with `inMenu: false`.
  */
 import { SAMPLING_PAGES } from './modules-sampling';
+import { CHECKPOINT_PAGES } from './modules-checkpoints';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AlertOutlined,
@@ -282,6 +283,7 @@ export const MODULES: ModuleDef[] = [
     component: lazy(() => import('../modules/screening/VisitPage')),
   },
   ...SAMPLING_PAGES,
+  ...CHECKPOINT_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

@@ -10,6 +10,7 @@ import { seedDemo } from './demo';
 import { seedDemoMonitoring } from './demo-monitoring';
 import { seedDemoParty } from './demo-party';
 import { seedDemoSampling } from './demo-sampling';
+import { seedDemoCheckpoints } from './demo-checkpoints';
 import { seedResidents } from './synthetic-residents';
 
 const SYSTEM = { actorId: null, actorName: 'system', requestId: null, clientIp: null };
@@ -32,7 +33,8 @@ export async function bootstrap(db: Db, config: Config): Promise<string | null> 
     const party = await seedDemoParty(db, config.DEMO_SEED_NUMBER, hash, config.TIME_ZONE);
     const monitoring = await seedDemoMonitoring(db, config.TIME_ZONE);
     const sampling = await seedDemoSampling(db, config.TIME_ZONE);
-    return [message, party, monitoring, sampling].filter(Boolean).join('\n');
+    const checkpoints = await seedDemoCheckpoints(db, config.TIME_ZONE);
+    return [message, party, monitoring, sampling, checkpoints].filter(Boolean).join('\n');
   }
 
   // A generated password is printed once, so it is seen in a terminal or a log: it must be changed at the

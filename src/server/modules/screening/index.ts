@@ -3,3 +3,5 @@ export { screeningRoutes } from './routes';
 export { propose as proposeForArrival, register as registerArrival } from './arrivals';
 export { create as createCampaign } from './campaigns';
 export { screeningPanel } from './overview-panel';
+export type { CheckpointOrigin } from './checkpoint-arrivals';
+export { arrivalFromCheckpoint, originAtCheckpoint } from './checkpoint-arrivals';

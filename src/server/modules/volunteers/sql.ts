@@ -21,3 +21,6 @@ export const linkedMemberUserOf = (householdId: string, householdPath: string): 
   `(SELECT v.user_id FROM household_links l JOIN volunteers v ON v.id = l.volunteer_id JOIN ${usersAs('mu')} ON mu.id = v.user_id
      WHERE l.household_id = ${householdId} AND NOT mu.disabled AND ${householdPath} LIKE mu.area_path || '%'
      ORDER BY l.created_at, v.id LIMIT 1)`;
+
+/** Party organisations lent for a check that a branch exists in a caller's scope (a checkpoint's temporary branch). Columns: id, kind, area_path, closed_at. */
+export const partyOrgsAs = (alias: string): string => `party_orgs ${alias}`;

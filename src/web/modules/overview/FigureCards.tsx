@@ -111,6 +111,16 @@ export function FigureCards({ o }: { o: Overview }) {
         suffix={`/ ${o.volunteers.total}`}
         note={t('overview.onDutyNote')}
       />
+      {o.checkpoints && (
+        <FigureCard
+          testId="fig-checkpoints"
+          title={t('checkpoints.panel.title')}
+          value={o.checkpoints.understaffedNow}
+          suffix={`/ ${o.checkpoints.posts}`}
+          danger={o.checkpoints.understaffedNow > 0}
+          note={t('checkpoints.panel.note', { ...o.checkpoints, names: o.checkpoints.understaffed.map((p) => p.name).join('、') })}
+        />
+      )}
     </Row>
   );
 }

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { CODE_COLOURS } from '../policy/rules';
+import { calendarDate, id, instantInput, plainText } from '../primitives';
+import { originCode } from '../screening/schemas';
+import { CHECK_ITEMS, DECISIONS, DIRECTIONS, POST_KINDS, STAFF_ROLES, SUPPLIES, VEHICLE_TYPES } from './kinds';
+import { SHIFT_KINDS, TIME_OF_DAY } from './shifts';
+
+/** Request shapes of the checkpoints module, shared by the server routes and the forms. */
+const text = (max: number) => plainText(max).min(1);
+const timeOfDay = z.string().regex(TIME_OF_DAY, 'invalid_format');
+
+export const staffing = z.strictObject(
+  Object.fromEntries(STAFF_ROLES.map((r) => [r, z.number().int().min(0).max(50).optional()])) as Record<
+    (typeof STAFF_ROLES)[number],
+    z.ZodOptional<z.ZodNumber>
+  >,
+);
+export type Staffing = Partial<Record<(typeof STAFF_ROLES)[number], number>>;
+
+export const shift = z.strictObject({
+  code: z.string().regex(/^[A-Za-z0-9]{1,8}$/, 'invalid_format'),
+  name: text(20),
+  start: timeOfDay,
+  end: timeOfDay,
+});
+
+const postFields = {
+  name: text(100),
+  kind: z.enum(POST_KINDS),
+  place: plainText(200).optional(),
+  directions: z.array(z.enum(DIRECTIONS)).min(1).max(2).optional(),
+  lanes: z.number().int().min(1).max(50).optional(),
+  /** Opening hours, local time; both absent = around the clock. */
+  opensAt: timeOfDay.nullish(),
+  closesAt: timeOfDay.nullish(),
+  staffing: staffing.optional(),
+  opensOn: calendarDate,
+  closesOn: calendarDate.nullish(),
+  /** A temporary party branch at the post (made in the volunteers module). */
+  branchId: id.nullish(),
+};
+const hoursBoth = (b: { opensAt?: string | null; closesAt?: string | null }) => !b.opensAt === !b.closesAt;
+const datesInOrder = (b: { opensOn?: string; closesOn?: string | null }) => !b.opensOn || !b.closesOn || b.closesOn >= b.opensOn;
+
+export const createPostBody = z
+  .strictObject({ areaId: id, ...postFields, shiftKind: z.enum(SHIFT_KINDS).optional(), shifts: z.array(shift).max(6).optional() })
+  .refine(hoursBoth, { path: ['closesAt'], message: 'required' })
+  .refine(datesInOrder, { path: ['closesOn'], message: 'too_small' });
+export type CreatePostInput = z.infer<typeof createPostBody>;
+
+export const updatePostBody = z
+  .strictObject({
+    name: postFields.name.optional(),
+    kind: postFields.kind.optional(),
+    place: postFields.place,
+    directions: postFields.directions,
+    lanes: postFields.lanes,
+    opensAt: postFields.opensAt,
+    closesAt: postFields.closesAt,
+    staffing: postFields.staffing,
+    opensOn: calendarDate.optional(),
+    closesOn: postFields.closesOn,
+    branchId: postFields.branchId,
+  })
+  .refine(hoursBoth, { path: ['closesAt'], message: 'required' })
+  .refine(datesInOrder, { path: ['closesOn'], message: 'too_small' });
+export type UpdatePostInput = z.infer<typeof updatePostBody>;
+
+export const shiftsBody = z.strictObject({
+  shiftKind: z.enum(SHIFT_KINDS),
+  /** Required for custom; the built-in templates' own shifts otherwise. */
+  shifts: z.array(shift).min(1).max(6).optional(),
+  handoverMinutes: z.number().int().min(0).max(120).optional(),
+});
+export type ShiftsInput = z.infer<typeof shiftsBody>;
+
+export const assignBody = z.strictObject({
+  postId: id,
+  day: calendarDate,
+  shiftCode: shift.shape.code,
+  userId: id,
+  role: z.enum(STAFF_ROLES),
+});
+export type AssignInput = z.infer<typeof assignBody>;
+
+export const checkInBody = z.strictObject({
+  /** The post's QR code as scanned (or its token). */
+  code: text(100),
+});
+
+export const handoverBody = z.strictObject({
+  shiftCode: shift.shape.code.optional(),
+  incidents: plainText(1000).optional(),
+  suppliesShort: z.array(z.enum(SUPPLIES)).max(SUPPLIES.length).optional(),
+  note: plainText(500).optional(),
+});
+
+export const crossingPerson = z.strictObject({
+  name: plainText(50).optional(),
+  idNumber: plainText(40).optional(),
+  phone: plainText(30).optional(),
+  /** Checked against 34–43 °C by the service (a clear error rather than a schema message). */
+  temperature: z.number().min(0).max(100),
+  codeColour: z.enum(CODE_COLOURS).optional(),
+});
+
+export const crossingBody = z.strictObject({
+  /** Made by the phone (a UUID): the same crossing sent twice is one record. */
+  clientId: z.uuid(),
+  postId: id,
+  /** When it happened on the phone (offline, synced later); default: when it arrives. */
+  at: instantInput.optional(),
+  direction: z.enum(DIRECTIONS),
+  /** Checked by the service (a clear error naming the plate). */
+  plate: plainText(16).optional(),
+  vehicleType: z.enum(VEHICLE_TYPES).optional(),
+  passNo: plainText(40).optional(),
+  originCode: originCode.optional(),
+  destinationAreaId: id.optional(),
+  checks: z.array(z.enum(CHECK_ITEMS)).max(CHECK_ITEMS.length).optional(),
+  people: z.array(crossingPerson).min(1).max(80),
+  /** A stricter decision than the policy's, when the person recording sees a reason. */
+  decision: z.enum(DECISIONS).optional(),
+});
+export type CrossingInput = z.infer<typeof crossingBody>;

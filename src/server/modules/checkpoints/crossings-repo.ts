@@ -1,0 +1,152 @@
+import type { Queryable } from '../../db/engine';
+import { type AuditActor, auditRowsSql } from '../../platform/audit';
+import type { Scope } from '../../platform/scope';
+import { scopeClause } from '../../platform/scope';
+import { SqlParams } from '../../platform/sql';
+import { residentsAs } from '../residents/sql';
+
+/** SQL of crossings (登记): the phone's write is one statement, the lists and figures are reads. */
+export interface NewCrossing {
+  clientId: string;
+  postId: number;
+  areaPath: string;
+  at: Date;
+  timeZone: string;
+  direction: string;
+  plate: string | null;
+  vehicleType: string | null;
+  passNo: string | null;
+  originCode: string | null;
+  originName: string | null;
+  originRiskLevel: string;
+  destinationAreaId: number | null;
+  checks: string[];
+  flagged: number;
+  decision: string;
+  policyDecision: string;
+  policyRule: string;
+  by: number;
+  people: {
+    name: string | null;
+    idNumber: string | null;
+    phone: string | null;
+    temperature: number;
+    feverish: boolean;
+    codeColour: string | null;
+    residentId: number | null;
+  }[];
+}
+
+/**
+ * The crossing, its people and its audit row in ONE statement, committed before the answer: the insert claims
+ * the phone's client id `ON CONFLICT DO NOTHING`, so a crossing sent twice — even by retries racing each other
+ * (on PostgreSQL the second waits for the first to commit) — inserts nothing the second time and answers null.
+ */
+export async function insertCrossing(db: Queryable, who: AuditActor, c: NewCrossing): Promise<number | null> {
+  const q = new SqlParams();
+  const at = q.add(c.at);
+  const tz = q.add(c.timeZone);
+  const aud = auditRowsSql(q, who, {
+    entity: 'checkpoint_crossing',
+    action: 'record',
+    from: 'ins',
+    entityId: 'ins.id',
+    areaPath: 'ins.area_path',
+    after: { postId: 'ins.post_id', direction: 'ins.direction', plate: 'ins.plate', people: 'ins.people', flagged: 'ins.flagged', decision: 'ins.decision' },
+  });
+  const p = c.people;
+  const [row] = await db.query<{ id: number }>(
+    `WITH ins AS (
+       INSERT INTO checkpoint_crossings (client_id, post_id, area_path, at, day, hour, direction, vehicle, plate, vehicle_type, pass_no, origin_code, origin_name,
+         origin_risk_level, destination_area_id, checks, people, flagged, decision, policy_decision, policy_rule, recorded_by)
+       VALUES (${q.add(c.clientId)}, ${q.add(c.postId)}, ${q.add(c.areaPath)}, ${at}, (${at}::timestamptz AT TIME ZONE ${tz}::text)::date,
+         extract(hour FROM ${at}::timestamptz AT TIME ZONE ${tz}::text)::int, ${q.add(c.direction)}, ${q.add(c.plate !== null)}, ${q.add(c.plate)}, ${q.add(c.vehicleType)},
+         ${q.add(c.passNo)}, ${q.add(c.originCode)}, ${q.add(c.originName)}, ${q.add(c.originRiskLevel)}, ${q.add(c.destinationAreaId)}, ${q.add(c.checks)}::text[],
+         ${q.add(p.length)}, ${q.add(c.flagged)}, ${q.add(c.decision)}, ${q.add(c.policyDecision)}, ${q.add(c.policyRule)}, ${q.add(c.by)})
+       ON CONFLICT (client_id) DO NOTHING RETURNING *
+     ), ppl AS (
+       INSERT INTO checkpoint_crossing_people (crossing_id, area_path, name, id_number, phone, temperature, feverish, code_colour, resident_id)
+       SELECT ins.id, ins.area_path, x.name, x.id_number, x.phone, x.temperature, x.feverish, x.code_colour, x.resident_id
+         FROM ins, unnest(${q.add(p.map((x) => x.name))}::text[], ${q.add(p.map((x) => x.idNumber))}::text[], ${q.add(p.map((x) => x.phone))}::text[],
+                          ${q.add(p.map((x) => x.temperature))}::numeric[], ${q.add(p.map((x) => x.feverish))}::boolean[], ${q.add(p.map((x) => x.codeColour))}::text[],
+                          ${q.add(p.map((x) => x.residentId))}::int[]) AS x(name, id_number, phone, temperature, feverish, code_colour, resident_id)
+     ), aud AS (${aud})
+     SELECT id FROM ins`,
+    q.values,
+  );
+  return row?.id ?? null;
+}
+
+export async function crossingIdByClient(db: Queryable, clientId: string): Promise<{ id: number; area_path: string } | null> {
+  const [row] = await db.query<{ id: number; area_path: string }>('SELECT id, area_path FROM checkpoint_crossings WHERE client_id = $1', [clientId]);
+  return row ?? null;
+}
+
+export async function setArrival(tx: Queryable, crossingId: number, residentId: number, arrivalId: number): Promise<void> {
+  await tx.query('UPDATE checkpoint_crossing_people SET arrival_id = $3 WHERE crossing_id = $1 AND resident_id = $2', [crossingId, residentId, arrivalId]);
+}
+
+/** Registered people by ID number, for matching a crossing's people (any area: a returnee lives anywhere in the county). */
+export async function residentsByIdNumber(db: Queryable, idNumbers: string[]) {
+  if (!idNumbers.length) return [];
+  return db.query<{ id: number; name: string; id_number: string; area_id: number; area_path: string }>(
+    `SELECT r.id, r.name, r.id_number, r.area_id, r.area_path FROM ${residentsAs('r')} WHERE r.id_number = ANY($1::text[]) AND r.merged_into IS NULL`,
+    [idNumbers],
+  );
+}
+
+export interface CrossingRow {
+  id: number;
+  post_id: number;
+  post_name: string;
+  at: Date;
+  direction: string;
+  plate: string | null;
+  vehicle_type: string | null;
+  pass_no: string | null;
+  origin_name: string | null;
+  origin_risk_level: string;
+  checks: string[];
+  flagged: number;
+  decision: string;
+  policy_decision: string;
+  policy_rule: string;
+  people: {
+    name: string | null;
+    id_number: string | null;
+    temperature: number;
+    feverish: boolean;
+    code_colour: string | null;
+    resident_id: number | null;
+    arrival_id: number | null;
+  }[];
+}
+
+const COLUMNS = `c.id, c.post_id, p.name AS post_name, c.at, c.direction, c.plate, c.vehicle_type, c.pass_no, c.origin_name, c.origin_risk_level, c.checks,
+  c.flagged, c.decision, c.policy_decision, c.policy_rule,
+  (SELECT COALESCE(json_agg(json_build_object('name', x.name, 'id_number', x.id_number, 'temperature', x.temperature::float8, 'feverish', x.feverish,
+     'code_colour', x.code_colour, 'resident_id', x.resident_id, 'arrival_id', x.arrival_id) ORDER BY x.id), '[]') FROM checkpoint_crossing_people x WHERE x.crossing_id = c.id) AS people`;
+
+export async function findCrossing(db: Queryable, id: number): Promise<CrossingRow | null> {
+  const [row] = await db.query<CrossingRow>(`SELECT ${COLUMNS} FROM checkpoint_crossings c JOIN checkpoint_posts p ON p.id = c.post_id WHERE c.id = $1`, [id]);
+  return row ?? null;
+}
+
+export async function listCrossings(
+  db: Queryable,
+  scope: Scope,
+  f: { postId?: number; underPath?: string; day?: string; decision?: string; limit: number; offset: number },
+) {
+  const q = new SqlParams();
+  const where = [scopeClause(scope, 'c.area_path', q)];
+  if (f.underPath) where.push(`c.area_path LIKE ${q.add(f.underPath + '%')}`);
+  if (f.postId) where.push(`c.post_id = ${q.add(f.postId)}`);
+  if (f.day) where.push(`c.day = ${q.add(f.day)}::date`);
+  if (f.decision) where.push(`c.decision = ${q.add(f.decision)}`);
+  const rows = await db.query<CrossingRow & { total: number }>(
+    `SELECT ${COLUMNS}, count(*) OVER ()::int AS total FROM checkpoint_crossings c JOIN checkpoint_posts p ON p.id = c.post_id
+      WHERE ${where.join(' AND ')} ORDER BY c.at DESC, c.id DESC LIMIT ${q.add(f.limit)} OFFSET ${q.add(f.offset)}`,
+    q.values,
+  );
+  return { rows, total: rows[0]?.total ?? 0 };
+}

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import * as api from '../../../domain/checkpoints/api';
+import { ctxOf } from '../../platform/context';
+import { serve } from '../../platform/serve';
+import * as assignments from './assignments';
+import * as crossings from './crossings';
+import * as duty from './duty';
+import { crossingFigures } from './figures';
+import * as posts from './posts';
+import { defineCheckpointJobs } from './staffing';
+
+/** Checkpoints (卡点): every route from its contract (domain/checkpoints/api). */
+const perm = (permission: string) => ({ access: { permission } });
+
+export async function checkpointRoutes(app: FastifyInstance) {
+  const tz = app.timeZone;
+  // ——— posts ———
+  serve(app, api.listPosts, perm('checkpoints.read'), (req) => posts.listPosts(ctxOf(req), req.query));
+  serve(app, api.createPost, perm('checkpoints.manage'), async (req, reply) => {
+    reply.status(201);
+    return posts.createPost(ctxOf(req), req.body);
+  });
+  serve(app, api.getPost, perm('checkpoints.read'), (req) => posts.getPost(ctxOf(req), req.params.id));
+  serve(app, api.updatePost, perm('checkpoints.manage'), (req) => posts.updatePost(ctxOf(req), req.params.id, req.body));
+  serve(app, api.setShifts, perm('checkpoints.manage'), (req) => posts.setShifts(ctxOf(req), req.params.id, req.body));
+  serve(app, api.postQr, perm('checkpoints.manage'), (req) => posts.postQr(ctxOf(req), req.params.id));
+
+  // ——— roster ———
+  serve(app, api.roster, perm('checkpoints.read'), (req) => assignments.roster(ctxOf(req), req.query));
+  serve(app, api.assign, perm('checkpoints.manage'), async (req, reply) => {
+    reply.status(201);
+    return assignments.assign(ctxOf(req), req.body, tz);
+  });
+  serve(app, api.unassign, perm('checkpoints.manage'), (req) => assignments.unassign(ctxOf(req), req.params.id));
+  serve(app, api.myShifts, { access: 'signed-in' }, (req) => assignments.myShifts(ctxOf(req)));
+
+  // ——— on duty ———
+  serve(app, api.checkIn, perm('checkpoints.duty'), (req) => duty.checkIn(ctxOf(req), req.body.code));
+  serve(app, api.addHandover, perm('checkpoints.duty'), async (req, reply) => {
+    reply.status(201);
+    return duty.addHandover(ctxOf(req), req.params.id, req.body, tz);
+  });
+  serve(app, api.listHandovers, perm('checkpoints.read'), (req) => duty.listHandovers(ctxOf(req), req.params.id, req.query));
+
+  // ——— crossings ———
+  serve(app, api.recordCrossing, perm('checkpoints.duty'), async (req, reply) => {
+    const res = await crossings.recordCrossing(ctxOf(req), req.body, tz);
+    reply.status(res.replayed ? 200 : 201);
+    return res;
+  });
+  serve(app, api.listCrossings, perm('checkpoints.read'), (req) => crossings.listCrossings(ctxOf(req), req.query));
+  serve(app, api.crossingFigures, perm('checkpoints.read'), (req) => crossingFigures(ctxOf(req), req.query));
+
+  // The "understaffed now" check, every minute (staffing.ts).
+  await defineCheckpointJobs(app.jobs, app.db, { timeZone: tz });
+}

@@ -1,0 +1,37 @@
+/** The checkpoints (卡点) pages of the menu, kept apart so modules.tsx stays a short list. */
+import { lazy } from 'react';
+import { CalendarOutlined, CarOutlined, ClockCircleOutlined, SafetyOutlined } from '@ant-design/icons';
+import type { ModuleDef } from './modules';
+
+export const CHECKPOINT_PAGES: ModuleDef[] = [
+  {
+    // 卡点: the posts, today's figures per post and by hour.
+    path: '/checkpoints/posts',
+    labelKey: 'nav.checkpointPosts',
+    icon: <SafetyOutlined />,
+    permission: 'checkpoints.read',
+    component: lazy(() => import('../modules/checkpoints/PostsPage')),
+  },
+  {
+    // 通行登记: the phone form with its plate keyboard and offline queue.
+    path: '/checkpoints/crossing',
+    labelKey: 'nav.checkpointCrossing',
+    icon: <CarOutlined />,
+    permission: 'checkpoints.duty',
+    component: lazy(() => import('../modules/checkpoints/CrossingPage')),
+  },
+  {
+    path: '/checkpoints/roster',
+    labelKey: 'nav.checkpointRoster',
+    icon: <CalendarOutlined />,
+    permission: 'checkpoints.read',
+    component: lazy(() => import('../modules/checkpoints/RosterBoardPage')),
+  },
+  {
+    path: '/checkpoints/my-shifts',
+    labelKey: 'nav.checkpointMyShifts',
+    icon: <ClockCircleOutlined />,
+    permission: 'checkpoints.duty',
+    component: lazy(() => import('../modules/checkpoints/MyShiftsPage')),
+  },
+];

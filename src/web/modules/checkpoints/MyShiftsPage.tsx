@@ -1,0 +1,53 @@
+/** 我的班次: my shifts on a phone, soonest first, and the check-in by the post's QR code (scanned or typed). */
+import { Alert, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkIn, myShifts } from '../../../domain/checkpoints/api';
+import { useApiMutation, useApiQuery } from '../../app/query';
+
+export default function MyShiftsPage() {
+  const { t } = useTranslation();
+  const shifts = useApiQuery(myShifts);
+  const [code, setCode] = useState('');
+  const check = useApiMutation(checkIn, { onSuccess: () => setCode('') });
+  return (
+    <div style={{ maxWidth: 420, margin: '0 auto' }} data-testid="my-shifts">
+      <Typography.Title level={4}>{t('checkpoints.myShifts.title')}</Typography.Title>
+      <Card size="small" title={t('checkpoints.myShifts.checkIn')}>
+        <Space.Compact style={{ width: '100%' }}>
+          <Input size="large" value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('checkpoints.myShifts.scan')} />
+          <Button size="large" type="primary" disabled={!code} loading={check.isPending} onClick={() => check.mutate({ body: { code } })}>
+            {t('checkpoints.myShifts.checkInButton')}
+          </Button>
+        </Space.Compact>
+        {check.error && <Alert style={{ marginTop: 8 }} type="error" message={check.error.message} />}
+        {check.data && (
+          <Alert
+            style={{ marginTop: 8 }}
+            type={(check.data.lateMinutes ?? 0) > 5 ? 'warning' : 'success'}
+            message={t('checkpoints.myShifts.checkedIn', { post: check.data.postName, minutes: check.data.lateMinutes ?? 0 })}
+          />
+        )}
+      </Card>
+      <List
+        style={{ marginTop: 8 }}
+        loading={shifts.isLoading}
+        dataSource={shifts.data?.items ?? []}
+        locale={{ emptyText: t('checkpoints.myShifts.none') }}
+        renderItem={(s) => (
+          <Card size="small" style={{ marginBottom: 8 }}>
+            <Typography.Text strong>{s.postName}</Typography.Text>
+            <div>
+              {dayjs(s.startsAt).format('MM-DD HH:mm')} – {dayjs(s.endsAt).format('HH:mm')} · {s.shiftName}
+            </div>
+            <Space>
+              <Tag>{t(`checkpoints.role.${s.role}`)}</Tag>
+              {s.checkedInAt ? <Tag color="green">{t('checkpoints.myShifts.present')}</Tag> : <Tag>{t('checkpoints.myShifts.notYet')}</Tag>}
+            </Space>
+          </Card>
+        )}
+      />
+    </div>
+  );
+}
