@@ -92,7 +92,7 @@ export async function settleTarget(db: Queryable, scope: Scope, s: ResidentSearc
  *   lists every pair of adjacent characters after a name's first, so a text of two or more characters is
  *   found inside a name; one character finds names that start with it (a surname);
  * - an address matches part of the household address.
- * Names are compared by their keys (`name_search_key`): spaces and dots typed or not, any case.
+ * Names are compared by their keys (`name_key`, from `name_search_key`): spaces and dots typed or not, any case.
  *
  * A branch with a `key` is read in the order of its index (the searched text, then household and id), so
  * a broad prefix costs one page of the index, not all its matches; the others gather their matches (at
@@ -103,7 +103,7 @@ interface Branch {
   key?: string;
 }
 
-const NAME_KEY = 'name_search_key(r.name)';
+const NAME_KEY = 'r.name_key';
 
 function textBranches(text: string, kind: Exclude<SearchKind, 'name_or_address'>, q: SqlParams): Branch[] {
   const t = text.replace(/\s+/g, '');
@@ -123,7 +123,7 @@ function textBranches(text: string, kind: Exclude<SearchKind, 'name_or_address'>
   const inside = (exclude: string) => {
     const grams = nameBigrams(key);
     if (!grams.length) return [];
-    const cond = `name_inner_bigrams(r.name) @> ${q.add(grams)}::text[] AND ${NAME_KEY} LIKE ${q.add('%' + likeEscape(key) + '%')}`;
+    const cond = `name_inner_bigrams(r.name_key) @> ${q.add(grams)}::text[] AND ${NAME_KEY} LIKE ${q.add('%' + likeEscape(key) + '%')}`;
     return [{ cond: `${cond} AND ${exclude}` }];
   };
   if (kind === 'letters') {
