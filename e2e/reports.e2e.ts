@@ -30,7 +30,11 @@ describe('the daily report', () => {
     await signIn(page, 'cadre');
     await page.waitForURL(/\/reports\/daily$/);
     await expect.poll(() => page.getByTestId('report-status').first().textContent()).toContain('未上报');
-    await expect.poll(() => page.getByTestId('series-bar').count()).toBe(14);
+    // The chart (a canvas) lists its 14 days and their values in its label: "03-01 0，03-02 0 …".
+    const days = async () => ((await page.getByTestId('series-chart').getAttribute('aria-label')) ?? '').split('：')[1]?.split('，') ?? [];
+    await expect.poll(async () => (await days()).length).toBe(14);
+    for (const day of await days()) expect(day).toMatch(/^\d\d-\d\d \d+$/);
+    await page.getByTestId('series-chart').locator('canvas').first().waitFor();
     expect(await page.getByTestId('report-export').getAttribute('href')).toContain(`/api/daily-reports/export.xlsx?areaId=${villageId}`);
     await page.getByTestId('report-submit').click();
     await page

@@ -100,6 +100,7 @@ describe('round setup and the slot plan', () => {
     expect(await page.getByTestId('slot-plan-length').textContent()).toContain('30 分钟');
     await expect.poll(() => page.getByTestId('slot-card').count()).toBe(2);
     expect(await page.getByTestId('slot-strip').count()).toBe(1);
+    expect(await page.getByTestId('slot-strip').getAttribute('aria-label')).toMatch(/07:00–07:15：\d+ \/ 3 人.*；07:15–07:30/);
 
     // 2栋 moves into the first slot: 5 people where 3 fit — warned, not refused.
     const second = page.getByTestId('slot-card').nth(1);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../contract';
+import { SEARCH_TARGETS } from '../../search-text';
 import { day, id, idParam, idParams, instant, okBody, plainText } from '../../primitives';
 import {
   ALL_GROUPS,
@@ -141,6 +142,8 @@ const groupList = z
 /** The registry's search (also the export's filter): one text box, an area, groups, status, ages, a past day's roster. */
 export const residentFilter = {
   q: plainText(60).optional(),
+  /** Whether the text is a name or an address; absent: decided from the text (`classifySearch`). */
+  target: z.enum(SEARCH_TARGETS).optional(),
   under: idParam.optional(),
   groups: groupList.optional(),
   status: z.enum(STATUSES).optional(),

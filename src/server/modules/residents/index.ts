@@ -7,6 +7,7 @@ export { residentRoutes } from './routes';
 export { residentImportRoutes } from './import-routes';
 export { checkIdentityFields, checkPhoneField } from './identity-rules';
 export { maskAreaName } from './view';
-export { findByIdNumberUnscoped, findResident, householdMembers, searchResidents } from './repo';
+export { findByIdNumberUnscoped, findResident, householdMembers } from './repo';
+export { searchResidents } from './search-repo';
 export type { PreparedMove, PreparedResident } from './service';
 export { applyMove, insertPrepared, prepareCreate, prepareMove } from './service';

@@ -58,12 +58,12 @@ const HOUSEHOLD_COLUMNS = `h.id, h.area_id, h.area_path, a.name AS area_name, h.
 const HOUSEHOLD_FROM = `households h JOIN ${areasAs('a')} ON a.id = h.area_id LEFT JOIN residents hr ON hr.id = h.head_resident_id`;
 
 // Dates as text so they survive JSON unchanged on both engines.
-const RESIDENT_COLUMNS = `r.id, r.area_id, r.area_path, a.name AS area_name, r.household_id, h.address AS household_address, r.relation,
+export const RESIDENT_COLUMNS = `r.id, r.area_id, r.area_path, a.name AS area_name, r.household_id, h.address AS household_address, r.relation,
   r.name, r.id_type, r.id_number, r.sex, to_char(r.birth_date, 'YYYY-MM-DD') AS birth_date, r.phone, r.phone2,
   r.registered_address, r.separated, r.groups, to_char(r.pregnancy_due_date, 'YYYY-MM-DD') AS pregnancy_due_date,
   r.care_schedule, r.status, r.away_where, to_char(r.away_since, 'YYYY-MM-DD') AS away_since, r.notes, r.merged_into,
   r.created_at, r.updated_at`;
-const RESIDENT_FROM = `residents r JOIN ${areasAs('a')} ON a.id = r.area_id LEFT JOIN households h ON h.id = r.household_id`;
+export const RESIDENT_FROM = `residents r JOIN ${areasAs('a')} ON a.id = r.area_id LEFT JOIN households h ON h.id = r.household_id`;
 
 export async function findHousehold(db: Queryable, scope: Scope, id: number): Promise<HouseholdRow | null> {
   const q = new SqlParams();
@@ -149,150 +149,6 @@ export async function findByIdNumberUnscoped(db: Queryable, idNumber: string): P
     [idNumber],
   );
   return (row as any) ?? null;
-}
-
-export interface ResidentSearch {
-  q?: string;
-  underPath?: string;
-  groups?: string[];
-  status?: string;
-  /** Birth dates bounding an age filter, computed by the service. */
-  bornOnOrBefore?: string;
-  bornAfter?: string;
-  /** Roster of this day (from dated stays) instead of the current one. */
-  asOf?: string;
-  /** Digits may find an ID number or a phone (the caller may reveal them); otherwise they are read as an address. */
-  byNumber?: boolean;
-  page: number;
-  pageSize: number;
-}
-
-/** Every condition of a search except the text. */
-function filterWhere(scope: Scope, s: ResidentSearch, q: SqlParams): string {
-  const where = ['r.merged_into IS NULL'];
-  if (s.asOf) {
-    // Who lived here that day, wherever they are now.
-    const inScope = scopeClause(scope, 'st.area_path', q);
-    const under = s.underPath ? ` AND st.area_path LIKE ${q.add(s.underPath + '%')}` : '';
-    const day = q.add(s.asOf);
-    where.push(`EXISTS (SELECT 1 FROM resident_stays st WHERE st.resident_id = r.id AND ${inScope}${under}
-      AND st.from_date <= ${day}::date AND (st.to_date IS NULL OR st.to_date > ${day}::date))`);
-  } else {
-    where.push(scopeClause(scope, 'r.area_path', q));
-    if (s.underPath) where.push(`r.area_path LIKE ${q.add(s.underPath + '%')}`);
-  }
-  if (s.status) where.push(`r.status = ${q.add(s.status)}`);
-  if (s.bornOnOrBefore) where.push(`r.birth_date <= ${q.add(s.bornOnOrBefore)}::date`);
-  if (s.bornAfter) where.push(`r.birth_date > ${q.add(s.bornAfter)}::date`);
-  const stored = (s.groups ?? []).filter((g) => g !== 'elderly60' && g !== 'elderly80');
-  if (stored.length) where.push(`r.groups @> ${q.add(stored)}::text[]`);
-  return where.join(' AND ');
-}
-
-/** The whole condition of a search over `residents r` (the export lists what the search finds). */
-export function searchWhere(scope: Scope, s: ResidentSearch, q: SqlParams): string {
-  const w = filterWhere(scope, s, q);
-  if (!s.q?.trim()) return w;
-  const branches = textBranches(s.q.trim(), q, s.byNumber ?? false);
-  return `${w} AND (${branches.map((b) => `(${b.cond})`).join(' OR ')})`;
-}
-
-/**
- * One search box: an 18-character ID finds its person and 3+ digits match the end of an ID or a phone (both
- * only for a caller who may reveal numbers, `byNumber`);
- * Latin letters match full pinyin or initials (zs → 张三); text that reads like an address (digits,
- * 号 楼 栋 单元 组 路 街 小区 …) matches part of the household address; other text the start of a name.
- *
- * The text becomes one or two conditions ("branches"), each served by its own index — an OR of two
- * indexed conditions would be read as a bitmap of the table instead — and excluding the matches of the
- * branches before it, so every person is listed once. A branch with a `key` is read in the order of its
- * index (the searched text, then household and id: an exact name before longer ones), so a broad prefix
- * costs one page of the index, not all its matches; the others (ID and phone tails, addresses) match few
- * people, which are gathered first and then sorted by household.
- */
-interface Branch {
-  cond: string;
-  key?: string;
-}
-
-const ADDRESS_LIKE = /[0-9０-９号楼栋幢单元室组路街巷弄小区院村社]/;
-
-function textBranches(text: string, q: SqlParams, byNumber: boolean): Branch[] {
-  const t = text.replace(/\s+/g, '');
-  if (byNumber && /^\d{17}[\dXx]$/.test(t)) return [{ cond: `r.id_number = ${q.add(t.toUpperCase())}` }];
-  if (byNumber && /^\d{3,}[\dXx]?$/.test(t)) {
-    // "Ends with" as a prefix of the reversed value (residents_id_tail_idx, residents_phone_tail_idx).
-    const rev = q.add(likeEscape([...t.toUpperCase()].reverse().join('')) + '%');
-    return [
-      { cond: `reverse(r.id_number) LIKE ${rev}` },
-      { cond: `reverse(r.phone) LIKE ${rev} AND (r.id_number IS NULL OR reverse(r.id_number) NOT LIKE ${rev})` },
-    ];
-  }
-  if (/^[a-zA-Z]+$/.test(t)) {
-    const p = q.add(likeEscape(t.toLowerCase()) + '%');
-    return [
-      { cond: `r.name_initials LIKE ${p}`, key: 'r.name_initials' },
-      { cond: `r.name_pinyin LIKE ${p} AND r.name_initials NOT LIKE ${p}`, key: 'r.name_pinyin' },
-    ];
-  }
-  if (ADDRESS_LIKE.test(t) && t.length >= 2) {
-    return [{ cond: `r.household_id IN (SELECT hh.id FROM households hh WHERE hh.address LIKE ${q.add('%' + likeEscape(text.trim()) + '%')})` }];
-  }
-  return [{ cond: `r.name LIKE ${q.add(likeEscape(t) + '%')}`, key: 'r.name' }];
-}
-
-/** Totals are counted up to a cap, so a broad search answers at once: "1000+", then narrow it. */
-export const COUNT_CAP_WITH_TEXT = 1000;
-export const COUNT_CAP = 10_000;
-
-export async function searchResidents(db: Queryable, scope: Scope, s: ResidentSearch) {
-  const q = new SqlParams();
-  const w = filterWhere(scope, s, q);
-  const text = s.q?.trim();
-  if (!text) {
-    // The registry itself, or a filter of it, by household: count up to the cap, and let the planner walk
-    // the household index or gather a small area and sort it.
-    const [{ total }] = await db.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM (SELECT 1 FROM residents r WHERE ${w} LIMIT ${COUNT_CAP + 1}) s`,
-      q.values,
-    );
-    const rows = await db.query<ResidentRow>(
-      `SELECT ${RESIDENT_COLUMNS} FROM ${RESIDENT_FROM} WHERE ${w} ORDER BY r.household_id NULLS LAST, r.id
-        LIMIT ${q.add(s.pageSize)} OFFSET ${q.add((s.page - 1) * s.pageSize)}`,
-      q.values,
-    );
-    return { rows, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
-  }
-  // With text, in one statement: each branch's candidates for the page (the first `upTo` in index order,
-  // or all of its few matches), each branch counted up to the cap from its index, then only the page read
-  // from the table. MATERIALIZED keeps each branch on its own index: inlined under an ORDER BY … LIMIT,
-  // the planner may walk the household index and filter the whole registry instead.
-  const branches = textBranches(text, q, s.byNumber ?? false);
-  const upTo = branches.some((b) => b.key) ? q.add(s.page * s.pageSize) : '';
-  const order = (t: string) => `${t}.household_id NULLS LAST, ${t}.id`;
-  const ctes = branches.map((b, i) => {
-    const select = `SELECT ${i} AS b, ${b.key ?? "''::text"} AS k, r.household_id, r.id FROM residents r WHERE ${b.cond} AND ${w}`;
-    return `m${i} AS MATERIALIZED (${b.key ? `${select} ORDER BY ${b.key} USING ~<~, ${order('r')} LIMIT ${upTo}` : select})`;
-  });
-  // Counted from the index up to the cap where the branch read only a page; exactly where it gathered all.
-  const counts = branches.map((b, i) =>
-    b.key ? `(SELECT count(*) FROM (SELECT 1 FROM residents r WHERE ${b.cond} AND ${w} LIMIT ${COUNT_CAP_WITH_TEXT + 1}) c)` : `(SELECT count(*) FROM m${i})`,
-  );
-  const rows = await db.query<ResidentRow & { match_total: number }>(
-    `WITH ${ctes.join(',\n      ')},
-    page AS (
-      SELECT * FROM (${branches.map((_, i) => `SELECT * FROM m${i}`).join(' UNION ALL ')}) u
-       ORDER BY u.b, u.k USING ~<~, ${order('u')} LIMIT ${q.add(s.pageSize)} OFFSET ${q.add((s.page - 1) * s.pageSize)}
-    )
-    SELECT t.match_total, ${RESIDENT_COLUMNS}
-      FROM (SELECT (${counts.join(' + ')})::int AS match_total) t
-      LEFT JOIN (page p JOIN ${RESIDENT_FROM} ON r.id = p.id) ON true
-     ORDER BY p.b, p.k USING ~<~, ${order('p')}`,
-    q.values,
-  );
-  const total = rows[0]?.match_total ?? 0;
-  const items = rows.filter((r) => r.id !== null).map(({ match_total: _, ...r }) => r as ResidentRow);
-  return { rows: items, total: Math.min(total, COUNT_CAP_WITH_TEXT), totalCapped: total > COUNT_CAP_WITH_TEXT };
 }
 
 export interface ResidentFields {

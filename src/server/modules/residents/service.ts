@@ -6,6 +6,7 @@ import type {
   UpdateResidentInput,
 } from '../../../domain/residents/schemas';
 import { maskIdNumber } from '../../../domain/residents/identity';
+import type { SearchTarget } from '../../../domain/search-text';
 import { isHealthGroup } from '../../../domain/residents/schemas';
 import { yearsBefore } from '../../platform/dates';
 import { audit } from '../../platform/audit';
@@ -18,6 +19,7 @@ import { areaTree } from '../areas';
 import * as auditLog from '../audit';
 import { checkIdentityFields, checkPhoneField } from './identity-rules';
 import * as repo from './repo';
+import * as searchRepo from './search-repo';
 import { maySee, toHouseholdView, toResidentView } from './view';
 
 /** Rules of the resident registry: one roster, entered once, every change dated and audited. */
@@ -134,6 +136,7 @@ export async function updateHousehold(ctx: Ctx, id: number, input: UpdateHouseho
 
 export interface SearchParams {
   q?: string;
+  target?: SearchTarget;
   under?: number;
   groups?: string[];
   status?: string;
@@ -145,23 +148,24 @@ export interface SearchParams {
 }
 
 /** A search as the caller may run it: numbers only with the reveal permission (a masked match still confirms a guess), health groups only with theirs. */
-export async function toSearch(ctx: Ctx, p: SearchParams): Promise<repo.ResidentSearch> {
+export async function toSearch(ctx: Ctx, p: SearchParams): Promise<searchRepo.ResidentSearch> {
   if (p.groups?.some(isHealthGroup) && !maySee(ctx, 'health')) throw forbidden();
   const underPath = p.under ? (await placeArea(ctx, p.under, 'under')).path : undefined;
   const on = p.asOf ?? ctx.today;
   // Age filters become birth-date bounds; derived groups (60+, 80+) too.
   const minAge = Math.max(p.ageMin ?? 0, p.groups?.includes('elderly80') ? 80 : p.groups?.includes('elderly60') ? 60 : 0);
-  return {
+  // Text that may be a name or an address is settled here, so the list and its export find the same people.
+  return searchRepo.settleTarget(ctx.db, ctx.actor.scope, {
     ...p,
     underPath,
     byNumber: maySee(ctx, 'reveal'),
     bornOnOrBefore: minAge > 0 ? yearsBefore(on, minAge) : undefined,
     bornAfter: p.ageMax !== undefined ? yearsBefore(on, p.ageMax + 1) : undefined,
-  };
+  });
 }
 
 export async function search(ctx: Ctx, p: SearchParams) {
-  const { rows, total, totalCapped } = await repo.searchResidents(ctx.db, ctx.actor.scope, await toSearch(ctx, p));
+  const { rows, total, totalCapped } = await searchRepo.searchResidents(ctx.db, ctx.actor.scope, await toSearch(ctx, p));
   return { items: rows.map((r) => toResidentView(r, ctx)), total, totalCapped };
 }
 

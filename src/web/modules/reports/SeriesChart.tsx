@@ -1,12 +1,14 @@
 /**
- * The last 14 days of one figure as plain SVG bars (no chart library: one series of at most 60 bars does not
- * need one). The figure is picked above the chart; each bar carries its value and date as a tooltip.
+ * The last 14 days of one figure as bars, on the product's one chart component (tooltips, resizing and the
+ * look of every other chart). The figure is picked above the chart; each bar shows its value, and the
+ * chart's label lists the days and values in words.
  */
 import { Alert, Card, Empty, Segmented, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { series } from '../../../domain/reports/api';
 import { FIGURE_COLUMNS, type FigureKey } from '../../../domain/reports/figures';
+import { EChart } from '../../app/components/EChart';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
 
@@ -26,10 +28,10 @@ export function SeriesChart({ areaId, to }: { areaId: number; to: string }) {
     const c = FIGURE_COLUMNS.find((x) => x.key === k)!;
     return `${c.group[lang]} · ${c.name[lang]}`;
   };
+  const days = items?.map((d) => d.day.slice(5)) ?? [];
   const values = items?.map((d) => d.figures[key] ?? 0) ?? [];
-  const max = Math.max(1, ...values);
-  const W = 28;
-  const H = 160;
+  // "03-01 5，03-02 7 …": what a screen reader says in place of the canvas.
+  const summary = `${label(key)}：${days.map((d, i) => `${d} ${values[i]}`).join(lang === 'zh' ? '，' : ', ')}`;
   return (
     <Card
       size="small"
@@ -48,26 +50,17 @@ export function SeriesChart({ areaId, to }: { areaId: number; to: string }) {
       {!items && !error && <Spin />}
       {items && !items.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
       {items && items.length > 0 && (
-        <div style={{ overflowX: 'auto' }}>
-          <svg width={items.length * W + 8} height={H + 40} role="img" aria-label={label(key)} data-testid="series-chart">
-            {items.map((d, i) => {
-              const v = d.figures[key] ?? 0;
-              const h = Math.round((v / max) * H);
-              return (
-                <g key={d.day} transform={`translate(${4 + i * W},0)`} data-testid="series-bar">
-                  <title>{`${d.day}: ${v}`}</title>
-                  <rect x={4} y={H - h + 14} width={W - 8} height={Math.max(h, v ? 1 : 0)} fill="#1677ff" rx={2} />
-                  <text x={W / 2} y={H - h + 10} textAnchor="middle" fontSize={10} fill="#555">
-                    {v}
-                  </text>
-                  <text x={W / 2} y={H + 30} textAnchor="middle" fontSize={10} fill="#888">
-                    {d.day.slice(5)}
-                  </text>
-                </g>
-              );
-            })}
-          </svg>
-        </div>
+        <EChart
+          testId="series-chart"
+          label={summary}
+          height={220}
+          option={{
+            grid: { left: 40, right: 16, top: 24, bottom: 28 },
+            xAxis: { type: 'category', data: days },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [{ type: 'bar', name: label(key), data: values, barMaxWidth: 24, label: { show: true, position: 'top', fontSize: 10 } }],
+          }}
+        />
       )}
     </Card>
   );

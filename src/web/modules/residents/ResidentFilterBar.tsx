@@ -1,5 +1,6 @@
 /**
- * The list's filters: one search box (name, pinyin, initials, ID or phone tail, address), special
+ * The list's filters: one search box (name, pinyin, initials, ID or phone tail, address — names unless the
+ * text clearly is an address, or as the switch beside it says), special
  * groups, status, age range and "as of" date. (The area is the tree beside the list, or on phones the
  * header's area switcher.)
  */
@@ -11,6 +12,7 @@ import { useAuth } from '../../app/auth';
 import { fromDay, isFuture, toDay } from './dates';
 import type { ResidentFilters } from './query';
 import type { Group, Status } from '../../../domain/residents/api';
+import { SEARCH_TARGETS, type SearchTarget } from '../../../domain/search-text';
 
 interface Props {
   value: ResidentFilters;
@@ -28,16 +30,28 @@ export function ResidentFilterBar({ value, onChange }: Props) {
 
   return (
     <Space orientation="vertical" size={8} style={{ width: '100%' }}>
-      <Input.Search
-        allowClear
-        value={q}
-        onChange={(e) => setQ(e.target.value)}
-        onSearch={(v) => set({ q: v.trim() || undefined })}
-        placeholder={t('residents.list.searchPlaceholder')}
-        enterButton={t('common.search')}
-        maxLength={60}
-        data-testid="residents-search"
-      />
+      <Space.Compact style={{ width: '100%' }}>
+        {/* Names are looked for unless the text clearly is an address; the person searching may say which. */}
+        <Select<SearchTarget | 'auto'>
+          value={value.target ?? 'auto'}
+          onChange={(v) => set({ target: v === 'auto' ? undefined : v })}
+          options={(['auto', ...SEARCH_TARGETS] as const).map((v) => ({ value: v, label: t(`residents.list.searchIn.${v}`) }))}
+          aria-label={t('residents.list.searchIn.label')}
+          popupMatchSelectWidth={false}
+          style={{ width: 110 }}
+          data-testid="residents-search-target"
+        />
+        <Input.Search
+          allowClear
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={(v) => set({ q: v.trim() || undefined })}
+          placeholder={t('residents.list.searchPlaceholder')}
+          enterButton={t('common.search')}
+          maxLength={60}
+          data-testid="residents-search"
+        />
+      </Space.Compact>
       <Row gutter={[8, 8]}>
         <Col xs={24} md={8} xl={7}>
           <Select<Group[]>

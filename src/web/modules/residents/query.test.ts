@@ -5,14 +5,32 @@ import { exportUrl, formatTotal, listQuery, parseFilters, toSearchParams } from 
 
 describe('resident list filters', () => {
   it('read back from the URL what they wrote there', () => {
-    const f = { q: 'zs', under: 12, groups: ['elderly80', 'disabled'] as const, status: 'away' as const, ageMin: 60, ageMax: 90, asOf: '2024-03-01' };
+    const f = {
+      q: 'zs',
+      target: 'name' as const,
+      under: 12,
+      groups: ['elderly80', 'disabled'] as const,
+      status: 'away' as const,
+      ageMin: 60,
+      ageMax: 90,
+      asOf: '2024-03-01',
+    };
     const back = parseFilters(toSearchParams({ ...f, groups: [...f.groups] }, 3));
     expect(back).toEqual({ ...f, groups: ['elderly80', 'disabled'] });
   });
 
   it('drop values the API would refuse', () => {
-    const f = parseFilters(new URLSearchParams('q=%20%20&under=abc&groups=disabled,nope&status=gone&ageMin=-1&ageMax=200&asOf=yesterday'));
-    expect(f).toEqual({ q: undefined, under: undefined, groups: ['disabled'], status: undefined, ageMin: undefined, ageMax: undefined, asOf: undefined });
+    const f = parseFilters(new URLSearchParams('q=%20%20&target=street&under=abc&groups=disabled,nope&status=gone&ageMin=-1&ageMax=200&asOf=yesterday'));
+    expect(f).toEqual({
+      q: undefined,
+      target: undefined,
+      under: undefined,
+      groups: ['disabled'],
+      status: undefined,
+      ageMin: undefined,
+      ageMax: undefined,
+      asOf: undefined,
+    });
   });
 
   it('give the export link the same query as the list, without paging', () => {

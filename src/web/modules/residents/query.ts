@@ -5,10 +5,13 @@
 import type { InputOf } from '../../../domain/contract';
 import { exportResidents, type Group, type Status, type searchResidents } from '../../../domain/residents/api';
 import { ALL_GROUPS, STATUSES } from '../../../domain/residents/schemas';
+import { SEARCH_TARGETS, type SearchTarget } from '../../../domain/search-text';
 import { urlOf } from '../../app/query';
 
 export interface ResidentFilters {
   q?: string;
+  /** Whether the text is a name or an address; absent: decided from the text. */
+  target?: SearchTarget;
   /** Area id: residents under this area (default: the header's current area). */
   under?: number;
   groups?: Group[];
@@ -32,8 +35,10 @@ export function parseFilters(params: URLSearchParams): ResidentFilters {
   const groups = (params.get('groups') ?? '').split(',').filter((g): g is Group => (ALL_GROUPS as readonly string[]).includes(g));
   const status = params.get('status');
   const asOf = params.get('asOf');
+  const target = params.get('target');
   return {
     q: params.get('q')?.trim() || undefined,
+    target: (SEARCH_TARGETS as readonly string[]).includes(target ?? '') ? (target as SearchTarget) : undefined,
     under: int(params.get('under'), 1),
     groups: groups.length ? groups : undefined,
     status: (STATUSES as readonly string[]).includes(status ?? '') ? (status as Status) : undefined,
@@ -50,6 +55,7 @@ export type FilterQuery = Omit<NonNullable<InputOf<typeof searchResidents>['quer
 export function filterQuery(f: ResidentFilters): FilterQuery {
   return {
     q: f.q?.trim() || undefined,
+    target: f.target,
     under: f.under,
     groups: f.groups?.length ? f.groups.join(',') : undefined,
     status: f.status,

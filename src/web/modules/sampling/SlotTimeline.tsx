@@ -1,11 +1,13 @@
 /**
  * The slot plan drawn: the plan's length beside its lower bound (people ÷ capacity — no plan can be shorter),
  * and the point's opening hours as a strip with each slot as a block whose fill is its load against its
- * capacity (red when over). Plain SVG, like SeriesChart: a few dozen blocks need no chart library.
+ * capacity (red when over) — a chart, on the product's chart component. The two lengths and each slot's
+ * load bar stay plain bars: single measures beside their numbers, like progress bars, not charts.
  */
 import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Measured, toMinutes } from '../../../domain/sampling/slot-edits';
+import { EChart } from '../../app/components/EChart';
 
 const RED = '#cf1322';
 const BLUE = '#1677ff';
@@ -33,52 +35,63 @@ export function LengthBars({ plan }: { plan: Pick<Measured, 'lowerBoundMinutes' 
   );
 }
 
-/** The opening hours as one strip; each slot a block at its time, filled to its load (capped at the block). */
+/**
+ * The opening hours as one strip on the product's chart component: each slot a block at its time, filled to
+ * its load (capped at the block; red when over), its figures in the tooltip and, in words, in the label.
+ */
 export function HoursStrip({ plan, opensAt, closesAt }: { plan: Measured; opensAt: string; closesAt: string }) {
   const { t } = useTranslation();
   const open = toMinutes(opensAt);
-  const span = Math.max(1, toMinutes(closesAt) - open);
-  const W = 720;
-  const H = 56;
-  const x = (hhmm: string) => ((toMinutes(hhmm) - open) / span) * W;
-  const hours: number[] = [];
-  for (let m = Math.ceil(open / 60) * 60; m <= open + span; m += 60) hours.push(m);
+  const close = open + Math.max(1, toMinutes(closesAt) - open);
+  const tip = (s: Measured['slots'][number]) =>
+    t('samplingSlots.slotTip', { start: s.start, end: s.end, load: s.load, capacity: s.capacity, wait: s.worstWaitMinutes });
+  const clock = (m: number) => `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  // One item per slot: [start, end, fill], in minutes of the day.
+  const data = plan.slots.map((s) => ({ value: [toMinutes(s.start), toMinutes(s.end), Math.min(1, s.load / s.capacity)], over: s.over }));
   return (
-    <div style={{ overflowX: 'auto' }}>
-      <svg
-        viewBox={`0 0 ${W} ${H + 18}`}
-        style={{ width: '100%', minWidth: 320 }}
-        role="img"
-        aria-label={t('samplingSlots.stripLabel')}
-        data-testid="slot-strip"
-      >
-        <rect x={0} y={0} width={W} height={H} fill="#fafafa" stroke="#d9d9d9" />
-        {plan.slots.map((s) => {
-          const x0 = x(s.start);
-          const w = Math.max(1, x(s.end) - x0);
-          const fill = Math.min(1, s.load / s.capacity);
-          return (
-            <g key={s.id}>
-              <title>{t('samplingSlots.slotTip', { start: s.start, end: s.end, load: s.load, capacity: s.capacity, wait: s.worstWaitMinutes })}</title>
-              <rect x={x0} y={4} width={w} height={H - 8} fill="#e6f4ff" stroke="#91caff" />
-              <rect x={x0} y={4 + (H - 8) * (1 - fill)} width={w} height={(H - 8) * fill} fill={s.over ? RED : BLUE} opacity={0.85} />
-            </g>
-          );
-        })}
-        {hours.map((m) => {
-          const hx = ((m - open) / span) * W;
-          return (
-            <g key={m}>
-              <line x1={hx} x2={hx} y1={H} y2={H + 4} stroke="#8c8c8c" />
-              <text x={Math.min(W - 14, Math.max(14, hx))} y={H + 15} fontSize={11} textAnchor="middle" fill="#595959">
-                {`${String(Math.floor(m / 60) % 24).padStart(2, '0')}:00`}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </div>
+    <EChart
+      testId="slot-strip"
+      label={`${t('samplingSlots.stripLabel')}：${plan.slots.map(tip).join('；')}`}
+      height={110}
+      option={{
+        grid: { left: 16, right: 16, top: 8, bottom: 28 },
+        tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => tip(plan.slots[p.dataIndex]) },
+        xAxis: { type: 'value', min: open, max: close, interval: 60, axisLabel: { formatter: (m: number) => clock(m) }, splitLine: { show: false } },
+        yAxis: { type: 'value', min: 0, max: 1, show: false },
+        series: [
+          {
+            type: 'custom',
+            data,
+            encode: { x: [0, 1] },
+            renderItem: (params: { dataIndex: number }, api: StripApi) => {
+              const [x0, top] = api.coord([api.value(0), 1]);
+              const [x1, bottom] = api.coord([api.value(1), 0]);
+              const height = bottom - top;
+              const fill = api.value(2);
+              const width = Math.max(1, x1 - x0);
+              return {
+                type: 'group',
+                children: [
+                  { type: 'rect', shape: { x: x0, y: top, width, height }, style: { fill: '#e6f4ff', stroke: '#91caff' } },
+                  {
+                    type: 'rect',
+                    shape: { x: x0, y: top + height * (1 - fill), width, height: height * fill },
+                    style: { fill: data[params.dataIndex].over ? RED : BLUE, opacity: 0.85 },
+                  },
+                ],
+              };
+            },
+          },
+        ],
+      }}
+    />
   );
+}
+
+/** What a custom series' drawing is given: the item's values and the axes' coordinates. */
+interface StripApi {
+  value: (dimension: number) => number;
+  coord: (point: [number, number]) => [number, number];
 }
 
 /** One slot's load against its capacity as a bar; the part over capacity in red. */

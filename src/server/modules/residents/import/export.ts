@@ -6,7 +6,7 @@ import type { Ctx } from '../../../platform/context';
 import { isHealthGroup } from '../../../../domain/residents/schemas';
 import { forbidden, ruleViolation } from '../../../platform/errors';
 import { SqlParams } from '../../../platform/sql';
-import * as repo from '../repo';
+import { searchWhere } from '../search-repo';
 import { type SearchParams, toSearch } from '../service';
 import { writeList } from '../../../platform/spreadsheets/write';
 
@@ -81,7 +81,7 @@ export async function prepareExport(ctx: Ctx, params: SearchParams, reveal: bool
   if (reveal && !ctx.actor.permissions.has('residents.reveal')) throw forbidden();
   const search = await toSearch(ctx, params);
   const q = new SqlParams();
-  const where = repo.searchWhere(ctx.actor.scope, search, q);
+  const where = searchWhere(ctx.actor.scope, search, q);
   const [{ n }] = await ctx.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM residents r WHERE ${where} LIMIT ${EXPORT_MAX_ROWS + 1}) s`,
     q.values,

@@ -3,7 +3,7 @@ import { usersAs } from '../../users/sql';
 import { auditRowsSql } from '../../../platform/audit';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
-import { likeEscape, SqlParams } from '../../../platform/sql';
+import { nameContains, SqlParams } from '../../../platform/sql';
 
 /** SQL of enlistments: the public form's one-statement submission and the approval queue. */
 
@@ -142,7 +142,7 @@ export async function listEnlistments(db: Queryable, scope: Scope, p: { status?:
   const where = [scopeClause(scope, 'e.area_path', q)];
   if (p.status) where.push(`e.status = ${q.add(p.status)}`);
   if (p.orgId) where.push(`e.org_id = ${q.add(p.orgId)}`);
-  if (p.q?.trim()) where.push(`e.name LIKE ${q.add(likeEscape(p.q.trim()) + '%')}`);
+  if (p.q?.trim()) where.push(nameContains('e.name', p.q, q));
   const w = where.join(' AND ');
   const [{ total }] = await db.query<{ total: number }>(`SELECT count(*)::int AS total FROM enlistments e WHERE ${w}`, q.values);
   const rows = await db.query<EnlistmentRow>(

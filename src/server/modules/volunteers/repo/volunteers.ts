@@ -1,8 +1,9 @@
+import { classifySearch } from '../../../../domain/search-text';
 import type { Queryable } from '../../../db/engine';
 import { areasAs } from '../../areas/sql';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
-import { likeEscape, SqlParams } from '../../../platform/sql';
+import { likeEscape, nameContains, SqlParams } from '../../../platform/sql';
 
 /** SQL of volunteers. Every read takes the caller's scope; the lookups by ID number or account say Unscoped. */
 
@@ -103,12 +104,15 @@ export function searchWhere(scope: Scope, s: Omit<VolunteerSearch, 'page' | 'pag
   if (s.teamId) where.push(`EXISTS (SELECT 1 FROM team_members tm WHERE tm.volunteer_id = v.id AND tm.team_id = ${q.add(s.teamId)})`);
   const text = s.q?.trim();
   if (text) {
-    if (/^\d{3,}[\dXx]?$/.test(text)) {
+    // The registry's rule (`classifySearch`): numbers for those who may reveal them, anything else part of a
+    // name — volunteers have no address to search — compared by its key (spaces and dots typed or not).
+    const kind = classifySearch(text, 'name');
+    if (kind === 'id_number' || kind === 'digits') {
       if (!s.byNumber) return [...where, 'false'].join(' AND ');
-      const tail = q.add(likeEscape(text.toUpperCase().split('').reverse().join('')) + '%');
+      const tail = q.add(likeEscape(text.replace(/\s+/g, '').toUpperCase().split('').reverse().join('')) + '%');
       where.push(`(reverse(v.id_number) LIKE ${tail} OR reverse(v.phone) LIKE ${tail})`);
     } else {
-      where.push(`v.name LIKE ${q.add(likeEscape(text) + '%')}`);
+      where.push(nameContains('v.name', text, q));
     }
   }
   return where.join(' AND ');
