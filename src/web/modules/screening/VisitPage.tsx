@@ -12,7 +12,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { useApiMutation, useApiQuery } from '../../app/query';
+import { useApiQuery } from '../../app/query';
+import { useOfflineWrite } from '../../app/offline/use-outbox';
+import { SavedOffline } from '../../app/offline/SavedOffline';
 import { CODE_COLOURS, SYMPTOMS } from '../../../domain/policy/rules';
 import { getTarget } from '../../../domain/screening/api/campaigns';
 import { submitVisit } from '../../../domain/screening/api/visits';
@@ -44,8 +46,8 @@ export default function VisitPage() {
   const targetQuery = useApiQuery(getTarget, { params: { id } });
   const target = targetQuery.data;
   const loadError = targetQuery.error ? errorText(targetQuery.error, t) : null;
-  // Never retried by itself: a lost answer is saved again by the person, with the same clientId.
-  const saving = useApiMutation(submitVisit);
+  // Through the device's outbox: without network the visit is kept and sent by itself later, with the same clientId.
+  const saving = useOfflineWrite(submitVisit, { kind: 'screening.visit' });
   const error = saving.error ? errorText(saving.error, t) : null;
   const done = saving.data;
   // One id per form: a retry of the same form is the same visit.
@@ -85,7 +87,7 @@ export default function VisitPage() {
       note: v.note?.trim() || undefined,
     };
     try {
-      await saving.mutateAsync({ body });
+      await saving.submit({ body }, { clientId, label: target.address });
     } catch (e) {
       applyFieldErrors(form, e);
     }
@@ -95,6 +97,17 @@ export default function VisitPage() {
   if (!target) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
 
   const page = { width: '100%', maxWidth: 560, margin: '0 auto', display: 'flex' } as const;
+  if (saving.queued)
+    return (
+      <SavedOffline
+        what={target.address}
+        extra={
+          <Link to="/me/tasks">
+            <Button size="large">{t('screening.backToTasks')}</Button>
+          </Link>
+        }
+      />
+    );
   if (done) {
     return (
       <Space orientation="vertical" size="middle" style={page} data-testid="visit-done">
