@@ -33,7 +33,9 @@ export function precompress(): Plugin {
             const raw = await readFile(file);
             if (raw.length < 1024) return;
             const [b, g] = await Promise.all([
-              br(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+              // The best brotli for what every first load carries; the camera's large WebAssembly (rarely fetched,
+              // then kept) gets a quick one: the best would add a minute to every build.
+              br(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: name.endsWith('.wasm') ? 5 : 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
               gz(raw, { level: 9 }),
             ]);
             if (b.length < raw.length) await writeFile(`${file}.br`, b);

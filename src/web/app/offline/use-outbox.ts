@@ -70,6 +70,19 @@ export function useOfflineWrite<C extends RouteContract>(contract: C, options: O
     queued: false,
   });
   const { kind, doneCodes } = options;
+  // A write kept for later and then sent while the page is still open: its answer (or refusal) replaces "saved on
+  // this device", as if the network had never gone.
+  const waiting = useRef<string | null>(null);
+  useEffect(
+    () =>
+      outbox.onSettled((s) => {
+        if (s.item.clientId !== waiting.current) return;
+        waiting.current = null;
+        if (s.outcome === 'done') setState({ pending: false, error: null, data: s.answer as ResponseOf<C>, queued: false });
+        else setState({ pending: false, error: s.error as ApiError, data: undefined, queued: false });
+      }),
+    [],
+  );
 
   const submit = useCallback(
     async (input: InputOf<C>, extras: SubmitExtras = {}): Promise<SubmitResult<ResponseOf<C>>> => {
@@ -90,10 +103,13 @@ export function useOfflineWrite<C extends RouteContract>(contract: C, options: O
         meta: extras.meta,
       };
       try {
+        waiting.current = item.clientId;
         const result = await submitWrite<ResponseOf<C>>(item);
+        if (result.kind === 'done') waiting.current = null;
         setState({ pending: false, error: null, data: result.kind === 'done' ? result.answer : undefined, queued: result.kind === 'queued' });
         return result;
       } catch (e) {
+        waiting.current = null;
         setState({ pending: false, error: e as ApiError, data: undefined, queued: false });
         throw e;
       }

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
-import { useOfflineWrite } from '../../app/offline/use-outbox';
+import { useOfflineWrite, usePendingWrites, useSettledWrites } from '../../app/offline/use-outbox';
 import { SavedOffline } from '../../app/offline/SavedOffline';
 import { CODE_COLOURS, SYMPTOMS } from '../../../domain/policy/rules';
 import { getTarget } from '../../../domain/screening/api/campaigns';
@@ -49,9 +49,13 @@ export default function VisitPage() {
   // Through the device's outbox: without network the visit is kept and sent by itself later, with the same clientId.
   const saving = useOfflineWrite(submitVisit, { kind: 'screening.visit' });
   const error = saving.error ? errorText(saving.error, t) : null;
-  const done = saving.data;
+  // A visit kept on the phone before a reload and sent while this page is open: its result, as if just saved.
+  const [sentLater, setSentLater] = useState<typeof saving.data>(undefined);
+  useSettledWrites('screening.visit', (s) => s.outcome === 'done' && s.item.ref === Number(id) && setSentLater(s.answer as typeof saving.data));
+  const done = saving.data ?? sentLater;
   // One id per form: a retry of the same form is the same visit.
   const [clientId] = useState(newClientId);
+  const waitingHere = usePendingWrites('screening.visit').some((w) => w.ref === Number(id));
   const outcome = Form.useWatch('outcome', form);
   const added = Form.useWatch('added', form);
 
@@ -87,7 +91,7 @@ export default function VisitPage() {
       note: v.note?.trim() || undefined,
     };
     try {
-      await saving.submit({ body }, { clientId, label: target.address });
+      await saving.submit({ body }, { clientId, ref: Number(id), label: target.address });
     } catch (e) {
       applyFieldErrors(form, e);
     }
@@ -97,7 +101,8 @@ export default function VisitPage() {
   if (!target) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
 
   const page = { width: '100%', maxWidth: 560, margin: '0 auto', display: 'flex' } as const;
-  if (saving.queued)
+  // Kept on the phone, now or before a reload: not a second form for the same household.
+  if (saving.queued || waitingHere)
     return (
       <SavedOffline
         what={target.address}
