@@ -169,7 +169,7 @@ describe('the field without network', () => {
     await page.reload();
     await expect.poll(() => page.getByTestId('visit-address').innerText()).toContain(householdAddress);
     await page.getByTestId('visit-roster-confirmed').click();
-    await page.getByTestId('visit-temperature').locator('input').fill('36.5');
+    await page.getByTestId('visit-temperature').locator('xpath=self::input|descendant::input').first().fill('36.5');
     await page.getByTestId('visit-submit').click();
     await page.getByTestId('saved-offline').waitFor();
     await expect.poll(() => waiting(page)).toBe(1);
