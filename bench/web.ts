@@ -119,8 +119,15 @@ async function workbenchLoad(browser: Browser) {
   await page.getByRole('heading', { name: /您好/ }).waitFor({ timeout: 120_000 });
   const ready = Date.now() - t0;
   const js = [...bytes].filter(([p]) => p.endsWith('.js')).reduce((s, [, n]) => s + n, 0);
+  // Where the time went: each request's start and end (ms from the navigation) and its bytes on the wire.
+  const timeline = await page.evaluate(() => [
+    ['page', 0, Math.round(performance.getEntriesByType('navigation')[0]?.responseEnd ?? 0), 0],
+    ...performance
+      .getEntriesByType('resource')
+      .map((e) => [new URL(e.name).pathname.replace(/^\/assets\//, ''), Math.round(e.startTime), Math.round(e.responseEnd), (e as PerformanceResourceTiming).transferSize]),
+  ]);
   await context.close();
-  return { ready, js };
+  return { ready, js, timeline };
 }
 
 const openAlerts = async (page: Page) => Number((await page.getByTestId('fig-alerts').locator('.ant-statistic-content-value').innerText()).replace(/\D/g, ''));
