@@ -121,10 +121,13 @@ async function workbenchLoad(browser: Browser) {
   const js = [...bytes].filter(([p]) => p.endsWith('.js')).reduce((s, [, n]) => s + n, 0);
   // Where the time went: each request's start and end (ms from the navigation) and its bytes on the wire.
   const timeline = await page.evaluate(() => [
-    ['page', 0, Math.round(performance.getEntriesByType('navigation')[0]?.responseEnd ?? 0), 0],
-    ...performance
-      .getEntriesByType('resource')
-      .map((e) => [new URL(e.name).pathname.replace(/^\/assets\//, ''), Math.round(e.startTime), Math.round(e.responseEnd), (e as PerformanceResourceTiming).transferSize]),
+    ['page', 0, Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? 0), 0],
+    ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((e) => [
+      new URL(e.name).pathname.replace(/^\/assets\//, ''),
+      Math.round(e.startTime),
+      Math.round(e.responseEnd),
+      e.transferSize,
+    ]),
   ]);
   await context.close();
   return { ready, js, timeline };
