@@ -65,9 +65,15 @@ function memoryStorage(): OutboxStorage {
   return { load: async () => [...m.values()], put: async (i) => void m.set(i.clientId, i), remove: async (id) => void m.delete(id) };
 }
 
-// Whatever went in changes what the screens show: refetch them (only those on screen refetch at once).
+// Whatever went in changes what the screens show: refetch them (only those on screen refetch at once), once for a
+// replay of many writes rather than once per write.
+let refresh: ReturnType<typeof setTimeout> | null = null;
 outbox.onSettled((s) => {
-  if (s.outcome === 'done') void queryClient.invalidateQueries();
+  if (s.outcome !== 'done' || refresh) return;
+  refresh = setTimeout(() => {
+    refresh = null;
+    void queryClient.invalidateQueries();
+  }, 200);
 });
 
 let attempts = 0;
