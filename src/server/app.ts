@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -162,7 +163,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   if (opts.serveWeb && existsSync(webDist)) {
     await registerPublic(app, async (scope) => {
-      await scope.register(fastifyStatic, { root: webDist, wildcard: false });
+      // The build writes .br/.gz siblings (tools/vite-precompress.ts): sent as the browser accepts, never compressed
+      // per request. Hashed files under /assets/ never change, so they are kept a year; everything else (the page,
+      // the service worker, the manifest) is checked with the server each time, or a new version would never arrive.
+      await scope.register(fastifyStatic, {
+        root: webDist,
+        wildcard: false,
+        preCompressed: true,
+        cacheControl: false,
+        setHeaders: (reply, file) => void reply.header('cache-control', cacheControlOf(path.relative(webDist, file))),
+      });
       // Client-side routes (/areas, /admin/users …) all load the single page.
       // Files found at start get their own routes (wildcard: false); everything else not under /api is the SPA.
       scope.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (req, reply) => {
@@ -188,6 +198,11 @@ function trustProxyOf(setting: Config['TRUST_PROXY']) {
   if (setting === false) return false;
   if (typeof setting === 'number') return (_address: string, hop: number) => hop < setting;
   return setting;
+}
+
+/** A built file's Cache-Control, by its path inside the build: hashed assets for good, the rest revalidated. */
+export function cacheControlOf(relativePath: string): string {
+  return /^assets[\\/]/.test(relativePath) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
 function decodeURIComponentSafe(url: string): string {

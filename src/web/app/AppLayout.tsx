@@ -12,6 +12,7 @@ import { AreaSwitcher } from './components/AreaSwitcher';
 import { LangSwitch } from './components/LangSwitch';
 import { UserMenu } from './components/UserMenu';
 import { MODULES } from './modules';
+import { PendingBadge } from './offline/PendingBadge';
 
 const { Header, Sider, Content } = Layout;
 
@@ -144,6 +145,7 @@ export function AppLayout() {
           <div style={{ flex: 1, minWidth: 0, display: 'flex' }}>
             <AreaSwitcher compact={mobile} />
           </div>
+          <PendingBadge compact={mobile} />
           <LangSwitch compact={mobile} />
           <UserMenu compact={mobile} />
         </Header>

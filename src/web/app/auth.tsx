@@ -7,6 +7,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo } from 
 import { getMe, login as loginRoute, logout as logoutRoute, logoutAll, type Me, type Session } from '../../domain/auth/api';
 import { ApiError, setCsrfToken } from './api';
 import { callApi, queryClient, queryKeyOf, useApiMutation } from './query';
+import { forgetOfflineReads } from './offline/api-cache';
 
 interface AuthValue {
   user: Me | null;
@@ -38,9 +39,10 @@ async function readSession(): Promise<Session | null> {
   }
 }
 
-/** Drops every answer but the session's: the next person at this device must not see the last one's. */
+/** Drops every answer but the session's (and the reads kept for offline): the next person at this device must not see the last one's. */
 function forgetAnswers() {
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== getMe.path });
+  void forgetOfflineReads();
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {

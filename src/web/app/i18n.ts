@@ -7,7 +7,6 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import zhCN from './locales/zh-CN.json';
-import en from './locales/en.json';
 import { setApiLanguage } from './api';
 import { queryClient } from './query';
 
@@ -36,15 +35,35 @@ function applySideEffects(lang: Language) {
   }
 }
 
+/**
+ * Chinese, the default, is in the main script; English is fetched when chosen (a field worker's first load on a
+ * slow network carries one language, not two).
+ */
+async function loadBundle(lang: Language) {
+  if (lang === 'zh-CN' || i18n.hasResourceBundle(lang, 'translation')) return;
+  const { default: en } = await import('./locales/en.json');
+  i18n.addResourceBundle('en', 'translation', en);
+}
+
 const initial = storedLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: zhCN } },
+  partialBundledLanguages: true,
   lng: initial,
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false }, // React escapes already
   returnNull: false,
 });
-applySideEffects(initial);
+
+/** Settles once the remembered language's texts are there: the app is first drawn after it (main.tsx). */
+export const languageReady: Promise<void> = loadBundle(initial)
+  .catch(() => undefined)
+  .then(() => {
+    // English that could not be fetched (offline before it was ever kept): Chinese rather than raw keys.
+    const lang = i18n.hasResourceBundle(initial, 'translation') ? initial : 'zh-CN';
+    if (i18n.language !== lang) void i18n.changeLanguage(lang);
+    applySideEffects(lang);
+  });
 
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'zh-CN';
@@ -56,6 +75,7 @@ export async function setLanguage(lang: Language) {
   } catch {
     // Not remembered, but still switched for this visit.
   }
+  await loadBundle(lang);
   await i18n.changeLanguage(lang);
   applySideEffects(lang);
 }

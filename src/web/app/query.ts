@@ -23,7 +23,13 @@ export const queryClient = new QueryClient({
       // Client mistakes (4xx) are not retried; a network blip or a 5xx is, twice.
       retry: (count, err) => count < 2 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
       refetchOnWindowFocus: false,
+      // Asked even when the browser says it is offline: the service worker may answer from what it kept (a reload
+      // of the desk or the visit form in the field); TanStack's default would wait for the network forever.
+      networkMode: 'offlineFirst',
     },
+    // A write offline fails at once with the network error (field writes go through the outbox instead), rather
+    // than waiting unseen and going out later by itself.
+    mutations: { networkMode: 'always' },
   },
 });
 

@@ -1,9 +1,12 @@
 import { Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth';
 import { useCurrentArea } from '../current-area';
-import { AreaTreeSelect } from './AreaTreeSelect';
+
+// The tree picker (and antd's tree) is fetched after the first screen: the main script stays small on a slow network.
+const AreaTreeSelect = lazy(() => import('./AreaTreeSelect').then((m) => ({ default: m.AreaTreeSelect })));
 
 /** The header's "current area" picker, limited to the user's scope. */
 export function AreaSwitcher({ compact = false }: { compact?: boolean }) {
@@ -12,22 +15,23 @@ export function AreaSwitcher({ compact = false }: { compact?: boolean }) {
   const { area, setArea } = useCurrentArea();
   if (!area) return null;
   // Without areas.read the tree cannot be browsed: show the scope as plain text.
-  if (!can('areas.read')) {
-    return (
-      <Typography.Text data-testid="area-switcher" ellipsis style={{ lineHeight: 'normal' }}>
-        <EnvironmentOutlined /> {area.name}
-      </Typography.Text>
-    );
-  }
+  const plain = (
+    <Typography.Text data-testid="area-switcher" ellipsis style={{ lineHeight: 'normal' }}>
+      <EnvironmentOutlined /> {area.name}
+    </Typography.Text>
+  );
+  if (!can('areas.read')) return plain;
   return (
-    <AreaTreeSelect
-      data-testid="area-switcher"
-      value={area.id}
-      placeholder={t('area.current')}
-      onChange={(_, picked) => {
-        if (picked) setArea(picked);
-      }}
-      style={{ width: compact ? '100%' : 280, maxWidth: '100%', minWidth: 0 }}
-    />
+    <Suspense fallback={plain}>
+      <AreaTreeSelect
+        data-testid="area-switcher"
+        value={area.id}
+        placeholder={t('area.current')}
+        onChange={(_, picked) => {
+          if (picked) setArea(picked);
+        }}
+        style={{ width: compact ? '100%' : 280, maxWidth: '100%', minWidth: 0 }}
+      />
+    </Suspense>
   );
 }

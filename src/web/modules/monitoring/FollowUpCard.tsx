@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
+import { usePendingWrites } from '../../app/offline/use-outbox';
 import { SymptomTags, Temperature } from './labels';
 import { RecordForm } from './RecordForm';
 import type { FollowUp } from './types';
@@ -15,6 +16,8 @@ export function FollowUpCard({ followUp: f }: { followUp: FollowUp }) {
   const { can } = useAuth();
   const [open, setOpen] = useState(false);
   const done = f.status === 'done';
+  // A reading made here without network, not sent yet.
+  const waiting = usePendingWrites('monitoring.followUp').some((w) => w.ref === f.id);
 
   return (
     <Card size="small" data-testid="follow-up" style={f.overdue ? { borderColor: '#ff7875' } : f.alertId ? { borderColor: '#cf1322' } : undefined}>
@@ -32,6 +35,11 @@ export function FollowUpCard({ followUp: f }: { followUp: FollowUp }) {
             </Tag>
           )}
           {done && <Tag color="green">{t('monitoring.followUp.status.done')}</Tag>}
+          {waiting && !done && (
+            <Tag color="orange" data-testid="follow-up-waiting">
+              {t('outbox.waiting')}
+            </Tag>
+          )}
           {f.status === 'cancelled' && <Tag>{t('monitoring.followUp.status.cancelled')}</Tag>}
         </Space>
         <Typography.Text type="secondary">
@@ -53,7 +61,7 @@ export function FollowUpCard({ followUp: f }: { followUp: FollowUp }) {
             data-testid="alert-raised"
           />
         )}
-        {!done && f.status === 'scheduled' && can('followups.write') && !open && (
+        {!done && !waiting && f.status === 'scheduled' && can('followups.write') && !open && (
           <Button type="primary" size="large" block icon={<EditOutlined />} onClick={() => setOpen(true)} data-testid="follow-up-record">
             {t('monitoring.followUp.record')}
           </Button>

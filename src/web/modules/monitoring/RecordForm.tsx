@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordFollowUp } from '../../../domain/monitoring/api';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { useApiMutation } from '../../app/query';
+import { useOfflineWrite } from '../../app/offline/use-outbox';
 import { SYMPTOMS } from '../../../domain/policy/rules';
 import { temperatureProblem } from './forms';
 
@@ -26,18 +26,24 @@ export function RecordForm({ followUp, onDone, onCancel }: { followUp: FollowUp;
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
-  const record = useApiMutation(recordFollowUp);
+  // Through the device's outbox: without network the reading is kept and sent later. The follow-up is its own key:
+  // "already recorded" on a resend means the first send went in.
+  const record = useOfflineWrite(recordFollowUp, { kind: 'monitoring.followUp', doneCodes: ['FOLLOW_UP_DONE'] });
 
   const submit = async (v: Values) => {
     setError(null);
     try {
-      onDone(
-        await record.mutateAsync({
+      const r = await record.submit(
+        {
           params: { id: followUp.id },
           // The temperature's validator has refused an empty one.
           body: { temperature: v.temperature as number, symptoms: v.symptoms ?? [], note: v.note?.trim() || undefined },
-        }),
+        },
+        { ref: followUp.id, label: followUp.residentName },
       );
+      // Kept for later (the card says it waits) or recorded before: the list's refetch shows the reading.
+      if (r.kind === 'done' && r.answer) onDone(r.answer);
+      else onCancel();
     } catch (e) {
       applyFieldErrors(form, e);
       setError(errorText(e, t));

@@ -1,7 +1,7 @@
 /** The desk's pieces that only show what the page holds: the pickers, the tube with its people, the queue, the last scan. */
 import { Alert, Button, Card, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { QueuedBinding } from './queue';
+import type { QueuedBinding } from './useBindingQueue';
 import type { DeskChoice, Point, Round, Tube } from './types';
 
 export function DeskPickers(p: { choice: DeskChoice; rounds: Round[]; points: Point[]; onPick: (c: DeskChoice) => void }) {

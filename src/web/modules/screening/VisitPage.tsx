@@ -13,7 +13,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { useApiMutation, useApiQuery } from '../../app/query';
+import { useApiQuery } from '../../app/query';
+import { useOfflineWrite, usePendingWrites, useSettledWrites } from '../../app/offline/use-outbox';
+import { SavedOffline } from '../../app/offline/SavedOffline';
 import { CODE_COLOURS, SYMPTOMS } from '../../../domain/policy/rules';
 import { getTarget } from '../../../domain/screening/api/campaigns';
 import { submitVisit } from '../../../domain/screening/api/visits';
@@ -46,12 +48,16 @@ export default function VisitPage() {
   const targetQuery = useApiQuery(getTarget, { params: { id } });
   const target = targetQuery.data;
   const loadError = targetQuery.error ? errorText(targetQuery.error, t) : null;
-  // Never retried by itself: a lost answer is saved again by the person, with the same clientId.
-  const saving = useApiMutation(submitVisit);
+  // Through the device's outbox: without network the visit is kept and sent by itself later, with the same clientId.
+  const saving = useOfflineWrite(submitVisit, { kind: 'screening.visit' });
   const error = saving.error ? errorText(saving.error, t) : null;
-  const done = saving.data;
+  // A visit kept on the phone before a reload and sent while this page is open: its result, as if just saved.
+  const [sentLater, setSentLater] = useState<typeof saving.data>(undefined);
+  useSettledWrites('screening.visit', (s) => s.outcome === 'done' && s.item.ref === Number(id) && setSentLater(s.answer as typeof saving.data));
+  const done = saving.data ?? sentLater;
   // One id per form: a retry of the same form is the same visit.
   const [clientId] = useState(newClientId);
+  const waitingHere = usePendingWrites('screening.visit').some((w) => w.ref === Number(id));
   const outcome = Form.useWatch('outcome', form);
   const added = Form.useWatch('added', form);
   const temperature = Form.useWatch('temperature', form);
@@ -90,7 +96,7 @@ export default function VisitPage() {
       note: v.note?.trim() || undefined,
     };
     try {
-      await saving.mutateAsync({ body });
+      await saving.submit({ body }, { clientId, ref: Number(id), label: target.address });
     } catch (e) {
       applyFieldErrors(form, e);
     }
@@ -100,6 +106,18 @@ export default function VisitPage() {
   if (!target) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
 
   const page = { width: '100%', maxWidth: 560, margin: '0 auto', display: 'flex' } as const;
+  // Kept on the phone, now or before a reload: not a second form for the same household.
+  if (saving.queued || waitingHere)
+    return (
+      <SavedOffline
+        what={target.address}
+        extra={
+          <Link to="/me/tasks">
+            <Button size="large">{t('screening.backToTasks')}</Button>
+          </Link>
+        }
+      />
+    );
   if (done) {
     return (
       <Space orientation="vertical" size="middle" style={page} data-testid="visit-done">
