@@ -5,18 +5,15 @@ import { useAuth, useMe } from '../../app/auth';
 import { AreaBreadcrumb } from '../../app/components/AreaBreadcrumb';
 import { KindTag } from '../../app/components/KindTag';
 import { useCurrentArea } from '../../app/current-area';
-import { localName, useLanguage } from '../../app/i18n';
-import { useRoles } from '../../app/use-roles';
+import { useRoleName } from '../../app/use-roles';
 
 /** The workbench: who I am, what I may see, and the area I am working on. */
 export default function HomePage() {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const me = useMe();
   const { can } = useAuth();
   const { area, setArea } = useCurrentArea();
-  const { roles } = useRoles();
-  const roleName = (code: string) => localName(roles.find((r) => r.code === code)?.name, lang) || code;
+  const roleName = useRoleName();
   // The commander's work is the overview of their area: they land there.
   if (me.roles.includes('command') && can('reports.read')) return <Navigate to="/overview" replace />;
 
