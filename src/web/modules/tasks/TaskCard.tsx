@@ -9,6 +9,7 @@ import { errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import { FailModal } from './FailModal';
 import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag } from './labels';
+import { taskTitle } from './task-title';
 
 export function TaskCard({ task, onChanged }: { task: Task; onChanged?: (t: Task) => void }) {
   const { t } = useTranslation();
@@ -44,7 +45,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged?: (t: Task
           <TaskStatusTag status={task.status} />
         </Space>
         <Typography.Text strong style={{ fontSize: 16 }} data-testid="task-title">
-          {task.title}
+          {taskTitle(task, t)}
         </Typography.Text>
         <Typography.Text type="secondary">
           {task.areaName}

@@ -17,6 +17,7 @@ import { CountBars } from './CountBars';
 import { CreateTaskModal } from './CreateTaskModal';
 import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag } from './labels';
 import { ReassignModal } from './ReassignModal';
+import { taskTitle } from './task-title';
 
 const PAGE_SIZE = 20;
 
@@ -49,7 +50,7 @@ export default function TasksPage() {
       key: 'title',
       render: (_: unknown, x: Task) => (
         <Space orientation="vertical" size={2}>
-          <Typography.Text strong>{x.title}</Typography.Text>
+          <Typography.Text strong>{taskTitle(x, t)}</Typography.Text>
           <Space size={4} wrap>
             <TypeTag type={x.type} />
             <PriorityTag priority={x.priority} />
