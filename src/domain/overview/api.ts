@@ -33,6 +33,10 @@ export const attentionItem = z.object({
   kind: z.enum(['fever_alert', 'positive_held', 'overdue_task']),
   /** Server-made text in the reader's language. */
   title: z.string(),
+  /** An overdue task's own title, by key where the server made it, for the web to render in the reader's language. */
+  task: z
+    .object({ title: z.string(), titleKey: z.string().nullable(), titleParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable() })
+    .optional(),
   areaName: z.string(),
   at: instant,
   /** The page of the web app where it is handled. */

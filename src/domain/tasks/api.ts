@@ -46,6 +46,9 @@ export const task = z.object({
   id: z.number(),
   type: z.string(),
   title: z.string(),
+  /** The title by key and parameters (server-made tasks), for the reader's language; null: show `title`. */
+  titleKey: z.string().nullable(),
+  titleParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   subject: z.object({ kind: z.string(), id: z.number() }).nullable(),
   areaId: z.number(),
   areaPath: z.string(),

@@ -1,29 +1,22 @@
 /**
  * The signed-in shell: side menu (a Drawer under 768 px), header with area switcher, language
- * switch and user menu, and the page. Nothing here may be wider than a 360 px phone.
+ * switch and user menu, the page under its breadcrumb trail, and a field role's bottom tab bar on a
+ * phone. Nothing here may be wider than a 360 px phone.
  */
-import { Button, Drawer, Grid, Layout, Menu, Spin } from 'antd';
+import { Button, Drawer, Grid, Layout, Spin } from 'antd';
 import { MenuOutlined } from '@ant-design/icons';
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Outlet } from 'react-router-dom';
 import { useAuth } from './auth';
 import { AreaSwitcher } from './components/AreaSwitcher';
 import { LangSwitch } from './components/LangSwitch';
 import { UserMenu } from './components/UserMenu';
-import { MODULES } from './modules';
+import { isFieldRole } from './menu-groups';
+import { BottomTabs, PageTrail, SideMenu, TAB_BAR_HEIGHT } from './Navigation';
 import { PendingBadge } from './offline/PendingBadge';
 
 const { Header, Sider, Content } = Layout;
-
-const MENU_MODULES = MODULES.filter((m) => m.inMenu !== false);
-
-function selectedKey(pathname: string): string {
-  // Longest menu path that prefixes the location; '/' only matches itself. Pages outside the menu
-  // (a resident's page) light up the menu item above them (the resident list).
-  const hits = MENU_MODULES.filter((m) => (m.path === '/' ? pathname === '/' : pathname === m.path || pathname.startsWith(m.path + '/')));
-  return hits.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '';
-}
 
 function Brand({ collapsed = false }: { collapsed?: boolean }) {
   const { t } = useTranslation();
@@ -71,45 +64,19 @@ export function AppLayout() {
   const mobile = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
-  const location = useLocation();
-  const navigate = useNavigate();
-
-  const items = useMemo(
-    () =>
-      MENU_MODULES.filter((m) => !m.permission || can(m.permission)).map((m) => ({
-        key: m.path,
-        icon: m.icon,
-        label: t(m.labelKey),
-      })),
-    [can, t],
-  );
-
-  const menu = (
-    <Menu
-      theme="dark"
-      mode="inline"
-      items={items}
-      selectedKeys={[selectedKey(location.pathname)]}
-      onClick={({ key }) => {
-        navigate(key);
-        setDrawerOpen(false);
-      }}
-    />
-  );
+  const tabBar = mobile && isFieldRole(can);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {!mobile && (
-        <Sider
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          width={208}
-          breakpoint="lg"
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-        >
-          <Brand collapsed={collapsed} />
-          {menu}
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} breakpoint="lg" style={{ position: 'sticky', top: 0, height: '100vh' }}>
+          {/* The menu scrolls above the collapse button: on a short screen the last entry is never under it. */}
+          <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
+            <Brand collapsed={collapsed} />
+            <div style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
+              <SideMenu />
+            </div>
+          </div>
         </Sider>
       )}
       {mobile && (
@@ -122,7 +89,7 @@ export function AppLayout() {
           styles={{ body: { padding: 0, background: '#001529' } }}
         >
           <Brand />
-          {menu}
+          <SideMenu onNavigate={() => setDrawerOpen(false)} />
         </Drawer>
       )}
       <Layout style={{ minWidth: 0 }}>
@@ -149,11 +116,13 @@ export function AppLayout() {
           <LangSwitch compact={mobile} />
           <UserMenu compact={mobile} />
         </Header>
-        <Content style={{ padding: mobile ? 8 : 24, minWidth: 0 }}>
+        <Content style={{ padding: mobile ? 8 : 24, paddingBottom: tabBar ? TAB_BAR_HEIGHT + 16 : undefined, minWidth: 0 }}>
+          <PageTrail />
           <Suspense fallback={<Spin style={{ display: 'block', margin: '64px auto' }} />}>
             <Outlet />
           </Suspense>
         </Content>
+        {tabBar && <BottomTabs />}
       </Layout>
     </Layout>
   );

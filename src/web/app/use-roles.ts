@@ -1,5 +1,7 @@
 import { listRoles, type Role } from '../../domain/users/api';
+import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth';
+import { localName, useLanguage } from './i18n';
 import { useApiQuery } from './query';
 
 const NONE: Role[] = [];
@@ -13,4 +15,16 @@ export function useRoles(): { roles: Role[]; loading: boolean; error: unknown } 
   const allowed = can('users.read');
   const roles = useApiQuery(listRoles, undefined, { enabled: allowed, staleTime: 60_000 });
   return { roles: (allowed && roles.data?.items) || NONE, loading: allowed && roles.isPending, error: roles.error };
+}
+
+/**
+ * A role's name in the reader's language: the role's own name when the list may be read, else the built-in
+ * role's label (a grid worker sees 网格员 on their workbench, never `grid_worker`). A custom role the reader
+ * may not list still has only its code to show.
+ */
+export function useRoleName(): (code: string) => string {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { roles } = useRoles();
+  return (code) => localName(roles.find((r) => r.code === code)?.name, lang) || t(`roles.names.${code}`, { defaultValue: code });
 }

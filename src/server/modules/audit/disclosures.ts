@@ -34,6 +34,8 @@ export async function checkDisclosures(db: Db, p: { day: string; timeZone: strin
       made.push({
         type: 'audit_disclosures',
         title: `查看个人信息过多：${user.display_name}（${user.username}）${p.day} 查看或导出 ${o.n} 次，超过 ${limit} 次`,
+        titleKey: 'disclosures',
+        titleParams: { name: user.display_name, day: p.day, count: o.n, limit },
         subjectKind: 'user',
         subjectId: user.id,
         areaId: user.area_id,

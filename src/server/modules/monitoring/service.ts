@@ -266,6 +266,8 @@ export const releaseCheck = (ctx: MCtx, id: number) =>
       {
         type: 'release_check',
         title: `解除评估：${m.resident_name}`,
+        titleKey: 'releaseCheck',
+        titleParams: { name: m.resident_name },
         subjectKind: 'measure',
         subjectId: id,
         areaId: m.area_id,

@@ -54,6 +54,8 @@ export async function sweep(db: Db, p: { timeZone: string; horizonDays?: number;
         rows.map((m) => ({
           type: 'release_check',
           title: `解除评估：${m.resident_name}`,
+          titleKey: 'releaseCheck',
+          titleParams: { name: m.resident_name },
           subjectKind: 'measure',
           subjectId: m.id,
           areaId: m.area_id,
@@ -103,6 +105,8 @@ export async function sweep(db: Db, p: { timeZone: string; horizonDays?: number;
         rows.map((f) => ({
           type: 'follow_up',
           title: `随访未完成：${f.resident_name}（${f.at}）`,
+          titleKey: 'followUpMissed',
+          titleParams: { name: f.resident_name, at: f.at },
           subjectKind: 'follow_up',
           subjectId: f.id,
           areaId: f.area_id,

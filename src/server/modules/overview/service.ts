@@ -120,6 +120,7 @@ function attentionList(
     items.push({
       kind: 'overdue_task',
       title: zh ? `任务逾期：${t.title}` : `Overdue task: ${t.title}`,
+      task: { title: t.title, titleKey: t.titleKey, titleParams: t.titleParams },
       areaName: t.areaName,
       at: iso(t.dueAt),
       link: '/tasks',

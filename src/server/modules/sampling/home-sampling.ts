@@ -38,6 +38,8 @@ export async function planHomeSampling(ctx: Ctx, roundId: number, b: { under?: n
       people.map((p) => ({
         type: 'home_sampling',
         title: `上门采样（${REASON_TEXT[p.reason]}）：${p.name} · ${round.name}`,
+        titleKey: 'homeSampling',
+        titleParams: { reason: p.reason, name: p.name, round: round.name },
         subjectKind: 'sampling_home',
         subjectId: p.resident_id,
         areaId: p.area_id,

@@ -86,6 +86,8 @@ export async function receiveResults(ctx: Ctx, items: ResultInput[], sum: Result
     const newTasks: tasks.NewTask[] = held.map((f) => ({
       type: 'sampling_retest',
       title: `单管复核（混管阳性 ${f.barcode}）：${f.name}`,
+      titleKey: 'retestPerson',
+      titleParams: { barcode: f.barcode, name: f.name },
       subjectKind: 'sampling_flag',
       subjectId: f.id,
       areaId: f.area_id,
@@ -103,6 +105,8 @@ export async function receiveResults(ctx: Ctx, items: ResultInput[], sum: Result
       newTasks.push({
         type: 'sampling_retest',
         title: `核酸阳性：管 ${f.barcode}，${n} 人就地管控、待单管复核`,
+        titleKey: 'positiveTube',
+        titleParams: { barcode: f.barcode, count: n },
         subjectKind: 'sampling_tube',
         subjectId: f.tube_id,
         areaId: f.area_id,

@@ -63,6 +63,8 @@ export async function create(ctx: Ctx & { timeZone: string }, b: CampaignInput) 
         return {
           type: 'visit',
           title: `入户走访：${h.address}`.slice(0, 200),
+          titleKey: 'visit',
+          titleParams: { address: h.address },
           subjectKind: 'screening_target',
           subjectId: t.id,
           areaId: h.area_id,

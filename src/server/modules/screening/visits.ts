@@ -113,6 +113,8 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
         {
           type: 'revisit',
           title: `复访：${target.address}`.slice(0, 200),
+          titleKey: 'revisit',
+          titleParams: { address: target.address },
           subjectKind: 'screening_target',
           subjectId: target.id,
           areaId: target.area_id,

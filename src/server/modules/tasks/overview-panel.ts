@@ -9,6 +9,13 @@ export async function tasksPanel(ctx: Ctx, area: { path: string }) {
     open: rows.reduce((s, r) => s + r.open, 0),
     overdue: rows.reduce((s, r) => s + r.overdue, 0),
     byChild: new Map(rows.filter((r) => /^\d+$/.test(r.key)).map((r) => [Number(r.key), { open: r.open, overdue: r.overdue }])),
-    mostOverdue: overdue.map((t) => ({ id: t.id, title: t.title, areaName: t.area_name, dueAt: t.due_at as Date })),
+    mostOverdue: overdue.map((t) => ({
+      id: t.id,
+      title: t.title,
+      titleKey: t.title_key,
+      titleParams: t.title_params,
+      areaName: t.area_name,
+      dueAt: t.due_at as Date,
+    })),
   };
 }

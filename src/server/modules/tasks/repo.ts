@@ -6,6 +6,7 @@ import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
 import { usersAs } from '../users/sql';
 import { teamIdsOfUser, teamsAs } from '../volunteers/sql';
+import type { TaskTitleKey, TaskTitleParams } from '../../../domain/tasks/titles';
 
 /**
  * The task inbox, a platform mechanism: any module creates tasks with `createTasks(tx, …)` in the
@@ -15,6 +16,8 @@ export interface TaskRow {
   id: number;
   type: string;
   title: string;
+  title_key: string | null;
+  title_params: TaskTitleParams | null;
   subject_kind: string | null;
   subject_id: number | null;
   area_id: number;
@@ -38,7 +41,11 @@ export interface TaskRow {
 
 export interface NewTask {
   type: string;
+  /** The title in Chinese, as stored and shown where no key is understood. */
   title: string;
+  /** The same title by key, for a reader in another language (see domain/tasks/titles.ts). */
+  titleKey?: TaskTitleKey;
+  titleParams?: TaskTitleParams;
   subjectKind?: string | null;
   subjectId?: number | null;
   areaId: number;
@@ -51,7 +58,7 @@ export interface NewTask {
   createdBy?: number | null;
 }
 
-const COLUMNS = `t.id, t.type, t.title, t.subject_kind, t.subject_id, t.area_id, t.area_path, a.name AS area_name,
+const COLUMNS = `t.id, t.type, t.title, t.title_key, t.title_params, t.subject_kind, t.subject_id, t.area_id, t.area_path, a.name AS area_name,
   t.assignee_user_id, u.display_name AS assignee_user_name, t.assignee_team_id, tm.name AS assignee_team_name, t.assignee_role,
   t.due_at, t.priority, t.status, t.fail_reason, t.note, t.created_at, t.done_at, d.display_name AS done_by_name,
   COALESCE(t.status IN ('open', 'in_progress') AND t.due_at < now(), false) AS overdue`;
@@ -68,8 +75,13 @@ function mineClause(actor: Actor, q: SqlParams): string {
 export async function createTasks(tx: Queryable, tasks: NewTask[]): Promise<number[]> {
   if (!tasks.length) return [];
   const rows = await tx.query<{ id: number }>(
-    `INSERT INTO tasks (type, title, subject_kind, subject_id, area_id, area_path, assignee_user_id, assignee_team_id, assignee_role, due_at, priority, created_by)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::int[], $9::text[], $10::timestamptz[], $11::text[], $12::int[])
+    `INSERT INTO tasks (type, title, subject_kind, subject_id, area_id, area_path, assignee_user_id, assignee_team_id, assignee_role, due_at, priority, created_by,
+       title_key, title_params)
+     SELECT u.type, u.title, u.subject_kind, u.subject_id, u.area_id, u.area_path, u.user_id, u.team_id, u.role, u.due_at, u.priority, u.created_by,
+       u.title_key, u.title_params::jsonb
+     FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::int[], $9::text[], $10::timestamptz[], $11::text[], $12::int[],
+       $13::text[], $14::text[])
+       AS u(type, title, subject_kind, subject_id, area_id, area_path, user_id, team_id, role, due_at, priority, created_by, title_key, title_params)
      RETURNING id`,
     [
       tasks.map((t) => t.type),
@@ -84,6 +96,8 @@ export async function createTasks(tx: Queryable, tasks: NewTask[]): Promise<numb
       tasks.map((t) => (t.dueAt instanceof Date ? t.dueAt.toISOString() : (t.dueAt ?? null))),
       tasks.map((t) => t.priority ?? 'normal'),
       tasks.map((t) => t.createdBy ?? null),
+      tasks.map((t) => t.titleKey ?? null),
+      tasks.map((t) => (t.titleKey && t.titleParams ? JSON.stringify(t.titleParams) : null)),
     ],
   );
   return rows.map((r) => r.id);

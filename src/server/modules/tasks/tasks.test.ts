@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import type { AreaRow } from '../areas';
+import { createTasks } from './index';
 
 let t: TestApp;
 let village: AreaRow;
@@ -108,5 +109,25 @@ describe('the task inbox', () => {
     expect(byPerson.find((r: any) => r.key === String(otherId))).toMatchObject({ name: 'other 显示名' });
     const byArea = (await cadre.get('/api/tasks/counts?by=area')).json().items;
     expect(byArea).toEqual([expect.objectContaining({ key: String(grid.id), name: '一网格' })]);
+  });
+
+  it("keeps a server-made title's key and parameters beside its Chinese text; a typed task has none", async () => {
+    const [id] = await t.db.tx((tx) =>
+      createTasks(tx, [
+        {
+          type: 'revisit',
+          title: '复访：幸福路 3 号',
+          titleKey: 'revisit',
+          titleParams: { address: '幸福路 3 号' },
+          areaId: grid.id,
+          areaPath: grid.path,
+          assigneeUserId: workerId,
+        },
+      ]),
+    );
+    const typed = await task({ title: '人工任务', assigneeUserId: workerId });
+    const mine = (await worker.get('/api/tasks/mine?all=true')).json().items;
+    expect(mine.find((x: any) => x.id === id)).toMatchObject({ title: '复访：幸福路 3 号', titleKey: 'revisit', titleParams: { address: '幸福路 3 号' } });
+    expect(mine.find((x: any) => x.id === typed.id)).toMatchObject({ titleKey: null, titleParams: null });
   });
 });

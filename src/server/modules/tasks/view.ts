@@ -5,6 +5,8 @@ export function toTaskView(t: TaskRow) {
     id: t.id,
     type: t.type,
     title: t.title,
+    titleKey: t.title_key,
+    titleParams: t.title_params,
     subject: t.subject_kind && t.subject_id ? { kind: t.subject_kind, id: t.subject_id } : null,
     areaId: t.area_id,
     areaPath: t.area_path,

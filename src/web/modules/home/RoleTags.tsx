@@ -5,16 +5,7 @@
 import { Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth';
-import { localName, useLanguage } from '../../app/i18n';
-import { useRoles } from '../../app/use-roles';
-
-export function useRoleName() {
-  const { t } = useTranslation();
-  const lang = useLanguage();
-  const { roles } = useRoles();
-  return (code: string) =>
-    localName(roles.find((r) => r.code === code)?.name, lang) || t(`workbench.role.${code}`, { defaultValue: t('workbench.role.other') });
-}
+import { useRoleName } from '../../app/use-roles';
 
 export function RoleTags() {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@
 import { Alert, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { KindTag } from './labels';
+import { ruleSetLabel } from './policy-labels';
 import type { Decision } from './types';
 
 export function DecisionView({ decision }: { decision: Decision }) {
@@ -26,7 +27,7 @@ export function DecisionView({ decision }: { decision: Decision }) {
           <span data-testid="decision-rule">
             {t('monitoring.decision.byRule', {
               rule: decision.rule ? (en ? decision.rule.name.en : decision.rule.name.zh) : none,
-              version: decision.ruleVersion ?? none,
+              version: decision.ruleVersion ? ruleSetLabel(decision.ruleVersion, en ? 'en' : 'zh-CN', t) : none,
             })}
           </span>
         }

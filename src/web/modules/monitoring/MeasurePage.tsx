@@ -2,22 +2,25 @@
  * One measure: who, what, where, when, who looks after them, the rule version that proposed it, the
  * actions its state allows, its follow-ups and its audited history.
  */
-import { Alert, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { Masked } from '../residents/tags';
 import { getMeasure } from '../../../domain/monitoring/api';
 import { errorText } from '../../app/errors';
+import { useLanguage } from '../../app/i18n';
 import { useApiQuery } from '../../app/query';
 import { BackTo } from './BackTo';
 import { KindTag, StateTag, SymptomTags } from './labels';
 import { MeasureActions } from './MeasureActions';
+import { ruleVersionLabel } from './policy-labels';
 import { MeasureFollowUps } from './MeasureFollowUps';
 import { MeasureHistory } from './MeasureHistory';
 
 export default function MeasurePage() {
   const { t } = useTranslation();
+  const lang = useLanguage();
   const { can } = useAuth();
   const { id } = useParams();
   // An action refetches what is on screen (the measure, its follow-ups and history) by itself.
@@ -73,9 +76,7 @@ export default function MeasurePage() {
               <Descriptions.Item label={t('monitoring.field.doctor')}>{m.doctorName ?? none}</Descriptions.Item>
               <Descriptions.Item label={t('monitoring.field.gridWorker')}>{m.gridWorkerName ?? none}</Descriptions.Item>
               <Descriptions.Item label={t('monitoring.decision.testDates')}>{m.testDates.join(t('monitoring.rule.comma')) || none}</Descriptions.Item>
-              <Descriptions.Item label={t('monitoring.field.ruleVersion')}>
-                <Tag>{m.ruleVersion}</Tag>
-              </Descriptions.Item>
+              <Descriptions.Item label={t('monitoring.field.ruleVersion')}>{m.ruleVersion ? ruleVersionLabel(m.ruleVersion, lang, t) : none}</Descriptions.Item>
               <Descriptions.Item label={t('monitoring.field.situation')} span={2}>
                 {situation.join(t('monitoring.rule.sep')) || none} <SymptomTags symptoms={s.symptoms ?? []} />
               </Descriptions.Item>

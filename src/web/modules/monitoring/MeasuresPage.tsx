@@ -1,11 +1,12 @@
 /** Measures in scope, filtered by area, state and kind; each opens its page. Cadres propose a new one from here. */
-import { Alert, Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Select, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { ResponsiveList } from '../../app/components/ResponsiveList';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
@@ -46,6 +47,26 @@ export default function MeasuresPage() {
   };
   const none = t('common.none');
 
+  const place = (m: Measure) => (m.place === 'home' ? t('monitoring.place.home') : [m.siteName, m.roomCode].filter(Boolean).join(' · '));
+  /** One measure on a phone: who, what, until when, where, and who follows it up. */
+  const card = (m: Measure) => (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }} data-testid="measure-card">
+      <Space wrap size={6}>
+        <Link to={`/monitoring/measures/${m.id}`} data-testid="measure-link">
+          <Typography.Text strong>{m.residentName}</Typography.Text>
+        </Link>
+        <KindTag kind={m.kind} />
+        <StateTag state={m.state} />
+      </Space>
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {m.startsOn} → {m.endsOn} · {place(m)}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {m.areaName} · {t('monitoring.field.doctor')} {m.doctorName ?? none} · {t('monitoring.field.gridWorker')} {m.gridWorkerName ?? none}
+      </Typography.Text>
+    </Space>
+  );
+
   const columns = [
     {
       title: t('monitoring.field.resident'),
@@ -73,7 +94,7 @@ export default function MeasuresPage() {
     {
       title: t('monitoring.field.place'),
       key: 'place',
-      render: (_: unknown, m: Measure) => (m.place === 'home' ? t('monitoring.place.home') : [m.siteName, m.roomCode].filter(Boolean).join(' · ')),
+      render: (_: unknown, m: Measure) => place(m),
     },
     { title: t('monitoring.field.area'), dataIndex: 'areaName' },
     { title: t('monitoring.field.doctor'), key: 'doctor', render: (_: unknown, m: Measure) => m.doctorName ?? none },
@@ -122,10 +143,11 @@ export default function MeasuresPage() {
           />
         </Space>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Table<Measure>
+        <ResponsiveList<Measure>
           rowKey="id"
           size="small"
-          data-testid="measure-table"
+          testId="measure-table"
+          renderCard={card}
           columns={columns}
           dataSource={data.items}
           loading={measures.isFetching}

@@ -9,6 +9,7 @@ import type { ResponseOf } from '../../../domain/contract';
 import { listSets } from '../../../domain/policy/api';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
+import { policySourceText } from './policy-labels';
 import { RuleList } from './RuleList';
 import { SymptomTags } from './labels';
 import { TryItPanel } from './TryItPanel';
@@ -58,7 +59,7 @@ export default function PolicyPage() {
                       {s.inForce && <Tag color="green">{t('monitoring.policy.inForce')}</Tag>}
                     </Space>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {s.code} v{s.version} · {s.effectiveFrom} → {s.effectiveTo ?? t('monitoring.policy.open')}
+                      {t('monitoring.policy.versionOf', { version: s.version })} · {s.effectiveFrom} → {s.effectiveTo ?? t('monitoring.policy.open')}
                     </Typography.Text>
                   </Space>
                 </List.Item>
@@ -82,7 +83,7 @@ export default function PolicyPage() {
                     <SymptomTags symptoms={set.alertSymptoms} />
                   </span>
                 </Descriptions.Item>
-                <Descriptions.Item label={t('monitoring.policy.source')}>{set.source}</Descriptions.Item>
+                <Descriptions.Item label={t('monitoring.policy.source')}>{policySourceText(set, t)}</Descriptions.Item>
               </Descriptions>
               <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
                 {t('monitoring.policy.firstMatch')}

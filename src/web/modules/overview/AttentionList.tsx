@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Overview } from '../../../domain/overview/api';
+import { taskTitle } from '../tasks/task-title';
 
 const COLOUR = { fever_alert: 'red', positive_held: 'volcano', overdue_task: 'orange' } as const;
 
@@ -26,7 +27,7 @@ export function AttentionList({ o }: { o: Overview }) {
             <List.Item>
               <Link to={a.link} style={{ width: '100%' }}>
                 <Tag color={COLOUR[a.kind]}>{t(`overview.kind.${a.kind}`)}</Tag>
-                <Typography.Text>{a.title}</Typography.Text>
+                <Typography.Text>{a.task ? t('overview.overdueTask', { title: taskTitle(a.task, t) }) : a.title}</Typography.Text>
                 <Typography.Text type="secondary" style={{ float: 'right', fontSize: 12 }}>
                   {a.areaName} · {dayjs(a.at).format('MM-DD HH:mm')}
                 </Typography.Text>

@@ -82,10 +82,7 @@ export default function RolesPage() {
         <Badge dot={dirty.includes(r)} offset={[6, 0]}>
           <span style={{ whiteSpace: 'nowrap' }}>{localName(r.name, lang) || r.code}</span>
         </Badge>
-        <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-          {r.code}
-          {r.builtIn && <Tag style={{ marginInlineStart: 4, fontSize: 10, lineHeight: '14px' }}>{t('roles.builtIn')}</Tag>}
-        </Typography.Text>
+        {r.builtIn && <Tag style={{ fontSize: 10, lineHeight: '14px', marginInlineEnd: 0 }}>{t('roles.builtIn')}</Tag>}
       </Space>
     ),
     render: (_: unknown, row: Row) => (
@@ -147,9 +144,7 @@ export default function RolesPage() {
                 title: t('roles.permission'),
                 fixed: 'left' as const,
                 render: (_: unknown, row: Row) => (
-                  <span style={{ whiteSpace: narrow ? 'normal' : 'nowrap' }} title={row.code}>
-                    {t(`perm.${row.code}`, { defaultValue: row.code })}
-                  </span>
+                  <span style={{ whiteSpace: narrow ? 'normal' : 'nowrap' }}>{t(`perm.${row.code}`, { defaultValue: row.code })}</span>
                 ),
               },
               ...roles.map(roleColumn),

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { failTask, type Task } from '../../../domain/tasks/api';
 import { ReasonModal } from '../../app/components/ReasonModal';
 import { useApiMutation } from '../../app/query';
+import { taskTitle } from './task-title';
 
 export function FailModal({ task, onClose, onDone }: { task: Task; onClose: () => void; onDone: (t: Task) => void }) {
   const { t } = useTranslation();
   const fail = useApiMutation(failTask);
   return (
     <ReasonModal
-      title={t('tasks.failTitle', { title: task.title })}
+      title={t('tasks.failTitle', { title: taskTitle(task, t) })}
       okText={t('tasks.fail')}
       label={t('tasks.failReason')}
       testId="fail"

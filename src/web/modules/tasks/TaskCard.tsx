@@ -14,6 +14,7 @@ import { errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import { FailModal } from './FailModal';
 import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag, subjectPath } from './labels';
+import { taskTitle } from './task-title';
 
 /** Subjects whose task is closed by working the subject (the server refuses a bare done / fail with TASK_NEEDS_VISIT). */
 const CLOSED_BY_SUBJECT = new Set(['screening_target']);
@@ -53,7 +54,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged?: (t: Task
           <TaskStatusTag status={task.status} />
         </Space>
         <Typography.Text strong style={{ fontSize: 16 }} data-testid="task-title">
-          {task.title}
+          {taskTitle(task, t)}
         </Typography.Text>
         <Typography.Text type="secondary">
           {task.areaName}

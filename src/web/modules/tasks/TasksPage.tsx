@@ -2,12 +2,13 @@
  * The supervisor's task list (tasks.manage): every task in scope, filtered by area, status, type and
  * overdue; counts per grid or per person as bars; reassign one or many; create a task by hand.
  */
-import { Alert, App, Button, Card, Col, Empty, Row, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Grid, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { ResponsiveList } from '../../app/components/ResponsiveList';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
@@ -17,6 +18,7 @@ import { CountBars } from './CountBars';
 import { CreateTaskModal } from './CreateTaskModal';
 import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag } from './labels';
 import { ReassignModal } from './ReassignModal';
+import { taskTitle } from './task-title';
 
 const PAGE_SIZE = 20;
 
@@ -24,6 +26,7 @@ export default function TasksPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { area } = useCurrentArea();
+  const narrow = Grid.useBreakpoint().sm === false;
   const [under, setUnder] = useState<number | undefined>();
   const [status, setStatus] = useState<Task['status'] | undefined>('open');
   const [type, setType] = useState<(typeof TASK_TYPES)[number] | undefined>();
@@ -43,13 +46,45 @@ export default function TasksPage() {
   const refresh = () => setSelected([]);
   const none = t('common.none');
 
+  const assignee = (x: Task) =>
+    x.assignee.userName ?? x.assignee.teamName ?? (x.assignee.role ? t(`tasks.role.${x.assignee.role}`, { defaultValue: x.assignee.role }) : none);
+  const due = (x: Task) => (x.dueAt ? dayjs(x.dueAt).format('MM-DD HH:mm') : none);
+  const open = (x: Task) => x.status !== 'done' && x.status !== 'failed';
+  const reassignButton = (x: Task) =>
+    open(x) ? (
+      <Button size="small" icon={<SwapOutlined />} onClick={() => setReassigning([x.id])}>
+        {t('tasks.reassign')}
+      </Button>
+    ) : null;
+
+  /** One task on a phone: what, where, who, by when, and what to do with it. */
+  const card = (x: Task) => (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }} data-testid="task-row-card">
+      <Typography.Text strong>{taskTitle(x, t)}</Typography.Text>
+      <Space size={4} wrap>
+        <TypeTag type={x.type} />
+        <PriorityTag priority={x.priority} />
+        <TaskStatusTag status={x.status} />
+        {x.overdue && open(x) && <Tag color="red">{t('tasks.overdue')}</Tag>}
+      </Space>
+      <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+        {x.areaName} · {assignee(x)} · {t('tasks.due')} {due(x)}
+      </Typography.Text>
+      {x.failReason && <Typography.Text type="danger">{x.failReason}</Typography.Text>}
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <SubjectLink task={x} />
+        {reassignButton(x)}
+      </Space>
+    </Space>
+  );
+
   const columns = [
     {
       title: t('tasks.field.title'),
       key: 'title',
       render: (_: unknown, x: Task) => (
         <Space orientation="vertical" size={2}>
-          <Typography.Text strong>{x.title}</Typography.Text>
+          <Typography.Text strong>{taskTitle(x, t)}</Typography.Text>
           <Space size={4} wrap>
             <TypeTag type={x.type} />
             <PriorityTag priority={x.priority} />
@@ -63,13 +98,12 @@ export default function TasksPage() {
     {
       title: t('tasks.field.assignee'),
       key: 'assignee',
-      render: (_: unknown, x: Task) =>
-        x.assignee.userName ?? x.assignee.teamName ?? (x.assignee.role ? t(`tasks.role.${x.assignee.role}`, { defaultValue: x.assignee.role }) : none),
+      render: (_: unknown, x: Task) => assignee(x),
     },
     {
       title: t('tasks.field.dueAt'),
       key: 'dueAt',
-      render: (_: unknown, x: Task) => <span style={{ whiteSpace: 'nowrap' }}>{x.dueAt ? dayjs(x.dueAt).format('MM-DD HH:mm') : none}</span>,
+      render: (_: unknown, x: Task) => <span style={{ whiteSpace: 'nowrap' }}>{due(x)}</span>,
     },
     {
       title: t('tasks.field.status'),
@@ -89,12 +123,7 @@ export default function TasksPage() {
     {
       title: t('common.actions'),
       key: 'actions',
-      render: (_: unknown, x: Task) =>
-        x.status === 'done' || x.status === 'failed' ? null : (
-          <Button size="small" icon={<SwapOutlined />} onClick={() => setReassigning([x.id])}>
-            {t('tasks.reassign')}
-          </Button>
-        ),
+      render: (_: unknown, x: Task) => reassignButton(x),
     },
   ];
 
@@ -109,8 +138,8 @@ export default function TasksPage() {
         </Button>
       </Space>
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={16}>
-          <Card size="small">
+        <Col xs={24} xxl={16}>
+          <Card size="small" styles={{ body: { padding: narrow ? 8 : undefined } }}>
             <Space wrap style={{ marginBottom: 12 }}>
               <AreaTreeSelect
                 value={under ?? null}
@@ -145,10 +174,11 @@ export default function TasksPage() {
               </Button>
             </Space>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-            <Table<Task>
+            <ResponsiveList<Task>
               rowKey="id"
               size="small"
-              data-testid="task-table"
+              testId="task-table"
+              renderCard={card}
               columns={columns}
               dataSource={data.items}
               loading={tasks.isFetching}
@@ -170,7 +200,7 @@ export default function TasksPage() {
             />
           </Card>
         </Col>
-        <Col xs={24} lg={8}>
+        <Col xs={24} xxl={8}>
           <CountBars under={scopeUnder} />
         </Col>
       </Row>

@@ -8,9 +8,8 @@ import { useAuth, useMe } from '../../app/auth';
 import { KindTag } from '../../app/components/KindTag';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import { localName, useLanguage } from '../../app/i18n';
 import { useApiMutation, useApiQuery } from '../../app/query';
-import { useRoles } from '../../app/use-roles';
+import { useRoleName, useRoles } from '../../app/use-roles';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserFormModal } from './UserFormModal';
 
@@ -18,7 +17,6 @@ const PAGE_SIZE = 20;
 
 export default function UsersPage() {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const me = useMe();
   const { can } = useAuth();
   const { modal, message } = App.useApp();
@@ -35,7 +33,7 @@ export default function UsersPage() {
   const error = users.error ? errorText(users.error, t) : null;
   const update = useApiMutation(updateUser);
 
-  const roleName = (code: string) => localName(roles.find((r) => r.code === code)?.name, lang) || code;
+  const roleName = useRoleName();
 
   const toggleDisabled = (u: User) =>
     modal.confirm({
