@@ -32,6 +32,7 @@ import { overviewRoutes } from './modules/overview';
 import { samplingRoutes } from './modules/sampling';
 import { screeningRoutes } from './modules/screening';
 import { reportRoutes } from './modules/reports';
+import { defineLifecycleJobs, lifecycleRoutes } from './modules/lifecycle';
 import { defineMonitoringJobs } from './modules/monitoring';
 import { userRoutes } from './modules/users';
 import { volunteerRoutes } from './modules/volunteers';
@@ -156,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(samplingRoutes, { config });
   await app.register(screeningRoutes, { config });
   await app.register(reportRoutes);
+  await app.register(lifecycleRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {
@@ -174,6 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await jobs.define({ name: 'platform.sessions-purge', policy: 'stately', cron: '17 * * * *', run: async () => void (await sessions.purgeExpired()) });
   // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
   await defineAuditJobs(jobs, db, { timeZone: config.TIME_ZONE });
+  await defineLifecycleJobs(jobs, db);
   await defineMonitoringJobs(jobs, db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, horizonDays: config.FOLLOW_UP_HORIZON_DAYS });
   return app;
 }

@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'screening.read': 'screening',
   'screening.manage': 'screening',
   'screening.visit': 'screening',
+  'lifecycle.manage': 'lifecycle',
+  'lifecycle.requests': 'lifecycle',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

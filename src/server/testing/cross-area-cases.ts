@@ -5,6 +5,7 @@ import { MONITORING_CASES } from './cross-area-cases-monitoring';
 import type { CrossCase } from './cross-area-kit';
 import { SCREENING_CASES } from './cross-area-screening';
 import { SAMPLING_CASES } from './sampling-cases';
+import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
 
@@ -32,4 +33,6 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...SCREENING_CASES,
   // Mass testing (issue 6).
   ...SAMPLING_CASES,
+  // The data lifecycle (issue 14, point 12).
+  ...LIFECYCLE_CASES,
 };

@@ -4,3 +4,5 @@ export { confirm, propose, start } from './service';
 export { monitoringRoutes } from './routes';
 export { defineMonitoringJobs } from './sweep';
 export { openAlertsPanel } from './overview-panel';
+/** Retention (the lifecycle module's runs): finished measures, follow-ups and alerts anonymised past their period. */
+export { purgeFeverAlerts, purgeFollowUps, purgeMeasures } from './retention';

@@ -10,3 +10,5 @@ export { maskAreaName } from './view';
 export { findByIdNumberUnscoped, findResident, householdMembers, searchResidents } from './repo';
 export type { PreparedMove, PreparedResident } from './service';
 export { applyMove, insertPrepared, prepareCreate, prepareMove } from './service';
+/** Retention (the lifecycle module's runs): an import's failing rows deleted past their period. */
+export { purgeImportErrors } from './retention';

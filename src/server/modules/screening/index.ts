@@ -3,3 +3,5 @@ export { screeningRoutes } from './routes';
 export { propose as proposeForArrival, register as registerArrival } from './arrivals';
 export { create as createCampaign } from './campaigns';
 export { screeningPanel } from './overview-panel';
+/** Retention (the lifecycle module's runs): arrivals and visits anonymised past their period. */
+export { purgeArrivals, purgeVisits } from './retention';
