@@ -81,6 +81,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '您已有一个表格正在导入，请等它完成后再上传或导入下一个',
     en: 'One of your spreadsheet imports is still running; wait for it to finish before starting the next',
   },
+  EXPORT_ONE_AT_A_TIME: {
+    zh: '您已有一个导出正在生成，请等它下载完成后再导出下一个',
+    en: 'One of your exports is still being written; wait for its download to finish before starting the next',
+  },
   IMPORT_NO_SHEET: { zh: '文件中找不到工作表“{sheet}”', en: 'The file has no sheet named "{sheet}"' },
   IMPORT_NO_DATA: { zh: '表格中没有数据', en: 'The sheet has no data' },
   IMPORT_NAME_NOT_MAPPED: { zh: '请指定哪一列是“姓名”', en: 'Choose the column that holds the name' },
