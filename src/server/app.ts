@@ -34,6 +34,7 @@ import { samplingRoutes } from './modules/sampling';
 import { checkpointRoutes } from './modules/checkpoints';
 import { screeningRoutes } from './modules/screening';
 import { reportRoutes } from './modules/reports';
+import { defineLifecycleJobs, lifecycleRoutes } from './modules/lifecycle';
 import { defineMonitoringJobs } from './modules/monitoring';
 import { userRoutes } from './modules/users';
 import { volunteerRoutes } from './modules/volunteers';
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(screeningRoutes, { config });
   await app.register(reportRoutes);
   await app.register(checkpointRoutes);
+  await app.register(lifecycleRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {
@@ -186,6 +188,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await jobs.define({ name: 'platform.sessions-purge', policy: 'stately', cron: '17 * * * *', run: async () => void (await sessions.purgeExpired()) });
   // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
   await defineAuditJobs(jobs, db, { timeZone: config.TIME_ZONE });
+  await defineLifecycleJobs(jobs, db);
   await defineMonitoringJobs(jobs, db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, horizonDays: config.FOLLOW_UP_HORIZON_DAYS });
   return app;
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { passwordProblem } from '../domain/auth/password-strength';
+import { isCommonPassword } from './platform/common-passwords';
 import { PASSWORD_REASONS } from './platform/messages';
 
 /**
@@ -195,7 +196,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.NODE_ENV === 'production' && c.DEMO_SEED === true) {
     problems.push('DEMO_SEED: the demo (with its published password) is refused with NODE_ENV=production; unset DEMO_SEED and give ADMIN_PASSWORD');
   }
-  const adminProblem = c.ADMIN_PASSWORD ? passwordProblem(c.ADMIN_PASSWORD, 'admin') : null;
+  const adminProblem = c.ADMIN_PASSWORD ? passwordProblem(c.ADMIN_PASSWORD, 'admin', isCommonPassword) : null;
   if (adminProblem) problems.push(`ADMIN_PASSWORD: too weak (${PASSWORD_REASONS[adminProblem].en})`);
   if (problems.length) throw new ConfigError(problems);
   return { ...c, DEMO_SEED: c.DEMO_SEED ?? c.NODE_ENV !== 'production' };

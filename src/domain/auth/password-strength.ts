@@ -7,7 +7,11 @@ const COMMON = ['password', '12345678', '123456789', '1234567890', 'qwerty', 'ad
 
 export type PasswordProblem = 'too_short' | 'too_simple' | 'contains_username' | 'too_common' | 'too_long';
 
-export function passwordProblem(password: string, username?: string): PasswordProblem | null {
+/**
+ * `isCommon`: the server passes a real list of leaked passwords (platform/common-passwords.ts, ~49,000 from the
+ * zxcvbn-ts common list); the short list above is what the browser can afford to know.
+ */
+export function passwordProblem(password: string, username?: string, isCommon?: (lower: string) => boolean): PasswordProblem | null {
   if (password.length < 10) return 'too_short';
   if (password.length > 200) return 'too_long';
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(password)).length;
@@ -15,5 +19,6 @@ export function passwordProblem(password: string, username?: string): PasswordPr
   const lower = password.toLowerCase();
   if (username && username.length >= 3 && lower.includes(username.toLowerCase())) return 'contains_username';
   if (COMMON.some((c) => lower.startsWith(c) && lower.length - c.length < 4)) return 'too_common';
+  if (isCommon?.(lower)) return 'too_common';
   return null;
 }

@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   'checkpoints.read': 'checkpoints',
   'checkpoints.manage': 'checkpoints',
   'checkpoints.duty': 'checkpoints',
+  'lifecycle.manage': 'lifecycle',
+  'lifecycle.requests': 'lifecycle',
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;

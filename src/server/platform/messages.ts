@@ -81,6 +81,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '您已有一个表格正在导入，请等它完成后再上传或导入下一个',
     en: 'One of your spreadsheet imports is still running; wait for it to finish before starting the next',
   },
+  EXPORT_ONE_AT_A_TIME: {
+    zh: '您已有一个导出正在生成，请等它下载完成后再导出下一个',
+    en: 'One of your exports is still being written; wait for its download to finish before starting the next',
+  },
   IMPORT_NO_SHEET: { zh: '文件中找不到工作表“{sheet}”', en: 'The file has no sheet named "{sheet}"' },
   IMPORT_NO_DATA: { zh: '表格中没有数据', en: 'The sheet has no data' },
   IMPORT_NAME_NOT_MAPPED: { zh: '请指定哪一列是“姓名”', en: 'Choose the column that holds the name' },
@@ -156,6 +160,16 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '管控政策为全辖区共用，只有最高一级的管理员可以编辑',
     en: 'Control policies are deployment-wide; only an administrator at the top of the tree may edit them',
   },
+  LIFECYCLE_ROOT_ONLY: {
+    zh: '数据保留期限和清除记录为全辖区共用，只有最高一级的管理员可以查看和操作',
+    en: 'Retention periods and destruction records are deployment-wide; only an administrator at the top of the tree may use them',
+  },
+  RETENTION_PREVIEW_CHANGED: {
+    zh: '预览后数据有变化（预览 {{shown}} 条，现在 {{now}} 条），请重新预览后再确认',
+    en: 'The data changed since the preview ({{shown}} rows shown, {{now}} now); preview again before confirming',
+  },
+  HOLD_ALREADY_RELEASED: { zh: '这项保全已经解除', en: 'This legal hold was already released' },
+  DATA_REQUEST_ALREADY_ANSWERED: { zh: '这项申请已经答复', en: 'This request was already answered' },
   POLICY_PUBLISHED: { zh: '已发布的政策不能修改；请复制为新版本', en: 'A published policy cannot be changed; copy it into a new version' },
   POLICY_DATES: {
     zh: '生效日期 {effectiveFrom} 不能早于今天，也不能早于现行政策的生效日期 {previousFrom}',

@@ -1,5 +1,5 @@
 import { multipartBody } from './sheets';
-import { type CrossCase, MARK, xlsxText } from './cross-area-kit';
+import { type CrossCase, MARK, PURPOSE, xlsxText } from './cross-area-kit';
 
 /** Cross-area cases of households, residents, duplicates, imports and the export. */
 export const RESIDENT_CASES: Record<string, CrossCase> = {
@@ -85,9 +85,9 @@ export const RESIDENT_CASES: Record<string, CrossCase> = {
   'GET /api/residents/imports/:id/errors.xlsx': async (e) => [
     { url: `/api/residents/imports/${await e.freshImportInA()}/errors.xlsx`, expect: 'denied', control: 'ok' },
   ],
-  'GET /api/residents/export.xlsx': async (e) => [
-    { url: '/api/residents/export.xlsx', expect: 'no-leak', control: 'marker', readBody: xlsxText },
-    { url: '/api/residents/export.xlsx?reveal=true', expect: 'no-leak', control: 'marker', readBody: xlsxText },
-    { url: `/api/residents/export.xlsx?under=${e.a.village.id}`, expect: 'denied', control: 'marker', readBody: xlsxText },
+  'POST /api/residents/export.xlsx': async (e) => [
+    { url: '/api/residents/export.xlsx', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: '/api/residents/export.xlsx?reveal=true', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: `/api/residents/export.xlsx?under=${e.a.village.id}`, body: PURPOSE, expect: 'denied', control: 'marker', readBody: xlsxText },
   ],
 };

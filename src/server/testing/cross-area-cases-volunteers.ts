@@ -1,4 +1,4 @@
-import { type CrossCase, madeByA, MARK, xlsxText } from './cross-area-kit';
+import { type CrossCase, madeByA, MARK, PURPOSE, xlsxText } from './cross-area-kit';
 
 /** Cross-area cases of party organisations, volunteers, enlistment, deployments, duty and service hours. */
 export const VOLUNTEER_CASES: Record<string, CrossCase> = {
@@ -68,11 +68,11 @@ export const VOLUNTEER_CASES: Record<string, CrossCase> = {
     { url: '/api/volunteers/figures.xlsx', expect: 'no-leak', control: 'marker', readBody: xlsxText },
     { url: `/api/volunteers/figures.xlsx?under=${e.a.county.id}`, expect: 'denied', control: 'marker', readBody: xlsxText },
   ],
-  'GET /api/volunteers/export.xlsx': async (e) => [
-    { url: '/api/volunteers/export.xlsx', expect: 'no-leak', control: 'marker', readBody: xlsxText },
-    { url: `/api/volunteers/export.xlsx?reveal=true&q=${MARK}`, expect: 'no-leak', control: 'marker', readBody: xlsxText },
-    { url: `/api/volunteers/export.xlsx?orgId=${e.vol.orgInA}`, expect: 'no-leak', control: 'marker', readBody: xlsxText },
-    { url: `/api/volunteers/export.xlsx?under=${e.a.county.id}`, expect: 'denied', control: 'marker', readBody: xlsxText },
+  'POST /api/volunteers/export.xlsx': async (e) => [
+    { url: '/api/volunteers/export.xlsx', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: `/api/volunteers/export.xlsx?reveal=true&q=${MARK}`, body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: `/api/volunteers/export.xlsx?orgId=${e.vol.orgInA}`, body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: `/api/volunteers/export.xlsx?under=${e.a.county.id}`, body: PURPOSE, expect: 'denied', control: 'marker', readBody: xlsxText },
   ],
   'GET /api/volunteers/:id': async (e) => [{ url: `/api/volunteers/${e.vol.volunteerInA}`, expect: 'denied', control: 'marker' }],
   'PATCH /api/volunteers/:id': async (e) => [

@@ -6,6 +6,7 @@ import type { CrossCase } from './cross-area-kit';
 import { SCREENING_CASES } from './cross-area-screening';
 import { SAMPLING_CASES } from './sampling-cases';
 import { CHECKPOINT_CASES } from './checkpoint-cases';
+import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
 
@@ -35,4 +36,6 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...SAMPLING_CASES,
   // Checkpoints (issue 15).
   ...CHECKPOINT_CASES,
+  // The data lifecycle (issue 14, point 12).
+  ...LIFECYCLE_CASES,
 };

@@ -13,6 +13,8 @@ import { readXlsx } from './sheets';
  *   control          — what A's own request must show: 'marker' (2xx with A's data), 'ok' (2xx), 'none'
  */
 export const MARK = 'LEAKMARK';
+/** The stated purpose an export of personal data is sent with (issue 14, point 10). */
+export const PURPOSE = { purpose: '跨区检查用途' };
 
 export interface CrossEnv {
   t: TestApp;

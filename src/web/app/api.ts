@@ -91,6 +91,43 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   return data as T;
 }
 
+/**
+ * A file answer to a POST (an export with its stated purpose): the bytes are taken as a blob and saved under the
+ * name the server gave (`filename*`), since a link or a navigation can only GET. Errors are read like any call's.
+ */
+export async function download(path: string, body: unknown, fallbackName: string): Promise<void> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'Accept-Language': language };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'network error');
+  }
+  if (!res.ok) {
+    let err: { code?: string; message?: string; fields?: Record<string, string> } | undefined;
+    try {
+      err = (JSON.parse(await res.text()) as { error?: typeof err }).error;
+    } catch {
+      err = undefined;
+    }
+    if (res.status === 401) {
+      csrfToken = null;
+      onUnauthorized?.();
+    }
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.fields ?? {});
+  }
+  const blob = await res.blob();
+  const named = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get('content-disposition') ?? '');
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = named ? decodeURIComponent(named[1]) : fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),

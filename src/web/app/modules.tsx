@@ -14,9 +14,11 @@ import {
   ClusterOutlined,
   ContactsOutlined,
   DashboardOutlined,
+  DeleteOutlined,
   CarryOutOutlined,
   ExperimentOutlined,
   FileDoneOutlined,
+  FileSearchOutlined,
   FlagOutlined,
   HeartOutlined,
   HomeOutlined,
@@ -319,6 +321,22 @@ export const MODULES: ModuleDef[] = [
     icon: <AuditOutlined />,
     permission: 'audit.read',
     component: lazy(() => import('../modules/audit/AuditPage')),
+  },
+  {
+    // The data lifecycle: retention periods, destruction records, legal holds, "emergency ended".
+    path: '/admin/lifecycle',
+    labelKey: 'nav.lifecycle',
+    icon: <DeleteOutlined />,
+    permission: 'lifecycle.manage',
+    component: lazy(() => import('../modules/lifecycle/LifecyclePage')),
+  },
+  {
+    // People's requests to see or correct their data, answered by the cadres of their area.
+    path: '/data-requests',
+    labelKey: 'nav.dataRequests',
+    icon: <FileSearchOutlined />,
+    permission: 'lifecycle.requests',
+    component: lazy(() => import('../modules/lifecycle/DataRequestsPage')),
   },
   // The signed-in user's own sessions, reached from the user menu.
   {

@@ -1,3 +1,4 @@
+import { exportPurposeBody } from '../../platform/exports';
 import { z } from 'zod';
 import { defineRoute } from '../../contract';
 import { fileDownload, idParam, idParams, instant, queryBool } from '../../primitives';
@@ -158,14 +159,15 @@ export const importErrorReport = defineRoute({
 });
 
 export const exportResidents = defineRoute({
-  method: 'GET',
+  method: 'POST',
   path: '/api/residents/export.xlsx',
-  summary: 'What the search finds, as .xlsx (numbers masked unless revealed with the permission)',
+  summary: 'What the search finds, as .xlsx (numbers masked unless revealed with the permission), for a stated purpose stamped in the file',
   query: z.strictObject({
     ...residentFilter,
     // Accepted like the list's (a link copied from it); the export has every page.
     ...residentPaging,
     reveal: queryBool.optional(),
   }),
+  body: exportPurposeBody,
   responses: { 200: fileDownload },
 });

@@ -1,3 +1,4 @@
+import { exportPurposeBody } from '../../platform/exports';
 import { z } from 'zod';
 import { defineRoute, type ResponseOf } from '../../contract';
 import { calendarDate, day, fileDownload, idParams, plainText, queryBool } from '../../primitives';
@@ -57,10 +58,11 @@ export const myAssignments = defineRoute({
 });
 
 export const exportVolunteers = defineRoute({
-  method: 'GET',
+  method: 'POST',
   path: '/api/volunteers/export.xlsx',
-  summary: 'The filtered roster as a workbook; ID numbers and phones masked unless revealed by one who may',
+  summary: 'The filtered roster as a workbook for a stated purpose stamped in the file; ID numbers and phones masked unless revealed by one who may',
   query: z.strictObject({ ...volunteerFilters, reveal: queryBool.optional() }),
+  body: exportPurposeBody,
   responses: { 200: fileDownload },
 });
 

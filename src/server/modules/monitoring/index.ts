@@ -6,3 +6,5 @@ export { defineMonitoringJobs } from './sweep';
 export { openAlertsPanel } from './overview-panel';
 export type { AlertPolicy, AlertRecipients, AlertSource } from './alert-raise';
 export { alertPolicy, mustAlert, raiseFeverAlert } from './alert-raise';
+/** Retention (the lifecycle module's runs): finished measures, follow-ups and alerts anonymised past their period. */
+export { purgeFeverAlerts, purgeFollowUps, purgeMeasures } from './retention';

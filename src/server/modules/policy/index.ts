@@ -2,3 +2,5 @@
 export { decide } from './service';
 export { publishedSets } from './repo';
 export { policyRoutes } from './routes';
+/** Retention periods per data class (policy data the lifecycle module's runs read). */
+export { type RetentionRow, retentionPeriods, setRetentionPeriod } from './retention';

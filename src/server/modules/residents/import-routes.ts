@@ -5,6 +5,7 @@ import { MAX_ID } from '../../../domain/primitives';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
 import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
+import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
 import { type ServeOptions, serve } from '../../platform/serve';
 import { prepareExport } from './import/export';
 import * as jobs from './import/job';
@@ -74,7 +75,8 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
   serve(app, api.exportResidents, { access: { permission: 'residents.export' }, tags }, async (req, reply) => {
     const { reveal, ...query } = req.query;
     const ctx = ctxOf(req);
-    const prepared = await prepareExport(ctx, query, reveal === true);
+    const stamp = stampOf(ctx, req.body.purpose, app.timeZone);
+    const prepared = await oneExportAtATime(ctx.actor.userId, () => prepareExport(ctx, query, reveal === true, stamp));
     return sendSpreadsheet(reply, { fileName: `居民台账-${ctx.today}.xlsx`, asciiName: 'export.xlsx' }, (out) => prepared.write(out));
   });
 }

@@ -11,3 +11,5 @@ export { findByIdNumberUnscoped, findResident, householdMembers } from './repo';
 export { searchResidents } from './search-repo';
 export type { PreparedMove, PreparedResident } from './service';
 export { applyMove, insertPrepared, prepareCreate, prepareMove } from './service';
+/** Retention (the lifecycle module's runs): an import's failing rows deleted past their period. */
+export { purgeImportErrors } from './retention';

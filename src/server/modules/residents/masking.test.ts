@@ -7,6 +7,9 @@ import { residentIdNumber } from '../../testing/factories';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import { readXlsx } from '../../testing/sheets';
 
+/** An export of personal data states its purpose (issue 14, point 10). */
+const EXPORT_PURPOSE = { purpose: '核对名单（测试）' };
+
 /**
  * Masking that holds, tried the way an attacker would: someone holding every permission except
  * `residents.reveal` knows a person's masked number (411***********4876), their age and sex, and tries
@@ -74,7 +77,7 @@ afterAll(() => t?.close());
 
 /** What an answer tells about a guess: its status and which records (and how many) it found. */
 async function answerOf(agent: Agent, url: string): Promise<string> {
-  const res = await agent.get(url);
+  const res = url.includes('.xlsx') ? await agent.post(url, EXPORT_PURPOSE) : await agent.get(url);
   if (url.includes('.xlsx')) {
     if (res.statusCode !== 200) return String(res.statusCode);
     const sheets = await readXlsx(res.rawPayload);
@@ -229,13 +232,13 @@ describe('health groups behind their own permission', () => {
 
   it('an export by someone without it leaves them out, and the birth date beside a masked number', async () => {
     const clerk = await login(t.app, 'clerk');
-    const res = await clerk.get(`/api/residents/export.xlsx?under=${v1.id}`);
+    const res = await clerk.post(`/api/residents/export.xlsx?under=${v1.id}`, EXPORT_PURPOSE);
     expect(res.statusCode).toBe(200);
     const text = JSON.stringify(await readXlsx(res.rawPayload));
     expect(text).toContain('独居');
     expect(text).not.toContain('慢性病');
     expect(text).not.toMatch(/19\d{2}-\d{2}-\d{2}/);
-    const full = JSON.stringify(await readXlsx((await admin.get(`/api/residents/export.xlsx?under=${v1.id}`)).rawPayload));
+    const full = JSON.stringify(await readXlsx((await admin.post(`/api/residents/export.xlsx?under=${v1.id}`, EXPORT_PURPOSE)).rawPayload));
     expect(full).toContain('慢性病');
   });
 

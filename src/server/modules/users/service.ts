@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { DomainError, badRequest, conflict, forbidden, isUniqueViolation, notFound } from '../../platform/errors';
 import { PASSWORD_REASONS } from '../../platform/messages';
+import { isCommonPassword } from '../../platform/common-passwords';
 import { hashPassword } from '../../platform/passwords';
 import type { SessionStore } from '../../platform/sessions';
 import { isRootScope } from '../../platform/scope';
@@ -21,7 +22,7 @@ export interface UserDeps {
 }
 
 export function assertStrongPassword(ctx: Pick<Ctx, 'lang'>, password: string, username: string, field = 'password') {
-  const problem = passwordProblem(password, username);
+  const problem = passwordProblem(password, username, isCommonPassword);
   if (problem) {
     const reason = PASSWORD_REASONS[problem][ctx.lang];
     throw new DomainError('bad_request', 'WEAK_PASSWORD', { reason }, { [field]: reason });

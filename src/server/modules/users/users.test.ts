@@ -58,6 +58,17 @@ describe('user management', () => {
     expect(role.json().error.fields.roles).toBeTruthy();
   });
 
+  it('refuses a password from the common list even when it has the length and three kinds of character', async () => {
+    for (const password of ['Password123!', 'Dragon2024!!', 'Qwerty123456!', 'Sunflower!23']) {
+      const res = await admin.post('/api/users', { username: 'common_pw', displayName: 'x', roles: ['cadre'], scopeAreaId: town.id, password });
+      expect(res.statusCode, password).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'WEAK_PASSWORD', fields: { password: expect.stringMatching(/常见|common/i) } });
+    }
+    // The same shape around no list word passes.
+    const ok = await admin.post('/api/users', { username: 'common_pw', displayName: 'x', roles: ['cadre'], scopeAreaId: town.id, password: 'Wg-Grid-7731x' });
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
   it('nobody grants more than they hold, nor a scope outside their own', async () => {
     const escalate = await command.post('/api/users', { username: 'x_admin', displayName: 'x', roles: ['admin'], scopeAreaId: town.id, password: strong });
     expect(escalate.statusCode).toBe(403);

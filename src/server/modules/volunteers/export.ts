@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/context';
 import { forbidden, ruleViolation } from '../../platform/errors';
 import { SqlParams } from '../../platform/sql';
 import { writeList } from '../../platform/spreadsheets/write';
+import type { ExportStamp } from '../../platform/export-stamp';
 import * as repo from './repo';
 import { placeArea } from './checks';
 import { areasAs } from '../areas/sql';
@@ -77,7 +78,7 @@ function availabilityText(a: Availability | null): string {
   return [days, hours, a.remoteOnly ? '远程服务' : '', a.note ?? ''].filter(Boolean).join(' ');
 }
 
-export async function prepareVolunteerExport(ctx: Ctx, filters: ExportFilters, reveal: boolean) {
+export async function prepareVolunteerExport(ctx: Ctx, filters: ExportFilters, reveal: boolean, stamp: ExportStamp) {
   if (reveal && !ctx.actor.permissions.has('residents.reveal')) throw forbidden();
   const underPath = filters.under ? (await placeArea(ctx, filters.under, 'under')).path : undefined;
   const q = new SqlParams();
@@ -91,9 +92,9 @@ export async function prepareVolunteerExport(ctx: Ctx, filters: ExportFilters, r
     action: 'export',
     entity: 'volunteer',
     areaPath: underPath ?? ctx.actor.scope.path,
-    after: { rows: n, revealed: reveal, filters },
+    after: { rows: n, revealed: reveal, purpose: stamp.purpose, filters },
   });
-  return { rows: n, write: (out: Writable) => writeList(out, '志愿者名册', HEADERS, pages(ctx, where, q.values, reveal)) };
+  return { rows: n, write: (out: Writable) => writeList(out, '志愿者名册', HEADERS, pages(ctx, where, q.values, reveal), stamp) };
 }
 
 async function* pages(ctx: Ctx, where: string, values: unknown[], reveal: boolean): AsyncGenerator<string[][]> {

@@ -3,3 +3,5 @@ export { volunteerRoutes } from './routes';
 export { addMembers, insertOrg, insertVolunteer, submitEnlistmentUnscoped } from './repo';
 export { findTeam, insertDeployment, insertTeam, setTeamMembers } from './repo';
 export { volunteersPanel } from './overview-panel';
+/** Retention (the lifecycle module's runs): decided enlistment applications deleted past their period. */
+export { purgeEnlistments } from './retention';

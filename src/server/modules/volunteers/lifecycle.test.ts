@@ -4,6 +4,9 @@ import { readXlsx } from '../../testing/sheets';
 import type { AreaRow } from '../areas';
 import { form, newVolunteer, nextId, publicPost, setUp, today, type World } from './test-fixture';
 
+/** An export of personal data states its purpose (issue 14, point 10). */
+const EXPORT_PURPOSE = { purpose: '核对名单（测试）' };
+
 let t: TestApp;
 let admin: Agent;
 let secretary: Agent;
@@ -183,12 +186,14 @@ describe('the rest of issue 4', () => {
       })
     ).json();
     expect(v.id).toBeTruthy();
-    const masked = await secretary.get('/api/volunteers/export.xlsx?q=导出志愿者');
+    const masked = await secretary.post('/api/volunteers/export.xlsx?q=导出志愿者', EXPORT_PURPOSE);
     expect(masked.statusCode, masked.body).toBe(200);
     expect(masked.headers['content-disposition']).toContain('filename*=UTF-8');
     const sheet = (await readXlsx(masked.rawPayload))['志愿者名册'];
     expect(sheet[0].slice(0, 3)).toEqual(['姓名', '证件类型', '证件号码']);
-    expect(sheet).toHaveLength(2);
+    // One person, and the stamp line under the rows.
+    expect(sheet).toHaveLength(3);
+    expect(sheet[2][0]).toContain('用途：核对名单（测试）');
     const row = sheet[1];
     expect(row[0]).toBe('导出志愿者');
     expect(row[2]).toBe(`411${'*'.repeat(11)}${idNumber.slice(-4)}`);
@@ -198,23 +203,23 @@ describe('the rest of issue 4', () => {
     expect(row.join('|')).toContain('周六、日 08:00–12:00');
     expect(row[16]).toBe("'=1+1");
     // The secretary may not reveal; the administrator may, and does.
-    expect((await secretary.get('/api/volunteers/export.xlsx?reveal=true')).statusCode).toBe(403);
-    const full = await admin.get(`/api/volunteers/export.xlsx?reveal=true&under=${v1.id}&category=medical`);
+    expect((await secretary.post('/api/volunteers/export.xlsx?reveal=true', EXPORT_PURPOSE)).statusCode).toBe(403);
+    const full = await admin.post(`/api/volunteers/export.xlsx?reveal=true&under=${v1.id}&category=medical`, EXPORT_PURPOSE);
     const rows = (await readXlsx(full.rawPayload))['志愿者名册'];
     expect(rows.find((r) => r[0] === '导出志愿者')![2]).toBe(idNumber);
     expect(rows.find((r) => r[0] === '导出志愿者')![6]).toBe('13911112222');
     // Scoped: the secretary's whole list holds nobody from the other village.
-    const mine = (await readXlsx((await secretary.get('/api/volunteers/export.xlsx')).rawPayload))['志愿者名册'];
+    const mine = (await readXlsx((await secretary.post('/api/volunteers/export.xlsx', EXPORT_PURPOSE)).rawPayload))['志愿者名册'];
     const [{ inV1 }] = await t.db.query<{ inV1: number }>('SELECT count(*)::int AS "inV1" FROM volunteers WHERE area_path LIKE $1', [v1.path + '%']);
-    expect(mine.length - 1).toBe(inV1);
+    expect(mine.length - 2).toBe(inV1);
     const trail = await t.db.query<{ after: any }>("SELECT after FROM audit_log WHERE entity = 'volunteer' AND action = 'export' ORDER BY id");
     expect(trail.map((r) => [r.after.rows, r.after.revealed])).toEqual([
       [1, false],
-      [rows.length - 1, true],
+      [rows.length - 2, true],
       [inV1, false],
     ]);
-    expect((await admin.get(`/api/volunteers/export.xlsx?under=${v2.id}`)).statusCode).toBe(200);
-    expect((await secretary.get(`/api/volunteers/export.xlsx?under=${v2.id}`)).statusCode).toBe(400);
+    expect((await admin.post(`/api/volunteers/export.xlsx?under=${v2.id}`, EXPORT_PURPOSE)).statusCode).toBe(200);
+    expect((await secretary.post(`/api/volunteers/export.xlsx?under=${v2.id}`, EXPORT_PURPOSE)).statusCode).toBe(400);
   });
 
   it('liaison groups note how people perform; the notes are read by person, scoped', async () => {

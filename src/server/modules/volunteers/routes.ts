@@ -4,6 +4,7 @@ import type { Access } from '../../platform/context';
 import { ctxOf } from '../../platform/context';
 import { todayIn } from '../../platform/dates';
 import { sendSpreadsheet } from '../../platform/http-files';
+import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
 import { LoginLimiter } from '../../platform/login-limiter';
 import { pickLang } from '../../platform/messages';
 import { serve } from '../../platform/serve';
@@ -80,7 +81,8 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
   serve(app, api.exportVolunteers, exporter, async (req, reply) => {
     const { reveal, ...filters } = req.query;
     const ctx = ctxOf(req);
-    const prepared = await prepareVolunteerExport(ctx, filters, reveal ?? false);
+    const stamp = stampOf(ctx, req.body.purpose, app.timeZone);
+    const prepared = await oneExportAtATime(ctx.actor.userId, () => prepareVolunteerExport(ctx, filters, reveal ?? false, stamp));
     return sendSpreadsheet(reply, { fileName: `志愿者名册-${ctx.today}.xlsx`, asciiName: 'volunteers.xlsx' }, prepared.write);
   });
   serve(app, api.getVolunteer, read, (req) => volunteers.getVolunteer(ctxOf(req), req.params.id));

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { ExportStamp } from '../export-stamp';
 import ExcelJS from '../exceljs';
 
 /**
@@ -15,10 +16,27 @@ export function safeCell<T>(v: T): T | string {
   return typeof v === 'string' ? neutralise(v) : v;
 }
 
-/** A streamed list: `rows` yields arrays of cell texts, already masked as the caller may see them. Returns the row count. */
-export async function writeList(out: Writable, sheetName: string, headers: string[], rows: AsyncIterable<string[][]>) {
+/**
+ * A streamed list: `rows` yields arrays of cell texts, already masked as the caller may see them. Returns the row count.
+ * `stamp`: an export of personal data — who, when, request and purpose go in the workbook's properties, in a line
+ * under the rows and in the printed page's footer.
+ */
+export async function writeList(out: Writable, sheetName: string, headers: string[], rows: AsyncIterable<string[][]>, stamp?: ExportStamp) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = wb.addWorksheet(sheetName);
+  if (stamp) {
+    wb.creator = stamp.creator;
+    wb.lastModifiedBy = stamp.creator;
+    wb.created = stamp.at;
+    wb.modified = stamp.at;
+    wb.title = sheetName;
+    wb.subject = stamp.purpose;
+    wb.description = stamp.line;
+    wb.keywords = `request:${stamp.requestId}`;
+  }
+  const sheet = wb.addWorksheet(
+    sheetName,
+    stamp ? { headerFooter: { oddFooter: `&L${footerText(stamp.line)}`, firstFooter: `&L${footerText(stamp.line)}` } } : undefined,
+  );
   sheet.columns = headers.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 4) }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).commit();
@@ -27,7 +45,18 @@ export async function writeList(out: Writable, sheetName: string, headers: strin
     for (const r of batch) sheet.addRow(r.map((v) => neutralise(v ?? ''))).commit();
     n += batch.length;
   }
+  if (stamp) {
+    sheet.addRow([]).commit();
+    const footer = sheet.addRow([neutralise(stamp.line)]);
+    footer.font = { italic: true, color: { argb: 'FF666666' } };
+    footer.commit();
+  }
   await sheet.commit();
   await wb.commit();
   return n;
+}
+
+/** A page footer's text: `&` starts a code there, so it is doubled. */
+function footerText(s: string): string {
+  return s.replace(/&/g, '&&');
 }

@@ -15,6 +15,7 @@ import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
 import { useApiQuery } from '../../app/query';
+import { ExportButton } from '../../app/components/ExportButton';
 import type { Area } from '../../app/types';
 import { AreaTreePanel } from './AreaTreePanel';
 import { HouseholdFormModal } from './HouseholdFormModal';
@@ -106,9 +107,9 @@ export default function ResidentsPage() {
             </Button>
           )}
           {can('residents.export') && (
-            <Button icon={<DownloadOutlined />} href={exportUrl(filters)} data-testid="export">
+            <ExportButton url={exportUrl(filters)} fileName="residents.xlsx" buttonProps={{ icon: <DownloadOutlined /> }} data-testid="export">
               {t('residents.list.export')}
-            </Button>
+            </ExportButton>
           )}
           {canWrite && (
             <Button icon={<MergeCellsOutlined />} onClick={() => navigate('/residents/duplicates')}>

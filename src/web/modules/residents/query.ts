@@ -7,6 +7,7 @@ import { exportResidents, type Group, type Status, type searchResidents } from '
 import { ALL_GROUPS, STATUSES } from '../../../domain/residents/schemas';
 import { SEARCH_TARGETS, type SearchTarget } from '../../../domain/search-text';
 import { urlOf } from '../../app/query';
+import { withQuery } from '../../app/api';
 
 export interface ResidentFilters {
   q?: string;
@@ -79,7 +80,7 @@ export function listQuery(f: ResidentFilters, page: number, pageSize = PAGE_SIZE
 
 /** The spreadsheet of exactly what the list shows (all pages). */
 export function exportUrl(f: ResidentFilters): string {
-  return urlOf(exportResidents, { query: filterQuery(f) });
+  return withQuery(exportResidents.path, filterQuery(f) as Parameters<typeof withQuery>[1]);
 }
 
 /** "1,234" or, when the server stopped counting, "1,000+". */

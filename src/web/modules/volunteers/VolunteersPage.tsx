@@ -2,7 +2,7 @@
  * The people who serve, under the current area: search by name or ID / phone tail, filter by category,
  * skill or branch; the filtered list as .xlsx (masked, or with full numbers for those who may reveal them).
  */
-import { Alert, Button, Card, Empty, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,9 @@ import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import { urlOf, useApiQuery } from '../../app/query';
+import { useApiQuery } from '../../app/query';
+import { withQuery } from '../../app/api';
+import { ExportButton } from '../../app/components/ExportButton';
 import { CATEGORIES, SKILLS } from '../../../domain/volunteers/schemas';
 import { Masked } from '../residents/tags';
 import { CategoryTag, SkillTags } from './labels';
@@ -46,7 +48,7 @@ export default function VolunteersPage() {
   ];
 
   const exportUrl = (reveal: boolean) =>
-    urlOf(exportVolunteers, { query: { q: q.trim() || undefined, under: area?.id, category, skill, orgId, reveal: reveal ? 'true' : undefined } });
+    withQuery(exportVolunteers.path, { q: q.trim() || undefined, under: area?.id, category, skill, orgId, reveal: reveal ? 'true' : undefined });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -56,15 +58,19 @@ export default function VolunteersPage() {
         </Typography.Title>
         {can('volunteers.export') && (
           <Space wrap size={4}>
-            <Button icon={<DownloadOutlined />} href={exportUrl(false)} data-testid="volunteers-export">
+            <ExportButton url={exportUrl(false)} fileName="volunteers.xlsx" buttonProps={{ icon: <DownloadOutlined /> }} data-testid="volunteers-export">
               {t('volunteers.list.export')}
-            </Button>
+            </ExportButton>
             {can('residents.reveal') && (
-              <Popconfirm title={t('volunteers.list.exportFullConfirm')} onConfirm={() => void (window.location.href = exportUrl(true))}>
-                <Button type="link" data-testid="volunteers-export-full">
-                  {t('volunteers.list.exportFull')}
-                </Button>
-              </Popconfirm>
+              <ExportButton
+                url={exportUrl(true)}
+                fileName="volunteers.xlsx"
+                warning={t('volunteers.list.exportFullConfirm')}
+                buttonProps={{ type: 'link' }}
+                data-testid="volunteers-export-full"
+              >
+                {t('volunteers.list.exportFull')}
+              </ExportButton>
             )}
           </Space>
         )}

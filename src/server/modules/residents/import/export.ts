@@ -9,6 +9,7 @@ import { SqlParams } from '../../../platform/sql';
 import { searchWhere } from '../search-repo';
 import { type SearchParams, toSearch } from '../service';
 import { writeList } from '../../../platform/spreadsheets/write';
+import type { ExportStamp } from '../../../platform/export-stamp';
 
 /**
  * The filtered resident list as .xlsx. Personal numbers are masked unless the caller holds
@@ -77,7 +78,7 @@ interface ExportRow {
   notes: string | null;
 }
 
-export async function prepareExport(ctx: Ctx, params: SearchParams, reveal: boolean) {
+export async function prepareExport(ctx: Ctx, params: SearchParams, reveal: boolean, stamp: ExportStamp) {
   if (reveal && !ctx.actor.permissions.has('residents.reveal')) throw forbidden();
   const search = await toSearch(ctx, params);
   const q = new SqlParams();
@@ -91,11 +92,11 @@ export async function prepareExport(ctx: Ctx, params: SearchParams, reveal: bool
     action: 'export',
     entity: 'resident',
     areaPath: search.underPath ?? ctx.actor.scope.path,
-    after: { rows: n, revealed: reveal, filters: { ...params, page: undefined, pageSize: undefined } },
+    after: { rows: n, revealed: reveal, purpose: stamp.purpose, filters: { ...params, page: undefined, pageSize: undefined } },
   });
   return {
     rows: n,
-    write: (out: Writable) => writeList(out, '居民台账', HEADERS, pages(ctx, where, q.values, reveal)),
+    write: (out: Writable) => writeList(out, '居民台账', HEADERS, pages(ctx, where, q.values, reveal), stamp),
   };
 }
 

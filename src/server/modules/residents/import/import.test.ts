@@ -4,6 +4,9 @@ import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '..
 import { multipartBody, readXlsx, residentIdFor, xlsxBuffer } from '../../../testing/sheets';
 import type { AreaRow } from '../../areas';
 
+/** An export of personal data states its purpose (issue 14, point 10). */
+const EXPORT_PURPOSE = { purpose: '核对名单（测试）' };
+
 let t: TestApp;
 let admin: Agent;
 let cadre: Agent;
@@ -275,7 +278,7 @@ describe('resident import', () => {
 describe('resident export', () => {
   it('exports the filtered list masked, neutralises formulas, audits the count; revealing needs the permission', async () => {
     await admin.post('/api/residents', { areaId: v1.id, name: '=HYPERLINK("x")', idType: 'none', notes: '@SUM(A1)' });
-    const res = await admin.get(`/api/residents/export.xlsx?under=${v1.id}`);
+    const res = await admin.post(`/api/residents/export.xlsx?under=${v1.id}`, EXPORT_PURPOSE);
     expect(res.statusCode, res.body).toBe(200);
     const rows = Object.values(await readXlsx(res.rawPayload))[0];
     const header = rows[0];
@@ -289,14 +292,16 @@ describe('resident export', () => {
     const [ev] = await t.db.query<{ after: { rows: number; revealed: boolean } }>(
       `SELECT after FROM audit_log WHERE action = 'export' ORDER BY id DESC LIMIT 1`,
     );
-    expect(ev.after).toMatchObject({ rows: rows.length - 1, revealed: false });
+    // The header above the people, the stamp (who, when, request, purpose) under them.
+    expect(rows[rows.length - 1][0]).toContain('用途：核对名单（测试）');
+    expect(ev.after).toMatchObject({ rows: rows.length - 2, revealed: false, purpose: '核对名单（测试）' });
 
-    const full = await admin.get(`/api/residents/export.xlsx?under=${v1.id}&reveal=true`);
+    const full = await admin.post(`/api/residents/export.xlsx?under=${v1.id}&reveal=true`, EXPORT_PURPOSE);
     const fullRows = Object.values(await readXlsx(full.rawPayload))[0];
     expect(fullRows.find((r) => r[0] === '刘桂兰')![2]).toMatch(/^411627\d{11}[\dX]$/);
 
     await makeUser(t.db, 'exp_grid', ['grid_worker'], v1);
     const gw = await login(t.app, 'exp_grid');
-    expect((await gw.get('/api/residents/export.xlsx')).statusCode).toBe(403);
+    expect((await gw.post('/api/residents/export.xlsx', EXPORT_PURPOSE)).statusCode).toBe(403);
   });
 });

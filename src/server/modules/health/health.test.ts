@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestApp, testApp } from '../../testing/harness';
+
+/**
+ * /api/health answers without waiting on the database once it has read the migration level: on PGlite a reading
+ * queued behind a large commit's batch would stall the check (issue 14, point 13).
+ */
+let t: TestApp;
+beforeAll(async () => {
+  t = await testApp();
+});
+afterAll(() => t.close());
+
+describe('health', () => {
+  it('answers the migration level, then keeps answering while the database does not', async () => {
+    const first = await t.app.inject({ method: 'GET', url: '/api/health' });
+    expect(first.json()).toMatchObject({ status: 'ok', migration: expect.any(Number) });
+    expect(first.json().migration).toBeGreaterThanOrEqual(27);
+    // The engine now holds every query (a commit that never yields): health still answers, at once.
+    const query = t.db.query;
+    let asked = 0;
+    t.db.query = (() => {
+      asked++;
+      return new Promise(() => {});
+    }) as typeof t.db.query;
+    try {
+      const started = Date.now();
+      const again = await t.app.inject({ method: 'GET', url: '/api/health' });
+      expect(again.statusCode).toBe(200);
+      expect(again.json().migration).toBe(first.json().migration);
+      expect(Date.now() - started).toBeLessThan(1000);
+      expect(asked).toBe(0);
+    } finally {
+      t.db.query = query;
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { CLASS_ACTION, DATA_CLASSES, type DataClass, digestInput, type PurgeOutcome, type PurgeRequest } from '../../../domain/lifecycle/classes';
+import type { Db, Queryable } from '../../db/engine';
+import { type AuditActor, audit } from '../../platform/audit';
+import { conflict } from '../../platform/errors';
+import type { JobQueue } from '../../platform/jobs';
+import * as monitoring from '../monitoring';
+import * as policy from '../policy';
+import * as residents from '../residents';
+import * as screening from '../screening';
+import * as volunteers from '../volunteers';
+import * as repo from './repo';
+
+/**
+ * Retention runs. Each data class is purged by the module that owns its table, through that module's face — this
+ * module never touches another's rows — with a cutoff from the class's period (policy data) and the areas under a
+ * legal hold kept out. A run is one transaction: every class or none, and its destruction record (per class: what
+ * was done, how many rows, the SHA-256 of their sorted ids) and audit row commit with it.
+ */
+const OWNERS: Record<DataClass, (tx: Queryable, p: PurgeRequest) => Promise<PurgeOutcome>> = {
+  arrivals: screening.purgeArrivals,
+  visits: screening.purgeVisits,
+  measures: monitoring.purgeMeasures,
+  follow_ups: monitoring.purgeFollowUps,
+  fever_alerts: monitoring.purgeFeverAlerts,
+  enlistments: volunteers.purgeEnlistments,
+  import_errors: residents.purgeImportErrors,
+};
+
+const DAY_MS = 86_400_000;
+const SYSTEM: AuditActor = { actorId: null, actorName: 'system:retention', requestId: null, clientIp: null };
+
+export type RunKind = 'scheduled' | 'emergency_ended';
+export interface RunResult {
+  runId: number | null;
+  items: { dataClass: DataClass; action: 'anonymise' | 'delete'; count: number; digest: string }[];
+  total: number;
+}
+
+/**
+ * Purges what has passed its purpose at `now`: for a scheduled run, rows whose reference date is more than the
+ * class's period before `now`; when the emergency has ended, every finished row whose reference date is before
+ * `now`. A dry run finds and counts only. `expectTotal`: refuse (and roll back) unless the run touched exactly
+ * that many rows — what the person confirming was shown.
+ */
+export async function runRetention(
+  tx: Queryable,
+  p: { now: Date; kind: RunKind; dryRun: boolean; who?: AuditActor; expectTotal?: number },
+): Promise<RunResult> {
+  const periods = new Map((await policy.retentionPeriods(tx)).map((r) => [r.data_class, r.period_days]));
+  const holds = await repo.activeHoldsUnscoped(tx);
+  const items: RunResult['items'] = [];
+  for (const dataClass of DATA_CLASSES) {
+    const period = periods.get(dataClass);
+    // A class without a period in the policy is kept: deleting by default would be the wrong way round.
+    if (period === undefined) continue;
+    const before = p.kind === 'emergency_ended' ? p.now : new Date(p.now.getTime() - period * DAY_MS);
+    const heldPaths = holds.filter((h) => h.data_classes.length === 0 || h.data_classes.includes(dataClass)).map((h) => h.area_path);
+    const out = await OWNERS[dataClass](tx, { before, heldPaths, dryRun: p.dryRun });
+    const digest = createHash('sha256').update(digestInput(dataClass, out.ids)).digest('hex');
+    items.push({ dataClass, action: CLASS_ACTION[dataClass], count: out.count, digest });
+  }
+  const total = items.reduce((n, i) => n + i.count, 0);
+  if (p.expectTotal !== undefined && p.expectTotal !== total) throw conflict('RETENTION_PREVIEW_CHANGED', { shown: p.expectTotal, now: total });
+  if (p.dryRun) return { runId: null, items, total };
+  const who = p.who ?? SYSTEM;
+  const runId = await repo.insertRun(tx, { kind: p.kind, startedAt: p.now, actorId: who.actorId, items, total });
+  await audit(tx, who, {
+    entity: 'retention_run',
+    action: p.kind === 'scheduled' ? 'run' : 'emergency_ended',
+    entityId: runId,
+    after: { total, items: items.map((i) => ({ dataClass: i.dataClass, action: i.action, count: i.count, digest: i.digest })) },
+  });
+  return { runId, items, total };
+}
+
+/** The daily run, at 03:30 in the deployment's time zone; a run that finds nothing still leaves its record. */
+export async function defineLifecycleJobs(jobs: JobQueue, db: Db): Promise<void> {
+  await jobs.define({
+    name: 'lifecycle.retention',
+    policy: 'stately',
+    cron: '30 3 * * *',
+    expireInSeconds: 3600,
+    run: async () => void (await db.tx((tx) => runRetention(tx, { now: new Date(), kind: 'scheduled', dryRun: false }))),
+  });
+}
