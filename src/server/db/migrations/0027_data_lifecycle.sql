@@ -27,7 +27,10 @@ ALTER TABLE fever_alerts ADD COLUMN anonymised_at timestamptz, ALTER COLUMN resi
 ALTER TABLE arrivals ADD CONSTRAINT arrivals_person_or_anonymised CHECK (resident_id IS NOT NULL OR anonymised_at IS NOT NULL);
 ALTER TABLE measures ADD CONSTRAINT measures_person_or_anonymised CHECK (resident_id IS NOT NULL OR anonymised_at IS NOT NULL);
 ALTER TABLE follow_ups ADD CONSTRAINT follow_ups_person_or_anonymised CHECK ((resident_id IS NOT NULL AND measure_id IS NOT NULL) OR anonymised_at IS NOT NULL);
-ALTER TABLE fever_alerts ADD CONSTRAINT fever_alerts_person_or_anonymised CHECK (resident_id IS NOT NULL OR anonymised_at IS NOT NULL);
+-- A fever alert names a resident, or (raised by a door-to-door visit) a household, until it is anonymised.
+ALTER TABLE fever_alerts DROP CONSTRAINT fever_alerts_names_someone;
+ALTER TABLE fever_alerts ADD CONSTRAINT fever_alerts_person_or_anonymised
+  CHECK (resident_id IS NOT NULL OR household_id IS NOT NULL OR anonymised_at IS NOT NULL);
 
 -- ——— the lifecycle module's own tables ———
 -- A legal hold keeps every record under an area (of the listed classes, or all) out of every purge until released.
