@@ -107,7 +107,7 @@ describe('searching the registry by name', () => {
   });
 
   it('exports the people the search lists', async () => {
-    const res = await admin.get(`/api/residents/export.xlsx?q=${encodeURIComponent('光明社')}`);
+    const res = await admin.post(`/api/residents/export.xlsx?q=${encodeURIComponent('光明社')}`, { purpose: '核对名单（测试）' });
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
     const [{ rows }] = await t.db.query<{ rows: number }>(
       "SELECT (after->>'rows')::int AS rows FROM audit_log WHERE entity = 'resident' AND action = 'export' ORDER BY id DESC LIMIT 1",
