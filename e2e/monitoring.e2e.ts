@@ -87,7 +87,7 @@ describe('classified control and health monitoring', () => {
     const decision = page.getByTestId('decision');
     await decision.waitFor();
     await expect.poll(() => decision.innerText()).toContain('居家隔离');
-    expect(await page.getByTestId('decision-rule').innerText()).toMatch(/依据规则：.+（.+@\d+#.+）/);
+    expect(await page.getByTestId('decision-rule').innerText()).toMatch(/依据规则：.+（.+第 \d+ 版）/);
 
     await pickOption(page, page.getByTestId('propose-doctor'), /村医|doctor/i);
     await page.getByTestId('propose-submit').click();

@@ -157,7 +157,7 @@ describe('the field without network', () => {
     await signIn(page, 'grid');
     await page.waitForURL(/\/me\/tasks/);
     const card = page.getByTestId('task-card').filter({ hasText: householdAddress }).first();
-    await card.getByTestId('task-subject').click();
+    await card.getByTestId('task-visit').click();
     await page.waitForURL(/\/screening\/visit\/\d+$/);
     await expect.poll(() => page.getByTestId('visit-address').innerText()).toContain(householdAddress);
 

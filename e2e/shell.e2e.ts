@@ -48,7 +48,7 @@ describe('web shell', () => {
 
     await page.getByTestId('lang-switch').first().click();
     await page.getByText('Hello, 王隆集村干部（演示）').waitFor();
-    await expect.poll(() => page.locator('.ant-menu').first().innerText()).toContain('Areas');
+    await expect.poll(() => page.locator('.ant-menu').first().innerText()).toContain('System');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
 
     const options = await switcherOptions(page);

@@ -15,14 +15,16 @@ export function AreaSwitcher({ compact = false }: { compact?: boolean }) {
   const { area, setArea } = useCurrentArea();
   if (!area) return null;
   // Without areas.read the tree cannot be browsed: show the scope as plain text.
-  const plain = (
-    <Typography.Text data-testid="area-switcher" ellipsis style={{ lineHeight: 'normal' }}>
+  const plain = (testId: string) => (
+    <Typography.Text data-testid={testId} ellipsis style={{ lineHeight: 'normal' }}>
       <EnvironmentOutlined /> {area.name}
     </Typography.Text>
   );
-  if (!can('areas.read')) return plain;
+  if (!can('areas.read')) return plain('area-switcher');
+  // While the tree's code loads, the same text stands in under its own name, so nothing (a person's click or a
+  // test) takes the stand-in for the switcher.
   return (
-    <Suspense fallback={plain}>
+    <Suspense fallback={plain('area-switcher-loading')}>
       <AreaTreeSelect
         data-testid="area-switcher"
         value={area.id}
