@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
+    setupFiles: ['e2e/on-failure.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',

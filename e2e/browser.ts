@@ -2,7 +2,7 @@ import { type APIRequestContext, type Browser, type BrowserContext, type Page, c
 
 /** The system Chromium, launched the way this kind of machine needs (no sandbox as root, no background network); `extraArgs` e.g. a fake camera. */
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -15,7 +15,13 @@ export async function launch(extraArgs: string[] = []): Promise<Browser> {
       ...extraArgs,
     ],
   });
+  launched.add(browser);
+  browser.on('disconnected', () => launched.delete(browser));
+  return browser;
 }
+
+/** Every browser a test file launched, so a failed test can show what its screens said (e2e/on-failure.ts). */
+export const launched = new Set<Browser>();
 
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 export const DESKTOP = { viewport: { width: 1366, height: 850 } };
