@@ -53,10 +53,84 @@ function checkFields(b: CrossingInput): { plate: string | null } {
   return { plate };
 }
 
+/**
+ * Records a crossing, or answers the one recorded under its client id before. The common case (a new crossing)
+ * costs three round trips — the post, the people's registry match, the one-statement insert — and answers from
+ * what it wrote: at the roadside peak every round trip is paid by hundreds of phones.
+ */
 export async function recordCrossing(ctx: Ctx, b: CrossingInput, timeZone: string) {
-  // A resend of a crossing already recorded answers it, whatever changed since (the post closed, the list).
-  const known = await repo.crossingIdByClient(ctx.db, b.clientId);
-  if (known) return replay(ctx, known);
+  let made: Awaited<ReturnType<typeof prepare>>;
+  try {
+    made = await prepare(ctx, b, timeZone);
+  } catch (e) {
+    // A resend of a crossing already recorded answers it, whatever changed since (the post closed, the list,
+    // the policy): only a refused crossing pays for the look-up.
+    const known = await repo.crossingIdByClient(ctx.db, b.clientId);
+    if (known) return replay(ctx, known);
+    throw e;
+  }
+  const { row, post, people, returnees, origin, day, plate } = made;
+  const who = auditActorOf(ctx);
+  const arrivals = new Map<number, number>();
+  let id: number | null;
+  if (!returnees.length) {
+    id = await repo.insertCrossing(ctx.db, who, row);
+  } else {
+    id = await ctx.db.tx(async (tx) => {
+      const made = await repo.insertCrossing(tx, who, row);
+      if (made === null) return null;
+      for (const p of returnees) {
+        const r = p.resident!;
+        const arrivalId = await arrivalFromCheckpoint(tx, ctx, {
+          resident: { id: r.id, name: r.name, areaId: r.area_id, areaPath: r.area_path },
+          origin: origin!,
+          arrivedOn: day,
+          codeColour: p.codeColour,
+          plate,
+        });
+        await repo.setArrival(tx, made, r.id, arrivalId);
+        arrivals.set(r.id, arrivalId);
+      }
+      return made;
+    });
+  }
+  if (id === null) {
+    // The same crossing got there first (a resend, or a racing retry): answer its record.
+    const first = await repo.crossingIdByClient(ctx.db, b.clientId);
+    if (!first) throw notFound();
+    return replay(ctx, first);
+  }
+  const written: repo.CrossingRow = {
+    id,
+    post_id: post.id,
+    post_name: post.name,
+    at: row.at,
+    direction: row.direction,
+    plate: row.plate,
+    vehicle_type: row.vehicleType,
+    pass_no: row.passNo,
+    origin_name: row.originName,
+    origin_risk_level: row.originRiskLevel,
+    checks: row.checks,
+    flagged: row.flagged,
+    decision: row.decision,
+    policy_decision: row.policyDecision,
+    policy_rule: row.policyRule,
+    people: people.map((p) => ({
+      name: p.name,
+      id_number: p.idNumber,
+      temperature: p.temperature,
+      feverish: p.feverish,
+      code_colour: p.codeColour,
+      resident_id: p.residentId,
+      arrival_id: p.residentId !== null ? (arrivals.get(p.residentId) ?? null) : null,
+    })),
+  };
+  return { ...crossingView(written), replayed: false };
+}
+
+/** Checks a crossing and decides it by policy: the row to write, and the registered returnees to make arrivals of. */
+async function prepare(ctx: Ctx, b: CrossingInput, timeZone: string) {
   const { plate } = checkFields(b);
   const at = b.at ? new Date(b.at) : new Date();
   if (at.getTime() > Date.now() + 5 * 60_000) throw badRequest('VALIDATION_FAILED', {}, { at: 'too_big' });
@@ -128,35 +202,7 @@ export async function recordCrossing(ctx: Ctx, b: CrossingInput, timeZone: strin
   };
   // Our own people coming home from outside the county, not turned back: arrivals, each with a visit task.
   const returnees = b.direction === 'in' && fromOutside && decision !== 'turned_back' ? people.filter((p) => p.resident) : [];
-  const who = auditActorOf(ctx);
-  let id: number | null;
-  if (!returnees.length) {
-    id = await repo.insertCrossing(ctx.db, who, row);
-  } else {
-    id = await ctx.db.tx(async (tx) => {
-      const made = await repo.insertCrossing(tx, who, row);
-      if (made === null) return null;
-      for (const p of returnees) {
-        const r = p.resident!;
-        const arrivalId = await arrivalFromCheckpoint(tx, ctx, {
-          resident: { id: r.id, name: r.name, areaId: r.area_id, areaPath: r.area_path },
-          origin: origin!,
-          arrivedOn: day,
-          codeColour: p.codeColour,
-          plate,
-        });
-        await repo.setArrival(tx, made, r.id, arrivalId);
-      }
-      return made;
-    });
-  }
-  if (id === null) {
-    // A racing retry of the same crossing got there first: answer its record.
-    const first = await repo.crossingIdByClient(ctx.db, b.clientId);
-    if (!first) throw notFound();
-    return replay(ctx, first);
-  }
-  return { ...crossingView((await repo.findCrossing(ctx.db, id))!), replayed: false };
+  return { row, post, people, returnees, origin, day, plate };
 }
 
 async function replay(ctx: Ctx, known: { id: number; area_path: string }) {
