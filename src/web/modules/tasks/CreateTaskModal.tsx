@@ -29,7 +29,9 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
   const [form] = Form.useForm<Values>();
   const who = Form.useWatch('who', form) ?? 'user';
   const { area } = useCurrentArea();
-  const [areaPath, setAreaPath] = useState<string | null>(area?.path ?? null);
+  // The area picked in the form, else the current area (which may still be loading when the form opens).
+  const [pickedPath, setAreaPath] = useState<string | null | undefined>(undefined);
+  const areaPath = pickedPath === undefined ? (area?.path ?? null) : pickedPath;
   const [user, setUser] = useState<PickedUser | null>(null);
   // A person only sees tasks of areas inside their own scope: say so before the task disappears from view.
   const outOfSight = who === 'user' && user?.scopePath && areaPath && !areaPath.startsWith(user.scopePath);

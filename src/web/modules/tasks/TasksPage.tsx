@@ -164,6 +164,7 @@ export default function TasksPage() {
                 onChange={(v) => (setType(v), setPage(1))}
                 options={TASK_TYPES.map((s) => ({ value: s, label: t(`tasks.type.${s}`) }))}
                 style={{ minWidth: 120 }}
+                data-testid="task-type-filter"
               />
               <Space size={4}>
                 <Switch size="small" checked={overdue} onChange={(v) => (setOverdue(v), setPage(1))} />
