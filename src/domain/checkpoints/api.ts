@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
-import { calendarDate, day, idParam, idParams, instant, okBody, pageOf, paging } from '../primitives';
+import { exportPurposeBody } from '../platform/exports';
+import { calendarDate, day, fileDownload, idParam, idParams, instant, okBody, pageOf, paging } from '../primitives';
 import { CHECK_ITEMS, DECISIONS, DIRECTIONS, POST_KINDS, ROSTER_RULE_KINDS, STAFF_ROLES, SUPPLIES, VEHICLE_TYPES } from './kinds';
 import { assignBody, checkInBody, fillBody, createPostBody, crossingBody, handoverBody, shiftsBody, updatePostBody } from './schemas';
 import { SHIFT_KINDS } from './shifts';
@@ -320,4 +321,13 @@ export const rosterPolicy = defineRoute({
       weights: z.object({ travelPerStep: z.number(), unfilled: z.number(), extraNight: z.number(), extraWeekendShift: z.number() }),
     }),
   },
+});
+
+export const exportRoster = defineRoute({
+  method: 'POST',
+  path: `${BASE}/roster/export.xlsx`,
+  summary: 'The week’s roster as .xlsx, one sheet per post, in Chinese (names and roles, never ID numbers or phones), for a stated purpose stamped in the file',
+  query: z.strictObject({ under: idParam.optional(), postId: idParam.optional(), from: calendarDate, days: z.coerce.number().int().min(1).max(14).default(7) }),
+  body: exportPurposeBody,
+  responses: { 200: fileDownload },
 });

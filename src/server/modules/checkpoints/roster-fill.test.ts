@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from '../../platform/exceljs';
 import { makeUser } from '../../testing/harness';
 import { type CheckpointFixture, checkpointFixture, newPost, ok } from './test-fixture';
 
@@ -99,5 +100,23 @@ describe('filling the week', () => {
   it('shows the rules and weights in force', async () => {
     const p = await ok(f.volunteer.get('/api/checkpoints/roster/policy'));
     expect(p).toMatchObject({ version: 1, restHours: 10, weeklyHourCap: 40, weights: { unfilled: 100 } });
+  });
+
+  it('exports the week as .xlsx, one sheet per post, only for a stated purpose, with an audit row', async () => {
+    const url = `/api/checkpoints/roster/export.xlsx?under=${f.village.id}&from=${FROM}&days=3`;
+    expect((await f.cadre.post(url, {})).statusCode).toBe(400);
+    const res = await f.cadre.post(url, { purpose: '张贴值班表' });
+    expect(res.statusCode, res.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['王隆集村东口']);
+    const text = wb.worksheets[0].getSheetValues().flat().join(' ');
+    expect(text).toContain('2026-12-07（一）');
+    expect(text).toContain('（志愿者）');
+    expect(text).toContain('用途：张贴值班表');
+    const [row] = await f.t.db.query<{ after: { purpose: string; posts: number } }>(
+      "SELECT after FROM audit_log WHERE entity = 'checkpoint_roster' AND action = 'export' ORDER BY id DESC LIMIT 1",
+    );
+    expect(row.after).toMatchObject({ purpose: '张贴值班表', posts: 1 });
   });
 });

@@ -7,6 +7,9 @@ import * as crossings from './crossings';
 import * as duty from './duty';
 import { crossingFigures } from './figures';
 import * as posts from './posts';
+import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
+import { sendSpreadsheet } from '../../platform/http-files';
+import { prepareRosterExport } from './roster-export';
 import { defineRosterFillJob, getFill, latestFill, startFill } from './roster-fill';
 import { rosterPolicyInForce } from './roster-policy';
 import { defineCheckpointJobs } from './staffing';
@@ -44,6 +47,12 @@ export async function checkpointRoutes(app: FastifyInstance, opts: { rosterFillS
   serve(app, api.rosterPolicy, perm('checkpoints.read'), async (req) => {
     const p = await rosterPolicyInForce(ctxOf(req).db);
     return { version: p.version, note: p.note, since: p.createdAt, ...p.policy };
+  });
+  serve(app, api.exportRoster, perm('checkpoints.read'), async (req, reply) => {
+    const ctx = ctxOf(req);
+    const stamp = stampOf(ctx, req.body.purpose, tz);
+    const prepared = await oneExportAtATime(ctx.actor.userId, () => prepareRosterExport(ctx, req.query, stamp));
+    return sendSpreadsheet(reply, { fileName: `卡点排班表-${req.query.from}.xlsx`, asciiName: 'roster.xlsx' }, prepared.write);
   });
   serve(app, api.myShifts, { access: 'signed-in' }, (req) => assignments.myShifts(ctxOf(req)));
 
