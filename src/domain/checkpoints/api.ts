@@ -331,3 +331,11 @@ export const exportRoster = defineRoute({
   body: exportPurposeBody,
   responses: { 200: fileDownload },
 });
+
+export const rosterPeople = defineRoute({
+  method: 'GET',
+  path: `${BASE}/roster/people`,
+  summary: 'Who may be put on duty under an area (names and the roles they may fill), for a hand edit',
+  query: z.strictObject({ under: idParam.optional() }),
+  responses: { 200: z.object({ items: z.array(z.object({ userId: z.number(), name: z.string(), roles: z.array(z.enum(STAFF_ROLES)) })) }) },
+});

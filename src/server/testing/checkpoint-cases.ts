@@ -113,6 +113,10 @@ const CASES: Record<string, CrossCase> = {
   'GET /api/checkpoints/roster/fills/:id': async (e) => [
     { url: `/api/checkpoints/roster/fills/${(await fixture(e)).fillId}`, expect: 'denied', control: 'ok' },
   ],
+  'GET /api/checkpoints/roster/people': async (e) => [
+    { url: `/api/checkpoints/roster/people?under=${e.a.village.id}`, expect: 'denied', control: 'ok' },
+    { url: '/api/checkpoints/roster/people', expect: 'no-leak', control: 'ok' },
+  ],
   'GET /api/checkpoints/roster/policy': async () => [{ url: '/api/checkpoints/roster/policy', expect: 'no-leak', control: 'ok' }],
   'POST /api/checkpoints/roster/export.xlsx': async (e) => [
     { url: '/api/checkpoints/roster/export.xlsx?from=2030-01-01&days=14', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },

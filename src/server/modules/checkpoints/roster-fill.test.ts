@@ -97,6 +97,13 @@ describe('filling the week', () => {
     expect(fine.warnings).toEqual([]);
   });
 
+  it('lists who a hand edit may choose from: volunteers under the area, not the grid worker', async () => {
+    const r = await ok(f.cadre.get(`/api/checkpoints/roster/people?under=${f.village.id}`));
+    expect(r.items).toContainEqual({ userId: f.ids.volunteer, name: expect.any(String), roles: ['volunteer'] });
+    expect(r.items.map((p: any) => p.userId)).not.toContain(f.ids.worker);
+    expect(r.items).toHaveLength(4);
+  });
+
   it('shows the rules and weights in force', async () => {
     const p = await ok(f.volunteer.get('/api/checkpoints/roster/policy'));
     expect(p).toMatchObject({ version: 1, restHours: 10, weeklyHourCap: 40, weights: { unfilled: 100 } });

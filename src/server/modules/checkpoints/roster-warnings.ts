@@ -3,10 +3,13 @@ import { STAFF_ROLES } from '../../../domain/checkpoints/kinds';
 import type { Staffing } from '../../../domain/checkpoints/schemas';
 import { addDays } from '../../../domain/policy/rules';
 import type { Queryable } from '../../db/engine';
+import type { Ctx } from '../../platform/context';
+import { badRequest } from '../../platform/errors';
+import { areaTree } from '../areas';
 import type { Scope } from '../../platform/scope';
 import { rosterCandidates } from '../volunteers';
 import { type RosterPerson, type RosterShift, checkRoster } from './roster';
-import { personOf, shiftIdOf, utcOffsetMinutes } from './roster-data';
+import { personOf, rolesOf, shiftIdOf, utcOffsetMinutes } from './roster-data';
 import { rosterPolicyInForce } from './roster-policy';
 
 /**
@@ -70,4 +73,16 @@ export async function handEditWarnings(
 function isNightStart(at: Date, timeZone: string): boolean {
   const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at));
   return hour < 6 || hour >= 20;
+}
+
+/** The people a hand edit may choose from under an area: the fill's candidates, with the roles they may fill. */
+export async function rosterPeople(ctx: Ctx, under?: number) {
+  let underPath: string | undefined;
+  if (under) {
+    const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, under);
+    if (!area) throw badRequest('VALIDATION_FAILED', {}, { under: 'not_found' });
+    underPath = area.path;
+  }
+  const list = await rosterCandidates(ctx.db, ctx.actor.scope, { underPath, from: ctx.today, to: ctx.today });
+  return { items: list.map((c) => ({ userId: c.user_id, name: c.name, roles: rolesOf(c) as (typeof STAFF_ROLES)[number][] })) };
 }

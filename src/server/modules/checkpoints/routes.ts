@@ -12,6 +12,7 @@ import { sendSpreadsheet } from '../../platform/http-files';
 import { prepareRosterExport } from './roster-export';
 import { defineRosterFillJob, getFill, latestFill, startFill } from './roster-fill';
 import { rosterPolicyInForce } from './roster-policy';
+import { rosterPeople } from './roster-warnings';
 import { defineCheckpointJobs } from './staffing';
 
 /** Checkpoints (卡点): every route from its contract (domain/checkpoints/api). */
@@ -48,6 +49,7 @@ export async function checkpointRoutes(app: FastifyInstance, opts: { rosterFillS
     const p = await rosterPolicyInForce(ctxOf(req).db);
     return { version: p.version, note: p.note, since: p.createdAt, ...p.policy };
   });
+  serve(app, api.rosterPeople, perm('checkpoints.manage'), (req) => rosterPeople(ctxOf(req), req.query.under));
   serve(app, api.exportRoster, perm('checkpoints.read'), async (req, reply) => {
     const ctx = ctxOf(req);
     const stamp = stampOf(ctx, req.body.purpose, tz);

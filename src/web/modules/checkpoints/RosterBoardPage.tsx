@@ -9,6 +9,7 @@ import { useApiMutation, useApiQuery } from '../../app/query';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { ExportButton } from '../../app/components/ExportButton';
+import { AssignPopover } from './AssignPopover';
 import { RosterFillBar } from './RosterFillBar';
 import { RosterPrint } from './RosterPrint';
 import { RosterRulesDrawer } from './RosterRulesDrawer';
@@ -43,6 +44,7 @@ export default function RosterBoardPage() {
             )}
           </div>
         ))}
+        {can('checkpoints.manage') && <AssignPopover postId={c.postId} day={c.day} shiftCode={c.shiftCode} under={under} />}
         {c.gap && (
           <Typography.Text type="danger">{t('checkpoints.roster.short', { roles: c.short.map((r) => t(`checkpoints.role.${r}`)).join('、') })}</Typography.Text>
         )}
