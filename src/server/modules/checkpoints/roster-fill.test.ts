@@ -104,6 +104,16 @@ describe('filling the week', () => {
     expect(r.items).toHaveLength(4);
   });
 
+  it('does not let a fill whose process was lost hold the area for ever', async () => {
+    await f.t.db.execute(
+      `INSERT INTO checkpoint_roster_fills (area_id, area_path, from_day, days, policy_version, started_at)
+       VALUES ($1, $2, '2026-12-21', 7, 1, now() - interval '1 hour')`,
+      [f.village.id, f.village.path],
+    );
+    const fill = await ok(f.cadre.post('/api/checkpoints/roster/fill', { areaId: f.village.id, from: '2026-12-21', days: 1 }), 202);
+    expect(await finished(fill.id)).toMatchObject({ status: 'done' });
+  });
+
   it('shows the rules and weights in force', async () => {
     const p = await ok(f.volunteer.get('/api/checkpoints/roster/policy'));
     expect(p).toMatchObject({ version: 1, restHours: 10, weeklyHourCap: 40, weights: { unfilled: 100 } });

@@ -104,7 +104,7 @@ export async function latestFill(ctx: Ctx, areaId: number) {
   return { fill: row ? fillView(row) : null };
 }
 
-export async function startFill(ctx: Ctx, b: FillInput) {
+export async function startFill(ctx: Ctx, b: FillInput, seconds: number) {
   const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, b.areaId);
   if (!area) throw badRequest('VALIDATION_FAILED', {}, { areaId: 'not_found' });
   if (!ctx.jobs) throw new Error('roster fills run on the job queue, which this context lacks');
@@ -113,6 +113,12 @@ export async function startFill(ctx: Ctx, b: FillInput) {
   let id: number;
   try {
     id = await ctx.db.tx(async (tx) => {
+      // A fill still "running" long past its time limit lost its process (and the queue's retry): it no longer holds the area.
+      await tx.execute(
+        `UPDATE checkpoint_roster_fills SET status = 'failed', failure = 'abandoned', finished_at = now()
+          WHERE area_id = $1 AND status = 'running' AND started_at < now() - make_interval(secs => $2)`,
+        [area.id, staleAfterSeconds(seconds)],
+      );
       const [row] = await tx.query<{ id: number }>(
         `INSERT INTO checkpoint_roster_fills (area_id, area_path, from_day, days, policy_version, started_by) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [area.id, area.path, b.from, b.days, version, ctx.actor.userId],
@@ -229,13 +235,17 @@ export async function runFill(db: Db, data: FillJobData, p: { timeZone: string; 
   }
 }
 
+/** Past this, a running fill is taken as lost: the job's expiry and its one retry have both passed. */
+const staleAfterSeconds = (seconds: number) => 2 * expiryOf(seconds) + 60;
+const expiryOf = (seconds: number) => Math.max(120, seconds * 4);
+
 export async function defineRosterFillJob(jobs: JobQueue, db: Db, p: { timeZone: string; seconds: number; log?: Ctx['log'] }) {
   await jobs.define<FillJobData>({
     name: FILL_JOB,
     // A failure is recorded on the fill row and the person starts again; a cut-off run is retried once.
     retryLimit: 1,
     retryDelaySeconds: 2,
-    expireInSeconds: Math.max(120, p.seconds * 4),
+    expireInSeconds: expiryOf(p.seconds),
     pollingIntervalSeconds: 1,
     run: (data) => runFill(db, data, p),
   });

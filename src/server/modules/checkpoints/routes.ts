@@ -41,7 +41,7 @@ export async function checkpointRoutes(app: FastifyInstance, opts: { rosterFillS
   // Filling the week: the same permission as a hand edit, within the caller's scope (the area is looked up in it).
   serve(app, api.fillRoster, perm('checkpoints.manage'), async (req, reply) => {
     reply.status(202);
-    return startFill(ctxOf(req), req.body);
+    return startFill(ctxOf(req), req.body, opts.rosterFillSeconds ?? 60);
   });
   serve(app, api.latestRosterFill, perm('checkpoints.read'), (req) => latestFill(ctxOf(req), req.query.areaId));
   serve(app, api.getRosterFill, perm('checkpoints.read'), (req) => getFill(ctxOf(req), req.params.id));
