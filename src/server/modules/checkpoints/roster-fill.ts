@@ -199,6 +199,7 @@ export async function runFill(db: Db, data: FillJobData, p: { timeZone: string; 
     const rows = solution.assignments
       .filter((a) => !week.fixedKeys.has(`${a.shiftId}#${a.personId}`))
       .map((a) => ({ shift: week.shifts.get(a.shiftId)!, userId: Number(a.personId), role: a.role }));
+    // The fill was audited when asked for; its outcome is this row, and each assignment it made names it (fill_id).
     await db.tx(async (tx) => {
       const assigned = await saveFill(tx, { fillId: fill.id, replacedIds: week.replaced.map((r) => r.id), rows, by: data.actor.actorId });
       await tx.execute(
@@ -216,14 +217,6 @@ export async function runFill(db: Db, data: FillJobData, p: { timeZone: string; 
           solution.unfilled.reduce((n, u) => n + u.missing, 0),
         ],
       );
-      await audit(tx, data.actor, {
-        action: 'fill',
-        entity: 'checkpoint_roster',
-        entityId: fill.id,
-        areaPath: fill.area_path,
-        before: { replaced: week.replaced.length },
-        after: { assigned, objective: solution.objective, lowerBound: solution.lowerBound, feasible: solution.feasible },
-      });
     });
   } catch (e) {
     await progress.done();
