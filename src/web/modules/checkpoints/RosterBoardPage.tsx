@@ -68,7 +68,7 @@ export default function RosterBoardPage() {
         <RosterRulesDrawer />
         <ExportButton
           url={`/api/checkpoints/roster/export.xlsx?from=${from}&days=7${under ? `&under=${under}` : ''}`}
-          fileName={`卡点排班表-${from}.xlsx`}
+          fileName={t('checkpoints.fill.fileName', { from })}
           data-testid="roster-export"
         >
           {t('checkpoints.fill.export')}

@@ -4,9 +4,7 @@
  */
 import type { RosterCell } from '../../../domain/checkpoints/api';
 import type { Post } from '../../../domain/checkpoints/api';
-
-const ROLE_ZH: Record<string, string> = { party_member: '党员', police: '民警', medical: '医务人员', volunteer: '志愿者' };
-const WEEKDAY_ZH = ['日', '一', '二', '三', '四', '五', '六'];
+import i18n from '../../app/i18n';
 
 const CSS = `
 .roster-print { display: none; }
@@ -23,14 +21,15 @@ const CSS = `
 
 export function RosterPrint({ posts, days, cells }: { posts: Post[]; days: string[]; cells: RosterCell[] }) {
   const byKey = new Map(cells.map((c) => [`${c.postId}|${c.day}|${c.shiftCode}`, c]));
+  const zh = i18n.getFixedT('zh-CN');
+  const role = (r: string) => zh(`checkpoints.role.${r}`);
+  const weekday = (d: string) => zh(`checkpoints.print.weekday.${new Date(`${d}T00:00:00Z`).getUTCDay()}`);
   return (
     <div className="roster-print" data-testid="roster-print">
       <style>{CSS}</style>
       {posts.map((p) => (
         <section key={p.id}>
-          <h2>
-            {p.name} 排班表（{days[0]} 至 {days[days.length - 1]}）
-          </h2>
+          <h2>{zh('checkpoints.print.title', { post: p.name, from: days[0], to: days[days.length - 1] })}</h2>
           <p>
             {p.areaName}
             {p.place ? `　${p.place}` : ''}
@@ -38,7 +37,7 @@ export function RosterPrint({ posts, days, cells }: { posts: Post[]; days: strin
           <table>
             <thead>
               <tr>
-                <th>日期</th>
+                <th>{zh('checkpoints.print.date')}</th>
                 {p.shifts.map((s) => (
                   <th key={s.code}>
                     {s.name} {s.start}–{s.end}
@@ -49,16 +48,16 @@ export function RosterPrint({ posts, days, cells }: { posts: Post[]; days: strin
             <tbody>
               {days.map((d) => (
                 <tr key={d}>
-                  <td>
-                    {d}（{WEEKDAY_ZH[new Date(`${d}T00:00:00Z`).getUTCDay()]}）
-                  </td>
+                  <td>{zh('checkpoints.print.day', { day: d, weekday: weekday(d) })}</td>
                   {p.shifts.map((s) => {
                     const c = byKey.get(`${p.id}|${d}|${s.code}`);
                     if (!c) return <td key={s.code}>—</td>;
                     return (
                       <td key={s.code}>
-                        {c.people.map((x) => `${x.name}（${ROLE_ZH[x.role]}）`).join('、')}
-                        {c.short.length > 0 && <span className="short"> 【缺{c.short.map((r) => ROLE_ZH[r]).join('、')}】</span>}
+                        {c.people.map((x) => zh('checkpoints.print.person', { name: x.name, role: role(x.role) })).join(zh('checkpoints.print.and'))}
+                        {c.short.length > 0 && (
+                          <span className="short"> {zh('checkpoints.print.short', { roles: c.short.map(role).join(zh('checkpoints.print.and')) })}</span>
+                        )}
                       </td>
                     );
                   })}
