@@ -63,6 +63,8 @@ const OWNER: Record<string, string> = {
     'checkpoint_alerts',
     'checkpoint_crossings',
     'checkpoint_crossing_people',
+    'checkpoint_roster_policy',
+    'checkpoint_roster_fills',
   ]),
 };
 

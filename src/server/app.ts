@@ -159,7 +159,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(samplingRoutes, { config });
   await app.register(screeningRoutes, { config });
   await app.register(reportRoutes);
-  await app.register(checkpointRoutes);
+  await app.register(checkpointRoutes, { rosterFillSeconds: config.ROSTER_FILL_SECONDS });
   await app.register(lifecycleRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

@@ -125,6 +125,8 @@ export const configSchema = z.object({
   /** Days finished background jobs (imports, sweeps, purges) are kept in the job tables before they are deleted. */
   JOBS_KEEP_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   IMPORT_KEEP_DAYS: z.coerce.number().positive().max(365).default(7),
+  /** Wall time of one checkpoint roster fill (一键排班): the greedy fill, then the optimiser until this many seconds. */
+  ROSTER_FILL_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   /** Largest JSON body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /**

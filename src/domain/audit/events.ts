@@ -9,6 +9,7 @@ export const auditCatalogue = {
   arrival: ['create'],
   checkpoint_crossing: ['record'],
   checkpoint_post: ['create', 'update', 'shifts', 'assign_shift', 'unassign_shift', 'check_in', 'handover'],
+  checkpoint_roster: ['fill', 'export'],
   daily_report: ['submit', 'reopen', 'export'],
   data_request: ['create', 'answer'],
   deployment: ['create', 'cancel'],

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
-import { calendarDate, day, idParam, idParams, instant, okBody, pageOf, paging } from '../primitives';
-import { CHECK_ITEMS, DECISIONS, DIRECTIONS, POST_KINDS, STAFF_ROLES, SUPPLIES, VEHICLE_TYPES } from './kinds';
-import { assignBody, checkInBody, createPostBody, crossingBody, handoverBody, shiftsBody, updatePostBody } from './schemas';
+import { exportPurposeBody } from '../platform/exports';
+import { calendarDate, day, fileDownload, idParam, idParams, instant, okBody, pageOf, paging } from '../primitives';
+import { CHECK_ITEMS, DECISIONS, DIRECTIONS, POST_KINDS, ROSTER_RULE_KINDS, STAFF_ROLES, SUPPLIES, VEHICLE_TYPES } from './kinds';
+import { assignBody, checkInBody, fillBody, createPostBody, crossingBody, handoverBody, shiftsBody, updatePostBody } from './schemas';
 import { SHIFT_KINDS } from './shifts';
 
 /** The checkpoints module's routes (server/modules/checkpoints): posts, shifts, the roster, duty and crossings. */
@@ -170,12 +171,20 @@ export const roster = defineRoute({
   query: z.strictObject({ under: idParam.optional(), postId: idParam.optional(), from: calendarDate, days: z.coerce.number().int().min(1).max(14).default(7) }),
   responses: { 200: z.object({ posts: z.array(post), days: z.array(z.string()), cells: z.array(rosterCell) }) },
 });
+/** A roster rule a hand edit breaks: saved all the same, and shown (warned, not refused). */
+export const rosterWarning = z.object({
+  kind: z.enum(ROSTER_RULE_KINDS),
+  /** Filled into the rule's text (hours, counts, a role's code the screen names in words). */
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type RosterWarning = z.infer<typeof rosterWarning>;
+
 export const assign = defineRoute({
   method: 'POST',
   path: `${BASE}/assignments`,
-  summary: 'Puts a person on a shift by hand (409 when they are elsewhere then)',
+  summary: 'Puts a person on a shift by hand (409 when they are elsewhere then); the roster rules it breaks are warned',
   body: assignBody,
-  responses: { 201: assignment },
+  responses: { 201: assignment.extend({ warnings: z.array(rosterWarning) }) },
 });
 export const unassign = defineRoute({ method: 'DELETE', path: `${BASE}/assignments/:id`, params: idParams, responses: { 200: okBody } });
 export const myShifts = defineRoute({
@@ -241,4 +250,92 @@ export const crossingFigures = defineRoute({
       hours: z.array(z.object({ hour: z.number(), checked: z.number(), turnedBack: z.number() })),
     }),
   },
+});
+
+// ——— filling the week (一键排班) ———
+export const rosterFill = z.object({
+  id: z.number(),
+  areaId: z.number(),
+  areaName: z.string(),
+  from: day,
+  days: z.number(),
+  status: z.enum(['running', 'done', 'failed']),
+  /** queued → greedy (the quick fill) → optimising → saving → done. */
+  phase: z.enum(['queued', 'greedy', 'optimising', 'saving', 'done']),
+  policyVersion: z.number(),
+  /** Every need met and no rule broken. */
+  feasible: z.boolean().nullable(),
+  /** The best roster's cost so far, and a proven lower bound on any roster's: the gap is how far from best it may be. */
+  objective: z.number().nullable(),
+  lowerBound: z.number().nullable(),
+  gapPct: z.number().nullable(),
+  greedyObjective: z.number().nullable(),
+  optimal: z.boolean().nullable(),
+  assigned: z.number().nullable(),
+  /** People still missing across the week's shifts. */
+  unfilled: z.number().nullable(),
+  failed: z.boolean(),
+  startedAt: instant,
+  finishedAt: instant.nullable(),
+  elapsedSeconds: z.number(),
+});
+export type RosterFill = z.infer<typeof rosterFill>;
+
+export const fillRoster = defineRoute({
+  method: 'POST',
+  path: `${BASE}/roster/fill`,
+  summary: 'Fills an area’s week from the people available: a quick greedy fill, then the optimiser (a background job; 409 while one runs for the area)',
+  body: fillBody,
+  responses: { 202: rosterFill },
+});
+export const getRosterFill = defineRoute({
+  method: 'GET',
+  path: `${BASE}/roster/fills/:id`,
+  summary: 'A fill’s progress: phase, objective, lower bound and gap',
+  params: idParams,
+  responses: { 200: rosterFill },
+});
+export const latestRosterFill = defineRoute({
+  method: 'GET',
+  path: `${BASE}/roster/fill`,
+  summary: 'The latest fill of an area (null when none)',
+  query: z.strictObject({ areaId: idParam }),
+  responses: { 200: z.object({ fill: rosterFill.nullable() }) },
+});
+export const rosterPolicy = defineRoute({
+  method: 'GET',
+  path: `${BASE}/roster/policy`,
+  summary: 'The roster rules and weights in force (policy data)',
+  responses: {
+    200: z.object({
+      version: z.number(),
+      note: z.string().nullable(),
+      since: instant,
+      restHours: z.number(),
+      weeklyHourCap: z.number(),
+      maxShiftsPerDay: z.number(),
+      banNightThenMorning: z.boolean(),
+      morningStartsBeforeHour: z.number(),
+      freeNights: z.number(),
+      freeWeekendShifts: z.number(),
+      weights: z.object({ travelPerStep: z.number(), unfilled: z.number(), extraNight: z.number(), extraWeekendShift: z.number() }),
+    }),
+  },
+});
+
+export const exportRoster = defineRoute({
+  method: 'POST',
+  path: `${BASE}/roster/export.xlsx`,
+  summary: 'The week’s roster as .xlsx, one sheet per post, in Chinese (names and roles, never ID numbers or phones), for a stated purpose stamped in the file',
+  query: z.strictObject({ under: idParam.optional(), postId: idParam.optional(), from: calendarDate, days: z.coerce.number().int().min(1).max(14).default(7) }),
+  body: exportPurposeBody,
+  responses: { 200: fileDownload },
+});
+
+export const rosterPeople = defineRoute({
+  method: 'GET',
+  path: `${BASE}/roster/people`,
+  summary: 'Who may be put on duty under an area (names and the roles they may fill), for a hand edit',
+  query: z.strictObject({ under: idParam.optional() }),
+  responses: { 200: z.object({ items: z.array(z.object({ userId: z.number(), name: z.string(), roles: z.array(z.enum(STAFF_ROLES)) })) }) },
 });

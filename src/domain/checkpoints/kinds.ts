@@ -56,3 +56,24 @@ export const DECISION_WORDS: Record<CrossingDecision, { zh: string; en: string }
   turned_back: { zh: '劝返', en: 'turned back' },
   handed_over: { zh: '转交管控', en: 'handed to a measure' },
 };
+
+/**
+ * The roster rules a hand edit or a fill is checked against (the server's roster checker reports these; each
+ * has its text under `checkpoints.rosterRules.<kind>` in both locale files).
+ */
+export const ROSTER_RULE_KINDS = [
+  'unknownShift',
+  'unknownPerson',
+  'unknownRole',
+  'duplicate',
+  'missingSkill',
+  'unavailable',
+  'busyElsewhere',
+  'overlap',
+  'rest',
+  'shiftsPerDay',
+  'weeklyCap',
+  'nightThenMorning',
+  'understaffed',
+] as const;
+export type RosterRuleKind = (typeof ROSTER_RULE_KINDS)[number];

@@ -83,6 +83,14 @@ export const assignBody = z.strictObject({
 });
 export type AssignInput = z.infer<typeof assignBody>;
 
+/** Fill the week (一键排班): an area's posts from a day, up to seven days. */
+export const fillBody = z.strictObject({
+  areaId: id,
+  from: calendarDate,
+  days: z.number().int().min(1).max(7).default(7),
+});
+export type FillInput = z.infer<typeof fillBody>;
+
 export const checkInBody = z.strictObject({
   /** The post's QR code as scanned (or its token). */
   code: text(100),

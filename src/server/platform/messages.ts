@@ -233,6 +233,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '{name} 在 {day} 的 {shift} 已安排在“{post}”值班，同一时间不能安排在两处',
     en: '{name} is already on duty at "{post}" on {day} ({shift}); one person cannot be in two places at once',
   },
+  ROSTER_FILL_RUNNING: {
+    zh: '“{area}”的排班正在自动生成中，请等这一次完成后再试',
+    en: 'A roster fill for "{area}" is already running; wait until it finishes, then try again',
+  },
   SHIFT_CHECKED_IN: { zh: '{name} 已到岗签到，不能取消这个班次', en: '{name} has already checked in; this shift cannot be taken away' },
   SHIFT_CODE_TWICE: { zh: '班次代号“{code}”重复了', en: 'The shift code "{code}" is used twice' },
   SHIFTS_NOT_COVERED: {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CrossCase, CrossEnv } from './cross-area-kit';
+import { type CrossCase, type CrossEnv, PURPOSE, xlsxText } from './cross-area-kit';
 import { login } from './harness';
 
 /**
@@ -12,6 +12,7 @@ interface Fixture {
   postId: number;
   qr: string;
   crossingClientId: string;
+  fillId: number;
   freshAssignment(): Promise<number>;
 }
 
@@ -63,7 +64,9 @@ async function setup(e: CrossEnv): Promise<Fixture> {
       )
     ).id as number;
   await freshAssignment();
-  return { postId: post.id, qr: text, crossingClientId: c.clientId, freshAssignment };
+  // One day of A's village filled by the optimiser (three shifts: quick even at the walk's default time limit).
+  const fill = await ok(a.post('/api/checkpoints/roster/fill', { areaId: e.a.village.id, from: '2030-03-01', days: 1 }));
+  return { postId: post.id, qr: text, crossingClientId: c.clientId, fillId: fill.id, freshAssignment };
 }
 
 const CASES: Record<string, CrossCase> = {
@@ -100,6 +103,30 @@ const CASES: Record<string, CrossCase> = {
   ],
   'DELETE /api/checkpoints/assignments/:id': async (e) => [
     { url: `/api/checkpoints/assignments/${await (await fixture(e)).freshAssignment()}`, expect: 'denied' },
+  ],
+  // Filling A's week from B: the area is looked up in B's scope (400). A's own fill is not started again here:
+  // a fill runs as a background job, and the fixture's fill of A's village may still be running (409).
+  'POST /api/checkpoints/roster/fill': async (e) => [
+    { url: '/api/checkpoints/roster/fill', body: { areaId: e.a.village.id, from: '2030-04-01', days: 1 }, expect: 'denied', control: 'none' },
+  ],
+  'GET /api/checkpoints/roster/fill': async (e) => [{ url: `/api/checkpoints/roster/fill?areaId=${e.a.village.id}`, expect: 'no-leak', control: 'ok' }],
+  'GET /api/checkpoints/roster/fills/:id': async (e) => [
+    { url: `/api/checkpoints/roster/fills/${(await fixture(e)).fillId}`, expect: 'denied', control: 'ok' },
+  ],
+  'GET /api/checkpoints/roster/people': async (e) => [
+    { url: `/api/checkpoints/roster/people?under=${e.a.village.id}`, expect: 'denied', control: 'ok' },
+    { url: '/api/checkpoints/roster/people', expect: 'no-leak', control: 'ok' },
+  ],
+  'GET /api/checkpoints/roster/policy': async () => [{ url: '/api/checkpoints/roster/policy', expect: 'no-leak', control: 'ok' }],
+  'POST /api/checkpoints/roster/export.xlsx': async (e) => [
+    { url: '/api/checkpoints/roster/export.xlsx?from=2030-01-01&days=14', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    {
+      url: `/api/checkpoints/roster/export.xlsx?under=${e.a.village.id}&from=2030-01-01`,
+      body: PURPOSE,
+      expect: 'denied',
+      control: 'marker',
+      readBody: xlsxText,
+    },
   ],
   'GET /api/checkpoints/my-shifts': async () => [{ url: '/api/checkpoints/my-shifts', expect: 'no-leak', control: 'none' }],
   'POST /api/checkpoints/check-in': async (e) => [

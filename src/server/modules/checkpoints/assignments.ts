@@ -9,6 +9,7 @@ import { areaTree } from '../areas';
 import * as duty from './duty-repo';
 import { isOpenOn, minimumOf, mustPost, postView } from './posts';
 import * as repo from './repo';
+import { handEditWarnings } from './roster-warnings';
 
 /** Duty assignments (person × post × day × shift) made by hand, the roster board, and my shifts. */
 export function assignmentView(a: duty.AssignmentRow) {
@@ -33,7 +34,8 @@ export function assignmentView(a: duty.AssignmentRow) {
 /**
  * Only the hard impossibilities are refused here: a post closed that day, a shift it does not have, a person
  * outside the caller's scope, and one person in two places at once (409 naming the other place). The roster
- * rules (rest between shifts, hours in a week) are the roster checker's.
+ * rules (rest between shifts, hours in a week, skills, availability) are checked after saving and answered as
+ * warnings beside the saved assignment.
  */
 export async function assign(ctx: Ctx, b: AssignInput, timeZone: string) {
   const post = await mustPost(ctx.db, ctx.actor.scope, b.postId);
@@ -76,7 +78,9 @@ export async function assign(ctx: Ctx, b: AssignInput, timeZone: string) {
     const other = pathInScope(ctx.actor.scope, made.clash.area_path) ? made.clash.post_name : ctx.lang === 'en' ? 'another post' : '其他卡点';
     throw conflict('SHIFT_OVERLAP', { name: person.name, post: other, day: made.clash.day, shift: made.clash.shift_code }, { userId: 'overlap' });
   }
-  return assignmentView((await duty.findAssignment(ctx.db, ctx.actor.scope, made.id))!);
+  const saved = assignmentView((await duty.findAssignment(ctx.db, ctx.actor.scope, made.id))!);
+  const warnings = await handEditWarnings(ctx.db, ctx.actor.scope, { userId: person.id, postId: post.id, day: b.day, shiftCode: shift.code, timeZone });
+  return { ...saved, warnings };
 }
 
 export async function unassign(ctx: Ctx, id: number) {

@@ -7,12 +7,18 @@ import * as crossings from './crossings';
 import * as duty from './duty';
 import { crossingFigures } from './figures';
 import * as posts from './posts';
+import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
+import { sendSpreadsheet } from '../../platform/http-files';
+import { prepareRosterExport } from './roster-export';
+import { defineRosterFillJob, getFill, latestFill, startFill } from './roster-fill';
+import { rosterPolicyInForce } from './roster-policy';
+import { rosterPeople } from './roster-warnings';
 import { defineCheckpointJobs } from './staffing';
 
 /** Checkpoints (卡点): every route from its contract (domain/checkpoints/api). */
 const perm = (permission: string) => ({ access: { permission } });
 
-export async function checkpointRoutes(app: FastifyInstance) {
+export async function checkpointRoutes(app: FastifyInstance, opts: { rosterFillSeconds?: number } = {}) {
   const tz = app.timeZone;
   // ——— posts ———
   serve(app, api.listPosts, perm('checkpoints.read'), (req) => posts.listPosts(ctxOf(req), req.query));
@@ -32,6 +38,24 @@ export async function checkpointRoutes(app: FastifyInstance) {
     return assignments.assign(ctxOf(req), req.body, tz);
   });
   serve(app, api.unassign, perm('checkpoints.manage'), (req) => assignments.unassign(ctxOf(req), req.params.id));
+  // Filling the week: the same permission as a hand edit, within the caller's scope (the area is looked up in it).
+  serve(app, api.fillRoster, perm('checkpoints.manage'), async (req, reply) => {
+    reply.status(202);
+    return startFill(ctxOf(req), req.body, opts.rosterFillSeconds ?? 60);
+  });
+  serve(app, api.latestRosterFill, perm('checkpoints.read'), (req) => latestFill(ctxOf(req), req.query.areaId));
+  serve(app, api.getRosterFill, perm('checkpoints.read'), (req) => getFill(ctxOf(req), req.params.id));
+  serve(app, api.rosterPolicy, perm('checkpoints.read'), async (req) => {
+    const p = await rosterPolicyInForce(ctxOf(req).db);
+    return { version: p.version, note: p.note, since: p.createdAt, ...p.policy };
+  });
+  serve(app, api.rosterPeople, perm('checkpoints.manage'), (req) => rosterPeople(ctxOf(req), req.query.under));
+  serve(app, api.exportRoster, perm('checkpoints.read'), async (req, reply) => {
+    const ctx = ctxOf(req);
+    const stamp = stampOf(ctx, req.body.purpose, tz);
+    const prepared = await oneExportAtATime(ctx.actor.userId, () => prepareRosterExport(ctx, req.query, stamp));
+    return sendSpreadsheet(reply, { fileName: `卡点排班表-${req.query.from}.xlsx`, asciiName: 'roster.xlsx' }, prepared.write);
+  });
   serve(app, api.myShifts, { access: 'signed-in' }, (req) => assignments.myShifts(ctxOf(req)));
 
   // ——— on duty ———
@@ -53,4 +77,5 @@ export async function checkpointRoutes(app: FastifyInstance) {
 
   // The "understaffed now" check, every minute (staffing.ts).
   await defineCheckpointJobs(app.jobs, app.db, { timeZone: tz });
+  await defineRosterFillJob(app.jobs, app.db, { timeZone: tz, seconds: opts.rosterFillSeconds ?? 60, log: app.log });
 }

@@ -24,8 +24,8 @@ export interface CheckpointFixture {
   resident: { id: number; idNumber: string };
 }
 
-export async function checkpointFixture(): Promise<CheckpointFixture> {
-  const t = await testApp(process.env.CP_DEBUG ? { LOG_LEVEL: 'error' } : {});
+export async function checkpointFixture(overrides: Parameters<typeof testApp>[0] = {}): Promise<CheckpointFixture> {
+  const t = await testApp({ ...(process.env.CP_DEBUG ? { LOG_LEVEL: 'error' } : {}), ...overrides });
   const today = todayIn(t.app.timeZone);
   await t.db.query("UPDATE areas SET division_code = '411627000000' WHERE id = $1", [t.root.id]);
   const town = await makeArea(t.db, t.root, '毛庄镇', 'town');

@@ -5,3 +5,5 @@ export { findTeam, insertDeployment, insertTeam, setTeamMembers } from './repo';
 export { volunteersPanel } from './overview-panel';
 /** Retention (the lifecycle module's runs): decided enlistment applications deleted past their period. */
 export { purgeEnlistments } from './retention';
+/** Who the checkpoint roster may put on duty, with their skills, availability and deployments. */
+export { type RosterCandidate, rosterCandidates } from './roster-candidates';

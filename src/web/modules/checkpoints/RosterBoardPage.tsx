@@ -7,12 +7,19 @@ import { roster, unassign } from '../../../domain/checkpoints/api';
 import type { RosterCell } from '../../../domain/checkpoints/api';
 import { useApiMutation, useApiQuery } from '../../app/query';
 import { useAuth } from '../../app/auth';
+import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { ExportButton } from '../../app/components/ExportButton';
+import { AssignPopover } from './AssignPopover';
+import { RosterFillBar } from './RosterFillBar';
+import { RosterPrint } from './RosterPrint';
+import { RosterRulesDrawer } from './RosterRulesDrawer';
 
 export default function RosterBoardPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const [from, setFrom] = useState(dayjs().format('YYYY-MM-DD'));
-  const board = useApiQuery(roster, { query: { from, days: 7 } });
+  const [under, setUnder] = useState<number | null>(null);
+  const board = useApiQuery(roster, { query: { from, days: 7, ...(under ? { under } : {}) } });
   const remove = useApiMutation(unassign);
   const cells = new Map((board.data?.cells ?? []).map((c) => [`${c.postId}|${c.day}|${c.shiftCode}`, c]));
   const rows = (board.data?.posts ?? []).flatMap((p) => p.shifts.map((s) => ({ key: `${p.id}|${s.code}`, post: p, shift: s })));
@@ -37,6 +44,7 @@ export default function RosterBoardPage() {
             )}
           </div>
         ))}
+        {can('checkpoints.manage') && <AssignPopover postId={c.postId} day={c.day} shiftCode={c.shiftCode} under={under} />}
         {c.gap && (
           <Typography.Text type="danger">{t('checkpoints.roster.short', { roles: c.short.map((r) => t(`checkpoints.role.${r}`)).join('、') })}</Typography.Text>
         )}
@@ -49,7 +57,27 @@ export default function RosterBoardPage() {
           {t('checkpoints.roster.title')}
         </Typography.Title>
         <DatePicker value={dayjs(from)} allowClear={false} onChange={(d) => d && setFrom(d.format('YYYY-MM-DD'))} />
+        <AreaTreeSelect
+          value={under}
+          onChange={(v) => setUnder(v)}
+          placeholder={t('checkpoints.fill.area')}
+          allowClear
+          style={{ minWidth: 200 }}
+          data-testid="roster-area"
+        />
+        <RosterRulesDrawer />
+        <ExportButton
+          url={`/api/checkpoints/roster/export.xlsx?from=${from}&days=7${under ? `&under=${under}` : ''}`}
+          fileName={t('checkpoints.fill.fileName', { from })}
+          data-testid="roster-export"
+        >
+          {t('checkpoints.fill.export')}
+        </ExportButton>
+        <Button onClick={() => window.print()} disabled={!board.data?.posts.length} data-testid="roster-print-button">
+          {t('checkpoints.fill.print')}
+        </Button>
       </Space>
+      <RosterFillBar areaId={under} from={from} canFill={can('checkpoints.manage')} />
       <Table
         size="small"
         bordered
@@ -67,6 +95,7 @@ export default function RosterBoardPage() {
           })),
         ]}
       />
+      {board.data && <RosterPrint posts={board.data.posts} days={board.data.days} cells={board.data.cells} />}
     </Space>
   );
 }
