@@ -17,6 +17,7 @@ const plate = `豫P${String((stamp + 11) % 100000).padStart(5, '0')}`;
 let browser: Browser;
 let postId = 0;
 let qrText = '';
+let shiftHours = '';
 
 /** The local day and hour where the deployment is, to pick the three-shift template's shift running now. */
 function localNow() {
@@ -41,6 +42,7 @@ beforeAll(async () => {
   postId = ((await created.json()) as { id: number }).id;
   // three_8: A 08–16, B 16–24, C 00–08, all on the local day.
   const shiftCode = hour < 8 ? 'C' : hour < 16 ? 'A' : 'B';
+  shiftHours = { A: '08:00–16:00', B: '16:00–00:00', C: '00:00–08:00' }[shiftCode];
   const assigned = await cadre.api.post('/api/checkpoints/assignments', { ...w, data: { postId, day, shiftCode, userId: me.user.id, role: 'party_member' } });
   expect(assigned.status(), await assigned.text()).toBe(201);
   qrText = ((await (await cadre.api.get(`/api/checkpoints/posts/${postId}/qr`)).json()) as { text: string }).text;
@@ -89,6 +91,8 @@ describe('the post page', () => {
     // On duty now: the cadre, checked in; the volunteer the post needs is short.
     const duty = page.getByTestId('post-on-duty');
     await expect.poll(() => duty.innerText()).toContain('已签到');
+    // The shift in the post's own hours, whatever the phone's clock says.
+    expect(await duty.innerText()).toContain(shiftHours);
     expect(await duty.innerText()).toContain('缺：志愿者');
 
     // The printable check-in code is the server's.

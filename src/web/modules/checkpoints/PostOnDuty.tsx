@@ -18,7 +18,8 @@ export function PostOnDuty({ post, today }: { post: Post; today: string | undefi
   );
   const now = Date.now();
   const running = (cells.data?.cells ?? []).filter((c) => new Date(c.startsAt).getTime() <= now && now < new Date(c.endsAt).getTime());
-  const shiftName = (code: string) => post.shifts.find((s) => s.code === code)?.name ?? code;
+  // The shift as the post names it, in the post's own local hours (not the device's clock).
+  const shiftOf = (code: string) => post.shifts.find((s) => s.code === code) ?? { name: code, start: '', end: '' };
   return (
     <Card size="small" title={t('checkpoints.post.onDuty')} loading={cells.isLoading} data-testid="post-on-duty">
       {!running.length && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('checkpoints.post.noShiftNow')} />}
@@ -26,11 +27,7 @@ export function PostOnDuty({ post, today }: { post: Post; today: string | undefi
         <div key={`${c.day}-${c.shiftCode}`} style={{ marginBottom: 8 }}>
           <Space wrap>
             <Typography.Text strong>
-              {t('checkpoints.post.shiftNow', {
-                shift: shiftName(c.shiftCode),
-                start: dayjs(c.startsAt).format('HH:mm'),
-                end: dayjs(c.endsAt).format('HH:mm'),
-              })}
+              {t('checkpoints.post.shiftNow', { shift: shiftOf(c.shiftCode).name, start: shiftOf(c.shiftCode).start, end: shiftOf(c.shiftCode).end })}
             </Typography.Text>
             {c.short.length > 0 && <Tag color="red">{t('checkpoints.post.short', { roles: c.short.map((r) => t(`checkpoints.role.${r}`)).join('、') })}</Tag>}
           </Space>
