@@ -119,6 +119,27 @@ describe('the post page', () => {
     await context.close();
   });
 
+  it('reads in English on a desk, two columns wide, with no code word on screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(base + `/checkpoints/posts/${postId}`);
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'cadre');
+    await page.getByTestId('post-page').waitFor();
+    await page.getByTestId('lang-switch').first().click();
+    await expect.poll(() => page.getByTestId('post-today').innerText()).toContain('Vehicles turned back');
+    await expect.poll(() => page.getByTestId('post-on-duty').innerText()).toContain('checked in');
+    await expect.poll(() => page.getByTestId('post-handovers').innerText()).toContain('Handover log');
+    const text = await page.getByTestId('post-page').innerText();
+    expect(text).not.toMatch(/checkpoints\.|party_member|village_entrance|turned_back/);
+    // Side by side: today's card and the details card share a row.
+    const today = await page.getByTestId('post-today').boundingBox();
+    const details = await page.getByTestId('post-details').boundingBox();
+    expect(details!.x).toBeGreaterThan(today!.x + today!.width - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);
+    await context.close();
+  });
+
   it('opens a post that is not there as "not found"', async () => {
     const context = await browser.newContext(PHONE_375);
     const page = await context.newPage();
