@@ -5,12 +5,12 @@ import { precompress } from './tools/vite-precompress';
 
 /**
  * The field's reads a reload without network may need (the session, the area switcher's areas, my tasks, the
- * visit form's household, the doctor's list, the desk's round/point/tube): answered by the network while there
- * is one, by the last answer kept on the device when not. Only these: the device keeps no other person's data.
+ * visit form's household, the doctor's list, the desk's round/point/tube, the crossing form's posts): answered by
+ * the network while there is one, by the last answer kept on the device when not. Only these: the device keeps no other person's data.
  * The cache is emptied at sign-out (app/offline/api-cache.ts).
  */
 const OFFLINE_READS =
-  /\/api\/(auth\/me|areas\/\d+(\/(ancestors|children))?|roles|tasks\/mine|screening\/targets\/\d+|follow-ups\/today|sampling\/(rounds|rounds\/\d+\/points|tubes|tubes\/\d+))(\?.*)?$/;
+  /\/api\/(auth\/me|areas\/\d+(\/(ancestors|children))?|roles|tasks\/mine|screening\/targets\/\d+|follow-ups\/today|sampling\/(rounds|rounds\/\d+\/points|tubes|tubes\/\d+)|checkpoints\/posts)(\?.*)?$/;
 
 // The web app is built into dist/web and served by the API server itself (one port, one process).
 // In development `npm run dev:web` proxies /api to the server on PORT (default 3000).

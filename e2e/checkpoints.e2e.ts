@@ -5,7 +5,8 @@ import { apiSession, launch, signIn } from './browser';
 /**
  * A crossing recorded on a 375-px phone: the demo volunteer opens 通行登记 at the village entrance, types a
  * plate on the plate keyboard (province first), and records it; then the network drops, one more crossing waits
- * in the queue, and once the network is back it is sent — each crossing stored exactly once.
+ * in the device's outbox (counted on the form and in the header), and once the network is back it is sent — each
+ * crossing stored exactly once.
  */
 const base = inject('baseUrl');
 const PHONE_375 = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
@@ -49,9 +50,13 @@ describe('the crossing form', () => {
     for (const ch of plate2) await page.getByTestId(`plate-key-${ch}`).click();
     await page.getByTestId('crossing-save').click();
     await expect.poll(() => page.getByTestId('crossing-pending').innerText()).toContain('1');
+    await expect.poll(() => page.getByTestId('pending-writes').getAttribute('data-count')).toBe('1');
+    // Nothing reached the server while the phone was offline.
+    expect(await crossingsWith(plate2)).toBe(0);
     await context.setOffline(false);
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await expect.poll(() => page.getByTestId('crossing-pending').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('pending-writes').count()).toBe(0);
     await expect.poll(() => page.getByTestId('crossing-last').innerText()).toContain(plate2);
     expect(await crossingsWith(plate2)).toBe(1);
     await context.close();

@@ -25,6 +25,11 @@ export const FIGURE_KEYS = [
   'alerts.open',
   // households visited (screening) during the day
   'visits.households',
+  // checkpoints: posts open on the day; people checked and turned back, vehicles turned back during the day
+  'checkpoints.posts',
+  'checkpoints.checked',
+  'checkpoints.turnedBack',
+  'checkpoints.vehiclesTurnedBack',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number>;
@@ -71,6 +76,7 @@ const G = {
   followUps: { zh: '健康监测', en: 'Follow-ups' },
   alerts: { zh: '发热预警', en: 'Fever alerts' },
   visits: { zh: '入户排查', en: 'Screening' },
+  checkpoints: { zh: '卡点', en: 'Checkpoints' },
 };
 
 /** Every figure in the order of the table cadres know, with its headers. */
@@ -93,6 +99,10 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { key: 'alerts.raised', group: G.alerts, name: { zh: '今日预警', en: 'raised today' } },
   { key: 'alerts.open', group: G.alerts, name: { zh: '未处置', en: 'open' } },
   { key: 'visits.households', group: G.visits, name: { zh: '今日走访户数', en: 'households visited' } },
+  { key: 'checkpoints.posts', group: G.checkpoints, name: { zh: '在岗卡点', en: 'posts on duty' } },
+  { key: 'checkpoints.checked', group: G.checkpoints, name: { zh: '查验人数', en: 'people checked' } },
+  { key: 'checkpoints.turnedBack', group: G.checkpoints, name: { zh: '劝返人数', en: 'turned back' } },
+  { key: 'checkpoints.vehiclesTurnedBack', group: G.checkpoints, name: { zh: '劝返车辆', en: 'vehicles turned back' } },
 ];
 
 /** The compact subset a screen shows (the workbook has every column). */
@@ -108,6 +118,10 @@ export const MAIN_FIGURES: FigureKey[] = [
   'alerts.raised',
   'alerts.open',
   'visits.households',
+  'checkpoints.posts',
+  'checkpoints.checked',
+  'checkpoints.turnedBack',
+  'checkpoints.vehiclesTurnedBack',
 ];
 
 export const REPORT_STATUSES = ['live', 'submitted', 'reopened'] as const;

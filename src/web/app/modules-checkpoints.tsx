@@ -13,7 +13,16 @@ export const CHECKPOINT_PAGES: ModuleDef[] = [
     component: lazy(() => import('../modules/checkpoints/PostsPage')),
   },
   {
-    // 通行登记: the phone form with its plate keyboard and offline queue.
+    // 卡点详情: one post's details, today, who is on duty, handovers, its QR code and latest crossings.
+    path: '/checkpoints/posts/:id',
+    labelKey: 'nav.checkpointPost',
+    icon: <SafetyOutlined />,
+    permission: 'checkpoints.read',
+    component: lazy(() => import('../modules/checkpoints/PostPage')),
+    inMenu: false,
+  },
+  {
+    // 通行登记: the phone form with its plate keyboard, writing through the device's outbox.
     path: '/checkpoints/crossing',
     labelKey: 'nav.checkpointCrossing',
     icon: <CarOutlined />,

@@ -3,6 +3,7 @@ import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
+import { crossingsByAreaDaySql, postsOpenByAreaDaySql } from '../checkpoints/sql';
 import { feverAlertsAs, followUpsAs, measuresAs } from '../monitoring/sql';
 import { arrivalsAs, screeningVisitsAs } from '../screening/sql';
 import { usersAs } from '../users/sql';
@@ -10,7 +11,7 @@ import { usersAs } from '../users/sql';
 /**
  * SQL of the village daily report (日报). The figures are computed from the records of the monitoring
  * tables (arrivals, measures, follow-ups, fever alerts, screening visits — read-only here: a report is a
- * reading of them) in ONE statement for any number of villages and days:
+ * reading of them) and the checkpoints' posts and crossings (through the subqueries that module lends) in ONE statement for any number of villages and days:
  *   1. every area under the report's area is mapped to its village (`am`, an index range per village;
  *      villages never contain villages), and each table's rows join it by area_id — a hash join;
  *   2. each table is grouped by (day, village) — or by day alone for a series — with FILTERed counts:
@@ -148,6 +149,21 @@ function figuresSql(
      WHERE ${live('am', 'g.day')}
      GROUP BY 1, 2
   ),
+  -- Checkpoints: posts open on the day, and the day's crossings (people checked, turned back; vehicles turned back).
+  cpp AS (
+    SELECT g.day, ${G} AS village_id, sum(g.posts)::int AS posts FROM ${postsOpenByAreaDaySql({ under, days: 'days' })} g
+      JOIN am ON am.area_id = g.area_id
+     WHERE ${read('checkpoints')} AND ${live('am', 'g.day')}
+     GROUP BY 1, 2
+  ),
+  cpc AS (
+    SELECT g.day, ${G} AS village_id, sum(g.checked)::int AS checked, sum(g.turned_back)::int AS turned_back,
+           sum(g.vehicles_turned_back)::int AS vehicles_turned_back
+      FROM ${crossingsByAreaDaySql({ under, d0: '(SELECT d0 FROM span)', d1: '(SELECT d1 FROM span)' })} g
+      JOIN am ON am.area_id = g.area_id
+     WHERE ${read('checkpoints')} AND ${live('am', 'g.day')}
+     GROUP BY 1, 2
+  ),
   long (day, village_id, key, n) AS (
     SELECT a.day, a.village_id, k.key, k.n FROM arr2 a
      CROSS JOIN LATERAL (VALUES ('arrivals.total', a.total), ('arrivals.' || a.lvl || '.total', a.total), ('arrivals.today', a.today), ('arrivals.' || a.lvl || '.today', a.today)) AS k(key, n)
@@ -160,6 +176,11 @@ function figuresSql(
     SELECT g.day, g.village_id, k.key, k.n FROM al g CROSS JOIN LATERAL (VALUES ('alerts.raised', g.raised), ('alerts.open', g.open)) AS k(key, n)
     UNION ALL
     SELECT day, village_id, 'visits.households', n FROM vis
+    UNION ALL
+    SELECT day, village_id, 'checkpoints.posts', posts FROM cpp
+    UNION ALL
+    SELECT g.day, g.village_id, k.key, k.n FROM cpc g
+     CROSS JOIN LATERAL (VALUES ('checkpoints.checked', g.checked), ('checkpoints.turnedBack', g.turned_back), ('checkpoints.vehiclesTurnedBack', g.vehicles_turned_back)) AS k(key, n)
     UNION ALL
     SELECT s.day, ${p.by === 'village' ? 's.village_id' : '0'}, e.key, e.value::int FROM sub s CROSS JOIN LATERAL jsonb_each_text(s.figures) AS e(key, value)
   )

@@ -1,18 +1,55 @@
 /**
  * 通行登记: the crossing form on a phone (375 px), one-handed — big buttons, a plate keyboard, temperatures with
- * ± steps — written through the offline queue (useCrossingQueue) with a client id per crossing.
+ * ± steps — written through the device's outbox (app/offline) with a client id per crossing: stored before it is
+ * sent, kept while the network is down, sent once it is back (also after a reload). The server's client-id
+ * idempotency makes a resend whose answer was lost one record.
  */
 import { Alert, Button, Card, Checkbox, Input, InputNumber, List, Segmented, Select, Space, Tag, Typography, message } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { listPosts } from '../../../domain/checkpoints/api';
+import type { InputOf, ResponseOf } from '../../../domain/contract';
+import { listPosts, recordCrossing } from '../../../domain/checkpoints/api';
 import { CHECK_ITEMS, TEMPERATURE_MAX, TEMPERATURE_MIN, VEHICLE_TYPES } from '../../../domain/checkpoints/kinds';
 import { isPlate } from '../../../domain/checkpoints/plates';
 import { CODE_COLOURS } from '../../../domain/policy/rules';
+import { useMe } from '../../app/auth';
 import { newClientId } from '../../app/client-id';
-import { useApiQuery } from '../../app/query';
+import { errorText } from '../../app/errors';
+import { outbox } from '../../app/offline/runtime';
+import { useOfflineWrite, usePendingWrites, useSettledWrites } from '../../app/offline/use-outbox';
+import { urlOf, useApiQuery } from '../../app/query';
 import { PlateKeyboard } from './PlateKeyboard';
-import { type CrossingAnswer, type CrossingBody, useCrossingQueue } from './useCrossingQueue';
+
+type CrossingBody = InputOf<typeof recordCrossing>['body'];
+type CrossingAnswer = ResponseOf<typeof recordCrossing>;
+const KIND = 'checkpoints.crossing';
+/** Where the form kept its crossings before the shared outbox (localStorage): taken over once by the signed-in user. */
+const LEGACY_KEY = 'wangge.checkpoints.crossings';
+
+async function adoptLegacyQueue(userId: number) {
+  try {
+    const raw = localStorage.getItem(LEGACY_KEY);
+    if (!raw) return;
+    const old: unknown = JSON.parse(raw);
+    for (const body of Array.isArray(old) ? (old as CrossingBody[]) : []) {
+      if (typeof body?.clientId !== 'string') continue;
+      await outbox.add({
+        clientId: body.clientId,
+        kind: KIND,
+        method: 'POST',
+        url: urlOf(recordCrossing, { body }),
+        body,
+        userId,
+        seq: outbox.nextSeq(),
+        createdAt: body.at ?? new Date().toISOString(),
+        ref: body.postId,
+      });
+    }
+    localStorage.removeItem(LEGACY_KEY);
+  } catch {
+    /* unreadable or blocked storage: nothing to take over */
+  }
+}
 
 type Person = { temperature: number; codeColour: (typeof CODE_COLOURS)[number]; idNumber: string };
 const POST_KEY = 'wangge.checkpoints.post';
@@ -34,10 +71,17 @@ export default function CrossingPage() {
   const [checks, setChecks] = useState<string[]>([...CHECK_ITEMS]);
   const [decision, setDecision] = useState<CrossingBody['decision']>(undefined);
   const [last, setLast] = useState<CrossingAnswer | null>(null);
-  const queue = useCrossingQueue({
-    onAnswer: setLast,
-    onRejected: (_c, e) => message.error(e.message),
+  const me = useMe();
+  const record = useOfflineWrite(recordCrossing, { kind: KIND });
+  const pending = usePendingWrites(KIND);
+  // Every crossing's result as it settles — sent now or replayed later (after the network came back, or a reload).
+  useSettledWrites(KIND, (s) => {
+    if (s.outcome === 'done' && s.answer) setLast(s.answer as CrossingAnswer);
+    if (s.outcome === 'rejected') message.error(errorText(s.error, t));
   });
+  useEffect(() => {
+    void adoptLegacyQueue(me.id);
+  }, [me.id]);
 
   const setPerson = (i: number, p: Partial<Person>) => setPeople(people.map((x, j) => (j === i ? { ...x, ...p } : x)));
   const tempBad = people.some((p) => p.temperature < TEMPERATURE_MIN || p.temperature > TEMPERATURE_MAX);
@@ -59,7 +103,8 @@ export default function CrossingPage() {
     setPassNo('');
     setPeople([newPerson()]);
     setDecision(undefined);
-    await queue.add(body);
+    // Stored on the phone first, then sent; a refusal is shown by the settled handler above.
+    await record.submit({ body }, { clientId: body.clientId, ref: body.postId, label: body.plate }).catch(() => undefined);
   };
 
   const big = { size: 'large' as const, block: true, style: { height: 56, fontSize: 18 } };
@@ -214,12 +259,12 @@ export default function CrossingPage() {
       >
         {t('checkpoints.crossing.save')}
       </Button>
-      {queue.pending.length > 0 && (
+      {pending.length > 0 && (
         <Alert
           style={{ marginTop: 8 }}
           type="warning"
           showIcon
-          message={t('checkpoints.crossing.pending', { count: queue.pending.length })}
+          message={t('checkpoints.crossing.pending', { count: pending.length })}
           data-testid="crossing-pending"
         />
       )}

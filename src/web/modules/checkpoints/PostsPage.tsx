@@ -69,7 +69,15 @@ export default function PostsPage() {
         pagination={false}
         scroll={{ x: true }}
         columns={[
-          { title: t('checkpoints.posts.name'), dataIndex: 'name' },
+          {
+            title: t('checkpoints.posts.name'),
+            dataIndex: 'name',
+            render: (name: string, p) => (
+              <Link to={`/checkpoints/posts/${p.id}`} data-testid="post-link">
+                {name}
+              </Link>
+            ),
+          },
           { title: t('checkpoints.posts.kind'), dataIndex: 'kind', render: (k: string) => t(`checkpoints.kind.${k}`) },
           { title: t('checkpoints.posts.area'), dataIndex: 'areaName' },
           { title: t('checkpoints.posts.hours'), render: (_, p) => (p.opensAt ? `${p.opensAt}–${p.closesAt}` : t('checkpoints.posts.allDay')) },
