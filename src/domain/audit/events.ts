@@ -24,7 +24,7 @@ export const auditCatalogue = {
   policy_set: ['create', 'update', 'publish'],
   post: ['create', 'update', 'delete'],
   resident: ['create', 'update', 'move', 'import', 'export', 'reveal', 'merge', 'merged-into', 'dismiss-duplicate', 'read_health', 'id_taken_elsewhere'],
-  resident_import: ['import', 'validate'],
+  resident_import: ['import', 'validate', 'export'],
   retention_policy: ['update'],
   retention_run: ['run', 'emergency_ended'],
   risk_areas: ['import'],
