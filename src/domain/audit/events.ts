@@ -7,6 +7,8 @@
 export const auditCatalogue = {
   area: ['create', 'update', 'move', 'archive', 'import-divisions', 'bootstrap', 'seed-demo', 'split_households', 'set_captain', 'clear_captain'],
   arrival: ['create'],
+  /** A redaction of audit rows' personal details by the data lifecycle (migration 0030); the rows' ids in `after.ids`. */
+  audit_log: ['redact'],
   checkpoint_crossing: ['record'],
   checkpoint_post: ['create', 'update', 'shifts', 'assign_shift', 'unassign_shift', 'check_in', 'handover'],
   daily_report: ['submit', 'reopen', 'export'],
