@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Browser, type BrowserContext, type Page, chromium, request } from 'playwright-core';
+import { type APIRequestContext, type Browser, type BrowserContext, type Download, type Page, chromium, request } from 'playwright-core';
 
 /** The system Chromium, launched the way this kind of machine needs (no sandbox as root, no background network); `extraArgs` e.g. a fake camera. */
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
@@ -51,4 +51,15 @@ export async function apiSession(
   if (!res.ok()) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
   const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
   return { api, csrf: body.csrfToken, scopeId: body.user.scope.id };
+}
+
+/**
+ * An export of personal data (the ExportButton): clicks the button, states the purpose in the dialog and answers
+ * with the file the browser downloads.
+ */
+export async function exportWithPurpose(page: Page, testId: string, purpose: string): Promise<Download> {
+  await page.getByTestId(testId).click();
+  await page.getByTestId('export-purpose').fill(purpose);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出并下载|Export and download/ }).click()]);
+  return download;
 }

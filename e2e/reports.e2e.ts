@@ -1,6 +1,6 @@
 import { type Browser, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext, signIn } from './browser';
+import { exportWithPurpose, launch, newContext, signIn } from './browser';
 
 /**
  * The daily report screen: the village cadre sees the village's live figures and the last 14 days, submits
@@ -35,7 +35,8 @@ describe('the daily report', () => {
     await expect.poll(async () => (await days()).length).toBe(14);
     for (const day of await days()) expect(day).toMatch(/^\d\d-\d\d \d+$/);
     await page.getByTestId('series-chart').locator('canvas').first().waitFor();
-    expect(await page.getByTestId('report-export').getAttribute('href')).toContain(`/api/daily-reports/export.xlsx?areaId=${villageId}`);
+    const download = await exportWithPurpose(page, 'report-export', '报送镇指挥部');
+    expect(download.suggestedFilename()).toMatch(/^日报-.*\.xlsx$/);
     await page.getByTestId('report-submit').click();
     await page
       .locator('.ant-modal-confirm:visible')

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
-import { launch, newContext, signIn } from './browser';
+import { exportWithPurpose, launch, newContext, signIn } from './browser';
 
 /**
  * The spreadsheet import wizard end to end: a small CSV made here (two good rows, one with an impossible
@@ -55,9 +55,8 @@ describe('resident import wizard', () => {
     await errors.waitFor({ timeout: 60_000 });
     const errorsText = await errors.innerText();
     expect(errorsText).toMatch(/\b4\b/); // the header is row 1: the third data row is row 4
-    expect(await page.getByTestId('import-errors-file').getAttribute('href')).toMatch(/^\/api\/residents\/imports\/\d+\/errors\.xlsx$/);
-    const download = await page.evaluate(async (href) => (await fetch(href!)).status, await page.getByTestId('import-errors-file').getAttribute('href'));
-    expect(download).toBe(200);
+    const download = await exportWithPurpose(page, 'import-errors-file', '修正导入错误');
+    expect(download.suggestedFilename()).toMatch(/错误报告\.xlsx$/);
     await page.getByTestId('import-next').click();
 
     // 4. Commit the valid rows only; "all or nothing" is refused while a row has problems.

@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
 import { maskName } from '../src/domain/sampling/rules';
-import { TIME_ZONE, apiSession, launch, signIn } from './browser';
+import { TIME_ZONE, apiSession, exportWithPurpose, launch, signIn } from './browser';
 
 /**
  * The coverage dashboard on a 375-px phone, over a round of this file's own: an estate with two buildings and
@@ -111,12 +111,9 @@ describe('the coverage dashboard', () => {
     expect(await page.getByTestId('coverage-missing-list').innerText()).not.toContain(people[1].name);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
-    // The workbook goes through the API with the session cookie (a plain link, no CSRF needed for a GET).
-    const href = await page.getByTestId('coverage-export').getAttribute('href');
-    expect(href).toBe(`/api/sampling/rounds/${roundId}/coverage.xlsx`);
-    const xlsx = await page.request.get(base + href);
-    expect(xlsx.status()).toBe(200);
-    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    // The workbook holds personal data: its purpose is asked first, then the answer downloads (issue 14).
+    const download = await exportWithPurpose(page, 'coverage-export', '督促未采人员');
+    expect(download.suggestedFilename()).toMatch(/^应检尽检-.*\.xlsx$/);
 
     // Drill into the first building: its own figures, `under` in the URL, the breadcrumb back up.
     await page.getByTestId('coverage-row').filter({ hasText: buildings[0].name }).click();

@@ -1,7 +1,7 @@
 import { type Browser, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkDigit } from '../src/domain/residents/identity';
-import { PHONE, TIME_ZONE, launch, newContext, signIn } from './browser';
+import { PHONE, TIME_ZONE, exportWithPurpose, launch, newContext, signIn } from './browser';
 
 /**
  * Party organisations and volunteers as the issue asks: a stranger enlists on a 375-px phone through the
@@ -279,10 +279,8 @@ describe('party organisations and volunteers', () => {
     await page.getByTestId('figures-totals').waitFor();
     await page.getByTestId('figures-by-category').locator('tr.ant-table-row').first().waitFor();
     await page.getByTestId('service-totals').waitFor();
-    const href = await page.getByTestId('figures-export').getAttribute('href');
-    const xlsx = await page.request.get(base + href!);
-    expect(xlsx.status()).toBe(200);
-    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    const figuresFile = await exportWithPurpose(page, 'figures-export', '向镇党委汇报');
+    expect(figuresFile.suggestedFilename()).toMatch(/^志愿者统计-.*\.xlsx$/);
     await context.close();
   });
   it("the roster downloads as a workbook, a liaison group's note shows on the person's page, a team made by mistake is deleted, a branch moves under a committee", async () => {

@@ -7,6 +7,8 @@
 export const auditCatalogue = {
   area: ['create', 'update', 'move', 'archive', 'import-divisions', 'bootstrap', 'seed-demo', 'split_households', 'set_captain', 'clear_captain'],
   arrival: ['create'],
+  /** A redaction of audit rows' personal details by the data lifecycle (migration 0030); the rows' ids in `after.ids`. */
+  audit_log: ['redact'],
   checkpoint_crossing: ['record'],
   checkpoint_post: ['create', 'update', 'shifts', 'assign_shift', 'unassign_shift', 'check_in', 'handover'],
   checkpoint_roster: ['fill', 'export'],
@@ -25,7 +27,7 @@ export const auditCatalogue = {
   policy_set: ['create', 'update', 'publish'],
   post: ['create', 'update', 'delete'],
   resident: ['create', 'update', 'move', 'import', 'export', 'reveal', 'merge', 'merged-into', 'dismiss-duplicate', 'read_health', 'id_taken_elsewhere'],
-  resident_import: ['import', 'validate'],
+  resident_import: ['import', 'validate', 'export'],
   retention_policy: ['update'],
   retention_run: ['run', 'emergency_ended'],
   risk_areas: ['import'],

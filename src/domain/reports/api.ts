@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
+import { exportPurposeBody } from '../platform/exports';
 import { calendarDate, fileDownload, id, idParam, instant, plainText } from '../primitives';
 import { FIGURE_KEYS, type FigureKey, REPORT_STATUSES } from './figures';
 
@@ -92,10 +93,11 @@ export const series = defineRoute({
 });
 
 export const exportReport = defineRoute({
-  method: 'GET',
+  method: 'POST',
   path: '/api/daily-reports/export.xlsx',
-  summary: 'The workbook of an area’s day: one row per village, a totals row',
+  summary: 'The workbook of an area’s day: one row per village, a totals row; for a stated purpose stamped in the file',
   query: reportQuery,
+  body: exportPurposeBody,
   responses: { 200: fileDownload },
 });
 

@@ -30,12 +30,40 @@ interface ChainRow {
   area_path: string | null;
   before: string | null;
   after: string | null;
+  before_digest: string | null;
+  after_digest: string | null;
+  redacted_by: string | null;
+  /** The redaction row `redacted_by` names: its entity, action and the ids it lists (null when there is none). */
+  redaction_entity: string | null;
+  redaction_action: string | null;
+  redaction_ids: number[] | null;
 }
 
 const field = (v: string | null) => (v === null ? '-' : `${Buffer.byteLength(v, 'utf8')}:${v}`);
 
-/** The hash of one row, as the database's audit_log_digest() computes it. */
-export function rowDigest(prev: string | null, r: Omit<ChainRow, 'hash'>): string {
+/**
+ * The hash of one row, as the database's trigger computes it (migration 0030): over its fields and the DIGESTS of its
+ * details, so a redaction of the details (below) leaves the chain whole.
+ */
+export function rowDigest(
+  prev: string | null,
+  r: Pick<
+    ChainRow,
+    | 'seq'
+    | 'id'
+    | 'at_us'
+    | 'actor_id'
+    | 'actor_name'
+    | 'request_id'
+    | 'client_ip'
+    | 'action'
+    | 'entity'
+    | 'entity_id'
+    | 'area_path'
+    | 'before_digest'
+    | 'after_digest'
+  >,
+): string {
   const text = [
     prev ?? '',
     String(r.seq),
@@ -49,10 +77,26 @@ export function rowDigest(prev: string | null, r: Omit<ChainRow, 'hash'>): strin
     field(r.entity),
     field(r.entity_id),
     field(r.area_path),
-    field(r.before),
-    field(r.after),
+    field(r.before_digest),
+    field(r.after_digest),
   ].join('|');
   return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** The digest of a row's details as stored (jsonb text), or null. */
+export function detailsDigest(text: string | null): string | null {
+  return text === null ? null : createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/**
+ * The details of a row hold when they match their digests — or, for a redacted row, when the redaction is on the
+ * record: a later row of the chain, "audit_log redact", lists this row's id (the chain vouches for that row).
+ */
+function detailsHold(r: ChainRow & { seq: number; id: number }): boolean {
+  if (r.redacted_by === null) return detailsDigest(r.before) === r.before_digest && detailsDigest(r.after) === r.after_digest;
+  return (
+    Number(r.redacted_by) > r.seq && r.redaction_entity === 'audit_log' && r.redaction_action === 'redact' && (r.redaction_ids ?? []).map(Number).includes(r.id)
+  );
 }
 
 export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<ChainReport> {
@@ -62,9 +106,12 @@ export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<
   let rows = 0;
   for (;;) {
     const page = await db.query<ChainRow>(
-      `SELECT seq, id, hash, (extract(epoch FROM at) * 1000000)::bigint::text AS at_us, actor_id::text AS actor_id, actor_name,
-              request_id, client_ip, action, entity, entity_id, area_path, before::text AS before, after::text AS after
-         FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2`,
+      `SELECT a.seq, a.id, a.hash, (extract(epoch FROM a.at) * 1000000)::bigint::text AS at_us, a.actor_id::text AS actor_id, a.actor_name,
+              a.request_id, a.client_ip, a.action, a.entity, a.entity_id, a.area_path, a.before::text AS before, a.after::text AS after,
+              a.before_digest, a.after_digest, a.redacted_by::text AS redacted_by,
+              r.entity AS redaction_entity, r.action AS redaction_action, r.after -> 'ids' AS redaction_ids
+         FROM audit_log a LEFT JOIN audit_log r ON r.seq = a.redacted_by
+        WHERE a.seq >= $1 ORDER BY a.seq LIMIT $2`,
       [expected, pageSize],
     );
     for (const r of page) {
@@ -81,7 +128,7 @@ export async function verifyAuditChain(db: Queryable, pageSize = 5000): Promise<
           message: `audit row #${expected} of the chain is missing (${seq - expected} row(s) between id ${prevId ?? '—'} and id ${id})`,
         };
       }
-      if (rowDigest(prev, { ...r, seq, id }) !== r.hash) {
+      if (rowDigest(prev, { ...r, seq, id }) !== r.hash || !detailsHold({ ...r, seq, id })) {
         return { ok: false, rows, problem: 'changed', seq, id, afterId: prevId, message: `audit row id ${id} (#${seq} of the chain) was changed` };
       }
       prev = r.hash;

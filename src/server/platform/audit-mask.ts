@@ -79,3 +79,24 @@ export function scrub(entity: AuditEntity | null, value: unknown): unknown {
   }
   return value;
 }
+
+/** Keys whose short text is a code, not a person's words: kept when a row's details are redacted. */
+const CODE_KEYS = /^(status|state|kind|action|mode|resolution|category|level|outcome)$/i;
+/** Keys that lead to a person (or to a record that names one): cleared when a row's details are redacted. */
+const LINK_KEYS = /(resident|household|person|volunteer|user|visit|measure|enlistment|tube|binding)_?ids?$/i;
+
+/**
+ * A row's details once the record they speak of has been anonymised or deleted by the data lifecycle: numbers,
+ * flags and codes stay (what happened, how many); every text — names, numbers already masked, places, health
+ * details, notes — and every link to a person is cleared. Keys stay, so the audit page still shows what changed.
+ */
+export function redactDetails(value: unknown, key?: string): unknown {
+  if (value === null || value === undefined) return null;
+  if (key && (LINK_KEYS.test(key) || personalKind(key, null))) return null;
+  if (Array.isArray(value)) return value.map((v) => redactDetails(v));
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, redactDetails(v, k)]));
+  }
+  if (typeof value === 'string') return key && CODE_KEYS.test(key) && value.length <= 40 ? value : null;
+  return value;
+}

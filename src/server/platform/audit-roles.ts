@@ -4,7 +4,9 @@ import type { Db } from '../db/engine';
  * Two database roles on PostgreSQL, so the audit trail holds even against the app itself: migrations run as the
  * OWNER of the tables (DATABASE_OWNER_URL); the app connects as another role (DATABASE_URL) that may read and
  * write the tables but may only read and append to `audit_log` — it cannot UPDATE, DELETE or TRUNCATE it, and,
- * not owning it, cannot ALTER it or switch its triggers off. Both roles are made by the database's
+ * not owning it, cannot ALTER it or switch its triggers off. The one UPDATE it may make is the lifecycle's redaction
+ * of a row's details (migration 0030): granted on those columns only, and let through by the table's trigger only
+ * as a redaction the chain records (everything the hash covers unchanged). Both roles are made by the database's
  * administrator; this grants the app's role its rights after every migration (new tables included).
  * With one URL the app owns everything, as before, and says so at start.
  */
@@ -24,7 +26,8 @@ export async function grantAppRole(owner: Db, appRole: string): Promise<void> {
     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role};
     GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};
     REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${schema}.audit_log FROM ${role};
-    GRANT SELECT, INSERT ON ${schema}.audit_log TO ${role};`);
+    GRANT SELECT, INSERT ON ${schema}.audit_log TO ${role};
+    GRANT UPDATE (before, after, redacted_by) ON ${schema}.audit_log TO ${role};`);
 }
 
 /** Whether the connected role owns `audit_log` (then it could rewrite the trail): the single-URL setup. */

@@ -45,4 +45,4 @@ require.cache[parseSaxPath]!.exports = parseSax;
 
 const ExcelJS = require('exceljs') as typeof ExcelJSType;
 export default ExcelJS;
-export type { Row, Workbook } from 'exceljs';
+export type { AddWorksheetOptions, Row, Workbook, Worksheet } from 'exceljs';

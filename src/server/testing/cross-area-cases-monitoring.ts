@@ -1,5 +1,5 @@
 import { login } from './harness';
-import { type CrossCase, type CrossEnv, xlsxText } from './cross-area-kit';
+import { type CrossCase, type CrossEnv, PURPOSE, xlsxText } from './cross-area-kit';
 
 /** A new draft policy set (the walk has no root-scoped user to make one through the API). */
 async function draftPolicySet(e: CrossEnv): Promise<number> {
@@ -82,8 +82,8 @@ export const MONITORING_CASES: Record<string, CrossCase> = {
     { url: `/api/daily-reports?areaId=${e.a.county.id}`, expect: 'denied', control: 'marker' },
   ],
   'GET /api/daily-reports/series': async (e) => [{ url: `/api/daily-reports/series?areaId=${e.a.county.id}&days=3`, expect: 'denied', control: 'marker' }],
-  'GET /api/daily-reports/export.xlsx': async (e) => [
-    { url: `/api/daily-reports/export.xlsx?areaId=${e.a.county.id}`, readBody: xlsxText, expect: 'denied', control: 'marker' },
+  'POST /api/daily-reports/export.xlsx': async (e) => [
+    { url: `/api/daily-reports/export.xlsx?areaId=${e.a.county.id}`, body: PURPOSE, readBody: xlsxText, expect: 'denied', control: 'marker' },
   ],
   'POST /api/daily-reports/submit': async (e) => [{ url: '/api/daily-reports/submit', body: { areaId: e.a.village.id, day: '2025-06-01' }, expect: 'denied' }],
   'POST /api/daily-reports/reopen': async (e) => {

@@ -82,8 +82,8 @@ export const RESIDENT_CASES: Record<string, CrossCase> = {
   'POST /api/residents/imports/:id/commit': async (e) => [
     { url: `/api/residents/imports/${await e.freshImportInA()}/commit`, body: { mode: 'valid-only' }, expect: 'denied', control: 'none' },
   ],
-  'GET /api/residents/imports/:id/errors.xlsx': async (e) => [
-    { url: `/api/residents/imports/${await e.freshImportInA()}/errors.xlsx`, expect: 'denied', control: 'ok' },
+  'POST /api/residents/imports/:id/errors.xlsx': async (e) => [
+    { url: `/api/residents/imports/${await e.freshImportInA()}/errors.xlsx`, body: PURPOSE, expect: 'denied', control: 'ok' },
   ],
   'POST /api/residents/export.xlsx': async (e) => [
     { url: '/api/residents/export.xlsx', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },

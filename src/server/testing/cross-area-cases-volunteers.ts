@@ -64,9 +64,9 @@ export const VOLUNTEER_CASES: Record<string, CrossCase> = {
     { url: '/api/volunteers/figures', expect: 'no-leak', control: 'marker' },
     { url: `/api/volunteers/figures?under=${e.a.county.id}`, expect: 'denied', control: 'marker' },
   ],
-  'GET /api/volunteers/figures.xlsx': async (e) => [
-    { url: '/api/volunteers/figures.xlsx', expect: 'no-leak', control: 'marker', readBody: xlsxText },
-    { url: `/api/volunteers/figures.xlsx?under=${e.a.county.id}`, expect: 'denied', control: 'marker', readBody: xlsxText },
+  'POST /api/volunteers/figures.xlsx': async (e) => [
+    { url: '/api/volunteers/figures.xlsx', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+    { url: `/api/volunteers/figures.xlsx?under=${e.a.county.id}`, body: PURPOSE, expect: 'denied', control: 'marker', readBody: xlsxText },
   ],
   'POST /api/volunteers/export.xlsx': async (e) => [
     { url: '/api/volunteers/export.xlsx', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { checkDigit } from '../../domain/residents/identity';
 import type { CrossCase, CrossEnv } from './cross-area-cases';
 import { login } from './harness';
+import { PURPOSE } from './cross-area-kit';
 import { multipartBody, readXlsx } from './sheets';
 
 async function xlsxText(raw: Buffer): Promise<string> {
@@ -235,8 +236,8 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
     { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage`, expect: 'denied', control: 'marker' },
     { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
   ],
-  'GET /api/sampling/rounds/:id/coverage.xlsx': async (e) => [
-    { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage.xlsx`, expect: 'denied', control: 'marker', readBody: xlsxText },
+  'POST /api/sampling/rounds/:id/coverage.xlsx': async (e) => [
+    { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage.xlsx`, body: PURPOSE, expect: 'denied', control: 'marker', readBody: xlsxText },
   ],
   'GET /api/sampling/rounds/:id/coverage/hours': async (e) => [
     { url: `/api/sampling/rounds/${(await fixture(e)).roundId}/coverage/hours`, expect: 'denied', control: 'marker' },
@@ -255,7 +256,7 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
   'GET /api/sampling/rounds/:id/points/:pointId/slots/notices': async (e) => [
     { url: `${(await storedSlotPlan(e)).url}/notices`, expect: 'denied', control: 'marker' },
   ],
-  'GET /api/sampling/rounds/:id/points/:pointId/slots.xlsx': async (e) => [
-    { url: `${(await storedSlotPlan(e)).url}.xlsx`, expect: 'denied', control: 'marker', readBody: xlsxText },
+  'POST /api/sampling/rounds/:id/points/:pointId/slots.xlsx': async (e) => [
+    { url: `${(await storedSlotPlan(e)).url}.xlsx`, body: PURPOSE, expect: 'denied', control: 'marker', readBody: xlsxText },
   ],
 };

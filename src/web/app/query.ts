@@ -39,6 +39,11 @@ export function urlOf<C extends RouteContract>(contract: C, input?: InputOf<C>):
   return withQuery(path, input?.query as Record<string, string | number | boolean | null | undefined> | undefined);
 }
 
+/** The URL of an export (a POST whose body, the stated purpose, the ExportButton asks for): its params and query. */
+export function exportUrlOf<C extends RouteContract>(contract: C, input?: Omit<InputOf<C>, 'body'>): string {
+  return urlOf(contract, input as InputOf<C> | undefined);
+}
+
 /** Calls a route by its contract (outside React, or inside a mutation). */
 export function callApi<C extends RouteContract>(contract: C, input?: InputOf<C>): Promise<ResponseOf<C>> {
   const body = input?.body ?? (contract.method === 'GET' || contract.method === 'DELETE' ? undefined : {});

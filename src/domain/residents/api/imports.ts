@@ -151,10 +151,11 @@ export const commitImport = defineRoute({
 });
 
 export const importErrorReport = defineRoute({
-  method: 'GET',
+  method: 'POST',
   path: '/api/residents/imports/:id/errors.xlsx',
-  summary: 'The uploaded file with each row’s problems marked (.xlsx)',
+  summary: 'The failing rows of the upload with their problems (.xlsx; ID numbers and phones masked), for a stated purpose stamped in the file',
   params: importParams,
+  body: exportPurposeBody,
   responses: { 200: fileDownload },
 });
 

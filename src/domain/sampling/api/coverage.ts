@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../contract';
+import { exportPurposeBody } from '../../platform/exports';
 import { day, fileDownload, idParam, idParams, instant } from '../../primitives';
 import { EXEMPTION_KINDS } from '../rules';
 import { exemptionBody } from '../schemas';
@@ -77,11 +78,12 @@ export const getCoverage = defineRoute({
 });
 
 export const coverageWorkbook = defineRoute({
-  method: 'GET',
+  method: 'POST',
   path: '/api/sampling/rounds/:id/coverage.xlsx',
-  summary: 'The coverage figures and the missing people (masked) as a workbook',
+  summary: 'The coverage figures and the missing people (masked) as a workbook, for a stated purpose stamped in the file',
   params: idParams,
   query: underQuery,
+  body: exportPurposeBody,
   responses: { 200: fileDownload },
 });
 

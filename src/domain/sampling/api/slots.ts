@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRoute } from '../../contract';
+import { exportPurposeBody } from '../../platform/exports';
 import { day, fileDownload, idParam, instant } from '../../primitives';
 import { editSlotPlanBody, saveSlotPlanBody } from '../slot-edits';
 
@@ -134,9 +135,10 @@ export const slotNotices = defineRoute({
 export type NoticesAnswer = z.infer<(typeof slotNotices.responses)[200]>;
 
 export const slotPlanWorkbook = defineRoute({
-  method: 'GET',
+  method: 'POST',
   path: `${BASE}.xlsx`,
-  summary: 'The stored plan as a workbook',
+  summary: 'The stored plan as a workbook, for a stated purpose stamped in the file',
   params: slotParams,
+  body: exportPurposeBody,
   responses: { 200: fileDownload },
 });

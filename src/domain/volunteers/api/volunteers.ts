@@ -98,10 +98,11 @@ export const volunteerFigures = defineRoute({
 });
 
 export const exportFigures = defineRoute({
-  method: 'GET',
+  method: 'POST',
   path: '/api/volunteers/figures.xlsx',
-  summary: 'The figures as a workbook, one sheet per grouping',
+  summary: 'The figures as a workbook, one sheet per grouping; for a stated purpose stamped in the file',
   query: figuresQuery,
+  body: exportPurposeBody,
   responses: { 200: fileDownload },
 });
 

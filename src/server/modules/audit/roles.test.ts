@@ -5,6 +5,7 @@ import { testConfig } from '../../config';
 import { type Db, openDb } from '../../db/engine';
 import { audit } from '../../platform/audit';
 import { verifyAuditChain } from '../../platform/audit-chain';
+import { redactAuditDetails } from '../../platform/audit-redact';
 import { grantAppRole, ownsAuditLog } from '../../platform/audit-roles';
 import { freshDb, login, makeUser } from '../../testing/harness';
 import { areaRepo } from '../areas';
@@ -67,6 +68,17 @@ describe.skipIf(!url)('audit trail against the app’s own role (PostgreSQL)', (
       ]),
     );
     expect((await verifyAuditChain(app)).ok).toBe(true);
+  });
+
+  it('may redact the details of rows as the data lifecycle does (migration 0030), and the chain holds', async () => {
+    const who = { actorId: null, actorName: 'role-test', requestId: null, clientIp: null };
+    await app.tx((tx) => audit(tx, who, { entity: 'enlistment', action: 'submit', entityId: 987, after: { name: '角色测试', phone: '13800001111' } }));
+    expect(await app.tx((tx) => redactAuditDetails(tx, who, { entity: 'enlistment', entityIds: [987], reason: 'enlistments' }))).toBe(1);
+    const [row] = await app.query<{ after: unknown }>(`SELECT after FROM audit_log WHERE entity = 'enlistment' AND entity_id = '987'`);
+    expect(row.after).toEqual({ name: null, phone: null });
+    expect((await verifyAuditChain(app)).ok).toBe(true);
+    // The column grant reaches the details only, and the trigger lets through only a recorded redaction.
+    await expect(app.query(`UPDATE audit_log SET after = '{}'::jsonb WHERE entity = 'area'`)).rejects.toThrow(/append-only/);
   });
 
   it('cannot update, delete, truncate, alter or unprotect audit_log', async () => {

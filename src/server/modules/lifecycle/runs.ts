@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { CLASS_ACTION, DATA_CLASSES, type DataClass, digestInput, type PurgeOutcome, type PurgeRequest } from '../../../domain/lifecycle/classes';
 import type { Db, Queryable } from '../../db/engine';
+import type { AuditEntity } from '../../../domain/audit/events';
 import { type AuditActor, audit } from '../../platform/audit';
+import { redactAuditDetails } from '../../platform/audit-redact';
 import { conflict } from '../../platform/errors';
 import type { JobQueue } from '../../platform/jobs';
 import * as monitoring from '../monitoring';
@@ -27,6 +29,19 @@ const OWNERS: Record<DataClass, (tx: Queryable, p: PurgeRequest) => Promise<Purg
   import_errors: residents.purgeImportErrors,
 };
 
+/**
+ * The audit rows about a purged record speak of the same person: their details are redacted with it (migration
+ * 0030, platform/audit-redact.ts). Import errors are rows of an import, whose own audit rows hold counts only.
+ */
+const AUDIT_ENTITY: Partial<Record<DataClass, AuditEntity>> = {
+  arrivals: 'arrival',
+  visits: 'screening_visit',
+  measures: 'measure',
+  follow_ups: 'follow_up',
+  fever_alerts: 'fever_alert',
+  enlistments: 'enlistment',
+};
+
 const DAY_MS = 86_400_000;
 const SYSTEM: AuditActor = { actorId: null, actorName: 'system:retention', requestId: null, clientIp: null };
 
@@ -50,6 +65,8 @@ export async function runRetention(
   const periods = new Map((await policy.retentionPeriods(tx)).map((r) => [r.data_class, r.period_days]));
   const holds = await repo.activeHoldsUnscoped(tx);
   const items: RunResult['items'] = [];
+  const who = p.who ?? SYSTEM;
+  let auditRowsRedacted = 0;
   for (const dataClass of DATA_CLASSES) {
     const period = periods.get(dataClass);
     // A class without a period in the policy is kept: deleting by default would be the wrong way round.
@@ -58,18 +75,19 @@ export async function runRetention(
     const heldPaths = holds.filter((h) => h.data_classes.length === 0 || h.data_classes.includes(dataClass)).map((h) => h.area_path);
     const out = await OWNERS[dataClass](tx, { before, heldPaths, dryRun: p.dryRun });
     const digest = createHash('sha256').update(digestInput(dataClass, out.ids)).digest('hex');
+    const entity = AUDIT_ENTITY[dataClass];
+    if (!p.dryRun && entity) auditRowsRedacted += await redactAuditDetails(tx, who, { entity, entityIds: out.ids, reason: dataClass });
     items.push({ dataClass, action: CLASS_ACTION[dataClass], count: out.count, digest });
   }
   const total = items.reduce((n, i) => n + i.count, 0);
   if (p.expectTotal !== undefined && p.expectTotal !== total) throw conflict('RETENTION_PREVIEW_CHANGED', { shown: p.expectTotal, now: total });
   if (p.dryRun) return { runId: null, items, total };
-  const who = p.who ?? SYSTEM;
   const runId = await repo.insertRun(tx, { kind: p.kind, startedAt: p.now, actorId: who.actorId, items, total });
   await audit(tx, who, {
     entity: 'retention_run',
     action: p.kind === 'scheduled' ? 'run' : 'emergency_ended',
     entityId: runId,
-    after: { total, items: items.map((i) => ({ dataClass: i.dataClass, action: i.action, count: i.count, digest: i.digest })) },
+    after: { total, auditRowsRedacted, items: items.map((i) => ({ dataClass: i.dataClass, action: i.action, count: i.count, digest: i.digest })) },
   });
   return { runId, items, total };
 }

@@ -332,7 +332,11 @@ describe('submit, lock, reopen', () => {
 
 describe('the workbook', () => {
   it('one row per village with the town, Chinese headers in two rows, a totals row; audited', async () => {
-    const x = await countyCadre.get(`/api/daily-reports/export.xlsx?areaId=${county.id}&day=${D}`);
+    const exportUrl = `/api/daily-reports/export.xlsx?areaId=${county.id}&day=${D}`;
+    // A POST with a stated purpose (issue 14): the GET is gone, a missing purpose is refused.
+    expect((await countyCadre.get(exportUrl)).statusCode).toBe(404);
+    expect((await countyCadre.post(exportUrl, {})).statusCode).toBe(400);
+    const x = await countyCadre.post(exportUrl, { purpose: '报送县指挥部' });
     expect(x.statusCode, x.body).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
     expect(decodeURIComponent(String(x.headers['content-disposition']))).toContain(`日报-测试县-${D}.xlsx`);
@@ -341,7 +345,8 @@ describe('the workbook', () => {
     expect(rows[1].slice(0, 5)).toEqual(['序号', '乡镇（街道）', '村（社区）', '上报状态', '返乡人员']);
     expect(rows[2].slice(4, 6)).toEqual(['今日新增', '累计']);
     const col = (key: string) => 4 + FIGURE_COLUMNS.findIndex((c) => c.key === key);
-    const body = rows.slice(3);
+    const body = rows.slice(3, 7);
+    expect(rows.at(-1)![0]).toContain('用途：报送县指挥部');
     expect(body.slice(0, 3).map((r) => r.slice(0, 4))).toEqual([
       ['1', '毛庄镇', '李庄村', '未上报'],
       ['2', '毛庄镇', '王隆集村', '已上报'],
@@ -352,6 +357,6 @@ describe('the workbook', () => {
     expect(body.map((r) => r[col('followUps.missed')])).toEqual(['0', '1', '0', '1']);
     expect(body[3][col('measures.total')]).toBe('3');
     const [audit] = await t.db.query<{ after: any }>("SELECT after FROM audit_log WHERE entity = 'daily_report' AND action = 'export'");
-    expect(audit.after).toEqual({ areaId: county.id, day: D, villages: 3 });
+    expect(audit.after).toEqual({ areaId: county.id, day: D, villages: 3, purpose: '报送县指挥部' });
   });
 });

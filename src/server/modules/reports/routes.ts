@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../../domain/reports/api';
 import { ctxOf } from '../../platform/context';
+import { stampOf } from '../../platform/export-stamp';
 import { sendSpreadsheet } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
 import * as service from './service';
@@ -14,7 +15,8 @@ export async function reportRoutes(app: FastifyInstance) {
   serve(app, api.getReport, perm('reports.read'), (req) => service.getReport(rctx(req), req.query));
   serve(app, api.series, perm('reports.read'), (req) => service.series(rctx(req), req.query));
   serve(app, api.exportReport, perm('reports.read'), async (req, reply) => {
-    const { buffer, fileName } = await service.exportReport(rctx(req), req.query);
+    const ctx = rctx(req);
+    const { buffer, fileName } = await service.exportReport(ctx, req.query, stampOf(ctx, req.body.purpose, req.server.timeZone));
     return sendSpreadsheet(reply, { fileName, asciiName: 'daily-report.xlsx' }, buffer);
   });
   serve(app, api.submit, perm('reports.submit'), (req) => service.submit(rctx(req), req.body));

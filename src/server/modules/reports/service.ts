@@ -10,6 +10,7 @@ import { areaTree } from '../areas';
 import type { AreaRow } from '../areas';
 import * as repo from './repo';
 import { reportWorkbook } from './workbook';
+import type { ExportStamp } from '../../platform/export-stamp';
 
 /**
  * The village daily report (日报): computed live from the records until a cadre submits the village's day,
@@ -207,7 +208,7 @@ export async function series(ctx: RCtx, p: { areaId: number; days: number; to?: 
 }
 
 /** The workbook of an area's day: one row per village, Chinese headers, a totals row. Audited as an export. */
-export async function exportReport(ctx: RCtx, p: { areaId: number; day?: string }) {
+export async function exportReport(ctx: RCtx, p: { areaId: number; day?: string }, stamp: ExportStamp) {
   const day = p.day ?? ctx.today;
   mustNotBeFuture(ctx, day);
   const { area, scope } = await reportRead(ctx, p.areaId);
@@ -215,6 +216,7 @@ export async function exportReport(ctx: RCtx, p: { areaId: number; day?: string 
   const buffer = await reportWorkbook({
     title: `${area.name}疫情防控日报（${day}）`,
     rows: villages.map((v) => ({ town: v.village.parent_name ?? '', village: v.village.name, status: statusOf(v.report), figures: v.figures })),
+    stamp,
   });
   await ctx.db.tx((tx) =>
     audit(tx, ctx, {
@@ -222,7 +224,7 @@ export async function exportReport(ctx: RCtx, p: { areaId: number; day?: string 
       entity: 'daily_report',
       entityId: null,
       areaPath: area.path,
-      after: { areaId: area.id, day, villages: villages.length },
+      after: { areaId: area.id, day, villages: villages.length, purpose: stamp.purpose },
     }),
   );
   return { buffer, fileName: `日报-${area.name}-${day}.xlsx` };

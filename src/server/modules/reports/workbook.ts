@@ -1,6 +1,7 @@
 import { FIGURE_COLUMNS, type Figures, addFigures, emptyFigures } from '../../../domain/reports/figures';
 import ExcelJS from '../../platform/exceljs';
-import { neutralise as safe } from '../../platform/spreadsheets/write';
+import type { ExportStamp } from '../../platform/export-stamp';
+import { neutralise as safe, stampBook, stampLine, stampedSheet } from '../../platform/spreadsheets/write';
 
 /**
  * The daily report as the paper form has it: a title row, two header rows (the group — 返乡人员, 管控人员 …
@@ -12,9 +13,11 @@ const FIXED = ['序号', '乡镇（街道）', '村（社区）', '上报状态'
 export async function reportWorkbook(p: {
   title: string;
   rows: { town: string; village: string; status: keyof typeof STATUS_ZH; figures: Figures }[];
+  stamp: ExportStamp;
 }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('日报', { views: [{ state: 'frozen', xSplit: 3, ySplit: 3 }] });
+  stampBook(wb, p.stamp, p.title);
+  const ws = wb.addWorksheet('日报', { views: [{ state: 'frozen', xSplit: 3, ySplit: 3 }], ...stampedSheet(p.stamp) });
   const width = FIXED.length + FIGURE_COLUMNS.length;
   ws.addRow([p.title]);
   ws.mergeCells(1, 1, 1, width);
@@ -54,5 +57,6 @@ export async function reportWorkbook(p: {
   ws.getColumn(3).width = 16;
   ws.getColumn(4).width = 10;
   for (let c = FIXED.length + 1; c <= width; c++) ws.getColumn(c).width = 9;
+  stampLine(ws, p.stamp);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import * as api from '../../../domain/residents/api';
 import { MAX_ID } from '../../../domain/primitives';
@@ -10,7 +11,7 @@ import { type ServeOptions, serve } from '../../platform/serve';
 import { prepareExport } from './import/export';
 import * as jobs from './import/job';
 import * as importService from './import/service';
-import { writeErrorReport, writeTemplate } from './import/workbooks';
+import { maskedColumns, writeErrorReport, writeTemplate } from './import/workbooks';
 
 /**
  * Spreadsheet routes of the registry: the template, the import wizard's steps and the export.
@@ -64,12 +65,15 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
 
   serve(app, api.importErrorReport, access, async (req, reply) => {
     const ctx = ctxOf(req);
-    const { job, filePath, byRow } = await importService.errorReport(ctx, settings, req.params.id);
-    const src = { path: filePath, format: job.format, encoding: job.encoding, sheet: job.sheet, headerRow: job.header_row };
-    const base = job.file_name.replace(/\.[^.]+$/, '');
-    return sendSpreadsheet(reply, { fileName: `${base}-${ctx.lang === 'zh' ? '错误报告' : 'errors'}.xlsx`, asciiName: 'errors.xlsx' }, (out) =>
-      writeErrorReport(out, src, job.headers, byRow, ctx.lang),
-    );
+    const stamp = stampOf(ctx, req.body.purpose, app.timeZone);
+    const prepared = await oneExportAtATime(ctx.actor.userId, async () => {
+      const { job, filePath, byRow } = await importService.errorReport(ctx, settings, req.params.id, stamp.purpose);
+      const src = { path: filePath, format: job.format, encoding: job.encoding, sheet: job.sheet, headerRow: job.header_row };
+      const masks = maskedColumns(job.headers, job.mapping);
+      return { job, write: (out: Writable) => writeErrorReport(out, src, job.headers, byRow, ctx.lang, masks, stamp) };
+    });
+    const base = prepared.job.file_name.replace(/\.[^.]+$/, '');
+    return sendSpreadsheet(reply, { fileName: `${base}-${ctx.lang === 'zh' ? '错误报告' : 'errors'}.xlsx`, asciiName: 'errors.xlsx' }, prepared.write);
   });
 
   serve(app, api.exportResidents, { access: { permission: 'residents.export' }, tags }, async (req, reply) => {

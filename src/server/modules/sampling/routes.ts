@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import * as api from '../../../domain/sampling/api';
 import { ctxOf } from '../../platform/context';
 import type { Config } from '../../config';
+import { stampOf } from '../../platform/export-stamp';
 import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
 import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
 import { storeUpload, uploadFolder } from '../../platform/spreadsheets/stored-upload';
@@ -91,7 +92,9 @@ export async function samplingRoutes(app: FastifyInstance, opts: { config: Confi
   serve(app, api.listExemptions, perm('sampling.read'), (req) => exemptions.listExemptions(ctxOf(req), req.params.id, req.query.under));
   serve(app, api.getCoverage, perm('sampling.read'), (req) => coverage.coverage(ctxOf(req), req.params.id, req.query.under));
   serve(app, api.coverageWorkbook, perm('sampling.read'), async (req, reply) => {
-    const { buffer, fileName } = await coverageWorkbook(ctxOf(req), req.params.id, req.query.under);
+    const ctx = ctxOf(req);
+    const stamp = stampOf(ctx, req.body.purpose, req.server.timeZone);
+    const { buffer, fileName } = await coverageWorkbook(ctx, req.params.id, req.query.under, stamp);
     return sendSpreadsheet(reply, { fileName, asciiName: 'coverage.xlsx' }, buffer);
   });
   serve(app, api.coverageHours, perm('sampling.read'), (req) => coverage.coverageHours(ctxOf(req), req.params.id, req.query.under, req.server.timeZone));

@@ -138,17 +138,22 @@ export function resultCases() {
     });
 
     it('exports the coverage and the masked missing list as .xlsx, audited', async () => {
-      const res = await admin.get(`/api/sampling/rounds/${roundId}/coverage.xlsx?under=${village.id}`);
+      const exportUrl = `/api/sampling/rounds/${roundId}/coverage.xlsx?under=${village.id}`;
+      expect((await admin.get(exportUrl)).statusCode).toBe(404);
+      expect((await admin.post(exportUrl, { purpose: 'ab' })).statusCode).toBe(400);
+      const res = await admin.post(exportUrl, { purpose: '督促未采人员' });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       const book = await readXlsx(res.rawPayload);
-      expect(book['应检尽检'].at(-1)).toEqual(['合计', '8', '6', '4', '2', '2', '66.7%']);
-      const rows = book['未采名单'].slice(1);
+      const figures = book['应检尽检'].filter((r) => r.some((c) => c));
+      expect(figures.at(-2)).toEqual(['合计', '8', '6', '4', '2', '2', '66.7%']);
+      expect(figures.at(-1)![0]).toContain('用途：督促未采人员');
+      const rows = book['未采名单'].slice(1).filter((r) => r.some((c) => c) && !r[0].startsWith('导出人'));
       expect(rows.map((r) => r[0]).sort()).toEqual(['居*B', '居*F']);
       expect(rows.find((r) => r[0] === '居*B')![4]).toBe('gw1 显示名');
       expect(rows.every((r) => !r[1].includes(ID.B.slice(6, 14)))).toBe(true);
       const [a] = await t.db.query("SELECT after FROM audit_log WHERE entity = 'sampling_coverage' AND action = 'export'");
-      expect(a.after).toMatchObject({ areaId: village.id, missingRows: 2 });
+      expect(a.after).toMatchObject({ areaId: village.id, missingRows: 2, purpose: '督促未采人员' });
     });
 
     it('charts the round by hour: rostered people first sampled in each hour, running total', async () => {

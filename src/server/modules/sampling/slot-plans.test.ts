@@ -85,6 +85,8 @@ type Slot = {
   over: boolean;
   slow: boolean;
 };
+/** Exports state their purpose (issue 14). */
+const PURPOSE = { purpose: '张贴错峰时段' };
 const shape = (slots: Slot[]) => slots.map((s) => [s.start, s.end, Object.fromEntries(s.units.map((u) => [u.name, u.people])), s.load]);
 
 describe('stored slot plans', () => {
@@ -93,7 +95,7 @@ describe('stored slot plans', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ plan: null, point: { name: '=南村广场', capacityPerHour: 20 } });
     expect((await gw.get(`${url}/notices`)).json().error.code).toBe('SLOT_PLAN_NONE');
-    expect((await gw.get(`${url}.xlsx`)).statusCode).toBe(409);
+    expect((await gw.post(`${url}.xlsx`, PURPOSE)).statusCode).toBe(409);
   });
 
   it('saves the computed plan with its lower bound, and refuses a second save unless it replaces', async () => {
@@ -222,7 +224,9 @@ describe('stored slot plans', () => {
   });
 
   it('exports the plan to a readable workbook, formula-like names kept as text, audited', async () => {
-    const res = await gw.get(`${url}.xlsx`);
+    expect((await gw.get(`${url}.xlsx`)).statusCode).toBe(404);
+    expect((await gw.post(`${url}.xlsx`, {})).statusCode).toBe(400);
+    const res = await gw.post(`${url}.xlsx`, PURPOSE);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const sheets = await readXlsx(res.rawPayload);
@@ -233,8 +237,9 @@ describe('stored slot plans', () => {
     expect(rows[5]).toEqual(['3', '08:30', '09:00', '2号楼', '3', '7', '10', '21', '等待超过目标']);
     expect(rows[6].slice(3)).toEqual(['1号楼', '4']);
     expect(rows.find((r) => r[0] === '理论最短（分钟）')).toEqual(['理论最短（分钟）', '27']);
-    const [{ n }] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'sampling_slot_plan' AND action = 'export'`);
-    expect(n).toBe(1);
+    expect(rows.at(-1)![0]).toContain(`用途：${PURPOSE.purpose}`);
+    const audits = await t.db.query<{ after: { purpose: string } }>(`SELECT after FROM audit_log WHERE entity = 'sampling_slot_plan' AND action = 'export'`);
+    expect(audits.map((a) => a.after.purpose)).toEqual([PURPOSE.purpose]);
   });
 
   it('another area’s user gets 404 for every endpoint, and changes nothing', async () => {
@@ -244,7 +249,7 @@ describe('stored slot plans', () => {
       await other.post(url, { replace: true }),
       await other.patch(url, { version, edits: [{ kind: 'times', slot: 1, start: '08:00', end: '08:05' }] }),
       await other.get(`${url}/notices`),
-      await other.get(`${url}.xlsx`),
+      await other.post(`${url}.xlsx`, PURPOSE),
     ]) {
       expect(res.statusCode, res.body).toBe(404);
       expect(res.body).not.toContain('南村广场');

@@ -14,7 +14,9 @@ import { getRound } from './rounds';
 import * as plans from './slot-plans-repo';
 import { sendSpreadsheet } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
-import { safeCell as safe } from '../../platform/spreadsheets/write';
+import { safeCell as safe, stampBook, stampLine, stampedSheet } from '../../platform/spreadsheets/write';
+import type { ExportStamp } from '../../platform/export-stamp';
+import { stampOf } from '../../platform/export-stamp';
 
 /**
  * Stored staggered slot plans (错峰方案): the computed plan saved per point, changed by hand, exported to .xlsx
@@ -185,11 +187,12 @@ export async function notices(ctx: Ctx, roundId: number, pointId: number) {
 }
 
 /** The plan as a workbook: one row per unit in a slot, the slot's load, capacity and worst wait; audited as an export. */
-export async function workbook(ctx: Ctx, roundId: number, pointId: number): Promise<{ buffer: Buffer; fileName: string }> {
+export async function workbook(ctx: Ctx, roundId: number, pointId: number, stamp: ExportStamp): Promise<{ buffer: Buffer; fileName: string }> {
   const s = await mustStored(ctx, roundId, pointId);
   const p = s.plan;
   const wb = new ExcelJS.Workbook();
-  const sheet = wb.addWorksheet('错峰方案');
+  stampBook(wb, stamp, `${s.point.name} 错峰采样方案`);
+  const sheet = wb.addWorksheet('错峰方案', stampedSheet(stamp));
   sheet.addRow([safe(`${s.point.name} 错峰采样方案 · ${s.round.name}（${p.date}）`)]);
   sheet.addRow([
     safe(`地址：${s.point.address ?? '—'}；${s.point.desks} 个采样台，每台每小时 ${s.point.perDeskHour} 人；目标等待 ${p.targetWaitMinutes} 分钟`),
@@ -211,6 +214,7 @@ export async function workbook(ctx: Ctx, roundId: number, pointId: number): Prom
   sheet.addRow(['理论最短（分钟）', p.lowerBoundMinutes]);
   sheet.addRow(['方案时长（分钟）', p.planMinutes]);
   for (const [i, w] of [8, 8, 8, 24, 8, 10, 10, 16, 20].entries()) sheet.getColumn(i + 1).width = w;
+  stampLine(sheet, stamp);
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   await ctx.db.tx((tx) =>
     audit(tx, ctx, {
@@ -218,7 +222,7 @@ export async function workbook(ctx: Ctx, roundId: number, pointId: number): Prom
       entity: 'sampling_slot_plan',
       entityId: p.id,
       areaPath: s.areaPath,
-      after: { version: p.version, slots: p.slots.length },
+      after: { version: p.version, slots: p.slots.length, purpose: stamp.purpose },
     }),
   );
   return { buffer, fileName: `错峰方案-${s.point.name}-${p.date}.xlsx` };
@@ -237,7 +241,9 @@ export function slotPlanRoutes(app: FastifyInstance) {
   serve(app, api.editSlotPlan, manage, (req) => edit(ctxOf(req), req.params.id, req.params.pointId, req.body));
   serve(app, api.slotNotices, read, (req) => notices(ctxOf(req), req.params.id, req.params.pointId));
   serve(app, api.slotPlanWorkbook, read, async (req, reply) => {
-    const { buffer, fileName } = await workbook(ctxOf(req), req.params.id, req.params.pointId);
+    const ctx = ctxOf(req);
+    const stamp = stampOf(ctx, req.body.purpose, req.server.timeZone);
+    const { buffer, fileName } = await workbook(ctx, req.params.id, req.params.pointId, stamp);
     return sendSpreadsheet(reply, { fileName, asciiName: 'slot-plan.xlsx' }, buffer);
   });
 }

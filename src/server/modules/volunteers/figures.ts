@@ -4,7 +4,8 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
 import ExcelJS from '../../platform/exceljs';
-import { neutralise } from '../../platform/spreadsheets/write';
+import { neutralise, stampBook, stampLine, stampedSheet } from '../../platform/spreadsheets/write';
+import type { ExportStamp } from '../../platform/export-stamp';
 import { placeArea } from './checks';
 import * as repo from './repo';
 
@@ -79,25 +80,26 @@ export async function figures(ctx: Ctx, p: { under?: number; on?: string }) {
 const HEADERS = ['名称', '报到人数', '待审批', '已批准', '未通过', '在册志愿者', '当日在岗'];
 
 /** The figures as a workbook, one sheet per grouping; cells that would run as formulas are quoted. Audited. */
-export async function prepareFiguresExport(ctx: Ctx, p: { under?: number; on?: string }) {
+export async function prepareFiguresExport(ctx: Ctx, p: { under?: number; on?: string }, stamp: ExportStamp) {
   const f = await figures(ctx, p);
   await audit(ctx.db, ctx, {
     action: 'export',
     entity: 'volunteer_figures',
     areaPath: (await underPathOf(ctx, p.under)) ?? ctx.actor.scope.path,
-    after: { on: f.on, under: p.under ?? null },
+    after: { on: f.on, under: p.under ?? null, purpose: stamp.purpose },
   });
   return {
     on: f.on,
     write: async (out: Writable) => {
       const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      stampBook(wb, stamp, `志愿者统计（${f.on}）`);
       const sheets: Array<[string, ReturnType<typeof row>[]]> = [
         ['按类别', f.byCategory],
         ['按支部', f.byBranch],
         ['按区域', f.byArea],
       ];
       for (const [name, rows] of sheets) {
-        const sheet = wb.addWorksheet(name);
+        const sheet = wb.addWorksheet(name, stampedSheet(stamp));
         sheet.columns = HEADERS.map((h, i) => ({ header: h, width: i === 0 ? 28 : 12 }));
         sheet.getRow(1).font = { bold: true };
         sheet.getRow(1).commit();
@@ -113,6 +115,7 @@ export async function prepareFiguresExport(ctx: Ctx, p: { under?: number; on?: s
             f.totals.onDuty,
           ])
           .commit();
+        for (const r of stampLine(sheet, stamp)) r.commit();
         await sheet.commit();
       }
       await wb.commit();

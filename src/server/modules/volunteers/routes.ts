@@ -75,7 +75,9 @@ export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPer
   serve(app, api.createVolunteer, write, (req) => volunteers.createVolunteer(ctxOf(req), req.body));
   serve(app, api.volunteerFigures, read, (req) => figures.figures(ctxOf(req), req.query));
   serve(app, api.exportFigures, exporter, async (req, reply) => {
-    const prepared = await figures.prepareFiguresExport(ctxOf(req), req.query);
+    const ctx = ctxOf(req);
+    const stamp = stampOf(ctx, req.body.purpose, app.timeZone);
+    const prepared = await oneExportAtATime(ctx.actor.userId, () => figures.prepareFiguresExport(ctx, req.query, stamp));
     return sendSpreadsheet(reply, { fileName: `志愿者统计-${prepared.on}.xlsx`, asciiName: 'figures.xlsx' }, prepared.write);
   });
   serve(app, api.exportVolunteers, exporter, async (req, reply) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
+import { readXlsx } from '../../testing/sheets';
 import type { AreaRow } from '../areas';
 import { form, newVolunteer, nextId, publicPost, setUp, today, type World } from './test-fixture';
 
@@ -320,11 +321,16 @@ describe('links and deployments', () => {
     expect(fig.totals).toMatchObject({ branches: 1, branchesReporting: 1 });
     expect(fig.byArea.map((r: any) => r.name).sort()).toEqual(['王隆集村', '蒋店村']);
     expect(fig.byBranch.find((r: any) => r.name === '王隆集村党支部').enlisted).toBeGreaterThanOrEqual(3);
-    const xlsx = await admin.get(`/api/volunteers/figures.xlsx?under=${town.id}`);
+    // No GET any more (the path then reads as a volunteer's id, which it is not).
+    expect((await admin.get(`/api/volunteers/figures.xlsx?under=${town.id}`)).statusCode).toBe(400);
+    expect((await admin.post(`/api/volunteers/figures.xlsx?under=${town.id}`, { purpose: ' ' })).statusCode).toBe(400);
+    const xlsx = await admin.post(`/api/volunteers/figures.xlsx?under=${town.id}`, { purpose: '向镇党委汇报' });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    const [{ n }] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE action = 'export' AND entity = 'volunteer_figures'");
-    expect(n).toBe(1);
+    const book = await readXlsx(xlsx.rawPayload);
+    expect(book['按区域'].at(-1)![0]).toContain('用途：向镇党委汇报');
+    const audits = await t.db.query<{ after: { purpose: string } }>("SELECT after FROM audit_log WHERE action = 'export' AND entity = 'volunteer_figures'");
+    expect(audits.map((a) => a.after.purpose)).toEqual(['向镇党委汇报']);
   });
 
   it('a standalone volunteer has the identity checks; a resident becomes a volunteer by reference; one ID one volunteer', async () => {

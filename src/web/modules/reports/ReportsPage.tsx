@@ -12,10 +12,11 @@ import { useSearchParams } from 'react-router-dom';
 import { type Report, exportReport, getReport, reopen, submit as submitReport } from '../../../domain/reports/api';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { ExportButton } from '../../app/components/ExportButton';
 import { ReasonModal } from '../../app/components/ReasonModal';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import { urlOf, useApiMutation, useApiQuery } from '../../app/query';
+import { exportUrlOf, useApiMutation, useApiQuery } from '../../app/query';
 import { FIGURE_COLUMNS, MAIN_FIGURES } from '../../../domain/reports/figures';
 import { SeriesChart } from './SeriesChart';
 
@@ -134,9 +135,14 @@ export default function ReportsPage() {
             data-testid="report-day"
           />
           {areaId && (
-            <Button icon={<DownloadOutlined />} href={urlOf(exportReport, { query: { areaId, day } })} data-testid="report-export">
+            <ExportButton
+              url={exportUrlOf(exportReport, { query: { areaId, day } })}
+              fileName="daily-report.xlsx"
+              buttonProps={{ icon: <DownloadOutlined /> }}
+              data-testid="report-export"
+            >
               {t('reports.export')}
-            </Button>
+            </ExportButton>
           )}
         </Space>
       </Space>

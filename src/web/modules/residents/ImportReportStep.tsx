@@ -4,7 +4,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ImportProgress } from './ImportProgress';
 import { type ImportError, type ImportJob, importErrorReport } from '../../../domain/residents/api';
-import { urlOf } from '../../app/query';
+import { exportUrlOf } from '../../app/query';
+import { ExportButton } from '../../app/components/ExportButton';
 
 export function ImportReportStep({ job, onBack, onNext }: { job: ImportJob; onBack: () => void; onNext: () => void }) {
   const { t } = useTranslation();
@@ -24,9 +25,14 @@ export function ImportReportStep({ job, onBack, onNext }: { job: ImportJob; onBa
         <>
           <Space wrap>
             <Typography.Text>{t('residents.import.errorsHint')}</Typography.Text>
-            <Typography.Link href={urlOf(importErrorReport, { params: { id: job.id } })} data-testid="import-errors-file">
-              <DownloadOutlined /> {t('residents.import.errorsFile')}
-            </Typography.Link>
+            <ExportButton
+              url={exportUrlOf(importErrorReport, { params: { id: job.id } })}
+              fileName="import-errors.xlsx"
+              buttonProps={{ type: 'link', icon: <DownloadOutlined /> }}
+              data-testid="import-errors-file"
+            >
+              {t('residents.import.errorsFile')}
+            </ExportButton>
           </Space>
           <Table<ImportError>
             size="small"

@@ -7,10 +7,10 @@ import { Alert, Button, Card, Empty, Result, Space, Spin, Tag, Typography } from
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { coverageHours, getCoverage, listMissing } from '../../../domain/sampling/api';
-import { withQuery } from '../../app/api';
+import { coverageHours, coverageWorkbook, getCoverage, listMissing } from '../../../domain/sampling/api';
+import { ExportButton } from '../../app/components/ExportButton';
 import { errorText } from '../../app/errors';
-import { useApiQuery } from '../../app/query';
+import { exportUrlOf, useApiQuery } from '../../app/query';
 import { CoverageBreadcrumb } from './CoverageBreadcrumb';
 import { CoverageChart } from './CoverageChart';
 import { CoverageMissing } from './CoverageMissing';
@@ -61,14 +61,14 @@ export function CoverageDashboard({ round, under, onUnder }: { round: CoverageRo
                 aria-label={t('samplingCoverage.refresh')}
                 data-testid="coverage-refresh"
               />
-              <Button
-                size="small"
-                icon={<DownloadOutlined />}
-                href={withQuery(`/api/sampling/rounds/${round.id}/coverage.xlsx`, { under })}
+              <ExportButton
+                url={exportUrlOf(coverageWorkbook, { params: { id: round.id }, query: { under } })}
+                fileName="coverage.xlsx"
+                buttonProps={{ size: 'small', icon: <DownloadOutlined /> }}
                 data-testid="coverage-export"
               >
                 {t('samplingCoverage.export')}
-              </Button>
+              </ExportButton>
             </Space>
           </Space>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

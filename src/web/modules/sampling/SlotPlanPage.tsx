@@ -12,8 +12,9 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { type SlotEdit, type StoredSlot, applyEdits, measure, storedFromPlan } from '../../../domain/sampling/slot-edits';
 import { computeSlotPlan, editSlotPlan, getSlotPlan, saveSlotPlan, slotPlanWorkbook } from '../../../domain/sampling/api';
 import { useAuth } from '../../app/auth';
+import { ExportButton } from '../../app/components/ExportButton';
 import { errorText } from '../../app/errors';
-import { urlOf, useApiMutation, useApiQuery } from '../../app/query';
+import { exportUrlOf, useApiMutation, useApiQuery } from '../../app/query';
 import { BackTo } from '../monitoring/BackTo';
 import { SlotNotices } from './SlotNotices';
 import { HoursStrip, LengthBars, LoadBar } from './SlotTimeline';
@@ -199,14 +200,14 @@ function PlanEditor({ roundId, pointId, onPrint }: { roundId: number; pointId: n
             </Button>
           </>
         )}
-        <Button
-          icon={<DownloadOutlined />}
-          href={plan && !edits.length ? urlOf(slotPlanWorkbook, { params }) : undefined}
-          disabled={!plan || edits.length > 0}
+        <ExportButton
+          url={exportUrlOf(slotPlanWorkbook, { params })}
+          fileName="slot-plan.xlsx"
+          buttonProps={{ icon: <DownloadOutlined />, disabled: !plan || edits.length > 0 }}
           data-testid="slot-xlsx"
         >
           {t('samplingSlots.export')}
-        </Button>
+        </ExportButton>
         <Button icon={<PrinterOutlined />} disabled={!plan || edits.length > 0} onClick={onPrint} data-testid="slot-print">
           {t('samplingSlots.print')}
         </Button>

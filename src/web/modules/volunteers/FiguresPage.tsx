@@ -11,9 +11,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { ExportButton } from '../../app/components/ExportButton';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
-import { urlOf, useApiQuery } from '../../app/query';
+import { exportUrlOf, useApiQuery } from '../../app/query';
 import { FigureBars } from './FigureBars';
 import { ServiceRecordsCard } from './ServiceRecordsCard';
 import { ServiceTotalsCard } from './ServiceTotalsCard';
@@ -69,9 +70,14 @@ export default function FiguresPage() {
           <AreaTreeSelect value={areaId} onChange={(id) => setUnder(id ?? undefined)} style={{ minWidth: 200, maxWidth: '100%' }} />
           <DatePicker value={dayjs(on)} allowClear={false} onChange={(d) => d && setOn(d.format('YYYY-MM-DD'))} />
           {can('volunteers.export') && (
-            <Button icon={<DownloadOutlined />} href={urlOf(exportFigures, { query: { under: areaId, on } })} data-testid="figures-export">
+            <ExportButton
+              url={exportUrlOf(exportFigures, { query: { under: areaId, on } })}
+              fileName="volunteer-figures.xlsx"
+              buttonProps={{ icon: <DownloadOutlined /> }}
+              data-testid="figures-export"
+            >
               {t('volunteers.figures.export')}
-            </Button>
+            </ExportButton>
           )}
         </Space>
       </Space>

@@ -163,12 +163,25 @@ describe('resident import', () => {
       [5003, '姓名'],
       [10000, '联系电话'],
     ]);
-    const report = await admin.get(`/api/residents/imports/${res.id}/errors.xlsx`);
+    // An export of raw rows: a POST with a purpose (no GET any more), audited, ID numbers and phones masked.
+    expect((await admin.get(`/api/residents/imports/${res.id}/errors.xlsx`)).statusCode).toBe(404);
+    expect((await admin.post(`/api/residents/imports/${res.id}/errors.xlsx`, {})).statusCode).toBe(400);
+    const report = await admin.post(`/api/residents/imports/${res.id}/errors.xlsx`, { purpose: '修正导入错误' });
     expect(report.statusCode).toBe(200);
-    const sheet = Object.values(await readXlsx(report.rawPayload))[0];
-    expect(sheet).toHaveLength(4);
-    expect(sheet.map((r) => r[0])).toEqual(['原行号', '102', '5003', '10000']);
+    const sheet = Object.values(await readXlsx(report.rawPayload))[0].filter((r) => r.some((c) => c));
+    expect(sheet).toHaveLength(5);
+    expect(sheet.slice(0, 4).map((r) => r[0])).toEqual(['原行号', '102', '5003', '10000']);
     expect(sheet[1][sheet[1].length - 1]).toContain('校验位');
+    expect(sheet[4][0]).toContain('用途：修正导入错误');
+    const text = JSON.stringify(sheet);
+    expect(text).not.toContain('411627194001011234');
+    expect(sheet[1][2]).toMatch(/^411\*+1234$/);
+    expect(text).not.toMatch(/\d{18}/);
+    const [ev] = await t.db.query<{ after: { rows: number; purpose: string } }>(
+      `SELECT after FROM audit_log WHERE entity = 'resident_import' AND action = 'export' AND entity_id = $1`,
+      [String(res.id)],
+    );
+    expect(ev.after).toEqual({ rows: 3, purpose: '修正导入错误' });
 
     const whole = await admin.post(`/api/residents/imports/${res.id}/commit`, { mode: 'all-or-nothing' });
     expect(whole.statusCode).toBe(409);

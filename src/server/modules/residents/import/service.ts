@@ -2,7 +2,7 @@ import { mkdir, readdir, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Db } from '../../../db/engine';
-import { auditActorOf } from '../../../platform/audit';
+import { audit, auditActorOf } from '../../../platform/audit';
 import type { Ctx } from '../../../platform/context';
 import { badRequest, conflict, notFound } from '../../../platform/errors';
 import { oneHeavyImport } from '../../../platform/spreadsheets/heavy-import';
@@ -278,10 +278,18 @@ export async function commit(ctx: Ctx, s: ImportSettings, id: number, mode: 'all
 }
 
 /** For the errors report: the job, its file and every problem by row. */
-export async function errorReport(ctx: Ctx, s: ImportSettings, id: number) {
+/** The failing rows to write into the error report; audited as an export with its purpose. */
+export async function errorReport(ctx: Ctx, s: ImportSettings, id: number, purpose: string) {
   const job = await mustImport(ctx, id);
   const filePath = await fileOf(s, job);
   const list = await imports.errors(ctx.db, id, 1_000_000);
+  await audit(ctx.db, ctx, {
+    action: 'export',
+    entity: 'resident_import',
+    entityId: id,
+    areaPath: job.area_path,
+    after: { rows: new Set(list.map((e) => e.row)).size, purpose },
+  });
   const byRow = new Map<number, string[]>();
   for (const e of list) {
     const texts = byRow.get(e.row) ?? [];

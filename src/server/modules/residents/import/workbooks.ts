@@ -1,10 +1,11 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from '../../../platform/exceljs';
-import { ID_TYPE_NAMES, ID_TYPES } from '../../../../domain/residents/identity';
+import { ID_TYPE_NAMES, ID_TYPES, maskIdNumber, maskPhone } from '../../../../domain/residents/identity';
+import type { ExportStamp } from '../../../platform/export-stamp';
 import { IMPORT_FIELDS, templateHeaders } from './fields';
 import { type SheetSource, readBatches } from '../../../platform/spreadsheets/threaded-reader';
 import { cellText } from '../../../platform/spreadsheets/cells';
-import { neutralise } from '../../../platform/spreadsheets/write';
+import { neutralise, stampBook, stampLine, stampedSheet } from '../../../platform/spreadsheets/write';
 
 /**
  * The spreadsheets the registry hands out: the import template, the error report (the uploaded rows
@@ -53,10 +54,46 @@ export async function writeTemplate(out: Writable) {
   await wb.commit();
 }
 
-/** The rows of the upload that have problems, as they were, with the row number and the reasons. */
-export async function writeErrorReport(out: Writable, src: SheetSource, headers: string[], byRow: Map<number, string[]>, lang: 'zh' | 'en') {
+/**
+ * Which columns of the upload hold an ID number or a phone: those mapped to such a field, and — the mapping may
+ * leave a column out — those whose header names one.
+ */
+export function maskedColumns(headers: string[], mapping: Record<string, string | null> | null): Map<number, 'id' | 'phone'> {
+  const out = new Map<number, 'id' | 'phone'>();
+  headers.forEach((h, i) => {
+    const field = mapping?.[h] ?? null;
+    if (field === 'idNumber' || /身份证|证件号|id.?(number|no)/i.test(h)) out.set(i, 'id');
+    else if (field === 'phone' || field === 'phone2' || /电话|手机|phone|mobile/i.test(h)) out.set(i, 'phone');
+  });
+  return out;
+}
+
+/**
+ * The rows of the upload that have problems, with the row number and the reasons. The file is a copy of raw rows
+ * that leaves the server, so it is masked as the lists are: ID numbers and phones show their ends only. The
+ * importer fixes the rows in their own file, found by the row number; the masked ends are enough to check the
+ * right person, and a report forwarded from the importer's desk no longer carries whole numbers. (The other
+ * choice — whole numbers, to the importer only, for a short time — would still put them in a file we cannot
+ * call back.)
+ */
+export async function writeErrorReport(
+  out: Writable,
+  src: SheetSource,
+  headers: string[],
+  byRow: Map<number, string[]>,
+  lang: 'zh' | 'en',
+  masks: Map<number, 'id' | 'phone'>,
+  stamp: ExportStamp,
+) {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const sheet = wb.addWorksheet(lang === 'zh' ? '错误报告' : 'Errors');
+  const name = lang === 'zh' ? '错误报告' : 'Errors';
+  stampBook(wb, stamp, name);
+  const sheet = wb.addWorksheet(name, stampedSheet(stamp));
+  const shown = (text: string, i: number) => {
+    const mask = masks.get(i);
+    if (!mask || !text) return text;
+    return (mask === 'id' ? maskIdNumber(text.trim()) : maskPhone(text.trim())) ?? '';
+  };
   const head = sheet.addRow([lang === 'zh' ? '原行号' : 'Row', ...headers, lang === 'zh' ? '错误' : 'Errors']);
   head.font = { bold: true };
   head.commit();
@@ -65,10 +102,11 @@ export async function writeErrorReport(out: Writable, src: SheetSource, headers:
       for (const { row, cells } of batch) {
         const reasons = byRow.get(row);
         if (!reasons) continue;
-        sheet.addRow([row, ...headers.map((_, i) => neutralise(cellText(cells[i] ?? null))), reasons.join('；')]).commit();
+        sheet.addRow([row, ...headers.map((_, i) => neutralise(shown(cellText(cells[i] ?? null), i))), reasons.join('；')]).commit();
       }
     }
   }
+  for (const r of stampLine(sheet, stamp)) r.commit();
   await sheet.commit();
   await wb.commit();
 }
