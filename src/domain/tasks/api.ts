@@ -6,8 +6,11 @@ import { id, idParam, idParams, instant, instantInput, plainText, queryBool } fr
 /**
  * The task inbox's routes (server/modules/tasks): my work, supervisors' lists and counts, hand-made tasks,
  * reassignment and completion. Tasks are made by other modules too (screening visits, measures, sampling),
- * so a task's `type` in an answer is any type a module writes, not only TASK_TYPES.
+ * so a task's `type` in an answer is any type a module writes (ALL_TASK_TYPES), not only TASK_TYPES.
  */
+
+/** Every type a module writes: the monitoring ones, and the sampling, audit and checkpoint modules' own. */
+export const ALL_TASK_TYPES = [...TASK_TYPES, 'home_sampling', 'sampling_retest', 'audit_disclosures', 'checkpoint_understaffed'] as const;
 
 /** A role code as the roles table spells it. */
 const roleCode = z.string().regex(/^[a-z_]{2,40}$/, 'invalid_format');
@@ -100,7 +103,7 @@ export const listTasks = defineRoute({
   query: z.strictObject({
     under: idParam.optional(),
     status: z.enum(TASK_STATUSES).optional(),
-    type: z.enum(TASK_TYPES).optional(),
+    type: z.enum(ALL_TASK_TYPES).optional(),
     assigneeUserId: idParam.optional(),
     overdue: queryBool.optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
