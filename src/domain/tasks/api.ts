@@ -45,6 +45,20 @@ export const failBody = z.strictObject({ reason: plainText(200).min(1) });
 
 // ——— answers ———
 
+/** The person a home-sampling or retest task is about: where to go and whether the caller may ring them. */
+export const taskPerson = z.object({
+  residentId: z.number(),
+  name: z.string(),
+  /** The household's address; null when the person has none on record. */
+  address: z.string().nullable(),
+  areaName: z.string(),
+  /** Masked (138****5678): the full number only through the call route, which audits it. */
+  phone: z.string().nullable(),
+  /** A number on record, the task open, and the caller allowed to reveal it to call (tasks.call or residents.reveal). */
+  canCall: z.boolean(),
+});
+export type TaskPerson = z.infer<typeof taskPerson>;
+
 export const task = z.object({
   id: z.number(),
   type: z.string(),
@@ -53,6 +67,8 @@ export const task = z.object({
   titleKey: z.string().nullable(),
   titleParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   subject: z.object({ kind: z.string(), id: z.number() }).nullable(),
+  /** Who the task is about, for subjects naming a person (home sampling, a retest); null otherwise. */
+  person: taskPerson.nullable(),
   areaId: z.number(),
   areaPath: z.string(),
   areaName: z.string(),
@@ -160,4 +176,12 @@ export const failTask = defineRoute({
   params: idParams,
   body: failBody,
   responses: { 200: task },
+});
+
+export const callTaskPerson = defineRoute({
+  method: 'POST',
+  path: '/api/tasks/:id/call',
+  summary: 'The full phone number of the person an open task is about, to call them; written into the audit trail as a reveal',
+  params: idParams,
+  responses: { 200: z.object({ phone: z.string() }) },
 });
