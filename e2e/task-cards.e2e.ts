@@ -71,4 +71,23 @@ describe('field cards on a phone', () => {
     expect(await page.getByTestId('report-submit').count()).toBe(0);
     await context.close();
   });
+
+  it('the policy page’s thresholds form refuses a threshold out of 37.0–39.0 °C before anything is saved', async () => {
+    const context = await browser.newContext(PHONE_375);
+    const page = await context.newPage();
+    await page.goto(`${base}/login`);
+    await signIn(page, 'admin');
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${base}/monitoring/policy`);
+    await page.getByTestId('policy-edit-thresholds').click();
+    const fever = page.getByTestId('thresholds-fever');
+    await fever.fill('39.5');
+    const saves: string[] = [];
+    page.on('request', (r) => r.method() !== 'GET' && r.url().includes('/api/policy/') && saves.push(r.url()));
+    await page.getByTestId('thresholds-save').click();
+    await page.getByText('发热阈值须在 37.0–39.0 °C 之间，保留一位小数').waitFor();
+    expect(saves).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await context.close();
+  });
 });
