@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'reports.reopen': 'reports',
   'tasks.work': 'tasks',
   'tasks.manage': 'tasks',
+  'tasks.call': 'tasks',
   'policy.read': 'monitoring',
   'policy.manage': 'monitoring',
   'measures.read': 'monitoring',

@@ -62,14 +62,15 @@ export const createPolicySetBody = z.strictObject({ copyOf: id, code: policyCode
 /** Replaces a draft's rules (the whole ordered list: the first matching rule wins) and, optionally, its other fields. */
 export const replacePolicySetBody = z.strictObject({
   name: names.optional(),
+  /** 37.0–39.0 °C: below, every normal reading alerts; above, a fever goes unseen. */
   feverThreshold: z
     .number()
-    .min(35)
-    .max(42)
+    .min(37)
+    .max(39)
     .refine((n) => Math.round(n * 10) === n * 10, 'invalid_format')
     .optional(),
-  /** Minutes a fever alert's tasks have before they are overdue (a day at most). */
-  alertDueMinutes: z.number().int().min(1).max(1440).optional(),
+  /** Minutes a fever alert's tasks have before they are overdue (five at least, a day at most). */
+  alertDueMinutes: z.number().int().min(5).max(1440).optional(),
   alertSymptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
   source: plainText(1000).optional(),
   rules: z.array(ruleSchema).min(1).max(50),

@@ -6,8 +6,11 @@ import { id, idParam, idParams, instant, instantInput, plainText, queryBool } fr
 /**
  * The task inbox's routes (server/modules/tasks): my work, supervisors' lists and counts, hand-made tasks,
  * reassignment and completion. Tasks are made by other modules too (screening visits, measures, sampling),
- * so a task's `type` in an answer is any type a module writes, not only TASK_TYPES.
+ * so a task's `type` in an answer is any type a module writes (ALL_TASK_TYPES), not only TASK_TYPES.
  */
+
+/** Every type a module writes: the monitoring ones, and the sampling, audit and checkpoint modules' own. */
+export const ALL_TASK_TYPES = [...TASK_TYPES, 'home_sampling', 'sampling_retest', 'audit_disclosures', 'checkpoint_understaffed'] as const;
 
 /** A role code as the roles table spells it. */
 const roleCode = z.string().regex(/^[a-z_]{2,40}$/, 'invalid_format');
@@ -42,6 +45,20 @@ export const failBody = z.strictObject({ reason: plainText(200).min(1) });
 
 // ——— answers ———
 
+/** The person a home-sampling or retest task is about: where to go and whether the caller may ring them. */
+export const taskPerson = z.object({
+  residentId: z.number(),
+  name: z.string(),
+  /** The household's address; null when the person has none on record. */
+  address: z.string().nullable(),
+  areaName: z.string(),
+  /** Masked (138****5678): the full number only through the call route, which audits it. */
+  phone: z.string().nullable(),
+  /** A number on record, the task open, and the caller allowed to reveal it to call (tasks.call or residents.reveal). */
+  canCall: z.boolean(),
+});
+export type TaskPerson = z.infer<typeof taskPerson>;
+
 export const task = z.object({
   id: z.number(),
   type: z.string(),
@@ -50,6 +67,8 @@ export const task = z.object({
   titleKey: z.string().nullable(),
   titleParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
   subject: z.object({ kind: z.string(), id: z.number() }).nullable(),
+  /** Who the task is about, for subjects naming a person (home sampling, a retest); null otherwise. */
+  person: taskPerson.nullable(),
   areaId: z.number(),
   areaPath: z.string(),
   areaName: z.string(),
@@ -100,7 +119,7 @@ export const listTasks = defineRoute({
   query: z.strictObject({
     under: idParam.optional(),
     status: z.enum(TASK_STATUSES).optional(),
-    type: z.enum(TASK_TYPES).optional(),
+    type: z.enum(ALL_TASK_TYPES).optional(),
     assigneeUserId: idParam.optional(),
     overdue: queryBool.optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -157,4 +176,12 @@ export const failTask = defineRoute({
   params: idParams,
   body: failBody,
   responses: { 200: task },
+});
+
+export const callTaskPerson = defineRoute({
+  method: 'POST',
+  path: '/api/tasks/:id/call',
+  summary: 'The full phone number of the person an open task is about, to call them; written into the audit trail as a reveal',
+  params: idParams,
+  responses: { 200: z.object({ phone: z.string() }) },
 });

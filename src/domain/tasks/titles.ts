@@ -3,7 +3,20 @@
  * beside the Chinese title; the web renders `tasks.titles.<key>` in the reader's language and falls back to
  * the stored title (tasks typed by a person, tasks made before keys were kept).
  */
-export const TASK_TITLE_KEYS = ['releaseCheck', 'followUpMissed', 'visit', 'revisit', 'homeSampling', 'retestPerson', 'positiveTube', 'disclosures'] as const;
+export const TASK_TITLE_KEYS = [
+  'releaseCheck',
+  'followUpMissed',
+  'visit',
+  'revisit',
+  'homeSampling',
+  'retestPerson',
+  'positiveTube',
+  'disclosures',
+  'feverAlert',
+  'feverAlertSymptoms',
+  'checkpointVisit',
+  'understaffed',
+] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];
 

@@ -41,6 +41,7 @@ export const MONITORING_CASES: Record<string, CrossCase> = {
   'POST /api/tasks/:id/start': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/start`, expect: 'denied' }],
   'POST /api/tasks/:id/done': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/done`, body: { note: '好' }, expect: 'denied' }],
   'POST /api/tasks/:id/fail': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/fail`, body: { reason: '无人' }, expect: 'denied' }],
+  'POST /api/tasks/:id/call': async (e) => [{ url: `/api/tasks/${await e.mon.freshCallTaskInA()}/call`, expect: 'denied' }],
 
   // ——— issue 5: policy, sites, measures, follow-ups, fever alerts ———
   // Policy sets are deployment-wide reference data: B sees them as A does, and nothing of A is in them.

@@ -55,6 +55,8 @@ export interface CrossEnv {
   mon: {
     /** A new manual task in A's village assigned to A's user, titled with the marker. */
     freshTaskInA(): Promise<number>;
+    /** A new home-sampling task in A about a resident of A with a phone, assigned to A's user (who may call). */
+    freshCallTaskInA(): Promise<number>;
     /** Tomorrow (YYYY-MM-DD): the day the doctor's list surely has follow-ups of A's active measure. */
     tomorrow: string;
     siteInA: { id: number; roomId: number };

@@ -1,6 +1,7 @@
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from './harness';
 import type { AreaRow } from '../modules/areas';
 import { areasChanged } from '../modules/areas';
+import { createTasks } from '../modules/tasks';
 import { type CrossEnv, MARK } from './cross-area-cases';
 import { idNumberFor as idFor } from './factories';
 import { multipartBody } from './sheets';
@@ -169,6 +170,23 @@ async function monitoringSetup(a: Agent, aVillage: AreaRow, aUser: number, day: 
   return {
     freshTaskInA: async () =>
       (await ok((await fresh()).post('/api/tasks', { title: `${MARK}任务${++k}`, areaId: aVillage.id, assigneeUserId: aUser }))).id as number,
+    freshCallTaskInA: async () => {
+      const residentId = await residentInA();
+      const [id] = await t.db.tx((tx) =>
+        createTasks(tx, [
+          {
+            type: 'home_sampling',
+            title: `${MARK}上门采样${++k}`,
+            subjectKind: 'sampling_home',
+            subjectId: residentId,
+            areaId: aVillage.id,
+            areaPath: aVillage.path,
+            assigneeUserId: aUser,
+          },
+        ]),
+      );
+      return id;
+    },
     tomorrow,
     siteInA: { id: site.id, roomId: site.rooms[0].id },
     measureInA,

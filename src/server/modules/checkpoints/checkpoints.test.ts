@@ -216,7 +216,18 @@ describe('understaffed now', () => {
     expect(await raiseUnderstaffed(f.t.db, { now: at('08:30'), timeZone: tz })).toBe(0);
     const tasks = (await ok(f.command.get('/api/tasks/mine?all=true'))).items.filter((x: any) => x.type === 'checkpoint_understaffed');
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ priority: 'urgent', subject: { kind: 'checkpoint_post', id: post.id }, title: expect.stringContaining('北口') });
+    expect(tasks[0]).toMatchObject({
+      priority: 'urgent',
+      subject: { kind: 'checkpoint_post', id: post.id },
+      title: expect.stringContaining('北口'),
+      titleKey: 'understaffed',
+      titleParams: expect.objectContaining({
+        post: expect.stringContaining('北口'),
+        day: '2025-11-01',
+        present: expect.any(Number),
+        minimum: expect.any(Number),
+      }),
+    });
     // Shift B fully checked in: no alert; the night shift C of the 2nd, nobody there, raises its own.
     await f.t.db.query(
       `INSERT INTO checkpoint_assignments (post_id, area_path, day, shift_code, user_id, role, starts_at, ends_at, checked_in_at)

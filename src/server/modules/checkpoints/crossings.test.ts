@@ -109,7 +109,14 @@ describe('crossings', () => {
     const arrival = await ok(f.command.get(`/api/arrivals/${c.people[0].arrivalId}`));
     expect(arrival).toMatchObject({ residentId: f.resident.id, originCode: '420106', transportNo: '鄂A12345' });
     const visits = (await ok(f.worker.get('/api/tasks/mine?all=true'))).items.filter((x: any) => x.type === 'visit');
-    expect(visits).toEqual([expect.objectContaining({ subject: { kind: 'resident', id: f.resident.id }, title: expect.stringContaining('李返乡') })]);
+    expect(visits).toEqual([
+      expect.objectContaining({
+        subject: { kind: 'resident', id: f.resident.id },
+        title: expect.stringContaining('李返乡'),
+        titleKey: 'checkpointVisit',
+        titleParams: { name: expect.stringContaining('李返乡') },
+      }),
+    ]);
     // A visitor (not registered) from outside is registered and let through, with no arrival.
     const visitor = await ok(f.volunteer.post('/api/checkpoints/crossings', crossing(postId, { originCode: '420106' })), 201);
     expect(visitor).toMatchObject({ decision: 'registered', people: [{ registered: false, arrivalId: null }] });

@@ -68,6 +68,8 @@ export async function raiseUnderstaffed(db: Db, p: { now: Date; timeZone: string
         {
           type: 'checkpoint_understaffed',
           title: `卡点缺岗：${s.post_name} ${s.day} ${s.name} 在岗 ${total(s.present)} 人，最少 ${total(s.staffing)} 人`,
+          titleKey: 'understaffed',
+          titleParams: { post: s.post_name, day: s.day, shift: s.name, present: total(s.present), minimum: total(s.staffing) },
           subjectKind: 'checkpoint_post',
           subjectId: s.post_id,
           areaId: s.area_id,

@@ -54,6 +54,12 @@ export interface AlertRecipients {
   doctorId: number | null;
 }
 
+/** A reading without a temperature is an alerting symptom: its own title, not a Chinese word inside the parameters. */
+function alertTitle(a: AlertSource): Pick<tasks.NewTask, 'titleKey' | 'titleParams'> {
+  if (a.temperature === null) return { titleKey: 'feverAlertSymptoms', titleParams: { name: a.name } };
+  return { titleKey: 'feverAlert', titleParams: { name: a.name, temperature: a.temperature.toFixed(1) } };
+}
+
 export async function raiseFeverAlert(tx: Queryable, ctx: Ctx, policy: AlertPolicy, a: AlertSource, to: AlertRecipients): Promise<number> {
   const alertId = await repo.insertAlert(tx, {
     followUpId: a.followUpId ?? null,
@@ -70,6 +76,7 @@ export async function raiseFeverAlert(tx: Queryable, ctx: Ctx, policy: AlertPoli
   const common = {
     type: 'fever_alert',
     title: `发热预警：${a.name} ${reading}`.slice(0, 200),
+    ...alertTitle(a),
     subjectKind: 'fever_alert',
     subjectId: alertId,
     areaId: a.areaId,

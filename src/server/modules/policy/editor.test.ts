@@ -132,4 +132,32 @@ describe('the policy editor', () => {
     expect((await cadre.post('/api/policy/evaluate', { situation: {}, setId: 2_147_483_648 })).statusCode).toBe(400);
     expect(await t.db.query('SELECT count(*)::int AS n FROM policy_sets')).toEqual([{ n }]);
   });
+
+  it('the thresholds form: a new version with the same rules, the threshold 37.0–39.0 °C and the alert time 5–1440 minutes, each step audited', async () => {
+    const inForce = (await ok(root.get('/api/policy/sets'))).items.find((s: any) => s.code === 'nhc-20' && s.status === 'published' && !s.effectiveTo);
+    const draft = await ok(root.post('/api/policy/sets', { copyOf: inForce.id }), 201);
+    const put = (b: object) => root.put(`/api/policy/sets/${draft.id}`, { rules: draft.rules, ...b });
+    for (const [field, value] of [
+      ['feverThreshold', 36.9],
+      ['feverThreshold', 39.1],
+      ['feverThreshold', 37.25],
+      ['alertDueMinutes', 4],
+      ['alertDueMinutes', 1441],
+    ] as const) {
+      const res = await put({ [field]: value });
+      expect(res.statusCode, `${field}=${value}`).toBe(400);
+      expect(Object.keys(res.json().error.fields)).toEqual([field]);
+    }
+    expect(await ok(put({ feverThreshold: 38.0, alertDueMinutes: 60 }))).toMatchObject({ feverThreshold: 38, alertDueMinutes: 60 });
+    const from = addDays(today, 10);
+    const published = await ok(root.post(`/api/policy/sets/${draft.id}/publish`, { effectiveFrom: from }));
+    expect(published).toMatchObject({ status: 'published', effectiveFrom: from, feverThreshold: 38, alertDueMinutes: 60, version: inForce.version + 1 });
+    expect(published.rules).toEqual(inForce.rules);
+    const trail = await t.db.query<{ action: string; after: any }>(
+      "SELECT action, after FROM audit_log WHERE entity = 'policy_set' AND entity_id = $1 ORDER BY id",
+      [String(draft.id)],
+    );
+    expect(trail.map((r) => r.action)).toEqual(['create', 'update', 'publish']);
+    expect(trail[1].after).toMatchObject({ feverThreshold: 38, alertDueMinutes: 60 });
+  });
 });

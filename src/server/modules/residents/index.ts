@@ -7,6 +7,7 @@ export { residentRoutes } from './routes';
 export { residentImportRoutes } from './import-routes';
 export { checkIdentityFields, checkPhoneField } from './identity-rules';
 export { maskAreaName } from './view';
+export { type ContactRow, contactsOf } from './contacts';
 export { findByIdNumberUnscoped, findResident, householdMembers } from './repo';
 export { searchResidents } from './search-repo';
 export type { PreparedMove, PreparedResident } from './service';

@@ -17,6 +17,7 @@ import { planHomeSampling } from './home-sampling';
 import * as results from './results';
 import * as rounds from './rounds';
 import { slotPlan, slotPlanRoutes } from './slot-plans';
+import { registerTaskPeople } from './task-people';
 import { registerWalkIn } from './walk-ins';
 import { coverageWorkbook } from './workbook';
 
@@ -25,6 +26,7 @@ const perm = (permission: string) => ({ access: { permission } });
 const LAB_FILE_MAX_MB = 50;
 
 export async function samplingRoutes(app: FastifyInstance, opts: { config: Config }) {
+  registerTaskPeople();
   const uploads = uploadFolder(opts.config.DATA_DIR);
   await acceptUploads(app, LAB_FILE_MAX_MB * 1048576);
 

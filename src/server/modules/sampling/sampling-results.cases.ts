@@ -53,6 +53,10 @@ export function resultCases() {
       const gw = await login(t.app, 'gw1');
       const mine = (await gw.get('/api/tasks/mine')).json().items;
       expect(mine.some((x: { title: string }) => x.title.includes('居民A'))).toBe(true);
+      // Its card names the person through the flag, with where they live and a masked number at most.
+      const retest = mine.find((x: { type: string; person: { residentId: number } | null }) => x.type === 'sampling_retest' && x.person?.residentId === P.A);
+      expect(retest.person).toMatchObject({ residentId: P.A, name: expect.stringContaining('居民A'), canCall: expect.any(Boolean) });
+      expect(retest.person.phone ?? '').not.toMatch(/^\d{11}$/);
     });
 
     it('a single-tube retest closes the loop: negative → cleared, its task done', async () => {

@@ -66,7 +66,10 @@ export async function arrivalFromCheckpoint(
   await createTasks(tx, [
     {
       type: 'visit',
-      title: ctx.lang === 'en' ? `Visit a returnee met at a checkpoint: ${p.resident.name}` : `卡点返乡人员入户核查：${p.resident.name}`,
+      // Stored in Chinese whatever the recorder's language; each reader sees the key in theirs.
+      title: `卡点返乡人员入户核查：${p.resident.name}`,
+      titleKey: 'checkpointVisit',
+      titleParams: { name: p.resident.name },
       subjectKind: 'resident',
       subjectId: p.resident.id,
       areaId: p.resident.areaId,

@@ -64,7 +64,9 @@ describe('a fever found at the door', () => {
     ]);
     // Not overdue the moment it is made; the doctor of the village sees it in their inbox.
     const mine = (await ok(worker.get('/api/tasks/mine'))).items.filter((x: any) => x.type === 'fever_alert');
-    expect(mine).toEqual([expect.objectContaining({ title: '发热预警：钱二 42.9℃', overdue: false })]);
+    expect(mine).toEqual([
+      expect.objectContaining({ title: '发热预警：钱二 42.9℃', titleKey: 'feverAlert', titleParams: { name: '钱二', temperature: '42.9' }, overdue: false }),
+    ]);
     const doctor = await login(t.app, 'doctor');
     expect((await ok(doctor.get('/api/tasks/mine'))).items.filter((x: any) => x.type === 'fever_alert')).toHaveLength(1);
     // A retry answers the same visit and raises nothing more.
@@ -82,6 +84,10 @@ describe('a fever found at the door', () => {
     expect(alert).toMatchObject({ residentId: null, residentName: '王隆集村 2 组 9 号', temperature: null, symptoms: ['cough'] });
     // Not the grid worker's own visit: every grid worker and doctor whose scope covers the household is told.
     expect((await alertTasks(coughing.alertId)).map((x) => x.assignee_role)).toEqual(['command', 'doctor', 'grid_worker']);
+    // Without a temperature the title says "has symptoms" in the reader's language, not a Chinese word in a parameter.
+    expect(
+      await t.db.query("SELECT DISTINCT title_key, title_params FROM tasks WHERE subject_kind = 'fever_alert' AND subject_id = $1", [coughing.alertId]),
+    ).toEqual([{ title_key: 'feverAlertSymptoms', title_params: { name: '王隆集村 2 组 9 号' } }]);
     // The named person must live there.
     const stranger = await visit(admin, hh.h3, { temperature: 38.5, feverResidentId: people['赵一'] });
     expect(stranger.statusCode).toBe(400);

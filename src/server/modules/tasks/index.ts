@@ -3,3 +3,4 @@ export type { NewTask } from './repo';
 export { closeForSubject, createTasks, failTasks } from './repo';
 export { taskRoutes } from './routes';
 export { tasksPanel } from './overview-panel';
+export { type PersonOfSubject, registerSubjectPerson } from './people';

@@ -16,5 +16,6 @@ export async function taskRoutes(app: FastifyInstance) {
   serve(app, api.reassignTasks, manage, (req) => service.reassign(ctxOf(req), req.body));
   serve(app, api.startTask, work, (req) => service.transition(ctxOf(req), req.params.id, 'in_progress'));
   serve(app, api.completeTask, work, (req) => service.transition(ctxOf(req), req.params.id, 'done', { note: req.body?.note }));
+  serve(app, api.callTaskPerson, work, (req) => service.call(ctxOf(req), req.params.id));
   serve(app, api.failTask, work, (req) => service.transition(ctxOf(req), req.params.id, 'failed', { reason: req.body.reason }));
 }

@@ -6,6 +6,7 @@ import { areaTree } from '../areas';
 import * as users from '../users';
 import * as teams from '../volunteers';
 import * as repo from './repo';
+import { callNumber, withPeople } from './task-people';
 import { toTaskView } from './view';
 
 /** The task inbox: my work today, supervisors' lists and counts, hand-made tasks, reassignment, completion. */
@@ -26,7 +27,7 @@ export async function mine(ctx: Ctx, timeZone: string, all: boolean) {
   const endOfDay = all ? null : await startOfTomorrow(ctx, timeZone);
   const ahead = new Date(Date.now() + LOOK_AHEAD_HOURS * 3600_000).toISOString();
   const until = endOfDay && endOfDay > ahead ? endOfDay : endOfDay && ahead;
-  return { items: (await repo.mine(ctx.db, ctx.actor, until)).map(toTaskView) };
+  return { items: await withPeople(ctx, (await repo.mine(ctx.db, ctx.actor, until)).map(toTaskView)) };
 }
 
 async function underPath(ctx: Ctx, under: number | undefined, field = 'under') {
@@ -41,7 +42,7 @@ export async function list(
   p: { under?: number; status?: string; type?: string; assigneeUserId?: number; overdue?: boolean; page: number; pageSize: number },
 ) {
   const { rows, total } = await repo.list(ctx.db, ctx.actor.scope, { ...p, underPath: await underPath(ctx, p.under) });
-  return { items: rows.map(toTaskView), total };
+  return { items: await withPeople(ctx, rows.map(toTaskView)), total };
 }
 
 export async function counts(ctx: Ctx, p: { under?: number; by: 'area' | 'person' }) {
@@ -135,4 +136,9 @@ export async function transition(ctx: Ctx, id: number, to: 'in_progress' | 'done
     });
   });
   return toTaskView((await repo.findTask(ctx.db, ctx.actor.scope, id))!);
+}
+
+/** The number to ring for an open task about a person: the assignee's (or a task manager's), audited as a reveal. */
+export async function call(ctx: Ctx, id: number) {
+  return callNumber(ctx, await mustWorkable(ctx, id));
 }

@@ -1,3 +1,4 @@
+import type { TaskPerson } from '../../../domain/tasks/api';
 import type { TaskRow } from './repo';
 
 export function toTaskView(t: TaskRow) {
@@ -8,6 +9,7 @@ export function toTaskView(t: TaskRow) {
     titleKey: t.title_key,
     titleParams: t.title_params,
     subject: t.subject_kind && t.subject_id ? { kind: t.subject_kind, id: t.subject_id } : null,
+    person: null as TaskPerson | null,
     areaId: t.area_id,
     areaPath: t.area_path,
     areaName: t.area_name,

@@ -1,14 +1,18 @@
 /**
- * Policy as data, read-only: the sets (newest first, the one in force marked), a set's rules in order,
- * and the "try it" panel. Editing rule sets is the policy editor's job, not this page's.
+ * Policy as data: the sets (newest first, the one in force marked), a set's rules in order, and the "try it"
+ * panel. Those who manage policy change a set's fever threshold and alert time here as a new version
+ * (PolicyThresholdsModal); editing the rules themselves is the policy editor's job, not this page's.
  */
-import { Alert, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Empty, List, Row, Space, Spin, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../domain/contract';
 import { listSets } from '../../../domain/policy/api';
 import { errorText } from '../../app/errors';
+import { useAuth } from '../../app/auth';
 import { useApiQuery } from '../../app/query';
+import { PolicyThresholdsModal } from './PolicyThresholdsModal';
 import { policySourceText } from './policy-labels';
 import { RuleList } from './RuleList';
 import { SymptomTags } from './labels';
@@ -24,6 +28,8 @@ export default function PolicyPage() {
   const data = sets.data;
   const [selected, setSelected] = useState<number | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
+  const [editing, setEditing] = useState(false);
+  const { can } = useAuth();
 
   useEffect(() => {
     if (data && selected === null) setSelected((data.items.find((s) => s.inForce) ?? data.items[0])?.id ?? null);
@@ -85,6 +91,11 @@ export default function PolicyPage() {
                 </Descriptions.Item>
                 <Descriptions.Item label={t('monitoring.policy.source')}>{policySourceText(set, t)}</Descriptions.Item>
               </Descriptions>
+              {can('policy.manage') && (
+                <Button icon={<EditOutlined />} onClick={() => setEditing(true)} style={{ marginBottom: 8 }} data-testid="policy-edit-thresholds">
+                  {t('monitoring.policy.editThresholds')}
+                </Button>
+              )}
               <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
                 {t('monitoring.policy.firstMatch')}
               </Typography.Paragraph>
@@ -98,6 +109,16 @@ export default function PolicyPage() {
           <TryItPanel setId={set && !set.inForce ? set.id : undefined} onDecision={setDecision} />
         </Col>
       </Row>
+      {editing && set && (
+        <PolicyThresholdsModal
+          set={set}
+          onClose={() => setEditing(false)}
+          onSaved={(id) => {
+            setEditing(false);
+            setSelected(id);
+          }}
+        />
+      )}
     </Space>
   );
 }

@@ -118,6 +118,8 @@ export default function ReportsPage() {
     ...figureColumns,
   ];
   const aboveVillage = data?.village && user && user.scope.id !== data.area.id;
+  // Reports start at the village: asked for a grid (a grid worker's own area), the server answers its village's.
+  const villageAbove = data && areaId !== undefined && data.area.id !== areaId && data.village;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -147,6 +149,15 @@ export default function ReportsPage() {
         </Space>
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
+      {villageAbove && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="report-village-above"
+          title={t('reports.villageAbove', { village: data.area.name })}
+          description={can('reports.submit') ? undefined : t('reports.readOnly')}
+        />
+      )}
       {!data && !error && <Spin style={{ display: 'block', margin: '48px auto' }} />}
       {data && (
         <Spin spinning={loading}>

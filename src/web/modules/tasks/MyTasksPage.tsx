@@ -1,6 +1,7 @@
 /**
  * "My tasks" on a phone: today's work (and anything overdue), overdue first, then by priority and time —
- * the server's order. A task finished here drops off the list; "later too" shows work due after today.
+ * the server's order — or, for a round of house calls, by place (area, then the household's address) or by due
+ * time. A task finished here drops off the list; "later too" shows work due after today.
  */
 import { Alert, Empty, Segmented, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
@@ -9,13 +10,15 @@ import { myTasks } from '../../../domain/tasks/api';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
 import { TaskCard } from './TaskCard';
+import { type SortKey, sortTasks } from './sort-tasks';
 
 export default function MyTasksPage() {
   const { t } = useTranslation();
   const [all, setAll] = useState(false);
+  const [sort, setSort] = useState<SortKey>('urgency');
   // A task started, done or failed here refetches the list (its mutations invalidate it): a closed one drops off.
   const mine = useApiQuery(myTasks, { query: { all: all ? 'true' : undefined } });
-  const items = mine.data?.items;
+  const items = mine.data ? sortTasks(mine.data.items, sort) : undefined;
   const error = mine.error ? errorText(mine.error, t) : null;
 
   const overdue = items?.filter((x) => x.overdue).length ?? 0;
@@ -31,6 +34,16 @@ export default function MyTasksPage() {
           options={[
             { value: 'today', label: t('tasks.today') },
             { value: 'all', label: t('tasks.laterToo') },
+          ]}
+        />
+        <Segmented<SortKey>
+          value={sort}
+          onChange={setSort}
+          data-testid="task-sort"
+          options={[
+            { value: 'urgency', label: t('tasks.sort.urgency') },
+            { value: 'place', label: t('tasks.sort.place') },
+            { value: 'due', label: t('tasks.sort.due') },
           ]}
         />
         {items && (

@@ -4,12 +4,12 @@
  * as its one big button and no "done": a bare "done" used to close it with the household still unvisited.
  */
 import { App, Button, Card, Space, Tag, Typography } from 'antd';
-import { CheckOutlined, CloseOutlined, HomeOutlined, PlayCircleOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, EnvironmentOutlined, HomeOutlined, PhoneOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { completeTask, startTask, type Task } from '../../../domain/tasks/api';
+import { callTaskPerson, completeTask, startTask, type Task } from '../../../domain/tasks/api';
 import { errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 import { FailModal } from './FailModal';
@@ -18,6 +18,43 @@ import { taskTitle } from './task-title';
 
 /** Subjects whose task is closed by working the subject (the server refuses a bare done / fail with TASK_NEEDS_VISIT). */
 const CLOSED_BY_SUBJECT = new Set(['screening_target']);
+
+/**
+ * Who a home-sampling or retest task is about: name, household address and masked phone, and a big call button
+ * when the server says this user may call. The number is fetched on the tap (the server audits it) and handed
+ * to the phone's dialler; it is never in the list.
+ */
+function PersonBlock({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const call = useApiMutation(callTaskPerson);
+  const p = task.person;
+  if (!p) return null;
+  const dial = async () => {
+    try {
+      const { phone } = await call.mutateAsync({ params: { id: task.id } });
+      window.location.href = `tel:${phone}`;
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
+  return (
+    <Space orientation="vertical" size={4} style={{ width: '100%' }} data-testid="task-person">
+      <Typography.Text>
+        <Typography.Text strong>{p.name}</Typography.Text>
+        {p.phone && <Typography.Text type="secondary"> · {p.phone}</Typography.Text>}
+      </Typography.Text>
+      <Typography.Text data-testid="task-address">
+        <EnvironmentOutlined /> {p.address ?? t('tasks.noAddress')} <Typography.Text type="secondary">({p.areaName})</Typography.Text>
+      </Typography.Text>
+      {p.canCall && (
+        <Button size="large" block icon={<PhoneOutlined />} loading={call.isPending} onClick={() => void dial()} data-testid="task-call">
+          {t('tasks.call', { phone: p.phone })}
+        </Button>
+      )}
+    </Space>
+  );
+}
 
 export function TaskCard({ task, onChanged }: { task: Task; onChanged?: (t: Task) => void }) {
   const { t } = useTranslation();
@@ -61,6 +98,7 @@ export function TaskCard({ task, onChanged }: { task: Task; onChanged?: (t: Task
           {task.dueAt && ` · ${t('tasks.due')} ${dayjs(task.dueAt).format('MM-DD HH:mm')}`}
         </Typography.Text>
         {task.failReason && <Typography.Text type="danger">{task.failReason}</Typography.Text>}
+        {!closed && <PersonBlock task={task} />}
         {!visitPath && <SubjectLink task={task} />}
         {!closed && visitPath && (
           <Space orientation="vertical" size={4} style={{ width: '100%' }}>

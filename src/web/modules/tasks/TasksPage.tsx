@@ -12,8 +12,8 @@ import { ResponsiveList } from '../../app/components/ResponsiveList';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
-import { TASK_STATUSES, TASK_TYPES } from '../../../domain/monitoring/schemas';
-import { listTasks, type Task } from '../../../domain/tasks/api';
+import { TASK_STATUSES } from '../../../domain/monitoring/schemas';
+import { ALL_TASK_TYPES, listTasks, type Task } from '../../../domain/tasks/api';
 import { CountBars } from './CountBars';
 import { CreateTaskModal } from './CreateTaskModal';
 import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag } from './labels';
@@ -29,7 +29,7 @@ export default function TasksPage() {
   const narrow = Grid.useBreakpoint().sm === false;
   const [under, setUnder] = useState<number | undefined>();
   const [status, setStatus] = useState<Task['status'] | undefined>('open');
-  const [type, setType] = useState<(typeof TASK_TYPES)[number] | undefined>();
+  const [type, setType] = useState<(typeof ALL_TASK_TYPES)[number] | undefined>();
   const [overdue, setOverdue] = useState(false);
   const [page, setPage] = useState(1);
   const [selected, setSelected] = useState<number[]>([]);
@@ -162,7 +162,7 @@ export default function TasksPage() {
                 placeholder={t('tasks.allTypes')}
                 value={type}
                 onChange={(v) => (setType(v), setPage(1))}
-                options={TASK_TYPES.map((s) => ({ value: s, label: t(`tasks.type.${s}`) }))}
+                options={ALL_TASK_TYPES.map((s) => ({ value: s, label: t(`tasks.type.${s}`) }))}
                 style={{ minWidth: 120 }}
                 data-testid="task-type-filter"
               />
