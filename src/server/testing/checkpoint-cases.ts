@@ -66,6 +66,14 @@ async function setup(e: CrossEnv): Promise<Fixture> {
   await freshAssignment();
   // One day of A's village filled by the optimiser (three shifts: quick even at the walk's default time limit).
   const fill = await ok(a.post('/api/checkpoints/roster/fill', { areaId: e.a.village.id, from: '2030-03-01', days: 1 }));
+  // The walk compares snapshots of A's data around each request: the fill, a background job, must have finished
+  // writing its progress and its roster before the first snapshot, or its own writes read as a leak.
+  for (const until = Date.now() + 120_000; ; ) {
+    const now = await ok(a.get(`/api/checkpoints/roster/fills/${fill.id}`));
+    if (now.status !== 'running') break;
+    if (Date.now() > until) throw new Error(`the walk's roster fill of A did not finish: ${JSON.stringify(now)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
   return { postId: post.id, qr: text, crossingClientId: c.clientId, fillId: fill.id, freshAssignment };
 }
 
