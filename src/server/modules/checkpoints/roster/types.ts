@@ -1,3 +1,4 @@
+import { ROSTER_RULE_KINDS, type RosterRuleKind } from '../../../../domain/checkpoints/kinds';
 /**
  * The checkpoint roster solver's inputs and outputs (issue 15, point 3). Plain data only: the module's routes
  * read posts, shifts, people and hand edits from the database, build a `RosterProblem`, and store the
@@ -106,24 +107,9 @@ export function rosterPolicy(partial: Partial<Omit<RosterPolicy, 'weights'>> & {
   return { ...defaultRosterPolicy, ...partial, weights: { ...defaultRosterPolicy.weights, ...partial.weights } };
 }
 
-/** Every rule the checker reports; each has its text under `checkpoints.rosterRules.<kind>` in both locale files. */
-export const rosterRuleKinds = [
-  'unknownShift',
-  'unknownPerson',
-  'unknownRole',
-  'duplicate',
-  'missingSkill',
-  'unavailable',
-  'busyElsewhere',
-  'overlap',
-  'rest',
-  'shiftsPerDay',
-  'weeklyCap',
-  'nightThenMorning',
-  'understaffed',
-] as const;
-
-export type RosterRuleKind = (typeof rosterRuleKinds)[number];
+/** Every rule the checker reports: one list, in the domain, which the screens' texts are keyed by too. */
+export const rosterRuleKinds = ROSTER_RULE_KINDS;
+export type { RosterRuleKind };
 
 export interface RosterViolation {
   kind: RosterRuleKind;
