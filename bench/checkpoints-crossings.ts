@@ -19,6 +19,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { cpuShare } from './cpu-share';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) {
@@ -33,11 +34,15 @@ const root = path.resolve(import.meta.dirname, '..');
 const log = (...a: unknown[]) => console.error('[bench:checkpoints]', ...a);
 
 function start(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'src/server/main.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -128,8 +133,10 @@ try {
   };
   log(`${PHONES} phones for ${SECONDS} s`);
   const t0 = performance.now();
+  const cpu = cpuShare(server.pid!);
   await Promise.all(Array.from({ length: PHONES }, (_, i) => phone(i)));
   const seconds = (performance.now() - t0) / 1000;
+  const share = cpu.end(latencies.length);
   const rows = (await c.query('SELECT client_id::text AS id FROM checkpoint_crossings')).rows as { id: string }[];
   const inDb = new Set(rows.map((r) => r.id));
   const lost = [...acked].filter((id) => !inDb.has(id)).length;
@@ -144,6 +151,8 @@ try {
       duplicated,
       requests: latencies.length,
       answers,
+      // CPU per request by part, and the requests/s the cores could carry with the phones elsewhere.
+      ...share,
     }),
   );
 } finally {

@@ -90,16 +90,28 @@ export interface AuditRowsSql<E extends AuditEntity> {
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-export function auditRowsSql<E extends AuditEntity>(q: Pick<SqlParams, 'add'>, who: AuditActor, r: AuditRowsSql<E>): string {
+/**
+ * The actor of each row as SQL expressions over `from`: a group-committed batch writes the records of many
+ * requests (many users) in one statement, each audited as its own request.
+ */
+export interface AuditActorColumns {
+  columns: { actorId: string; actorName: string; requestId: string; clientIp: string };
+}
+
+export function auditRowsSql<E extends AuditEntity>(q: Pick<SqlParams, 'add'>, who: AuditActor | AuditActorColumns, r: AuditRowsSql<E>): string {
   for (const key of Object.keys(r.after)) {
     if (personalKind(key, r.entity)) throw new Error(`audit row of ${r.entity}: '${key}' is personal data and cannot be written set-based`);
   }
   const action = typeof r.action === 'string' ? quote(r.action) : `CASE WHEN ${r.action.when} THEN ${quote(r.action.is)} ELSE ${quote(r.action.otherwise)} END`;
   const pairs = Object.entries(r.after).flatMap(([k, v]) => [quote(k), v]);
   let after = `jsonb_build_object(${pairs.join(', ')})`;
+  const actor =
+    'columns' in who
+      ? who.columns
+      : { actorId: q.add(who.actorId), actorName: q.add(who.actorName), requestId: q.add(who.requestId), clientIp: q.add(who.clientIp) };
   if (r.afterValues) after += ` || ${q.add(JSON.stringify(scrub(r.entity, r.afterValues)))}::jsonb`;
   return `INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
-       SELECT ${q.add(who.actorId)}::int, ${q.add(who.actorName)}::text, ${q.add(who.requestId)}::text, ${q.add(who.clientIp)}::text,
+       SELECT ${actor.actorId}::int, ${actor.actorName}::text, ${actor.requestId}::text, ${actor.clientIp}::text,
               ${action}, ${quote(r.entity)}, (${r.entityId})::text, ${r.areaPath}, ${after}
          FROM ${r.from}`;
 }

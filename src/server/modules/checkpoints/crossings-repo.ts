@@ -38,43 +38,85 @@ export interface NewCrossing {
 }
 
 /**
- * The crossing, its people and its audit row in ONE statement, committed before the answer: the insert claims
- * the phone's client id `ON CONFLICT DO NOTHING`, so a crossing sent twice — even by retries racing each other
- * (on PostgreSQL the second waits for the first to commit) — inserts nothing the second time and answers null.
+ * Crossings, their people and their audit rows in ONE statement, committed before any answer: the insert claims
+ * each phone's client id `ON CONFLICT DO NOTHING`, so a crossing sent twice — even by retries racing each other
+ * (on PostgreSQL the second waits for the first to commit) — inserts nothing the second time and gets null.
+ * Many crossings go in one statement when the group commit gathers them (crossing-writer.ts), each audited as
+ * its own request; the same client id twice in one call is written once (the later ones get null).
  */
-export async function insertCrossing(db: Queryable, who: AuditActor, c: NewCrossing): Promise<number | null> {
-  const q = new SqlParams();
-  const at = q.add(c.at);
-  const tz = q.add(c.timeZone);
-  const aud = auditRowsSql(q, who, {
-    entity: 'checkpoint_crossing',
-    action: 'record',
-    from: 'ins',
-    entityId: 'ins.id',
-    areaPath: 'ins.area_path',
-    after: { postId: 'ins.post_id', direction: 'ins.direction', plate: 'ins.plate', people: 'ins.people', flagged: 'ins.flagged', decision: 'ins.decision' },
+export async function insertCrossings(db: Queryable, items: { who: AuditActor; c: NewCrossing }[]): Promise<(number | null)[]> {
+  const first = new Map<string, number>();
+  items.forEach(({ c }, i) => {
+    if (!first.has(c.clientId)) first.set(c.clientId, i);
   });
-  const p = c.people;
-  const [row] = await db.query<{ id: number }>(
-    `WITH ins AS (
+  const rows = items.filter(({ c }, i) => first.get(c.clientId) === i);
+  const q = new SqlParams();
+  const col = <T>(f: (x: { who: AuditActor; c: NewCrossing }) => T, type: string) => `${q.add(rows.map(f))}::${type}[]`;
+  const src = `unnest(${col((x) => x.c.clientId, 'uuid')}, ${col((x) => x.c.postId, 'int')}, ${col((x) => x.c.areaPath, 'text')},
+      ${col((x) => x.c.at, 'timestamptz')}, ${col((x) => x.c.timeZone, 'text')}, ${col((x) => x.c.direction, 'text')}, ${col((x) => x.c.plate, 'text')},
+      ${col((x) => x.c.vehicleType, 'text')}, ${col((x) => x.c.passNo, 'text')}, ${col((x) => x.c.originCode, 'text')}, ${col((x) => x.c.originName, 'text')},
+      ${col((x) => x.c.originRiskLevel, 'text')}, ${col((x) => x.c.destinationAreaId, 'int')}, ${col((x) => x.c.checks.join(','), 'text')},
+      ${col((x) => JSON.stringify(x.c.people.map(personJson)), 'jsonb')}, ${col((x) => x.c.flagged, 'int')}, ${col((x) => x.c.decision, 'text')},
+      ${col((x) => x.c.policyDecision, 'text')}, ${col((x) => x.c.policyRule, 'text')}, ${col((x) => x.c.by, 'int')},
+      ${col((x) => x.who.actorId, 'int')}, ${col((x) => x.who.actorName, 'text')}, ${col((x) => x.who.requestId, 'text')}, ${col((x) => x.who.clientIp, 'text')})
+    WITH ORDINALITY AS s(client_id, post_id, area_path, at, tz, direction, plate, vehicle_type, pass_no, origin_code, origin_name, origin_risk_level,
+      destination_area_id, checks, people, flagged, decision, policy_decision, policy_rule, recorded_by, actor_id, actor_name, request_id, client_ip, n)`;
+  const aud = auditRowsSql(
+    q,
+    { columns: { actorId: 'src.actor_id', actorName: 'src.actor_name', requestId: 'src.request_id', clientIp: 'src.client_ip' } },
+    {
+      entity: 'checkpoint_crossing',
+      action: 'record',
+      from: 'ins JOIN src ON src.client_id = ins.client_id',
+      entityId: 'ins.id',
+      areaPath: 'ins.area_path',
+      after: { postId: 'ins.post_id', direction: 'ins.direction', plate: 'ins.plate', people: 'ins.people', flagged: 'ins.flagged', decision: 'ins.decision' },
+    },
+  );
+  const written = await db.query<{ id: number; client_id: string }>(
+    `WITH src AS (SELECT * FROM ${src}),
+     ins AS (
        INSERT INTO checkpoint_crossings (client_id, post_id, area_path, at, day, hour, direction, vehicle, plate, vehicle_type, pass_no, origin_code, origin_name,
          origin_risk_level, destination_area_id, checks, people, flagged, decision, policy_decision, policy_rule, recorded_by)
-       VALUES (${q.add(c.clientId)}, ${q.add(c.postId)}, ${q.add(c.areaPath)}, ${at}, (${at}::timestamptz AT TIME ZONE ${tz}::text)::date,
-         extract(hour FROM ${at}::timestamptz AT TIME ZONE ${tz}::text)::int, ${q.add(c.direction)}, ${q.add(c.plate !== null)}, ${q.add(c.plate)}, ${q.add(c.vehicleType)},
-         ${q.add(c.passNo)}, ${q.add(c.originCode)}, ${q.add(c.originName)}, ${q.add(c.originRiskLevel)}, ${q.add(c.destinationAreaId)}, ${q.add(c.checks)}::text[],
-         ${q.add(p.length)}, ${q.add(c.flagged)}, ${q.add(c.decision)}, ${q.add(c.policyDecision)}, ${q.add(c.policyRule)}, ${q.add(c.by)})
+       SELECT client_id, post_id, area_path, at, (at AT TIME ZONE tz)::date, extract(hour FROM at AT TIME ZONE tz)::int, direction, plate IS NOT NULL, plate,
+         vehicle_type, pass_no, origin_code, origin_name, origin_risk_level, destination_area_id, string_to_array(checks, ','), jsonb_array_length(people),
+         flagged, decision, policy_decision, policy_rule, recorded_by
+         FROM src ORDER BY n
        ON CONFLICT (client_id) DO NOTHING RETURNING *
      ), ppl AS (
        INSERT INTO checkpoint_crossing_people (crossing_id, area_path, name, id_number, phone, temperature, feverish, code_colour, resident_id)
        SELECT ins.id, ins.area_path, x.name, x.id_number, x.phone, x.temperature, x.feverish, x.code_colour, x.resident_id
-         FROM ins, unnest(${q.add(p.map((x) => x.name))}::text[], ${q.add(p.map((x) => x.idNumber))}::text[], ${q.add(p.map((x) => x.phone))}::text[],
-                          ${q.add(p.map((x) => x.temperature))}::numeric[], ${q.add(p.map((x) => x.feverish))}::boolean[], ${q.add(p.map((x) => x.codeColour))}::text[],
-                          ${q.add(p.map((x) => x.residentId))}::int[]) AS x(name, id_number, phone, temperature, feverish, code_colour, resident_id)
+         FROM ins JOIN src ON src.client_id = ins.client_id,
+              jsonb_to_recordset(src.people) AS x(name text, id_number text, phone text, temperature numeric, feverish boolean, code_colour text, resident_id int, i int)
+        ORDER BY src.n, x.i
      ), aud AS (${aud})
-     SELECT id FROM ins`,
+     SELECT id, client_id::text AS client_id FROM ins`,
     q.values,
+    // The text is the same whatever the batch's size (each column is one array), so its plan is kept.
+    'checkpoints.crossings.insert',
   );
-  return row?.id ?? null;
+  const ids = new Map(written.map((w) => [w.client_id, w.id]));
+  return items.map(({ c }, i) => (first.get(c.clientId) === i ? (ids.get(c.clientId) ?? null) : null));
+}
+
+/** A crossing's person as the statement reads it (only these fields: the caller's objects carry more). */
+function personJson(p: NewCrossing['people'][number], i: number) {
+  return {
+    name: p.name,
+    id_number: p.idNumber,
+    phone: p.phone,
+    temperature: p.temperature,
+    feverish: p.feverish,
+    code_colour: p.codeColour,
+    resident_id: p.residentId,
+    i,
+  };
+}
+
+/** One crossing alone (with its returnees' arrivals, in the caller's transaction): its id, or null when its client id was taken. */
+export async function insertCrossing(db: Queryable, who: AuditActor, c: NewCrossing): Promise<number | null> {
+  const [id] = await insertCrossings(db, [{ who, c }]);
+  return id;
 }
 
 export async function crossingIdByClient(db: Queryable, clientId: string): Promise<{ id: number; area_path: string } | null> {

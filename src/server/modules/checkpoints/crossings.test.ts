@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crossingWriter } from './crossing-writer';
 import { type CheckpointFixture, checkpointFixture, crossing, newPost, ok } from './test-fixture';
 
 let f: CheckpointFixture;
@@ -85,6 +86,39 @@ describe('crossings', () => {
     // Someone outside the post's area cannot read it back by its client id.
     const outsider = crossing(postId);
     expect((await f.worker.post('/api/checkpoints/crossings', outsider)).statusCode).toBe(404);
+  });
+
+  it('group-commits a rush of crossings from several phones: each recorded once, audited as its own request', async () => {
+    const before = crossingWriter(f.t.db).stats.items;
+    const batchesBefore = crossingWriter(f.t.db).stats.batches;
+    const bodies = Array.from({ length: 40 }, (_, i) => crossing(postId, { people: [{ temperature: 36.5 }, { temperature: 36.6 + (i % 3) / 10 }] }));
+    // Every fourth also sent a second time at once, as a retry racing its first send.
+    const sends = [
+      ...bodies.map((b, i) => ({ b, who: i % 2 ? f.cadre : f.volunteer })),
+      ...bodies.filter((_, i) => i % 4 === 0).map((b) => ({ b, who: f.volunteer })),
+    ];
+    const answers = await Promise.all(sends.map(({ b, who }) => who.post('/api/checkpoints/crossings', b)));
+    expect(answers.every((r) => r.statusCode === 201 || r.statusCode === 200)).toBe(true);
+    expect(answers.filter((r) => r.statusCode === 201)).toHaveLength(40);
+    const ids = bodies.map((b) => b.clientId);
+    expect(await count('checkpoint_crossings WHERE client_id::text = ANY($1::text[])', [ids])).toBe(40);
+    expect(
+      await count('checkpoint_crossing_people x JOIN checkpoint_crossings c ON c.id = x.crossing_id WHERE c.client_id::text = ANY($1::text[])', [ids]),
+    ).toBe(80);
+    // One audit row per crossing, naming the user who sent it and that request (not its batch neighbours').
+    const audited = await f.t.db.query<{ actor_id: number; recorded_by: number; requests: number }>(
+      `SELECT a.actor_id, c.recorded_by, count(DISTINCT a.request_id)::int AS requests FROM audit_log a
+         JOIN checkpoint_crossings c ON a.entity = 'checkpoint_crossing' AND a.entity_id = c.id::text
+        WHERE c.client_id::text = ANY($1::text[]) GROUP BY a.actor_id, c.recorded_by`,
+      [ids],
+    );
+    expect(audited.every((a) => a.actor_id === a.recorded_by)).toBe(true);
+    expect(audited.reduce((n, a) => n + a.requests, 0)).toBe(40);
+    expect(new Set(audited.map((a) => a.actor_id))).toEqual(new Set([f.ids.volunteer, f.ids.cadre]));
+    // They were written together, not one by one.
+    const stats = crossingWriter(f.t.db).stats;
+    expect(stats.items - before).toBeGreaterThanOrEqual(40);
+    expect(stats.batches - batchesBefore).toBeLessThan(stats.items - before);
   });
 
   it('makes a registered returnee from outside the county an arrival with a visit task for their grid', async () => {

@@ -36,7 +36,12 @@ const FROM = `checkpoint_posts p JOIN ${areasAs('a')} ON a.id = p.area_id`;
 
 export async function findPost(db: Queryable, scope: Scope, id: number): Promise<PostRow | null> {
   const q = new SqlParams();
-  const [row] = await db.query<PostRow>(`SELECT ${POST_COLUMNS} FROM ${FROM} WHERE p.id = ${q.add(id)} AND ${scopeClause(scope, 'p.area_path', q)}`, q.values);
+  // Prepared once per connection (named): every crossing at the roadside peak starts with it.
+  const [row] = await db.query<PostRow>(
+    `SELECT ${POST_COLUMNS} FROM ${FROM} WHERE p.id = ${q.add(id)} AND ${scopeClause(scope, 'p.area_path', q)}`,
+    q.values,
+    'checkpoints.post',
+  );
   return row ?? null;
 }
 
