@@ -7,7 +7,6 @@ import * as repo from './repo';
 import * as service from './service';
 import * as tree from './tree';
 
-export { areaRoutes } from './routes';
 export type { Area, AreaRow, NewArea } from './repo';
 
 export const areaTree = {

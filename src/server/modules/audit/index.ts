@@ -1,4 +1,3 @@
 /** The audit module's public face: the trail of one record, for a module's history tab; the disclosures watch. */
 export { historyOf } from './repo';
-export { auditRoutes } from './routes';
 export { checkDisclosures, defineAuditJobs } from './disclosures';

@@ -1,2 +1,1 @@
 /** Sign-in, sign-out and the current user. */
-export { authRoutes } from './routes';

@@ -1,5 +1,4 @@
 /** The checkpoints (卡点) module's public face: its routes, the overview's panel, and what the demo and the roster solver use. */
-export { checkpointRoutes } from './routes';
 export { checkpointsPanel } from './overview-panel';
 export { createPost, setShifts } from './posts';
 export { assign } from './assignments';

@@ -1,7 +1,6 @@
 /** The monitoring module's public face: measures proposed, confirmed and started by other modules (arrivals, demo); fever alerts raised by a visit. */
 export type { MCtx } from './service';
 export { confirm, propose, start } from './service';
-export { monitoringRoutes } from './routes';
 export { defineMonitoringJobs } from './sweep';
 export { openAlertsPanel } from './overview-panel';
 export type { AlertPolicy, AlertRecipients, AlertSource } from './alert-raise';

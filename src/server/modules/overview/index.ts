@@ -1,2 +1,1 @@
 /** The command center's overview: its routes. Each module contributes its panel through its own face. */
-export { overviewRoutes } from './routes';

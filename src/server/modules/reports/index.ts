@@ -1,4 +1,3 @@
 /** The village daily report and its roll-up. */
-export { reportRoutes } from './routes';
 /** The roll-up and the series, for the command center's overview (the same figures as the report). */
 export { getReport as rollUp, series as seriesOf, type RCtx } from './service';

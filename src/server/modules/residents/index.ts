@@ -3,8 +3,6 @@
  * through the same checks as the registry's own forms (prepare → insert in the caller's transaction), and
  * check identity fields with the registry's rules.
  */
-export { residentRoutes } from './routes';
-export { residentImportRoutes } from './import-routes';
 export { checkIdentityFields, checkPhoneField } from './identity-rules';
 export { maskAreaName } from './view';
 export { type ContactRow, contactsOf } from './contacts';

@@ -5,6 +5,5 @@ export { createExemption } from './exemptions';
 export { planHomeSampling } from './home-sampling';
 export { receiveAll } from './results';
 export { createPoint, createRound, setRoundStatus } from './rounds';
-export { samplingRoutes } from './routes';
 export { save as saveSlotPlan } from './slot-plans';
 export { samplingPanel } from './overview-panel';

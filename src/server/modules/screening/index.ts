@@ -1,5 +1,4 @@
 /** The screening module's public face: its routes, and arrivals and campaigns for the demo. */
-export { screeningRoutes } from './routes';
 export { propose as proposeForArrival, register as registerArrival } from './arrivals';
 export { create as createCampaign } from './campaigns';
 export { screeningPanel } from './overview-panel';

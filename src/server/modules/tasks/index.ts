@@ -1,6 +1,5 @@
 /** The task inbox's public face: other modules create, close and fail tasks about their own records. */
 export type { NewTask } from './repo';
 export { closeForSubject, createTasks, failTasks } from './repo';
-export { taskRoutes } from './routes';
 export { tasksPanel } from './overview-panel';
 export { type PersonOfSubject, registerSubjectPerson } from './people';

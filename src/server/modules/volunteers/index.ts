@@ -1,5 +1,4 @@
 /** The volunteers module's public face: its routes, teams for the task inbox, and the writes the demo uses. */
-export { volunteerRoutes } from './routes';
 export { addMembers, insertOrg, insertVolunteer, submitEnlistmentUnscoped } from './repo';
 export { findTeam, insertDeployment, insertTeam, setTeamMembers } from './repo';
 export { volunteersPanel } from './overview-panel';
