@@ -13,13 +13,13 @@
  *   BENCH_PORT          3941  the server
  * Progress goes to stderr; the last line on stdout is the JSON of figures.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { cpuShare } from './cpu-share';
+import { startProcess, stopProcess } from './server-process';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) {
@@ -30,33 +30,7 @@ const PHONES = Number(process.env.BENCH_PHONES ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3941);
 const base = `http://127.0.0.1:${PORT}`;
-const root = path.resolve(import.meta.dirname, '..');
 const log = (...a: unknown[]) => console.error('[bench:checkpoints]', ...a);
-
-function start(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []), '--import', 'tsx', 'src/server/main.ts'],
-    {
-      cwd: root,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (/ready|is running on/.test(out)) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-async function stop(child: ChildProcess) {
-  const done = new Promise((r) => child.on('exit', r));
-  child.kill('SIGTERM');
-  await done;
-}
 
 const c = new pg.Client(url);
 await c.connect();
@@ -71,8 +45,8 @@ const env = {
 // The demo (its checkpoints and the volunteer on duty there) is loaded by a development start; the measured
 // server then runs as in production on that data.
 log('loading the demo county');
-await stop(await start({ ...env, NODE_ENV: 'development' }));
-const server = await start({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
+await stopProcess(await startProcess({ ...env, NODE_ENV: 'development' }));
+const server = await startProcess({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
 try {
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
@@ -156,6 +130,6 @@ try {
     }),
   );
 } finally {
-  await stop(server);
+  await stopProcess(server);
   await c.end();
 }

@@ -7,11 +7,11 @@
  * evenly among BENCH_MEMBERS (1,500) members through POST /api/household-links/split.
  * Last line: {"submits_per_s":…,"p95_ms":…, …} — goals: p95 ≤ 100 ms; the split ≤ 2,000 ms.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { startProcess, stopProcess } from './server-process';
 
 const URL_ = process.env.BENCH_DATABASE_URL;
 if (!URL_) {
@@ -23,30 +23,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 10_000);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_500);
 const PORT = Number(process.env.BENCH_PORT ?? 3911);
-const root = path.resolve(import.meta.dirname, '..');
 const base = `http://127.0.0.1:${PORT}`;
-
-function start(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (/is running on/.test(out)) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-async function stop(child: ChildProcess) {
-  const done = new Promise((r) => child.on('exit', r));
-  child.kill('SIGTERM');
-  await done;
-}
 
 /** Valid 18-digit resident IDs (GB 11643 check digit), distinct for distinct n. */
 function idNumber(n: number): string {
@@ -111,7 +88,7 @@ const reset = new pg.Client(URL_);
 await reset.connect();
 await reset.query('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');
 await reset.end();
-const server = await start({ PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: URL_, LOG_LEVEL: 'warn', NODE_ENV: 'development', TRUST_PROXY: '1' });
+const server = await startProcess({ PORT: String(PORT), DATA_DIR: dataDir, DATABASE_URL: URL_, LOG_LEVEL: 'warn', NODE_ENV: 'development', TRUST_PROXY: '1' });
 const db = new pg.Client(URL_);
 await db.connect();
 try {
@@ -192,6 +169,6 @@ try {
   );
 } finally {
   await db.end();
-  await stop(server);
+  await stopProcess(server);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -7,34 +7,15 @@
  * On PGlite always; on PostgreSQL too when BENCH_DATABASE_URL is set (an empty database, it is reset).
  * Last line: {"bare_rps","scoped_rps","ratio","scoped_p99_ms", ...} — goal: ratio ≥ 0.7.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { startProcess, stopProcess } from './server-process';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const root = path.resolve(import.meta.dirname, '..');
-
-function start(script: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (/ready|is running on/.test(out)) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`${script} exited ${code}: ${out}`)));
-  });
-}
-
-async function stop(child: ChildProcess) {
-  const done = new Promise((r) => child.on('exit', r));
-  child.kill('SIGTERM');
-  await done;
-}
 
 function run(url: string, headers: Record<string, string>): Promise<autocannon.Result> {
   return new Promise((resolve, reject) =>
@@ -57,8 +38,8 @@ async function measure(engine: 'pglite' | 'postgres', port: number, barePort: nu
   }
   // The demo (published password) is refused in production, so it is loaded by a development start first;
   // the server measured then runs as in production on that data (transaction guard off, demo not asked for).
-  await stop(await start('src/server/main.ts', env));
-  const server = await start('src/server/main.ts', { ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
+  await stopProcess(await startProcess(env, { script: 'src/server/main.ts' }));
+  const server = await startProcess({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' }, { script: 'src/server/main.ts' });
   try {
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/auth/login`, {
@@ -72,7 +53,7 @@ async function measure(engine: 'pglite' | 'postgres', port: number, barePort: nu
     const town = towns.items.sort((a: any, b: any) => b.childCount - a.childCount)[0];
     const scopedUrl = `${base}/api/areas/${town.id}/children`;
     const body = await (await fetch(scopedUrl, { headers: { cookie } })).text();
-    const bare = await start('bench/bare-server.ts', { PORT: String(barePort), BARE_BODY: body });
+    const bare = await startProcess({ PORT: String(barePort), BARE_BODY: body }, { script: 'bench/bare-server.ts' });
     try {
       const bareRps: number[] = [];
       const scopedRps: number[] = [];
@@ -105,10 +86,10 @@ async function measure(engine: 'pglite' | 'postgres', port: number, barePort: nu
       const items = JSON.parse(body).items.length;
       return { bare_rps: median(bareRps), scoped_rps: median(scopedRps), ratio: median(ratios), scoped_p99_ms: median(scopedP99), items };
     } finally {
-      await stop(bare);
+      await stopProcess(bare);
     }
   } finally {
-    await stop(server);
+    await stopProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

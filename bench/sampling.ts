@@ -29,7 +29,7 @@
  *   DATABASE_POOL_SIZE      the server's pool (its default when unset)
  * Progress goes to stderr; the last line on stdout is the JSON of figures.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +41,7 @@ import { benchCrash, countAfterCrash } from './sampling-crash';
 import { signIn } from './sampling-desks';
 import { benchLab } from './sampling-lab';
 import { benchLoad } from './sampling-load';
+import { startProcess, stopProcess } from './server-process';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) {
@@ -70,29 +71,6 @@ function runTool(cmd: string[], env: Record<string, string>): Promise<void> {
     const p = spawn(process.execPath, ['--import', 'tsx', ...cmd], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
     p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd.join(' ')} exited ${code}`))));
   });
-}
-
-function start(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const onExit = (code: number | null) => reject(new Error(`${script} exited ${code}: ${out}`));
-    child.once('exit', onExit);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (ready.test(out)) {
-        child.off('exit', onExit);
-        resolve(child);
-      }
-    });
-  });
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const done = new Promise((r) => child.once('exit', r));
-  child.kill(signal);
-  await done;
 }
 
 const serverEnv = (extra: Record<string, string>) => ({
@@ -169,8 +147,8 @@ const residentIds = (await client.query(`SELECT id FROM residents WHERE merged_i
 log(`${residentIds.length} residents`);
 
 const pgEnv = serverEnv({ DATABASE_URL: url, DEMO_SEED: 'false', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'wangge-bench-sampling-')) });
-let server = await start('src/server/main.ts', pgEnv, /is running on/);
-const bare = await start('bench/sampling-bare.ts', { PORT: String(PORT + 1) }, /ready/);
+let server = await startProcess(pgEnv, { script: 'src/server/main.ts', ready: /is running on/ });
+const bare = await startProcess({ PORT: String(PORT + 1) }, { script: 'bench/sampling-bare.ts', ready: /ready/ });
 try {
   const commander = await signIn(base, 'command');
   const r = await openRound(commander, '压测全员核酸');
@@ -210,9 +188,9 @@ try {
       desks: DESKS,
       afterMs: CRASH_AFTER_MS,
       tag: `${tag}C`,
-      kill: () => stop(server, 'SIGKILL'),
+      kill: () => stopProcess(server, 'SIGKILL'),
       restart: async () => {
-        server = await start('src/server/main.ts', pgEnv, /is running on/);
+        server = await startProcess(pgEnv, { script: 'src/server/main.ts', ready: /is running on/ });
       },
       count: (ids, residents) => countAfterCrash(async (sql, params) => (await client.query(sql, params)).rows, r.roundId, ids, residents),
       log,
@@ -229,8 +207,8 @@ try {
     Object.assign(result, await benchLab({ client, base, headers: commander, roundId: labRound.roundId, pointId: labRound.pointId, tubes: LAB_TUBES, log }));
   }
 } finally {
-  await stop(server);
-  await stop(bare);
+  await stopProcess(server);
+  await stopProcess(bare);
   await client.end();
 }
 
@@ -246,8 +224,8 @@ if (PARTS.has('pglite')) {
     );
     await db.close();
     const liteEnv = serverEnv({ DATABASE_URL: '', DATA_DIR: dataDir, DEMO_SEED: 'false' });
-    let lite = await start('src/server/main.ts', liteEnv, /is running on/);
-    const bare2 = await start('bench/sampling-bare.ts', { PORT: String(PORT + 1) }, /ready/);
+    let lite = await startProcess(liteEnv, { script: 'src/server/main.ts', ready: /is running on/ });
+    const bare2 = await startProcess({ PORT: String(PORT + 1) }, { script: 'bench/sampling-bare.ts', ready: /ready/ });
     try {
       const commander = await signIn(base, 'command');
       const r = await openRound(commander, '压测全员核酸');
@@ -278,12 +256,12 @@ if (PARTS.has('pglite')) {
           desks: DESKS,
           afterMs: CRASH_AFTER_MS,
           tag: `${tag}K`,
-          kill: () => stop(lite, 'SIGKILL'),
+          kill: () => stopProcess(lite, 'SIGKILL'),
           restart: async () => {
-            lite = await start('src/server/main.ts', liteEnv, /is running on/);
+            lite = await startProcess(liteEnv, { script: 'src/server/main.ts', ready: /is running on/ });
           },
           count: async (clientIds, residents) => {
-            await stop(lite);
+            await stopProcess(lite);
             const d = await openDb({ dataDir, databaseUrl: undefined });
             try {
               return await countAfterCrash((sql, params) => d.query(sql, params), r.roundId, clientIds, residents);
@@ -295,8 +273,8 @@ if (PARTS.has('pglite')) {
         });
       }
     } finally {
-      await stop(lite);
-      await stop(bare2);
+      await stopProcess(lite);
+      await stopProcess(bare2);
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
