@@ -4,3 +4,5 @@ export { publishedSets } from './repo';
 export { policyRoutes } from './routes';
 /** Retention periods per data class (policy data the lifecycle module's runs read). */
 export { type RetentionRow, retentionPeriods, setRetentionPeriod } from './retention';
+/** The disclosures threshold (policy data the audit module's check reads and its screen changes). */
+export { type DisclosureThresholdRow, disclosureThreshold, setDisclosureThreshold } from './disclosures';

@@ -1,5 +1,6 @@
--- Data lifecycle for mass testing (issue 14, point 12): once a round has been closed longer than the `sampling`
--- class's period (policy data), its people are made anonymous — while every figure counted from the round stays.
+-- Two parts of issue 14 (trust). First, the data lifecycle for mass testing (point 12): once a round has been closed
+-- longer than the `sampling` class's period (policy data), its people are made anonymous — while every figure counted
+-- from the round stays.
 --
 -- A person is kept apart from everyone else in the round, but by a stand-in instead of their resident id: per
 -- (round, person) one negative number from `sampling_stand_ins`, written in one statement over the round's roster
@@ -20,3 +21,9 @@ ALTER TABLE sampling_rounds ADD COLUMN anonymised_at timestamptz;
 
 -- Default: two months after the close, like the other health records (0027).
 INSERT INTO retention_policy (data_class, period_days) VALUES ('sampling', 60) ON CONFLICT (data_class) DO NOTHING;
+
+-- ——— the disclosures threshold gets its screen (issue 14, point 9) ———
+-- audit_policy (0017) is policy data now edited by an administrator: who changed it last, and when. Its new
+-- permission is the administrator's only: the threshold decides when someone's reveals are looked at.
+ALTER TABLE audit_policy ADD COLUMN updated_by integer REFERENCES users (id), ADD COLUMN updated_at timestamptz;
+UPDATE roles SET permissions = permissions || ARRAY['audit.manage'] WHERE code = 'admin' AND NOT 'audit.manage' = ANY(permissions);
