@@ -20,7 +20,8 @@ const OWNER: Record<string, string> = {
   users: 'users',
   sessions: 'platform',
   audit_log: 'audit',
-  audit_policy: 'audit',
+  // Policy data (the disclosures threshold) the audit module's check reads through the policy face.
+  audit_policy: 'policy',
   audit_disclosure_alerts: 'audit',
   ...own('residents', ['households', 'residents', 'resident_stays', 'resident_duplicate_dismissals', 'resident_imports', 'resident_import_errors']),
   ...own('volunteers', [

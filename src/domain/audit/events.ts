@@ -15,6 +15,7 @@ export const auditCatalogue = {
   daily_report: ['submit', 'reopen', 'export'],
   data_request: ['create', 'answer'],
   deployment: ['create', 'cancel'],
+  disclosure_policy: ['update'],
   enlistment: ['submit', 'resubmit', 'approve', 'refuse'],
   fever_alert: ['raise', 'resolve'],
   follow_up: ['record', 'missed'],

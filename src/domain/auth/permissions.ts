@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   'users.write': 'users',
   'roles.write': 'users',
   'audit.read': 'audit',
+  'audit.manage': 'audit',
   'residents.read': 'residents',
   'residents.write': 'residents',
   'residents.reveal': 'residents',

@@ -1,3 +1,5 @@
+import type { AuditEntity } from '../audit/events';
+
 /**
  * The classes of personal records the data lifecycle watches (PIPL Art. 19, 47). Each is owned by one server
  * module, which knows its reference date and how it is purged; its retention period is policy data (the
@@ -6,7 +8,7 @@
  *
  * 'anonymise': the row stays without its person (the figures counted from it stay); 'delete': the row goes.
  */
-export const DATA_CLASSES = ['arrivals', 'visits', 'measures', 'follow_ups', 'fever_alerts', 'enlistments', 'import_errors'] as const;
+export const DATA_CLASSES = ['arrivals', 'visits', 'measures', 'follow_ups', 'fever_alerts', 'enlistments', 'import_errors', 'sampling'] as const;
 export type DataClass = (typeof DATA_CLASSES)[number];
 
 export const CLASS_ACTION: Record<DataClass, 'anonymise' | 'delete'> = {
@@ -17,6 +19,9 @@ export const CLASS_ACTION: Record<DataClass, 'anonymise' | 'delete'> = {
   fever_alerts: 'anonymise',
   enlistments: 'delete',
   import_errors: 'delete',
+  // Mass testing: a closed round's people (roster, bindings, positive-pool flags, exemptions) — one class, because one
+  // stand-in per person in a round must replace them in all four at once for the round's figures to hold.
+  sampling: 'anonymise',
 };
 
 export function isDataClass(s: string): s is DataClass {
@@ -41,4 +46,6 @@ export interface PurgeRequest {
 export interface PurgeOutcome {
   count: number;
   ids: number[];
+  /** The records whose audit rows speak of the purged people, when they are not the counted rows themselves. */
+  auditOf?: { entity: AuditEntity; ids: number[] }[];
 }

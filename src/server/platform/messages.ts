@@ -164,6 +164,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '数据保留期限和清除记录为全辖区共用，只有最高一级的管理员可以查看和操作',
     en: 'Retention periods and destruction records are deployment-wide; only an administrator at the top of the tree may use them',
   },
+  AUDIT_POLICY_ROOT_ONLY: {
+    zh: '个人信息查看监测的阈值和统计为全辖区共用，只有最高一级的管理员可以查看和修改',
+    en: 'The disclosures threshold and its figures are deployment-wide; only an administrator at the top of the tree may use them',
+  },
   RETENTION_PREVIEW_CHANGED: {
     zh: '预览后数据有变化（预览 {{shown}} 条，现在 {{now}} 条），请重新预览后再确认',
     en: 'The data changed since the preview ({{shown}} rows shown, {{now}} now); preview again before confirming',

@@ -62,6 +62,9 @@ export const PLATFORM_CASES: Record<string, CrossCase> = {
   'PUT /api/roles/:code': async () => [{ url: '/api/roles/volunteer', body: { permissions: ['areas.read', 'users.read'] }, expect: 'denied', control: 'none' }],
   'GET /api/permissions': async () => [{ url: '/api/permissions', expect: 'no-leak', control: 'ok' }],
 
+  // The disclosures threshold and the day's figures per user: deployment-wide, root only (both walk users refused).
+  'GET /api/audit/disclosures': async () => [{ url: '/api/audit/disclosures', expect: 'denied', control: 'none' }],
+  'PUT /api/audit/disclosures/threshold': async () => [{ url: '/api/audit/disclosures/threshold', body: { perDay: 1 }, expect: 'denied', control: 'none' }],
   'GET /api/audit': async (e) => [
     { url: '/api/audit?pageSize=200', expect: 'no-leak', control: 'marker' },
     { url: `/api/audit?areaId=${e.a.county.id}`, expect: 'denied', control: 'marker' },

@@ -28,7 +28,7 @@ const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
   ],
   sampling: ['/sampling/rounds', '/sampling/desk', '/sampling/coverage', '/sampling/qr-cards', '/sampling/boxes', '/sampling/lab'],
   team: ['/volunteers', '/volunteers/enlistments', '/volunteers/orgs', '/volunteers/teams', '/volunteers/links', '/volunteers/figures'],
-  system: ['/areas', '/admin/users', '/admin/roles', '/admin/audit'],
+  system: ['/areas', '/admin/users', '/admin/roles', '/admin/audit', '/admin/disclosures'],
 };
 
 /** A page added to the menu later and not listed above still lands in a group, by its first path segment. */

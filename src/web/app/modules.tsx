@@ -17,6 +17,7 @@ import {
   DeleteOutlined,
   CarryOutOutlined,
   ExperimentOutlined,
+  EyeOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
   FlagOutlined,
@@ -321,6 +322,14 @@ export const MODULES: ModuleDef[] = [
     icon: <AuditOutlined />,
     permission: 'audit.read',
     component: lazy(() => import('../modules/audit/AuditPage')),
+  },
+  {
+    // The disclosures watch: its threshold (policy data) and a day's reveals and exports per user.
+    path: '/admin/disclosures',
+    labelKey: 'nav.disclosures',
+    icon: <EyeOutlined />,
+    permission: 'audit.read',
+    component: lazy(() => import('../modules/audit/DisclosuresPage')),
   },
   {
     // The data lifecycle: retention periods, destruction records, legal holds, "emergency ended".

@@ -2,18 +2,18 @@ import { disclosingActions } from '../../../domain/audit/events';
 import type { Db } from '../../db/engine';
 import { todayIn } from '../../platform/dates';
 import type { JobQueue } from '../../platform/jobs';
+import * as policy from '../policy';
 import * as tasks from '../tasks';
 import * as users from '../users';
 
 /**
  * Watching disclosures: a user who reveals or exports personal data more times in one local day than the audit
- * policy allows (audit_policy.disclosures_per_day) gets looked at — one task to the administrators, at the user's
+ * policy allows (the threshold, policy data: policy/disclosures.ts) gets looked at — one task to the administrators, at the user's
  * area, once per user and day. Counted from the trail itself, so every reveal and export counts however it was made.
  */
 export async function checkDisclosures(db: Db, p: { day: string; timeZone: string }): Promise<number> {
   return db.tx(async (tx) => {
-    const [policy] = await tx.query<{ n: number }>('SELECT disclosures_per_day AS n FROM audit_policy');
-    const limit = policy?.n ?? 50;
+    const limit = (await policy.disclosureThreshold(tx)).per_day;
     const over = await tx.query<{ actor_id: number; n: number }>(
       `SELECT a.actor_id, count(*)::int AS n FROM audit_log a
         WHERE a.at >= ($1::date::timestamp AT TIME ZONE $2) AND a.at < (($1::date + 1)::timestamp AT TIME ZONE $2)

@@ -6,6 +6,7 @@ import { isRootScope } from '../../platform/scope';
 import { serve } from '../../platform/serve';
 import { areaRepo as areas } from '../areas';
 import * as repo from './repo';
+import * as watch from './disclosure-watch';
 
 export async function auditRoutes(app: FastifyInstance) {
   serve(app, api.listAudit, { access: { permission: 'audit.read' } }, async (req) => {
@@ -25,4 +26,8 @@ export async function auditRoutes(app: FastifyInstance) {
       areaPath,
     });
   });
+  serve(app, api.getDisclosures, { access: { permission: 'audit.read' } }, (req) =>
+    watch.disclosures(ctxOf(req), { day: req.query.day, timeZone: req.server.timeZone }),
+  );
+  serve(app, api.setDisclosureThreshold, { access: { permission: 'audit.manage' } }, (req) => watch.setThreshold(ctxOf(req), req.body.perDay));
 }

@@ -1,5 +1,5 @@
 /**
  * The data lifecycle's public face (PIPL): its routes, the daily retention job, and a run for tests and tools.
- * The data classes are purged by their owners' faces (monitoring, screening, volunteers, residents).
+ * The data classes are purged by their owners' faces (monitoring, screening, volunteers, residents, sampling).
  */
 export { defineLifecycleJobs, runRetention } from './runs';

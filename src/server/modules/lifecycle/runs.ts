@@ -9,6 +9,7 @@ import type { JobQueue } from '../../platform/jobs';
 import * as monitoring from '../monitoring';
 import * as policy from '../policy';
 import * as residents from '../residents';
+import * as sampling from '../sampling';
 import * as screening from '../screening';
 import * as volunteers from '../volunteers';
 import * as repo from './repo';
@@ -27,11 +28,13 @@ const OWNERS: Record<DataClass, (tx: Queryable, p: PurgeRequest) => Promise<Purg
   fever_alerts: monitoring.purgeFeverAlerts,
   enlistments: volunteers.purgeEnlistments,
   import_errors: residents.purgeImportErrors,
+  sampling: sampling.purgeSampling,
 };
 
 /**
  * The audit rows about a purged record speak of the same person: their details are redacted with it (migration
- * 0030, platform/audit-redact.ts). Import errors are rows of an import, whose own audit rows hold counts only.
+ * 0030, platform/audit-redact.ts). Import errors are rows of an import, whose own audit rows hold counts only. A class
+ * whose unit is not one row (a person in a sampling round) names the records its audit rows speak of itself.
  */
 const AUDIT_ENTITY: Partial<Record<DataClass, AuditEntity>> = {
   arrivals: 'arrival',
@@ -77,6 +80,8 @@ export async function runRetention(
     const digest = createHash('sha256').update(digestInput(dataClass, out.ids)).digest('hex');
     const entity = AUDIT_ENTITY[dataClass];
     if (!p.dryRun && entity) auditRowsRedacted += await redactAuditDetails(tx, who, { entity, entityIds: out.ids, reason: dataClass });
+    for (const a of p.dryRun ? [] : (out.auditOf ?? []))
+      auditRowsRedacted += await redactAuditDetails(tx, who, { entity: a.entity, entityIds: a.ids, reason: dataClass });
     items.push({ dataClass, action: CLASS_ACTION[dataClass], count: out.count, digest });
   }
   const total = items.reduce((n, i) => n + i.count, 0);

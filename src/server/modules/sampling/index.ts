@@ -1,4 +1,4 @@
-/** The mass-testing module's public face: its routes, and the services the demo drives to show a round in progress. */
+/** The mass-testing module's public face: its routes, the services the demo drives to show a round in progress, its retention. */
 export { addTubesToBox, createBox, handOver } from './boxes';
 export { bind, openTube } from './desk';
 export { createExemption } from './exemptions';
@@ -7,3 +7,5 @@ export { receiveAll } from './results';
 export { createPoint, createRound, setRoundStatus } from './rounds';
 export { save as saveSlotPlan } from './slot-plans';
 export { samplingPanel } from './overview-panel';
+/** Retention (the lifecycle module's runs): a closed round's people made anonymous, its figures kept. */
+export { purgeSampling } from './retention';

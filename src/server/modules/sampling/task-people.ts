@@ -7,7 +7,11 @@ import * as tasks from '../tasks';
  * flag held on them.
  */
 async function flagResidents(db: Queryable, flagIds: number[]): Promise<Map<number, number>> {
-  const rows = await db.query<{ id: number; resident_id: number }>('SELECT id, resident_id FROM sampling_flags WHERE id = ANY($1::int[])', [flagIds]);
+  // An anonymised flag (retention.ts) holds a stand-in, not a resident: it leads to no one.
+  const rows = await db.query<{ id: number; resident_id: number }>(
+    'SELECT id, resident_id FROM sampling_flags WHERE id = ANY($1::int[]) AND anonymised_at IS NULL',
+    [flagIds],
+  );
   return new Map(rows.map((r) => [r.id, r.resident_id]));
 }
 

@@ -9,14 +9,15 @@ import { householdsAs, latestStaysOn, registryChangedUpTo, residentsAs } from '.
 // ——— coverage: the round's roster and its counters (migration 0016) ———
 /**
  * Whether residents changed since the round's roster was taken (or it was never taken): one look at the last
- * entry of `residents_updated_at_idx`, so a coverage read of an unchanged registry writes nothing.
+ * entry of `residents_updated_at_idx`, so a coverage read of an unchanged registry writes nothing. A round whose
+ * people were made anonymous (retention.ts) is never behind: its roster is history, no longer the registry's.
  */
 export async function rosterBehind(db: Queryable, roundId: number): Promise<boolean> {
   const [row] = await db.query<{ behind: boolean }>(
-    `SELECT coalesce(${registryChangedUpTo} > (SELECT roster_synced_to FROM sampling_rounds WHERE id = $1), true) AS behind`,
+    `SELECT anonymised_at IS NULL AND coalesce(${registryChangedUpTo} > roster_synced_to, true) AS behind FROM sampling_rounds WHERE id = $1`,
     [roundId],
   );
-  return row.behind;
+  return row?.behind ?? false;
 }
 
 /**
@@ -33,8 +34,9 @@ export async function syncRoster(tx: Queryable, p: { roundId: number; areaPath: 
   // The round row locked: two readers syncing at once take turns, and the second finds nothing left to do.
   // As text: a JS Date would cut the microseconds, and the next look would find the same people changed again.
   const [{ wm, top, done }] = await tx.query<{ wm: string | null; top: string | null; done: boolean }>(
-    `SELECT w.wm::text AS wm, t.top::text AS top, coalesce(t.top <= w.wm, t.top IS NULL) AS done
-       FROM (SELECT roster_synced_to AS wm FROM sampling_rounds WHERE id = $1 FOR UPDATE) w, (SELECT ${registryChangedUpTo} AS top) t`,
+    `SELECT w.wm::text AS wm, t.top::text AS top, w.frozen OR coalesce(t.top <= w.wm, t.top IS NULL) AS done
+       FROM (SELECT roster_synced_to AS wm, anonymised_at IS NOT NULL AS frozen FROM sampling_rounds WHERE id = $1 FOR UPDATE) w,
+            (SELECT ${registryChangedUpTo} AS top) t`,
     [p.roundId],
   );
   if (done) return 0;

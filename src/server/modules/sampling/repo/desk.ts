@@ -249,10 +249,12 @@ export async function bindingPlaces(db: Queryable, ids: number[]): Promise<{ id:
   );
 }
 
+/** A live record of a person: an anonymised binding (retention.ts) is history, no longer changed. */
 export async function findBindingForUpdate(tx: Queryable, scope: Scope, id: number) {
   const q = new SqlParams();
   const [row] = await tx.query<{ id: number; tube_id: number; area_path: string; removed_at: Date | null; resident_id: number }>(
-    `SELECT b.id, b.tube_id, b.area_path, b.removed_at, b.resident_id FROM sampling_bindings b WHERE b.id = ${q.add(id)} AND ${scopeClause(scope, 'b.area_path', q)} FOR UPDATE`,
+    `SELECT b.id, b.tube_id, b.area_path, b.removed_at, b.resident_id FROM sampling_bindings b
+      WHERE b.id = ${q.add(id)} AND b.anonymised_at IS NULL AND ${scopeClause(scope, 'b.area_path', q)} FOR UPDATE`,
     q.values,
   );
   return row ?? null;

@@ -27,7 +27,7 @@ export async function revokeExemption(
 ): Promise<{ id: number; area_path: string; revoked_at: Date } | null> {
   const q = new SqlParams();
   const [row] = await tx.query<{ id: number; area_path: string; revoked_at: Date }>(
-    `UPDATE sampling_exemptions e SET revoked_at = now(), revoked_by = ${q.add(by)} WHERE e.id = ${q.add(id)} AND e.revoked_at IS NULL AND ${scopeClause(scope, 'e.area_path', q)}
+    `UPDATE sampling_exemptions e SET revoked_at = now(), revoked_by = ${q.add(by)} WHERE e.id = ${q.add(id)} AND e.revoked_at IS NULL AND e.anonymised_at IS NULL AND ${scopeClause(scope, 'e.area_path', q)}
      RETURNING e.id, e.area_path, e.revoked_at`,
     q.values,
   );
