@@ -32,6 +32,7 @@ import { monitoringRoutes } from './modules/monitoring';
 import { overviewRoutes } from './modules/overview';
 import { samplingRoutes } from './modules/sampling';
 import { checkpointRoutes } from './modules/checkpoints';
+import { tracingRoutes } from './modules/tracing';
 import { screeningRoutes } from './modules/screening';
 import { reportRoutes } from './modules/reports';
 import { defineLifecycleJobs, lifecycleRoutes } from './modules/lifecycle';
@@ -160,6 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(screeningRoutes, { config });
   await app.register(reportRoutes);
   await app.register(checkpointRoutes, { rosterFillSeconds: config.ROSTER_FILL_SECONDS });
+  await app.register(tracingRoutes);
   await app.register(lifecycleRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

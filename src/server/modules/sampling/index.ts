@@ -8,3 +8,5 @@ export { createPoint, createRound, setRoundStatus } from './rounds';
 export { samplingRoutes } from './routes';
 export { save as saveSlotPlan } from './slot-plans';
 export { samplingPanel } from './overview-panel';
+/** Contact tracing opens a case from a positive single-tube result (issue 16). */
+export { type PositiveSingleTube, positiveSingleTube } from './case-source';
