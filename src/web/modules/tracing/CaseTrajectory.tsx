@@ -11,6 +11,7 @@ import type { ResponseOf } from '../../../domain/contract';
 import { addTrajectory, type getCase, removeTrajectory } from '../../../domain/tracing/api';
 import { TRAJECTORY_KINDS, TRANSPORT_KINDS } from '../../../domain/tracing/kinds';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { ApiError } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
 
@@ -57,7 +58,21 @@ export function CaseTrajectory({ caseId, rows, writable }: { caseId: number; row
         endsAt: r.endsAt ? r.endsAt.format() : null,
       })),
     };
-    await add.mutateAsync({ params: { id: caseId }, body });
+    try {
+      await add.mutateAsync({ params: { id: caseId }, body });
+    } catch (e) {
+      // The server names the line list's cells (`rows.1.endsAt`): the message goes under that cell.
+      if (e instanceof ApiError) {
+        const cells = Object.entries(e.fields).filter(([k]) => k.startsWith('rows.'));
+        form.setFields(
+          cells.map(([k, message]) => {
+            const [, row, cell] = k.split('.');
+            return { name: ['rows', Number(row), cell as keyof LineValues], errors: [message] };
+          }),
+        );
+      }
+      return;
+    }
     form.resetFields();
     setEditing(false);
   };
