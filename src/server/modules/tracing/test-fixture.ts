@@ -65,6 +65,22 @@ export async function tracingFixture(): Promise<TracingFixture> {
 }
 
 let tubes = 0;
+
+/** A positive pool of two people, then one of them retested positive in a tube of their own: the round's id. */
+export async function positivePoolRetest(f: TracingFixture, held: number, other: number): Promise<number> {
+  const round = await ok(f.root.post('/api/sampling/rounds', { name: '混管轮', areaId: f.town.id, startsOn: f.today, endsOn: f.today, rosterDate: f.today }), 201);
+  const point = await ok(f.root.post(`/api/sampling/rounds/${round.id}/points`, { name: '村广场', areaId: f.village.id, desks: 2 }), 201);
+  await ok(f.root.post(`/api/sampling/rounds/${round.id}/status`, { status: 'open' }));
+  const tube = async (capacity: number, desk: number, people: number[], result: 'positive') => {
+    const barcode = `POOL${String(++tubes).padStart(8, '0')}`;
+    const t = await ok(f.sampler.post('/api/sampling/tubes', { roundId: round.id, pointId: point.id, desk, barcode, capacity }), 201);
+    for (const residentId of people) await ok(f.sampler.post('/api/sampling/bindings', { clientId: randomUUID(), tubeId: t.id, residentId }), 201);
+    await ok(f.root.post('/api/sampling/results', { results: [{ barcode, result, testedAt: `${f.today}T08:00:00+08:00`, lab: '县疾控' }] }));
+  };
+  await tube(5, 1, [held, other], 'positive');
+  await tube(1, 2, [held], 'positive');
+  return round.id;
+}
 /** A positive (or negative) single-tube result of a person in an open round: the sampling result's id. */
 export async function singleTubeResult(f: TracingFixture, residentId: number, result: 'positive' | 'negative'): Promise<number> {
   const round = await ok(

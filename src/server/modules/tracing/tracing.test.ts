@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/policy/rules';
-import { type TracingFixture, ok, singleTubeResult, tracingFixture } from './test-fixture';
+import { type TracingFixture, ok, positivePoolRetest, singleTubeResult, tracingFixture } from './test-fixture';
 
 /** Contact tracing, first slice (issue 16, points 1–3): cases, trajectories, contacts placed under policy. */
 let f: TracingFixture;
@@ -66,6 +66,22 @@ describe('cases', () => {
     expect(again.id).toBe(c.id);
     expect((await f.cadre.post(`/api/tracing/cases/from-sampling-result/${negative}`, {})).statusCode).toBe(404);
     expect((await f.cadre.post('/api/tracing/cases/from-sampling-result/999999', {})).statusCode).toBe(404);
+  });
+
+  it('the positives board offers the retest of a held pool member; the case opened from it was found by the pool retest', async () => {
+    const roundId = await positivePoolRetest(f, f.people.孙四, f.people.孙三);
+    const flags = (await ok(f.command.get(`/api/sampling/rounds/${roundId}/positives`))).items;
+    const confirmed = flags.find((x: any) => x.residentId === f.people.孙四);
+    expect(confirmed).toMatchObject({ status: 'confirmed', retestResultId: expect.any(Number) });
+    expect(flags.find((x: any) => x.residentId === f.people.孙三)).toMatchObject({ status: 'held', retestResultId: null });
+    const c = await ok(f.command.post(`/api/tracing/cases/from-sampling-result/${confirmed.retestResultId}`, { classification: 'asymptomatic' }), 201);
+    expect(c).toMatchObject({ residentId: f.people.孙四, foundBy: 'pool_retest', classification: 'asymptomatic' });
+    // The pool's own result is not a single tube: no case from it.
+    const [pool] = await f.t.db.query<{ id: number }>(
+      'SELECT r.id FROM sampling_results r JOIN sampling_tubes t ON t.id = r.tube_id WHERE t.round_id = $1 AND t.capacity = 5',
+      [roundId],
+    );
+    expect((await f.command.post(`/api/tracing/cases/from-sampling-result/${pool.id}`, {})).statusCode).toBe(404);
   });
 });
 
