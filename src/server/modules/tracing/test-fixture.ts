@@ -68,7 +68,10 @@ let tubes = 0;
 
 /** A positive pool of two people, then one of them retested positive in a tube of their own: the round's id. */
 export async function positivePoolRetest(f: TracingFixture, held: number, other: number): Promise<number> {
-  const round = await ok(f.root.post('/api/sampling/rounds', { name: '混管轮', areaId: f.town.id, startsOn: f.today, endsOn: f.today, rosterDate: f.today }), 201);
+  const round = await ok(
+    f.root.post('/api/sampling/rounds', { name: '混管轮', areaId: f.town.id, startsOn: f.today, endsOn: f.today, rosterDate: f.today }),
+    201,
+  );
   const point = await ok(f.root.post(`/api/sampling/rounds/${round.id}/points`, { name: '村广场', areaId: f.village.id, desks: 2 }), 201);
   await ok(f.root.post(`/api/sampling/rounds/${round.id}/status`, { status: 'open' }));
   const tube = async (capacity: number, desk: number, people: number[], result: 'positive') => {
