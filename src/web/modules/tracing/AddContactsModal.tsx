@@ -44,11 +44,11 @@ export function AddContactsModal(p: { caseId: number; contacts: Contact[]; isola
       l.steps.length
         ? l.steps.map((s) => t('tracing.stepValue', { measure: t(`monitoring.kind.${s.measure}`), days: s.days })).join(' + ')
         : t('tracing.noMeasure'),
-      l.testDays.length ? t('tracing.testDaysValue', { days: l.testDays.join('、') }) : null,
+      l.testDays.length ? t('tracing.testDaysValue', { days: l.testDays.join(t('tracing.listSep')) }) : null,
       t('tracing.placeWithin', { hours: l.placeWithinHours }),
     ]
       .filter(Boolean)
-      .join('；');
+      .join(t('tracing.sep'));
 
   const submit = async () => {
     const v = await form.validateFields();
@@ -74,7 +74,7 @@ export function AddContactsModal(p: { caseId: number; contacts: Contact[]; isola
       ...o.warnings.map((w) => t(`tracing.warning.${w}`, { day: p.isolatedOn ?? '' })),
     ]
       .filter(Boolean)
-      .join('：');
+      .join(t('tracing.colon'));
 
   return (
     <Modal
