@@ -57,6 +57,7 @@ const OWNER: Record<string, string> = {
     'sampling_roster',
     'sampling_coverage',
   ]),
+  ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts']),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',

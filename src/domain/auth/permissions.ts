@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   'checkpoints.read': 'checkpoints',
   'checkpoints.manage': 'checkpoints',
   'checkpoints.duty': 'checkpoints',
+  'tracing.read': 'tracing',
+  'tracing.write': 'tracing',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
 import { idParams } from '../primitives';
-import { MEASURE_KINDS, SYMPTOMS } from './rules';
+import { CONTACT_LEVELS, MEASURE_KINDS, SYMPTOMS } from './rules';
 import { conditionsSchema, createPolicySetBody, evaluateBody, outcomeSchema, publishPolicySetBody, replacePolicySetBody } from './schemas';
 
 /** Policy as data (server/modules/policy): the rule sets, "try it", and the editor's writes. */
@@ -28,6 +28,10 @@ export const policySet = z.object({
   alertSymptoms: z.array(z.enum(SYMPTOMS)),
   source: z.string(),
   status: z.enum(['draft', 'published']),
+  tracing: z.object({
+    caseClasses: z.array(z.object({ code: z.string(), name: names })),
+    contactLevels: z.array(z.object({ level: z.enum(CONTACT_LEVELS), placeWithinHours: z.number() })),
+  }),
   rules: z.array(policyRule),
 });
 export type PolicySetView = z.infer<typeof policySet>;

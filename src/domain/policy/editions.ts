@@ -1,4 +1,4 @@
-import type { Outcome, PolicySet, Rule } from './rules';
+import type { Outcome, PolicySet, Rule, TracingPolicy } from './rules';
 
 /**
  * The policy editions of ../shared/DOMAIN.md as seed data — defaults an administrator edits, never
@@ -27,6 +27,23 @@ const feverFirst = rule(
   { hasSymptoms: true },
   { steps: [], refer: 'fever_clinic', followUpsPerDay: 0, followUpTimes: [] },
 );
+/**
+ * Tracing entries (migration 0034 stores the same). The hours to place a contact are defaults where the
+ * editions give none: 24 h before the 9th edition, 12 h for close contacts from the 9th on.
+ */
+const CASE_CLASSES: TracingPolicy['caseClasses'] = [
+  { code: 'suspected', name: { zh: '疑似病例', en: 'Suspected case' } },
+  { code: 'confirmed', name: { zh: '确诊病例', en: 'Confirmed case' } },
+  { code: 'asymptomatic', name: { zh: '无症状感染者', en: 'Asymptomatic infection' } },
+  { code: 'discarded', name: { zh: '排除', en: 'Discarded' } },
+];
+const EARLY: TracingPolicy = {
+  caseClasses: CASE_CLASSES.filter((c) => c.code !== 'asymptomatic'),
+  contactLevels: [
+    { level: 'close', placeWithinHours: 24 },
+    { level: 'general', placeWithinHours: 48 },
+  ],
+};
 const otherwiseNone = rule('default', '其他情况：无需管控', 'Otherwise: no measure', {}, { steps: [], followUpsPerDay: 0, followUpTimes: [] });
 
 export const EDITIONS: PolicySet[] = [
@@ -41,6 +58,7 @@ export const EDITIONS: PolicySet[] = [
     alertSymptoms: ['fever', 'cough', 'breathing'],
     source:
       'Source report of one district: unclear fever → fever clinic; other province → isolate and observe (14 days: default); same province, no fever, no contact → none',
+    tracing: EARLY,
     rules: [
       feverFirst,
       rule(
@@ -70,6 +88,7 @@ export const EDITIONS: PolicySet[] = [
     alertDueMinutes: 30,
     alertSymptoms: ['fever', 'cough', 'breathing'],
     source: 'DOMAIN.md: rural returnees 2021 — negative test, 14 days home health monitoring, tests day 7 and 14',
+    tracing: EARLY,
     rules: [
       feverFirst,
       rule(
@@ -105,6 +124,14 @@ export const EDITIONS: PolicySet[] = [
     alertDueMinutes: 30,
     alertSymptoms: ['fever', 'cough', 'sore_throat', 'loss_of_smell', 'breathing'],
     source: 'DOMAIN.md: close 14 central + 7 home monitoring; secondary 7 + 7; high/medium risk arrivals 14 days (default)',
+    tracing: {
+      caseClasses: CASE_CLASSES,
+      contactLevels: [
+        { level: 'close', placeWithinHours: 24 },
+        { level: 'secondary', placeWithinHours: 24 },
+        { level: 'general', placeWithinHours: 48 },
+      ],
+    },
     rules: [
       feverFirst,
       rule(
@@ -163,6 +190,14 @@ export const EDITIONS: PolicySet[] = [
     alertSymptoms: ['fever', 'cough', 'sore_throat', 'loss_of_smell', 'breathing'],
     source:
       'DOMAIN.md: close 7 central + 3 home, tests day 1,2,3,5,7; secondary 7 days home isolation (tests 1,4,7: default); high-risk arrivals 7 central, medium 7 home (default)',
+    tracing: {
+      caseClasses: CASE_CLASSES,
+      contactLevels: [
+        { level: 'close', placeWithinHours: 12 },
+        { level: 'secondary', placeWithinHours: 24 },
+        { level: 'general', placeWithinHours: 24 },
+      ],
+    },
     rules: [
       feverFirst,
       rule(
@@ -213,6 +248,13 @@ export const EDITIONS: PolicySet[] = [
     alertDueMinutes: 30,
     alertSymptoms: ['fever', 'cough', 'sore_throat', 'loss_of_smell', 'breathing'],
     source: 'DOMAIN.md: close 5 central + 3 home; secondary contacts not identified; medium risk removed; high-risk arrivals 7 days home isolation (default)',
+    tracing: {
+      caseClasses: CASE_CLASSES,
+      contactLevels: [
+        { level: 'close', placeWithinHours: 12 },
+        { level: 'general', placeWithinHours: 24 },
+      ],
+    },
     rules: [
       feverFirst,
       rule(

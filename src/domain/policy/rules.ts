@@ -11,7 +11,10 @@
  */
 export const MEASURE_KINDS = ['central_isolation', 'home_isolation', 'home_monitoring', 'none'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
-export const CONTACT_TYPES = ['close', 'secondary', 'none'] as const;
+export const CONTACT_TYPES = ['close', 'secondary', 'general', 'none'] as const;
+/** The levels a traced contact is placed at (流调): the contact types a set's tracing entries may list. */
+export const CONTACT_LEVELS = ['close', 'secondary', 'general'] as const;
+export type ContactLevel = (typeof CONTACT_LEVELS)[number];
 export const RISK_LEVELS = ['high', 'medium', 'low', 'lockdown', 'control', 'prevention', 'none'] as const;
 export const ORIGIN_SCOPES = ['local', 'same_province', 'other_province', 'abroad'] as const;
 export const CODE_COLOURS = ['green', 'yellow', 'orange', 'red', 'purple'] as const;
@@ -64,6 +67,17 @@ export interface Rule {
   then: Outcome;
 }
 
+/**
+ * The tracing entries of a set (流调): the case classifications in use, and the contact levels the set identifies
+ * with the hours a grid worker has to find and place such a contact. A level missing from the list is not
+ * identified under the set (the 20 measures dropped secondary contacts). What a level means — the measure, its
+ * length and test days counted from the last exposure — is the set's rules for that contact type.
+ */
+export interface TracingPolicy {
+  caseClasses: { code: string; name: { zh: string; en: string } }[];
+  contactLevels: { level: ContactLevel; placeWithinHours: number }[];
+}
+
 export interface PolicySet {
   id?: number;
   code: string;
@@ -76,6 +90,7 @@ export interface PolicySet {
   alertDueMinutes: number;
   alertSymptoms: Symptom[];
   source: string;
+  tracing: TracingPolicy;
   rules: Rule[];
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, id, plainText } from '../primitives';
-import { CODE_COLOURS, CONTACT_TYPES, COUNT_FROM, MEASURE_KINDS, ORIGIN_SCOPES, RISK_LEVELS, SYMPTOMS } from './rules';
+import { CODE_COLOURS, CONTACT_LEVELS, CONTACT_TYPES, COUNT_FROM, MEASURE_KINDS, ORIGIN_SCOPES, RISK_LEVELS, SYMPTOMS } from './rules';
 
 /** A person's situation, as the "try it" panel and the measure proposal send it. */
 export const situationSchema = z.strictObject({
@@ -56,6 +56,22 @@ export const outcomeSchema = z
 
 export const ruleSchema = z.strictObject({ code: policyCode, name: names, when: conditionsSchema, then: outcomeSchema });
 
+/**
+ * The tracing entries of a set: case classifications (codes unique) and the contact levels it identifies (each
+ * once), with the hours a grid worker has to find and place such a contact (one hour to a week).
+ */
+export const tracingPolicySchema = z.strictObject({
+  caseClasses: z
+    .array(z.strictObject({ code: policyCode, name: names }))
+    .min(1)
+    .max(20)
+    .refine((l) => new Set(l.map((c) => c.code)).size === l.length, 'invalid_format'),
+  contactLevels: z
+    .array(z.strictObject({ level: z.enum(CONTACT_LEVELS), placeWithinHours: z.number().int().min(1).max(168) }))
+    .max(CONTACT_LEVELS.length)
+    .refine((l) => new Set(l.map((c) => c.level)).size === l.length, 'invalid_format'),
+});
+
 /** A new draft set: a copy of another (its rules and thresholds), under the same code (next version) or a new one. */
 export const createPolicySetBody = z.strictObject({ copyOf: id, code: policyCode.optional(), name: names.optional() });
 
@@ -73,6 +89,7 @@ export const replacePolicySetBody = z.strictObject({
   alertDueMinutes: z.number().int().min(5).max(1440).optional(),
   alertSymptoms: z.array(z.enum(SYMPTOMS)).max(SYMPTOMS.length).optional(),
   source: plainText(1000).optional(),
+  tracing: tracingPolicySchema.optional(),
   rules: z.array(ruleSchema).min(1).max(50),
 });
 

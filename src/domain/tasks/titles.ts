@@ -16,6 +16,7 @@ export const TASK_TITLE_KEYS = [
   'feverAlertSymptoms',
   'checkpointVisit',
   'understaffed',
+  'traceContact',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

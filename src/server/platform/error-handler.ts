@@ -96,6 +96,13 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   children_outside: { zh: '下级组织的区域不在这个区域之内', en: "its sub-organisations' areas lie outside this area" },
   not_assault_squad: { zh: '只有突击队可以设分队', en: 'only an assault squad has sub-squads' },
   closed: { zh: '已撤销', en: 'closed' },
+  // Contact tracing (tracing module).
+  in_future: { zh: '不能晚于今天', en: 'cannot be after today' },
+  after_report: { zh: '不能晚于报告日期', en: 'cannot be after the report date' },
+  before_start: { zh: '结束时间早于开始时间', en: 'ends before it starts' },
+  not_identified: { zh: '现行政策不判定这一类别', en: 'not identified by the policy in force' },
+  is_case: { zh: '不能是病例本人', en: 'cannot be the case themself' },
+  not_in_policy: { zh: '不在现行政策的分类中', en: 'not a classification of the policy in force' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {

@@ -136,6 +136,23 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   FOLLOW_UP_DONE: { zh: '这次随访已经记录过了', en: 'This follow-up has already been recorded' },
   FOLLOW_UP_CANCELLED: { zh: '这次随访已取消', en: 'This follow-up has been cancelled' },
   ALERT_RESOLVED: { zh: '该发热预警已经处置', en: 'This fever alert has already been resolved' },
+  TRACING_CLASSIFICATION: {
+    zh: '病例分类“{code}”不在现行政策（{set}）中，请从列表中选择',
+    en: 'The case classification "{code}" is not in the policy in force ({set}); pick one from the list',
+  },
+  TRACING_CASE_DATES: {
+    zh: '日期顺序不可能：检测日期不能晚于报告日期，发病、检测、报告和隔离日期都不能晚于今天（{today}）',
+    en: 'These dates cannot be: the test cannot come after the report, and no date may be after today ({today})',
+  },
+  TRACING_CASE_EXISTS: { zh: '此人已有流调病例，请打开该病例修改', en: 'This person already has a case; open it to change it' },
+  TRACING_WINDOW_ORDER: {
+    zh: '第 {rows} 行的结束时间早于开始时间，请改正后再提交',
+    en: 'Row {rows}: the window ends before it starts; correct it and submit again',
+  },
+  TRACING_LEVEL_NOT_IDENTIFIED: {
+    zh: '现行政策（{set}）不判定这一接触者类别：{levels}',
+    en: 'The policy in force ({set}) does not identify this contact level: {levels}',
+  },
   NO_POLICY: { zh: '{on} 没有生效的管控政策', en: 'No control policy is in force on {on}' },
   RISK_IMPORT_ROOT: {
     zh: '风险地区名单全域通用，只能由全域（最高层级）账号导入',

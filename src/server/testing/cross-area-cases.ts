@@ -7,6 +7,7 @@ import { SCREENING_CASES } from './cross-area-screening';
 import { SAMPLING_CASES } from './sampling-cases';
 import { CHECKPOINT_CASES } from './checkpoint-cases';
 import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
+import { TRACING_CASES } from './tracing-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
 
@@ -36,6 +37,8 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...SAMPLING_CASES,
   // Checkpoints (issue 15).
   ...CHECKPOINT_CASES,
+  // Contact tracing (issue 16).
+  ...TRACING_CASES,
   // The data lifecycle (issue 14, point 12).
   ...LIFECYCLE_CASES,
 };

@@ -5,6 +5,7 @@
  */
 import { SAMPLING_PAGES } from './modules-sampling';
 import { CHECKPOINT_PAGES } from './modules-checkpoints';
+import { TRACING_PAGES } from './modules-tracing';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import {
   AlertOutlined,
@@ -287,6 +288,7 @@ export const MODULES: ModuleDef[] = [
   },
   ...SAMPLING_PAGES,
   ...CHECKPOINT_PAGES,
+  ...TRACING_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

@@ -32,6 +32,8 @@ export const flag = z.object({
   gridWorkers: z.array(z.string()),
   createdAt: instant,
   closedAt: instant.nullable(),
+  /** A confirmed flag's positive single-tube result: contact tracing opens a case from it. */
+  retestResultId: z.number().nullable(),
 });
 export type Flag = z.infer<typeof flag>;
 

@@ -1,6 +1,8 @@
 /** The monitoring module's public face: measures proposed, confirmed and started by other modules (arrivals, demo); fever alerts raised by a visit. */
 export type { MCtx } from './service';
 export { confirm, propose, start } from './service';
+/** A person's live measure (contact tracing keeps a stricter one rather than downgrading it). */
+export { liveMeasureOf } from './measures-repo';
 export { defineMonitoringJobs } from './sweep';
 export { openAlertsPanel } from './overview-panel';
 export type { AlertPolicy, AlertRecipients, AlertSource } from './alert-raise';

@@ -92,6 +92,15 @@ export async function hasLiveMeasure(db: Queryable, residentId: number): Promise
   return rows.length > 0;
 }
 
+/** The person's live measure (proposed to awaiting release), if any: tracing keeps a stricter one instead of proposing. */
+export async function liveMeasureOf(db: Queryable, residentId: number): Promise<{ id: number; kind: string; state: string } | null> {
+  const [row] = await db.query<{ id: number; kind: string; state: string }>(
+    `SELECT id, kind, state FROM measures WHERE resident_id = $1 AND state = ANY($2::text[]) ORDER BY id DESC LIMIT 1`,
+    [residentId, LIVE_STATES],
+  );
+  return row ?? null;
+}
+
 export interface NewMeasure {
   residentId: number;
   areaId: number;

@@ -2,7 +2,7 @@
  * Monitoring's records lent to other modules' SQL: the daily report rolls measures, follow-ups and fever alerts
  * up by area and day inside its one statement, and home sampling asks whether a person is under a measure at
  * home. Columns others read: measures — id, resident_id, area_id, area_path, kind, place, state, starts_on,
- * released_at; follow_ups — area_id, area_path, due_at, window_ends_at, status; fever_alerts — area_id,
+ * ends_on, released_at (tracing shows a contact's measure beside it); follow_ups — area_id, area_path, due_at, window_ends_at, status; fever_alerts — area_id,
  * area_path, raised_at, resolved_at. Writes go through this module's services only.
  */
 export const measuresAs = (alias: string): string => `measures ${alias}`;

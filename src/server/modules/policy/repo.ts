@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/engine';
-import type { Outcome, PolicySet, Rule, Symptom } from '../../../domain/policy/rules';
+import type { Outcome, PolicySet, Rule, Symptom, TracingPolicy } from '../../../domain/policy/rules';
 
 /**
  * Policy sets and their ordered rules: deployment-wide reference data, like roles — not scoped by area.
@@ -17,6 +17,7 @@ interface SetRow {
   alert_symptoms: string[];
   source: string | null;
   status: string;
+  tracing: TracingPolicy;
 }
 interface RuleRow {
   set_id: number;
@@ -42,7 +43,7 @@ export function allSets(db: Queryable): Promise<StoredSet[]> {
 async function readSets(db: Queryable, where: string): Promise<StoredSet[]> {
   const sets = await db.query<SetRow>(
     `SELECT id, code, version, name_zh, name_en, to_char(effective_from, 'YYYY-MM-DD') AS effective_from,
-            to_char(effective_to, 'YYYY-MM-DD') AS effective_to, fever_threshold::text, alert_due_minutes, alert_symptoms, source, status
+            to_char(effective_to, 'YYYY-MM-DD') AS effective_to, fever_threshold::text, alert_due_minutes, alert_symptoms, source, status, tracing
        FROM policy_sets WHERE ${where} ORDER BY status = 'draft' DESC, effective_from DESC, version DESC`,
   );
   const rules = await db.query<RuleRow>(
@@ -61,6 +62,7 @@ async function readSets(db: Queryable, where: string): Promise<StoredSet[]> {
     alertSymptoms: s.alert_symptoms as Symptom[],
     source: s.source ?? '',
     status: s.status,
+    tracing: s.tracing,
     rules: rules.filter((r) => r.set_id === s.id).map((r) => ({ code: r.code, name: { zh: r.name_zh, en: r.name_en }, when: r.conditions, then: r.outcome })),
   }));
 }
@@ -86,9 +88,20 @@ export async function lockSet(tx: Queryable, id: number): Promise<{ id: number; 
  */
 export async function insertDraft(tx: Queryable, s: Omit<StoredSet, 'id' | 'status' | 'effectiveTo'>): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
-    `INSERT INTO policy_sets (code, version, name_zh, name_en, effective_from, effective_to, fever_threshold, alert_symptoms, source, status, alert_due_minutes)
-     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8, 'draft', $9) RETURNING id`,
-    [s.code, s.version, s.name.zh, s.name.en, s.effectiveFrom, s.feverThreshold, s.alertSymptoms, s.source || null, s.alertDueMinutes],
+    `INSERT INTO policy_sets (code, version, name_zh, name_en, effective_from, effective_to, fever_threshold, alert_symptoms, source, status, alert_due_minutes, tracing)
+     VALUES ($1, $2, $3, $4, $5, NULL, $6, $7, $8, 'draft', $9, $10::jsonb) RETURNING id`,
+    [
+      s.code,
+      s.version,
+      s.name.zh,
+      s.name.en,
+      s.effectiveFrom,
+      s.feverThreshold,
+      s.alertSymptoms,
+      s.source || null,
+      s.alertDueMinutes,
+      JSON.stringify(s.tracing),
+    ],
   );
   await writeRules(tx, id, s.rules);
   return id;
@@ -115,13 +128,31 @@ async function writeRules(tx: Queryable, setId: number, rules: Rule[]) {
 export async function replaceDraft(
   tx: Queryable,
   id: number,
-  f: { name?: { zh: string; en: string }; feverThreshold?: number; alertDueMinutes?: number; alertSymptoms?: string[]; source?: string; rules: Rule[] },
+  f: {
+    name?: { zh: string; en: string };
+    feverThreshold?: number;
+    alertDueMinutes?: number;
+    alertSymptoms?: string[];
+    source?: string;
+    tracing?: TracingPolicy;
+    rules: Rule[];
+  },
 ) {
   await tx.query(
     `UPDATE policy_sets SET name_zh = COALESCE($2, name_zh), name_en = COALESCE($3, name_en), fever_threshold = COALESCE($4, fever_threshold),
-            alert_symptoms = COALESCE($5, alert_symptoms), source = COALESCE($6, source), alert_due_minutes = COALESCE($7, alert_due_minutes)
+            alert_symptoms = COALESCE($5, alert_symptoms), source = COALESCE($6, source), alert_due_minutes = COALESCE($7, alert_due_minutes),
+            tracing = COALESCE($8::jsonb, tracing)
       WHERE id = $1 AND status = 'draft'`,
-    [id, f.name?.zh ?? null, f.name?.en ?? null, f.feverThreshold ?? null, f.alertSymptoms ?? null, f.source ?? null, f.alertDueMinutes ?? null],
+    [
+      id,
+      f.name?.zh ?? null,
+      f.name?.en ?? null,
+      f.feverThreshold ?? null,
+      f.alertSymptoms ?? null,
+      f.source ?? null,
+      f.alertDueMinutes ?? null,
+      f.tracing ? JSON.stringify(f.tracing) : null,
+    ],
   );
   await tx.query(`DELETE FROM policy_rules WHERE set_id = $1`, [id]);
   await writeRules(tx, id, f.rules);

@@ -9,3 +9,5 @@ export { save as saveSlotPlan } from './slot-plans';
 export { samplingPanel } from './overview-panel';
 /** Retention (the lifecycle module's runs): a closed round's people made anonymous, its figures kept. */
 export { purgeSampling } from './retention';
+/** Contact tracing opens a case from a positive single-tube result (issue 16). */
+export { type PositiveSingleTube, positiveSingleTube } from './case-source';

@@ -173,6 +173,7 @@ export async function positives(ctx: Ctx, roundId: number, p: { status?: string;
       gridWorkers: f.grid_workers,
       createdAt: f.created_at,
       closedAt: f.closed_at,
+      retestResultId: f.retest_result_id,
     })),
   };
 }

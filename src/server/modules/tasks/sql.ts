@@ -4,7 +4,7 @@
  * beside a list, and the desk closing a person's home-sampling task in the binding statement itself.
  * Arguments are SQL expressions (parameters, columns or literals written in code), never user text.
  * Columns others read through `tasksAs`: id, type, subject_kind, subject_id, status, assignee_user_id,
- * assignee_role, created_at.
+ * assignee_role, created_at, due_at (a traced contact's deadline beside the contact).
  */
 export const tasksAs = (alias: string): string => `tasks ${alias}`;
 

@@ -89,6 +89,16 @@ export default function PolicyPage() {
                     <SymptomTags symptoms={set.alertSymptoms} />
                   </span>
                 </Descriptions.Item>
+                <Descriptions.Item label={t('monitoring.policy.contactLevels')}>
+                  <span data-testid="policy-contact-levels">
+                    {set.tracing.contactLevels
+                      .map((l) => `${t(`tracing.level.${l.level}`)} ${t('tracing.placeWithin', { hours: l.placeWithinHours })}`)
+                      .join(t('tracing.sep')) || t('common.none')}
+                  </span>
+                </Descriptions.Item>
+                <Descriptions.Item label={t('monitoring.policy.caseClasses')}>
+                  {set.tracing.caseClasses.map((c) => (en ? c.name.en : c.name.zh)).join(t('tracing.listSep'))}
+                </Descriptions.Item>
                 <Descriptions.Item label={t('monitoring.policy.source')}>{policySourceText(set, t)}</Descriptions.Item>
               </Descriptions>
               {can('policy.manage') && (

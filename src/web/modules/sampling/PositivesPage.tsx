@@ -13,6 +13,7 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
 import { BackTo } from '../monitoring/BackTo';
+import { PositiveCaseButton } from './PositiveCaseButton';
 import { PositivesBar, STATUS_COLOURS } from './PositivesBar';
 import { FLAG_STATUSES, type Flag, type FlagStatus, countByStatus, hoursMinutes, windowOf } from './PositivesTypes';
 
@@ -130,6 +131,7 @@ export default function PositivesPage() {
                   <Tag color={STATUS_COLOURS[f.status]} data-testid="positive-status">
                     {t(`samplingPositives.status.${f.status}`)}
                   </Tag>
+                  {f.status === 'confirmed' && <PositiveCaseButton resultId={f.retestResultId} />}
                 </Space>
                 <Typography.Text>
                   {f.areaName}

@@ -131,6 +131,8 @@ export interface FlagRow {
   grid_workers: string[];
   created_at: Date;
   closed_at: Date | null;
+  /** The positive single-tube retest's result (a confirmed flag): where contact tracing opens the case from. */
+  retest_result_id: number | null;
 }
 
 export async function listFlags(db: Queryable, scope: Scope, p: { roundId: number; status?: string; underPath?: string }): Promise<FlagRow[]> {
@@ -141,7 +143,8 @@ export async function listFlags(db: Queryable, scope: Scope, p: { roundId: numbe
   if (p.underPath) where.push(`f.area_path LIKE ${q.add(p.underPath + '%')}`);
   return db.query<FlagRow>(
     `SELECT f.id, f.round_id, f.resident_id, r.name, r.id_number, f.area_id, a.name AS area_name, h.address AS household_address, t.barcode, f.status,
-            ${GRID_WORKERS('f.area_path', scopeLike)} AS grid_workers, f.created_at, f.closed_at
+            ${GRID_WORKERS('f.area_path', scopeLike)} AS grid_workers, f.created_at, f.closed_at,
+            (SELECT sr.id FROM sampling_results sr WHERE sr.tube_id = f.retest_tube_id AND sr.result = 'positive') AS retest_result_id
        FROM sampling_flags f JOIN ${residentsAs('r')} ON r.id = f.resident_id JOIN ${areasAs('a')} ON a.id = f.area_id JOIN sampling_tubes t ON t.id = f.tube_id
        LEFT JOIN ${householdsAs('h')} ON h.id = r.household_id
       WHERE ${where.join(' AND ')}

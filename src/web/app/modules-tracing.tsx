@@ -1,0 +1,24 @@
+/** The contact-tracing (流调) pages of the menu, kept apart so modules.tsx stays a short list. */
+import { lazy } from 'react';
+import { NodeIndexOutlined } from '@ant-design/icons';
+import type { ModuleDef } from './modules';
+
+export const TRACING_PAGES: ModuleDef[] = [
+  {
+    // 流调病例: cases in scope, names masked.
+    path: '/tracing/cases',
+    labelKey: 'nav.tracingCases',
+    icon: <NodeIndexOutlined />,
+    permission: 'tracing.read',
+    component: lazy(() => import('../modules/tracing/CasesPage')),
+  },
+  {
+    // A case's page: its trajectory (line list) and contacts (from the registry, placed under their measures).
+    path: '/tracing/cases/:id',
+    labelKey: 'nav.tracingCase',
+    icon: <NodeIndexOutlined />,
+    permission: 'tracing.read',
+    component: lazy(() => import('../modules/tracing/CasePage')),
+    inMenu: false,
+  },
+];
