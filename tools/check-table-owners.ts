@@ -65,6 +65,7 @@ const OWNER: Record<string, string> = {
     'checkpoint_crossing_people',
     'checkpoint_roster_policy',
     'checkpoint_roster_fills',
+    'checkpoint_roster_requests',
   ]),
 };
 

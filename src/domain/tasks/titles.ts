@@ -16,6 +16,9 @@ export const TASK_TITLE_KEYS = [
   'feverAlertSymptoms',
   'checkpointVisit',
   'understaffed',
+  'swapAsked',
+  'swapApprove',
+  'leaveApprove',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

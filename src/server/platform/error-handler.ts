@@ -96,6 +96,15 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   children_outside: { zh: '下级组织的区域不在这个区域之内', en: "its sub-organisations' areas lie outside this area" },
   not_assault_squad: { zh: '只有突击队可以设分队', en: 'only an assault squad has sub-squads' },
   closed: { zh: '已撤销', en: 'closed' },
+  // Swap and leave requests on checkpoint rosters.
+  same_person: { zh: '不能换给自己', en: 'cannot be yourself' },
+  started: { zh: '班次已开始', en: 'the shift has started' },
+  duplicate: { zh: '已有待处理的申请', en: 'already has a request waiting' },
+  no_shifts: { zh: '这段日期内没有排班', en: 'no shifts in these days' },
+  overlap: { zh: '同一时间已在别处值班', en: 'already on duty elsewhere then' },
+  not_allowed: { zh: '这类申请不填此项', en: 'not used for this kind of request' },
+  before_start: { zh: '不能早于开始日期', en: 'must not be before the start' },
+  leave_too_long: { zh: '一次请假最长 31 天', en: 'one leave request covers at most 31 days' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {
