@@ -77,6 +77,14 @@ export const myRosterRequests = defineRoute({
   responses: { 200: z.object({ made: z.array(rosterRequest), asked: z.array(rosterRequest) }) },
 });
 
+export const requestColleagues = defineRoute({
+  method: 'GET',
+  path: `${BASE}/colleagues`,
+  summary: 'Who may take one of my shifts: people on duty in my scope who may fill its role (names only)',
+  query: z.strictObject({ assignmentId: idParam }),
+  responses: { 200: z.object({ items: z.array(z.object({ userId: z.number(), name: z.string() })) }) },
+});
+
 const decision = (action: string, summary: string) =>
   defineRoute({
     method: 'POST',

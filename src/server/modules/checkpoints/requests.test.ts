@@ -132,6 +132,9 @@ describe('swap requests', () => {
     const b = await assign(f.ids.volunteer, day(7), 'A');
     expect((await f.volunteer.post(R, { kind: 'swap', assignmentId: b, colleagueId: f.ids.stranger })).json().error.fields).toHaveProperty('colleagueId');
     expect((await f.volunteer.post(R, { kind: 'leave', fromDay: day(9), toDay: day(8) })).json().error.fields).toHaveProperty('toDay');
+    // The colleagues offered for a swap: never me; only for my own shift.
+    expect((await ok(f.volunteer.get(`${R}/colleagues?assignmentId=${b}`))).items.map((c: any) => c.userId)).not.toContain(f.ids.volunteer);
+    expect((await f.worker.get(`${R}/colleagues?assignmentId=${b}`)).statusCode).toBe(400);
   });
 });
 

@@ -8,8 +8,10 @@ import { badRequest, conflict, forbidden, notFound } from '../../platform/errors
 import { pathInScope } from '../../platform/scope';
 import { areaTree } from '../areas';
 import { closeForSubject, createTasks } from '../tasks';
+import { rosterCandidates } from '../volunteers';
 import * as duty from './duty-repo';
 import * as repo from './requests-repo';
+import { rolesOf } from './roster-data';
 import { handEditWarnings } from './roster-warnings';
 
 /**
@@ -212,6 +214,16 @@ export async function listRequests(ctx: Ctx, q: { under?: number; status: string
   const items = [];
   for (const r of rows) items.push(requestView(r, await previewWarnings(ctx, r, timeZone)));
   return { items, total };
+}
+
+/** The colleagues a swap may name: the fill's candidates in my scope who may fill the shift's role, not me. */
+export async function colleaguesFor(ctx: Ctx, assignmentId: number) {
+  const [mine] = await duty.assignmentsOfUser(ctx.db, ctx.actor.userId, { id: assignmentId });
+  if (!mine) throw badRequest('VALIDATION_FAILED', {}, { assignmentId: 'not_found' });
+  const list = await rosterCandidates(ctx.db, ctx.actor.scope, { from: mine.day, to: mine.day });
+  return {
+    items: list.filter((c) => c.user_id !== ctx.actor.userId && rolesOf(c).includes(mine.role)).map((c) => ({ userId: c.user_id, name: c.name })),
+  };
 }
 
 export async function myRequests(ctx: Ctx) {

@@ -67,6 +67,7 @@ export async function checkpointRoutes(app: FastifyInstance, opts: { rosterFillS
   });
   serve(app, rq.listRosterRequests, perm('checkpoints.read'), (req) => requests.listRequests(ctxOf(req), req.query, tz));
   serve(app, rq.myRosterRequests, perm('checkpoints.duty'), (req) => requests.myRequests(ctxOf(req)));
+  serve(app, rq.requestColleagues, perm('checkpoints.duty'), (req) => requests.colleaguesFor(ctxOf(req), req.query.assignmentId));
   serve(app, rq.acceptRosterRequest, perm('checkpoints.duty'), (req) => requests.decide(ctxOf(req), req.params.id, 'accept', req.body.note, tz));
   serve(app, rq.declineRosterRequest, perm('checkpoints.duty'), (req) => requests.decide(ctxOf(req), req.params.id, 'decline', req.body.note, tz));
   serve(app, rq.withdrawRosterRequest, perm('checkpoints.duty'), (req) => requests.decide(ctxOf(req), req.params.id, 'withdraw', req.body.note, tz));
