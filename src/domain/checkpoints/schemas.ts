@@ -170,3 +170,27 @@ export type RosterRequestInput = z.infer<typeof rosterRequestBody>;
 
 /** Accepting, declining, withdrawing, approving or refusing a request: an optional note (a refusal's reason). */
 export const requestDecisionBody = z.strictObject({ note: plainText(200).optional() });
+
+/**
+ * A new version of the roster rules and weights (policy data): every value given, each within what a roster can
+ * live with — rest 0–24 hours, a weekly cap of 8–84 hours (one shift to seven 12-hour ones).
+ */
+const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+export const rosterPolicyBody = z.strictObject({
+  restHours: whole(0, 24),
+  weeklyHourCap: whole(8, 84),
+  maxShiftsPerDay: whole(1, 3),
+  banNightThenMorning: z.boolean(),
+  morningStartsBeforeHour: whole(1, 23),
+  freeNights: whole(0, 7),
+  freeWeekendShifts: whole(0, 6),
+  weights: z.strictObject({
+    travelPerStep: whole(0, 100),
+    unfilled: whole(1, 100_000),
+    extraNight: whole(0, 1000),
+    extraWeekendShift: whole(0, 1000),
+  }),
+  /** Why the rules change (shown beside the version). */
+  note: plainText(200).min(1),
+});
+export type RosterPolicyInput = z.infer<typeof rosterPolicyBody>;

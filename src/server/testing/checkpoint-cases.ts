@@ -129,6 +129,25 @@ const CASES: Record<string, CrossCase> = {
     { url: '/api/checkpoints/roster/people', expect: 'no-leak', control: 'ok' },
   ],
   'GET /api/checkpoints/roster/policy': async () => [{ url: '/api/checkpoints/roster/policy', expect: 'no-leak', control: 'ok' }],
+  // Deployment-wide policy data: B (not at the top of the tree) may not write it; A neither, so no control.
+  'PUT /api/checkpoints/roster/policy': async () => [
+    {
+      url: '/api/checkpoints/roster/policy',
+      body: {
+        restHours: 11,
+        weeklyHourCap: 48,
+        maxShiftsPerDay: 1,
+        banNightThenMorning: true,
+        morningStartsBeforeHour: 12,
+        freeNights: 2,
+        freeWeekendShifts: 1,
+        weights: { travelPerStep: 1, unfilled: 100, extraNight: 2, extraWeekendShift: 1 },
+        note: '跨区测试',
+      },
+      expect: 'denied',
+      control: 'none',
+    },
+  ],
   'POST /api/checkpoints/roster/export.xlsx': async (e) => [
     { url: '/api/checkpoints/roster/export.xlsx?from=2030-01-01&days=14', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
     {

@@ -13,7 +13,7 @@ import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
 import { sendSpreadsheet } from '../../platform/http-files';
 import { prepareRosterExport } from './roster-export';
 import { defineRosterFillJob, getFill, latestFill, startFill } from './roster-fill';
-import { rosterPolicyInForce } from './roster-policy';
+import { type PolicyInForce, rosterPolicyInForce, saveRosterPolicy } from './roster-policy';
 import { rosterPeople } from './roster-warnings';
 import { defineCheckpointJobs } from './staffing';
 
@@ -47,10 +47,10 @@ export async function checkpointRoutes(app: FastifyInstance, opts: { rosterFillS
   });
   serve(app, api.latestRosterFill, perm('checkpoints.read'), (req) => latestFill(ctxOf(req), req.query.areaId));
   serve(app, api.getRosterFill, perm('checkpoints.read'), (req) => getFill(ctxOf(req), req.params.id));
-  serve(app, api.rosterPolicy, perm('checkpoints.read'), async (req) => {
-    const p = await rosterPolicyInForce(ctxOf(req).db);
-    return { version: p.version, note: p.note, since: p.createdAt, ...p.policy };
-  });
+  const policyView = (p: PolicyInForce) => ({ version: p.version, note: p.note, since: p.createdAt, ...p.policy });
+  serve(app, api.rosterPolicy, perm('checkpoints.read'), async (req) => policyView(await rosterPolicyInForce(ctxOf(req).db)));
+  // The rules and weights are deployment-wide policy data: edited with the policy permission, like the control rules.
+  serve(app, api.updateRosterPolicy, perm('policy.manage'), async (req) => policyView(await saveRosterPolicy(ctxOf(req), req.body)));
   serve(app, api.rosterPeople, perm('checkpoints.manage'), (req) => rosterPeople(ctxOf(req), req.query.under));
   serve(app, api.exportRoster, perm('checkpoints.read'), async (req, reply) => {
     const ctx = ctxOf(req);
