@@ -1,6 +1,7 @@
 import { type Browser, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PHONE, launch, newContext, signIn } from './browser';
+import { pickArea } from './pick-area';
 
 /**
  * Classified control and health monitoring, the main loop of issue 5 through its screens: a village cadre
@@ -24,29 +25,6 @@ function inputOf(l: Locator): Locator {
 async function pickOption(page: Page, select: Locator, text: string | RegExp) {
   await select.click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-
-/**
- * Picks an area in a tree picker by name, opening its parent when needed. A click on a node while the tree
- * is still taking in freshly loaded children can go unheard, so the picked name is checked and the pick
- * tried again (a person would see the field unchanged and click again).
- */
-async function pickArea(page: Page, select: Locator, name: string) {
-  for (let attempt = 1; ; attempt++) {
-    await select.click();
-    await page.locator('.ant-select-tree-treenode:visible').first().waitFor();
-    const node = page.locator('.ant-select-tree-node-content-wrapper:visible', { hasText: name }).first();
-    // The village opens on a click when it is not open yet (its grids load then).
-    if (!(await node.isVisible())) await page.locator('.ant-select-tree-switcher_close:visible').first().click();
-    await node.click();
-    try {
-      await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(name);
-      return;
-    } catch (e) {
-      if (attempt === 3) throw e;
-      await page.keyboard.press('Escape');
-    }
-  }
 }
 
 const confirmPop = (page: Page) =>

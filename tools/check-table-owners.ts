@@ -67,6 +67,7 @@ const OWNER: Record<string, string> = {
     'checkpoint_crossing_people',
     'checkpoint_roster_policy',
     'checkpoint_roster_fills',
+    'checkpoint_roster_requests',
   ]),
 };
 

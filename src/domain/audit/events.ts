@@ -12,6 +12,8 @@ export const auditCatalogue = {
   checkpoint_crossing: ['record'],
   checkpoint_post: ['create', 'update', 'shifts', 'assign_shift', 'unassign_shift', 'check_in', 'handover'],
   checkpoint_roster: ['fill', 'export'],
+  checkpoint_roster_policy: ['publish'],
+  checkpoint_roster_request: ['create', 'accept', 'decline', 'withdraw', 'approve', 'refuse'],
   daily_report: ['submit', 'reopen', 'export'],
   data_request: ['create', 'answer'],
   deployment: ['create', 'cancel'],

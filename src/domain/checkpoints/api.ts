@@ -3,7 +3,7 @@ import { defineRoute } from '../contract';
 import { exportPurposeBody } from '../platform/exports';
 import { calendarDate, day, fileDownload, idParam, idParams, instant, okBody, pageOf, paging } from '../primitives';
 import { CHECK_ITEMS, DECISIONS, DIRECTIONS, POST_KINDS, ROSTER_RULE_KINDS, STAFF_ROLES, SUPPLIES, VEHICLE_TYPES } from './kinds';
-import { assignBody, checkInBody, fillBody, createPostBody, crossingBody, handoverBody, shiftsBody, updatePostBody } from './schemas';
+import { assignBody, checkInBody, createPostBody, crossingBody, fillBody, handoverBody, rosterPolicyBody, shiftsBody, updatePostBody } from './schemas';
 import { SHIFT_KINDS } from './shifts';
 
 /** The checkpoints module's routes (server/modules/checkpoints): posts, shifts, the roster, duty and crossings. */
@@ -302,25 +302,31 @@ export const latestRosterFill = defineRoute({
   query: z.strictObject({ areaId: idParam }),
   responses: { 200: z.object({ fill: rosterFill.nullable() }) },
 });
+const rosterPolicyOut = z.object({
+  version: z.number(),
+  note: z.string().nullable(),
+  since: instant,
+  restHours: z.number(),
+  weeklyHourCap: z.number(),
+  maxShiftsPerDay: z.number(),
+  banNightThenMorning: z.boolean(),
+  morningStartsBeforeHour: z.number(),
+  freeNights: z.number(),
+  freeWeekendShifts: z.number(),
+  weights: z.object({ travelPerStep: z.number(), unfilled: z.number(), extraNight: z.number(), extraWeekendShift: z.number() }),
+});
 export const rosterPolicy = defineRoute({
   method: 'GET',
   path: `${BASE}/roster/policy`,
   summary: 'The roster rules and weights in force (policy data)',
-  responses: {
-    200: z.object({
-      version: z.number(),
-      note: z.string().nullable(),
-      since: instant,
-      restHours: z.number(),
-      weeklyHourCap: z.number(),
-      maxShiftsPerDay: z.number(),
-      banNightThenMorning: z.boolean(),
-      morningStartsBeforeHour: z.number(),
-      freeNights: z.number(),
-      freeWeekendShifts: z.number(),
-      weights: z.object({ travelPerStep: z.number(), unfilled: z.number(), extraNight: z.number(), extraWeekendShift: z.number() }),
-    }),
-  },
+  responses: { 200: rosterPolicyOut },
+});
+export const updateRosterPolicy = defineRoute({
+  method: 'PUT',
+  path: `${BASE}/roster/policy`,
+  summary: 'Saves the roster rules and weights as a new version, in force for the next fill and hand edit (policy.manage, root scope only)',
+  body: rosterPolicyBody,
+  responses: { 200: rosterPolicyOut },
 });
 
 export const exportRoster = defineRoute({

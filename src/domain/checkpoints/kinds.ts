@@ -77,3 +77,24 @@ export const ROSTER_RULE_KINDS = [
   'understaffed',
 ] as const;
 export type RosterRuleKind = (typeof ROSTER_RULE_KINDS)[number];
+
+/**
+ * Swap and leave requests on a roster: a swap hands one shift to a named colleague (who accepts, then a cadre
+ * approves); leave frees the requester's shifts on one shift or a range of days (a cadre approves).
+ */
+export const ROSTER_REQUEST_KINDS = ['swap', 'leave'] as const;
+export type RosterRequestKind = (typeof ROSTER_REQUEST_KINDS)[number];
+export const ROSTER_REQUEST_STATUSES = ['pending', 'accepted_by_colleague', 'approved', 'refused', 'withdrawn'] as const;
+export type RosterRequestStatus = (typeof ROSTER_REQUEST_STATUSES)[number];
+/** Still waiting for someone: the colleague (a swap's pending), or a cadre. */
+export const OPEN_REQUEST_STATUSES: readonly RosterRequestStatus[] = ['pending', 'accepted_by_colleague'];
+/** The longest leave one request may cover, in days. */
+export const LEAVE_MAX_DAYS = 31;
+
+/** What each party may do in each state (the server refuses the rest with 409; the screens offer only these). */
+export type RosterRequestAction = 'accept' | 'decline' | 'withdraw' | 'approve' | 'refuse';
+export function requestActions(kind: RosterRequestKind, status: RosterRequestStatus): RosterRequestAction[] {
+  if (status === 'pending') return kind === 'swap' ? ['accept', 'decline', 'withdraw', 'refuse'] : ['withdraw', 'approve', 'refuse'];
+  if (status === 'accepted_by_colleague') return ['withdraw', 'approve', 'refuse'];
+  return [];
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CODE_COLOURS } from '../policy/rules';
 import { calendarDate, id, instantInput, plainText } from '../primitives';
 import { originCode } from '../screening/schemas';
-import { CHECK_ITEMS, DECISIONS, DIRECTIONS, POST_KINDS, STAFF_ROLES, SUPPLIES, VEHICLE_TYPES } from './kinds';
+import { CHECK_ITEMS, DECISIONS, DIRECTIONS, LEAVE_MAX_DAYS, POST_KINDS, ROSTER_REQUEST_KINDS, STAFF_ROLES, SUPPLIES, VEHICLE_TYPES } from './kinds';
 import { SHIFT_KINDS, TIME_OF_DAY } from './shifts';
 
 /** Request shapes of the checkpoints module, shared by the server routes and the forms. */
@@ -131,3 +131,66 @@ export const crossingBody = z.strictObject({
   decision: z.enum(DECISIONS).optional(),
 });
 export type CrossingInput = z.infer<typeof crossingBody>;
+
+/**
+ * A swap or leave request. A swap names one of my shifts and the colleague to take it; leave names one of my
+ * shifts, or a range of days (every shift of mine in it).
+ */
+export const rosterRequestBody = z
+  .strictObject({
+    kind: z.enum(ROSTER_REQUEST_KINDS),
+    assignmentId: id.optional(),
+    colleagueId: id.optional(),
+    fromDay: calendarDate.optional(),
+    toDay: calendarDate.optional(),
+    reason: plainText(200).optional(),
+  })
+  .superRefine((v, ctx) => {
+    const need = (path: string) => ctx.addIssue({ code: 'custom', message: 'required', path: [path] });
+    if (v.kind === 'swap') {
+      if (!v.assignmentId) need('assignmentId');
+      if (!v.colleagueId) need('colleagueId');
+      if (v.fromDay || v.toDay) ctx.addIssue({ code: 'custom', message: 'not_allowed', path: ['fromDay'] });
+      return;
+    }
+    if (v.colleagueId) ctx.addIssue({ code: 'custom', message: 'not_allowed', path: ['colleagueId'] });
+    if (v.assignmentId) {
+      if (v.fromDay || v.toDay) ctx.addIssue({ code: 'custom', message: 'not_allowed', path: ['fromDay'] });
+      return;
+    }
+    if (!v.fromDay) need('fromDay');
+    if (!v.toDay) need('toDay');
+    if (v.fromDay && v.toDay) {
+      const days = (Date.parse(v.toDay) - Date.parse(v.fromDay)) / 86_400_000;
+      if (days < 0) ctx.addIssue({ code: 'custom', message: 'before_start', path: ['toDay'] });
+      else if (days >= LEAVE_MAX_DAYS) ctx.addIssue({ code: 'custom', message: 'leave_too_long', path: ['toDay'] });
+    }
+  });
+export type RosterRequestInput = z.infer<typeof rosterRequestBody>;
+
+/** Accepting, declining, withdrawing, approving or refusing a request: an optional note (a refusal's reason). */
+export const requestDecisionBody = z.strictObject({ note: plainText(200).optional() });
+
+/**
+ * A new version of the roster rules and weights (policy data): every value given, each within what a roster can
+ * live with — rest 0–24 hours, a weekly cap of 8–84 hours (one shift to seven 12-hour ones).
+ */
+const whole = (min: number, max: number) => z.number().int().min(min).max(max);
+export const rosterPolicyBody = z.strictObject({
+  restHours: whole(0, 24),
+  weeklyHourCap: whole(8, 84),
+  maxShiftsPerDay: whole(1, 3),
+  banNightThenMorning: z.boolean(),
+  morningStartsBeforeHour: whole(1, 23),
+  freeNights: whole(0, 7),
+  freeWeekendShifts: whole(0, 6),
+  weights: z.strictObject({
+    travelPerStep: whole(0, 100),
+    unfilled: whole(1, 100_000),
+    extraNight: whole(0, 1000),
+    extraWeekendShift: whole(0, 1000),
+  }),
+  /** Why the rules change (shown beside the version). */
+  note: plainText(200).min(1),
+});
+export type RosterPolicyInput = z.infer<typeof rosterPolicyBody>;

@@ -10,7 +10,15 @@ import { id, idParam, idParams, instant, instantInput, plainText, queryBool } fr
  */
 
 /** Every type a module writes: the monitoring ones, and the sampling, audit and checkpoint modules' own. */
-export const ALL_TASK_TYPES = [...TASK_TYPES, 'home_sampling', 'sampling_retest', 'audit_disclosures', 'checkpoint_understaffed', 'trace_contact'] as const;
+export const ALL_TASK_TYPES = [
+  ...TASK_TYPES,
+  'home_sampling',
+  'sampling_retest',
+  'audit_disclosures',
+  'checkpoint_understaffed',
+  'checkpoint_roster_request',
+  'trace_contact',
+] as const;
 
 /** A role code as the roles table spells it. */
 const roleCode = z.string().regex(/^[a-z_]{2,40}$/, 'invalid_format');

@@ -17,6 +17,9 @@ export const TASK_TITLE_KEYS = [
   'checkpointVisit',
   'understaffed',
   'traceContact',
+  'swapAsked',
+  'swapApprove',
+  'leaveApprove',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

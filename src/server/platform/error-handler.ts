@@ -99,10 +99,19 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   // Contact tracing (tracing module).
   in_future: { zh: '不能晚于今天', en: 'cannot be after today' },
   after_report: { zh: '不能晚于报告日期', en: 'cannot be after the report date' },
-  before_start: { zh: '结束时间早于开始时间', en: 'ends before it starts' },
   not_identified: { zh: '现行政策不判定这一类别', en: 'not identified by the policy in force' },
   is_case: { zh: '不能是病例本人', en: 'cannot be the case themself' },
   not_in_policy: { zh: '不在现行政策的分类中', en: 'not a classification of the policy in force' },
+  // Swap and leave requests on checkpoint rosters.
+  same_person: { zh: '不能换给自己', en: 'cannot be yourself' },
+  started: { zh: '班次已开始', en: 'the shift has started' },
+  duplicate: { zh: '已有待处理的申请', en: 'already has a request waiting' },
+  no_shifts: { zh: '这段日期内没有排班', en: 'no shifts in these days' },
+  overlap: { zh: '同一时间已在别处值班', en: 'already on duty elsewhere then' },
+  not_allowed: { zh: '这类申请不填此项', en: 'not used for this kind of request' },
+  // An end before its start: a trajectory row's window, a leave's last day.
+  before_start: { zh: '不能早于开始时间', en: 'must not be before the start' },
+  leave_too_long: { zh: '一次请假最长 31 天', en: 'one leave request covers at most 31 days' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {

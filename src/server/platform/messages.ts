@@ -259,6 +259,24 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'A roster fill for "{area}" is already running; wait until it finishes, then try again',
   },
   SHIFT_CHECKED_IN: { zh: '{name} 已到岗签到，不能取消这个班次', en: '{name} has already checked in; this shift cannot be taken away' },
+  SHIFT_STARTED: {
+    zh: '“{post}” {day} 的{shift}已经开始，不能再申请换班或请假，请直接联系带班干部',
+    en: 'The shift {shift} at "{post}" on {day} has already started; it can no longer be swapped or taken as leave — call the cadre in charge',
+  },
+  ROSTER_REQUEST_DUPLICATE: {
+    zh: '这个班次已有一份待处理的换班或请假申请（编号 {id}），请等它处理完或先撤回',
+    en: 'This shift already has a swap or leave request waiting (no. {id}); wait for it to be dealt with, or withdraw it first',
+  },
+  ROSTER_REQUEST_STATE: {
+    zh: '这份申请已处理或当前不能这样办理，请刷新后查看最新状态',
+    en: 'This request has been dealt with, or cannot be handled this way now; refresh to see where it stands',
+  },
+  ROSTER_REQUEST_OWN: { zh: '不能审批自己提出的换班或请假申请', en: 'You cannot approve or refuse your own swap or leave request' },
+  ROSTER_REQUEST_STALE: {
+    zh: '申请提交后这个班次已被调整或已签到，申请无法执行，请驳回后重新申请',
+    en: 'The shift was changed or checked in after the request was made; it cannot be carried out — refuse it and ask again',
+  },
+  NO_SHIFTS_IN_RANGE: { zh: '{from} 至 {to} 您没有排班，无需请假', en: 'You have no shifts from {from} to {to}; there is nothing to take leave from' },
   SHIFT_CODE_TWICE: { zh: '班次代号“{code}”重复了', en: 'The shift code "{code}" is used twice' },
   SHIFTS_NOT_COVERED: {
     zh: '全天开放的卡点须 24 小时有人值守，以下时段没有班次：{gaps}',

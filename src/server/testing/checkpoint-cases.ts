@@ -13,6 +13,8 @@ interface Fixture {
   qr: string;
   crossingClientId: string;
   fillId: number;
+  /** A's own leave request (its reason carries the marker), left open. */
+  requestId: number;
   freshAssignment(): Promise<number>;
 }
 
@@ -74,7 +76,8 @@ async function setup(e: CrossEnv): Promise<Fixture> {
     if (Date.now() > until) throw new Error(`the walk's roster fill of A did not finish: ${JSON.stringify(now)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { postId: post.id, qr: text, crossingClientId: c.clientId, fillId: fill.id, freshAssignment };
+  const request = await ok(a.post('/api/checkpoints/roster/requests', { kind: 'leave', assignmentId: await freshAssignment(), reason: `${MARK}请假` }));
+  return { postId: post.id, qr: text, crossingClientId: c.clientId, fillId: fill.id, requestId: request.id, freshAssignment };
 }
 
 const CASES: Record<string, CrossCase> = {
@@ -126,6 +129,25 @@ const CASES: Record<string, CrossCase> = {
     { url: '/api/checkpoints/roster/people', expect: 'no-leak', control: 'ok' },
   ],
   'GET /api/checkpoints/roster/policy': async () => [{ url: '/api/checkpoints/roster/policy', expect: 'no-leak', control: 'ok' }],
+  // Deployment-wide policy data: B (not at the top of the tree) may not write it; A neither, so no control.
+  'PUT /api/checkpoints/roster/policy': async () => [
+    {
+      url: '/api/checkpoints/roster/policy',
+      body: {
+        restHours: 11,
+        weeklyHourCap: 48,
+        maxShiftsPerDay: 1,
+        banNightThenMorning: true,
+        morningStartsBeforeHour: 12,
+        freeNights: 2,
+        freeWeekendShifts: 1,
+        weights: { travelPerStep: 1, unfilled: 100, extraNight: 2, extraWeekendShift: 1 },
+        note: '跨区测试',
+      },
+      expect: 'denied',
+      control: 'none',
+    },
+  ],
   'POST /api/checkpoints/roster/export.xlsx': async (e) => [
     { url: '/api/checkpoints/roster/export.xlsx?from=2030-01-01&days=14', body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
     {
@@ -159,6 +181,30 @@ const CASES: Record<string, CrossCase> = {
     { url: `/api/checkpoints/crossings?postId=${(await fixture(e)).postId}`, expect: 'no-leak', control: 'none' },
     { url: `/api/checkpoints/crossings?under=${e.a.village.id}`, expect: 'denied', control: 'none' },
   ],
+  // Swap and leave requests: B is neither the requester, the colleague, nor a cadre whose scope holds A's village.
+  'POST /api/checkpoints/roster/requests': async (e) => {
+    const f = await fixture(e);
+    return [
+      { url: '/api/checkpoints/roster/requests', body: { kind: 'leave', assignmentId: await f.freshAssignment() }, expect: 'denied', control: 'ok' },
+      { url: '/api/checkpoints/roster/requests', body: { kind: 'leave', fromDay: '2030-01-01', toDay: '2030-01-28' }, expect: 'denied', control: 'none' },
+    ];
+  },
+  'GET /api/checkpoints/roster/requests': async (e) => [
+    { url: '/api/checkpoints/roster/requests?status=all', expect: 'no-leak', control: 'marker' },
+    { url: `/api/checkpoints/roster/requests?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
+  ],
+  'GET /api/checkpoints/roster/requests/colleagues': async (e) => [
+    { url: `/api/checkpoints/roster/requests/colleagues?assignmentId=${await (await fixture(e)).freshAssignment()}`, expect: 'denied', control: 'ok' },
+  ],
+  'GET /api/checkpoints/roster/requests/mine': async () => [{ url: '/api/checkpoints/roster/requests/mine', expect: 'no-leak', control: 'marker' }],
+  ...Object.fromEntries(
+    ['accept', 'decline', 'withdraw', 'approve', 'refuse'].map((action) => [
+      `POST /api/checkpoints/roster/requests/:id/${action}`,
+      async (e: CrossEnv) => [
+        { url: `/api/checkpoints/roster/requests/${(await fixture(e)).requestId}/${action}`, body: {}, expect: 'denied' as const, control: 'none' as const },
+      ],
+    ]),
+  ),
   'GET /api/checkpoints/figures': async (e) => [
     { url: '/api/checkpoints/figures', expect: 'no-leak', control: 'marker' },
     { url: `/api/checkpoints/figures?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },

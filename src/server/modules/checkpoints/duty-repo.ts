@@ -41,10 +41,14 @@ export async function findAssignment(db: Queryable, scope: Scope, id: number): P
 }
 
 /** A user the caller may put on duty: an enabled account inside the caller's scope. */
-export async function staffInScope(db: Queryable, scope: Scope, userId: number): Promise<{ id: number; name: string } | null> {
+export async function staffInScope(
+  db: Queryable,
+  scope: Scope,
+  userId: number,
+): Promise<{ id: number; name: string; area_id: number; area_path: string } | null> {
   const q = new SqlParams();
-  const [row] = await db.query<{ id: number; name: string }>(
-    `SELECT u.id, u.display_name AS name FROM ${usersAs('u')} WHERE u.id = ${q.add(userId)} AND NOT u.disabled AND ${scopeClause(scope, 'u.area_path', q)}`,
+  const [row] = await db.query<{ id: number; name: string; area_id: number; area_path: string }>(
+    `SELECT u.id, u.display_name AS name, u.area_id, u.area_path FROM ${usersAs('u')} WHERE u.id = ${q.add(userId)} AND NOT u.disabled AND ${scopeClause(scope, 'u.area_path', q)}`,
     q.values,
   );
   return row ?? null;
@@ -100,6 +104,16 @@ export async function assignmentsOf(db: Queryable, scope: Scope, p: { postIds: n
 /** My shifts: not ended before `since`, soonest first. Mine whatever the scope: the roster put me there. */
 export async function shiftsOfUser(db: Queryable, userId: number, since: Date): Promise<AssignmentRow[]> {
   return db.query<AssignmentRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE x.user_id = $1 AND x.ends_at > $2 ORDER BY x.starts_at LIMIT 60`, [userId, since]);
+}
+
+/** My assignments: one by id, or every one on the days of a range (a swap or leave request names them). */
+export async function assignmentsOfUser(db: Queryable, userId: number, p: { id?: number; from?: string; to?: string }): Promise<AssignmentRow[]> {
+  const q = new SqlParams();
+  const where = [`x.user_id = ${q.add(userId)}`];
+  if (p.id) where.push(`x.id = ${q.add(p.id)}`);
+  if (p.from) where.push(`x.day >= ${q.add(p.from)}::date`);
+  if (p.to) where.push(`x.day <= ${q.add(p.to)}::date`);
+  return db.query<AssignmentRow>(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} ORDER BY x.starts_at LIMIT 200`, q.values);
 }
 
 /** The caller's shift at a post that is on now (or starts within `earlyMinutes`), to check in to. */

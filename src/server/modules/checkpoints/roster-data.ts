@@ -7,6 +7,7 @@ import { SqlParams } from '../../platform/sql';
 import { type RosterCandidate, rosterCandidates } from '../volunteers';
 import { shiftEndsSql, shiftStartsSql } from './duty-repo';
 import type { RosterAssignment, RosterPerson, RosterProblem, RosterShift, TimeWindow } from './roster';
+import { approvedLeave } from './requests-repo';
 
 /**
  * The roster problem of an area's week, read from the database: the shifts of its open posts (from their
@@ -161,6 +162,16 @@ export async function buildProblem(db: Queryable, scope: Scope, p: { underPath: 
   for (const c of candidates) {
     const person = personOf(c, p.from, to, offset);
     if (person) people.set(person.id, person);
+  }
+  for (const leave of await approvedLeave(db, { userIds: candidates.map((c) => c.user_id), from: p.from, to })) {
+    const person = people.get(String(leave.user_id));
+    if (!person) continue;
+    if (leave.from_day && leave.to_day) {
+      person.busy.push({
+        startMs: Date.parse(`${leave.from_day}T00:00:00Z`) - offset * 60_000,
+        endMs: Date.parse(`${leave.to_day}T00:00:00Z`) - offset * 60_000 + DAY,
+      });
+    } else for (const s of leave.shifts) person.busy.push({ startMs: Date.parse(s.startsAt), endMs: Date.parse(s.endsAt) });
   }
   const held = await heldAssignments(db, { underPath: p.underPath, userIds: candidates.map((c) => c.user_id), from: p.from, to });
   const fixed: RosterAssignment[] = [];

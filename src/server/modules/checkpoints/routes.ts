@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import * as api from '../../../domain/checkpoints/api';
+import * as rq from '../../../domain/checkpoints/api-requests';
 import { ctxOf } from '../../platform/context';
 import { serve } from '../../platform/serve';
 import * as assignments from './assignments';
@@ -7,11 +8,12 @@ import * as crossings from './crossings';
 import * as duty from './duty';
 import { crossingFigures } from './figures';
 import * as posts from './posts';
+import * as requests from './requests';
 import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
 import { sendSpreadsheet } from '../../platform/http-files';
 import { prepareRosterExport } from './roster-export';
 import { defineRosterFillJob, getFill, latestFill, startFill } from './roster-fill';
-import { rosterPolicyInForce } from './roster-policy';
+import { type PolicyInForce, rosterPolicyInForce, saveRosterPolicy } from './roster-policy';
 import { rosterPeople } from './roster-warnings';
 import { defineCheckpointJobs } from './staffing';
 
@@ -45,10 +47,10 @@ export async function checkpointRoutes(app: FastifyInstance, opts: { rosterFillS
   });
   serve(app, api.latestRosterFill, perm('checkpoints.read'), (req) => latestFill(ctxOf(req), req.query.areaId));
   serve(app, api.getRosterFill, perm('checkpoints.read'), (req) => getFill(ctxOf(req), req.params.id));
-  serve(app, api.rosterPolicy, perm('checkpoints.read'), async (req) => {
-    const p = await rosterPolicyInForce(ctxOf(req).db);
-    return { version: p.version, note: p.note, since: p.createdAt, ...p.policy };
-  });
+  const policyView = (p: PolicyInForce) => ({ version: p.version, note: p.note, since: p.createdAt, ...p.policy });
+  serve(app, api.rosterPolicy, perm('checkpoints.read'), async (req) => policyView(await rosterPolicyInForce(ctxOf(req).db)));
+  // The rules and weights are deployment-wide policy data: edited with the policy permission, like the control rules.
+  serve(app, api.updateRosterPolicy, perm('policy.manage'), async (req) => policyView(await saveRosterPolicy(ctxOf(req), req.body)));
   serve(app, api.rosterPeople, perm('checkpoints.manage'), (req) => rosterPeople(ctxOf(req), req.query.under));
   serve(app, api.exportRoster, perm('checkpoints.read'), async (req, reply) => {
     const ctx = ctxOf(req);
@@ -57,6 +59,20 @@ export async function checkpointRoutes(app: FastifyInstance, opts: { rosterFillS
     return sendSpreadsheet(reply, { fileName: `卡点排班表-${req.query.from}.xlsx`, asciiName: 'roster.xlsx' }, prepared.write);
   });
   serve(app, api.myShifts, { access: 'signed-in' }, (req) => assignments.myShifts(ctxOf(req)));
+
+  // ——— swap and leave requests: asked by the person on duty, accepted by the colleague, decided by a cadre ———
+  serve(app, rq.createRosterRequest, perm('checkpoints.duty'), async (req, reply) => {
+    reply.status(201);
+    return requests.createRequest(ctxOf(req), req.body, tz);
+  });
+  serve(app, rq.listRosterRequests, perm('checkpoints.read'), (req) => requests.listRequests(ctxOf(req), req.query, tz));
+  serve(app, rq.myRosterRequests, perm('checkpoints.duty'), (req) => requests.myRequests(ctxOf(req)));
+  serve(app, rq.requestColleagues, perm('checkpoints.duty'), (req) => requests.colleaguesFor(ctxOf(req), req.query.assignmentId));
+  serve(app, rq.acceptRosterRequest, perm('checkpoints.duty'), (req) => requests.decide(ctxOf(req), req.params.id, 'accept', req.body.note, tz));
+  serve(app, rq.declineRosterRequest, perm('checkpoints.duty'), (req) => requests.decide(ctxOf(req), req.params.id, 'decline', req.body.note, tz));
+  serve(app, rq.withdrawRosterRequest, perm('checkpoints.duty'), (req) => requests.decide(ctxOf(req), req.params.id, 'withdraw', req.body.note, tz));
+  serve(app, rq.approveRosterRequest, perm('checkpoints.manage'), (req) => requests.decide(ctxOf(req), req.params.id, 'approve', req.body.note, tz));
+  serve(app, rq.refuseRosterRequest, perm('checkpoints.manage'), (req) => requests.decide(ctxOf(req), req.params.id, 'refuse', req.body.note, tz));
 
   // ——— on duty ———
   serve(app, api.checkIn, perm('checkpoints.duty'), (req) => duty.checkIn(ctxOf(req), req.body.code));

@@ -1,16 +1,22 @@
-/** 我的班次: my shifts on a phone, soonest first, and the check-in by the post's QR code (scanned or typed). */
+/**
+ * 我的班次: my shifts on a phone, soonest first, the check-in by the post's QR code (scanned or typed), and swap and
+ * leave requests: asked from a shift not yet started, answered here when a colleague asks me to take theirs.
+ */
 import { Alert, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkIn, myShifts } from '../../../domain/checkpoints/api';
 import { useApiMutation, useApiQuery } from '../../app/query';
+import { MyRequests } from './MyRequests';
+import { type RequestAsk, ShiftRequestModal } from './ShiftRequestModal';
 
 export default function MyShiftsPage() {
   const { t } = useTranslation();
   const shifts = useApiQuery(myShifts);
   const [code, setCode] = useState('');
   const check = useApiMutation(checkIn, { onSuccess: () => setCode('') });
+  const [ask, setAsk] = useState<RequestAsk | null>(null);
   return (
     <div style={{ maxWidth: 420, margin: '0 auto' }} data-testid="my-shifts">
       <Typography.Title level={4}>{t('checkpoints.myShifts.title')}</Typography.Title>
@@ -45,9 +51,24 @@ export default function MyShiftsPage() {
               <Tag>{t(`checkpoints.role.${s.role}`)}</Tag>
               {s.checkedInAt ? <Tag color="green">{t('checkpoints.myShifts.present')}</Tag> : <Tag>{t('checkpoints.myShifts.notYet')}</Tag>}
             </Space>
+            {!s.checkedInAt && dayjs(s.startsAt).isAfter(dayjs()) && (
+              <Space style={{ marginTop: 8 }}>
+                <Button onClick={() => setAsk({ kind: 'swap', shift: s })} data-testid="ask-swap">
+                  {t('checkpoints.requests.askSwap')}
+                </Button>
+                <Button onClick={() => setAsk({ kind: 'leave', shift: s })} data-testid="ask-leave">
+                  {t('checkpoints.requests.askLeave')}
+                </Button>
+              </Space>
+            )}
           </Card>
         )}
       />
+      <Button block onClick={() => setAsk({ kind: 'leave', shift: null })} data-testid="ask-leave-range">
+        {t('checkpoints.requests.askLeaveRange')}
+      </Button>
+      <MyRequests />
+      <ShiftRequestModal ask={ask} onClose={() => setAsk(null)} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { ExportButton } from '../../app/components/ExportButton';
 import { AssignPopover } from './AssignPopover';
 import { RosterFillBar } from './RosterFillBar';
 import { RosterPrint } from './RosterPrint';
+import { RosterRequestsDrawer } from './RosterRequestsDrawer';
 import { RosterRulesDrawer } from './RosterRulesDrawer';
 
 export default function RosterBoardPage() {
@@ -66,6 +67,7 @@ export default function RosterBoardPage() {
           data-testid="roster-area"
         />
         <RosterRulesDrawer />
+        <RosterRequestsDrawer under={under} />
         <ExportButton
           url={`/api/checkpoints/roster/export.xlsx?from=${from}&days=7${under ? `&under=${under}` : ''}`}
           fileName={t('checkpoints.fill.fileName', { from })}

@@ -1,13 +1,17 @@
-/** 规则: the roster rules and weights in force (policy data), read-only beside the board. */
+/** 规则: the roster rules and weights in force (policy data) beside the board; editable with the policy permission. */
 import { Button, Descriptions, Drawer } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rosterPolicy } from '../../../domain/checkpoints/api';
+import { useAuth } from '../../app/auth';
 import { useApiQuery } from '../../app/query';
+import { RosterRulesForm } from './RosterRulesForm';
 
 export function RosterRulesDrawer() {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const [open, setOpen] = useState(false);
+  const [editing, setEditing] = useState(false);
   const policy = useApiQuery(rosterPolicy, undefined, { enabled: open });
   const p = policy.data;
   const yes = (b: boolean) => t(b ? 'checkpoints.rules.yes' : 'checkpoints.rules.no');
@@ -16,8 +20,26 @@ export function RosterRulesDrawer() {
       <Button onClick={() => setOpen(true)} data-testid="roster-rules-button">
         {t('checkpoints.rules.button')}
       </Button>
-      <Drawer open={open} onClose={() => setOpen(false)} title={t('checkpoints.rules.title')} size="large">
-        {p && (
+      <Drawer
+        open={open}
+        onClose={() => {
+          setOpen(false);
+          setEditing(false);
+        }}
+        title={t(can('policy.manage') ? 'checkpoints.rules.titleEdit' : 'checkpoints.rules.title')}
+        size="large"
+        extra={
+          can('policy.manage') &&
+          p &&
+          !editing && (
+            <Button onClick={() => setEditing(true)} data-testid="roster-rules-edit">
+              {t('checkpoints.rules.edit')}
+            </Button>
+          )
+        }
+      >
+        {p && editing && <RosterRulesForm policy={p} onDone={() => setEditing(false)} />}
+        {p && !editing && (
           <Descriptions column={1} bordered size="small" data-testid="roster-rules">
             <Descriptions.Item label={t('checkpoints.rules.version')}>
               {t('checkpoints.rules.versionText', { version: p.version, since: p.since.slice(0, 10) })}

@@ -48,6 +48,11 @@ export function subjectPath(subject: Task['subject']): string | null {
     case 'sampling_home':
       // The subject is the resident: the desk offers to bind them into the mobile team's open tube.
       return `/sampling/desk?resident=${subject.id}`;
+    case 'checkpoint_swap_ask':
+      // A colleague asked me to take their shift: answered on my shifts.
+      return '/checkpoints/my-shifts';
+    case 'checkpoint_roster_request':
+      return '/checkpoints/roster';
     default:
       return null;
   }

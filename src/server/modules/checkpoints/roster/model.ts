@@ -43,6 +43,8 @@ export interface Prepared {
   /** One representative shift per time class. */
   classes: ShiftInfo[];
   fixed: RosterAssignment[];
+  /** Local time's offset from UTC, in milliseconds. */
+  offsetMs: number;
 }
 
 export function splitPath(path: string): string[] {
@@ -56,30 +58,35 @@ export function pathSteps(a: string[], b: string[]): number {
   return a.length - c + (b.length - c);
 }
 
+/** One shift indexed: local day, hour, night / morning / weekend flags (`offsetMs`: local time's offset from UTC). */
+export function shiftInfo(s: RosterShift, i: number, policy: RosterPolicy, offsetMs: number): ShiftInfo {
+  const localDay = (ms: number) => Math.floor((ms + offsetMs) / DAY);
+  const day = localDay(s.startMs);
+  const localHour = ((((s.startMs + offsetMs) % DAY) + DAY) % DAY) / HOUR;
+  // 1970-01-01 was a Thursday: (day + 4) % 7 is 0 on Sundays, 6 on Saturdays.
+  const dow = (((day + 4) % 7) + 7) % 7;
+  return {
+    i,
+    src: s,
+    path: splitPath(s.areaPath),
+    start: s.startMs,
+    end: s.endMs,
+    hours: (s.endMs - s.startMs) / HOUR,
+    night: s.kind === 'night',
+    morning: s.kind === 'day' && localHour < policy.morningStartsBeforeHour,
+    day,
+    endDay: localDay(s.endMs - 1),
+    weekend: dow === 0 || dow === 6,
+    cls: 0,
+  };
+}
+
 export function prepare(problem: RosterProblem, policy: RosterPolicy): Prepared {
   const offset = (problem.utcOffsetMinutes ?? 480) * 60_000;
-  const localDay = (ms: number) => Math.floor((ms + offset) / DAY);
   const classKeys = new Map<string, number>();
   const classes: ShiftInfo[] = [];
   const shifts = problem.shifts.map((s, i): ShiftInfo => {
-    const day = localDay(s.startMs);
-    const localHour = ((s.startMs + offset) % DAY) / HOUR;
-    // 1970-01-01 was a Thursday: (day + 4) % 7 is 0 on Sundays, 6 on Saturdays.
-    const dow = (((day + 4) % 7) + 7) % 7;
-    const info: ShiftInfo = {
-      i,
-      src: s,
-      path: splitPath(s.areaPath),
-      start: s.startMs,
-      end: s.endMs,
-      hours: (s.endMs - s.startMs) / HOUR,
-      night: s.kind === 'night',
-      morning: s.kind === 'day' && localHour < policy.morningStartsBeforeHour,
-      day,
-      endDay: localDay(s.endMs - 1),
-      weekend: dow === 0 || dow === 6,
-      cls: 0,
-    };
+    const info = shiftInfo(s, i, policy, offset);
     const key = `${s.startMs}:${s.endMs}:${s.kind}`;
     let cls = classKeys.get(key);
     if (cls === undefined) {
@@ -101,6 +108,7 @@ export function prepare(problem: RosterProblem, policy: RosterPolicy): Prepared 
     personIndex: new Map(people.map((p) => [p.src.id, p.i])),
     classes,
     fixed: problem.fixed ?? [],
+    offsetMs: offset,
   };
 }
 

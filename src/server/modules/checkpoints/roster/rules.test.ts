@@ -86,6 +86,32 @@ describe('roster rules', () => {
     expect(checkRoster(p, as('A', 's').concat(as('B', 's')), policy)).toEqual([]);
   });
 
+  it('week boundary: a Sunday night before the week then a Monday morning is warned; it never counts towards the week', () => {
+    // The week before: its Sunday (day −1) night 20:00–08:00 ends Monday 08:00 — the same start as the Monday morning.
+    const sundayNight = shift('prev-sun-n', { day: -1, hour: 20, hours: 12, kind: 'night' });
+    const sundayEvening = shift('prev-sun-e', { day: -1, hour: 16 });
+    const p = (around: RosterProblem['shifts']) =>
+      problem([shift('m0', { day: 0, hour: 8 }), shift('m1', { day: 1, hour: 9 }), shift('m6', { day: 6, hour: 8 })], [person('A', { around })]);
+    expect(kinds(p([sundayNight]), as('A', 'm1'))).toEqual(['nightThenMorning']);
+    const warned = checkRoster(p([sundayNight]), as('A', 'm1'), policy).filter((v) => v.kind !== 'understaffed');
+    expect(warned[0]).toMatchObject({ personId: 'A', shiftIds: ['prev-sun-n', 'm1'] });
+    // The evening before ends at 00:00: 8 hours to Monday 08:00, under the 10 hours of rest.
+    expect(kinds(p([sundayEvening]), as('A', 'm0'))).toEqual(['rest']);
+    expect(kinds(p([sundayEvening]), as('A', 'm1'))).toEqual([]);
+    // The week after: the Sunday morning ends 16:00, the next Monday's night starts 00:00 — 8 h of rest; its evening is fine.
+    expect(kinds(p([shift('next-mon-n', { day: 7, hour: 0, kind: 'night' })]), as('A', 'm6'))).toEqual(['rest']);
+    expect(kinds(p([shift('next-mon-e', { day: 7, hour: 16 })]), as('A', 'm6'))).toEqual([]);
+    // A night from 20:00 on the week's Sunday, then the week after's Tuesday morning (25 h of rest, still the morning after).
+    const weekNight = problem(
+      [shift('n6', { day: 6, hour: 20, hours: 12, kind: 'night' })],
+      [person('A', { around: [shift('next-tue-m', { day: 8, hour: 9 })] })],
+    );
+    expect(kinds(weekNight, as('A', 'n6'))).toEqual(['nightThenMorning']);
+    // Shifts outside the week do not count towards its cap (20 h more against 8), nor pair with each other (they overlap).
+    const capped = problem([shift('m1', { day: 1, hour: 9 })], [person('A', { weeklyHourCap: 8, around: [sundayNight, sundayEvening] })]);
+    expect(kinds(capped, as('A', 'm1'))).toEqual(['nightThenMorning']);
+  });
+
   it('every rule has its text in Chinese and English', () => {
     for (const file of ['zh-CN', 'en']) {
       const texts = JSON.parse(readFileSync(new URL(`../../../../web/app/locales/${file}.json`, import.meta.url), 'utf8'));

@@ -1,4 +1,4 @@
-import { type Prepared, type ShiftInfo, isAvailable, isBusy, pairConflict, prepare } from './model';
+import { type Prepared, type ShiftInfo, isAvailable, isBusy, pairConflict, prepare, shiftInfo } from './model';
 import type { RosterAssignment, RosterPolicy, RosterProblem, RosterRuleKind, RosterViolation } from './types';
 
 /**
@@ -70,6 +70,16 @@ function checkPerson(prep: Prepared, pi: number, list: ShiftInfo[], out: RosterV
     for (let j = i + 1; j < list.length && list[j].start < list[i].end + PAIR_WINDOW_MS; j++) {
       const kind = pairConflict(list[i], list[j], policy);
       if (kind) out.push(violation(kind, id, [list[i].src.id, list[j].src.id], kind === 'rest' ? { hours: policy.restHours } : {}));
+    }
+  }
+  // Across the week's edges: each of the week's shifts against the person's shifts just before and after it.
+  for (const other of person.src.around ?? []) {
+    const o = shiftInfo(other, -1, policy, prep.offsetMs);
+    for (const s of list) {
+      if (Math.abs(s.start - o.start) >= PAIR_WINDOW_MS) continue;
+      const [a, b] = o.start <= s.start ? [o, s] : [s, o];
+      const kind = pairConflict(a, b, policy);
+      if (kind) out.push(violation(kind, id, [a.src.id, b.src.id], kind === 'rest' ? { hours: policy.restHours } : {}));
     }
   }
   const perDay = new Map<number, ShiftInfo[]>();

@@ -43,6 +43,12 @@ export interface RosterPerson {
   busy: TimeWindow[];
   /** Overrides the policy's weekly hour cap for this person. */
   weeklyHourCap?: number | null;
+  /**
+   * The person's shifts just outside the problem's days (the end of the week before, the start of the week after):
+   * the rule checker pairs them with the week's for rest, overlap and night → morning — a Sunday night then a
+   * Monday morning is warned — but never counts them towards the week's hours, shifts a day or fairness.
+   */
+  around?: RosterShift[];
 }
 
 /** One person filling one role on one shift. */
