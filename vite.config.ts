@@ -1,3 +1,5 @@
+import path from 'node:path';
+import type { GetModuleInfo } from 'rollup';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -11,6 +13,36 @@ import { precompress } from './tools/vite-precompress';
  */
 const OFFLINE_READS =
   /\/api\/(auth\/me|areas\/\d+(\/(ancestors|children))?|roles|tasks\/mine|screening\/targets\/\d+|follow-ups\/today|sampling\/(rounds|rounds\/\d+\/points|tubes|tubes\/\d+)|checkpoints\/posts)(\?.*)?$/;
+
+/**
+ * The workbench's own code in one file. Left to itself the bundler cuts what the workbench needs beyond the main
+ * script into some thirty small shared files (a domain's contracts here, a label there), and a browser opens only
+ * six connections to one server over HTTP/1.1: on a slow phone network they came in five waves of one round trip
+ * each. Everything the workbench reaches that the main script does not carry goes into one file instead; another
+ * page using a piece of it fetches that file (cached for good after its first use).
+ */
+function workbenchChunk(entry: string, page: string) {
+  let members: Set<string> | null = null;
+  const reach = (from: string, getModuleInfo: GetModuleInfo) => {
+    const seen = new Set<string>();
+    const todo = [from];
+    while (todo.length) {
+      const id = todo.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      todo.push(...(getModuleInfo(id)?.importedIds ?? []));
+    }
+    return seen;
+  };
+  return (id: string, { getModuleInfo }: { getModuleInfo: GetModuleInfo }) => {
+    if (!members) {
+      const main = reach(entry, getModuleInfo);
+      members = new Set([...reach(page, getModuleInfo)].filter((m) => !main.has(m)));
+    }
+    return members.has(id) ? 'workbench' : undefined;
+  };
+}
+const web = path.resolve(import.meta.dirname, 'src/web');
 
 // The web app is built into dist/web and served by the API server itself (one port, one process).
 // In development `npm run dev:web` proxies /api to the server on PORT (default 3000).
@@ -74,6 +106,8 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2000,
     rollupOptions: {
+      // Only the modules named go into the workbench's file, not also the main script's modules they import.
+      output: { manualChunks: workbenchChunk(path.join(web, 'main.tsx'), path.join(web, 'modules/home/HomePage.tsx')), onlyExplicitManualChunks: true },
       // zod's sources carry /* @__PURE__ */ notes in places rollup cannot use; it drops them and says
       // so at length on every first start. Nothing to act on, so the build stays quiet about it.
       onwarn(warning, warn) {

@@ -1,10 +1,11 @@
 import { type Browser, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { exportWithPurpose, launch, newContext, signIn } from './browser';
+import { PHONE, TIME_ZONE, exportWithPurpose, launch, newContext, signIn } from './browser';
 
 /**
  * The daily report screen: the village cadre sees the village's live figures and the last 14 days, submits
- * the day (locked); the county command center opens that village's report and reopens it with a reason.
+ * the day (locked); the county command center opens that village's report and reopens it with a reason. On a
+ * 375-px phone the same cadre picks another day and submits it, reading cards instead of a sideways table.
  */
 const base = inject('baseUrl');
 let browser: Browser;
@@ -60,5 +61,49 @@ describe('the daily report', () => {
     await expect.poll(() => p2.getByTestId('report-status').first().textContent()).toBe('已退回');
     await expect.poll(() => p2.getByText('漏报一名返乡人员').count()).toBeGreaterThan(0);
     await county.close();
+  });
+
+  it('on a 375-px phone the cadre picks yesterday and submits it: one column of full-width controls, figures as cards', async () => {
+    const context = await browser.newContext({ ...PHONE, viewport: { width: 375, height: 812 }, locale: 'zh-CN', timezoneId: TIME_ZONE });
+    const page = await context.newPage();
+    await page.goto(`${base}/reports/daily`);
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'cadre');
+    await page.waitForURL(/\/reports\/daily$/);
+    await page.getByTestId('report-cards').waitFor();
+    expect(await page.getByTestId('report-table').count()).toBe(0);
+
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date(Date.now() - 86_400_000));
+    const dayInput = page.getByTestId('report-day');
+    await dayInput.click();
+    await dayInput.fill(yesterday);
+    await dayInput.press('Enter');
+    await expect.poll(() => page.getByText(yesterday).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toContain('未上报');
+
+    // Big targets across the screen, and nothing wider than it.
+    const within = async (testId: string) => (await page.getByTestId(testId).first().boundingBox())!;
+    const picker = await page.locator('.ant-picker').first().boundingBox();
+    expect(picker!.width).toBeGreaterThan(300);
+    expect(picker!.height).toBeGreaterThanOrEqual(38);
+    const submit = await within('report-submit');
+    expect(submit.width).toBeGreaterThan(300);
+    expect(submit.height).toBeGreaterThanOrEqual(38);
+    for (const card of await page.getByTestId('report-card').all()) {
+      const box = (await card.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(375);
+    }
+    // Each figure on its own line, with its number.
+    expect(await page.locator('[data-testid^="report-figure-"]').count()).toBeGreaterThan(5);
+
+    await page.getByTestId('report-submit').click();
+    await page
+      .locator('.ant-modal-confirm:visible')
+      .getByRole('button', { name: /上\s*报/ })
+      .click();
+    await expect.poll(() => page.getByTestId('report-status').first().textContent()).toBe('已上报');
+    expect(await page.getByText(yesterday).count()).toBeGreaterThan(0);
+    await context.close();
   });
 });

@@ -1,5 +1,5 @@
 /** The checkpoints (卡点) pages of the menu, kept apart so modules.tsx stays a short list. */
-import { lazy } from 'react';
+import { lazyPage } from './lazy-page';
 import { CalendarOutlined, CarOutlined, ClockCircleOutlined, SafetyOutlined } from '@ant-design/icons';
 import type { ModuleDef } from './modules';
 
@@ -10,7 +10,7 @@ export const CHECKPOINT_PAGES: ModuleDef[] = [
     labelKey: 'nav.checkpointPosts',
     icon: <SafetyOutlined />,
     permission: 'checkpoints.read',
-    component: lazy(() => import('../modules/checkpoints/PostsPage')),
+    component: lazyPage(() => import('../modules/checkpoints/PostsPage')),
   },
   {
     // 卡点详情: one post's details, today, who is on duty, handovers, its QR code and latest crossings.
@@ -18,7 +18,7 @@ export const CHECKPOINT_PAGES: ModuleDef[] = [
     labelKey: 'nav.checkpointPost',
     icon: <SafetyOutlined />,
     permission: 'checkpoints.read',
-    component: lazy(() => import('../modules/checkpoints/PostPage')),
+    component: lazyPage(() => import('../modules/checkpoints/PostPage')),
     inMenu: false,
   },
   {
@@ -27,20 +27,20 @@ export const CHECKPOINT_PAGES: ModuleDef[] = [
     labelKey: 'nav.checkpointCrossing',
     icon: <CarOutlined />,
     permission: 'checkpoints.duty',
-    component: lazy(() => import('../modules/checkpoints/CrossingPage')),
+    component: lazyPage(() => import('../modules/checkpoints/CrossingPage')),
   },
   {
     path: '/checkpoints/roster',
     labelKey: 'nav.checkpointRoster',
     icon: <CalendarOutlined />,
     permission: 'checkpoints.read',
-    component: lazy(() => import('../modules/checkpoints/RosterBoardPage')),
+    component: lazyPage(() => import('../modules/checkpoints/RosterBoardPage')),
   },
   {
     path: '/checkpoints/my-shifts',
     labelKey: 'nav.checkpointMyShifts',
     icon: <ClockCircleOutlined />,
     permission: 'checkpoints.duty',
-    component: lazy(() => import('../modules/checkpoints/MyShiftsPage')),
+    component: lazyPage(() => import('../modules/checkpoints/MyShiftsPage')),
   },
 ];

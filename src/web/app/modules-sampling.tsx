@@ -1,5 +1,5 @@
 /** The mass-testing (全员核酸) pages of the menu, kept apart so modules.tsx stays a short list. */
-import { lazy } from 'react';
+import { lazyPage } from './lazy-page';
 import { AlertOutlined, DashboardOutlined, ExperimentOutlined, FileDoneOutlined, InboxOutlined, QrcodeOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ModuleDef } from './modules';
 
@@ -10,7 +10,7 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     labelKey: 'nav.samplingRounds',
     icon: <ScheduleOutlined />,
     permission: 'sampling.read',
-    component: lazy(() => import('../modules/sampling/RoundsPage')),
+    component: lazyPage(() => import('../modules/sampling/RoundsPage')),
   },
   {
     path: '/sampling/rounds/:id',
@@ -18,7 +18,7 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     icon: <ScheduleOutlined />,
     permission: 'sampling.read',
     inMenu: false,
-    component: lazy(() => import('../modules/sampling/RoundPage')),
+    component: lazyPage(() => import('../modules/sampling/RoundPage')),
   },
   {
     path: '/sampling/rounds/:id/points/:pointId/slots',
@@ -26,7 +26,7 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     icon: <ScheduleOutlined />,
     permission: 'sampling.read',
     inMenu: false,
-    component: lazy(() => import('../modules/sampling/SlotPlanPage')),
+    component: lazyPage(() => import('../modules/sampling/SlotPlanPage')),
   },
   {
     // 采样登记台: one desk of a sampling point, with a scanner and its offline queue (phone or desktop).
@@ -34,7 +34,7 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     labelKey: 'nav.samplingDesk',
     icon: <ExperimentOutlined />,
     permission: 'sampling.desk',
-    component: lazy(() => import('../modules/sampling/DeskPage')),
+    component: lazyPage(() => import('../modules/sampling/DeskPage')),
   },
   {
     // 应检尽检: live coverage of a round per area level, drilled down by clicking; ?roundId=&under= in the URL.
@@ -42,7 +42,7 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     labelKey: 'nav.samplingCoverage',
     icon: <DashboardOutlined />,
     permission: 'sampling.read',
-    component: lazy(() => import('../modules/sampling/CoveragePage')),
+    component: lazyPage(() => import('../modules/sampling/CoveragePage')),
   },
   {
     path: '/sampling/rounds/:id/coverage',
@@ -50,7 +50,7 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     icon: <DashboardOutlined />,
     permission: 'sampling.read',
     inMenu: false,
-    component: lazy(() => import('../modules/sampling/CoverageRoundPage')),
+    component: lazyPage(() => import('../modules/sampling/CoverageRoundPage')),
   },
   {
     // 打印采样码: QR cards for people without a phone — one person, a household, or an area's elderly in batch.
@@ -58,7 +58,7 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     labelKey: 'nav.samplingQrCards',
     icon: <QrcodeOutlined />,
     permission: 'residents.read',
-    component: lazy(() => import('../modules/sampling/QrCardsPage')),
+    component: lazyPage(() => import('../modules/sampling/QrCardsPage')),
   },
   {
     // 转运箱: boxes of a round at a point, packed by scanning tubes, handed to the courier with a count.
@@ -66,7 +66,7 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     labelKey: 'nav.samplingBoxes',
     icon: <InboxOutlined />,
     permission: 'sampling.read',
-    component: lazy(() => import('../modules/sampling/BoxesPage')),
+    component: lazyPage(() => import('../modules/sampling/BoxesPage')),
   },
   {
     // 检测结果: a lab's csv/xlsx or one result by hand; positives are traced back in the same call.
@@ -74,7 +74,7 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     labelKey: 'nav.samplingLab',
     icon: <FileDoneOutlined />,
     permission: 'sampling.lab',
-    component: lazy(() => import('../modules/sampling/LabPage')),
+    component: lazyPage(() => import('../modules/sampling/LabPage')),
   },
   {
     // 阳性追踪: the people of a round's positive tubes, held first, refreshed every 20 s.
@@ -83,6 +83,6 @@ export const SAMPLING_PAGES: ModuleDef[] = [
     icon: <AlertOutlined />,
     permission: 'sampling.read',
     inMenu: false,
-    component: lazy(() => import('../modules/sampling/PositivesPage')),
+    component: lazyPage(() => import('../modules/sampling/PositivesPage')),
   },
 ];

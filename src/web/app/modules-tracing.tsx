@@ -1,5 +1,5 @@
 /** The contact-tracing (流调) pages of the menu, kept apart so modules.tsx stays a short list. */
-import { lazy } from 'react';
+import { lazyPage } from './lazy-page';
 import { NodeIndexOutlined } from '@ant-design/icons';
 import type { ModuleDef } from './modules';
 
@@ -10,7 +10,7 @@ export const TRACING_PAGES: ModuleDef[] = [
     labelKey: 'nav.tracingCases',
     icon: <NodeIndexOutlined />,
     permission: 'tracing.read',
-    component: lazy(() => import('../modules/tracing/CasesPage')),
+    component: lazyPage(() => import('../modules/tracing/CasesPage')),
   },
   {
     // A case's page: its trajectory (line list) and contacts (from the registry, placed under their measures).
@@ -18,7 +18,7 @@ export const TRACING_PAGES: ModuleDef[] = [
     labelKey: 'nav.tracingCase',
     icon: <NodeIndexOutlined />,
     permission: 'tracing.read',
-    component: lazy(() => import('../modules/tracing/CasePage')),
+    component: lazyPage(() => import('../modules/tracing/CasePage')),
     inMenu: false,
   },
 ];

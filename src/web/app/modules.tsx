@@ -6,7 +6,8 @@
 import { SAMPLING_PAGES } from './modules-sampling';
 import { CHECKPOINT_PAGES } from './modules-checkpoints';
 import { TRACING_PAGES } from './modules-tracing';
-import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { lazyPage, type PageComponent } from './lazy-page';
 import {
   AlertOutlined,
   ApartmentOutlined,
@@ -45,7 +46,7 @@ export interface ModuleDef {
   labelKey: string;
   icon: ReactNode;
   permission?: string;
-  component: LazyExoticComponent<ComponentType>;
+  component: PageComponent;
   /** false: a route only (the page is reached from another page). */
   inMenu?: boolean;
 }
@@ -53,43 +54,43 @@ export interface ModuleDef {
 /** Pages anyone may open without signing in (matched before the session is even asked for). */
 export interface PublicPageDef {
   path: string;
-  component: LazyExoticComponent<ComponentType>;
+  component: PageComponent;
 }
 
 export const PUBLIC_PAGES: PublicPageDef[] = [
   // A branch's enlistment form, reached by its QR code or link (报到 / 请战).
-  { path: '/enlist/:token', component: lazy(() => import('../modules/volunteers/EnlistPage')) },
+  { path: '/enlist/:token', component: lazyPage(() => import('../modules/volunteers/EnlistPage')) },
 ];
 
 export const MODULES: ModuleDef[] = [
-  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, component: lazy(() => import('../modules/home/HomePage')) },
+  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, component: lazyPage(() => import('../modules/home/HomePage')) },
   {
     path: '/overview',
     labelKey: 'nav.overview',
     icon: <DashboardOutlined />,
     permission: 'reports.read',
-    component: lazy(() => import('../modules/overview/OverviewPage')),
+    component: lazyPage(() => import('../modules/overview/OverviewPage')),
   },
   {
     path: '/areas',
     labelKey: 'nav.areas',
     icon: <ApartmentOutlined />,
     permission: 'areas.read',
-    component: lazy(() => import('../modules/areas/AreasPage')),
+    component: lazyPage(() => import('../modules/areas/AreasPage')),
   },
   {
     path: '/residents',
     labelKey: 'nav.residents',
     icon: <ContactsOutlined />,
     permission: 'residents.read',
-    component: lazy(() => import('../modules/residents/ResidentsPage')),
+    component: lazyPage(() => import('../modules/residents/ResidentsPage')),
   },
   {
     path: '/residents/lookup',
     labelKey: 'nav.residentLookup',
     icon: <SearchOutlined />,
     permission: 'residents.read',
-    component: lazy(() => import('../modules/residents/LookupPage')),
+    component: lazyPage(() => import('../modules/residents/LookupPage')),
   },
   {
     path: '/residents/duplicates',
@@ -97,7 +98,7 @@ export const MODULES: ModuleDef[] = [
     icon: <ContactsOutlined />,
     permission: 'residents.write',
     inMenu: false,
-    component: lazy(() => import('../modules/residents/DuplicatesPage')),
+    component: lazyPage(() => import('../modules/residents/DuplicatesPage')),
   },
   {
     path: '/residents/import',
@@ -105,7 +106,7 @@ export const MODULES: ModuleDef[] = [
     icon: <ContactsOutlined />,
     permission: 'residents.import',
     inMenu: false,
-    component: lazy(() => import('../modules/residents/ImportPage')),
+    component: lazyPage(() => import('../modules/residents/ImportPage')),
   },
   {
     path: '/residents/households/:id',
@@ -113,7 +114,7 @@ export const MODULES: ModuleDef[] = [
     icon: <ContactsOutlined />,
     permission: 'residents.read',
     inMenu: false,
-    component: lazy(() => import('../modules/residents/HouseholdPage')),
+    component: lazyPage(() => import('../modules/residents/HouseholdPage')),
   },
   {
     path: '/residents/:id',
@@ -121,49 +122,49 @@ export const MODULES: ModuleDef[] = [
     icon: <ContactsOutlined />,
     permission: 'residents.read',
     inMenu: false,
-    component: lazy(() => import('../modules/residents/ResidentPage')),
+    component: lazyPage(() => import('../modules/residents/ResidentPage')),
   },
   {
     path: '/volunteers',
     labelKey: 'nav.volunteers',
     icon: <SolutionOutlined />,
     permission: 'volunteers.read',
-    component: lazy(() => import('../modules/volunteers/VolunteersPage')),
+    component: lazyPage(() => import('../modules/volunteers/VolunteersPage')),
   },
   {
     path: '/volunteers/enlistments',
     labelKey: 'nav.enlistments',
     icon: <UsergroupAddOutlined />,
     permission: 'enlist.approve',
-    component: lazy(() => import('../modules/volunteers/EnlistmentsPage')),
+    component: lazyPage(() => import('../modules/volunteers/EnlistmentsPage')),
   },
   {
     path: '/volunteers/orgs',
     labelKey: 'nav.partyOrgs',
     icon: <ClusterOutlined />,
     permission: 'volunteers.read',
-    component: lazy(() => import('../modules/volunteers/OrgsPage')),
+    component: lazyPage(() => import('../modules/volunteers/OrgsPage')),
   },
   {
     path: '/volunteers/teams',
     labelKey: 'nav.teams',
     icon: <FlagOutlined />,
     permission: 'volunteers.read',
-    component: lazy(() => import('../modules/volunteers/TeamsPage')),
+    component: lazyPage(() => import('../modules/volunteers/TeamsPage')),
   },
   {
     path: '/volunteers/links',
     labelKey: 'nav.householdLinks',
     icon: <LinkOutlined />,
     permission: 'volunteers.read',
-    component: lazy(() => import('../modules/volunteers/LinksPage')),
+    component: lazyPage(() => import('../modules/volunteers/LinksPage')),
   },
   {
     path: '/volunteers/figures',
     labelKey: 'nav.volunteerFigures',
     icon: <BarChartOutlined />,
     permission: 'volunteers.read',
-    component: lazy(() => import('../modules/volunteers/FiguresPage')),
+    component: lazyPage(() => import('../modules/volunteers/FiguresPage')),
   },
   {
     path: '/volunteers/:id',
@@ -171,14 +172,14 @@ export const MODULES: ModuleDef[] = [
     icon: <SolutionOutlined />,
     permission: 'volunteers.read',
     inMenu: false,
-    component: lazy(() => import('../modules/volunteers/VolunteerPage')),
+    component: lazyPage(() => import('../modules/volunteers/VolunteerPage')),
   },
   {
     // A volunteer's own deployments, teams and households, on their phone; any signed-in account.
     path: '/me/assignments',
     labelKey: 'nav.myAssignments',
     icon: <ScheduleOutlined />,
-    component: lazy(() => import('../modules/volunteers/MyAssignmentsPage')),
+    component: lazyPage(() => import('../modules/volunteers/MyAssignmentsPage')),
   },
   {
     // 我的任务: a person's work for today on their phone (tasks.work).
@@ -186,14 +187,14 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.myTasks',
     icon: <CarryOutOutlined />,
     permission: 'tasks.work',
-    component: lazy(() => import('../modules/tasks/MyTasksPage')),
+    component: lazyPage(() => import('../modules/tasks/MyTasksPage')),
   },
   {
     path: '/tasks',
     labelKey: 'nav.tasks',
     icon: <UnorderedListOutlined />,
     permission: 'tasks.manage',
-    component: lazy(() => import('../modules/tasks/TasksPage')),
+    component: lazyPage(() => import('../modules/tasks/TasksPage')),
   },
   {
     // The village doctor's list for today on a phone.
@@ -201,21 +202,21 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.followUpsToday',
     icon: <HeartOutlined />,
     permission: 'followups.read',
-    component: lazy(() => import('../modules/monitoring/DoctorTodayPage')),
+    component: lazyPage(() => import('../modules/monitoring/DoctorTodayPage')),
   },
   {
     path: '/monitoring/alerts',
     labelKey: 'nav.feverAlerts',
     icon: <AlertOutlined />,
     permission: 'followups.read',
-    component: lazy(() => import('../modules/monitoring/FeverAlertsPage')),
+    component: lazyPage(() => import('../modules/monitoring/FeverAlertsPage')),
   },
   {
     path: '/monitoring/measures',
     labelKey: 'nav.measures',
     icon: <InsuranceOutlined />,
     permission: 'measures.read',
-    component: lazy(() => import('../modules/monitoring/MeasuresPage')),
+    component: lazyPage(() => import('../modules/monitoring/MeasuresPage')),
   },
   {
     path: '/monitoring/measures/new',
@@ -223,7 +224,7 @@ export const MODULES: ModuleDef[] = [
     icon: <InsuranceOutlined />,
     permission: 'measures.write',
     inMenu: false,
-    component: lazy(() => import('../modules/monitoring/ProposeMeasurePage')),
+    component: lazyPage(() => import('../modules/monitoring/ProposeMeasurePage')),
   },
   {
     path: '/monitoring/measures/:id',
@@ -231,14 +232,14 @@ export const MODULES: ModuleDef[] = [
     icon: <InsuranceOutlined />,
     permission: 'measures.read',
     inMenu: false,
-    component: lazy(() => import('../modules/monitoring/MeasurePage')),
+    component: lazyPage(() => import('../modules/monitoring/MeasurePage')),
   },
   {
     path: '/monitoring/sites',
     labelKey: 'nav.isolationSites',
     icon: <ShopOutlined />,
     permission: 'measures.read',
-    component: lazy(() => import('../modules/monitoring/SitesPage')),
+    component: lazyPage(() => import('../modules/monitoring/SitesPage')),
   },
   {
     // 敲门行动: campaigns, progress per grid and the unvisited list; the visit form opens from a visit task.
@@ -246,14 +247,14 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.screening',
     icon: <HomeOutlined />,
     permission: 'screening.read',
-    component: lazy(() => import('../modules/screening/CampaignsPage')),
+    component: lazyPage(() => import('../modules/screening/CampaignsPage')),
   },
   {
     path: '/screening/arrivals',
     labelKey: 'nav.arrivals',
     icon: <UsergroupAddOutlined />,
     permission: 'arrivals.read',
-    component: lazy(() => import('../modules/screening/ArrivalsPage')),
+    component: lazyPage(() => import('../modules/screening/ArrivalsPage')),
   },
   {
     // Roster changes proposed by visits of people who may not change the registry: a cadre decides them.
@@ -261,14 +262,14 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.rosterProposals',
     icon: <UsergroupAddOutlined />,
     permission: 'residents.write',
-    component: lazy(() => import('../modules/screening/ProposalsPage')),
+    component: lazyPage(() => import('../modules/screening/ProposalsPage')),
   },
   {
     path: '/screening/risk-areas',
     labelKey: 'nav.riskAreas',
     icon: <FlagOutlined />,
     permission: 'riskareas.read',
-    component: lazy(() => import('../modules/screening/RiskAreasPage')),
+    component: lazyPage(() => import('../modules/screening/RiskAreasPage')),
   },
   {
     path: '/screening/campaigns/:id',
@@ -276,7 +277,7 @@ export const MODULES: ModuleDef[] = [
     icon: <HomeOutlined />,
     permission: 'screening.read',
     inMenu: false,
-    component: lazy(() => import('../modules/screening/CampaignPage')),
+    component: lazyPage(() => import('../modules/screening/CampaignPage')),
   },
   {
     path: '/screening/visit/:id',
@@ -284,7 +285,7 @@ export const MODULES: ModuleDef[] = [
     icon: <HomeOutlined />,
     permission: 'screening.visit',
     inMenu: false,
-    component: lazy(() => import('../modules/screening/VisitPage')),
+    component: lazyPage(() => import('../modules/screening/VisitPage')),
   },
   ...SAMPLING_PAGES,
   ...CHECKPOINT_PAGES,
@@ -294,7 +295,7 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.policy',
     icon: <ProfileOutlined />,
     permission: 'policy.read',
-    component: lazy(() => import('../modules/monitoring/PolicyPage')),
+    component: lazyPage(() => import('../modules/monitoring/PolicyPage')),
   },
   {
     // The village daily report: submit / reopen, the workbook, the last 14 days.
@@ -302,28 +303,28 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.dailyReport',
     icon: <BarChartOutlined />,
     permission: 'reports.read',
-    component: lazy(() => import('../modules/reports/ReportsPage')),
+    component: lazyPage(() => import('../modules/reports/ReportsPage')),
   },
   {
     path: '/admin/users',
     labelKey: 'nav.users',
     icon: <TeamOutlined />,
     permission: 'users.read',
-    component: lazy(() => import('../modules/users/UsersPage')),
+    component: lazyPage(() => import('../modules/users/UsersPage')),
   },
   {
     path: '/admin/roles',
     labelKey: 'nav.roles',
     icon: <SafetyCertificateOutlined />,
     permission: 'roles.write',
-    component: lazy(() => import('../modules/roles/RolesPage')),
+    component: lazyPage(() => import('../modules/roles/RolesPage')),
   },
   {
     path: '/admin/audit',
     labelKey: 'nav.audit',
     icon: <AuditOutlined />,
     permission: 'audit.read',
-    component: lazy(() => import('../modules/audit/AuditPage')),
+    component: lazyPage(() => import('../modules/audit/AuditPage')),
   },
   {
     // The disclosures watch: its threshold (policy data) and a day's reveals and exports per user.
@@ -331,7 +332,7 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.disclosures',
     icon: <EyeOutlined />,
     permission: 'audit.read',
-    component: lazy(() => import('../modules/audit/DisclosuresPage')),
+    component: lazyPage(() => import('../modules/audit/DisclosuresPage')),
   },
   {
     // The data lifecycle: retention periods, destruction records, legal holds, "emergency ended".
@@ -339,7 +340,7 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.lifecycle',
     icon: <DeleteOutlined />,
     permission: 'lifecycle.manage',
-    component: lazy(() => import('../modules/lifecycle/LifecyclePage')),
+    component: lazyPage(() => import('../modules/lifecycle/LifecyclePage')),
   },
   {
     // People's requests to see or correct their data, answered by the cadres of their area.
@@ -347,7 +348,7 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.dataRequests',
     icon: <FileSearchOutlined />,
     permission: 'lifecycle.requests',
-    component: lazy(() => import('../modules/lifecycle/DataRequestsPage')),
+    component: lazyPage(() => import('../modules/lifecycle/DataRequestsPage')),
   },
   // The signed-in user's own sessions, reached from the user menu.
   {
@@ -355,6 +356,6 @@ export const MODULES: ModuleDef[] = [
     labelKey: 'nav.mySessions',
     icon: <SafetyCertificateOutlined />,
     inMenu: false,
-    component: lazy(() => import('../modules/account/SessionsPage')),
+    component: lazyPage(() => import('../modules/account/SessionsPage')),
   },
 ];

@@ -4,6 +4,7 @@ import { ctxOf } from '../../platform/context';
 import { serve } from '../../platform/serve';
 import * as followUps from './followups';
 import * as service from './service';
+import { registerTaskPeople } from './task-people';
 
 /** Classified control and health monitoring: isolation sites, measures, follow-ups, fever alerts. */
 // One OpenAPI group for the module, whatever the path's first segment.
@@ -16,6 +17,7 @@ const mctx = (req: FastifyRequest): service.MCtx => ({
 });
 
 export async function monitoringRoutes(app: FastifyInstance) {
+  registerTaskPeople();
   const read = perm('measures.read');
   const write = perm('measures.write');
 

@@ -28,7 +28,8 @@ beforeAll(async () => {
   const other = await makeArea(t.db, village, '二网格', 'grid');
   await makeUser(t.db, 'cadre', ['cadre', 'grid_worker'], village);
   const samplerId = await makeUser(t.db, 'sampler', ['sampler'], grid);
-  const doctorId = await makeUser(t.db, 'doctor', ['doctor'], grid);
+  // A volunteer works tasks but may not call (grid workers, samplers, doctors and the command center may).
+  const doctorId = await makeUser(t.db, 'doctor', ['volunteer'], grid);
   await makeUser(t.db, 'stranger', ['sampler'], other);
   const cadre = await login(t.app, 'cadre');
   const hh = await buildHousehold(cadre, grid.id, { address: '王隆集村 3 组 12 号' });

@@ -21,6 +21,8 @@ export interface AreaTreeSelectProps {
   allowClear?: boolean;
   disabled?: boolean;
   style?: CSSProperties;
+  /** 'large' on a phone form: a bigger target for a thumb. */
+  size?: 'large' | 'middle' | 'small';
   popupMatchSelectWidth?: boolean | number;
   'data-testid'?: string;
   id?: string;
@@ -71,6 +73,7 @@ export function AreaTreeSelect(props: AreaTreeSelectProps) {
       disabled={props.disabled}
       placeholder={props.placeholder ?? t('area.pick')}
       style={props.style}
+      size={props.size}
       popupMatchSelectWidth={props.popupMatchSelectWidth ?? false}
       styles={{ popup: { root: { maxWidth: 'calc(100vw - 16px)', minWidth: 220 } } }}
       treeDefaultExpandedKeys={root ? [root.id] : []}

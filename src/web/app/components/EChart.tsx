@@ -1,29 +1,19 @@
 /**
  * Every chart of the product goes through here: ECharts (Apache, well kept, canvas) with the parts we use
- * registered once — so the bundle carries bars, lines and pies, not the whole library — and one look:
+ * registered once — so the bundle carries bars, lines and pies, not the whole library (the slot plan's custom
+ * series registers itself, so the overview's chart file does not carry it) — and one look:
  * tooltips, legends and resizing with the container. Pages pass an ECharts option; clicks come back with
  * the item's data index. A canvas says nothing to a screen reader: `label` names the chart and lists what
  * it shows (the figures in words), read out in its place — and read by the browser tests.
  */
-import { BarChart, CustomChart, LineChart, PieChart } from 'echarts/charts';
-import { DatasetComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 
-echarts.use([
-  BarChart,
-  CustomChart,
-  LineChart,
-  PieChart,
-  GridComponent,
-  TooltipComponent,
-  LegendComponent,
-  DatasetComponent,
-  MarkLineComponent,
-  CanvasRenderer,
-]);
+echarts.use([BarChart, LineChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
 /** The product's palette: antd's primary blue first, then the colours of the measures and alerts. */
 export const CHART_COLOURS = ['#1677ff', '#fa8c16', '#52c41a', '#f5222d', '#722ed1', '#13c2c2', '#eb2f96', '#faad14'];

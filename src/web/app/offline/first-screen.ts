@@ -1,18 +1,21 @@
+import { matchPath } from 'react-router-dom';
+import { askForSession } from '../auth';
+import { MODULES, PUBLIC_PAGES } from '../modules';
+
 /**
- * The code of the page a cold load opens, fetched at once — beside the session's check rather than after it. The
- * pages are lazy (modules.tsx), so without this a phone on a slow network would ask for the page's code only once
- * the session had answered: one round trip more before the first screen. Only the field's first screens are listed;
- * the same import() later returns the same module, so nothing is fetched twice.
+ * What a cold load needs first, asked for at once: the session, then the code of the page it opens — side by side
+ * rather than one after the other. The pages are lazy (modules.tsx), so without this a phone on a slow network would
+ * ask for the page's code only once the session had answered: one round trip more before the first screen. Only
+ * the field's first screens are fetched ahead; the page, once here, is drawn without a second pass (lazy-page.ts).
+ * Public pages (a branch's enlistment form) never ask who is signed in.
  */
-const FIRST_SCREENS: [RegExp, () => Promise<unknown>][] = [
-  [/^\/$/, () => import('../../modules/home/HomePage')],
-  [/^\/me\/tasks$/, () => import('../../modules/tasks/MyTasksPage')],
-  [/^\/screening\/visit\/\d+$/, () => import('../../modules/screening/VisitPage')],
-  [/^\/sampling\/desk$/, () => import('../../modules/sampling/DeskPage')],
-  [/^\/monitoring\/today$/, () => import('../../modules/monitoring/DoctorTodayPage')],
-];
+const FIRST_SCREENS = ['/', '/me/tasks', '/screening/visit/:id', '/sampling/desk', '/monitoring/today'];
 
 export function preloadFirstScreen(pathname: string) {
-  const hit = FIRST_SCREENS.find(([path]) => path.test(pathname));
-  void hit?.[1]().catch(() => undefined);
+  if (PUBLIC_PAGES.some((p) => matchPath(p.path, pathname))) return;
+  // First, so that on a slow network it is not queued behind the page's code.
+  askForSession();
+  const path = FIRST_SCREENS.find((p) => matchPath(p, pathname));
+  const page = path ? MODULES.find((m) => m.path === path) : undefined;
+  void page?.component.preload().catch(() => undefined);
 }

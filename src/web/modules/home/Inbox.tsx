@@ -13,6 +13,7 @@ import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
 import { TaskCard } from '../tasks/TaskCard';
 import { subjectPath } from '../tasks/labels';
+import { taskTitle } from '../tasks/task-title';
 import { BigLink } from './BigLink';
 
 const SHOWN = 3;
@@ -46,7 +47,7 @@ export function Inbox({ pick, nextLabel }: { pick?: (task: Task) => boolean; nex
       {next && nextPath ? (
         <BigLink to={nextPath} danger={next.overdue || next.priority === 'urgent'} testId="wb-next">
           <span style={{ display: 'block', fontSize: 12, opacity: 0.85 }}>{t('workbench.next')}</span>
-          <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' }}>{next.title}</span>
+          <span style={{ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' }}>{taskTitle(next, t)}</span>
         </BigLink>
       ) : (
         items.length === 0 && <Empty description={t('tasks.noneToday')} data-testid="wb-no-tasks" />

@@ -1,9 +1,10 @@
 /**
  * The daily report of an area and day: a village's figures with submit (lock) and, for the level above,
  * reopen with a reason; an area above, one row per child with a totals row. The workbook in the paper form's
- * layout, and the last 14 days of a figure as bars.
+ * layout, and the last 14 days of a figure as bars. On a phone (under 576 px) the controls stand in one column at
+ * full width and the figures read as cards (ReportCards), with the submit button under the title.
  */
-import { Alert, App, Button, Card, DatePicker, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Grid, Space, Spin, Table, Tag, Typography } from 'antd';
 import { DownloadOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
@@ -18,6 +19,7 @@ import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { exportUrlOf, useApiMutation, useApiQuery } from '../../app/query';
 import { FIGURE_COLUMNS, MAIN_FIGURES } from '../../../domain/reports/figures';
+import { ReportCards } from './ReportCards';
 import { SeriesChart } from './SeriesChart';
 
 type Row = Report['rows'][number];
@@ -67,6 +69,9 @@ export default function ReportsPage() {
   const error = report.error ? errorText(report.error, t) : null;
   const loading = report.isFetching;
   const submitDay = useApiMutation(submitReport);
+  // Before the first measurement `sm` is undefined: the desktop layout, as most first loads are.
+  const phone = Grid.useBreakpoint().sm === false;
+  const control = phone ? { size: 'large' as const, style: { width: '100%' } } : {};
 
   const submit = () =>
     modal.confirm({
@@ -108,28 +113,55 @@ export default function ReportsPage() {
         ]
       : data.rows
     : [];
+  const stateOf = (r: Row) => (r.status ? <StatusTag status={r.status} /> : t('reports.submittedOf', { submitted: r.submitted, villages: r.villages }));
   const columns = [
     { title: t('reports.area'), key: 'name', fixed: 'left' as const, render: (_: unknown, r: Row) => r.areaName },
     {
       title: t('reports.state'),
       key: 'status',
-      render: (_: unknown, r: Row) => (r.status ? <StatusTag status={r.status} /> : t('reports.submittedOf', { submitted: r.submitted, villages: r.villages })),
+      render: (_: unknown, r: Row) => stateOf(r),
     },
     ...figureColumns,
   ];
   const aboveVillage = data?.village && user && user.scope.id !== data.area.id;
+  const big = phone ? { size: 'large' as const, block: true } : {};
+  // A row of controls on a desk; on a phone one column, each control the screen's width (antd's Space would keep
+  // each at its own width).
+  const row = phone ? ({ display: 'flex', flexDirection: 'column', gap: 8, width: '100%' } as const) : ({ display: 'flex', flexWrap: 'wrap', gap: 8 } as const);
+  const canSubmit = data?.village && data.status !== 'submitted' && can('reports.submit');
+  const canReopen = data?.village && data.status === 'submitted' && can('reports.reopen') && aboveVillage;
+  const actions = (canSubmit || canReopen) && (
+    <div style={row}>
+      {canSubmit && (
+        <Button {...big} type="primary" icon={<LockOutlined />} onClick={submit} data-testid="report-submit">
+          {t('reports.submit')}
+        </Button>
+      )}
+      {canReopen && (
+        <Button {...big} danger icon={<UnlockOutlined />} onClick={() => setReopening(true)} data-testid="report-reopen">
+          {t('reports.reopen')}
+        </Button>
+      )}
+    </div>
+  );
   // Reports start at the village: asked for a grid (a grid worker's own area), the server answers its village's.
   const villageAbove = data && areaId !== undefined && data.area.id !== areaId && data.village;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+      <div style={phone ? row : { ...row, justifyContent: 'space-between', alignItems: 'center', width: '100%' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.dailyReport')}
         </Typography.Title>
-        <Space wrap>
-          <AreaTreeSelect value={areaId} onChange={(id) => setPicked(id ?? undefined)} style={{ minWidth: 200, maxWidth: '100%' }} />
+        <div style={row}>
+          <AreaTreeSelect
+            value={areaId}
+            onChange={(id) => setPicked(id ?? undefined)}
+            size={phone ? 'large' : undefined}
+            style={phone ? { width: '100%' } : { minWidth: 200, maxWidth: '100%' }}
+          />
           <DatePicker
+            {...control}
             value={dayjs(day)}
             allowClear={false}
             disabledDate={(d) => d.isAfter(dayjs(), 'day')}
@@ -140,14 +172,14 @@ export default function ReportsPage() {
             <ExportButton
               url={exportUrlOf(exportReport, { query: { areaId, day } })}
               fileName="daily-report.xlsx"
-              buttonProps={{ icon: <DownloadOutlined /> }}
+              buttonProps={{ icon: <DownloadOutlined />, ...(phone ? { size: 'large', block: true } : {}) }}
               data-testid="report-export"
             >
               {t('reports.export')}
             </ExportButton>
           )}
-        </Space>
-      </Space>
+        </div>
+      </div>
       {error && <Alert type="error" showIcon title={error} />}
       {villageAbove && (
         <Alert
@@ -173,23 +205,9 @@ export default function ReportsPage() {
                 )}
               </Space>
             }
-            extra={
-              data.village && (
-                <Space wrap>
-                  {data.status !== 'submitted' && can('reports.submit') && (
-                    <Button type="primary" icon={<LockOutlined />} onClick={submit} data-testid="report-submit">
-                      {t('reports.submit')}
-                    </Button>
-                  )}
-                  {data.status === 'submitted' && can('reports.reopen') && aboveVillage && (
-                    <Button danger icon={<UnlockOutlined />} onClick={() => setReopening(true)} data-testid="report-reopen">
-                      {t('reports.reopen')}
-                    </Button>
-                  )}
-                </Space>
-              )
-            }
+            extra={!phone && actions}
           >
+            {phone && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
             {data.report?.submittedAt && (
               <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
                 {t('reports.submittedBy', { name: data.report.submittedByName ?? '', at: dayjs(data.report.submittedAt).format('YYYY-MM-DD HH:mm') })}
@@ -198,31 +216,35 @@ export default function ReportsPage() {
               </Typography.Paragraph>
             )}
             {data.village && data.status !== 'submitted' && <Typography.Paragraph type="secondary">{t('reports.liveHelp')}</Typography.Paragraph>}
-            <Table<Row>
-              rowKey="areaId"
-              size="small"
-              bordered
-              columns={columns}
-              dataSource={rows}
-              pagination={false}
-              scroll={{ x: 'max-content' }}
-              data-testid="report-table"
-              summary={() =>
-                data.village ? null : (
-                  <Table.Summary.Row>
-                    <Table.Summary.Cell index={0}>
-                      <Typography.Text strong>{t('reports.total')}</Typography.Text>
-                    </Table.Summary.Cell>
-                    <Table.Summary.Cell index={1}>{t('reports.submittedOf', { submitted: data.submitted, villages: data.villages })}</Table.Summary.Cell>
-                    {FIGURE_COLUMNS.filter((c) => MAIN_FIGURES.includes(c.key)).map((c, i) => (
-                      <Table.Summary.Cell key={c.key} index={i + 2} align="right">
-                        <Typography.Text strong>{data.figures[c.key]}</Typography.Text>
+            {phone ? (
+              <ReportCards rows={rows} lang={lang} state={stateOf} total={data.village ? undefined : { title: t('reports.total'), figures: data.figures }} />
+            ) : (
+              <Table<Row>
+                rowKey="areaId"
+                size="small"
+                bordered
+                columns={columns}
+                dataSource={rows}
+                pagination={false}
+                scroll={{ x: 'max-content' }}
+                data-testid="report-table"
+                summary={() =>
+                  data.village ? null : (
+                    <Table.Summary.Row>
+                      <Table.Summary.Cell index={0}>
+                        <Typography.Text strong>{t('reports.total')}</Typography.Text>
                       </Table.Summary.Cell>
-                    ))}
-                  </Table.Summary.Row>
-                )
-              }
-            />
+                      <Table.Summary.Cell index={1}>{t('reports.submittedOf', { submitted: data.submitted, villages: data.villages })}</Table.Summary.Cell>
+                      {FIGURE_COLUMNS.filter((c) => MAIN_FIGURES.includes(c.key)).map((c, i) => (
+                        <Table.Summary.Cell key={c.key} index={i + 2} align="right">
+                          <Typography.Text strong>{data.figures[c.key]}</Typography.Text>
+                        </Table.Summary.Cell>
+                      ))}
+                    </Table.Summary.Row>
+                  )
+                }
+              />
+            )}
           </Card>
           <div style={{ height: 16 }} />
           <SeriesChart areaId={data.area.id} to={data.day} />

@@ -7,7 +7,12 @@
 import { Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type Measured, toMinutes } from '../../../domain/sampling/slot-edits';
+import { CustomChart } from 'echarts/charts';
+import { use } from 'echarts/core';
 import { EChart } from '../../app/components/EChart';
+
+// The strip of slots is a custom series: registered here, where it is drawn, so other charts' pages do not carry it.
+use([CustomChart]);
 
 const RED = '#cf1322';
 const BLUE = '#1677ff';
