@@ -15,6 +15,13 @@ export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '..');
   dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-e2e-'));
   const port = Number(process.env.E2E_PORT ?? 3917);
+  // A server left answering on the port (an earlier run that did not stop) would be tested instead of this
+  // build, and fail in confusing ways: refuse at once and say so.
+  const earlier = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    () => true,
+    () => false,
+  );
+  if (earlier) throw new Error(`port ${port} is already answering: stop the server on it, or choose another with E2E_PORT`);
   server = spawn(process.execPath, ['--import', 'tsx', 'tools/start.ts'], {
     cwd: root,
     // Every sign-in of every browser file comes from 127.0.0.1: a test's deliberate wrong passwords must not
