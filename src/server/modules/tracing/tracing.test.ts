@@ -98,7 +98,7 @@ describe('the trajectory', () => {
       rows: [rows[0], { ...rows[1], endsAt: `${d}T12:00:00+08:00` }, rows[2]],
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error).toMatchObject({ code: 'TRACING_WINDOW_ORDER', fields: { 'rows.1.endsAt': '结束时间早于开始时间' } });
+    expect(bad.json().error).toMatchObject({ code: 'TRACING_WINDOW_ORDER', fields: { 'rows.1.endsAt': '不能早于开始时间' } });
     expect(bad.json().error.message).toContain('2');
     expect(await f.t.db.query('SELECT id FROM tracing_trajectory')).toEqual([]);
     const added = await ok(f.cadre.post(`/api/tracing/cases/${caseId}/trajectory`, { rows }), 201);
