@@ -63,7 +63,8 @@ describe('field cards on a phone', () => {
     await signIn(page, 'grid');
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${base}/reports/daily`);
-    await page.getByTestId('report-table').waitFor();
+    // On a phone the figures read as cards, one per area (the table is the desktop's).
+    await page.getByTestId('report-cards').waitFor();
     const note = await page.getByTestId('report-village-above').innerText();
     expect(note).toContain('日报从村（社区）一级开始');
     expect(note).toContain('只读');
