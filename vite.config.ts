@@ -25,12 +25,12 @@ function workbenchChunk(entry: string, page: string) {
   let members: Set<string> | null = null;
   const reach = (from: string, getModuleInfo: GetModuleInfo) => {
     const seen = new Set<string>();
-    const todo = [from];
-    while (todo.length) {
-      const id = todo.pop()!;
+    const unvisited = [from];
+    while (unvisited.length) {
+      const id = unvisited.pop()!;
       if (seen.has(id)) continue;
       seen.add(id);
-      todo.push(...(getModuleInfo(id)?.importedIds ?? []));
+      unvisited.push(...(getModuleInfo(id)?.importedIds ?? []));
     }
     return seen;
   };
