@@ -44,7 +44,8 @@ export function groupCommit<I, O>(opts: GroupCommitOptions<I, O>): GroupCommit<I
   const queue: Waiting<I, O>[] = [];
   const stats = { batches: 0, items: 0, fallbacks: 0 };
   let inFlight = 0;
-  let timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  /** The pending wake-up of a forming batch, as the way to cancel it (a timeout or an immediate). */
+  let timer: (() => void) | null = null;
 
   const arm = () => {
     if (timer || !queue.length || inFlight >= opts.concurrency) return;
@@ -52,7 +53,13 @@ export function groupCommit<I, O>(opts: GroupCommitOptions<I, O>): GroupCommit<I
       flush();
       return;
     }
-    timer = opts.maxWaitMs > 0 ? setTimeout(fire, opts.maxWaitMs) : setImmediate(fire);
+    if (opts.maxWaitMs > 0) {
+      const t = setTimeout(fire, opts.maxWaitMs);
+      timer = () => clearTimeout(t);
+    } else {
+      const t = setImmediate(fire);
+      timer = () => clearImmediate(t);
+    }
   };
   const fire = () => {
     timer = null;
@@ -103,8 +110,8 @@ export function groupCommit<I, O>(opts: GroupCommitOptions<I, O>): GroupCommit<I
       return new Promise<O>((resolve, reject) => {
         queue.push({ item, resolve, reject });
         if (queue.length >= opts.maxItems && timer) {
-          clearTimeout(timer as NodeJS.Timeout);
-          clearImmediate(timer as NodeJS.Immediate);
+          // A full batch does not wait out the rest of the moment.
+          timer();
           timer = null;
         }
         arm();
