@@ -9,7 +9,7 @@
  * "over_1s"} —
  * goal: health_max_ms ≤ 1000.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { startProcess, stopProcess } from './server-process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,7 +18,6 @@ import path from 'node:path';
 const ROWS = Number(process.env.BENCH_ROWS ?? 50_000);
 const GAP_MS = Number(process.env.BENCH_HEALTH_GAP_MS ?? 50);
 const PASSWORD = 'Bench-Health-Pass-2026';
-const root = path.resolve(import.meta.dirname, '..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-bench-health-'));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -29,33 +28,17 @@ const port = await new Promise<number>((resolve) => {
   });
 });
 const base = `http://127.0.0.1:${port}`;
-const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  cwd: root,
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATA_DIR: dataDir,
-    DEMO_SEED: 'false',
-    ADMIN_PASSWORD: PASSWORD,
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    DATABASE_URL: '',
-  },
-  stdio: ['ignore', 'ignore', 'inherit'],
+const server = await startProcess({
+  PORT: String(port),
+  DATA_DIR: dataDir,
+  DEMO_SEED: 'false',
+  ADMIN_PASSWORD: PASSWORD,
+  LOG_LEVEL: 'warn',
+  NODE_ENV: 'production',
+  DATABASE_URL: '',
 });
 
 try {
-  for (let i = 0; ; i++) {
-    if (i > 900) throw new Error('server did not start');
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await sleep(100);
-  }
   const login = await fetch(`${base}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -129,7 +112,6 @@ try {
     }),
   );
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await stopProcess(server);
   rmSync(dataDir, { recursive: true, force: true });
 }

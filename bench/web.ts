@@ -17,6 +17,7 @@
  * ≤ 5,000 ms, ≤ 350 KB, ≤ 2,000 ms.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { startProcess, stopProcess } from './server-process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,28 +39,6 @@ if (!profile) throw new Error(`BENCH_PROFILE must be one of ${Object.keys(PROFIL
 function run(cmd: string, args: string[], env: Record<string, string>): Promise<void> {
   const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
   return new Promise((resolve, reject) => child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`)))));
-}
-
-function start(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (/ready|is running on/.test(out)) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-  });
-}
-
-async function stop(child: ChildProcess) {
-  const done = new Promise((r) => child.on('exit', r));
-  child.kill('SIGTERM');
-  await done;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -188,8 +167,8 @@ async function main() {
   let server: ChildProcess | null = null;
   let browser: Browser | null = null;
   try {
-    await stop(await start(env));
-    server = await start({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
+    await stopProcess(await startProcess(env));
+    server = await startProcess({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
     browser = await launch();
     const logins = [];
     const benches = [];
@@ -222,7 +201,7 @@ async function main() {
     );
   } finally {
     await browser?.close();
-    if (server) await stop(server);
+    if (server) await stopProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
