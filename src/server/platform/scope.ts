@@ -1,3 +1,4 @@
+import { forbidden } from './errors';
 import type { SqlParams } from './sql';
 
 /**
@@ -25,4 +26,9 @@ export function pathInScope(scope: Scope, path: string): boolean {
 /** A scope at the top of the tree: deployment-wide settings (roles) are changed only from here. */
 export function isRootScope(scope: Scope): boolean {
   return scope.path.split('/').filter(Boolean).length === 1;
+}
+
+/** Refuses (403 with the caller's code) anyone below the top of the tree: deployment-wide policy is changed only from there. */
+export function mustBeRoot(scope: Scope, code: string): void {
+  if (!isRootScope(scope)) throw forbidden(code);
 }

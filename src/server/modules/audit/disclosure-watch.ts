@@ -2,8 +2,7 @@ import { disclosingActions } from '../../../domain/audit/events';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { todayIn } from '../../platform/dates';
-import { forbidden } from '../../platform/errors';
-import { isRootScope } from '../../platform/scope';
+import { mustBeRoot } from '../../platform/scope';
 import { areasAs } from '../areas/sql';
 import * as policy from '../policy';
 import { usersAs } from '../users/sql';
@@ -13,9 +12,7 @@ import { usersAs } from '../users/sql';
  * every ten minutes, and what it counts — one local day's reveals and exports of personal data per user, from the
  * trail itself. Deployment-wide like the retention periods: read and changed from the top of the tree only.
  */
-function mustRoot(ctx: Ctx) {
-  if (!isRootScope(ctx.actor.scope)) throw forbidden('AUDIT_POLICY_ROOT_ONLY');
-}
+const mustRoot = (ctx: Ctx) => mustBeRoot(ctx.actor.scope, 'AUDIT_POLICY_ROOT_ONLY');
 
 const thresholdView = (r: policy.DisclosureThresholdRow) => ({ perDay: r.per_day, updatedAt: r.updated_at, updatedByName: r.updated_by_name });
 

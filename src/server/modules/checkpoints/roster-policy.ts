@@ -2,8 +2,7 @@ import type { RosterPolicyInput } from '../../../domain/checkpoints/schemas';
 import type { Queryable } from '../../db/engine';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { forbidden } from '../../platform/errors';
-import { isRootScope } from '../../platform/scope';
+import { mustBeRoot } from '../../platform/scope';
 import { type RosterPolicy, rosterPolicy } from './roster';
 
 /**
@@ -33,7 +32,7 @@ export async function rosterPolicyInForce(db: Queryable): Promise<PolicyInForce>
  * sets and the retention periods: the `policy.manage` permission, from the top of the tree only, audited.
  */
 export async function saveRosterPolicy(ctx: Ctx, b: RosterPolicyInput): Promise<PolicyInForce> {
-  if (!isRootScope(ctx.actor.scope)) throw forbidden('POLICY_ROOT_ONLY');
+  mustBeRoot(ctx.actor.scope, 'POLICY_ROOT_ONLY');
   const { note, ...rules } = b;
   await ctx.db.tx(async (tx) => {
     // Versions are numbered one after another: two editors saving at once are serialised here.

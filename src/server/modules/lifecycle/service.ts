@@ -3,8 +3,8 @@ import type * as api from '../../../domain/lifecycle/api';
 import { CLASS_ACTION, type DataClass } from '../../../domain/lifecycle/classes';
 import { audit, auditActorOf } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { conflict, forbidden, notFound } from '../../platform/errors';
-import { isRootScope } from '../../platform/scope';
+import { conflict, notFound } from '../../platform/errors';
+import { mustBeRoot } from '../../platform/scope';
 import { areaTree } from '../areas';
 import * as policy from '../policy';
 import * as repo from './repo';
@@ -13,9 +13,7 @@ import { runRetention } from './runs';
 /** The lifecycle screens' services: the retention policy, destruction records, legal holds, "emergency ended", data requests. */
 
 /** The retention policy and the runs are deployment-wide: read and changed only from the top of the tree. */
-function mustRoot(ctx: Ctx) {
-  if (!isRootScope(ctx.actor.scope)) throw forbidden('LIFECYCLE_ROOT_ONLY');
-}
+const mustRoot = (ctx: Ctx) => mustBeRoot(ctx.actor.scope, 'LIFECYCLE_ROOT_ONLY');
 
 const ruleView = (r: policy.RetentionRow) => ({
   dataClass: r.data_class,

@@ -5,8 +5,8 @@ import * as tasks from '../tasks';
  * Tells the task inbox who this module's tasks are about, so a fever-alert, release-check or missed follow-up
  * card names the person with their address and masked phone, and offers the call button to those who may call:
  * the one who acts on a fever alert rings the person first. A fever alert names a resident when one was named (a
- * door-to-door visit may raise one for a household only, and retention clears it); a measure and a follow-up
- * always do.
+ * door-to-door visit may raise one for a household only); a measure and a follow-up name one until retention
+ * clears it. Rows without a person answer none.
  */
 function residentsOf(table: 'fever_alerts' | 'measures' | 'follow_ups') {
   return async (db: Queryable, ids: number[]): Promise<Map<number, number>> => {

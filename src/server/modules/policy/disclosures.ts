@@ -12,13 +12,13 @@ export interface DisclosureThresholdRow {
   updated_by_name: string | null;
 }
 
-/** The threshold; the migration's default (50) if the row were ever missing. */
+/** The threshold: `audit_policy` holds exactly one row (its key is `true`, inserted by migration 0017). */
 export async function disclosureThreshold(db: Queryable): Promise<DisclosureThresholdRow> {
   const [row] = await db.query<DisclosureThresholdRow>(
     `SELECT p.disclosures_per_day AS per_day, p.updated_at, u.display_name AS updated_by_name
        FROM audit_policy p LEFT JOIN ${usersAs('u')} ON u.id = p.updated_by`,
   );
-  return row ?? { per_day: 50, updated_at: null, updated_by_name: null };
+  return row;
 }
 
 /** Sets it; answers the value it replaced. */

@@ -3,8 +3,8 @@ import { type Decision, type Rule, addDays, evaluate as evaluateRules, setInForc
 import type { createPolicySetBody, evaluateBody, publishPolicySetBody, replacePolicySetBody } from '../../../domain/policy/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';
-import { isRootScope } from '../../platform/scope';
+import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
+import { mustBeRoot } from '../../platform/scope';
 import * as repo from './repo';
 
 /** Policy sets (read) and the evaluator on stored data: the "try it" panel and measure proposals use it. */
@@ -39,9 +39,7 @@ export async function decide(ctx: Ctx, b: z.infer<typeof evaluateBody>): Promise
 // ——— the editor: drafts, their rules, publishing (root scope, `policy.manage`) ———
 
 /** Policy sets are deployment-wide, like roles: only a root-scoped user edits them. */
-function mustRoot(ctx: Ctx) {
-  if (!isRootScope(ctx.actor.scope)) throw forbidden('POLICY_ROOT_ONLY');
-}
+const mustRoot = (ctx: Ctx) => mustBeRoot(ctx.actor.scope, 'POLICY_ROOT_ONLY');
 
 /** Every set, drafts first, for the editor (published sets also answer `inForce`). */
 export async function listAllSets(ctx: Ctx) {

@@ -1,5 +1,6 @@
 import type { PurgeOutcome, PurgeRequest } from '../../../domain/lifecycle/classes';
 import type { Queryable } from '../../db/engine';
+import { notHeld } from '../../platform/purge';
 
 /**
  * Retention of mass testing (the lifecycle module asks; migration 0033). Reference date: the round's close — a
@@ -15,17 +16,14 @@ import type { Queryable } from '../../db/engine';
  * record's digest), and the bindings, flags and exemptions changed are named for the audit trail's redaction.
  */
 export async function purgeSampling(tx: Queryable, p: PurgeRequest): Promise<PurgeOutcome> {
-  const held = p.heldPaths.length > 0;
+  // An empty list of held areas holds nothing (LIKE ANY of an empty array is false), so no condition is dropped.
   const heldRow = (alias: string, table: string) =>
-    held
-      ? `AND NOT EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.round_id = ro.round_id AND ${alias}.resident_id = ro.resident_id AND ${alias}.area_path LIKE ANY($2::text[]))`
-      : '';
+    `AND NOT EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.round_id = ro.round_id AND ${alias}.resident_id = ro.resident_id AND ${alias}.area_path LIKE ANY($2::text[]))`;
   const eligible = `SELECT ro.round_id, ro.resident_id FROM sampling_roster ro JOIN sampling_rounds rd ON rd.id = ro.round_id
-     WHERE rd.status = 'closed' AND rd.closed_at < $1 AND ro.resident_id > 0
-       ${held ? 'AND NOT (ro.area_path LIKE ANY($2::text[]))' : ''}
+     WHERE rd.status = 'closed' AND rd.closed_at < $1 AND ro.resident_id > 0 AND ${notHeld('ro.area_path')}
        ${heldRow('hb', 'sampling_bindings')} ${heldRow('hf', 'sampling_flags')} ${heldRow('he', 'sampling_exemptions')}
        AND NOT EXISTS (SELECT 1 FROM sampling_flags of WHERE of.round_id = ro.round_id AND of.resident_id = ro.resident_id AND of.status = 'held')`;
-  const args = held ? [p.before, p.heldPaths.map((h) => `${h}%`)] : [p.before];
+  const args = [p.before, p.heldPaths.map((h) => `${h}%`)];
   if (p.dryRun) {
     const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${eligible}) e`, args);
     return { count: n, ids: [] };
