@@ -192,7 +192,10 @@ export async function approvedLeave(
   return db.query(
     `SELECT r.requester_id AS user_id, r.from_day::text AS from_day, r.to_day::text AS to_day, r.shifts FROM checkpoint_roster_requests r
       WHERE r.kind = 'leave' AND r.status = 'approved' AND r.requester_id = ANY($1::int[])
-        AND EXISTS (SELECT 1 FROM jsonb_array_elements(r.shifts) s WHERE (s->>'day')::date BETWEEN ($2::date - 1) AND ($3::date + 1))`,
+        -- A leave over days covers those days whatever was rostered when it was asked (a long leave reaches weeks
+        -- not yet rostered then); a leave of single shifts covers those shifts.
+        AND CASE WHEN r.from_day IS NOT NULL THEN r.from_day <= $3::date + 1 AND r.to_day >= $2::date - 1
+                 ELSE EXISTS (SELECT 1 FROM jsonb_array_elements(r.shifts) s WHERE (s->>'day')::date BETWEEN ($2::date - 1) AND ($3::date + 1)) END`,
     [p.userIds, p.from, p.to],
   );
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/policy/rules';
 import { login, makeArea, makeUser } from '../../testing/harness';
+import { approvedLeave } from './requests-repo';
 import { type CheckpointFixture, checkpointFixture, newPost, ok } from './test-fixture';
 
 /** Swap and leave requests (issue 15, point 3): each transition and each refusal, through the API on a fresh database. */
@@ -167,6 +168,12 @@ describe('leave requests', () => {
     await ok(f.cadre.post(`${R}/${req.id}/approve`, {}));
     expect((await cell(day(13), 'A')).people).toEqual([]);
     expect((await cell(day(14), 'B')).people).toEqual([]);
+    // The approved leave covers its days, also those with no shift when it was asked: a fill of the days after
+    // sees day 15 (no shift then) at its edge, where the rest rules look; days past its edge do not.
+    const covering = async (from: string, to: string) =>
+      (await approvedLeave(f.t.db, { userIds: [f.ids.volunteer], from, to })).filter((l) => l.from_day === day(12)).length;
+    expect(await covering(day(16), day(20))).toBe(1);
+    expect(await covering(day(18), day(19))).toBe(0);
     const none = await f.volunteer.post(R, { kind: 'leave', fromDay: day(20), toDay: day(21) });
     expect(none.statusCode).toBe(400);
     expect(none.json().error.code).toBe('NO_SHIFTS_IN_RANGE');
