@@ -51,7 +51,7 @@ export async function getCase(ctx: Ctx, id: number) {
 async function checkCase(ctx: Ctx, f: repo.CaseFields) {
   const set = await setInForceToday(ctx);
   if (!set.tracing.caseClasses.some((k) => k.code === f.classification)) {
-    throw badRequest('TRACING_CLASSIFICATION', { code: f.classification, set: `${set.code}@${set.version}` }, { classification: 'not_in_policy' });
+    throw badRequest('TRACING_CLASSIFICATION', { code: f.classification, set: set.name[ctx.lang] }, { classification: 'not_in_policy' });
   }
   const problems = caseDateProblems(f, ctx.today);
   if (Object.keys(problems).length) throw ruleViolation('TRACING_CASE_DATES', { today: ctx.today }, problems);
@@ -110,8 +110,7 @@ export async function createCase(ctx: Ctx, b: z.infer<typeof createCaseBody>) {
   const r = await residentInScope(ctx, b.residentId, 'residentId');
   const f = fieldsOf(b);
   await checkCase(ctx, f);
-  const existing = await repo.caseIdOfUnscoped(ctx.db, { residentId: r.id });
-  if (existing) throw conflict('TRACING_CASE_EXISTS');
+  // One case per person: the insert's unique key answers TRACING_CASE_EXISTS (insertCase).
   return getCase(ctx, await insertCase(ctx, r, f, b.foundBy, null));
 }
 

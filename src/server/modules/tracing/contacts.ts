@@ -4,7 +4,7 @@ import { closerLevel, isAtLeastAsStrict } from '../../../domain/tracing/kinds';
 import type { ContactInput, contactsBody, placementBody } from '../../../domain/tracing/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, notFound, ruleViolation } from '../../platform/errors';
+import { badRequest, isUniqueViolation, notFound, ruleViolation } from '../../platform/errors';
 import * as monitoring from '../monitoring';
 import * as residents from '../residents';
 import * as tasks from '../tasks';
@@ -125,48 +125,55 @@ async function addOne(
   const warnings: 'exposure_after_isolation'[] = c.isolated_on && merged.lastExposureOn > c.isolated_on ? ['exposure_after_isolation'] : [];
   const fields = { ...merged, measureId, ruleVersion };
 
-  const id = await ctx.db.tx(async (tx) => {
-    const locked = await repo.contactOnCase(tx, c.id, person.id, true);
-    let id: number;
-    if (locked) {
-      id = locked.id;
-      await repo.updateContact(tx, id, fields);
-    } else {
-      id = await repo.insertContact(
-        tx,
-        { caseId: c.id, residentId: person.id, areaId: person.area_id, areaPath: person.area_path, by: ctx.actor.userId },
-        fields,
-      );
-    }
-    // One open task per contact: a merge keeps the task already given.
-    if (!locked?.task_id) {
-      const [taskId] = await tasks.createTasks(tx, [
-        {
-          type: 'trace_contact',
-          title: `流调排查（${LEVEL_NAMES[merged.level].zh}）：${person.name}，${placeWithinHours} 小时内找到并落实管控`,
-          titleKey: 'traceContact',
-          titleParams: { name: person.name, hours: placeWithinHours, level: merged.level },
-          subjectKind: 'tracing_contact',
-          subjectId: id,
-          areaId: person.area_id,
-          areaPath: person.area_path,
-          assigneeRole: 'grid_worker',
-          dueAt: new Date(Date.now() + placeWithinHours * 3_600_000),
-          priority: merged.level === 'close' ? 'urgent' : 'high',
-          createdBy: ctx.actor.userId,
-        },
-      ]);
-      await repo.setContactTask(tx, id, taskId);
-    }
-    await audit(tx, ctx, {
-      action: locked ? 'merge' : 'add',
-      entity: 'tracing_contact',
-      entityId: id,
-      areaPath: person.area_path,
-      before: locked ? { level: locked.level, lastExposureOn: locked.last_exposure_on } : undefined,
-      after: { caseId: c.id, residentId: person.id, level: merged.level, lastExposureOn: merged.lastExposureOn, measure: outcome, measureId, ruleVersion },
+  // Two requests adding the same person to a case at once: the second's insert meets the first's row (the
+  // lock finds no row to lock before it exists) and is run again, now merging into it.
+  const write = () =>
+    ctx.db.tx(async (tx) => {
+      const locked = await repo.contactOnCase(tx, c.id, person.id, true);
+      let id: number;
+      if (locked) {
+        id = locked.id;
+        await repo.updateContact(tx, id, fields);
+      } else {
+        id = await repo.insertContact(
+          tx,
+          { caseId: c.id, residentId: person.id, areaId: person.area_id, areaPath: person.area_path, by: ctx.actor.userId },
+          fields,
+        );
+      }
+      // One open task per contact: a merge keeps the task already given.
+      if (!locked?.task_id) {
+        const [taskId] = await tasks.createTasks(tx, [
+          {
+            type: 'trace_contact',
+            title: `流调排查（${LEVEL_NAMES[merged.level].zh}）：${person.name}，${placeWithinHours} 小时内找到并落实管控`,
+            titleKey: 'traceContact',
+            titleParams: { name: person.name, hours: placeWithinHours, level: merged.level },
+            subjectKind: 'tracing_contact',
+            subjectId: id,
+            areaId: person.area_id,
+            areaPath: person.area_path,
+            assigneeRole: 'grid_worker',
+            dueAt: new Date(Date.now() + placeWithinHours * 3_600_000),
+            priority: merged.level === 'close' ? 'urgent' : 'high',
+            createdBy: ctx.actor.userId,
+          },
+        ]);
+        await repo.setContactTask(tx, id, taskId);
+      }
+      await audit(tx, ctx, {
+        action: locked ? 'merge' : 'add',
+        entity: 'tracing_contact',
+        entityId: id,
+        areaPath: person.area_path,
+        before: locked ? { level: locked.level, lastExposureOn: locked.last_exposure_on } : undefined,
+        after: { caseId: c.id, residentId: person.id, level: merged.level, lastExposureOn: merged.lastExposureOn, measure: outcome, measureId, ruleVersion },
+      });
+      return id;
     });
-    return id;
+  const id = await write().catch((e) => {
+    if (isUniqueViolation(e)) return write();
+    throw e;
   });
   return { id, merged: !!old, measure: outcome, warnings };
 }
