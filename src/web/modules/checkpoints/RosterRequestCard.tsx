@@ -88,7 +88,7 @@ export function RosterRequestCard({ request: r, as }: { request: RosterRequest; 
           ? `${first.postName} · ${dayjs(first.startsAt).format('MM-DD HH:mm')}–${dayjs(first.endsAt).format('HH:mm')} · ${first.shiftName}`
           : `${r.fromDay ?? first.day} – ${r.toDay ?? r.shifts[r.shifts.length - 1].day} · ${t('checkpoints.requests.shifts', { count: r.shifts.length })}`}
       </div>
-      {r.reason && <Typography.Text type="secondary">{`${t('checkpoints.requests.reason')}：${r.reason}`}</Typography.Text>}
+      {r.reason && <Typography.Text type="secondary">{t('checkpoints.requests.reasonText', { reason: r.reason })}</Typography.Text>}
       {r.decisionNote && <div>{r.decisionNote}</div>}
       {r.decidedByName && r.decidedAt && (
         <Typography.Text type="secondary">
