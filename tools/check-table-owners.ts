@@ -58,6 +58,7 @@ const OWNER: Record<string, string> = {
     'sampling_coverage',
   ]),
   ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts']),
+  ...own('photos', ['photos']),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',
