@@ -26,6 +26,7 @@ const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
     '/monitoring/sites',
     '/monitoring/policy',
     '/tracing/cases',
+    '/tracing/chains',
   ],
   sampling: ['/sampling/rounds', '/sampling/desk', '/sampling/coverage', '/sampling/qr-cards', '/sampling/boxes', '/sampling/lab'],
   team: ['/volunteers', '/volunteers/enlistments', '/volunteers/orgs', '/volunteers/teams', '/volunteers/links', '/volunteers/figures'],
