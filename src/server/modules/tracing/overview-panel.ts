@@ -43,7 +43,7 @@ export async function tracingPanel(ctx: Ctx, area: { path: string }) {
   const [chains] = await ctx.db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM tracing_chains ch
       WHERE ch.snapshot_id = (SELECT max(id) FROM tracing_chain_snapshots) AND ch.last_on >= ${c.add(since)}::date
-        AND EXISTS (SELECT 1 FROM tracing_chain_members m WHERE m.snapshot_id = ch.snapshot_id AND m.chain_id = ch.chain_id
+        AND ch.chain_id IN (SELECT m.chain_id FROM tracing_chain_members m WHERE m.snapshot_id = ch.snapshot_id
                      AND m.area_path LIKE ${c.add(`${area.path}%`)} AND ${scopeClause(ctx.actor.scope, 'm.area_path', c)})`,
     c.values,
   );
