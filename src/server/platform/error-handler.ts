@@ -112,6 +112,12 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   // An end before its start: a trajectory row's window, a leave's last day.
   before_start: { zh: '不能早于开始时间', en: 'must not be before the start' },
   leave_too_long: { zh: '一次请假最长 31 天', en: 'one leave request covers at most 31 days' },
+  // Supplies and donations.
+  invalid_quantity: { zh: '数量须为正整数', en: 'must be a whole number above zero' },
+  invalid_amount: { zh: '金额须大于零', en: 'must be more than zero' },
+  unknown_unit: { zh: '不是认可的计量单位', en: 'not a known unit' },
+  before_receipt: { zh: '有效期不能早于入库日期', en: 'cannot expire before the day it is received' },
+  same_store: { zh: '不能调拨给本仓库', en: 'cannot be the store itself' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {
