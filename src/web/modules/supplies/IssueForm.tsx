@@ -56,13 +56,13 @@ export function IssueForm({ storeId }: { storeId: number }) {
   };
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Form form={form} layout="vertical" initialValues={{ target: 'post' }} data-testid="issue-form" size="large">
+    <Form name="issue" form={form} layout="vertical" initialValues={{ target: 'post' }} data-testid="issue-form" size="large">
       <Form.Item name="target" label={t('supplies.issueTo')}>
         <Radio.Group optionType="button" options={ISSUE_TARGETS.map((x) => ({ value: x, label: t(`supplies.target.${x}`) }))} />
       </Form.Item>
       {target !== 'kit' && target !== 'other' && (
         <Form.Item name="targetId" label={t(`supplies.targetId.${target ?? 'post'}`)} rules={required}>
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} inputMode="numeric" id="issue-target-id" />
+          <InputNumber min={1} precision={0} style={{ width: '100%' }} inputMode="numeric" />
         </Form.Item>
       )}
       {target === 'kit' ? (
@@ -71,16 +71,11 @@ export function IssueForm({ storeId }: { storeId: number }) {
         </Form.Item>
       ) : (
         <Form.Item name="itemId" label={t('supplies.item')} rules={required}>
-          <Select
-            id="issue-item"
-            showSearch
-            optionFilterProp="label"
-            options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.unit}）` }))}
-          />
+          <Select showSearch optionFilterProp="label" options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.unit}）` }))} />
         </Form.Item>
       )}
       <Form.Item name="qty" label={target === 'kit' ? t('supplies.kitCount') : t('supplies.qty')} rules={required}>
-        <InputNumber min={1} precision={0} style={{ width: '100%' }} inputMode="numeric" id="issue-qty" />
+        <InputNumber min={1} precision={0} style={{ width: '100%' }} inputMode="numeric" />
       </Form.Item>
       <Form.Item name="note" label={t('supplies.note')}>
         <Input maxLength={500} />

@@ -66,9 +66,16 @@ export function NewDonationModal({ onClose, onDone }: { onClose: () => void; onD
   };
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Modal open title={t('supplies.newDonation')} onCancel={onClose} onOk={submit} confirmLoading={create.isPending} okButtonProps={{ id: 'donation-save' }}>
+    <Modal
+      open
+      title={t('supplies.newDonation')}
+      onCancel={onClose}
+      onOk={submit}
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'donation-save' }}
+    >
       {create.error && <Alert type="error" showIcon title={errorText(create.error, t)} style={{ marginBottom: 12 }} />}
       <Form
+        name="donation"
         form={form}
         layout="vertical"
         initialValues={{ kind: 'goods', donorKind: 'firm', discloseName: true, receivedOn: dayjs(), areaId: area?.id }}
@@ -81,7 +88,7 @@ export function NewDonationModal({ onClose, onDone }: { onClose: () => void; onD
           <Select options={DONOR_KINDS.map((k) => ({ value: k, label: t(`supplies.donorKind.${k}`) }))} />
         </Form.Item>
         <Form.Item name="donorName" label={t('supplies.donor')} rules={required}>
-          <Input maxLength={100} id="donation-donor" />
+          <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="donorPhone" label={t('supplies.donorPhone')}>
           <Input maxLength={20} inputMode="tel" />
@@ -93,13 +100,13 @@ export function NewDonationModal({ onClose, onDone }: { onClose: () => void; onD
         ) : (
           <>
             <Form.Item name="storeId" label={t('supplies.intoStore')} rules={required}>
-              <Select id="donation-store" options={(stores.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} />
+              <Select options={(stores.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))} />
             </Form.Item>
             <Form.Item name="itemId" label={t('supplies.item')} rules={required}>
-              <Select id="donation-item" options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.unit}）` }))} />
+              <Select options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: `${i.name}（${i.unit}）` }))} />
             </Form.Item>
             <Form.Item name="qty" label={t('supplies.qty')} rules={required}>
-              <InputNumber min={1} precision={0} style={{ width: '100%' }} id="donation-qty" />
+              <InputNumber min={1} precision={0} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="lot" label={t('supplies.lot')}>
               <Input maxLength={60} />

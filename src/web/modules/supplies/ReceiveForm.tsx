@@ -34,7 +34,7 @@ export function ReceiveForm({ storeId }: { storeId: number }) {
   };
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Form form={form} layout="vertical" initialValues={{ source: 'purchase', occurredOn: dayjs() }} data-testid="receive-form">
+    <Form name="receive" form={form} layout="vertical" initialValues={{ source: 'purchase', occurredOn: dayjs() }} data-testid="receive-form">
       <Form.Item name="source" label={t('supplies.source')}>
         <Select options={['purchase', 'transfer_in'].map((s) => ({ value: s, label: t(`supplies.receiptSource.${s}`) }))} />
       </Form.Item>

@@ -137,11 +137,11 @@ function NewStoreModal({ onClose }: { onClose: () => void }) {
   };
   const required = [{ required: true, message: t('validation.required') }];
   return (
-    <Modal open title={t('supplies.newStore')} onCancel={onClose} onOk={submit} confirmLoading={create.isPending} okButtonProps={{ id: 'store-save' }}>
+    <Modal open title={t('supplies.newStore')} onCancel={onClose} onOk={submit} okButtonProps={{ loading: create.isPending, 'data-testid': 'store-save' }}>
       {create.error && <Alert type="error" showIcon title={errorText(create.error, t)} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ level: 'village' }}>
         <Form.Item name="name" label={t('supplies.store')} rules={required}>
-          <Input maxLength={100} id="store-name" />
+          <Input maxLength={100} />
         </Form.Item>
         <Form.Item name="level" label={t('supplies.levelLabel')} rules={required}>
           <Select options={STORE_LEVELS.map((l) => ({ value: l, label: t(`supplies.level.${l}`) }))} />
