@@ -1,15 +1,16 @@
 import type { z } from 'zod';
 import type { Queryable } from '../../db/engine';
-import { allocateFefo } from '../../../domain/supplies/fefo';
 import type { countBody, issueBody, ReceiptLine, receiptBody, transferBody } from '../../../domain/supplies/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, conflict, isUniqueViolation, notFound } from '../../platform/errors';
+import { badRequest, isUniqueViolation, notFound } from '../../platform/errors';
 import { pathInScope } from '../../platform/scope';
 import { clearRestocked, raiseLow } from './alerts';
 import { movementById } from './movement-view';
 import * as repo from './repo';
+import { issueWriter } from './issue-writer';
 import * as stock from './stock-repo';
+import { takeFefo } from './take';
 
 /**
  * Movements (收发存): each one audited transaction. Issues and transfers lock the rows they take from in one
@@ -138,66 +139,62 @@ async function wantedOf(ctx: Ctx, b: { lines: { itemId: number; qty: number }[];
   return { wanted, items };
 }
 
-/**
- * Takes `wanted` from a store's locked batches, earliest expiry first; refuses the whole movement (409) naming,
- * for every short item, what is there.
- */
-function takeFefo(ctx: Ctx, locked: stock.LockedBatch[], wanted: Map<number, number>, items: Map<number, repo.ItemRow>) {
-  const changes: stock.LineChange[] = [];
-  const short: string[] = [];
-  for (const [itemId, qty] of [...wanted].sort((a, b) => a[0] - b[0])) {
-    const mine = locked.filter((b) => b.itemId === itemId);
-    const alloc = allocateFefo(mine, qty);
-    if (!alloc) {
-      const item = items.get(itemId)!;
-      const available = mine.reduce((n, b) => n + b.qty, 0);
-      short.push(
-        ctx.lang === 'zh'
-          ? `${item.name}现有 ${available}${item.unit}（申请 ${qty}${item.unit}）`
-          : `${item.name}: ${available} ${item.unit} on hand (${qty} asked)`,
-      );
-      continue;
-    }
-    for (const a of alloc) changes.push({ batchId: a.batchId, itemId, qty: -a.qty });
-  }
-  if (short.length) throw conflict('SUPPLIES_SHORT', { what: short.join(ctx.lang === 'zh' ? '；' : '; ') });
-  return changes;
-}
-
 export async function issue(ctx: Ctx, storeId: number, b: z.infer<typeof issueBody>) {
-  const store = await mustStore(ctx, storeId);
+  const store = await repo.findStoreRef(ctx.db, ctx.actor.scope, storeId);
+  if (!store) throw notFound();
   const { wanted, items } = await wantedOf(ctx, b);
-  const itemIds = [...wanted.keys()].sort((x, y) => x - y);
-  const day = b.occurredOn ?? ctx.today;
-  return written(ctx, b.clientId, async (tx) => {
-    const locked = await stock.lockStock(tx, [store.id], itemIds);
-    const changes = takeFefo(ctx, locked, wanted, items);
-    const id = await claim(tx, {
-      kind: 'issue',
-      source: b.target,
-      storeId: store.id,
-      areaPath: store.area_path,
-      targetId: b.targetId ?? null,
-      kitId: b.kitId ?? null,
-      kitCount: b.kitId ? (b.kitCount ?? 1) : null,
-      note: b.note,
-      occurredOn: day,
-      clientId: b.clientId,
-      by: ctx.actor.userId,
-    });
-    await stock.applyLines(tx, { movementId: id, storeId: store.id, areaPath: store.area_path, changes });
-    await stock.addDailyUse(tx, { storeId: store.id, areaPath: store.area_path, day, byItem: wanted });
-    await raiseLow(tx, { store, itemIds, today: ctx.today });
-    // The audit row last: the chain's lock is held from here to the commit, so it is held briefly.
-    await audit(tx, ctx, {
-      entity: 'supply_movement',
-      action: 'issue',
-      entityId: id,
-      areaPath: store.area_path,
-      after: { storeId: store.id, target: b.target, targetId: b.targetId ?? null, kitId: b.kitId ?? null, lines: changes },
-    });
-    return id;
-  });
+  if (b.clientId) {
+    const dup = await resent(ctx, b.clientId);
+    if (dup) return dup;
+  }
+  const pending = {
+    ctx,
+    store,
+    target: b.target,
+    targetId: b.targetId ?? null,
+    kitId: b.kitId ?? null,
+    kitCount: b.kitId ? (b.kitCount ?? 1) : null,
+    note: b.note ?? null,
+    day: b.occurredOn ?? ctx.today,
+    clientId: b.clientId ?? null,
+    wanted,
+    items,
+  };
+  let out: Awaited<ReturnType<ReturnType<typeof issueWriter>['write']>>;
+  try {
+    out = await issueWriter(ctx.db).write(pending);
+  } catch (e) {
+    // Another request with the same client id committed first: answer from its record.
+    if (b.clientId && isUniqueViolation(e)) out = { resentClientId: b.clientId };
+    else throw e;
+  }
+  if ('error' in out) throw out.error;
+  if ('resentClientId' in out) {
+    const dup = await resent(ctx, out.resentClientId);
+    if (dup) return dup;
+    throw notFound();
+  }
+  // Answered from what was written, not read back: at the peak every round trip counts.
+  const movement = {
+    id: out.id,
+    kind: 'issue' as const,
+    source: b.target,
+    storeId: store.id,
+    storeName: store.name,
+    toStoreId: null,
+    toStoreName: null,
+    targetId: pending.targetId,
+    kitId: pending.kitId,
+    kitCount: pending.kitCount,
+    donationId: null,
+    reason: null,
+    note: pending.note,
+    occurredOn: pending.day,
+    createdAt: new Date(),
+    createdByName: ctx.actor.displayName,
+    lines: out.lines.map((l) => ({ ...l, storeId: store.id, itemName: items.get(l.itemId)!.name, unit: items.get(l.itemId)!.unit })),
+  };
+  return { movement, duplicate: false };
 }
 
 export async function transfer(ctx: Ctx, storeId: number, b: z.infer<typeof transferBody>) {

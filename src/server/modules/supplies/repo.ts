@@ -18,9 +18,20 @@ export interface ItemRow {
 
 export const listItems = (db: Queryable) => db.query<ItemRow>('SELECT id, name, category, unit, pack_size FROM supply_items ORDER BY category, name');
 
+/**
+ * Items by id. An item is never changed or removed once in the catalogue, so each process keeps those it has read
+ * (per database): an issue at the peak costs no catalogue query.
+ */
+const itemCache = new WeakMap<Queryable, Map<number, ItemRow>>();
 export async function itemsByIds(db: Queryable, ids: number[]): Promise<Map<number, ItemRow>> {
-  const rows = await db.query<ItemRow>('SELECT id, name, category, unit, pack_size FROM supply_items WHERE id = ANY($1::int[])', [ids]);
-  return new Map(rows.map((r) => [r.id, r]));
+  const known = itemCache.get(db) ?? new Map<number, ItemRow>();
+  itemCache.set(db, known);
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length) {
+    const rows = await db.query<ItemRow>('SELECT id, name, category, unit, pack_size FROM supply_items WHERE id = ANY($1::int[])', [missing]);
+    for (const r of rows) known.set(r.id, r);
+  }
+  return new Map(ids.filter((id) => known.has(id)).map((id) => [id, known.get(id)!]));
 }
 
 export async function insertItem(tx: Queryable, i: { name: string; category: string; unit: string; packSize: number }): Promise<ItemRow> {
@@ -85,6 +96,23 @@ export async function findStore(db: Queryable, scope: Scope, id: number): Promis
   const q = new SqlParams();
   const [row] = await db.query<StoreRow>(
     `SELECT ${STORE_COLUMNS} FROM ${STORE_FROM} WHERE st.id = ${q.add(id)} AND ${scopeClause(scope, 'st.area_path', q)}`,
+    q.values,
+  );
+  return row ?? null;
+}
+
+/** What a write needs of a store (no counts): the issue path's one read before its batch. */
+export interface StoreRef {
+  id: number;
+  name: string;
+  level: StoreRow['level'];
+  area_id: number;
+  area_path: string;
+}
+export async function findStoreRef(db: Queryable, scope: Scope, id: number): Promise<StoreRef | null> {
+  const q = new SqlParams();
+  const [row] = await db.query<StoreRef>(
+    `SELECT id, name, level, area_id, area_path FROM supply_stores WHERE id = ${q.add(id)} AND ${scopeClause(scope, 'area_path', q)}`,
     q.values,
   );
   return row ?? null;
