@@ -5,6 +5,8 @@ import { createItem, createKit, listItems, listKits } from '../../../domain/supp
 import { CATEGORIES, UNIT_CODES } from '../../../domain/supplies/kinds';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { useApiMutation, useApiQuery } from '../../app/query';
+import { kitCode } from './qr';
+import { QrSvg } from './ShelfLabels';
 
 export function CatalogueCard() {
   const { t } = useTranslation();
@@ -66,6 +68,12 @@ export function CatalogueCard() {
         {t('supplies.kits')}：
         {(kits.data?.items ?? []).map((k) => `${k.name}（${k.lines.map((l) => `${l.itemName}×${l.qty}`).join('、')}）`).join('；') || t('common.none')}
       </Typography.Paragraph>
+      {/* A kit's label: stuck on each packed kit, scanned when it is handed out. */}
+      <Space wrap size="small" style={{ marginBottom: 8 }} data-testid="kit-labels">
+        {(kits.data?.items ?? []).map((k) => (
+          <QrSvg key={k.id} text={kitCode(k.id)} label={k.name} />
+        ))}
+      </Space>
       <Form form={kitForm} layout="inline">
         <Form.Item name="name" rules={required}>
           <Input placeholder={t('supplies.kitName')} maxLength={100} style={{ width: 140 }} />
