@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   'checkpoints.duty': 'checkpoints',
   'tracing.read': 'tracing',
   'tracing.write': 'tracing',
+  'supplies.read': 'supplies',
+  'supplies.write': 'supplies',
+  'supplies.manage': 'supplies',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

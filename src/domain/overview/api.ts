@@ -80,6 +80,18 @@ export const overview = z.object({
       activeChains: z.number(),
     })
     .nullable(),
+  /** Supplies and donations (物资与捐赠): stores, items low now (worst first), today's issues, money donated (null: none here). */
+  supplies: z
+    .object({
+      stores: z.number(),
+      lowNow: z.number(),
+      issuesToday: z.number(),
+      donations: z.number(),
+      moneyDonated: z.number(),
+      low: z.array(z.object({ storeId: z.number(), storeName: z.string(), itemName: z.string(), coverDays: z.number().nullable() })),
+    })
+    .nullable()
+    .optional(),
   children: z.array(child),
   trend: z.array(
     z.object({

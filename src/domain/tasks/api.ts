@@ -18,6 +18,7 @@ export const ALL_TASK_TYPES = [
   'checkpoint_understaffed',
   'checkpoint_roster_request',
   'trace_contact',
+  'supply_low',
 ] as const;
 
 /** A role code as the roles table spells it. */

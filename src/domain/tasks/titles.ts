@@ -20,6 +20,7 @@ export const TASK_TITLE_KEYS = [
   'swapAsked',
   'swapApprove',
   'leaveApprove',
+  'supplyLow',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

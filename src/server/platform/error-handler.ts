@@ -115,6 +115,12 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   // Photos named by a record (photos module).
   repeated: { zh: '有重复的项', en: 'an item is listed twice' },
   photo_unknown: { zh: '照片不存在、已被使用，或不是您上传的', en: 'a photo that does not exist, is already used, or was not uploaded by you' },
+  // Supplies and donations.
+  invalid_quantity: { zh: '数量须为正整数', en: 'must be a whole number above zero' },
+  invalid_amount: { zh: '金额须大于零', en: 'must be more than zero' },
+  unknown_unit: { zh: '不是认可的计量单位', en: 'not a known unit' },
+  before_receipt: { zh: '有效期不能早于入库日期', en: 'cannot expire before the day it is received' },
+  same_store: { zh: '不能调拨给本仓库', en: 'cannot be the store itself' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {

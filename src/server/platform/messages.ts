@@ -167,6 +167,14 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '现行政策（{set}）不判定这一接触者类别：{levels}',
     en: 'The policy in force ({set}) does not identify this contact level: {levels}',
   },
+  SUPPLIES_SHORT: { zh: '库存不足，未发放：{what}', en: 'Not enough in stock, nothing issued: {what}' },
+  SUPPLIES_EXPIRY: { zh: '有效期不能早于入库日期（{receivedOn}）', en: 'An expiry cannot be before the day the goods are received ({receivedOn})' },
+  SUPPLIES_STORE_OUT_OF_REACH: { zh: '调入仓库不存在或不在您的管辖范围内', en: 'The receiving store does not exist or is outside your reach' },
+  SUPPLIES_ITEM_EXISTS: { zh: '“{name}”已存在', en: '"{name}" already exists' },
+  SUPPLIES_POLICY_ROOT: {
+    zh: '低库存预警规则全域通用，只能由全域账号修改',
+    en: 'The low-stock rule is deployment-wide: only an account scoped to the whole deployment may change it',
+  },
   NO_POLICY: { zh: '{on} 没有生效的管控政策', en: 'No control policy is in force on {on}' },
   RISK_IMPORT_ROOT: {
     zh: '风险地区名单全域通用，只能由全域（最高层级）账号导入',

@@ -7,6 +7,7 @@ import { SCREENING_CASES } from './cross-area-screening';
 import { SAMPLING_CASES } from './sampling-cases';
 import { CHECKPOINT_CASES } from './checkpoint-cases';
 import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
+import { SUPPLIES_CASES } from './supplies-cases';
 import { TRACING_CASES } from './tracing-cases';
 import { PHOTO_CASES } from './photo-cases';
 
@@ -40,6 +41,8 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...CHECKPOINT_CASES,
   // Contact tracing (issue 16).
   ...TRACING_CASES,
+  // Supplies and donations (issue 17, points 5–6).
+  ...SUPPLIES_CASES,
   // The data lifecycle (issue 14, point 12).
   ...LIFECYCLE_CASES,
   // Photos that prove field records (issue 17, 18).

@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
 import { checkpointsPanel } from '../checkpoints';
+import { suppliesPanel } from '../supplies';
 import { openAlertsPanel } from '../monitoring';
 import { type RCtx, rollUp, seriesOf } from '../reports';
 import { samplingPanel } from '../sampling';
@@ -29,7 +30,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
   const day = p.day ?? ctx.today;
   const reported = !BELOW_VILLAGE.has(area.kind);
   // The panels are independent reads; on PostgreSQL they run side by side on the pool.
-  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing] = await Promise.all([
+  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing, supplies] = await Promise.all([
     reported ? rollUp(ctx, { areaId: area.id, day }) : null,
     reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
     samplingPanel(ctx, area).catch(() => null),
@@ -41,6 +42,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     areaTree.ancestorsInScope(ctx.db, ctx.actor.scope, area.path),
     checkpointsPanel(ctx, area, ctx.timeZone),
     tracingPanel(ctx, area),
+    suppliesPanel(ctx, area),
   ]);
   const rowOf = new Map((report?.rows ?? []).map((r) => [r.areaId, r.figures as Figures]));
   return {
@@ -58,6 +60,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     volunteers,
     checkpoints,
     tracing,
+    supplies,
     children: children.map((c) => ({
       areaId: c.id,
       name: c.name,

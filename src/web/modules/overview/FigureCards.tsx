@@ -2,6 +2,7 @@ import { Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../domain/overview/api';
+import { SuppliesOverviewCard } from '../supplies/SuppliesOverviewCard';
 
 /**
  * The overview's headline figures. Each card says what it counts: a share is shown as "done / of" with its
@@ -135,6 +136,7 @@ export function FigureCards({ o }: { o: Overview }) {
           })}
         />
       )}
+      {o.supplies && <SuppliesOverviewCard panel={o.supplies} />}
     </Row>
   );
 }
