@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   'checkpoints.duty': 'checkpoints',
   'tracing.read': 'tracing',
   'tracing.write': 'tracing',
+  'zones.read': 'zones',
+  'zones.manage': 'zones',
+  'zones.field': 'zones',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

@@ -8,6 +8,7 @@ import { SAMPLING_CASES } from './sampling-cases';
 import { CHECKPOINT_CASES } from './checkpoint-cases';
 import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
 import { TRACING_CASES } from './tracing-cases';
+import { ZONES_CASES } from './zones-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
 
@@ -39,6 +40,8 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...CHECKPOINT_CASES,
   // Contact tracing (issue 16).
   ...TRACING_CASES,
+  // Risk zones and the sealed estate's day (issue 16, points 6 and 7).
+  ...ZONES_CASES,
   // The data lifecycle (issue 14, point 12).
   ...LIFECYCLE_CASES,
 };

@@ -2,6 +2,7 @@ import { Card, Col, Progress, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../domain/overview/api';
+import { ZonesCard } from './ZonesCard';
 
 /**
  * The overview's headline figures. Each card says what it counts: a share is shown as "done / of" with its
@@ -121,6 +122,7 @@ export function FigureCards({ o }: { o: Overview }) {
           note={t('checkpoints.panel.note', { ...o.checkpoints, names: o.checkpoints.understaffed.map((p) => p.name).join('、') })}
         />
       )}
+      {o.zones && <ZonesCard zones={o.zones} />}
     </Row>
   );
 }
