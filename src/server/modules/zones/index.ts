@@ -4,3 +4,5 @@
  */
 /** The command overview's zones panel. */
 export { zonesPanel } from './panel';
+/** The risk-area lookup of arrivals and checkpoint crossings reads declared zones over coded areas. */
+export { type DivisionZone, zoneForDivisionUnscoped } from './division-level';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ZONE_EDITIONS } from '../../../domain/zones/editions';
-import { login } from '../../testing/harness';
+import { login, makeArea } from '../../testing/harness';
 import { type ZonesFixture, ok, roundOn, signInAgain, zonesFixture } from './test-fixture';
 
 /**
@@ -161,6 +161,19 @@ describe('declaring, counting down and lifting a zone', () => {
     expect(o.zones.next).toMatchObject({ dueOn: '2022-07-17', daysLeft: 7, blocker: expect.stringContaining('还需 7 天') });
     const elsewhere = await ok(f.command.get(`/api/overview?areaId=${f.otherVillage.id}`));
     expect(elsewhere.zones).toBeNull();
+  });
+
+  it('a zone over a coded area feeds the risk-area lookup arrivals and crossings read, until it is lifted', async () => {
+    const village = await makeArea(f.t.db, f.town, '南关村', 'village', '411627100201');
+    const level = async (code: string) => (await ok(f.command.get(`/api/risk-areas/level?code=${code}&on=2022-07-10`))).level;
+    expect(await level('411627100201')).toBe('none');
+    const z = await ok(declare({ areaId: village.id, level: 'low', fromOn: '2022-07-10' }), 201);
+    expect(await level('411627100201')).toBe('low');
+    expect(await level('411627100202')).toBe('none');
+    // The day before the zone began it was not one.
+    expect((await ok(f.command.get('/api/risk-areas/level?code=411627100201&on=2022-07-09'))).level).toBe('none');
+    await ok(f.command.post(`/api/zones/${z.id}/lift`, {}));
+    expect(await level('411627100201')).toBe('none');
   });
 
   it('another area’s user sees none of it', async () => {
