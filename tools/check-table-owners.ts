@@ -59,6 +59,7 @@ const OWNER: Record<string, string> = {
   ]),
   ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts']),
   ...own('zones', ['zone_rule_sets', 'risk_zones', 'risk_zone_history', 'zone_needs', 'zone_distributions', 'zone_green_channel', 'zone_problems']),
+  ...own('photos', ['photos']),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',

@@ -63,6 +63,16 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   IMPORT_NO_FILE: { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
   IMPORT_TOO_LARGE: { zh: '文件超过 {mb} MB 的上限，请分成几个文件上传', en: 'The file is over the {mb} MB limit; split it into several files' },
   IMPORT_EMPTY: { zh: '文件是空的', en: 'The file is empty' },
+  PHOTO_NOT_IMAGE: { zh: '这不是照片，请拍照或选择 JPEG、PNG、WebP 图片', en: 'This is not a photo; take one or choose a JPEG, PNG or WebP image' },
+  PHOTO_TOO_LARGE: { zh: '照片超过 {mb} MB 的上限', en: 'The photo is over the {mb} MB limit' },
+  PHOTO_TOO_MANY: {
+    zh: '您有 {max} 张照片尚未用于任何记录，请先提交或等一天后再拍',
+    en: 'You have {max} photos not yet used in any record; submit them or wait a day',
+  },
+  PHOTO_UNKNOWN: {
+    zh: '照片不存在、已被使用，或不是您上传的，请重新拍照',
+    en: 'A photo does not exist, is already used, or was not uploaded by you; take it again',
+  },
   IMPORT_NOT_SPREADSHEET: { zh: '这不是表格文件，请上传 .xlsx 或 .csv 文件', en: 'This is not a spreadsheet; upload an .xlsx or .csv file' },
   IMPORT_ENCRYPTED: {
     zh: '文件设有打开密码，请在 Excel 中取消密码、另存后再上传',
