@@ -184,6 +184,14 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'A raise must be stricter than "{level}"; lowering goes through the lifting rules',
   },
   ZONE_CHANGED: { zh: '该风险区刚被他人调整，请刷新后再试', en: 'Someone changed this zone just now; reload and try again' },
+  ZONE_CLIENT_ID_REUSED: {
+    zh: '这条记录的编号已用于另一户或另一个区域，请重新填写',
+    en: 'This record id was already used for another household or zone; start a new form',
+  },
+  ZONE_DELIVERY_PROOF: { zh: '发放需有签收照片或签收人姓名', en: 'A delivery needs a signature photo or the recipient’s name' },
+  ZONE_RESPONSE_ORDER: { zh: '响应时间不能早于求助时间', en: 'The response cannot come before the request' },
+  ZONE_GREEN_ANSWERED: { zh: '这条绿色通道求助已记录响应', en: 'This green-channel request already has its response' },
+  ZONE_PROBLEM_CLOSED: { zh: '该问题已办结', en: 'This problem is already closed' },
   ZONE_LIFTED: { zh: '该风险区已解除', en: 'This zone has already been lifted' },
   ZONE_LIFT_BLOCKED: { zh: '不能解除或降级：规则“{rule}”未满足——{reason}', en: 'Cannot lower or lift: the rule "{rule}" is not met — {reason}' },
   RISK_IMPORT_ROOT: {

@@ -81,6 +81,21 @@ export async function findZone(db: Queryable, scope: Scope, id: number, forUpdat
   return row ?? null;
 }
 
+/**
+ * A zone the caller works in: one in their scope, or one holding their scope area (a building's captain works in
+ * the estate's zone). `inside` is what of the zone they reach: the zone's path, or their own below it.
+ */
+export async function findZoneReaching(db: Queryable, scope: Scope, id: number): Promise<(ZoneRow & { inside: string }) | null> {
+  const q = new SqlParams();
+  const [row] = await db.query<ZoneRow>(
+    `SELECT ${ZONE_COLUMNS} FROM ${ZONE_FROM}
+      WHERE z.id = ${q.add(id)} AND (${scopeClause(scope, 'z.area_path', q)} OR ${q.add(scope.path)} LIKE z.area_path || '%')`,
+    q.values,
+  );
+  if (!row) return null;
+  return { ...row, inside: scope.path.startsWith(row.area_path) ? scope.path : row.area_path };
+}
+
 /** The live zone of an area, and the latest day any zone of that area has on record (a new start may not precede it). */
 export async function areaRecord(tx: Queryable, areaId: number) {
   const [row] = await tx.query<{ live_id: number | null; live_level: string | null; latest: string | null }>(
