@@ -20,4 +20,13 @@ export const ZONES_PAGES: ModuleDef[] = [
     component: lazyPage(() => import('../modules/zones/ZonePage')),
     inMenu: false,
   },
+  {
+    // The sealed estate's board: households and needs (a captain's phone survey), deliveries, green channel.
+    path: '/zones/:id/board',
+    labelKey: 'nav.zoneBoard',
+    icon: <WarningOutlined />,
+    permission: 'zones.read',
+    component: lazyPage(() => import('../modules/zones/EstateBoardPage')),
+    inMenu: false,
+  },
 ];
