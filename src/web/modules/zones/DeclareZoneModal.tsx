@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { declareZone } from '../../../domain/zones/api';
 import type { ZoneLevelCode } from '../../../domain/zones/rules';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { useCurrentArea } from '../../app/current-area';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
 import { useApiMutation } from '../../app/query';
@@ -22,6 +23,8 @@ export function DeclareZoneModal({ onClose, onDone }: { onClose: () => void; onD
   const lang = useLanguage();
   const [form] = Form.useForm<Values>();
   const policy = useZonePolicy();
+  // The area being looked at (the header's) is the usual one to declare: an estate opened from the overview.
+  const { area } = useCurrentArea();
   const declare = useApiMutation(declareZone);
   const error = declare.error ? errorText(declare.error, t) : null;
   const required = [{ required: true, message: t('validation.required') }];
@@ -49,7 +52,7 @@ export function DeclareZoneModal({ onClose, onDone }: { onClose: () => void; onD
       mask={{ closable: false }}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="zone-error" />}
-      <Form form={form} layout="vertical" initialValues={{ fromOn: dayjs(), level: 'high' }}>
+      <Form form={form} layout="vertical" initialValues={{ fromOn: dayjs(), level: 'high', areaId: area?.id }}>
         <Form.Item name="areaId" label={t('zones.area')} rules={required} extra={t('zones.areaHint')}>
           <AreaTreeSelect data-testid="zone-area" />
         </Form.Item>
