@@ -12,8 +12,10 @@ import { estateBoardRoute } from '../../../domain/zones/api-estate';
 import { useAuth } from '../../app/auth';
 import { ResponsiveList } from '../../app/components/ResponsiveList';
 import { errorText } from '../../app/errors';
+import { PhotoThumbs } from '../../app/PhotoInput';
 import { useApiQuery } from '../../app/query';
 import { BackTo } from '../monitoring/BackTo';
+import { DeliveryForm } from './DeliveryForm';
 import { NeedsForm } from './NeedsForm';
 
 type Board = ResponseOf<typeof estateBoardRoute>;
@@ -25,6 +27,7 @@ export default function EstateBoardPage() {
   const id = Number(useParams().id);
   const query = useApiQuery(estateBoardRoute, { params: { id }, query: {} });
   const [surveying, setSurveying] = useState<Household | null>(null);
+  const [delivering, setDelivering] = useState<Household | null>(null);
   const b = query.data;
   if (query.error) return <Alert type="error" showIcon title={errorText(query.error, t)} />;
   if (!b) return <Spin style={{ display: 'block', margin: '64px auto' }} />;
@@ -44,10 +47,19 @@ export default function EstateBoardPage() {
     );
   const surveyButton = (h: Household) =>
     field && (
-      <Button size="large" onClick={() => setSurveying(h)} data-testid="needs-open">
-        {t('zones.estate.survey')}
-      </Button>
+      <Space wrap>
+        <Button size="large" onClick={() => setSurveying(h)} data-testid="needs-open">
+          {t('zones.estate.survey')}
+        </Button>
+        <Button size="large" onClick={() => setDelivering(h)} data-testid="delivery-open">
+          {t('zones.estate.deliver')}
+        </Button>
+      </Space>
     );
+  const saved = (queued: boolean) => {
+    message.success(queued ? t('zones.estate.savedOffline') : t('zones.estate.saved'));
+    void query.refetch();
+  };
   const card = (h: Household) => (
     <Space orientation="vertical" size={6} style={{ width: '100%' }} data-testid="household-card">
       <Typography.Text strong>{h.address ?? h.areaName}</Typography.Text>
@@ -147,7 +159,7 @@ export default function EstateBoardPage() {
             {
               title: t('zones.estate.confirmation'),
               key: 'c',
-              render: (_: unknown, x) => (x.confirmation === 'photo' ? t('zones.estate.byPhoto') : x.recipient),
+              render: (_: unknown, x) => (x.confirmation === 'photo' ? <PhotoThumbs photos={x.photos} /> : x.recipient),
             },
           ]}
         />
@@ -184,8 +196,21 @@ export default function EstateBoardPage() {
             onCancel={() => setSurveying(null)}
             onDone={(queued) => {
               setSurveying(null);
-              message.success(queued ? t('zones.estate.savedOffline') : t('zones.estate.saved'));
-              void query.refetch();
+              saved(queued);
+            }}
+          />
+        )}
+      </Drawer>
+      <Drawer open={delivering !== null} onClose={() => setDelivering(null)} placement="bottom" size="large" title={delivering?.address ?? ''} destroyOnHidden>
+        {delivering && (
+          <DeliveryForm
+            zoneId={id}
+            day={b.day}
+            household={delivering}
+            onCancel={() => setDelivering(null)}
+            onDone={(queued) => {
+              setDelivering(null);
+              saved(queued);
             }}
           />
         )}
