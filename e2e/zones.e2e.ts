@@ -80,7 +80,7 @@ describe('risk zones', () => {
     await context.close();
   });
 
-  it('a captain records a household’s needs on a phone', async () => {
+  it('a captain records a household’s needs and the day’s delivery on a phone', async () => {
     const context = await newContext(browser, 'phone');
     const page = await context.newPage();
     await page.goto(`${base}/zones/${captainZoneId}/board`);
@@ -100,7 +100,15 @@ describe('risk zones', () => {
     const same = page.getByTestId('household-card').filter({ hasText: address }).first();
     await expect.poll(() => same.innerText()).toContain('透析');
     expect(await same.innerText()).toContain('药品');
-    // Nothing was left waiting on the device: the survey went in.
+    // The day's delivery to the same household, confirmed by the recipient's name.
+    await same.getByTestId('delivery-open').click();
+    const delivery = page.getByTestId('delivery-form');
+    await delivery.waitFor();
+    await delivery.getByTestId('delivery-items').fill('大米 10 斤、蔬菜一袋');
+    await delivery.getByTestId('delivery-recipient').fill('户主本人');
+    await delivery.getByTestId('delivery-save').click();
+    await delivery.waitFor({ state: 'detached' });
+    await expect.poll(() => same.innerText()).toContain('今日已发放');
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(375);
     await context.close();
