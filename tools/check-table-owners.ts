@@ -58,6 +58,7 @@ const OWNER: Record<string, string> = {
     'sampling_coverage',
   ]),
   ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts', 'tracing_chain_snapshots', 'tracing_chain_members', 'tracing_chains']),
+  ...own('zones', ['zone_rule_sets', 'risk_zones', 'risk_zone_history', 'zone_needs', 'zone_distributions', 'zone_green_channel', 'zone_problems']),
   ...own('photos', ['photos']),
   ...own('supplies', [
     'supply_items',

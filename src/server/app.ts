@@ -35,6 +35,7 @@ import { samplingRoutes } from './modules/sampling/routes';
 import { checkpointRoutes } from './modules/checkpoints/routes';
 import { suppliesRoutes } from './modules/supplies/routes';
 import { tracingRoutes } from './modules/tracing/routes';
+import { zonesRoutes } from './modules/zones/routes';
 import { photoRoutes } from './modules/photos/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -167,6 +168,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(checkpointRoutes, { rosterFillSeconds: config.ROSTER_FILL_SECONDS });
   await app.register(tracingRoutes);
   await app.register(suppliesRoutes);
+  await app.register(zonesRoutes);
   await app.register(lifecycleRoutes);
   await app.register(photoRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -34,6 +34,7 @@ export const auditCatalogue = {
   retention_policy: ['update'],
   retention_run: ['run', 'emergency_ended'],
   risk_areas: ['import'],
+  risk_zone: ['declare', 'level_up', 'level_down', 'lift'],
   roster_proposal: ['confirm', 'reject'],
   role: ['update'],
   sampling_binding: ['bind', 'remove'],
@@ -63,6 +64,10 @@ export const auditCatalogue = {
   user: ['create', 'update', 'reset-password', 'change-password'],
   volunteer: ['create', 'update', 'link_households', 'unlink_households', 'export'],
   volunteer_figures: ['export'],
+  zone_distribution: ['record'],
+  zone_green_channel: ['request', 'respond'],
+  zone_needs: ['record'],
+  zone_problem: ['create', 'close'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditEntity = keyof typeof auditCatalogue;

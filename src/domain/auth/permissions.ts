@@ -55,6 +55,9 @@ export const PERMISSIONS = {
   'supplies.read': 'supplies',
   'supplies.write': 'supplies',
   'supplies.manage': 'supplies',
+  'zones.read': 'zones',
+  'zones.manage': 'zones',
+  'zones.field': 'zones',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

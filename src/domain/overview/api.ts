@@ -92,6 +92,17 @@ export const overview = z.object({
     })
     .nullable()
     .optional(),
+  /** Risk zones: live zones by level and the next lifting due, with what blocks it (null: no live zone here). */
+  zones: z
+    .object({
+      active: z.number(),
+      byLevel: z.array(z.object({ level: z.string(), name: z.object({ zh: z.string(), en: z.string() }).nullable(), count: z.number() })),
+      next: z
+        .object({ zoneId: z.number(), areaName: z.string(), level: z.string(), dueOn: z.string(), daysLeft: z.number(), blocker: z.string().nullable() })
+        .nullable(),
+    })
+    .nullable()
+    .optional(),
   children: z.array(child),
   trend: z.array(
     z.object({

@@ -9,6 +9,7 @@ import { CHECKPOINT_CASES } from './checkpoint-cases';
 import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
 import { SUPPLIES_CASES } from './supplies-cases';
 import { TRACING_CASES } from './tracing-cases';
+import { ZONES_CASES } from './zones-cases';
 import { PHOTO_CASES } from './photo-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
@@ -43,6 +44,8 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...TRACING_CASES,
   // Supplies and donations (issue 17, points 5–6).
   ...SUPPLIES_CASES,
+  // Risk zones and the sealed estate's day (issue 16, points 6 and 7).
+  ...ZONES_CASES,
   // The data lifecycle (issue 14, point 12).
   ...LIFECYCLE_CASES,
   // Photos that prove field records (issue 17, 18).

@@ -7,6 +7,7 @@ import { SAMPLING_PAGES } from './modules-sampling';
 import { CHECKPOINT_PAGES } from './modules-checkpoints';
 import { TRACING_PAGES } from './modules-tracing';
 import { SUPPLIES_PAGES } from './modules-supplies';
+import { ZONES_PAGES } from './modules-zones';
 import type { ReactNode } from 'react';
 import { lazyPage, type PageComponent } from './lazy-page';
 import {
@@ -292,6 +293,7 @@ export const MODULES: ModuleDef[] = [
   ...CHECKPOINT_PAGES,
   ...TRACING_PAGES,
   ...SUPPLIES_PAGES,
+  ...ZONES_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

@@ -5,6 +5,7 @@ import { notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
 import { checkpointsPanel } from '../checkpoints';
 import { suppliesPanel } from '../supplies';
+import { zonesPanel } from '../zones';
 import { openAlertsPanel } from '../monitoring';
 import { type RCtx, rollUp, seriesOf } from '../reports';
 import { samplingPanel } from '../sampling';
@@ -30,7 +31,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
   const day = p.day ?? ctx.today;
   const reported = !BELOW_VILLAGE.has(area.kind);
   // The panels are independent reads; on PostgreSQL they run side by side on the pool.
-  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing, supplies] = await Promise.all([
+  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing, supplies, zones] = await Promise.all([
     reported ? rollUp(ctx, { areaId: area.id, day }) : null,
     reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
     samplingPanel(ctx, area).catch(() => null),
@@ -43,6 +44,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     checkpointsPanel(ctx, area, ctx.timeZone),
     tracingPanel(ctx, area),
     suppliesPanel(ctx, area),
+    zonesPanel(ctx, area),
   ]);
   const rowOf = new Map((report?.rows ?? []).map((r) => [r.areaId, r.figures as Figures]));
   return {
@@ -61,6 +63,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     checkpoints,
     tracing,
     supplies,
+    zones,
     children: children.map((c) => ({
       areaId: c.id,
       name: c.name,

@@ -11,3 +11,5 @@ export { samplingPanel } from './overview-panel';
 export { purgeSampling } from './retention';
 /** Contact tracing opens a case from a positive single-tube result (issue 16). */
 export { type PositiveSingleTube, positiveSingleTube } from './case-source';
+/** Risk zones read the rounds over a zone to lift it (issue 16 point 6). */
+export { type ZoneRound, roundsOverZone } from './zone-rounds';

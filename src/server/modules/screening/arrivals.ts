@@ -9,6 +9,7 @@ import { areaTree } from '../areas';
 import * as monitoring from '../monitoring';
 import * as residents from '../residents';
 import * as repo from './arrival-repo';
+import { originLevel } from './origin-level';
 import * as riskAreaRepo from './risk-area-repo';
 import { divisionFullName } from './risk-areas';
 import { toArrivalView } from './view';
@@ -38,10 +39,10 @@ export async function resolveOrigin(ctx: Ctx, a: ArrivalFields, homePath: string
   const name = await divisionFullName(a.originCode);
   if (!name) throw badRequest('VALIDATION_FAILED', {}, { [`${field}originCode`]: 'not_found' });
   const code12 = a.originCode.padEnd(12, '0');
-  const listed = await riskAreaRepo.riskAreaFor(ctx.db, code12, a.arrivedOn);
+  const listed = await originLevel(ctx.db, code12, a.arrivedOn);
   const home = await riskAreaRepo.homeDivisionCode(ctx.db, homePath);
   const scope = !home ? null : home.slice(0, 6) === code12.slice(0, 6) ? 'local' : home.slice(0, 2) === code12.slice(0, 2) ? 'same_province' : 'other_province';
-  return { originCode: a.originCode, originName: name, originScope: scope, originRiskLevel: listed?.level ?? 'none', riskAreaId: listed?.id ?? null };
+  return { originCode: a.originCode, originName: name, originScope: scope, originRiskLevel: listed.level, riskAreaId: listed.riskAreaId };
 }
 
 export function checkDates(ctx: Ctx, a: ArrivalFields, field: string) {

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/engine';
 import type { Ctx } from '../../platform/context';
 import { createTasks } from '../tasks';
 import { insertAudited } from './arrivals';
+import { originLevel } from './origin-level';
 import * as riskAreaRepo from './risk-area-repo';
 import { divisionFullName } from './risk-areas';
 
@@ -24,7 +25,7 @@ export async function originAtCheckpoint(db: Queryable, originCode: string, on: 
   const name = await divisionFullName(originCode);
   if (!name) return null;
   const code12 = originCode.padEnd(12, '0');
-  const [listed, home] = await Promise.all([riskAreaRepo.riskAreaFor(db, code12, on), riskAreaRepo.homeDivisionCode(db, postPath)]);
+  const [listed, home] = await Promise.all([originLevel(db, code12, on), riskAreaRepo.homeDivisionCode(db, postPath)]);
   const originScope = !home
     ? null
     : home.slice(0, 6) === code12.slice(0, 6)
@@ -32,7 +33,7 @@ export async function originAtCheckpoint(db: Queryable, originCode: string, on: 
       : home.slice(0, 2) === code12.slice(0, 2)
         ? 'same_province'
         : 'other_province';
-  return { originCode, originName: name, originScope, originRiskLevel: listed?.level ?? 'none', riskAreaId: listed?.id ?? null };
+  return { originCode, originName: name, originScope, originRiskLevel: listed.level, riskAreaId: listed.riskAreaId };
 }
 
 /** The arrival of a registered person let through at a post, and a visit task for their place's grid workers. */

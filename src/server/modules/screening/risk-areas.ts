@@ -13,6 +13,7 @@ import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/th
 import { sheetProblem } from '../../platform/spreadsheets/problems';
 import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
 import { storeUpload } from '../../platform/spreadsheets/stored-upload';
+import { originLevel } from './origin-level';
 import * as repo from './risk-area-repo';
 import { toRiskAreaView } from './view';
 
@@ -256,6 +257,6 @@ export async function list(ctx: Ctx, p: { on?: string; level?: string; q?: strin
 /** The level of a place (a 6/9/12-digit code) on a day: the listed row that decides it, or `none`. */
 export async function levelOf(ctx: Ctx, code: string, on: string) {
   const code12 = divisions.normalizeDivisionCode(code);
-  const row = await repo.riskAreaFor(ctx.db, code12, on);
-  return { code, on, level: (row?.level ?? 'none') as ListedLevel | 'none', riskArea: row ? toRiskAreaView(row) : null };
+  const { level, listed: row } = await originLevel(ctx.db, code12, on);
+  return { code, on, level: level as ListedLevel | 'none', riskArea: row ? toRiskAreaView(row) : null };
 }

@@ -5,3 +5,5 @@
  */
 /** The command overview's tracing panel. */
 export { tracingPanel } from './overview-panel';
+/** Risk zones count a zone's quiet days from the new cases inside it. */
+export { type ZoneCases, newCasesInZones } from './zone-cases';

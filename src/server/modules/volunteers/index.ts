@@ -6,3 +6,5 @@ export { volunteersPanel } from './overview-panel';
 export { purgeEnlistments } from './retention';
 /** Who the checkpoint roster may put on duty, with their skills, availability and deployments. */
 export { type RosterCandidate, rosterCandidates } from './roster-candidates';
+/** Building and floor captains under an area, for the sealed estate's board (issue 16 point 7). */
+export { type CaptainRow, listCaptains } from './repo/links';

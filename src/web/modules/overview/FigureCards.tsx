@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../domain/overview/api';
 import { SuppliesOverviewCard } from '../supplies/SuppliesOverviewCard';
+import { ZonesCard } from './ZonesCard';
 
 /**
  * The overview's headline figures. Each card says what it counts: a share is shown as "done / of" with its
@@ -137,6 +138,7 @@ export function FigureCards({ o }: { o: Overview }) {
         />
       )}
       {o.supplies && <SuppliesOverviewCard panel={o.supplies} />}
+      {o.zones && <ZonesCard zones={o.zones} />}
     </Row>
   );
 }
