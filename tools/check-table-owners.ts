@@ -58,6 +58,7 @@ const OWNER: Record<string, string> = {
     'sampling_coverage',
   ]),
   ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts']),
+  ...own('help', ['help_policy', 'help_intake_links', 'help_requests', 'help_merges']),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',
@@ -89,6 +90,11 @@ const ALLOWED: { file: string; tables: string[]; why: string }[] = [
     file: 'checkpoints/crossings-repo.ts',
     tables: ['audit_log'],
     why: 'A crossing is one statement under a rush of phones (ARCHITECTURE.md, checkpoints): its audit row is written by it.',
+  },
+  {
+    file: 'help/intake-repo.ts',
+    tables: ['audit_log'],
+    why: 'A public help request is one statement under a rush (ARCHITECTURE.md, help): its audit row is written by it.',
   },
   {
     file: 'demo/',

@@ -34,6 +34,7 @@ import { overviewRoutes } from './modules/overview/routes';
 import { samplingRoutes } from './modules/sampling/routes';
 import { checkpointRoutes } from './modules/checkpoints/routes';
 import { tracingRoutes } from './modules/tracing/routes';
+import { helpRoutes } from './modules/help/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { lifecycleRoutes } from './modules/lifecycle/routes';
@@ -164,6 +165,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(checkpointRoutes, { rosterFillSeconds: config.ROSTER_FILL_SECONDS });
   await app.register(tracingRoutes);
+  await app.register(helpRoutes, {
+    maxPerAddress: config.HELP_MAX_PER_ADDRESS,
+    windowMinutes: config.HELP_WINDOW_MINUTES,
+    mergeMinutes: config.HELP_MERGE_MINUTES,
+  });
   await app.register(lifecycleRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 

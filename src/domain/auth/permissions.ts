@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'checkpoints.duty': 'checkpoints',
   'tracing.read': 'tracing',
   'tracing.write': 'tracing',
+  'help.read': 'help',
+  'help.triage': 'help',
+  'help.deliver': 'help',
+  'help.manage': 'help',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;
