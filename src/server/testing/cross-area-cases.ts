@@ -8,6 +8,7 @@ import { SAMPLING_CASES } from './sampling-cases';
 import { CHECKPOINT_CASES } from './checkpoint-cases';
 import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
 import { TRACING_CASES } from './tracing-cases';
+import { HELP_CASES } from './help-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
 
@@ -24,6 +25,10 @@ export const PUBLIC_ROUTES = [
   // The enlistment form (报到): reached by a branch's QR code, no account; throttled per address.
   'GET /api/enlist/:branchToken',
   'POST /api/enlist/:branchToken',
+  // The help page (群众求助): reached by an area's QR code, no account; its lookup by tracking code; throttled per address.
+  'GET /api/help/intake/:token',
+  'POST /api/help/intake/:token',
+  'GET /api/help/track/:code',
 ];
 
 export const CROSS_AREA_CASES: Record<string, CrossCase> = {
@@ -39,6 +44,8 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...CHECKPOINT_CASES,
   // Contact tracing (issue 16).
   ...TRACING_CASES,
+  // Help requests (issue 17).
+  ...HELP_CASES,
   // The data lifecycle (issue 14, point 12).
   ...LIFECYCLE_CASES,
 };

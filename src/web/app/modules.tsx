@@ -6,6 +6,7 @@
 import { SAMPLING_PAGES } from './modules-sampling';
 import { CHECKPOINT_PAGES } from './modules-checkpoints';
 import { TRACING_PAGES } from './modules-tracing';
+import { HELP_PAGES, HELP_PUBLIC_PAGES } from './modules-help';
 import type { ReactNode } from 'react';
 import { lazyPage, type PageComponent } from './lazy-page';
 import {
@@ -60,6 +61,7 @@ export interface PublicPageDef {
 export const PUBLIC_PAGES: PublicPageDef[] = [
   // A branch's enlistment form, reached by its QR code or link (报到 / 请战).
   { path: '/enlist/:token', component: lazyPage(() => import('../modules/volunteers/EnlistPage')) },
+  ...HELP_PUBLIC_PAGES,
 ];
 
 export const MODULES: ModuleDef[] = [
@@ -290,6 +292,7 @@ export const MODULES: ModuleDef[] = [
   ...SAMPLING_PAGES,
   ...CHECKPOINT_PAGES,
   ...TRACING_PAGES,
+  ...HELP_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',
