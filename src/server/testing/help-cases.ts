@@ -1,5 +1,5 @@
 import { type CrossCase, type CrossEnv, MARK } from './cross-area-kit';
-import { login } from './harness';
+import { type Agent, login } from './harness';
 
 /**
  * Cross-area cases of help requests (issue 17), spread into CROSS_AREA_CASES. A's requests are recorded by A's
@@ -13,7 +13,19 @@ async function ok(res: Promise<{ statusCode: number; body: string; json(): any }
   if (r.statusCode >= 300) throw new Error(r.body);
   return r.json();
 }
-const a = (e: CrossEnv) => login(e.t.app, 'leakmark_a');
+// One sign-in per walk for A's and B's setup requests while the session lives (the walk's own cases sign A out
+// everywhere): each sign-in hashes a password, and the walk is long enough.
+const agents = new WeakMap<CrossEnv, Map<string, Agent>>();
+async function agent(e: CrossEnv, username: string): Promise<Agent> {
+  const mine = agents.get(e) ?? new Map<string, Agent>();
+  agents.set(e, mine);
+  const kept = mine.get(username);
+  if (kept && (await kept.get('/api/auth/me')).statusCode === 200) return kept;
+  const fresh = await login(e.t.app, username);
+  mine.set(username, fresh);
+  return fresh;
+}
+const a = (e: CrossEnv) => agent(e, 'leakmark_a');
 const phone = () => `1370${String(++k).padStart(7, '0')}`;
 
 type State = 'triage' | 'dispatch' | 'delivering' | 'delivered' | 'closed' | 'transfer';
@@ -42,7 +54,7 @@ async function requestInA(e: CrossEnv, state: State = 'triage'): Promise<{ id: n
 }
 
 async function requestInB(e: CrossEnv): Promise<number> {
-  const b = await login(e.t.app, 'admin_b');
+  const b = await agent(e, 'admin_b');
   return (await ok(b.post('/api/help/requests', { kind: 'other', need: '乙的求助', channel: 'phone', areaId: e.b.village.id, phone: phone() }))).request.id;
 }
 

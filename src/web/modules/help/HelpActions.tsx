@@ -13,6 +13,7 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
 import { useApiMutation, useApiQuery } from '../../app/query';
+import { useMe } from '../../app/auth';
 
 type Request = ResponseOf<typeof getHelp>;
 type Policy = ResponseOf<typeof helpPolicyRoute>;
@@ -20,6 +21,7 @@ type Policy = ResponseOf<typeof helpPolicyRoute>;
 export function HelpActions({ r, policy }: { r: Request; policy: Policy }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const me = useMe();
   const [note, setNote] = useState('');
   const [tier, setTier] = useState<string | undefined>(undefined);
   const [userId, setUserId] = useState<number | undefined>(undefined);
@@ -103,6 +105,11 @@ export function HelpActions({ r, policy }: { r: Request; policy: Policy }) {
             >
               {t('help.assign')}
             </Button>
+            {me.permissions.includes('help.deliver') && (
+              <Button data-testid="help-assign-me" loading={assign.isPending} onClick={() => void run(assign.mutateAsync({ params, body: { userId: me.id } }))}>
+                {t('help.assignMe')}
+              </Button>
+            )}
           </Space>
         )}
         {r.status === 'delivered' && (

@@ -2,7 +2,7 @@
  * The triage boards (分拣看板): one per step of a kind's pipeline, and the dispatch queue after it. Open requests
  * at the step, the longest-waiting first, the overdue in red; a count on every step's tab.
  */
-import { Card, Select, Space, Tabs, Tag, Typography } from 'antd';
+import { Card, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -75,7 +75,14 @@ export default function HelpBoardPage() {
         />
       }
     >
-      <Tabs activeKey={current} onChange={(s) => (setStep(s), setPage(1))} items={steps.map((s) => ({ key: s.code, label: label(s) }))} />
+      {/* A select, not tabs: five steps with their counts do not fit a phone's width side by side. */}
+      <Select
+        value={current}
+        style={{ width: '100%', marginBottom: 12 }}
+        onChange={(s) => (setStep(s), setPage(1))}
+        options={steps.map((s) => ({ value: s.code, label: label(s), title: s.name }))}
+        data-testid="help-board-step"
+      />
       <ResponsiveList<Item>
         testId="help-board"
         rowKey="id"
