@@ -94,7 +94,12 @@ try {
 
   // ——— 1. intake ———
   const body = (c: number, i: number) =>
-    JSON.stringify({ clientId: randomUUID(), kind: 'medicine', need: `退烧药 ${c}-${i}`, phone: `13${String(c).padStart(4, '0')}${String(i).padStart(5, '0')}` });
+    JSON.stringify({
+      clientId: randomUUID(),
+      kind: 'medicine',
+      need: `退烧药 ${c}-${i}`,
+      phone: `13${String(c).padStart(4, '0')}${String(i).padStart(5, '0')}`,
+    });
   // Warm-up: code paths compiled, pool connections open, the statement prepared.
   await Promise.all(Array.from({ length: 20 }, (_, c) => submit(token, `10.9.0.${c}`, body(9000 + c, 0), false)));
   let sends = 0;

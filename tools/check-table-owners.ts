@@ -57,8 +57,9 @@ const OWNER: Record<string, string> = {
     'sampling_roster',
     'sampling_coverage',
   ]),
-  ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts']),
   ...own('help', ['help_policy', 'help_intake_links', 'help_requests', 'help_merges']),
+  ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts', 'tracing_chain_snapshots', 'tracing_chain_members', 'tracing_chains']),
+  ...own('photos', ['photos']),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',

@@ -35,6 +35,7 @@ import { samplingRoutes } from './modules/sampling/routes';
 import { checkpointRoutes } from './modules/checkpoints/routes';
 import { tracingRoutes } from './modules/tracing/routes';
 import { helpRoutes } from './modules/help/routes';
+import { photoRoutes } from './modules/photos/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
 import { lifecycleRoutes } from './modules/lifecycle/routes';
@@ -171,6 +172,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     mergeMinutes: config.HELP_MERGE_MINUTES,
   });
   await app.register(lifecycleRoutes);
+  await app.register(photoRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   if (opts.serveWeb && existsSync(webDist)) {

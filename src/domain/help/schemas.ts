@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { calendarDate, id, plainText } from '../primitives';
+import { photoIds } from '../photos/api';
 import { HELP_KINDS, WORKER_CHANNELS } from './policy';
 
 /** Request bodies of the help module. Phone and resident are both optional here: the service refuses, with why, a request that names neither. */

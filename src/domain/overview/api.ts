@@ -78,6 +78,19 @@ export const overview = z.object({
       over72h: z.number(),
     })
     .nullable(),
+  /** Contact tracing (流调), the last 14 days: how fast contacts are placed, and the chains still active (null: no case here). */
+  tracing: z
+    .object({
+      cases: z.number(),
+      newCases: z.number(),
+      contactsPerCase: z.number(),
+      placedWithin24hPct: z.number().nullable(),
+      knownBeforePct: z.number().nullable(),
+      toFind: z.number(),
+      toFindLate: z.number(),
+      activeChains: z.number(),
+    })
+    .nullable(),
   children: z.array(child),
   trend: z.array(
     z.object({

@@ -112,6 +112,9 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   // An end before its start: a trajectory row's window, a leave's last day.
   before_start: { zh: '不能早于开始时间', en: 'must not be before the start' },
   leave_too_long: { zh: '一次请假最长 31 天', en: 'one leave request covers at most 31 days' },
+  // Photos named by a record (photos module).
+  repeated: { zh: '有重复的项', en: 'an item is listed twice' },
+  photo_unknown: { zh: '照片不存在、已被使用，或不是您上传的', en: 'a photo that does not exist, is already used, or was not uploaded by you' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {

@@ -63,6 +63,16 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   IMPORT_NO_FILE: { zh: '请选择要上传的文件', en: 'Choose a file to upload' },
   IMPORT_TOO_LARGE: { zh: '文件超过 {mb} MB 的上限，请分成几个文件上传', en: 'The file is over the {mb} MB limit; split it into several files' },
   IMPORT_EMPTY: { zh: '文件是空的', en: 'The file is empty' },
+  PHOTO_NOT_IMAGE: { zh: '这不是照片，请拍照或选择 JPEG、PNG、WebP 图片', en: 'This is not a photo; take one or choose a JPEG, PNG or WebP image' },
+  PHOTO_TOO_LARGE: { zh: '照片超过 {mb} MB 的上限', en: 'The photo is over the {mb} MB limit' },
+  PHOTO_TOO_MANY: {
+    zh: '您有 {max} 张照片尚未用于任何记录，请先提交或等一天后再拍',
+    en: 'You have {max} photos not yet used in any record; submit them or wait a day',
+  },
+  PHOTO_UNKNOWN: {
+    zh: '照片不存在、已被使用，或不是您上传的，请重新拍照',
+    en: 'A photo does not exist, is already used, or was not uploaded by you; take it again',
+  },
   IMPORT_NOT_SPREADSHEET: { zh: '这不是表格文件，请上传 .xlsx 或 .csv 文件', en: 'This is not a spreadsheet; upload an .xlsx or .csv file' },
   IMPORT_ENCRYPTED: {
     zh: '文件设有打开密码，请在 Excel 中取消密码、另存后再上传',
@@ -170,6 +180,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   HELP_NO_TRANSFER: { zh: '没有待接收的转办', en: 'There is no transfer waiting' },
   HELP_ALREADY_FOLLOWED: { zh: '已经回访过', en: 'The follow-up call is already recorded' },
   HELP_RANGE: { zh: '日期范围不对：开始不能晚于结束，最长 92 天', en: 'Wrong date range: the start cannot come after the end, at most 92 days' },
+  TRACING_CHAIN_TOO_LARGE: {
+    zh: '这条传播链有 {count} 人，超过一次能画出的 {max} 人，请按日期或区域缩小范围',
+    en: 'This chain has {count} people, more than the {max} one drawing can show; narrow it by dates or area',
+  },
   TRACING_CASE_EXISTS: { zh: '此人已有流调病例，请打开该病例修改', en: 'This person already has a case; open it to change it' },
   TRACING_WINDOW_ORDER: {
     zh: '第 {rows} 行的结束时间早于开始时间，请改正后再提交',

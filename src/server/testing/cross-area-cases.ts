@@ -9,6 +9,7 @@ import { CHECKPOINT_CASES } from './checkpoint-cases';
 import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
 import { TRACING_CASES } from './tracing-cases';
 import { HELP_CASES } from './help-cases';
+import { PHOTO_CASES } from './photo-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
 
@@ -48,4 +49,6 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...HELP_CASES,
   // The data lifecycle (issue 14, point 12).
   ...LIFECYCLE_CASES,
+  // Photos that prove field records (issue 17, 18).
+  ...PHOTO_CASES,
 };

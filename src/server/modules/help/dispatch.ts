@@ -1,6 +1,7 @@
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
+import { bindPhotos } from '../photos';
 import * as tasks from '../tasks';
 import * as users from '../users';
 import { deliverers, deliveriesOf } from './dispatch-repo';
@@ -90,12 +91,12 @@ export async function deliver(ctx: Ctx, id: number, input: { code?: string | nul
   const photos = input.photoIds ?? [];
   if (!input.code && !photos.length) throw badRequest('HELP_PROOF_REQUIRED', {}, { code: 'required' });
   if (input.code && input.code !== r.handover_code) throw badRequest('HELP_CODE_WRONG', {}, { code: 'wrong' });
-  // Photos come with the photos module (bindPhotos in this transaction); until it lands, the code is the proof.
-  if (!input.code && photos.length) throw badRequest('VALIDATION_FAILED', {}, { photoIds: 'unknown' });
   const at = new Date();
   await ctx.db.tx(async (tx) => {
     const row = await repo.lockRequest(tx, id);
     if (row.status !== 'delivering' || row.deliverer_user_id !== ctx.actor.userId) throw conflict('HELP_WRONG_STATE', { status: row.status });
+    // The photos are the deliverer's own unbound uploads, bound to this delivery in this transaction (else 400 PHOTO_UNKNOWN).
+    await bindPhotos(tx, ctx, { ids: photos, owner: 'help_delivery', ownerId: id, areaPath: row.area_path, field: 'photoIds' });
     await repo.updateRequest(tx, id, { status: 'delivered', delivered_at: at, proof: input.code ? 'code' : 'photo', step_since: at });
     await tasks.closeForSubject(tx, 'help_delivery', id, ctx.actor.userId);
     await audit(tx, ctx, {

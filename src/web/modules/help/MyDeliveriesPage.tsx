@@ -1,6 +1,6 @@
 /**
  * 我的代办 on a deliverer's phone: what to bring where (the address; the name and phone masked), the deadline,
- * and the proof at the door — the code the recipient reads out.
+ * and the proof at the door — a photo, or the code the recipient reads out.
  */
 import { Alert, Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -9,18 +9,20 @@ import { deliverHelp, myDeliveries } from '../../../domain/help/api';
 import type { ResponseOf } from '../../../domain/contract';
 import { errorText } from '../../app/errors';
 import { useApiMutation, useApiQuery } from '../../app/query';
+import { PhotoInput } from '../../app/PhotoInput';
 
 type Item = ResponseOf<typeof myDeliveries>['items'][number];
 
 function DeliveryCard({ d }: { d: Item }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
+  const [photos, setPhotos] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const deliver = useApiMutation(deliverHelp);
   const send = async () => {
     setError(null);
     try {
-      await deliver.mutateAsync({ params: { id: d.id }, body: { code: code.trim() || null } });
+      await deliver.mutateAsync({ params: { id: d.id }, body: { code: code.trim() || null, photoIds: photos.length ? photos : null } });
     } catch (e) {
       setError(errorText(e, t));
     }
@@ -37,6 +39,8 @@ function DeliveryCard({ d }: { d: Item }) {
           {d.name ?? ''} {d.phone ?? ''} · {t('help.field.dueAt')} {new Date(d.dueAt).toLocaleString()}
         </Typography.Text>
         {error && <Alert type="error" showIcon title={error} />}
+        {/* Proof: a photo at the door, or the code the recipient reads out. */}
+        <PhotoInput value={photos} onChange={setPhotos} max={3} />
         <Space.Compact style={{ width: '100%' }}>
           <Input
             inputMode="numeric"

@@ -123,6 +123,20 @@ export function FigureCards({ o }: { o: Overview }) {
         />
       )}
       {o.help && <HelpPanelCard help={o.help} />}
+      {o.tracing && (
+        <FigureCard
+          testId="fig-tracing"
+          title={t('tracing.panel.title')}
+          value={o.tracing.toFindLate}
+          suffix={`/ ${o.tracing.toFind}`}
+          danger={o.tracing.toFindLate > 0}
+          note={t('tracing.panel.note', {
+            ...o.tracing,
+            placed: o.tracing.placedWithin24hPct ?? '—',
+            known: o.tracing.knownBeforePct ?? '—',
+          })}
+        />
+      )}
     </Row>
   );
 }
