@@ -78,8 +78,9 @@ CREATE TABLE help_requests (
 );
 CREATE INDEX help_requests_area_path_idx ON help_requests (area_path text_pattern_ops);
 CREATE INDEX help_requests_transfer_path_idx ON help_requests (transfer_path text_pattern_ops) WHERE transfer_path IS NOT NULL;
--- A board: the open requests at one step, longest-waiting first (the scope's prefix filters along the walk).
-CREATE INDEX help_requests_board_idx ON help_requests (kind, queue, step_since, id) WHERE queue IS NOT NULL;
+-- A board: the open requests at one step, longest-waiting first (the scope's prefix filters along the walk); the
+-- path and deadline carried in the index, so the board's counts (total, overdue) read the index alone.
+CREATE INDEX help_requests_board_idx ON help_requests (kind, queue, step_since, id) INCLUDE (area_path, due_at) WHERE queue IS NOT NULL;
 -- The same need from the same phone within the merge window.
 CREATE INDEX help_requests_merge_idx ON help_requests (phone, kind, created_at) WHERE status IN ('triage', 'dispatch', 'delivering', 'delivered');
 CREATE INDEX help_requests_escalate_idx ON help_requests (escalate_after) WHERE status IN ('triage', 'dispatch', 'delivering', 'delivered');

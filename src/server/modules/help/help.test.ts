@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HELP_POLICY } from '../../../domain/help/policy';
+import { uploadPhoto } from '../../testing/photos';
 import { escalateOverdue } from './escalate';
 import { type HelpFixture, MOTHER_PHONE, helpFixture, idOf, ok, publicBody, submitPublic, triageMedicine } from './test-fixture';
 
@@ -183,6 +184,23 @@ describe('closing', () => {
     expect(track).toMatchObject({ status: 'impossible', note: '该药全县缺货，已联系医生改用替代药' });
     expect(JSON.stringify(track)).not.toContain('1350000');
     expect((await f.cadre.post(`/api/help/requests/${id}/close`, { outcome: 'impossible', reason: 'x' })).json().error.code).toBe('HELP_NOT_OPEN');
+  });
+
+  it("a photo proves a delivery: the deliverer's own upload, bound to it; someone else's or a bogus id refused", async () => {
+    const sent = await submitPublic(f, { phone: '13500005555' });
+    const id = await idOf(f, sent.code);
+    await triageMedicine(f, id);
+    // Filed at the village (the phone is not in the registry): the village's volunteer delivers.
+    await ok(f.cadre.post(`/api/help/requests/${id}/assign`, { userId: f.volunteer.userId }));
+    const notMine = await uploadPhoto(f.member);
+    const bad = await f.volunteer.post(`/api/help/requests/${id}/deliver`, { photoIds: [notMine] });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('PHOTO_UNKNOWN');
+    const photo = await uploadPhoto(f.volunteer);
+    await ok(f.volunteer.post(`/api/help/requests/${id}/deliver`, { photoIds: [photo] }));
+    expect((await ok(f.cadre.post(`/api/help/requests/${id}/close`, { outcome: 'done' }))).proof).toBe('photo');
+    const [bound] = await f.t.db.query<{ owner: string; owner_id: number }>('SELECT owner, owner_id FROM photos WHERE id = $1', [photo]);
+    expect(bound).toEqual({ owner: 'help_delivery', owner_id: id });
   });
 
   it('a step that cannot be done closes the request as impossible with its note', async () => {

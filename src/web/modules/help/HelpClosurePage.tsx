@@ -51,7 +51,7 @@ export default function HelpClosurePage() {
               title={t('help.closure.today')}
               value={pct(today?.rate ?? null) ?? '—'}
               suffix={today?.rate !== null && today ? '%' : undefined}
-              data-testid="help-rate-today"
+              data-testid={q.data ? 'help-rate-today' : undefined}
             />
           </Card>
         </Col>
