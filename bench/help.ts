@@ -131,7 +131,9 @@ try {
   ).rows;
   const lost = total - distinct;
   const duplicated = rows - distinct;
-  console.error(`intake: ${total} submissions (+${resends} resends, ${sends - total - resends} retries after errors) from ${CLIENTS} phones in ${wallMs.toFixed(0)} ms`);
+  console.error(
+    `intake: ${total} submissions (+${resends} resends, ${sends - total - resends} retries after errors) from ${CLIENTS} phones in ${wallMs.toFixed(0)} ms`,
+  );
 
   // ——— 2. a board over many open requests ———
   const villages = (await db.query<{ id: number; path: string }>("SELECT id, path FROM areas WHERE kind = 'village' ORDER BY id LIMIT 200")).rows;
