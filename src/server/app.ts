@@ -36,6 +36,7 @@ import { checkpointRoutes } from './modules/checkpoints/routes';
 import { suppliesRoutes } from './modules/supplies/routes';
 import { tracingRoutes } from './modules/tracing/routes';
 import { zonesRoutes } from './modules/zones/routes';
+import { helpRoutes } from './modules/help/routes';
 import { photoRoutes } from './modules/photos/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -169,6 +170,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(tracingRoutes);
   await app.register(suppliesRoutes);
   await app.register(zonesRoutes);
+  await app.register(helpRoutes, {
+    maxPerAddress: config.HELP_MAX_PER_ADDRESS,
+    windowMinutes: config.HELP_WINDOW_MINUTES,
+    mergeMinutes: config.HELP_MERGE_MINUTES,
+  });
   await app.register(lifecycleRoutes);
   await app.register(photoRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

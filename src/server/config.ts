@@ -119,6 +119,20 @@ export const configSchema = z.object({
     .positive()
     .max(24 * 60)
     .default(10),
+  /** The public help page (群众求助): submissions and lookups per client address per window (a family may share one phone line). */
+  HELP_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  HELP_WINDOW_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(10),
+  /** The same need (kind) from the same phone within this many minutes of an open request is merged into it. */
+  HELP_MERGE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60)
+    .default(24 * 60),
   /** Largest spreadsheet accepted by the resident import, in MiB (100,000 rows of .xlsx are about 10). */
   IMPORT_MAX_MB: z.coerce.number().positive().max(2048).default(50),
   /** Uploaded spreadsheets hold personal data: they are deleted this many days after upload. */

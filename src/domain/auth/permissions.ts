@@ -58,6 +58,10 @@ export const PERMISSIONS = {
   'zones.read': 'zones',
   'zones.manage': 'zones',
   'zones.field': 'zones',
+  'help.read': 'help',
+  'help.triage': 'help',
+  'help.deliver': 'help',
+  'help.manage': 'help',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

@@ -67,6 +67,17 @@ export const overview = z.object({
       turnedBackToday: z.number(),
     })
     .nullable(),
+  /** Help requests (群众求助): today's received and closed in time, the rate, open and overdue (null: none here). */
+  help: z
+    .object({
+      receivedToday: z.number(),
+      closedWithinToday: z.number(),
+      rateToday: z.number().nullable(),
+      open: z.number(),
+      overdue: z.number(),
+      over72h: z.number(),
+    })
+    .nullable(),
   /** Contact tracing (流调), the last 14 days: how fast contacts are placed, and the chains still active (null: no case here). */
   tracing: z
     .object({

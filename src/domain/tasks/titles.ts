@@ -21,6 +21,9 @@ export const TASK_TITLE_KEYS = [
   'swapApprove',
   'leaveApprove',
   'supplyLow',
+  'helpDelivery',
+  'helpTransfer',
+  'helpOverdue',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

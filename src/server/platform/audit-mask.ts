@@ -15,7 +15,17 @@ export type PersonalKind = 'idNumber' | 'phone' | 'birthDate' | 'address' | 'nam
 const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'csrf_token', 'token', 'enlist_token', 'enlistToken']);
 
 /** Records that are about one person: their `name` (and its pinyin) is personal. */
-const PERSON_ENTITIES = new Set<AuditEntity>(['resident', 'household', 'volunteer', 'enlistment', 'arrival', 'follow_up', 'fever_alert', 'measure']);
+const PERSON_ENTITIES = new Set<AuditEntity>([
+  'resident',
+  'household',
+  'volunteer',
+  'enlistment',
+  'arrival',
+  'follow_up',
+  'fever_alert',
+  'measure',
+  'help_request',
+]);
 
 const KIND_BY_KEY: [RegExp, PersonalKind][] = [
   [/^id_?number$/i, 'idNumber'],

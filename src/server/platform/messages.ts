@@ -1,3 +1,4 @@
+import { EMERGENCY_MESSAGES } from './messages-emergency';
 /**
  * Error messages by code, in Chinese and English. `{name}` placeholders are filled from the error's params.
  * Every DomainError code must have an entry here (a unit test checks it).
@@ -5,6 +6,7 @@
 export type Lang = 'zh' | 'en';
 
 export const MESSAGES: Record<string, { zh: string; en: string }> = {
+  ...EMERGENCY_MESSAGES,
   VALIDATION_FAILED: { zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are not valid; please check them' },
   INVALID_JSON: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   BAD_REQUEST: { zh: '请求无效', en: 'Bad request' },
@@ -167,45 +169,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '现行政策（{set}）不判定这一接触者类别：{levels}',
     en: 'The policy in force ({set}) does not identify this contact level: {levels}',
   },
-  SUPPLIES_SHORT: { zh: '库存不足，未发放：{what}', en: 'Not enough in stock, nothing issued: {what}' },
-  SUPPLIES_EXPIRY: { zh: '有效期不能早于入库日期（{receivedOn}）', en: 'An expiry cannot be before the day the goods are received ({receivedOn})' },
-  SUPPLIES_STORE_OUT_OF_REACH: { zh: '调入仓库不存在或不在您的管辖范围内', en: 'The receiving store does not exist or is outside your reach' },
-  SUPPLIES_ITEM_EXISTS: { zh: '“{name}”已存在', en: '"{name}" already exists' },
-  SUPPLIES_POLICY_ROOT: {
-    zh: '低库存预警规则全域通用，只能由全域账号修改',
-    en: 'The low-stock rule is deployment-wide: only an account scoped to the whole deployment may change it',
-  },
   NO_POLICY: { zh: '{on} 没有生效的管控政策', en: 'No control policy is in force on {on}' },
-  NO_ZONE_POLICY: { zh: '{on} 没有生效的风险区规则', en: 'No risk-zone rules are in force on {on}' },
-  ZONE_LEVEL: {
-    zh: '风险等级“{level}”不在现行规则（{set}）中，可选：{levels}',
-    en: 'The level "{level}" is not in the rules in force ({set}); choose one of: {levels}',
-  },
-  ZONE_EXISTS: { zh: '“{area}”已是{level}，请在该区域页面调整等级', en: '"{area}" is already a zone ({level}); change its level on its page' },
-  ZONE_START_FUTURE: {
-    zh: '开始日期不能晚于 {latest}（今天起 {days} 天内）',
-    en: 'The start cannot be later than {latest} (within {days} days of today)',
-  },
-  ZONE_START_BEFORE: {
-    zh: '开始日期不能早于该区域已有记录的 {existing}',
-    en: 'The start cannot be before {existing}, the latest record this area already has',
-  },
-  ZONE_START_PAST: { zh: '开始日期不能早于 {earliest}（补录最多 {days} 天）', en: 'The start cannot be before {earliest} (at most {days} days back)' },
-  ZONE_NOT_STRICTER: {
-    zh: '只能调高到比“{level}”更严格的等级；降级请按解除规则办理',
-    en: 'A raise must be stricter than "{level}"; lowering goes through the lifting rules',
-  },
-  ZONE_CHANGED: { zh: '该风险区刚被他人调整，请刷新后再试', en: 'Someone changed this zone just now; reload and try again' },
-  ZONE_CLIENT_ID_REUSED: {
-    zh: '这条记录的编号已用于另一户或另一个区域，请重新填写',
-    en: 'This record id was already used for another household or zone; start a new form',
-  },
-  ZONE_DELIVERY_PROOF: { zh: '发放需有签收照片或签收人姓名', en: 'A delivery needs a signature photo or the recipient’s name' },
-  ZONE_RESPONSE_ORDER: { zh: '响应时间不能早于求助时间', en: 'The response cannot come before the request' },
-  ZONE_GREEN_ANSWERED: { zh: '这条绿色通道求助已记录响应', en: 'This green-channel request already has its response' },
-  ZONE_PROBLEM_CLOSED: { zh: '该问题已办结', en: 'This problem is already closed' },
-  ZONE_LIFTED: { zh: '该风险区已解除', en: 'This zone has already been lifted' },
-  ZONE_LIFT_BLOCKED: { zh: '不能解除或降级：规则“{rule}”未满足——{reason}', en: 'Cannot lower or lift: the rule "{rule}" is not met — {reason}' },
   RISK_IMPORT_ROOT: {
     zh: '风险地区名单全域通用，只能由全域（最高层级）账号导入',
     en: 'The risk-area list is deployment-wide: only an account scoped to the whole deployment may import it',

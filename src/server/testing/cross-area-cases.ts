@@ -10,6 +10,7 @@ import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
 import { SUPPLIES_CASES } from './supplies-cases';
 import { TRACING_CASES } from './tracing-cases';
 import { ZONES_CASES } from './zones-cases';
+import { HELP_CASES } from './help-cases';
 import { PHOTO_CASES } from './photo-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
@@ -27,6 +28,10 @@ export const PUBLIC_ROUTES = [
   // The enlistment form (报到): reached by a branch's QR code, no account; throttled per address.
   'GET /api/enlist/:branchToken',
   'POST /api/enlist/:branchToken',
+  // The help page (群众求助): reached by an area's QR code, no account; its lookup by tracking code; throttled per address.
+  'GET /api/help/intake/:token',
+  'POST /api/help/intake/:token',
+  'GET /api/help/track/:code',
 ];
 
 export const CROSS_AREA_CASES: Record<string, CrossCase> = {
@@ -46,6 +51,8 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...SUPPLIES_CASES,
   // Risk zones and the sealed estate's day (issue 16, points 6 and 7).
   ...ZONES_CASES,
+  // Help requests (issue 17).
+  ...HELP_CASES,
   // The data lifecycle (issue 14, point 12).
   ...LIFECYCLE_CASES,
   // Photos that prove field records (issue 17, 18).

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiRoute } from '../platform/access';
 import { CROSS_AREA_CASES, type CrossEnv, type CrossRequest } from './cross-area-cases';
@@ -22,6 +23,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Good requests for the public routes, which the cross-area walk does not send. */
+/** A's village's help page link, made once (the walk's world has none). */
+async function helpToken(): Promise<string> {
+  await t.db.query("INSERT INTO help_intake_links (area_id, area_path, token) VALUES ($1, $2, 'fuzzwalkhelptoken000001') ON CONFLICT (area_id) DO NOTHING", [
+    env.a.village.id,
+    env.a.village.path,
+  ]);
+  return (await t.db.query<{ token: string }>('SELECT token FROM help_intake_links WHERE area_id = $1', [env.a.village.id]))[0].token;
+}
+
 async function publicSeeds(route: ApiRoute): Promise<CrossRequest[]> {
   const token = async () => (await t.db.query<{ enlist_token: string }>('SELECT enlist_token FROM party_orgs WHERE id = $1', [env.vol.orgInA]))[0].enlist_token;
   switch (`${route.method} ${route.url}`) {
@@ -34,6 +44,23 @@ async function publicSeeds(route: ApiRoute): Promise<CrossRequest[]> {
         {
           url: `/api/enlist/${await token()}`,
           body: { name: '模糊测试', idNumber: '110101199003070011', phone: '13812345678', category: 'volunteer', birthDate: '1990-03-07' },
+          expect: 'no-leak',
+        },
+      ];
+    case 'GET /api/help/intake/:token':
+      return [{ url: `/api/help/intake/${await helpToken()}`, expect: 'no-leak' }];
+    case 'POST /api/help/intake/:token':
+      return [
+        {
+          url: `/api/help/intake/${await helpToken()}`,
+          body: { clientId: randomUUID(), kind: 'medicine', need: '模糊测试', phone: '13812345678' },
+          expect: 'no-leak',
+        },
+      ];
+    case 'GET /api/help/track/:code':
+      return [
+        {
+          url: `/api/help/track/${(await t.db.query<{ code: string }>('SELECT code FROM help_requests ORDER BY id LIMIT 1'))[0]?.code ?? 'ABCDEFGH'}`,
           expect: 'no-leak',
         },
       ];

@@ -15,8 +15,8 @@ describe('menu arrangement', () => {
 
   it("puts a person's own pages first, then their role's group, open groups of several entries", () => {
     const nodes = arrangeMenu(MENU, ['sampler']);
-    expect(nodes.slice(0, 4).map((n) => n.kind === 'entry' && n.entry.path)).toEqual(['/', '/me/tasks', '/me/assignments', '/monitoring/today']);
-    expect(nodes[4]).toMatchObject({ kind: 'group', group: 'sampling' });
+    expect(nodes.slice(0, 5).map((n) => n.kind === 'entry' && n.entry.path)).toEqual(['/', '/me/tasks', '/me/assignments', '/monitoring/today', '/help/mine']);
+    expect(nodes[5]).toMatchObject({ kind: 'group', group: 'sampling' });
     const admin = arrangeMenu(MENU, ['admin']);
     expect(admin.find((n) => n.kind === 'group')).toMatchObject({ group: 'system' });
   });

@@ -11,7 +11,7 @@ export type MenuGroup = 'overview' | 'residents' | 'control' | 'sampling' | 'tea
 export const GROUP_ORDER: readonly MenuGroup[] = ['overview', 'residents', 'control', 'sampling', 'team', 'system'];
 
 /** A person's own pages, shown at the top in this order, outside any group. */
-export const PERSONAL_PATHS: readonly string[] = ['/', '/me/tasks', '/me/assignments', '/monitoring/today'];
+export const PERSONAL_PATHS: readonly string[] = ['/', '/me/tasks', '/me/assignments', '/monitoring/today', '/help/mine'];
 
 /** Menu path → group, in the order the entries are listed inside their group. */
 const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
@@ -30,6 +30,8 @@ const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
     '/supplies/stores',
     '/supplies/donations',
     '/zones',
+    '/help/board',
+    '/help/closure',
   ],
   sampling: ['/sampling/rounds', '/sampling/desk', '/sampling/coverage', '/sampling/qr-cards', '/sampling/boxes', '/sampling/lab'],
   team: ['/volunteers', '/volunteers/enlistments', '/volunteers/orgs', '/volunteers/teams', '/volunteers/links', '/volunteers/figures'],
@@ -44,6 +46,7 @@ const GROUP_BY_PREFIX: Record<string, MenuGroup> = {
   tracing: 'control',
   supplies: 'control',
   zones: 'control',
+  help: 'control',
   sampling: 'sampling',
   volunteers: 'team',
   reports: 'overview',

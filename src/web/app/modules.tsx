@@ -8,6 +8,7 @@ import { CHECKPOINT_PAGES } from './modules-checkpoints';
 import { TRACING_PAGES } from './modules-tracing';
 import { SUPPLIES_PAGES } from './modules-supplies';
 import { ZONES_PAGES } from './modules-zones';
+import { HELP_PAGES, HELP_PUBLIC_PAGES } from './modules-help';
 import type { ReactNode } from 'react';
 import { lazyPage, type PageComponent } from './lazy-page';
 import {
@@ -62,6 +63,7 @@ export interface PublicPageDef {
 export const PUBLIC_PAGES: PublicPageDef[] = [
   // A branch's enlistment form, reached by its QR code or link (报到 / 请战).
   { path: '/enlist/:token', component: lazyPage(() => import('../modules/volunteers/EnlistPage')) },
+  ...HELP_PUBLIC_PAGES,
 ];
 
 export const MODULES: ModuleDef[] = [
@@ -294,6 +296,7 @@ export const MODULES: ModuleDef[] = [
   ...TRACING_PAGES,
   ...SUPPLIES_PAGES,
   ...ZONES_PAGES,
+  ...HELP_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

@@ -6,6 +6,7 @@ import { areaTree } from '../areas';
 import { checkpointsPanel } from '../checkpoints';
 import { suppliesPanel } from '../supplies';
 import { zonesPanel } from '../zones';
+import { helpPanel } from '../help';
 import { openAlertsPanel } from '../monitoring';
 import { type RCtx, rollUp, seriesOf } from '../reports';
 import { samplingPanel } from '../sampling';
@@ -31,7 +32,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
   const day = p.day ?? ctx.today;
   const reported = !BELOW_VILLAGE.has(area.kind);
   // The panels are independent reads; on PostgreSQL they run side by side on the pool.
-  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing, supplies, zones] = await Promise.all([
+  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing, supplies, zones, help] = await Promise.all([
     reported ? rollUp(ctx, { areaId: area.id, day }) : null,
     reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
     samplingPanel(ctx, area).catch(() => null),
@@ -45,6 +46,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     tracingPanel(ctx, area),
     suppliesPanel(ctx, area),
     zonesPanel(ctx, area),
+    helpPanel(ctx, area, ctx.timeZone),
   ]);
   const rowOf = new Map((report?.rows ?? []).map((r) => [r.areaId, r.figures as Figures]));
   return {
@@ -64,6 +66,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     tracing,
     supplies,
     zones,
+    help,
     children: children.map((c) => ({
       areaId: c.id,
       name: c.name,

@@ -24,3 +24,12 @@ export const linkedMemberUserOf = (householdId: string, householdPath: string): 
 
 /** Party organisations lent for a check that a branch exists in a caller's scope (a checkpoint's temporary branch). Columns: id, kind, area_path, closed_at. */
 export const partyOrgsAs = (alias: string): string => `party_orgs ${alias}`;
+
+/**
+ * Volunteers with an enabled account who may serve at a place (their account's scope covers `path`), the nearest
+ * first: a subquery of (user_id, name). The help module offers them as deliverers after the household's linked member.
+ */
+export const areaVolunteerUsersOf = (path: string): string =>
+  `SELECT v.user_id, v.name FROM volunteers v JOIN ${usersAs('vu')} ON vu.id = v.user_id
+    WHERE v.status = 'active' AND NOT vu.disabled AND ${path} LIKE vu.area_path || '%'
+    ORDER BY length(vu.area_path) DESC, v.id`;

@@ -4,12 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../domain/overview/api';
 import { SuppliesOverviewCard } from '../supplies/SuppliesOverviewCard';
 import { ZonesCard } from './ZonesCard';
+import { HelpPanelCard } from './HelpPanelCard';
 
 /**
  * The overview's headline figures. Each card says what it counts: a share is shown as "done / of" with its
  * meaning underneath, never a bare percentage; a panel with nothing open says so instead of showing 0.
  */
-function FigureCard({
+export function FigureCard({
   title,
   value,
   suffix,
@@ -123,6 +124,7 @@ export function FigureCards({ o }: { o: Overview }) {
           note={t('checkpoints.panel.note', { ...o.checkpoints, names: o.checkpoints.understaffed.map((p) => p.name).join('、') })}
         />
       )}
+      {o.help && <HelpPanelCard help={o.help} />}
       {o.tracing && (
         <FigureCard
           testId="fig-tracing"

@@ -1,0 +1,80 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import * as api from '../../../domain/help/api';
+import { ctxOf } from '../../platform/context';
+import { LoginLimiter } from '../../platform/login-limiter';
+import { pickLang } from '../../platform/messages';
+import { serve } from '../../platform/serve';
+import * as dispatch from './dispatch';
+import { defineHelpJobs } from './escalate';
+import { closure } from './figures';
+import * as intake from './intake';
+import * as reads from './reads';
+import { decideStep } from './triage';
+import * as transfers from './transfer';
+
+/**
+ * Help requests (群众求助 / 红色代办). The public page (an area's link token, no account) and the lookup by
+ * tracking code are throttled per client address like the enlistment form: HELP_MAX_PER_ADDRESS per
+ * HELP_WINDOW_MINUTES (settings, config.ts). Everything else is scoped by the request's office.
+ */
+const tags = ['help'];
+const pub = { access: 'public' as const, tags };
+const perm = (permission: string) => ({ access: { permission }, tags });
+
+export async function helpRoutes(app: FastifyInstance, opts: { maxPerAddress: number; windowMinutes: number; mergeMinutes: number }) {
+  const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, opts.maxPerAddress, opts.windowMinutes * 60_000);
+  const publicCtx = (req: FastifyRequest): intake.PublicCtx => ({
+    db: req.server.db,
+    lang: pickLang(req.headers['accept-language']),
+    clientIp: req.ip,
+    requestId: String(req.id),
+    limiter,
+    mergeMinutes: opts.mergeMinutes,
+  });
+  const read = perm('help.read');
+  const triage = perm('help.triage');
+  const deliver = perm('help.deliver');
+
+  // ——— public ———
+  serve(app, api.helpIntakeForm, pub, (req) => intake.form(publicCtx(req), req.params.token));
+  serve(app, api.helpSubmit, pub, async (req, reply) => {
+    const res = await intake.submit(publicCtx(req), req.params.token, req.body);
+    reply.status(res.created ? 201 : 200);
+    return res.answer;
+  });
+  serve(app, api.helpTrack, pub, async (req) => {
+    const p = publicCtx(req);
+    // Lookups count against the same allowance: tracking codes are not to be guessed by the thousand.
+    intake.throttle(p);
+    return intake.track(p.db, req.params.code);
+  });
+
+  // ——— policy and links ———
+  serve(app, api.helpPolicyRoute, read, (req) => reads.policy(ctxOf(req)));
+  serve(app, api.listHelpLinks, read, (req) => intake.links(ctxOf(req)));
+  serve(app, api.createHelpLink, perm('help.manage'), (req) => intake.ensureLink(ctxOf(req), req.body.areaId));
+
+  // ——— requests ———
+  serve(app, api.recordHelp, triage, async (req, reply) => {
+    reply.status(201);
+    return intake.record(ctxOf(req), req.body, opts.mergeMinutes);
+  });
+  serve(app, api.listHelp, read, (req) => reads.list(ctxOf(req), req.query));
+  serve(app, api.getHelp, read, (req) => reads.get(ctxOf(req), req.params.id));
+  serve(app, api.helpStep, triage, (req) => decideStep(ctxOf(req), req.params.id, req.body));
+  serve(app, api.helpBoard, read, (req) => reads.board(ctxOf(req), req.query));
+  serve(app, api.helpBoardCounts, read, (req) => reads.boardCounts(ctxOf(req), req.query.under));
+  serve(app, api.helpDeliverers, triage, (req) => dispatch.listDeliverers(ctxOf(req), req.params.id));
+  serve(app, api.assignHelp, triage, (req) => dispatch.assign(ctxOf(req), req.params.id, req.body.userId));
+  serve(app, api.myDeliveries, deliver, (req) => dispatch.mine(ctxOf(req)));
+  serve(app, api.deliverHelp, deliver, (req) => dispatch.deliver(ctxOf(req), req.params.id, req.body));
+  serve(app, api.closeHelp, triage, (req) => dispatch.close(ctxOf(req), req.params.id, req.body));
+  serve(app, api.transferHelp, triage, (req) => transfers.transfer(ctxOf(req), req.params.id, req.body));
+  serve(app, api.acceptTransfer, triage, (req) => transfers.accept(ctxOf(req), req.params.id));
+  serve(app, api.refuseTransfer, triage, (req) => transfers.refuse(ctxOf(req), req.params.id, req.body.reason));
+  serve(app, api.followUpHelp, triage, (req) => dispatch.followUp(ctxOf(req), req.params.id, req.body));
+  serve(app, api.helpClosure, read, (req) => closure(ctxOf(req), req.query, req.server.timeZone));
+
+  // Overdue requests escalated to the level above, every minute (escalate.ts).
+  await defineHelpJobs(app.jobs, app.db);
+}
