@@ -59,6 +59,16 @@ const OWNER: Record<string, string> = {
   ]),
   ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts']),
   ...own('photos', ['photos']),
+  ...own('inspections', [
+    'inspection_checklists',
+    'inspection_policy',
+    'inspection_targets',
+    'inspection_plans',
+    'inspection_plan_targets',
+    'inspections',
+    'inspection_items',
+    'inspection_rectifications',
+  ]),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',

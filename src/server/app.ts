@@ -34,6 +34,7 @@ import { overviewRoutes } from './modules/overview/routes';
 import { samplingRoutes } from './modules/sampling/routes';
 import { checkpointRoutes } from './modules/checkpoints/routes';
 import { tracingRoutes } from './modules/tracing/routes';
+import { inspectionRoutes } from './modules/inspections/routes';
 import { photoRoutes } from './modules/photos/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -165,6 +166,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(checkpointRoutes, { rosterFillSeconds: config.ROSTER_FILL_SECONDS });
   await app.register(tracingRoutes);
+  await app.register(inspectionRoutes);
   await app.register(lifecycleRoutes);
   await app.register(photoRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

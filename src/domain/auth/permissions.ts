@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'checkpoints.duty': 'checkpoints',
   'tracing.read': 'tracing',
   'tracing.write': 'tracing',
+  'inspections.read': 'inspections',
+  'inspections.inspect': 'inspections',
+  'inspections.rectify': 'inspections',
+  'inspections.manage': 'inspections',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

@@ -20,6 +20,9 @@ export const TASK_TITLE_KEYS = [
   'swapAsked',
   'swapApprove',
   'leaveApprove',
+  'inspectionRectify',
+  'inspectionReinspect',
+  'inspectionEscalation',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

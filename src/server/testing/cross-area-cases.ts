@@ -8,6 +8,7 @@ import { SAMPLING_CASES } from './sampling-cases';
 import { CHECKPOINT_CASES } from './checkpoint-cases';
 import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
 import { TRACING_CASES } from './tracing-cases';
+import { INSPECTION_CASES } from './inspection-cases';
 import { PHOTO_CASES } from './photo-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
@@ -44,4 +45,6 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...LIFECYCLE_CASES,
   // Photos that prove field records (issue 17, 18).
   ...PHOTO_CASES,
+  // Inspections and rectification (issue 18, point 4).
+  ...INSPECTION_CASES,
 };
