@@ -6,6 +6,7 @@
 import { SAMPLING_PAGES } from './modules-sampling';
 import { CHECKPOINT_PAGES } from './modules-checkpoints';
 import { TRACING_PAGES } from './modules-tracing';
+import { INSPECTION_PAGES } from './modules-inspections';
 import type { ReactNode } from 'react';
 import { lazyPage, type PageComponent } from './lazy-page';
 import {
@@ -290,6 +291,7 @@ export const MODULES: ModuleDef[] = [
   ...SAMPLING_PAGES,
   ...CHECKPOINT_PAGES,
   ...TRACING_PAGES,
+  ...INSPECTION_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

@@ -4,6 +4,7 @@ import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
 import { checkpointsPanel } from '../checkpoints';
+import { inspectionsPanel } from '../inspections';
 import { openAlertsPanel } from '../monitoring';
 import { type RCtx, rollUp, seriesOf } from '../reports';
 import { samplingPanel } from '../sampling';
@@ -28,7 +29,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
   const day = p.day ?? ctx.today;
   const reported = !BELOW_VILLAGE.has(area.kind);
   // The panels are independent reads; on PostgreSQL they run side by side on the pool.
-  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints] = await Promise.all([
+  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, inspections] = await Promise.all([
     reported ? rollUp(ctx, { areaId: area.id, day }) : null,
     reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
     samplingPanel(ctx, area).catch(() => null),
@@ -39,6 +40,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     areaTree.childrenInScope(ctx.db, ctx.actor.scope, area.id, false),
     areaTree.ancestorsInScope(ctx.db, ctx.actor.scope, area.path),
     checkpointsPanel(ctx, area, ctx.timeZone),
+    ctx.actor.permissions.has('inspections.read') ? inspectionsPanel(ctx, area, ctx.timeZone) : null,
   ]);
   const rowOf = new Map((report?.rows ?? []).map((r) => [r.areaId, r.figures as Figures]));
   return {
@@ -55,6 +57,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     tasks: { open: tasks.open, overdue: tasks.overdue },
     volunteers,
     checkpoints,
+    inspections,
     children: children.map((c) => ({
       areaId: c.id,
       name: c.name,

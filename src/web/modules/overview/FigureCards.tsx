@@ -121,6 +121,16 @@ export function FigureCards({ o }: { o: Overview }) {
           note={t('checkpoints.panel.note', { ...o.checkpoints, names: o.checkpoints.understaffed.map((p) => p.name).join('、') })}
         />
       )}
+      {o.inspections && (
+        <FigureCard
+          testId="fig-inspections"
+          title={t('inspections.panel.title')}
+          value={o.inspections.overdueOrders}
+          suffix={`/ ${o.inspections.openOrders}`}
+          danger={o.inspections.overdueOrders > 0}
+          note={t('inspections.panel.note', { ...o.inspections, passRate: o.inspections.passRate ?? '—' })}
+        />
+      )}
     </Row>
   );
 }
