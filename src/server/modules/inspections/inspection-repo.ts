@@ -243,7 +243,8 @@ export async function listOrders(
   else if (p.status === 'unclosed') where.push(`r.status <> 'closed'`);
   else if (p.status) where.push(`r.status = ${q.add(p.status)}`);
   const w = where.join(' AND ');
-  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM inspection_rectifications r WHERE ${w}`, q.values);
+  // The clock parameter is named in the count too (PostgreSQL refuses a parameter whose type it cannot tell).
+  const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM inspection_rectifications r, (SELECT ${nowP} AS now) c WHERE ${w}`, q.values);
   const rows = await db.query<OrderRow>(
     `SELECT ${ORDER(nowP)} WHERE ${w} ORDER BY (r.status <> 'closed' AND r.deadline_at < ${nowP}) DESC, r.status = 'closed', r.deadline_at, r.id
      LIMIT ${q.add(p.limit)} OFFSET ${q.add(p.offset)}`,

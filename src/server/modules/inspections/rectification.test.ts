@@ -141,6 +141,9 @@ describe('escalation (督办) with a fake clock', () => {
     // Closing by re-inspection ends the escalation task too.
     await ok(f.command.post(`/api/inspections/rectifications/${critical.id}/reinspect`, { passed: true }));
     expect((await tasksOf('inspection_escalation', critical.id)).map((t) => t.status)).toEqual(['done']);
+    const all = await ok(f.command.get('/api/inspections/rectifications'));
+    expect(all.total).toBeGreaterThan(2);
+    expect(all.items[0].overdue).toBe(true);
     const board = await ok(f.command.get('/api/inspections/rectifications?status=overdue'));
     expect(board.items.map((o: { id: number }) => o.id)).toContain(major.id);
     expect(board.items.map((o: { id: number }) => o.id)).not.toContain(critical.id);
