@@ -8,7 +8,11 @@ import { uploadPhoto } from './photos';
  * market of its own, to try naming A's village as the unit responsible. Checklists and the policy are deployment-wide.
  */
 let k = 0;
-const PERIOD = 'from=2026-01-01&to=2026-12-31';
+// Inspections an hour old: their orders (72 h for a major item) are not overdue, so the escalation job, which runs
+// on its own schedule during the walk, changes none of A's rows between the walk's snapshots.
+const anHourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const PERIOD = `from=${day(Date.now() - 30 * 86_400_000)}&to=${day(Date.now() + 86_400_000)}`;
 
 async function ok(res: Promise<{ statusCode: number; body: string; json(): any }>) {
   const r = await res;
@@ -34,7 +38,7 @@ const results = (photoId: number) => [
 
 async function inspectionInA(e: CrossEnv): Promise<{ id: number; orderId: number }> {
   const agent = await a(e);
-  const body = { mode: 'unannounced', targetId: await marketInA(e), inspectedAt: '2026-03-01T02:00:00Z', results: results(await uploadPhoto(agent)) };
+  const body = { mode: 'unannounced', targetId: await marketInA(e), inspectedAt: anHourAgo(), results: results(await uploadPhoto(agent)) };
   const i = await ok(agent.post('/api/inspections/inspections', body));
   return { id: i.id, orderId: i.orders[0].id };
 }
