@@ -119,6 +119,15 @@ describe('contact tracing', () => {
     await table.getByTestId('contact-placement-menu').first().click();
     await page.locator('.ant-dropdown:visible').getByText('已找到并落位').click();
     await expect.poll(() => table.getByTestId('contact-placement').allInnerTexts()).toEqual(['已落位', '待落位']);
+
+    // The case's chain: the case and its two contacts, three people drawn (the job computes it after each
+    // change; the button does it at once).
+    await page.getByTestId('case-chain-link').click();
+    await page.waitForURL(/\/tracing\/chains\?caseId=\d+$/);
+    await page.getByTestId('chains-recompute').click();
+    await expect.poll(() => page.getByTestId('chain-graph').getAttribute('data-nodes'), { timeout: 20_000 }).toBe('3');
+    expect(await page.getByTestId('chain-list').innerText()).toContain('病例 1 例 · 接触者 2 人');
+    expect(await page.locator('[data-testid=chain-graph] canvas').count()).toBeGreaterThan(0);
     await context.close();
   });
 });

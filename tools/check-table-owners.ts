@@ -57,7 +57,7 @@ const OWNER: Record<string, string> = {
     'sampling_roster',
     'sampling_coverage',
   ]),
-  ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts']),
+  ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts', 'tracing_chain_snapshots', 'tracing_chain_members', 'tracing_chains']),
   ...own('photos', ['photos']),
   ...own('inspections', [
     'inspection_checklists',

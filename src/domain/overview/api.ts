@@ -67,6 +67,19 @@ export const overview = z.object({
       turnedBackToday: z.number(),
     })
     .nullable(),
+  /** Contact tracing (流调), the last 14 days: how fast contacts are placed, and the chains still active (null: no case here). */
+  tracing: z
+    .object({
+      cases: z.number(),
+      newCases: z.number(),
+      contactsPerCase: z.number(),
+      placedWithin24hPct: z.number().nullable(),
+      knownBeforePct: z.number().nullable(),
+      toFind: z.number(),
+      toFindLate: z.number(),
+      activeChains: z.number(),
+    })
+    .nullable(),
   /** Inspections (督导检查): the last seven days' inspections and pass rate, rectification orders open and overdue (null: none here). */
   inspections: z
     .object({ inspectionsThisWeek: z.number(), passRate: z.number().nullable(), openOrders: z.number(), overdueOrders: z.number() })

@@ -158,6 +158,10 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
     zh: '日期顺序不可能：检测日期不能晚于报告日期，发病、检测、报告和隔离日期都不能晚于今天（{today}）',
     en: 'These dates cannot be: the test cannot come after the report, and no date may be after today ({today})',
   },
+  TRACING_CHAIN_TOO_LARGE: {
+    zh: '这条传播链有 {count} 人，超过一次能画出的 {max} 人，请按日期或区域缩小范围',
+    en: 'This chain has {count} people, more than the {max} one drawing can show; narrow it by dates or area',
+  },
   TRACING_CASE_EXISTS: { zh: '此人已有流调病例，请打开该病例修改', en: 'This person already has a case; open it to change it' },
   TRACING_WINDOW_ORDER: {
     zh: '第 {rows} 行的结束时间早于开始时间，请改正后再提交',

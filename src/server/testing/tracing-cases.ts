@@ -61,6 +61,14 @@ async function positiveResultInA(e: CrossEnv): Promise<number> {
 
 const contactBody = (residentId: number) => ({ contacts: [{ residentId, level: 'close', lastExposureOn: DAY, exposureKind: 'household', certainty: 'high' }] });
 
+/** A chain in A: a case of A with a contact, the chains computed at once (the job would do it within seconds). */
+async function chainInA(e: CrossEnv): Promise<number> {
+  const contactId = await contactInA(e);
+  const [{ case_id }] = await e.t.db.query<{ case_id: number }>('SELECT case_id FROM tracing_contacts WHERE id = $1', [contactId]);
+  await ok((await a(e)).post('/api/tracing/chains/recompute', {}));
+  return case_id;
+}
+
 export const TRACING_CASES: Record<string, CrossCase> = {
   // The rule set's tracing entries are deployment-wide, like the sets themselves.
   'GET /api/tracing/policy': async () => [{ url: '/api/tracing/policy', expect: 'no-leak', control: 'ok' }],
@@ -111,4 +119,15 @@ export const TRACING_CASES: Record<string, CrossCase> = {
   'POST /api/tracing/contacts/:id/placement': async (e) => [
     { url: `/api/tracing/contacts/${await contactInA(e)}/placement`, body: { state: 'placed', note: '越权' }, expect: 'denied' },
   ],
+  'GET /api/tracing/chains': async (e) => {
+    const chainId = await chainInA(e);
+    return [
+      { url: '/api/tracing/chains', expect: 'no-leak', control: 'ok' },
+      { url: `/api/tracing/chains?caseId=${chainId}`, expect: 'no-leak', control: 'ok' },
+      { url: `/api/tracing/chains?under=${e.a.village.id}`, expect: 'denied', control: 'ok' },
+    ];
+  },
+  'GET /api/tracing/chains/:id': async (e) => [{ url: `/api/tracing/chains/${await chainInA(e)}`, expect: 'denied', control: 'ok' }],
+  // Deployment-wide work answered with its time only.
+  'POST /api/tracing/chains/recompute': async () => [{ url: '/api/tracing/chains/recompute', body: {}, expect: 'no-leak', control: 'none' }],
 };

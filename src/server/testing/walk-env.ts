@@ -196,12 +196,18 @@ async function monitoringSetup(a: Agent, aVillage: AreaRow, aUser: number, day: 
   };
 }
 
-/** Everything of A that a request could change: its areas, every path-carrying table's rows under it, and the roles. */
+/**
+ * Everything of A that a request could change: its areas, every path-carrying table's rows under it, and the roles.
+ * Not the tracing chains' snapshot: it is derived from the records, and rewritten whole in the background after any
+ * change anywhere (a case opened in B recomputes the chains of A too), so it holds no record of A's of its own.
+ */
+const DERIVED = ['tracing_chain_members', 'tracing_chains'];
 async function snapshotOfA(): Promise<string> {
   const tables = await t.db.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns
       WHERE column_name = 'area_path' AND table_schema = current_schema() AND table_name <> 'audit_log' ORDER BY table_name`,
   );
+  tables.splice(0, tables.length, ...tables.filter((x) => !DERIVED.includes(x.table_name)));
   const parts: unknown[] = [await t.db.query('SELECT * FROM areas WHERE path LIKE $1 ORDER BY id', [env.a.county.path + '%'])];
   for (const { table_name } of tables) {
     parts.push(await t.db.query(`SELECT * FROM "${table_name}" WHERE area_path LIKE $1 ORDER BY 1`, [env.a.county.path + '%']));

@@ -26,6 +26,7 @@ const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
     '/monitoring/sites',
     '/monitoring/policy',
     '/tracing/cases',
+    '/tracing/chains',
     '/inspections',
     '/inspections/rectifications',
     '/inspections/league',

@@ -21,4 +21,12 @@ export const TRACING_PAGES: ModuleDef[] = [
     component: lazyPage(() => import('../modules/tracing/CasePage')),
     inMenu: false,
   },
+  {
+    // 传播链: chains with a person in scope, one drawn (cytoscape) as relations or a timeline.
+    path: '/tracing/chains',
+    labelKey: 'nav.tracingChains',
+    icon: <NodeIndexOutlined />,
+    permission: 'tracing.read',
+    component: lazyPage(() => import('../modules/tracing/ChainsPage')),
+  },
 ];

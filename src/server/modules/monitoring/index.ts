@@ -2,7 +2,9 @@
 export type { MCtx } from './service';
 export { confirm, propose, start } from './service';
 /** A person's live measure (contact tracing keeps a stricter one rather than downgrading it). */
-export { liveMeasureOf } from './measures-repo';
+export { liveMeasuresOf } from './measures-repo';
+/** Many measures proposed in the caller's transaction (a case's line list of contacts). */
+export { type ProposeItem, proposeMany } from './propose-many';
 export { defineMonitoringJobs } from './sweep';
 export { openAlertsPanel } from './overview-panel';
 export type { AlertPolicy, AlertRecipients, AlertSource } from './alert-raise';

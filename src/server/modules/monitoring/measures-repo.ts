@@ -92,13 +92,15 @@ export async function hasLiveMeasure(db: Queryable, residentId: number): Promise
   return rows.length > 0;
 }
 
-/** The person's live measure (proposed to awaiting release), if any: tracing keeps a stricter one instead of proposing. */
-export async function liveMeasureOf(db: Queryable, residentId: number): Promise<{ id: number; kind: string; state: string } | null> {
-  const [row] = await db.query<{ id: number; kind: string; state: string }>(
-    `SELECT id, kind, state FROM measures WHERE resident_id = $1 AND state = ANY($2::text[]) ORDER BY id DESC LIMIT 1`,
-    [residentId, LIVE_STATES],
+/** The live measures (proposed to awaiting release) of several people at once, the newest per person: tracing keeps a stricter one instead of proposing. */
+export async function liveMeasuresOf(db: Queryable, residentIds: readonly number[]): Promise<Map<number, { id: number; kind: string; state: string }>> {
+  if (!residentIds.length) return new Map();
+  const rows = await db.query<{ id: number; kind: string; state: string; resident_id: number }>(
+    `SELECT DISTINCT ON (resident_id) id, kind, state, resident_id FROM measures
+      WHERE resident_id = ANY($1::int[]) AND state = ANY($2::text[]) ORDER BY resident_id, id DESC`,
+    [[...residentIds], LIVE_STATES],
   );
-  return row ?? null;
+  return new Map(rows.map((r) => [r.resident_id, { id: r.id, kind: r.kind, state: r.state }]));
 }
 
 export interface NewMeasure {

@@ -10,6 +10,7 @@ import { type RCtx, rollUp, seriesOf } from '../reports';
 import { samplingPanel } from '../sampling';
 import { screeningPanel } from '../screening';
 import { tasksPanel } from '../tasks';
+import { tracingPanel } from '../tracing';
 import { volunteersPanel } from '../volunteers';
 
 /**
@@ -29,7 +30,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
   const day = p.day ?? ctx.today;
   const reported = !BELOW_VILLAGE.has(area.kind);
   // The panels are independent reads; on PostgreSQL they run side by side on the pool.
-  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, inspections] = await Promise.all([
+  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing, inspections] = await Promise.all([
     reported ? rollUp(ctx, { areaId: area.id, day }) : null,
     reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
     samplingPanel(ctx, area).catch(() => null),
@@ -40,6 +41,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     areaTree.childrenInScope(ctx.db, ctx.actor.scope, area.id, false),
     areaTree.ancestorsInScope(ctx.db, ctx.actor.scope, area.path),
     checkpointsPanel(ctx, area, ctx.timeZone),
+    tracingPanel(ctx, area),
     ctx.actor.permissions.has('inspections.read') ? inspectionsPanel(ctx, area, ctx.timeZone) : null,
   ]);
   const rowOf = new Map((report?.rows ?? []).map((r) => [r.areaId, r.figures as Figures]));
@@ -57,6 +59,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     tasks: { open: tasks.open, overdue: tasks.overdue },
     volunteers,
     checkpoints,
+    tracing,
     inspections,
     children: children.map((c) => ({
       areaId: c.id,

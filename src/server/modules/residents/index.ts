@@ -6,7 +6,7 @@
 export { checkIdentityFields, checkPhoneField } from './identity-rules';
 export { maskAreaName } from './view';
 export { type ContactRow, contactsOf } from './contacts';
-export { findByIdNumberUnscoped, findResident, householdMembers } from './repo';
+export { findByIdNumberUnscoped, findResident, findResidents, householdMembers } from './repo';
 export { searchResidents } from './search-repo';
 export type { PreparedMove, PreparedResident } from './service';
 export { applyMove, insertPrepared, prepareCreate, prepareMove } from './service';

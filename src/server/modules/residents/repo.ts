@@ -134,6 +134,16 @@ export async function findResident(db: Queryable, scope: Scope, id: number): Pro
   return row ?? null;
 }
 
+/** Several people by id in one statement (a line list of contacts): those in scope, in no particular order. */
+export async function findResidents(db: Queryable, scope: Scope, ids: readonly number[]): Promise<ResidentRow[]> {
+  if (!ids.length) return [];
+  const q = new SqlParams();
+  return db.query<ResidentRow>(
+    `SELECT ${RESIDENT_COLUMNS} FROM ${RESIDENT_FROM} WHERE r.id = ANY(${q.add([...ids])}::int[]) AND ${scopeClause(scope, 'r.area_path', q)}`,
+    q.values,
+  );
+}
+
 export async function householdMembers(db: Queryable, householdId: number): Promise<ResidentRow[]> {
   return db.query<ResidentRow>(
     `SELECT ${RESIDENT_COLUMNS} FROM ${RESIDENT_FROM} WHERE r.household_id = $1 AND r.merged_into IS NULL ORDER BY r.relation = 'head' DESC, r.birth_date NULLS LAST, r.id`,

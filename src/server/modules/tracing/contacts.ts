@@ -2,14 +2,17 @@ import type { z } from 'zod';
 import { type ContactLevel, type MeasureKind, evaluate } from '../../../domain/policy/rules';
 import { closerLevel, isAtLeastAsStrict } from '../../../domain/tracing/kinds';
 import type { ContactInput, contactsBody, placementBody } from '../../../domain/tracing/schemas';
-import { audit } from '../../platform/audit';
+import { ageOn } from '../../../domain/residents/identity';
+import type { Queryable } from '../../db/engine';
+import { audit, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, isUniqueViolation, notFound, ruleViolation } from '../../platform/errors';
+import { badRequest, notFound, ruleViolation } from '../../platform/errors';
 import * as monitoring from '../monitoring';
 import * as residents from '../residents';
 import * as tasks from '../tasks';
 import { mustCase } from './cases';
 import { setInForceToday } from './policy-view';
+import { lockContactsOnCase, setContactTasks, upsertContacts } from './contacts-batch-repo';
 import * as repo from './repo';
 import { toContactItem } from './view';
 
@@ -59,8 +62,15 @@ export async function addContacts(ctx: monitoring.MCtx, caseId: number, b: z.inf
   // Every row checked before anything is written: a refusal names the rows and leaves the case as it was.
   const fields: Record<string, string> = {};
   const notIdentified: string[] = [];
-  const existing = await repo.contactsOf(ctx.db, caseId);
-  const people = new Map<number, NonNullable<Awaited<ReturnType<typeof residents.findResident>>>>();
+  const [existing, found] = await Promise.all([
+    repo.contactsOf(ctx.db, caseId),
+    residents.findResidents(
+      ctx.db,
+      ctx.actor.scope,
+      b.contacts.map((r) => r.residentId),
+    ),
+  ]);
+  const people = new Map(found.filter((p) => !p.merged_into).map((p) => [p.id, p]));
   for (const [i, r] of b.contacts.entries()) {
     if (!hours.has(r.level)) {
       fields[`contacts.${i}.level`] = 'not_identified';
@@ -69,113 +79,135 @@ export async function addContacts(ctx: monitoring.MCtx, caseId: number, b: z.inf
     if (r.lastExposureOn > ctx.today) fields[`contacts.${i}.lastExposureOn`] = 'in_future';
     if (r.viaContactId && !existing.some((k) => k.id === r.viaContactId)) fields[`contacts.${i}.viaContactId`] = 'not_found';
     if (r.residentId === c.resident_id) fields[`contacts.${i}.residentId`] = 'is_case';
-    else if (!people.has(r.residentId)) {
-      const person = await residents.findResident(ctx.db, ctx.actor.scope, r.residentId);
-      if (!person || person.merged_into) fields[`contacts.${i}.residentId`] = 'not_found';
-      else people.set(r.residentId, person);
-    }
+    else if (!people.has(r.residentId)) fields[`contacts.${i}.residentId`] = 'not_found';
   }
   if (notIdentified.length) {
     throw ruleViolation('TRACING_LEVEL_NOT_IDENTIFIED', { levels: [...new Set(notIdentified)].join(', '), set: set.name[ctx.lang] }, fields);
   }
   if (Object.keys(fields).length) throw badRequest('VALIDATION_FAILED', {}, fields);
 
-  const items = [];
-  for (const input of foldBatch(b.contacts)) {
-    const person = people.get(input.residentId)!;
-    items.push(await addOne(ctx, c, set, hours.get(input.level)!, input, person));
-  }
+  const inputs = foldBatch(b.contacts);
+  const outcomes = await ctx.db.tx((tx) => writeContacts(tx, ctx, c, set, hours, inputs, people));
   const rows = await repo.contactsOf(ctx.db, caseId);
   return {
-    items: items.map((o) => ({ ...o, contact: toContactItem(rows.find((k) => k.id === o.id)!) })),
+    items: outcomes.map((o) => ({ ...o, contact: toContactItem(rows.find((k) => k.id === o.id)!) })),
   };
 }
 
-async function addOne(
+type Person = NonNullable<Awaited<ReturnType<typeof residents.findResident>>>;
+
+/**
+ * The line list in one transaction and a handful of statements: the case's rows of these people locked, each
+ * merged with what was reported before (judged at the closer level and later exposure), the measure each level
+ * gives decided from the set in force — unless a measure at least as strict is running, which is kept — all
+ * proposed in one statement, the contacts written in one upsert, one task each for its grid worker, one audit
+ * statement.
+ */
+async function writeContacts(
+  tx: Queryable,
   ctx: monitoring.MCtx,
   c: repo.CaseRow,
   set: Awaited<ReturnType<typeof setInForceToday>>,
-  placeWithinHours: number,
-  input: ContactInput,
-  person: { id: number; name: string; area_id: number; area_path: string },
+  hours: Map<string, number>,
+  inputs: ContactInput[],
+  people: Map<number, Person>,
 ) {
-  // The merge first, so a person reported again is judged at their closer level and later exposure.
-  const old = await repo.contactOnCase(ctx.db, c.id, person.id);
-  const merged = old ? mergeInput({ ...input, level: old.level, lastExposureOn: old.last_exposure_on, certainty: old.certainty }, input) : input;
-
-  // The measure: what the set gives this level from the last exposure, unless a measure at least as strict is running.
-  const decision = evaluate(set, { contactType: merged.level, exposedOn: merged.lastExposureOn }, ctx.today);
-  let outcome: Outcome = 'none';
-  let measureId: number | null = null;
-  let ruleVersion = decision.ruleVersion;
-  if (decision.measure !== 'none') {
-    const live = await monitoring.liveMeasureOf(ctx.db, person.id);
-    if (live && isAtLeastAsStrict(live.kind as MeasureKind, decision.measure)) {
-      outcome = 'kept_stricter';
-      measureId = live.id;
-    } else if (live) {
-      outcome = 'weaker_open';
-    } else {
-      const proposed = await monitoring.propose(ctx, { residentId: person.id, situation: { contactType: merged.level, exposedOn: merged.lastExposureOn } });
-      outcome = proposed.measure ? 'proposed' : 'none';
-      measureId = proposed.measure?.id ?? null;
-      ruleVersion = proposed.decision.ruleVersion;
+  const ids = inputs.map((i) => i.residentId);
+  const locked = await lockContactsOnCase(tx, c.id, ids);
+  const live = await monitoring.liveMeasuresOf(tx, ids);
+  const plans = inputs.map((input) => {
+    const old = locked.get(input.residentId);
+    const merged = old ? mergeInput({ ...input, level: old.level, lastExposureOn: old.last_exposure_on, certainty: old.certainty }, input) : input;
+    const person = people.get(input.residentId)!;
+    const situation = {
+      contactType: merged.level,
+      exposedOn: merged.lastExposureOn,
+      age: person.birth_date ? ageOn(person.birth_date, ctx.today) : undefined,
+      specialGroups: person.groups,
+    };
+    const decision = evaluate(set, situation, ctx.today);
+    const running = live.get(person.id);
+    let outcome: Outcome = 'none';
+    if (decision.measure !== 'none') {
+      if (running && isAtLeastAsStrict(running.kind as MeasureKind, decision.measure)) outcome = 'kept_stricter';
+      else if (running) outcome = 'weaker_open';
+      else outcome = 'proposed';
     }
-  }
-  const warnings: 'exposure_after_isolation'[] = c.isolated_on && merged.lastExposureOn > c.isolated_on ? ['exposure_after_isolation'] : [];
-  const fields = { ...merged, measureId, ruleVersion };
-
-  // Two requests adding the same person to a case at once: the second's insert meets the first's row (the
-  // lock finds no row to lock before it exists) and is run again, now merging into it.
-  const write = () =>
-    ctx.db.tx(async (tx) => {
-      const locked = await repo.contactOnCase(tx, c.id, person.id, true);
-      let id: number;
-      if (locked) {
-        id = locked.id;
-        await repo.updateContact(tx, id, fields);
-      } else {
-        id = await repo.insertContact(
-          tx,
-          { caseId: c.id, residentId: person.id, areaId: person.area_id, areaPath: person.area_path, by: ctx.actor.userId },
-          fields,
-        );
-      }
-      // One open task per contact: a merge keeps the task already given.
-      if (!locked?.task_id) {
-        const [taskId] = await tasks.createTasks(tx, [
-          {
-            type: 'trace_contact',
-            title: `流调排查（${LEVEL_NAMES[merged.level].zh}）：${person.name}，${placeWithinHours} 小时内找到并落实管控`,
-            titleKey: 'traceContact',
-            titleParams: { name: person.name, hours: placeWithinHours, level: merged.level },
-            subjectKind: 'tracing_contact',
-            subjectId: id,
-            areaId: person.area_id,
-            areaPath: person.area_path,
-            assigneeRole: 'grid_worker',
-            dueAt: new Date(Date.now() + placeWithinHours * 3_600_000),
-            priority: merged.level === 'close' ? 'urgent' : 'high',
-            createdBy: ctx.actor.userId,
-          },
-        ]);
-        await repo.setContactTask(tx, id, taskId);
-      }
-      await audit(tx, ctx, {
-        action: locked ? 'merge' : 'add',
-        entity: 'tracing_contact',
-        entityId: id,
-        areaPath: person.area_path,
-        before: locked ? { level: locked.level, lastExposureOn: locked.last_exposure_on } : undefined,
-        after: { caseId: c.id, residentId: person.id, level: merged.level, lastExposureOn: merged.lastExposureOn, measure: outcome, measureId, ruleVersion },
-      });
-      return id;
-    });
-  const id = await write().catch((e) => {
-    if (isUniqueViolation(e)) return write();
-    throw e;
+    return { input, merged, old, person, situation, decision, outcome, measureId: outcome === 'kept_stricter' ? running!.id : null };
   });
-  return { id, merged: !!old, measure: outcome, warnings };
+  const proposed = await monitoring.proposeMany(
+    tx,
+    ctx,
+    plans.filter((p) => p.outcome === 'proposed').map((p) => ({ resident: p.person, situation: p.situation, decision: p.decision })),
+  );
+  for (const p of plans.filter((x) => x.outcome === 'proposed')) {
+    p.measureId = proposed.get(p.person.id) ?? null;
+    // Someone placed this person under a measure a moment ago: theirs stands.
+    if (!p.measureId) p.outcome = 'weaker_open';
+  }
+  const written = await upsertContacts(
+    tx,
+    c.id,
+    ctx.actor.userId,
+    plans.map((p) => ({
+      residentId: p.person.id,
+      areaId: p.person.area_id,
+      areaPath: p.person.area_path,
+      input: p.input,
+      measureId: p.measureId,
+      ruleVersion: p.decision.ruleVersion,
+    })),
+  );
+  const rowOf = new Map(written.map((w) => [w.resident_id, w]));
+  // One open task per contact: a merge keeps the task already given.
+  const needTask = plans.filter((p) => !rowOf.get(p.person.id)!.task_id);
+  const taskIds = await tasks.createTasks(
+    tx,
+    needTask.map((p) => {
+      const within = hours.get(p.merged.level)!;
+      return {
+        type: 'trace_contact',
+        title: `流调排查（${LEVEL_NAMES[p.merged.level].zh}）：${p.person.name}，${within} 小时内找到并落实管控`,
+        titleKey: 'traceContact',
+        titleParams: { name: p.person.name, hours: within, level: p.merged.level },
+        subjectKind: 'tracing_contact',
+        subjectId: rowOf.get(p.person.id)!.id,
+        areaId: p.person.area_id,
+        areaPath: p.person.area_path,
+        assigneeRole: 'grid_worker',
+        dueAt: new Date(Date.now() + within * 3_600_000),
+        priority: p.merged.level === 'close' ? ('urgent' as const) : ('high' as const),
+        createdBy: ctx.actor.userId,
+      };
+    }),
+  );
+  await setContactTasks(
+    tx,
+    needTask.map((p, i) => ({ id: rowOf.get(p.person.id)!.id, taskId: taskIds[i] })),
+  );
+  await auditMany(
+    tx,
+    auditActorOf(ctx),
+    plans.map((p) => ({
+      action: p.old ? ('merge' as const) : ('add' as const),
+      entity: 'tracing_contact' as const,
+      entityId: rowOf.get(p.person.id)!.id,
+      areaPath: p.person.area_path,
+      before: p.old ? { level: p.old.level, lastExposureOn: p.old.last_exposure_on } : undefined,
+      after: {
+        caseId: c.id,
+        residentId: p.person.id,
+        level: p.merged.level,
+        lastExposureOn: p.merged.lastExposureOn,
+        measure: p.outcome,
+        measureId: p.measureId,
+        ruleVersion: p.decision.ruleVersion,
+      },
+    })),
+  );
+  const warnings = (p: (typeof plans)[number]): 'exposure_after_isolation'[] =>
+    c.isolated_on && p.merged.lastExposureOn > c.isolated_on ? ['exposure_after_isolation'] : [];
+  return plans.map((p) => ({ id: rowOf.get(p.person.id)!.id, merged: !!p.old, measure: p.outcome, warnings: warnings(p) }));
 }
 
 /** Found and placed, not found (the task stays open: keep looking), or living elsewhere (handed on; the task closes). */

@@ -235,63 +235,6 @@ export async function findContact(db: Queryable, scope: Scope, id: number): Prom
 }
 
 /** The contact row of a person on a case (locked for the merge when `lock`). */
-export async function contactOnCase(tx: Queryable, caseId: number, residentId: number, lock = false) {
-  const [row] = await tx.query<{
-    id: number;
-    level: ContactRow['level'];
-    last_exposure_on: string;
-    certainty: ContactRow['certainty'];
-    task_id: number | null;
-  }>(
-    `SELECT id, level, ${d('last_exposure_on', 'last_exposure_on')}, certainty, task_id FROM tracing_contacts WHERE case_id = $1 AND resident_id = $2${lock ? ' FOR UPDATE' : ''}`,
-    [caseId, residentId],
-  );
-  return row ?? null;
-}
-
-export type ContactFields = Omit<ContactInput, 'residentId'> & { measureId: number | null; ruleVersion: string | null };
-
-export async function insertContact(
-  tx: Queryable,
-  c: { caseId: number; residentId: number; areaId: number; areaPath: string; by: number },
-  f: ContactFields,
-): Promise<number> {
-  const [{ id }] = await tx.query<{ id: number }>(
-    `INSERT INTO tracing_contacts (case_id, via_contact_id, resident_id, area_id, area_path, level, last_exposure_on, place, exposure_kind, certainty,
-       measure_id, rule_version, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-    [
-      c.caseId,
-      f.viaContactId ?? null,
-      c.residentId,
-      c.areaId,
-      c.areaPath,
-      f.level,
-      f.lastExposureOn,
-      f.place ?? null,
-      f.exposureKind,
-      f.certainty,
-      f.measureId,
-      f.ruleVersion,
-      c.by,
-    ],
-  );
-  return id;
-}
-
-export async function updateContact(tx: Queryable, id: number, f: ContactFields) {
-  await tx.query(
-    `UPDATE tracing_contacts SET via_contact_id = COALESCE($2, via_contact_id), level = $3, last_exposure_on = $4, place = COALESCE($5, place),
-            exposure_kind = $6, certainty = $7, measure_id = COALESCE($8, measure_id), rule_version = COALESCE($9, rule_version), updated_at = now()
-      WHERE id = $1`,
-    [id, f.viaContactId ?? null, f.level, f.lastExposureOn, f.place ?? null, f.exposureKind, f.certainty, f.measureId, f.ruleVersion],
-  );
-}
-
-export async function setContactTask(tx: Queryable, id: number, taskId: number) {
-  await tx.query(`UPDATE tracing_contacts SET task_id = $2 WHERE id = $1`, [id, taskId]);
-}
-
 export async function setPlacement(tx: Queryable, id: number, state: string, note: string | null) {
   await tx.query(
     `UPDATE tracing_contacts SET placement = $2, placement_note = $3, placed_at = CASE WHEN $2 = 'placed' THEN now() ELSE placed_at END, updated_at = now()

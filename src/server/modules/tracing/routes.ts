@@ -3,7 +3,9 @@ import * as api from '../../../domain/tracing/api';
 import { ctxOf } from '../../platform/context';
 import { serve } from '../../platform/serve';
 import * as tasks from '../tasks';
+import * as chainsApi from '../../../domain/tracing/api-chains';
 import * as cases from './cases';
+import * as chains from './chains';
 import * as contacts from './contacts';
 import { tracingPolicy } from './policy-view';
 import * as repo from './repo';
@@ -24,15 +26,23 @@ export async function tracingRoutes(app: FastifyInstance) {
   const read = perm('tracing.read');
   const write = perm('tracing.write');
 
+  // Chains are recomputed after every change of cases or contacts (waiting runs fold into one: 'stately') and each
+  // quarter hour, in case a change's job was lost with a stopped server.
+  await app.jobs.define({ name: 'tracing.chains', policy: 'stately', cron: '*/15 * * * *', run: async () => void (await chains.computeChains(app.db)) });
+  const chainsChanged = () => app.jobs.send('tracing.chains', {}).then(() => undefined);
+
   serve(app, api.tracingPolicyRoute, read, (req) => tracingPolicy(ctxOf(req)));
   serve(app, api.listCases, read, (req) => cases.listCases(ctxOf(req), req.query));
   serve(app, api.createCase, write, async (req, reply) => {
     reply.status(201);
-    return cases.createCase(ctxOf(req), req.body);
+    const created = await cases.createCase(ctxOf(req), req.body);
+    await chainsChanged();
+    return created;
   });
   serve(app, api.caseFromSamplingResult, write, async (req, reply) => {
     const res = await cases.caseFromSamplingResult({ ...ctxOf(req), timeZone: req.server.timeZone }, req.params.id, req.body);
     reply.status(res.created ? 201 : 200);
+    if (res.created) await chainsChanged();
     return res.view;
   });
   serve(app, api.getCase, read, (req) => cases.getCase(ctxOf(req), req.params.id));
@@ -42,6 +52,17 @@ export async function tracingRoutes(app: FastifyInstance) {
     return trajectory.addRows(ctxOf(req), req.params.id, req.body);
   });
   serve(app, api.removeTrajectory, write, (req) => trajectory.removeRow(ctxOf(req), req.params.id));
-  serve(app, api.addContacts, write, (req) => contacts.addContacts(mctx(req), req.params.id, req.body));
+  serve(app, api.addContacts, write, async (req) => {
+    const added = await contacts.addContacts(mctx(req), req.params.id, req.body);
+    await chainsChanged();
+    return added;
+  });
   serve(app, api.setPlacement, write, (req) => contacts.setPlacement(ctxOf(req), req.params.id, req.body));
+
+  serve(app, chainsApi.listChains, read, (req) => chains.listChains(ctxOf(req), req.query));
+  serve(app, chainsApi.recomputeChains, write, async () => {
+    const done = await chains.computeChains(app.db);
+    return { computedAt: done.computedAt, tookMs: done.tookMs };
+  });
+  serve(app, chainsApi.getChain, read, (req) => chains.getChain(ctxOf(req), req.params.id, req.query));
 }

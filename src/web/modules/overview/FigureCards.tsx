@@ -121,6 +121,20 @@ export function FigureCards({ o }: { o: Overview }) {
           note={t('checkpoints.panel.note', { ...o.checkpoints, names: o.checkpoints.understaffed.map((p) => p.name).join('、') })}
         />
       )}
+      {o.tracing && (
+        <FigureCard
+          testId="fig-tracing"
+          title={t('tracing.panel.title')}
+          value={o.tracing.toFindLate}
+          suffix={`/ ${o.tracing.toFind}`}
+          danger={o.tracing.toFindLate > 0}
+          note={t('tracing.panel.note', {
+            ...o.tracing,
+            placed: o.tracing.placedWithin24hPct ?? '—',
+            known: o.tracing.knownBeforePct ?? '—',
+          })}
+        />
+      )}
       {o.inspections && (
         <FigureCard
           testId="fig-inspections"

@@ -1,4 +1,5 @@
 /** One case (流调病例): who, classification, dates, where isolated; its trajectory and its contacts. */
+import { NodeIndexOutlined } from '@ant-design/icons';
 import { Alert, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -35,6 +36,9 @@ export default function CasePage() {
         <Tag color="red" data-testid="case-classification-tag">
           {localName(c.classificationName ?? undefined, lang) || c.classification}
         </Tag>
+        <Link to={`/tracing/chains?caseId=${c.id}`} data-testid="case-chain-link">
+          <NodeIndexOutlined /> {t('tracing.chain.openChain')}
+        </Link>
       </Space>
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }}>
