@@ -148,8 +148,12 @@ export const INSPECTION_CASES: Record<string, CrossCase> = {
     { url: `/api/inspections/rectifications/${(await inspectionInA(e)).orderId}`, expect: 'denied', control: 'marker' },
   ],
   'POST /api/inspections/rectifications/:id/report': async (e) => [
-    // B's photo id is B's own; the order is what must not be reached.
-    { url: `/api/inspections/rectifications/${(await inspectionInA(e)).orderId}/report`, body: { note: '越权', photoIds: [999_999] }, expect: 'denied' },
+    // A's own photo: B is refused on the order (404) before any photo is looked at; A's control then binds it.
+    {
+      url: `/api/inspections/rectifications/${(await inspectionInA(e)).orderId}/report`,
+      body: { note: '越权', photoIds: [await uploadPhoto(await a(e))] },
+      expect: 'denied',
+    },
   ],
   'POST /api/inspections/rectifications/:id/reinspect': async (e) => [
     { url: `/api/inspections/rectifications/${(await inspectionInA(e)).orderId}/reinspect`, body: { passed: true, note: '越权' }, expect: 'denied' },
