@@ -74,6 +74,16 @@ const OWNER: Record<string, string> = {
     'supply_alerts',
     'supply_donations',
   ]),
+  ...own('inspections', [
+    'inspection_checklists',
+    'inspection_policy',
+    'inspection_targets',
+    'inspection_plans',
+    'inspection_plan_targets',
+    'inspections',
+    'inspection_items',
+    'inspection_rectifications',
+  ]),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',

@@ -37,6 +37,7 @@ import { suppliesRoutes } from './modules/supplies/routes';
 import { tracingRoutes } from './modules/tracing/routes';
 import { zonesRoutes } from './modules/zones/routes';
 import { helpRoutes } from './modules/help/routes';
+import { inspectionRoutes } from './modules/inspections/routes';
 import { photoRoutes } from './modules/photos/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -175,6 +176,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     windowMinutes: config.HELP_WINDOW_MINUTES,
     mergeMinutes: config.HELP_MERGE_MINUTES,
   });
+  await app.register(inspectionRoutes);
   await app.register(lifecycleRoutes);
   await app.register(photoRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

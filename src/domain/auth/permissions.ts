@@ -62,6 +62,10 @@ export const PERMISSIONS = {
   'help.triage': 'help',
   'help.deliver': 'help',
   'help.manage': 'help',
+  'inspections.read': 'inspections',
+  'inspections.inspect': 'inspections',
+  'inspections.rectify': 'inspections',
+  'inspections.manage': 'inspections',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

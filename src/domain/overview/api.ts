@@ -114,6 +114,11 @@ export const overview = z.object({
     })
     .nullable()
     .optional(),
+  /** Inspections (督导检查): the last seven days' inspections and pass rate, rectification orders open and overdue (null: none here). */
+  inspections: z
+    .object({ inspectionsThisWeek: z.number(), passRate: z.number().nullable(), openOrders: z.number(), overdueOrders: z.number() })
+    .nullable()
+    .optional(),
   children: z.array(child),
   trend: z.array(
     z.object({

@@ -24,6 +24,9 @@ export const TASK_TITLE_KEYS = [
   'helpDelivery',
   'helpTransfer',
   'helpOverdue',
+  'inspectionRectify',
+  'inspectionReinspect',
+  'inspectionEscalation',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

@@ -121,6 +121,19 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   unknown_unit: { zh: '不是认可的计量单位', en: 'not a known unit' },
   before_receipt: { zh: '有效期不能早于入库日期', en: 'cannot expire before the day it is received' },
   same_store: { zh: '不能调拨给本仓库', en: 'cannot be the store itself' },
+  // Inspections and rectification (inspections module).
+  empty: { zh: '不能为空', en: 'cannot be empty' },
+  out_of_range: { zh: '须在 0 到 100 之间', en: 'must be between 0 and 100' },
+  not_positive: { zh: '须大于 0', en: 'must be more than 0' },
+  not_a_village: { zh: '不是村或社区', en: 'not a village or community' },
+  not_for_unannounced: { zh: '暗访不属于任何计划', en: 'an unannounced inspection has no plan' },
+  plan_kind: { zh: '与计划的检查方式不符', en: "does not match the plan's kind" },
+  not_in_plan: { zh: '不在计划名单中', en: 'not on the plan' },
+  missing_items: { zh: '有检查项未填写', en: 'some items are not answered' },
+  unknown_items: { zh: '有不在检查表中或重复的项', en: 'items not on the checklist, or answered twice' },
+  not_above_target: { zh: '须是检查对象所在区域或其上级', en: "must be the place's area or above it" },
+  none_in_area: { zh: '该区域内没有这类对象', en: 'none of this kind in the area' },
+  too_long: { zh: '期间太长', en: 'too long a period' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {

@@ -11,6 +11,7 @@ import { SUPPLIES_CASES } from './supplies-cases';
 import { TRACING_CASES } from './tracing-cases';
 import { ZONES_CASES } from './zones-cases';
 import { HELP_CASES } from './help-cases';
+import { INSPECTION_CASES } from './inspection-cases';
 import { PHOTO_CASES } from './photo-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
@@ -57,4 +58,6 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...LIFECYCLE_CASES,
   // Photos that prove field records (issue 17, 18).
   ...PHOTO_CASES,
+  // Inspections and rectification (issue 18, point 4).
+  ...INSPECTION_CASES,
 };

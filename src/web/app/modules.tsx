@@ -9,6 +9,7 @@ import { TRACING_PAGES } from './modules-tracing';
 import { SUPPLIES_PAGES } from './modules-supplies';
 import { ZONES_PAGES } from './modules-zones';
 import { HELP_PAGES, HELP_PUBLIC_PAGES } from './modules-help';
+import { INSPECTION_PAGES } from './modules-inspections';
 import type { ReactNode } from 'react';
 import { lazyPage, type PageComponent } from './lazy-page';
 import {
@@ -297,6 +298,7 @@ export const MODULES: ModuleDef[] = [
   ...SUPPLIES_PAGES,
   ...ZONES_PAGES,
   ...HELP_PAGES,
+  ...INSPECTION_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

@@ -119,11 +119,18 @@ async function mustWorkable(ctx: Ctx, id: number) {
  * nobody home or refused — never by a bare "done" or "not possible": that left the household unvisited and owned
  * by nobody. They may still be started and reassigned.
  */
-const CLOSED_BY_SUBJECT = new Set(['screening_target']);
+const CLOSED_BY_SUBJECT = new Map([
+  ['screening_target', 'TASK_NEEDS_VISIT'],
+  // Rectification (整改) is worked on its order (inspections module): the unit reports it done, a re-inspection closes it.
+  ['inspection_rectification', 'TASK_NEEDS_REINSPECTION'],
+  ['inspection_reinspection', 'TASK_NEEDS_REINSPECTION'],
+  ['inspection_escalation', 'TASK_NEEDS_REINSPECTION'],
+]);
 
 export async function transition(ctx: Ctx, id: number, to: 'in_progress' | 'done' | 'failed', extra: { reason?: string; note?: string } = {}) {
   const t = await mustWorkable(ctx, id);
-  if (to !== 'in_progress' && t.subject_kind && CLOSED_BY_SUBJECT.has(t.subject_kind)) throw conflict('TASK_NEEDS_VISIT');
+  const closedBy = t.subject_kind ? CLOSED_BY_SUBJECT.get(t.subject_kind) : undefined;
+  if (to !== 'in_progress' && closedBy) throw conflict(closedBy);
   await ctx.db.tx(async (tx) => {
     await repo.setStatus(tx, id, { status: to, reason: extra.reason, note: extra.note, by: ctx.actor.userId });
     await audit(tx, ctx, {

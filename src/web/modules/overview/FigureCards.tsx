@@ -141,6 +141,16 @@ export function FigureCards({ o }: { o: Overview }) {
       )}
       {o.supplies && <SuppliesOverviewCard panel={o.supplies} />}
       {o.zones && <ZonesCard zones={o.zones} />}
+      {o.inspections && (
+        <FigureCard
+          testId="fig-inspections"
+          title={t('inspections.panel.title')}
+          value={o.inspections.overdueOrders}
+          suffix={`/ ${o.inspections.openOrders}`}
+          danger={o.inspections.overdueOrders > 0}
+          note={t('inspections.panel.note', { ...o.inspections, passRate: o.inspections.passRate ?? '—' })}
+        />
+      )}
     </Row>
   );
 }

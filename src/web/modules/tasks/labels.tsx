@@ -53,6 +53,11 @@ export function subjectPath(subject: Task['subject']): string | null {
       return '/checkpoints/my-shifts';
     case 'checkpoint_roster_request':
       return '/checkpoints/roster';
+    case 'inspection_rectification':
+    case 'inspection_reinspection':
+    case 'inspection_escalation':
+      // Worked on the order's page: the unit reports it done, an inspector re-inspects.
+      return `/inspections/rectifications/${subject.id}`;
     default:
       return null;
   }
