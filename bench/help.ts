@@ -7,7 +7,10 @@
  *     be there once — `intake_lost` (missing) and `intake_duplicated` (more than once) must be 0.
  *  2. A triage board over BENCH_OPEN (50,000) open requests spread over kinds, steps and the county's villages:
  *     the board of one step read BENCH_READS (200) times by the county's administrator → p95.
- * Last line: {"intake_per_s":…,"intake_lost":…,"intake_duplicated":…,"board_p95_ms":…} — goals ≥ 1,000/s, 0, 0, ≤ 100 ms.
+ *  3. Concurrent stock issues from 200 clients against 20 stores (`measureStockIssues` of bench/stock.ts): the rate, and
+ *     whether every store's stock ends exactly at what was received minus what was acknowledged as issued.
+ * Last line: {"intake_per_s":…,"intake_lost":…,"intake_duplicated":…,"board_p95_ms":…,"stock_issues_per_s":…,"stock_exact":…}
+ * — goals ≥ 1,000/s, 0, 0, ≤ 100 ms, ≥ 1,000/s, true.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +18,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startProcess, stopProcess } from './server-process';
+import { measureStockIssues } from './stock';
 
 const URL_ = process.env.BENCH_DATABASE_URL;
 if (!URL_) {
@@ -171,12 +175,17 @@ try {
   for (let i = 0; i < READS; i++) latencies.push(await read());
   console.error(`board over ${open} open requests: p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms`);
 
+  // ——— 3. concurrent stock issues (the supplies half of the issue; bench/stock.ts measures it alone too) ———
+  const stock = await measureStockIssues({ base, headers, areaId: user.scope.id, db, seconds: Number(process.env.BENCH_STOCK_SECONDS ?? 10) });
+
   console.log(
     JSON.stringify({
       intake_per_s: Math.round(total / (wallMs / 1000)),
       intake_lost: lost,
       intake_duplicated: duplicated,
       board_p95_ms: Number(pct(latencies, 95).toFixed(1)),
+      stock_issues_per_s: stock.stock_issues_per_s,
+      stock_exact: stock.stock_exact,
       clients: CLIENTS,
       submissions: total,
       resends,

@@ -86,7 +86,15 @@ export const countBody = z.strictObject({
   lines: z
     .array(z.strictObject({ batchId: id, counted: z.number().int().min(0).max(10_000_000) }))
     .min(1)
-    .max(200),
+    .max(200)
+    // A batch counted twice in one count would have both variances added to it (and could go below zero).
+    .superRefine((lines, c) => {
+      const seen = new Set<number>();
+      lines.forEach((l, i) => {
+        if (seen.has(l.batchId)) c.addIssue({ code: 'custom', message: 'repeated', path: [i, 'batchId'] });
+        seen.add(l.batchId);
+      });
+    }),
 });
 
 export const policyBody = z.strictObject({

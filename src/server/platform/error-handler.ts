@@ -114,6 +114,7 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   leave_too_long: { zh: '一次请假最长 31 天', en: 'one leave request covers at most 31 days' },
   // Photos named by a record (photos module).
   repeated: { zh: '有重复的项', en: 'an item is listed twice' },
+  locked: { zh: '已停用，请改用其他方式', en: 'no longer accepted; use another way' },
   photo_unknown: { zh: '照片不存在、已被使用，或不是您上传的', en: 'a photo that does not exist, is already used, or was not uploaded by you' },
   // Supplies and donations.
   invalid_quantity: { zh: '数量须为正整数', en: 'must be a whole number above zero' },

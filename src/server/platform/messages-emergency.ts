@@ -23,6 +23,10 @@ export const EMERGENCY_MESSAGES: Record<string, { zh: string; en: string }> = {
   },
   HELP_NOT_DELIVERER: { zh: '只有被派送的人可以登记送达', en: 'Only the assigned deliverer records the delivery' },
   HELP_PROOF_REQUIRED: { zh: '需要送达凭证：拍照，或请求助人念出取件码', en: 'Proof of delivery is needed: a photo, or the code the recipient reads out' },
+  HELP_CODE_LOCKED: {
+    zh: '取件码已错 {max} 次，不能再用取件码，请拍照作为送达凭证',
+    en: 'The code was wrong {max} times and can no longer be used; take a photo as proof of delivery',
+  },
   HELP_CODE_WRONG: { zh: '取件码不对，请求助人再念一遍', en: 'The code does not match; ask the recipient to read it again' },
   HELP_TRANSFER_REACH: { zh: '不能转给您管辖范围以外的单位', en: 'The request cannot be handed to an office outside your reach' },
   HELP_TRANSFER_SAME: { zh: '不能转给本来办理的单位', en: 'The request is already with that office' },

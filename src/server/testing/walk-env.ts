@@ -199,9 +199,10 @@ async function monitoringSetup(a: Agent, aVillage: AreaRow, aUser: number, day: 
 /**
  * Everything of A that a request could change: its areas, every path-carrying table's rows under it, and the roles.
  * Not the tracing chains' snapshot: it is derived from the records, and rewritten whole in the background after any
- * change anywhere (a case opened in B recomputes the chains of A too), so it holds no record of A's of its own.
+ * change anywhere (a case opened in B recomputes the chains of A too), so it holds no record of A's of its own. Nor
+ * the understaffing marks the minute job writes (`checkpoint_alerts`) when the walk crosses a shift's 15th minute.
  */
-const DERIVED = ['tracing_chain_members', 'tracing_chains'];
+const DERIVED = ['tracing_chain_members', 'tracing_chains', 'checkpoint_alerts'];
 async function snapshotOfA(): Promise<string> {
   const tables = await t.db.query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.columns
@@ -210,7 +211,10 @@ async function snapshotOfA(): Promise<string> {
   tables.splice(0, tables.length, ...tables.filter((x) => !DERIVED.includes(x.table_name)));
   const parts: unknown[] = [await t.db.query('SELECT * FROM areas WHERE path LIKE $1 ORDER BY id', [env.a.county.path + '%'])];
   for (const { table_name } of tables) {
-    parts.push(await t.db.query(`SELECT * FROM "${table_name}" WHERE area_path LIKE $1 ORDER BY 1`, [env.a.county.path + '%']));
+    // Tasks the clock's own jobs raise (a checkpoint shift understaffed 15 minutes after it began, made by no user)
+    // appear whenever the walk happens to cross such a moment: they are not a request's doing.
+    const own = table_name === 'tasks' ? ' AND created_by IS NOT NULL' : '';
+    parts.push(await t.db.query(`SELECT * FROM "${table_name}" WHERE area_path LIKE $1${own} ORDER BY 1`, [env.a.county.path + '%']));
   }
   parts.push(await t.db.query('SELECT code, permissions FROM roles ORDER BY code'));
   parts.push(

@@ -83,6 +83,9 @@ export async function mine(ctx: Ctx) {
   return { items: (await deliveriesOf(ctx.db, ctx.actor.userId)).map(toDelivery) };
 }
 
+/** Wrong delivery codes a request takes before only a photo proves it. */
+const MAX_CODE_FAILURES = 5;
+
 export async function deliver(ctx: Ctx, id: number, input: { code?: string | null; photoIds?: number[] | null }) {
   // The deliverer reads the request through the assignment (their scope covers its place: checked at assign).
   const r = await mustRequest(ctx, id);
@@ -90,7 +93,15 @@ export async function deliver(ctx: Ctx, id: number, input: { code?: string | nul
   if (r.status !== 'delivering') throw conflict('HELP_WRONG_STATE', { status: r.status });
   const photos = input.photoIds ?? [];
   if (!input.code && !photos.length) throw badRequest('HELP_PROOF_REQUIRED', {}, { code: 'required' });
-  if (input.code && input.code !== r.handover_code) throw badRequest('HELP_CODE_WRONG', {}, { code: 'wrong' });
+  if (input.code) {
+    // Four digits are guessed in 10,000 tries: after a few wrong ones only a photo proves the delivery.
+    if (r.code_failures >= MAX_CODE_FAILURES) throw conflict('HELP_CODE_LOCKED', { max: MAX_CODE_FAILURES }, { code: 'locked' });
+    if (input.code !== r.handover_code) {
+      const failures = await repo.countCodeFailure(ctx.db, id);
+      if (failures >= MAX_CODE_FAILURES) throw conflict('HELP_CODE_LOCKED', { max: MAX_CODE_FAILURES }, { code: 'locked' });
+      throw badRequest('HELP_CODE_WRONG', {}, { code: 'wrong' });
+    }
+  }
   const at = new Date();
   await ctx.db.tx(async (tx) => {
     const row = await repo.lockRequest(tx, id);

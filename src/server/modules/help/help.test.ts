@@ -104,29 +104,24 @@ describe("the seed's medicine pipeline, end to end", () => {
 });
 
 describe('intake rules', () => {
-  it('the same public submission sent twice is recorded once; the same need from the same phone is merged', async () => {
+  it('the same public submission sent twice is recorded once; another from the same phone is its own request, never handed the first one’s codes', async () => {
     const phone = '13700001111';
     const body = publicBody({ phone, kind: 'daily_goods', need: '米面' });
     const first = await ok(pub(`/api/help/intake/${f.token}`, body), 201);
     const resend = await ok(pub(`/api/help/intake/${f.token}`, body), 200);
     expect(resend).toEqual(first);
-    const [race1, race2] = await Promise.all([1, 2].map(() => pub(`/api/help/intake/${f.token}`, { ...body, clientId: crypto.randomUUID() })));
-    expect([race1.json().code, race2.json().code]).toEqual([first.code, first.code]);
     const count = async () =>
       (
         await f.t.db.query<{ n: number; merged: number }>('SELECT count(*)::int AS n, max(merged_count) AS merged FROM help_requests WHERE phone = $1', [phone])
       )[0];
-    expect(await count()).toEqual({ n: 1, merged: 2 });
-    // A merged submission's resend changes nothing more.
-    const merged = publicBody({ phone, kind: 'daily_goods', need: '还要食用油' });
-    expect((await ok(pub(`/api/help/intake/${f.token}`, merged), 200)).merged).toBe(true);
-    expect((await ok(pub(`/api/help/intake/${f.token}`, merged), 200)).code).toBe(first.code);
-    expect(await count()).toEqual({ n: 1, merged: 3 });
-    const need = (await f.t.db.query<{ need: string }>('SELECT need FROM help_requests WHERE phone = $1', [phone]))[0].need;
-    expect(need).toBe('米面\n还要食用油');
-    // Another kind from the same phone is another request.
-    await ok(pub(`/api/help/intake/${f.token}`, publicBody({ phone, kind: 'medicine' })), 201);
-    expect((await count()).n).toBe(2);
+    expect(await count()).toEqual({ n: 1, merged: 0 });
+    // Anyone may type a phone on the public page: a second submission from it is not merged into the first (that
+    // answer would hand a stranger the first request's tracking and delivery codes).
+    const other = await ok(pub(`/api/help/intake/${f.token}`, publicBody({ phone, kind: 'daily_goods', need: '还要食用油' })), 201);
+    expect(other.merged).toBe(false);
+    expect(other.code).not.toBe(first.code);
+    expect(other.handoverCode).not.toBe(first.handoverCode);
+    expect(await count()).toEqual({ n: 2, merged: 0 });
   });
 
   it('a request with no way to reach the person is refused with why, in both languages', async () => {
@@ -162,11 +157,29 @@ describe('intake rules', () => {
     try {
       const send = () => g.t.app.inject({ method: 'POST', url: `/api/help/intake/${g.token}`, payload: publicBody({ phone: '13600002222' }) });
       expect((await send()).statusCode).toBe(201);
-      expect((await send()).statusCode).toBe(200);
+      expect((await send()).statusCode).toBe(201);
       expect((await send()).statusCode).toBe(429);
     } finally {
       await g.t.close();
     }
+  });
+});
+
+describe('proof by code', () => {
+  it('after five wrong codes only a photo proves the delivery, so a deliverer cannot try all 10,000', async () => {
+    const sent = await submitPublic(f, { phone: MOTHER_PHONE, need: '婴儿奶粉' });
+    const id = await idOf(f, sent.code);
+    await triageMedicine(f, id);
+    await ok(f.cadre.post(`/api/help/requests/${id}/assign`, {}));
+    const wrong = sent.handoverCode === '0000' ? '1111' : '0000';
+    const tries = [];
+    for (let i = 0; i < 5; i++) tries.push((await f.member.post(`/api/help/requests/${id}/deliver`, { code: wrong })).json().error.code);
+    expect(tries).toEqual(['HELP_CODE_WRONG', 'HELP_CODE_WRONG', 'HELP_CODE_WRONG', 'HELP_CODE_WRONG', 'HELP_CODE_LOCKED']);
+    const right = await f.member.post(`/api/help/requests/${id}/deliver`, { code: sent.handoverCode });
+    expect(right.statusCode).toBe(409);
+    expect(right.json().error.code).toBe('HELP_CODE_LOCKED');
+    const photo = await uploadPhoto(f.member);
+    expect((await ok(f.member.post(`/api/help/requests/${id}/deliver`, { photoIds: [photo] }))).deliveredAt).toBeTruthy();
   });
 });
 

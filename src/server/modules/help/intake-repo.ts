@@ -54,6 +54,11 @@ export async function intake(db: Queryable, v: IntakeValues, who: AuditActor): P
   const kind = `${q.add(v.kind)}::text`;
   const need = `${q.add(v.need)}::text`;
   const residentId = `${q.add(v.residentId)}::int`;
+  // An anonymous page proves nothing about who is asking: a typed phone must not merge the submission into someone's
+  // open request, whose tracking and delivery codes the answer would then hand over. Only a worker's record (a
+  // callback, a hotline list) is merged by phone. Both are matched to the registry by phone, so the household's linked
+  // member is offered first; the triage step's callback confirms who asked.
+  const byPhone = `${q.add(v.channel)}::text <> 'public'`;
   const person = `SELECT r.id, r.household_id, hh.address, COALESCE(r.phone, hh.phone) AS phone, r.groups, r.area_id, r.area_path
        FROM ${residentsAs('r')} LEFT JOIN ${householdsAs('hh')} ON hh.id = r.household_id, place
       WHERE (CASE WHEN ${residentId} IS NOT NULL THEN r.id = ${residentId} ELSE reverse(r.phone) = reverse(${phone}) END)
@@ -86,7 +91,7 @@ export async function intake(db: Queryable, v: IntakeValues, who: AuditActor): P
      ),
      same AS (
        SELECT h.id, h.area_path FROM help_requests h, place
-        WHERE NOT EXISTS (SELECT 1 FROM seen) AND ${phone} IS NOT NULL AND h.phone = ${phone} AND h.kind = ${kind}
+        WHERE NOT EXISTS (SELECT 1 FROM seen) AND ${byPhone} AND ${phone} IS NOT NULL AND h.phone = ${phone} AND h.kind = ${kind}
           AND h.status IN ${OPEN} AND h.created_at > now() - ${q.add(v.mergeMinutes)} * interval '1 minute'
           AND h.area_path LIKE place.area_path || '%'
         ORDER BY h.id LIMIT 1
@@ -99,7 +104,7 @@ export async function intake(db: Queryable, v: IntakeValues, who: AuditActor): P
      merged AS (
        UPDATE help_requests h SET merged_count = h.merged_count + 1, updated_at = now(),
               need = CASE WHEN strpos(h.need, ${need}) > 0 THEN h.need ELSE left(h.need || E'\\n' || ${need}, 2000) END
-         FROM same WHERE h.id = same.id AND (${cid} IS NULL OR EXISTS (SELECT 1 FROM claim))
+         FROM same WHERE h.id = same.id AND h.status IN ${OPEN} AND (${cid} IS NULL OR EXISTS (SELECT 1 FROM claim))
        RETURNING h.id, h.code, h.handover_code, h.area_path, h.merged_count
      ),
      ins AS (

@@ -147,3 +147,9 @@ export async function updateRequest(tx: Queryable, id: number, set: Record<strin
   });
   await tx.query(`UPDATE help_requests SET ${parts.join(', ')}, updated_at = now() WHERE id = ${q.add(id)}`, q.values);
 }
+
+/** Counts a wrong delivery code (in its own statement, so a refused try still counts) and answers the count so far. */
+export async function countCodeFailure(db: Queryable, id: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>('UPDATE help_requests SET code_failures = code_failures + 1 WHERE id = $1 RETURNING code_failures AS n', [id]);
+  return row?.n ?? 0;
+}

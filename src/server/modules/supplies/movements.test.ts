@@ -115,6 +115,17 @@ describe('earliest expiry first', () => {
     const counted = await ok(f.command.post(`/api/supplies/stores/${store}/counts`, { reason: '破损 2 只', lines: [{ batchId: late, counted: 88 }] }), 201);
     expect(counted.movement).toMatchObject({ kind: 'count', reason: '破损 2 只', lines: [expect.objectContaining({ qty: -2, lot: 'L-late' })] });
     expect(await onHand(f, store, f.items.masks)).toBe(138);
+    // One batch counted twice in one count is refused, naming the line (both variances would have been added).
+    const twice = await f.command.post(`/api/supplies/stores/${store}/counts`, {
+      reason: '重复',
+      lines: [
+        { batchId: late, counted: 3 },
+        { batchId: late, counted: 3 },
+      ],
+    });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields).toEqual({ 'lines.1.batchId': '有重复的项' });
+    expect(await onHand(f, store, f.items.masks)).toBe(138);
   });
 
   it('a kit issues each of its lines times the count', async () => {
