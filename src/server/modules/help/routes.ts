@@ -11,6 +11,7 @@ import * as intake from './intake';
 import * as reads from './reads';
 import { decideStep } from './triage';
 import * as transfers from './transfer';
+import { registerPhotoReader } from '../photos';
 
 /**
  * Help requests (群众求助 / 红色代办). The public page (an area's link token, no account) and the lookup by
@@ -22,6 +23,8 @@ const pub = { access: 'public' as const, tags };
 const perm = (permission: string) => ({ access: { permission }, tags });
 
 export async function helpRoutes(app: FastifyInstance, opts: { maxPerAddress: number; windowMinutes: number; mergeMinutes: number }) {
+  // A delivery's doorstep photos are for those who read help requests.
+  registerPhotoReader('help_delivery', 'help.read');
   const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, opts.maxPerAddress, opts.windowMinutes * 60_000);
   const publicCtx = (req: FastifyRequest): intake.PublicCtx => ({
     db: req.server.db,

@@ -8,12 +8,16 @@ import * as league from './league';
 import * as orders from './orders';
 import * as record from './record';
 import * as targets from './targets';
+import { registerPhotoReader } from '../photos';
+import { OWNERS } from './photo-link';
 
 /** Inspections (督导检查) and rectification (整改). Every route is scoped by the target's area; checklists are deployment-wide. */
 const perm = (permission: string) => ({ access: { permission }, tags: ['inspections'] });
 const lctx = (req: FastifyRequest) => ({ ...ctxOf(req), timeZone: req.server.timeZone });
 
 export async function inspectionRoutes(app: FastifyInstance) {
+  // Failed items', reports' and re-inspections' photos are for those who read inspections.
+  for (const owner of Object.values(OWNERS)) registerPhotoReader(owner, 'inspections.read');
   const read = perm('inspections.read');
   const inspect = perm('inspections.inspect');
   const rectify = perm('inspections.rectify');

@@ -5,3 +5,5 @@
  */
 export { bindPhotos } from './service';
 export { dropPhotos, photosOf } from './repo';
+/** The permission that reads a kind of record, required to see its photos too. */
+export { registerPhotoReader } from './readers';

@@ -3,7 +3,7 @@ import type { AreaRow } from '../areas/repo';
 import { login, makeArea, makeUser, type TestApp, testApp } from '../../testing/harness';
 import { TINY_PNG, uploadPhoto } from '../../testing/photos';
 import { multipartBody } from '../../testing/sheets';
-import { bindPhotos, dropPhotos, photosOf } from './index';
+import { bindPhotos, dropPhotos, photosOf, registerPhotoReader } from './index';
 import { sweepUnbound } from './repo';
 import { imageTypeOf } from './sniff';
 
@@ -113,5 +113,16 @@ describe('a photo from upload to its record', () => {
     expect((await a.get(`/api/photos/${kept}`)).statusCode).toBe(200);
     expect(await t.db.tx((tx) => dropPhotos(tx, 'test_record', [95]))).toBe(1);
     expect((await a.get(`/api/photos/${kept}`)).statusCode).toBe(404);
+  });
+
+  it('a kind of record whose owner names a permission shows its photos only to holders of it', async () => {
+    registerPhotoReader('audited_record', 'audit.manage');
+    const a = await login(t.app, 'photo_a');
+    const id = await uploadPhoto(a);
+    await t.db.tx((tx) => bindPhotos(tx, actorOf(a.userId), { ids: [id], owner: 'audited_record', ownerId: 1, areaPath: village.path }));
+    // Same village, and even the uploader: a grid worker does not hold the permission that reads such records.
+    expect((await a.get(`/api/photos/${id}`)).statusCode).toBe(404);
+    await makeUser(t.db, 'photo_admin', ['admin'], village);
+    expect((await (await login(t.app, 'photo_admin')).get(`/api/photos/${id}`)).statusCode).toBe(200);
   });
 });

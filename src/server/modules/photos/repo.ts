@@ -52,15 +52,20 @@ export async function photosOf(db: Queryable, scope: Scope, owner: string, owner
 }
 
 /** A photo's bytes, to whoever may see its record — or, before it is bound, to its uploader only. */
-export async function readPhoto(db: Queryable, scope: Scope, userId: number, id: number): Promise<{ mime: string; bytes: Buffer } | null> {
+export async function readPhoto(
+  db: Queryable,
+  scope: Scope,
+  userId: number,
+  id: number,
+): Promise<{ mime: string; bytes: Buffer; owner: string | null } | null> {
   const q = new SqlParams();
-  const [row] = await db.query<{ mime: string; bytes: Uint8Array }>(
-    `SELECT mime, bytes FROM photos
+  const [row] = await db.query<{ mime: string; bytes: Uint8Array; owner: string | null }>(
+    `SELECT mime, bytes, owner FROM photos
       WHERE id = ${q.add(id)}
         AND (CASE WHEN owner IS NULL THEN uploaded_by = ${q.add(userId)} ELSE ${scopeClause(scope, 'area_path', q)} END)`,
     q.values,
   );
-  return row ? { mime: row.mime, bytes: Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) } : null;
+  return row ? { mime: row.mime, owner: row.owner, bytes: Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) } : null;
 }
 
 /** Deletes the photos of records that are gone (a retention purge of their owner). */

@@ -4,6 +4,7 @@ import { ctxOf } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { acceptUploads, readUpload } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
+import { mayReadPhoto } from './readers';
 import * as repo from './repo';
 import * as service from './service';
 
@@ -25,7 +26,7 @@ export async function photoRoutes(app: FastifyInstance) {
   serve(app, api.getPhoto, { access: 'signed-in', tags }, async (req, reply) => {
     const ctx = ctxOf(req);
     const photo = await repo.readPhoto(ctx.db, ctx.actor.scope, ctx.actor.userId, req.params.id);
-    if (!photo) throw notFound();
+    if (!photo || !mayReadPhoto(photo.owner, ctx.actor.permissions)) throw notFound();
     // A photo never changes under its id; the browser may keep it for a while, but only for this user.
     return reply.header('content-type', photo.mime).header('cache-control', 'private, max-age=3600').send(photo.bytes);
   });

@@ -1,3 +1,4 @@
+import { maskKind } from '../../platform/audit-mask';
 import type { z } from 'zod';
 import { maskIdNumber, maskPhone } from '../../../domain/residents/identity';
 import type { DonationInput, donationBody } from '../../../domain/supplies/schemas';
@@ -6,7 +7,7 @@ import type { Ctx } from '../../platform/context';
 import { badRequest, isUniqueViolation, notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
 import * as drepo from './donations-repo';
-import { mustStore, receiveInTx } from './movements';
+import { type mustStore, receiveInTx } from './movements';
 import * as repo from './repo';
 
 /**
@@ -105,7 +106,15 @@ export async function createDonation(ctx: Ctx, b: z.infer<typeof donationBody>) 
         action: 'create',
         entityId: id,
         areaPath: area.path,
-        after: { kind: b.kind, donorKind: b.donorKind, donorName: b.donorName, amount: amountOf(b), receiptNo, storeId: store?.id ?? null },
+        // A private donor's name is personal data, in the trail as in any list; a firm's or a branch's is not.
+        after: {
+          kind: b.kind,
+          donorKind: b.donorKind,
+          donorName: b.donorKind === 'person' ? maskKind('name', b.donorName) : b.donorName,
+          amount: amountOf(b),
+          receiptNo,
+          storeId: store?.id ?? null,
+        },
       });
       if (store) {
         const movementId = await receiveInTx(tx, ctx, store, { source: 'donation', occurredOn: b.receivedOn, donationId: id, lines: b.lines, note: b.note });

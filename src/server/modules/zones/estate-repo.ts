@@ -165,8 +165,9 @@ export async function findGreen(db: Queryable, scope: Scope, id: number) {
   return row ?? null;
 }
 
-export async function respondGreen(tx: Queryable, id: number, at: string) {
-  await tx.query(`UPDATE zone_green_channel SET responded_at = $2 WHERE id = $1`, [id, at]);
+/** Records the response once: false when another phone's answer came first (the first time stands). */
+export async function respondGreen(tx: Queryable, id: number, at: string): Promise<boolean> {
+  return (await tx.execute(`UPDATE zone_green_channel SET responded_at = $2 WHERE id = $1 AND responded_at IS NULL`, [id, at])) > 0;
 }
 
 /** The green channel around a day: requests made that day, and any still unanswered. */
@@ -209,8 +210,13 @@ export async function findProblem(db: Queryable, scope: Scope, id: number) {
   return row ?? null;
 }
 
-export async function closeProblem(tx: Queryable, id: number, outcome: string, handledBy: string | null) {
-  await tx.query(`UPDATE zone_problems SET outcome = $2, handled_by = COALESCE($3, handled_by), closed_at = now() WHERE id = $1`, [id, outcome, handledBy]);
+/** Closes an open problem once: false when someone closed it a moment ago. */
+export async function closeProblem(tx: Queryable, id: number, outcome: string, handledBy: string | null): Promise<boolean> {
+  const n = await tx.execute(
+    `UPDATE zone_problems SET outcome = $2, handled_by = COALESCE($3, handled_by), closed_at = now() WHERE id = $1 AND outcome = 'open'`,
+    [id, outcome, handledBy],
+  );
+  return n > 0;
 }
 
 /** Every problem of the zone (the counts are the zone's whole stay, like the seed's), the latest first. */

@@ -243,7 +243,7 @@ export async function respondGreen(ctx: ECtx, id: number, respondedAt: string) {
   checkTimes(ctx, g.requested_at.toISOString(), respondedAt);
   const set = await setInForce(ctx.db, ctx.today);
   await ctx.db.tx(async (tx) => {
-    await repo.respondGreen(tx, id, respondedAt);
+    if (!(await repo.respondGreen(tx, id, respondedAt))) throw conflict('ZONE_GREEN_ANSWERED');
     await audit(tx, ctx, { entity: 'zone_green_channel', action: 'respond', entityId: id, areaPath: g.area_path, after: { respondedAt } });
   });
   return toGreen((await repo.findGreen(ctx.db, ctx.actor.scope, id))!, set.greenChannelMinutes);
@@ -274,7 +274,7 @@ export async function closeProblem(ctx: ECtx, id: number, b: z.infer<typeof outc
   if (!p) throw notFound();
   if (p.outcome !== 'open') throw conflict('ZONE_PROBLEM_CLOSED');
   await ctx.db.tx(async (tx) => {
-    await repo.closeProblem(tx, id, b.outcome, b.handledBy ?? null);
+    if (!(await repo.closeProblem(tx, id, b.outcome, b.handledBy ?? null))) throw conflict('ZONE_PROBLEM_CLOSED');
     await audit(tx, ctx, {
       entity: 'zone_problem',
       action: 'close',

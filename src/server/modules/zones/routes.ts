@@ -5,11 +5,14 @@ import { ctxOf } from '../../platform/context';
 import { serve } from '../../platform/serve';
 import * as estate from './estate';
 import * as zones from './zones';
+import { registerPhotoReader } from '../photos';
 
 /** Risk zones (风险区域): every route is scoped by the zone's area. */
 const perm = (permission: string) => ({ access: { permission }, tags: ['zones'] });
 
 export async function zonesRoutes(app: FastifyInstance) {
+  // A delivery's signature photo is for those who read zones.
+  registerPhotoReader('zone_distribution', 'zones.read');
   const read = perm('zones.read');
   const manage = perm('zones.manage');
 

@@ -1,3 +1,4 @@
+import { maskKind } from '../../platform/audit-mask';
 import { maskIdNumber } from '../../../domain/residents/identity';
 import { maskName } from '../../../domain/sampling/rules';
 import type { ZoneRuleSet } from '../../../domain/zones/rules';
@@ -39,5 +40,7 @@ export const toPerson = (r: { id: number; name: string; id_number: string | null
   name: maskName(r.name),
   idNumber: maskIdNumber(r.id_number),
   areaName: r.area_name,
-  address: r.address,
+  // The list reaches volunteers too: the street and door are cut like any personal address in a list (the captain's
+  // board of their own building keeps the full one, which delivery needs).
+  address: r.address === null ? null : (maskKind('address', r.address) as string),
 });
