@@ -20,6 +20,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { cpuShare } from './cpu-share';
 import { startProcess, stopProcess } from './server-process';
+import { signIn } from './sign-in';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) {
@@ -48,20 +49,7 @@ log('loading the demo county');
 await stopProcess(await startProcess({ ...env, NODE_ENV: 'development' }));
 const server = await startProcess({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
 try {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'volunteer', password: 'Wangge@2026' }),
-  });
-  const session = (await login.json()) as { csrfToken: string };
-  const headers = {
-    cookie: login.headers
-      .getSetCookie()
-      .map((s) => s.split(';')[0])
-      .join('; '),
-    'x-csrf-token': session.csrfToken,
-    'content-type': 'application/json',
-  };
+  const { headers } = await signIn(base, 'volunteer');
   const posts = (await (await fetch(`${base}/api/checkpoints/posts`, { headers })).json()) as { items: { id: number; open: boolean }[] };
   const postId = posts.items.find((p) => p.open)!.id;
   const [{ n: before }] = (await c.query('SELECT count(*)::int AS n FROM checkpoint_crossings')).rows;

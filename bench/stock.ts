@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startProcess, stopProcess } from './server-process';
+import { signIn } from './sign-in';
 
 const log = (...a: unknown[]) => console.error('[bench:stock]', ...a);
 
@@ -151,24 +152,11 @@ async function main() {
   await stopProcess(await startProcess({ ...env, NODE_ENV: 'development' }));
   const server = await startProcess({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
   try {
-    const login = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'command', password: 'Wangge@2026' }),
-    });
-    const session = (await login.json()) as { csrfToken: string; user: { scope: { id: number } } };
-    const headers = {
-      cookie: login.headers
-        .getSetCookie()
-        .map((s) => s.split(';')[0])
-        .join('; '),
-      'x-csrf-token': session.csrfToken,
-      'content-type': 'application/json',
-    };
+    const { headers, user } = await signIn(base, 'command');
     const figures = await measureStockIssues({
       base,
       headers,
-      areaId: session.user.scope.id,
+      areaId: user.scope.id,
       db: c,
       clients: Number(process.env.BENCH_CLIENTS ?? 200),
       stores: Number(process.env.BENCH_STORES ?? 20),

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startProcess, stopProcess } from './server-process';
+import { signIn } from './sign-in';
 
 const url = process.env.BENCH_DATABASE_URL;
 if (!url) {
@@ -81,21 +82,7 @@ await c.query('ANALYZE tracing_cases; ANALYZE tracing_contacts');
 const env = { PORT: String(PORT), DATABASE_URL: url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'wangge-bench-tracing-')), LOG_LEVEL: 'warn' };
 const server = await startProcess({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
 try {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'command', password: 'Wangge@2026' }),
-  });
-  if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
-  const session = (await login.json()) as { csrfToken: string };
-  const headers = {
-    cookie: login.headers
-      .getSetCookie()
-      .map((s) => s.split(';')[0])
-      .join('; '),
-    'x-csrf-token': session.csrfToken,
-    'content-type': 'application/json',
-  };
+  const { headers } = await signIn(base, 'command');
   const call = async (method: string, p: string, body?: unknown) => {
     const started = performance.now();
     const res = await fetch(`${base}${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
