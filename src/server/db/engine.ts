@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -184,7 +185,8 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
   }
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
     async query(sql, params, name) {
-      return (name ? await q.query({ text: sql, values: params as any[], name }) : await q.query(sql, params as any[])).rows;
+      if (!name) return (await q.query(sql, params as any[])).rows;
+      return (await q.query({ text: sql, values: params as any[], name: preparedName(name, sql) })).rows;
     },
     async execute(sql, params) {
       return (await q.query(sql, params as any[])).rowCount ?? 0;
@@ -238,4 +240,23 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
       await pool.end();
     },
   };
+}
+
+/**
+ * The name a statement is prepared under on PostgreSQL: the caller's name plus a short hash of its text. One
+ * caller's statement can take several shapes (a filter present or not, a scope of one area or several), and
+ * node-postgres refuses a name it has already prepared on that connection for another text — a 500 that came
+ * only on the second shape through a warm connection. Names are remembered per text, so each is hashed once.
+ */
+const preparedNames = new Map<string, string>();
+export function preparedName(name: string, sql: string): string {
+  const key = `${name}\u0000${sql}`;
+  let full = preparedNames.get(key);
+  if (!full) {
+    // Statement shapes are few; the bound only guards against a caller that builds unbounded texts.
+    if (preparedNames.size > 2000) preparedNames.clear();
+    full = `${name}:${createHash('sha1').update(sql).digest('base64url').slice(0, 12)}`;
+    preparedNames.set(key, full);
+  }
+  return full;
 }
