@@ -57,7 +57,7 @@ const OWNER: Record<string, string> = {
     'sampling_roster',
     'sampling_coverage',
   ]),
-  ...own('help', ['help_policy', 'help_intake_links', 'help_requests', 'help_merges']),
+  ...own('help', ['help_policy', 'help_intake_links', 'help_requests', 'help_merges', 'help_outreach_lists', 'help_outreach_calls']),
   ...own('tracing', ['tracing_cases', 'tracing_trajectory', 'tracing_contacts', 'tracing_chain_snapshots', 'tracing_chain_members', 'tracing_chains']),
   ...own('zones', ['zone_rule_sets', 'risk_zones', 'risk_zone_history', 'zone_needs', 'zone_distributions', 'zone_green_channel', 'zone_problems']),
   ...own('photos', ['photos']),

@@ -23,6 +23,8 @@ export const auditCatalogue = {
   follow_up: ['record', 'missed'],
   group_link: ['create', 'end'],
   help_intake_link: ['create'],
+  /** Proactive care calls (主动关怀): a day's calls made under an area, a call's outcome. */
+  help_outreach_call: ['prepare', 'call'],
   help_request: [
     'submit',
     'record',

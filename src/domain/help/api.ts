@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
-import { day, idParams, instant, pageOf, paging } from '../primitives';
+import { calendarDate, day, idParams, instant, pageOf, paging } from '../primitives';
+import { OUTREACH_OUTCOMES, OUTREACH_STATES, outreachCallBody, outreachPrepareBody } from './outreach';
 import { HELP_CHANNELS, HELP_KINDS, HELP_STATUSES } from './policy';
 import {
   assignBody,
@@ -279,4 +280,71 @@ export const helpClosure = defineRoute({
       backlog: z.array(z.object({ bucket: z.enum(['under4h', 'under24h', 'under72h', 'over72h']), open: z.number() })),
     }),
   },
+});
+
+// ——— proactive care calls (主动关怀, outreach.ts) ———
+const outreachList = z.object({
+  code: z.string(),
+  name: names,
+  health: z.boolean(),
+  everyDays: z.number(),
+  people: z.number(),
+  called: z.number(),
+  needs: z.number(),
+});
+export const outreachCallItem = z.object({
+  id: z.number(),
+  day,
+  residentId: z.number(),
+  /** Masked like every list; the caller reveals the phone through the registry's audited reveal. */
+  name: z.string(),
+  phone: z.string().nullable(),
+  age: z.number().nullable(),
+  lists: z.array(z.string()),
+  areaId: z.number(),
+  areaName: z.string(),
+  outcome: z.enum(OUTREACH_OUTCOMES).nullable(),
+  attempts: z.number(),
+  note: z.string().nullable(),
+  requestId: z.number().nullable(),
+  requestCode: z.string().nullable(),
+  /** The caller's task for it: its call route hands the full number to the dialler, audited. */
+  taskId: z.number().nullable(),
+  calledAt: instant.nullable(),
+  calledBy: z.string().nullable(),
+});
+export const outreachLists = defineRoute({
+  method: 'GET',
+  path: `${BASE}/outreach/lists`,
+  summary: "The care-call lists (policy data) with a day's people, calls made and needs found in scope",
+  query: z.strictObject({ under: idQuery.optional(), day: calendarDate.optional() }),
+  responses: { 200: z.object({ day, items: z.array(outreachList) }) },
+});
+export const outreachCalls = defineRoute({
+  method: 'GET',
+  path: `${BASE}/outreach/calls`,
+  summary: "A day's care calls in scope, the not-yet-called first, then the not reached",
+  query: z.strictObject({
+    under: idQuery.optional(),
+    day: calendarDate.optional(),
+    list: z.string().min(1).max(40).optional(),
+    state: z.enum(OUTREACH_STATES).optional(),
+    ...paging,
+  }),
+  responses: { 200: pageOf(outreachCallItem) },
+});
+export const prepareOutreach = defineRoute({
+  method: 'POST',
+  path: `${BASE}/outreach/prepare`,
+  summary: "Makes a day's care calls and their tasks under an area now (the daily job does it each morning); idempotent",
+  body: outreachPrepareBody,
+  responses: { 200: z.object({ day, created: z.number() }) },
+});
+export const recordOutreachCall = defineRoute({
+  method: 'POST',
+  path: `${BASE}/outreach/calls/:id`,
+  summary: "A care call's outcome; a need found becomes a request on the 'outreach' channel; the task is closed",
+  params: idParams,
+  body: outreachCallBody,
+  responses: { 200: z.object({ call: outreachCallItem, requestCode: z.string().nullable() }) },
 });

@@ -7,7 +7,7 @@
 export const HELP_KINDS = ['medicine', 'daily_goods', 'medical_transport', 'dialysis_chemo', 'pregnancy', 'child', 'mental_health', 'other'] as const;
 export type HelpKind = (typeof HELP_KINDS)[number];
 
-export const HELP_CHANNELS = ['public', 'phone', 'hotline', 'walk_in'] as const;
+export const HELP_CHANNELS = ['public', 'phone', 'hotline', 'walk_in', 'outreach'] as const;
 export type HelpChannel = (typeof HELP_CHANNELS)[number];
 /** Channels a worker records on someone's behalf (the public page records itself). */
 export const WORKER_CHANNELS = ['phone', 'hotline', 'walk_in'] as const;

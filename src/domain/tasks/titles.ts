@@ -27,6 +27,7 @@ export const TASK_TITLE_KEYS = [
   'inspectionRectify',
   'inspectionReinspect',
   'inspectionEscalation',
+  'outreachCall',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

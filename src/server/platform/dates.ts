@@ -30,3 +30,15 @@ export function yearsBefore(day: string, years: number): string {
   if (target.getUTCMonth() !== m - 1) target.setUTCDate(0);
   return target.toISOString().slice(0, 10);
 }
+
+function offsetOf(timeZone: string, at: Date): string {
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
+}
+
+/** `day` at `hhmm` in the deployment's time zone, as an ISO instant with its offset. */
+export function localInstant(day: string, hhmm: string, timeZone: string): string {
+  return `${day}T${hhmm}:00${offsetOf(timeZone, new Date(`${day}T${hhmm}:00Z`))}`;
+}

@@ -33,6 +33,8 @@ export const EMERGENCY_MESSAGES: Record<string, { zh: string; en: string }> = {
   HELP_TRANSFER_PENDING: { zh: '已有一个转办等待对方接收', en: 'A transfer is already waiting for the other office' },
   HELP_NO_TRANSFER: { zh: '没有待接收的转办', en: 'There is no transfer waiting' },
   HELP_ALREADY_FOLLOWED: { zh: '已经回访过', en: 'The follow-up call is already recorded' },
+  OUTREACH_NOT_TODAY: { zh: '只能记录今天的关怀电话（这条是 {day} 的）', en: "Only today's care calls can be recorded (this one is of {day})" },
+  OUTREACH_ALREADY_CALLED: { zh: '这通关怀电话已由 {by} 记录过了', en: 'This care call was already recorded by {by}' },
   HELP_RANGE: { zh: '日期范围不对：开始不能晚于结束，最长 92 天', en: 'Wrong date range: the start cannot come after the end, at most 92 days' },
   SUPPLIES_SHORT: { zh: '库存不足，未发放：{what}', en: 'Not enough in stock, nothing issued: {what}' },
   SUPPLIES_EXPIRY: { zh: '有效期不能早于入库日期（{receivedOn}）', en: 'An expiry cannot be before the day the goods are received ({receivedOn})' },

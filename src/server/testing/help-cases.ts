@@ -58,6 +58,18 @@ async function requestInB(e: CrossEnv): Promise<number> {
   return (await ok(b.post('/api/help/requests', { kind: 'other', need: '乙的求助', channel: 'phone', areaId: e.b.village.id, phone: phone() }))).request.id;
 }
 
+/** A care call of A: a fresh resident of A living alone at 86, the day's calls made, the call tried once with the marker in its note. */
+async function callInA(e: CrossEnv): Promise<number> {
+  const agent = await a(e);
+  const id = await e.freshResidentInA();
+  await ok(agent.patch(`/api/residents/${id}`, { groups: ['alone'], birthDate: '1940-01-01' }));
+  await ok(agent.post('/api/help/outreach/prepare', { areaId: e.a.village.id }));
+  const calls = await ok(agent.get('/api/help/outreach/calls?limit=200'));
+  const call = calls.items.find((c: { residentId: number }) => c.residentId === id);
+  await ok(agent.post(`/api/help/outreach/calls/${call.id}`, { outcome: 'unreachable', note: `${MARK}未接` }));
+  return call.id;
+}
+
 const r = async (e: CrossEnv, state?: State) => `/api/help/requests/${(await requestInA(e, state)).id}`;
 
 export const HELP_CASES: Record<string, CrossCase> = {
@@ -125,6 +137,22 @@ export const HELP_CASES: Record<string, CrossCase> = {
     { url: `${await r(e, 'transfer')}/transfer/refuse`, body: { reason: '越权退回' }, expect: 'denied' },
   ],
   'POST /api/help/requests/:id/follow-up': async (e) => [{ url: `${await r(e, 'closed')}/follow-up`, body: { satisfaction: 5 }, expect: 'denied' }],
+  'GET /api/help/outreach/lists': async (e) => {
+    await callInA(e);
+    return [
+      { url: '/api/help/outreach/lists', expect: 'no-leak', control: 'ok' },
+      { url: `/api/help/outreach/lists?under=${e.a.village.id}`, expect: 'denied', control: 'ok' },
+    ];
+  },
+  'GET /api/help/outreach/calls': async (e) => {
+    await callInA(e);
+    return [
+      { url: '/api/help/outreach/calls?limit=200', expect: 'no-leak', control: 'marker' },
+      { url: `/api/help/outreach/calls?under=${e.a.village.id}&limit=200`, expect: 'denied', control: 'marker' },
+    ];
+  },
+  'POST /api/help/outreach/prepare': async (e) => [{ url: '/api/help/outreach/prepare', body: { areaId: e.a.village.id }, expect: 'denied' }],
+  'POST /api/help/outreach/calls/:id': async (e) => [{ url: `/api/help/outreach/calls/${await callInA(e)}`, body: { outcome: 'well' }, expect: 'denied' }],
   'GET /api/help/closure': async (e) => {
     await requestInA(e);
     return [

@@ -31,6 +31,7 @@ const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
     '/supplies/donations',
     '/zones',
     '/help/board',
+    '/help/outreach',
     '/help/closure',
     '/inspections',
     '/inspections/rectifications',

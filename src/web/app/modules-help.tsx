@@ -1,6 +1,6 @@
 /** The help-request (群众求助 / 红色代办) pages of the menu, kept apart so modules.tsx stays a short list. */
 import { lazyPage } from './lazy-page';
-import { CustomerServiceOutlined, FundOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, FundOutlined, PhoneOutlined, ShoppingOutlined } from '@ant-design/icons';
 import type { ModuleDef, PublicPageDef } from './modules';
 
 export const HELP_PAGES: ModuleDef[] = [
@@ -27,6 +27,14 @@ export const HELP_PAGES: ModuleDef[] = [
     icon: <ShoppingOutlined />,
     permission: 'help.deliver',
     component: lazyPage(() => import('../modules/help/MyDeliveriesPage')),
+  },
+  {
+    // 主动关怀: the day's care calls to people on the outreach lists, from a phone.
+    path: '/help/outreach',
+    labelKey: 'nav.helpOutreach',
+    icon: <PhoneOutlined />,
+    permission: 'help.deliver',
+    component: lazyPage(() => import('../modules/help/OutreachPage')),
   },
   {
     // 办结率: the day's closure rate, the backlog by age, the area's public page link.

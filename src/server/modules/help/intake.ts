@@ -112,7 +112,7 @@ export async function submit(p: PublicCtx, token: string, input: PublicSubmitInp
 }
 
 /** A worker's record (phone call, 12345 hotline, walk-in) at an area in their scope, matched to the registry when it can be. */
-export async function record(ctx: Ctx, input: RecordInput, mergeMinutes: number) {
+export async function record(ctx: Ctx, input: Omit<RecordInput, 'channel'> & { channel: RecordInput['channel'] | 'outreach' }, mergeMinutes: number) {
   const policy = await policyInForce(ctx.db);
   const { step, tier, phone } = prepare(policy, ctx.lang, input);
   const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, input.areaId);

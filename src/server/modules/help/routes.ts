@@ -8,6 +8,7 @@ import * as dispatch from './dispatch';
 import { defineHelpJobs } from './escalate';
 import { closure } from './figures';
 import * as intake from './intake';
+import * as outreach from './outreach';
 import * as reads from './reads';
 import { decideStep } from './triage';
 import * as transfers from './transfer';
@@ -78,6 +79,14 @@ export async function helpRoutes(app: FastifyInstance, opts: { maxPerAddress: nu
   serve(app, api.followUpHelp, triage, (req) => dispatch.followUp(ctxOf(req), req.params.id, req.body));
   serve(app, api.helpClosure, read, (req) => closure(ctxOf(req), req.query, req.server.timeZone));
 
-  // Overdue requests escalated to the level above, every minute (escalate.ts).
+  // ——— proactive care calls (主动关怀) ———
+  // Calls are made by grid workers and by the party members linked to households (who hold help.deliver).
+  serve(app, api.outreachLists, deliver, (req) => outreach.lists(ctxOf(req), req.query));
+  serve(app, api.outreachCalls, deliver, (req) => outreach.calls(ctxOf(req), req.query));
+  serve(app, api.prepareOutreach, perm('help.manage'), (req) => outreach.prepare(ctxOf(req), req.body, req.server.timeZone));
+  serve(app, api.recordOutreachCall, deliver, (req) => outreach.recordCall(ctxOf(req), req.params.id, req.body, opts.mergeMinutes));
+
+  // Overdue requests escalated to the level above, every minute (escalate.ts); the day's care calls each morning.
   await defineHelpJobs(app.jobs, app.db);
+  await outreach.defineOutreachJobs(app.jobs, app.db, app.timeZone);
 }

@@ -6,6 +6,7 @@ import { pathInScope } from '../../platform/scope';
 import { areaTree } from '../areas';
 import * as residents from '../residents';
 import * as tasks from '../tasks';
+import { localInstant } from '../../platform/dates';
 import * as repo from './campaign-repo';
 import { toCampaignView, toProgressView, toTargetView } from './view';
 
@@ -15,18 +16,6 @@ import { toCampaignView, toProgressView, toTargetView } from './view';
  * linked member with an account, else the grid worker of its grid, else the grid-worker role at its area.
  */
 export const FEVER_THRESHOLD = 37.3;
-
-function offsetOf(timeZone: string, at: Date): string {
-  const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
-  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
-}
-
-/** `day` at `hhmm` in the deployment's time zone, as an ISO instant with its offset. */
-export function localInstant(day: string, hhmm: string, timeZone: string): string {
-  return `${day}T${hhmm}:00${offsetOf(timeZone, new Date(`${day}T${hhmm}:00Z`))}`;
-}
 
 export async function mustCampaign(ctx: Ctx, id: number) {
   const c = await repo.findCampaign(ctx.db, ctx.actor.scope, id);

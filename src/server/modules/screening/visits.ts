@@ -9,7 +9,7 @@ import * as residentRepo from '../residents';
 import * as residents from '../residents';
 import * as tasks from '../tasks';
 import * as arrivals from './arrivals';
-import { localInstant } from './campaigns';
+import { localInstant } from '../../platform/dates';
 import * as campaignRepo from './campaign-repo';
 import * as proposalRepo from './proposal-repo';
 import * as repo from './visit-repo';

@@ -207,7 +207,7 @@ export async function counts(db: Queryable, scope: Scope, p: { underPath: string
 }
 
 /** Ends open tasks that can no longer be done (their campaign closed), with the reason. */
-export async function failTasks(tx: Queryable, ids: number[], reason: string, by: number): Promise<number> {
+export async function failTasks(tx: Queryable, ids: number[], reason: string, by: number | null): Promise<number> {
   if (!ids.length) return 0;
   return tx.execute(
     `UPDATE tasks SET status = 'failed', fail_reason = $2, done_at = now(), done_by = $3, updated_at = now()

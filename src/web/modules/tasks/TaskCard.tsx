@@ -17,7 +17,7 @@ import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag, subjectPath } from '.
 import { taskTitle } from './task-title';
 
 /** Subjects whose task is closed by working the subject (the server refuses a bare done / fail with TASK_NEEDS_VISIT). */
-const CLOSED_BY_SUBJECT = new Set(['screening_target']);
+const CLOSED_BY_SUBJECT = new Set(['screening_target', 'help_outreach_call']);
 
 /**
  * Who a home-sampling or retest task is about: name, household address and masked phone, and a big call button

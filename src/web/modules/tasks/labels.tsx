@@ -53,6 +53,9 @@ export function subjectPath(subject: Task['subject']): string | null {
       return '/checkpoints/my-shifts';
     case 'checkpoint_roster_request':
       return '/checkpoints/roster';
+    case 'help_outreach_call':
+      // A care call: its outcome is recorded on the day's call list, which closes the task.
+      return '/help/outreach';
     case 'inspection_rectification':
     case 'inspection_reinspection':
     case 'inspection_escalation':
