@@ -76,6 +76,8 @@ export const overview = z.object({
       open: z.number(),
       overdue: z.number(),
       over72h: z.number(),
+      /** The day's care calls (主动关怀): people on the outreach lists, called so far, needs found. */
+      careCalls: z.object({ people: z.number(), called: z.number(), needs: z.number() }),
     })
     .nullable(),
   /** Contact tracing (流调), the last 14 days: how fast contacts are placed, and the chains still active (null: no case here). */

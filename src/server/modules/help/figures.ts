@@ -4,6 +4,7 @@ import { badRequest } from '../../platform/errors';
 import { type Scope, scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
 import { areaTree } from '../areas';
+import * as outreachRepo from './outreach-repo';
 
 /**
  * The closure rate (办结率): of the requests received on a day (in the deployment's time zone), the share closed
@@ -68,14 +69,25 @@ export async function closure(ctx: Ctx, p: { under?: number; from: string; to: s
 
 /**
  * The help panel of the command center's overview: today's received and closed within the deadline, the
- * rate, what is open and overdue. null when the area has no request open nor any received today.
+ * rate, what is open and overdue, and the day's care calls. null when the area has no request open, none received
+ * today and no care call to make.
  */
 export async function helpPanel(ctx: Ctx, area: { id: number; path: string }, timeZone: string, now = new Date()) {
-  const [[today], b] = await Promise.all([
+  const [[today], b, calls] = await Promise.all([
     closureByDay(ctx.db, ctx.actor.scope, { underPath: area.path, from: ctx.today, to: ctx.today, timeZone }),
     backlog(ctx.db, ctx.actor.scope, area.path, now),
+    outreachRepo.dayTotals(ctx.db, ctx.actor.scope, { underPath: area.path, day: ctx.today }),
   ]);
   const open = b.under4h + b.under24h + b.under72h + b.over72h;
-  if (!today.received && !open) return null;
-  return { receivedToday: today.received, closedWithinToday: today.closedWithin, rateToday: today.rate, open, overdue: b.overdue, over72h: b.over72h };
+  if (!today.received && !open && !calls.people) return null;
+  return {
+    receivedToday: today.received,
+    closedWithinToday: today.closedWithin,
+    rateToday: today.rate,
+    open,
+    overdue: b.overdue,
+    over72h: b.over72h,
+    // The day's care calls (主动关怀): people on the lists, called so far, needs found.
+    careCalls: calls,
+  };
 }

@@ -206,6 +206,18 @@ export async function listFigures(db: Queryable, scope: Scope, p: { underPath: s
   );
 }
 
+/** The day's calls under `path` in scope, each person once: how many, called, needs found. */
+export async function dayTotals(db: Queryable, scope: Scope, p: { underPath: string; day: string }) {
+  const q = new SqlParams();
+  const [row] = await db.query<{ people: number; called: number; needs: number }>(
+    `SELECT count(*)::int AS people, count(*) FILTER (WHERE c.outcome IS NOT NULL)::int AS called, count(*) FILTER (WHERE c.outcome = 'need')::int AS needs
+       FROM help_outreach_calls c
+      WHERE c.day = ${q.add(p.day)}::date AND c.area_path LIKE ${q.add(`${p.underPath}%`)} AND ${scopeClause(scope, 'c.area_path', q)}`,
+    q.values,
+  );
+  return row;
+}
+
 /** Every area under which today's calls should be made: the roots of the deployment (the job covers all). */
 export async function rootAreas(db: Queryable): Promise<{ id: number; path: string }[]> {
   return db.query(`SELECT id, path FROM ${areasAs('a')} WHERE a.parent_id IS NULL AND NOT a.archived`);

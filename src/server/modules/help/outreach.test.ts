@@ -107,6 +107,9 @@ describe('care calls', () => {
     expect(board.items.map((i: any) => i.code)).toContain(r.requestCode);
     const lists = (await ok(f.cadre.get('/api/help/outreach/lists'))).items as any[];
     expect(lists.find((l) => l.code === 'dialysis')).toMatchObject({ people: 1, called: 1, needs: 1 });
+    // The overview's help panel carries the day's care calls: grandma (well) and the dialysis patient (a need).
+    const overview = await ok(f.command.get(`/api/overview?areaId=${f.village.id}`));
+    expect(overview.help.careCalls).toEqual({ people: 2, called: 2, needs: 1 });
   });
 
   it("another village's cadre sees and records none of these calls", async () => {

@@ -122,8 +122,9 @@ describe('the change stream', () => {
     expect(await readUntil('event: ready', 5000)).toBe(true);
     const written = Date.now();
     await t.db.query(`UPDATE fever_alerts SET status = 'resolved', resolution = 'false_alarm', resolved_at = now() WHERE status = 'open'`);
-    expect(await readUntil('event: change', 5000)).toBe(true);
-    expect(Date.now() - written).toBeLessThan(5000);
+    // Seconds on a quiet machine; the bound leaves room for a CI machine running other suites beside this one.
+    expect(await readUntil('event: change', 12_000)).toBe(true);
+    expect(Date.now() - written).toBeLessThan(12_000);
     await reader.cancel();
     expect((await command.get('/api/overview')).json().figures['alerts.open']).toBe(0);
   });

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Overview } from '../../../domain/overview/api';
 import { FigureCard } from './FigureCards';
 
-/** The help panel of the overview: today's closure rate (closed in time ÷ received), with what is open and overdue. */
+/** The help panel of the overview: today's closure rate (closed in time ÷ received), with what is open and overdue, and the care calls made. */
 export function HelpPanelCard({ help }: { help: NonNullable<Overview['help']> }) {
   const { t } = useTranslation();
   return (
@@ -11,7 +11,7 @@ export function HelpPanelCard({ help }: { help: NonNullable<Overview['help']> })
       title={t('help.panel.title')}
       value={help.rateToday === null ? '—' : `${Math.round(help.rateToday * 100)}%`}
       danger={help.overdue > 0}
-      note={t('help.panel.note', help)}
+      note={help.careCalls.people ? `${t('help.panel.note', help)}${t('help.panel.careCalls', help.careCalls)}` : t('help.panel.note', help)}
     />
   );
 }
