@@ -30,6 +30,12 @@ export const FIGURE_KEYS = [
   'checkpoints.checked',
   'checkpoints.turnedBack',
   'checkpoints.vehiclesTurnedBack',
+  // help requests (群众求助): received and closed (closed within the deadline) during the day; care calls made, needs found
+  'help.received',
+  'help.closed',
+  'help.closedInTime',
+  'help.careCalls',
+  'help.careNeeds',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number>;
@@ -77,6 +83,7 @@ const G = {
   alerts: { zh: '发热预警', en: 'Fever alerts' },
   visits: { zh: '入户排查', en: 'Screening' },
   checkpoints: { zh: '卡点', en: 'Checkpoints' },
+  help: { zh: '群众求助', en: 'Help requests' },
 };
 
 /** Every figure in the order of the table cadres know, with its headers. */
@@ -103,6 +110,11 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { key: 'checkpoints.checked', group: G.checkpoints, name: { zh: '查验人数', en: 'people checked' } },
   { key: 'checkpoints.turnedBack', group: G.checkpoints, name: { zh: '劝返人数', en: 'turned back' } },
   { key: 'checkpoints.vehiclesTurnedBack', group: G.checkpoints, name: { zh: '劝返车辆', en: 'vehicles turned back' } },
+  { key: 'help.received', group: G.help, name: { zh: '今日受理', en: 'received' } },
+  { key: 'help.closed', group: G.help, name: { zh: '今日办结', en: 'closed' } },
+  { key: 'help.closedInTime', group: G.help, name: { zh: '限时办结', en: 'closed in time' } },
+  { key: 'help.careCalls', group: G.help, name: { zh: '关怀电话', en: 'care calls made' } },
+  { key: 'help.careNeeds', group: G.help, name: { zh: '发现需求', en: 'needs found' } },
 ];
 
 /** The compact subset a screen shows (the workbook has every column). */

@@ -64,3 +64,6 @@ BEGIN
     EXECUTE 'ALTER TABLE tasks ADD CONSTRAINT tasks_type_check ' || replace(def, 'ARRAY[', 'ARRAY[''help_outreach_call''::text, ');
   END IF;
 END $$;
+
+-- The daily report counts requests closed during each day.
+CREATE INDEX help_requests_closed_idx ON help_requests (closed_at) WHERE closed_at IS NOT NULL;

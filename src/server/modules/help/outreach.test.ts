@@ -112,6 +112,21 @@ describe('care calls', () => {
     expect(overview.help.careCalls).toEqual({ people: 2, called: 2, needs: 1 });
   });
 
+  it("the daily report's help line counts the day's requests and care calls, rolled up to the town", async () => {
+    const line = (fig: Record<string, number>) =>
+      Object.fromEntries(['help.received', 'help.closed', 'help.closedInTime', 'help.careCalls', 'help.careNeeds'].map((k) => [k, fig[k]]));
+    const village = (await ok(f.cadre.get(`/api/daily-reports?areaId=${f.village.id}`))).figures;
+    expect(line(village)).toEqual({ 'help.received': 1, 'help.closed': 0, 'help.closedInTime': 0, 'help.careCalls': 2, 'help.careNeeds': 1 });
+    // A request closed as impossible today counts as closed, within its deadline.
+    const rec = await ok(
+      f.cadre.post('/api/help/requests', { kind: 'other', need: '想换个灯泡', channel: 'phone', areaId: f.village.id, phone: '13600002222' }),
+      201,
+    );
+    await ok(f.cadre.post(`/api/help/requests/${rec.request.id}/close`, { outcome: 'impossible', reason: '已转交物业' }));
+    const town = (await ok(f.command.get(`/api/daily-reports?areaId=${f.town.id}`))).figures;
+    expect(line(town)).toEqual({ 'help.received': 2, 'help.closed': 1, 'help.closedInTime': 1, 'help.careCalls': 2, 'help.careNeeds': 1 });
+  });
+
   it("another village's cadre sees and records none of these calls", async () => {
     const mine = await calls(f.cadre);
     const theirs = await calls(f.cadre2);
