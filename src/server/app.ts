@@ -175,6 +175,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     maxPerAddress: config.HELP_MAX_PER_ADDRESS,
     windowMinutes: config.HELP_WINDOW_MINUTES,
     mergeMinutes: config.HELP_MERGE_MINUTES,
+    importMaxMb: config.IMPORT_MAX_MB,
+    dataDir: config.DATA_DIR,
   });
   await app.register(inspectionRoutes);
   await app.register(lifecycleRoutes);

@@ -39,6 +39,7 @@ export const auditCatalogue = {
     'transfer_refuse',
     'follow_up',
     'escalate',
+    'import',
   ],
   household: ['create', 'update'],
   isolation_site: ['create', 'rooms'],

@@ -173,6 +173,14 @@ export const recordHelp = defineRoute({
   body: recordBody,
   responses: { 201: z.object({ request: helpDetail, handoverCode: z.string(), merged: z.boolean() }) },
 });
+export const importHotline = defineRoute({
+  method: 'POST',
+  path: `${BASE}/hotline-import`,
+  summary:
+    "Imports the 12345 hotline's list (multipart/form-data, one csv or xlsx) as requests at an area, all or nothing; case numbers already recorded are skipped",
+  query: z.strictObject({ areaId: idQuery }),
+  responses: { 201: z.object({ rows: z.number().int(), created: z.number().int(), merged: z.number().int(), already: z.number().int() }) },
+});
 export const listHelp = defineRoute({
   method: 'GET',
   path: `${BASE}/requests`,

@@ -35,6 +35,12 @@ export const EMERGENCY_MESSAGES: Record<string, { zh: string; en: string }> = {
   HELP_ALREADY_FOLLOWED: { zh: '已经回访过', en: 'The follow-up call is already recorded' },
   OUTREACH_NOT_TODAY: { zh: '只能记录今天的关怀电话（这条是 {day} 的）', en: "Only today's care calls can be recorded (this one is of {day})" },
   OUTREACH_ALREADY_CALLED: { zh: '这通关怀电话已由 {by} 记录过了', en: 'This care call was already recorded by {by}' },
+  HOTLINE_HEADERS: {
+    zh: '找不到表头：12345 工单表至少要有“工单号”和“诉求内容”两列',
+    en: 'No header row found: the hotline list needs at least a case-number column and a request-text column',
+  },
+  HOTLINE_TOO_MANY: { zh: '一次最多导入 {max} 条工单，请分批导入', en: 'At most {max} cases per import: split the list' },
+  HOTLINE_ROWS: { zh: '{count} 行有问题，未导入任何工单。第 {row} 行：{first}', en: '{count} rows have problems; nothing was imported. Row {row}: {first}' },
   HELP_RANGE: { zh: '日期范围不对：开始不能晚于结束，最长 92 天', en: 'Wrong date range: the start cannot come after the end, at most 92 days' },
   SUPPLIES_SHORT: { zh: '库存不足，未发放：{what}', en: 'Not enough in stock, nothing issued: {what}' },
   SUPPLIES_EXPIRY: { zh: '有效期不能早于入库日期（{receivedOn}）', en: 'An expiry cannot be before the day the goods are received ({receivedOn})' },

@@ -1,5 +1,6 @@
 import { type CrossCase, type CrossEnv, MARK } from './cross-area-kit';
 import { type Agent, login } from './harness';
+import { multipartBody } from './sheets';
 
 /**
  * Cross-area cases of help requests (issue 17), spread into CROSS_AREA_CASES. A's requests are recorded by A's
@@ -137,6 +138,10 @@ export const HELP_CASES: Record<string, CrossCase> = {
     { url: `${await r(e, 'transfer')}/transfer/refuse`, body: { reason: '越权退回' }, expect: 'denied' },
   ],
   'POST /api/help/requests/:id/follow-up': async (e) => [{ url: `${await r(e, 'closed')}/follow-up`, body: { satisfaction: 5 }, expect: 'denied' }],
+  'POST /api/help/hotline-import': async (e) => {
+    const file = multipartBody('工单.csv', Buffer.from(`工单号,来电号码,诉求内容\nHLX${++k},${phone()},越权导入\n`));
+    return [{ url: `/api/help/hotline-import?areaId=${e.a.village.id}`, body: file.payload, headers: file.headers, expect: 'denied' }];
+  },
   'GET /api/help/outreach/lists': async (e) => {
     await callInA(e);
     return [

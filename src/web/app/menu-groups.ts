@@ -30,6 +30,7 @@ const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
     '/supplies/stores',
     '/supplies/donations',
     '/zones',
+    '/help/new',
     '/help/board',
     '/help/outreach',
     '/help/closure',

@@ -1,6 +1,6 @@
 /** The help-request (群众求助 / 红色代办) pages of the menu, kept apart so modules.tsx stays a short list. */
 import { lazyPage } from './lazy-page';
-import { CustomerServiceOutlined, FundOutlined, PhoneOutlined, ShoppingOutlined } from '@ant-design/icons';
+import { CustomerServiceOutlined, FormOutlined, FundOutlined, PhoneOutlined, ShoppingOutlined } from '@ant-design/icons';
 import type { ModuleDef, PublicPageDef } from './modules';
 
 export const HELP_PAGES: ModuleDef[] = [
@@ -11,6 +11,14 @@ export const HELP_PAGES: ModuleDef[] = [
     icon: <CustomerServiceOutlined />,
     permission: 'help.read',
     component: lazyPage(() => import('../modules/help/HelpBoardPage')),
+  },
+  {
+    // 登记求助: a phone call, a walk-in or a 12345 case recorded on someone's behalf; the hotline's list imported.
+    path: '/help/new',
+    labelKey: 'nav.helpRecord',
+    icon: <FormOutlined />,
+    permission: 'help.triage',
+    component: lazyPage(() => import('../modules/help/HelpRecordPage')),
   },
   {
     path: '/help/requests/:id',

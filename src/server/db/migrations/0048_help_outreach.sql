@@ -67,3 +67,6 @@ END $$;
 
 -- The daily report counts requests closed during each day.
 CREATE INDEX help_requests_closed_idx ON help_requests (closed_at) WHERE closed_at IS NOT NULL;
+
+-- An imported hotline list skips case numbers already recorded.
+CREATE INDEX help_requests_external_ref_idx ON help_requests (external_ref) WHERE external_ref IS NOT NULL;

@@ -131,7 +131,9 @@ export async function generateResidents(db: Db, opts: GenerateOptions) {
                    || substr('10X98765432', ($4 + d.w + (x.seq / 100) * 8 + (x.seq / 10 % 10) * 4 + (x.seq % 10) * 2) % 11 + 1, 1),
                 CASE WHEN x.seq % 2 = 1 THEN 'M' ELSE 'F' END, d.d,
                 '139' || lpad(((x.k::bigint * 7919) % 100000000)::text, 8, '0'),
-                CASE WHEN x.h % 37 = 0 THEN ARRAY['disabled'] WHEN x.h % 53 = 0 THEN ARRAY['chronic'] ELSE '{}'::text[] END
+                CASE WHEN x.h % 37 = 0 THEN ARRAY['disabled'] WHEN x.h % 53 = 0 THEN ARRAY['chronic']
+                     -- Some living alone (the care-call lists take those over 60) and a few bedridden.
+                     WHEN x.h % 29 = 0 THEN ARRAY['alone'] WHEN x.h % 211 = 0 THEN ARRAY['bedridden'] ELSE '{}'::text[] END
            FROM (SELECT k, $1 + (k - $2 - 1) / 3 + 1 AS hh, abs(hashtext(k::text || ':' || $5)) AS h,
                         -- k ↔ (k mod DAYS, k div DAYS) ↔ (birth day, sequence): a bijection below DAYS × 1000.
                         (k % ${DAYS}) * 7919 % ${DAYS} AS day, (k / ${DAYS} + k % ${DAYS}) % 1000 AS seq

@@ -135,6 +135,15 @@ export async function intake(db: Queryable, v: IntakeValues, who: AuditActor): P
   return row;
 }
 
+/** Which of the hotline's case numbers are already recorded (an earlier import of an overlapping list). */
+export async function hotlineRefsKnown(db: Queryable, refs: string[]): Promise<string[]> {
+  const rows = await db.query<{ external_ref: string }>(
+    `SELECT DISTINCT external_ref FROM help_requests WHERE external_ref = ANY($1::text[]) AND channel = 'hotline'`,
+    [refs],
+  );
+  return rows.map((r) => r.external_ref);
+}
+
 /** The request a client id was recorded as (after a racing resend lost the insert). */
 export async function byClientId(db: Queryable, clientId: string) {
   const [row] = await db.query<{ id: number; code: string; handover_code: string; merged: boolean }>(

@@ -1,12 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../../domain/help/api';
 import { ctxOf } from '../../platform/context';
+import { acceptUploads, readUpload } from '../../platform/http-files';
+import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import { LoginLimiter } from '../../platform/login-limiter';
 import { pickLang } from '../../platform/messages';
 import { serve } from '../../platform/serve';
 import * as dispatch from './dispatch';
 import { defineHelpJobs } from './escalate';
 import { closure } from './figures';
+import { importHotline } from './hotline-import';
 import * as intake from './intake';
 import * as outreach from './outreach';
 import * as reads from './reads';
@@ -23,7 +26,10 @@ const tags = ['help'];
 const pub = { access: 'public' as const, tags };
 const perm = (permission: string) => ({ access: { permission }, tags });
 
-export async function helpRoutes(app: FastifyInstance, opts: { maxPerAddress: number; windowMinutes: number; mergeMinutes: number }) {
+export async function helpRoutes(
+  app: FastifyInstance,
+  opts: { maxPerAddress: number; windowMinutes: number; mergeMinutes: number; importMaxMb: number; dataDir: string },
+) {
   // A delivery's doorstep photos are for those who read help requests.
   registerPhotoReader('help_delivery', 'help.read');
   const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, opts.maxPerAddress, opts.windowMinutes * 60_000);
@@ -78,6 +84,21 @@ export async function helpRoutes(app: FastifyInstance, opts: { maxPerAddress: nu
   serve(app, api.refuseTransfer, triage, (req) => transfers.refuse(ctxOf(req), req.params.id, req.body.reason));
   serve(app, api.followUpHelp, triage, (req) => dispatch.followUp(ctxOf(req), req.params.id, req.body));
   serve(app, api.helpClosure, read, (req) => closure(ctxOf(req), req.query, req.server.timeZone));
+
+  // ——— the 12345 hotline's list (a spreadsheet, all or nothing) ———
+  const maxBytes = Math.round(opts.importMaxMb * 1048576);
+  const uploads = uploadFolder(opts.dataDir);
+  await acceptUploads(app, maxBytes);
+  serve(app, api.importHotline, { ...triage, upload: true }, async (req, reply) => {
+    reply.status(201);
+    return importHotline(ctxOf(req), {
+      areaId: req.query.areaId,
+      upload: await readUpload(req),
+      maxBytes,
+      uploadDir: uploads,
+      mergeMinutes: opts.mergeMinutes,
+    });
+  });
 
   // ——— proactive care calls (主动关怀) ———
   // Calls are made by grid workers and by the party members linked to households (who hold help.deliver).
