@@ -40,6 +40,7 @@ export const auditCatalogue = {
     'follow_up',
     'escalate',
     'import',
+    'settle_advance',
   ],
   household: ['create', 'update'],
   isolation_site: ['create', 'rooms'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
 import { calendarDate, day, idParams, instant, pageOf, paging } from '../primitives';
+import { photoRef } from '../photos/api';
 import { OUTREACH_OUTCOMES, OUTREACH_STATES, outreachCallBody, outreachPrepareBody } from './outreach';
 import { HELP_CHANNELS, HELP_KINDS, HELP_STATUSES } from './policy';
 import {
@@ -69,6 +70,12 @@ export const helpListItem = z.object({
 });
 
 export const helpDetail = helpListItem.extend({
+  /** Cash advanced by the deliverer (垫付), in yuan, and when the office settled it. */
+  advanceYuan: z.number().nullable(),
+  advanceSettledAt: instant.nullable(),
+  /** On the request's page only: the doorstep photos and the purchase's receipts. */
+  proofPhotos: z.array(photoRef).optional(),
+  receiptPhotos: z.array(photoRef).optional(),
   address: z.string().nullable(),
   residentId: z.number().nullable(),
   householdId: z.number().nullable(),
@@ -180,6 +187,34 @@ export const importHotline = defineRoute({
     "Imports the 12345 hotline's list (multipart/form-data, one csv or xlsx) as requests at an area, all or nothing; case numbers already recorded are skipped",
   query: z.strictObject({ areaId: idQuery }),
   responses: { 201: z.object({ rows: z.number().int(), created: z.number().int(), merged: z.number().int(), already: z.number().int() }) },
+});
+export const settleAdvance = defineRoute({
+  method: 'POST',
+  path: `${BASE}/requests/:id/advance/settle`,
+  summary: "The office paid back the cash a deliverer advanced for a request's purchase (报销), once",
+  params: idParams,
+  responses: { 200: helpDetail },
+});
+export const listAdvances = defineRoute({
+  method: 'GET',
+  path: `${BASE}/advances`,
+  summary: 'Cash advanced by deliverers and not yet paid back, oldest first, with the total',
+  query: z.strictObject({ under: idQuery.optional() }),
+  responses: {
+    200: z.object({
+      items: z.array(
+        z.object({
+          id: z.number(),
+          code: z.string(),
+          areaName: z.string(),
+          delivererName: z.string().nullable(),
+          advanceYuan: z.number(),
+          deliveredAt: instant.nullable(),
+        }),
+      ),
+      totalYuan: z.number(),
+    }),
+  },
 });
 export const listHelp = defineRoute({
   method: 'GET',

@@ -46,6 +46,9 @@ export const deliverBody = z.strictObject({
     .regex(/^\d{4}$/, 'invalid_code')
     .nullish(),
   photoIds: z.array(id).max(10).nullish(),
+  /** Cash the deliverer advanced for the purchase, in yuan (垫付); then a photo of the receipt is required. */
+  advanceYuan: z.number().positive().max(100_000).multipleOf(0.01).nullish(),
+  receiptPhotoIds: z.array(id).max(5).nullish(),
 });
 export const closeBody = z.strictObject({ outcome: z.enum(['done', 'impossible']), reason: plainText(300).nullish() });
 export const transferBody = z.strictObject({ areaId: id, reason: plainText(300).min(1) });

@@ -138,6 +138,11 @@ export const HELP_CASES: Record<string, CrossCase> = {
     { url: `${await r(e, 'transfer')}/transfer/refuse`, body: { reason: '越权退回' }, expect: 'denied' },
   ],
   'POST /api/help/requests/:id/follow-up': async (e) => [{ url: `${await r(e, 'closed')}/follow-up`, body: { satisfaction: 5 }, expect: 'denied' }],
+  'POST /api/help/requests/:id/advance/settle': async (e) => [{ url: `${await r(e, 'delivered')}/advance/settle`, expect: 'denied', control: 'none' }],
+  'GET /api/help/advances': async (e) => [
+    { url: '/api/help/advances', expect: 'no-leak', control: 'ok' },
+    { url: `/api/help/advances?under=${e.a.village.id}`, expect: 'denied', control: 'ok' },
+  ],
   'POST /api/help/hotline-import': async (e) => {
     const file = multipartBody('工单.csv', Buffer.from(`工单号,来电号码,诉求内容\nHLX${++k},${phone()},越权导入\n`));
     return [{ url: `/api/help/hotline-import?areaId=${e.a.village.id}`, body: file.payload, headers: file.headers, expect: 'denied' }];

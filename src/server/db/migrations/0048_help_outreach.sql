@@ -70,3 +70,10 @@ CREATE INDEX help_requests_closed_idx ON help_requests (closed_at) WHERE closed_
 
 -- An imported hotline list skips case numbers already recorded.
 CREATE INDEX help_requests_external_ref_idx ON help_requests (external_ref) WHERE external_ref IS NOT NULL;
+
+-- Cash a deliverer advanced for a purchase (垫付), proven by a receipt photo, and its settling by the office.
+ALTER TABLE help_requests
+  ADD COLUMN advance_cents integer CHECK (advance_cents BETWEEN 1 AND 10000000),
+  ADD COLUMN advance_settled_at timestamptz,
+  ADD COLUMN advance_settled_by integer REFERENCES users (id);
+CREATE INDEX help_requests_advance_open_idx ON help_requests (area_path text_pattern_ops) WHERE advance_cents IS NOT NULL AND advance_settled_at IS NULL;

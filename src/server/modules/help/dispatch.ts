@@ -86,13 +86,22 @@ export async function mine(ctx: Ctx) {
 /** Wrong delivery codes a request takes before only a photo proves it. */
 const MAX_CODE_FAILURES = 5;
 
-export async function deliver(ctx: Ctx, id: number, input: { code?: string | null; photoIds?: number[] | null }) {
+export async function deliver(
+  ctx: Ctx,
+  id: number,
+  input: { code?: string | null; photoIds?: number[] | null; advanceYuan?: number | null; receiptPhotoIds?: number[] | null },
+) {
   // The deliverer reads the request through the assignment (their scope covers its place: checked at assign).
   const r = await mustRequest(ctx, id);
   if (r.deliverer_user_id !== ctx.actor.userId) throw badRequest('HELP_NOT_DELIVERER');
   if (r.status !== 'delivering') throw conflict('HELP_WRONG_STATE', { status: r.status });
   const photos = input.photoIds ?? [];
   if (!input.code && !photos.length) throw badRequest('HELP_PROOF_REQUIRED', {}, { code: 'required' });
+  // Cash advanced is paid back against its receipt: no receipt, no advance recorded.
+  const receipts = input.receiptPhotoIds ?? [];
+  const advanceCents = input.advanceYuan ? Math.round(input.advanceYuan * 100) : null;
+  if (advanceCents && !receipts.length) throw badRequest('HELP_RECEIPT_REQUIRED', {}, { receiptPhotoIds: 'required' });
+  if (!advanceCents && receipts.length) throw badRequest('VALIDATION_FAILED', {}, { advanceYuan: 'required' });
   if (input.code) {
     // Four digits are guessed in 10,000 tries: after a few wrong ones only a photo proves the delivery.
     if (r.code_failures >= MAX_CODE_FAILURES) throw conflict('HELP_CODE_LOCKED', { max: MAX_CODE_FAILURES }, { code: 'locked' });
@@ -108,14 +117,21 @@ export async function deliver(ctx: Ctx, id: number, input: { code?: string | nul
     if (row.status !== 'delivering' || row.deliverer_user_id !== ctx.actor.userId) throw conflict('HELP_WRONG_STATE', { status: row.status });
     // The photos are the deliverer's own unbound uploads, bound to this delivery in this transaction (else 400 PHOTO_UNKNOWN).
     await bindPhotos(tx, ctx, { ids: photos, owner: 'help_delivery', ownerId: id, areaPath: row.area_path, field: 'photoIds' });
-    await repo.updateRequest(tx, id, { status: 'delivered', delivered_at: at, proof: input.code ? 'code' : 'photo', step_since: at });
+    await bindPhotos(tx, ctx, { ids: receipts, owner: 'help_receipt', ownerId: id, areaPath: row.area_path, field: 'receiptPhotoIds' });
+    await repo.updateRequest(tx, id, {
+      status: 'delivered',
+      delivered_at: at,
+      proof: input.code ? 'code' : 'photo',
+      step_since: at,
+      ...(advanceCents ? { advance_cents: advanceCents } : {}),
+    });
     await tasks.closeForSubject(tx, 'help_delivery', id, ctx.actor.userId);
     await audit(tx, ctx, {
       entity: 'help_request',
       action: 'deliver',
       entityId: id,
       areaPath: row.area_path,
-      after: { proof: input.code ? 'code' : 'photo', photoIds: photos },
+      after: { proof: input.code ? 'code' : 'photo', photoIds: photos, advanceYuan: advanceCents ? advanceCents / 100 : null, receiptPhotoIds: receipts },
     });
   });
   return { ...toDelivery(r), deliveredAt: at };

@@ -16,10 +16,6 @@ export async function list(ctx: Ctx, p: { under?: number; status?: string; kind?
   return { items: rows.map(toListItem), total };
 }
 
-export async function get(ctx: Ctx, id: number) {
-  return toDetail(await mustRequest(ctx, id));
-}
-
 export async function board(ctx: Ctx, p: { kind: string; step: string; under?: number; limit: number; offset: number }) {
   const underPath = p.under ? await underPathOf(ctx, p.under) : undefined;
   const b = await repo.board(ctx.db, ctx.actor.scope, { ...p, underPath });

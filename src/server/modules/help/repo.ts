@@ -113,6 +113,9 @@ export async function matchPerson(db: Queryable, p: { residentId?: number | null
 }
 
 const SETTABLE = new Set([
+  'advance_cents',
+  'advance_settled_at',
+  'advance_settled_by',
   'status',
   'queue',
   'step_since',

@@ -6,6 +6,7 @@ import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import { LoginLimiter } from '../../platform/login-limiter';
 import { pickLang } from '../../platform/messages';
 import { serve } from '../../platform/serve';
+import * as advances from './advances';
 import * as dispatch from './dispatch';
 import { defineHelpJobs } from './escalate';
 import { closure } from './figures';
@@ -32,6 +33,7 @@ export async function helpRoutes(
 ) {
   // A delivery's doorstep photos are for those who read help requests.
   registerPhotoReader('help_delivery', 'help.read');
+  registerPhotoReader('help_receipt', 'help.read');
   const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, opts.maxPerAddress, opts.windowMinutes * 60_000);
   const publicCtx = (req: FastifyRequest): intake.PublicCtx => ({
     db: req.server.db,
@@ -70,7 +72,9 @@ export async function helpRoutes(
     return intake.record(ctxOf(req), req.body, opts.mergeMinutes);
   });
   serve(app, api.listHelp, read, (req) => reads.list(ctxOf(req), req.query));
-  serve(app, api.getHelp, read, (req) => reads.get(ctxOf(req), req.params.id));
+  serve(app, api.getHelp, read, (req) => advances.withPhotos(ctxOf(req), req.params.id));
+  serve(app, api.settleAdvance, perm('help.manage'), (req) => advances.settle(ctxOf(req), req.params.id));
+  serve(app, api.listAdvances, read, (req) => advances.list(ctxOf(req), req.query.under));
   serve(app, api.helpStep, triage, (req) => decideStep(ctxOf(req), req.params.id, req.body));
   serve(app, api.helpBoard, read, (req) => reads.board(ctxOf(req), req.query));
   serve(app, api.helpBoardCounts, read, (req) => reads.boardCounts(ctxOf(req), req.query.under));

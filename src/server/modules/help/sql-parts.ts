@@ -8,7 +8,7 @@ export const REQUEST_COLUMNS = (now: string) => `h.id, h.code, h.kind, h.status,
   h.escalation_level, h.merged_count, h.resident_id, h.household_id, h.external_ref, h.decisions, h.deliverer_user_id,
   du.display_name AS deliverer_name, h.delivered_at, h.proof, h.closed_at, h.closed_within, h.public_note, h.satisfaction,
   h.follow_up_note, h.transfer_area_id, ta.name AS transfer_area_name, h.transfer_path, h.transfer_reason, h.transfer_refused_reason,
-  h.handover_code, h.code_failures, h.policy_version`;
+  h.handover_code, h.code_failures, h.policy_version, h.advance_cents, h.advance_settled_at`;
 export const REQUEST_FROM = `help_requests h JOIN ${areasAs('a')} ON a.id = h.area_id LEFT JOIN ${usersAs('du')} ON du.id = h.deliverer_user_id
   LEFT JOIN ${areasAs('ta')} ON ta.id = h.transfer_area_id`;
 /** The columns a board or a list reads (no joins but the area's name). */
@@ -63,4 +63,6 @@ export interface RequestRow extends ListRow {
   handover_code: string;
   code_failures: number;
   policy_version: number;
+  advance_cents: number | null;
+  advance_settled_at: Date | null;
 }

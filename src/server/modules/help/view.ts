@@ -46,6 +46,8 @@ export function toDetail(r: RequestRow) {
     followUpNote: r.follow_up_note,
     transfer: r.transfer_area_id ? { areaId: r.transfer_area_id, areaName: r.transfer_area_name ?? '', reason: r.transfer_reason ?? '' } : null,
     transferRefusedReason: r.transfer_refused_reason,
+    advanceYuan: r.advance_cents === null ? null : r.advance_cents / 100,
+    advanceSettledAt: r.advance_settled_at,
   };
 }
 

@@ -2,9 +2,10 @@
  * The closure rate (办结率) of the current area: per day, closed within the deadline ÷ received, as a chart with
  * the received counts beside; the open backlog by age; and the area's public page link (its QR code's text).
  */
-import { Alert, Button, Card, Col, Row, Space, Statistic, Typography } from 'antd';
+import { Alert, Button, Card, Col, List, Row, Space, Statistic, Typography } from 'antd';
+import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { createHelpLink, helpClosure, listHelpLinks } from '../../../domain/help/api';
+import { createHelpLink, helpClosure, listAdvances, listHelpLinks } from '../../../domain/help/api';
 import { CHART_COLOURS, EChart } from '../../app/components/EChart';
 import { useCurrentArea } from '../../app/current-area';
 import { useAuth } from '../../app/auth';
@@ -21,6 +22,7 @@ export default function HelpClosurePage() {
   const from = dayOf(Date.now() - (DAYS - 1) * 86_400_000);
   const q = useApiQuery(helpClosure, { query: { under: area?.id, from, to } });
   const links = useApiQuery(listHelpLinks);
+  const owed = useApiQuery(listAdvances, { query: { under: area?.id } });
   const make = useApiMutation(createHelpLink);
   const days = q.data?.days ?? [];
   const today = days[days.length - 1];
@@ -70,6 +72,22 @@ export default function HelpClosurePage() {
       </Row>
       <Card size="small" title={t('help.closure.title')}>
         <EChart option={option} testId="help-closure-chart" label={`${t('help.closure.title')}：${label}`} />
+      </Card>
+      <Card size="small" title={t('help.advance.owed')} extra={owed.data ? t('help.advance.owedTotal', { total: owed.data.totalYuan.toFixed(2) }) : null}>
+        {owed.data && !owed.data.items.length ? (
+          <Typography.Text type="secondary">{t('help.advance.none')}</Typography.Text>
+        ) : (
+          <List
+            size="small"
+            dataSource={owed.data?.items ?? []}
+            renderItem={(x) => (
+              <List.Item key={x.id} extra={`¥${x.advanceYuan.toFixed(2)}`}>
+                <Link to={`/help/requests/${x.id}`}>{x.code}</Link> · {x.areaName} · {x.delivererName ?? '—'}
+              </List.Item>
+            )}
+            data-testid="help-advances"
+          />
+        )}
       </Card>
       <Card size="small" title={t('help.link.title')}>
         {link ? (

@@ -1,8 +1,10 @@
 /** A request's page: who and what (the phone masked), where it stands, its decisions so far, and what can be done now. */
-import { Alert, Card, Descriptions, Space, Spin, Tag, Timeline } from 'antd';
+import { Alert, App, Card, Descriptions, Space, Spin, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { acceptTransfer, getHelp, helpPolicyRoute, refuseTransfer } from '../../../domain/help/api';
+import { acceptTransfer, getHelp, helpPolicyRoute, refuseTransfer, settleAdvance } from '../../../domain/help/api';
+import { useAuth } from '../../app/auth';
+import { PhotoThumbs } from '../../app/PhotoInput';
 import { errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
 import { useApiMutation, useApiQuery } from '../../app/query';
@@ -17,6 +19,16 @@ export default function HelpRequestPage() {
   const policy = useApiQuery(helpPolicyRoute);
   const accept = useApiMutation(acceptTransfer);
   const refuse = useApiMutation(refuseTransfer);
+  const settle = useApiMutation(settleAdvance);
+  const { can } = useAuth();
+  const { message } = App.useApp();
+  const settleNow = async () => {
+    try {
+      await settle.mutateAsync({ params: { id } });
+    } catch (e) {
+      message.error(errorText(e, t));
+    }
+  };
   if (q.error) return <Alert type="error" showIcon title={errorText(q.error, t)} />;
   if (!q.data || !policy.data) return <Spin />;
   const r = q.data;
@@ -45,7 +57,35 @@ export default function HelpRequestPage() {
           {r.publicNote && <Descriptions.Item label={t('help.field.note')}>{r.publicNote}</Descriptions.Item>}
           {r.satisfaction !== null && <Descriptions.Item label={t('help.field.satisfaction')}>{r.satisfaction} / 5</Descriptions.Item>}
           {r.transferRefusedReason && <Descriptions.Item label={t('help.transferRefused')}>{r.transferRefusedReason}</Descriptions.Item>}
+          {r.advanceYuan !== null && (
+            <Descriptions.Item label={t('help.advance.label')}>
+              <Space wrap>
+                <span data-testid="help-advance-amount">¥{r.advanceYuan.toFixed(2)}</span>
+                {r.advanceSettledAt ? (
+                  <Tag color="green">{t('help.advance.settled')}</Tag>
+                ) : (
+                  can('help.manage') && (
+                    <Button size="small" loading={settle.isPending} onClick={() => void settleNow()} data-testid="help-advance-settle">
+                      {t('help.advance.settle')}
+                    </Button>
+                  )
+                )}
+              </Space>
+            </Descriptions.Item>
+          )}
         </Descriptions>
+        {!!r.proofPhotos?.length && (
+          <>
+            <Typography.Text type="secondary">{t('help.advance.proof')}</Typography.Text>
+            <PhotoThumbs photos={r.proofPhotos} />
+          </>
+        )}
+        {!!r.receiptPhotos?.length && (
+          <>
+            <Typography.Text type="secondary">{t('help.advance.receipts')}</Typography.Text>
+            <PhotoThumbs photos={r.receiptPhotos} />
+          </>
+        )}
       </Card>
       {r.transfer && (
         <Alert

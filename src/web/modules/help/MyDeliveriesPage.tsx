@@ -1,8 +1,9 @@
 /**
  * 我的代办 on a deliverer's phone: what to bring where (the address; the name and phone masked), the deadline,
- * and the proof at the door — a photo, or the code the recipient reads out.
+ * and the proof at the door — a photo, or the code the recipient reads out — with any cash advanced for the
+ * purchase (垫付) and its receipt's photo, so the office pays it back.
  */
-import { Alert, Button, Card, Empty, Input, List, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Empty, Input, InputNumber, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deliverHelp, myDeliveries } from '../../../domain/help/api';
@@ -17,12 +18,22 @@ function DeliveryCard({ d }: { d: Item }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [photos, setPhotos] = useState<number[]>([]);
+  const [advance, setAdvance] = useState<number | null>(null);
+  const [receipts, setReceipts] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const deliver = useApiMutation(deliverHelp);
   const send = async () => {
     setError(null);
     try {
-      await deliver.mutateAsync({ params: { id: d.id }, body: { code: code.trim() || null, photoIds: photos.length ? photos : null } });
+      await deliver.mutateAsync({
+        params: { id: d.id },
+        body: {
+          code: code.trim() || null,
+          photoIds: photos.length ? photos : null,
+          advanceYuan: advance || null,
+          receiptPhotoIds: receipts.length ? receipts : null,
+        },
+      });
     } catch (e) {
       setError(errorText(e, t));
     }
@@ -41,6 +52,33 @@ function DeliveryCard({ d }: { d: Item }) {
         {error && <Alert type="error" showIcon title={error} />}
         {/* Proof: a photo at the door, or the code the recipient reads out. */}
         <PhotoInput value={photos} onChange={setPhotos} max={3} />
+        <Collapse
+          ghost
+          size="small"
+          items={[
+            {
+              key: 'advance',
+              label: t('help.advance.toggle'),
+              children: (
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <InputNumber
+                    min={0.01}
+                    max={100000}
+                    precision={2}
+                    value={advance}
+                    onChange={(v) => setAdvance(v)}
+                    prefix="¥"
+                    style={{ width: '100%' }}
+                    placeholder={t('help.advance.amount')}
+                    data-testid="help-advance"
+                  />
+                  <Typography.Text type="secondary">{t('help.advance.receipt')}</Typography.Text>
+                  <PhotoInput value={receipts} onChange={setReceipts} max={5} />
+                </Space>
+              ),
+            },
+          ]}
+        />
         <Space.Compact style={{ width: '100%' }}>
           <Input
             inputMode="numeric"
