@@ -10,6 +10,7 @@ import type { Lang } from '../../platform/messages';
 import { areaTree } from '../areas';
 import { handoverCode, linkToken, trackingCode } from './codes';
 import * as intakeRepo from './intake-repo';
+import { publicIntakeWriter } from './intake-writer';
 import { type PolicyInForce, policyInForce } from './policy-repo';
 import * as repo from './repo';
 import { toDetail } from './view';
@@ -78,9 +79,8 @@ export async function submit(p: PublicCtx, token: string, input: PublicSubmitInp
   if (!phone) throw badRequest('HELP_UNREACHABLE', {}, { phone: 'required' });
   const who = { actorId: null, actorName: null, requestId: p.requestId, clientIp: p.clientIp };
   const row = await withFreshCode((code) =>
-    intakeRepo.intake(
-      p.db,
-      {
+    publicIntakeWriter(p.db).write({
+      v: {
         place: { token },
         clientId: input.clientId,
         channel: 'public',
@@ -101,7 +101,7 @@ export async function submit(p: PublicCtx, token: string, input: PublicSubmitInp
         createdBy: null,
       },
       who,
-    ),
+    }),
   );
   if (!row.place) throw notFound();
   const got = row.id ? row : { ...(await intakeRepo.byClientId(p.db, input.clientId))!, replay: true };
