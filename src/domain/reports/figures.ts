@@ -30,6 +30,9 @@ export const FIGURE_KEYS = [
   'checkpoints.checked',
   'checkpoints.turnedBack',
   'checkpoints.vehiclesTurnedBack',
+  // disinfection (消杀): jobs recorded done during the day and the square metres they covered
+  'disinfection.jobs',
+  'disinfection.areaM2',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number>;
@@ -77,6 +80,7 @@ const G = {
   alerts: { zh: '发热预警', en: 'Fever alerts' },
   visits: { zh: '入户排查', en: 'Screening' },
   checkpoints: { zh: '卡点', en: 'Checkpoints' },
+  disinfection: { zh: '消杀', en: 'Disinfection' },
 };
 
 /** Every figure in the order of the table cadres know, with its headers. */
@@ -103,6 +107,8 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { key: 'checkpoints.checked', group: G.checkpoints, name: { zh: '查验人数', en: 'people checked' } },
   { key: 'checkpoints.turnedBack', group: G.checkpoints, name: { zh: '劝返人数', en: 'turned back' } },
   { key: 'checkpoints.vehiclesTurnedBack', group: G.checkpoints, name: { zh: '劝返车辆', en: 'vehicles turned back' } },
+  { key: 'disinfection.jobs', group: G.disinfection, name: { zh: '消杀次数', en: 'jobs done' } },
+  { key: 'disinfection.areaM2', group: G.disinfection, name: { zh: '消杀面积（㎡）', en: 'area (m²)' } },
 ];
 
 /** The compact subset a screen shows (the workbook has every column). */
@@ -122,6 +128,8 @@ export const MAIN_FIGURES: FigureKey[] = [
   'checkpoints.checked',
   'checkpoints.turnedBack',
   'checkpoints.vehiclesTurnedBack',
+  'disinfection.jobs',
+  'disinfection.areaM2',
 ];
 
 export const REPORT_STATUSES = ['live', 'submitted', 'reopened'] as const;

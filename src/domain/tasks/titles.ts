@@ -27,6 +27,8 @@ export const TASK_TITLE_KEYS = [
   'inspectionRectify',
   'inspectionReinspect',
   'inspectionEscalation',
+  'disinfectionRound',
+  'disinfectionTerminal',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];
