@@ -21,7 +21,8 @@ export function jobProblems(
   const out: JobProblem[] = [];
   // A terminal disinfection is the proof a case's home was made safe: its after-photo is that proof.
   if (j.kind === 'terminal' && !j.afterPhotoIds.length) out.push({ code: 'FIELDWORK_AFTER_PHOTO', field: 'afterPhotoIds', reason: 'required' });
-  if (!(j.areaM2 > 0) || j.areaM2 > p.maxJobAreaM2) out.push({ code: 'FIELDWORK_AREA_RANGE', field: 'areaM2', reason: 'area_range' });
+  // Stored to a tenth of a square metre: anything less is no area at all.
+  if (!(j.areaM2 >= 0.1) || j.areaM2 > p.maxJobAreaM2) out.push({ code: 'FIELDWORK_AREA_RANGE', field: 'areaM2', reason: 'area_range' });
   if (j.doneAt.getTime() > now.getTime() + CLOCK_SLACK_MS) out.push({ code: 'FIELDWORK_FUTURE', field: 'doneAt', reason: 'in_future' });
   return out;
 }
