@@ -142,10 +142,46 @@ describe('rounds of routine disinfection', () => {
   });
 });
 
+describe('teams of the volunteers module', () => {
+  it('a round for a registered team puts each job in the team’s inbox; a team out of reach is not found', async () => {
+    const team = await ok(f.admin.post('/api/teams', { kind: 'service_team', name: '甲一村消杀突击队', areaId: f.villages.甲一.id }), 201);
+    const farTeam = await ok(f.admin.post('/api/teams', { kind: 'service_team', name: '乙镇消杀队', areaId: f.towns.乙.id }), 201);
+    const round = await ok(
+      f.cadre.post('/api/fieldwork/disinfection/rounds', {
+        name: '学校消杀',
+        areaId: f.villages.甲一.id,
+        teamId: team.id,
+        places: [{ name: '村小学', areaId: f.villages.甲一.id }],
+        dates: [f.today],
+      }),
+      201,
+    );
+    expect(round).toMatchObject({ teamId: team.id, teamName: '甲一村消杀突击队', jobs: 1 });
+    const tasks = (await ok(f.cadre.get('/api/tasks?pageSize=100'))).items.filter(
+      (t: { subject: { kind: string } | null; assignee: { teamId: number | null } }) => t.subject?.kind === 'disinfection_job' && t.assignee.teamId === team.id,
+    );
+    expect(tasks).toHaveLength(1);
+    const far = await f.cadre.post('/api/fieldwork/disinfection/jobs', {
+      kind: 'routine',
+      areaId: f.villages.甲一.id,
+      place: '村委会',
+      ...work({ teamName: undefined, teamId: farTeam.id }),
+    });
+    expect(far.json().error.fields).toEqual({ teamId: '不存在或无权访问' });
+    const both = await f.cadre.post('/api/fieldwork/disinfection/jobs', {
+      kind: 'routine',
+      areaId: f.villages.甲一.id,
+      place: '村委会',
+      ...work({ teamId: team.id }),
+    });
+    expect(both.json().error.code).toBe('FIELDWORK_TEAM');
+  });
+});
+
 describe('the overview’s field-work panel', () => {
   it('shows today’s jobs and m², planned jobs and no overdue terminal job', async () => {
     const o = await ok(f.command.get(`/api/overview?areaId=${f.towns.甲.id}`));
-    expect(o.fieldwork).toMatchObject({ jobsToday: 3, areaM2Today: 2301, terminalOverdue: 0, planned: 3 });
+    expect(o.fieldwork).toMatchObject({ jobsToday: 3, areaM2Today: 2301, terminalOverdue: 0, planned: 4 });
     const far = await ok(f.command.get(`/api/overview?areaId=${f.towns.乙.id}`));
     expect(far.fieldwork).toBeNull();
   });

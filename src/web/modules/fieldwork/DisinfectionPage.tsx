@@ -15,6 +15,7 @@ import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
 import { methodLabel, when } from './labels';
+import { RoundModal } from './RoundModal';
 
 type Job = ResponseOf<typeof listJobs>['items'][number];
 const PAGE_SIZE = 20;
@@ -25,6 +26,7 @@ export default function DisinfectionPage() {
   const { can } = useAuth();
   const { area } = useCurrentArea();
   const [page, setPage] = useState(1);
+  const [planning, setPlanning] = useState(false);
   const [status, setStatus] = useState<'planned' | 'done' | undefined>();
   const q = useApiQuery(listJobs, { query: { under: area?.id, status, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } }, { placeholderData: (p) => p });
   const week = useApiQuery(figures, { query: { under: area?.id, from: daysAgo(6), to: daysAgo(0) } });
@@ -82,14 +84,18 @@ export default function DisinfectionPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('nav.fieldworkDisinfection')}
         </Typography.Title>
-        {can('fieldwork.record') && (
-          <Link to="/fieldwork/disinfection/new">
-            <Button type="primary" icon={<PlusOutlined />} data-testid="job-new">
-              {t('fieldwork.newJob')}
-            </Button>
-          </Link>
-        )}
+        <Space wrap>
+          {can('fieldwork.plan') && <Button onClick={() => setPlanning(true)}>{t('fieldwork.newRound')}</Button>}
+          {can('fieldwork.record') && (
+            <Link to="/fieldwork/disinfection/new">
+              <Button type="primary" icon={<PlusOutlined />} data-testid="job-new">
+                {t('fieldwork.newJob')}
+              </Button>
+            </Link>
+          )}
+        </Space>
       </Space>
+      <RoundModal open={planning} onClose={() => setPlanning(false)} />
       <Card size="small">
         <Space size="large" wrap>
           <Statistic title={t('fieldwork.weekJobs')} value={week.data?.jobs ?? 0} />

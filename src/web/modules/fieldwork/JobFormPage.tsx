@@ -10,6 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { completeJob, getJob, recordJob } from '../../../domain/fieldwork/api';
 import { JOB_KINDS, METHODS } from '../../../domain/fieldwork/kinds';
+import { listTeams } from '../../../domain/volunteers/api';
+import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { errorText } from '../../app/errors';
 import { PhotoInput } from '../../app/PhotoInput';
@@ -19,6 +21,7 @@ interface Values {
   kind: (typeof JOB_KINDS)[number];
   areaId?: number;
   place?: string;
+  teamId?: number;
   teamName?: string;
   disinfectant: string;
   concentration?: string;
@@ -32,11 +35,15 @@ interface Values {
 export default function JobFormPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { can } = useAuth();
   const [params] = useSearchParams();
   const jobId = params.get('jobId') ? Number(params.get('jobId')) : null;
   const [form] = Form.useForm<Values>();
   const [position, setPosition] = useState<{ latitude: number; longitude: number; accuracyM: number } | null>(null);
   const [noPosition, setNoPosition] = useState(false);
+  // The volunteers module's teams, where the worker may read them; a team's name will do otherwise.
+  const teams = useApiQuery(listTeams, { query: {} }, { enabled: can('volunteers.read') });
+  const teamId = Form.useWatch('teamId', form);
   const planned = useApiQuery(getJob, { params: { id: jobId ?? 0 } }, { enabled: jobId !== null });
   const done = () => navigate('/fieldwork/disinfection');
   const record = useApiMutation(recordJob, { onSuccess: done });
@@ -55,7 +62,8 @@ export default function JobFormPage() {
   };
   const submit = (v: Values) => {
     const work = {
-      teamName: v.teamName?.trim() || undefined,
+      teamId: v.teamId || undefined,
+      teamName: v.teamId ? undefined : v.teamName?.trim() || undefined,
       disinfectant: v.disinfectant,
       concentration: v.concentration || undefined,
       method: v.method,
@@ -100,7 +108,22 @@ export default function JobFormPage() {
             </Form.Item>
           </>
         )}
-        <Form.Item name="teamName" label={t('fieldwork.field.team')} rules={jobId && planned.data?.teamName ? [] : required}>
+        {!!teams.data?.items.length && (
+          <Form.Item name="teamId" label={t('fieldwork.field.team')}>
+            <Select
+              size="large"
+              allowClear
+              options={teams.data.items.map((x) => ({ value: x.id, label: `${x.name} · ${x.areaName}` }))}
+              data-testid="job-team-pick"
+            />
+          </Form.Item>
+        )}
+        <Form.Item
+          name="teamName"
+          label={teams.data?.items.length ? t('fieldwork.form.teamNameOr') : t('fieldwork.field.team')}
+          rules={teamId || (jobId && planned.data?.teamName) ? [] : required}
+          hidden={!!teamId}
+        >
           <Input size="large" placeholder={planned.data?.teamName ?? t('fieldwork.form.teamHint')} data-testid="job-team" />
         </Form.Item>
         <Form.Item name="disinfectant" label={t('fieldwork.field.disinfectant')} rules={required}>
