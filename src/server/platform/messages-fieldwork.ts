@@ -12,6 +12,10 @@ export const FIELDWORK_MESSAGES: Record<string, { zh: string; en: string }> = {
     en: 'The area disinfected must be more than 0 m² and at most {max} m² for one job',
   },
   FIELDWORK_FUTURE: { zh: '时间不能晚于现在', en: 'The time cannot be in the future' },
+  TASK_NEEDS_DISINFECTION_RECORD: {
+    zh: '消杀任务在消杀登记中办理：填写消杀面积、附照片后自动完成',
+    en: 'A disinfection task is done by recording the job, with its area and photos; the task then closes by itself',
+  },
   FIELDWORK_JOB_DONE: { zh: '该消杀任务已登记完成', en: 'This disinfection job is already recorded done' },
   FIELDWORK_TEAM: {
     zh: '请选择消杀队伍，或填写队伍名称（二者选一）',

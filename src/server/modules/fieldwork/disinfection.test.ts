@@ -41,6 +41,9 @@ describe('terminal disinfection after a case', () => {
     );
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ type: 'disinfection_job', priority: 'urgent', subject: { kind: 'disinfection_job', id: job.id } });
+    // The inbox refuses a bare "done": the job is done by recording it.
+    const bare = await f.cadre.post(`/api/tasks/${tasks[0].id}/done`, {});
+    expect(bare.json().error.code).toBe('TASK_NEEDS_DISINFECTION_RECORD');
     // Another town's cadre sees none of it.
     expect((await ok(f.other.get('/api/fieldwork/disinfection/jobs'))).total).toBe(0);
     expect((await f.other.get(`/api/fieldwork/disinfection/jobs/${job.id}`)).statusCode).toBe(404);

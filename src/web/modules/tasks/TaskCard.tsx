@@ -16,8 +16,8 @@ import { FailModal } from './FailModal';
 import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag, subjectPath } from './labels';
 import { taskTitle } from './task-title';
 
-/** Subjects whose task is closed by working the subject (the server refuses a bare done / fail with TASK_NEEDS_VISIT). */
-const CLOSED_BY_SUBJECT = new Set(['screening_target']);
+/** Subjects whose task is closed by working the subject (the server refuses a bare done / fail: TASK_NEEDS_VISIT, TASK_NEEDS_DISINFECTION_RECORD). */
+const CLOSED_BY_SUBJECT = new Set(['screening_target', 'disinfection_job']);
 
 /**
  * Who a home-sampling or retest task is about: name, household address and masked phone, and a big call button
