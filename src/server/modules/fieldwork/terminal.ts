@@ -3,7 +3,7 @@ import { terminalDeadline } from '../../../domain/fieldwork/rules';
 import { type AuditActor, audit } from '../../platform/audit';
 import type { JobQueue } from '../../platform/jobs';
 import { createTasks } from '../tasks';
-import { casesOpenedSinceUnscoped } from '../tracing';
+import { type CaseForDisinfection, casesOpenedSinceUnscoped } from '../tracing';
 import { insertTerminalJobs } from './jobs-repo';
 import { policyOf } from './policy';
 import { terminalTask } from './tasks';
@@ -18,10 +18,22 @@ const JOB_ACTOR: AuditActor = { actorId: null, actorName: 'fieldwork.terminal', 
 /** How far back a sweep looks: long enough to survive a stopped server over a weekend. */
 const LOOK_BACK_MS = 7 * 86_400_000;
 
+/** Cases read a page at a time, each page's jobs written in one transaction. */
+const PAGE = 1000;
+
 export async function sweepNewCases(db: Db, now = new Date()): Promise<number> {
-  const cases = await casesOpenedSinceUnscoped(db, new Date(now.getTime() - LOOK_BACK_MS));
-  if (!cases.length) return 0;
+  const since = new Date(now.getTime() - LOOK_BACK_MS);
   const pol = await policyOf(db);
+  let made = 0;
+  for (let afterId = 0; ; ) {
+    const cases = await casesOpenedSinceUnscoped(db, since, afterId, PAGE);
+    if (cases.length) made += await writeTerminalJobs(db, cases, pol.terminalDeadlineHours);
+    if (cases.length < PAGE) return made;
+    afterId = cases.at(-1)!.caseId;
+  }
+}
+
+async function writeTerminalJobs(db: Db, cases: CaseForDisinfection[], hours: number): Promise<number> {
   return db.tx(async (tx) => {
     const made = await insertTerminalJobs(
       tx,
@@ -31,7 +43,7 @@ export async function sweepNewCases(db: Db, now = new Date()): Promise<number> {
         areaPath: c.areaPath,
         place: '病例住所',
         address: c.address,
-        dueAt: terminalDeadline(c.openedAt, pol.terminalDeadlineHours),
+        dueAt: terminalDeadline(c.openedAt, hours),
       })),
     );
     await createTasks(

@@ -15,13 +15,14 @@ export interface CaseForDisinfection {
   openedAt: Date;
 }
 
-export async function casesOpenedSinceUnscoped(db: Queryable, since: Date, limit = 1000): Promise<CaseForDisinfection[]> {
+/** A page of them in the order of their ids, after `afterId` (0 for the first page). */
+export async function casesOpenedSinceUnscoped(db: Queryable, since: Date, afterId = 0, limit = 1000): Promise<CaseForDisinfection[]> {
   const rows = await db.query<{ id: number; area_id: number; area_path: string; address: string | null; created_at: Date }>(
     `SELECT c.id, c.area_id, c.area_path, h.address, c.created_at
        FROM tracing_cases c JOIN ${residentsAs('r')} ON r.id = c.resident_id LEFT JOIN ${householdsAs('h')} ON h.id = r.household_id
-      WHERE c.created_at >= $1 AND c.classification <> 'discarded'
-      ORDER BY c.id LIMIT $2`,
-    [since, limit],
+      WHERE c.created_at >= $1 AND c.id > $2 AND c.classification <> 'discarded'
+      ORDER BY c.id LIMIT $3`,
+    [since, afterId, limit],
   );
   return rows.map((r) => ({ caseId: r.id, areaId: r.area_id, areaPath: r.area_path, address: r.address, openedAt: new Date(r.created_at) }));
 }
