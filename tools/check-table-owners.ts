@@ -84,6 +84,14 @@ const OWNER: Record<string, string> = {
     'inspection_items',
     'inspection_rectifications',
   ]),
+  ...own('fieldwork', [
+    'fieldwork_policy',
+    'disinfection_rounds',
+    'disinfection_jobs',
+    'publicity_items',
+    'publicity_campaigns',
+    'publicity_campaign_households',
+  ]),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',

@@ -38,6 +38,7 @@ import { tracingRoutes } from './modules/tracing/routes';
 import { zonesRoutes } from './modules/zones/routes';
 import { helpRoutes } from './modules/help/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
+import { fieldworkRoutes } from './modules/fieldwork/routes';
 import { photoRoutes } from './modules/photos/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -179,6 +180,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     dataDir: config.DATA_DIR,
   });
   await app.register(inspectionRoutes);
+  await app.register(fieldworkRoutes);
   await app.register(lifecycleRoutes);
   await app.register(photoRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

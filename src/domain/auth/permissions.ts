@@ -66,6 +66,9 @@ export const PERMISSIONS = {
   'inspections.inspect': 'inspections',
   'inspections.rectify': 'inspections',
   'inspections.manage': 'inspections',
+  'fieldwork.read': 'fieldwork',
+  'fieldwork.record': 'fieldwork',
+  'fieldwork.plan': 'fieldwork',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

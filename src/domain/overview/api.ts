@@ -121,6 +121,19 @@ export const overview = z.object({
     .object({ inspectionsThisWeek: z.number(), passRate: z.number().nullable(), openOrders: z.number(), overdueOrders: z.number() })
     .nullable()
     .optional(),
+  /** Field work (消杀 · 宣传): jobs and m² today, terminal jobs overdue, publicity placed, campaign coverage (null: none here). */
+  fieldwork: z
+    .object({
+      jobsToday: z.number(),
+      areaM2Today: z.number(),
+      terminalOverdue: z.number(),
+      planned: z.number(),
+      publicityPlaced: z.number(),
+      campaigns: z.number(),
+      campaignCoveragePct: z.number().nullable(),
+    })
+    .nullable()
+    .optional(),
   children: z.array(child),
   trend: z.array(
     z.object({

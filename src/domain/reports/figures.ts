@@ -36,6 +36,9 @@ export const FIGURE_KEYS = [
   'help.closedInTime',
   'help.careCalls',
   'help.careNeeds',
+  // disinfection (消杀): jobs recorded done during the day and the square metres they covered
+  'disinfection.jobs',
+  'disinfection.areaM2',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number>;
@@ -84,6 +87,7 @@ const G = {
   visits: { zh: '入户排查', en: 'Screening' },
   checkpoints: { zh: '卡点', en: 'Checkpoints' },
   help: { zh: '群众求助', en: 'Help requests' },
+  disinfection: { zh: '消杀', en: 'Disinfection' },
 };
 
 /** Every figure in the order of the table cadres know, with its headers. */
@@ -115,6 +119,8 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { key: 'help.closedInTime', group: G.help, name: { zh: '限时办结', en: 'closed in time' } },
   { key: 'help.careCalls', group: G.help, name: { zh: '关怀电话', en: 'care calls made' } },
   { key: 'help.careNeeds', group: G.help, name: { zh: '发现需求', en: 'needs found' } },
+  { key: 'disinfection.jobs', group: G.disinfection, name: { zh: '消杀次数', en: 'jobs done' } },
+  { key: 'disinfection.areaM2', group: G.disinfection, name: { zh: '消杀面积（㎡）', en: 'area (m²)' } },
 ];
 
 /** The compact subset a screen shows (the workbook has every column). */
@@ -134,6 +140,8 @@ export const MAIN_FIGURES: FigureKey[] = [
   'checkpoints.checked',
   'checkpoints.turnedBack',
   'checkpoints.vehiclesTurnedBack',
+  'disinfection.jobs',
+  'disinfection.areaM2',
 ];
 
 export const REPORT_STATUSES = ['live', 'submitted', 'reopened'] as const;

@@ -28,6 +28,8 @@ export const TASK_TITLE_KEYS = [
   'inspectionReinspect',
   'inspectionEscalation',
   'outreachCall',
+  'disinfectionRound',
+  'disinfectionTerminal',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

@@ -135,6 +135,8 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   not_above_target: { zh: '须是检查对象所在区域或其上级', en: "must be the place's area or above it" },
   none_in_area: { zh: '该区域内没有这类对象', en: 'none of this kind in the area' },
   too_long: { zh: '期间太长', en: 'too long a period' },
+  // Field work (fieldwork module).
+  area_range: { zh: '面积须大于 0 且在合理范围内', en: 'must be more than 0 and believable' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {

@@ -213,7 +213,9 @@ async function snapshotOfA(): Promise<string> {
   for (const { table_name } of tables) {
     // Tasks the clock's own jobs raise (a checkpoint shift understaffed 15 minutes after it began, made by no user)
     // appear whenever the walk happens to cross such a moment: they are not a request's doing.
-    const own = table_name === 'tasks' ? ' AND created_by IS NOT NULL' : '';
+    // Likewise the terminal disinfection jobs the field work's sweep makes from A's cases — until someone records one done.
+    const own =
+      table_name === 'tasks' ? ' AND created_by IS NOT NULL' : table_name === 'disinfection_jobs' ? ' AND (created_by IS NOT NULL OR done_at IS NOT NULL)' : '';
     parts.push(await t.db.query(`SELECT * FROM "${table_name}" WHERE area_path LIKE $1${own} ORDER BY 1`, [env.a.county.path + '%']));
   }
   parts.push(await t.db.query('SELECT code, permissions FROM roles ORDER BY code'));

@@ -8,6 +8,7 @@ import { suppliesPanel } from '../supplies';
 import { zonesPanel } from '../zones';
 import { helpPanel } from '../help';
 import { inspectionsPanel } from '../inspections';
+import { fieldworkPanel } from '../fieldwork';
 import { openAlertsPanel } from '../monitoring';
 import { type RCtx, rollUp, seriesOf } from '../reports';
 import { samplingPanel } from '../sampling';
@@ -33,7 +34,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
   const day = p.day ?? ctx.today;
   const reported = !BELOW_VILLAGE.has(area.kind);
   // The panels are independent reads; on PostgreSQL they run side by side on the pool.
-  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing, supplies, zones, help, inspections] =
+  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing, supplies, zones, help, inspections, fieldwork] =
     await Promise.all([
       reported ? rollUp(ctx, { areaId: area.id, day }) : null,
       reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
@@ -50,6 +51,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
       zonesPanel(ctx, area),
       helpPanel(ctx, area, ctx.timeZone),
       ctx.actor.permissions.has('inspections.read') ? inspectionsPanel(ctx, area, ctx.timeZone) : null,
+      ctx.actor.permissions.has('fieldwork.read') ? fieldworkPanel(ctx, area, ctx.timeZone) : null,
     ]);
   const rowOf = new Map((report?.rows ?? []).map((r) => [r.areaId, r.figures as Figures]));
   return {
@@ -71,6 +73,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     zones,
     help,
     inspections,
+    fieldwork,
     children: children.map((c) => ({
       areaId: c.id,
       name: c.name,

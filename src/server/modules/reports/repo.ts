@@ -5,6 +5,7 @@ import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
 import { crossingsByAreaDaySql, postsOpenByAreaDaySql } from '../checkpoints/sql';
 import { helpByAreaDaySql } from '../help/sql';
+import { disinfectionByAreaDaySql } from '../fieldwork/sql';
 import { feverAlertsAs, followUpsAs, measuresAs } from '../monitoring/sql';
 import { arrivalsAs, screeningVisitsAs } from '../screening/sql';
 import { usersAs } from '../users/sql';
@@ -12,7 +13,8 @@ import { usersAs } from '../users/sql';
 /**
  * SQL of the village daily report (日报). The figures are computed from the records of the monitoring
  * tables (arrivals, measures, follow-ups, fever alerts, screening visits — read-only here: a report is a
- * reading of them), the checkpoints' posts and crossings and the help requests and care calls (through the subqueries those
+ * reading of them), the checkpoints' posts and crossings, the help requests and care calls and the field work's
+ * disinfection jobs (through the subqueries those
  * modules lend) in ONE statement for any number of villages and days:
  *   1. every area under the report's area is mapped to its village (`am`, an index range per village;
  *      villages never contain villages), and each table's rows join it by area_id — a hash join;
@@ -175,6 +177,14 @@ function figuresSql(
      WHERE ${read('help')} AND ${live('am', 'g.day')}
      GROUP BY 1, 2
   ),
+  -- Disinfection: jobs recorded done during the day and their square metres (the field work module's lent SQL).
+  dis AS (
+    SELECT g.day, ${G} AS village_id, sum(g.jobs)::int AS jobs, sum(g.area_m2)::int AS area_m2
+      FROM ${disinfectionByAreaDaySql({ under, t0: '(SELECT t0 FROM span)', t1: '(SELECT t1 FROM span)', timeZone: tz })} g
+      JOIN am ON am.area_id = g.area_id
+     WHERE ${read('disinfection')} AND ${live('am', 'g.day')}
+     GROUP BY 1, 2
+  ),
   long (day, village_id, key, n) AS (
     SELECT a.day, a.village_id, k.key, k.n FROM arr2 a
      CROSS JOIN LATERAL (VALUES ('arrivals.total', a.total), ('arrivals.' || a.lvl || '.total', a.total), ('arrivals.today', a.today), ('arrivals.' || a.lvl || '.today', a.today)) AS k(key, n)
@@ -196,6 +206,8 @@ function figuresSql(
     SELECT g.day, g.village_id, k.key, k.n FROM hlp g
      CROSS JOIN LATERAL (VALUES ('help.received', g.received), ('help.closed', g.closed), ('help.closedInTime', g.closed_in_time), ('help.careCalls', g.calls),
        ('help.careNeeds', g.needs)) AS k(key, n)
+    UNION ALL
+    SELECT g.day, g.village_id, k.key, k.n FROM dis g CROSS JOIN LATERAL (VALUES ('disinfection.jobs', g.jobs), ('disinfection.areaM2', g.area_m2)) AS k(key, n)
     UNION ALL
     SELECT s.day, ${p.by === 'village' ? 's.village_id' : '0'}, e.key, e.value::int FROM sub s CROSS JOIN LATERAL jsonb_each_text(s.figures) AS e(key, value)
   )

@@ -125,6 +125,8 @@ const CLOSED_BY_SUBJECT = new Map([
   ['inspection_rectification', 'TASK_NEEDS_REINSPECTION'],
   ['inspection_reinspection', 'TASK_NEEDS_REINSPECTION'],
   ['inspection_escalation', 'TASK_NEEDS_REINSPECTION'],
+  // A disinfection job (field work module) is done when it is recorded, with its area and photos.
+  ['disinfection_job', 'TASK_NEEDS_DISINFECTION_RECORD'],
 ]);
 
 export async function transition(ctx: Ctx, id: number, to: 'in_progress' | 'done' | 'failed', extra: { reason?: string; note?: string } = {}) {

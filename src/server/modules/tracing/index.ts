@@ -7,3 +7,4 @@
 export { tracingPanel } from './overview-panel';
 /** Risk zones count a zone's quiet days from the new cases inside it. */
 export { type ZoneCases, newCasesInZones } from './zone-cases';
+export { type CaseForDisinfection, casesOpenedSinceUnscoped } from './disinfection-cases';

@@ -151,6 +151,16 @@ export function FigureCards({ o }: { o: Overview }) {
           note={t('inspections.panel.note', { ...o.inspections, passRate: o.inspections.passRate ?? '—' })}
         />
       )}
+      {o.fieldwork && (
+        <FigureCard
+          testId="fig-fieldwork"
+          title={t('fieldwork.panel.title')}
+          value={o.fieldwork.jobsToday}
+          suffix={t('fieldwork.panel.m2', { m2: o.fieldwork.areaM2Today })}
+          danger={o.fieldwork.terminalOverdue > 0}
+          note={t('fieldwork.panel.note', { ...o.fieldwork, coverage: o.fieldwork.campaignCoveragePct ?? '—' })}
+        />
+      )}
     </Row>
   );
 }

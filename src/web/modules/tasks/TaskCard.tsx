@@ -16,8 +16,11 @@ import { FailModal } from './FailModal';
 import { PriorityTag, SubjectLink, TaskStatusTag, TypeTag, subjectPath } from './labels';
 import { taskTitle } from './task-title';
 
-/** Subjects whose task is closed by working the subject (the server refuses a bare done / fail with TASK_NEEDS_VISIT). */
-const CLOSED_BY_SUBJECT = new Set(['screening_target', 'help_outreach_call']);
+/**
+ * Subjects whose task is closed by working the subject (the server refuses a bare done / fail: TASK_NEEDS_VISIT,
+ * TASK_NEEDS_DISINFECTION_RECORD; a care call is closed by recording its outcome on the day's list).
+ */
+const CLOSED_BY_SUBJECT = new Set(['screening_target', 'disinfection_job', 'help_outreach_call']);
 
 /**
  * Who a home-sampling or retest task is about: name, household address and masked phone, and a big call button

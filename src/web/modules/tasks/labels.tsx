@@ -61,6 +61,9 @@ export function subjectPath(subject: Task['subject']): string | null {
     case 'inspection_escalation':
       // Worked on the order's page: the unit reports it done, an inspector re-inspects.
       return `/inspections/rectifications/${subject.id}`;
+    case 'disinfection_job':
+      // Recorded done on the job's phone form, with its photos (field work module).
+      return `/fieldwork/disinfection/new?jobId=${subject.id}`;
     default:
       return null;
   }
