@@ -66,6 +66,9 @@ export const PERMISSIONS = {
   'inspections.inspect': 'inspections',
   'inspections.rectify': 'inspections',
   'inspections.manage': 'inspections',
+  'vaccination.read': 'vaccination',
+  'vaccination.mobilise': 'vaccination',
+  'vaccination.manage': 'vaccination',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

@@ -27,6 +27,10 @@ export const TASK_TITLE_KEYS = [
   'inspectionRectify',
   'inspectionReinspect',
   'inspectionEscalation',
+  'vaccinationCall',
+  'vaccinationVisit',
+  'vaccinationObserve',
+  'vaccinationFollowUp',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

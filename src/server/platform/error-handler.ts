@@ -135,6 +135,10 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   not_above_target: { zh: '须是检查对象所在区域或其上级', en: "must be the place's area or above it" },
   none_in_area: { zh: '该区域内没有这类对象', en: 'none of this kind in the area' },
   too_long: { zh: '期间太长', en: 'too long a period' },
+  // Vaccination outreach (vaccination module).
+  before_birth: { zh: '不能早于出生日期', en: 'cannot be before the date of birth' },
+  not_after_last: { zh: '须晚于上一剂的接种日期', en: 'must be after the last dose' },
+  after_session: { zh: '不能晚于接种场次结束时间', en: 'cannot be after the session ends' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {
