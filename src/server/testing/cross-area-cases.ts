@@ -12,6 +12,7 @@ import { TRACING_CASES } from './tracing-cases';
 import { ZONES_CASES } from './zones-cases';
 import { HELP_CASES } from './help-cases';
 import { INSPECTION_CASES } from './inspection-cases';
+import { VACCINATION_CASES } from './vaccination-cases';
 import { PHOTO_CASES } from './photo-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
@@ -60,4 +61,6 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...PHOTO_CASES,
   // Inspections and rectification (issue 18, point 4).
   ...INSPECTION_CASES,
+  // Vaccination outreach (issue 18, point 3).
+  ...VACCINATION_CASES,
 };

@@ -58,6 +58,11 @@ export function subjectPath(subject: Task['subject']): string | null {
     case 'inspection_escalation':
       // Worked on the order's page: the unit reports it done, an inspector re-inspects.
       return `/inspections/rectifications/${subject.id}`;
+    case 'vaccination_call':
+    case 'vaccination_observe':
+    case 'vaccination_followup':
+      // The subject is the person: their vaccination card.
+      return `/vaccination/people/${subject.id}`;
     default:
       return null;
   }
