@@ -55,15 +55,13 @@ describe('a ride plan on a phone', () => {
     await expect.poll(() => page.getByTestId('ride-trip').count()).toBeGreaterThanOrEqual(2);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
-    const trips = await page
-      .getByTestId('ride-trip')
-      .evaluateAll((cards) =>
-        cards.map((c) => ({
-          title: c.querySelector('.ant-card-head-title')?.textContent ?? '',
-          rows: c.querySelectorAll('tbody tr').length,
-          text: c.textContent ?? '',
-        })),
-      );
+    const trips = await page.getByTestId('ride-trip').evaluateAll((cards) =>
+      cards.map((c) => ({
+        title: c.querySelector('.ant-card-head-title')?.textContent ?? '',
+        rows: c.querySelectorAll('tbody tr').length,
+        text: c.textContent ?? '',
+      })),
+    );
     // No trip over its vehicle's seats (3 in the van, 2 in the car).
     for (const t of trips) expect(t.rows).toBeLessThanOrEqual(t.title.includes('面包车') ? 3 : 2);
     const withWheelchair = trips.filter((t) => t.text.includes(wheelchairRider));
