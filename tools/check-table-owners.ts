@@ -74,6 +74,15 @@ const OWNER: Record<string, string> = {
     'supply_alerts',
     'supply_donations',
   ]),
+  ...own('vaccination', [
+    'vaccination_policy',
+    'vaccination_people',
+    'vaccination_doses',
+    'vaccination_contacts',
+    'vaccination_vehicles',
+    'vaccination_sessions',
+    'vaccination_rides',
+  ]),
   ...own('inspections', [
     'inspection_checklists',
     'inspection_policy',

@@ -69,6 +69,9 @@ export const PERMISSIONS = {
   'fieldwork.read': 'fieldwork',
   'fieldwork.record': 'fieldwork',
   'fieldwork.plan': 'fieldwork',
+  'vaccination.read': 'vaccination',
+  'vaccination.mobilise': 'vaccination',
+  'vaccination.manage': 'vaccination',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

@@ -134,6 +134,15 @@ export const overview = z.object({
     })
     .nullable()
     .optional(),
+  /** Vaccination outreach (疫苗接种动员): coverage of the 60+ and 80+ by village, agreed and waiting, refused (null: nobody reached here yet). */
+  vaccination: z
+    .object({
+      agreedWaiting: z.number(),
+      refused: z.number(),
+      byVillage: z.array(z.object({ areaId: z.number(), name: z.string(), rate60: z.number().nullable(), rate80: z.number().nullable() })),
+    })
+    .nullable()
+    .optional(),
   children: z.array(child),
   trend: z.array(
     z.object({

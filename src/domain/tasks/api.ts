@@ -19,6 +19,9 @@ export const ALL_TASK_TYPES = [
   'checkpoint_roster_request',
   'trace_contact',
   'supply_low',
+  'vaccination_call',
+  'vaccination_observe',
+  'vaccination_followup',
 ] as const;
 
 /** A role code as the roles table spells it. */

@@ -30,6 +30,10 @@ export const TASK_TITLE_KEYS = [
   'outreachCall',
   'disinfectionRound',
   'disinfectionTerminal',
+  'vaccinationCall',
+  'vaccinationVisit',
+  'vaccinationObserve',
+  'vaccinationFollowUp',
 ] as const;
 
 export type TaskTitleKey = (typeof TASK_TITLE_KEYS)[number];

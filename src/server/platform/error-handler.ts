@@ -137,6 +137,10 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   too_long: { zh: '期间太长', en: 'too long a period' },
   // Field work (fieldwork module).
   area_range: { zh: '面积须大于 0 且在合理范围内', en: 'must be more than 0 and believable' },
+  // Vaccination outreach (vaccination module).
+  before_birth: { zh: '不能早于出生日期', en: 'cannot be before the date of birth' },
+  not_after_last: { zh: '须晚于上一剂的接种日期', en: 'must be after the last dose' },
+  after_session: { zh: '不能晚于接种场次结束时间', en: 'cannot be after the session ends' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {

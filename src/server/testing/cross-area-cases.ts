@@ -13,6 +13,7 @@ import { ZONES_CASES } from './zones-cases';
 import { HELP_CASES } from './help-cases';
 import { INSPECTION_CASES } from './inspection-cases';
 import { FIELDWORK_CASES } from './fieldwork-cases';
+import { VACCINATION_CASES } from './vaccination-cases';
 import { PHOTO_CASES } from './photo-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
@@ -62,4 +63,6 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   // Inspections and rectification (issue 18, point 4).
   ...INSPECTION_CASES,
   ...FIELDWORK_CASES,
+  // Vaccination outreach (issue 18, point 3).
+  ...VACCINATION_CASES,
 };

@@ -11,6 +11,7 @@ import { ZONES_PAGES } from './modules-zones';
 import { HELP_PAGES, HELP_PUBLIC_PAGES } from './modules-help';
 import { INSPECTION_PAGES } from './modules-inspections';
 import { FIELDWORK_PAGES } from './modules-fieldwork';
+import { VACCINATION_PAGES } from './modules-vaccination';
 import type { ReactNode } from 'react';
 import { lazyPage, type PageComponent } from './lazy-page';
 import {
@@ -301,6 +302,7 @@ export const MODULES: ModuleDef[] = [
   ...HELP_PAGES,
   ...INSPECTION_PAGES,
   ...FIELDWORK_PAGES,
+  ...VACCINATION_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

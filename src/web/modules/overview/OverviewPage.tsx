@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { getOverview } from '../../../domain/overview/api';
 import { EChart } from '../../app/components/EChart';
+import { VaccinationCard } from './VaccinationCard';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
 import { AttentionList } from './AttentionList';
@@ -107,6 +108,7 @@ export default function OverviewPage() {
                   <EChart testId="chart-shares" option={sharesByChild(o, t)} onClickItem={(i) => drill(i, o.children)} />
                 </Card>
               )}
+              {o.vaccination && <VaccinationCard vaccination={o.vaccination} />}
               {o.trend.length > 0 ? (
                 <Card size="small" title={t('overview.trend')}>
                   <EChart testId="chart-trend" option={trend(o, t)} />

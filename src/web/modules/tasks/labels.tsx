@@ -64,6 +64,11 @@ export function subjectPath(subject: Task['subject']): string | null {
     case 'disinfection_job':
       // Recorded done on the job's phone form, with its photos (field work module).
       return `/fieldwork/disinfection/new?jobId=${subject.id}`;
+    case 'vaccination_call':
+    case 'vaccination_observe':
+    case 'vaccination_followup':
+      // The subject is the person: their vaccination card.
+      return `/vaccination/people/${subject.id}`;
     default:
       return null;
   }
