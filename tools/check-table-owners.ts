@@ -84,6 +84,7 @@ const OWNER: Record<string, string> = {
     'inspection_items',
     'inspection_rectifications',
   ]),
+  ...own('enterprises', ['enterprises', 'enterprise_documents', 'enterprise_applications', 'enterprise_staff', 'enterprise_ledgers']),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',

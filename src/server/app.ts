@@ -38,6 +38,7 @@ import { tracingRoutes } from './modules/tracing/routes';
 import { zonesRoutes } from './modules/zones/routes';
 import { helpRoutes } from './modules/help/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
+import { enterpriseRoutes } from './modules/enterprises/routes';
 import { photoRoutes } from './modules/photos/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -177,6 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     mergeMinutes: config.HELP_MERGE_MINUTES,
   });
   await app.register(inspectionRoutes);
+  await app.register(enterpriseRoutes, { config });
   await app.register(lifecycleRoutes);
   await app.register(photoRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -66,6 +66,10 @@ export const PERMISSIONS = {
   'inspections.inspect': 'inspections',
   'inspections.rectify': 'inspections',
   'inspections.manage': 'inspections',
+  'enterprises.read': 'enterprises',
+  'enterprises.manage': 'enterprises',
+  'enterprises.ledger': 'enterprises',
+  'enterprises.approve': 'enterprises',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

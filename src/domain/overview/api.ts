@@ -119,6 +119,8 @@ export const overview = z.object({
     .object({ inspectionsThisWeek: z.number(), passRate: z.number().nullable(), openOrders: z.number(), overdueOrders: z.number() })
     .nullable()
     .optional(),
+  /** Enterprises (复工复产): resumed, applying, suspended, and the resumed that sent today's ledger (null: none here). */
+  enterprises: z.object({ total: z.number(), resumed: z.number(), applying: z.number(), suspended: z.number(), ledgerToday: z.number() }).nullable().optional(),
   children: z.array(child),
   trend: z.array(
     z.object({

@@ -10,6 +10,7 @@ import { SUPPLIES_PAGES } from './modules-supplies';
 import { ZONES_PAGES } from './modules-zones';
 import { HELP_PAGES, HELP_PUBLIC_PAGES } from './modules-help';
 import { INSPECTION_PAGES } from './modules-inspections';
+import { ENTERPRISE_PAGES } from './modules-enterprises';
 import type { ReactNode } from 'react';
 import { lazyPage, type PageComponent } from './lazy-page';
 import {
@@ -299,6 +300,7 @@ export const MODULES: ModuleDef[] = [
   ...ZONES_PAGES,
   ...HELP_PAGES,
   ...INSPECTION_PAGES,
+  ...ENTERPRISE_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

@@ -8,6 +8,7 @@ import { suppliesPanel } from '../supplies';
 import { zonesPanel } from '../zones';
 import { helpPanel } from '../help';
 import { inspectionsPanel } from '../inspections';
+import { enterprisesPanel } from '../enterprises';
 import { openAlertsPanel } from '../monitoring';
 import { type RCtx, rollUp, seriesOf } from '../reports';
 import { samplingPanel } from '../sampling';
@@ -33,24 +34,41 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
   const day = p.day ?? ctx.today;
   const reported = !BELOW_VILLAGE.has(area.kind);
   // The panels are independent reads; on PostgreSQL they run side by side on the pool.
-  const [report, trend, sampling, screening, tasks, volunteers, alerts, children, trail, checkpoints, tracing, supplies, zones, help, inspections] =
-    await Promise.all([
-      reported ? rollUp(ctx, { areaId: area.id, day }) : null,
-      reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
-      samplingPanel(ctx, area).catch(() => null),
-      screeningPanel(ctx, area),
-      tasksPanel(ctx, area),
-      volunteersPanel(ctx, area),
-      openAlertsPanel(ctx, area),
-      areaTree.childrenInScope(ctx.db, ctx.actor.scope, area.id, false),
-      areaTree.ancestorsInScope(ctx.db, ctx.actor.scope, area.path),
-      checkpointsPanel(ctx, area, ctx.timeZone),
-      tracingPanel(ctx, area),
-      suppliesPanel(ctx, area),
-      zonesPanel(ctx, area),
-      helpPanel(ctx, area, ctx.timeZone),
-      ctx.actor.permissions.has('inspections.read') ? inspectionsPanel(ctx, area, ctx.timeZone) : null,
-    ]);
+  const [
+    report,
+    trend,
+    sampling,
+    screening,
+    tasks,
+    volunteers,
+    alerts,
+    children,
+    trail,
+    checkpoints,
+    tracing,
+    supplies,
+    zones,
+    help,
+    inspections,
+    enterprises,
+  ] = await Promise.all([
+    reported ? rollUp(ctx, { areaId: area.id, day }) : null,
+    reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
+    samplingPanel(ctx, area).catch(() => null),
+    screeningPanel(ctx, area),
+    tasksPanel(ctx, area),
+    volunteersPanel(ctx, area),
+    openAlertsPanel(ctx, area),
+    areaTree.childrenInScope(ctx.db, ctx.actor.scope, area.id, false),
+    areaTree.ancestorsInScope(ctx.db, ctx.actor.scope, area.path),
+    checkpointsPanel(ctx, area, ctx.timeZone),
+    tracingPanel(ctx, area),
+    suppliesPanel(ctx, area),
+    zonesPanel(ctx, area),
+    helpPanel(ctx, area, ctx.timeZone),
+    ctx.actor.permissions.has('inspections.read') ? inspectionsPanel(ctx, area, ctx.timeZone) : null,
+    ctx.actor.permissions.has('enterprises.read') ? enterprisesPanel(ctx, area) : null,
+  ]);
   const rowOf = new Map((report?.rows ?? []).map((r) => [r.areaId, r.figures as Figures]));
   return {
     area: { id: area.id, name: area.name, kind: area.kind },
@@ -71,6 +89,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     zones,
     help,
     inspections,
+    enterprises,
     children: children.map((c) => ({
       areaId: c.id,
       name: c.name,

@@ -151,6 +151,16 @@ export function FigureCards({ o }: { o: Overview }) {
           note={t('inspections.panel.note', { ...o.inspections, passRate: o.inspections.passRate ?? '—' })}
         />
       )}
+      {o.enterprises && (
+        <FigureCard
+          testId="fig-enterprises"
+          title={t('enterprises.panel.title')}
+          value={o.enterprises.resumed}
+          suffix={`/ ${o.enterprises.total}`}
+          danger={o.enterprises.suspended > 0}
+          note={t('enterprises.panel.note', o.enterprises)}
+        />
+      )}
     </Row>
   );
 }
