@@ -13,6 +13,7 @@ import { ZONES_CASES } from './zones-cases';
 import { HELP_CASES } from './help-cases';
 import { INSPECTION_CASES } from './inspection-cases';
 import { PHOTO_CASES } from './photo-cases';
+import { ENTERPRISE_CASES } from './enterprise-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
 
@@ -60,4 +61,6 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...PHOTO_CASES,
   // Inspections and rectification (issue 18, point 4).
   ...INSPECTION_CASES,
+  // Enterprises and their resumption (issue 18, point 5).
+  ...ENTERPRISE_CASES,
 };
