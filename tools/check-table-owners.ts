@@ -85,6 +85,7 @@ const OWNER: Record<string, string> = {
     'inspection_rectifications',
   ]),
   ...own('enterprises', ['enterprises', 'enterprise_documents', 'enterprise_applications', 'enterprise_staff', 'enterprise_ledgers']),
+  ...own('command', ['command_groups', 'command_group_members']),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',

@@ -39,6 +39,7 @@ import { zonesRoutes } from './modules/zones/routes';
 import { helpRoutes } from './modules/help/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { enterpriseRoutes } from './modules/enterprises/routes';
+import { commandGroupRoutes } from './modules/command/routes';
 import { photoRoutes } from './modules/photos/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -179,6 +180,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(inspectionRoutes);
   await app.register(enterpriseRoutes, { config });
+  await app.register(commandGroupRoutes);
   await app.register(lifecycleRoutes);
   await app.register(photoRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -14,6 +14,7 @@ export const auditCatalogue = {
   checkpoint_roster: ['fill', 'export'],
   checkpoint_roster_policy: ['publish'],
   checkpoint_roster_request: ['create', 'accept', 'decline', 'withdraw', 'approve', 'refuse'],
+  command_group: ['create', 'update', 'set_members'],
   daily_report: ['submit', 'reopen', 'export'],
   data_request: ['create', 'answer'],
   deployment: ['create', 'cancel'],

@@ -70,6 +70,8 @@ export const PERMISSIONS = {
   'enterprises.manage': 'enterprises',
   'enterprises.ledger': 'enterprises',
   'enterprises.approve': 'enterprises',
+  'command.read': 'command',
+  'command.manage': 'command',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

@@ -14,6 +14,7 @@ import { HELP_CASES } from './help-cases';
 import { INSPECTION_CASES } from './inspection-cases';
 import { PHOTO_CASES } from './photo-cases';
 import { ENTERPRISE_CASES } from './enterprise-cases';
+import { COMMAND_CASES } from './command-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
 
@@ -63,4 +64,6 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...INSPECTION_CASES,
   // Enterprises and their resumption (issue 18, point 5).
   ...ENTERPRISE_CASES,
+  // The command center's standing bodies (issue 18, point 6).
+  ...COMMAND_CASES,
 };

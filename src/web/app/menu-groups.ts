@@ -15,7 +15,7 @@ export const PERSONAL_PATHS: readonly string[] = ['/', '/me/tasks', '/me/assignm
 
 /** Menu path → group, in the order the entries are listed inside their group. */
 const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
-  overview: ['/overview', '/tasks', '/reports/daily'],
+  overview: ['/overview', '/command/groups', '/tasks', '/reports/daily'],
   residents: ['/residents', '/residents/lookup', '/screening/roster-proposals'],
   control: [
     '/screening',
@@ -60,6 +60,7 @@ const GROUP_BY_PREFIX: Record<string, MenuGroup> = {
   reports: 'overview',
   tasks: 'overview',
   overview: 'overview',
+  command: 'overview',
   admin: 'system',
   areas: 'system',
 };

@@ -11,6 +11,7 @@ import { ZONES_PAGES } from './modules-zones';
 import { HELP_PAGES, HELP_PUBLIC_PAGES } from './modules-help';
 import { INSPECTION_PAGES } from './modules-inspections';
 import { ENTERPRISE_PAGES } from './modules-enterprises';
+import { COMMAND_PAGES } from './modules-command';
 import type { ReactNode } from 'react';
 import { lazyPage, type PageComponent } from './lazy-page';
 import {
@@ -301,6 +302,7 @@ export const MODULES: ModuleDef[] = [
   ...HELP_PAGES,
   ...INSPECTION_PAGES,
   ...ENTERPRISE_PAGES,
+  ...COMMAND_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',
