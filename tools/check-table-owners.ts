@@ -101,6 +101,8 @@ const OWNER: Record<string, string> = {
     'publicity_campaigns',
     'publicity_campaign_households',
   ]),
+  ...own('enterprises', ['enterprises', 'enterprise_documents', 'enterprise_applications', 'enterprise_staff', 'enterprise_ledgers']),
+  ...own('command', ['command_groups', 'command_group_members']),
   ...own('checkpoints', [
     'checkpoint_posts',
     'checkpoint_assignments',

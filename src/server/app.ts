@@ -40,6 +40,8 @@ import { helpRoutes } from './modules/help/routes';
 import { inspectionRoutes } from './modules/inspections/routes';
 import { fieldworkRoutes } from './modules/fieldwork/routes';
 import { vaccinationRoutes } from './modules/vaccination/routes';
+import { enterpriseRoutes } from './modules/enterprises/routes';
+import { commandGroupRoutes } from './modules/command/routes';
 import { photoRoutes } from './modules/photos/routes';
 import { screeningRoutes } from './modules/screening/routes';
 import { reportRoutes } from './modules/reports/routes';
@@ -183,6 +185,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(inspectionRoutes);
   await app.register(fieldworkRoutes);
   await app.register(vaccinationRoutes);
+  await app.register(enterpriseRoutes, { config });
+  await app.register(commandGroupRoutes);
   await app.register(lifecycleRoutes);
   await app.register(photoRoutes);
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());

@@ -72,6 +72,12 @@ export const PERMISSIONS = {
   'vaccination.read': 'vaccination',
   'vaccination.mobilise': 'vaccination',
   'vaccination.manage': 'vaccination',
+  'enterprises.read': 'enterprises',
+  'enterprises.manage': 'enterprises',
+  'enterprises.ledger': 'enterprises',
+  'enterprises.approve': 'enterprises',
+  'command.read': 'command',
+  'command.manage': 'command',
   'lifecycle.manage': 'lifecycle',
   'lifecycle.requests': 'lifecycle',
 } as const;

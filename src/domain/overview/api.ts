@@ -143,6 +143,8 @@ export const overview = z.object({
     })
     .nullable()
     .optional(),
+  /** Enterprises (复工复产): resumed, applying, suspended, and the resumed that sent today's ledger (null: none here). */
+  enterprises: z.object({ total: z.number(), resumed: z.number(), applying: z.number(), suspended: z.number(), ledgerToday: z.number() }).nullable().optional(),
   children: z.array(child),
   trend: z.array(
     z.object({

@@ -15,6 +15,8 @@ import { INSPECTION_CASES } from './inspection-cases';
 import { FIELDWORK_CASES } from './fieldwork-cases';
 import { VACCINATION_CASES } from './vaccination-cases';
 import { PHOTO_CASES } from './photo-cases';
+import { ENTERPRISE_CASES } from './enterprise-cases';
+import { COMMAND_CASES } from './command-cases';
 
 export { type CrossCase, type CrossEnv, type CrossRequest, MARK } from './cross-area-kit';
 
@@ -65,4 +67,8 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...FIELDWORK_CASES,
   // Vaccination outreach (issue 18, point 3).
   ...VACCINATION_CASES,
+  // Enterprises and their resumption (issue 18, point 5).
+  ...ENTERPRISE_CASES,
+  // The command center's standing bodies (issue 18, point 6).
+  ...COMMAND_CASES,
 };

@@ -15,7 +15,7 @@ export const PERSONAL_PATHS: readonly string[] = ['/', '/me/tasks', '/me/assignm
 
 /** Menu path → group, in the order the entries are listed inside their group. */
 const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
-  overview: ['/overview', '/tasks', '/reports/daily'],
+  overview: ['/overview', '/command/groups', '/tasks', '/reports/daily'],
   residents: ['/residents', '/residents/lookup', '/screening/roster-proposals'],
   control: [
     '/screening',
@@ -43,6 +43,8 @@ const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
     '/fieldwork/campaigns',
     '/vaccination',
     '/vaccination/rides',
+    '/enterprises',
+    '/enterprises/approvals',
   ],
   sampling: ['/sampling/rounds', '/sampling/desk', '/sampling/coverage', '/sampling/qr-cards', '/sampling/boxes', '/sampling/lab'],
   team: ['/volunteers', '/volunteers/enlistments', '/volunteers/orgs', '/volunteers/teams', '/volunteers/links', '/volunteers/figures'],
@@ -61,11 +63,13 @@ const GROUP_BY_PREFIX: Record<string, MenuGroup> = {
   inspections: 'control',
   fieldwork: 'control',
   vaccination: 'control',
+  enterprises: 'control',
   sampling: 'sampling',
   volunteers: 'team',
   reports: 'overview',
   tasks: 'overview',
   overview: 'overview',
+  command: 'overview',
   admin: 'system',
   areas: 'system',
 };

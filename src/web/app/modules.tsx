@@ -12,6 +12,8 @@ import { HELP_PAGES, HELP_PUBLIC_PAGES } from './modules-help';
 import { INSPECTION_PAGES } from './modules-inspections';
 import { FIELDWORK_PAGES } from './modules-fieldwork';
 import { VACCINATION_PAGES } from './modules-vaccination';
+import { ENTERPRISE_PAGES } from './modules-enterprises';
+import { COMMAND_PAGES } from './modules-command';
 import type { ReactNode } from 'react';
 import { lazyPage, type PageComponent } from './lazy-page';
 import {
@@ -303,6 +305,8 @@ export const MODULES: ModuleDef[] = [
   ...INSPECTION_PAGES,
   ...FIELDWORK_PAGES,
   ...VACCINATION_PAGES,
+  ...ENTERPRISE_PAGES,
+  ...COMMAND_PAGES,
   {
     path: '/monitoring/policy',
     labelKey: 'nav.policy',

@@ -4,3 +4,5 @@
  * photos module's.
  */
 export { inspectionsPanel } from './overview-panel';
+/** An enterprise (复工复产) registered as a target of kind enterprise. */
+export { enterpriseTarget } from './enterprise-target';

@@ -10,6 +10,7 @@ import { helpPanel } from '../help';
 import { inspectionsPanel } from '../inspections';
 import { fieldworkPanel } from '../fieldwork';
 import { vaccinationPanel } from '../vaccination';
+import { enterprisesPanel } from '../enterprises';
 import { openAlertsPanel } from '../monitoring';
 import { type RCtx, rollUp, seriesOf } from '../reports';
 import { samplingPanel } from '../sampling';
@@ -53,6 +54,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     inspections,
     fieldwork,
     vaccination,
+    enterprises,
   ] = await Promise.all([
     reported ? rollUp(ctx, { areaId: area.id, day }) : null,
     reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
@@ -71,6 +73,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     ctx.actor.permissions.has('inspections.read') ? inspectionsPanel(ctx, area, ctx.timeZone) : null,
     ctx.actor.permissions.has('fieldwork.read') ? fieldworkPanel(ctx, area, ctx.timeZone) : null,
     ctx.actor.permissions.has('vaccination.read') ? vaccinationPanel(ctx, area) : null,
+    ctx.actor.permissions.has('enterprises.read') ? enterprisesPanel(ctx, area) : null,
   ]);
   const rowOf = new Map((report?.rows ?? []).map((r) => [r.areaId, r.figures as Figures]));
   return {
@@ -94,6 +97,7 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
     inspections,
     fieldwork,
     vaccination,
+    enterprises,
     children: children.map((c) => ({
       areaId: c.id,
       name: c.name,

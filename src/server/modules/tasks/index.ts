@@ -3,3 +3,5 @@ export type { NewTask } from './repo';
 export { closeForSubject, createTasks, failTasks } from './repo';
 export { tasksPanel } from './overview-panel';
 export { type PersonOfSubject, registerSubjectPerson } from './people';
+/** A command group's open work: the open tasks of its members (issue 18 point 6). */
+export { openTasksOfUsers } from './of-users';

@@ -8,3 +8,5 @@ export { tracingPanel } from './overview-panel';
 /** Risk zones count a zone's quiet days from the new cases inside it. */
 export { type ZoneCases, newCasesInZones } from './zone-cases';
 export { type CaseForDisinfection, casesOpenedSinceUnscoped } from './disinfection-cases';
+/** Cases among an enterprise's staff (复工复产): the match by ID number that suspends it. */
+export { type CaseAmong, casesAmongIdNumbers } from './staff-cases';

@@ -161,6 +161,16 @@ export function FigureCards({ o }: { o: Overview }) {
           note={t('fieldwork.panel.note', { ...o.fieldwork, coverage: o.fieldwork.campaignCoveragePct ?? '—' })}
         />
       )}
+      {o.enterprises && (
+        <FigureCard
+          testId="fig-enterprises"
+          title={t('enterprises.panel.title')}
+          value={o.enterprises.resumed}
+          suffix={`/ ${o.enterprises.total}`}
+          danger={o.enterprises.suspended > 0}
+          note={t('enterprises.panel.note', o.enterprises)}
+        />
+      )}
     </Row>
   );
 }
