@@ -3,3 +3,5 @@ export type { NewTask } from './repo';
 export { closeForSubject, createTasks, failTasks } from './repo';
 export { tasksPanel } from './overview-panel';
 export { type PersonOfSubject, registerSubjectPerson } from './people';
+/** Contact tracing moves a contact's open task to the worker the board assigns (issue 16 point 8). */
+export { reassign as reassignTasks } from './repo';

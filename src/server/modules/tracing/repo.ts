@@ -223,7 +223,7 @@ export interface ContactRow {
   rule_version: string | null;
 }
 
-const CONTACT_SELECT = `SELECT k.id, k.case_id, c.area_path AS case_area_path, ${d('c.isolated_on', 'case_isolated_on')}, k.via_contact_id, k.resident_id,
+export const CONTACT_SELECT = `SELECT k.id, k.case_id, c.area_path AS case_area_path, ${d('c.isolated_on', 'case_isolated_on')}, k.via_contact_id, k.resident_id,
     r.name, r.id_number, r.phone, k.area_id, k.area_path, a.name AS area_name, k.level, ${d('k.last_exposure_on', 'last_exposure_on')}, k.place,
     k.exposure_kind, k.certainty, k.placement, k.placement_note, k.placed_at, k.measure_id, m.kind AS measure_kind, m.state AS measure_state,
     ${d('m.ends_on', 'measure_ends_on')}, k.task_id, t.due_at AS task_due_at, t.status AS task_status, k.rule_version

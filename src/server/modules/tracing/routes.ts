@@ -4,11 +4,13 @@ import { ctxOf } from '../../platform/context';
 import { serve } from '../../platform/serve';
 import * as tasks from '../tasks';
 import * as chainsApi from '../../../domain/tracing/api-chains';
+import * as boardApi from '../../../domain/tracing/api-board';
 import * as exposuresApi from '../../../domain/tracing/api-exposures';
 import { LoginLimiter } from '../../platform/login-limiter';
 import { pickLang } from '../../platform/messages';
 import { exposures } from './exposures';
 import * as venues from './venues';
+import * as board from './board';
 import * as cases from './cases';
 import * as chains from './chains';
 import * as contacts from './contacts';
@@ -71,6 +73,13 @@ export async function tracingRoutes(app: FastifyInstance) {
   serve(app, api.setPlacement, write, (req) => contacts.setPlacement(ctxOf(req), req.params.id, req.body));
 
   serve(app, exposuresApi.listExposures, read, (req) => exposures({ ...ctxOf(req), timeZone: req.server.timeZone }, req.params.id));
+
+  // ——— the contacts board and assist requests (协查) ———
+  serve(app, boardApi.contactsBoard, read, (req) => board.contactsBoard(ctxOf(req), req.query));
+  serve(app, boardApi.bulkContacts, write, (req) => board.bulk(ctxOf(req), req.body));
+  serve(app, boardApi.listAssistRequests, read, (req) => board.listAssist(ctxOf(req), req.query));
+  serve(app, boardApi.exportAssistRequests, write, (req) => board.exportAssist(ctxOf(req), req.body));
+  serve(app, boardApi.importAssistAnswers, write, (req) => board.importAnswers(ctxOf(req), req.body));
 
   // ——— venues (场所码) ———
   // Visits are kept for the policy's days; the sweep runs each night (and deletes nothing a second time).
