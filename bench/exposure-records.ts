@@ -71,6 +71,11 @@ export async function ensureExposureRecords(c: pg.Client, residents: number, log
     await c.query('COMMIT');
     log('crossing people written');
   }
+  // A tube of ten is full (and closed) about eight minutes after it was opened, as the desk closes it.
+  await c.query(
+    `UPDATE sampling_tubes t SET closed_at = t.opened_at + interval '8 minutes' FROM sampling_rounds r
+      WHERE r.id = t.round_id AND r.name = 'bench-exposure' AND t.closed_at IS NULL`,
+  );
   await c.query('ANALYZE sampling_tubes; ANALYZE sampling_bindings; ANALYZE checkpoint_crossings; ANALYZE checkpoint_crossing_people');
   const [ids] = (
     await c.query(

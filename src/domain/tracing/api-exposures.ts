@@ -9,7 +9,8 @@ const BASE = '/api/tracing';
 // ——— exposure suggestions ———
 export const exposureReason = z.object({
   source: z.enum(EXPOSURE_SOURCES),
-  place: z.string(),
+  /** Null: a place outside the viewer's scope (the case's own record there). */
+  place: z.string().nullable(),
   from: instant,
   to: instant,
   /** Minutes the person's time there overlapped the case's; null for the household and building (they live there). */

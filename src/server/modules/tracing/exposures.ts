@@ -14,7 +14,7 @@ import * as venuesRepo from './venues-repo';
  * Exposure suggestions (issue 16, point 4): who the system saw at the same place as the case in the same window.
  * The places are the trajectory's rows naming a sampling point, a post or a venue, and the case's own records of
  * the look-back period (its desk bindings, crossings and check-ins) — the system knows where the case was even when
- * nobody has typed it in yet. Plus the case's household and building. People already contacts of the case, and the
+ * nobody has typed it in yet. A place outside the viewer's scope is not named (place null). Plus the case's household and building. People already contacts of the case, and the
  * case, are left out. A name outside the viewer's scope is masked (and cannot be added here: the assist request or
  * the other area's team takes it); phones are masked always.
  */
@@ -87,6 +87,8 @@ export async function exposures(ctx: Ctx & { timeZone: string }, caseId: number)
     ),
   ]);
 
+  // A place of another area is not named (its people are masked too): the case may have travelled.
+  const placeName = (name: string, areaPath: string) => (pathInScope(ctx.actor.scope, areaPath) ? name : '');
   const sightings: Sighting[] = [];
   const written = new Map<string, { name: string | null; phone: string | null }>();
   const personKey = (residentId: number | null, phone: string | null, name: string | null) => {
@@ -113,7 +115,7 @@ export async function exposures(ctx: Ctx & { timeZone: string }, caseId: number)
       key: personKey(b.resident_id, null, null),
       residentId: b.resident_id,
       source: 'sampling',
-      place: b.point_name,
+      place: placeName(b.point_name, b.point_area_path),
       from: b.bound_at,
       to,
       overlapMinutes: overlapMinutes(own.from, own.to, new Date(to.getTime() - H), to),
@@ -124,7 +126,7 @@ export async function exposures(ctx: Ctx & { timeZone: string }, caseId: number)
       key: personKey(x.resident_id, x.phone, x.name),
       residentId: x.resident_id,
       source: 'checkpoint',
-      place: x.post_name,
+      place: placeName(x.post_name, x.post_area_path),
       from: x.at,
       to: x.at,
       overlapMinutes: 0,
@@ -136,7 +138,7 @@ export async function exposures(ctx: Ctx & { timeZone: string }, caseId: number)
       key: personKey(v.resident_id, v.phone, v.name),
       residentId: v.resident_id,
       source: 'venue',
-      place: v.venue_name,
+      place: placeName(v.venue_name, v.venue_area_path),
       from: v.visited_at,
       to: hourAfter(v.visited_at),
       overlapMinutes: overlapMinutes(own.from, own.to, v.visited_at, hourAfter(v.visited_at)),
@@ -172,7 +174,7 @@ export async function exposures(ctx: Ctx & { timeZone: string }, caseId: number)
         exposureKind: s.exposureKind,
         certainty: s.certainty,
         lastExposureOn: minDay(localDay.format(s.lastSeen), ctx.today),
-        reasons: s.reasons.map((r) => ({ source: r.source, place: r.place, from: r.from, to: r.to, overlapMinutes: r.overlapMinutes })),
+        reasons: s.reasons.map((r) => ({ source: r.source, place: r.place || null, from: r.from, to: r.to, overlapMinutes: r.overlapMinutes })),
       };
     }),
   };

@@ -3,6 +3,7 @@ import { type trajectoryBody, trajectoryRowProblems } from '../../../domain/trac
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, notFound } from '../../platform/errors';
+import { pathInScope } from '../../platform/scope';
 import { areaTree } from '../areas';
 import * as checkpoints from '../checkpoints';
 import * as sampling from '../sampling';
@@ -57,7 +58,7 @@ export async function removeRow(ctx: Ctx, id: number) {
   return { ok: true as const };
 }
 
-/** A sampling point, post or venue named by a row must exist (any area's: a case travels; names read are masked). */
+/** A sampling point, post or venue named by a row must be one in the caller's scope (its name comes back in the suggestions). */
 async function checkPlaceRefs(ctx: Ctx, rows: z.infer<typeof trajectoryBody>['rows'], fields: Record<string, string>) {
   const ids = (f: (r: (typeof rows)[number]) => number | null | undefined) => [...new Set(rows.map(f).filter((x): x is number => !!x))];
   const [points, posts, venues] = await Promise.all([
@@ -75,8 +76,9 @@ async function checkPlaceRefs(ctx: Ctx, rows: z.infer<typeof trajectoryBody>['ro
     ),
   ]);
   rows.forEach((r, i) => {
-    if (r.samplingPointId && !points.some((p) => p.id === r.samplingPointId)) fields[`rows.${i}.samplingPointId`] = 'not_found';
-    if (r.postId && !posts.some((p) => p.id === r.postId)) fields[`rows.${i}.postId`] = 'not_found';
-    if (r.venueId && !venues.some((v) => v.id === r.venueId)) fields[`rows.${i}.venueId`] = 'not_found';
+    const seen = (list: { id: number; area_path: string }[], id: number) => list.some((p) => p.id === id && pathInScope(ctx.actor.scope, p.area_path));
+    if (r.samplingPointId && !seen(points, r.samplingPointId)) fields[`rows.${i}.samplingPointId`] = 'not_found';
+    if (r.postId && !seen(posts, r.postId)) fields[`rows.${i}.postId`] = 'not_found';
+    if (r.venueId && !seen(venues, r.venueId)) fields[`rows.${i}.venueId`] = 'not_found';
   });
 }

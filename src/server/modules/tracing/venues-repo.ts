@@ -106,13 +106,14 @@ export async function visitsOf(db: Queryable, venueId: number, limit: number, of
 export interface VisitNear extends VisitRow {
   key: number;
   venue_name: string;
+  venue_area_path: string;
 }
 
 /** Visits at each venue in its window (exposure suggestions). */
 export async function visitsNear(db: Queryable, windows: { key: number; venueId: number; from: Date; to: Date }[]): Promise<VisitNear[]> {
   if (!windows.length) return [];
   return db.query<VisitNear>(
-    `SELECT w.key, x.id, x.name, x.phone, x.id_number, x.resident_id, x.visited_at, v.name AS venue_name
+    `SELECT w.key, x.id, x.name, x.phone, x.id_number, x.resident_id, x.visited_at, v.name AS venue_name, v.area_path AS venue_area_path
        FROM unnest($1::int[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS w(key, venue_id, t0, t1)
        JOIN tracing_venues v ON v.id = w.venue_id
        JOIN tracing_venue_visits x ON x.venue_id = w.venue_id AND x.visited_at >= w.t0 AND x.visited_at < w.t1`,
