@@ -120,6 +120,13 @@ describe('contact tracing', () => {
     await page.locator('.ant-dropdown:visible').getByText('已找到并落位').click();
     await expect.poll(() => table.getByTestId('contact-placement').allInnerTexts()).toEqual(['已落位', '待落位']);
 
+    // Exposure suggestions: the people the system saw with the case (its household, desk, posts, venues) with why;
+    // the two contacts are no longer suggested.
+    await page.getByTestId('exposures-open').click();
+    await expect.poll(() => page.getByTestId('exposure-table').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=exposure-table] .ant-spin-spinning').count()).toBe(0);
+    expect(await page.getByTestId('exposure-table').innerText()).not.toContain(people[1].name);
+
     // The case's chain: the case and its two contacts, three people drawn (the job computes it after each
     // change; the button does it at once).
     await page.getByTestId('case-chain-link').click();
