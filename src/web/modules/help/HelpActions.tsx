@@ -8,7 +8,7 @@ import { Alert, Button, Card, Input, Rate, Select, Space, Typography } from 'ant
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../domain/contract';
-import { assignHelp, closeHelp, followUpHelp, type getHelp, helpDeliverers, type helpPolicyRoute, helpStep, transferHelp } from '../../../domain/help/api';
+import { assignHelp, closeHelp, followUpHelp, getHelp, helpDeliverers, helpPolicyRoute, helpStep, transferHelp } from '../../../domain/help/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';

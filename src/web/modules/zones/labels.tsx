@@ -2,7 +2,7 @@
 import { Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../domain/contract';
-import { type listZones, zonePolicyRoute } from '../../../domain/zones/api';
+import { listZones, zonePolicyRoute } from '../../../domain/zones/api';
 import { localName, useLanguage } from '../../app/i18n';
 import { useApiQuery } from '../../app/query';
 
