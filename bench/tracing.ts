@@ -7,7 +7,9 @@
  *                          goal ≤ 1,000 ms
  *   contacts_placed_per_s  1,000 contacts entered as 20 line lists of 50 through the API, each proposed its
  *                          measure (with follow-ups) and given its grid worker's task; goal 1,000 in ≤ 10 s
- *   exposure_ms            null: exposure suggestions (issue 16, point 4) are not built yet
+ *   exposure_ms            exposure suggestions of one case with 10 places (5 sampling points, 5 posts, an hour each)
+ *                          against 5,000,000 desk bindings and 5,000,000 crossings (bench/exposure-records.ts,
+ *                          written once and kept), median of 7 calls through the API; goal ≤ 2,000 ms
  *
  * Settings (environment):
  *   BENCH_DATABASE_URL  PostgreSQL database holding the demo county and its residents
@@ -20,6 +22,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startProcess, stopProcess } from './server-process';
+import { ensureExposureRecords, tenPlaces } from './exposure-records';
 import { signIn } from './sign-in';
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -79,6 +82,9 @@ await c.query(
 const [{ contacts }] = (await c.query('SELECT count(*)::int AS contacts FROM tracing_contacts')).rows;
 await c.query('ANALYZE tracing_cases; ANALYZE tracing_contacts');
 
+const exposureIds = await ensureExposureRecords(c, residents, log);
+log('exposure records:', exposureIds.bindings, 'bindings,', exposureIds.crossings, 'crossings');
+
 const env = { PORT: String(PORT), DATABASE_URL: url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'wangge-bench-tracing-')), LOG_LEVEL: 'warn' };
 const server = await startProcess({ ...env, NODE_ENV: 'production', DEMO_SEED: 'false' });
 try {
@@ -124,6 +130,18 @@ try {
     placed += r.json.items.filter((x: { measure: string }) => x.measure === 'proposed').length;
   }
   const placeSeconds = (performance.now() - placeStarted) / 1000;
+
+  // ——— exposure suggestions: a case with 10 places ———
+  const [exposed] = (await c.query('SELECT id FROM tracing_cases ORDER BY id LIMIT 1')).rows;
+  await call('POST', `/api/tracing/cases/${exposed.id}/trajectory`, { rows: tenPlaces(exposureIds) });
+  const exposureMs: number[] = [];
+  let suggested = 0;
+  for (let i = 0; i < 7; i++) {
+    const r = await call('GET', `/api/tracing/cases/${exposed.id}/exposures`);
+    exposureMs.push(r.ms);
+    suggested = r.json.items.length;
+  }
+  log('exposure suggestions:', suggested, 'people; runs', exposureMs.map(Math.round).join(', '), 'ms');
   const [{ followUps }] = (
     await c.query('SELECT count(*)::int AS "followUps" FROM follow_ups f JOIN measures m ON m.id = f.measure_id WHERE m.resident_id = ANY($1::int[])', [fresh])
   ).rows;
@@ -141,7 +159,10 @@ try {
       chain_nodes_median: median(drawn),
       largest_chain_people: largest[0]?.people ?? 0,
       list_ms: Math.round(list.ms),
-      exposure_ms: null,
+      exposure_ms: Math.round(median(exposureMs)),
+      exposure_p95_ms: Math.round(p95(exposureMs)),
+      exposure_suggested: suggested,
+      exposure_records: exposureIds.bindings + exposureIds.crossings,
       contacts_placed: placed,
       follow_ups_written: followUps,
       contacts_placed_s: Number(placeSeconds.toFixed(2)),

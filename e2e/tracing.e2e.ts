@@ -1,6 +1,6 @@
 import { type Browser, type Locator, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext, signIn } from './browser';
+import { apiSession, launch, newContext, signIn } from './browser';
 
 /**
  * Contact tracing's first slice through its screens (issue 16): a village cadre opens a case for a registry
@@ -120,6 +120,13 @@ describe('contact tracing', () => {
     await page.locator('.ant-dropdown:visible').getByText('已找到并落位').click();
     await expect.poll(() => table.getByTestId('contact-placement').allInnerTexts()).toEqual(['已落位', '待落位']);
 
+    // Exposure suggestions: the people the system saw with the case (its household, desk, posts, venues) with why;
+    // the two contacts are no longer suggested.
+    await page.getByTestId('exposures-open').click();
+    await expect.poll(() => page.getByTestId('exposure-table').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=exposure-table] .ant-spin-spinning').count()).toBe(0);
+    expect(await page.getByTestId('exposure-table').innerText()).not.toContain(people[1].name);
+
     // The case's chain: the case and its two contacts, three people drawn (the job computes it after each
     // change; the button does it at once).
     await page.getByTestId('case-chain-link').click();
@@ -128,6 +135,29 @@ describe('contact tracing', () => {
     await expect.poll(() => page.getByTestId('chain-graph').getAttribute('data-nodes'), { timeout: 20_000 }).toBe('3');
     expect(await page.getByTestId('chain-list').innerText()).toContain('病例 1 例 · 接触者 2 人');
     expect(await page.locator('[data-testid=chain-graph] canvas').count()).toBeGreaterThan(0);
+    await context.close();
+  });
+});
+
+describe('venue codes', () => {
+  it('a visitor scans a venue’s code without an account, is refused a bad phone, and records the visit', async () => {
+    const { api, csrf, scopeId } = await apiSession(base, 'cadre');
+    const made = await api.post('/api/tracing/venues', { data: { areaId: scopeId, name: '合众轩烩面馆' }, headers: { 'x-csrf-token': csrf } });
+    expect(made.status()).toBe(201);
+    const venue = (await made.json()) as { token: string };
+    await api.dispose();
+
+    const context = await newContext(browser, 'phone');
+    const page = await context.newPage();
+    await page.goto(`${base}/venue/${venue.token}`);
+    await expect.poll(() => page.getByTestId('scan-venue').innerText()).toBe('合众轩烩面馆');
+    await page.getByTestId('scan-name').fill('张三');
+    await page.getByTestId('scan-phone').fill('123');
+    await page.getByTestId('scan-submit').click();
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
+    await page.getByTestId('scan-phone').fill('13800138000');
+    await page.getByTestId('scan-submit').click();
+    await expect.poll(() => page.getByTestId('scan-done').innerText()).toContain('合众轩烩面馆');
     await context.close();
   });
 });

@@ -40,6 +40,10 @@ export const trajectoryRow = z.strictObject({
   endsAt: instantInput.nullish(),
   place: plainText(200).nullish(),
   areaId: id.nullish(),
+  /** A place the system holds records of: exposure suggestions read who was there in the window. */
+  samplingPointId: id.nullish(),
+  postId: id.nullish(),
+  venueId: id.nullish(),
   transportKind: z.enum(TRANSPORT_KINDS).nullish(),
   transportNumber: plainText(30).nullish(),
   seat: plainText(20).nullish(),
@@ -70,7 +74,7 @@ export const placementBody = z.strictObject({
 export function trajectoryRowProblems(r: TrajectoryRowInput): Record<string, string> {
   const out: Record<string, string> = {};
   if (r.endsAt && Date.parse(r.endsAt) < Date.parse(r.startsAt)) out.endsAt = 'before_start';
-  if (r.kind === 'place' && !r.place && !r.areaId) out.place = 'required';
+  if (r.kind === 'place' && !r.place && !r.areaId && !r.samplingPointId && !r.postId && !r.venueId) out.place = 'required';
   if (r.kind === 'transport' && !r.transportKind) out.transportKind = 'required';
   return out;
 }

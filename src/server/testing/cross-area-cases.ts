@@ -9,6 +9,7 @@ import { CHECKPOINT_CASES } from './checkpoint-cases';
 import { LIFECYCLE_CASES } from './cross-area-cases-lifecycle';
 import { SUPPLIES_CASES } from './supplies-cases';
 import { TRACING_CASES } from './tracing-cases';
+import { TRACING_EXPOSURE_CASES } from './tracing-exposure-cases';
 import { ZONES_CASES } from './zones-cases';
 import { HELP_CASES } from './help-cases';
 import { INSPECTION_CASES } from './inspection-cases';
@@ -37,6 +38,9 @@ export const PUBLIC_ROUTES = [
   'GET /api/help/intake/:token',
   'POST /api/help/intake/:token',
   'GET /api/help/track/:code',
+  // A venue's scan page (场所码): reached by the venue's printed code, no account; throttled per address.
+  'GET /api/tracing/scan/:token',
+  'POST /api/tracing/scan/:token',
 ];
 
 export const CROSS_AREA_CASES: Record<string, CrossCase> = {
@@ -52,6 +56,7 @@ export const CROSS_AREA_CASES: Record<string, CrossCase> = {
   ...CHECKPOINT_CASES,
   // Contact tracing (issue 16).
   ...TRACING_CASES,
+  ...TRACING_EXPOSURE_CASES,
   // Supplies and donations (issue 17, points 5–6).
   ...SUPPLIES_CASES,
   // Risk zones and the sealed estate's day (issue 16, points 6 and 7).

@@ -27,6 +27,8 @@ const GROUP_PATHS: Record<MenuGroup, readonly string[]> = {
     '/monitoring/policy',
     '/tracing/cases',
     '/tracing/chains',
+    '/tracing/contacts',
+    '/tracing/venues',
     '/supplies/stores',
     '/supplies/donations',
     '/zones',

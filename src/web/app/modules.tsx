@@ -5,7 +5,7 @@
  */
 import { SAMPLING_PAGES } from './modules-sampling';
 import { CHECKPOINT_PAGES } from './modules-checkpoints';
-import { TRACING_PAGES } from './modules-tracing';
+import { TRACING_PAGES, TRACING_PUBLIC_PAGES } from './modules-tracing';
 import { SUPPLIES_PAGES } from './modules-supplies';
 import { ZONES_PAGES } from './modules-zones';
 import { HELP_PAGES, HELP_PUBLIC_PAGES } from './modules-help';
@@ -69,6 +69,7 @@ export const PUBLIC_PAGES: PublicPageDef[] = [
   // A branch's enlistment form, reached by its QR code or link (报到 / 请战).
   { path: '/enlist/:token', component: lazyPage(() => import('../modules/volunteers/EnlistPage')) },
   ...HELP_PUBLIC_PAGES,
+  ...TRACING_PUBLIC_PAGES,
 ];
 
 export const MODULES: ModuleDef[] = [

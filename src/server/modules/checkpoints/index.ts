@@ -4,3 +4,5 @@ export { createPost, setShifts } from './posts';
 export { assign } from './assignments';
 export { recordCrossing } from './crossings';
 export { raiseUnderstaffed } from './staffing';
+/** Contact tracing reads who crossed at a post in a window (exposure suggestions, issue 16 point 4). */
+export { type CrossedNear, type PostWindow, crossingsOf, peopleCrossedNear, postsByIds } from './exposure-reads';

@@ -13,3 +13,5 @@ export { purgeSampling } from './retention';
 export { type PositiveSingleTube, positiveSingleTube } from './case-source';
 /** Risk zones read the rounds over a zone to lift it (issue 16 point 6). */
 export { type ZoneRound, roundsOverZone } from './zone-rounds';
+/** Contact tracing reads who was bound at a point in a window (exposure suggestions, issue 16 point 4). */
+export { type BoundNear, type PointWindow, bindingsOf, peopleBoundNear, pointsByIds } from './exposure-reads';

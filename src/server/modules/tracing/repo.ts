@@ -132,6 +132,9 @@ export interface TrajectoryRow {
   place: string | null;
   place_area_id: number | null;
   place_area_name: string | null;
+  sampling_point_id: number | null;
+  post_id: number | null;
+  venue_id: number | null;
   transport_kind: string | null;
   transport_number: string | null;
   seat: string | null;
@@ -139,7 +142,7 @@ export interface TrajectoryRow {
 }
 
 const TRAJECTORY_SELECT = `SELECT j.id, j.case_id, j.area_path, j.kind, j.starts_at, j.ends_at, j.place, j.place_area_id, pa.name AS place_area_name,
-    j.transport_kind, j.transport_number, j.seat, j.note
+    j.sampling_point_id, j.post_id, j.venue_id, j.transport_kind, j.transport_number, j.seat, j.note
   FROM tracing_trajectory j LEFT JOIN ${areasAs('pa')} ON pa.id = j.place_area_id`;
 
 export function trajectoryOf(db: Queryable, caseId: number): Promise<TrajectoryRow[]> {
@@ -157,10 +160,11 @@ export async function findTrajectoryRow(db: Queryable, scope: Scope, id: number)
 export async function insertTrajectory(tx: Queryable, c: { id: number; area_path: string }, rows: TrajectoryRowInput[], by: number): Promise<number[]> {
   const col = <T>(f: (r: TrajectoryRowInput) => T) => rows.map(f);
   const out = await tx.query<{ id: number }>(
-    `INSERT INTO tracing_trajectory (case_id, area_path, kind, starts_at, ends_at, place, place_area_id, transport_kind, transport_number, seat, note, created_by)
-     SELECT $1, $2, v.kind, v.starts_at, v.ends_at, v.place, v.area_id, v.transport_kind, v.transport_number, v.seat, v.note, $3
-       FROM unnest($4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[])
-         WITH ORDINALITY AS v(kind, starts_at, ends_at, place, area_id, transport_kind, transport_number, seat, note, n)
+    `INSERT INTO tracing_trajectory (case_id, area_path, kind, starts_at, ends_at, place, place_area_id, transport_kind, transport_number, seat, note, created_by,
+       sampling_point_id, post_id, venue_id)
+     SELECT $1, $2, v.kind, v.starts_at, v.ends_at, v.place, v.area_id, v.transport_kind, v.transport_number, v.seat, v.note, $3, v.point_id, v.post_id, v.venue_id
+       FROM unnest($4::text[], $5::timestamptz[], $6::timestamptz[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[], $12::text[], $13::int[], $14::int[],
+         $15::int[]) WITH ORDINALITY AS v(kind, starts_at, ends_at, place, area_id, transport_kind, transport_number, seat, note, point_id, post_id, venue_id, n)
       ORDER BY v.n RETURNING id`,
     [
       c.id,
@@ -175,6 +179,9 @@ export async function insertTrajectory(tx: Queryable, c: { id: number; area_path
       col((r) => (r.kind === 'transport' ? (r.transportNumber ?? null) : null)),
       col((r) => (r.kind === 'transport' ? (r.seat ?? null) : null)),
       col((r) => r.note ?? null),
+      col((r) => (r.kind === 'place' ? (r.samplingPointId ?? null) : null)),
+      col((r) => (r.kind === 'place' ? (r.postId ?? null) : null)),
+      col((r) => (r.kind === 'place' ? (r.venueId ?? null) : null)),
     ],
   );
   return out.map((r) => r.id);
@@ -216,7 +223,7 @@ export interface ContactRow {
   rule_version: string | null;
 }
 
-const CONTACT_SELECT = `SELECT k.id, k.case_id, c.area_path AS case_area_path, ${d('c.isolated_on', 'case_isolated_on')}, k.via_contact_id, k.resident_id,
+export const CONTACT_SELECT = `SELECT k.id, k.case_id, c.area_path AS case_area_path, ${d('c.isolated_on', 'case_isolated_on')}, k.via_contact_id, k.resident_id,
     r.name, r.id_number, r.phone, k.area_id, k.area_path, a.name AS area_name, k.level, ${d('k.last_exposure_on', 'last_exposure_on')}, k.place,
     k.exposure_kind, k.certainty, k.placement, k.placement_note, k.placed_at, k.measure_id, m.kind AS measure_kind, m.state AS measure_state,
     ${d('m.ends_on', 'measure_ends_on')}, k.task_id, t.due_at AS task_due_at, t.status AS task_status, k.rule_version

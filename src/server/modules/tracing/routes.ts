@@ -4,6 +4,13 @@ import { ctxOf } from '../../platform/context';
 import { serve } from '../../platform/serve';
 import * as tasks from '../tasks';
 import * as chainsApi from '../../../domain/tracing/api-chains';
+import * as boardApi from '../../../domain/tracing/api-board';
+import * as exposuresApi from '../../../domain/tracing/api-exposures';
+import { LoginLimiter } from '../../platform/login-limiter';
+import { pickLang } from '../../platform/messages';
+import { exposures } from './exposures';
+import * as venues from './venues';
+import * as board from './board';
 import * as cases from './cases';
 import * as chains from './chains';
 import * as contacts from './contacts';
@@ -11,7 +18,13 @@ import { tracingPolicy } from './policy-view';
 import * as repo from './repo';
 import * as trajectory from './trajectory';
 
-/** Contact tracing (流调): cases, trajectories, contacts. Every route is scoped by the case's area. */
+/**
+ * Contact tracing (流调): cases, trajectories, contacts, exposure suggestions, venues. Every route is scoped by the
+ * case's (or venue's) area, except the venue's public scan page: no account, throttled per client address
+ * (VENUE_SCANS_PER_ADDRESS in VENUE_SCAN_WINDOW_MINUTES — a venue's guests often share one address, its wifi).
+ */
+const VENUE_SCANS_PER_ADDRESS = 60;
+const VENUE_SCAN_WINDOW_MINUTES = 10;
 const perm = (permission: string) => ({ access: { permission }, tags: ['tracing'] });
 const mctx = (req: FastifyRequest) => ({
   ...ctxOf(req),
@@ -58,6 +71,39 @@ export async function tracingRoutes(app: FastifyInstance) {
     return added;
   });
   serve(app, api.setPlacement, write, (req) => contacts.setPlacement(ctxOf(req), req.params.id, req.body));
+
+  serve(app, exposuresApi.listExposures, read, (req) => exposures({ ...ctxOf(req), timeZone: req.server.timeZone }, req.params.id));
+
+  // ——— the contacts board and assist requests (协查) ———
+  serve(app, boardApi.contactsBoard, read, (req) => board.contactsBoard(ctxOf(req), req.query));
+  serve(app, boardApi.bulkContacts, write, (req) => board.bulk(ctxOf(req), req.body));
+  serve(app, boardApi.listAssistRequests, read, (req) => board.listAssist(ctxOf(req), req.query));
+  serve(app, boardApi.exportAssistRequests, write, (req) => board.exportAssist(ctxOf(req), req.body));
+  serve(app, boardApi.importAssistAnswers, write, (req) => board.importAnswers(ctxOf(req), req.body));
+
+  // ——— venues (场所码) ———
+  // Visits are kept for the policy's days; the sweep runs each night (and deletes nothing a second time).
+  await app.jobs.define({
+    name: 'tracing.venue_visits_sweep',
+    policy: 'stately',
+    cron: '17 3 * * *',
+    run: async () => void (await venues.sweepVisits(app.db)),
+  });
+  const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, VENUE_SCANS_PER_ADDRESS, VENUE_SCAN_WINDOW_MINUTES * 60_000);
+  const scanCtx = (req: FastifyRequest): venues.ScanCtx => ({ db: req.server.db, lang: pickLang(req.headers['accept-language']), clientIp: req.ip, limiter });
+  const pub = { access: 'public' as const, tags: ['tracing'] };
+  serve(app, exposuresApi.listVenues, read, (req) => venues.listVenues(ctxOf(req), req.query));
+  serve(app, exposuresApi.createVenue, write, async (req, reply) => {
+    reply.status(201);
+    return venues.createVenue(ctxOf(req), req.body);
+  });
+  serve(app, exposuresApi.updateVenue, write, (req) => venues.updateVenue(ctxOf(req), req.params.id, req.body));
+  serve(app, exposuresApi.venueVisits, read, (req) => venues.venueVisits(ctxOf(req), req.params.id, req.query));
+  serve(app, exposuresApi.venueScanForm, pub, (req) => venues.scanForm(scanCtx(req), req.params.token));
+  serve(app, exposuresApi.venueScan, pub, async (req, reply) => {
+    reply.status(201);
+    return venues.scan(scanCtx(req), req.params.token, req.body);
+  });
 
   serve(app, chainsApi.listChains, read, (req) => chains.listChains(ctxOf(req), req.query));
   serve(app, chainsApi.recomputeChains, write, async () => {

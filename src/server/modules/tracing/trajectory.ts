@@ -3,7 +3,11 @@ import { type trajectoryBody, trajectoryRowProblems } from '../../../domain/trac
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, notFound } from '../../platform/errors';
+import { pathInScope } from '../../platform/scope';
 import { areaTree } from '../areas';
+import * as checkpoints from '../checkpoints';
+import * as sampling from '../sampling';
+import * as venuesRepo from './venues-repo';
 import { mustCase } from './cases';
 import * as repo from './repo';
 import { toTrajectoryItem } from './view';
@@ -26,6 +30,7 @@ export async function addRows(ctx: Ctx, caseId: number, b: z.infer<typeof trajec
   for (const [i, r] of b.rows.entries()) {
     if (r.areaId && !(await areaTree.findInScope(ctx.db, ctx.actor.scope, r.areaId))) fields[`rows.${i}.areaId`] = 'not_found';
   }
+  await checkPlaceRefs(ctx, b.rows, fields);
   if (backwards.length) throw badRequest('TRACING_WINDOW_ORDER', { rows: backwards.join(', ') }, fields);
   if (Object.keys(fields).length) throw badRequest('VALIDATION_FAILED', {}, fields);
   const ids = await ctx.db.tx(async (tx) => {
@@ -51,4 +56,29 @@ export async function removeRow(ctx: Ctx, id: number) {
     });
   });
   return { ok: true as const };
+}
+
+/** A sampling point, post or venue named by a row must be one in the caller's scope (its name comes back in the suggestions). */
+async function checkPlaceRefs(ctx: Ctx, rows: z.infer<typeof trajectoryBody>['rows'], fields: Record<string, string>) {
+  const ids = (f: (r: (typeof rows)[number]) => number | null | undefined) => [...new Set(rows.map(f).filter((x): x is number => !!x))];
+  const [points, posts, venues] = await Promise.all([
+    sampling.pointsByIds(
+      ctx.db,
+      ids((r) => r.samplingPointId),
+    ),
+    checkpoints.postsByIds(
+      ctx.db,
+      ids((r) => r.postId),
+    ),
+    venuesRepo.venuesByIds(
+      ctx.db,
+      ids((r) => r.venueId),
+    ),
+  ]);
+  rows.forEach((r, i) => {
+    const seen = (list: { id: number; area_path: string }[], id: number) => list.some((p) => p.id === id && pathInScope(ctx.actor.scope, p.area_path));
+    if (r.samplingPointId && !seen(points, r.samplingPointId)) fields[`rows.${i}.samplingPointId`] = 'not_found';
+    if (r.postId && !seen(posts, r.postId)) fields[`rows.${i}.postId`] = 'not_found';
+    if (r.venueId && !seen(venues, r.venueId)) fields[`rows.${i}.venueId`] = 'not_found';
+  });
 }

@@ -11,6 +11,7 @@ import { useApiQuery } from '../../app/query';
 import { BackTo } from '../monitoring/BackTo';
 import { Masked } from '../residents/tags';
 import { CaseContacts } from './CaseContacts';
+import { CaseExposures } from './CaseExposures';
 import { CaseTrajectory } from './CaseTrajectory';
 
 export default function CasePage() {
@@ -58,6 +59,7 @@ export default function CasePage() {
       </Card>
       <CaseTrajectory caseId={c.id} rows={c.trajectory} writable={writable} />
       <CaseContacts caseId={c.id} contacts={c.contacts} isolatedOn={c.isolatedOn} writable={writable} />
+      <CaseExposures caseId={c.id} writable={writable} />
     </Space>
   );
 }
