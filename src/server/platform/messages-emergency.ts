@@ -44,6 +44,10 @@ export const EMERGENCY_MESSAGES: Record<string, { zh: string; en: string }> = {
   HELP_RECEIPT_REQUIRED: { zh: '垫付了钱款，请拍下小票或收据', en: 'Cash was advanced: add a photo of the receipt' },
   HELP_NO_ADVANCE: { zh: '这件求助没有垫付款', en: 'Nothing was advanced for this request' },
   HELP_ADVANCE_SETTLED: { zh: '这笔垫付款已经报销过了', en: 'This advance was already paid back' },
+  TASK_NEEDS_OUTREACH_OUTCOME: {
+    zh: '关怀电话请在“主动关怀”名单上记录结果（平安、有需求、未接通或拒绝）',
+    en: "Record a care call's outcome on the care list (well, needs help, not reached or declined)",
+  },
   HELP_RANGE: { zh: '日期范围不对：开始不能晚于结束，最长 92 天', en: 'Wrong date range: the start cannot come after the end, at most 92 days' },
   SUPPLIES_SHORT: { zh: '库存不足，未发放：{what}', en: 'Not enough in stock, nothing issued: {what}' },
   SUPPLIES_EXPIRY: { zh: '有效期不能早于入库日期（{receivedOn}）', en: 'An expiry cannot be before the day the goods are received ({receivedOn})' },

@@ -1,3 +1,4 @@
+import { todayIn } from '../platform/dates';
 import { type CrossCase, type CrossEnv, MARK } from './cross-area-kit';
 import { login } from './harness';
 import { uploadPhoto } from './photos';
@@ -9,7 +10,8 @@ import { uploadPhoto } from './photos';
  * walk's snapshot until someone records them done (walk-env.ts); the policy is deployment-wide.
  */
 let k = 0;
-const today = () => new Date().toISOString().slice(0, 10);
+// The deployment's day, not UTC's: between 16:00 and 24:00 UTC they differ, and a campaign of "today" was closed.
+const today = (e: CrossEnv) => todayIn(e.t.app.timeZone);
 const WORK = { teamName: `${MARK}消杀队`, disinfectant: '含氯消毒剂', method: 'spray', areaM2: 100 };
 
 async function ok(res: Promise<{ statusCode: number; body: string; json(): any }>) {
@@ -27,16 +29,16 @@ async function jobInA(e: CrossEnv): Promise<number> {
   ).id;
 }
 
-const roundBody = (areaId: number) => ({
+const roundBody = (e: CrossEnv, areaId: number) => ({
   name: `${MARK}消杀轮次${++k}`,
   areaId,
   teamName: `${MARK}消杀队`,
   places: [{ name: `${MARK}市场`, areaId }],
-  dates: [today()],
+  dates: [today(e)],
 });
 async function plannedJobInA(e: CrossEnv): Promise<number> {
   const agent = await a(e);
-  const round = await ok(agent.post('/api/fieldwork/disinfection/rounds', roundBody(e.a.village.id)));
+  const round = await ok(agent.post('/api/fieldwork/disinfection/rounds', roundBody(e, e.a.village.id)));
   const { items } = await ok(agent.get(`/api/fieldwork/disinfection/jobs?status=planned&under=${e.a.village.id}&limit=500`));
   return items.find((j: { roundId: number }) => j.roundId === round.id).id;
 }
@@ -48,7 +50,7 @@ async function publicityInA(e: CrossEnv): Promise<void> {
       kind: 'banner',
       areaId: e.a.village.id,
       count: 3,
-      placedOn: today(),
+      placedOn: today(e),
       place: `${MARK}村口`,
       photoIds: [await uploadPhoto(agent)],
     }),
@@ -58,7 +60,7 @@ async function publicityInA(e: CrossEnv): Promise<void> {
 async function campaignInA(e: CrossEnv, visited = true): Promise<number> {
   const agent = await a(e);
   const c = await ok(
-    agent.post('/api/fieldwork/campaigns', { name: `${MARK}入户宣传${++k}`, areaId: e.a.village.id, startsOn: today(), endsOn: today(), template: 'wubao' }),
+    agent.post('/api/fieldwork/campaigns', { name: `${MARK}入户宣传${++k}`, areaId: e.a.village.id, startsOn: today(e), endsOn: today(e), template: 'wubao' }),
   );
   if (visited) await ok(agent.post(`/api/fieldwork/campaigns/${c.id}/households`, { householdId: e.householdInA, ticked: ['talk_situation'] }));
   return c.id;
@@ -94,19 +96,19 @@ export const FIELDWORK_CASES: Record<string, CrossCase> = {
     ];
   },
   'POST /api/fieldwork/disinfection/rounds': async (e) => [
-    { url: '/api/fieldwork/disinfection/rounds', body: roundBody(e.a.village.id), expect: 'denied' },
+    { url: '/api/fieldwork/disinfection/rounds', body: roundBody(e, e.a.village.id), expect: 'denied' },
     // B's own round may not take a place of A's.
     {
       url: '/api/fieldwork/disinfection/rounds',
-      body: { ...roundBody(e.b.village.id), places: [{ name: '越权', areaId: e.a.village.id }] },
+      body: { ...roundBody(e, e.b.village.id), places: [{ name: '越权', areaId: e.a.village.id }] },
       expect: 'denied',
       control: 'none',
     },
   ],
   'GET /api/fieldwork/disinfection/figures': async (e) => {
     await jobInA(e);
-    const from = new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const from = new Date(Date.parse(today(e)) - 2 * 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.parse(today(e)) + 86_400_000).toISOString().slice(0, 10);
     return [
       { url: `/api/fieldwork/disinfection/figures?from=${from}&to=${to}`, expect: 'no-leak', control: 'marker' },
       { url: `/api/fieldwork/disinfection/figures?from=${from}&to=${to}&under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
@@ -123,7 +125,7 @@ export const FIELDWORK_CASES: Record<string, CrossCase> = {
     // A's own photo: B is refused on the area before any photo is looked at; A's control then binds it.
     {
       url: '/api/fieldwork/publicity/items',
-      body: { kind: 'poster', areaId: e.a.village.id, count: 1, placedOn: today(), photoIds: [await uploadPhoto(await a(e))] },
+      body: { kind: 'poster', areaId: e.a.village.id, count: 1, placedOn: today(e), photoIds: [await uploadPhoto(await a(e))] },
       expect: 'denied',
     },
   ],
@@ -144,7 +146,7 @@ export const FIELDWORK_CASES: Record<string, CrossCase> = {
   'POST /api/fieldwork/campaigns': async (e) => [
     {
       url: '/api/fieldwork/campaigns',
-      body: { name: '越权宣传', areaId: e.a.village.id, startsOn: today(), endsOn: today(), template: 'wubao' },
+      body: { name: '越权宣传', areaId: e.a.village.id, startsOn: today(e), endsOn: today(e), template: 'wubao' },
       expect: 'denied',
     },
   ],
@@ -160,7 +162,7 @@ export const FIELDWORK_CASES: Record<string, CrossCase> = {
     },
     // B's own campaign may not tick A's household.
     {
-      url: `/api/fieldwork/campaigns/${(await ok((await login(e.t.app, 'admin_b')).post('/api/fieldwork/campaigns', { name: '乙宣传', areaId: e.b.village.id, startsOn: today(), endsOn: today(), template: 'wubao' }))).id}/households`,
+      url: `/api/fieldwork/campaigns/${(await ok((await login(e.t.app, 'admin_b')).post('/api/fieldwork/campaigns', { name: '乙宣传', areaId: e.b.village.id, startsOn: today(e), endsOn: today(e), template: 'wubao' }))).id}/households`,
       body: { householdId: e.householdInA, ticked: ['talk_policy'] },
       expect: 'denied',
       control: 'none',

@@ -117,10 +117,14 @@ export const SAMPLING_CASES: Record<string, CrossCase> = {
   'POST /api/sampling/rounds': async (e) => [
     { url: '/api/sampling/rounds', body: { name: '轮次', areaId: e.a.county.id, startsOn: DAY, endsOn: DAY, rosterDate: DAY }, expect: 'denied' },
   ],
-  'GET /api/sampling/rounds': async (e) => [
-    { url: '/api/sampling/rounds', expect: 'no-leak', control: 'marker' },
-    { url: `/api/sampling/rounds?under=${e.a.county.id}`, expect: 'denied', control: 'marker' },
-  ],
+  // The walk runs in parts: this case makes A's marked round itself rather than count on another case before it.
+  'GET /api/sampling/rounds': async (e) => {
+    await fixture(e);
+    return [
+      { url: '/api/sampling/rounds', expect: 'no-leak', control: 'marker' },
+      { url: `/api/sampling/rounds?under=${e.a.county.id}`, expect: 'denied', control: 'marker' },
+    ];
+  },
   'GET /api/sampling/rounds/:id': async (e) => [{ url: `/api/sampling/rounds/${(await fixture(e)).roundId}`, expect: 'denied', control: 'marker' }],
   'POST /api/sampling/rounds/:id/status': async (e) => [
     { url: `/api/sampling/rounds/${await (await fixture(e)).fresh.round()}/status`, body: { status: 'open' }, expect: 'denied' },

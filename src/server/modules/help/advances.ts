@@ -47,8 +47,18 @@ export async function withPhotos(ctx: Ctx, id: number) {
 
 async function unsettled(db: Queryable, scope: Scope, underPath: string) {
   const q = new SqlParams();
-  return db.query<{ id: number; code: string; area_name: string; deliverer_name: string | null; advance_cents: number; delivered_at: Date | null }>(
-    `SELECT h.id, h.code, a.name AS area_name, du.display_name AS deliverer_name, h.advance_cents, h.delivered_at
+  return db.query<{
+    id: number;
+    code: string;
+    area_name: string;
+    deliverer_name: string | null;
+    advance_cents: number;
+    delivered_at: Date | null;
+    total_cents: number;
+  }>(
+    `SELECT h.id, h.code, a.name AS area_name, du.display_name AS deliverer_name, h.advance_cents, h.delivered_at,
+            -- The total of all owed, not only of the rows listed.
+            sum(h.advance_cents) OVER ()::bigint AS total_cents
        FROM help_requests h JOIN ${areasAs('a')} ON a.id = h.area_id LEFT JOIN ${usersAs('du')} ON du.id = h.deliverer_user_id
       WHERE h.advance_cents IS NOT NULL AND h.advance_settled_at IS NULL AND h.area_path LIKE ${q.add(`${underPath}%`)} AND ${scopeClause(scope, 'h.area_path', q)}
       ORDER BY h.delivered_at NULLS LAST, h.id LIMIT 500`,
@@ -67,6 +77,6 @@ export async function list(ctx: Ctx, under?: number) {
       advanceYuan: r.advance_cents / 100,
       deliveredAt: r.delivered_at,
     })),
-    totalYuan: rows.reduce((s, r) => s + r.advance_cents, 0) / 100,
+    totalYuan: (rows[0]?.total_cents ?? 0) / 100,
   };
 }

@@ -149,6 +149,8 @@ export async function importHotline(
       const tier = tierOf(policy, policy.defaultTier)!;
       const who = auditActorOf(ctx);
       const counts = await ctx.db.tx(async (tx) => {
+        // Two people importing the same list at once: the second waits, then finds the first's case numbers known.
+        if (ctx.db.engine === 'postgres') await tx.query(`SELECT pg_advisory_xact_lock(hashtext('help.hotline-import'))`);
         const known = new Set(
           await intakeRepo.hotlineRefsKnown(
             tx,

@@ -1,7 +1,7 @@
 import type { PublicSubmitInput, RecordInput } from '../../../domain/help/schemas';
 import { firstStep, kindOf, publicStatus, tierOf } from '../../../domain/help/policy';
 import { checkPhone } from '../../../domain/residents/identity';
-import type { Db } from '../../db/engine';
+import type { Db, Queryable } from '../../db/engine';
 import { auditActorOf, audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, isUniqueViolation, notFound, tooMany } from '../../platform/errors';
@@ -111,8 +111,15 @@ export async function submit(p: PublicCtx, token: string, input: PublicSubmitInp
   };
 }
 
+type RecordFor = Omit<RecordInput, 'channel'> & { channel: RecordInput['channel'] | 'outreach' };
+
 /** A worker's record (phone call, 12345 hotline, walk-in) at an area in their scope, matched to the registry when it can be. */
-export async function record(ctx: Ctx, input: Omit<RecordInput, 'channel'> & { channel: RecordInput['channel'] | 'outreach' }, mergeMinutes: number) {
+export async function record(ctx: Ctx, input: RecordFor, mergeMinutes: number) {
+  return writeRecord(ctx, ctx.db, await prepareRecord(ctx, input), mergeMinutes);
+}
+
+/** The reads and checks of a worker's record: the policy in force, the place, the person. */
+export async function prepareRecord(ctx: Ctx, input: RecordFor) {
   const policy = await policyInForce(ctx.db);
   const { step, tier, phone } = prepare(policy, ctx.lang, input);
   const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, input.areaId);
@@ -127,9 +134,15 @@ export async function record(ctx: Ctx, input: Omit<RecordInput, 'channel'> & { c
     place = { areaId: person.area_id, areaPath: person.area_path };
     if (!phone && !person.phone) throw badRequest('HELP_UNREACHABLE', {}, { phone: 'required' });
   } else if (!phone) throw badRequest('HELP_UNREACHABLE', {}, { phone: 'required' });
+  return { input, policy, step, tier, phone, residentId, place };
+}
+
+/** Writes a prepared record through `q` — the database, or a caller's transaction (a care call's need with its outcome). */
+export async function writeRecord(ctx: Ctx, q: Queryable, r: Awaited<ReturnType<typeof prepareRecord>>, mergeMinutes: number) {
+  const { input, policy, step, tier, phone, residentId, place } = r;
   const row = await withFreshCode((code) =>
     intakeRepo.intake(
-      ctx.db,
+      q,
       {
         place,
         clientId: null,
@@ -153,7 +166,7 @@ export async function record(ctx: Ctx, input: Omit<RecordInput, 'channel'> & { c
       auditActorOf(ctx),
     ),
   );
-  const found = row.id ? await repo.findRequest(ctx.db, ctx.actor.scope, row.id) : null;
+  const found = row.id ? await repo.findRequest(q, ctx.actor.scope, row.id) : null;
   if (!found) throw notFound();
   return { request: toDetail(found), handoverCode: row.handover_code!, merged: row.merged };
 }

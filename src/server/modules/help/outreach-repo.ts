@@ -76,8 +76,9 @@ export async function insertDayCalls(tx: Queryable, p: { path: string; day: stri
        SELECT t.* FROM tagged t
         WHERE cardinality(t.lists) > 0
           -- A list called every n days skips a person called on one of the n - 1 days before.
+          -- Only a call that reached them counts: one never made, or not reached, is made again.
           AND NOT EXISTS (SELECT 1 FROM help_outreach_calls c
-                           WHERE c.resident_id = t.id AND c.day < ${day}
+                           WHERE c.resident_id = t.id AND c.day < ${day} AND c.outcome IN ('well', 'need', 'declined')
                              AND c.day > ${day} - (SELECT min(l.every_days) FROM l WHERE l.code = ANY(t.lists)))
      ),
      made AS (
@@ -111,7 +112,7 @@ export async function setTasks(tx: Queryable, callIds: number[], taskIds: number
   await tx.execute('UPDATE help_outreach_calls c SET task_id = x.t FROM unnest($1::bigint[], $2::bigint[]) AS x(c, t) WHERE c.id = x.c', [callIds, taskIds]);
 }
 
-/** The tasks of earlier days' calls under `path` still open: the new day's call replaces them. */
+/** The tasks of calls of days before `day` (the deployment's today) under `path` still open: today's call replaces them. */
 export async function earlierOpenTaskIds(tx: Queryable, path: string, day: string): Promise<number[]> {
   const rows = await tx.query<{ task_id: number }>(
     `SELECT task_id FROM help_outreach_calls WHERE day < $1::date AND area_path LIKE $2 AND task_id IS NOT NULL

@@ -135,20 +135,21 @@ describe('care calls', () => {
     expect((await f.cadre2.get(`/api/help/outreach/calls?under=${f.village.id}`)).statusCode).toBe(400);
   });
 
-  it("tomorrow's list skips those called within a list's interval and closes today's calls left open", async () => {
+  it("tomorrow's list skips those reached within a list's interval, and leaves today's calls to be made", async () => {
     await f.t.db.query(`UPDATE help_outreach_lists SET every_days = 2 WHERE code = 'elderly_alone'`);
     const made = await ok(f.command.post('/api/help/outreach/prepare', { areaId: f.town.id, day: tomorrow }));
-    // Grandma (called today, every 2 days) and 孙桂兰 (not called today, but on the list today) are skipped;
-    // the dialysis patient (every day) is called again.
-    expect(made).toEqual({ day: tomorrow, created: 1 });
+    // Grandma (reached today, every 2 days) is skipped; 孙桂兰 (on the list today but not reached) and the dialysis
+    // patient (every day) are called again.
+    expect(made).toEqual({ day: tomorrow, created: 2 });
+    // Prepared the evening before, tomorrow's list closes none of today's calls still to make (孙桂兰's).
     const [open] = await f.t.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM tasks t JOIN help_outreach_calls c ON c.id = t.subject_id
         WHERE t.type = 'help_outreach_call' AND c.day = $1 AND t.status = 'open'`,
       [f.today],
     );
-    expect(open.n).toBe(0);
+    expect(open.n).toBe(1);
     // A call of another day cannot be recorded today.
-    const [next] = await f.t.db.query<{ id: number }>('SELECT id FROM help_outreach_calls WHERE day = $1', [tomorrow]);
+    const [next] = await f.t.db.query<{ id: number }>('SELECT id FROM help_outreach_calls WHERE day = $1 AND resident_id = $2', [tomorrow, dialysis]);
     const early = await f.cadre.post(`/api/help/outreach/calls/${next.id}`, { outcome: 'well' });
     expect(early.statusCode).toBe(409);
     expect(early.json().error.code).toBe('OUTREACH_NOT_TODAY');

@@ -9,7 +9,7 @@ import { badRequest, conflict, notFound } from '../../platform/errors';
 import type { JobQueue } from '../../platform/jobs';
 import { areaTree } from '../areas';
 import * as tasks from '../tasks';
-import { record } from './intake';
+import { prepareRecord, writeRecord } from './intake';
 import * as repo from './outreach-repo';
 
 /**
@@ -30,7 +30,8 @@ export async function prepareDay(db: Db, who: AuditActor, p: { area: { id: numbe
   const lists = await repo.activeLists(db, true);
   return db.tx(async (tx) => {
     const made = await repo.insertDayCalls(tx, { path: p.area.path, day: p.day, lists });
-    const stale = await repo.earlierOpenTaskIds(tx, p.area.path, p.day);
+    // Calls of days gone are replaced; preparing tomorrow the evening before leaves today's calls to be made.
+    const stale = await repo.earlierOpenTaskIds(tx, p.area.path, todayIn(p.timeZone));
     if (stale.length) await tasks.failTasks(tx, stale, SUPERSEDED, who.actorId);
     if (!made.length) return 0;
     const dueAt = localInstant(p.day, '20:00', p.timeZone);
@@ -149,7 +150,7 @@ export async function calls(ctx: Ctx, p: { under?: number; day?: string; list?: 
 /**
  * A call's outcome. Well, a need or declined end the day's call (a second answer is refused: two workers calling
  * the same person see who did); not reached may be tried again. A need is recorded as a request of the person,
- * through the worker intake's own checks, in its own transaction before the call is marked.
+ * through the worker intake's own checks, in the transaction that marks the call.
  */
 export async function recordCall(ctx: Ctx, id: number, b: OutreachCallInput, mergeMinutes: number) {
   const visible = await visibleLists(ctx);
@@ -159,29 +160,34 @@ export async function recordCall(ctx: Ctx, id: number, b: OutreachCallInput, mer
   if (call.outcome && FINAL_OUTCOMES.includes(call.outcome as never)) throw conflict('OUTREACH_ALREADY_CALLED', { by: call.called_by ?? '' });
   if (b.outcome === 'need' && !b.need) throw badRequest('VALIDATION_FAILED', {}, { need: 'required' });
   if (b.outcome !== 'need' && b.need) throw badRequest('VALIDATION_FAILED', {}, { need: 'not_allowed' });
-  let request: { id: number; code: string } | null = null;
-  if (b.need) {
-    const made = await record(
-      ctx,
-      { ...b.need, channel: 'outreach', areaId: call.area_id, residentId: call.resident_id, name: call.name, phone: null, address: null },
-      mergeMinutes,
-    );
-    request = { id: made.request.id, code: made.request.code };
-  }
-  await ctx.db.tx(async (tx) => {
+  // The need's checks are read first; then one transaction: the call locked, the request (if a need) and the outcome
+  // written together — a second caller racing this one waits, finds the call answered, and leaves no request behind.
+  const prepared = b.need
+    ? await prepareRecord(ctx, {
+        ...b.need,
+        channel: 'outreach',
+        areaId: call.area_id,
+        residentId: call.resident_id,
+        name: call.name,
+        phone: null,
+        address: null,
+      })
+    : null;
+  const request = await ctx.db.tx(async (tx) => {
     const locked = await repo.findCall(tx, ctx.actor.scope, id, true);
     if (!locked) throw notFound();
-    // A racing second caller: the first answer stands (the request, if any, was merged by intake's own rule).
     if (locked.outcome && FINAL_OUTCOMES.includes(locked.outcome as never)) throw conflict('OUTREACH_ALREADY_CALLED', { by: locked.called_by ?? '' });
-    await repo.saveOutcome(tx, id, { outcome: b.outcome, note: b.note ?? null, requestId: request?.id ?? null, by: ctx.actor.userId });
+    const made = prepared ? (await writeRecord(ctx, tx, prepared, mergeMinutes)).request : null;
+    await repo.saveOutcome(tx, id, { outcome: b.outcome, note: b.note ?? null, requestId: made?.id ?? null, by: ctx.actor.userId });
     if (FINAL_OUTCOMES.includes(b.outcome)) await tasks.closeForSubject(tx, 'help_outreach_call', id, ctx.actor.userId);
     await audit(tx, ctx, {
       entity: 'help_outreach_call',
       action: 'call',
       entityId: id,
       areaPath: call.area_path,
-      after: { outcome: b.outcome, note: b.note ?? null, requestCode: request?.code ?? null },
+      after: { outcome: b.outcome, note: b.note ?? null, requestCode: made?.code ?? null },
     });
+    return made;
   });
   const saved = (await repo.findCall(ctx.db, ctx.actor.scope, id))!;
   return { call: toItem(saved, visible), requestCode: request?.code ?? null };

@@ -127,6 +127,8 @@ const CLOSED_BY_SUBJECT = new Map([
   ['inspection_escalation', 'TASK_NEEDS_REINSPECTION'],
   // A disinfection job (field work module) is done when it is recorded, with its area and photos.
   ['disinfection_job', 'TASK_NEEDS_DISINFECTION_RECORD'],
+  // A care call (help module) ends with its outcome on the day's list: a bare done left it counted as never called.
+  ['help_outreach_call', 'TASK_NEEDS_OUTREACH_OUTCOME'],
 ]);
 
 export async function transition(ctx: Ctx, id: number, to: 'in_progress' | 'done' | 'failed', extra: { reason?: string; note?: string } = {}) {

@@ -5,7 +5,7 @@ import { maskPhone } from '../../../domain/residents/identity';
 import { maskName } from '../../../domain/sampling/rules';
 import { audit, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, notFound } from '../../platform/errors';
+import { badRequest, forbidden, notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
 import * as tasks from '../tasks';
 import * as users from '../users';
@@ -187,6 +187,8 @@ export async function listAssist(ctx: Ctx, p: { state?: string; limit: number; o
  * person's details leave the system in full (that is the file's purpose), so each export is audited per request.
  */
 export async function exportAssist(ctx: Ctx, b: { ids?: number[]; targetRegion?: string }) {
+  // The file carries full names, phones and ID numbers for the other county: only for those who may reveal them.
+  if (!ctx.actor.permissions.has('residents.reveal')) throw forbidden();
   const { rows } = await boardRepo.listAssist(ctx.db, ctx.actor.scope, {
     ids: b.ids,
     state: b.ids ? undefined : 'open',

@@ -64,11 +64,16 @@ export async function updateVenue(tx: Queryable, id: number, f: { name: string; 
   await tx.query(`UPDATE tracing_venues SET name = $2, address = $3, active = $4 WHERE id = $1`, [id, f.name, f.address, f.active]);
 }
 
-/** The registry person a visit names: by ID number, else by a phone exactly one present person holds. */
-export async function matchVisitor(db: Queryable, idNumber: string | null, phone: string): Promise<number | null> {
+/**
+ * The registry person a visit names: by ID number, else by a phone exactly one present person holds — and only when
+ * the typed name is theirs too (the page has no account: anyone could type a neighbour's ID number and put them at a
+ * venue a case visited). The phone is matched by the registry's tail index (reverse), not a scan of every resident.
+ */
+export async function matchVisitor(db: Queryable, idNumber: string | null, phone: string, name: string): Promise<number | null> {
   const rows = await db.query<{ id: number }>(
-    `SELECT r.id FROM ${residentsAs('r')} WHERE r.merged_into IS NULL AND ${idNumber ? 'r.id_number' : 'r.phone'} = $1 LIMIT 2`,
-    [idNumber ?? phone],
+    `SELECT r.id FROM ${residentsAs('r')}
+      WHERE r.merged_into IS NULL AND ${idNumber ? 'r.id_number = $1' : 'reverse(r.phone) = reverse($1)'} AND r.name = $2 LIMIT 2`,
+    [idNumber ?? phone, name],
   );
   return rows.length === 1 ? rows[0].id : null;
 }

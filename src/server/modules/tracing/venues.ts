@@ -139,7 +139,7 @@ export async function scan(p: ScanCtx, token: string, b: z.infer<typeof venueSca
   const identity = b.idNumber?.trim() ? residents.checkIdentityFields({ idNumber: b.idNumber }, p.lang, fields) : null;
   if (Object.keys(fields).length || !phone) throw badRequest('VALIDATION_FAILED', {}, Object.keys(fields).length ? fields : { phone: 'required' });
   const idNumber = identity?.idNumber ?? null;
-  const residentId = await venuesRepo.matchVisitor(p.db, idNumber, phone);
+  const residentId = await venuesRepo.matchVisitor(p.db, idNumber, phone, b.name.trim());
   const row = await venuesRepo.insertVisit(p.db, { venueId: v.id, areaPath: v.area_path, name: b.name, phone, idNumber, residentId, at: new Date() });
   return { venueName: v.name, visitedAt: row.visited_at, keptDays: await venuesRepo.visitDays(p.db) };
 }
