@@ -16,13 +16,30 @@ export const publicIntakeWriter = perDatabase((db: Db) =>
   groupCommit<{ v: IntakeValues; who: AuditActor }, IntakeRow>({
     maxItems: 100,
     maxWaitMs: 0,
-    concurrency: 2,
+    // One batch at a time: the batches queue on the audit chain's lock anyway, and two at once could each hold what
+    // the other waits for (a submission in one, its resend in the other) — PostgreSQL then aborts one as a deadlock.
+    concurrency: 1,
     writeMany: (items) =>
       db.tx(async (tx) => {
         const out: IntakeRow[] = [];
         for (const it of items) out.push(await intake(tx, it.v, it.who));
         return out;
       }),
-    writeOne: (it) => intake(db, it.v, it.who),
+    writeOne: (it) => retryDeadlock(() => intake(db, it.v, it.who)),
   }),
 );
+
+/**
+ * A failed batch's submissions are written again one by one, side by side: a submission and its resend may still
+ * meet another's audit-chain turn in a cycle, which PostgreSQL breaks by aborting one statement (40P01). Nothing of
+ * it was written; it is tried again, a few times, rather than answered with a 500.
+ */
+async function retryDeadlock<T>(run: () => Promise<T>, tries = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (e) {
+      if ((e as { code?: string })?.code !== '40P01' || i >= tries) throw e;
+    }
+  }
+}
