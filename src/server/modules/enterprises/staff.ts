@@ -1,3 +1,4 @@
+import { readWithHeader } from '../../platform/spreadsheets/header-scan';
 import type { Readable } from 'node:stream';
 import path from 'node:path';
 import { unlink } from 'node:fs/promises';
@@ -10,7 +11,7 @@ import { type CellValue, cellText } from '../../platform/spreadsheets/cells';
 import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
 import { sheetProblem } from '../../platform/spreadsheets/problems';
 import { storeUpload } from '../../platform/spreadsheets/stored-upload';
-import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/threaded-reader';
+import { SheetError } from '../../platform/spreadsheets/threaded-reader';
 import { checkIdentityFields, checkPhoneField } from '../residents';
 import * as ledgerRepo from './ledger-repo';
 import { mustFind } from './register';
@@ -33,23 +34,14 @@ const HEADERS: [RegExp, Column][] = [
 const columnOf = (text: string) => HEADERS.find(([re]) => re.test(text.replace(/\s/g, '')))?.[1];
 
 async function readRows(file: string) {
-  const info = await inspect(file);
-  const all: { row: number; cells: CellValue[] }[] = [];
-  for await (const batch of readBatches({ ...info, headerRow: 0 })) {
-    for (const r of batch) {
-      all.push(r);
-      if (all.length > MAX_STAFF_ROWS + 20) throw ruleViolation('ENTERPRISES_STAFF_TOO_MANY', { max: MAX_STAFF_ROWS });
-    }
-  }
-  for (const candidate of all.slice(0, 20)) {
-    const columns: Partial<Record<Column, number>> = {};
-    candidate.cells.forEach((c, i) => {
-      const col = columnOf(cellText(c));
-      if (col && columns[col] === undefined) columns[col] = i;
-    });
-    if (columns.name !== undefined && columns.idNumber !== undefined) return { columns, rows: all.filter((r) => r.row > candidate.row) };
-  }
-  throw badRequest('ENTERPRISES_STAFF_HEADERS');
+  const read = await readWithHeader<Column>(file, {
+    columnOf,
+    required: ['name', 'idNumber'],
+    maxRows: MAX_STAFF_ROWS,
+    tooMany: () => ruleViolation('ENTERPRISES_STAFF_TOO_MANY', { max: MAX_STAFF_ROWS }),
+  });
+  if (!read) throw badRequest('ENTERPRISES_STAFF_HEADERS');
+  return read;
 }
 
 export async function importStaff(ctx: Ctx, enterpriseId: number, upload: { filename: string; file: Readable }, maxBytes: number, uploadDir: string) {

@@ -1,3 +1,4 @@
+import { readWithHeader } from '../../platform/spreadsheets/header-scan';
 import { unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -10,7 +11,7 @@ import { type CellValue, cellText } from '../../platform/spreadsheets/cells';
 import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
 import { sheetProblem } from '../../platform/spreadsheets/problems';
 import { storeUpload } from '../../platform/spreadsheets/stored-upload';
-import { SheetError, inspect, readBatches } from '../../platform/spreadsheets/threaded-reader';
+import { SheetError } from '../../platform/spreadsheets/threaded-reader';
 import { areaTree } from '../areas';
 import { handoverCode, trackingCode } from './codes';
 import * as intakeRepo from './intake-repo';
@@ -67,24 +68,14 @@ interface Row {
 }
 
 async function readRows(file: string) {
-  const info = await inspect(file);
-  const all: { row: number; cells: CellValue[] }[] = [];
-  for await (const batch of readBatches({ ...info, headerRow: 0 })) {
-    for (const r of batch) {
-      all.push(r);
-      if (all.length > MAX_HOTLINE_ROWS + 20) throw ruleViolation('HOTLINE_TOO_MANY', { max: MAX_HOTLINE_ROWS });
-    }
-  }
-  // The header is one of the first 20 rows (an export often has a title row above it).
-  for (const candidate of all.slice(0, 20)) {
-    const columns: Partial<Record<Column, number>> = {};
-    candidate.cells.forEach((c, i) => {
-      const col = columnOf(cellText(c));
-      if (col && columns[col] === undefined) columns[col] = i;
-    });
-    if (columns.ref !== undefined && columns.need !== undefined) return { columns, rows: all.filter((r) => r.row > candidate.row) };
-  }
-  throw badRequest('HOTLINE_HEADERS');
+  const read = await readWithHeader<Column>(file, {
+    columnOf,
+    required: ['ref', 'need'],
+    maxRows: MAX_HOTLINE_ROWS,
+    tooMany: () => ruleViolation('HOTLINE_TOO_MANY', { max: MAX_HOTLINE_ROWS }),
+  });
+  if (!read) throw badRequest('HOTLINE_HEADERS');
+  return read;
 }
 
 function parse(columns: Partial<Record<Column, number>>, rows: { row: number; cells: CellValue[] }[]) {
