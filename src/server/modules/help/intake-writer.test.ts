@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicIntakeWriter } from './intake-writer';
-import { type HelpFixture, helpFixture, publicBody } from './test-fixture';
+import { type HelpFixture, helpFixture, MOTHER_PHONE, publicBody } from './test-fixture';
 
 /**
  * The public page under a rush: submissions arriving together are written in shared transactions, yet each is
@@ -31,5 +31,23 @@ describe('public submissions at a rush', () => {
     expect(audited.n).toBe(60);
     // They went in fewer transactions than submissions.
     expect(publicIntakeWriter(f.t.db).stats.batches - before).toBeLessThan(120);
+  });
+
+  it('in one batch, a wrong link fails only itself and a registered phone is matched to its person', async () => {
+    const send = (token: string, b: object) => f.t.app.inject({ method: 'POST', url: `/api/help/intake/${token}`, payload: b });
+    const mother = publicBody({ clientId: randomUUID(), phone: MOTHER_PHONE });
+    const strangers = Array.from({ length: 10 }, (_, i) => publicBody({ clientId: randomUUID(), phone: `1392000${String(i).padStart(4, '0')}` }));
+    const answers = await Promise.all([send('no-such-link-token', publicBody()), send(f.token, mother), ...strangers.map((b) => send(f.token, b))]);
+    expect(answers.map((a) => a.statusCode)).toEqual([404, 201, ...Array(10).fill(201)]);
+    const [row] = await f.t.db.query<{ resident_id: number | null; household_id: number | null; area_id: number }>(
+      'SELECT resident_id, household_id, area_id FROM help_requests WHERE client_id = $1',
+      [mother.clientId],
+    );
+    expect(row).toEqual({ resident_id: f.mother, household_id: f.household, area_id: expect.any(Number) });
+    const [stranger] = await f.t.db.query<{ resident_id: number | null; area_id: number }>(
+      'SELECT resident_id, area_id FROM help_requests WHERE client_id = $1',
+      [strangers[0].clientId],
+    );
+    expect(stranger).toEqual({ resident_id: null, area_id: f.village.id });
   });
 });
