@@ -2,7 +2,6 @@ import type { Ctx } from '../../platform/context';
 import { underPathOf } from './figures';
 import { policyInForce } from './policy-repo';
 import * as repo from './repo';
-import { mustRequest } from './triage';
 import { toDetail, toListItem } from './view';
 
 /** The read side: the policy in force, lists, a request's page, the boards per step. */
