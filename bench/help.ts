@@ -9,7 +9,8 @@
  *     the board of one step read BENCH_READS (200) times by the county's administrator → p95.
  *  3. Concurrent stock issues from 200 clients against 20 stores (`measureStockIssues` of bench/stock.ts): the rate, and
  *     whether every store's stock ends exactly at what was received minus what was acknowledged as issued.
- * Last line: {"intake_per_s":…,"intake_lost":…,"intake_duplicated":…,"board_p95_ms":…,"stock_issues_per_s":…,"stock_exact":…}
+ * Last line: {"intake_per_s":…,"intake_lost":…,"intake_duplicated":…,"board_p95_ms":…,"stock_issues_per_s":…,"stock_exact":…, then the
+ *   CPU per operation by part (server, database, generator) and the capacity the cores could carry with the phones elsewhere}
  * — goals ≥ 1,000/s, 0, 0, ≤ 100 ms, ≥ 1,000/s, true.
  */
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { cpuShare } from './cpu-share';
 import { startProcess, stopProcess } from './server-process';
 import { measureStockIssues } from './stock';
 
@@ -116,6 +118,7 @@ try {
   );
   let sends = 0;
   const started = performance.now();
+  const cpu = cpuShare(server.pid!);
   await Promise.all(
     Array.from({ length: CLIENTS }, async (_, c) => {
       const address = `10.${(c >> 8) & 255}.${c & 255}.1`;
@@ -126,6 +129,7 @@ try {
     }),
   );
   const wallMs = performance.now() - started;
+  const intakeCpu = cpu.end(CLIENTS * PER_CLIENT);
   const total = CLIENTS * PER_CLIENT;
   const resends = Math.floor((total - 1) / RETRY_EVERY) + 1;
   const [{ rows, distinct }] = (
@@ -176,7 +180,14 @@ try {
   console.error(`board over ${open} open requests: p50 ${pct(latencies, 50).toFixed(1)} ms, p95 ${pct(latencies, 95).toFixed(1)} ms`);
 
   // ——— 3. concurrent stock issues (the supplies half of the issue; bench/stock.ts measures it alone too) ———
-  const stock = await measureStockIssues({ base, headers, areaId: user.scope.id, db, seconds: Number(process.env.BENCH_STOCK_SECONDS ?? 10) });
+  const stock = await measureStockIssues({
+    base,
+    headers,
+    areaId: user.scope.id,
+    db,
+    seconds: Number(process.env.BENCH_STOCK_SECONDS ?? 10),
+    serverPid: server.pid,
+  });
 
   console.log(
     JSON.stringify({
@@ -186,6 +197,15 @@ try {
       board_p95_ms: Number(pct(latencies, 95).toFixed(1)),
       stock_issues_per_s: stock.stock_issues_per_s,
       stock_exact: stock.stock_exact,
+      // Where the time goes: CPU per submission (resends included in the work, counted per submission) by part, and
+      // the submissions/s the cores could carry with the phones elsewhere; the same for the stock issues.
+      intake_server_cpu_ms: intakeCpu.server_cpu_ms_per_op,
+      intake_db_cpu_ms: intakeCpu.db_cpu_ms_per_op,
+      intake_generator_cpu_ms: intakeCpu.generator_cpu_ms_per_op,
+      intake_capacity_per_s: intakeCpu.capacity_per_s,
+      stock_server_cpu_ms: stock.stock_server_cpu_ms_per_op,
+      stock_db_cpu_ms: stock.stock_db_cpu_ms_per_op,
+      stock_capacity_per_s: stock.stock_capacity_per_s,
       clients: CLIENTS,
       submissions: total,
       resends,

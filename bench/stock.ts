@@ -20,6 +20,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { cpuShare } from './cpu-share';
 import { startProcess, stopProcess } from './server-process';
 import { signIn } from './sign-in';
 
@@ -32,6 +33,10 @@ export interface StockMeasure {
   stock_refused: number;
   stock_issue_p99_ms: number;
   stock_stores: number;
+  /** CPU per issue by part, and the issues/s the cores could carry with the clients elsewhere (when the server's pid is known). */
+  stock_server_cpu_ms_per_op?: number;
+  stock_db_cpu_ms_per_op?: number;
+  stock_capacity_per_s?: number;
 }
 
 /**
@@ -47,6 +52,7 @@ export async function measureStockIssues(p: {
   clients?: number;
   stores?: number;
   seconds?: number;
+  serverPid?: number;
 }): Promise<StockMeasure> {
   const clients = p.clients ?? 200;
   const storeCount = p.stores ?? 20;
@@ -104,8 +110,10 @@ export async function measureStockIssues(p: {
     }
   };
   const t0 = performance.now();
+  const cpu = p.serverPid ? cpuShare(p.serverPid) : null;
   await Promise.all(Array.from({ length: clients }, (_, i) => client(i)));
   const elapsed = (performance.now() - t0) / 1000;
+  const share = cpu?.end(latencies.length);
   const { rows } = await p.db.query<{ store_id: number; item_id: number; on_hand: number; issued: number; negative: number }>(
     `SELECT k.store_id, k.item_id, sum(k.qty)::int AS on_hand, bool_or(k.qty < 0)::int AS negative,
             COALESCE((SELECT -sum(l.qty) FROM supply_movement_lines l JOIN supply_movements m ON m.id = l.movement_id
@@ -127,6 +135,11 @@ export async function measureStockIssues(p: {
     stock_refused: refused,
     stock_issue_p99_ms: Math.round((latencies[Math.floor(latencies.length * 0.99)] ?? 0) * 10) / 10,
     stock_stores: storeCount,
+    ...(share && {
+      stock_server_cpu_ms_per_op: share.server_cpu_ms_per_op,
+      stock_db_cpu_ms_per_op: share.db_cpu_ms_per_op,
+      stock_capacity_per_s: share.capacity_per_s,
+    }),
   };
 }
 
@@ -158,6 +171,7 @@ async function main() {
       headers,
       areaId: user.scope.id,
       db: c,
+      serverPid: server.pid,
       clients: Number(process.env.BENCH_CLIENTS ?? 200),
       stores: Number(process.env.BENCH_STORES ?? 20),
       seconds: Number(process.env.BENCH_SECONDS ?? 10),

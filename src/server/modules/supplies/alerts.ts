@@ -2,7 +2,7 @@ import type { Queryable } from '../../db/engine';
 import { addDays } from '../../../domain/policy/rules';
 import { daysOfCover, isLow } from '../../../domain/supplies/fefo';
 import { closeForSubject, createTasks } from '../tasks';
-import { coverInputs } from './stock-repo';
+import { coverInputs, coverInputsMany } from './stock-repo';
 import * as repo from './repo';
 
 /**
@@ -23,24 +23,35 @@ export interface AlertStore {
 const roleFor = (level: string) => (level === 'county' || level === 'town' ? 'command' : 'cadre');
 
 export async function raiseLow(tx: Queryable, p: { store: AlertStore; itemIds: number[]; today: string }): Promise<number> {
-  const covers = await coversOf(tx, p.store.id, p.itemIds, p.today);
-  const low = covers.filter((c) => c.low);
+  return raiseLowMany(tx, [p]);
+}
+
+/**
+ * The same after a group-committed batch of issues over many stores: their covers read in one statement (one
+ * round trip per batch, not two per store, while the batch holds its stock rows and the audit chain's lock).
+ */
+export async function raiseLowMany(tx: Queryable, stores: { store: AlertStore; itemIds: number[]; today: string }[]): Promise<number> {
+  if (!stores.length) return 0;
+  const pol = await repo.policy(tx);
+  const pairs = stores.flatMap((s) => s.itemIds.map((itemId) => ({ storeId: s.store.id, itemId, since: addDays(s.today, -pol.useWindowDays) })));
+  const low = (await coverInputsMany(tx, pairs))
+    .map((r) => ({ storeId: r.store_id, itemId: r.item_id, onHand: r.on_hand, cover: daysOfCover(r.on_hand, r.used, pol.useWindowDays) }))
+    .filter((c) => isLow(c.onHand, c.cover, pol.lowCoverDays));
   if (!low.length) return 0;
-  const items = await repo.itemsByIds(
-    tx,
-    low.map((c) => c.itemId),
-  );
+  const items = await repo.itemsByIds(tx, [...new Set(low.map((c) => c.itemId))]);
+  const storeOf = new Map(stores.map((s) => [s.store.id, s.store]));
   let raised = 0;
   for (const c of low) {
+    const store = storeOf.get(c.storeId)!;
     const [alert] = await tx.query<{ id: number }>(
       `INSERT INTO supply_alerts (store_id, item_id, area_path, cover_days) VALUES ($1, $2, $3, $4)
        ON CONFLICT (store_id, item_id) WHERE cleared_at IS NULL DO NOTHING RETURNING id`,
-      [p.store.id, c.itemId, p.store.area_path, c.cover],
+      [store.id, c.itemId, store.area_path, c.cover],
     );
     if (!alert) continue;
     raised++;
     const item = items.get(c.itemId)!;
-    const params = { store: p.store.name, item: item.name, onHand: c.onHand, unit: item.unit, days: c.cover ?? 0 };
+    const params = { store: store.name, item: item.name, onHand: c.onHand, unit: item.unit, days: c.cover ?? 0 };
     const [taskId] = await createTasks(tx, [
       {
         type: 'supply_low',
@@ -49,9 +60,9 @@ export async function raiseLow(tx: Queryable, p: { store: AlertStore; itemIds: n
         titleParams: params,
         subjectKind: 'supply_alert',
         subjectId: alert.id,
-        areaId: p.store.area_id,
-        areaPath: p.store.area_path,
-        assigneeRole: roleFor(p.store.level),
+        areaId: store.area_id,
+        areaPath: store.area_path,
+        assigneeRole: roleFor(store.level),
         priority: 'high',
       },
     ]);

@@ -3,7 +3,7 @@ import { auditRowsSql } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { groupCommit, perDatabase } from '../../platform/group-commit';
 import { SqlParams } from '../../platform/sql';
-import { raiseLow } from './alerts';
+import { raiseLowMany } from './alerts';
 import type * as repo from './repo';
 import type * as stock from './stock-repo';
 import { takeFefo } from './take';
@@ -150,7 +150,10 @@ export async function writeIssues(db: Db, batch: PendingIssue[]): Promise<IssueO
       for (const i of a.p.wanted.keys()) s.itemIds.add(i);
       byStore.set(a.p.store.id, s);
     }
-    for (const s of byStore.values()) await raiseLow(tx, { store: s.store, itemIds: [...s.itemIds].sort((x, y) => x - y), today: s.today });
+    await raiseLowMany(
+      tx,
+      [...byStore.values()].map((s) => ({ store: s.store, itemIds: [...s.itemIds].sort((x, y) => x - y), today: s.today })),
+    );
     // The audit rows last, each its own request's: the chain's lock is held from here to the commit.
     const q = new SqlParams();
     const src = `unnest(${q.add(movementIds)}::int[], ${q.add(col((a) => a.p.store.area_path))}::text[], ${q.add(col((a) => a.p.store.id))}::int[],

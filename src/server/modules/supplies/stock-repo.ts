@@ -160,6 +160,17 @@ export async function addDailyUse(tx: Queryable, p: { storeId: number; areaPath:
 }
 
 /** On hand and used in the window, per item of a store (for the alert check inside a movement's transaction). */
+/** The same for many store × item pairs at once (a group-committed batch of issues touches many stores). */
+export async function coverInputsMany(tx: Queryable, pairs: { storeId: number; itemId: number; since: string }[]) {
+  return tx.query<{ store_id: number; item_id: number; on_hand: number; used: number }>(
+    `SELECT p.store_id, p.item_id,
+            COALESCE((SELECT sum(qty) FROM supply_stock s WHERE s.store_id = p.store_id AND s.item_id = p.item_id), 0)::int AS on_hand,
+            COALESCE((SELECT sum(qty) FROM supply_daily_use d WHERE d.store_id = p.store_id AND d.item_id = p.item_id AND d.day > p.since), 0)::int AS used
+       FROM unnest($1::int[], $2::int[], $3::date[]) AS p(store_id, item_id, since)`,
+    [pairs.map((x) => x.storeId), pairs.map((x) => x.itemId), pairs.map((x) => x.since)],
+  );
+}
+
 export async function coverInputs(tx: Queryable, p: { storeId: number; itemIds: number[]; since: string }) {
   return tx.query<{ item_id: number; on_hand: number; used: number }>(
     `SELECT i.item_id,
