@@ -12,7 +12,7 @@ import { precompress } from './tools/vite-precompress';
  * The cache is emptied at sign-out (app/offline/api-cache.ts).
  */
 const OFFLINE_READS =
-  /\/api\/(auth\/me|areas\/\d+(\/(ancestors|children))?|roles|tasks\/mine|screening\/targets\/\d+|follow-ups\/today|sampling\/(rounds|rounds\/\d+\/points|tubes|tubes\/\d+)|checkpoints\/posts)(\?.*)?$/;
+  /\/api\/(auth\/me|areas\/\d+(\/(ancestors|children))?|roles|tasks\/mine|screening\/targets\/\d+|follow-ups\/today|sampling\/(rounds|rounds\/\d+\/points|tubes|tubes\/\d+)|checkpoints\/posts|supplies\/(items|kits|stores\/\d+))(\?.*)?$/;
 
 /**
  * The workbench's own code in one file. Left to itself the bundler cuts what the workbench needs beyond the main

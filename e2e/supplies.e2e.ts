@@ -4,8 +4,9 @@ import { PHONE, TIME_ZONE, launch, signIn } from './browser';
 
 /**
  * Supplies and donations on a 375-px phone (issue 17, points 5–6): a village cadre records a firm's donation of
- * masks received into the village's store, issues part of them to a checkpoint post from the store keeper's form,
- * and sees the stock go down and the donation's trace show where the masks went.
+ * masks received into the village's store, issues part of them to a checkpoint post from the store keeper's form
+ * (once without network: kept on the phone, sent when it returns), and sees the stock go down and the donation's
+ * trace show where the masks went.
  */
 const base = inject('baseUrl');
 let browser: Browser;
@@ -72,16 +73,27 @@ describe('supplies and donations on a phone', () => {
     await page.getByTestId('issue-submit').click();
     await expect.poll(() => page.getByTestId('issue-error').innerText()).toContain('现有 800只');
     expect(await page.getByTestId('stock-on-hand').first().innerText()).toBe('800 只');
+    // In a store room without network the issue is kept on the phone and goes out when the network returns.
+    await context.setOffline(true);
+    await page.locator('#issue_qty').fill('50');
+    await page.getByTestId('issue-submit').click();
+    await expect.poll(() => page.getByTestId('issue-pending').innerText()).toContain(`${ITEM} 50只`);
+    await context.setOffline(false);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await expect.poll(() => page.getByTestId('issue-pending').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('issue-done').innerText()).toContain(`${ITEM} 50只`);
+    await expect.poll(() => page.getByTestId('stock-on-hand').first().innerText()).toBe('750 只');
+
     // Nothing on the phone's page is wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
 
-    // The donation's trace: received into the store, 200 issued to the post, 800 left.
+    // The donation's trace: received into the store, 200 then 50 issued to the post, 750 left.
     await page.goto(donationUrl);
-    await expect.poll(() => page.getByTestId('trace-issued').innerText()).toBe('已发放 200只');
+    await expect.poll(() => page.getByTestId('trace-issued').innerText()).toBe('已发放 250只');
     const steps = await page.getByTestId('trace-step').allInnerTexts();
-    expect(steps).toHaveLength(2);
+    expect(steps).toHaveLength(3);
     expect(steps[0]).toContain(`入库 · ${STORE} · 1000`);
-    expect(steps[1]).toContain(`发放 · ${STORE} → 卡点 #1 · 200`);
+    for (const qty of [200, 50]) expect(steps.filter((x) => x.includes(`发放 · ${STORE} → 卡点 #1 · ${qty}`))).toHaveLength(1);
     await context.close();
   });
 });
