@@ -3,6 +3,7 @@ import type { GetModuleInfo } from 'rollup';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { deferredStyles } from './tools/vite-deferred-styles';
 import { precompress } from './tools/vite-precompress';
 
 /**
@@ -99,6 +100,7 @@ export default defineConfig({
         ],
       },
     }),
+    deferredStyles(),
     precompress(),
   ],
   build: {

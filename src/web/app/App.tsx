@@ -20,11 +20,15 @@ import { MODULES, PUBLIC_PAGES } from './modules';
 import { NotFound } from './pages/NotFound';
 import LoginPage from '../modules/login/LoginPage';
 
+const ZERO_RUNTIME = { zeroRuntime: true };
+
 export function App() {
   const lang = useLanguage();
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1677ff' } }}>
+      {/* Zero runtime: antd's styles come from its static stylesheet (main.tsx), not built in the browser on each first
+          render. The theme is antd's default, which that stylesheet holds. */}
+      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={ZERO_RUNTIME}>
         <AntApp>
           <BrowserRouter>
             <Routes>
