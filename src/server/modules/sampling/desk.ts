@@ -5,6 +5,7 @@ import type { bindBody, openTubeBody } from '../../../domain/sampling/schemas';
 import { audit, auditActorOf } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound, ruleViolation, tooMany } from '../../platform/errors';
+import { bindWriter } from './bind-writer';
 import { idLookupWait } from './id-lookups';
 import { pathInScope } from '../../platform/scope';
 import * as repo from './repo';
@@ -133,8 +134,8 @@ export async function bind(ctx: Ctx, b: z.infer<typeof bindBody>) {
   }
   const shown = (name: string) => (byNumber ? maskName(name) : name);
   const actor = { ...auditActorOf(ctx), userId: ctx.actor.userId };
-  // The one statement of the desk: committed (durable) when it returns.
-  const out = await repo.bind(ctx.db, ctx.actor.scope, actor, { tubeId: b.tubeId, clientId: b.clientId, person });
+  // Group-committed with the other desks' scans (bind-writer.ts): committed (durable) when it returns.
+  const out = await bindWriter(ctx.db).write({ scope: ctx.actor.scope, who: actor, tubeId: b.tubeId, clientId: b.clientId, person });
   if (byNumber && out.people === 0 && out.tube) {
     await audit(ctx.db, ctx, {
       action: 'id_lookup_miss',

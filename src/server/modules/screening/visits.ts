@@ -13,6 +13,7 @@ import { localInstant } from '../../platform/dates';
 import * as campaignRepo from './campaign-repo';
 import * as proposalRepo from './proposal-repo';
 import * as repo from './visit-repo';
+import { visitWriter } from './visit-writer';
 import { toVisitView } from './view';
 
 /**
@@ -47,7 +48,8 @@ export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boole
     throw e;
   }
   const { target, added, movedOut, arrivalsIn, revisitOn, proposing, alert } = prepared;
-  const id = await ctx.db.tx(async (tx) => {
+  // Group-committed with the other phones' visits (visit-writer.ts): committed when it returns.
+  const id = await visitWriter(ctx.db).write(async (tx) => {
     const id = await repo.claimVisit(tx, {
       clientId: b.clientId,
       campaignId: b.campaignId,

@@ -3,10 +3,7 @@ import { type AuditActor, auditRowsSql } from '../../../platform/audit';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
-import type { PoolRule } from '../../../../domain/sampling/rules';
-import { createHash } from 'node:crypto';
 import { residentsAs } from '../../residents/sql';
-import { markDoneSql } from '../../tasks/sql';
 
 /** SQL of the desk: tubes, and the binding of people into them — the hot path, one statement each. */
 
@@ -131,99 +128,7 @@ export async function closeTube(tx: Queryable, id: number, reason: string | null
   await tx.query(`UPDATE sampling_tubes SET status = 'closed', closed_at = now(), close_reason = $2 WHERE id = $1`, [id, reason]);
 }
 
-// ——— bindings: the desk's one statement ———
-export type Who = { residentId: number } | { idNumber: string } | { householdId: number };
-
-export interface BindOutcome {
-  people: number;
-  tube: { id: number; round_id: number; capacity: number; bound: number; status: string; barcode: string } | null;
-  round_status: string | null;
-  pool_rules: PoolRule[] | null;
-  pool_default: number | null;
-  inserted: { id: number; residentId: number; seq: number; duplicateOf: number | null; name: string; areaPath: string; groups: string[] }[] | null;
-  new_bound: number | null;
-}
-
-/**
- * Binds one person (or a household's present members) to an open tube in ONE statement — one implicit
- * transaction, committed before the answer: the tube row is locked FOR UPDATE (desks racing on one tube
- * serialise; the lock re-reads the latest `bound`), the people are resolved in the caller's scope, an earlier
- * live binding of each in the round is looked up (the duplicate warning), the bindings go in with
- * `ON CONFLICT (client_id) DO NOTHING` (a retry, even a racing one, inserts nothing), the tube's count is
- * raised by what went in, and the audit rows are written. `inserted` null and `people` > 0 means: a replay,
- * or the tube could not take them (the caller reads which).
- */
-export async function bind(
-  tx: Queryable,
-  scope: Scope,
-  who: AuditActor & { userId: number },
-  p: { tubeId: number; clientId: string; person: Who },
-): Promise<BindOutcome> {
-  const q = new SqlParams();
-  const scopeLike = q.add(scope.path + '%');
-  const cid = q.add(p.clientId);
-  let personWhere: string;
-  let ck = `${cid}::text`;
-  if ('residentId' in p.person) personWhere = `r.id = ${q.add(p.person.residentId)}`;
-  else if ('idNumber' in p.person) personWhere = `r.id_number = ${q.add(p.person.idNumber)}`;
-  else {
-    personWhere = `r.household_id = ${q.add(p.person.householdId)} AND r.status = 'present'`;
-    ck = `${cid}::text || ':' || r.id`;
-  }
-  const tube = q.add(p.tubeId);
-  const actor = q.add(who.userId);
-  const aud = auditRowsSql(q, who, {
-    entity: 'sampling_binding',
-    action: 'bind',
-    from: 'ins',
-    entityId: 'ins.id',
-    areaPath: 'ins.area_path',
-    after: { tubeId: `${tube}::int`, residentId: 'ins.resident_id', seq: 'ins.seq', duplicateOf: 'ins.duplicate_of', clientId: `${cid}::text` },
-  });
-  const sql = `WITH p AS (
-       SELECT r.id, r.name, r.area_id, r.area_path, r.groups, ${ck} AS ck,
-              row_number() OVER (ORDER BY r.relation = 'head' DESC, r.birth_date NULLS LAST, r.id)::int AS ord
-         FROM ${residentsAs('r')} WHERE r.merged_into IS NULL AND r.area_path LIKE ${scopeLike} AND ${personWhere}
-     ), prior AS (
-       SELECT 1 FROM sampling_bindings WHERE client_id IN (SELECT ck FROM p) LIMIT 1
-     ), t AS (
-       SELECT id, round_id, capacity, bound, status, barcode FROM sampling_tubes WHERE id = ${tube} AND area_path LIKE ${scopeLike} FOR UPDATE
-     ), rd AS (
-       SELECT rr.status, rr.pool_rules, rr.pool_default FROM sampling_rounds rr WHERE rr.id = (SELECT round_id FROM t)
-     ), ok AS (
-       SELECT t.* FROM t WHERE t.status = 'open' AND (SELECT status FROM rd) = 'open' AND NOT EXISTS (SELECT 1 FROM prior)
-          AND (SELECT count(*) FROM p) > 0 AND t.bound + (SELECT count(*) FROM p) <= t.capacity
-     ), dup AS (
-       SELECT DISTINCT ON (b.resident_id) b.resident_id, b.id FROM sampling_bindings b
-        WHERE b.round_id = (SELECT round_id FROM ok) AND b.resident_id IN (SELECT id FROM p) AND b.removed_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid')
-        ORDER BY b.resident_id, b.bound_at, b.id
-     ), ins AS (
-       INSERT INTO sampling_bindings (client_id, round_id, tube_id, resident_id, seq, area_id, area_path, duplicate_of, bound_by)
-       SELECT p.ck, ok.round_id, ok.id, p.id, ok.bound + p.ord, p.area_id, p.area_path, dup.id, ${actor}
-         FROM ok CROSS JOIN p LEFT JOIN dup ON dup.resident_id = p.id
-       ON CONFLICT (client_id) DO NOTHING
-       RETURNING id, resident_id, seq, duplicate_of, area_path
-     ), upd AS (
-       UPDATE sampling_tubes SET bound = bound + (SELECT count(*) FROM ins) WHERE id = ${tube} AND EXISTS (SELECT 1 FROM ins) RETURNING bound
-     ), home AS (
-       -- A home-sampling task of the person is done once they are bound (tasks_subject_idx).
-       ${markDoneSql({ subjectKind: "'sampling_home'", type: "'home_sampling'", subjectIds: 'SELECT resident_id FROM ins', by: actor })}
-     ), aud AS (
-       ${aud}
-     )
-     SELECT (SELECT count(*)::int FROM p) AS people,
-            (SELECT row_to_json(t) FROM t) AS tube,
-            (SELECT status FROM rd) AS round_status, (SELECT pool_rules FROM rd) AS pool_rules, (SELECT pool_default FROM rd) AS pool_default,
-            (SELECT json_agg(json_build_object('id', ins.id, 'residentId', ins.resident_id, 'seq', ins.seq, 'duplicateOf', ins.duplicate_of, 'name', p.name, 'areaPath', p.area_path, 'groups', p.groups) ORDER BY ins.seq)
-               FROM ins JOIN p ON p.id = ins.resident_id) AS inserted,
-            (SELECT bound FROM upd) AS new_bound`;
-  // Prepared once per connection (PostgreSQL): planning this statement cost ~10 times running it (6.5 ms against
-  // 0.6 ms on the loaded development machine). Three texts (a person, an ID number, a household), one name each.
-  const [row] = await tx.query<BindOutcome>(sql, q.values, `sampling_bind_${createHash('sha1').update(sql).digest('hex').slice(0, 12)}`);
-  return row;
-}
-
+// ——— bindings: the statement itself is in bindings.ts ———
 /** The bindings a client id made (a household scan: '<clientId>:<resident id>' per member), for a replay's answer. */
 export async function bindingsByClient(
   db: Queryable,

@@ -7,6 +7,7 @@
  * migration 0016) that triggers keep as bindings, results and exemptions are written. The one write into another module's table is in `bind`: the person's
  * `home_sampling` task marked done in the same statement (the desk stays at one round trip).
  */
+export * from './bindings';
 export * from './boxes';
 export * from './coverage';
 export * from './desk';
