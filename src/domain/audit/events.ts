@@ -87,6 +87,7 @@ export const auditCatalogue = {
   publicity_item: ['record'],
   vaccination_calls: ['create'],
   vaccination_person: ['contact', 'dose'],
+  vaccination_policy: ['publish'],
   vaccination_ride: ['book'],
   vaccination_session: ['create'],
   vaccination_vehicle: ['create'],

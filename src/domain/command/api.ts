@@ -52,7 +52,7 @@ export const group = z.object({
 
 export const groupDetail = group.extend({
   members: z.array(member),
-  /** Open tasks in the inbox of the group's members, under the group's area, oldest due first. */
+  /** Open tasks addressed to the group, and those of its members by name under its area, oldest due first. */
   openTasks: z.array(
     z.object({
       id: z.number(),
@@ -60,6 +60,8 @@ export const groupDetail = group.extend({
       titleKey: z.string().nullable(),
       titleParams: z.record(z.string(), z.unknown()).nullable(),
       assigneeName: z.string().nullable(),
+      /** Addressed to the group itself (any member may act on it), not to one member by name. */
+      toGroup: z.boolean(),
       dueAt: instant.nullable(),
       overdue: z.boolean(),
     }),

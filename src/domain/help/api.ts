@@ -90,7 +90,9 @@ export const helpDetail = helpListItem.extend({
   publicNote: z.string().nullable(),
   satisfaction: z.number().nullable(),
   followUpNote: z.string().nullable(),
-  transfer: z.object({ areaId: z.number(), areaName: z.string(), reason: z.string() }).nullable(),
+  transfer: z
+    .object({ areaId: z.number(), areaName: z.string(), groupId: z.number().nullable(), groupName: z.string().nullable(), reason: z.string() })
+    .nullable(),
   transferRefusedReason: z.string().nullable(),
 });
 
@@ -291,7 +293,7 @@ export const closeHelp = defineRoute({
 export const transferHelp = defineRoute({
   method: 'POST',
   path: `${BASE}/requests/:id/transfer`,
-  summary: '转办/交办: hand the request to another office, which accepts or refuses',
+  summary: '转办/交办: hand the request to another office or a command group, which accepts or refuses',
   params: idParams,
   body: transferBody,
   responses: { 200: helpDetail },

@@ -51,7 +51,8 @@ export const deliverBody = z.strictObject({
   receiptPhotoIds: z.array(id).max(5).nullish(),
 });
 export const closeBody = z.strictObject({ outcome: z.enum(['done', 'impossible']), reason: plainText(300).nullish() });
-export const transferBody = z.strictObject({ areaId: id, reason: plainText(300).min(1) });
+/** To an office (an area), optionally addressed to a command group (专班 / 工作组) whose area holds it: its members decide. */
+export const transferBody = z.strictObject({ areaId: id, groupId: id.optional(), reason: plainText(300).min(1) });
 export const refuseBody = z.strictObject({ reason: plainText(300).min(1) });
 export const followUpBody = z.strictObject({ satisfaction: z.number().int().min(1).max(5), note: plainText(300).nullish() });
 export const linkBody = z.strictObject({ areaId: id });

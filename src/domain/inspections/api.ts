@@ -68,6 +68,9 @@ export const order = z.object({
   unitAreaName: z.string(),
   unitUserName: z.string().nullable(),
   unitRole: z.string().nullable(),
+  /** A command group as the responsible unit: the orders' tasks go to its members. */
+  unitGroupId: z.number().nullable(),
+  unitGroupName: z.string().nullable(),
   deadlineAt: instant,
   status: z.enum(ORDER_STATES),
   overdue: z.boolean(),

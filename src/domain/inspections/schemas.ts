@@ -63,7 +63,10 @@ export const inspectionBody = z.strictObject({
     .array(z.strictObject({ code: itemCode, passed: z.boolean(), note: plainText(500).optional(), photoIds: photoIds.optional() }))
     .min(1)
     .max(100),
-  /** Who rectifies the failures: an area holding the target (default the target's own), optionally a user or a role there. */
+  /**
+   * Who rectifies the failures: an area holding the target (default the target's own), optionally a user or a role
+   * there — or a command group (专班 / 工作组) whose area holds the target, its members' inboxes receiving the orders.
+   */
   responsible: z
     .strictObject({
       areaId: id.optional(),
@@ -72,7 +75,9 @@ export const inspectionBody = z.strictObject({
         .string()
         .regex(/^[a-z_]{1,40}$/)
         .optional(),
+      groupId: id.optional(),
     })
+    .refine((r) => [r.userId, r.role, r.groupId].filter((x) => x !== undefined).length <= 1, { message: 'one_assignee', path: ['groupId'] })
     .optional(),
 });
 

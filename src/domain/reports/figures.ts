@@ -39,6 +39,19 @@ export const FIGURE_KEYS = [
   // disinfection (消杀): jobs recorded done during the day and the square metres they covered
   'disinfection.jobs',
   'disinfection.areaM2',
+  // publicity (宣传): items placed on the day (counted by their number), households a campaign first reached that day
+  'publicity.items',
+  'publicity.households',
+  // vaccination outreach (疫苗接种动员): doses given on the day; calls and visits made, those agreed and refused
+  'vaccination.doses',
+  'vaccination.contacts',
+  'vaccination.agreed',
+  'vaccination.refused',
+  // enterprises (复工复产): health ledgers of the day, staff present, abnormal temperatures, returnees flagged
+  'enterprises.ledgers',
+  'enterprises.present',
+  'enterprises.abnormal',
+  'enterprises.flagged',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 export type Figures = Record<FigureKey, number>;
@@ -88,6 +101,9 @@ const G = {
   checkpoints: { zh: '卡点', en: 'Checkpoints' },
   help: { zh: '群众求助', en: 'Help requests' },
   disinfection: { zh: '消杀', en: 'Disinfection' },
+  publicity: { zh: '宣传', en: 'Publicity' },
+  vaccination: { zh: '疫苗接种动员', en: 'Vaccination outreach' },
+  enterprises: { zh: '复工复产', en: 'Enterprises' },
 };
 
 /** Every figure in the order of the table cadres know, with its headers. */
@@ -121,6 +137,16 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { key: 'help.careNeeds', group: G.help, name: { zh: '发现需求', en: 'needs found' } },
   { key: 'disinfection.jobs', group: G.disinfection, name: { zh: '消杀次数', en: 'jobs done' } },
   { key: 'disinfection.areaM2', group: G.disinfection, name: { zh: '消杀面积（㎡）', en: 'area (m²)' } },
+  { key: 'publicity.items', group: G.publicity, name: { zh: '宣传品投放', en: 'items placed' } },
+  { key: 'publicity.households', group: G.publicity, name: { zh: '宣讲到户', en: 'households reached' } },
+  { key: 'vaccination.doses', group: G.vaccination, name: { zh: '今日接种', en: 'doses given' } },
+  { key: 'vaccination.contacts', group: G.vaccination, name: { zh: '电话、上门动员', en: 'calls and visits' } },
+  { key: 'vaccination.agreed', group: G.vaccination, name: { zh: '同意接种', en: 'agreed' } },
+  { key: 'vaccination.refused', group: G.vaccination, name: { zh: '拒绝接种', en: 'refused' } },
+  { key: 'enterprises.ledgers', group: G.enterprises, name: { zh: '报送健康台账', en: 'ledgers submitted' } },
+  { key: 'enterprises.present', group: G.enterprises, name: { zh: '在岗员工', en: 'staff present' } },
+  { key: 'enterprises.abnormal', group: G.enterprises, name: { zh: '体温异常', en: 'abnormal temperature' } },
+  { key: 'enterprises.flagged', group: G.enterprises, name: { zh: '返岗人员风险提示', en: 'returnees flagged' } },
 ];
 
 /** The compact subset a screen shows (the workbook has every column). */

@@ -31,9 +31,11 @@ const assignee = {
   assigneeUserId: id.optional(),
   assigneeTeamId: id.optional(),
   assigneeRole: roleCode.optional(),
+  /** A command group (专班 / 工作组, server/modules/command): the task is in each member's inbox. */
+  assigneeGroupId: id.optional(),
 };
-const oneAssignee = (v: { assigneeUserId?: number; assigneeTeamId?: number; assigneeRole?: string }) =>
-  [v.assigneeUserId, v.assigneeTeamId, v.assigneeRole].filter((x) => x !== undefined).length <= 1;
+const oneAssignee = (v: { assigneeUserId?: number; assigneeTeamId?: number; assigneeRole?: string; assigneeGroupId?: number }) =>
+  [v.assigneeUserId, v.assigneeTeamId, v.assigneeRole, v.assigneeGroupId].filter((x) => x !== undefined).length <= 1;
 
 export const createTaskBody = z
   .strictObject({
@@ -49,7 +51,7 @@ export type CreateTaskInput = z.infer<typeof createTaskBody>;
 export const reassignBody = z
   .strictObject({ taskIds: z.array(id).min(1).max(500), ...assignee })
   .refine(oneAssignee, { message: 'one_assignee', path: ['assigneeUserId'] })
-  .refine((v) => v.assigneeUserId || v.assigneeTeamId || v.assigneeRole, { message: 'required', path: ['assigneeUserId'] });
+  .refine((v) => v.assigneeUserId || v.assigneeTeamId || v.assigneeRole || v.assigneeGroupId, { message: 'required', path: ['assigneeUserId'] });
 export type ReassignInput = z.infer<typeof reassignBody>;
 
 export const doneBody = z.strictObject({ note: plainText(500).optional() });
@@ -90,6 +92,8 @@ export const task = z.object({
     teamId: z.number().nullable(),
     teamName: z.string().nullable(),
     role: z.string().nullable(),
+    groupId: z.number().nullable(),
+    groupName: z.string().nullable(),
   }),
   dueAt: instant.nullable(),
   priority: z.enum(TASK_PRIORITIES),
@@ -103,7 +107,7 @@ export const task = z.object({
 });
 export type Task = z.infer<typeof task>;
 
-/** Open / overdue / done of one child area (key: its id) or one assignee (a user id, `team:<id>`, `role:<code>`). */
+/** Open / overdue / done of one child area (key: its id) or one assignee (a user id, `team:<id>`, `group:<id>`, `role:<code>`). */
 export const taskCount = z.object({
   key: z.string(),
   name: z.string().nullable(),
@@ -133,6 +137,7 @@ export const listTasks = defineRoute({
     status: z.enum(TASK_STATUSES).optional(),
     type: z.enum(ALL_TASK_TYPES).optional(),
     assigneeUserId: idParam.optional(),
+    assigneeGroupId: idParam.optional(),
     overdue: queryBool.optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(20),
@@ -151,7 +156,7 @@ export const taskCounts = defineRoute({
 export const createTask = defineRoute({
   method: 'POST',
   path: '/api/tasks',
-  summary: 'A hand-made task for a person, a team or a role',
+  summary: 'A hand-made task for a person, a team, a command group or a role',
   body: createTaskBody,
   responses: { 201: task },
 });
@@ -159,7 +164,7 @@ export const createTask = defineRoute({
 export const reassignTasks = defineRoute({
   method: 'POST',
   path: '/api/tasks/reassign',
-  summary: 'Gives open tasks to another person, team or role',
+  summary: 'Gives open tasks to another person, team, command group or role',
   body: reassignBody,
   responses: { 200: z.object({ updated: z.number().int() }) },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute } from '../contract';
 import { day, idParams, instant } from '../primitives';
 import { BANDS, CONTACT_KINDS, CONTRAINDICATIONS, DUE_KINDS, OUTCOMES, REFUSAL_REASONS, STATES, UNPLACED_REASONS } from './kinds';
-import { vaccinationPolicy } from './policy';
+import { vaccinationPolicy, vaccinationPolicyBody } from './policy';
 import { callsBody, contactBody, doseBody, outreachQuery, ridePlanQuery, riderBody, sessionBody, sessionsQuery, underQuery, vehicleBody } from './schemas';
 
 /** The vaccination outreach's routes (server/modules/vaccination): the working list, a person's card, rides, coverage. */
@@ -123,11 +123,22 @@ const bandCoverage = z.object({ people: z.number(), vaccinated: z.number(), rate
 export const coverageRow = z.object({ areaId: z.number(), name: z.string(), sixty: bandCoverage, eighty: bandCoverage });
 
 // ——— routes ———
+/** The policy in force with its version, why it was made and since when. */
+export const policyInForce = vaccinationPolicy.extend({ version: z.number(), note: z.string().nullable(), since: instant });
+
 export const getPolicy = defineRoute({
   method: 'GET',
   path: `${BASE}/policy`,
   summary: 'The vaccination policy in force: age bands, doses and their intervals, the booster, observation and ride times',
-  responses: { 200: vaccinationPolicy },
+  responses: { 200: policyInForce },
+});
+
+export const updatePolicy = defineRoute({
+  method: 'PUT',
+  path: `${BASE}/policy`,
+  summary: 'Saves the vaccination policy as a new version, in force for the next working list (policy.manage, root scope only)',
+  body: vaccinationPolicyBody,
+  responses: { 200: policyInForce },
 });
 
 export const outreach = defineRoute({

@@ -141,6 +141,13 @@ const FIELD_TEXT: Record<string, { zh: string; en: string }> = {
   before_birth: { zh: '不能早于出生日期', en: 'cannot be before the date of birth' },
   not_after_last: { zh: '须晚于上一剂的接种日期', en: 'must be after the last dose' },
   after_session: { zh: '不能晚于接种场次结束时间', en: 'cannot be after the session ends' },
+  bands_incomplete: { zh: '60 岁以上、80 岁以上两个年龄段须各列一次', en: 'the 60+ and 80+ bands must each be listed once' },
+  bands_order: { zh: '80 岁以上年龄段的起始年龄须高于 60 岁以上年龄段', en: 'the 80+ band must start at an older age than the 60+ band' },
+  interval_short: { zh: '两剂间隔不能少于 7 天', en: 'doses must be at least 7 days apart' },
+  // Work addressed to a command group (command module).
+  one_assignee: { zh: '只能指定一个承办对象', en: 'name one assignee only' },
+  outside_group: { zh: '不在该工作组负责的区域内', en: "outside the group's area" },
+  stood_down: { zh: '该工作组已撤销', en: 'the group has stood down' },
 };
 
 function issueText(issue: Record<string, unknown>, lang: Lang, fallback?: string): string {

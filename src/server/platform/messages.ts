@@ -2,6 +2,7 @@ import { EMERGENCY_MESSAGES } from './messages-emergency';
 import { FIELDWORK_MESSAGES } from './messages-fieldwork';
 import { VACCINATION_MESSAGES } from './messages-vaccination';
 import { ENTERPRISE_MESSAGES } from './messages-enterprises';
+import { COMMAND_MESSAGES } from './messages-command';
 /**
  * Error messages by code, in Chinese and English. `{name}` placeholders are filled from the error's params.
  * Every DomainError code must have an entry here (a unit test checks it).
@@ -13,6 +14,7 @@ export const MESSAGES: Record<string, { zh: string; en: string }> = {
   ...FIELDWORK_MESSAGES,
   ...VACCINATION_MESSAGES,
   ...ENTERPRISE_MESSAGES,
+  ...COMMAND_MESSAGES,
   VALIDATION_FAILED: { zh: '提交的内容有误，请检查标出的字段', en: 'Some fields are not valid; please check them' },
   INVALID_JSON: { zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   BAD_REQUEST: { zh: '请求无效', en: 'Bad request' },

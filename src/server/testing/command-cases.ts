@@ -9,13 +9,24 @@ import { login } from './harness';
 let k = 0;
 const a = (e: CrossEnv) => login(e.t.app, 'leakmark_a');
 
-async function groupInA(e: CrossEnv): Promise<number> {
+export async function groupInA(e: CrossEnv): Promise<number> {
   const agent = await a(e);
   const r = await agent.post('/api/command-groups', { kind: 'task_force', name: `${MARK}专班${++k}`, areaId: e.a.village.id, startsOn: '2026-01-01' });
   if (r.statusCode !== 201) throw new Error(r.body);
   const id = r.json().id as number;
   await agent.put(`/api/command-groups/${id}/members`, { members: [{ userId: e.a.userId, role: 'lead' }] });
   return id;
+}
+
+/**
+ * A task of A's village addressed to a fresh group of A (A's user its lead), titled with the marker: in A's inbox
+ * through the group, never in B's.
+ */
+export async function groupTaskInA(e: CrossEnv): Promise<{ taskId: number; groupId: number }> {
+  const groupId = await groupInA(e);
+  const r = await (await a(e)).post('/api/tasks', { title: `${MARK}专班任务${++k}`, areaId: e.a.village.id, assigneeGroupId: groupId });
+  if (r.statusCode !== 201) throw new Error(r.body);
+  return { taskId: r.json().id as number, groupId };
 }
 
 async function groupInB(e: CrossEnv): Promise<number> {

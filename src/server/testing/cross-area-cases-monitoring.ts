@@ -1,4 +1,5 @@
 import { login } from './harness';
+import { groupInA, groupTaskInA } from './command-cases';
 import { type CrossCase, type CrossEnv, PURPOSE, xlsxText } from './cross-area-kit';
 
 /** A new draft policy set (the walk has no root-scoped user to make one through the API). */
@@ -15,6 +16,8 @@ export const MONITORING_CASES: Record<string, CrossCase> = {
   // ——— issue 5: the task inbox ———
   'GET /api/tasks/mine': async (e) => {
     await e.mon.freshTaskInA();
+    // A task addressed to A's command group reaches A's user through the group, never B's.
+    await groupTaskInA(e);
     return [
       { url: '/api/tasks/mine', expect: 'no-leak', control: 'marker' },
       { url: '/api/tasks/mine?all=true', expect: 'no-leak', control: 'marker' },
@@ -22,6 +25,7 @@ export const MONITORING_CASES: Record<string, CrossCase> = {
   },
   'GET /api/tasks': async (e) => [
     { url: '/api/tasks?pageSize=200', expect: 'no-leak', control: 'marker' },
+    { url: `/api/tasks?assigneeGroupId=${(await groupTaskInA(e)).groupId}`, expect: 'no-leak', control: 'marker' },
     { url: `/api/tasks?assigneeUserId=${e.a.userId}`, expect: 'no-leak', control: 'marker' },
     { url: `/api/tasks?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
   ],
@@ -33,13 +37,19 @@ export const MONITORING_CASES: Record<string, CrossCase> = {
   'POST /api/tasks': async (e) => [
     { url: '/api/tasks', body: { title: '任务', areaId: e.a.village.id }, expect: 'denied' },
     { url: '/api/tasks', body: { title: '任务', areaId: e.b.village.id, assigneeUserId: e.a.userId }, expect: 'denied', control: 'none' },
+    // Nor to A's command group.
+    { url: '/api/tasks', body: { title: '任务', areaId: e.b.village.id, assigneeGroupId: await groupInA(e) }, expect: 'denied', control: 'none' },
   ],
   'POST /api/tasks/reassign': async (e) => [
     { url: '/api/tasks/reassign', body: { taskIds: [await e.mon.freshTaskInA()], assigneeRole: 'cadre' }, expect: 'denied' },
     { url: '/api/tasks/reassign', body: { taskIds: [await e.mon.freshTaskInA()], assigneeUserId: e.b.userId }, expect: 'denied', control: 'none' },
+    { url: '/api/tasks/reassign', body: { taskIds: [(await groupTaskInA(e)).taskId], assigneeRole: 'cadre' }, expect: 'denied' },
   ],
   'POST /api/tasks/:id/start': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/start`, expect: 'denied' }],
-  'POST /api/tasks/:id/done': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/done`, body: { note: '好' }, expect: 'denied' }],
+  'POST /api/tasks/:id/done': async (e) => [
+    { url: `/api/tasks/${await e.mon.freshTaskInA()}/done`, body: { note: '好' }, expect: 'denied' },
+    { url: `/api/tasks/${(await groupTaskInA(e)).taskId}/done`, body: { note: '好' }, expect: 'denied' },
+  ],
   'POST /api/tasks/:id/fail': async (e) => [{ url: `/api/tasks/${await e.mon.freshTaskInA()}/fail`, body: { reason: '无人' }, expect: 'denied' }],
   'POST /api/tasks/:id/call': async (e) => [{ url: `/api/tasks/${await e.mon.freshCallTaskInA()}/call`, expect: 'denied' }],
 

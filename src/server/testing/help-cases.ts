@@ -1,3 +1,4 @@
+import { groupInA } from './command-cases';
 import { type CrossCase, type CrossEnv, MARK } from './cross-area-kit';
 import { type Agent, login } from './harness';
 import { multipartBody } from './sheets';
@@ -132,6 +133,13 @@ export const HELP_CASES: Record<string, CrossCase> = {
     { url: `${await r(e)}/transfer`, body: { areaId: e.b.village.id, reason: '越权转办' }, expect: 'denied', control: 'none' },
     // B may not hand its own request to one of A's offices (outside its reach).
     { url: `/api/help/requests/${await requestInB(e)}/transfer`, body: { areaId: e.a.village.id, reason: '转给甲' }, expect: 'denied', control: 'none' },
+    // Nor address it to A's command group.
+    {
+      url: `/api/help/requests/${await requestInB(e)}/transfer`,
+      body: { areaId: e.b.village.id, groupId: await groupInA(e), reason: '转给甲的专班' },
+      expect: 'denied',
+      control: 'none',
+    },
   ],
   'POST /api/help/requests/:id/transfer/accept': async (e) => [{ url: `${await r(e, 'transfer')}/transfer/accept`, expect: 'denied' }],
   'POST /api/help/requests/:id/transfer/refuse': async (e) => [

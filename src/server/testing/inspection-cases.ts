@@ -1,3 +1,4 @@
+import { groupInA } from './command-cases';
 import { type CrossCase, type CrossEnv, MARK, xlsxText } from './cross-area-kit';
 import { login } from './harness';
 import { uploadPhoto } from './photos';
@@ -129,6 +130,18 @@ export const INSPECTION_CASES: Record<string, CrossCase> = {
         targetId: await marketInB(e),
         results: results(1).map((r) => ({ code: r.code, passed: true })),
         responsible: { areaId: e.a.village.id },
+      },
+      expect: 'denied',
+      control: 'none',
+    },
+    // Nor A's command group.
+    {
+      url: '/api/inspections/inspections',
+      body: {
+        mode: 'unannounced',
+        targetId: await marketInB(e),
+        results: results(1).map((r) => ({ code: r.code, passed: true })),
+        responsible: { groupId: await groupInA(e) },
       },
       expect: 'denied',
       control: 'none',

@@ -1,5 +1,6 @@
 import { type CrossCase, type CrossEnv, MARK } from './cross-area-kit';
 import { login } from './harness';
+import { DEFAULT_POLICY } from '../../domain/vaccination/policy';
 
 /**
  * Cross-area cases of the vaccination outreach (issue 18 point 3). A's records: a person of 85 in A's village named
@@ -44,6 +45,10 @@ async function rideInA(e: CrossEnv): Promise<void> {
 
 export const VACCINATION_CASES: Record<string, CrossCase> = {
   'GET /api/vaccination/policy': async () => [{ url: '/api/vaccination/policy', expect: 'no-leak', control: 'ok' }],
+  // Deployment-wide policy data: B (not at the top of the tree) may not write it; A neither, so no control.
+  'PUT /api/vaccination/policy': async () => [
+    { url: '/api/vaccination/policy', body: { ...DEFAULT_POLICY, note: '跨区测试' }, expect: 'denied', control: 'none' },
+  ],
   'GET /api/vaccination/outreach': async (e) => {
     await elderInA(e);
     return [

@@ -46,7 +46,7 @@ export async function getGroup(ctx: Ctx, id: number) {
   const g = await repo.findGroup(ctx.db, ctx.actor.scope, id, ctx.today);
   if (!g) throw notFound();
   const members = await repo.membersOf(ctx.db, id);
-  const work = await openTasksOfUsers(ctx.db, ctx.actor.scope, { userIds: members.map((m) => m.user_id), underPath: g.area_path, limit: 50 });
+  const work = await openTasksOfUsers(ctx.db, ctx.actor.scope, { groupId: id, userIds: members.map((m) => m.user_id), underPath: g.area_path, limit: 50 });
   return {
     ...toGroup(g),
     members: members.map((m) => ({ userId: m.user_id, name: m.name, areaName: m.area_name, role: m.role, duty: m.duty })),
@@ -56,6 +56,7 @@ export async function getGroup(ctx: Ctx, id: number) {
       titleKey: t.title_key,
       titleParams: t.title_params,
       assigneeName: t.assignee_name,
+      toGroup: t.to_group,
       dueAt: t.due_at,
       overdue: t.overdue,
     })),

@@ -139,6 +139,7 @@ const SETTABLE = new Set([
   'transfer_path',
   'transfer_reason',
   'transfer_refused_reason',
+  'transfer_group_id',
 ]);
 
 /** Sets columns of one request (names from a fixed list) and its updated_at. */

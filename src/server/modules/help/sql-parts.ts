@@ -1,4 +1,5 @@
 import { areasAs } from '../areas/sql';
+import { groupsAs } from '../command/sql';
 import { usersAs } from '../users/sql';
 
 /** The columns every read of a request takes; `now` is an SQL expression (a parameter in tests with a fake clock). */
@@ -8,9 +9,10 @@ export const REQUEST_COLUMNS = (now: string) => `h.id, h.code, h.kind, h.status,
   h.escalation_level, h.merged_count, h.resident_id, h.household_id, h.external_ref, h.decisions, h.deliverer_user_id,
   du.display_name AS deliverer_name, h.delivered_at, h.proof, h.closed_at, h.closed_within, h.public_note, h.satisfaction,
   h.follow_up_note, h.transfer_area_id, ta.name AS transfer_area_name, h.transfer_path, h.transfer_reason, h.transfer_refused_reason,
+  h.transfer_group_id, tg.name AS transfer_group_name,
   h.handover_code, h.code_failures, h.policy_version, h.advance_cents, h.advance_settled_at`;
 export const REQUEST_FROM = `help_requests h JOIN ${areasAs('a')} ON a.id = h.area_id LEFT JOIN ${usersAs('du')} ON du.id = h.deliverer_user_id
-  LEFT JOIN ${areasAs('ta')} ON ta.id = h.transfer_area_id`;
+  LEFT JOIN ${areasAs('ta')} ON ta.id = h.transfer_area_id LEFT JOIN ${groupsAs('tg')} ON tg.id = h.transfer_group_id`;
 /** The columns a board or a list reads (no joins but the area's name). */
 export const LIST_COLUMNS = (now: string) => `h.id, h.code, h.kind, h.status, h.queue, h.tier, h.channel, h.name, h.phone, h.need, h.area_id,
   a.name AS area_name, h.groups, h.created_at, h.step_since, h.due_at,
@@ -57,6 +59,8 @@ export interface RequestRow extends ListRow {
   follow_up_note: string | null;
   transfer_area_id: number | null;
   transfer_area_name: string | null;
+  transfer_group_id: number | null;
+  transfer_group_name: string | null;
   transfer_path: string | null;
   transfer_reason: string | null;
   transfer_refused_reason: string | null;

@@ -44,7 +44,15 @@ export function toDetail(r: RequestRow) {
     publicNote: r.public_note,
     satisfaction: r.satisfaction,
     followUpNote: r.follow_up_note,
-    transfer: r.transfer_area_id ? { areaId: r.transfer_area_id, areaName: r.transfer_area_name ?? '', reason: r.transfer_reason ?? '' } : null,
+    transfer: r.transfer_area_id
+      ? {
+          areaId: r.transfer_area_id,
+          areaName: r.transfer_area_name ?? '',
+          groupId: r.transfer_group_id,
+          groupName: r.transfer_group_name,
+          reason: r.transfer_reason ?? '',
+        }
+      : null,
     transferRefusedReason: r.transfer_refused_reason,
     advanceYuan: r.advance_cents === null ? null : r.advance_cents / 100,
     advanceSettledAt: r.advance_settled_at,

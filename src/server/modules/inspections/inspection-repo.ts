@@ -3,6 +3,7 @@ import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
+import { groupsAs } from '../command/sql';
 import { usersAs } from '../users/sql';
 import type { Mode, OrderState, Severity, TargetKind } from '../../../domain/inspections/kinds';
 
@@ -142,6 +143,8 @@ export interface OrderRow {
   unit_user_id: number | null;
   unit_user_name: string | null;
   unit_role: string | null;
+  unit_group_id: number | null;
+  unit_group_name: string | null;
   deadline_at: Date;
   status: OrderState;
   overdue: boolean;
@@ -162,11 +165,13 @@ export interface OrderRow {
 /** `now` is a parameter so the board and the escalation job agree under a test's fake clock. */
 const ORDER = (now: string) => `r.id, r.inspection_id, r.item_id, r.target_id, t.name AS target_name, t.kind AS target_kind, r.area_id, r.area_path,
   a.name AS area_name, r.item_code, r.item_text, r.severity, r.unit_area_id, ua.name AS unit_area_name, ua.path AS unit_area_path,
-  ua.parent_id AS unit_area_parent_id, r.unit_user_id, uu.display_name AS unit_user_name, r.unit_role, r.deadline_at, r.status,
+  ua.parent_id AS unit_area_parent_id, r.unit_user_id, uu.display_name AS unit_user_name, r.unit_role, r.unit_group_id, ug.name AS unit_group_name,
+  r.deadline_at, r.status,
   (r.status <> 'closed' AND r.deadline_at < ${now}) AS overdue, r.reported_at, r.reported_by, rb.display_name AS reported_by_name, r.report_note,
   r.reinspected_at, ib.display_name AS reinspected_by_name, r.reinspection_note, r.reinspections, r.closed_at, r.escalated_at, r.created_by, r.created_at
   FROM inspection_rectifications r JOIN inspection_targets t ON t.id = r.target_id JOIN ${areasAs('a')} ON a.id = r.area_id
   JOIN ${areasAs('ua')} ON ua.id = r.unit_area_id LEFT JOIN ${usersAs('uu')} ON uu.id = r.unit_user_id
+  LEFT JOIN ${groupsAs('ug')} ON ug.id = r.unit_group_id
   LEFT JOIN ${usersAs('rb')} ON rb.id = r.reported_by LEFT JOIN ${usersAs('ib')} ON ib.id = r.reinspected_by`;
 
 export interface NewOrder {
@@ -187,6 +192,7 @@ export async function insertOrders(
     unitAreaId: number;
     unitUserId: number | null;
     unitRole: string | null;
+    unitGroupId: number | null;
     by: number;
   },
   orders: NewOrder[],
@@ -194,8 +200,8 @@ export async function insertOrders(
   if (!orders.length) return [];
   return tx.query<{ id: number; item_code: string; deadline_at: Date }>(
     `INSERT INTO inspection_rectifications (inspection_id, item_id, target_id, item_code, item_text, severity, area_id, area_path, unit_area_id, unit_user_id,
-       unit_role, deadline_at, created_by)
-     SELECT $1, u.item_id, $2, u.code, u.text, u.severity, $3, $4, $5, $6, $7, u.deadline, $8
+       unit_role, deadline_at, created_by, unit_group_id)
+     SELECT $1, u.item_id, $2, u.code, u.text, u.severity, $3, $4, $5, $6, $7, u.deadline, $8, $14
        FROM unnest($9::int[], $10::text[], $11::text[], $12::text[], $13::timestamptz[]) AS u(item_id, code, text, severity, deadline)
      RETURNING id, item_code, deadline_at`,
     [
@@ -212,6 +218,7 @@ export async function insertOrders(
       orders.map((o) => o.itemText),
       orders.map((o) => o.severity),
       orders.map((o) => o.deadlineAt.toISOString()),
+      base.unitGroupId,
     ],
   );
 }

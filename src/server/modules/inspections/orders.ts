@@ -113,7 +113,7 @@ export async function reinspectOrder(ctx: Ctx, id: number, b: z.infer<typeof rei
           item: r.item_text,
           severity: r.severity,
           deadlineAt: r.deadline_at,
-          unit: { area: unitArea, userId: r.unit_user_id, role: r.unit_role },
+          unit: { area: unitArea, userId: r.unit_user_id, role: r.unit_role, groupId: r.unit_group_id },
           by: ctx.actor.userId,
         }),
       ]);

@@ -6,6 +6,7 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, notFound, ruleViolation } from '../../platform/errors';
 import { pathInScope } from '../../platform/scope';
+import { groupAddressee } from '../command';
 import { createTasks } from '../tasks';
 import * as users from '../users';
 import * as ir from './inspection-repo';
@@ -44,9 +45,21 @@ async function checkPlan(ctx: Ctx, b: Body) {
   return plan;
 }
 
-/** The unit that rectifies: an area holding the target (default the target's own), a user whose scope covers it, or a role there. */
+/**
+ * The unit that rectifies: an area holding the target (default the target's own), a user whose scope covers it, or a
+ * role there; or a command group whose area holds the target — its members whose scope covers the unit's area see
+ * the orders' tasks (the target's own area by default, so a village member of a town's task force sees them).
+ */
 async function unitOf(ctx: Ctx, b: Body, target: repo.TargetRow) {
   const r = b.responsible ?? {};
+  if (r.groupId) {
+    const g = await groupAddressee(ctx, r.groupId, 'responsible.groupId', [target.area_path]);
+    const area = r.areaId ? await areaInScope(ctx, r.areaId, 'responsible.areaId') : await areaInScope(ctx, target.area_id, 'targetId');
+    if (!target.area_path.startsWith(area.path))
+      throw badRequest('INSPECTIONS_UNIT_OUTSIDE', { target: target.name }, { 'responsible.areaId': 'not_above_target' });
+    if (!area.path.startsWith(g.areaPath)) throw badRequest('COMMAND_GROUP_OUTSIDE', { group: g.name }, { 'responsible.areaId': 'outside_group' });
+    return { area, userId: null, role: null, groupId: g.id };
+  }
   const area = r.areaId ? await areaInScope(ctx, r.areaId, 'responsible.areaId') : await areaInScope(ctx, target.area_id, 'targetId');
   if (!target.area_path.startsWith(area.path))
     throw badRequest('INSPECTIONS_UNIT_OUTSIDE', { target: target.name }, { 'responsible.areaId': 'not_above_target' });
@@ -54,7 +67,7 @@ async function unitOf(ctx: Ctx, b: Body, target: repo.TargetRow) {
     const u = await users.findInScope(ctx.db, ctx.actor.scope, r.userId);
     if (!u || u.disabled || !area.path.startsWith(u.area_path)) throw badRequest('VALIDATION_FAILED', {}, { 'responsible.userId': 'not_found' });
   }
-  return { area, userId: r.userId ?? null, role: r.userId ? null : (r.role ?? 'cadre') };
+  return { area, userId: r.userId ?? null, role: r.userId ? null : (r.role ?? 'cadre'), groupId: null };
 }
 
 export async function recordInspection(ctx: Ctx, b: Body, now = new Date()) {
@@ -129,6 +142,7 @@ export async function recordInspection(ctx: Ctx, b: Body, now = new Date()) {
         unitAreaId: unit.area.id,
         unitUserId: unit.userId,
         unitRole: unit.role,
+        unitGroupId: unit.groupId,
         by: ctx.actor.userId,
       },
       failed.map((it) => ({

@@ -15,7 +15,7 @@ export function rectifyTask(o: {
   item: string;
   severity: Severity;
   deadlineAt: Date;
-  unit: { area: { id: number; path: string }; userId: number | null; role: string | null };
+  unit: { area: { id: number; path: string }; userId: number | null; role: string | null; groupId: number | null };
   by: number;
 }): NewTask {
   return {
@@ -29,6 +29,7 @@ export function rectifyTask(o: {
     areaPath: o.unit.area.path,
     assigneeUserId: o.unit.userId,
     assigneeRole: o.unit.role,
+    assigneeGroupId: o.unit.groupId,
     dueAt: o.deadlineAt,
     priority: PRIORITY[o.severity],
     createdBy: o.by,

@@ -76,6 +76,8 @@ export const toOrder = (r: OrderRow) => ({
   unitAreaName: r.unit_area_name,
   unitUserName: r.unit_user_name,
   unitRole: r.unit_role,
+  unitGroupId: r.unit_group_id,
+  unitGroupName: r.unit_group_name,
   deadlineAt: r.deadline_at,
   status: r.status,
   overdue: r.overdue,

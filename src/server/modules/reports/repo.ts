@@ -5,17 +5,19 @@ import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
 import { crossingsByAreaDaySql, postsOpenByAreaDaySql } from '../checkpoints/sql';
 import { helpByAreaDaySql } from '../help/sql';
-import { disinfectionByAreaDaySql } from '../fieldwork/sql';
+import { ledgersByAreaDaySql } from '../enterprises/sql';
+import { disinfectionByAreaDaySql, publicityByAreaDaySql } from '../fieldwork/sql';
 import { feverAlertsAs, followUpsAs, measuresAs } from '../monitoring/sql';
 import { arrivalsAs, screeningVisitsAs } from '../screening/sql';
 import { usersAs } from '../users/sql';
+import { vaccinationByAreaDaySql } from '../vaccination/sql';
 
 /**
  * SQL of the village daily report (日报). The figures are computed from the records of the monitoring
  * tables (arrivals, measures, follow-ups, fever alerts, screening visits — read-only here: a report is a
- * reading of them), the checkpoints' posts and crossings, the help requests and care calls and the field work's
- * disinfection jobs (through the subqueries those
- * modules lend) in ONE statement for any number of villages and days:
+ * reading of them), the checkpoints' posts and crossings, the help requests and care calls, the field work's
+ * disinfection jobs and publicity, the vaccination outreach and the enterprises' health ledgers (through the
+ * subqueries those modules lend) in ONE statement for any number of villages and days:
  *   1. every area under the report's area is mapped to its village (`am`, an index range per village;
  *      villages never contain villages), and each table's rows join it by area_id — a hash join;
  *   2. each table is grouped by (day, village) — or by day alone for a series — with FILTERed counts:
@@ -185,6 +187,32 @@ function figuresSql(
      WHERE ${read('disinfection')} AND ${live('am', 'g.day')}
      GROUP BY 1, 2
   ),
+  -- Publicity (宣传): items placed on the day, households a campaign first reached during it.
+  pub AS (
+    SELECT g.day, ${G} AS village_id, sum(g.items)::int AS items, sum(g.households)::int AS households
+      FROM ${publicityByAreaDaySql({ under, d0: '(SELECT d0 FROM span)', d1: '(SELECT d1 FROM span)', t0: '(SELECT t0 FROM span)', t1: '(SELECT t1 FROM span)', timeZone: tz })} g
+      JOIN am ON am.area_id = g.area_id
+     WHERE ${read('publicity')} AND ${live('am', 'g.day')}
+     GROUP BY 1, 2
+  ),
+  -- Vaccination outreach (疫苗接种动员): doses given on the day; calls and visits made, agreed and refused.
+  vac AS (
+    SELECT g.day, ${G} AS village_id, sum(g.doses)::int AS doses, sum(g.contacts)::int AS contacts, sum(g.agreed)::int AS agreed,
+           sum(g.refused)::int AS refused
+      FROM ${vaccinationByAreaDaySql({ under, d0: '(SELECT d0 FROM span)', d1: '(SELECT d1 FROM span)', t0: '(SELECT t0 FROM span)', t1: '(SELECT t1 FROM span)', timeZone: tz })} g
+      JOIN am ON am.area_id = g.area_id
+     WHERE ${read('vaccination')} AND ${live('am', 'g.day')}
+     GROUP BY 1, 2
+  ),
+  -- Enterprises (复工复产): the day's health ledgers, staff present, abnormal temperatures, returnees flagged.
+  ent AS (
+    SELECT g.day, ${G} AS village_id, sum(g.ledgers)::int AS ledgers, sum(g.present)::int AS present, sum(g.abnormal)::int AS abnormal,
+           sum(g.flagged)::int AS flagged
+      FROM ${ledgersByAreaDaySql({ under, d0: '(SELECT d0 FROM span)', d1: '(SELECT d1 FROM span)' })} g
+      JOIN am ON am.area_id = g.area_id
+     WHERE ${read('enterprises')} AND ${live('am', 'g.day')}
+     GROUP BY 1, 2
+  ),
   long (day, village_id, key, n) AS (
     SELECT a.day, a.village_id, k.key, k.n FROM arr2 a
      CROSS JOIN LATERAL (VALUES ('arrivals.total', a.total), ('arrivals.' || a.lvl || '.total', a.total), ('arrivals.today', a.today), ('arrivals.' || a.lvl || '.today', a.today)) AS k(key, n)
@@ -208,6 +236,16 @@ function figuresSql(
        ('help.careNeeds', g.needs)) AS k(key, n)
     UNION ALL
     SELECT g.day, g.village_id, k.key, k.n FROM dis g CROSS JOIN LATERAL (VALUES ('disinfection.jobs', g.jobs), ('disinfection.areaM2', g.area_m2)) AS k(key, n)
+    UNION ALL
+    SELECT g.day, g.village_id, k.key, k.n FROM pub g CROSS JOIN LATERAL (VALUES ('publicity.items', g.items), ('publicity.households', g.households)) AS k(key, n)
+    UNION ALL
+    SELECT g.day, g.village_id, k.key, k.n FROM vac g
+     CROSS JOIN LATERAL (VALUES ('vaccination.doses', g.doses), ('vaccination.contacts', g.contacts), ('vaccination.agreed', g.agreed),
+       ('vaccination.refused', g.refused)) AS k(key, n)
+    UNION ALL
+    SELECT g.day, g.village_id, k.key, k.n FROM ent g
+     CROSS JOIN LATERAL (VALUES ('enterprises.ledgers', g.ledgers), ('enterprises.present', g.present), ('enterprises.abnormal', g.abnormal),
+       ('enterprises.flagged', g.flagged)) AS k(key, n)
     UNION ALL
     SELECT s.day, ${p.by === 'village' ? 's.village_id' : '0'}, e.key, e.value::int FROM sub s CROSS JOIN LATERAL jsonb_each_text(s.figures) AS e(key, value)
   )

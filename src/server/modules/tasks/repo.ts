@@ -6,6 +6,7 @@ import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
 import { usersAs } from '../users/sql';
 import { teamIdsOfUser, teamsAs } from '../volunteers/sql';
+import { groupIdsOfUser, groupsAs } from '../command/sql';
 import type { TaskTitleKey, TaskTitleParams } from '../../../domain/tasks/titles';
 
 /**
@@ -28,6 +29,8 @@ export interface TaskRow {
   assignee_team_id: number | null;
   assignee_team_name: string | null;
   assignee_role: string | null;
+  assignee_group_id: number | null;
+  assignee_group_name: string | null;
   due_at: Date | null;
   priority: string;
   status: string;
@@ -53,6 +56,8 @@ export interface NewTask {
   assigneeUserId?: number | null;
   assigneeTeamId?: number | null;
   assigneeRole?: string | null;
+  /** A command group (专班 / 工作组): the task is in the inbox of each of its members. */
+  assigneeGroupId?: number | null;
   dueAt?: Date | string | null;
   priority?: string;
   createdBy?: number | null;
@@ -60,28 +65,31 @@ export interface NewTask {
 
 const COLUMNS = `t.id, t.type, t.title, t.title_key, t.title_params, t.subject_kind, t.subject_id, t.area_id, t.area_path, a.name AS area_name,
   t.assignee_user_id, u.display_name AS assignee_user_name, t.assignee_team_id, tm.name AS assignee_team_name, t.assignee_role,
+  t.assignee_group_id, cg.name AS assignee_group_name,
   t.due_at, t.priority, t.status, t.fail_reason, t.note, t.created_at, t.done_at, d.display_name AS done_by_name,
   COALESCE(t.status IN ('open', 'in_progress') AND t.due_at < now(), false) AS overdue`;
 const FROM = `tasks t JOIN ${areasAs('a')} ON a.id = t.area_id LEFT JOIN ${usersAs('u')} ON u.id = t.assignee_user_id
-  LEFT JOIN ${teamsAs('tm')} ON tm.id = t.assignee_team_id LEFT JOIN ${usersAs('d')} ON d.id = t.done_by`;
+  LEFT JOIN ${teamsAs('tm')} ON tm.id = t.assignee_team_id
+  LEFT JOIN ${groupsAs('cg')} ON cg.id = t.assignee_group_id LEFT JOIN ${usersAs('d')} ON d.id = t.done_by`;
 const ORDER = `ORDER BY overdue DESC, CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 ELSE 3 END, t.due_at NULLS LAST, t.id`;
 
-/** Assigned to the actor: personally, through a team, or through a role at an area in their scope. */
+/** Assigned to the actor: personally, through a team, a command group they belong to, or a role at an area in their scope. */
 function mineClause(actor: Actor, q: SqlParams): string {
   const me = q.add(actor.userId);
-  return `(t.assignee_user_id = ${me} OR t.assignee_team_id IN (${teamIdsOfUser(me)}) OR t.assignee_role = ANY(${q.add(actor.roles)}::text[]))`;
+  return `(t.assignee_user_id = ${me} OR t.assignee_team_id IN (${teamIdsOfUser(me)}) OR t.assignee_group_id IN (${groupIdsOfUser(me)})
+    OR t.assignee_role = ANY(${q.add(actor.roles)}::text[]))`;
 }
 
 export async function createTasks(tx: Queryable, tasks: NewTask[]): Promise<number[]> {
   if (!tasks.length) return [];
   const rows = await tx.query<{ id: number }>(
     `INSERT INTO tasks (type, title, subject_kind, subject_id, area_id, area_path, assignee_user_id, assignee_team_id, assignee_role, due_at, priority, created_by,
-       title_key, title_params)
+       title_key, title_params, assignee_group_id)
      SELECT u.type, u.title, u.subject_kind, u.subject_id, u.area_id, u.area_path, u.user_id, u.team_id, u.role, u.due_at, u.priority, u.created_by,
-       u.title_key, u.title_params::jsonb
+       u.title_key, u.title_params::jsonb, u.group_id
      FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::text[], $7::int[], $8::int[], $9::text[], $10::timestamptz[], $11::text[], $12::int[],
-       $13::text[], $14::text[])
-       AS u(type, title, subject_kind, subject_id, area_id, area_path, user_id, team_id, role, due_at, priority, created_by, title_key, title_params)
+       $13::text[], $14::text[], $15::int[])
+       AS u(type, title, subject_kind, subject_id, area_id, area_path, user_id, team_id, role, due_at, priority, created_by, title_key, title_params, group_id)
      RETURNING id`,
     [
       tasks.map((t) => t.type),
@@ -98,6 +106,7 @@ export async function createTasks(tx: Queryable, tasks: NewTask[]): Promise<numb
       tasks.map((t) => t.createdBy ?? null),
       tasks.map((t) => t.titleKey ?? null),
       tasks.map((t) => (t.titleKey && t.titleParams ? JSON.stringify(t.titleParams) : null)),
+      tasks.map((t) => t.assigneeGroupId ?? null),
     ],
   );
   return rows.map((r) => r.id);
@@ -131,7 +140,16 @@ export async function mine(db: Queryable, actor: Actor, until: string | null): P
 export async function list(
   db: Queryable,
   scope: Scope,
-  p: { underPath?: string; status?: string; type?: string; assigneeUserId?: number; overdue?: boolean; page: number; pageSize: number },
+  p: {
+    underPath?: string;
+    status?: string;
+    type?: string;
+    assigneeUserId?: number;
+    assigneeGroupId?: number;
+    overdue?: boolean;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const q = new SqlParams();
   const where = [scopeClause(scope, 't.area_path', q)];
@@ -139,6 +157,7 @@ export async function list(
   if (p.status) where.push(`t.status = ${q.add(p.status)}`);
   if (p.type) where.push(`t.type = ${q.add(p.type)}`);
   if (p.assigneeUserId) where.push(`t.assignee_user_id = ${q.add(p.assigneeUserId)}`);
+  if (p.assigneeGroupId) where.push(`t.assignee_group_id = ${q.add(p.assigneeGroupId)}`);
   if (p.overdue) where.push(`t.status IN ('open', 'in_progress') AND t.due_at < now()`);
   const w = where.join(' AND ');
   const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks t WHERE ${w}`, q.values);
@@ -160,11 +179,15 @@ export async function setStatus(tx: Queryable, id: number, f: { status: string; 
 }
 
 /** Reassigns tasks that are all in scope and still open; returns how many changed. */
-export async function reassign(tx: Queryable, ids: number[], a: { userId: number | null; teamId: number | null; role: string | null }): Promise<number> {
+export async function reassign(
+  tx: Queryable,
+  ids: number[],
+  a: { userId: number | null; teamId: number | null; role: string | null; groupId?: number | null },
+): Promise<number> {
   return tx.execute(
-    `UPDATE tasks SET assignee_user_id = $2, assignee_team_id = $3, assignee_role = $4, updated_at = now()
+    `UPDATE tasks SET assignee_user_id = $2, assignee_team_id = $3, assignee_role = $4, assignee_group_id = $5, updated_at = now()
       WHERE id = ANY($1::int[]) AND status IN ('open', 'in_progress')`,
-    [ids, a.userId, a.teamId, a.role],
+    [ids, a.userId, a.teamId, a.role, a.groupId ?? null],
   );
 }
 
@@ -194,7 +217,7 @@ export async function counts(db: Queryable, scope: Scope, p: { underPath: string
   const key =
     p.by === 'area'
       ? `split_part(t.area_path, '/', ${q.add(depth + 2)})`
-      : `COALESCE(t.assignee_user_id::text, 'team:' || t.assignee_team_id::text, 'role:' || t.assignee_role, '')`;
+      : `COALESCE(t.assignee_user_id::text, 'team:' || t.assignee_team_id::text, 'group:' || t.assignee_group_id::text, 'role:' || t.assignee_role, '')`;
   const rows = await db.query<{ key: string; open: number; overdue: number; done: number }>(
     `SELECT ${key} AS key, count(*) FILTER (WHERE t.status IN ('open', 'in_progress'))::int AS open,
             count(*) FILTER (WHERE t.status IN ('open', 'in_progress') AND t.due_at < now())::int AS overdue,

@@ -3,6 +3,7 @@ import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
+import { groupAddressee } from '../command';
 import * as users from '../users';
 import * as teams from '../volunteers';
 import * as repo from './repo';
@@ -39,7 +40,16 @@ async function underPath(ctx: Ctx, under: number | undefined, field = 'under') {
 
 export async function list(
   ctx: Ctx,
-  p: { under?: number; status?: string; type?: string; assigneeUserId?: number; overdue?: boolean; page: number; pageSize: number },
+  p: {
+    under?: number;
+    status?: string;
+    type?: string;
+    assigneeUserId?: number;
+    assigneeGroupId?: number;
+    overdue?: boolean;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const { rows, total } = await repo.list(ctx.db, ctx.actor.scope, { ...p, underPath: await underPath(ctx, p.under) });
   return { items: await withPeople(ctx, rows.map(toTaskView)), total };
@@ -58,19 +68,23 @@ export async function counts(ctx: Ctx, p: { under?: number; by: 'area' | 'person
   return { items };
 }
 
-/** The assignee named in a body: a user or a team in scope, or a role. */
-async function assigneeOf(ctx: Ctx, b: { assigneeUserId?: number; assigneeTeamId?: number; assigneeRole?: string }) {
+/**
+ * The assignee named in a body: a user or a team in scope, a role, or a command group in scope, not stood down,
+ * whose area holds every task's area (`paths`) — its members act on the group's work there.
+ */
+async function assigneeOf(ctx: Ctx, b: { assigneeUserId?: number; assigneeTeamId?: number; assigneeRole?: string; assigneeGroupId?: number }, paths: string[]) {
   if (b.assigneeUserId && !(await users.findInScope(ctx.db, ctx.actor.scope, b.assigneeUserId)))
     throw badRequest('VALIDATION_FAILED', {}, { assigneeUserId: 'not_found' });
   if (b.assigneeTeamId && !(await teams.findTeam(ctx.db, ctx.actor.scope, b.assigneeTeamId)))
     throw badRequest('VALIDATION_FAILED', {}, { assigneeTeamId: 'not_found' });
-  return { userId: b.assigneeUserId ?? null, teamId: b.assigneeTeamId ?? null, role: b.assigneeRole ?? null };
+  if (b.assigneeGroupId) await groupAddressee(ctx, b.assigneeGroupId, 'assigneeGroupId', paths);
+  return { userId: b.assigneeUserId ?? null, teamId: b.assigneeTeamId ?? null, role: b.assigneeRole ?? null, groupId: b.assigneeGroupId ?? null };
 }
 
 export async function create(ctx: Ctx, b: CreateTaskInput) {
   const area = await areaTree.findInScope(ctx.db, ctx.actor.scope, b.areaId);
   if (!area || area.archived) throw badRequest('VALIDATION_FAILED', {}, { areaId: 'not_found' });
-  const a = await assigneeOf(ctx, b);
+  const a = await assigneeOf(ctx, b, [area.path]);
   const id = await ctx.db.tx(async (tx) => {
     const [id] = await repo.createTasks(tx, [
       {
@@ -81,6 +95,7 @@ export async function create(ctx: Ctx, b: CreateTaskInput) {
         assigneeUserId: a.userId,
         assigneeTeamId: a.teamId,
         assigneeRole: a.role,
+        assigneeGroupId: a.groupId,
         dueAt: b.dueAt ?? null,
         priority: b.priority,
         createdBy: ctx.actor.userId,
@@ -96,7 +111,11 @@ export async function reassign(ctx: Ctx, b: ReassignInput) {
   const ids = [...new Set(b.taskIds)];
   const found = await repo.findTasks(ctx.db, ctx.actor.scope, ids);
   if (found.length !== ids.length) throw notFound();
-  const a = await assigneeOf(ctx, b);
+  const a = await assigneeOf(
+    ctx,
+    b,
+    found.map((t) => t.area_path),
+  );
   const updated = await ctx.db.tx(async (tx) => {
     const n = await repo.reassign(tx, ids, a);
     for (const t of found) await audit(tx, ctx, { action: 'reassign', entity: 'task', entityId: t.id, areaPath: t.area_path, after: a });

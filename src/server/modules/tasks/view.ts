@@ -19,6 +19,8 @@ export function toTaskView(t: TaskRow) {
       teamId: t.assignee_team_id,
       teamName: t.assignee_team_name,
       role: t.assignee_role,
+      groupId: t.assignee_group_id,
+      groupName: t.assignee_group_name,
     },
     dueAt: t.due_at ? new Date(t.due_at).toISOString() : null,
     priority: t.priority,

@@ -11,8 +11,9 @@ import { linkedMemberUserOf } from '../volunteers/sql';
 
 /** The outreach's SQL: the working list, a person's row, doses and contacts. Rides are in ride-repo.ts. */
 
+/** The policy in force: the highest version (policy.ts saves them). */
 export async function policyOf(db: Queryable): Promise<VaccinationPolicy> {
-  const [row] = await db.query<{ policy: unknown }>('SELECT policy FROM vaccination_policy WHERE id = 1');
+  const [row] = await db.query<{ policy: unknown }>('SELECT policy FROM vaccination_policy ORDER BY version DESC LIMIT 1');
   return vaccinationPolicy.parse(row.policy);
 }
 

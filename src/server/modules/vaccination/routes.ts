@@ -4,6 +4,7 @@ import { ctxOf } from '../../platform/context';
 import { serve } from '../../platform/serve';
 import { registerSubjectPerson } from '../tasks';
 import { coverage } from './coverage';
+import { policyInForce, policyView, savePolicy } from './policy';
 import * as repo from './repo';
 import * as rides from './rides';
 import * as service from './service';
@@ -19,7 +20,9 @@ export async function vaccinationRoutes(app: FastifyInstance) {
   const mobilise = perm('vaccination.mobilise');
   const manage = perm('vaccination.manage');
 
-  serve(app, api.getPolicy, read, (req) => repo.policyOf(ctxOf(req).db));
+  serve(app, api.getPolicy, read, async (req) => policyView(await policyInForce(ctxOf(req).db)));
+  // Deployment-wide policy data: edited with the policy permission, like the roster rules and the control rules.
+  serve(app, api.updatePolicy, perm('policy.manage'), async (req) => policyView(await savePolicy(ctxOf(req), req.body)));
   serve(app, api.outreach, read, (req) => service.outreach(ctxOf(req), req.query));
   serve(app, api.getCard, read, (req) => service.card(ctxOf(req), req.params.id));
   serve(app, api.recordContact, mobilise, (req) => service.recordContact(ctxOf(req), req.params.id, req.body));

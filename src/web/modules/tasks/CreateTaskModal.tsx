@@ -1,4 +1,7 @@
-/** A task made by hand: a title, the area it concerns, who does it (a person or a role there), when and how urgent. */
+/**
+ * A task made by hand: a title, the area it concerns, who does it (a person, a role there, or a command group — 专班 /
+ * 工作组 — whose members each see it), when and how urgent.
+ */
 import { Alert, DatePicker, Form, Input, Modal, Segmented, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -6,9 +9,11 @@ import { useCurrentArea } from '../../app/current-area';
 import { useTranslation } from 'react-i18next';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
-import { useApiMutation } from '../../app/query';
 import { TASK_PRIORITIES } from '../../../domain/monitoring/schemas';
 import { createTask, type Task } from '../../../domain/tasks/api';
+import { listGroups } from '../../../domain/command/api';
+import { useAuth } from '../../app/auth';
+import { useApiMutation, useApiQuery } from '../../app/query';
 import { type PickedUser, UserSelect } from './UserSelect';
 import { fieldRule } from '../../app/form-rules';
 
@@ -17,9 +22,10 @@ const ROLES = ['grid_worker', 'doctor', 'cadre', 'command', 'volunteer'] as cons
 interface Values {
   title: string;
   areaId: number;
-  who: 'user' | 'role';
+  who: 'user' | 'role' | 'group';
   assigneeUserId?: number;
   assigneeRole?: string;
+  assigneeGroupId?: number;
   dueAt?: Dayjs;
   priority: Task['priority'];
 }
@@ -36,6 +42,8 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
   // A person only sees tasks of areas inside their own scope: say so before the task disappears from view.
   const outOfSight = who === 'user' && user?.scopePath && areaPath && !areaPath.startsWith(user.scopePath);
   const create = useApiMutation(createTask);
+  const { can } = useAuth();
+  const groups = useApiQuery(listGroups, { query: { active: 'true', limit: 200, offset: 0 } }, { enabled: can('command.read') });
   const error = create.error ? errorText(create.error, t) : null;
 
   const submit = async () => {
@@ -46,7 +54,11 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
         areaId: v.areaId,
         priority: v.priority,
         dueAt: v.dueAt ? v.dueAt.toISOString() : undefined,
-        ...(v.who === 'user' ? { assigneeUserId: v.assigneeUserId } : { assigneeRole: v.assigneeRole }),
+        ...(v.who === 'user'
+          ? { assigneeUserId: v.assigneeUserId }
+          : v.who === 'group'
+            ? { assigneeGroupId: v.assigneeGroupId }
+            : { assigneeRole: v.assigneeRole }),
       };
       onDone(await create.mutateAsync({ body }));
     } catch (e) {
@@ -81,12 +93,23 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
             options={[
               { value: 'user', label: t('tasks.assignPerson') },
               { value: 'role', label: t('tasks.assignRole') },
+              ...(can('command.read') ? [{ value: 'group', label: t('tasks.assignGroup') }] : []),
             ]}
+            data-testid="task-who"
           />
         </Form.Item>
         {who === 'user' ? (
           <Form.Item name="assigneeUserId" rules={[{ required: true, message: t('validation.required') }]}>
             <UserSelect data-testid="task-assignee" onChange={(_, u) => setUser(u)} />
+          </Form.Item>
+        ) : who === 'group' ? (
+          <Form.Item name="assigneeGroupId" rules={[{ required: true, message: t('validation.required') }]} extra={t('tasks.groupHint')}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              loading={groups.isLoading}
+              options={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.name} · ${g.areaName}` }))}
+              data-testid="task-group"
+            />
           </Form.Item>
         ) : (
           <Form.Item name="assigneeRole" rules={[{ required: true, message: t('validation.required') }]}>

@@ -47,7 +47,10 @@ export default function TasksPage() {
   const none = t('common.none');
 
   const assignee = (x: Task) =>
-    x.assignee.userName ?? x.assignee.teamName ?? (x.assignee.role ? t(`tasks.role.${x.assignee.role}`, { defaultValue: x.assignee.role }) : none);
+    x.assignee.userName ??
+    x.assignee.teamName ??
+    x.assignee.groupName ??
+    (x.assignee.role ? t(`tasks.role.${x.assignee.role}`, { defaultValue: x.assignee.role }) : none);
   const due = (x: Task) => (x.dueAt ? dayjs(x.dueAt).format('MM-DD HH:mm') : none);
   const open = (x: Task) => x.status !== 'done' && x.status !== 'failed';
   const reassignButton = (x: Task) =>

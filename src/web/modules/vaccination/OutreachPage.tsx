@@ -16,6 +16,7 @@ import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useApiMutation, useApiQuery } from '../../app/query';
 import { stateColour } from './labels';
+import { PolicyDrawer } from './PolicyDrawer';
 
 type Row = ResponseOf<typeof outreach>['items'][number];
 const PAGE_SIZE = 20;
@@ -72,9 +73,12 @@ export default function OutreachPage() {
   ];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        {t('nav.vaccination')}
-      </Typography.Title>
+      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('nav.vaccination')}
+        </Typography.Title>
+        <PolicyDrawer />
+      </Space>
       <Card size="small">
         <Space wrap style={{ marginBottom: 12 }}>
           <Segmented<Band>
