@@ -46,7 +46,7 @@ export const auditCatalogue = {
   household: ['create', 'update'],
   isolation_site: ['create', 'rooms'],
   legal_hold: ['create', 'release'],
-  measure: ['propose', 'confirm', 'cancel', 'start', 'release_check', 'release', 'release_early', 'end_date', 'transfer', 'assign', 'follow_ups'],
+  measure: ['propose', 'confirm', 'cancel', 'start', 'release_check', 'release', 'release_early', 'end_date', 'transfer', 'assign', 'follow_ups', 'upgrade'],
   party_org: ['create', 'update', 'move', 'add_members', 'remove_members', 'close', 'rotate_token', 'seed-demo'],
   policy_set: ['create', 'update', 'publish'],
   post: ['create', 'update', 'delete'],
