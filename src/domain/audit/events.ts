@@ -101,7 +101,7 @@ export const auditCatalogue = {
   supply_store: ['create'],
   tracing_case: ['create', 'update'],
   tracing_contact: ['add', 'merge', 'placement', 'assign'],
-  tracing_assist_request: ['create', 'export', 'answer'],
+  tracing_assist_request: ['create', 'export', 'answer', 'import'],
   tracing_trajectory: ['add', 'remove'],
   tracing_venue: ['create', 'update'],
   user: ['create', 'update', 'reset-password', 'change-password'],

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { ASSIST_FILE_FORMAT, type assistAnswerFile, type bulkBody } from '../../../domain/tracing/api-board';
+import type { bulkBody } from '../../../domain/tracing/api-board';
 import { maskPhone } from '../../../domain/residents/identity';
 import { maskName } from '../../../domain/sampling/rules';
 import { audit, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, forbidden, notFound } from '../../platform/errors';
+import { badRequest, notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
 import * as tasks from '../tasks';
 import * as users from '../users';
@@ -179,78 +179,4 @@ function toAssistItem(a: boardRepo.AssistRow) {
 export async function listAssist(ctx: Ctx, p: { state?: string; limit: number; offset: number }) {
   const { rows, total } = await boardRepo.listAssist(ctx.db, ctx.actor.scope, p);
   return { items: rows.map(toAssistItem), total };
-}
-
-/**
- * The file for the other county: per request our reference, the name, phone and ID number needed to find the
- * person, the level, last exposure date and kind — nothing of the case, of the address here, or of our ids. The
- * person's details leave the system in full (that is the file's purpose), so each export is audited per request.
- */
-export async function exportAssist(ctx: Ctx, b: { ids?: number[]; targetRegion?: string }) {
-  // The file carries full names, phones and ID numbers for the other county: only for those who may reveal them.
-  if (!ctx.actor.permissions.has('residents.reveal')) throw forbidden();
-  const { rows } = await boardRepo.listAssist(ctx.db, ctx.actor.scope, {
-    ids: b.ids,
-    state: b.ids ? undefined : 'open',
-    targetRegion: b.targetRegion,
-    limit: 500,
-    offset: 0,
-  });
-  if (b.ids && rows.length !== new Set(b.ids).size) throw notFound();
-  await ctx.db.tx(async (tx) => {
-    await boardRepo.markExported(
-      tx,
-      rows.map((r) => r.id),
-    );
-    await auditMany(
-      tx,
-      auditActorOf(ctx),
-      rows.map((r) => ({ action: 'export' as const, entity: 'tracing_assist_request' as const, entityId: r.id, areaPath: r.area_path, after: { ref: r.ref } })),
-    );
-  });
-  const from = (await areaTree.findInScope(ctx.db, ctx.actor.scope, ctx.actor.scope.areaId))?.name ?? '';
-  return {
-    format: ASSIST_FILE_FORMAT,
-    from,
-    createdAt: new Date(),
-    requests: rows.map((r) => ({
-      ref: r.ref,
-      name: r.name,
-      phone: r.phone,
-      idNumber: r.id_number,
-      contactLevel: r.level,
-      lastExposureOn: r.last_exposure_on,
-      exposureKind: r.exposure_kind,
-    })),
-  };
-}
-
-/** The answer file: each of our references found, placed or not found; a reference not ours (or out of scope) is listed back, not applied. */
-export async function importAnswers(ctx: Ctx, file: z.infer<typeof assistAnswerFile>) {
-  const known = await boardRepo.assistByRefs(
-    ctx.db,
-    ctx.actor.scope,
-    file.answers.map((a) => a.ref),
-  );
-  const byRef = new Map(known.map((k) => [k.ref, k]));
-  const unknown = file.answers.filter((a) => !byRef.has(a.ref)).map((a) => a.ref);
-  const applied = await ctx.db.tx(async (tx) => {
-    let n = 0;
-    for (const a of file.answers) {
-      const k = byRef.get(a.ref);
-      if (!k) continue;
-      await boardRepo.answer(tx, k.id, a.outcome, a.note ?? null);
-      await audit(tx, ctx, {
-        action: 'answer',
-        entity: 'tracing_assist_request',
-        entityId: k.id,
-        areaPath: k.area_path,
-        before: { state: k.state },
-        after: { state: a.outcome, note: a.note ?? null },
-      });
-      n += 1;
-    }
-    return n;
-  });
-  return { applied, unknown };
 }
