@@ -26,15 +26,25 @@ export const contactsBoard = defineRoute({
 export const bulkBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('assign'), contactIds: z.array(id).min(1).max(200), userId: id }),
   z.strictObject({ action: z.literal('not_found'), contactIds: z.array(id).min(1).max(200), note: plainText(500).nullish() }),
+  /** Found and placed: their tasks done, their confirmed measures started with their follow-ups. */
+  z.strictObject({ action: z.literal('placed'), contactIds: z.array(id).min(1).max(200), note: plainText(500).nullish() }),
   z.strictObject({ action: z.literal('assist'), contactIds: z.array(id).min(1).max(200), targetRegion: plainText(100).min(1) }),
 ]);
 
 export const bulkContacts = defineRoute({
   method: 'POST',
   path: `${BASE}/contacts/bulk`,
-  summary: 'A bulk action on board contacts: assign their tasks to a worker, mark them not found, or make them assist requests (all or none)',
+  summary:
+    'A bulk action on board contacts: assign their tasks to a worker, mark them not found, found and placed (their confirmed measures started), or make them assist requests (all or none)',
   body: bulkBody,
-  responses: { 200: z.object({ updated: z.number().int(), skipped: z.array(z.object({ contactId: z.number(), reason: z.string() })) }) },
+  responses: {
+    200: z.object({
+      updated: z.number().int(),
+      skipped: z.array(z.object({ contactId: z.number(), reason: z.string() })),
+      /** Placed: how many of their measures started now (a proposal still awaits confirmation). */
+      measuresStarted: z.number().int().optional(),
+    }),
+  },
 });
 
 // ——— assist requests ———

@@ -67,6 +67,7 @@ export const TRACING_EXPOSURE_CASES: Record<string, CrossCase> = {
   },
   'POST /api/tracing/contacts/bulk': async (e) => [
     { url: '/api/tracing/contacts/bulk', body: { action: 'not_found', contactIds: [await contactInA(e)] }, expect: 'denied' },
+    { url: '/api/tracing/contacts/bulk', body: { action: 'placed', contactIds: [await contactInA(e)] }, expect: 'denied' },
     { url: '/api/tracing/contacts/bulk', body: { action: 'assign', contactIds: [await contactInA(e)], userId: e.a.userId }, expect: 'denied' },
   ],
   'GET /api/tracing/assist-requests': async (e) => {

@@ -7,6 +7,8 @@ export { liveMeasuresOf } from './measures-repo';
 export { type ProposeItem, proposeMany } from './propose-many';
 /** Weaker running measures upgraded in place to stricter ones, follow-ups rescheduled (a contact already under home monitoring). */
 export { type UpgradeItem, upgradeMany } from './upgrade-many';
+/** Confirmed measures started together with their follow-ups (contacts found and placed). */
+export { startMany } from './start-many';
 export { defineMonitoringJobs } from './sweep';
 export { openAlertsPanel } from './overview-panel';
 export type { AlertPolicy, AlertRecipients, AlertSource } from './alert-raise';

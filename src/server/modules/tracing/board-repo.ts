@@ -108,3 +108,12 @@ export async function answer(tx: Queryable, id: number, outcome: string, note: s
   );
   return rows.length > 0;
 }
+
+/** Many contacts found and placed at once (the board's bulk action). */
+export async function setPlacedMany(tx: Queryable, ids: number[], note: string | null) {
+  if (!ids.length) return;
+  await tx.query(`UPDATE tracing_contacts SET placement = 'placed', placement_note = $2, placed_at = now(), updated_at = now() WHERE id = ANY($1::int[])`, [
+    ids,
+    note,
+  ]);
+}

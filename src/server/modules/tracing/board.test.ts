@@ -69,6 +69,29 @@ describe('the contacts board', () => {
     expect(await f.t.db.query(`SELECT id, kind, state FROM measures ORDER BY id`)).toEqual(before);
   });
 
+  it('places contacts found: their tasks done, their confirmed measures started with follow-ups, a proposal left for its confirmation', async () => {
+    const measureOf = async (contactId: number) =>
+      (await f.t.db.query<{ measure_id: number }>('SELECT measure_id FROM tracing_contacts WHERE id = $1', [contactId]))[0].measure_id;
+    const confirmed = await measureOf(ids.钱一);
+    await ok(f.cadre.post(`/api/measures/${confirmed}/confirm`, {}));
+    const res = await ok(f.cadre.post('/api/tracing/contacts/bulk', { action: 'placed', contactIds: [ids.钱一, ids.孙一, ids.赵二] }));
+    expect(res).toEqual({ updated: 2, skipped: [{ contactId: ids.赵二, reason: 'already_placed' }], measuresStarted: 1 });
+    expect(await ok(f.cadre.get(`/api/measures/${confirmed}`))).toMatchObject({ state: 'active' });
+    const [{ n }] = await f.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM follow_ups WHERE measure_id = $1 AND status = 'scheduled'`, [confirmed]);
+    expect(n).toBeGreaterThan(0);
+    expect(await ok(f.cadre.get(`/api/measures/${await measureOf(ids.孙一)}`))).toMatchObject({ state: 'proposed' });
+    const tasks = await f.t.db.query<{ status: string }>(
+      `SELECT t.status FROM tasks t JOIN tracing_contacts k ON k.task_id = t.id WHERE k.id = ANY($1::int[])`,
+      [[ids.钱一, ids.孙一]],
+    );
+    expect(tasks.map((x) => x.status)).toEqual(['done', 'done']);
+    // Placed again: nothing twice (no second start, no second follow-up).
+    expect(await ok(f.cadre.post('/api/tracing/contacts/bulk', { action: 'placed', contactIds: [ids.钱一] }))).toMatchObject({
+      updated: 0,
+      measuresStarted: 0,
+    });
+  });
+
   it('is all or none across areas: a contact of a case out of scope refuses the request, nothing changes', async () => {
     const res = await gridCadre.post('/api/tracing/contacts/bulk', { action: 'not_found', contactIds: [ids.孙二] });
     expect(res.statusCode).toBe(404);

@@ -7,6 +7,7 @@ import { audit, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
+import * as monitoring from '../monitoring';
 import * as tasks from '../tasks';
 import * as users from '../users';
 import * as boardRepo from './board-repo';
@@ -43,13 +44,14 @@ export async function contactsBoard(ctx: Ctx, p: { state?: string; level?: strin
 
 type Skip = { contactId: number; reason: string };
 
-export async function bulk(ctx: Ctx, b: z.infer<typeof bulkBody>) {
+export async function bulk(ctx: monitoring.MCtx, b: z.infer<typeof bulkBody>) {
   const ids = [...new Set(b.contactIds)];
   const found = await boardRepo.contactsInScope(ctx.db, ctx.actor.scope, ids);
   // All or none: one contact out of scope (or missing) refuses the request, like a single one would be.
   if (found.length !== ids.length) throw notFound();
   if (b.action === 'assign') return assign(ctx, found, b.userId);
   if (b.action === 'not_found') return markNotFound(ctx, found, b.note ?? null);
+  if (b.action === 'placed') return markPlaced(ctx, found, b.note ?? null);
   return makeAssist(ctx, found, b.targetRegion);
 }
 
@@ -110,6 +112,44 @@ async function markNotFound(ctx: Ctx, found: repo.ContactRow[], note: string | n
     }
   });
   return { updated: open.length, skipped };
+}
+
+/**
+ * Found and placed, many at once (a line list placed by the grid workers in one go): set-based — the placements in
+ * one update, their tasks done, their confirmed measures started with follow-ups (monitoring's `startMany`), one
+ * audit statement. A contact already placed or elsewhere is skipped and said why.
+ */
+async function markPlaced(ctx: monitoring.MCtx, found: repo.ContactRow[], note: string | null) {
+  const skipped: Skip[] = [];
+  const open = found.filter((k) => {
+    const ok = k.placement === 'to_find' || k.placement === 'not_found';
+    if (!ok) skipped.push({ contactId: k.id, reason: `already_${k.placement}` });
+    return ok;
+  });
+  const started = await ctx.db.tx(async (tx) => {
+    const ids = open.map((k) => k.id);
+    await boardRepo.setPlacedMany(tx, ids, note);
+    await tasks.closeForSubjects(tx, 'tracing_contact', ids, ctx.actor.userId);
+    const started = await monitoring.startMany(
+      tx,
+      ctx,
+      open.flatMap((k) => (k.measure_id ? [k.measure_id] : [])),
+    );
+    await auditMany(
+      tx,
+      auditActorOf(ctx),
+      open.map((k) => ({
+        action: 'placement' as const,
+        entity: 'tracing_contact' as const,
+        entityId: k.id,
+        areaPath: k.area_path,
+        before: { placement: k.placement },
+        after: { placement: 'placed', note, measureStarted: !!k.measure_id && started.includes(k.measure_id) },
+      })),
+    );
+    return started.length;
+  });
+  return { updated: open.length, skipped, measuresStarted: started };
 }
 
 /** Our reference in the file: random, so it says nothing of the case, the person or how many we asked. */

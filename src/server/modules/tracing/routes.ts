@@ -81,7 +81,7 @@ export async function tracingRoutes(app: FastifyInstance, opts: { config: Config
 
   // ——— the contacts board and assist requests (协查) ———
   serve(app, boardApi.contactsBoard, read, (req) => board.contactsBoard(ctxOf(req), req.query));
-  serve(app, boardApi.bulkContacts, write, (req) => board.bulk(ctxOf(req), req.body));
+  serve(app, boardApi.bulkContacts, write, (req) => board.bulk(mctx(req), req.body));
   serve(app, boardApi.listAssistRequests, read, (req) => board.listAssist(ctxOf(req), req.query));
   // The assist sheet out (stamped, one export at a time per person) and the filled sheet back.
   serve(app, boardApi.exportAssistRequests, write, async (req, reply) => {

@@ -88,6 +88,9 @@ export default function ContactsBoardPage() {
             <Button disabled={!ids.length} onClick={() => setDialog('assign')} data-testid="board-assign">
               {t('tracing.board.assign')}
             </Button>
+            <Button disabled={!ids.length} onClick={() => void run({ action: 'placed', contactIds: ids })} data-testid="board-placed">
+              {t('tracing.board.placed')}
+            </Button>
             <Button disabled={!ids.length} onClick={() => void run({ action: 'not_found', contactIds: ids })} data-testid="board-not-found">
               {t('tracing.board.notFound')}
             </Button>
