@@ -172,7 +172,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(screeningRoutes, { config });
   await app.register(reportRoutes);
   await app.register(checkpointRoutes, { rosterFillSeconds: config.ROSTER_FILL_SECONDS });
-  await app.register(tracingRoutes);
+  await app.register(tracingRoutes, { config });
   await app.register(suppliesRoutes);
   await app.register(zonesRoutes);
   await app.register(helpRoutes, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute } from '../contract';
-import { id, idParam, instant, day, paging, plainText } from '../primitives';
+import { exportPurposeBody } from '../platform/exports';
+import { day, fileDownload, id, idParam, instant, paging, plainText } from '../primitives';
 import { contactItem } from './api';
 import { CONTACT_LEVELS } from './kinds';
 
@@ -25,15 +26,25 @@ export const contactsBoard = defineRoute({
 export const bulkBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('assign'), contactIds: z.array(id).min(1).max(200), userId: id }),
   z.strictObject({ action: z.literal('not_found'), contactIds: z.array(id).min(1).max(200), note: plainText(500).nullish() }),
+  /** Found and placed: their tasks done, their confirmed measures started with their follow-ups. */
+  z.strictObject({ action: z.literal('placed'), contactIds: z.array(id).min(1).max(200), note: plainText(500).nullish() }),
   z.strictObject({ action: z.literal('assist'), contactIds: z.array(id).min(1).max(200), targetRegion: plainText(100).min(1) }),
 ]);
 
 export const bulkContacts = defineRoute({
   method: 'POST',
   path: `${BASE}/contacts/bulk`,
-  summary: 'A bulk action on board contacts: assign their tasks to a worker, mark them not found, or make them assist requests (all or none)',
+  summary:
+    'A bulk action on board contacts: assign their tasks to a worker, mark them not found, found and placed (their confirmed measures started), or make them assist requests (all or none)',
   body: bulkBody,
-  responses: { 200: z.object({ updated: z.number().int(), skipped: z.array(z.object({ contactId: z.number(), reason: z.string() })) }) },
+  responses: {
+    200: z.object({
+      updated: z.number().int(),
+      skipped: z.array(z.object({ contactId: z.number(), reason: z.string() })),
+      /** Placed: how many of their measures started now (a proposal still awaits confirmation). */
+      measuresStarted: z.number().int().optional(),
+    }),
+  },
 });
 
 // ——— assist requests ———
@@ -67,41 +78,38 @@ export const listAssistRequests = defineRoute({
   responses: { 200: z.object({ items: z.array(assistItem), total: z.number().int() }) },
 });
 
-/** The file sent to the other county: only what finding the person needs, keyed by our reference. */
-export const ASSIST_FILE_FORMAT = 'wangge-assist-request/1';
-export const ASSIST_ANSWER_FORMAT = 'wangge-assist-answer/1';
-export const assistFileRow = z.object({
-  ref: z.string(),
-  name: z.string(),
-  phone: z.string().nullable(),
-  idNumber: z.string().nullable(),
-  contactLevel: z.enum(CONTACT_LEVELS),
-  lastExposureOn: day,
-  exposureKind: z.string(),
-});
+/**
+ * The assist sheet (协查表, .xlsx) sent to the other county: per request our reference and only what finding the person
+ * needs, with two columns for them to fill — the result (found / placed / not found) and a note — and send back.
+ */
+export const ASSIST_OUTCOME_WORDS: Record<(typeof ASSIST_OUTCOMES)[number], string> = { found: '已找到', placed: '已落实管控', not_found: '未找到' };
 
 export const exportAssistRequests = defineRoute({
   method: 'POST',
-  path: `${BASE}/assist-requests/export`,
-  summary: 'The assist-request file for another county (the open requests, or those named): pseudonymised, each marked exported',
-  body: z.strictObject({ ids: z.array(id).min(1).max(500).optional(), targetRegion: plainText(100).optional() }),
-  responses: {
-    200: z.object({ format: z.literal(ASSIST_FILE_FORMAT), from: z.string(), createdAt: instant, requests: z.array(assistFileRow) }),
-  },
+  path: `${BASE}/assist-requests/export.xlsx`,
+  summary:
+    'The assist sheet (.xlsx) for another county — the open requests, or those named — with full name, phone and ID number (residents.reveal), for a stated purpose stamped in the file; each marked exported',
+  query: z.strictObject({ targetRegion: plainText(100).optional() }),
+  body: exportPurposeBody.extend({ ids: z.array(id).min(1).max(500).optional() }),
+  responses: { 200: fileDownload },
 });
 
-export const assistAnswerFile = z.strictObject({
-  format: z.literal(ASSIST_ANSWER_FORMAT),
-  answers: z
-    .array(z.strictObject({ ref: z.string().regex(/^XC-[A-Z0-9]{10}$/, 'invalid_format'), outcome: z.enum(ASSIST_OUTCOMES), note: plainText(500).nullish() }))
-    .min(1)
-    .max(500),
-});
+/** Why an answer row was not applied: the request already has an answer that this one would overwrite. */
+export const ASSIST_REFUSALS = ['already_found', 'already_placed', 'already_not_found'] as const;
 
 export const importAssistAnswers = defineRoute({
   method: 'POST',
   path: `${BASE}/assist-requests/answers`,
-  summary: 'Imports the other county’s answer file: each request found, placed or not found (a reference not ours, or out of scope, is listed, not applied)',
-  body: assistAnswerFile,
-  responses: { 200: z.object({ applied: z.number().int(), unknown: z.array(z.string()) }) },
+  summary:
+    'Imports the other county’s filled assist sheet (multipart/form-data, xlsx or csv): each answered row found, placed or not found. All rows readable or nothing applied; an answer already recorded is counted as a duplicate (the same file twice applies nothing), one contradicting a recorded answer is refused and listed; a reference not ours (or out of scope) is listed',
+  responses: {
+    200: z.object({
+      rows: z.number().int(),
+      applied: z.number().int(),
+      duplicates: z.number().int(),
+      unanswered: z.number().int(),
+      refused: z.array(z.object({ row: z.number().int(), ref: z.string(), reason: z.enum(ASSIST_REFUSALS) })),
+      unknown: z.array(z.string()),
+    }),
+  },
 });

@@ -105,8 +105,11 @@ export const tracingPolicy = z.object({
 const contactOutcome = z.object({
   contact: contactItem,
   merged: z.boolean(),
-  /** proposed: a new measure; kept_stricter: one at least as strict runs; weaker_open: a weaker one runs and must be ended first; none: the level calls for none. */
-  measure: z.enum(['proposed', 'kept_stricter', 'weaker_open', 'none']),
+  /**
+   * proposed: a new measure; kept_stricter: one at least as strict runs; upgraded: a weaker one running was made the stricter one in
+   * place; weaker_open: a weaker one runs that changed while this was written (it is left as it is); none: the level calls for none.
+   */
+  measure: z.enum(['proposed', 'kept_stricter', 'upgraded', 'weaker_open', 'none']),
   warnings: z.array(z.enum(['exposure_after_isolation'])),
 });
 

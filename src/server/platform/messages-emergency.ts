@@ -86,5 +86,14 @@ export const EMERGENCY_MESSAGES: Record<string, { zh: string; en: string }> = {
   ZONE_GREEN_ANSWERED: { zh: '这条绿色通道求助已记录响应', en: 'This green-channel request already has its response' },
   ZONE_PROBLEM_CLOSED: { zh: '该问题已办结', en: 'This problem is already closed' },
   ZONE_LIFTED: { zh: '该风险区已解除', en: 'This zone has already been lifted' },
+  TRACING_ASSIST_HEADERS: {
+    zh: '找不到表头：协查回复表至少要有“协查编号”和“协查结果”两列（请在导出的协查表上填写后传回）',
+    en: 'No header row found: the assist answer needs a reference column and a result column (fill in the exported assist sheet and send it back)',
+  },
+  TRACING_ASSIST_TOO_MANY: { zh: '一次最多导入 {max} 条协查回复，请分批导入', en: 'At most {max} answers per file: split it' },
+  TRACING_ASSIST_ROWS: {
+    zh: '{count} 行有问题，未导入任何回复。第 {row} 行：{first}',
+    en: '{count} rows have problems; nothing was imported. Row {row}: {first}',
+  },
   ZONE_LIFT_BLOCKED: { zh: '不能解除或降级：规则“{rule}”未满足——{reason}', en: 'Cannot lower or lift: the rule "{rule}" is not met — {reason}' },
 };

@@ -1,4 +1,5 @@
-import { type CrossCase, type CrossEnv, MARK } from './cross-area-kit';
+import { type CrossCase, type CrossEnv, MARK, PURPOSE, xlsxText } from './cross-area-kit';
+import { multipartBody, xlsxBuffer } from './sheets';
 import { login } from './harness';
 
 /**
@@ -66,22 +67,31 @@ export const TRACING_EXPOSURE_CASES: Record<string, CrossCase> = {
   },
   'POST /api/tracing/contacts/bulk': async (e) => [
     { url: '/api/tracing/contacts/bulk', body: { action: 'not_found', contactIds: [await contactInA(e)] }, expect: 'denied' },
+    { url: '/api/tracing/contacts/bulk', body: { action: 'placed', contactIds: [await contactInA(e)] }, expect: 'denied' },
     { url: '/api/tracing/contacts/bulk', body: { action: 'assign', contactIds: [await contactInA(e)], userId: e.a.userId }, expect: 'denied' },
   ],
   'GET /api/tracing/assist-requests': async (e) => {
     await assistInA(e);
     return [{ url: '/api/tracing/assist-requests', expect: 'no-leak', control: 'marker' }];
   },
-  'POST /api/tracing/assist-requests/export': async (e) => {
+  'POST /api/tracing/assist-requests/export.xlsx': async (e) => {
     const req = await assistInA(e);
+    const url = '/api/tracing/assist-requests/export.xlsx';
     return [
-      { url: '/api/tracing/assist-requests/export', body: {}, expect: 'no-leak', control: 'marker' },
-      { url: '/api/tracing/assist-requests/export', body: { ids: [req.id] }, expect: 'denied', control: 'marker' },
+      { url, body: PURPOSE, expect: 'no-leak', control: 'marker', readBody: xlsxText },
+      { url, body: { ...PURPOSE, ids: [req.id] }, expect: 'denied', control: 'marker', readBody: xlsxText },
     ];
   },
   'POST /api/tracing/assist-requests/answers': async (e) => {
     const req = await assistInA(e);
-    const body = { format: 'wangge-assist-answer/1', answers: [{ ref: req.ref, outcome: 'not_found', note: '越权回复' }] };
-    return [{ url: '/api/tracing/assist-requests/answers', body, expect: 'no-leak', control: 'ok' }];
+    // B answers A's request with A's own reference: nothing is applied, and the answer names nothing of A's.
+    const sheet = await xlsxBuffer({
+      协查: [
+        ['协查编号', '协查结果', '结果说明'],
+        [req.ref, '未找到', '越权回复'],
+      ],
+    });
+    const file = multipartBody('回复.xlsx', sheet);
+    return [{ url: '/api/tracing/assist-requests/answers', body: file.payload, headers: file.headers, expect: 'no-leak', control: 'ok' }];
   },
 };

@@ -5,6 +5,10 @@ export { confirm, propose, start } from './service';
 export { liveMeasuresOf } from './measures-repo';
 /** Many measures proposed in the caller's transaction (a case's line list of contacts). */
 export { type ProposeItem, proposeMany } from './propose-many';
+/** Weaker running measures upgraded in place to stricter ones, follow-ups rescheduled (a contact already under home monitoring). */
+export { type UpgradeItem, upgradeMany } from './upgrade-many';
+/** Confirmed measures started together with their follow-ups (contacts found and placed). */
+export { startMany } from './start-many';
 export { defineMonitoringJobs } from './sweep';
 export { openAlertsPanel } from './overview-panel';
 export type { AlertPolicy, AlertRecipients, AlertSource } from './alert-raise';

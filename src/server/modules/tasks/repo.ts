@@ -210,6 +210,17 @@ export async function closeForSubject(tx: Queryable, kind: string, subjectId: nu
   return rows.map((r) => r.id);
 }
 
+/** `closeForSubject` for many subjects of one kind in one statement (a line list of contacts placed at once). */
+export async function closeForSubjects(tx: Queryable, kind: string, subjectIds: readonly number[], by: number): Promise<number[]> {
+  if (!subjectIds.length) return [];
+  const rows = await tx.query<{ id: number }>(
+    `UPDATE tasks SET status = 'done', done_at = now(), done_by = $3, updated_at = now()
+      WHERE subject_kind = $1 AND subject_id = ANY($2::int[]) AND status IN ('open', 'in_progress') RETURNING id`,
+    [kind, [...subjectIds], by],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Open / overdue / done per child area of `underPath`, or per assignee. */
 export async function counts(db: Queryable, scope: Scope, p: { underPath: string; by: 'area' | 'person' }) {
   const q = new SqlParams();

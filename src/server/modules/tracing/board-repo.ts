@@ -97,6 +97,23 @@ export async function markExported(tx: Queryable, ids: number[]) {
   );
 }
 
-export async function answer(tx: Queryable, id: number, outcome: string, note: string | null) {
-  await tx.query(`UPDATE tracing_assist_requests SET state = $2, answer_note = $3, answered_at = now() WHERE id = $1`, [id, outcome, note]);
+/**
+ * Records an answer only from a state that may take it (an exported request; one found may then be placed): two
+ * imports of one file at once apply it once. False when the request had moved on meanwhile.
+ */
+export async function answer(tx: Queryable, id: number, outcome: string, note: string | null, from: readonly string[]): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE tracing_assist_requests SET state = $2, answer_note = $3, answered_at = now() WHERE id = $1 AND state = ANY($4::text[]) RETURNING id`,
+    [id, outcome, note, [...from]],
+  );
+  return rows.length > 0;
+}
+
+/** Many contacts found and placed at once (the board's bulk action). */
+export async function setPlacedMany(tx: Queryable, ids: number[], note: string | null) {
+  if (!ids.length) return;
+  await tx.query(`UPDATE tracing_contacts SET placement = 'placed', placement_note = $2, placed_at = now(), updated_at = now() WHERE id = ANY($1::int[])`, [
+    ids,
+    note,
+  ]);
 }

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASSIST_ANSWER_FORMAT, ASSIST_FILE_FORMAT } from '../../../domain/tracing/api-board';
 import { type Agent, login, makeUser } from '../../testing/harness';
 import { type TracingFixture, ok, tracingFixture } from './test-fixture';
 
 /**
  * The contacts board (issue 16 point 8) and assist requests (协查, point 3): contacts across cases by state, bulk
- * actions all or none, the assist file out and its answer back.
+ * actions all or none (the assist sheets: assist.test.ts).
  */
 let f: TracingFixture;
 let gridCadre: Agent;
@@ -70,50 +69,33 @@ describe('the contacts board', () => {
     expect(await f.t.db.query(`SELECT id, kind, state FROM measures ORDER BY id`)).toEqual(before);
   });
 
+  it('places contacts found: their tasks done, their confirmed measures started with follow-ups, a proposal left for its confirmation', async () => {
+    const measureOf = async (contactId: number) =>
+      (await f.t.db.query<{ measure_id: number }>('SELECT measure_id FROM tracing_contacts WHERE id = $1', [contactId]))[0].measure_id;
+    const confirmed = await measureOf(ids.钱一);
+    await ok(f.cadre.post(`/api/measures/${confirmed}/confirm`, {}));
+    const res = await ok(f.cadre.post('/api/tracing/contacts/bulk', { action: 'placed', contactIds: [ids.钱一, ids.孙一, ids.赵二] }));
+    expect(res).toEqual({ updated: 2, skipped: [{ contactId: ids.赵二, reason: 'already_placed' }], measuresStarted: 1 });
+    expect(await ok(f.cadre.get(`/api/measures/${confirmed}`))).toMatchObject({ state: 'active' });
+    const [{ n }] = await f.t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM follow_ups WHERE measure_id = $1 AND status = 'scheduled'`, [confirmed]);
+    expect(n).toBeGreaterThan(0);
+    expect(await ok(f.cadre.get(`/api/measures/${await measureOf(ids.孙一)}`))).toMatchObject({ state: 'proposed' });
+    const tasks = await f.t.db.query<{ status: string }>(
+      `SELECT t.status FROM tasks t JOIN tracing_contacts k ON k.task_id = t.id WHERE k.id = ANY($1::int[])`,
+      [[ids.钱一, ids.孙一]],
+    );
+    expect(tasks.map((x) => x.status)).toEqual(['done', 'done']);
+    // Placed again: nothing twice (no second start, no second follow-up).
+    expect(await ok(f.cadre.post('/api/tracing/contacts/bulk', { action: 'placed', contactIds: [ids.钱一] }))).toMatchObject({
+      updated: 0,
+      measuresStarted: 0,
+    });
+  });
+
   it('is all or none across areas: a contact of a case out of scope refuses the request, nothing changes', async () => {
     const res = await gridCadre.post('/api/tracing/contacts/bulk', { action: 'not_found', contactIds: [ids.孙二] });
     expect(res.statusCode).toBe(404);
     expect((await ok(gridCadre.get('/api/tracing/contacts'))).total).toBe(0);
     expect((await f.worker1.get('/api/tracing/contacts')).statusCode).toBe(403);
-  });
-});
-
-describe('assist requests (协查)', () => {
-  it('makes a contact living elsewhere an assist request, exports a pseudonymised file and applies the answer file', async () => {
-    await f.t.db.query(`UPDATE residents SET phone = '13912345678', id_number = '110101199003071234' WHERE id = $1`, [f.people.孙二]);
-    const made = await ok(f.cadre.post('/api/tracing/contacts/bulk', { action: 'assist', contactIds: [ids.孙二, ids.赵二], targetRegion: '太康县' }));
-    expect(made).toEqual({ updated: 1, skipped: [{ contactId: ids.赵二, reason: 'already_placed' }] });
-    const board = await ok(f.cadre.get('/api/tracing/contacts?state=elsewhere'));
-    expect(board.items.map((x: any) => [x.id, x.assistState, x.taskStatus])).toEqual([[ids.孙二, 'open', 'done']]);
-    const again = await ok(f.cadre.post('/api/tracing/contacts/bulk', { action: 'assist', contactIds: [ids.孙二], targetRegion: '太康县' }));
-    expect(again.skipped).toEqual([{ contactId: ids.孙二, reason: 'already_requested' }]);
-
-    const file = await ok(f.cadre.post('/api/tracing/assist-requests/export', {}));
-    expect(file.format).toBe(ASSIST_FILE_FORMAT);
-    expect(file.requests).toHaveLength(1);
-    const [row] = file.requests;
-    // Only what finding the person needs: no case, no address, no ids of ours.
-    expect(Object.keys(row).sort()).toEqual(['contactLevel', 'exposureKind', 'idNumber', 'lastExposureOn', 'name', 'phone', 'ref']);
-    expect(row).toMatchObject({ name: '孙二', phone: '13912345678', idNumber: '110101199003071234', contactLevel: 'close', exposureKind: 'meal' });
-    expect(row.ref).toMatch(/^XC-[A-Z0-9]{10}$/);
-    const listed = await ok(f.cadre.get('/api/tracing/assist-requests'));
-    expect(listed.items[0]).toMatchObject({ ref: row.ref, state: 'exported', name: '孙*', phone: '139****5678' });
-
-    // The other county's answer comes back: ours applied, a stranger's reference listed back.
-    const answer = {
-      format: ASSIST_ANSWER_FORMAT,
-      answers: [
-        { ref: row.ref, outcome: 'placed', note: '已落实集中隔离' },
-        { ref: 'XC-ABCDEFGHJK', outcome: 'not_found' },
-      ],
-    };
-    expect((await gridCadre.post('/api/tracing/assist-requests/answers', answer)).json()).toEqual({ applied: 0, unknown: [row.ref, 'XC-ABCDEFGHJK'] });
-    expect(await ok(f.cadre.post('/api/tracing/assist-requests/answers', answer))).toEqual({ applied: 1, unknown: ['XC-ABCDEFGHJK'] });
-    expect((await ok(f.cadre.get('/api/tracing/assist-requests?state=placed'))).items[0]).toMatchObject({ ref: row.ref, answerNote: '已落实集中隔离' });
-    const bad = await f.cadre.post('/api/tracing/assist-requests/answers', { format: ASSIST_ANSWER_FORMAT, answers: [{ ref: 'nope', outcome: 'lost' }] });
-    expect(bad.statusCode).toBe(400);
-    // Another area's user sees none of it.
-    expect((await ok(gridCadre.get('/api/tracing/assist-requests'))).total).toBe(0);
-    expect((await ok(gridCadre.post('/api/tracing/assist-requests/export', {}))).requests).toEqual([]);
   });
 });

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { ASSIST_FILE_FORMAT, type assistAnswerFile, type bulkBody } from '../../../domain/tracing/api-board';
+import type { bulkBody } from '../../../domain/tracing/api-board';
 import { maskPhone } from '../../../domain/residents/identity';
 import { maskName } from '../../../domain/sampling/rules';
 import { audit, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import { badRequest, forbidden, notFound } from '../../platform/errors';
+import { badRequest, notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
+import * as monitoring from '../monitoring';
 import * as tasks from '../tasks';
 import * as users from '../users';
 import * as boardRepo from './board-repo';
@@ -43,13 +44,14 @@ export async function contactsBoard(ctx: Ctx, p: { state?: string; level?: strin
 
 type Skip = { contactId: number; reason: string };
 
-export async function bulk(ctx: Ctx, b: z.infer<typeof bulkBody>) {
+export async function bulk(ctx: monitoring.MCtx, b: z.infer<typeof bulkBody>) {
   const ids = [...new Set(b.contactIds)];
   const found = await boardRepo.contactsInScope(ctx.db, ctx.actor.scope, ids);
   // All or none: one contact out of scope (or missing) refuses the request, like a single one would be.
   if (found.length !== ids.length) throw notFound();
   if (b.action === 'assign') return assign(ctx, found, b.userId);
   if (b.action === 'not_found') return markNotFound(ctx, found, b.note ?? null);
+  if (b.action === 'placed') return markPlaced(ctx, found, b.note ?? null);
   return makeAssist(ctx, found, b.targetRegion);
 }
 
@@ -110,6 +112,44 @@ async function markNotFound(ctx: Ctx, found: repo.ContactRow[], note: string | n
     }
   });
   return { updated: open.length, skipped };
+}
+
+/**
+ * Found and placed, many at once (a line list placed by the grid workers in one go): set-based — the placements in
+ * one update, their tasks done, their confirmed measures started with follow-ups (monitoring's `startMany`), one
+ * audit statement. A contact already placed or elsewhere is skipped and said why.
+ */
+async function markPlaced(ctx: monitoring.MCtx, found: repo.ContactRow[], note: string | null) {
+  const skipped: Skip[] = [];
+  const open = found.filter((k) => {
+    const ok = k.placement === 'to_find' || k.placement === 'not_found';
+    if (!ok) skipped.push({ contactId: k.id, reason: `already_${k.placement}` });
+    return ok;
+  });
+  const started = await ctx.db.tx(async (tx) => {
+    const ids = open.map((k) => k.id);
+    await boardRepo.setPlacedMany(tx, ids, note);
+    await tasks.closeForSubjects(tx, 'tracing_contact', ids, ctx.actor.userId);
+    const started = await monitoring.startMany(
+      tx,
+      ctx,
+      open.flatMap((k) => (k.measure_id ? [k.measure_id] : [])),
+    );
+    await auditMany(
+      tx,
+      auditActorOf(ctx),
+      open.map((k) => ({
+        action: 'placement' as const,
+        entity: 'tracing_contact' as const,
+        entityId: k.id,
+        areaPath: k.area_path,
+        before: { placement: k.placement },
+        after: { placement: 'placed', note, measureStarted: !!k.measure_id && started.includes(k.measure_id) },
+      })),
+    );
+    return started.length;
+  });
+  return { updated: open.length, skipped, measuresStarted: started };
 }
 
 /** Our reference in the file: random, so it says nothing of the case, the person or how many we asked. */
@@ -179,78 +219,4 @@ function toAssistItem(a: boardRepo.AssistRow) {
 export async function listAssist(ctx: Ctx, p: { state?: string; limit: number; offset: number }) {
   const { rows, total } = await boardRepo.listAssist(ctx.db, ctx.actor.scope, p);
   return { items: rows.map(toAssistItem), total };
-}
-
-/**
- * The file for the other county: per request our reference, the name, phone and ID number needed to find the
- * person, the level, last exposure date and kind — nothing of the case, of the address here, or of our ids. The
- * person's details leave the system in full (that is the file's purpose), so each export is audited per request.
- */
-export async function exportAssist(ctx: Ctx, b: { ids?: number[]; targetRegion?: string }) {
-  // The file carries full names, phones and ID numbers for the other county: only for those who may reveal them.
-  if (!ctx.actor.permissions.has('residents.reveal')) throw forbidden();
-  const { rows } = await boardRepo.listAssist(ctx.db, ctx.actor.scope, {
-    ids: b.ids,
-    state: b.ids ? undefined : 'open',
-    targetRegion: b.targetRegion,
-    limit: 500,
-    offset: 0,
-  });
-  if (b.ids && rows.length !== new Set(b.ids).size) throw notFound();
-  await ctx.db.tx(async (tx) => {
-    await boardRepo.markExported(
-      tx,
-      rows.map((r) => r.id),
-    );
-    await auditMany(
-      tx,
-      auditActorOf(ctx),
-      rows.map((r) => ({ action: 'export' as const, entity: 'tracing_assist_request' as const, entityId: r.id, areaPath: r.area_path, after: { ref: r.ref } })),
-    );
-  });
-  const from = (await areaTree.findInScope(ctx.db, ctx.actor.scope, ctx.actor.scope.areaId))?.name ?? '';
-  return {
-    format: ASSIST_FILE_FORMAT,
-    from,
-    createdAt: new Date(),
-    requests: rows.map((r) => ({
-      ref: r.ref,
-      name: r.name,
-      phone: r.phone,
-      idNumber: r.id_number,
-      contactLevel: r.level,
-      lastExposureOn: r.last_exposure_on,
-      exposureKind: r.exposure_kind,
-    })),
-  };
-}
-
-/** The answer file: each of our references found, placed or not found; a reference not ours (or out of scope) is listed back, not applied. */
-export async function importAnswers(ctx: Ctx, file: z.infer<typeof assistAnswerFile>) {
-  const known = await boardRepo.assistByRefs(
-    ctx.db,
-    ctx.actor.scope,
-    file.answers.map((a) => a.ref),
-  );
-  const byRef = new Map(known.map((k) => [k.ref, k]));
-  const unknown = file.answers.filter((a) => !byRef.has(a.ref)).map((a) => a.ref);
-  const applied = await ctx.db.tx(async (tx) => {
-    let n = 0;
-    for (const a of file.answers) {
-      const k = byRef.get(a.ref);
-      if (!k) continue;
-      await boardRepo.answer(tx, k.id, a.outcome, a.note ?? null);
-      await audit(tx, ctx, {
-        action: 'answer',
-        entity: 'tracing_assist_request',
-        entityId: k.id,
-        areaPath: k.area_path,
-        before: { state: k.state },
-        after: { state: a.outcome, note: a.note ?? null },
-      });
-      n += 1;
-    }
-    return n;
-  });
-  return { applied, unknown };
 }

@@ -19,7 +19,8 @@ import { toContactItem } from './view';
 /**
  * Contacts (密接、次密接、一般接触者) of a case, entered as a line list of registry people. Each is proposed the
  * measure the rule set in force gives its level, counted from the last exposure, through the monitoring module —
- * unless the person is already under a measure at least as strict, which is kept — and gets a task for the
+ * unless the person is already under a measure at least as strict, which is kept; a weaker one running is upgraded
+ * in place to the stricter (never a second measure beside it) — and gets a task for the
  * grid worker of where they live to find and place them within the set's hours. A person reported twice on one
  * case is merged into one contact (the closer level, the later exposure); an exposure after the case was
  * isolated is accepted and warned.
@@ -31,7 +32,7 @@ const LEVEL_NAMES: Record<ContactLevel, { zh: string; en: string }> = {
   general: { zh: '一般接触者', en: 'general contact' },
 };
 
-type Outcome = 'proposed' | 'kept_stricter' | 'weaker_open' | 'none';
+type Outcome = 'proposed' | 'kept_stricter' | 'upgraded' | 'weaker_open' | 'none';
 
 /** Merges the rows of one request about the same person, as a second report on the case would be merged. */
 function foldBatch(rows: ContactInput[]): ContactInput[] {
@@ -127,14 +128,26 @@ async function writeContacts(
     };
     const decision = evaluate(set, situation, ctx.today);
     const running = live.get(person.id);
-    let outcome: Outcome = 'none';
+    let outcome = 'none' as Outcome;
     if (decision.measure !== 'none') {
       if (running && isAtLeastAsStrict(running.kind as MeasureKind, decision.measure)) outcome = 'kept_stricter';
-      else if (running) outcome = 'weaker_open';
+      else if (running) outcome = 'upgraded';
       else outcome = 'proposed';
     }
-    return { input, merged, old, person, situation, decision, outcome, measureId: outcome === 'kept_stricter' ? running!.id : null };
+    return { input, merged, old, person, situation, decision, outcome, running, measureId: outcome === 'kept_stricter' ? running!.id : null };
   });
+  // A weaker measure running (home monitoring, say) is upgraded in place: one measure, its follow-ups rescheduled.
+  const upgrading = plans.filter((p) => p.outcome === 'upgraded');
+  const upgraded = await monitoring.upgradeMany(
+    tx,
+    ctx,
+    upgrading.map((p) => ({ measureId: p.running!.id, fromKind: p.running!.kind, situation: p.situation, decision: p.decision })),
+  );
+  for (const p of upgrading) {
+    if (upgraded.has(p.running!.id)) p.measureId = p.running!.id;
+    // Changed by someone else a moment ago (released, or already made stricter): theirs stands, reported as running.
+    else p.outcome = 'weaker_open';
+  }
   const proposed = await monitoring.proposeMany(
     tx,
     ctx,

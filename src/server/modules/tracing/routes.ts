@@ -1,6 +1,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../../domain/tracing/api';
+import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
+import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
+import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
+import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
+import * as assist from './assist';
 import { serve } from '../../platform/serve';
 import * as tasks from '../tasks';
 import * as chainsApi from '../../../domain/tracing/api-chains';
@@ -33,7 +38,7 @@ const mctx = (req: FastifyRequest) => ({
   autoConfirm: req.server.measuresAutoConfirm,
 });
 
-export async function tracingRoutes(app: FastifyInstance) {
+export async function tracingRoutes(app: FastifyInstance, opts: { config: Config }) {
   // The inbox shows the person a contact's task is about (address, call button) through its owner.
   tasks.registerSubjectPerson('tracing_contact', repo.residentsOfContacts);
   const read = perm('tracing.read');
@@ -76,10 +81,23 @@ export async function tracingRoutes(app: FastifyInstance) {
 
   // ——— the contacts board and assist requests (协查) ———
   serve(app, boardApi.contactsBoard, read, (req) => board.contactsBoard(ctxOf(req), req.query));
-  serve(app, boardApi.bulkContacts, write, (req) => board.bulk(ctxOf(req), req.body));
+  serve(app, boardApi.bulkContacts, write, (req) => board.bulk(mctx(req), req.body));
   serve(app, boardApi.listAssistRequests, read, (req) => board.listAssist(ctxOf(req), req.query));
-  serve(app, boardApi.exportAssistRequests, write, (req) => board.exportAssist(ctxOf(req), req.body));
-  serve(app, boardApi.importAssistAnswers, write, (req) => board.importAnswers(ctxOf(req), req.body));
+  // The assist sheet out (stamped, one export at a time per person) and the filled sheet back.
+  serve(app, boardApi.exportAssistRequests, write, async (req, reply) => {
+    const ctx = ctxOf(req);
+    const stamp = stampOf(ctx, req.body.purpose, req.server.timeZone);
+    const prepared = await oneExportAtATime(ctx.actor.userId, () => assist.prepareAssistExport(ctx, { ...req.query, ids: req.body.ids }, stamp));
+    return sendSpreadsheet(reply, { fileName: `协查函-${ctx.today}.xlsx`, asciiName: 'assist-requests.xlsx' }, prepared.write);
+  });
+  await acceptUploads(app, Math.round(opts.config.IMPORT_MAX_MB * 1048576));
+  serve(app, boardApi.importAssistAnswers, { ...write, upload: true }, async (req) =>
+    assist.importAssistSheet(ctxOf(req), {
+      upload: await readUpload(req),
+      maxBytes: Math.round(opts.config.IMPORT_MAX_MB * 1048576),
+      uploadDir: uploadFolder(opts.config.DATA_DIR),
+    }),
+  );
 
   // ——— venues (场所码) ———
   // Visits are kept for the policy's days; the sweep runs each night (and deletes nothing a second time).

@@ -172,7 +172,7 @@ describe('contacts under the rule set in force (the 20 measures)', () => {
     expect(tasks).toHaveLength(1);
   });
 
-  it('a contact already under a stricter measure keeps it; a weaker one running is reported, not doubled', async () => {
+  it('a contact already under a stricter measure keeps it; a weaker one running is upgraded, not doubled', async () => {
     // 孙三 is already in central isolation (a close contact of something earlier).
     const strict = await ok(f.cadre.post('/api/measures', { residentId: f.people.孙三, situation: { contactType: 'close', exposedOn: f.today } }), 201);
     // 孙四 is under home isolation, from a high-risk area.
@@ -188,7 +188,8 @@ describe('contacts under the rule set in force (the 20 measures)', () => {
     );
     // general calls for none: nothing proposed, the running measure is untouched.
     expect(res.items[0]).toMatchObject({ measure: 'none' });
-    expect(res.items[1]).toMatchObject({ measure: 'weaker_open', contact: { measureId: null } });
+    // The weaker one running is upgraded in place (upgrade.test.ts follows its follow-ups): still one measure.
+    expect(res.items[1]).toMatchObject({ measure: 'upgraded', contact: { measureId: weak.measure.id, measureKind: 'central_isolation' } });
     const other = await ok(f.cadre.post('/api/tracing/cases', caseBody(f.people.钱三)), 201);
     const kept = await ok(
       f.cadre.post(`/api/tracing/cases/${other.id}/contacts`, {
@@ -198,6 +199,7 @@ describe('contacts under the rule set in force (the 20 measures)', () => {
     expect(kept.items[0]).toMatchObject({ measure: 'kept_stricter', contact: { measureId: strict.measure.id, measureKind: 'central_isolation' } });
     const live = await f.t.db.query("SELECT id FROM measures WHERE resident_id = $1 AND state <> 'cancelled'", [f.people.孙三]);
     expect(live).toHaveLength(1);
+    expect(await f.t.db.query('SELECT id FROM measures WHERE resident_id = $1', [f.people.孙四])).toEqual([{ id: weak.measure.id }]);
   });
 
   it('an exposure after the case was isolated is accepted and warned; the case itself and unknown people are refused', async () => {

@@ -1,6 +1,7 @@
 /**
- * A case's trajectory (行程轨迹): the rows so far, and a line list to add several at once — places (free text or
- * an area) and trips (kind, number, seat), each with its time window. The server takes all rows or none.
+ * A case's trajectory (行程轨迹): the rows so far, and a line list to add several at once — places (free text, a
+ * known venue or checkpoint post picked from the lists, or an area) and trips (kind, number, seat), each with its
+ * time window. The server takes all rows or none.
  */
 import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -14,12 +15,14 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
 import { ApiError } from '../../app/api';
 import { errorText } from '../../app/errors';
 import { useApiMutation } from '../../app/query';
+import { type KnownPlace, KnownPlaceSelect, knownPlaceIds, useKnownPlaces } from './KnownPlaces';
 
 type Row = ResponseOf<typeof getCase>['trajectory'][number];
 interface LineValues {
   kind: (typeof TRAJECTORY_KINDS)[number];
   place?: string;
   areaId?: number;
+  known?: KnownPlace;
   transportKind?: (typeof TRANSPORT_KINDS)[number];
   transportNumber?: string;
   seat?: string;
@@ -36,13 +39,21 @@ export function CaseTrajectory({ caseId, rows, writable }: { caseId: number; row
   const add = useApiMutation(addTrajectory);
   const remove = useApiMutation(removeTrajectory);
   const error = add.error ? errorText(add.error, t) : remove.error ? errorText(remove.error, t) : null;
+  const { venueName, postName } = useKnownPlaces();
 
   const what = (r: Row) =>
     r.kind === 'transport'
       ? [r.transportKind && t(`tracing.transport.${r.transportKind}`), r.transportNumber, r.seat && t('tracing.seatValue', { seat: r.seat })]
           .filter(Boolean)
           .join(' · ')
-      : [r.place, r.areaName].filter(Boolean).join(' · ');
+      : [
+          r.venueId && (venueName.get(r.venueId) ?? t('tracing.knownPlace.venue')),
+          r.postId && (postName.get(r.postId) ?? t('tracing.knownPlace.post')),
+          r.place,
+          r.areaName,
+        ]
+          .filter(Boolean)
+          .join(' · ');
 
   const save = async () => {
     const v = await form.validateFields();
@@ -51,6 +62,7 @@ export function CaseTrajectory({ caseId, rows, writable }: { caseId: number; row
         kind: r.kind,
         place: r.kind === 'place' ? r.place?.trim() || null : null,
         areaId: r.kind === 'place' ? (r.areaId ?? null) : null,
+        ...(r.kind === 'place' ? knownPlaceIds(r.known) : { venueId: null, postId: null }),
         transportKind: r.kind === 'transport' ? (r.transportKind ?? null) : null,
         transportNumber: r.kind === 'transport' ? r.transportNumber?.trim() || null : null,
         seat: r.kind === 'transport' ? r.seat?.trim() || null : null,
@@ -177,6 +189,9 @@ function LineRow({ name, onRemove }: { name: number; onRemove?: () => void }) {
         <>
           <Form.Item name={[name, 'place']} style={{ marginBottom: 8 }}>
             <Input style={{ width: 200 }} maxLength={200} placeholder={t('tracing.field.place')} data-testid="trajectory-place" />
+          </Form.Item>
+          <Form.Item name={[name, 'known']} style={{ marginBottom: 8 }}>
+            <KnownPlaceSelect />
           </Form.Item>
           <Form.Item name={[name, 'areaId']} style={{ marginBottom: 8 }}>
             <AreaTreeSelect allowClear placeholder={t('tracing.field.placeArea')} style={{ width: 160 }} />

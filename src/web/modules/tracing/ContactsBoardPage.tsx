@@ -1,17 +1,19 @@
 /**
  * The contacts board (接触者看板): every contact of the cases in scope by where finding them stands — to find,
  * placed, under measure, elsewhere — with bulk actions: their tasks to one worker, not found (keep looking), or
- * handed on to another county as assist requests (协查). The assist requests' file goes out and its answer comes
- * back here.
+ * handed on to another county as assist requests (协查). The assist sheet goes out and comes back filled in here.
  */
 import { Alert, Button, Card, Input, Modal, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ResponseOf } from '../../../domain/contract';
 import { BOARD_STATES, bulkContacts, contactsBoard, exportAssistRequests, importAssistAnswers, listAssistRequests } from '../../../domain/tracing/api-board';
+import { ApiError, api } from '../../app/api';
+import { ExportButton } from '../../app/components/ExportButton';
 import { useAuth } from '../../app/auth';
 import { errorText } from '../../app/errors';
 import { useApiMutation, useApiQuery } from '../../app/query';
@@ -86,6 +88,9 @@ export default function ContactsBoardPage() {
             <Button disabled={!ids.length} onClick={() => setDialog('assign')} data-testid="board-assign">
               {t('tracing.board.assign')}
             </Button>
+            <Button disabled={!ids.length} onClick={() => void run({ action: 'placed', contactIds: ids })} data-testid="board-placed">
+              {t('tracing.board.placed')}
+            </Button>
             <Button disabled={!ids.length} onClick={() => void run({ action: 'not_found', contactIds: ids })} data-testid="board-not-found">
               {t('tracing.board.notFound')}
             </Button>
@@ -129,31 +134,33 @@ export default function ContactsBoardPage() {
   );
 }
 
-/** Assist requests: the file for the other county out (downloaded as JSON), its answer file in. */
+/** Assist requests: the sheet for the other county out (a stamped .xlsx), the same sheet filled in back. */
 function AssistCard({ writable }: { writable: boolean }) {
   const { t } = useTranslation();
+  const client = useQueryClient();
   const list = useApiQuery(listAssistRequests, { query: { limit: 50, offset: 0 } });
-  const exp = useApiMutation(exportAssistRequests);
-  const imp = useApiMutation(importAssistAnswers);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<{ type: 'info' | 'warning' | 'error'; text: string; rows?: [string, string][] } | null>(null);
 
-  const download = async () => {
-    const file = await exp.mutateAsync({ body: {} }).catch(() => null);
-    if (!file) return;
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = `xiecha-${dayjs().format('YYYYMMDD-HHmm')}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
-    setNote(t('tracing.assist.exported', { n: file.requests.length }));
-  };
   const upload = async (f: File) => {
+    const form = new FormData();
+    form.append('file', f, f.name);
     try {
-      const res = await imp.mutateAsync({ body: JSON.parse(await f.text()) });
-      setNote(t('tracing.assist.imported', { applied: res.applied, unknown: res.unknown.length }));
-    } catch {
-      setNote(t('tracing.assist.badFile'));
+      const res = await api.upload<ResponseOf<typeof importAssistAnswers>>(importAssistAnswers.path, form);
+      const text = t('tracing.assist.imported', {
+        applied: res.applied,
+        duplicates: res.duplicates,
+        unanswered: res.unanswered,
+        refused: res.refused.length,
+        unknown: res.unknown.length,
+      });
+      setNote({
+        type: res.refused.length || res.unknown.length ? 'warning' : 'info',
+        text,
+        rows: res.refused.map((r) => [t('tracing.assist.row', { row: r.row }), `${r.ref}：${t(`tracing.assist.refused.${r.reason}`)}`]),
+      });
+      await client.invalidateQueries({ queryKey: [listAssistRequests.path] });
+    } catch (e) {
+      setNote({ type: 'error', text: errorText(e, t), rows: e instanceof ApiError ? Object.entries(e.fields) : [] });
     }
     return false;
   };
@@ -164,10 +171,16 @@ function AssistCard({ writable }: { writable: boolean }) {
       extra={
         writable && (
           <Space>
-            <Button size="small" icon={<DownloadOutlined />} onClick={() => void download()} data-testid="assist-export">
+            <ExportButton
+              url={exportAssistRequests.path}
+              fileName={t('tracing.assist.fileName', { day: dayjs().format('YYYYMMDD') })}
+              warning={t('tracing.assist.exportWarning')}
+              buttonProps={{ size: 'small', icon: <DownloadOutlined /> }}
+              data-testid="assist-export"
+            >
               {t('tracing.assist.export')}
-            </Button>
-            <Upload accept="application/json,.json" showUploadList={false} beforeUpload={(f) => upload(f)}>
+            </ExportButton>
+            <Upload accept=".xlsx,.csv" showUploadList={false} beforeUpload={(f) => upload(f)}>
               <Button size="small" icon={<UploadOutlined />}>
                 {t('tracing.assist.import')}
               </Button>
@@ -176,7 +189,18 @@ function AssistCard({ writable }: { writable: boolean }) {
         )
       }
     >
-      {note && <Alert type="info" showIcon closable title={note} onClose={() => setNote(null)} style={{ marginBottom: 12 }} />}
+      {note && (
+        <Alert
+          type={note.type}
+          showIcon
+          closable
+          title={note.text}
+          description={note.rows?.length ? note.rows.map(([k, v]) => <div key={k}>{`${k}：${v}`}</div>) : undefined}
+          onClose={() => setNote(null)}
+          style={{ marginBottom: 12 }}
+          data-testid="assist-note"
+        />
+      )}
       <Table
         rowKey="id"
         size="small"
