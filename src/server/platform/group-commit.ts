@@ -135,3 +135,18 @@ export function perDatabase<D extends object, I, O>(make: (db: D) => GroupCommit
     return w;
   };
 }
+
+/**
+ * A failed batch's records are written again one by one, side by side: one of them may meet another writer's turn
+ * on the audit chain's lock in a cycle, which PostgreSQL breaks by aborting one statement (40P01). Nothing of it
+ * was written; it is tried again, a few times, rather than answered with a 500. For the writers' `writeOne`.
+ */
+export async function retryDeadlock<T>(run: () => Promise<T>, tries = 4): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (e) {
+      if ((e as { code?: string })?.code !== '40P01' || i >= tries) throw e;
+    }
+  }
+}

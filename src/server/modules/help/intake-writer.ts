@@ -1,5 +1,5 @@
 import type { Db } from '../../db/engine';
-import { groupCommit, perDatabase } from '../../platform/group-commit';
+import { groupCommit, perDatabase, retryDeadlock } from '../../platform/group-commit';
 import { intakePublicMany, type PublicSubmission } from './intake-batch';
 import { type IntakeRow, intake } from './intake-repo';
 
@@ -23,18 +23,3 @@ export const publicIntakeWriter = perDatabase((db: Db) =>
     writeOne: (it) => retryDeadlock(() => intake(db, it.v, it.who)),
   }),
 );
-
-/**
- * A failed batch's submissions are written again one by one, side by side: a submission and its resend may still
- * meet another's audit-chain turn in a cycle, which PostgreSQL breaks by aborting one statement (40P01). Nothing of
- * it was written; it is tried again, a few times, rather than answered with a 500.
- */
-async function retryDeadlock<T>(run: () => Promise<T>, tries = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await run();
-    } catch (e) {
-      if ((e as { code?: string })?.code !== '40P01' || i >= tries) throw e;
-    }
-  }
-}

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/engine';
-import { groupCommit, perDatabase } from '../../platform/group-commit';
+import { groupCommit, perDatabase, retryDeadlock } from '../../platform/group-commit';
 import { type BindItem, type BindOutcome, bindMany, lockTubes } from './repo';
 
 /**
@@ -67,18 +67,4 @@ async function writeBatch(db: Db, items: BindItem[]): Promise<BindOutcome[]> {
     if (layerOf[i] === -1) out[i] = { ...out[firstOfClient.get(it.clientId)!], inserted: null, new_bound: null };
   });
   return out;
-}
-
-/**
- * A failed batch's scans are written again one by one: one of them may meet another writer's turn on the audit chain
- * in a cycle, which PostgreSQL breaks by aborting one statement (40P01). Nothing of it was written; it is tried again.
- */
-async function retryDeadlock<T>(run: () => Promise<T>, tries = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await run();
-    } catch (e) {
-      if ((e as { code?: string })?.code !== '40P01' || i >= tries) throw e;
-    }
-  }
 }

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../../db/engine';
-import { groupCommit, perDatabase } from '../../platform/group-commit';
+import { groupCommit, perDatabase, retryDeadlock } from '../../platform/group-commit';
 
 /** One visit's writes, run in the transaction it is handed: its claim, its roster changes, task, attempt and audit row. */
 export type VisitWrite = (tx: Queryable) => Promise<number | null>;
@@ -30,14 +30,3 @@ export const visitWriter = perDatabase((db: Db) =>
     writeOne: (write) => retryDeadlock(() => db.tx(write)),
   }),
 );
-
-/** A deadlock (40P01) aborts a statement that wrote nothing: the visit is tried again, a few times, rather than answered with a 500. */
-async function retryDeadlock<T>(run: () => Promise<T>, tries = 4): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await run();
-    } catch (e) {
-      if ((e as { code?: string })?.code !== '40P01' || i >= tries) throw e;
-    }
-  }
-}
