@@ -90,14 +90,14 @@ describe('a task addressed to a command group', () => {
 
   it('refuses work outside the group’s area, a stood-down group and one out of reach; reassigns open tasks to a group', async () => {
     expect(await fieldsOf(command.post('/api/tasks', { title: '乙一村', areaId: farVillage.id, assigneeGroupId: groupId }))).toEqual({
-      assigneeGroupId: 'outside_group',
+      assigneeGroupId: '不在该工作组负责的区域内',
     });
     const old = await ok(
       command.post('/api/command-groups', { kind: 'work', name: '已撤销组', areaId: town.id, startsOn: '2026-01-01', endsOn: '2026-01-02' }),
       201,
     );
     const stood = await command.post('/api/tasks', { title: '甲一村', areaId: village.id, assigneeGroupId: old.id });
-    expect(stood.json().error).toMatchObject({ code: 'COMMAND_GROUP_STOOD_DOWN', fields: { assigneeGroupId: 'stood_down' } });
+    expect(stood.json().error).toMatchObject({ code: 'COMMAND_GROUP_STOOD_DOWN', fields: { assigneeGroupId: '该工作组已撤销' } });
     expect((await command.post('/api/tasks', { title: 'x', areaId: village.id, assigneeGroupId: groupId, assigneeRole: 'cadre' })).statusCode).toBe(400);
 
     const plain = await ok(command.post('/api/tasks', { title: '送药', areaId: village.id, assigneeRole: 'doctor' }), 201);
@@ -106,7 +106,7 @@ describe('a task addressed to a command group', () => {
     expect(await mineIds(member)).toContain(plain.id);
     const far = await ok(command.post('/api/tasks', { title: '乙一村', areaId: farVillage.id, assigneeRole: 'cadre' }), 201);
     expect(await fieldsOf(command.post('/api/tasks/reassign', { taskIds: [far.id], assigneeGroupId: groupId }))).toEqual({
-      assigneeGroupId: 'outside_group',
+      assigneeGroupId: '不在该工作组负责的区域内',
     });
     // Another town's cadre cannot see the group at all.
     expect((await otherTown.get(`/api/command-groups/${groupId}`)).statusCode).toBe(404);
@@ -138,7 +138,7 @@ describe('a rectification order whose responsible unit is a group', () => {
     const farTarget = (await ok(command.post('/api/inspections/targets', { kind: 'village', areaId: farVillage.id }), 201)).id;
     const far = await command.post('/api/inspections/inspections', { ...body, targetId: farTarget, results: results.map((r) => ({ ...r, passed: true })) });
     expect(far.statusCode).toBe(400);
-    expect(far.json().error.fields).toEqual({ 'responsible.groupId': 'outside_group' });
+    expect(far.json().error.fields).toEqual({ 'responsible.groupId': '不在该工作组负责的区域内' });
     const both = await lead.post('/api/inspections/inspections', { ...body, responsible: { groupId, role: 'cadre' } });
     expect(both.statusCode).toBe(400);
   });
@@ -152,7 +152,7 @@ describe('a help request transferred to a group', () => {
     );
     const id = rec.request.id;
     const out = await command.post(`/api/help/requests/${id}/transfer`, { areaId: farVillage.id, groupId, reason: '专班处理' });
-    expect(out.json().error.fields).toEqual({ groupId: 'outside_group' });
+    expect(out.json().error.fields).toEqual({ groupId: '不在该工作组负责的区域内' });
     const moved = await ok(command.post(`/api/help/requests/${id}/transfer`, { areaId: village.id, groupId, reason: '由专班在甲一村办理' }));
     expect(moved.transfer).toMatchObject({ areaId: village.id, groupId, groupName: '甲镇工作专班' });
     const [task] = await t.db.query<{ id: number; assignee_group_id: number; assignee_role: string | null }>(
