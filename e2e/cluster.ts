@@ -145,17 +145,23 @@ export function startServer(port: number, env: Record<string, string>): Promise<
   });
   return new Promise((resolve, reject) => {
     let out = '';
+    let ready = false;
     const onExit = (code: number | null) => reject(new Error(`the server on ${port} exited ${code}: ${out}`));
     child.once('exit', onExit);
     const read = (d: Buffer) => {
       out += d;
-      if (/is running on/.test(out)) {
+      if (!ready && /is running on/.test(out)) {
+        ready = true;
         child.off('exit', onExit);
+        // A process that dies on its own (not stopped by the test: SIGKILL, or SIGTERM and a clean exit) says why.
+        child.once('exit', (code, signal) => {
+          if (code !== 0 && signal !== 'SIGKILL') console.error(`the server on ${port} exited ${code ?? signal}:\n${out.slice(-4000)}`);
+        });
         resolve(child);
       }
     };
     child.stdout!.on('data', read);
-    child.stderr!.on('data', (d) => (out += d));
+    child.stderr!.on('data', (d) => (out = (out + d).slice(-20_000)));
   });
 }
 

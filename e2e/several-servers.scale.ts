@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import https from 'node:https';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { benchCrash, countAfterCrash } from '../bench/sampling-crash';
 import { trustCertificate } from '../bench/sampling-desks';
 import { listMigrations } from '../src/server/db/migrate';
+import { multipartBody } from '../src/server/testing/sheets';
 import { freshDatabase, nginxBinary, type ReverseProxy, startNginx, startServer, stopServer } from './cluster';
 
 /**
@@ -46,30 +47,35 @@ interface Answer {
 }
 
 /** One request, over TLS through nginx (trusting the test's certificate) or straight to a process. */
-function call(url: string, opts: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> {
+function call(
+  url: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: unknown; raw?: { payload: Buffer; headers: Record<string, string> } } = {},
+): Promise<Answer> {
+  if (opts.raw) return send(url, 'POST', { ...opts.headers, ...opts.raw.headers, 'content-length': String(opts.raw.payload.length) }, opts.raw.payload);
   const data = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
+  return send(
+    url,
+    opts.method ?? (data ? 'POST' : 'GET'),
+    { ...opts.headers, ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}) },
+    data,
+  );
+}
+
+function send(url: string, method: string, headers: Record<string, string>, data: Buffer | undefined): Promise<Answer> {
   const tls = url.startsWith('https:');
   return new Promise((resolve, reject) => {
-    const req = (tls ? https : http).request(
-      url,
-      {
-        method: opts.method ?? (data ? 'POST' : 'GET'),
-        headers: { ...opts.headers, ...(data ? { 'content-type': 'application/json', 'content-length': String(data.length) } : {}) },
-        ...(tls ? { ca: proxy.ca } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString();
-          resolve({
-            status: res.statusCode ?? 0,
-            json: text && /json/.test(String(res.headers['content-type'])) ? JSON.parse(text) : text,
-            headers: res.headers,
-          });
+    const req = (tls ? https : http).request(url, { method, headers, ...(tls ? { ca: proxy.ca } : {}) }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        resolve({
+          status: res.statusCode ?? 0,
+          json: text && /json/.test(String(res.headers['content-type'])) ? JSON.parse(text) : text,
+          headers: res.headers,
         });
-      },
-    );
+      });
+    });
     req.on('error', reject);
     req.end(data);
   });
@@ -201,4 +207,34 @@ describe.skipIf(missing)('several servers behind nginx on PostgreSQL', () => {
       stream.destroy();
     }
   });
+
+  it('an import accepted by a process killed while it commits is finished by another', async () => {
+    process.env.BENCH_ROWS = '20000';
+    const { makeSheet } = await import('../bench/import-sheet');
+    const file = path.join(dataDir, 'sheet.xlsx');
+    await makeSheet(file);
+    const accepting = 0;
+    const base = direct(accepting);
+    const admin = (await signIn(base, 'command')).headers;
+    const me = await call(`${base}/api/auth/me`, { headers: admin });
+    const villages = (await call(`${base}/api/areas/${me.json.user.scope.id}/children`, { headers: admin })).json.items as { id: number }[];
+    const up = await call(`${base}/api/residents/imports?areaId=${villages[1].id}`, { headers: admin, raw: multipartBody('台账.xlsx', readFileSync(file)) });
+    expect(up.status, JSON.stringify(up.json)).toBe(201);
+    const id = up.json.id as number;
+    const state = async (at = proxy.base) => (await call(`${at}/api/residents/imports/${id}`, { headers: admin })).json;
+    expect((await call(`${base}/api/residents/imports/${id}/validate`, { headers: admin, body: { mapping: up.json.suggestedMapping } })).status).toBe(200);
+    await expect.poll(async () => (await state()).status, { timeout: 90_000, interval: 500 }).toBe('validated');
+    const [{ n: before }] = (await client.query('SELECT count(*)::int AS n FROM residents')).rows;
+    expect((await call(`${base}/api/residents/imports/${id}/commit`, { headers: admin, body: { mode: 'valid-only' } })).status).toBe(200);
+    // Killed mid-commit: a batch or more written, the job still marked running in the queue.
+    await expect.poll(async () => (await state(base)).progress.rows, { timeout: 60_000, interval: 200 }).toBeGreaterThan(0);
+    await stopServer(servers[accepting], 'SIGKILL');
+    await expect.poll(async () => (await state()).status, { timeout: 90_000, interval: 500 }).toBe('done');
+    const done = await state();
+    const [{ n: after }] = (await client.query('SELECT count(*)::int AS n FROM residents')).rows;
+    // Every row once: the batches written before the kill are not written again by the process that carried on.
+    expect(done.counts.created).toBeGreaterThan(19_000);
+    expect(after - before).toBe(done.counts.created);
+    servers[accepting] = await startServer(PORTS[accepting], env());
+  }, 240_000);
 });

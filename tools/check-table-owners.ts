@@ -20,6 +20,7 @@ const OWNER: Record<string, string> = {
   users: 'users',
   sessions: 'platform',
   throttle_state: 'platform',
+  job_owners: 'platform',
   audit_log: 'audit',
   // Policy data (the disclosures threshold) the audit module's check reads through the policy face.
   audit_policy: 'policy',

@@ -93,7 +93,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('db', db);
-  const jobs = await JobQueue.start(db, { timeZone: config.TIME_ZONE, log: app.log, keepDays: config.JOBS_KEEP_DAYS });
+  const jobs = await JobQueue.start(db, {
+    timeZone: config.TIME_ZONE,
+    log: app.log,
+    keepDays: config.JOBS_KEEP_DAYS,
+    // Its own connection holds this process's life-lock, on the configured database (not a test file's schema).
+    databaseUrl: db.engine === 'postgres' && !db.schema ? config.DATABASE_URL : undefined,
+  });
   app.decorate('jobs', jobs);
   // Before the server stops: no new jobs are taken, and running ones finish (or are handed back at the next start).
   app.addHook('preClose', async () => jobs.stop());

@@ -1,3 +1,5 @@
+-- Several server processes on one PostgreSQL (issue 19): the state they share beyond the data itself.
+
 -- Throttles shared by every server process on one PostgreSQL (platform/shared-throttles.ts): sign-in's wait per
 -- account and failures per address, and the public forms' attempts per address. One row per key; rows nothing
 -- reads any more are purged hourly. On PGlite (one process) the throttles stay in memory and this table is empty.
@@ -11,3 +13,13 @@ CREATE TABLE throttle_state (
   hits timestamptz[] NOT NULL DEFAULT '{}'
 );
 CREATE INDEX throttle_state_last_idx ON throttle_state (last_at);
+
+-- Which server process runs each running job (platform/job-owners.ts): a process holds an advisory lock under its
+-- own number while it lives, so when one is killed the others see its lock gone and hand its jobs back to the
+-- queue at once, instead of after the job's expiry (an hour for an import).
+CREATE TABLE job_owners (
+  job_id uuid PRIMARY KEY,
+  queue text NOT NULL,
+  owner integer NOT NULL,
+  since timestamptz NOT NULL DEFAULT now()
+);
