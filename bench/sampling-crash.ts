@@ -23,6 +23,8 @@ export interface CrashPlan {
   /** Reads the database once the load is over (for PGlite: after the server has stopped). */
   count: (clientIds: string[], residentIds: number[]) => Promise<{ present: number; duplicated: number }>;
   log: (...a: unknown[]) => void;
+  /** A desk's session (default: the commander's, signed in over plain HTTP). */
+  signIn?: () => Promise<Record<string, string>>;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function countAfterCrash(
 
 export async function benchCrash(p: CrashPlan) {
   const sessions: Record<string, string>[] = [];
-  for (let i = 0; i < p.desks; i++) sessions.push(await signIn(p.base, 'command'));
+  for (let i = 0; i < p.desks; i++) sessions.push(await (p.signIn ? p.signIn() : signIn(p.base, 'command')));
   const run: DeskRun = { acknowledged: new Map(), bindTimes: [], refused: 0, errors: 0 };
   let next = 0;
   const desks: Desk[] = sessions.map((headers, i) => ({ headers, desk: i + 1, tubeId: null, tubes: 0 }));

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 
 export interface Desk {
   headers: Record<string, string>;
@@ -43,13 +44,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * about twice the CPU per request, and the generator shares the machine's two cores with the server.
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+/** The same over TLS (a reverse proxy in front): `trustCertificate` adds a test's own certificate authority. */
+let tlsAgent = new https.Agent({ keepAlive: true, maxSockets: 256 });
+
+export function trustCertificate(ca: string) {
+  tlsAgent = new https.Agent({ keepAlive: true, maxSockets: 256, ca });
+}
 
 export function postJson(url: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; text: string }> {
   const data = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const req = http.request(
+    const tls = url.startsWith('https:');
+    const req = (tls ? https : http).request(
       url,
-      { method: 'POST', agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(data.length) } },
+      { method: 'POST', agent: tls ? tlsAgent : agent, headers: { ...headers, 'content-type': 'application/json', 'content-length': String(data.length) } },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

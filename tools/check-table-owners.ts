@@ -19,6 +19,8 @@ const OWNER: Record<string, string> = {
   roles: 'users',
   users: 'users',
   sessions: 'platform',
+  throttle_state: 'platform',
+  job_owners: 'platform',
   audit_log: 'audit',
   // Policy data (the disclosures threshold) the audit module's check reads through the policy face.
   audit_policy: 'policy',

@@ -16,9 +16,9 @@ import { registerAccessControl, registerPublic } from './platform/access';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerInputGuard } from './platform/input-guard';
 import { JobQueue } from './platform/jobs';
-import { SignInThrottle } from './platform/login-limiter';
 import { responseSerializerCompiler } from './platform/serializer';
 import { SessionStore } from './platform/sessions';
+import { purgeThrottles, signInThrottle } from './platform/shared-throttles';
 import { VERSION } from './version';
 import { areaRoutes } from './modules/areas/routes';
 import { auditRoutes } from './modules/audit/routes';
@@ -93,7 +93,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('db', db);
-  const jobs = await JobQueue.start(db, { timeZone: config.TIME_ZONE, log: app.log, keepDays: config.JOBS_KEEP_DAYS });
+  const jobs = await JobQueue.start(db, {
+    timeZone: config.TIME_ZONE,
+    log: app.log,
+    keepDays: config.JOBS_KEEP_DAYS,
+    // Its own connection holds this process's life-lock, on the configured database (not a test file's schema).
+    databaseUrl: db.engine === 'postgres' && !db.schema ? config.DATABASE_URL : undefined,
+  });
   app.decorate('jobs', jobs);
   // Before the server stops: no new jobs are taken, and running ones finish (or are handed back at the next start).
   app.addHook('preClose', async () => jobs.stop());
@@ -146,7 +152,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const now = opts.now ?? Date.now;
   const sessions = new SessionStore(db, config.SESSION_IDLE_HOURS * 3_600_000, config.SESSION_MAX_HOURS * 3_600_000, now);
   registerAccessControl(app, sessions);
-  const limiter = new SignInThrottle(
+  // In memory on PGlite; on PostgreSQL in the database, so several server processes keep one count.
+  const limiter = signInThrottle(
+    db,
     {
       freeFailures: config.LOGIN_FAILURES_BEFORE_DELAY,
       maxDelayMs: config.LOGIN_DELAY_MAX_SECONDS * 1000,
@@ -214,6 +222,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Background work runs on the job queue (platform/jobs.ts): retries, schedules and one-at-a-time are its.
   // Expired sessions are purged hourly; nothing depends on the purge for correctness.
   await jobs.define({ name: 'platform.sessions-purge', policy: 'stately', cron: '17 * * * *', run: async () => void (await sessions.purgeExpired()) });
+  // The shared throttles' rows (PostgreSQL) once no window or wait reads them.
+  const throttleKeepMs =
+    Math.max(config.LOGIN_WINDOW_MINUTES, config.HELP_WINDOW_MINUTES, config.ENLIST_WINDOW_MINUTES) * 60_000 + config.LOGIN_DELAY_MAX_SECONDS * 1000;
+  if (db.engine === 'postgres')
+    await jobs.define({
+      name: 'platform.throttles-purge',
+      policy: 'stately',
+      cron: '23 * * * *',
+      run: async () => void (await purgeThrottles(db, throttleKeepMs)),
+    });
   // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
   await defineAuditJobs(jobs, db, { timeZone: config.TIME_ZONE });
   await defineLifecycleJobs(jobs, db);

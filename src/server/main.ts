@@ -2,6 +2,7 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDb } from './db/engine';
 import { migrate } from './db/migrate';
+import { inStartupTurn } from './db/startup-lock';
 import { bootstrap } from './modules/demo';
 import { currentRole, grantAppRole, ownsAuditLog } from './platform/audit-roles';
 import type { Db } from './db/engine';
@@ -54,8 +55,11 @@ async function main() {
     poolSize: config.DATABASE_POOL_SIZE,
     guardTransactions: config.NODE_ENV !== 'production',
   });
-  const { applied, level } = await migrateAs(db, config);
-  const first = await bootstrap(db, config);
+  // Several processes starting at once on one PostgreSQL: one migrates and loads the first run's data at a time.
+  const { applied, level, first } = await inStartupTurn(config.DATABASE_URL, async () => {
+    const migrated = await migrateAs(db, config);
+    return { ...migrated, first: await bootstrap(db, config) };
+  });
   const app = await buildApp({ config, db, serveWeb: true });
   app.addHook('onClose', async () => db.close());
 

@@ -38,8 +38,11 @@ export interface Db extends Queryable {
   script(sql: string): Promise<Row[]>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   tx<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Calls `onNotify` for every NOTIFY on `channel` (from this or any other connection), until closed. */
-  listen(channel: string, onNotify: () => void): Promise<void>;
+  /**
+   * Calls `onNotify` for every NOTIFY on `channel` (from this or any other connection, on PostgreSQL from any
+   * server process), with the notification's payload, until closed.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -130,7 +133,7 @@ async function openPglite(dataDir: string | undefined, guarded: boolean): Promis
     },
     tx: (fn) => pglite.transaction((t) => runGuarded(guarded, () => fn(wrap(t)))),
     async listen(channel, onNotify) {
-      await pglite.listen(channel, () => onNotify());
+      await pglite.listen(channel, (payload) => onNotify(payload ?? ''));
     },
     async close() {
       if (!pglite.closed) await pglite.close();
@@ -197,7 +200,7 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
   });
   // One dedicated connection receives notifications for every listener of this adapter.
   let listener: pg.Client | null = null;
-  const listeners = new Map<string, Array<() => void>>();
+  const listeners = new Map<string, Array<(payload: string) => void>>();
   return {
     engine: 'postgres',
     schema: opts.schema ?? null,
@@ -226,7 +229,7 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
       if (!listener) {
         listener = new pg.Client({ connectionString: opts.databaseUrl });
         listener.on('error', () => {}); // a lost listener only means caches expire by their own rules
-        listener.on('notification', (m) => listeners.get(m.channel)?.forEach((f) => f()));
+        listener.on('notification', (m) => listeners.get(m.channel)?.forEach((f) => f(m.payload ?? '')));
         await listener.connect();
       }
       if (!listeners.has(channel)) {

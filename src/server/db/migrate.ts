@@ -31,18 +31,25 @@ export function listMigrations(): Migration[] {
     });
 }
 
+/** The advisory lock several servers starting at once on one PostgreSQL take in turn: the first migrates. */
+export const MIGRATION_LOCK = 20220329;
+
 export async function migrate(db: Db): Promise<{ applied: number[]; level: number }> {
-  await db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    checksum text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
+  // Under the lock too: two CREATE TABLE IF NOT EXISTS at once can both see no table, and one then fails.
+  await db.tx(async (tx) => {
+    if (db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      checksum text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+  });
   const applied: number[] = [];
   for (const m of listMigrations()) {
     const done = await db.tx(async (tx) => {
       // Several servers starting at once on one PostgreSQL: the first migrates, the rest wait.
-      if (db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock(20220329)');
+      if (db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
       const [row] = await tx.query<{ checksum: string }>('SELECT checksum FROM schema_migrations WHERE version = $1', [m.version]);
       if (row) {
         if (row.checksum !== m.checksum) {

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import type { Db, Queryable } from '../db/engine';
+import { JobOwners } from './job-owners';
 
 /**
  * The one background-job mechanism: pg-boss, keeping its jobs in the same database as everything else
@@ -40,6 +41,11 @@ export interface JobQueueOptions {
   work?: boolean;
   /** How many days finished jobs are kept before pg-boss deletes them (default 7). */
   keepDays?: number;
+  /**
+   * PostgreSQL: the URL this process opens its life-lock connection with (job-owners.ts), so a job of a killed
+   * process is run again by another within seconds. Without it the job's expiry decides.
+   */
+  databaseUrl?: string;
 }
 
 /** pg-boss speaks to the database through this: statements with parameters, and its own scripts without. */
@@ -58,6 +64,7 @@ export class JobQueue {
   private readonly workers = new Map<string, string>();
   private started = false;
   private readonly stopListeners: Array<() => void> = [];
+  private owners: JobOwners | null = null;
 
   private constructor(
     private readonly boss: PgBoss,
@@ -86,6 +93,14 @@ export class JobQueue {
     // was cut off by a crash or a kill: hand it back now rather than after its expiry. On PostgreSQL another
     // process may still be running it; there the expiry decides.
     if (db.engine === 'pglite') await queue.retryOrphans();
+    // On PostgreSQL a process knows its peers' jobs are orphans when their life-lock is gone.
+    if (opts.work !== false) {
+      queue.owners = await JobOwners.start(db, opts.databaseUrl);
+      queue.owners?.watch(5, async (orphans) => {
+        for (const o of orphans) await boss.fail(o.queue, o.jobId, { reason: 'the server process running this job stopped' }).catch(() => {});
+        opts.log.warn({ jobs: orphans.length }, 'jobs of a server process that stopped handed back to the queue');
+      });
+    }
     return queue;
   }
 
@@ -100,11 +115,14 @@ export class JobQueue {
         def.name,
         { pollingIntervalSeconds: def.pollingIntervalSeconds ?? 2, batchSize: 1, includeMetadata: true },
         async ([job]) => {
+          await this.owners?.took(def.name, job.id);
           try {
             await def.run(job.data, { id: job.id, attempt: job.retryCount + 1 });
           } catch (err) {
             this.opts.log.warn({ err, job: def.name, id: job.id, attempt: job.retryCount + 1 }, 'job failed; pg-boss retries it while tries remain');
             throw err;
+          } finally {
+            await this.owners?.ended(job.id).catch(() => {});
           }
         },
       );
@@ -160,5 +178,6 @@ export class JobQueue {
     this.started = false;
     for (const listener of this.stopListeners) listener();
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutSeconds * 1000, close: false });
+    await this.owners?.stop();
   }
 }

@@ -5,8 +5,9 @@
  * an hour. Per client address: failures only (a village office signing everyone in through one address is
  * never stopped by its own successes), at most `maxFailuresPerAddress` in the window.
  *
- * Kept in memory: enough for one server process; several processes behind a balancer each keep their own
- * count (ARCHITECTURE.md). Failures older than the window are forgotten; a success forgets the account's.
+ * Kept in memory: enough for one server process (PGlite has only one). Several processes on one PostgreSQL
+ * share one count through the database instead (`SharedSignInThrottle`, platform/shared-throttles.ts, the
+ * same rules). Failures older than the window are forgotten; a success forgets the account's.
  */
 export interface LoginLimits {
   freeFailures: number;
@@ -17,7 +18,26 @@ export interface LoginLimits {
 
 const MAX_KEYS = 100_000;
 
-export class SignInThrottle {
+/** What sign-in asks of a throttle, kept in memory or shared in the database. */
+export interface SignInGate {
+  attempt(username: string, address: string): number | Promise<number>;
+  fail(username: string, address: string): void | Promise<void>;
+  succeed(username: string): void | Promise<void>;
+}
+
+/** The wait after `failures` failures: none for the free ones, then doubling from 1 s up to the cap. */
+export function delayAfterFailures(limits: LoginLimits, failures: number): number {
+  const beyond = failures - limits.freeFailures;
+  if (beyond <= 0) return 0;
+  return Math.min(limits.maxDelayMs, 1000 * 2 ** Math.min(beyond - 1, 40));
+}
+
+/** What a public form asks of its per-address window: minutes to wait, or 0 (the attempt is then counted). */
+export interface AddressWindow {
+  check(username: string, address: string): number | Promise<number>;
+}
+
+export class SignInThrottle implements SignInGate {
   private readonly accounts = new Map<string, { failures: number; last: number }>();
   private readonly addresses = new Map<string, number[]>();
 
@@ -43,9 +63,7 @@ export class SignInThrottle {
 
   /** The wait after `failures` failures: none for the free ones, then doubling from 1 s. */
   delayAfter(failures: number): number {
-    const beyond = failures - this.limits.freeFailures;
-    if (beyond <= 0) return 0;
-    return Math.min(this.limits.maxDelayMs, 1000 * 2 ** Math.min(beyond - 1, 40));
+    return delayAfterFailures(this.limits, failures);
   }
 
   fail(username: string, address: string) {
@@ -87,7 +105,7 @@ export class SignInThrottle {
  * A sliding-window counter per key and per client address, in memory — what the public enlistment form
  * uses (every submission counts). Sign-in uses SignInThrottle above, which counts failures only.
  */
-export class LoginLimiter {
+export class LoginLimiter implements AddressWindow {
   private readonly hits = new Map<string, number[]>();
 
   constructor(

@@ -7,7 +7,10 @@ import { RoleCache } from './role-cache';
  * Sessions live in the database (they survive a restart and can be ended everywhere). The cookie
  * holds a random token; the table holds its SHA-256. Resolved sessions are cached in this process for
  * a few seconds so an authenticated request costs no extra query at the peak; every change that ends
- * or alters a session clears the cache here at once (another process sees it within CACHE_MS).
+ * or alters a session clears the cache here at once, and on PostgreSQL tells every other server process
+ * through `NOTIFY sessions_changed` (sent in the change's transaction, so delivered at its commit) — a
+ * signed-out or disabled user is refused by all of them at once, not after CACHE_MS. Were the notification
+ * lost (the listening connection broken), CACHE_MS still bounds how long a stale session is believed.
  */
 const CACHE_MS = 5_000;
 /** Sliding expiry is written back at most this often per session. */
@@ -36,6 +39,22 @@ export class SessionStore {
     this.roles = new RoleCache(db);
     // A moved area changes the scope path of the users under it: drop cached sessions then.
     db.listen('areas_changed', () => this.cache.clear()).catch(() => {});
+    if (db.engine === 'postgres') db.listen('sessions_changed', (what) => this.drop(what)).catch(() => {});
+  }
+
+  /** Drops what another process (or this one) changed: `s:<session id>`, `u:<user id>`, or `*` for everything. */
+  private drop(what: string) {
+    if (what.startsWith('s:')) this.cache.delete(what.slice(2));
+    else if (what.startsWith('u:')) this.dropUser(Number(what.slice(2)));
+    else {
+      this.cache.clear();
+      this.roles.clear();
+    }
+  }
+
+  /** Tells the other server processes (PostgreSQL only: PGlite has one). In `q`'s transaction when given one. */
+  private async tell(q: Queryable, what: string) {
+    if (this.db.engine === 'postgres') await q.query("SELECT pg_notify('sessions_changed', $1)", [what]);
   }
 
   static hash(token: string): string {
@@ -125,6 +144,7 @@ export class SessionStore {
   async end(tx: Queryable, sessionId: string) {
     await tx.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
     this.cache.delete(sessionId);
+    await this.tell(tx, `s:${sessionId}`);
   }
 
   /** The live sessions of one user, most recently used first (for "my sessions"). */
@@ -141,25 +161,35 @@ export class SessionStore {
   async endOwn(tx: Queryable, userId: number, sessionId: string): Promise<boolean> {
     const n = await tx.execute('DELETE FROM sessions WHERE id = $1 AND user_id = $2', [sessionId, userId]);
     this.cache.delete(sessionId);
+    if (n > 0) await this.tell(tx, `s:${sessionId}`);
     return n > 0;
   }
 
   /** Ends every session of a user, optionally keeping one (the one changing its own password). */
   async endAllOf(tx: Queryable, userId: number, keepSessionId?: string): Promise<number> {
     const n = await tx.execute('DELETE FROM sessions WHERE user_id = $1 AND id <> $2', [userId, keepSessionId ?? '']);
-    this.forgetUser(userId);
+    await this.forgetUser(userId, tx);
     return n;
   }
 
-  /** Drops cached sessions of a user after their roles, scope or status changed. */
-  forgetUser(userId: number) {
+  /**
+   * Drops cached sessions of a user after their roles, scope or status changed — here and, on PostgreSQL, in
+   * every other process (at the commit of `tx` when the change is in one).
+   */
+  async forgetUser(userId: number, tx: Queryable = this.db) {
+    this.dropUser(userId);
+    await this.tell(tx, `u:${userId}`);
+  }
+
+  private dropUser(userId: number) {
     for (const [k, v] of this.cache) if (v.userId === userId) this.cache.delete(k);
   }
 
-  /** Drops every cached session (after a role's permissions changed). */
-  forgetAll() {
+  /** Drops every cached session and the roles' permissions (after a role's permissions changed), in every process. */
+  async forgetAll() {
     this.cache.clear();
     this.roles.clear();
+    await this.tell(this.db, '*');
   }
 
   async purgeExpired(): Promise<number> {

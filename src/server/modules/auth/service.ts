@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit';
 import type { Actor, Ctx } from '../../platform/context';
 import type { Db } from '../../db/engine';
 import { DomainError, notFound, unauthenticated } from '../../platform/errors';
-import type { SignInThrottle } from '../../platform/login-limiter';
+import type { SignInGate } from '../../platform/login-limiter';
 import { dummyHash, hashPassword, needsRehash, verifyPassword } from '../../platform/passwords';
 import type { SessionStore } from '../../platform/sessions';
 import * as users from '../users';
@@ -16,23 +16,23 @@ import { toUserView } from '../users';
 export interface AuthDeps {
   db: Db;
   sessions: SessionStore;
-  limiter: SignInThrottle;
+  limiter: SignInGate;
 }
 
 export async function login(deps: AuthDeps, input: { username: string; password: string }, client: { ip: string; userAgent?: string; requestId: string }) {
-  const wait = deps.limiter.attempt(input.username, client.ip);
+  const wait = await deps.limiter.attempt(input.username, client.ip);
   if (wait) throw new DomainError('too_many', 'LOGIN_WAIT', { seconds: Math.ceil(wait / 1000) });
   const user = await users.findByUsernameUnscoped(deps.db, input.username);
   // Verify against a dummy hash when the user does not exist, so timing does not reveal usernames.
   const ok = await verifyPassword(input.password, user?.password_hash ?? (await dummyHash()));
   const who = { actorId: user?.id ?? null, actorName: input.username.slice(0, 60), requestId: client.requestId, clientIp: client.ip };
   if (!user || !ok) {
-    deps.limiter.fail(input.username, client.ip);
+    await deps.limiter.fail(input.username, client.ip);
     await deps.db.tx((tx) => audit(tx, who, { action: 'login-failed', entity: 'session', areaPath: user?.area_path ?? null }));
     throw unauthenticated('BAD_CREDENTIALS');
   }
   if (user.disabled) throw new DomainError('forbidden', 'ACCOUNT_DISABLED');
-  deps.limiter.succeed(input.username);
+  await deps.limiter.succeed(input.username);
   // A hash made at an older, cheaper cost is replaced while the password is at hand.
   if (needsRehash(user.password_hash)) await users.rehashPassword(deps.db, user.id, user.password_hash, await hashPassword(input.password));
   const session = await deps.db.tx(async (tx) => {
@@ -91,7 +91,7 @@ export async function changePassword(ctx: Ctx, deps: AuthDeps, currentPassword: 
       after: { otherSessionsEnded: n, wasRequired: u.must_change_password },
     });
   });
-  deps.sessions.forgetUser(u.id);
+  await deps.sessions.forgetUser(u.id);
 }
 
 /** The signed-in user's own live sessions; the address and device are theirs, shown unmasked to them. */

@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../db/engine';
 import { auditActorOf, audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, isUniqueViolation, notFound, tooMany } from '../../platform/errors';
-import type { LoginLimiter } from '../../platform/login-limiter';
+import type { AddressWindow } from '../../platform/login-limiter';
 import type { Lang } from '../../platform/messages';
 import { areaTree } from '../areas';
 import { handoverCode, linkToken, trackingCode } from './codes';
@@ -25,7 +25,7 @@ export interface PublicCtx {
   lang: Lang;
   clientIp: string;
   requestId: string;
-  limiter: LoginLimiter;
+  limiter: AddressWindow;
   mergeMinutes: number;
 }
 
@@ -66,13 +66,13 @@ async function withFreshCode<T>(run: (code: string) => Promise<T>): Promise<T> {
 }
 
 /** Counted before anything else: a flood of bad submissions is throttled like good ones. */
-export function throttle(p: PublicCtx): void {
-  const wait = p.limiter.check('', p.clientIp);
+export async function throttle(p: PublicCtx): Promise<void> {
+  const wait = await p.limiter.check('', p.clientIp);
   if (wait) throw tooMany(wait);
 }
 
 export async function submit(p: PublicCtx, token: string, input: PublicSubmitInput) {
-  throttle(p);
+  await throttle(p);
   const policy = await policyInForce(p.db);
   const { step, tier, phone } = prepare(policy, p.lang, input);
   // The public page has no registry search: without a phone nobody can be found or called back.

@@ -3,7 +3,7 @@ import * as api from '../../../domain/help/api';
 import { ctxOf } from '../../platform/context';
 import { acceptUploads, readUpload } from '../../platform/http-files';
 import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
-import { LoginLimiter } from '../../platform/login-limiter';
+import { addressWindow } from '../../platform/shared-throttles';
 import { pickLang } from '../../platform/messages';
 import { serve } from '../../platform/serve';
 import * as advances from './advances';
@@ -34,7 +34,7 @@ export async function helpRoutes(
   // A delivery's doorstep photos are for those who read help requests.
   registerPhotoReader('help_delivery', 'help.read');
   registerPhotoReader('help_receipt', 'help.read');
-  const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, opts.maxPerAddress, opts.windowMinutes * 60_000);
+  const limiter = addressWindow(app.db, 'help', opts.maxPerAddress, opts.windowMinutes * 60_000);
   const publicCtx = (req: FastifyRequest): intake.PublicCtx => ({
     db: req.server.db,
     lang: pickLang(req.headers['accept-language']),
@@ -57,7 +57,7 @@ export async function helpRoutes(
   serve(app, api.helpTrack, pub, async (req) => {
     const p = publicCtx(req);
     // Lookups count against the same allowance: tracking codes are not to be guessed by the thousand.
-    intake.throttle(p);
+    await intake.throttle(p);
     return intake.track(p.db, req.params.code);
   });
 

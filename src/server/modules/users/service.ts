@@ -123,7 +123,7 @@ export async function update(
       disabled: input.disabled ?? before.disabled,
     });
     if (input.disabled) await deps.sessions.endAllOf(tx, id);
-    deps.sessions.forgetUser(id);
+    await deps.sessions.forgetUser(id, tx);
     const after = toUserView((await repo.findInScope(tx, ctx.actor.scope, id))!);
     await audit(tx, ctx, { action: 'update', entity: 'user', entityId: id, areaPath: after.scope.path, before: toUserView(before), after });
     return after;
@@ -181,6 +181,6 @@ export async function setRolePermissions(ctx: Ctx, deps: UserDeps, code: string,
       after: { permissions: next },
     });
   });
-  deps.sessions.forgetAll();
+  await deps.sessions.forgetAll();
   return { code, name: { zh: role.name_zh, en: role.name_en }, permissions: next, builtIn: role.built_in };
 }

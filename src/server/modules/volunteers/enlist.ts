@@ -5,7 +5,7 @@ import { maskIdNumber } from '../../../domain/residents/identity';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, forbidden, isUniqueViolation, notFound, tooMany } from '../../platform/errors';
-import type { LoginLimiter } from '../../platform/login-limiter';
+import type { AddressWindow } from '../../platform/login-limiter';
 import type { Lang } from '../../platform/messages';
 import { hashPassword } from '../../platform/passwords';
 import { pathInScope } from '../../platform/scope';
@@ -29,7 +29,7 @@ export interface PublicCtx {
   clientIp: string;
   requestId: string;
   today: string;
-  limiter: LoginLimiter;
+  limiter: AddressWindow;
 }
 
 /** A branch accepting enlistment: open, and not past its end date. Anything else looks missing. */
@@ -46,7 +46,7 @@ export async function form(p: PublicCtx, token: string) {
 
 export async function submit(p: PublicCtx, token: string, input: EnlistInput) {
   // Counted before anything else: a flood of bad submissions is throttled like good ones.
-  const wait = p.limiter.check('', p.clientIp);
+  const wait = await p.limiter.check('', p.clientIp);
   if (wait) throw tooMany(wait);
   const fields: Record<string, string> = {};
   const identity = checkIdentityFields(input, p.lang, fields);

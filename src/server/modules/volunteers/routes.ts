@@ -5,7 +5,7 @@ import { ctxOf } from '../../platform/context';
 import { todayIn } from '../../platform/dates';
 import { sendSpreadsheet } from '../../platform/http-files';
 import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
-import { LoginLimiter } from '../../platform/login-limiter';
+import { addressWindow } from '../../platform/shared-throttles';
 import { pickLang } from '../../platform/messages';
 import { serve } from '../../platform/serve';
 import * as enlist from './enlist';
@@ -35,7 +35,7 @@ const exporter = as({ permission: 'volunteers.export' });
  * ENLIST_WINDOW_MINUTES (settings, see config.ts), generous since a whole branch may enlist over one office Wi-Fi.
  */
 export async function volunteerRoutes(app: FastifyInstance, opts: { enlistMaxPerAddress: number; enlistWindowMinutes: number }) {
-  const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, opts.enlistMaxPerAddress, opts.enlistWindowMinutes * 60_000);
+  const limiter = addressWindow(app.db, 'enlist', opts.enlistMaxPerAddress, opts.enlistWindowMinutes * 60_000);
   const publicCtx = (req: FastifyRequest): enlist.PublicCtx => ({
     db: req.server.db,
     lang: pickLang(req.headers['accept-language']),
