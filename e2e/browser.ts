@@ -45,12 +45,12 @@ export async function apiSession(
   baseURL: string,
   username: string,
   password = 'Wangge@2026',
-): Promise<{ api: APIRequestContext; csrf: string; scopeId: number }> {
+): Promise<{ api: APIRequestContext; csrf: string; scopeId: number; userId: number }> {
   const api = await request.newContext({ baseURL });
   const res = await api.post('/api/auth/login', { data: { username, password } });
   if (!res.ok()) throw new Error(`sign-in of ${username} failed: ${res.status()} ${await res.text()}`);
-  const body = (await res.json()) as { csrfToken: string; user: { scope: { id: number } } };
-  return { api, csrf: body.csrfToken, scopeId: body.user.scope.id };
+  const body = (await res.json()) as { csrfToken: string; user: { id: number; scope: { id: number } } };
+  return { api, csrf: body.csrfToken, scopeId: body.user.scope.id, userId: body.user.id };
 }
 
 /**

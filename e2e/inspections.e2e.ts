@@ -10,6 +10,8 @@ import { apiSession, launch, signIn, TIME_ZONE } from './browser';
 const base = inject('baseUrl');
 let browser: Browser;
 let targetId: number;
+let groupId: number;
+const GROUP = '宣传整改专班';
 /** A real 1×1 PNG: what the phone "takes". */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
@@ -41,6 +43,19 @@ beforeAll(async () => {
   });
   expect(res.ok()).toBe(true);
   targetId = ((await res.json()) as { id: number }).id;
+  // A task force over the cadre's village, the cadre its lead: the second test addresses its orders to it.
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(new Date());
+  const made = await command.api.post('/api/command-groups', {
+    data: { kind: 'task_force', name: GROUP, areaId: cadre.scopeId, startsOn: today },
+    headers: { 'x-csrf-token': command.csrf },
+  });
+  expect(made.ok()).toBe(true);
+  groupId = ((await made.json()) as { id: number }).id;
+  const members = await command.api.put(`/api/command-groups/${groupId}/members`, {
+    data: { members: [{ userId: cadre.userId, role: 'lead' }] },
+    headers: { 'x-csrf-token': command.csrf },
+  });
+  expect(members.ok()).toBe(true);
   await cadre.api.dispose();
   await command.api.dispose();
 });
@@ -89,5 +104,37 @@ describe('inspections on a phone', () => {
     await inspector.getByTestId('order-fixed').getByText('整改到位', { exact: true }).click();
     await inspector.getByTestId('order-reinspect').click();
     await expect.poll(() => inspector.getByTestId('order-status').innerText()).toBe('已复查销号');
+  });
+
+  it('the orders of a failed inspection handed to a task force reach its members', async () => {
+    const inspector = await signedIn('command', `/inspections/new?kind=village&targetId=${targetId}`);
+    for (const code of ['duty', 'roster', 'checkpoint', 'publicity', 'disinfection', 'gathering']) {
+      await inspector
+        .getByTestId(`item-${code}`)
+        .getByText(code === 'disinfection' ? '不合格' : '合格', { exact: true })
+        .click();
+    }
+    const failed = inspector.getByTestId('item-disinfection');
+    await failed.locator('textarea').fill('公共场所未按时消杀');
+    await takePhoto(inspector, failed);
+    // The responsible unit appears once an item fails; the task force is chosen instead of the village.
+    await inspector.getByTestId('inspect-unit-group').click();
+    await inspector.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: GROUP }).first().click();
+    await inspector.getByTestId('inspect-submit').click();
+    await inspector.waitForURL(/\/inspections\/\d+$/);
+    await inspector.getByTestId('order-link').click();
+    await inspector.waitForURL(/\/inspections\/rectifications\/\d+$/);
+    await expect.poll(() => inspector.getByTestId('order-unit').innerText()).toContain(GROUP);
+
+    // The group's open work holds the order's task, addressed to the group itself (any member may act on it).
+    const command = await apiSession(base, 'command');
+    const detail = (await (await command.api.get(`/api/command-groups/${groupId}`)).json()) as { openTasks: { toGroup: boolean }[] };
+    expect(detail.openTasks.filter((t) => t.toGroup).length).toBeGreaterThan(0);
+    // … and the cadre, its lead, has it in their own inbox.
+    const cadre = await apiSession(base, 'cadre');
+    const mine = (await (await cadre.api.get('/api/tasks/mine?all=true')).json()) as { items: { groupName: string | null }[] };
+    expect(mine.items.some((t) => t.groupName === GROUP)).toBe(true);
+    await command.api.dispose();
+    await cadre.api.dispose();
   });
 });

@@ -149,7 +149,10 @@ export const FIGURE_COLUMNS: FigureColumn[] = [
   { key: 'enterprises.flagged', group: G.enterprises, name: { zh: '返岗人员风险提示', en: 'returnees flagged' } },
 ];
 
-/** The compact subset a screen shows (the workbook has every column). */
+/**
+ * The compact subset a screen shows (the workbook has every column): one or two headline figures of each module a
+ * village reports on, so field work, help and enterprises are seen beside the arrivals and measures.
+ */
 export const MAIN_FIGURES: FigureKey[] = [
   'arrivals.today',
   'arrivals.total',
@@ -166,8 +169,14 @@ export const MAIN_FIGURES: FigureKey[] = [
   'checkpoints.checked',
   'checkpoints.turnedBack',
   'checkpoints.vehiclesTurnedBack',
+  'help.received',
+  'help.closed',
   'disinfection.jobs',
   'disinfection.areaM2',
+  'publicity.items',
+  'vaccination.doses',
+  'vaccination.agreed',
+  'enterprises.flagged',
 ];
 
 export const REPORT_STATUSES = ['live', 'submitted', 'reopened'] as const;

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../domain/contract';
 import { assignHelp, closeHelp, followUpHelp, type getHelp, helpDeliverers, type helpPolicyRoute, helpStep, transferHelp } from '../../../domain/help/api';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { CommandGroupSelect, useCanAddressGroups } from '../../app/components/CommandGroupSelect';
 import { errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
 import { useApiMutation, useApiQuery } from '../../app/query';
@@ -26,6 +27,8 @@ export function HelpActions({ r, policy }: { r: Request; policy: Policy }) {
   const [tier, setTier] = useState<string | undefined>(undefined);
   const [userId, setUserId] = useState<number | undefined>(undefined);
   const [transferTo, setTransferTo] = useState<number | null>(null);
+  const [transferGroup, setTransferGroup] = useState<number | null>(null);
+  const canAddressGroups = useCanAddressGroups();
   const [stars, setStars] = useState(5);
   const [error, setError] = useState<string | null>(null);
   const step = useApiMutation(helpStep);
@@ -132,10 +135,28 @@ export function HelpActions({ r, policy }: { r: Request; policy: Policy }) {
             >
               {t('help.closeImpossible')}
             </Button>
-            <AreaTreeSelect value={transferTo} onChange={(id) => setTransferTo(id)} />
+            <AreaTreeSelect value={transferTo} onChange={(id) => setTransferTo(id)} data-testid="help-transfer-area" />
+            {canAddressGroups && (
+              <CommandGroupSelect
+                allowClear
+                value={transferGroup}
+                onChange={setTransferGroup}
+                placeholder={t('help.transferGroup')}
+                style={{ minWidth: 200 }}
+                data-testid="help-transfer-group"
+              />
+            )}
             <Button
               disabled={!transferTo}
-              onClick={() => void run(transfer.mutateAsync({ params, body: { areaId: transferTo!, reason: note.trim() || t('help.transferDefault') } }))}
+              data-testid="help-transfer"
+              onClick={() =>
+                void run(
+                  transfer.mutateAsync({
+                    params,
+                    body: { areaId: transferTo!, ...(transferGroup ? { groupId: transferGroup } : {}), reason: note.trim() || t('help.transferDefault') },
+                  }),
+                )
+              }
             >
               {t('help.transfer')}
             </Button>

@@ -11,6 +11,7 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { createTarget, listChecklists, listTargets, recordInspection } from '../../../domain/inspections/api';
 import { TARGET_KINDS, type TargetKind } from '../../../domain/inspections/kinds';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { CommandGroupSelect, useCanAddressGroups } from '../../app/components/CommandGroupSelect';
 import { errorText } from '../../app/errors';
 import { PhotoInput } from '../../app/PhotoInput';
 import { useApiMutation, useApiQuery } from '../../app/query';
@@ -28,6 +29,8 @@ export default function InspectFormPage() {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [place, setPlace] = useState<{ latitude: number; longitude: number; accuracyM: number } | null>(null);
   const [placeProblem, setPlaceProblem] = useState<string | null>(null);
+  const [unitGroup, setUnitGroup] = useState<number | null>(null);
+  const canAddressGroups = useCanAddressGroups();
   const checklists = useApiQuery(listChecklists, { query: {} });
   const targets = useApiQuery(listTargets, { query: { kind, limit: 500, offset: 0 } }, { enabled: kind !== 'village' });
   const register = useApiMutation(createTarget, { invalidates: false });
@@ -35,6 +38,7 @@ export default function InspectFormPage() {
   const list = useMemo(() => checklists.data?.items.find((c) => c.targetKind === kind), [checklists.data, kind]);
   const set = (code: string, patch: Partial<Answer>) => setAnswers((a) => ({ ...a, [code]: { ...(a[code] ?? { photoIds: [] }), ...patch } }));
   const answered = list ? list.items.every((i) => answers[i.code]?.passed !== undefined) : false;
+  const anyFailed = Object.values(answers).some((a) => a.passed === false);
 
   const locate = () => {
     setPlaceProblem(null);
@@ -51,6 +55,7 @@ export default function InspectFormPage() {
         mode: 'unannounced',
         targetId,
         ...(place ?? {}),
+        ...(anyFailed && unitGroup ? { responsible: { groupId: unitGroup } } : {}),
         results: list.items.map((i) => {
           const a = answers[i.code];
           return a.passed ? { code: i.code, passed: true } : { code: i.code, passed: false, note: a.note || undefined, photoIds: a.photoIds };
@@ -146,6 +151,22 @@ export default function InspectFormPage() {
             </Card>
           );
         })}
+      {anyFailed && canAddressGroups && (
+        <Card size="small" title={t('inspections.form.responsible')}>
+          <Space orientation="vertical" style={{ width: '100%' }}>
+            <Typography.Text type="secondary">{t('inspections.form.responsibleHint')}</Typography.Text>
+            <CommandGroupSelect
+              allowClear
+              size="large"
+              value={unitGroup}
+              onChange={setUnitGroup}
+              placeholder={t('inspections.form.responsibleGroup')}
+              style={{ width: '100%' }}
+              data-testid="inspect-unit-group"
+            />
+          </Space>
+        </Card>
+      )}
       {record.error && <Alert type="error" showIcon title={errorText(record.error, t)} data-testid="inspect-error" />}
       {targetId && list && (
         <Button type="primary" block size="large" disabled={!answered} loading={record.isPending} onClick={submit} data-testid="inspect-submit">

@@ -52,8 +52,16 @@ export default function RectificationPage() {
               {o.targetName} · {o.areaName}
             </Descriptions.Item>
             <Descriptions.Item label={t('inspections.field.unit')}>
-              {o.unitAreaName}
-              {o.unitUserName ? ` · ${o.unitUserName}` : o.unitRole ? ` · ${t(`roles.names.${o.unitRole}`, { defaultValue: o.unitRole })}` : ''}
+              <span data-testid="order-unit">
+                {o.unitAreaName}
+                {o.unitGroupName
+                  ? ` · ${o.unitGroupName}`
+                  : o.unitUserName
+                    ? ` · ${o.unitUserName}`
+                    : o.unitRole
+                      ? ` · ${t(`roles.names.${o.unitRole}`, { defaultValue: o.unitRole })}`
+                      : ''}
+              </span>
             </Descriptions.Item>
             <Descriptions.Item label={t('inspections.field.deadline')}>{when(o.deadlineAt)}</Descriptions.Item>
             <Descriptions.Item label={t('inspections.field.inspector')}>{o.inspectorName}</Descriptions.Item>

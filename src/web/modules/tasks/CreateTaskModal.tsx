@@ -8,12 +8,12 @@ import { useState } from 'react';
 import { useCurrentArea } from '../../app/current-area';
 import { useTranslation } from 'react-i18next';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
+import { CommandGroupSelect } from '../../app/components/CommandGroupSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { TASK_PRIORITIES } from '../../../domain/monitoring/schemas';
 import { createTask, type Task } from '../../../domain/tasks/api';
-import { listGroups } from '../../../domain/command/api';
 import { useAuth } from '../../app/auth';
-import { useApiMutation, useApiQuery } from '../../app/query';
+import { useApiMutation } from '../../app/query';
 import { type PickedUser, UserSelect } from './UserSelect';
 import { fieldRule } from '../../app/form-rules';
 
@@ -43,7 +43,6 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
   const outOfSight = who === 'user' && user?.scopePath && areaPath && !areaPath.startsWith(user.scopePath);
   const create = useApiMutation(createTask);
   const { can } = useAuth();
-  const groups = useApiQuery(listGroups, { query: { active: 'true', limit: 200, offset: 0 } }, { enabled: can('command.read') });
   const error = create.error ? errorText(create.error, t) : null;
 
   const submit = async () => {
@@ -104,12 +103,7 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
           </Form.Item>
         ) : who === 'group' ? (
           <Form.Item name="assigneeGroupId" rules={[{ required: true, message: t('validation.required') }]} extra={t('tasks.groupHint')}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              loading={groups.isLoading}
-              options={(groups.data?.items ?? []).map((g) => ({ value: g.id, label: `${g.name} · ${g.areaName}` }))}
-              data-testid="task-group"
-            />
+            <CommandGroupSelect data-testid="task-group" />
           </Form.Item>
         ) : (
           <Form.Item name="assigneeRole" rules={[{ required: true, message: t('validation.required') }]}>
