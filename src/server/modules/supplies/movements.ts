@@ -139,17 +139,15 @@ async function wantedOf(ctx: Ctx, b: { lines: { itemId: number; qty: number }[];
   return { wanted, items };
 }
 
+/**
+ * An issue: the store (in the caller's scope) and a resend of the same client id are checked inside the writer's
+ * batch (issue-writer.ts), so the request itself makes no round trip before it joins the batch.
+ */
 export async function issue(ctx: Ctx, storeId: number, b: z.infer<typeof issueBody>) {
-  const store = await repo.findStoreRef(ctx.db, ctx.actor.scope, storeId);
-  if (!store) throw notFound();
   const { wanted, items } = await wantedOf(ctx, b);
-  if (b.clientId) {
-    const dup = await resent(ctx, b.clientId);
-    if (dup) return dup;
-  }
   const pending = {
     ctx,
-    store,
+    storeId,
     target: b.target,
     targetId: b.targetId ?? null,
     kitId: b.kitId ?? null,
@@ -179,8 +177,8 @@ export async function issue(ctx: Ctx, storeId: number, b: z.infer<typeof issueBo
     id: out.id,
     kind: 'issue' as const,
     source: b.target,
-    storeId: store.id,
-    storeName: store.name,
+    storeId: out.store.id,
+    storeName: out.store.name,
     toStoreId: null,
     toStoreName: null,
     targetId: pending.targetId,
@@ -192,7 +190,7 @@ export async function issue(ctx: Ctx, storeId: number, b: z.infer<typeof issueBo
     occurredOn: pending.day,
     createdAt: new Date(),
     createdByName: ctx.actor.displayName,
-    lines: out.lines.map((l) => ({ ...l, storeId: store.id, itemName: items.get(l.itemId)!.name, unit: items.get(l.itemId)!.unit })),
+    lines: out.lines.map((l) => ({ ...l, storeId: out.store.id, itemName: items.get(l.itemId)!.name, unit: items.get(l.itemId)!.unit })),
   };
   return { movement, duplicate: false };
 }
