@@ -132,8 +132,8 @@ describe('inspections on a phone', () => {
     expect(detail.openTasks.filter((t) => t.toGroup).length).toBeGreaterThan(0);
     // … and the cadre, its lead, has it in their own inbox.
     const cadre = await apiSession(base, 'cadre');
-    const mine = (await (await cadre.api.get('/api/tasks/mine?all=true')).json()) as { items: { groupName: string | null }[] };
-    expect(mine.items.some((t) => t.groupName === GROUP)).toBe(true);
+    const mine = (await (await cadre.api.get('/api/tasks/mine?all=true')).json()) as { items: { assignee: { groupName: string | null } }[] };
+    expect(mine.items.some((t) => t.assignee.groupName === GROUP)).toBe(true);
     await command.api.dispose();
     await cadre.api.dispose();
   });
