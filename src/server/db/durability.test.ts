@@ -65,8 +65,9 @@ describe('PGlite durability', () => {
     let log = '';
     server.stderr!.on('data', (d) => (log += d));
     server.stdout!.on('data', (d) => (log += d));
-    // The first start creates, migrates and seeds the folder: well over a minute on a machine running two suites.
-    await waitForHealth(port, 150_000);
+    // The first start creates, migrates and seeds the folder: well over a minute on a machine running two suites,
+    // 150 s not always enough beside a browser run as well.
+    await waitForHealth(port, 240_000);
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/auth/login`, {
       method: 'POST',
@@ -123,5 +124,5 @@ describe('PGlite durability', () => {
     again.kill('SIGTERM');
     expect(await done).toBe(0);
     // Two server starts (the first creates and migrates the folder): a minute or more when the machine is busy.
-  }, 330_000);
+  }, 420_000);
 });

@@ -92,7 +92,8 @@ describe('a valid-rows commit killed half-way', () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     let server = startServer(port);
-    await waitForHealth(base, 90_000);
+    // The first start creates and migrates the folder: 90 s were not enough beside a second suite and a browser run.
+    await waitForHealth(base, 240_000);
     const s = await signIn(base);
 
     const lines = Array.from({ length: ROWS }, (_, i) => `居民${i},13${String(800000000 + i).padStart(9, '0')},幸福小区${i % 500}号`);
@@ -159,7 +160,7 @@ describe('a valid-rows commit killed half-way', () => {
 
     // The next start resumes the commit after the marker: all 50,000, counted once.
     server = startServer(port);
-    await waitForHealth(base, 90_000);
+    await waitForHealth(base, 150_000);
     const again = await signIn(base);
     let job: any;
     for (let i = 0; i < 900; i++) {
@@ -180,5 +181,5 @@ describe('a valid-rows commit killed half-way', () => {
     } finally {
       await db.close();
     }
-  }, 600_000);
+  }, 900_000);
 });
