@@ -115,14 +115,15 @@ describe('PGlite durability', () => {
       await db.close();
     }
 
-    // And the server starts again on the same folder, healthy within 30 s — a few seconds on a quiet machine;
-    // the bound leaves room for a machine running two suites at once (starting a server is mostly CPU).
+    // And the server starts again on the same folder and becomes healthy. 12–19 s measured at a load of 5–7 on two
+    // cores (mostly CPU: loading the server's modules, opening the database); over 30 s beside a second suite and a
+    // browser run. The bound says "it comes back", not how fast: the start's speed is not what this test guards.
     const again = startServer(port);
-    const ms = await waitForHealth(port, 30_000);
-    expect(ms).toBeLessThan(30_000);
+    const ms = await waitForHealth(port, 90_000);
+    expect(ms).toBeLessThan(90_000);
     const done = exited(again);
     again.kill('SIGTERM');
     expect(await done).toBe(0);
     // Two server starts (the first creates and migrates the folder): a minute or more when the machine is busy.
-  }, 420_000);
+  }, 480_000);
 });
