@@ -14,7 +14,16 @@ const root = path.resolve(__dirname, '../../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-durability-'));
 const ADMIN_PASSWORD = 'Durable-Pass-2026';
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+/** Every server this file started: a failed assertion must not leave one running and writing into the folder. */
+const servers: ChildProcess[] = [];
+afterAll(async () => {
+  await Promise.all(
+    servers
+      .filter((p) => p.exitCode === null && p.signalCode === null)
+      .map((p) => new Promise<void>((resolve) => (p.on('exit', () => resolve()), p.kill('SIGKILL')))),
+  );
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+});
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -26,7 +35,7 @@ async function freePort(): Promise<number> {
 }
 
 function startServer(port: number): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: {
       ...process.env,
@@ -40,6 +49,8 @@ function startServer(port: number): ChildProcess {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  servers.push(proc);
+  return proc;
 }
 
 async function waitForHealth(port: number, timeoutMs: number): Promise<number> {

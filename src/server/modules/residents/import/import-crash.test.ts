@@ -18,7 +18,16 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-import-crash-'));
 const ADMIN_PASSWORD = 'Crash-Test-Pass-2026';
 const ROWS = 50_000;
 
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+/** Every server this file started: a failed assertion must not leave one running and writing into the folder. */
+const servers: ChildProcess[] = [];
+afterAll(async () => {
+  await Promise.all(
+    servers
+      .filter((p) => p.exitCode === null && p.signalCode === null)
+      .map((p) => new Promise<void>((resolve) => (p.on('exit', () => resolve()), p.kill('SIGKILL')))),
+  );
+  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
+});
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -44,6 +53,7 @@ function startServer(port: number): { proc: ChildProcess; log: () => string } {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  servers.push(proc);
   let log = '';
   proc.stderr!.on('data', (d) => (log += d));
   proc.stdout!.on('data', (d) => (log += d));
