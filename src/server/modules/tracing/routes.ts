@@ -90,6 +90,7 @@ export async function tracingRoutes(app: FastifyInstance, opts: { config: Config
   });
   serve(app, api.setPlacement, write, (req) => contacts.setPlacement(ctxOf(req), req.params.id, req.body));
 
+  serve(app, exposuresApi.listKnownPoints, read, (req) => trajectory.knownPoints(ctxOf(req)));
   serve(app, exposuresApi.listExposures, read, (req) => exposures({ ...ctxOf(req), timeZone: req.server.timeZone }, req.params.id));
 
   // ——— the contacts board and assist requests (协查) ———
