@@ -97,19 +97,26 @@ async function markNotFound(ctx: Ctx, found: repo.ContactRow[], note: string | n
     if (k.placement !== 'to_find' && k.placement !== 'not_found') skipped.push({ contactId: k.id, reason: `already_${k.placement}` });
     return k.placement === 'to_find' || k.placement === 'not_found';
   });
+  // The tasks stay open: not found means keep looking. One update and one audit statement for the whole list.
   await ctx.db.tx(async (tx) => {
-    for (const k of open) {
-      // The task stays open: not found means keep looking.
-      await repo.setPlacement(tx, k.id, 'not_found', note);
-      await audit(tx, ctx, {
-        action: 'placement',
-        entity: 'tracing_contact',
+    await boardRepo.setPlacementMany(
+      tx,
+      open.map((k) => k.id),
+      'not_found',
+      note,
+    );
+    await auditMany(
+      tx,
+      auditActorOf(ctx),
+      open.map((k) => ({
+        action: 'placement' as const,
+        entity: 'tracing_contact' as const,
         entityId: k.id,
         areaPath: k.area_path,
         before: { placement: k.placement },
         after: { placement: 'not_found', note },
-      });
-    }
+      })),
+    );
   });
   return { updated: open.length, skipped };
 }
