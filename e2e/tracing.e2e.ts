@@ -4,8 +4,9 @@ import { apiSession, launch, newContext, signIn } from './browser';
 
 /**
  * Contact tracing's first slice through its screens (issue 16): a village cadre opens a case for a registry
- * person, enters the trajectory as a line list, adds two contacts found in the registry at once — each proposed
- * the measure the rule set in force gives a close contact — and records one of them placed.
+ * person, enters the trajectory as a line list (one row naming a known sampling point), adds two contacts found in
+ * the registry at once — each proposed the measure the rule set in force gives a close contact — and records one of
+ * them placed.
  */
 const base = inject('baseUrl');
 const TZ = process.env.TIME_ZONE || 'Asia/Shanghai';
@@ -78,6 +79,8 @@ describe('contact tracing', () => {
     await page.getByTestId('trajectory-add').click();
     const lines = page.getByTestId('trajectory-line');
     await lines.nth(0).getByTestId('trajectory-place').fill('合众轩烩面馆');
+    // The first row also names a known place: the village's sampling point, picked from the points in scope.
+    await pickOption(page, lines.nth(0).getByTestId('trajectory-known-place'), '村文化广场采样点');
     for (const [i, time] of [
       [0, '11:30'],
       [1, '14:00'],
@@ -94,6 +97,7 @@ describe('contact tracing', () => {
     await page.getByTestId('trajectory-save').click();
     await expect.poll(() => page.getByTestId('trajectory-table').innerText()).toContain('合众轩烩面馆');
     expect(await page.getByTestId('trajectory-table').innerText()).toContain('县人民医院');
+    expect(await page.getByTestId('trajectory-table').innerText()).toContain('村文化广场采样点');
 
     // Two close contacts at once; the legend says what a close contact means under the set in force.
     await page.getByTestId('contacts-add').click();

@@ -70,6 +70,18 @@ export const listVenues = defineRoute({
   responses: { 200: z.object({ items: z.array(venueItem), total: z.number().int() }) },
 });
 
+/** How many sampling points the trajectory's picker is offered (the newest rounds' first). */
+export const KNOWN_POINTS_LIMIT = 500;
+
+export const knownPoint = z.object({ id: z.number(), name: z.string(), roundId: z.number(), roundName: z.string(), startsOn: day });
+
+export const listKnownPoints = defineRoute({
+  method: 'GET',
+  path: `${BASE}/known-points`,
+  summary: 'The sampling points in scope a trajectory row may name (the newest rounds first)',
+  responses: { 200: z.object({ items: z.array(knownPoint) }) },
+});
+
 export const createVenue = defineRoute({
   method: 'POST',
   path: `${BASE}/venues`,

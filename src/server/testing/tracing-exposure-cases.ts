@@ -30,6 +30,13 @@ async function venueInA(e: CrossEnv): Promise<{ id: number; token: string }> {
   return v;
 }
 
+/** A sampling point of A in a round of A's (a trajectory row may name it). */
+async function pointInA(e: CrossEnv): Promise<number> {
+  const agent = await a(e);
+  const round = await ok(agent.post('/api/sampling/rounds', { name: `${MARK}流调轮次`, areaId: e.a.county.id, startsOn: DAY, endsOn: DAY, rosterDate: DAY }));
+  return (await ok(agent.post(`/api/sampling/rounds/${round.id}/points`, { name: `${MARK}流调采样点`, areaId: e.a.village.id }))).id;
+}
+
 async function contactInA(e: CrossEnv): Promise<number> {
   const contacts = [
     { residentId: await e.freshResidentInA(), level: 'close', lastExposureOn: DAY, place: `${MARK}饭店`, exposureKind: 'meal', certainty: 'high' },
@@ -52,6 +59,10 @@ export const TRACING_EXPOSURE_CASES: Record<string, CrossCase> = {
       { url: '/api/tracing/venues', expect: 'no-leak', control: 'marker' },
       { url: `/api/tracing/venues?under=${e.a.village.id}`, expect: 'denied', control: 'marker' },
     ];
+  },
+  'GET /api/tracing/known-points': async (e) => {
+    await pointInA(e);
+    return [{ url: '/api/tracing/known-points', expect: 'no-leak', control: 'marker' }];
   },
   'POST /api/tracing/venues': async (e) => [{ url: '/api/tracing/venues', body: { areaId: e.a.village.id, name: '越权场所' }, expect: 'denied' }],
   'PATCH /api/tracing/venues/:id': async (e) => [

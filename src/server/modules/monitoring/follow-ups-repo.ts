@@ -65,6 +65,32 @@ export async function generateFollowUps(tx: Queryable, measureIds: number[], fro
   return created;
 }
 
+/**
+ * Confirmed measures started together, their follow-ups written ahead as far as `until` and the horizon noted, in
+ * ONE statement (the tracing board places a line list at once; `generateFollowUps` after an update is three). A
+ * measure not (or no longer) confirmed is left as it is. Answers the measures started and how many follow-ups.
+ */
+export async function startConfirmedMany(tx: Queryable, measureIds: readonly number[], from: string, until: string, timeZone: string) {
+  const rows = await tx.query<{ id: number; area_path: string; follow_ups: number }>(
+    `WITH started AS (
+       UPDATE measures SET state = 'active', follow_ups_until = LEAST(ends_on, $5::date), updated_at = now()
+        WHERE id = ANY($1::int[]) AND state = 'confirmed'
+        RETURNING id, resident_id, area_id, area_path, doctor_id, starts_on, ends_on, follow_up_times),
+     written AS (
+       INSERT INTO follow_ups (measure_id, resident_id, area_id, area_path, doctor_id, due_at, window_ends_at)
+       SELECT m.id, m.resident_id, m.area_id, m.area_path, m.doctor_id, x.at, x.at + make_interval(mins => $4)
+         FROM started m
+         CROSS JOIN LATERAL generate_series(GREATEST(m.starts_on, $2::date), LEAST(m.ends_on, $5::date), interval '1 day') AS d(day)
+         CROSS JOIN LATERAL unnest(m.follow_up_times) AS t(hhmm)
+         CROSS JOIN LATERAL (SELECT ((d.day::date + t.hhmm::time)::timestamp AT TIME ZONE $3::text) AS at) x
+        WHERE x.at + make_interval(mins => $4) > now()
+       ON CONFLICT (measure_id, due_at) DO NOTHING RETURNING 1)
+     SELECT s.id, s.area_path, (SELECT count(*)::int FROM written) AS follow_ups FROM started s ORDER BY s.id`,
+    [[...measureIds], from, timeZone, WINDOW_MINUTES, until],
+  );
+  return { started: rows.map((r) => ({ id: r.id, area_path: r.area_path })), followUps: rows[0]?.follow_ups ?? 0 };
+}
+
 /** Active measures whose follow-ups are not written as far as `until` (or their end): what the sweep tops up. */
 export async function measuresShortOfHorizon(tx: Queryable, until: string, limit: number): Promise<number[]> {
   const rows = await tx.query<{ id: number }>(

@@ -1,6 +1,6 @@
 import type { Decision } from '../../../domain/policy/rules';
 import type { Queryable } from '../../db/engine';
-import { auditActorOf, auditMany } from '../../platform/audit';
+import { type AuditEvent, auditActorOf, auditMany } from '../../platform/audit';
 import type { MCtx } from './service';
 import { LIVE_STATES } from './measures-repo';
 
@@ -17,7 +17,11 @@ export interface ProposeItem {
   decision: Decision;
 }
 
-export async function proposeMany(tx: Queryable, ctx: MCtx, items: readonly ProposeItem[]): Promise<Map<number, number>> {
+/**
+ * `auditInto`: the caller's list to add the measures' audit rows to, written with its own rows in one statement at
+ * the end of its transaction (the audit chain's lock is then held only from that statement to the commit).
+ */
+export async function proposeMany(tx: Queryable, ctx: MCtx, items: readonly ProposeItem[], auditInto?: AuditEvent[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();
   const rows = items.filter((i) => i.decision.measure !== 'none');
   if (!rows.length) return out;
@@ -76,6 +80,7 @@ export async function proposeMany(tx: Queryable, ctx: MCtx, items: readonly Prop
     };
     return ctx.autoConfirm ? [proposed, confirmed] : [proposed];
   });
-  await auditMany(tx, auditActorOf(ctx), events);
+  if (auditInto) auditInto.push(...events);
+  else await auditMany(tx, auditActorOf(ctx), events);
   return out;
 }

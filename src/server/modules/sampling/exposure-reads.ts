@@ -1,4 +1,6 @@
 import type { Queryable } from '../../db/engine';
+import { type Scope, scopeClause } from '../../platform/scope';
+import { SqlParams } from '../../platform/sql';
 
 /**
  * Who was bound at a sampling point in a window (contact tracing's exposure suggestions, issue 16 point 4): the
@@ -57,4 +59,23 @@ export async function bindingsOf(
 export async function pointsByIds(db: Queryable, ids: number[]): Promise<{ id: number; name: string; area_path: string }[]> {
   if (!ids.length) return [];
   return db.query(`SELECT id, name, area_path FROM sampling_points WHERE id = ANY($1::int[])`, [ids]);
+}
+
+/**
+ * The sampling points in scope a case's trajectory may name (its visit to one is then read by the exposure
+ * suggestions): the newest rounds' first, by name, at most `limit`.
+ */
+export async function pointsInScope(
+  db: Queryable,
+  scope: Scope,
+  limit: number,
+): Promise<{ id: number; name: string; round_id: number; round_name: string; starts_on: string }[]> {
+  const q = new SqlParams();
+  return db.query(
+    `SELECT p.id, p.name, r.id AS round_id, r.name AS round_name, to_char(r.starts_on, 'YYYY-MM-DD') AS starts_on
+       FROM sampling_points p JOIN sampling_rounds r ON r.id = p.round_id
+      WHERE ${scopeClause(scope, 'p.area_path', q)}
+      ORDER BY r.starts_on DESC, r.id DESC, p.name, p.id LIMIT ${q.add(limit)}`,
+    q.values,
+  );
 }

@@ -14,4 +14,4 @@ export { type PositiveSingleTube, positiveSingleTube } from './case-source';
 /** Risk zones read the rounds over a zone to lift it (issue 16 point 6). */
 export { type ZoneRound, roundsOverZone } from './zone-rounds';
 /** Contact tracing reads who was bound at a point in a window (exposure suggestions, issue 16 point 4). */
-export { type BoundNear, type PointWindow, bindingsOf, peopleBoundNear, pointsByIds } from './exposure-reads';
+export { type BoundNear, type PointWindow, bindingsOf, peopleBoundNear, pointsByIds, pointsInScope } from './exposure-reads';

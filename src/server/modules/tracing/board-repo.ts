@@ -117,3 +117,9 @@ export async function setPlacedMany(tx: Queryable, ids: number[], note: string |
     note,
   ]);
 }
+
+/** Many contacts not found at once (the board's bulk action): their tasks stay open. */
+export async function setPlacementMany(tx: Queryable, ids: number[], state: 'not_found', note: string | null) {
+  if (!ids.length) return;
+  await tx.query('UPDATE tracing_contacts SET placement = $2, placement_note = $3, updated_at = now() WHERE id = ANY($1::int[])', [ids, state, note]);
+}

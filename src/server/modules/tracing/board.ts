@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { bulkBody } from '../../../domain/tracing/api-board';
 import { maskPhone } from '../../../domain/residents/identity';
 import { maskName } from '../../../domain/sampling/rules';
-import { audit, auditActorOf, auditMany } from '../../platform/audit';
+import { type AuditEvent, audit, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
@@ -97,19 +97,26 @@ async function markNotFound(ctx: Ctx, found: repo.ContactRow[], note: string | n
     if (k.placement !== 'to_find' && k.placement !== 'not_found') skipped.push({ contactId: k.id, reason: `already_${k.placement}` });
     return k.placement === 'to_find' || k.placement === 'not_found';
   });
+  // The tasks stay open: not found means keep looking. One update and one audit statement for the whole list.
   await ctx.db.tx(async (tx) => {
-    for (const k of open) {
-      // The task stays open: not found means keep looking.
-      await repo.setPlacement(tx, k.id, 'not_found', note);
-      await audit(tx, ctx, {
-        action: 'placement',
-        entity: 'tracing_contact',
+    await boardRepo.setPlacementMany(
+      tx,
+      open.map((k) => k.id),
+      'not_found',
+      note,
+    );
+    await auditMany(
+      tx,
+      auditActorOf(ctx),
+      open.map((k) => ({
+        action: 'placement' as const,
+        entity: 'tracing_contact' as const,
         entityId: k.id,
         areaPath: k.area_path,
         before: { placement: k.placement },
         after: { placement: 'not_found', note },
-      });
-    }
+      })),
+    );
   });
   return { updated: open.length, skipped };
 }
@@ -117,7 +124,7 @@ async function markNotFound(ctx: Ctx, found: repo.ContactRow[], note: string | n
 /**
  * Found and placed, many at once (a line list placed by the grid workers in one go): set-based — the placements in
  * one update, their tasks done, their confirmed measures started with follow-ups (monitoring's `startMany`), one
- * audit statement. A contact already placed or elsewhere is skipped and said why.
+ * audit statement for the measures and the contacts. A contact already placed or elsewhere is skipped and said why.
  */
 async function markPlaced(ctx: monitoring.MCtx, found: repo.ContactRow[], note: string | null) {
   const skipped: Skip[] = [];
@@ -130,15 +137,16 @@ async function markPlaced(ctx: monitoring.MCtx, found: repo.ContactRow[], note: 
     const ids = open.map((k) => k.id);
     await boardRepo.setPlacedMany(tx, ids, note);
     await tasks.closeForSubjects(tx, 'tracing_contact', ids, ctx.actor.userId);
+    const audits: AuditEvent[] = [];
     const started = await monitoring.startMany(
       tx,
       ctx,
       open.flatMap((k) => (k.measure_id ? [k.measure_id] : [])),
+      audits,
     );
-    await auditMany(
-      tx,
-      auditActorOf(ctx),
-      open.map((k) => ({
+    await auditMany(tx, auditActorOf(ctx), [
+      ...audits,
+      ...open.map((k) => ({
         action: 'placement' as const,
         entity: 'tracing_contact' as const,
         entityId: k.id,
@@ -146,7 +154,7 @@ async function markPlaced(ctx: monitoring.MCtx, found: repo.ContactRow[], note: 
         before: { placement: k.placement },
         after: { placement: 'placed', note, measureStarted: !!k.measure_id && started.includes(k.measure_id) },
       })),
-    );
+    ]);
     return started.length;
   });
   return { updated: open.length, skipped, measuresStarted: started };

@@ -4,7 +4,7 @@ import { closerLevel, isAtLeastAsStrict } from '../../../domain/tracing/kinds';
 import type { ContactInput, contactsBody, placementBody } from '../../../domain/tracing/schemas';
 import { ageOn } from '../../../domain/residents/identity';
 import type { Queryable } from '../../db/engine';
-import { audit, auditActorOf, auditMany } from '../../platform/audit';
+import { type AuditEvent, audit, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, notFound, ruleViolation } from '../../platform/errors';
 import * as monitoring from '../monitoring';
@@ -63,8 +63,9 @@ export async function addContacts(ctx: monitoring.MCtx, caseId: number, b: z.inf
   // Every row checked before anything is written: a refusal names the rows and leaves the case as it was.
   const fields: Record<string, string> = {};
   const notIdentified: string[] = [];
-  const [existing, found] = await Promise.all([
-    repo.contactsOf(ctx.db, caseId),
+  const vias = [...new Set(b.contacts.flatMap((r) => (r.viaContactId ? [r.viaContactId] : [])))];
+  const [viaOnCase, found] = await Promise.all([
+    repo.contactIdsOnCase(ctx.db, caseId, vias),
     residents.findResidents(
       ctx.db,
       ctx.actor.scope,
@@ -78,7 +79,7 @@ export async function addContacts(ctx: monitoring.MCtx, caseId: number, b: z.inf
       notIdentified.push(LEVEL_NAMES[r.level][ctx.lang]);
     }
     if (r.lastExposureOn > ctx.today) fields[`contacts.${i}.lastExposureOn`] = 'in_future';
-    if (r.viaContactId && !existing.some((k) => k.id === r.viaContactId)) fields[`contacts.${i}.viaContactId`] = 'not_found';
+    if (r.viaContactId && !viaOnCase.has(r.viaContactId)) fields[`contacts.${i}.viaContactId`] = 'not_found';
     if (r.residentId === c.resident_id) fields[`contacts.${i}.residentId`] = 'is_case';
     else if (!people.has(r.residentId)) fields[`contacts.${i}.residentId`] = 'not_found';
   }
@@ -89,9 +90,17 @@ export async function addContacts(ctx: monitoring.MCtx, caseId: number, b: z.inf
 
   const inputs = foldBatch(b.contacts);
   const outcomes = await ctx.db.tx((tx) => writeContacts(tx, ctx, c, set, hours, inputs, people));
-  const rows = await repo.contactsOf(ctx.db, caseId);
+  // Only the rows just written are read back: a case's list can run to hundreds, read once per line list.
+  const rows = new Map(
+    (
+      await repo.contactsByIds(
+        ctx.db,
+        outcomes.map((o) => o.id),
+      )
+    ).map((k) => [k.id, k]),
+  );
   return {
-    items: outcomes.map((o) => ({ ...o, contact: toContactItem(rows.find((k) => k.id === o.id)!) })),
+    items: outcomes.map((o) => ({ ...o, contact: toContactItem(rows.get(o.id)!) })),
   };
 }
 
@@ -102,7 +111,7 @@ type Person = NonNullable<Awaited<ReturnType<typeof residents.findResident>>>;
  * merged with what was reported before (judged at the closer level and later exposure), the measure each level
  * gives decided from the set in force — unless a measure at least as strict is running, which is kept — all
  * proposed in one statement, the contacts written in one upsert, one task each for its grid worker, one audit
- * statement.
+ * statement (the measures' rows and the contacts').
  */
 async function writeContacts(
   tx: Queryable,
@@ -148,10 +157,14 @@ async function writeContacts(
     // Changed by someone else a moment ago (released, or already made stricter): theirs stands, reported as running.
     else p.outcome = 'weaker_open';
   }
+  // The measures' audit rows go with the contacts' in one statement at the end (the audit chain's lock is held from
+  // there to the commit, not through the whole line list).
+  const audits: AuditEvent[] = [];
   const proposed = await monitoring.proposeMany(
     tx,
     ctx,
     plans.filter((p) => p.outcome === 'proposed').map((p) => ({ resident: p.person, situation: p.situation, decision: p.decision })),
+    audits,
   );
   for (const p of plans.filter((x) => x.outcome === 'proposed')) {
     p.measureId = proposed.get(p.person.id) ?? null;
@@ -198,10 +211,9 @@ async function writeContacts(
     tx,
     needTask.map((p, i) => ({ id: rowOf.get(p.person.id)!.id, taskId: taskIds[i] })),
   );
-  await auditMany(
-    tx,
-    auditActorOf(ctx),
-    plans.map((p) => ({
+  await auditMany(tx, auditActorOf(ctx), [
+    ...audits,
+    ...plans.map((p) => ({
       action: p.old ? ('merge' as const) : ('add' as const),
       entity: 'tracing_contact' as const,
       entityId: rowOf.get(p.person.id)!.id,
@@ -217,7 +229,7 @@ async function writeContacts(
         ruleVersion: p.decision.ruleVersion,
       },
     })),
-  );
+  ]);
   const warnings = (p: (typeof plans)[number]): 'exposure_after_isolation'[] =>
     c.isolated_on && p.merged.lastExposureOn > c.isolated_on ? ['exposure_after_isolation'] : [];
   return plans.map((p) => ({ id: rowOf.get(p.person.id)!.id, merged: !!p.old, measure: p.outcome, warnings: warnings(p) }));

@@ -15,6 +15,7 @@ let gridCadre: Agent;
 let caseId: number;
 let venue: { id: number; token: string };
 let postId: number;
+let pointId: number;
 const H = 3_600_000;
 
 /** A crossing as the checkpoints module stores it (its own API is tested there): one person, at a time. */
@@ -51,6 +52,7 @@ beforeAll(async () => {
   );
   const point = await ok(f.root.post(`/api/sampling/rounds/${round.id}/points`, { name: '村广场', areaId: f.village.id, desks: 1 }), 201);
   await ok(f.root.post(`/api/sampling/rounds/${round.id}/status`, { status: 'open' }));
+  pointId = point.id;
   const tube = await ok(f.sampler.post('/api/sampling/tubes', { roundId: round.id, pointId: point.id, desk: 1, barcode: 'EXPO00000001', capacity: 10 }), 201);
   for (const r of [p.赵一, p.钱一, p.钱二]) await ok(f.sampler.post('/api/sampling/bindings', { clientId: randomUUID(), tubeId: tube.id, residentId: r }), 201);
   await f.t.db.query(`UPDATE sampling_bindings SET bound_at = bound_at - interval '5 hours' WHERE resident_id = $1`, [p.钱二]);
@@ -158,6 +160,20 @@ describe('exposure suggestions', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['rows.0.postId', 'rows.0.venueId']);
+  });
+});
+
+describe('known sampling points (the trajectory form’s picker)', () => {
+  it('offers the points in scope with their round; a row may then name one; a worker without tracing is refused', async () => {
+    const listed = await ok(f.cadre.get('/api/tracing/known-points'));
+    expect(listed.items).toEqual([{ id: pointId, name: '村广场', roundId: expect.any(Number), roundName: '全员轮', startsOn: f.today }]);
+    // The grid cadre's scope is a grid below the point's village: the point is not theirs to name.
+    expect((await ok(gridCadre.get('/api/tracing/known-points'))).items).toEqual([]);
+    expect((await f.worker1.get('/api/tracing/known-points')).statusCode).toBe(403);
+    const at = new Date(Date.now() - 2 * H).toISOString();
+    await ok(f.cadre.post(`/api/tracing/cases/${caseId}/trajectory`, { rows: [{ kind: 'place', startsAt: at, samplingPointId: pointId }] }), 201);
+    const c = await ok(f.cadre.get(`/api/tracing/cases/${caseId}`));
+    expect(c.trajectory.some((r: { samplingPointId: number | null }) => r.samplingPointId === pointId)).toBe(true);
   });
 });
 

@@ -234,6 +234,19 @@ export function contactsOf(db: Queryable, caseId: number): Promise<ContactRow[]>
   return db.query<ContactRow>(`${CONTACT_SELECT} WHERE k.case_id = $1 ORDER BY k.id`, [caseId]);
 }
 
+/** Contacts by id, in id order (the rows a line list has just written, read back for its answer). */
+export function contactsByIds(db: Queryable, ids: readonly number[]): Promise<ContactRow[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return db.query<ContactRow>(`${CONTACT_SELECT} WHERE k.id = ANY($1::int[]) ORDER BY k.id`, [[...ids]]);
+}
+
+/** Which of these contact ids are contacts of the case (a secondary contact's "via" must be one). */
+export async function contactIdsOnCase(db: Queryable, caseId: number, ids: readonly number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set();
+  const rows = await db.query<{ id: number }>('SELECT id FROM tracing_contacts WHERE case_id = $1 AND id = ANY($2::int[])', [caseId, [...ids]]);
+  return new Set(rows.map((r) => r.id));
+}
+
 /** A contact whose case is in scope. */
 export async function findContact(db: Queryable, scope: Scope, id: number): Promise<ContactRow | null> {
   const q = new SqlParams();

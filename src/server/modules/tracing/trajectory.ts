@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { KNOWN_POINTS_LIMIT } from '../../../domain/tracing/api-exposures';
 import { type trajectoryBody, trajectoryRowProblems } from '../../../domain/tracing/schemas';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -81,4 +82,10 @@ async function checkPlaceRefs(ctx: Ctx, rows: z.infer<typeof trajectoryBody>['ro
     if (r.postId && !seen(posts, r.postId)) fields[`rows.${i}.postId`] = 'not_found';
     if (r.venueId && !seen(venues, r.venueId)) fields[`rows.${i}.venueId`] = 'not_found';
   });
+}
+
+/** The sampling points in scope a row may name, for the line list's picker of known places. */
+export async function knownPoints(ctx: Ctx) {
+  const rows = await sampling.pointsInScope(ctx.db, ctx.actor.scope, KNOWN_POINTS_LIMIT);
+  return { items: rows.map((p) => ({ id: p.id, name: p.name, roundId: p.round_id, roundName: p.round_name, startsOn: p.starts_on })) };
 }

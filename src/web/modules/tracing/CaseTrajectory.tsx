@@ -1,6 +1,6 @@
 /**
  * A case's trajectory (行程轨迹): the rows so far, and a line list to add several at once — places (free text, a
- * known venue or checkpoint post picked from the lists, or an area) and trips (kind, number, seat), each with its
+ * known venue, sampling point or checkpoint post picked from the lists, or an area) and trips (kind, number, seat), each with its
  * time window. The server takes all rows or none.
  */
 import { Alert, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
@@ -39,7 +39,7 @@ export function CaseTrajectory({ caseId, rows, writable }: { caseId: number; row
   const add = useApiMutation(addTrajectory);
   const remove = useApiMutation(removeTrajectory);
   const error = add.error ? errorText(add.error, t) : remove.error ? errorText(remove.error, t) : null;
-  const { venueName, postName } = useKnownPlaces();
+  const { venueName, pointName, postName } = useKnownPlaces();
 
   const what = (r: Row) =>
     r.kind === 'transport'
@@ -48,6 +48,7 @@ export function CaseTrajectory({ caseId, rows, writable }: { caseId: number; row
           .join(' · ')
       : [
           r.venueId && (venueName.get(r.venueId) ?? t('tracing.knownPlace.venue')),
+          r.samplingPointId && (pointName.get(r.samplingPointId) ?? t('tracing.knownPlace.point')),
           r.postId && (postName.get(r.postId) ?? t('tracing.knownPlace.post')),
           r.place,
           r.areaName,
@@ -62,7 +63,7 @@ export function CaseTrajectory({ caseId, rows, writable }: { caseId: number; row
         kind: r.kind,
         place: r.kind === 'place' ? r.place?.trim() || null : null,
         areaId: r.kind === 'place' ? (r.areaId ?? null) : null,
-        ...(r.kind === 'place' ? knownPlaceIds(r.known) : { venueId: null, postId: null }),
+        ...(r.kind === 'place' ? knownPlaceIds(r.known) : { venueId: null, samplingPointId: null, postId: null }),
         transportKind: r.kind === 'transport' ? (r.transportKind ?? null) : null,
         transportNumber: r.kind === 'transport' ? r.transportNumber?.trim() || null : null,
         seat: r.kind === 'transport' ? r.seat?.trim() || null : null,
