@@ -107,9 +107,19 @@ async function main() {
   const demand = problem.shifts.reduce((n, s) => n + s.needs.reduce((m, x) => m + x.min, 0), 0);
   console.error(`county: ${POSTS} posts, ${problem.shifts.length} shifts, ${demand} person-shifts, ${problem.people.length} people`);
   const policy = defaultRosterPolicy;
+  const began = Date.now();
+  let bound = 0;
   const solution = await solveRoster(problem, policy, {
     timeLimitMs: LIMIT_S * 1000,
-    onProgress: (p) => console.error(`  ${JSON.stringify(p)}`),
+    onProgress: (p) => {
+      // The gap as it stands, once the bound is known: what a shorter time limit would have shown.
+      if (p.bound !== undefined) bound = p.bound;
+      const gap =
+        Number.isFinite(p.objective) && bound > 0
+          ? ` gap ${(((p.objective - bound) / p.objective) * 100).toFixed(2)} % at ${((Date.now() - began) / 1000).toFixed(1)} s`
+          : '';
+      console.error(`  ${JSON.stringify(p)}${gap}`);
+    },
   });
   const { timings } = solution;
   const greedyS = timings.greedyMs / 1000;

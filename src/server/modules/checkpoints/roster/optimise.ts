@@ -17,6 +17,8 @@ export interface SolveRosterOptions {
   workerHeapMb?: number;
   /** Share of the time given to the lower bound's relaxation (it is usually much quicker). Default 0.5. */
   boundShare?: number;
+  /** The optimiser's random seed (the class search's moves): the same seed and the same number of moves give the same roster. Default 15. */
+  seed?: number;
   /** Called as the optimiser goes (objective so far, neighbourhoods solved). */
   onProgress?: (p: ImproveProgress & { bound?: number }) => void;
 }
@@ -28,6 +30,7 @@ export interface WorkerJob {
   deadline: number;
   boundShare: number;
   skipRelaxation: boolean;
+  seed: number;
 }
 
 export type WorkerMessage =
@@ -113,7 +116,7 @@ export async function solveRoster(
   const optimiseStart = Date.now();
   const deadline = t0 + timeLimitMs - marginMs(timeLimitMs);
   if (timeLimitMs > 0 && deadline - Date.now() > 100 && bestCost.cost.total > 0) {
-    const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 0.5, skipRelaxation: false };
+    const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 0.5, skipRelaxation: false, seed: options.seed ?? 15 };
     const got = await runWorker(job, options.workerHeapMb ?? 1024, t0 + timeLimitMs + GRACE_MS, options.onProgress);
     bound = Math.max(bound, got.bound);
     optimiserError = got.error;

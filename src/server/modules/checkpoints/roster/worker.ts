@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import loadHighs from 'highs';
 import { relaxationBound } from './bound';
+import { classSearch } from './class-search';
 import { improveRoster, isWholeMip } from './lns';
 import { prepare, rosterCost } from './model';
-import { chainRounds } from './chains';
 import type { WorkerJob, WorkerMessage } from './optimise';
 
 /**
@@ -12,6 +12,9 @@ import type { WorkerJob, WorkerMessage } from './optimise';
  */
 const job = workerData as WorkerJob;
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
+
+// The share of the time after the bound given to the class search; the neighbourhood MIPs get the rest.
+const CLASS_SEARCH_SHARE = 0.85;
 
 const began = Date.now();
 try {
@@ -29,11 +32,18 @@ try {
     boundMs = Date.now() - t0;
     post({ type: 'bound', bound, boundMs });
   }
-  // A county then gets the quick exchanges (most of the gain), then neighbourhood MIPs with the time left.
+  // A county then gets the search over time classes (moves costed in microseconds: nearly all the gain), then
+  // neighbourhood MIPs with the time left, which may also fill slots the search leaves open.
   if (!whole) {
-    start = chainRounds(prep, start, Date.now() + (deadline - Date.now()) * 0.6);
+    const constant = rosterCost(prep, start).cost.total;
+    const searched = classSearch(prep, start, Date.now() + (deadline - Date.now()) * CLASS_SEARCH_SHARE, {
+      seed: job.seed,
+      onProgress: (p) =>
+        post({ type: 'progress', objective: constant - p.startCost + p.cost, neighbourhoods: 0, improved: p.accepted, elapsedMs: Date.now() - began }),
+    });
+    start = searched.assignments;
     post({ type: 'roster', assignments: start });
-    post({ type: 'progress', objective: rosterCost(prep, start).cost.total, neighbourhoods: 0, improved: 0, elapsedMs: Date.now() - began });
+    post({ type: 'progress', objective: rosterCost(prep, start).cost.total, neighbourhoods: 0, improved: searched.accepted, elapsedMs: Date.now() - began });
   }
   const result = improveRoster(highs, prep, start, deadline, (p) => post({ type: 'progress', ...p }));
   post({
