@@ -114,11 +114,8 @@ async function main() {
     onProgress: (p) => {
       // The gap as it stands, once the bound is known: what a shorter time limit would have shown.
       if (p.bound !== undefined) bound = p.bound;
-      const gap =
-        Number.isFinite(p.objective) && bound > 0
-          ? ` gap ${(((p.objective - bound) / p.objective) * 100).toFixed(2)} % at ${((Date.now() - began) / 1000).toFixed(1)} s`
-          : '';
-      console.error(`  ${JSON.stringify(p)}${gap}`);
+      const gap = Number.isFinite(p.objective) && bound > 0 ? ` gap ${(((p.objective - bound) / p.objective) * 100).toFixed(2)} %` : '';
+      console.error(`  ${JSON.stringify(p)}${gap} at ${((Date.now() - began) / 1000).toFixed(1)} s`);
     },
   });
   const { timings } = solution;

@@ -1,13 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { greedyRoster } from './greedy';
-import type { ImproveProgress } from './lns';
+import { type ImproveProgress, isWholeMip } from './lns';
 import { prepare, rosterCost } from './model';
 import { checkPrepared } from './rules';
 import { type RosterAssignment, type RosterPolicy, type RosterProblem, type RosterSolution, defaultRosterPolicy } from './types';
 
 /**
- * solveRoster: the greedy fill at once, then the optimiser (HiGHS in a worker thread) until the time limit.
- * The answer is the better of the two, with a proven lower bound beside it, so the gap shown is honest.
+ * solveRoster: the greedy fill at once, then the optimiser until the time limit. A county gets two worker
+ * threads side by side: one solves the relaxation for the lower bound (HiGHS), the other improves the roster
+ * (class search, then neighbourhood MIPs); a small roster gets one, solving it whole. The answer is the better of
+ * greedy and optimised, with a proven lower bound beside it, so the gap shown is honest.
  */
 
 export interface SolveRosterOptions {
@@ -15,7 +17,10 @@ export interface SolveRosterOptions {
   timeLimitMs?: number;
   /** The worker's JavaScript heap (HiGHS's WebAssembly memory comes on top). Default 1,024 MB. */
   workerHeapMb?: number;
-  /** Share of the time given to the lower bound's relaxation (it is usually much quicker). Default 0.5. */
+  /**
+   * Time the lower bound's relaxation may take, as a share of what is left after the greedy fill. Default 1: it has
+   * a thread of its own beside the improving one, and a bound cut short proves nothing.
+   */
   boundShare?: number;
   /** The optimiser's random seed (the class search's moves): the same seed and the same number of moves give the same roster. Default 15. */
   seed?: number;
@@ -29,7 +34,8 @@ export interface WorkerJob {
   start: RosterAssignment[];
   deadline: number;
   boundShare: number;
-  skipRelaxation: boolean;
+  /** 'bound': the relaxation only; 'improve': the roster only (the bound comes from a thread beside it); 'both' in turn. */
+  task: 'bound' | 'improve' | 'both';
   seed: number;
 }
 
@@ -38,7 +44,7 @@ export type WorkerMessage =
   | { type: 'bound'; bound: number; boundMs: number }
   /** A roster better than the start, sent as soon as found so a worker ended at the limit does not lose it. */
   | { type: 'roster'; assignments: RosterAssignment[] }
-  | { type: 'done'; assignments: RosterAssignment[]; bound: number; boundMs: number; optimal: boolean; neighbourhoods: number }
+  | { type: 'done'; assignments: RosterAssignment[] | null; bound: number; boundMs: number; optimal: boolean; neighbourhoods: number }
   | { type: 'failed'; message: string };
 
 const boot = new URL('./worker-boot.mjs', import.meta.url);
@@ -55,7 +61,14 @@ interface Optimised {
   optimal: boolean;
 }
 
-function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgress?: SolveRosterOptions['onProgress']): Promise<Optimised> {
+/** `control.stop` ends the worker early (its answer so far stands). */
+function runWorker(
+  job: WorkerJob,
+  heapMb: number,
+  hardStopAt: number,
+  onProgress?: SolveRosterOptions['onProgress'],
+  control: { stop?: () => void } = {},
+): Promise<Optimised> {
   return new Promise((resolve) => {
     const got: Optimised = { assignments: null, error: null, bound: Number.NEGATIVE_INFINITY, boundMs: 0, optimal: false };
     const w = new Worker(boot, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
@@ -67,6 +80,7 @@ function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgres
       void w.terminate();
       resolve(got);
     };
+    control.stop = finish;
     // The worker checks the clock between solves; should one solve overrun, the thread is ended and the best
     // answer already known (the greedy roster, the bound if it came) stands.
     const timer = setTimeout(finish, Math.max(0, hardStopAt - Date.now()));
@@ -79,7 +93,12 @@ function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgres
       } else if (m.type === 'roster') {
         got.assignments = m.assignments;
       } else if (m.type === 'done') {
-        Object.assign(got, { assignments: m.assignments, bound: m.bound, boundMs: m.boundMs, optimal: m.optimal });
+        Object.assign(got, {
+          assignments: m.assignments ?? got.assignments,
+          bound: Math.max(got.bound, m.bound),
+          boundMs: m.boundMs || got.boundMs,
+          optimal: m.optimal,
+        });
         finish();
       } else {
         got.error = m.message;
@@ -102,6 +121,23 @@ export async function solveRoster(
   const t0 = Date.now();
   const timeLimitMs = options.timeLimitMs ?? 60_000;
   const prep = prepare(problem, policy);
+  const deadline = t0 + timeLimitMs - marginMs(timeLimitMs);
+  const seed = options.seed ?? 15;
+  const heapMb = options.workerHeapMb ?? 1024;
+  const hardStopAt = t0 + timeLimitMs + GRACE_MS;
+  // A county's bound has a thread of its own, started before the greedy fill: it needs no roster, and a thread
+  // takes a while to start.
+  const boundControl: { stop?: () => void } = {};
+  const bounding =
+    timeLimitMs > 0 && deadline - t0 > 100 && !isWholeMip(prep)
+      ? runWorker(
+          { problem, policy, start: [], deadline, boundShare: options.boundShare ?? 1, task: 'bound', seed },
+          heapMb,
+          hardStopAt,
+          options.onProgress,
+          boundControl,
+        )
+      : null;
   const greedy = greedyRoster(prep);
   const greedyMs = Date.now() - t0;
   const greedyRules = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed').length;
@@ -114,10 +150,13 @@ export async function solveRoster(
   let method: RosterSolution['method'] = 'greedy';
   let optimiserError: string | null = null;
   const optimiseStart = Date.now();
-  const deadline = t0 + timeLimitMs - marginMs(timeLimitMs);
   if (timeLimitMs > 0 && deadline - Date.now() > 100 && bestCost.cost.total > 0) {
-    const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 0.5, skipRelaxation: false, seed: options.seed ?? 15 };
-    const got = await runWorker(job, options.workerHeapMb ?? 1024, t0 + timeLimitMs + GRACE_MS, options.onProgress);
+    const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 1, task: bounding ? 'improve' : 'both', seed };
+    let got = await runWorker(job, heapMb, hardStopAt, options.onProgress);
+    if (bounding) {
+      const bounded = await bounding;
+      got = { ...got, bound: bounded.bound, boundMs: bounded.boundMs, error: got.error ?? bounded.error };
+    }
     bound = Math.max(bound, got.bound);
     optimiserError = got.error;
     boundMs = got.boundMs;
@@ -133,6 +172,8 @@ export async function solveRoster(
       }
     }
   }
+  // A roster costing nothing (or no time left) needs no bound.
+  boundControl.stop?.();
   const optimiseMs = Date.now() - optimiseStart;
   const violations = checkPrepared(prep, best).filter((v) => v.kind !== 'understaffed');
   const objective = bestCost.cost.total;
