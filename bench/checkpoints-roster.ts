@@ -13,7 +13,8 @@
  *   BENCH_ROSTER_PEOPLE      5837   people
  *   BENCH_ROSTER_LIMIT_S     60     the optimiser's time limit (greedy included)
  *   BENCH_ROSTER_SEED        15     the county's random seed
- * Progress goes to stderr; the last line on stdout is the JSON of figures.
+ * Progress goes to stderr, each line with the seconds since the start and, once the bound is known, the gap as it
+ * stands (what a shorter limit would have shown); the last line on stdout is the JSON of figures.
  */
 import {
   type RosterPerson,

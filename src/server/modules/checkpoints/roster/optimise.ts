@@ -140,7 +140,9 @@ export async function solveRoster(
       : null;
   const greedy = greedyRoster(prep);
   const greedyMs = Date.now() - t0;
-  const greedyRules = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed').length;
+  // Each roster is checked once (a county's check takes a second on a busy machine, after the time limit's margin).
+  let violations = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed');
+  const greedyRules = violations.length;
   let best = greedy;
   let bestCost = rosterCost(prep, greedy);
   const greedyResult = { objective: bestCost.cost.total, feasible: greedyRules === 0 && bestCost.unfilled.length === 0 };
@@ -163,11 +165,12 @@ export async function solveRoster(
     if (got.assignments) {
       const cost = rosterCost(prep, got.assignments);
       // Never worse than greedy, and never a roster breaking a rule the greedy one kept.
-      const rules = checkPrepared(prep, got.assignments).filter((v) => v.kind !== 'understaffed').length;
-      if (rules <= greedyRules && cost.cost.total <= bestCost.cost.total + 1e-9) {
+      const broken = checkPrepared(prep, got.assignments).filter((v) => v.kind !== 'understaffed');
+      if (broken.length <= greedyRules && cost.cost.total <= bestCost.cost.total + 1e-9) {
         if (cost.cost.total < bestCost.cost.total - 1e-9) method = 'optimised';
         best = got.assignments;
         bestCost = cost;
+        violations = broken;
         optimal = got.optimal;
       }
     }
@@ -175,7 +178,6 @@ export async function solveRoster(
   // A roster costing nothing (or no time left) needs no bound.
   boundControl.stop?.();
   const optimiseMs = Date.now() - optimiseStart;
-  const violations = checkPrepared(prep, best).filter((v) => v.kind !== 'understaffed');
   const objective = bestCost.cost.total;
   // All costs are non-negative, so 0 is always a bound; rounding in the solver must not put the bound above the roster.
   const lowerBound = Math.min(objective, Math.max(0, bound));
