@@ -31,12 +31,18 @@ export interface SolveRosterOptions {
 export interface WorkerJob {
   problem: RosterProblem;
   policy: RosterPolicy;
-  start: RosterAssignment[];
+  /** The roster to improve; null: it comes as a `WorkerStart` message (the thread starts before the greedy fill ends). */
+  start: RosterAssignment[] | null;
   deadline: number;
   boundShare: number;
   /** 'bound': the relaxation only; 'improve': the roster only (the bound comes from a thread beside it); 'both' in turn. */
   task: 'bound' | 'improve' | 'both';
   seed: number;
+}
+
+export interface WorkerStart {
+  type: 'start';
+  assignments: RosterAssignment[];
 }
 
 export type WorkerMessage =
@@ -49,9 +55,15 @@ export type WorkerMessage =
 
 const boot = new URL('./worker-boot.mjs', import.meta.url);
 // Time kept for the worker to hand back its result and for the checks after it (a county's roster is 25,000
-// rows to pass between threads and check again), and how long past the limit a silent worker is given.
-const marginMs = (limitMs: number) => Math.max(300, Math.min(6_000, limitMs * 0.08));
+// rows to pass between threads and check again: 1.5–2 s on two busy cores, so a share of the limit alone let a 10 s
+// limit end at 11 s), and how long past the limit a silent worker is given.
+const marginMs = (limitMs: number, slots: number) => Math.max(300, Math.min(6_000, limitMs * 0.08 + slots * 0.04));
 const GRACE_MS = 500;
+
+interface WorkerControl {
+  stop?: () => void;
+  send?: (m: WorkerStart) => void;
+}
 
 interface Optimised {
   assignments: RosterAssignment[] | null;
@@ -61,13 +73,13 @@ interface Optimised {
   optimal: boolean;
 }
 
-/** `control.stop` ends the worker early (its answer so far stands). */
+/** `control.stop` ends the worker early (its answer so far stands); `control.send` posts it a message. */
 function runWorker(
   job: WorkerJob,
   heapMb: number,
   hardStopAt: number,
   onProgress?: SolveRosterOptions['onProgress'],
-  control: { stop?: () => void } = {},
+  control: WorkerControl = {},
 ): Promise<Optimised> {
   return new Promise((resolve) => {
     const got: Optimised = { assignments: null, error: null, bound: Number.NEGATIVE_INFINITY, boundMs: 0, optimal: false };
@@ -81,6 +93,7 @@ function runWorker(
       resolve(got);
     };
     control.stop = finish;
+    control.send = (m) => w.postMessage(m);
     // The worker checks the clock between solves; should one solve overrun, the thread is ended and the best
     // answer already known (the greedy roster, the bound if it came) stands.
     const timer = setTimeout(finish, Math.max(0, hardStopAt - Date.now()));
@@ -121,25 +134,22 @@ export async function solveRoster(
   const t0 = Date.now();
   const timeLimitMs = options.timeLimitMs ?? 60_000;
   const prep = prepare(problem, policy);
-  const deadline = t0 + timeLimitMs - marginMs(timeLimitMs);
+  const slots = prep.shifts.reduce((n, sh) => n + sh.src.needs.reduce((m, x) => m + x.min, 0), 0);
+  const deadline = t0 + timeLimitMs - marginMs(timeLimitMs, slots);
   const seed = options.seed ?? 15;
   const heapMb = options.workerHeapMb ?? 1024;
   const hardStopAt = t0 + timeLimitMs + GRACE_MS;
-  // A county's bound has a thread of its own, started before the greedy fill: it needs no roster, and a thread
-  // takes a while to start.
-  const boundControl: { stop?: () => void } = {};
-  const bounding =
-    timeLimitMs > 0 && deadline - t0 > 100 && !isWholeMip(prep)
-      ? runWorker(
-          { problem, policy, start: [], deadline, boundShare: options.boundShare ?? 1, task: 'bound', seed },
-          heapMb,
-          hardStopAt,
-          options.onProgress,
-          boundControl,
-        )
-      : null;
+  // A county gets two threads, both started before the greedy fill (a thread takes a second or two to start on a
+  // busy machine): the bound's, which needs no roster, and the improving one, which is sent the greedy roster.
+  const job: WorkerJob = { problem, policy, start: null, deadline, boundShare: options.boundShare ?? 1, task: 'improve', seed };
+  const boundControl: WorkerControl = {};
+  const improveControl: WorkerControl = {};
+  const county = timeLimitMs > 0 && deadline - t0 > 100 && !isWholeMip(prep);
+  const bounding = county ? runWorker({ ...job, start: [], task: 'bound' }, heapMb, hardStopAt, options.onProgress, boundControl) : null;
+  const improving = county ? runWorker(job, heapMb, hardStopAt, options.onProgress, improveControl) : null;
   const greedy = greedyRoster(prep);
   const greedyMs = Date.now() - t0;
+  improveControl.send?.({ type: 'start', assignments: greedy });
   // Each roster is checked once (a county's check takes a second on a busy machine, after the time limit's margin).
   let violations = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed');
   const greedyRules = violations.length;
@@ -153,8 +163,7 @@ export async function solveRoster(
   let optimiserError: string | null = null;
   const optimiseStart = Date.now();
   if (timeLimitMs > 0 && deadline - Date.now() > 100 && bestCost.cost.total > 0) {
-    const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 1, task: bounding ? 'improve' : 'both', seed };
-    let got = await runWorker(job, heapMb, hardStopAt, options.onProgress);
+    let got = improving ? await improving : await runWorker({ ...job, start: greedy, task: 'both' }, heapMb, hardStopAt, options.onProgress);
     if (bounding) {
       const bounded = await bounding;
       got = { ...got, bound: bounded.bound, boundMs: bounded.boundMs, error: got.error ?? bounded.error };
@@ -175,8 +184,9 @@ export async function solveRoster(
       }
     }
   }
-  // A roster costing nothing (or no time left) needs no bound.
+  // A roster costing nothing (or no time left) needs neither thread.
   boundControl.stop?.();
+  improveControl.stop?.();
   const optimiseMs = Date.now() - optimiseStart;
   const objective = bestCost.cost.total;
   // All costs are non-negative, so 0 is always a bound; rounding in the solver must not put the bound above the roster.

@@ -4,7 +4,8 @@ import { relaxationBound } from './bound';
 import { classSearch } from './class-search';
 import { improveRoster, isWholeMip } from './lns';
 import { type Prepared, prepare, rosterCost } from './model';
-import type { WorkerJob, WorkerMessage } from './optimise';
+import type { RosterAssignment } from './types';
+import type { WorkerJob, WorkerMessage, WorkerStart } from './optimise';
 
 /**
  * The optimiser's thread: HiGHS (WebAssembly) blocks while it solves, so it runs here, away from the server's
@@ -23,9 +24,9 @@ const searchShare = (open: boolean) => (open ? 0.7 : 0.95);
 
 const began = Date.now();
 
-function improve(highs: Highs, prep: Prepared, deadline: number, bound: number, boundMs: number) {
+function improve(highs: Highs, prep: Prepared, given: RosterAssignment[], deadline: number, bound: number, boundMs: number) {
   const whole = isWholeMip(prep);
-  let start = job.start;
+  let start = given;
   // A county first gets the search over time classes (moves costed in microseconds: nearly all the gain), then
   // neighbourhood MIPs with the time left. A small roster is one MIP.
   if (!whole) {
@@ -64,7 +65,11 @@ try {
     post({ type: 'bound', bound, boundMs });
   }
   if (job.task === 'bound') post({ type: 'done', assignments: null, bound, boundMs, optimal: false, neighbourhoods: 0 });
-  else improve(highs, prep, deadline, bound, boundMs);
+  else {
+    // Started before the greedy fill ended: HiGHS and the indexes are ready by the time its roster comes.
+    const start = job.start ?? (await new Promise<WorkerStart>((resolve) => parentPort?.once('message', resolve))).assignments;
+    improve(highs, prep, start, deadline, bound, boundMs);
+  }
 } catch (e) {
   post({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 }
