@@ -31,18 +31,12 @@ export interface SolveRosterOptions {
 export interface WorkerJob {
   problem: RosterProblem;
   policy: RosterPolicy;
-  /** The roster to improve; null: it comes as a `WorkerStart` message (the thread starts before the greedy fill ends). */
-  start: RosterAssignment[] | null;
+  start: RosterAssignment[];
   deadline: number;
   boundShare: number;
   /** 'bound': the relaxation only; 'improve': the roster only (the bound comes from a thread beside it); 'both' in turn. */
   task: 'bound' | 'improve' | 'both';
   seed: number;
-}
-
-export interface WorkerStart {
-  type: 'start';
-  assignments: RosterAssignment[];
 }
 
 export type WorkerMessage =
@@ -59,10 +53,11 @@ const boot = new URL('./worker-boot.mjs', import.meta.url);
 // limit end at 11 s), and how long past the limit a silent worker is given.
 const marginMs = (limitMs: number, slots: number) => Math.max(300, Math.min(6_000, limitMs * 0.08 + slots * 0.04));
 const GRACE_MS = 500;
+// The bound's thread is ended this long before the limit (its answer is a number: nothing to pass or check).
+const BOUND_MARGIN_MS = 300;
 
 interface WorkerControl {
   stop?: () => void;
-  send?: (m: WorkerStart) => void;
 }
 
 interface Optimised {
@@ -73,7 +68,7 @@ interface Optimised {
   optimal: boolean;
 }
 
-/** `control.stop` ends the worker early (its answer so far stands); `control.send` posts it a message. */
+/** `control.stop` ends the worker early (its answer so far stands). */
 function runWorker(
   job: WorkerJob,
   heapMb: number,
@@ -93,7 +88,6 @@ function runWorker(
       resolve(got);
     };
     control.stop = finish;
-    control.send = (m) => w.postMessage(m);
     // The worker checks the clock between solves; should one solve overrun, the thread is ended and the best
     // answer already known (the greedy roster, the bound if it came) stands.
     const timer = setTimeout(finish, Math.max(0, hardStopAt - Date.now()));
@@ -139,17 +133,19 @@ export async function solveRoster(
   const seed = options.seed ?? 15;
   const heapMb = options.workerHeapMb ?? 1024;
   const hardStopAt = t0 + timeLimitMs + GRACE_MS;
-  // A county gets two threads, both started before the greedy fill (a thread takes a second or two to start on a
-  // busy machine): the bound's, which needs no roster, and the improving one, which is sent the greedy roster.
-  const job: WorkerJob = { problem, policy, start: null, deadline, boundShare: options.boundShare ?? 1, task: 'improve', seed };
-  const boundControl: WorkerControl = {};
-  const improveControl: WorkerControl = {};
-  const county = timeLimitMs > 0 && deadline - t0 > 100 && !isWholeMip(prep);
-  const bounding = county ? runWorker({ ...job, start: [], task: 'bound' }, heapMb, hardStopAt, options.onProgress, boundControl) : null;
-  const improving = county ? runWorker(job, heapMb, hardStopAt, options.onProgress, improveControl) : null;
   const greedy = greedyRoster(prep);
   const greedyMs = Date.now() - t0;
-  improveControl.send?.({ type: 'start', assignments: greedy });
+  // A county gets two threads side by side, started as soon as the greedy roster is there (not before: on two busy
+  // cores, threads starting beside the greedy fill slowed it from 1–2 s to 6–17 s): the bound's and the improving
+  // one. The greedy roster's checks run while they start.
+  const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 1, task: 'improve', seed };
+  const boundControl: WorkerControl = {};
+  const improveControl: WorkerControl = {};
+  const county = timeLimitMs > 0 && deadline - Date.now() > 100 && !isWholeMip(prep);
+  // The bound may use the time kept for the checks too: it is not waited for until they are done.
+  const boundJob: WorkerJob = { ...job, start: [], task: 'bound', deadline: t0 + timeLimitMs - BOUND_MARGIN_MS };
+  const bounding = county ? runWorker(boundJob, heapMb, hardStopAt, options.onProgress, boundControl) : null;
+  const improving = county ? runWorker(job, heapMb, hardStopAt, options.onProgress, improveControl) : null;
   // Each roster is checked once (a county's check takes a second on a busy machine, after the time limit's margin).
   let violations = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed');
   const greedyRules = violations.length;
@@ -163,11 +159,7 @@ export async function solveRoster(
   let optimiserError: string | null = null;
   const optimiseStart = Date.now();
   if (timeLimitMs > 0 && deadline - Date.now() > 100 && bestCost.cost.total > 0) {
-    let got = improving ? await improving : await runWorker({ ...job, start: greedy, task: 'both' }, heapMb, hardStopAt, options.onProgress);
-    if (bounding) {
-      const bounded = await bounding;
-      got = { ...got, bound: bounded.bound, boundMs: bounded.boundMs, error: got.error ?? bounded.error };
-    }
+    const got = improving ? await improving : await runWorker({ ...job, start: greedy, task: 'both' }, heapMb, hardStopAt, options.onProgress);
     bound = Math.max(bound, got.bound);
     optimiserError = got.error;
     boundMs = got.boundMs;
@@ -182,6 +174,13 @@ export async function solveRoster(
         violations = broken;
         optimal = got.optimal;
       }
+    }
+    // The bound's thread had until just before the limit (it ran on while this one checked the roster).
+    if (bounding) {
+      const bounded = await bounding;
+      bound = Math.max(bound, bounded.bound);
+      boundMs = bounded.boundMs;
+      optimiserError ??= bounded.error;
     }
   }
   // A roster costing nothing (or no time left) needs neither thread.

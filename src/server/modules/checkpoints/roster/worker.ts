@@ -5,7 +5,7 @@ import { classSearch } from './class-search';
 import { improveRoster, isWholeMip } from './lns';
 import { type Prepared, prepare, rosterCost } from './model';
 import type { RosterAssignment } from './types';
-import type { WorkerJob, WorkerMessage, WorkerStart } from './optimise';
+import type { WorkerJob, WorkerMessage } from './optimise';
 
 /**
  * The optimiser's thread: HiGHS (WebAssembly) blocks while it solves, so it runs here, away from the server's
@@ -65,11 +65,7 @@ try {
     post({ type: 'bound', bound, boundMs });
   }
   if (job.task === 'bound') post({ type: 'done', assignments: null, bound, boundMs, optimal: false, neighbourhoods: 0 });
-  else {
-    // Started before the greedy fill ended: HiGHS and the indexes are ready by the time its roster comes.
-    const start = job.start ?? (await new Promise<WorkerStart>((resolve) => parentPort?.once('message', resolve))).assignments;
-    improve(highs, prep, start, deadline, bound, boundMs);
-  }
+  else improve(highs, prep, job.start, deadline, bound, boundMs);
 } catch (e) {
   post({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
 }
