@@ -177,7 +177,10 @@ export async function solveRoster(
     }
     // The bound's thread had until just before the limit (it ran on while this one checked the roster).
     if (bounding) {
+      // Not past the limit: a relaxation still building its model when the limit comes proves nothing anyway.
+      const timer = setTimeout(() => boundControl.stop?.(), Math.max(0, t0 + timeLimitMs - Date.now()));
       const bounded = await bounding;
+      clearTimeout(timer);
       bound = Math.max(bound, bounded.bound);
       boundMs = bounded.boundMs;
       optimiserError ??= bounded.error;
