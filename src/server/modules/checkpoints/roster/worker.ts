@@ -22,6 +22,9 @@ const post = (m: WorkerMessage) => parentPort?.postMessage(m);
  */
 const searchShare = (open: boolean) => (open ? 0.7 : 0.95);
 
+/** Below this much time left, loading HiGHS and building a neighbourhood cannot pay off. */
+const MIN_MIP_MS = 500;
+
 const began = Date.now();
 
 // HiGHS is loaded when first needed: the class search, first on a county, starts half a second sooner without it.
@@ -44,8 +47,13 @@ async function improve(prep: Prepared, given: RosterAssignment[], deadline: numb
         post({ type: 'progress', objective: cost.total - p.startCost + p.cost, neighbourhoods: 0, improved: p.accepted, elapsedMs: Date.now() - began }),
     });
     start = searched.assignments;
-    post({ type: 'roster', assignments: start });
     post({ type: 'progress', objective: rosterCost(prep, start).cost.total, neighbourhoods: 0, improved: searched.accepted, elapsedMs: Date.now() - began });
+    // Too little time left for a neighbourhood (a thread started late on a busy machine): the search's roster it is.
+    if (deadline - Date.now() < MIN_MIP_MS) {
+      post({ type: 'done', assignments: start, bound, boundMs, optimal: false, neighbourhoods: 0 });
+      return;
+    }
+    post({ type: 'roster', assignments: start });
   }
   const result = improveRoster(await highs(), prep, start, deadline, (p) => post({ type: 'progress', ...p }));
   post({
