@@ -13,7 +13,8 @@
  *   BENCH_ROSTER_PEOPLE      5837   people
  *   BENCH_ROSTER_LIMIT_S     60     the optimiser's time limit (greedy included)
  *   BENCH_ROSTER_SEED        15     the county's random seed
- * Progress goes to stderr; the last line on stdout is the JSON of figures.
+ * Progress goes to stderr, each line with the seconds since the start and, once the bound is known, the gap as it
+ * stands (what a shorter limit would have shown); the last line on stdout is the JSON of figures.
  */
 import {
   type RosterPerson,
@@ -107,9 +108,16 @@ async function main() {
   const demand = problem.shifts.reduce((n, s) => n + s.needs.reduce((m, x) => m + x.min, 0), 0);
   console.error(`county: ${POSTS} posts, ${problem.shifts.length} shifts, ${demand} person-shifts, ${problem.people.length} people`);
   const policy = defaultRosterPolicy;
+  const began = Date.now();
+  let bound = 0;
   const solution = await solveRoster(problem, policy, {
     timeLimitMs: LIMIT_S * 1000,
-    onProgress: (p) => console.error(`  ${JSON.stringify(p)}`),
+    onProgress: (p) => {
+      // The gap as it stands, once the bound is known: what a shorter time limit would have shown.
+      if (p.bound !== undefined) bound = p.bound;
+      const gap = Number.isFinite(p.objective) && bound > 0 ? ` gap ${(((p.objective - bound) / p.objective) * 100).toFixed(2)} %` : '';
+      console.error(`  ${JSON.stringify(p)}${gap} at ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    },
   });
   const { timings } = solution;
   const greedyS = timings.greedyMs / 1000;

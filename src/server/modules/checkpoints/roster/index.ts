@@ -1,7 +1,7 @@
 /**
  * The checkpoint roster solver (issue 15, point 3): pure functions over plain data, no database.
  *
- *   solveRoster(problem, policy?, { timeLimitMs?, workerHeapMb?, boundShare?, onProgress? }) → Promise<RosterSolution>
+ *   solveRoster(problem, policy?, { timeLimitMs?, workerHeapMb?, boundShare?, seed?, onProgress? }) → Promise<RosterSolution>
  *       greedy fill, then HiGHS in a worker thread until the time limit; the better roster with a proven lower
  *       bound and the gap. timeLimitMs 0 = greedy only (no worker).
  *   checkRoster(problem, assignments, policy) → RosterViolation[]

@@ -1,13 +1,15 @@
 import { Worker } from 'node:worker_threads';
 import { greedyRoster } from './greedy';
-import type { ImproveProgress } from './lns';
+import { type ImproveProgress, isWholeMip } from './lns';
 import { prepare, rosterCost } from './model';
 import { checkPrepared } from './rules';
 import { type RosterAssignment, type RosterPolicy, type RosterProblem, type RosterSolution, defaultRosterPolicy } from './types';
 
 /**
- * solveRoster: the greedy fill at once, then the optimiser (HiGHS in a worker thread) until the time limit.
- * The answer is the better of the two, with a proven lower bound beside it, so the gap shown is honest.
+ * solveRoster: the greedy fill at once, then the optimiser until the time limit. A county gets two worker
+ * threads side by side: one solves the relaxation for the lower bound (HiGHS), the other improves the roster
+ * (class search, then neighbourhood MIPs); a small roster gets one, solving it whole. The answer is the better of
+ * greedy and optimised, with a proven lower bound beside it, so the gap shown is honest.
  */
 
 export interface SolveRosterOptions {
@@ -15,8 +17,13 @@ export interface SolveRosterOptions {
   timeLimitMs?: number;
   /** The worker's JavaScript heap (HiGHS's WebAssembly memory comes on top). Default 1,024 MB. */
   workerHeapMb?: number;
-  /** Share of the time given to the lower bound's relaxation (it is usually much quicker). Default 0.5. */
+  /**
+   * Time the lower bound's relaxation may take, as a share of what is left after the greedy fill. Default 1: it has
+   * a thread of its own beside the improving one, and a bound cut short proves nothing.
+   */
   boundShare?: number;
+  /** The optimiser's random seed (the class search's moves): the same seed and the same number of moves give the same roster. Default 15. */
+  seed?: number;
   /** Called as the optimiser goes (objective so far, neighbourhoods solved). */
   onProgress?: (p: ImproveProgress & { bound?: number }) => void;
 }
@@ -27,7 +34,9 @@ export interface WorkerJob {
   start: RosterAssignment[];
   deadline: number;
   boundShare: number;
-  skipRelaxation: boolean;
+  /** 'bound': the relaxation only; 'improve': the roster only (the bound comes from a thread beside it); 'both' in turn. */
+  task: 'bound' | 'improve' | 'both';
+  seed: number;
 }
 
 export type WorkerMessage =
@@ -35,14 +44,21 @@ export type WorkerMessage =
   | { type: 'bound'; bound: number; boundMs: number }
   /** A roster better than the start, sent as soon as found so a worker ended at the limit does not lose it. */
   | { type: 'roster'; assignments: RosterAssignment[] }
-  | { type: 'done'; assignments: RosterAssignment[]; bound: number; boundMs: number; optimal: boolean; neighbourhoods: number }
+  | { type: 'done'; assignments: RosterAssignment[] | null; bound: number; boundMs: number; optimal: boolean; neighbourhoods: number }
   | { type: 'failed'; message: string };
 
 const boot = new URL('./worker-boot.mjs', import.meta.url);
 // Time kept for the worker to hand back its result and for the checks after it (a county's roster is 25,000
-// rows to pass between threads and check again), and how long past the limit a silent worker is given.
-const marginMs = (limitMs: number) => Math.max(300, Math.min(6_000, limitMs * 0.08));
+// rows to pass between threads and check again: 1.5–2 s on two busy cores, so a share of the limit alone let a 10 s
+// limit end at 11 s), and how long past the limit a silent worker is given.
+const marginMs = (limitMs: number, slots: number) => Math.max(300, Math.min(6_000, limitMs * 0.08 + slots * 0.04));
 const GRACE_MS = 500;
+// The bound's thread is ended this long before the limit (its answer is a number: nothing to pass or check).
+const BOUND_MARGIN_MS = 300;
+
+interface WorkerControl {
+  stop?: () => void;
+}
 
 interface Optimised {
   assignments: RosterAssignment[] | null;
@@ -52,7 +68,14 @@ interface Optimised {
   optimal: boolean;
 }
 
-function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgress?: SolveRosterOptions['onProgress']): Promise<Optimised> {
+/** `control.stop` ends the worker early (its answer so far stands). */
+function runWorker(
+  job: WorkerJob,
+  heapMb: number,
+  hardStopAt: number,
+  onProgress?: SolveRosterOptions['onProgress'],
+  control: WorkerControl = {},
+): Promise<Optimised> {
   return new Promise((resolve) => {
     const got: Optimised = { assignments: null, error: null, bound: Number.NEGATIVE_INFINITY, boundMs: 0, optimal: false };
     const w = new Worker(boot, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
@@ -64,6 +87,7 @@ function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgres
       void w.terminate();
       resolve(got);
     };
+    control.stop = finish;
     // The worker checks the clock between solves; should one solve overrun, the thread is ended and the best
     // answer already known (the greedy roster, the bound if it came) stands.
     const timer = setTimeout(finish, Math.max(0, hardStopAt - Date.now()));
@@ -76,7 +100,12 @@ function runWorker(job: WorkerJob, heapMb: number, hardStopAt: number, onProgres
       } else if (m.type === 'roster') {
         got.assignments = m.assignments;
       } else if (m.type === 'done') {
-        Object.assign(got, { assignments: m.assignments, bound: m.bound, boundMs: m.boundMs, optimal: m.optimal });
+        Object.assign(got, {
+          assignments: m.assignments ?? got.assignments,
+          bound: Math.max(got.bound, m.bound),
+          boundMs: m.boundMs || got.boundMs,
+          optimal: m.optimal,
+        });
         finish();
       } else {
         got.error = m.message;
@@ -99,9 +128,27 @@ export async function solveRoster(
   const t0 = Date.now();
   const timeLimitMs = options.timeLimitMs ?? 60_000;
   const prep = prepare(problem, policy);
+  const slots = prep.shifts.reduce((n, sh) => n + sh.src.needs.reduce((m, x) => m + x.min, 0), 0);
+  const deadline = t0 + timeLimitMs - marginMs(timeLimitMs, slots);
+  const seed = options.seed ?? 15;
+  const heapMb = options.workerHeapMb ?? 1024;
+  const hardStopAt = t0 + timeLimitMs + GRACE_MS;
   const greedy = greedyRoster(prep);
   const greedyMs = Date.now() - t0;
-  const greedyRules = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed').length;
+  // A county gets two threads side by side, started as soon as the greedy roster is there (not before: on two busy
+  // cores, threads starting beside the greedy fill slowed it from 1–2 s to 6–17 s): the bound's and the improving
+  // one. The greedy roster's checks run while they start.
+  const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 1, task: 'improve', seed };
+  const boundControl: WorkerControl = {};
+  const improveControl: WorkerControl = {};
+  const county = timeLimitMs > 0 && deadline - Date.now() > 100 && !isWholeMip(prep);
+  // The bound may use the time kept for the checks too: it is not waited for until they are done.
+  const boundJob: WorkerJob = { ...job, start: [], task: 'bound', deadline: t0 + timeLimitMs - BOUND_MARGIN_MS };
+  const bounding = county ? runWorker(boundJob, heapMb, hardStopAt, options.onProgress, boundControl) : null;
+  const improving = county ? runWorker(job, heapMb, hardStopAt, options.onProgress, improveControl) : null;
+  // Each roster is checked once (a county's check takes a second on a busy machine, after the time limit's margin).
+  let violations = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed');
+  const greedyRules = violations.length;
   let best = greedy;
   let bestCost = rosterCost(prep, greedy);
   const greedyResult = { objective: bestCost.cost.total, feasible: greedyRules === 0 && bestCost.unfilled.length === 0 };
@@ -111,27 +158,38 @@ export async function solveRoster(
   let method: RosterSolution['method'] = 'greedy';
   let optimiserError: string | null = null;
   const optimiseStart = Date.now();
-  const deadline = t0 + timeLimitMs - marginMs(timeLimitMs);
   if (timeLimitMs > 0 && deadline - Date.now() > 100 && bestCost.cost.total > 0) {
-    const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 0.5, skipRelaxation: false };
-    const got = await runWorker(job, options.workerHeapMb ?? 1024, t0 + timeLimitMs + GRACE_MS, options.onProgress);
+    const got = improving ? await improving : await runWorker({ ...job, start: greedy, task: 'both' }, heapMb, hardStopAt, options.onProgress);
     bound = Math.max(bound, got.bound);
     optimiserError = got.error;
     boundMs = got.boundMs;
     if (got.assignments) {
       const cost = rosterCost(prep, got.assignments);
       // Never worse than greedy, and never a roster breaking a rule the greedy one kept.
-      const rules = checkPrepared(prep, got.assignments).filter((v) => v.kind !== 'understaffed').length;
-      if (rules <= greedyRules && cost.cost.total <= bestCost.cost.total + 1e-9) {
+      const broken = checkPrepared(prep, got.assignments).filter((v) => v.kind !== 'understaffed');
+      if (broken.length <= greedyRules && cost.cost.total <= bestCost.cost.total + 1e-9) {
         if (cost.cost.total < bestCost.cost.total - 1e-9) method = 'optimised';
         best = got.assignments;
         bestCost = cost;
+        violations = broken;
         optimal = got.optimal;
       }
     }
+    // The bound's thread had until just before the limit (it ran on while this one checked the roster).
+    if (bounding) {
+      // Not past the limit: a relaxation still building its model when the limit comes proves nothing anyway.
+      const timer = setTimeout(() => boundControl.stop?.(), Math.max(0, t0 + timeLimitMs - Date.now()));
+      const bounded = await bounding;
+      clearTimeout(timer);
+      bound = Math.max(bound, bounded.bound);
+      boundMs = bounded.boundMs;
+      optimiserError ??= bounded.error;
+    }
   }
+  // A roster costing nothing (or no time left) needs neither thread.
+  boundControl.stop?.();
+  improveControl.stop?.();
   const optimiseMs = Date.now() - optimiseStart;
-  const violations = checkPrepared(prep, best).filter((v) => v.kind !== 'understaffed');
   const objective = bestCost.cost.total;
   // All costs are non-negative, so 0 is always a bound; rounding in the solver must not put the bound above the roster.
   const lowerBound = Math.min(objective, Math.max(0, bound));
