@@ -12,7 +12,7 @@ export async function overviewRoutes(app: FastifyInstance) {
   const changes = new FigureChanges(app.db);
   app.addHook('onClose', async () => changes.close());
 
-  serve(app, api.getOverview, access, (req) => service.overview({ ...ctxOf(req), timeZone: req.server.timeZone }, req.query));
+  serve(app, api.getOverview, access, (req) => service.overview({ ...ctxOf(req), timeZone: req.server.timeZone, readDb: req.server.readDb }, req.query));
 
   serve(app, api.overviewChanges, access, async (req, reply) => {
     reply.hijack();
