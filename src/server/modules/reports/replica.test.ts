@@ -125,12 +125,17 @@ describe.skipIf(!url)('reports and the overview read the replica (PostgreSQL onl
     const town = await command.get(`/api/daily-reports?areaId=${ids.town}`);
     expect(town.statusCode, town.body).toBe(200);
     expect(town.json().figures['arrivals.today']).toBe(3);
+    const series = await command.get(`/api/daily-reports/series?areaId=${ids.town}&days=2&keys=arrivals.today`);
+    expect(series.statusCode, series.body).toBe(200);
+    expect(series.json().items.at(-1).figures['arrivals.today']).toBe(3);
   });
 
   it('a village’s own report, where its day is submitted, reads the primary; the submit writes there', async () => {
     const before = await cadre.get(`/api/daily-reports?areaId=${ids.village}`);
     expect(before.statusCode, before.body).toBe(200);
     expect(before.json().figures['arrivals.today']).toBe(1);
+    const series = await cadre.get(`/api/daily-reports/series?areaId=${ids.village}&days=2&keys=arrivals.today`);
+    expect(series.json().items.at(-1).figures['arrivals.today']).toBe(1);
     const submitted = await cadre.post('/api/daily-reports/submit', { areaId: ids.village, day: today });
     expect(submitted.statusCode, submitted.body).toBe(200);
     expect(submitted.json()).toMatchObject({ status: 'submitted', figures: { 'arrivals.today': 1 } });
