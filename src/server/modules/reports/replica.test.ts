@@ -145,6 +145,29 @@ describe.skipIf(!url)('reports and the overview read the replica (PostgreSQL onl
     expect((await cadre.get(`/api/daily-reports?areaId=${ids.village}`)).json().status).toBe('submitted');
   });
 
+  it('an open overview is told of a change twice: at once, and again once the replica has caught up', async () => {
+    const base = await app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${base}/api/overview/changes?seconds=30`, { headers: { cookie: command.cookie } });
+    const reader = res.body!.getReader();
+    let text = '';
+    const readUntil = async (done: () => boolean, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (!done()) {
+        const left = deadline - Date.now();
+        if (left <= 0) return false;
+        const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), left))]);
+        if (!chunk || chunk.done) return done();
+        text += new TextDecoder().decode(chunk.value);
+      }
+      return true;
+    };
+    const changes = () => text.split('event: change').length - 1;
+    expect(await readUntil(() => text.includes('event: ready'), 10_000)).toBe(true);
+    await primary.query(`UPDATE arrivals SET origin_name = '另一市'`);
+    expect(await readUntil(() => changes() >= 2, 20_000), text).toBe(true);
+    await reader.cancel();
+  }, 60_000);
+
   it('the replica’s pool refuses a write', async () => {
     expect(app.readDb).not.toBe(app.db);
     await expect(app.readDb.execute(`UPDATE arrivals SET origin_name = '改写'`)).rejects.toThrow(/read-only transaction/);
