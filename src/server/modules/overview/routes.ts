@@ -32,8 +32,8 @@ export async function overviewRoutes(app: FastifyInstance) {
       'x-request-id': req.id,
     });
     // `retry`: how long the browser waits before it reconnects after the stream ends.
-    res.write('retry: 1000\nevent: ready\ndata: {}\n\n');
-    if (req.query.seconds === 0) return res.end();
+    const ready = 'retry: 1000\nevent: ready\ndata: {}\n\n';
+    if (req.query.seconds === 0) return res.end(ready);
     const tell = () => {
       if (!res.writableEnded) res.write(`event: change\ndata: {"at":"${new Date().toISOString()}"}\n\n`);
     };
@@ -47,6 +47,9 @@ export async function overviewRoutes(app: FastifyInstance) {
       }, REPLICA_ECHO_MS);
       echoes.add(echo);
     });
+    // Said once the stream listens: a screen reads again on it, so no change can fall between that read and the
+    // listening (a change committed just before would otherwise reach neither).
+    res.write(ready);
     // A comment line now and then keeps idle proxies from closing the connection.
     const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     const end = () => {
