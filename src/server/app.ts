@@ -93,6 +93,19 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true },
   });
   app.decorate('db', db);
+  // The replica's pool, in the primary's schema (a test file's own); PGlite has one database, so reads stay on it.
+  const readDb =
+    db.engine === 'postgres' && config.DATABASE_REPLICA_URL
+      ? await openDb({
+          databaseUrl: config.DATABASE_REPLICA_URL,
+          poolSize: config.DATABASE_POOL_SIZE,
+          schema: db.schema ?? undefined,
+          readOnly: true,
+          guardTransactions: config.NODE_ENV !== 'production',
+        })
+      : db;
+  app.decorate('readDb', readDb);
+  if (readDb !== db) app.addHook('onClose', async () => readDb.close());
   const jobs = await JobQueue.start(db, {
     timeZone: config.TIME_ZONE,
     log: app.log,

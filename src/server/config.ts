@@ -34,6 +34,15 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * postgres://user:pass@replica-host:port/db — a read replica (a streaming standby) that the daily reports' sums
+   * and the command overview read; every write, and the screens that show a write just made, use DATABASE_URL.
+   * Ignored without DATABASE_URL (PGlite has one database). Its connections are opened read-only.
+   */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   /** Connections in the pool when DATABASE_URL is set. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**

@@ -84,6 +84,11 @@ export interface DbOptions {
   schema?: string;
   /** Refuse use of the database handle inside a transaction (default on; the server turns it off in production). */
   guardTransactions?: boolean;
+  /**
+   * Every connection read-only (`default_transaction_read_only`): the replica's pool, so a write sent to it by
+   * mistake fails at once instead of succeeding on a server that will later be overwritten (PostgreSQL only).
+   */
+  readOnly?: boolean;
 }
 
 export async function openDb(opts: DbOptions): Promise<Db> {
@@ -171,14 +176,16 @@ function isAlive(pid: number): boolean {
 }
 
 async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
+  const settings = [opts.schema ? `-c search_path=${opts.schema}` : '', opts.readOnly ? '-c default_transaction_read_only=on' : ''];
   const pool = new pg.Pool({
     connectionString: opts.databaseUrl,
     max: opts.poolSize ?? 10,
-    options: opts.schema ? `-c search_path=${opts.schema}` : undefined,
+    options: settings.filter(Boolean).join(' ') || undefined,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
-  if (opts.schema) {
+  // A read-only pool reads a schema made through the primary; it cannot create one.
+  if (opts.schema && !opts.readOnly) {
     const c = await pool.connect();
     try {
       await c.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);

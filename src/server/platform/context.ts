@@ -51,6 +51,12 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     db: Db;
+    /**
+     * Where reads that may be a moment behind go: the replica when DATABASE_REPLICA_URL is set on PostgreSQL, else
+     * the same handle as `db`. Only the daily reports' sums and the overview read it (ARCHITECTURE, "Reading from a
+     * replica"); it refuses writes.
+     */
+    readDb: Db;
     /** The background-job queue (platform/jobs.ts). */
     jobs: import('./jobs').JobQueue;
     apiRoutes: import('./access').ApiRoute[];

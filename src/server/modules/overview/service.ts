@@ -35,6 +35,9 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
   if (!area) throw notFound();
   const day = p.day ?? ctx.today;
   const reported = !BELOW_VILLAGE.has(area.kind);
+  // Every panel reads the replica when one is set (ARCHITECTURE, "Reading from a replica"): the overview writes
+  // nothing, and a figure a moment old is refreshed by the change stream's next event. Areas stay on ctx.db (cached).
+  const panels: Ctx = { ...ctx, db: ctx.readDb ?? ctx.db };
   // The panels are independent reads; on PostgreSQL they run side by side on the pool.
   const [
     report,
@@ -58,22 +61,22 @@ export async function overview(ctx: RCtx, p: { areaId?: number; day?: string }):
   ] = await Promise.all([
     reported ? rollUp(ctx, { areaId: area.id, day }) : null,
     reported ? seriesOf(ctx, { areaId: area.id, days: 14, to: day, keys: TREND_KEYS }) : null,
-    samplingPanel(ctx, area).catch(() => null),
-    screeningPanel(ctx, area),
-    tasksPanel(ctx, area),
-    volunteersPanel(ctx, area),
-    openAlertsPanel(ctx, area),
+    samplingPanel(panels, area).catch(() => null),
+    screeningPanel(panels, area),
+    tasksPanel(panels, area),
+    volunteersPanel(panels, area),
+    openAlertsPanel(panels, area),
     areaTree.childrenInScope(ctx.db, ctx.actor.scope, area.id, false),
     areaTree.ancestorsInScope(ctx.db, ctx.actor.scope, area.path),
-    checkpointsPanel(ctx, area, ctx.timeZone),
-    tracingPanel(ctx, area),
-    suppliesPanel(ctx, area),
-    zonesPanel(ctx, area),
-    helpPanel(ctx, area, ctx.timeZone),
-    ctx.actor.permissions.has('inspections.read') ? inspectionsPanel(ctx, area, ctx.timeZone) : null,
-    ctx.actor.permissions.has('fieldwork.read') ? fieldworkPanel(ctx, area, ctx.timeZone) : null,
-    ctx.actor.permissions.has('vaccination.read') ? vaccinationPanel(ctx, area) : null,
-    ctx.actor.permissions.has('enterprises.read') ? enterprisesPanel(ctx, area) : null,
+    checkpointsPanel(panels, area, ctx.timeZone),
+    tracingPanel(panels, area),
+    suppliesPanel(panels, area),
+    zonesPanel(panels, area),
+    helpPanel(panels, area, ctx.timeZone),
+    ctx.actor.permissions.has('inspections.read') ? inspectionsPanel(panels, area, ctx.timeZone) : null,
+    ctx.actor.permissions.has('fieldwork.read') ? fieldworkPanel(panels, area, ctx.timeZone) : null,
+    ctx.actor.permissions.has('vaccination.read') ? vaccinationPanel(panels, area) : null,
+    ctx.actor.permissions.has('enterprises.read') ? enterprisesPanel(panels, area) : null,
   ]);
   const rowOf = new Map((report?.rows ?? []).map((r) => [r.areaId, r.figures as Figures]));
   return {

@@ -9,7 +9,7 @@ import * as service from './service';
 /** The village daily report (日报): read live or submitted, submit, reopen, the workbook, the last days' series. */
 const tags = ['reports'];
 const perm = (permission: string) => ({ access: { permission }, tags });
-const rctx = (req: FastifyRequest): service.RCtx => ({ ...ctxOf(req), timeZone: req.server.timeZone });
+const rctx = (req: FastifyRequest): service.RCtx => ({ ...ctxOf(req), timeZone: req.server.timeZone, readDb: req.server.readDb });
 
 export async function reportRoutes(app: FastifyInstance) {
   serve(app, api.getReport, perm('reports.read'), (req) => service.getReport(rctx(req), req.query));

@@ -4,6 +4,7 @@ import { type Figures, addFigures, emptyFigures } from '../../../domain/reports/
 import type { reopenBody, submitBody } from '../../../domain/reports/api';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
+import type { Db } from '../../db/engine';
 import { conflict, forbidden, notFound, ruleViolation } from '../../platform/errors';
 import type { Scope } from '../../platform/scope';
 import { areaTree } from '../areas';
@@ -17,7 +18,23 @@ import type { ExportStamp } from '../../platform/export-stamp';
  * which stores and locks its figures; a user scoped above the village may reopen it with a reason. Any
  * area above the villages is the sum of its villages (submitted ones count with their stored figures).
  */
-export type RCtx = Ctx & { timeZone: string };
+export type RCtx = Ctx & {
+  timeZone: string;
+  /** The replica's handle (app.readDb) for the reads that may be a moment behind; absent = ctx.db. */
+  readDb?: Db;
+};
+
+/**
+ * Where a report's figures are read (ARCHITECTURE, "Reading from a replica"). A village's own report is the page
+ * its day is submitted and reopened on, so it reads the primary and shows the write just made ('by-area'). The
+ * sums above villages, and the overview's roll-up and trend ('replica'), read the replica: a moment behind at
+ * worst. Area lookups stay on ctx.db (the process's area cache); every write goes through ctx.db.
+ */
+export type ReadFrom = 'by-area' | 'replica';
+
+function figuresDb(ctx: RCtx, area: AreaRow, from: ReadFrom): Db {
+  return from === 'by-area' && isVillage(area) ? ctx.db : (ctx.readDb ?? ctx.db);
+}
 
 const BELOW_VILLAGE = new Set(['grid', 'estate', 'building']);
 
@@ -82,11 +99,12 @@ function reportView(r: repo.ReportRow | undefined) {
 }
 
 /** Every village under the area with its figures of the day (stored ones for submitted villages) and its report row. */
-async function villagesOfDay(ctx: RCtx, area: AreaRow, day: string, scope: Scope = ctx.actor.scope) {
+async function villagesOfDay(ctx: RCtx, area: AreaRow, day: string, scope: Scope, from: ReadFrom) {
+  const db = figuresDb(ctx, area, from);
   const [villages, rows, reports] = await Promise.all([
-    repo.villagesUnder(ctx.db, scope, area.path),
-    repo.figuresByVillage(ctx.db, scope, { path: area.path, day, timeZone: ctx.timeZone, stored: true }),
-    repo.reportsOfDay(ctx.db, scope, area.path, day),
+    repo.villagesUnder(db, scope, area.path),
+    repo.figuresByVillage(db, scope, { path: area.path, day, timeZone: ctx.timeZone, stored: true }),
+    repo.reportsOfDay(db, scope, area.path, day),
   ]);
   const figures = new Map<number, Figures>(villages.map((v) => [v.id, emptyFigures()]));
   for (const r of rows) {
@@ -98,11 +116,11 @@ async function villagesOfDay(ctx: RCtx, area: AreaRow, day: string, scope: Scope
 }
 
 /** The report of an area and day: a village's own figures and state, or a roll-up with its children's rows. */
-export async function getReport(ctx: RCtx, p: { areaId: number; day?: string }) {
+export async function getReport(ctx: RCtx, p: { areaId: number; day?: string }, from: ReadFrom = 'by-area') {
   const day = p.day ?? ctx.today;
   mustNotBeFuture(ctx, day);
   const { area, scope } = await reportRead(ctx, p.areaId);
-  const villages = await villagesOfDay(ctx, area, day, scope);
+  const villages = await villagesOfDay(ctx, area, day, scope, from);
   const total = villages.reduce((sum, v) => addFigures(sum, v.figures), emptyFigures());
   const head = { area: { id: area.id, name: area.name, kind: area.kind }, day, today: ctx.today };
   const count = { villages: villages.length, submitted: villages.filter((v) => statusOf(v.report) === 'submitted').length };
@@ -191,12 +209,12 @@ export async function reopen(ctx: RCtx, b: z.infer<typeof reopenBody>) {
 }
 
 /** The last `days` days up to `to` (default today), summed over the area's villages. */
-export async function series(ctx: RCtx, p: { areaId: number; days: number; to?: string; keys?: string[] }) {
+export async function series(ctx: RCtx, p: { areaId: number; days: number; to?: string; keys?: string[] }, from: ReadFrom = 'by-area') {
   const to = p.to ?? ctx.today;
   mustNotBeFuture(ctx, to);
   const { area, scope } = await reportRead(ctx, p.areaId);
   const days = Array.from({ length: p.days }, (_, i) => addDays(to, i - p.days + 1));
-  const rows = await repo.figuresByDay(ctx.db, scope, { path: area.path, days, timeZone: ctx.timeZone, keys: p.keys });
+  const rows = await repo.figuresByDay(figuresDb(ctx, area, from), scope, { path: area.path, days, timeZone: ctx.timeZone, keys: p.keys });
   // Every figure, or only the keys asked for.
   const blank = () => (p.keys ? (Object.fromEntries(p.keys.map((k) => [k, 0])) as Figures) : emptyFigures());
   const byDay = new Map(days.map((d) => [d, blank()]));
@@ -212,7 +230,7 @@ export async function exportReport(ctx: RCtx, p: { areaId: number; day?: string 
   const day = p.day ?? ctx.today;
   mustNotBeFuture(ctx, day);
   const { area, scope } = await reportRead(ctx, p.areaId);
-  const villages = await villagesOfDay(ctx, area, day, scope);
+  const villages = await villagesOfDay(ctx, area, day, scope, 'by-area');
   const buffer = await reportWorkbook({
     title: `${area.name}疫情防控日报（${day}）`,
     rows: villages.map((v) => ({ town: v.village.parent_name ?? '', village: v.village.name, status: statusOf(v.report), figures: v.figures })),
