@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keepingNodeEnv } from './keep-node-env';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const built = path.join(root, 'dist/web/index.html');
@@ -24,11 +25,7 @@ const stale = !existsSync(built) || Math.max(...sources.map((p) => (statSync(p).
 if (stale) {
   console.log('Building the web app (first start or changed sources)…');
   const { build } = await import('vite');
-  // Vite's build sets process.env.NODE_ENV to 'production' when it is unset, and the server started below reads the
-  // same environment: a first start would then run as production — no demo county, contrary to the README.
-  const nodeEnv = process.env.NODE_ENV;
-  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
-  if (nodeEnv === undefined) delete process.env.NODE_ENV;
-  else process.env.NODE_ENV = nodeEnv;
+  // The server below reads the same environment the build ran in (see keep-node-env.ts).
+  await keepingNodeEnv(() => build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' }));
 }
 await import('../src/server/main');
