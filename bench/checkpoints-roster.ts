@@ -16,6 +16,7 @@
  * Progress goes to stderr, each line with the seconds since the start and, once the bound is known, the gap as it
  * stands (what a shorter limit would have shown); the last line on stdout is the JSON of figures.
  */
+import { mulberry32 } from '../src/domain/random';
 import {
   type RosterPerson,
   type RosterProblem,
@@ -29,17 +30,6 @@ const POSTS = Number(process.env.BENCH_ROSTER_POSTS ?? 1200);
 const PEOPLE = Number(process.env.BENCH_ROSTER_PEOPLE ?? 5837);
 const LIMIT_S = Number(process.env.BENCH_ROSTER_LIMIT_S ?? 60);
 const SEED = Number(process.env.BENCH_ROSTER_SEED ?? 15);
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3_600_000;
 // Monday 2026-03-02 00:00 in China.

@@ -1,13 +1,8 @@
-/** mulberry32: a tiny seeded generator, so the same seed number always gives the same demo. */
+import { mulberry32 } from '../../../domain/random';
+
+/** A seeded generator with the demo's helpers, so the same seed number always gives the same demo. */
 export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),

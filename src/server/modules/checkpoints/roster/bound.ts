@@ -1,6 +1,7 @@
 import type { Highs } from 'highs';
 import { Builder, runModel } from './highs-model';
 import { type Prepared, isAvailable, isBusy } from './model';
+import { areaNodes } from './area-nodes';
 
 /**
  * A lower bound for a county-sized roster: a linear relaxation small enough to solve in seconds. People are
@@ -43,22 +44,7 @@ export function relaxationBound(highs: Highs, prep: Prepared, timeLimitS: number
   const { policy } = prep;
   const w = policy.weights;
   // The area tree over every post and home path: node 0 is the root above all paths.
-  const nodeOf = new Map<string, number>([['', 0]]);
-  const parent: number[] = [-1];
-  const node = (path: string[]) => {
-    let at = 0;
-    for (let k = 1; k <= path.length; k++) {
-      const key = path.slice(0, k).join('/');
-      let n = nodeOf.get(key);
-      if (n === undefined) {
-        n = parent.length;
-        nodeOf.set(key, n);
-        parent.push(at);
-      }
-      at = n;
-    }
-    return at;
-  };
+  const { node, parent } = areaNodes();
   const commodities = new Map<string, Commodity>();
   for (const s of prep.shifts) {
     const at = node(s.path);

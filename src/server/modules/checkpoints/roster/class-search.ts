@@ -1,5 +1,7 @@
 import { type Prepared, blocks, excessCost, isAvailable, isBusy, pairConflict, shiftInfo } from './model';
 import type { RosterAssignment } from './types';
+import { areaNodes } from './area-nodes';
+import { mulberry32 } from '../../../../domain/random';
 
 /**
  * Local search over who works which time class, with posts left to a matching at the end.
@@ -38,35 +40,9 @@ export interface ClassSearchResult {
   endCost: number;
 }
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The area tree of every home and post: node 0 is the root above all paths. */
 function areaTree(prep: Prepared) {
-  const nodeOf = new Map<string, number>([['', 0]]);
-  const parent: number[] = [-1];
-  const node = (path: string[]) => {
-    let at = 0;
-    for (let k = 1; k <= path.length; k++) {
-      const key = path.slice(0, k).join('/');
-      let n = nodeOf.get(key);
-      if (n === undefined) {
-        n = parent.length;
-        nodeOf.set(key, n);
-        parent.push(at);
-      }
-      at = n;
-    }
-    return at;
-  };
+  const { node, parent } = areaNodes();
   const personNode = Int32Array.from(prep.people, (p) => node(p.path));
   const shiftNode = Int32Array.from(prep.shifts, (s) => node(s.path));
   return { parent: Int32Array.from(parent), personNode, shiftNode };
