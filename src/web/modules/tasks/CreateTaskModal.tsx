@@ -8,11 +8,10 @@ import { useState } from 'react';
 import { useCurrentArea } from '../../app/current-area';
 import { useTranslation } from 'react-i18next';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
-import { CommandGroupSelect } from '../../app/components/CommandGroupSelect';
+import { CommandGroupSelect, useCanAddressGroups } from '../../app/components/CommandGroupSelect';
 import { applyFieldErrors, errorText } from '../../app/errors';
 import { TASK_PRIORITIES } from '../../../domain/monitoring/schemas';
 import { createTask, type Task } from '../../../domain/tasks/api';
-import { useAuth } from '../../app/auth';
 import { useApiMutation } from '../../app/query';
 import { type PickedUser, UserSelect } from './UserSelect';
 import { fieldRule } from '../../app/form-rules';
@@ -42,7 +41,7 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
   // A person only sees tasks of areas inside their own scope: say so before the task disappears from view.
   const outOfSight = who === 'user' && user?.scopePath && areaPath && !areaPath.startsWith(user.scopePath);
   const create = useApiMutation(createTask);
-  const { can } = useAuth();
+  const canAddressGroups = useCanAddressGroups();
   const error = create.error ? errorText(create.error, t) : null;
 
   const submit = async () => {
@@ -92,7 +91,7 @@ export function CreateTaskModal({ areaId, onClose, onDone }: { areaId?: number; 
             options={[
               { value: 'user', label: t('tasks.assignPerson') },
               { value: 'role', label: t('tasks.assignRole') },
-              ...(can('command.read') ? [{ value: 'group', label: t('tasks.assignGroup') }] : []),
+              ...(canAddressGroups ? [{ value: 'group', label: t('tasks.assignGroup') }] : []),
             ]}
             data-testid="task-who"
           />
