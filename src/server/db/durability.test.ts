@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from './engine';
+import { childServers, freePort } from '../testing/child-servers';
 
 /**
  * The embedded database must survive the server being stopped while it writes: every write the server
@@ -14,42 +14,26 @@ const root = path.resolve(__dirname, '../../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-durability-'));
 const ADMIN_PASSWORD = 'Durable-Pass-2026';
 
-/** Every server this file started: a failed assertion must not leave one running and writing into the folder. */
-const servers: ChildProcess[] = [];
-afterAll(async () => {
-  await Promise.all(
-    servers
-      .filter((p) => p.exitCode === null && p.signalCode === null)
-      .map((p) => new Promise<void>((resolve) => (p.on('exit', () => resolve()), p.kill('SIGKILL')))),
-  );
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
-});
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+const servers = childServers(dataDir);
+afterAll(() => servers.cleanUp());
 
 function startServer(port: number): ChildProcess {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DEMO_SEED: 'false',
-      ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  servers.push(proc);
+  const proc = servers.tracked(
+    spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DEMO_SEED: 'false',
+        ADMIN_PASSWORD,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   return proc;
 }
 

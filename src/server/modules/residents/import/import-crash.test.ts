@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDb } from '../../../db/engine';
+import { childServers, freePort } from '../../../testing/child-servers';
 
 /**
  * A valid-rows commit of 50,000 rows on PGlite, the server killed (SIGKILL) half-way: the database then holds
@@ -18,42 +18,26 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-import-crash-'));
 const ADMIN_PASSWORD = 'Crash-Test-Pass-2026';
 const ROWS = 50_000;
 
-/** Every server this file started: a failed assertion must not leave one running and writing into the folder. */
-const servers: ChildProcess[] = [];
-afterAll(async () => {
-  await Promise.all(
-    servers
-      .filter((p) => p.exitCode === null && p.signalCode === null)
-      .map((p) => new Promise<void>((resolve) => (p.on('exit', () => resolve()), p.kill('SIGKILL')))),
-  );
-  rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 });
-});
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+const servers = childServers(dataDir);
+afterAll(() => servers.cleanUp());
 
 function startServer(port: number): { proc: ChildProcess; log: () => string } {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DEMO_SEED: 'false',
-      ADMIN_PASSWORD,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-      DATABASE_URL: '',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  servers.push(proc);
+  const proc = servers.tracked(
+    spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATA_DIR: dataDir,
+        DEMO_SEED: 'false',
+        ADMIN_PASSWORD,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+        DATABASE_URL: '',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
+  );
   let log = '';
   proc.stderr!.on('data', (d) => (log += d));
   proc.stdout!.on('data', (d) => (log += d));
