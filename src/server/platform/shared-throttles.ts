@@ -1,4 +1,5 @@
 import type { Db } from '../db/engine';
+import { type GroupCommit, groupCommit } from './group-commit';
 import { type AddressWindow, delayAfterFailures, LoginLimiter, type LoginLimits, type SignInGate, SignInThrottle } from './login-limiter';
 
 /**
@@ -101,32 +102,82 @@ function keys(username: string, address: string) {
   return [`signin:u:${username.toLowerCase()}`, `signin:a:${address}`];
 }
 
+/** One attempt on a public form: its address and the time it came. */
+interface Attempt {
+  address: string;
+  now: number;
+}
+
 /**
- * A public form's window per address (what LoginLimiter.check does with an unlimited account), in one
- * statement: the row is locked for that statement only, the recent attempts are kept, and this one is added
- * unless the limit is reached. The answer says which: `last_at` moves to this attempt only when it was counted.
+ * A public form's window per address (what LoginLimiter.check does with an unlimited account), shared by the
+ * processes. At a rush (hundreds of phones on the help page) one statement and one commit per attempt was a
+ * database round trip for every submission — as much as the submission's own share of its group-committed write.
+ * So the attempts waiting at one moment are counted together (platform/group-commit.ts): one transaction per
+ * batch locks the batch's addresses (advisory locks, in key order, so two processes never wait in a circle),
+ * then one statement reads each address's recent attempts and adds as many of the batch's as the limit leaves
+ * room for. Within an address the batch's attempts are taken in their order of arrival: the first ones counted,
+ * the rest told how long to wait. A batch's attempts all count at its latest attempt's time.
  */
 export class SharedAddressWindow implements AddressWindow {
+  private readonly writer: GroupCommit<Attempt, number>;
+
   constructor(
     private readonly db: Db,
     private readonly form: string,
     private readonly maxPerAddress: number,
     private readonly windowMs: number,
-  ) {}
+  ) {
+    this.writer = groupCommit<Attempt, number>({
+      maxItems: 500,
+      maxWaitMs: 0,
+      concurrency: 1,
+      writeMany: (items) => this.countMany(items),
+      writeOne: async (item) => (await this.countMany([item]))[0],
+    });
+  }
 
-  async check(_username: string, address: string, now = Date.now()): Promise<number> {
-    const [row] = await this.db.query<{ counted: boolean; oldest: Date | null }>(
-      `INSERT INTO throttle_state AS t (key, failures, last_at, hits) VALUES ($1, 0, $2, ARRAY[$2::timestamptz])
-       ON CONFLICT (key) DO UPDATE SET
-         last_at = CASE WHEN cardinality(ARRAY(SELECT h FROM unnest(t.hits) h WHERE h > $3)) >= $4 THEN t.last_at ELSE $2 END,
-         hits = CASE WHEN cardinality(ARRAY(SELECT h FROM unnest(t.hits) h WHERE h > $3)) >= $4
-                     THEN ARRAY(SELECT h FROM unnest(t.hits) h WHERE h > $3 ORDER BY h)
-                     ELSE ARRAY(SELECT h FROM unnest(t.hits) h WHERE h > $3 ORDER BY h) || $2::timestamptz END
-       RETURNING t.last_at = $2 AS counted, t.hits[1] AS oldest`,
-      [`${this.form}:a:${address}`, new Date(now), new Date(now - this.windowMs), this.maxPerAddress],
-    );
-    if (row.counted) return 0;
-    return Math.max(1, Math.ceil((ms(row.oldest ?? new Date(now)) + this.windowMs - now) / 60_000));
+  check(_username: string, address: string, now = Date.now()): Promise<number> {
+    return this.writer.write({ address, now });
+  }
+
+  private async countMany(items: Attempt[]): Promise<number[]> {
+    const now = Math.max(...items.map((i) => i.now));
+    const perKey = new Map<string, number>();
+    for (const it of items) {
+      const key = `${this.form}:a:${it.address}`;
+      perKey.set(key, (perKey.get(key) ?? 0) + 1);
+    }
+    const keys = [...perKey.keys()].sort();
+    const rows = await this.db.tx(async (tx) => {
+      await tx.query('SELECT count(pg_advisory_xact_lock(hashtext(k))) FROM (SELECT k FROM unnest($1::text[]) k ORDER BY k) s', [keys]);
+      return tx.query<{ key: string; counted: number; oldest: Date }>(
+        `WITH src AS (SELECT * FROM unnest($1::text[], $2::int[]) AS s(key, k)),
+         old AS (
+           SELECT src.key, src.k, t.last_at, ARRAY(SELECT h FROM unnest(t.hits) h WHERE h > $3 ORDER BY h) AS recent
+             FROM src LEFT JOIN throttle_state t ON t.key = src.key
+         ),
+         calc AS (SELECT key, last_at, recent, least(k, greatest(0, $4 - cardinality(recent))) AS counted FROM old),
+         up AS (
+           INSERT INTO throttle_state (key, failures, last_at, hits)
+           SELECT key, 0, CASE WHEN counted > 0 OR last_at IS NULL THEN $5::timestamptz ELSE last_at END,
+                  recent || array_fill($5::timestamptz, ARRAY[counted])
+             FROM calc
+           ON CONFLICT (key) DO UPDATE SET last_at = excluded.last_at, hits = excluded.hits
+         )
+         SELECT key, counted, COALESCE(recent[1], $5::timestamptz) AS oldest FROM calc`,
+        [keys, keys.map((k) => perKey.get(k)!), new Date(now - this.windowMs), this.maxPerAddress, new Date(now)],
+        'throttle.address-window',
+      );
+    });
+    const left = new Map(rows.map((r) => [r.key, { counted: r.counted, oldest: ms(r.oldest) }]));
+    return items.map((it) => {
+      const r = left.get(`${this.form}:a:${it.address}`)!;
+      if (r.counted > 0) {
+        r.counted--;
+        return 0;
+      }
+      return Math.max(1, Math.ceil((r.oldest + this.windowMs - now) / 60_000));
+    });
   }
 }
 
