@@ -6,12 +6,12 @@ import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
 import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
 import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import * as assist from './assist';
+import { addressWindow } from '../../platform/shared-throttles';
 import { serve } from '../../platform/serve';
 import * as tasks from '../tasks';
 import * as chainsApi from '../../../domain/tracing/api-chains';
 import * as boardApi from '../../../domain/tracing/api-board';
 import * as exposuresApi from '../../../domain/tracing/api-exposures';
-import { LoginLimiter } from '../../platform/login-limiter';
 import { pickLang } from '../../platform/messages';
 import { exposures } from './exposures';
 import * as venues from './venues';
@@ -121,7 +121,8 @@ export async function tracingRoutes(app: FastifyInstance, opts: { config: Config
     cron: '17 3 * * *',
     run: async () => void (await venues.sweepVisits(app.db)),
   });
-  const limiter = new LoginLimiter(Number.MAX_SAFE_INTEGER, VENUE_SCANS_PER_ADDRESS, VENUE_SCAN_WINDOW_MINUTES * 60_000);
+  // Shared by the server processes on PostgreSQL, like the other public forms' windows.
+  const limiter = addressWindow(app.db, 'venue', VENUE_SCANS_PER_ADDRESS, VENUE_SCAN_WINDOW_MINUTES * 60_000);
   const scanCtx = (req: FastifyRequest): venues.ScanCtx => ({ db: req.server.db, lang: pickLang(req.headers['accept-language']), clientIp: req.ip, limiter });
   const pub = { access: 'public' as const, tags: ['tracing'] };
   serve(app, exposuresApi.listVenues, read, (req) => venues.listVenues(ctxOf(req), req.query));

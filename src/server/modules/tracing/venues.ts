@@ -7,7 +7,7 @@ import type { Db } from '../../db/engine';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, notFound, tooMany } from '../../platform/errors';
-import type { LoginLimiter } from '../../platform/login-limiter';
+import type { AddressWindow } from '../../platform/login-limiter';
 import type { Lang } from '../../platform/messages';
 import { areaTree } from '../areas';
 import * as residents from '../residents';
@@ -110,11 +110,11 @@ export interface ScanCtx {
   db: Db;
   lang: Lang;
   clientIp: string;
-  limiter: LoginLimiter;
+  limiter: AddressWindow;
 }
 
-function throttle(p: ScanCtx) {
-  const wait = p.limiter.check('', p.clientIp);
+async function throttle(p: ScanCtx) {
+  const wait = await p.limiter.check('', p.clientIp);
   if (wait) throw tooMany(wait);
 }
 
@@ -125,14 +125,14 @@ async function mustToken(p: ScanCtx, token: string) {
 }
 
 export async function scanForm(p: ScanCtx, token: string) {
-  throttle(p);
+  await throttle(p);
   const v = await mustToken(p, token);
   return { venueName: v.name, areaName: v.area_name, keptDays: await venuesRepo.visitDays(p.db) };
 }
 
 /** Counted before anything else: a flood of bad visits is throttled like good ones. The visit itself is not audited (the table is the record, and it is swept). */
 export async function scan(p: ScanCtx, token: string, b: z.infer<typeof venueScanBody>) {
-  throttle(p);
+  await throttle(p);
   const v = await mustToken(p, token);
   const fields: Record<string, string> = {};
   const phone = residents.checkPhoneField(b.phone, 'phone', p.lang, fields);
