@@ -1,3 +1,5 @@
+import type { Db, Queryable } from '../db/engine';
+
 /**
  * Group commit for the field's high-volume writes (crossings now; desk bindings, visits and follow-ups next).
  *
@@ -149,4 +151,31 @@ export async function retryDeadlock<T>(run: () => Promise<T>, tries = 4): Promis
       if ((e as { code?: string })?.code !== '40P01' || i >= tries) throw e;
     }
   }
+}
+
+/** One write's statements, run in the transaction it is handed; answers the write's outcome. */
+export type TxWrite<O> = (tx: Queryable) => Promise<O>;
+
+/**
+ * Group commit for writes whose statements stay as they are (a visit, a follow-up's reading): the writes waiting
+ * at one moment run one after another in ONE transaction, each by its own statements, with one commit and one
+ * turn on the audit chain's lock for all — where each alone paid its own transaction, commit and turn. A batch
+ * that fails (one write's check failing inside it, a racing claim) is rolled back whole and written again one
+ * write per transaction, so only the write that really fails sees its error. One batch at a time: the batches
+ * queue on the audit chain's lock anyway, and two at once could each hold a row the other waits for while
+ * holding that lock.
+ */
+export function sharedTransactions<O>(db: Db, maxItems: number): GroupCommit<TxWrite<O>, O> {
+  return groupCommit<TxWrite<O>, O>({
+    maxItems,
+    maxWaitMs: 0,
+    concurrency: 1,
+    writeMany: (writes) =>
+      db.tx(async (tx) => {
+        const out: O[] = [];
+        for (const write of writes) out.push(await write(tx));
+        return out;
+      }),
+    writeOne: (write) => retryDeadlock(() => db.tx(write)),
+  });
 }

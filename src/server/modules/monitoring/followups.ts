@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { recordFollowUpBody, resolveAlertBody } from '../../../domain/monitoring/api';
+import type { Db } from '../../db/engine';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { conflict, notFound } from '../../platform/errors';
+import { perDatabase, sharedTransactions } from '../../platform/group-commit';
 import * as tasks from '../tasks';
 import { alertPolicy, mustAlert, raiseFeverAlert } from './alert-raise';
 import * as repo from './repo';
@@ -11,6 +13,13 @@ import { auditHealthRead } from './read-audit';
 import { toAlertView, toFollowUpView } from './view';
 
 /** Health monitoring: follow-ups generated ahead, the doctor's day, readings, fever alerts and their resolution. */
+
+/**
+ * Readings from the doctors' and the people's own phones come twice a day from everyone under a measure, mostly
+ * in the same morning and evening hours: they are group-committed (`sharedTransactions`), each reading by its own
+ * statements in a transaction shared with the readings arriving at the same moment.
+ */
+export const followUpWriter = perDatabase((db: Db) => sharedTransactions<void>(db, 50));
 
 export async function generate(ctx: MCtx, measureId: number) {
   const m = await mustMeasure(ctx, measureId);
@@ -58,7 +67,7 @@ export async function record(ctx: MCtx, id: number, b: z.infer<typeof recordFoll
   const m = await mustMeasure(ctx, f.measure_id);
   const policy = await alertPolicy(ctx, m.policy_set_id);
   const alert = mustAlert(policy, b.temperature, b.symptoms);
-  await ctx.db.tx(async (tx) => {
+  await followUpWriter(ctx.db).write(async (tx) => {
     if (!(await repo.recordFollowUp(tx, id, { temperature: b.temperature, symptoms: b.symptoms, note: b.note ?? null, by: ctx.actor.userId })))
       throw conflict('FOLLOW_UP_DONE');
     // Recorded late: the sweep's "missed follow-up" task is done.
