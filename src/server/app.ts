@@ -11,6 +11,7 @@ import helmet from 'helmet';
 import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { type Db, openDb } from './db/engine';
+import { withPrimaryFallback } from './db/replica-fallback';
 import { migrate } from './db/migrate';
 import { registerAccessControl, registerPublic } from './platform/access';
 import { registerErrorHandler } from './platform/error-handler';
@@ -94,15 +95,25 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.decorate('db', db);
   // The replica's pool, in the primary's schema (a test file's own); PGlite has one database, so reads stay on it.
+  // An unreachable replica's reads are answered by the primary (replica-fallback.ts).
   const readDb =
     db.engine === 'postgres' && config.DATABASE_REPLICA_URL
-      ? await openDb({
-          databaseUrl: config.DATABASE_REPLICA_URL,
-          poolSize: config.DATABASE_POOL_SIZE,
-          schema: db.schema ?? undefined,
-          readOnly: true,
-          guardTransactions: config.NODE_ENV !== 'production',
-        })
+      ? withPrimaryFallback(
+          await openDb({
+            databaseUrl: config.DATABASE_REPLICA_URL,
+            poolSize: config.DATABASE_POOL_SIZE,
+            schema: db.schema ?? undefined,
+            readOnly: true,
+            guardTransactions: config.NODE_ENV !== 'production',
+            connectTimeoutMs: 3_000,
+          }),
+          db,
+          {
+            retryAfterMs: config.DATABASE_REPLICA_RETRY_SECONDS * 1000,
+            onDown: (e) => app.log.warn({ err: e }, 'read replica unreachable: its reads go to the primary until it answers again'),
+            onUp: () => app.log.info('read replica answers again: reports and the overview read it'),
+          },
+        )
       : db;
   app.decorate('readDb', readDb);
   if (readDb !== db) app.addHook('onClose', async () => readDb.close());

@@ -43,6 +43,11 @@ export const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /**
+   * Seconds the replica is left alone after it could not be reached: its reads go to the primary meanwhile (with a
+   * warning in the log when it goes and a note when it is back), then it is tried again.
+   */
+  DATABASE_REPLICA_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Connections in the pool when DATABASE_URL is set. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /**

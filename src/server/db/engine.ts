@@ -89,6 +89,8 @@ export interface DbOptions {
    * mistake fails at once instead of succeeding on a server that will later be overwritten (PostgreSQL only).
    */
   readOnly?: boolean;
+  /** Give up connecting after this long (PostgreSQL only; default: wait as long as the network does). */
+  connectTimeoutMs?: number;
 }
 
 export async function openDb(opts: DbOptions): Promise<Db> {
@@ -180,6 +182,7 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: opts.databaseUrl,
     max: opts.poolSize ?? 10,
+    connectionTimeoutMillis: opts.connectTimeoutMs,
     options: settings.filter(Boolean).join(' ') || undefined,
   });
   // An idle client losing its connection must not crash the process; the pool replaces it.

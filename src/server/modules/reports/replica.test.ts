@@ -7,6 +7,7 @@ import { testConfig } from '../../config';
 import { type Db, openDb } from '../../db/engine';
 import { migrate } from '../../db/migrate';
 import { todayIn } from '../../platform/dates';
+import { freePort } from '../../testing/child-servers';
 import { buildHousehold, buildResident } from '../../testing/factories';
 import { type Agent, login, makeArea, makeUser } from '../../testing/harness';
 import { areaRepo } from '../areas';
@@ -174,6 +175,23 @@ describe.skipIf(!url)('reports and the overview read the replica (PostgreSQL onl
     expect(await readUntil(() => changes() >= 2, 10_000), text).toBe(true);
     await reader.cancel();
   }, 60_000);
+
+  it('a replica nobody answers at: the overview and the reports above villages read the primary instead of failing', async () => {
+    const closed = await freePort();
+    const down = await buildApp({ config: testConfig({ DATABASE_REPLICA_URL: `postgres://postgres@127.0.0.1:${closed}/nowhere` }), db: primary });
+    await down.ready();
+    try {
+      const commander = await login(down, 'replica_command');
+      const overview = await commander.get('/api/overview');
+      expect(overview.statusCode, overview.body).toBe(200);
+      expect(overview.json().figures['arrivals.today']).toBe(1);
+      const town = await commander.get(`/api/daily-reports?areaId=${ids.town}`);
+      expect(town.statusCode, town.body).toBe(200);
+      expect(town.json().figures['arrivals.today']).toBe(1);
+    } finally {
+      await down.close();
+    }
+  });
 
   it('the replica’s pool refuses a write', async () => {
     expect(app.readDb).not.toBe(app.db);
