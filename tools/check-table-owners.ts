@@ -123,6 +123,7 @@ const OWNER: Record<string, string> = {
     'checkpoint_alerts',
     'checkpoint_crossings',
     'checkpoint_crossing_people',
+    'checkpoint_crossing_days',
     'checkpoint_roster_policy',
     'checkpoint_roster_fills',
     'checkpoint_roster_requests',

@@ -74,4 +74,24 @@ describe('the daily report’s checkpoint line', () => {
     const town = await ok(f.cadre.get(`/api/daily-reports?areaId=${f.town.id}`));
     expect(line(town.figures).checked).toBe(5);
   });
+
+  it('its day counters stay equal to the crossings themselves through a rush with resends', async () => {
+    const sends = Array.from({ length: 24 }, (_, i) =>
+      crossing(postId, i % 3 ? {} : { plate: `豫P${String(20000 + i)}`, vehicleType: 'private', decision: 'turned_back' }),
+    );
+    const answers = await Promise.all([...sends, ...sends.slice(0, 6)].map((b) => f.volunteer.post('/api/checkpoints/crossings', b)));
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(24);
+    expect(answers.every((a) => a.statusCode === 201 || a.statusCode === 200)).toBe(true);
+    const counted = await f.t.db.query(
+      'SELECT post_id, day::text AS day, crossings, checked, turned_back, vehicles_turned_back FROM checkpoint_crossing_days ORDER BY 1, 2',
+    );
+    const summed = await f.t.db.query(
+      `SELECT post_id, day::text AS day, count(*)::int AS crossings, sum(people)::int AS checked,
+              COALESCE(sum(people) FILTER (WHERE decision = 'turned_back'), 0)::int AS turned_back,
+              (count(*) FILTER (WHERE vehicle AND decision = 'turned_back'))::int AS vehicles_turned_back
+         FROM checkpoint_crossings GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(counted).toEqual(summed);
+    expect(counted.reduce((n, r) => n + r.crossings, 0)).toBe(3 + 24);
+  });
 });
