@@ -15,14 +15,22 @@ import { terminalTask } from './tasks';
  * in two processes at once) makes nothing twice, because the job's insert claims the case ON CONFLICT DO NOTHING.
  */
 const JOB_ACTOR: AuditActor = { actorId: null, actorName: 'fieldwork.terminal', requestId: null, clientIp: null };
-/** How far back a sweep looks: long enough to survive a stopped server over a weekend. */
+/** How far back a full sweep looks: long enough to survive a stopped server over a weekend. */
 const LOOK_BACK_MS = 7 * 86_400_000;
+/**
+ * The minute's sweep looks back only this far: at the height of an outbreak (thousands of cases in the week) reading
+ * the whole week every minute cost about a second each time for nothing new. A case's transaction can commit a little
+ * after a later one, so the window is generous rather than "since the last id seen"; a full sweep still runs on the
+ * first turn of each process and every hour, for what a stopped server or a long transaction left behind.
+ */
+const RECENT_MS = 15 * 60_000;
+const FULL_EVERY_MS = 60 * 60_000;
 
 /** Cases read a page at a time, each page's jobs written in one transaction. */
 const PAGE = 1000;
 
-export async function sweepNewCases(db: Db, now = new Date()): Promise<number> {
-  const since = new Date(now.getTime() - LOOK_BACK_MS);
+export async function sweepNewCases(db: Db, now = new Date(), lookBackMs = LOOK_BACK_MS): Promise<number> {
+  const since = new Date(now.getTime() - lookBackMs);
   const pol = await policyOf(db);
   let made = 0;
   for (let afterId = 0; ; ) {
@@ -63,6 +71,22 @@ async function writeTerminalJobs(db: Db, cases: CaseForDisinfection[], hours: nu
   });
 }
 
+/** The sweep's look-back for each turn: the whole week on the first turn and hourly, the last minutes otherwise. */
+export function sweepWindows(now: () => number = Date.now): () => number {
+  let lastFull = Number.NEGATIVE_INFINITY;
+  return () => {
+    if (now() - lastFull < FULL_EVERY_MS) return RECENT_MS;
+    lastFull = now();
+    return LOOK_BACK_MS;
+  };
+}
+
 export async function defineFieldworkJobs(jobs: JobQueue, db: Db): Promise<void> {
-  await jobs.define({ name: 'fieldwork.terminal', policy: 'stately', cron: '* * * * *', run: async () => void (await sweepNewCases(db)) });
+  const lookBack = sweepWindows();
+  await jobs.define({
+    name: 'fieldwork.terminal',
+    policy: 'stately',
+    cron: '* * * * *',
+    run: async () => void (await sweepNewCases(db, new Date(), lookBack())),
+  });
 }
