@@ -19,6 +19,7 @@ import { registerInputGuard } from './platform/input-guard';
 import { JobQueue } from './platform/jobs';
 import { responseSerializerCompiler } from './platform/serializer';
 import { SessionStore } from './platform/sessions';
+import { vacuumWhereDue } from './platform/pglite-vacuum';
 import { purgeThrottles, signInThrottle } from './platform/shared-throttles';
 import { VERSION } from './version';
 import { areaRoutes } from './modules/areas/routes';
@@ -256,6 +257,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       cron: '23 * * * *',
       run: async () => void (await purgeThrottles(db, throttleKeepMs)),
     });
+  // PGlite has no autovacuum: a few tables at a time every five minutes, where autovacuum's thresholds say so.
+  if (db.engine === 'pglite')
+    await jobs.define({ name: 'platform.pglite-vacuum', policy: 'stately', cron: '*/5 * * * *', run: async () => void (await vacuumWhereDue(db)) });
   // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
   await defineAuditJobs(jobs, db, { timeZone: config.TIME_ZONE });
   await defineLifecycleJobs(jobs, db);
