@@ -49,6 +49,16 @@ afterAll(() => f.t.close());
 
 describe('chains', () => {
   it('lists nothing before the first computation, then the chains with their figures, the latest first', async () => {
+    // The cases and contacts written above each asked the background job for a computation: let it run first, so it
+    // does not land between the removal below and the read (a busy machine picks jobs up seconds late).
+    // Settled: a computation there, and no newer one for a second and a half (a second may have been queued).
+    const computedAt = async () => (await ok(f.command.get('/api/tracing/chains'))).computedAt as string | null;
+    for (let waited = 0, seen = await computedAt(); waited < 60_000; waited += 1500) {
+      await new Promise((r) => setTimeout(r, 1500));
+      const now = await computedAt();
+      if (now !== null && now === seen) break;
+      seen = now;
+    }
     await f.t.db.query('DELETE FROM tracing_chain_snapshots');
     expect(await ok(f.command.get('/api/tracing/chains'))).toEqual({ computedAt: null, items: [], total: 0 });
     const done = await ok(f.cadre.post('/api/tracing/chains/recompute', {}));
