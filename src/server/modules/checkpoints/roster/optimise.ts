@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import { greedyRoster } from './greedy';
 import { type ImproveProgress, isWholeMip } from './lns';
 import { prepare, rosterCost } from './model';
 import { checkPrepared } from './rules';
+import { refillRosterWorkers, takeRosterWorker } from './worker-pool';
 import { type RosterAssignment, type RosterPolicy, type RosterProblem, type RosterSolution, defaultRosterPolicy } from './types';
 
 /**
@@ -45,9 +45,10 @@ export type WorkerMessage =
   /** A roster better than the start, sent as soon as found so a worker ended at the limit does not lose it. */
   | { type: 'roster'; assignments: RosterAssignment[] }
   | { type: 'done'; assignments: RosterAssignment[] | null; bound: number; boundMs: number; optimal: boolean; neighbourhoods: number }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /** A warm thread has loaded what it needs and waits for its job (worker-pool.ts). */
+  | { type: 'ready' };
 
-const boot = new URL('./worker-boot.mjs', import.meta.url);
 // Time kept for the worker to hand back its result and for the checks after it (a county's roster is 25,000
 // rows to pass between threads and check again: 1.5–2 s on two busy cores, so a share of the limit alone let a 10 s
 // limit end at 11 s), and how long past the limit a silent worker is given.
@@ -78,7 +79,8 @@ function runWorker(
 ): Promise<Optimised> {
   return new Promise((resolve) => {
     const got: Optimised = { assignments: null, error: null, bound: Number.NEGATIVE_INFINITY, boundMs: 0, optimal: false };
-    const w = new Worker(boot, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
+    const w = takeRosterWorker(heapMb);
+    w.postMessage({ type: 'job', job });
     let settled = false;
     const finish = () => {
       if (settled) return;
@@ -92,6 +94,7 @@ function runWorker(
     // answer already known (the greedy roster, the bound if it came) stands.
     const timer = setTimeout(finish, Math.max(0, hardStopAt - Date.now()));
     w.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') return;
       if (m.type === 'progress') onProgress?.(m);
       else if (m.type === 'bound') {
         got.bound = m.bound;
@@ -189,6 +192,8 @@ export async function solveRoster(
   // A roster costing nothing (or no time left) needs neither thread.
   boundControl.stop?.();
   improveControl.stop?.();
+  // The threads taken are replaced now that the solve no longer needs the cores.
+  refillRosterWorkers(heapMb);
   const optimiseMs = Date.now() - optimiseStart;
   const objective = bestCost.cost.total;
   // All costs are non-negative, so 0 is always a bound; rounding in the solver must not put the bound above the roster.
