@@ -10,6 +10,9 @@
  *   BENCH_DATABASE_URL  PostgreSQL database for the bench (required; its public schema is wiped)
  *   BENCH_PHONES        200   concurrent phones
  *   BENCH_SECONDS       10    length of the load
+ *   BENCH_RATE          0     crossings a second the phones offer together, each phone at its own steady pace
+ *                             (0: each phone sends its next crossing as soon as the last is answered — the
+ *                             capacity, at which the latency is the phones' queue: 200 phones ÷ the rate)
  *   BENCH_PORT          3941  the server
  * Progress goes to stderr; the last line on stdout is the JSON of figures.
  */
@@ -31,6 +34,7 @@ if (!url) {
 const PHONES = Number(process.env.BENCH_PHONES ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3941);
+const RATE = Number(process.env.BENCH_RATE ?? 0);
 const base = `http://127.0.0.1:${PORT}`;
 const log = (...a: unknown[]) => console.error('[bench:checkpoints]', ...a);
 
@@ -91,9 +95,17 @@ try {
       }
     }
   };
+  const paceMs = RATE > 0 ? (PHONES * 1000) / RATE : 0;
   const phone = async (i: number) => {
     let k = 0;
+    // Paced phones start spread over one interval, so that they do not all send at the same moment.
+    const start = Date.now() + (paceMs * i) / PHONES;
     while (Date.now() < until) {
+      if (paceMs) {
+        const wait = start + k * paceMs - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        if (Date.now() >= until) break;
+      }
       const clientId = randomUUID();
       const body = JSON.stringify({
         clientId,
@@ -112,13 +124,18 @@ try {
       if (k % 5 === 0 && status < 300) await send(body);
     }
   };
-  log(`${PHONES} phones for ${SECONDS} s`);
+  log(`${PHONES} phones for ${SECONDS} s${RATE ? ` offering ${RATE} crossings/s` : ''}`);
+  const commits = async () => Number((await c.query('SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()')).rows[0].xact_commit);
+  const commitsBefore = await commits();
   const t0 = performance.now();
   const cpu = cpuShare(server.pid!, new URL(url).pathname.slice(1));
   await Promise.all(Array.from({ length: PHONES }, (_, i) => phone(i)));
   const seconds = (performance.now() - t0) / 1000;
   const share = cpu.end(latencies.length);
   agent.destroy();
+  // The statistics reach the view within a second or so of the last commit.
+  await new Promise((r) => setTimeout(r, 1500));
+  const committed = (await commits()) - commitsBefore;
   const rows = (await c.query('SELECT client_id::text AS id FROM checkpoint_crossings')).rows as { id: string }[];
   const inDb = new Set(rows.map((r) => r.id));
   const lost = [...acked].filter((id) => !inDb.has(id)).length;
@@ -133,6 +150,8 @@ try {
       duplicated,
       requests: latencies.length,
       answers,
+      // Transactions per request (each statement outside a transaction is one): how well the writes are grouped.
+      db_commits_per_op: Math.round((committed / Math.max(1, latencies.length)) * 1000) / 1000,
       // CPU per request by part, and the requests/s the cores could carry with the phones elsewhere.
       ...share,
     }),
