@@ -2,7 +2,7 @@ import { greedyRoster } from './greedy';
 import { type ImproveProgress, isWholeMip } from './lns';
 import { prepare, rosterCost } from './model';
 import { checkPrepared } from './rules';
-import { refillRosterWorkers, takeRosterWorker } from './worker-pool';
+import { readyRosterWorkers, refillRosterWorkers, takeRosterWorker } from './worker-pool';
 import { type RosterAssignment, type RosterPolicy, type RosterProblem, type RosterSolution, defaultRosterPolicy } from './types';
 
 /**
@@ -136,18 +136,23 @@ export async function solveRoster(
   const seed = options.seed ?? 15;
   const heapMb = options.workerHeapMb ?? 1024;
   const hardStopAt = t0 + timeLimitMs + GRACE_MS;
-  const greedy = greedyRoster(prep);
-  const greedyMs = Date.now() - t0;
-  // A county gets two threads side by side, started as soon as the greedy roster is there (not before: on two busy
-  // cores, threads starting beside the greedy fill slowed it from 1–2 s to 6–17 s): the bound's and the improving
-  // one. The greedy roster's checks run while they start.
-  const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 1, task: 'improve', seed };
   const boundControl: WorkerControl = {};
   const improveControl: WorkerControl = {};
-  const county = timeLimitMs > 0 && deadline - Date.now() > 100 && !isWholeMip(prep);
+  const policyJob = { problem, policy, deadline, boundShare: options.boundShare ?? 1, seed };
   // The bound may use the time kept for the checks too: it is not waited for until they are done.
-  const boundJob: WorkerJob = { ...job, start: [], task: 'bound', deadline: t0 + timeLimitMs - BOUND_MARGIN_MS };
-  const bounding = county ? runWorker(boundJob, heapMb, hardStopAt, options.onProgress, boundControl) : null;
+  const boundJob: WorkerJob = { ...policyJob, start: [], task: 'bound', deadline: t0 + timeLimitMs - BOUND_MARGIN_MS };
+  const large = timeLimitMs > 0 && !isWholeMip(prep);
+  // The bound needs no roster: a thread already loaded and waiting (worker-pool.ts) starts it beside the greedy
+  // fill, a second sooner — the relaxation is what a short limit runs out of.
+  let bounding = large && readyRosterWorkers(heapMb) > 0 ? runWorker(boundJob, heapMb, hardStopAt, options.onProgress, boundControl) : null;
+  const greedy = greedyRoster(prep);
+  const greedyMs = Date.now() - t0;
+  // Otherwise a county gets its two threads side by side as soon as the greedy roster is there (not before: on two
+  // busy cores, threads starting beside the greedy fill slowed it from 1–2 s to 6–17 s): the bound's and the
+  // improving one. The greedy roster's checks run while they start.
+  const job: WorkerJob = { ...policyJob, start: greedy, task: 'improve' };
+  const county = large && deadline - Date.now() > 100;
+  if (county && !bounding) bounding = runWorker(boundJob, heapMb, hardStopAt, options.onProgress, boundControl);
   const improving = county ? runWorker(job, heapMb, hardStopAt, options.onProgress, improveControl) : null;
   // Each roster is checked once (a county's check takes a second on a busy machine, after the time limit's margin).
   let violations = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed');

@@ -13,6 +13,7 @@ const boot = new URL('./worker-boot.mjs', import.meta.url);
 interface Pooled {
   worker: Worker;
   ready: Promise<void>;
+  isReady: boolean;
 }
 
 /** Warm threads by JavaScript heap size (a thread's heap is fixed when it starts), and how many are wanted. */
@@ -21,16 +22,18 @@ const wanted = new Map<number, number>();
 
 function start(heapMb: number, warm: boolean): Pooled {
   const worker = new Worker(boot, { workerData: { warm }, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
-  const ready = new Promise<void>((resolve) => {
+  const pooled: Pooled = { worker, ready: Promise.resolve(), isReady: false };
+  pooled.ready = new Promise<void>((resolve) => {
     const onMessage = (m: { type?: string }) => {
       if (m?.type !== 'ready') return;
       worker.off('message', onMessage);
+      pooled.isReady = true;
       resolve();
     };
     worker.on('message', onMessage);
     worker.once('exit', () => resolve());
   });
-  return { worker, ready };
+  return pooled;
 }
 
 function refill(heapMb: number) {
@@ -70,9 +73,16 @@ export function waitingRosterWorkers(heapMb: number): number {
   return pools.get(heapMb)?.length ?? 0;
 }
 
-/** A thread for one solve: a warm one when there is one, else one started now. */
+/** How many warm threads of `heapMb` have loaded and wait. */
+export function readyRosterWorkers(heapMb: number): number {
+  return (pools.get(heapMb) ?? []).filter((p) => p.isReady).length;
+}
+
+/** A thread for one solve: a warm one when there is one (a ready one first), else one started now. */
 export function takeRosterWorker(heapMb: number): Worker {
-  const p = pools.get(heapMb)?.shift();
+  const pool = pools.get(heapMb) ?? [];
+  const i = pool.findIndex((p) => p.isReady);
+  const p = pool.splice(i >= 0 ? i : 0, 1)[0];
   if (!p) {
     rosterWorkerStats.startedForSolve++;
     return start(heapMb, false).worker;
