@@ -82,7 +82,7 @@ export function readyRosterWorkers(heapMb: number): number {
 export function takeRosterWorker(heapMb: number): Worker {
   const pool = pools.get(heapMb) ?? [];
   const i = pool.findIndex((p) => p.isReady);
-  const p = pool.splice(i >= 0 ? i : 0, 1)[0];
+  const p = pool.splice(Math.max(i, 0), 1)[0];
   if (!p) {
     rosterWorkerStats.startedForSolve++;
     return start(heapMb, false).worker;
