@@ -20,12 +20,23 @@ function ticksOf(pid: number): number {
   }
 }
 
-function postgresPids(): number[] {
+/**
+ * The PostgreSQL processes working for the bench. Given the bench's database, a backend (or an autovacuum
+ * worker) of another database is left out: on a machine shared with other work its CPU is not the bench's.
+ * The server-wide processes (postmaster, WAL writer, checkpointer, …) are counted either way.
+ */
+function postgresPids(database?: string): number[] {
   const pids: number[] = [];
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(d));
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() !== 'postgres') continue;
+      if (database) {
+        const title = readFileSync(`/proc/${d}/cmdline`, 'utf8').replace(/\0/g, ' ');
+        const of = /^postgres: \S+ (\S+) (?:\S+\(\d+\)|\[local\])/.exec(title) ?? /^postgres: autovacuum worker (\S+)/.exec(title);
+        if (of && of[1] !== database) continue;
+      }
+      pids.push(Number(d));
     } catch {}
   }
   return pids;
@@ -37,23 +48,26 @@ export interface CpuSample {
   generator: number;
 }
 
-function sample(serverPid: number): CpuSample {
+function sample(serverPid: number, database?: string): CpuSample {
   const me = process.cpuUsage();
   return {
     server: ticksOf(serverPid) * TICK_S,
     // Backends come and go (each pooled connection is one): those that ended during the load are missed, so
     // the figure is a floor. The server keeps its pool open throughout, so in practice none ends.
-    database: postgresPids().reduce((s, p) => s + ticksOf(p), 0) * TICK_S,
+    database: postgresPids(database).reduce((s, p) => s + ticksOf(p), 0) * TICK_S,
     generator: (me.user + me.system) / 1e6,
   };
 }
 
-/** Starts measuring; `end(operations)` gives each part's CPU milliseconds per operation and the capacity they imply. */
-export function cpuShare(serverPid: number) {
-  const start = sample(serverPid);
+/**
+ * Starts measuring; `end(operations)` gives each part's CPU milliseconds per operation and the capacity they imply.
+ * `database`: the bench's database, so that other databases' backends on the same server are not counted.
+ */
+export function cpuShare(serverPid: number, databaseName?: string) {
+  const start = sample(serverPid, databaseName);
   return {
     end(operations: number) {
-      const stop = sample(serverPid);
+      const stop = sample(serverPid, databaseName);
       const per = (k: keyof CpuSample) => Math.round(((stop[k] - start[k]) * 1000 * 100) / Math.max(1, operations)) / 100;
       const server = per('server');
       const database = per('database');

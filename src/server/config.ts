@@ -155,6 +155,8 @@ export const configSchema = z.object({
   IMPORT_KEEP_DAYS: z.coerce.number().positive().max(365).default(7),
   /** Wall time of one checkpoint roster fill (一键排班): the greedy fill, then the optimiser until this many seconds. */
   ROSTER_FILL_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  /** Optimiser threads started with the server and kept waiting, so a fill's time goes to solving (0: started per fill). */
+  ROSTER_WARM_THREADS: z.coerce.number().int().min(0).max(4).default(2),
   /** Largest JSON body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /**

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { openDb } from './db/engine';
 import { migrate } from './db/migrate';
 import { inStartupTurn } from './db/startup-lock';
+import { warmFillThreads } from './modules/checkpoints';
 import { bootstrap } from './modules/demo';
 import { currentRole, grantAppRole, ownsAuditLog } from './platform/audit-roles';
 import type { Db } from './db/engine';
@@ -91,6 +92,8 @@ async function main() {
     `wangge is running on http://localhost:${config.PORT}  (database: ${where}, migration ${level}${applied.length ? `, applied ${applied.join(', ')}` : ''})`,
   );
   if (first) console.log(first);
+  // Ready before anyone asks for a roster fill: a thread takes seconds to load its code and HiGHS.
+  if (config.ROSTER_WARM_THREADS) void warmFillThreads(config.ROSTER_WARM_THREADS);
 }
 
 main().catch((e) => {

@@ -8,11 +8,11 @@ import * as repo from './crossings-repo';
  * kilobytes of parameters), three writes in flight so the rest of the pool stays free for everyone else.
  */
 export const crossingWriter = perDatabase((db: Queryable) =>
-  groupCommit<{ who: Parameters<typeof repo.insertCrossing>[1]; c: repo.NewCrossing }, number | null>({
+  groupCommit<repo.PendingCrossing, repo.CrossingOutcome>({
     maxItems: 200,
     maxWaitMs: 0,
     concurrency: 3,
     writeMany: (items) => repo.insertCrossings(db, items),
-    writeOne: (item) => repo.insertCrossing(db, item.who, item.c),
+    writeOne: (item) => repo.insertCrossing(db, item),
   }),
 );

@@ -9,7 +9,6 @@ import { residentsAs } from '../residents/sql';
 export interface NewCrossing {
   clientId: string;
   postId: number;
-  areaPath: string;
   at: Date;
   timeZone: string;
   direction: string;
@@ -37,29 +36,56 @@ export interface NewCrossing {
   }[];
 }
 
+/** One phone's crossing as the batch statement checks it: who sends it, within which scope, for which local day. */
+export interface PendingCrossing {
+  who: AuditActor;
+  /** The sender's scope path: the post must lie within it (a post outside it answers like a missing one). */
+  scopePath: string;
+  /** The local day of the crossing: the post must be open on it. */
+  day: string;
+  c: NewCrossing;
+}
+
 /**
- * Crossings, their people and their audit rows in ONE statement, committed before any answer: the insert claims
- * each phone's client id `ON CONFLICT DO NOTHING`, so a crossing sent twice — even by retries racing each other
- * (on PostgreSQL the second waits for the first to commit) — inserts nothing the second time and gets null.
- * Many crossings go in one statement when the group commit gathers them (crossing-writer.ts), each audited as
- * its own request; the same client id twice in one call is written once (the later ones get null).
+ * What the statement did with one crossing. `seen`: its client id was recorded before (the record, for the
+ * caller to answer after checking its own scope); `raced`: another statement took the client id while this one
+ * ran (its record is visible only once that one committed: the caller looks it up).
  */
-export async function insertCrossings(db: Queryable, items: { who: AuditActor; c: NewCrossing }[]): Promise<(number | null)[]> {
+export type CrossingOutcome =
+  | { kind: 'written'; id: number; postName: string; areaPath: string }
+  | { kind: 'seen'; areaPath: string; crossing: CrossingRow }
+  | { kind: 'no_post' }
+  | { kind: 'closed'; postName: string }
+  | { kind: 'direction' }
+  | { kind: 'raced' };
+
+/**
+ * Crossings, their people and their audit rows in ONE statement, committed before any answer — with no read
+ * before it: the statement itself finds each crossing's post (in its sender's scope, open on the day, the
+ * direction one of its own) and the client ids already recorded, per crossing. The insert claims each phone's
+ * client id `ON CONFLICT DO NOTHING`, so a crossing sent twice — even by retries racing each other (on
+ * PostgreSQL the second waits for the first to commit) — inserts nothing the second time. Many crossings go in
+ * one statement when the group commit gathers them (crossing-writer.ts), each audited as its own request; the
+ * same client id twice in one call is written once (the later ones are `raced`).
+ */
+export async function insertCrossings(db: Queryable, items: PendingCrossing[]): Promise<CrossingOutcome[]> {
   const first = new Map<string, number>();
   items.forEach(({ c }, i) => {
     if (!first.has(c.clientId)) first.set(c.clientId, i);
   });
   const rows = items.filter(({ c }, i) => first.get(c.clientId) === i);
+  /** Each item's number in the statement (its ordinality), for the first of each client id. */
+  const numberOf = new Map(rows.map((r, i) => [r, i + 1]));
   const q = new SqlParams();
-  const col = <T>(f: (x: { who: AuditActor; c: NewCrossing }) => T, type: string) => `${q.add(rows.map(f))}::${type}[]`;
-  const src = `unnest(${col((x) => x.c.clientId, 'uuid')}, ${col((x) => x.c.postId, 'int')}, ${col((x) => x.c.areaPath, 'text')},
+  const col = <T>(f: (x: PendingCrossing) => T, type: string) => `${q.add(rows.map(f))}::${type}[]`;
+  const src = `unnest(${col((x) => x.c.clientId, 'uuid')}, ${col((x) => x.c.postId, 'int')}, ${col((x) => x.scopePath, 'text')}, ${col((x) => x.day, 'date')},
       ${col((x) => x.c.at, 'timestamptz')}, ${col((x) => x.c.timeZone, 'text')}, ${col((x) => x.c.direction, 'text')}, ${col((x) => x.c.plate, 'text')},
       ${col((x) => x.c.vehicleType, 'text')}, ${col((x) => x.c.passNo, 'text')}, ${col((x) => x.c.originCode, 'text')}, ${col((x) => x.c.originName, 'text')},
       ${col((x) => x.c.originRiskLevel, 'text')}, ${col((x) => x.c.destinationAreaId, 'int')}, ${col((x) => x.c.checks.join(','), 'text')},
       ${col((x) => JSON.stringify(x.c.people.map(personJson)), 'jsonb')}, ${col((x) => x.c.flagged, 'int')}, ${col((x) => x.c.decision, 'text')},
       ${col((x) => x.c.policyDecision, 'text')}, ${col((x) => x.c.policyRule, 'text')}, ${col((x) => x.c.by, 'int')},
       ${col((x) => x.who.actorId, 'int')}, ${col((x) => x.who.actorName, 'text')}, ${col((x) => x.who.requestId, 'text')}, ${col((x) => x.who.clientIp, 'text')})
-    WITH ORDINALITY AS s(client_id, post_id, area_path, at, tz, direction, plate, vehicle_type, pass_no, origin_code, origin_name, origin_risk_level,
+    WITH ORDINALITY AS s(client_id, post_id, scope_path, day, at, tz, direction, plate, vehicle_type, pass_no, origin_code, origin_name, origin_risk_level,
       destination_area_id, checks, people, flagged, decision, policy_decision, policy_rule, recorded_by, actor_id, actor_name, request_id, client_ip, n)`;
   const aud = auditRowsSql(
     q,
@@ -73,15 +99,30 @@ export async function insertCrossings(db: Queryable, items: { who: AuditActor; c
       after: { postId: 'ins.post_id', direction: 'ins.direction', plate: 'ins.plate', people: 'ins.people', flagged: 'ins.flagged', decision: 'ins.decision' },
     },
   );
-  const written = await db.query<{ id: number; client_id: string }>(
+  const written = await db.query<
+    CrossingRow & { k: number; status: string; checked_post_name: string | null; checked_path: string | null; new_id: number | null; seen_path: string | null }
+  >(
     `WITH src AS (SELECT * FROM ${src}),
-     ins AS (
+     seen AS (
+       SELECT src.n, c.area_path AS seen_path, ${COLUMNS}
+         FROM src JOIN checkpoint_crossings c ON c.client_id = src.client_id JOIN checkpoint_posts p ON p.id = c.post_id
+     ), chk AS (
+       SELECT src.n, p.name AS post_name, p.area_path,
+              CASE WHEN p.id IS NULL OR NOT starts_with(p.area_path, src.scope_path) THEN 'no_post'
+                   WHEN p.opens_on > src.day OR p.closes_on < src.day THEN 'closed'
+                   WHEN NOT (src.direction = ANY (p.directions)) THEN 'direction'
+                   ELSE 'ok' END AS status
+         FROM src LEFT JOIN checkpoint_posts p ON p.id = src.post_id
+     ), ins AS (
        INSERT INTO checkpoint_crossings (client_id, post_id, area_path, at, day, hour, direction, vehicle, plate, vehicle_type, pass_no, origin_code, origin_name,
          origin_risk_level, destination_area_id, checks, people, flagged, decision, policy_decision, policy_rule, recorded_by)
-       SELECT client_id, post_id, area_path, at, (at AT TIME ZONE tz)::date, extract(hour FROM at AT TIME ZONE tz)::int, direction, plate IS NOT NULL, plate,
-         vehicle_type, pass_no, origin_code, origin_name, origin_risk_level, destination_area_id, string_to_array(checks, ','), jsonb_array_length(people),
-         flagged, decision, policy_decision, policy_rule, recorded_by
-         FROM src ORDER BY n
+       SELECT src.client_id, src.post_id, chk.area_path, src.at, (src.at AT TIME ZONE src.tz)::date, extract(hour FROM src.at AT TIME ZONE src.tz)::int,
+         src.direction, src.plate IS NOT NULL, src.plate, src.vehicle_type, src.pass_no, src.origin_code, src.origin_name, src.origin_risk_level,
+         src.destination_area_id, string_to_array(src.checks, ','), jsonb_array_length(src.people), src.flagged, src.decision, src.policy_decision,
+         src.policy_rule, src.recorded_by
+         FROM src JOIN chk ON chk.n = src.n
+        WHERE chk.status = 'ok' AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.n = src.n)
+        ORDER BY src.n
        ON CONFLICT (client_id) DO NOTHING RETURNING *
      ), ppl AS (
        INSERT INTO checkpoint_crossing_people (crossing_id, area_path, name, id_number, phone, temperature, feverish, code_colour, resident_id)
@@ -90,13 +131,24 @@ export async function insertCrossings(db: Queryable, items: { who: AuditActor; c
               jsonb_to_recordset(src.people) AS x(name text, id_number text, phone text, temperature numeric, feverish boolean, code_colour text, resident_id int, i int)
         ORDER BY src.n, x.i
      ), aud AS (${aud})
-     SELECT id, client_id::text AS client_id FROM ins`,
+     SELECT src.n::int AS k, chk.status, chk.post_name AS checked_post_name, chk.area_path AS checked_path, ins.id AS new_id, seen.*
+       FROM src JOIN chk ON chk.n = src.n LEFT JOIN ins ON ins.client_id = src.client_id LEFT JOIN seen ON seen.n = src.n`,
     q.values,
     // The text is the same whatever the batch's size (each column is one array), so its plan is kept.
-    'checkpoints.crossings.insert',
+    'checkpoints.crossings.write',
   );
-  const ids = new Map(written.map((w) => [w.client_id, w.id]));
-  return items.map(({ c }, i) => (first.get(c.clientId) === i ? (ids.get(c.clientId) ?? null) : null));
+  const byRow = new Map(written.map((w) => [w.k, w]));
+  const outcomeOf = (w: (typeof written)[number] | undefined): CrossingOutcome => {
+    if (!w) return { kind: 'raced' };
+    // A client id recorded before answers its record, whatever its post is now (closed, moved out of scope).
+    if (w.seen_path !== null) return { kind: 'seen', areaPath: w.seen_path, crossing: w };
+    if (w.status === 'no_post') return { kind: 'no_post' };
+    if (w.status === 'closed') return { kind: 'closed', postName: w.checked_post_name! };
+    if (w.status === 'direction') return { kind: 'direction' };
+    if (w.new_id === null) return { kind: 'raced' };
+    return { kind: 'written', id: w.new_id, postName: w.checked_post_name!, areaPath: w.checked_path! };
+  };
+  return items.map(({ c }, i) => (first.get(c.clientId) === i ? outcomeOf(byRow.get(numberOf.get(items[i])!)) : { kind: 'raced' }));
 }
 
 /** A crossing's person as the statement reads it (only these fields: the caller's objects carry more). */
@@ -113,10 +165,10 @@ function personJson(p: NewCrossing['people'][number], i: number) {
   };
 }
 
-/** One crossing alone (with its returnees' arrivals, in the caller's transaction): its id, or null when its client id was taken. */
-export async function insertCrossing(db: Queryable, who: AuditActor, c: NewCrossing): Promise<number | null> {
-  const [id] = await insertCrossings(db, [{ who, c }]);
-  return id;
+/** One crossing alone (with its returnees' arrivals, in the caller's transaction). */
+export async function insertCrossing(db: Queryable, item: PendingCrossing): Promise<CrossingOutcome> {
+  const [outcome] = await insertCrossings(db, [item]);
+  return outcome;
 }
 
 export async function crossingIdByClient(db: Queryable, clientId: string): Promise<{ id: number; area_path: string } | null> {

@@ -121,6 +121,53 @@ describe('crossings', () => {
     expect(stats.batches - batchesBefore).toBeLessThan(stats.items - before);
   });
 
+  it('checks each crossing of a batch against its own sender: post in scope, open, direction; a resend answers its record', async () => {
+    const closed = await ok(
+      f.cadre.post('/api/checkpoints/posts', newPost(f.village.id, { name: '撤销卡点', opensOn: '2026-01-01', closesOn: '2026-01-02' })),
+      201,
+    );
+    const inOnly = await ok(f.cadre.post('/api/checkpoints/posts', newPost(f.village.id, { name: '单向卡点', directions: ['in'] })), 201);
+    const earlier = crossing(postId, { plate: '豫PA0001', vehicleType: 'bus', people: [{ name: '钱七', temperature: 36.8 }] });
+    const first = await ok(f.volunteer.post('/api/checkpoints/crossings', earlier), 201);
+    const batchesBefore = crossingWriter(f.t.db).stats.batches;
+    const itemsBefore = crossingWriter(f.t.db).stats.items;
+    const good = Array.from({ length: 12 }, () => crossing(postId));
+    const sends = [
+      ...good.map((b) => f.volunteer.post('/api/checkpoints/crossings', b)),
+      f.volunteer.post('/api/checkpoints/crossings', crossing(closed.id)),
+      f.worker.post('/api/checkpoints/crossings', crossing(postId)),
+      f.volunteer.post('/api/checkpoints/crossings', crossing(999_999)),
+      f.volunteer.post('/api/checkpoints/crossings', crossing(inOnly.id, { direction: 'out' })),
+      f.volunteer.post('/api/checkpoints/crossings', earlier),
+      // The earlier crossing's id sent by someone outside its post's area: answered like a missing one.
+      f.worker.post('/api/checkpoints/crossings', earlier),
+    ];
+    const [goodAnswers, [closedAnswer, outsider, missing, wrongWay, resent, resentOutside]] = await Promise.all(sends).then((a) => [
+      a.slice(0, good.length),
+      a.slice(good.length),
+    ]);
+    expect(goodAnswers.map((r) => r.statusCode)).toEqual(good.map(() => 201));
+    expect(closedAnswer.statusCode).toBe(409);
+    expect(closedAnswer.json().error).toMatchObject({ code: 'POST_CLOSED', fields: { postId: expect.any(String) } });
+    expect(closedAnswer.json().error.message).toContain('撤销卡点');
+    expect(outsider.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(404);
+    expect(wrongWay.statusCode).toBe(400);
+    expect(wrongWay.json().error.fields).toEqual({ direction: expect.any(String) });
+    expect(resent.statusCode).toBe(200);
+    // The resend answers the record as it was first answered.
+    expect(resent.json()).toEqual({ ...first, replayed: true });
+    expect(resentOutside.statusCode).toBe(404);
+    expect(await count('checkpoint_crossings WHERE post_id = ANY($1::int[])', [[closed.id, inOnly.id]])).toBe(0);
+    expect(await count('checkpoint_crossings WHERE client_id = $1', [earlier.clientId])).toBe(1);
+    expect(await count('checkpoint_crossings WHERE client_id::text = ANY($1::text[])', [good.map((b) => b.clientId)])).toBe(12);
+    expect(await count(`audit_log WHERE entity = 'checkpoint_crossing' AND entity_id = $1`, [String(first.id)])).toBe(1);
+    // The refused ones went in the same statements as the good ones, and spoiled none of them.
+    const stats = crossingWriter(f.t.db).stats;
+    expect(stats.items - itemsBefore).toBe(sends.length);
+    expect(stats.batches - batchesBefore).toBeLessThan(sends.length);
+  });
+
   it('makes a registered returnee from outside the county an arrival with a visit task for their grid', async () => {
     const c = await ok(
       f.volunteer.post(

@@ -10,6 +10,7 @@ import { auditActorOf } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { todayIn } from '../../platform/dates';
 import { badRequest, conflict, notFound } from '../../platform/errors';
+import { pathInScope } from '../../platform/scope';
 import { areaTree } from '../areas';
 import { publishedSets } from '../policy';
 import { type CheckpointOrigin, arrivalFromCheckpoint, originAtCheckpoint } from '../screening';
@@ -55,10 +56,11 @@ function checkFields(b: CrossingInput): { plate: string | null } {
 }
 
 /**
- * Records a crossing, or answers the one recorded under its client id before. The common case (a new crossing)
- * costs three round trips — the post, the people's registry match, the insert shared with the other phones
- * of the moment — and answers from what it wrote: at the roadside peak every round trip is paid by hundreds
- * of phones.
+ * Records a crossing, or answers the one recorded under its client id before. The common case (no origin, no
+ * destination, nobody to match in the registry) makes no round trip of its own: the post (in the sender's
+ * scope, open, the direction its own) and the client ids recorded before are checked by the one statement that
+ * writes it, shared with the other phones of the moment. At the roadside peak every round trip is paid by
+ * hundreds of phones.
  */
 export async function recordCrossing(ctx: Ctx, b: CrossingInput, timeZone: string) {
   let made: Awaited<ReturnType<typeof prepare>>;
@@ -71,17 +73,17 @@ export async function recordCrossing(ctx: Ctx, b: CrossingInput, timeZone: strin
     if (known) return replay(ctx, known);
     throw e;
   }
-  const { row, post, people, returnees, origin, day, plate } = made;
-  const who = auditActorOf(ctx);
+  const { row, people, returnees, origin, day, plate } = made;
+  const item: repo.PendingCrossing = { who: auditActorOf(ctx), scopePath: ctx.actor.scope.path, day, c: row };
   const arrivals = new Map<number, number>();
-  let id: number | null;
+  let outcome: repo.CrossingOutcome;
   if (!returnees.length) {
     // The common case, group-committed with the crossings of other phones arriving at the same moment.
-    id = await crossingWriter(ctx.db).write({ who, c: row });
+    outcome = await crossingWriter(ctx.db).write(item);
   } else {
-    id = await ctx.db.tx(async (tx) => {
-      const made = await repo.insertCrossing(tx, who, row);
-      if (made === null) return null;
+    outcome = await ctx.db.tx(async (tx) => {
+      const made = await repo.insertCrossing(tx, item);
+      if (made.kind !== 'written') return made;
       for (const p of returnees) {
         const r = p.resident!;
         const arrivalId = await arrivalFromCheckpoint(tx, ctx, {
@@ -91,22 +93,34 @@ export async function recordCrossing(ctx: Ctx, b: CrossingInput, timeZone: strin
           codeColour: p.codeColour,
           plate,
         });
-        await repo.setArrival(tx, made, r.id, arrivalId);
+        await repo.setArrival(tx, made.id, r.id, arrivalId);
         arrivals.set(r.id, arrivalId);
       }
       return made;
     });
   }
-  if (id === null) {
-    // The same crossing got there first (a resend, or a racing retry): answer its record.
-    const first = await repo.crossingIdByClient(ctx.db, b.clientId);
-    if (!first) throw notFound();
-    return replay(ctx, first);
+  switch (outcome.kind) {
+    case 'seen':
+      // Another's crossing id sent from outside its scope answers like a missing one.
+      if (!pathInScope(ctx.actor.scope, outcome.areaPath)) throw notFound();
+      return { ...crossingView(outcome.crossing), replayed: true };
+    case 'no_post':
+      throw notFound();
+    case 'closed':
+      throw conflict('POST_CLOSED', { post: outcome.postName, day }, { postId: 'post_closed' });
+    case 'direction':
+      throw badRequest('VALIDATION_FAILED', {}, { direction: 'invalid_value' });
+    case 'raced': {
+      // The same crossing got there first (a racing retry, or twice in one batch): answer its record.
+      const first = await repo.crossingIdByClient(ctx.db, b.clientId);
+      if (!first) throw notFound();
+      return replay(ctx, first);
+    }
   }
   const written: repo.CrossingRow = {
-    id,
-    post_id: post.id,
-    post_name: post.name,
+    id: outcome.id,
+    post_id: row.postId,
+    post_name: outcome.postName,
     at: row.at,
     direction: row.direction,
     plate: row.plate,
@@ -139,21 +153,20 @@ async function prepare(ctx: Ctx, b: CrossingInput, timeZone: string) {
   if (at.getTime() > Date.now() + 5 * 60_000) throw badRequest('VALIDATION_FAILED', {}, { at: 'too_big' });
   // Today is cached per second; only a crossing stamped on the phone (recorded offline) formats its own time.
   const day = b.at ? todayIn(timeZone, at) : todayIn(timeZone);
-  const post = await mustPost(ctx.db, ctx.actor.scope, b.postId);
-  if (!isOpenOn(post, day)) throw conflict('POST_CLOSED', { post: post.name, day }, { postId: 'post_closed' });
-  if (!post.directions.includes(b.direction)) throw badRequest('VALIDATION_FAILED', {}, { direction: 'invalid_value' });
   let origin: CheckpointOrigin | null = null;
-  if (b.originCode) {
-    origin = await originAtCheckpoint(ctx.db, b.originCode, day, post.area_path);
-    if (!origin) throw badRequest('VALIDATION_FAILED', {}, { originCode: 'not_found' });
-  }
-  if (b.destinationAreaId) {
-    // Anywhere in the county (the deployment's tree), not only in the recorder's own scope.
-    const rootId = Number(post.area_path.split('/')[1]);
-    if (!(await areaTree.findInScope(ctx.db, { areaId: rootId, path: `/${rootId}/` }, b.destinationAreaId))) {
-      throw badRequest('VALIDATION_FAILED', {}, { destinationAreaId: 'not_found' });
+  if (b.originCode || b.destinationAreaId) {
+    // Where the crossing comes from is judged from the post's place, and its destination within the post's
+    // county: these need the post first (the write checks it again, as it does for every crossing).
+    const post = await mustPost(ctx.db, ctx.actor.scope, b.postId);
+    if (!isOpenOn(post, day)) throw conflict('POST_CLOSED', { post: post.name, day }, { postId: 'post_closed' });
+    if (!post.directions.includes(b.direction)) throw badRequest('VALIDATION_FAILED', {}, { direction: 'invalid_value' });
+    if (b.originCode) {
+      origin = await originAtCheckpoint(ctx.db, b.originCode, day, post.area_path);
+      if (!origin) throw badRequest('VALIDATION_FAILED', {}, { originCode: 'not_found' });
     }
+    if (b.destinationAreaId) await checkDestination(ctx, post.area_path, b.destinationAreaId);
   }
+
   const threshold = await feverThreshold(ctx, day);
   const ids = b.people.map((p) => p.idNumber?.toUpperCase()).filter((x): x is string => !!x);
   const registered = new Map((await repo.residentsByIdNumber(ctx.db, ids)).map((r) => [r.id_number.toUpperCase(), r]));
@@ -184,8 +197,7 @@ async function prepare(ctx: Ctx, b: CrossingInput, timeZone: string) {
     throw badRequest('DECISION_TOO_MILD', { policy: DECISION_WORDS[policy.decision][ctx.lang] }, { decision: 'too_mild' });
   const row: repo.NewCrossing = {
     clientId: b.clientId,
-    postId: post.id,
-    areaPath: post.area_path,
+    postId: b.postId,
     at,
     timeZone,
     direction: b.direction,
@@ -206,7 +218,15 @@ async function prepare(ctx: Ctx, b: CrossingInput, timeZone: string) {
   };
   // Our own people coming home from outside the county, not turned back: arrivals, each with a visit task.
   const returnees = b.direction === 'in' && fromOutside && decision !== 'turned_back' ? people.filter((p) => p.resident) : [];
-  return { row, post, people, returnees, origin, day, plate };
+  return { row, people, returnees, origin, day, plate };
+}
+
+/** The destination: anywhere in the county (the deployment's tree), not only in the recorder's own scope. */
+async function checkDestination(ctx: Ctx, postPath: string, areaId: number) {
+  const rootId = Number(postPath.split('/')[1]);
+  if (!(await areaTree.findInScope(ctx.db, { areaId: rootId, path: `/${rootId}/` }, areaId))) {
+    throw badRequest('VALIDATION_FAILED', {}, { destinationAreaId: 'not_found' });
+  }
 }
 
 async function replay(ctx: Ctx, known: { id: number; area_path: string }) {

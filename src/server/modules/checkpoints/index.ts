@@ -4,5 +4,7 @@ export { createPost, setShifts } from './posts';
 export { assign } from './assignments';
 export { recordCrossing } from './crossings';
 export { raiseUnderstaffed } from './staffing';
+/** The server starts the roster optimiser's threads ahead (ROSTER_WARM_THREADS). */
+export { warmFillThreads } from './roster-fill';
 /** Contact tracing reads who crossed at a post in a window (exposure suggestions, issue 16 point 4). */
 export { type CrossedNear, type PostWindow, crossingsOf, peopleCrossedNear, postsByIds } from './exposure-reads';

@@ -9,7 +9,7 @@ import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
 import { areaTree } from '../areas';
 import { areasAs } from '../areas/sql';
-import { solveRoster } from './roster';
+import { solveRoster, warmRosterWorkers } from './roster';
 import { buildProblem, saveFill } from './roster-data';
 import { rosterPolicyInForce } from './roster-policy';
 
@@ -166,6 +166,14 @@ class ProgressWriter {
   }
 }
 
+/** A fill's optimiser threads' JavaScript heap (HiGHS's WebAssembly memory comes on top). */
+const FILL_HEAP_MB = 512;
+
+/** Starts the fill's optimiser threads ahead and keeps them waiting (the server at its start: ROSTER_WARM_THREADS). */
+export function warmFillThreads(count: number): Promise<void> {
+  return warmRosterWorkers(FILL_HEAP_MB, count);
+}
+
 const finite = (n: number) => (Number.isFinite(n) ? n : null);
 
 export async function runFill(db: Db, data: FillJobData, p: { timeZone: string; seconds: number; log?: Ctx['log'] }): Promise<void> {
@@ -183,7 +191,7 @@ export async function runFill(db: Db, data: FillJobData, p: { timeZone: string; 
     let bound: number | null = null;
     const solution = await solveRoster(week.problem, policy, {
       timeLimitMs: p.seconds * 1000,
-      workerHeapMb: 512,
+      workerHeapMb: FILL_HEAP_MB,
       onProgress: (x) => {
         if (Number.isFinite(x.objective)) best = Math.min(best, x.objective);
         if (x.bound !== undefined && Number.isFinite(x.bound)) bound = Math.max(bound ?? 0, x.bound);

@@ -4,6 +4,8 @@
  *   solveRoster(problem, policy?, { timeLimitMs?, workerHeapMb?, boundShare?, seed?, onProgress? }) → Promise<RosterSolution>
  *       greedy fill, then HiGHS in a worker thread until the time limit; the better roster with a proven lower
  *       bound and the gap. timeLimitMs 0 = greedy only (no worker).
+ *   warmRosterWorkers(heapMb, count?) → Promise<void>
+ *       starts the optimiser's threads ahead (each loads its code and HiGHS in seconds); solves then take them.
  *   checkRoster(problem, assignments, policy) → RosterViolation[]
  *       the rules, for hand edits (warn, do not refuse) and for showing a stored roster.
  *   rosterPolicy(partial?) → RosterPolicy      stored policy data merged over the defaults.
@@ -11,6 +13,7 @@
  */
 export { checkRoster } from './rules';
 export { solveRoster, type SolveRosterOptions } from './optimise';
+export { stopRosterWorkers, warmRosterWorkers } from './worker-pool';
 export { prepare, rosterCost } from './model';
 export {
   defaultRosterPolicy,

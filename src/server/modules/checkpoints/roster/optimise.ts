@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import { greedyRoster } from './greedy';
 import { type ImproveProgress, isWholeMip } from './lns';
 import { prepare, rosterCost } from './model';
 import { checkPrepared } from './rules';
+import { readyRosterWorkers, refillRosterWorkers, takeRosterWorker } from './worker-pool';
 import { type RosterAssignment, type RosterPolicy, type RosterProblem, type RosterSolution, defaultRosterPolicy } from './types';
 
 /**
@@ -45,9 +45,10 @@ export type WorkerMessage =
   /** A roster better than the start, sent as soon as found so a worker ended at the limit does not lose it. */
   | { type: 'roster'; assignments: RosterAssignment[] }
   | { type: 'done'; assignments: RosterAssignment[] | null; bound: number; boundMs: number; optimal: boolean; neighbourhoods: number }
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /** A warm thread has loaded what it needs and waits for its job (worker-pool.ts). */
+  | { type: 'ready' };
 
-const boot = new URL('./worker-boot.mjs', import.meta.url);
 // Time kept for the worker to hand back its result and for the checks after it (a county's roster is 25,000
 // rows to pass between threads and check again: 1.5–2 s on two busy cores, so a share of the limit alone let a 10 s
 // limit end at 11 s), and how long past the limit a silent worker is given.
@@ -78,7 +79,8 @@ function runWorker(
 ): Promise<Optimised> {
   return new Promise((resolve) => {
     const got: Optimised = { assignments: null, error: null, bound: Number.NEGATIVE_INFINITY, boundMs: 0, optimal: false };
-    const w = new Worker(boot, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: heapMb }, stdout: false, stderr: false });
+    const w = takeRosterWorker(heapMb);
+    w.postMessage({ type: 'job', job });
     let settled = false;
     const finish = () => {
       if (settled) return;
@@ -92,6 +94,7 @@ function runWorker(
     // answer already known (the greedy roster, the bound if it came) stands.
     const timer = setTimeout(finish, Math.max(0, hardStopAt - Date.now()));
     w.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') return;
       if (m.type === 'progress') onProgress?.(m);
       else if (m.type === 'bound') {
         got.bound = m.bound;
@@ -133,18 +136,23 @@ export async function solveRoster(
   const seed = options.seed ?? 15;
   const heapMb = options.workerHeapMb ?? 1024;
   const hardStopAt = t0 + timeLimitMs + GRACE_MS;
-  const greedy = greedyRoster(prep);
-  const greedyMs = Date.now() - t0;
-  // A county gets two threads side by side, started as soon as the greedy roster is there (not before: on two busy
-  // cores, threads starting beside the greedy fill slowed it from 1–2 s to 6–17 s): the bound's and the improving
-  // one. The greedy roster's checks run while they start.
-  const job: WorkerJob = { problem, policy, start: greedy, deadline, boundShare: options.boundShare ?? 1, task: 'improve', seed };
   const boundControl: WorkerControl = {};
   const improveControl: WorkerControl = {};
-  const county = timeLimitMs > 0 && deadline - Date.now() > 100 && !isWholeMip(prep);
+  const policyJob = { problem, policy, deadline, boundShare: options.boundShare ?? 1, seed };
   // The bound may use the time kept for the checks too: it is not waited for until they are done.
-  const boundJob: WorkerJob = { ...job, start: [], task: 'bound', deadline: t0 + timeLimitMs - BOUND_MARGIN_MS };
-  const bounding = county ? runWorker(boundJob, heapMb, hardStopAt, options.onProgress, boundControl) : null;
+  const boundJob: WorkerJob = { ...policyJob, start: [], task: 'bound', deadline: t0 + timeLimitMs - BOUND_MARGIN_MS };
+  const large = timeLimitMs > 0 && !isWholeMip(prep);
+  // The bound needs no roster: a thread already loaded and waiting (worker-pool.ts) starts it beside the greedy
+  // fill, a second sooner — the relaxation is what a short limit runs out of.
+  let bounding = large && readyRosterWorkers(heapMb) > 0 ? runWorker(boundJob, heapMb, hardStopAt, options.onProgress, boundControl) : null;
+  const greedy = greedyRoster(prep);
+  const greedyMs = Date.now() - t0;
+  // Otherwise a county gets its two threads side by side as soon as the greedy roster is there (not before: on two
+  // busy cores, threads starting beside the greedy fill slowed it from 1–2 s to 6–17 s): the bound's and the
+  // improving one. The greedy roster's checks run while they start.
+  const job: WorkerJob = { ...policyJob, start: greedy, task: 'improve' };
+  const county = large && deadline - Date.now() > 100;
+  if (county && !bounding) bounding = runWorker(boundJob, heapMb, hardStopAt, options.onProgress, boundControl);
   const improving = county ? runWorker(job, heapMb, hardStopAt, options.onProgress, improveControl) : null;
   // Each roster is checked once (a county's check takes a second on a busy machine, after the time limit's margin).
   let violations = checkPrepared(prep, greedy).filter((v) => v.kind !== 'understaffed');
@@ -189,6 +197,8 @@ export async function solveRoster(
   // A roster costing nothing (or no time left) needs neither thread.
   boundControl.stop?.();
   improveControl.stop?.();
+  // The threads taken are replaced now that the solve no longer needs the cores.
+  refillRosterWorkers(heapMb);
   const optimiseMs = Date.now() - optimiseStart;
   const objective = bestCost.cost.total;
   // All costs are non-negative, so 0 is always a bound; rounding in the solver must not put the bound above the roster.

@@ -9,10 +9,10 @@ import type { WorkerJob, WorkerMessage } from './optimise';
 
 /**
  * The optimiser's thread: HiGHS (WebAssembly) blocks while it solves, so it runs here, away from the server's
- * event loop. It posts progress as it goes and its result at the end; the caller ends it at the time limit. A
- * county's roster gets two such threads, one for the bound and one improving the roster (`job.task`).
+ * event loop. It waits for its job (a message), posts progress as it goes and its result at the end; the caller
+ * ends it at the time limit. A county's roster gets two such threads, one for the bound and one improving the
+ * roster (`job.task`). A warm thread (worker-pool.ts) loads HiGHS while it waits and says when it is ready.
  */
-const job = workerData as WorkerJob;
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
 /**
@@ -25,7 +25,7 @@ const searchShare = (open: boolean) => (open ? 0.7 : 0.95);
 /** Below this much time left, loading HiGHS and building a neighbourhood cannot pay off. */
 const MIN_MIP_MS = 500;
 
-const began = Date.now();
+let began = Date.now();
 
 // HiGHS is loaded when first needed: the class search, first on a county, starts half a second sooner without it.
 let loaded: Promise<Highs> | null = null;
@@ -34,7 +34,7 @@ const highs = () => {
   return loaded;
 };
 
-async function improve(prep: Prepared, given: RosterAssignment[], deadline: number, bound: number, boundMs: number) {
+async function improve(job: WorkerJob, prep: Prepared, given: RosterAssignment[], deadline: number, bound: number, boundMs: number) {
   const whole = isWholeMip(prep);
   let start = given;
   // A county first gets the search over time classes (moves costed in microseconds: nearly all the gain), then
@@ -66,20 +66,38 @@ async function improve(prep: Prepared, given: RosterAssignment[], deadline: numb
   });
 }
 
-try {
-  const prep = prepare(job.problem, job.policy);
-  const deadline = job.deadline;
-  let bound = Number.NEGATIVE_INFINITY;
-  let boundMs = 0;
-  // The bound: without it no gap can be claimed. A small roster is one MIP whose own bound is better.
-  if (job.task !== 'improve' && !isWholeMip(prep)) {
-    const t0 = Date.now();
-    bound = relaxationBound(await highs(), prep, Math.max(0.5, ((deadline - Date.now()) / 1000) * job.boundShare));
-    boundMs = Date.now() - t0;
-    post({ type: 'bound', bound, boundMs });
+async function solve(job: WorkerJob) {
+  began = Date.now();
+  try {
+    const prep = prepare(job.problem, job.policy);
+    const deadline = job.deadline;
+    let bound = Number.NEGATIVE_INFINITY;
+    let boundMs = 0;
+    // The bound: without it no gap can be claimed. A small roster is one MIP whose own bound is better.
+    if (job.task !== 'improve' && !isWholeMip(prep)) {
+      const t0 = Date.now();
+      bound = relaxationBound(await highs(), prep, Math.max(0.5, ((deadline - Date.now()) / 1000) * job.boundShare));
+      boundMs = Date.now() - t0;
+      post({ type: 'bound', bound, boundMs });
+    }
+    if (job.task === 'bound') post({ type: 'done', assignments: null, bound, boundMs, optimal: false, neighbourhoods: 0 });
+    else await improve(job, prep, job.start, deadline, bound, boundMs);
+  } catch (e) {
+    post({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
   }
-  if (job.task === 'bound') post({ type: 'done', assignments: null, bound, boundMs, optimal: false, neighbourhoods: 0 });
-  else await improve(prep, job.start, deadline, bound, boundMs);
-} catch (e) {
-  post({ type: 'failed', message: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+}
+
+let taken = false;
+parentPort?.on('message', (m: { type: string; job?: WorkerJob }) => {
+  if (m.type !== 'job' || !m.job || taken) return;
+  taken = true;
+  void solve(m.job);
+});
+// Waiting warm: HiGHS is loaded now rather than in the solve. A thread started for a solve loads it when first
+// needed (the class search, first on a county, starts half a second sooner without it).
+if ((workerData as { warm?: boolean } | null)?.warm) {
+  highs().then(
+    () => post({ type: 'ready' }),
+    () => post({ type: 'ready' }),
+  );
 }
