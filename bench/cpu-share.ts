@@ -7,9 +7,9 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 
-const TICK_S = 0.01; // USER_HZ is 100 on Linux
+export const TICK_S = 0.01; // USER_HZ is 100 on Linux
 
-function ticksOf(pid: number): number {
+export function ticksOf(pid: number): number {
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');

@@ -3,7 +3,10 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { makePrivate, privateFileMask } from './private-folder';
 
 /**
@@ -23,6 +26,13 @@ export interface Queryable {
   execute(sql: string, params?: unknown[]): Promise<number>;
   /** Runs a script of several statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk-loads `table`'s `columns` from lines in COPY's text format (tab-separated, `\N` for null, escaped with
+   * copyText) and returns the rows loaded. PostgreSQL streams them (`COPY … FROM STDIN`, paced by the socket);
+   * PGlite, whose COPY reads a blob, gathers them first, so callers give it a batch rather than a file.
+   * A failure part-way (the source throws, the server refuses a line) loads nothing.
+   */
+  copyFrom(table: string, columns: readonly string[], lines: AsyncIterable<string> | Iterable<string>): Promise<number>;
 }
 
 export type Engine = 'pglite' | 'postgres';
@@ -68,6 +78,7 @@ function guard(on: boolean, q: Queryable): Queryable {
     query: (sql, params, name) => (check(), q.query(sql, params, name)),
     execute: (sql, params) => (check(), q.execute(sql, params)),
     exec: (sql) => (check(), q.exec(sql)),
+    copyFrom: (table, columns, lines) => (check(), q.copyFrom(table, columns, lines)),
   };
 }
 
@@ -128,6 +139,13 @@ async function openPglite(dataDir: string | undefined, guarded: boolean): Promis
     },
     async exec(sql) {
       await q.exec(sql);
+    },
+    async copyFrom(table, columns, lines) {
+      const chunks: string[] = [];
+      for await (const line of lines) chunks.push(line);
+      if (!chunks.length) return 0;
+      const res = await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob(chunks) });
+      return res.affectedRows ?? 0;
     },
   });
   return {
@@ -196,7 +214,7 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
       c.release();
     }
   }
-  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+  const wrap = (q: pg.Pool | pg.PoolClient, own: pg.PoolClient | null): Queryable => ({
     async query(sql, params, name) {
       if (!name) return (await q.query(sql, params as any[])).rows;
       return (await q.query({ text: sql, values: params as any[], name: preparedName(name, sql) })).rows;
@@ -207,6 +225,20 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
     async exec(sql) {
       await q.query(sql);
     },
+    async copyFrom(table, columns, lines) {
+      if (own) return copyIn(own, table, columns, lines);
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        return await copyIn(client, table, columns, lines);
+      } catch (e) {
+        // A connection whose COPY failed part-way is not trusted with the next request: it is closed, not pooled.
+        broken = e as Error;
+        throw e;
+      } finally {
+        client.release(broken);
+      }
+    },
   });
   // One dedicated connection receives notifications for every listener of this adapter.
   let listener: pg.Client | null = null;
@@ -214,7 +246,7 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
   return {
     engine: 'postgres',
     schema: opts.schema ?? null,
-    ...guard(guarded, wrap(pool)),
+    ...guard(guarded, wrap(pool, null)),
     async script(sql) {
       // The simple query protocol runs every statement on one connection and answers one result per statement.
       const res = (await pool.query(sql)) as pg.QueryResult | pg.QueryResult[];
@@ -224,14 +256,18 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await runGuarded(guarded, () => fn(wrap(client)));
+        const result = await runGuarded(guarded, () => fn(wrap(client, client)));
         await client.query('COMMIT');
+        client.release();
         return result;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => {});
+        // A connection that cannot even roll back (a COPY cut off mid-stream, a lost socket) is closed, not pooled.
+        const stuck = await client.query('ROLLBACK').then(
+          () => undefined,
+          (err: Error) => err,
+        );
+        client.release(stuck);
         throw e;
-      } finally {
-        client.release();
       }
     },
     async listen(channel, onNotify) {
@@ -253,6 +289,18 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
       await pool.end();
     },
   };
+}
+
+/**
+ * COPY … FROM STDIN on `client`, fed by `lines` through a pipeline: the source is read only as fast as the socket
+ * drains, and a source that throws (or a line the server refuses) ends the COPY with CopyFail, so the server
+ * loads none of it. The pipeline settles only after the server's answer, so the connection is idle again — in
+ * its transaction, or back in the pool — before anyone else can use it.
+ */
+async function copyIn(client: pg.PoolClient, table: string, columns: readonly string[], lines: AsyncIterable<string> | Iterable<string>) {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  await pipeline(Readable.from(lines), stream);
+  return stream.rowCount;
 }
 
 /**

@@ -1,11 +1,11 @@
 import type { Queryable } from '../../../db/engine';
 import { areasAs } from '../../areas/sql';
 import { type AuditActor, type AuditEvent, auditMany } from '../../../platform/audit';
-import { pinyinKeys } from '../../../platform/pinyin';
 import { type Scope, pathInScope } from '../../../platform/scope';
 import type { ImportError } from '../imports-repo';
 import type { AreaResolver, ImportArea } from './area-resolver';
 import type { ImportField } from './fields';
+import { GROUPS_SQL, VALUE_ARRAYS, VALUE_NAMES, type Values, insertNew, valueParams } from './new-rows';
 import type { ParsedRow } from './row-rules';
 
 /**
@@ -24,6 +24,8 @@ export interface JobState {
   /** area|address|unit|room → household id, across the job. */
   households: Map<string, number>;
   actor: AuditActor;
+  /** How new records are written: COPY into a staging table on PostgreSQL, arrays unnested on PGlite (new-rows.ts). */
+  bulk: 'copy' | 'unnest';
 }
 
 interface Existing {
@@ -77,9 +79,13 @@ export async function checkBatch(db: Queryable, st: JobState, rows: ParsedRow[])
   const ids = [...new Set(rows.map((r) => r.idNumber).filter((n): n is string => !!n))];
   const existing = new Map<string, Existing>();
   if (ids.length) {
+    // One index probe per number (the unique index, whatever the statistics say): during an import the table's
+    // statistics predate the rows the import itself added, and with `= ANY` the planner then chose to scan every
+    // current record per batch — quadratic over a file (measured on PGlite: most of a 100,000-row commit).
     const found = await db.query<Existing>(
-      `SELECT ${EXISTING_COLUMNS} FROM residents r JOIN ${areasAs('a')} ON a.id = r.area_id
-        WHERE r.id_number = ANY($1::text[]) AND r.merged_into IS NULL`,
+      `SELECT ${EXISTING_COLUMNS} FROM unnest($1::text[]) AS k(id_number)
+         CROSS JOIN LATERAL (SELECT * FROM residents x WHERE x.id_number = k.id_number AND x.merged_into IS NULL OFFSET 0) r
+         JOIN ${areasAs('a')} ON a.id = r.area_id`,
       [ids],
     );
     for (const e of found) existing.set(e.id_number!, e);
@@ -186,25 +192,6 @@ async function matchWithoutId(tx: Queryable, rows: ReadyRow[], households: Array
   }
 }
 
-interface Values {
-  areaId: number;
-  areaPath: string;
-  householdId: number | null;
-  relation: string | null;
-  name: string;
-  idType: string;
-  idNumber: string | null;
-  sex: 'M' | 'F' | null;
-  birthDate: string | null;
-  phone: string | null;
-  phone2: string | null;
-  registeredAddress: string | null;
-  groups: string[];
-  status: string;
-  awayWhere: string | null;
-  notes: string | null;
-}
-
 /** What a record becomes: the file's values where it has them; a blank cell never erases. */
 function merged(r: ReadyRow, householdId: number | null): Values {
   const p = r.p;
@@ -257,37 +244,6 @@ function changedKeys(a: Values, b: Values): Array<keyof Values> {
   return (Object.keys(a) as Array<keyof Values>).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
 }
 
-const VALUE_ARRAYS = `$2::int[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[],
-  $11::text[], $12::date[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[]`;
-const VALUE_NAMES = `id, area_id, area_path, household_id, relation, name, py, ini, id_type, id_number, sex, birth_date, phone, phone2,
-  reg, g, status, away_where, notes`;
-
-function valueParams(ids: number[], vs: Values[]): unknown[] {
-  const py = vs.map((v) => pinyinKeys(v.name));
-  return [
-    ids,
-    vs.map((v) => v.areaId),
-    vs.map((v) => v.areaPath),
-    vs.map((v) => v.householdId),
-    vs.map((v) => v.relation),
-    vs.map((v) => v.name),
-    py.map((k) => k.full),
-    py.map((k) => k.initials),
-    vs.map((v) => v.idType),
-    vs.map((v) => v.idNumber),
-    vs.map((v) => v.sex),
-    vs.map((v) => v.birthDate),
-    vs.map((v) => v.phone),
-    vs.map((v) => v.phone2),
-    vs.map((v) => v.registeredAddress),
-    vs.map((v) => v.groups.join(',')),
-    vs.map((v) => v.status),
-    vs.map((v) => v.awayWhere),
-    vs.map((v) => v.notes),
-  ];
-}
-const GROUPS_SQL = `CASE WHEN v.g = '' THEN '{}'::text[] ELSE string_to_array(v.g, ',') END`;
-
 export interface WriteCounts {
   created: number;
   updated: number;
@@ -319,22 +275,10 @@ export async function writeBatch(tx: Queryable, st: JobState, rows: ReadyRow[], 
   const audits: AuditEvent[] = [];
 
   if (news.length) {
-    const ids = news.map((n) => n.id);
-    await tx.query(
-      `INSERT INTO residents (id, area_id, area_path, household_id, relation, name, name_pinyin, name_initials, id_type, id_number, sex,
-                              birth_date, phone, phone2, registered_address, groups, status, away_where, notes)
-       SELECT v.id, v.area_id, v.area_path, v.household_id, v.relation, v.name, v.py, v.ini, v.id_type, v.id_number, v.sex,
-              v.birth_date, v.phone, v.phone2, v.reg, ${GROUPS_SQL}, v.status, v.away_where, v.notes
-         FROM unnest($1::int[], ${VALUE_ARRAYS}) AS v(${VALUE_NAMES})`,
-      valueParams(
-        ids,
-        news.map((n) => n.v),
-      ),
-    );
-    await tx.query(
-      `INSERT INTO resident_stays (resident_id, household_id, area_path, from_date)
-       SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::date[])`,
-      [ids, news.map((n) => n.v.householdId), news.map((n) => n.v.areaPath), news.map((n) => n.r.p.movedInOn ?? movedInDefault)],
+    await insertNew(
+      tx,
+      news.map((n) => ({ id: n.id, v: n.v, movedIn: n.r.p.movedInOn ?? movedInDefault })),
+      st.bulk,
     );
     // Heads of households that already existed without one (new households got theirs on insert).
     const heads = news.filter((n) => n.v.relation === 'head' && n.v.householdId && !headed.has(n.v.householdId));

@@ -92,7 +92,7 @@ export function startTaking() {
   stopping = false;
 }
 
-async function jobState(db: Queryable, job: imports.ImportRow, req: JobRequest): Promise<{ st: JobState; columns: ReturnType<typeof columnMap> }> {
+async function jobState(db: Db, job: imports.ImportRow, req: JobRequest): Promise<{ st: JobState; columns: ReturnType<typeof columnMap> }> {
   const columns = columnMap(job.headers, (job.mapping ?? {}) as Record<string, ImportField | null>);
   const headers = new Map(columns.map((c) => [c.field, c.header]));
   const areas = await AreaResolver.load(db, { id: job.area_id, path: job.area_path, name: '' });
@@ -107,6 +107,7 @@ async function jobState(db: Queryable, job: imports.ImportRow, req: JobRequest):
       seenIds: new Map(),
       households: new Map(),
       actor: req.actor,
+      bulk: db.engine === 'postgres' ? 'copy' : 'unnest',
     },
   };
 }
