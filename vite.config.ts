@@ -4,6 +4,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { deferredStyles } from './tools/vite-deferred-styles';
+import { firstScreen } from './tools/vite-first-screen';
+import { FIRST_SCREENS } from './src/web/app/offline/first-screens';
 import { precompress } from './tools/vite-precompress';
 
 /**
@@ -101,6 +103,7 @@ export default defineConfig({
       },
     }),
     deferredStyles(),
+    firstScreen(web, FIRST_SCREENS),
     precompress(),
   ],
   build: {

@@ -56,14 +56,25 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
-  let res: Response;
-  try {
-    res = await fetch(path, {
+  return answerOf<T>(
+    path,
+    fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
       body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body),
-    });
+    }),
+  );
+}
+
+/**
+ * A request's answer read as request() reads it — also for a request made before the app started (the session a cold
+ * load asks for in boot.js).
+ */
+export async function answerOf<T>(path: string, sent: Promise<Response>): Promise<T> {
+  let res: Response;
+  try {
+    res = await sent;
   } catch {
     // Offline or server down: status 0 and code NETWORK; errorText() shows a translated message.
     throw new ApiError(0, 'NETWORK', 'network error');

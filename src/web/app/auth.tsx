@@ -5,7 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
 import { getMe, login as loginRoute, logout as logoutRoute, logoutAll, type Me, type Session } from '../../domain/auth/api';
-import { ApiError, setCsrfToken } from './api';
+import { ApiError, answerOf, setCsrfToken } from './api';
 import { callApi, queryClient, queryKeyOf, useApiMutation } from './query';
 import { forgetOfflineReads } from './offline/api-cache';
 
@@ -28,9 +28,18 @@ const AuthContext = createContext<AuthValue | null>(null);
 /** The session query's key: null in it means "nobody is signed in". */
 const SESSION_KEY = queryKeyOf(getMe);
 
+/** The session asked for by the page itself before the app started (public/boot.js), taken once. */
+function takeEarlySession(): Promise<Response> | undefined {
+  const w = window as unknown as { wanggeEarlySession?: Promise<Response> };
+  const early = w.wanggeEarlySession;
+  w.wanggeEarlySession = undefined;
+  return early;
+}
+
 async function readSession(): Promise<Session | null> {
   try {
-    const s = await callApi(getMe);
+    const early = typeof window === 'undefined' ? undefined : takeEarlySession();
+    const s = early ? await answerOf<Session>(getMe.path, early) : await callApi(getMe);
     setCsrfToken(s.csrfToken);
     return s;
   } catch (e) {
