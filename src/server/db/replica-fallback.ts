@@ -60,6 +60,8 @@ export function withPrimaryFallback(replica: Db, primary: Db, events: ReplicaEve
     query: (sql, params, name) => read((db) => db.query(sql, params, name)),
     execute: (sql, params) => read((db) => db.execute(sql, params)),
     exec: (sql) => read((db) => db.exec(sql)),
+    // A bulk load is a write: it stays on the replica's read-only connections, where it fails, and never falls back.
+    copyFrom: (table, columns, lines) => replica.copyFrom(table, columns, lines),
     script: (sql) => read((db) => db.script(sql)),
     // Reads only: a transaction cut off on the replica has changed nothing, so it is run again on the primary.
     tx: (fn) => read((db) => db.tx(fn)),
