@@ -54,7 +54,7 @@ export async function villagesUnder(db: Queryable, scope: Scope, path: string): 
  * The figures as (day, village_id, key, n) rows — village_id 0 when `by` is 'day' (summed over the villages).
  * `stored`: a village whose day is submitted answers its stored figures instead of the live ones.
  */
-export function figuresSql(
+function figuresSql(
   scope: Scope,
   p: { path: string; days: string[]; timeZone: string; stored: boolean; by: 'village' | 'day'; keys?: string[] },
 ): { q: SqlParams; sql: string } {
