@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,32 +10,13 @@ import { childServers, freePort } from '../testing/child-servers';
  * The embedded database must survive the server being stopped while it writes: every write the server
  * acknowledged is there when the folder is reopened, and the server starts again on it.
  */
-const root = path.resolve(__dirname, '../../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-durability-'));
 const ADMIN_PASSWORD = 'Durable-Pass-2026';
 
 const servers = childServers(dataDir);
 afterAll(() => servers.cleanUp());
 
-function startServer(port: number): ChildProcess {
-  const proc = servers.tracked(
-    spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        DEMO_SEED: 'false',
-        ADMIN_PASSWORD,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        DATABASE_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  );
-  return proc;
-}
+const startServer = (port: number) => servers.startProduction(port, ADMIN_PASSWORD).proc;
 
 async function waitForHealth(port: number, timeoutMs: number): Promise<number> {
   const start = Date.now();

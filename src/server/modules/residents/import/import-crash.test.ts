@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,7 +13,6 @@ import { childServers, freePort } from '../../../testing/child-servers';
  * runs, the server keeps answering (/api/health within 1 s) and the progress shown never runs ahead of the
  * committed rows.
  */
-const root = path.resolve(__dirname, '../../../../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-import-crash-'));
 const ADMIN_PASSWORD = 'Crash-Test-Pass-2026';
 const ROWS = 50_000;
@@ -21,28 +20,7 @@ const ROWS = 50_000;
 const servers = childServers(dataDir);
 afterAll(() => servers.cleanUp());
 
-function startServer(port: number): { proc: ChildProcess; log: () => string } {
-  const proc = servers.tracked(
-    spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        DEMO_SEED: 'false',
-        ADMIN_PASSWORD,
-        LOG_LEVEL: 'warn',
-        NODE_ENV: 'production',
-        DATABASE_URL: '',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
-  );
-  let log = '';
-  proc.stderr!.on('data', (d) => (log += d));
-  proc.stdout!.on('data', (d) => (log += d));
-  return { proc, log: () => log };
-}
+const startServer = (port: number) => servers.startProduction(port, ADMIN_PASSWORD);
 
 async function waitForHealth(base: string, timeoutMs: number) {
   const start = Date.now();
