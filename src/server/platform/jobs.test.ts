@@ -108,6 +108,36 @@ describe('job queue', () => {
   });
 });
 
+describe.skipIf(!process.env.TEST_DATABASE_URL)('job queues of several processes starting at once (PostgreSQL)', () => {
+  it('each defines its queues, in its own order, without "deadlock detected"', async () => {
+    // Three processes' queues on one database, each on its own connections, as several servers start together.
+    const names = Array.from({ length: 8 }, (_, i) => `test.start${i}`);
+    const starts = await Promise.all(
+      [0, 1, 2].map(async () => {
+        const own = await openDb({ databaseUrl: process.env.TEST_DATABASE_URL, schema: db.schema ?? undefined, poolSize: 2 });
+        return { own, queue: await JobQueue.start(own, { timeZone: 'Asia/Shanghai', log, work: false }) };
+      }),
+    );
+    try {
+      await Promise.all(
+        starts.map(({ queue }, p) => {
+          const order = p === 1 ? [...names].reverse() : p === 2 ? [...names.slice(4), ...names.slice(0, 4)] : names;
+          return (async () => {
+            for (const name of order) await queue.define({ name, run: async () => {} });
+          })();
+        }),
+      );
+      const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${db.schema}_jobs.queue WHERE name LIKE 'test.start%'`);
+      expect(n).toBe(names.length);
+    } finally {
+      for (const { queue, own } of starts) {
+        await queue.stop(5);
+        await own.close();
+      }
+    }
+  }, 60_000);
+});
+
 describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('job queue across a restart (PGlite folder)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wangge-jobs-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

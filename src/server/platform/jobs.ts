@@ -109,7 +109,7 @@ export class JobQueue {
     if (this.defs.has(def.name)) throw new Error(`job ${def.name} defined twice`);
     this.defs.set(def.name, def);
     const retry = { retryLimit: def.retryLimit ?? 2, retryDelay: def.retryDelaySeconds ?? 10, retryBackoff: true };
-    await this.boss.createQueue(def.name, { name: def.name, policy: def.policy ?? 'standard', expireInSeconds: def.expireInSeconds ?? 900, ...retry });
+    await this.createQueueOnce(def.name, { name: def.name, policy: def.policy ?? 'standard', expireInSeconds: def.expireInSeconds ?? 900, ...retry });
     if (this.opts.work !== false) {
       const workerId = await this.boss.work<T>(
         def.name,
@@ -130,6 +130,26 @@ export class JobQueue {
     }
     if (def.cron) await this.boss.schedule(def.name, def.cron, {}, { tz: this.opts.timeZone, singletonKey: def.name });
     else await this.boss.unschedule(def.name).catch(() => {});
+  }
+
+  /**
+   * pg-boss 10 creates a queue's partition without a lock of its own: two processes starting at once and each
+   * creating a different queue take the queue table's locks in opposite orders (the insert, then the foreign key
+   * of the new partition), and PostgreSQL ends one of them with "deadlock detected". The loser only has to try
+   * again — by then the other's queue exists, and its own goes in alone. A queue already there is not touched.
+   */
+  private async createQueueOnce(name: string, options: PgBoss.Queue): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      if (await this.boss.getQueue(name)) return;
+      try {
+        await this.boss.createQueue(name, options);
+        return;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if ((code !== '40P01' && code !== '55P03') || attempt >= 8) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+      }
+    }
   }
 
   /**
