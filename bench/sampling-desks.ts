@@ -70,6 +70,19 @@ export function postJson(url: string, headers: Record<string, string>, body: unk
   });
 }
 
+/** A GET through the same keep-alive agent as postJson. */
+export function getText(url: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
 async function post(base: string, path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; json: any } | null> {
   try {
     const res = await postJson(`${base}${path}`, headers, body);

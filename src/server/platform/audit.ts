@@ -86,6 +86,11 @@ export interface AuditRowsSql<E extends AuditEntity> {
   areaPath: string;
   after: Record<string, string>;
   afterValues?: Record<string, unknown>;
+  /**
+   * Values from the callers of a group-committed batch, one object per record (masked here like audit()'s), and the
+   * SQL expression over `from` giving each row's 1-based place among them.
+   */
+  afterEach?: { values: Array<Record<string, unknown>>; place: string };
 }
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -110,6 +115,7 @@ export function auditRowsSql<E extends AuditEntity>(q: Pick<SqlParams, 'add'>, w
       ? who.columns
       : { actorId: q.add(who.actorId), actorName: q.add(who.actorName), requestId: q.add(who.requestId), clientIp: q.add(who.clientIp) };
   if (r.afterValues) after += ` || ${q.add(JSON.stringify(scrub(r.entity, r.afterValues)))}::jsonb`;
+  if (r.afterEach) after += ` || (${q.add(r.afterEach.values.map((v) => JSON.stringify(scrub(r.entity, v))))}::text[])[${r.afterEach.place}]::jsonb`;
   return `INSERT INTO audit_log (actor_id, actor_name, request_id, client_ip, action, entity, entity_id, area_path, after)
        SELECT ${actor.actorId}::int, ${actor.actorName}::text, ${actor.requestId}::text, ${actor.clientIp}::text,
               ${action}, ${quote(r.entity)}, (${r.entityId})::text, ${r.areaPath}, ${after}

@@ -15,6 +15,7 @@ import * as users from '../users';
 import { assertStrongPassword } from '../users';
 import * as repo from './repo';
 import { fail, mustVolunteer, placeArea, volunteerIdFree } from './checks';
+import { enlistWriter } from './enlist-writer';
 import { toEnlistmentView, toVolunteerView } from './view';
 
 /**
@@ -54,11 +55,10 @@ export async function submit(p: PublicCtx, token: string, input: EnlistInput) {
   const phone = checkPhoneField(input.phone, 'phone', p.lang, fields);
   const emergencyPhone = input.emergencyContact ? checkPhoneField(input.emergencyContact.phone, 'emergencyContact', p.lang, fields) : null;
   fail(fields);
-  const r = await repo.submitEnlistmentUnscoped(
-    p.db,
+  const r = await enlistWriter(p.db).write({
     token,
-    p.today,
-    {
+    today: p.today,
+    f: {
       name: input.name,
       idType: identity!.idType,
       idNumber: identity!.idNumber!,
@@ -75,9 +75,9 @@ export async function submit(p: PublicCtx, token: string, input: EnlistInput) {
       address: input.address ?? null,
       clientIp: p.clientIp,
     },
-    { requestId: p.requestId, clientIp: p.clientIp },
-    { name: input.name, idNumber: maskIdNumber(identity!.idNumber), category: input.category },
-  );
+    who: { requestId: p.requestId, clientIp: p.clientIp },
+    auditAfter: { name: input.name, idNumber: maskIdNumber(identity!.idNumber), category: input.category },
+  });
   // An unknown, closed or ended branch looks missing. Every other answer is the same, known ID number or not.
   if (!r.org_name) throw notFound();
   return { id: r.id!, status: 'pending' as const };

@@ -5,6 +5,7 @@
  */
 export * from './deployments';
 export * from './enlistments';
+export * from './enlistments-batch';
 export * from './hours';
 export * from './links';
 export * from './orgs';
