@@ -44,7 +44,7 @@ export async function benchOutreach(
   const t0 = performance.now();
   // The registry's search indexes are not what this list reads: dropped before the copy, which they would slow tenfold.
   await db.exec(`DROP INDEX IF EXISTS residents_name_bigrams_idx, residents_name_key_search_idx, residents_pinyin_search_idx,
-    residents_initials_search_idx, residents_id_tail_idx, residents_phone_tail_idx, residents_name_birth_idx, residents_id_number_uq`);
+    residents_initials_search_idx, residents_id_tail_cover_idx, residents_phone_tail_cover_idx, residents_name_birth_idx, residents_id_number_uq`);
   // Households and residents name each other (a household's head): the copy runs with triggers, foreign keys' included,
   // off for its one connection, as a restore does.
   const copies = [];

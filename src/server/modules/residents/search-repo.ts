@@ -109,7 +109,7 @@ function textBranches(text: string, kind: Exclude<SearchKind, 'name_or_address'>
   const t = text.replace(/\s+/g, '');
   if (kind === 'id_number') return [{ cond: `r.id_number = ${q.add(t.toUpperCase())}` }];
   if (kind === 'digits') {
-    // "Ends with" as a prefix of the reversed value (residents_id_tail_idx, residents_phone_tail_idx).
+    // "Ends with" as a prefix of the reversed value (residents_id_tail_cover_idx, residents_phone_tail_cover_idx: index-only).
     const rev = q.add(likeEscape([...t.toUpperCase()].reverse().join('')) + '%');
     return [
       { cond: `reverse(r.id_number) LIKE ${rev}` },
