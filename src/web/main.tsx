@@ -8,7 +8,7 @@ import { App } from './app/App';
 import { registerServiceWorker } from './app/offline/register-sw';
 import { preloadFirstScreen } from './app/offline/first-screen';
 
-preloadFirstScreen(window.location.pathname);
+const firstScreen = preloadFirstScreen(window.location.pathname);
 
 /**
  * The built page's stylesheet arrives without holding the first paint (tools/vite-deferred-styles.ts): switched on
@@ -31,8 +31,9 @@ function stylesReady(): Promise<void> {
   });
 }
 
-// The page's own loading mark (index.html) stays until the texts of the chosen language and the styles are there.
-void Promise.all([languageReady, stylesReady()]).then(() =>
+// The page's own loading mark (index.html) stays until the texts of the chosen language, the styles and a first
+// screen's code are there.
+void Promise.all([languageReady, stylesReady(), firstScreen]).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

@@ -17,7 +17,7 @@ import { CurrentAreaProvider } from './current-area';
 import { RequireAuth, RequirePermission, SessionExpiryHandler } from './guards';
 import { useLanguage } from './i18n';
 import { MODULES, PUBLIC_PAGES } from './modules';
-import { NotFound } from './pages/NotFound';
+import { NotFound } from './pages';
 import LoginPage from '../modules/login/LoginPage';
 
 const ZERO_RUNTIME = { zeroRuntime: true };

@@ -15,6 +15,7 @@ import { UserMenu } from './components/UserMenu';
 import { isFieldRole } from './menu-groups';
 import { BottomTabs, PageTrail, SideMenu, TAB_BAR_HEIGHT } from './Navigation';
 import { PendingBadge } from './offline/PendingBadge';
+import { viewportAtLeast } from './viewport';
 
 const { Header, Sider, Content } = Layout;
 
@@ -60,8 +61,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const screens = Grid.useBreakpoint();
-  // Before the first measurement `md` is undefined; assume desktop, as most first loads are.
-  const mobile = screens.md === false;
+  // Before antd's first measurement `md` is undefined: the viewport decides (viewport.ts), so a phone's first render
+  // is already the phone's shell.
+  const mobile = screens.md === undefined ? !viewportAtLeast(768) : screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
   const tabBar = mobile && isFieldRole(can);
@@ -74,7 +76,7 @@ export function AppLayout() {
           <div style={{ height: '100%', display: 'flex', flexDirection: 'column' }}>
             <Brand collapsed={collapsed} />
             <div style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden' }}>
-              <SideMenu />
+              <SideMenu collapsed={collapsed} />
             </div>
           </div>
         </Sider>

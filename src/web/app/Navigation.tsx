@@ -39,8 +39,12 @@ const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
 
 const groupKey = (g: MenuGroup) => `group:${g}`;
 
-/** The side menu (desktop Sider or phone Drawer); `onNavigate` closes the drawer. */
-export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
+/**
+ * The side menu (desktop Sider or phone Drawer); `onNavigate` closes the drawer. Entries carry a tooltip with their
+ * name only in a collapsed Sider, where the name is hidden: elsewhere antd's tooltip around every entry is work on
+ * each cold load (a slow phone's first screen) that nobody ever sees.
+ */
+export function SideMenu({ onNavigate, collapsed = false }: { onNavigate?: () => void; collapsed?: boolean }) {
   const { t } = useTranslation();
   const { can, user } = useAuth();
   const location = useLocation();
@@ -83,6 +87,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
     <Menu
       theme="dark"
       mode="inline"
+      tooltip={collapsed ? undefined : false}
       items={items}
       openKeys={openKeys}
       onOpenChange={setOpenKeys}

@@ -4,7 +4,8 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useMemo } from 'react';
-import { getMe, login as loginRoute, logout as logoutRoute, logoutAll, type Me, type Session } from '../../domain/auth/api';
+import type { Me, Session } from '../../domain/auth/api';
+import { getMe, login as loginRoute, logout as logoutRoute, logoutAll } from './first-routes';
 import { ApiError, answerOf, setCsrfToken } from './api';
 import { callApi, queryClient, queryKeyOf, useApiMutation } from './query';
 import { forgetOfflineReads } from './offline/api-cache';

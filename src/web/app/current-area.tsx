@@ -4,7 +4,7 @@
  * checked against the server on start so a stale or foreign id falls back to the user's scope.
  */
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
-import { getArea } from '../../domain/areas/api';
+import { getArea } from './first-routes';
 import { useAuth } from './auth';
 import { useApiQuery } from './query';
 import type { Area } from './types';

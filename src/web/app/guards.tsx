@@ -1,13 +1,11 @@
-import { Button, Result, Spin } from 'antd';
-import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { Spin } from 'antd';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { setUnauthorizedHandler } from './api';
 import { useAuth } from './auth';
-import { errorText } from './errors';
 import { ForcedPasswordChange } from './components/ForcedPasswordChange';
 import { loginPath } from './next';
-import { Forbidden } from './pages/Forbidden';
+import { Forbidden, StartError } from './pages';
 
 /**
  * Sends the user to /login?next=<here> whenever any call answers 401 (session expired or ended
@@ -29,12 +27,15 @@ export function SessionExpiryHandler() {
 }
 
 export function RequireAuth({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
   const { user, loading, startError, refresh } = useAuth();
   const location = useLocation();
   if (loading) return <Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />;
   if (startError) {
-    return <Result status="warning" title={errorText(startError, t)} extra={<Button onClick={() => void refresh()}>{t('common.retry')}</Button>} />;
+    return (
+      <Suspense fallback={<Spin size="large" style={{ display: 'block', margin: '30vh auto' }} />}>
+        <StartError error={startError} onRetry={() => void refresh()} />
+      </Suspense>
+    );
   }
   if (!user) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
   // The server refuses everything but the change until the password is the user's own.

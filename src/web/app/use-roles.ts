@@ -1,4 +1,5 @@
-import { listRoles, type Role } from '../../domain/users/api';
+import type { Role } from '../../domain/users/api';
+import { listRoles } from './first-routes';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth';
 import { localName, useLanguage } from './i18n';

@@ -1,5 +1,5 @@
 import { Breadcrumb, Skeleton } from 'antd';
-import { listAncestors } from '../../../domain/areas/api';
+import { listAncestors } from '../first-routes';
 import { useApiQuery } from '../query';
 import type { Area } from '../types';
 

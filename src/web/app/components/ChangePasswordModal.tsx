@@ -1,7 +1,7 @@
 import { Alert, App, Form, type FormInstance, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changePassword } from '../../../domain/auth/api';
+import { changePassword } from '../first-routes';
 import { applyFieldErrors, errorText } from '../errors';
 import { useApiMutation } from '../query';
 

@@ -5,6 +5,7 @@
  */
 import { Card, Checkbox, Empty, Grid, List, Table, type TableProps } from 'antd';
 import type { Key, ReactNode } from 'react';
+import { viewportAtLeast } from '../viewport';
 
 export interface ResponsiveListProps<T> extends TableProps<T> {
   /** One row as a card on a phone: what the person needs first, then the actions. */
@@ -15,8 +16,8 @@ export interface ResponsiveListProps<T> extends TableProps<T> {
 
 export function ResponsiveList<T extends object>({ renderCard, testId, ...table }: ResponsiveListProps<T>) {
   const screens = Grid.useBreakpoint();
-  // Before the first measurement `sm` is undefined: a table, as most first loads are on a desktop.
-  if (screens.sm !== false) return <Table<T> data-testid={testId} {...table} />;
+  // Before antd's first measurement `sm` is undefined: the viewport decides (viewport.ts), so a phone draws no table first.
+  if (screens.sm === undefined ? viewportAtLeast(576) : screens.sm !== false) return <Table<T> data-testid={testId} {...table} />;
 
   const rows = (table.dataSource ?? []) as T[];
   const keyOf = (row: T, i: number): Key =>

@@ -6,11 +6,9 @@
 import { Alert, Card, Col, List, Row, Space, Spin, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { getOverview } from '../../../domain/overview/api';
-import { getReport } from '../../../domain/reports/api';
 import { FIGURE_COLUMNS, type FigureKey } from '../../../domain/reports/figures';
-import { listRosterProposals } from '../../../domain/screening/api/proposals';
 import { useAuth, useMe } from '../../app/auth';
+import { getOverview, getReport, listRosterProposals } from '../../app/first-routes';
 import { errorText } from '../../app/errors';
 import { useLanguage } from '../../app/i18n';
 import { useApiQuery } from '../../app/query';

@@ -1,7 +1,7 @@
 /** The village doctor's workbench: today's follow-ups (to do, done, late) and the open fever alerts, then the inbox. */
 import { Alert, Card, Space, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { listAlerts, todayFollowUps } from '../../../domain/monitoring/api';
+import { listAlerts, todayFollowUps } from '../../app/first-routes';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
 import { BigLink } from './BigLink';

@@ -4,7 +4,7 @@
  */
 import { Alert, Card, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { myAssignments } from '../../../domain/volunteers/api';
+import { myAssignments } from '../../app/first-routes';
 import { useMe } from '../../app/auth';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';

@@ -1,6 +1,7 @@
 /** "Could not do it": a task closes as failed with a reason (1–200 characters). */
 import { useTranslation } from 'react-i18next';
-import { failTask, type Task } from '../../../domain/tasks/api';
+import type { Task } from '../../../domain/tasks/api';
+import { failTask } from '../../app/first-routes';
 import { ReasonModal } from '../../app/components/ReasonModal';
 import { useApiMutation } from '../../app/query';
 import { taskTitle } from './task-title';
