@@ -74,8 +74,11 @@ async function signedInCookie(username: string): Promise<{ name: string; value: 
   return { name, value: value.join('='), url: base };
 }
 
+/** A field worker's phone: the screen the login page and the workbench are loaded on (README: "a phone"). */
+const PHONE = { locale: 'zh-CN', viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } as const;
+
 async function loginLoad(browser: Browser, mainScript: string) {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await browser.newContext(PHONE);
   const { page, bytes } = await throttledPage(context);
   const t0 = Date.now();
   await page.goto(`${base}/login`, { waitUntil: 'commit' });
@@ -90,7 +93,7 @@ async function loginLoad(browser: Browser, mainScript: string) {
 }
 
 async function workbenchLoad(browser: Browser) {
-  const context = await browser.newContext({ locale: 'zh-CN' });
+  const context = await browser.newContext(PHONE);
   await context.addCookies([await signedInCookie('grid')]);
   const { page, bytes } = await throttledPage(context);
   const t0 = Date.now();
