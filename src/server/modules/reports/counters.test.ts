@@ -135,6 +135,26 @@ describe('report counters (arrivals, measures, follow-ups)', () => {
     await expectCountersEqualRecords();
   });
 
+  it('follow-ups name measures that exist (the foreign key, checked once per statement)', async () => {
+    const [{ id, area_id, area_path }] = await t.db.query<{ id: number; area_id: number; area_path: string }>(
+      'SELECT id, area_id, area_path FROM measures WHERE id IN (SELECT measure_id FROM follow_ups) ORDER BY id LIMIT 1',
+    );
+    const code = (p: Promise<unknown>) =>
+      p.then(
+        () => 'ok',
+        (e: { code?: string }) => e.code,
+      );
+    const insert = (measureId: number) =>
+      t.db.query(
+        `INSERT INTO follow_ups (measure_id, resident_id, area_id, area_path, due_at, window_ends_at) VALUES ($1, $2, $3, $4, now(), now() + interval '4 hours')`,
+        [measureId, resident, area_id, area_path],
+      );
+    expect(await code(insert(id + 100_000))).toBe('23503');
+    expect(await code(t.db.query('UPDATE follow_ups SET measure_id = $1 WHERE id = (SELECT min(id) FROM follow_ups)', [id + 100_000]))).toBe('23503');
+    expect(await code(t.db.query('DELETE FROM measures WHERE id = $1', [id]))).toBe('23503');
+    expect(await code(insert(id))).toBe('ok');
+  });
+
   it('equal the records after anonymisation, deletes and a truncate', async () => {
     // Retention anonymises: the person goes, the counted columns stay (the figures must not move).
     const before = await figures('counters');
