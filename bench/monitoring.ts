@@ -12,6 +12,9 @@
  *                     BENCH_ROUNDS (3) rounds; the median of the rounds' p95. Goal ≤ 50 ms.
  *   visits_per_s …    see bench/monitoring-visits.ts (screening visits from 50 phones with retries).
  *   rollup_ms         the county's daily report over 60 days of records (see bench/monitoring-report.ts).
+ *   generate_100k_db_cpu_s, rollup_db_cpu_ms: the database's CPU for the same work (read from /proc, this
+ *                     database's backends), and load_average_1m: on a shared machine the wall-clock figures
+ *                     measure the machine's load as much as the work.
  *
  * Last line: {"generate_100k_s":…,"today_list_p95_ms":…,"visits_per_s":…,"visit_p99_ms":…,"lost":…,
  * "duplicated":…,"rollup_ms":…}. A figure whose part could not run is null, with the reason on stderr.
