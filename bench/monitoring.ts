@@ -12,16 +12,21 @@
  *                     BENCH_ROUNDS (3) rounds; the median of the rounds' p95. Goal ≤ 50 ms.
  *   visits_per_s …    see bench/monitoring-visits.ts (screening visits from 50 phones with retries).
  *   rollup_ms         the county's daily report over 60 days of records (see bench/monitoring-report.ts).
+ *   generate_100k_db_cpu_s, rollup_db_cpu_ms: the database's CPU for the same work (read from /proc, this
+ *                     database's backends), and load_average_1m: on a shared machine the wall-clock figures
+ *                     measure the machine's load as much as the work.
  *
  * Last line: {"generate_100k_s":…,"today_list_p95_ms":…,"visits_per_s":…,"visit_p99_ms":…,"lost":…,
  * "duplicated":…,"rollup_ms":…}. A figure whose part could not run is null, with the reason on stderr.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDb } from '../src/server/db/engine';
 import { migrate } from '../src/server/db/migrate';
 import { generateFollowUps } from '../src/server/modules/monitoring/repo';
+import { cpuShare } from './cpu-share';
 import { benchReport } from './monitoring-report';
 import { benchVisits } from './monitoring-visits';
 import { type Session, median, pct, signIn } from './monitoring-http';
@@ -120,10 +125,15 @@ await client.query('ANALYZE measures');
 
 // ——— generate ———
 const t0 = performance.now();
+// The database's CPU seconds for it too: on a machine shared with other work the wall-clock time says how busy the
+// machine was as much as what the writing costs.
+const dbName = new URL(url).pathname.slice(1);
+const generateCpu = cpuShare(process.pid, dbName);
 // Written as far as the horizon (FOLLOW_UP_HORIZON_DAYS, 2: today and tomorrow), as `start` does.
 const until = (await client.query(`SELECT ($1::date + $2::int - 1)::text AS d`, [today, HORIZON])).rows[0].d as string;
 const created = await db.tx((tx) => generateFollowUps(tx, measureIds, today, until, TZ));
 const generateSeconds = (performance.now() - t0) / 1000;
+const generateDbCpuSeconds = generateCpu.end(1000).db_cpu_ms_per_op;
 log(`generated ${created} follow-ups in ${generateSeconds.toFixed(2)} s`);
 await client.query('ANALYZE follow_ups');
 await db.close();
@@ -145,6 +155,7 @@ const results: Record<string, number | null> = {
   measures: measureIds.length,
   follow_ups: created,
   generate_100k_s: Number(((generateSeconds * 100_000) / Math.max(1, measureIds.length)).toFixed(2)),
+  generate_100k_db_cpu_s: Number(((generateDbCpuSeconds * 100_000) / Math.max(1, measureIds.length)).toFixed(2)),
   today_list_p95_ms: null,
   today_list_rows_median: doctors.length ? median(doctors.map((d) => d.n)) : null,
   visits_per_s: null,
@@ -184,4 +195,5 @@ try {
   server.kill('SIGTERM');
   await done;
 }
+results.load_average_1m = Number(loadavg()[0].toFixed(2));
 console.log(JSON.stringify(results));

@@ -44,8 +44,9 @@ const OWNER: Record<string, string> = {
   ...own('policy', ['policy_sets', 'policy_rules', 'retention_policy']),
   ...own('lifecycle', ['legal_holds', 'retention_runs', 'data_requests']),
   ...own('screening', ['risk_areas', 'screening_campaigns', 'screening_targets', 'screening_visits', 'arrivals', 'roster_proposals']),
-  ...own('monitoring', ['isolation_sites', 'isolation_rooms', 'measures', 'follow_ups', 'fever_alerts']),
-  daily_reports: 'reports',
+  ...own('monitoring', ['isolation_sites', 'isolation_rooms', 'measures', 'follow_ups', 'follow_up_horizons', 'fever_alerts']),
+  // The report's counters of arrivals, measures and follow-ups, kept by triggers on those tables (migration 0056).
+  ...own('reports', ['daily_reports', 'report_arrival_days', 'report_arrival_totals', 'report_measure_counts', 'report_follow_up_counts']),
   ...own('sampling', [
     'sampling_rounds',
     'sampling_points',

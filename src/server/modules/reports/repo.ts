@@ -7,8 +7,9 @@ import { crossingsByAreaDaySql, postsOpenByAreaDaySql } from '../checkpoints/sql
 import { helpByAreaDaySql } from '../help/sql';
 import { ledgersByAreaDaySql } from '../enterprises/sql';
 import { disinfectionByAreaDaySql, publicityByAreaDaySql } from '../fieldwork/sql';
-import { feverAlertsAs, followUpsAs, measuresAs } from '../monitoring/sql';
-import { arrivalsAs, screeningVisitsAs } from '../screening/sql';
+import { feverAlertsAs } from '../monitoring/sql';
+import { screeningVisitsAs } from '../screening/sql';
+import { type FiguresSource, arrivalsByAreaSql, followUpsByAreaDaySql, measuresLiveSql } from './monitoring-figures';
 import { usersAs } from '../users/sql';
 import { vaccinationByAreaDaySql } from '../vaccination/sql';
 
@@ -17,7 +18,9 @@ import { vaccinationByAreaDaySql } from '../vaccination/sql';
  * tables (arrivals, measures, follow-ups, fever alerts, screening visits — read-only here: a report is a
  * reading of them), the checkpoints' posts and crossings, the help requests and care calls, the field work's
  * disinfection jobs and publicity, the vaccination outreach and the enterprises' health ledgers (through the
- * subqueries those modules lend) in ONE statement for any number of villages and days:
+ * subqueries those modules lend) in ONE statement for any number of villages and days. Arrivals, measures and
+ * follow-ups are read from the report's counters, kept by triggers as those records are written (migration 0056,
+ * monitoring-figures.ts; the records themselves with `source: 'records'`, which the tests compare them with):
  *   1. every area under the report's area is mapped to its village (`am`, an index range per village;
  *      villages never contain villages), and each table's rows join it by area_id — a hash join;
  *   2. each table is grouped by (day, village) — or by day alone for a series — with FILTERed counts:
@@ -56,8 +59,9 @@ export async function villagesUnder(db: Queryable, scope: Scope, path: string): 
  */
 function figuresSql(
   scope: Scope,
-  p: { path: string; days: string[]; timeZone: string; stored: boolean; by: 'village' | 'day'; keys?: string[] },
+  p: { path: string; days: string[]; timeZone: string; stored: boolean; by: 'village' | 'day'; keys?: string[]; source?: FiguresSource },
 ): { q: SqlParams; sql: string } {
+  const source = p.source ?? 'counters';
   const q = new SqlParams();
   const under = q.add(p.path + '%');
   const days = q.add(p.days);
@@ -85,12 +89,7 @@ function figuresSql(
   ),
   -- Arrivals up to each day: those before the first day once (on_day null), plus each day's own, cumulated.
   -- Every table is grouped by its rows' area first (an integer key), then the few groups join their village.
-  arr0 AS (
-    SELECT x.area_id, COALESCE(x.origin_risk_level, 'none') AS lvl, CASE WHEN x.arrived_on >= (SELECT min(day) FROM days) THEN x.arrived_on END AS on_day, count(*)::int AS n
-      FROM ${arrivalsAs('x')}
-     WHERE ${read('arrivals')} AND x.area_path LIKE ${under} AND x.arrived_on <= (SELECT max(day) FROM days)
-     GROUP BY 1, 2, 3
-  ),
+  arr0 AS (${arrivalsByAreaSql(source, { under, tz, read: read('arrivals') })}),
   arrg AS (
     SELECT am.village_id, g.lvl, g.on_day AS arrived_on, sum(g.n)::int AS n FROM arr0 g JOIN am ON am.area_id = g.area_id GROUP BY 1, 2, 3
   ),
@@ -103,19 +102,15 @@ function figuresSql(
   ),
   arr2 AS (SELECT day, ${G2} AS village_id, lvl, sum(today)::int AS today, sum(total)::int AS total FROM arr WHERE ${live('arr', 'arr.day')} GROUP BY 1, 2, 3),
   span AS (SELECT min(day) AS d0, max(day) AS d1, min(t0) AS t0, max(t1) AS t1 FROM days),
-  -- The measures that touch the days at all, read once (not once per day).
-  mlive AS MATERIALIZED (
-    SELECT m.area_id, m.kind, m.starts_on, m.released_at FROM ${measuresAs('m')}, span
-     WHERE ${read('measures')} AND m.area_path LIKE ${under} AND m.state IN ('active', 'release_check', 'released')
-       AND m.starts_on <= span.d1 AND (m.released_at IS NULL OR m.released_at >= span.t0)
-  ),
+  -- The measures that touch the days at all, read once (not once per day); released_at 'infinity' while running.
+  mlive AS MATERIALIZED (${measuresLiveSql(source, { under, tz, read: read('measures') })}),
   mea AS (
     SELECT g.day, ${G} AS village_id, g.kind, sum(g.under)::int AS under, sum(g.started)::int AS started, sum(g.released)::int AS released FROM (
       SELECT d.day, m.area_id, m.kind,
-             count(*) FILTER (WHERE m.released_at IS NULL OR m.released_at >= d.t1) AS under,
-             count(*) FILTER (WHERE m.starts_on = d.day) AS started,
-             count(*) FILTER (WHERE m.released_at >= d.t0 AND m.released_at < d.t1) AS released
-        FROM days d JOIN mlive m ON m.starts_on <= d.day AND (m.released_at IS NULL OR m.released_at >= d.t0)
+             COALESCE(sum(m.n) FILTER (WHERE m.released_at >= d.t1), 0) AS under,
+             COALESCE(sum(m.n) FILTER (WHERE m.starts_on = d.day), 0) AS started,
+             COALESCE(sum(m.n) FILTER (WHERE m.released_at >= d.t0 AND m.released_at < d.t1), 0) AS released
+        FROM days d JOIN mlive m ON m.starts_on <= d.day AND m.released_at >= d.t0
        GROUP BY 1, 2, 3) g
       JOIN am ON am.area_id = g.area_id
      WHERE ${live('am', 'g.day')}
@@ -124,11 +119,7 @@ function figuresSql(
   fu AS (
     SELECT g.day, ${G} AS village_id, sum(g.due)::int AS due, sum(g.done)::int AS done, sum(g.missed)::int AS missed FROM (
       -- One range scan over the days (they are consecutive), grouped by the local day of each row.
-      SELECT (f.due_at AT TIME ZONE ${tz}::text)::date AS day, f.area_id, count(*) AS due, count(*) FILTER (WHERE f.status = 'done') AS done,
-             count(*) FILTER (WHERE f.status = 'scheduled' AND f.window_ends_at < now()) AS missed
-        FROM ${followUpsAs('f')}, span
-       WHERE ${read('followUps')} AND f.due_at >= span.t0 AND f.due_at < span.t1 AND f.area_path LIKE ${under} AND f.status <> 'cancelled'
-       GROUP BY 1, 2) g
+      ${followUpsByAreaDaySql(source, { under, tz, read: read('followUps') })}) g
       JOIN am ON am.area_id = g.area_id
      WHERE ${live('am', 'g.day')}
      GROUP BY 1, 2
@@ -254,13 +245,13 @@ function figuresSql(
 }
 
 /** Figures of each village under `path` on one day: (village_id, key, n). */
-export async function figuresByVillage(db: Db, scope: Scope, p: { path: string; day: string; timeZone: string; stored: boolean }) {
+export async function figuresByVillage(db: Db, scope: Scope, p: { path: string; day: string; timeZone: string; stored: boolean; source?: FiguresSource }) {
   const { q, sql } = figuresSql(scope, { ...p, days: [p.day], by: 'village' });
   return noJit(db, (tx) => tx.query<{ village_id: number; key: string; n: number }>(sql, q.values));
 }
 
 /** Figures summed over the villages under `path`, per day: (day, key, n). `days` are consecutive. */
-export async function figuresByDay(db: Db, scope: Scope, p: { path: string; days: string[]; timeZone: string; keys?: string[] }) {
+export async function figuresByDay(db: Db, scope: Scope, p: { path: string; days: string[]; timeZone: string; keys?: string[]; source?: FiguresSource }) {
   const { q, sql } = figuresSql(scope, { ...p, stored: true, by: 'day' });
   return noJit(db, (tx) => tx.query<{ day: string; key: string; n: number }>(sql, q.values));
 }
