@@ -35,7 +35,9 @@ export interface StagedOutcome {
  * Applies the staged results: each row's tube found by barcode in the caller's scope, one result per tube inserted
  * (`ON CONFLICT (tube_id) DO NOTHING`: a tube with a result keeps it) and marked applied. Answers how many were
  * applied and, in the file's order, the rows needing more than a count — with, for one not applied, what was stored
- * (the same → already; different → conflict). A tube's result lives in `sampling_results` only (see insertResults).
+ * (the same → already; different → conflict). A tube's result is read from `sampling_results` (the columns
+ * `sampling_tubes.result/result_at` of 0012 are not written: copying 100,000 results onto their tubes cost a third of
+ * a lab file's import).
  */
 export async function applyStagedResults(tx: Queryable, scope: Scope, by: number): Promise<{ applied: number; rows: StagedOutcome[] }> {
   // The planner reads the staged rows' count and spread instead of guessing (a temporary table has no statistics).
