@@ -18,7 +18,14 @@ export interface LoadPlan {
   seconds: number;
   tag: string;
   log: (...a: unknown[]) => void;
+  /**
+   * Measures the CPU of the server, the database and this process over each round of bindings (bench/cpu-share.ts):
+   * what one binding costs each, so the figure with the load generator's share removed can be told on a shared machine.
+   */
+  cpu?: () => { end(operations: number): CpuShareFigures };
 }
+
+type CpuShareFigures = { server_cpu_ms_per_op: number; db_cpu_ms_per_op: number; generator_cpu_ms_per_op: number; capacity_per_s: number };
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.max(0, Math.ceil((p / 100) * xs.length) - 1))];
 const median = (xs: number[]) => pct(xs, 50);
@@ -65,7 +72,7 @@ export async function benchLoad(p: LoadPlan) {
     );
     const seconds = (performance.now() - started) / 1000;
     if (run.refused || run.errors) p.log(`round ${round}: ${run.refused} refused, ${run.errors} without answer`);
-    return { rps: run.acknowledged.size / seconds, p99: pct(run.bindTimes, 99), p50: pct(run.bindTimes, 50) };
+    return { rps: run.acknowledged.size / seconds, p99: pct(run.bindTimes, 99), p50: pct(run.bindTimes, 50), acknowledged: run.acknowledged.size };
   };
   // Warm-up: a second of each.
   await bareRound(`${p.bareBase}/bare`, p.desks, 1);
@@ -78,14 +85,21 @@ export async function benchLoad(p: LoadPlan) {
   const p99s: number[] = [];
   const p50s: number[] = [];
   const ratios: number[] = [];
+  const shares: CpuShareFigures[] = [];
+  const measured = async (round: number) => {
+    const cpu = p.cpu?.();
+    const d = await deskRound(round);
+    if (cpu) shares.push(cpu.end(d.acknowledged));
+    return d;
+  };
   for (let i = 1; i <= p.rounds; i++) {
     let b: number;
     let d: Awaited<ReturnType<typeof deskRound>>;
     if (i % 2) {
       b = await bareRound(`${p.bareBase}/bare`, p.desks, p.seconds);
-      d = await deskRound(i);
+      d = await measured(i);
     } else {
-      d = await deskRound(i);
+      d = await measured(i);
       b = await bareRound(`${p.bareBase}/bare`, p.desks, p.seconds);
     }
     bare.push(b);
@@ -101,6 +115,14 @@ export async function benchLoad(p: LoadPlan) {
     ratio: Number(median(ratios).toFixed(3)),
     p99_ms: Number(median(p99s).toFixed(1)),
     p50_ms: Number(median(p50s).toFixed(1)),
+    ...(shares.length
+      ? {
+          server_cpu_ms_per_binding: median(shares.map((x) => x.server_cpu_ms_per_op)),
+          db_cpu_ms_per_binding: median(shares.map((x) => x.db_cpu_ms_per_op)),
+          generator_cpu_ms_per_binding: median(shares.map((x) => x.generator_cpu_ms_per_op)),
+          capacity_per_s: median(shares.map((x) => x.capacity_per_s)),
+        }
+      : {}),
     residents_used: next,
   };
 }

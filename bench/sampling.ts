@@ -5,7 +5,10 @@
  *                      before it is sent, the load generator in this process; bare_rps: a bare Fastify endpoint
  *                      under the same load in the same run; ratio = bindings_per_s / bare_rps; p99_ms of the
  *                      bindings. Medians of BENCH_ROUNDS (3) rounds of BENCH_SECONDS (10) — bench/sampling-load.ts.
- *                      Goal on PostgreSQL: ≥ 5,000 bindings/s, ratio ≥ 0.8, p99 ≤ 50 ms.
+ *                      Goal on PostgreSQL: ≥ 5,000 bindings/s, ratio ≥ 0.8, p99 ≤ 50 ms. On PostgreSQL also the CPU
+ *                      milliseconds one binding costs the server, the database and the load generator (medians of
+ *                      the rounds, from /proc — bench/cpu-share.ts) and `capacity_per_s`, the bindings/s the cores
+ *                      could carry with the desks elsewhere: the figure with the generator's share removed.
  *   crash              SIGKILL of the PostgreSQL server mid-load, restarted while the desks retry; every
  *                      acknowledged binding present exactly once — bench/sampling-crash.ts. `crash_pglite`: the
  *                      same on PGlite's folder.
@@ -36,6 +39,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDb } from '../src/server/db/engine';
 import { migrate } from '../src/server/db/migrate';
+import { cpuShare } from './cpu-share';
 import { benchCoverage } from './sampling-coverage';
 import { benchCrash, countAfterCrash } from './sampling-crash';
 import { signIn } from './sampling-desks';
@@ -171,6 +175,7 @@ try {
       seconds: SECONDS,
       tag: `${tag}P`,
       log,
+      cpu: () => cpuShare(server.pid!, new URL(url).pathname.slice(1)),
     });
     used = load.residents_used;
     const { residents_used: _u, ...figures } = load;

@@ -9,7 +9,7 @@ import { bindWriter } from './bind-writer';
 import { idLookupWait } from './id-lookups';
 import { pathInScope } from '../../platform/scope';
 import * as repo from './repo';
-import { barcodeOf, mustRound, roundOfBody, roundOpen, when } from './lookups';
+import { barcodeOf, mustRound, when } from './lookups';
 
 /** The desk (采样台): tubes opened, people bound into them (the hot path), mistakes removed. */
 
@@ -34,19 +34,21 @@ function tubeView(t: repo.TubeRow) {
 
 export async function openTube(ctx: Ctx, b: z.infer<typeof openTubeBody>) {
   const barcode = barcodeOf(b.barcode);
-  const round = await roundOfBody(ctx, b.roundId);
-  const point = await repo.findPoint(ctx.db, ctx.actor.scope, b.pointId);
-  if (!point || point.round_id !== round.id) throw badRequest('VALIDATION_FAILED', {}, { pointId: 'not_found' });
-  if (b.desk && b.desk > point.desks) throw badRequest('VALIDATION_FAILED', {}, { desk: 'too_big' });
-  roundOpen(round);
-  const capacity = b.capacity ?? poolSizeFor(round.pool_rules, round.pool_default as PoolSize, { areaPath: point.area_path });
+  const place = await repo.findTubePlace(ctx.db, ctx.actor.scope, b.roundId, b.pointId);
+  if (!place) throw badRequest('VALIDATION_FAILED', {}, { roundId: 'not_found' });
+  if (place.point_id === null || place.point_round_id !== place.round_id) throw badRequest('VALIDATION_FAILED', {}, { pointId: 'not_found' });
+  if (b.desk && b.desk > place.desks!) throw badRequest('VALIDATION_FAILED', {}, { desk: 'too_big' });
+  if (place.status !== 'open') throw conflict('ROUND_NOT_OPEN', { status: place.status });
+  const round = { id: place.round_id };
+  const point = { id: place.point_id };
+  const capacity = b.capacity ?? poolSizeFor(place.pool_rules, place.pool_default as PoolSize, { areaPath: place.area_path! });
   // One statement with its audit row: a round trip instead of four (BEGIN, insert, audit, COMMIT).
   const tube = await repo.openTube(ctx.db, auditActorOf(ctx), {
     roundId: round.id,
     pointId: point.id,
     desk: b.desk ?? null,
-    areaId: point.area_id,
-    areaPath: point.area_path,
+    areaId: place.area_id!,
+    areaPath: place.area_path!,
     barcode,
     capacity,
     by: ctx.actor.userId,

@@ -3,12 +3,12 @@ import { badRequest } from '../../platform/errors';
 import { type CellValue, cellText } from '../../platform/spreadsheets/cells';
 import { sheetProblem } from '../../platform/spreadsheets/problems';
 import { SheetError, inspect, readBatches, sniff } from '../../platform/spreadsheets/threaded-reader';
-import { type ResultInput, RESULT_BATCH, emptySummary, receiveResults } from './results';
+import { type ResultInput, ResultStager, emptySummary, receiveStaged } from './results';
 
 /**
  * A lab's result file (csv or xlsx), read with the registry import's sheet reader (sniffing, GBK csv, streamed
- * xlsx through platform/exceljs). Headers are found by name in the first rows; rows go to the database in
- * batches of RESULT_BATCH, each batch one transaction with its trace-back.
+ * xlsx through platform/exceljs). Headers are found by name in the first rows; the rows are staged by COPY as they
+ * are read and applied with their trace-back in one transaction (results.ts, receiveStaged).
  */
 const HEADERS: Record<keyof Omit<ResultInput, 'row'>, string[]> = {
   barcode: ['管码', '试管编号', '试管条码', '条码', '样本编号', '采样管编号', '管号', 'barcode', 'tube', 'tube number'],
@@ -105,27 +105,26 @@ export async function importLabFile(ctx: Ctx, file: string, timeZone = 'Asia/Sha
     }
     if (!headers.length) throw badRequest('IMPORT_UNKNOWN_HEADER', { header: HEADERS.barcode[0] });
     const cols = columnsOf(headers);
-    let pending: ResultInput[] = [];
-    for await (const batch of readBatches(src)) {
-      for (const r of batch) {
-        const result = RESULT_WORDS[cellText(r.cells[cols.result]).toLowerCase()];
-        const testedAt = instantOf(r.cells[cols.testedAt] ?? null, timeZone);
-        const barcode = cellText(r.cells[cols.barcode]);
-        const lab = cellText(r.cells[cols.lab]).slice(0, 100);
-        if (!result || !testedAt || !barcode || !lab) {
-          sum.received++;
-          if (sum.invalidRows.length < 1000)
-            sum.invalidRows.push({ row: r.row, problem: !barcode ? 'barcode' : !result ? 'result' : !testedAt ? 'testedAt' : 'lab' });
-          continue;
-        }
-        pending.push({ row: r.row, barcode, result, testedAt, lab });
-        if (pending.length >= RESULT_BATCH) {
-          await receiveResults(ctx, pending, sum);
-          pending = [];
+    const stager = new ResultStager(sum);
+    // Read as the COPY asks for lines (streamed into it on PostgreSQL): the file is never held whole.
+    async function* lines(): AsyncGenerator<string | null> {
+      for await (const batch of readBatches(src)) {
+        for (const r of batch) {
+          const result = RESULT_WORDS[cellText(r.cells[cols.result]).toLowerCase()];
+          const testedAt = instantOf(r.cells[cols.testedAt] ?? null, timeZone);
+          const barcode = cellText(r.cells[cols.barcode]);
+          const lab = cellText(r.cells[cols.lab]).slice(0, 100);
+          if (!result || !testedAt || !barcode || !lab) {
+            sum.received++;
+            if (sum.invalidRows.length < 1000)
+              sum.invalidRows.push({ row: r.row, problem: !barcode ? 'barcode' : !result ? 'result' : !testedAt ? 'testedAt' : 'lab' });
+            continue;
+          }
+          yield stager.line({ row: r.row, barcode, result, testedAt, lab }, r.row);
         }
       }
     }
-    if (pending.length) await receiveResults(ctx, pending, sum);
+    await receiveStaged(ctx, lines(), sum);
     return sum;
   } catch (e) {
     if (e instanceof SheetError) throw sheetProblem(e, ctx.lang);

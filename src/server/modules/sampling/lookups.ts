@@ -1,6 +1,6 @@
 import { type ExemptionRules, normalizeBarcode, underAgeBornAfter } from '../../../domain/sampling/rules';
 import type { Ctx } from '../../platform/context';
-import { badRequest, conflict, notFound } from '../../platform/errors';
+import { badRequest, notFound } from '../../platform/errors';
 import { areaTree } from '../areas';
 import * as repo from './repo';
 
@@ -23,10 +23,6 @@ export async function roundOfBody(ctx: Ctx, id: number) {
   const r = await repo.findRound(ctx.db, ctx.actor.scope, id);
   if (!r) throw badRequest('VALIDATION_FAILED', {}, { roundId: 'not_found' });
   return r;
-}
-
-export function roundOpen(r: repo.RoundRow) {
-  if (r.status !== 'open') throw conflict('ROUND_NOT_OPEN', { status: r.status });
 }
 
 export const when = (d: Date | string) => new Date(d).toISOString();

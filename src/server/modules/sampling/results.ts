@@ -1,6 +1,8 @@
 import { maskIdNumber } from '../../../domain/residents/identity';
 import { maskName, RETEST_HOURS, normalizeBarcode } from '../../../domain/sampling/rules';
 import { type AuditEvent, auditActorOf, auditMany } from '../../platform/audit';
+import type { Engine, Queryable } from '../../db/engine';
+import { copyLine } from '../../db/copy-text';
 import type { Ctx } from '../../platform/context';
 import * as tasks from '../tasks';
 import * as repo from './repo';
@@ -34,42 +36,90 @@ export function emptySummary(): ResultsSummary {
 const LIST_MAX = 1000;
 
 /**
- * One batch of results in one transaction: results written set-based, then the loop closed for retests and
- * the trace-back of new positives (flags, retest tasks, audit rows) — a result never lands without its
- * consequences.
+ * Checks and dedupes results as they come, answering the staged (COPY) line of each one to apply: a barcode that
+ * cannot be one is an invalid row; the same barcode again in one sending is answered from its first row (the same
+ * result → already; another → conflict) and not sent again.
  */
-export async function receiveResults(ctx: Ctx, items: ResultInput[], sum: ResultsSummary = emptySummary()): Promise<ResultsSummary> {
-  const rows: ResultInput[] = [];
-  const seen = new Map<string, ResultInput>();
-  for (const [i, it] of items.entries()) {
+export class ResultStager {
+  private readonly seen = new Map<string, ResultInput['result']>();
+  constructor(readonly sum: ResultsSummary) {}
+
+  line(it: ResultInput, n: number): string | null {
+    const sum = this.sum;
     sum.received++;
     const code = normalizeBarcode(it.barcode);
     if (!code) {
-      if (sum.invalidRows.length < LIST_MAX) sum.invalidRows.push({ row: it.row ?? i + 1, problem: 'barcode' });
-      continue;
+      if (sum.invalidRows.length < LIST_MAX) sum.invalidRows.push({ row: it.row ?? n, problem: 'barcode' });
+      return null;
     }
-    const first = seen.get(code);
+    const first = this.seen.get(code);
     if (first) {
-      if (first.result !== it.result && sum.conflicts.length < LIST_MAX) sum.conflicts.push({ barcode: code, stored: first.result, received: it.result });
+      if (first !== it.result && sum.conflicts.length < LIST_MAX) sum.conflicts.push({ barcode: code, stored: first, received: it.result });
       else sum.already++;
-      continue;
+      return null;
     }
-    const row = { ...it, barcode: code };
-    seen.set(code, row);
-    rows.push(row);
+    this.seen.set(code, it.result);
+    return copyLine([n, code, it.result, it.testedAt, it.lab]);
   }
-  if (!rows.length) return sum;
-  const received = new Map(rows.map((r) => [r.barcode, r.result]));
+}
+
+/** Lines are sent in pieces of about this many characters: one CopyData message each. */
+const PIECE_CHARS = 64 * 1024;
+/** PGlite's COPY reads one blob gathered in memory: a file goes to it in parts of about this many characters. */
+const PGLITE_PART_CHARS = 4 * 1024 * 1024;
+
+/** Gathers lines into pieces of about PIECE_CHARS. */
+export async function* piecesOf(lines: AsyncIterable<string | null> | Iterable<string | null>): AsyncGenerator<string> {
+  let piece = '';
+  for await (const line of lines) {
+    if (line === null) continue;
+    piece += line;
+    if (piece.length >= PIECE_CHARS) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece) yield piece;
+}
+
+/** PostgreSQL streams the lines into its COPY as they are read; PGlite takes them in parts (engine.ts, copyFrom). */
+async function copyStaged(engine: Engine, tx: Queryable, pieces: AsyncIterable<string>): Promise<number> {
+  if (engine === 'postgres') return tx.copyFrom(repo.RESULT_STAGE, repo.RESULT_STAGE_COLUMNS, pieces);
+  let copied = 0;
+  let part: string[] = [];
+  let chars = 0;
+  for await (const piece of pieces) {
+    part.push(piece);
+    chars += piece.length;
+    if (chars >= PGLITE_PART_CHARS) {
+      copied += await tx.copyFrom(repo.RESULT_STAGE, repo.RESULT_STAGE_COLUMNS, part);
+      part = [];
+      chars = 0;
+    }
+  }
+  if (part.length) copied += await tx.copyFrom(repo.RESULT_STAGE, repo.RESULT_STAGE_COLUMNS, part);
+  return copied;
+}
+
+/**
+ * A sending of results (a lab file, streamed, or the API's list) in one transaction: staged by COPY and written
+ * set-based (repo/result-stage.ts), then the loop closed for retests and the trace-back of new positives (flags,
+ * retest tasks, audit rows) — a result never lands without its consequences, and a file lands whole or not at all.
+ * `lines` are the stager's (ResultStager.line), read as the COPY asks for them.
+ */
+export async function receiveStaged(ctx: Ctx, lines: AsyncIterable<string | null> | Iterable<string | null>, sum: ResultsSummary): Promise<ResultsSummary> {
   await ctx.db.tx(async (tx) => {
-    const out = await repo.insertResults(tx, ctx.actor.scope, ctx.actor.userId, rows);
+    await repo.createResultStage(tx);
+    if (!(await copyStaged(ctx.db.engine, tx, piecesOf(lines)))) return;
+    const { applied: appliedCount, rows: out } = await repo.applyStagedResults(tx, ctx.actor.scope, ctx.actor.userId);
+    sum.applied += appliedCount;
     const applied = out.filter((o) => o.applied);
-    sum.applied += applied.length;
     for (const o of out) {
       if (!o.tube_id) {
         if (sum.unknown.length < LIST_MAX) sum.unknown.push(o.barcode);
       } else if (!o.applied) {
-        if (o.stored === received.get(o.barcode)) sum.already++;
-        else if (sum.conflicts.length < LIST_MAX) sum.conflicts.push({ barcode: o.barcode, stored: o.stored ?? '', received: received.get(o.barcode)! });
+        if (o.stored === o.result) sum.already++;
+        else if (sum.conflicts.length < LIST_MAX) sum.conflicts.push({ barcode: o.barcode, stored: o.stored ?? '', received: o.result });
       }
     }
     // Retests first: a single tube of someone held in this round closes their flag (and is not a new flag).
@@ -78,8 +128,13 @@ export async function receiveResults(ctx: Ctx, items: ResultInput[], sum: Result
       applied.filter((o) => o.capacity === 1).map((o) => o.tube_id!),
     );
     const retestTubes = new Set(closed.map((c) => c.retest_tube_id));
-    for (const c of closed) await tasks.closeForSubject(tx, 'sampling_flag', c.id, ctx.actor.userId);
-    const positives = applied.filter((o) => received.get(o.barcode) === 'positive' && !retestTubes.has(o.tube_id!)).map((o) => o.tube_id!);
+    await tasks.closeForSubjects(
+      tx,
+      'sampling_flag',
+      closed.map((c) => c.id),
+      ctx.actor.userId,
+    );
+    const positives = applied.filter((o) => o.result === 'positive' && !retestTubes.has(o.tube_id!)).map((o) => o.tube_id!);
     const flags = await repo.flagMembers(tx, positives);
     const held = flags.filter((f) => f.status === 'held');
     const due = new Date(Date.now() + RETEST_HOURS * 3600_000);
@@ -146,12 +201,14 @@ export async function receiveResults(ctx: Ctx, items: ResultInput[], sum: Result
   return sum;
 }
 
-/** Results through the API: one call, batches of BATCH. */
-export const RESULT_BATCH = 5000;
+/** Results through the API: one call, one transaction. */
 export async function receiveAll(ctx: Ctx, items: ResultInput[]) {
-  const sum = emptySummary();
-  for (let i = 0; i < items.length; i += RESULT_BATCH) await receiveResults(ctx, items.slice(i, i + RESULT_BATCH), sum);
-  return sum;
+  const stager = new ResultStager(emptySummary());
+  return receiveStaged(
+    ctx,
+    items.map((it, i) => stager.line(it, i + 1)),
+    stager.sum,
+  );
 }
 
 export async function positives(ctx: Ctx, roundId: number, p: { status?: string; under?: number }) {

@@ -95,6 +95,30 @@ export function resultCases() {
       expect(new Date(tube.tested_at).toISOString()).toBe('2026-11-01T03:00:00.000Z');
       expect((await send()).json()).toMatchObject({ applied: 0, already: 1 });
     });
+
+    it('answers a tube sent twice in one file from its first row, and one stored already from the database', async () => {
+      await openTube('FILETWICE1', 10, 3);
+      const csv =
+        '管码,检测结果,检测时间,检测机构\nFILETWICE1,阴性,2026-11-01 12:00,县疾控\nfiletwice1,阴性,2026-11-01 12:00,县疾控\nFILETWICE1,阳性,2026-11-01 12:00,县疾控\nSX00000003,阳性,2026-11-01 12:00,县疾控\n';
+      const file = multipartBody('结果.csv', Buffer.from(csv));
+      const res = await admin.request({ method: 'POST', url: '/api/sampling/results/import', payload: file.payload, headers: file.headers });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        received: 4,
+        applied: 1,
+        already: 1,
+        unknown: [],
+        conflicts: [
+          { barcode: 'FILETWICE1', stored: 'negative', received: 'positive' },
+          { barcode: 'SX00000003', stored: 'negative', received: 'positive' },
+        ],
+        positives: { tubes: 0, flagged: 0, tasks: 0 },
+      });
+      const [{ n }] = await t.db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM sampling_results s JOIN sampling_tubes t ON t.id = s.tube_id WHERE t.barcode = 'FILETWICE1' AND s.result = 'negative'",
+      );
+      expect(n).toBe(1);
+    });
   });
 
   describe('exemptions and coverage', () => {

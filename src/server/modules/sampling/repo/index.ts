@@ -16,3 +16,4 @@ export * from './home';
 export * from './results';
 export * from './rounds';
 export * from './slots';
+export * from './result-stage';

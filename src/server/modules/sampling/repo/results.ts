@@ -1,6 +1,5 @@
 import type { Queryable } from '../../../db/engine';
 import type { Scope } from '../../../platform/scope';
-import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
 import { areasAs } from '../../areas/sql';
 import { householdsAs, residentsAs } from '../../residents/sql';
@@ -9,57 +8,6 @@ import { usersAs } from '../../users/sql';
 /** SQL of lab results and the trace-back of positives (flags). */
 
 // ——— lab results and trace-back ———
-export interface ResultOutcome {
-  barcode: string;
-  tube_id: number | null;
-  capacity: number | null;
-  applied: boolean;
-  stored: string | null;
-}
-
-/**
- * One batch of results, set-based, in two statements (a CTE joining the inserted rows back to the batch made
- * the planner loop over both): the results inserted for tubes found by barcode in the caller's scope, one per
- * tube (`ON CONFLICT (tube_id) DO NOTHING`); then per barcode whether it was found, applied, and what is stored
- * (for one not applied: what was there before — the same → already; different → conflict). A tube's result is
- * read from `sampling_results` (the columns `sampling_tubes.result/result_at` of 0012 are not written: copying
- * 100,000 results onto their tubes cost a third of a lab file's import).
- */
-export async function insertResults(
-  tx: Queryable,
-  scope: Scope,
-  by: number,
-  rows: { barcode: string; result: string; testedAt: string; lab: string }[],
-): Promise<ResultOutcome[]> {
-  const q = new SqlParams();
-  const args = [q.add(rows.map((r) => r.barcode)), q.add(rows.map((r) => r.result)), q.add(rows.map((r) => r.testedAt)), q.add(rows.map((r) => r.lab))];
-  const applied = await tx.query<{ tube_id: number }>(
-    `INSERT INTO sampling_results (tube_id, round_id, area_id, area_path, result, tested_at, lab, received_by)
-     SELECT t.id, t.round_id, t.area_id, t.area_path, v.result, v.tested_at, v.lab, ${q.add(by)}
-       FROM unnest(${args[0]}::text[], ${args[1]}::text[], ${args[2]}::timestamptz[], ${args[3]}::text[]) AS v(barcode, result, tested_at, lab)
-       JOIN sampling_tubes t ON t.barcode = v.barcode AND ${scopeClause(scope, 't.area_path', q)}
-     ON CONFLICT (tube_id) DO NOTHING RETURNING tube_id`,
-    q.values,
-  );
-  const ids = applied.map((a) => a.tube_id);
-  const done = new Set(ids);
-  const q2 = new SqlParams();
-  const found = await tx.query<{ barcode: string; tube_id: number | null; capacity: number | null; stored: string | null }>(
-    `SELECT v.barcode, t.id AS tube_id, t.capacity, s.result AS stored
-       FROM unnest(${q2.add(rows.map((r) => r.barcode))}::text[]) AS v(barcode)
-       LEFT JOIN sampling_tubes t ON t.barcode = v.barcode AND ${scopeClause(scope, 't.area_path', q2)}
-       LEFT JOIN sampling_results s ON s.tube_id = t.id`,
-    q2.values,
-  );
-  return found.map((f) => ({
-    barcode: f.barcode,
-    tube_id: f.tube_id,
-    capacity: f.capacity,
-    applied: f.tube_id !== null && done.has(f.tube_id),
-    stored: f.tube_id !== null && done.has(f.tube_id) ? null : f.stored,
-  }));
-}
-
 /**
  * Closes the loop: a result of a single tube bound to someone holding a `held` flag in that round (bound
  * after the flag) clears or confirms the flag. Answers the flags closed.

@@ -163,3 +163,31 @@ export async function listPoints(db: Queryable, scope: Scope, roundId: number): 
     q.values,
   );
 }
+
+/** What opening a tube needs of its round and point: the round when in scope, its point when in scope too. */
+export interface TubePlace {
+  round_id: number;
+  status: RoundRow['status'];
+  pool_default: RoundRow['pool_default'];
+  pool_rules: PoolRule[];
+  point_id: number | null;
+  point_round_id: number | null;
+  desks: number | null;
+  area_id: number | null;
+  area_path: string | null;
+}
+
+/**
+ * The round and the point of a tube being opened, in one statement: a desk opens a tube every ten scans or so, and
+ * on PGlite's one connection the two lookups cost a third of the opening (findRound and findPoint, same scopes).
+ */
+export async function findTubePlace(db: Queryable, scope: Scope, roundId: number, pointId: number): Promise<TubePlace | null> {
+  const q = new SqlParams();
+  const [row] = await db.query<TubePlace>(
+    `SELECT r.id AS round_id, r.status, r.pool_default, r.pool_rules, p.id AS point_id, p.round_id AS point_round_id, p.desks, p.area_id, p.area_path
+       FROM sampling_rounds r LEFT JOIN sampling_points p ON p.id = ${q.add(pointId)} AND ${scopeClause(scope, 'p.area_path', q)}
+      WHERE r.id = ${q.add(roundId)} AND ${roundScope(scope, q)}`,
+    q.values,
+  );
+  return row ?? null;
+}
