@@ -6,7 +6,7 @@
  *   generate_100k_s   BENCH_MEASURES (100,000) residents under 14-day home monitoring, 2 follow-ups a day,
  *                     each measure on day 4: their follow-ups written up to the horizon
  *                     (FOLLOW_UP_HORIZON_DAYS, 2 = today and tomorrow) in one call of
- *                     repo.generateFollowUps (what `start` and the sweep use). Goal ≤ 10 s.
+ *                     repo.generateFollowUps (what `start` and the sweep use). Goal ≤ 5 s (issue 19).
  *   today_list_p95_ms one village doctor per village, each with the measures of their village; doctors
  *                     ask for today's list (GET /api/follow-ups/today) through HTTP, 4 clients at once,
  *                     BENCH_ROUNDS (3) rounds; the median of the rounds' p95. Goal ≤ 50 ms.

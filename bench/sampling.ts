@@ -15,7 +15,7 @@
  *   coverage_p95_ms    the county's coverage table mid-round on BENCH_RESIDENTS (1,000,000) — bench/sampling-coverage.ts.
  *                      Goal ≤ 100 ms. `round_open_s`: opening the round over the county (its roster taken).
  *   lab_import_100k_s  a lab csv of BENCH_LAB_TUBES (100,000) tubes, 1% positive pools of 10, trace-back included —
- *                      bench/sampling-lab.ts. Goal ≤ 10 s.
+ *                      bench/sampling-lab.ts. Goal ≤ 3 s (issue 19).
  *
  * Settings (environment):
  *   BENCH_DATABASE_URL      PostgreSQL database for the bench (required; wiped and seeded when it has fewer than
