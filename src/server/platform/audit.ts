@@ -103,6 +103,21 @@ export interface AuditActorColumns {
   columns: { actorId: string; actorName: string; requestId: string; clientIp: string };
 }
 
+/**
+ * The actor columns of a batch's source named `from`: `actor_id`, `actor_name`, `request_id`, `client_ip` — or, for
+ * a public form (no account), no actor and only the request and address.
+ */
+export function actorColumnsOf(from: string, opts: { anonymous?: boolean } = {}): AuditActorColumns {
+  return {
+    columns: {
+      actorId: opts.anonymous ? 'NULL' : `${from}.actor_id`,
+      actorName: opts.anonymous ? 'NULL' : `${from}.actor_name`,
+      requestId: `${from}.request_id`,
+      clientIp: `${from}.client_ip`,
+    },
+  };
+}
+
 export function auditRowsSql<E extends AuditEntity>(q: Pick<SqlParams, 'add'>, who: AuditActor | AuditActorColumns, r: AuditRowsSql<E>): string {
   for (const key of Object.keys(r.after)) {
     if (personalKind(key, r.entity)) throw new Error(`audit row of ${r.entity}: '${key}' is personal data and cannot be written set-based`);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/engine';
-import { type AuditActor, auditRowsSql } from '../../platform/audit';
+import { type AuditActor, auditRowsSql, actorColumnsOf } from '../../platform/audit';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
@@ -87,18 +87,14 @@ export async function insertCrossings(db: Queryable, items: PendingCrossing[]): 
       ${col((x) => x.who.actorId, 'int')}, ${col((x) => x.who.actorName, 'text')}, ${col((x) => x.who.requestId, 'text')}, ${col((x) => x.who.clientIp, 'text')})
     WITH ORDINALITY AS s(client_id, post_id, scope_path, day, at, tz, direction, plate, vehicle_type, pass_no, origin_code, origin_name, origin_risk_level,
       destination_area_id, checks, people, flagged, decision, policy_decision, policy_rule, recorded_by, actor_id, actor_name, request_id, client_ip, n)`;
-  const aud = auditRowsSql(
-    q,
-    { columns: { actorId: 'src.actor_id', actorName: 'src.actor_name', requestId: 'src.request_id', clientIp: 'src.client_ip' } },
-    {
-      entity: 'checkpoint_crossing',
-      action: 'record',
-      from: 'ins JOIN src ON src.client_id = ins.client_id',
-      entityId: 'ins.id',
-      areaPath: 'ins.area_path',
-      after: { postId: 'ins.post_id', direction: 'ins.direction', plate: 'ins.plate', people: 'ins.people', flagged: 'ins.flagged', decision: 'ins.decision' },
-    },
-  );
+  const aud = auditRowsSql(q, actorColumnsOf('src'), {
+    entity: 'checkpoint_crossing',
+    action: 'record',
+    from: 'ins JOIN src ON src.client_id = ins.client_id',
+    entityId: 'ins.id',
+    areaPath: 'ins.area_path',
+    after: { postId: 'ins.post_id', direction: 'ins.direction', plate: 'ins.plate', people: 'ins.people', flagged: 'ins.flagged', decision: 'ins.decision' },
+  });
   const written = await db.query<
     CrossingRow & { k: number; status: string; checked_post_name: string | null; checked_path: string | null; new_id: number | null; seen_path: string | null }
   >(

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/engine';
-import { type AuditActor, auditRowsSql } from '../../platform/audit';
+import { type AuditActor, auditRowsSql, actorColumnsOf } from '../../platform/audit';
 import { SqlParams } from '../../platform/sql';
 import { householdsAs, residentsAs } from '../residents/sql';
 import type { IntakeRow, IntakeValues } from './intake-repo';
@@ -36,18 +36,14 @@ export async function intakePublicMany(db: Queryable, items: PublicSubmission[])
       ${col((x) => x.v.code, 'text')}, ${col((x) => x.v.handoverCode, 'text')}, ${col((x) => x.who.requestId, 'text')}, ${col((x) => x.who.clientIp, 'text')})
     WITH ORDINALITY AS s(token, client_id, kind, need, name, phone, address, first_step, policy_version, tier, tier_minutes, code, handover_code,
       request_id, client_ip, n)`;
-  const aud = auditRowsSql(
-    q,
-    { columns: { actorId: 'NULL', actorName: 'NULL', requestId: 'src.request_id', clientIp: 'src.client_ip' } },
-    {
-      entity: 'help_request',
-      action: 'submit',
-      from: 'ins JOIN src ON src.client_id = ins.client_id',
-      entityId: 'ins.id',
-      areaPath: 'ins.area_path',
-      after: { kind: 'ins.kind', channel: 'ins.channel', tier: 'ins.tier', residentId: 'ins.resident_id' },
-    },
-  );
+  const aud = auditRowsSql(q, actorColumnsOf('src', { anonymous: true }), {
+    entity: 'help_request',
+    action: 'submit',
+    from: 'ins JOIN src ON src.client_id = ins.client_id',
+    entityId: 'ins.id',
+    areaPath: 'ins.area_path',
+    after: { kind: 'ins.kind', channel: 'ins.channel', tier: 'ins.tier', residentId: 'ins.resident_id' },
+  });
   const written = await db.query<IntakeRow & { n: string }>(
     `WITH src AS (SELECT * FROM ${src}),
      place AS (SELECT src.n, l.area_id, l.area_path FROM src JOIN help_intake_links l ON l.token = src.token),

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/engine';
-import { auditRowsSql } from '../../platform/audit';
+import { auditRowsSql, actorColumnsOf } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { notFound } from '../../platform/errors';
 import { groupCommit, perDatabase } from '../../platform/group-commit';
@@ -174,18 +174,14 @@ export async function writeIssues(db: Db, batch: PendingIssue[]): Promise<IssueO
       ${q.add(col((a) => a.p.ctx.requestId))}::text[], ${q.add(col((a) => a.p.ctx.clientIp))}::text[])
       AS s(id, area_path, store_id, target, target_id, kit_id, lines, actor_id, actor_name, request_id, client_ip)`;
     await tx.query(
-      auditRowsSql(
-        q,
-        { columns: { actorId: 's.actor_id', actorName: 's.actor_name', requestId: 's.request_id', clientIp: 's.client_ip' } },
-        {
-          entity: 'supply_movement',
-          action: 'issue',
-          from: src,
-          entityId: 's.id',
-          areaPath: 's.area_path',
-          after: { storeId: 's.store_id', target: 's.target', targetId: 's.target_id', kitId: 's.kit_id', lines: 's.lines::jsonb' },
-        },
-      ),
+      auditRowsSql(q, actorColumnsOf('s'), {
+        entity: 'supply_movement',
+        action: 'issue',
+        from: src,
+        entityId: 's.id',
+        areaPath: 's.area_path',
+        after: { storeId: 's.store_id', target: 's.target', targetId: 's.target_id', kitId: 's.kit_id', lines: 's.lines::jsonb' },
+      }),
       q.values,
     );
     return outcomes;

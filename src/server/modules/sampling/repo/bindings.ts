@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/engine';
-import { type AuditActor, auditRowsSql } from '../../../platform/audit';
+import { type AuditActor, auditRowsSql, actorColumnsOf } from '../../../platform/audit';
 import type { Scope } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
 import type { PoolRule } from '../../../../domain/sampling/rules';
@@ -51,18 +51,14 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
       ${col((x) => x.who.userId, 'int')}, ${col((x) => x.who.actorId, 'int')}, ${col((x) => x.who.actorName, 'text')},
       ${col((x) => x.who.requestId, 'text')}, ${col((x) => x.who.clientIp, 'text')})
     WITH ORDINALITY AS s(client_id, tube_id, resident_id, id_number, household_id, scope_like, user_id, actor_id, actor_name, request_id, client_ip, n)`;
-  const aud = auditRowsSql(
-    q,
-    { columns: { actorId: 'nd.actor_id', actorName: 'nd.actor_name', requestId: 'nd.request_id', clientIp: 'nd.client_ip' } },
-    {
-      entity: 'sampling_binding',
-      action: 'bind',
-      from: 'ins JOIN nd ON nd.id = ins.id',
-      entityId: 'ins.id',
-      areaPath: 'ins.area_path',
-      after: { tubeId: 'ins.tube_id', residentId: 'ins.resident_id', seq: 'ins.seq', duplicateOf: 'ins.duplicate_of', clientId: 'nd.cid' },
-    },
-  );
+  const aud = auditRowsSql(q, actorColumnsOf('nd'), {
+    entity: 'sampling_binding',
+    action: 'bind',
+    from: 'ins JOIN nd ON nd.id = ins.id',
+    entityId: 'ins.id',
+    areaPath: 'ins.area_path',
+    after: { tubeId: 'ins.tube_id', residentId: 'ins.resident_id', seq: 'ins.seq', duplicateOf: 'ins.duplicate_of', clientId: 'nd.cid' },
+  });
   const sql = `WITH src AS (SELECT * FROM ${src}),
      p AS (
        -- A scan names one person (by id or ID number) or a household's present members, head first.

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/engine';
-import { auditRowsSql } from '../../../platform/audit';
+import { auditRowsSql, actorColumnsOf } from '../../../platform/audit';
 import { SqlParams } from '../../../platform/sql';
 import type { EnlistFields } from './enlistments';
 
@@ -31,19 +31,15 @@ export async function submitEnlistmentsUnscoped(db: Queryable, items: EnlistSubm
       ${col((x) => x.f.pledge, 'text')}, ${col((x) => x.f.address, 'text')}, ${col((x) => x.who.clientIp, 'text')}, ${col((x) => x.who.requestId, 'text')})
     WITH ORDINALITY AS s(token, today, name, id_type, id_number, sex, birth_date, phone, category, skills, availability,
       health_status, emergency_name, emergency_phone, pledge, address, client_ip, request_id, n)`;
-  const logged = auditRowsSql(
-    q,
-    { columns: { actorId: 'NULL', actorName: 'NULL', requestId: 'src.request_id', clientIp: 'src.client_ip' } },
-    {
-      entity: 'enlistment',
-      action: 'submit',
-      from: 'up JOIN ids ON ids.id = up.id JOIN src ON src.n = ids.n',
-      entityId: 'up.id',
-      areaPath: 'up.area_path',
-      after: { orgId: 'up.org_id' },
-      afterEach: { values: items.map((x) => x.auditAfter), place: 'src.n' },
-    },
-  );
+  const logged = auditRowsSql(q, actorColumnsOf('src', { anonymous: true }), {
+    entity: 'enlistment',
+    action: 'submit',
+    from: 'up JOIN ids ON ids.id = up.id JOIN src ON src.n = ids.n',
+    entityId: 'up.id',
+    areaPath: 'up.area_path',
+    after: { orgId: 'up.org_id' },
+    afterEach: { values: items.map((x) => x.auditAfter), place: 'src.n' },
+  });
   const rows = await db.query<{ n: string; org_name: string | null; id: number | null }>(
     `WITH src AS (SELECT * FROM ${src}),
      org AS (
