@@ -54,6 +54,7 @@ const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const HEADER_SEARCH_ROWS = 20;
 /** After the last byte is read, a reader that yields nothing for this long is stuck on a broken file. */
 const STALL_MS = 10_000;
+const STALL_TICK_MS = 1_000;
 /** A CSV record longer than this is not a roster row (a binary file, an unclosed quote). */
 const MAX_RECORD_CHARS = 64 * 1024;
 /** Distinct texts of a workbook (a 100,000-row roster has a few hundred thousand); past this it is built to fill memory. */
@@ -164,15 +165,24 @@ export async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean,
   try {
     for (;;) {
       // The wait is timed from when we ask, not from the last item: the consumer may spend longer than STALL_MS
-      // on a batch (a busy database), and a small file is read to its end long before — that is no stall.
-      const last = Date.now();
+      // on a batch (a busy database), and a small file is read to its end long before — that is no stall. Only
+      // checks that came on time count: one that came late says this thread was kept from running (a busy
+      // machine), and the reader with it; a reader stuck on a damaged file leaves the thread idle.
+      let quietMs = 0;
       let timer: NodeJS.Timeout | undefined;
       const stalled = new Promise<never>((_, reject) => {
+        let due = Date.now() + STALL_TICK_MS;
         const check = () => {
-          if (ended() && Date.now() - last > stallMs) reject(new SheetError('broken'));
-          else timer = setTimeout(check, 1000).unref();
+          const now = Date.now();
+          if (now - due < STALL_TICK_MS / 2) quietMs += STALL_TICK_MS;
+          if (ended() && quietMs > stallMs) {
+            reject(new SheetError('broken', {}, new Error(`the reader gave nothing for ${quietMs} ms after the whole file was read`)));
+          } else {
+            due = now + STALL_TICK_MS;
+            timer = setTimeout(check, STALL_TICK_MS).unref();
+          }
         };
-        timer = setTimeout(check, 1000).unref();
+        timer = setTimeout(check, STALL_TICK_MS).unref();
       });
       let r: IteratorResult<T>;
       try {

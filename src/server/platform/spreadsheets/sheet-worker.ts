@@ -17,6 +17,15 @@ export type WorkerMessage =
 
 const port = parentPort!;
 let more: (() => void) | null = null;
+/** Whether a job is being read: an error thrown outside it is a finished job's leftover. */
+let busy = false;
+
+// A reader stream can fail after its job has answered (ExcelJS deletes a parked sheet's temporary file while a
+// reader we stopped early still holds it). Uncaught, that ended the worker while it sat idle, and the next job
+// handed to it was refused as a broken file. During a job it is the job's failure; after one it is ignored.
+process.on('uncaughtException', (e) => {
+  if (busy) report(e);
+});
 
 // One job at a time: the main thread sends a job, or 'more' when it wants the next batch of rows.
 port.on('message', (m: WorkerJob | 'more') => {
@@ -24,7 +33,10 @@ port.on('message', (m: WorkerJob | 'more') => {
     more?.();
     more = null;
   } else {
-    run(m).catch(report);
+    busy = true;
+    run(m)
+      .catch(report)
+      .finally(() => (busy = false));
   }
 });
 

@@ -22,6 +22,25 @@ describe('stall guard', () => {
     expect(seen).toEqual([0, 1, 2]);
   }, 20_000);
 
+  it('does not count the time the thread was kept from running (a busy machine) as a stall', async () => {
+    let calls = 0;
+    const held: AsyncIterator<number> = {
+      next: async () => {
+        if (calls++ > 0) return { done: true, value: undefined };
+        // The thread is held for 6.4 s in pieces longer than the guard's tick, as on a machine with too much to do.
+        for (let i = 0; i < 4; i++) {
+          await sleep(0);
+          const until = Date.now() + 1_600;
+          while (Date.now() < until);
+        }
+        return { done: false, value: 1 };
+      },
+    };
+    const seen: number[] = [];
+    for await (const n of stallGuard(held, () => true, 1_500)) seen.push(n);
+    expect(seen).toEqual([1]);
+  }, 20_000);
+
   it('calls a reader that gives nothing after the file is read broken', async () => {
     const hanging: AsyncIterator<number> = { next: () => new Promise(() => {}) };
     const read = async () => {

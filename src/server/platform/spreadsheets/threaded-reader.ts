@@ -27,22 +27,26 @@ const boot = new URL('./sheet-worker-boot.mjs', import.meta.url);
 const IDLE_KEPT = 2;
 const idle: Array<{ w: Worker; heapMb: number }> = [];
 
-function take(): Worker {
-  for (let kept = idle.pop(); kept; kept = idle.pop()) {
+/** The idle workers, for a test that ends one behind the pool's back. */
+export const idleSheetWorkers = () => idle.map((k) => k.w);
+
+/** A worker for one job: an idle one if there is one (`reused`), else a new one. */
+function take(fresh = false): { w: Worker; reused: boolean } {
+  for (let kept = fresh ? undefined : idle.pop(); kept; kept = idle.pop()) {
     // A worker started under another heap limit (tests change it) is not reused.
     if (kept.heapMb !== sheetReaderLimits.heapMb) {
       void kept.w.terminate();
       continue;
     }
     kept.w.ref();
-    return kept.w;
+    return { w: kept.w, reused: true };
   }
   const w = new Worker(boot, {
     resourceLimits: { maxOldGenerationSizeMb: sheetReaderLimits.heapMb, maxYoungGenerationSizeMb: 32 },
     stdout: false,
     stderr: false,
   });
-  return Object.assign(w, { heapMb: sheetReaderLimits.heapMb });
+  return { w: Object.assign(w, { heapMb: sheetReaderLimits.heapMb }), reused: false };
 }
 
 function giveBack(w: Worker, clean: boolean) {
@@ -50,12 +54,13 @@ function giveBack(w: Worker, clean: boolean) {
   if (clean && idle.length < IDLE_KEPT) {
     w.unref();
     const kept = { w, heapMb: (w as Worker & { heapMb?: number }).heapMb ?? sheetReaderLimits.heapMb };
-    // An idle worker that dies (it should not) leaves the pool.
-    w.once('exit', () => {
+    // An idle worker that fails or dies (it should not) leaves the pool at its first sign, not only at its exit.
+    const leave = () => {
       const i = idle.indexOf(kept);
       if (i >= 0) idle.splice(i, 1);
-    });
-    w.on('error', () => {});
+    };
+    w.once('exit', leave);
+    w.on('error', leave);
     idle.push(kept);
   } else {
     void w.terminate();
@@ -74,10 +79,19 @@ function fromMessage(m: WorkerMessage): Error | null {
   return null;
 }
 
+/**
+ * A worker that ends with no word about the job it was given. If it was an idle one reused, it most likely died
+ * between jobs (its end reached us only now), and the job is run again once on a new worker; a new worker that
+ * ends so has failed on this file.
+ */
+function ended(code: number): SheetError {
+  return new SheetError('broken', {}, new Error(`the spreadsheet reader ended (exit code ${code}) before answering`));
+}
+
 /** Runs one job that answers once (the top rows). */
-function once<T>(job: WorkerJob): Promise<T> {
+function once<T>(job: WorkerJob, fresh = false): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const w = take();
+    const { w, reused } = take(fresh);
     let settled = false;
     const settle = (clean: boolean, fn: () => void) => {
       if (settled) return;
@@ -85,14 +99,15 @@ function once<T>(job: WorkerJob): Promise<T> {
       giveBack(w, clean);
       fn();
     };
+    const retryOrFail = (err: Error) => settle(false, () => (reused ? once<T>(job, true).then(resolve, reject) : reject(err)));
     w.on('message', (m: WorkerMessage) => {
       const err = fromMessage(m);
       // A file the reader refused leaves a worker in good order; a reader's own failure does not.
       if (err) settle(err instanceof SheetError, () => reject(err));
       else if (m.type === 'result') settle(true, () => resolve(m.value as T));
     });
-    w.on('error', (e) => settle(false, () => reject(failure(e))));
-    w.on('exit', () => settle(false, () => reject(new SheetError('broken'))));
+    w.on('error', (e) => (reused ? retryOrFail(e) : settle(false, () => reject(failure(e)))));
+    w.on('exit', (code) => retryOrFail(ended(code)));
     w.postMessage(job);
   });
 }
@@ -110,41 +125,49 @@ export async function inspectSheet(path: string, format: SheetFormat, sheet: str
 
 /** The data rows below the header row, in batches, empty rows skipped; the worker reads one batch ahead at most. */
 export async function* readBatches(src: SheetSource, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow[]> {
-  const w = take();
-  const queue: Array<WorkerMessage | { type: 'crash'; error: Error }> = [];
-  let wake: (() => void) | null = null;
-  const push = (m: WorkerMessage | { type: 'crash'; error: Error }) => {
-    queue.push(m);
-    wake?.();
-    wake = null;
-  };
-  w.on('message', push);
-  w.on('error', (e) => push({ type: 'crash', error: failure(e) }));
-  w.on('exit', () => push({ type: 'crash', error: new SheetError('broken') }));
-  let clean = false;
-  try {
-    w.postMessage({ op: 'rows', src } satisfies WorkerJob);
-    for (;;) {
-      if (!queue.length) await new Promise<void>((r) => (wake = r));
-      const m = queue.shift()!;
-      if (m.type === 'crash') throw m.error;
-      const err = fromMessage(m);
-      if (err) {
-        clean = err instanceof SheetError;
-        throw err;
-      }
-      if (m.type === 'end') {
-        clean = true;
+  for (let fresh = false; ; fresh = true) {
+    const { w, reused } = take(fresh);
+    const queue: Array<WorkerMessage | { type: 'crash'; error: Error }> = [];
+    let wake: (() => void) | null = null;
+    const push = (m: WorkerMessage | { type: 'crash'; error: Error }) => {
+      queue.push(m);
+      wake?.();
+      wake = null;
+    };
+    w.on('message', push);
+    w.on('error', (e) => push({ type: 'crash', error: failure(e) }));
+    w.on('exit', (code) => push({ type: 'crash', error: ended(code) }));
+    let clean = false;
+    let answered = false;
+    try {
+      w.postMessage({ op: 'rows', src } satisfies WorkerJob);
+      for (;;) {
+        if (!queue.length) await new Promise<void>((r) => (wake = r));
+        const m = queue.shift()!;
+        if (m.type === 'crash') {
+          // A reused worker that died before its first word: run the job again on a new one (see `ended`).
+          if (reused && !answered) break;
+          throw m.error;
+        }
+        answered = true;
+        const err = fromMessage(m);
+        if (err) {
+          clean = err instanceof SheetError;
+          throw err;
+        }
+        if (m.type === 'end') {
+          clean = true;
+          onBytes?.(m.bytes);
+          return;
+        }
+        if (m.type !== 'rows') continue;
         onBytes?.(m.bytes);
-        return;
+        w.postMessage('more');
+        yield m.rows as SheetRow[];
       }
-      if (m.type !== 'rows') continue;
-      onBytes?.(m.bytes);
-      w.postMessage('more');
-      yield m.rows as SheetRow[];
+    } finally {
+      // Stopped early (the consumer broke off): the worker is still reading, so it is ended rather than reused.
+      giveBack(w, clean);
     }
-  } finally {
-    // Stopped early (the consumer broke off): the worker is still reading, so it is ended rather than reused.
-    giveBack(w, clean);
   }
 }
