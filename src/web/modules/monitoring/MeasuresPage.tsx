@@ -1,12 +1,12 @@
 /** Measures in scope, filtered by area, state and kind; each opens its page. Cadres propose a new one from here. */
-import { Alert, Button, Card, Empty, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
-import { ResponsiveList } from '../../app/components/ResponsiveList';
+import { PagedList } from '../../app/components/PagedList';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
@@ -143,24 +143,17 @@ export default function MeasuresPage() {
           />
         </Space>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <ResponsiveList<Measure>
+        <PagedList<Measure>
           rowKey="id"
-          size="small"
           testId="measure-table"
           renderCard={card}
           columns={columns}
-          dataSource={data.items}
           loading={measures.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('monitoring.noMeasures')} /> }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data.total,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (total) => t('common.total', { count: total }),
-          }}
+          data={data}
+          current={page}
+          pageSize={PAGE_SIZE}
+          onPage={setPage}
+          empty={t('monitoring.noMeasures')}
         />
       </Card>
     </Space>

@@ -2,13 +2,13 @@
  * The supervisor's task list (tasks.manage): every task in scope, filtered by area, status, type and
  * overdue; counts per grid or per person as bars; reassign one or many; create a task by hand.
  */
-import { Alert, App, Button, Card, Col, Empty, Grid, Row, Select, Space, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Grid, Row, Select, Space, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
-import { ResponsiveList } from '../../app/components/ResponsiveList';
+import { PagedList } from '../../app/components/PagedList';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { useApiQuery } from '../../app/query';
@@ -178,29 +178,22 @@ export default function TasksPage() {
               </Button>
             </Space>
             {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-            <ResponsiveList<Task>
+            <PagedList<Task>
               rowKey="id"
-              size="small"
               testId="task-table"
               renderCard={card}
               columns={columns}
-              dataSource={data.items}
               loading={tasks.isFetching}
-              scroll={{ x: 'max-content' }}
               rowSelection={{
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys as number[]),
                 getCheckboxProps: (x) => ({ disabled: x.status === 'done' || x.status === 'failed' }),
               }}
-              locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tasks.empty')} /> }}
-              pagination={{
-                current: page,
-                pageSize: PAGE_SIZE,
-                total: data.total,
-                showSizeChanger: false,
-                onChange: setPage,
-                showTotal: (total) => t('common.total', { count: total }),
-              }}
+              data={data}
+              current={page}
+              pageSize={PAGE_SIZE}
+              onPage={setPage}
+              empty={t('tasks.empty')}
             />
           </Card>
         </Col>

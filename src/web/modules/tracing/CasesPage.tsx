@@ -1,5 +1,5 @@
 /** Cases in scope (流调病例), newest report first, names masked; a tracer opens a new one from here. */
-import { Alert, Button, Card, Empty, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { listCases } from '../../../domain/tracing/api';
 import type { ResponseOf } from '../../../domain/contract';
 import { useAuth } from '../../app/auth';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect';
-import { ResponsiveList } from '../../app/components/ResponsiveList';
+import { PagedList } from '../../app/components/PagedList';
 import { useCurrentArea } from '../../app/current-area';
 import { localName, useLanguage } from '../../app/i18n';
 import { errorText } from '../../app/errors';
@@ -113,24 +113,17 @@ export default function CasesPage() {
           />
         </Space>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <ResponsiveList<Case>
+        <PagedList<Case>
           rowKey="id"
-          size="small"
           testId="case-table"
           renderCard={card}
           columns={columns}
-          dataSource={data.items}
           loading={cases.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('tracing.noCases')} /> }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data.total,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (total) => t('common.total', { count: total }),
-          }}
+          data={data}
+          current={page}
+          pageSize={PAGE_SIZE}
+          onPage={setPage}
+          empty={t('tracing.noCases')}
         />
       </Card>
       {creating && <NewCaseModal onClose={() => setCreating(false)} onDone={(id) => navigate(`/tracing/cases/${id}`)} />}

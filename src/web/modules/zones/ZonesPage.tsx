@@ -1,12 +1,12 @@
 /** Risk zones in scope (风险区域): level, countdown to the next lifting and the rule that blocks it. */
-import { Alert, Button, Card, Empty, Segmented, Space, Typography } from 'antd';
+import { Alert, Button, Card, Segmented, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { listZones } from '../../../domain/zones/api';
 import { useAuth } from '../../app/auth';
-import { ResponsiveList } from '../../app/components/ResponsiveList';
+import { PagedList } from '../../app/components/PagedList';
 import { useCurrentArea } from '../../app/current-area';
 import { errorText } from '../../app/errors';
 import { localName, useLanguage } from '../../app/i18n';
@@ -84,24 +84,17 @@ export default function ZonesPage() {
           style={{ marginBottom: 12 }}
         />
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <ResponsiveList<Zone>
+        <PagedList<Zone>
           rowKey="id"
-          size="small"
           testId="zone-table"
           renderCard={card}
           columns={columns}
-          dataSource={data.items}
           loading={zones.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('zones.none')} /> }}
-          pagination={{
-            current: page,
-            pageSize: PAGE_SIZE,
-            total: data.total,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (total) => t('common.total', { count: total }),
-          }}
+          data={data}
+          current={page}
+          pageSize={PAGE_SIZE}
+          onPage={setPage}
+          empty={t('zones.none')}
         />
       </Card>
       {declaring && <DeclareZoneModal onClose={() => setDeclaring(false)} onDone={(id) => navigate(`/zones/${id}`)} />}
