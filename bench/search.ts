@@ -7,7 +7,7 @@
  * its first character (given names: found inside names), pinyin initials, the last 6 digits of an ID and
  * the last 4 of a phone, for residents sampled from the data by a hash of their id (so tails and names vary
  * like real ones), with 4 concurrent clients, BENCH_ROUNDS times (default 3).
- * Last line: {"engine":…,"residents":…,"p50_ms":…,"p95_ms":…, …} over all rounds. Goal: p95 ≤ 50 ms.
+ * Last line: {"engine":…,"residents":…,"p50_ms":…,"p95_ms":…, …} over all rounds. Goal: p95 ≤ 25 ms (issue 19).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
