@@ -6,7 +6,7 @@ import { ensureMonths, listMonthPartitions } from '../../platform/month-partitio
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import { ok } from './test-fixture';
 import { sweepVisits } from './venues';
-import { insertVisit } from './venues-repo';
+import { VISITS_NEAR, insertVisit } from './venues-repo';
 
 /**
  * The venue-code scans split by month (issue 19, item 6; migration 0057): the migration keeps every row and id,
@@ -142,6 +142,23 @@ describe('venue-code scans by month in the running app', () => {
       .map((r) => r['QUERY PLAN'])
       .join('\n');
     expect(new Set(fixed.match(/tracing_venue_visits_(?:y\d{4}m\d{2}|default)\b/g)), fixed).toEqual(new Set([month.name]));
+  });
+
+  it('the exposure suggestions’ windows read only the months they touch (pruned as each window runs)', async () => {
+    const month = (await listMonthPartitions(t.db, VISITS)).find((p) => p.from && p.to && p.from <= new Date() && new Date() < p.to)!;
+    const t0 = new Date(month.from!.getTime() + 9 * 86_400_000);
+    const plan = (
+      await t.db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) ${VISITS_NEAR}`, [
+        [1],
+        [venue.id],
+        [t0],
+        [new Date(t0.getTime() + 86_400_000)],
+      ])
+    )
+      .map((r) => r['QUERY PLAN'])
+      .join('\n');
+    const read = [...plan.matchAll(/ on (tracing_venue_visits_\w+) x_\d+ \((actual|never executed)/g)].filter((m) => m[2] === 'actual').map((m) => m[1]);
+    expect(read, plan).toEqual([month.name]);
   });
 
   it('retention drops whole past months, keeps a month with a held row, and deletes the partial month row by row', async () => {

@@ -117,16 +117,22 @@ export interface VisitNear extends VisitRow {
   venue_area_path: string;
 }
 
+/**
+ * Visits at each venue in its window (exposure suggestions). Each window is its own lateral read (`OFFSET 0` keeps
+ * the planner from flattening it): its venue and both ends go into the index, and only the months the window
+ * touches are read. A plain join was planned on the venue alone, reading every month of the venue.
+ */
+export const VISITS_NEAR = `SELECT w.key, x.id, x.name, x.phone, x.id_number, x.resident_id, x.visited_at, v.name AS venue_name, v.area_path AS venue_area_path
+       FROM unnest($1::int[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS w(key, venue_id, t0, t1)
+       JOIN tracing_venues v ON v.id = w.venue_id
+       CROSS JOIN LATERAL (
+         SELECT x.id, x.name, x.phone, x.id_number, x.resident_id, x.visited_at FROM tracing_venue_visits x
+          WHERE x.venue_id = w.venue_id AND x.visited_at >= w.t0 AND x.visited_at < w.t1 OFFSET 0) x`;
+
 /** Visits at each venue in its window (exposure suggestions). */
 export async function visitsNear(db: Queryable, windows: { key: number; venueId: number; from: Date; to: Date }[]): Promise<VisitNear[]> {
   if (!windows.length) return [];
-  return db.query<VisitNear>(
-    `SELECT w.key, x.id, x.name, x.phone, x.id_number, x.resident_id, x.visited_at, v.name AS venue_name, v.area_path AS venue_area_path
-       FROM unnest($1::int[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS w(key, venue_id, t0, t1)
-       JOIN tracing_venues v ON v.id = w.venue_id
-       JOIN tracing_venue_visits x ON x.venue_id = w.venue_id AND x.visited_at >= w.t0 AND x.visited_at < w.t1`,
-    [windows.map((w) => w.key), windows.map((w) => w.venueId), windows.map((w) => w.from), windows.map((w) => w.to)],
-  );
+  return db.query<VisitNear>(VISITS_NEAR, [windows.map((w) => w.key), windows.map((w) => w.venueId), windows.map((w) => w.from), windows.map((w) => w.to)]);
 }
 
 /** A person's own visits since a time (the case's check-ins). */
