@@ -14,6 +14,7 @@ interface Plan {
   reference: Record<string, string>;
   local: Record<string, string>;
   partitioned: Record<string, string>;
+  partitionedNow: string[];
   partitionedWithParent: Record<string, { parent: string; key: string; column: string }>;
 }
 
@@ -92,5 +93,16 @@ describe('the scale-out plan against the schema', () => {
       expect(schema.get(t)?.has(p.key), `${t}.${p.key}`).toBe(true);
       expect(plan.distributed[t], `${t} is partitioned but not distributed`).toBeDefined();
     }
+  });
+
+  it('names the tables already split by month (partitionedNow), each on the column the plan gives it', async () => {
+    const rows = await db.query<{ t: string; c: string }>(
+      `SELECT c.relname AS t, a.attname AS c
+         FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = p.partattrs[0]
+        WHERE n.nspname = current_schema() AND NOT c.relispartition`,
+    );
+    expect(rows.map((r) => r.t).sort(), 'partitioned in the schema').toEqual([...plan.partitionedNow].sort());
+    for (const r of rows) expect(plan.partitioned[r.t], `${r.t} is partitioned on ${r.c}`).toBe(r.c);
   });
 });
