@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../db/engine';
+import { type Db, openDb } from '../db/engine';
 import { freshDb } from '../testing/harness';
 import { dropMonthsBefore, ensureMonths, listMonthPartitions, monthsFrom } from './month-partitions';
 
@@ -75,7 +75,13 @@ describe('month partitions', () => {
 
   it('two servers making the same months at once both succeed, and each month is made once', async () => {
     const now = new Date('2027-06-15T00:00:00Z');
-    const [a, b] = await Promise.all([ensureMonths(db, { table, timeZone: zone, ahead: 1, now }), ensureMonths(db, { table, timeZone: zone, ahead: 1, now })]);
+    // On PostgreSQL the second server is a pool of its own on the same schema; PGlite has one process per folder.
+    const [{ s }] = await db.query<{ s: string }>('SELECT current_schema() AS s');
+    const other = db.engine === 'postgres' ? await openDb({ databaseUrl: process.env.TEST_DATABASE_URL, schema: s, poolSize: 1 }) : db;
+    const [a, b] = await Promise.all([
+      ensureMonths(db, { table, timeZone: zone, ahead: 1, now }),
+      ensureMonths(other, { table, timeZone: zone, ahead: 1, now }),
+    ]).finally(() => (other === db ? undefined : other.close()));
     expect([...a.created, ...b.created].sort()).toEqual([`${table}_y2027m06`, `${table}_y2027m07`]);
     expect((await catalog()).filter((n) => /y2027m0[67]$/.test(n))).toHaveLength(2);
   });

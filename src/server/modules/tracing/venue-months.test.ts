@@ -100,6 +100,13 @@ describe('venue-code scans by month in the running app', () => {
     expect(await partitionOf(t.db, Number(id))).toBe(`${VISITS}_y${ym}`);
   });
 
+  it('the daily job makes a month that is missing', async () => {
+    const last = (await listMonthPartitions(t.db, VISITS)).filter((p) => !p.isDefault).at(-1)!;
+    await t.db.exec(`DROP TABLE ${last.name}`);
+    await t.app.jobs.send('tracing.venue_visit_months', {});
+    await expect.poll(async () => (await listMonthPartitions(t.db, VISITS)).some((p) => p.name === last.name), { timeout: 20_000, interval: 250 }).toBe(true);
+  });
+
   it('a scan in a month no partition was made for is kept (the default), and the venue lists it', async () => {
     const far = new Date('2031-07-01T04:00:00Z');
     const row = await insertVisit(t.db, {
