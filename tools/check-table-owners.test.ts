@@ -28,4 +28,10 @@ describe('table owners', () => {
   it('asks for an owner of every new table', () => {
     expect(unownedTables('CREATE TABLE residents (id int); create table if not exists shelter_beds (id int);')).toEqual(['shelter_beds']);
   });
+
+  it("counts a month or default partition of an owned table as its parent's, and nothing else by its name", () => {
+    const sql =
+      'CREATE TABLE tracing_venue_visits_default PARTITION OF tracing_venue_visits DEFAULT; CREATE TABLE tracing_venue_visits_y2026m12 (); CREATE TABLE tracing_venue_visits_old ();';
+    expect(unownedTables(sql)).toEqual(['tracing_venue_visits_old']);
+  });
 });

@@ -187,7 +187,12 @@ function* sources(dir: string): Generator<string> {
 export function unownedTables(sql: string): string[] {
   return [...sql.matchAll(/create\s+(?:unlogged\s+)?table\s+(?:if\s+not\s+exists\s+)?([a-z_][a-z0-9_]*)/gi)]
     .map((m) => m[1].toLowerCase())
-    .filter((t) => !OWNER[t]);
+    .filter((t) => !OWNER[t] && !OWNER[monthPartitionParent(t) ?? '']);
+}
+
+/** A month partition (`<table>_y2026m12`) or the default partition of a month-partitioned table is its parent's. */
+function monthPartitionParent(t: string): string | null {
+  return /^(.+)_(?:y\d{4}m\d{2}|default)$/.exec(t)?.[1] ?? null;
 }
 
 // A table named after FROM, JOIN, INTO, UPDATE or TABLE in SQL text (comments and words in prose rarely match).

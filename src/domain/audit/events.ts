@@ -105,6 +105,8 @@ export const auditCatalogue = {
   tracing_assist_request: ['create', 'export', 'answer', 'import'],
   tracing_trajectory: ['add', 'remove'],
   tracing_venue: ['create', 'update'],
+  /** The venue-code scans' retention sweep: how many went, which month partitions were dropped. */
+  tracing_venue_visits: ['run'],
   user: ['create', 'update', 'reset-password', 'change-password'],
   volunteer: ['create', 'update', 'link_households', 'unlink_households', 'export'],
   volunteer_figures: ['export'],

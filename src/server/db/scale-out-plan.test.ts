@@ -14,6 +14,7 @@ interface Plan {
   reference: Record<string, string>;
   local: Record<string, string>;
   partitioned: Record<string, string>;
+  partitionedNow: string[];
   partitionedWithParent: Record<string, { parent: string; key: string; column: string }>;
 }
 
@@ -70,11 +71,12 @@ describe('the scale-out plan against the schema', () => {
   });
 
   it('has no reference or coordinator-local table point at a distributed one (Citus refuses such a foreign key)', async () => {
+    // A partition's keys are its parent's, copied to it: the parent's class speaks for them.
     const fks = await db.query<{ from: string; to: string; def: string }>(
       `SELECT f.relname AS "from", t.relname AS "to", pg_get_constraintdef(k.oid) AS def
          FROM pg_constraint k JOIN pg_class f ON f.oid = k.conrelid JOIN pg_class t ON t.oid = k.confrelid
          JOIN pg_namespace n ON n.oid = f.relnamespace
-        WHERE k.contype = 'f' AND n.nspname = current_schema()`,
+        WHERE k.contype = 'f' AND n.nspname = current_schema() AND NOT f.relispartition`,
     );
     const distributed = new Set(Object.keys(plan.distributed));
     const bad = fks.filter((k) => !distributed.has(k.from) && distributed.has(k.to)).map((k) => `${k.from} → ${k.to}: ${k.def}`);
@@ -91,5 +93,16 @@ describe('the scale-out plan against the schema', () => {
       expect(schema.get(t)?.has(p.key), `${t}.${p.key}`).toBe(true);
       expect(plan.distributed[t], `${t} is partitioned but not distributed`).toBeDefined();
     }
+  });
+
+  it('names the tables already split by month (partitionedNow), each on the column the plan gives it', async () => {
+    const rows = await db.query<{ t: string; c: string }>(
+      `SELECT c.relname AS t, a.attname AS c
+         FROM pg_partitioned_table p JOIN pg_class c ON c.oid = p.partrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = p.partattrs[0]
+        WHERE n.nspname = current_schema() AND NOT c.relispartition`,
+    );
+    expect(rows.map((r) => r.t).sort(), 'partitioned in the schema').toEqual([...plan.partitionedNow].sort());
+    for (const r of rows) expect(plan.partitioned[r.t], `${r.t} is partitioned on ${r.c}`).toBe(r.c);
   });
 });

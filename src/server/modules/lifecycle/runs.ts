@@ -97,6 +97,14 @@ export async function runRetention(
   return { runId, items, total };
 }
 
+/**
+ * The areas under a hold of every class (a hold naming no class): those keep every record out of every purge —
+ * also the records no data class names, which their module sweeps on its own policy (the venue-code scans).
+ */
+export async function areasHeldFromEveryPurge(tx: Queryable): Promise<string[]> {
+  return (await repo.activeHoldsUnscoped(tx)).filter((h) => h.data_classes.length === 0).map((h) => h.area_path);
+}
+
 /** The daily run, at 03:30 in the deployment's time zone; a run that finds nothing still leaves its record. */
 export async function defineLifecycleJobs(jobs: JobQueue, db: Db): Promise<void> {
   await jobs.define({

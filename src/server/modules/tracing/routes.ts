@@ -6,6 +6,7 @@ import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
 import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
 import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import * as assist from './assist';
+import { keepMonthsAhead } from '../../platform/month-partitions';
 import { addressWindow } from '../../platform/shared-throttles';
 import { serve } from '../../platform/serve';
 import * as tasks from '../tasks';
@@ -114,6 +115,8 @@ export async function tracingRoutes(app: FastifyInstance, opts: { config: Config
   );
 
   // ——— venues (场所码) ———
+  // Scans are split by month (migration 0057): this month's and the next two are kept made, at start and daily.
+  await keepMonthsAhead(app.jobs, app.db, { job: 'tracing.venue_visit_months', table: venues.VISITS_TABLE, timeZone: app.timeZone, ahead: 2, log: app.log });
   // Visits are kept for the policy's days; the sweep runs each night (and deletes nothing a second time).
   await app.jobs.define({
     name: 'tracing.venue_visits_sweep',

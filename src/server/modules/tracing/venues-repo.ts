@@ -5,6 +5,9 @@ import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
 import { residentsAs } from '../residents/sql';
 
+/** The visits' table, split by month (migration 0057): its months are made and dropped by platform/month-partitions. */
+export const VISITS_TABLE = 'tracing_venue_visits';
+
 /** Venues (场所码) and their visits: the register is scoped by the venue's area; the public scan finds a venue by token. */
 export interface VenueRow {
   id: number;
@@ -114,16 +117,22 @@ export interface VisitNear extends VisitRow {
   venue_area_path: string;
 }
 
+/**
+ * Visits at each venue in its window (exposure suggestions). Each window is its own lateral read (`OFFSET 0` keeps
+ * the planner from flattening it): its venue and both ends go into the index, and only the months the window
+ * touches are read. A plain join was planned on the venue alone, reading every month of the venue.
+ */
+export const VISITS_NEAR = `SELECT w.key, x.id, x.name, x.phone, x.id_number, x.resident_id, x.visited_at, v.name AS venue_name, v.area_path AS venue_area_path
+       FROM unnest($1::int[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS w(key, venue_id, t0, t1)
+       JOIN tracing_venues v ON v.id = w.venue_id
+       CROSS JOIN LATERAL (
+         SELECT x.id, x.name, x.phone, x.id_number, x.resident_id, x.visited_at FROM tracing_venue_visits x
+          WHERE x.venue_id = w.venue_id AND x.visited_at >= w.t0 AND x.visited_at < w.t1 OFFSET 0) x`;
+
 /** Visits at each venue in its window (exposure suggestions). */
 export async function visitsNear(db: Queryable, windows: { key: number; venueId: number; from: Date; to: Date }[]): Promise<VisitNear[]> {
   if (!windows.length) return [];
-  return db.query<VisitNear>(
-    `SELECT w.key, x.id, x.name, x.phone, x.id_number, x.resident_id, x.visited_at, v.name AS venue_name, v.area_path AS venue_area_path
-       FROM unnest($1::int[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS w(key, venue_id, t0, t1)
-       JOIN tracing_venues v ON v.id = w.venue_id
-       JOIN tracing_venue_visits x ON x.venue_id = w.venue_id AND x.visited_at >= w.t0 AND x.visited_at < w.t1`,
-    [windows.map((w) => w.key), windows.map((w) => w.venueId), windows.map((w) => w.from), windows.map((w) => w.to)],
-  );
+  return db.query<VisitNear>(VISITS_NEAR, [windows.map((w) => w.key), windows.map((w) => w.venueId), windows.map((w) => w.from), windows.map((w) => w.to)]);
 }
 
 /** A person's own visits since a time (the case's check-ins). */
@@ -140,11 +149,22 @@ export async function visitDays(db: Queryable): Promise<number> {
   return row?.visit_days ?? 28;
 }
 
-/** Deletes the visits older than the policy's days before `now`; answers how many went. */
-export async function sweepVisits(tx: Queryable, now: Date, days: number): Promise<number> {
-  const rows = await tx.query<{ id: number }>(`DELETE FROM tracing_venue_visits WHERE visited_at < $1::timestamptz - make_interval(days => $2) RETURNING id`, [
-    now,
-    days,
+/**
+ * Deletes the visits before the cutoff, outside the held areas (LIKE patterns of their paths); answers how many
+ * went. After the whole months are dropped this is the partial month, and whatever waited in the default partition.
+ */
+export async function sweepVisits(tx: Queryable, cutoff: Date, heldPaths: readonly string[]): Promise<number> {
+  const rows = await tx.query<{ id: number }>(`DELETE FROM tracing_venue_visits WHERE visited_at < $1 AND NOT (area_path LIKE ANY($2::text[])) RETURNING id`, [
+    cutoff,
+    heldPaths.map((h) => `${h}%`),
   ]);
   return rows.length;
+}
+
+/** Whether a month partition of the visits holds a row under a held area (then the month is not dropped whole). */
+export async function partitionHasHeld(tx: Queryable, partition: string, heldPaths: readonly string[]): Promise<boolean> {
+  if (!heldPaths.length) return false;
+  if (!/^tracing_venue_visits_y\d{4}m\d{2}$/.test(partition)) throw new Error(`not a month of the visits: ${partition}`);
+  const [row] = await tx.query(`SELECT 1 FROM ${partition} WHERE area_path LIKE ANY($1::text[]) LIMIT 1`, [heldPaths.map((h) => `${h}%`)]);
+  return row !== undefined;
 }

@@ -4,14 +4,18 @@ import type { venueBody, venuePatchBody, venueScanBody } from '../../../domain/t
 import { maskIdNumber, maskPhone } from '../../../domain/residents/identity';
 import { maskName } from '../../../domain/sampling/rules';
 import type { Db } from '../../db/engine';
-import { audit } from '../../platform/audit';
+import { type AuditActor, audit } from '../../platform/audit';
+import { dropMonthsBefore } from '../../platform/month-partitions';
 import type { Ctx } from '../../platform/context';
 import { badRequest, notFound, tooMany } from '../../platform/errors';
 import type { AddressWindow } from '../../platform/login-limiter';
 import type { Lang } from '../../platform/messages';
 import { areaTree } from '../areas';
+import * as lifecycle from '../lifecycle';
 import * as residents from '../residents';
 import * as venuesRepo from './venues-repo';
+
+export { VISITS_TABLE } from './venues-repo';
 
 /**
  * Venue codes (场所码, issue 16 point 4): a register of venues per area, each with the token its printed code
@@ -144,8 +148,31 @@ export async function scan(p: ScanCtx, token: string, b: z.infer<typeof venueSca
   return { venueName: v.name, visitedAt: row.visited_at, keptDays: await venuesRepo.visitDays(p.db) };
 }
 
-/** The retention sweep: visits older than the policy's days are deleted (a job, daily; `now` from the clock). */
+const DAY_MS = 86_400_000;
+const SWEEPER: AuditActor = { actorId: null, actorName: 'system:venue-visits', requestId: null, clientIp: null };
+
+/**
+ * The retention sweep (a job, daily; `now` from the clock): visits older than the policy's days go. First every
+ * month partition wholly before the cutoff is dropped (platform/month-partitions), then the rest of the old rows
+ * are deleted one by one — the partial month, and what landed in the default partition. Areas under a hold of
+ * every class keep their visits: a month holding one of theirs is not dropped, and its other rows go one by one.
+ * The audit row is the destruction record: how many, and which partitions were dropped.
+ */
 export async function sweepVisits(db: Db, now = new Date()) {
   const days = await venuesRepo.visitDays(db);
-  return { deleted: await db.tx((tx) => venuesRepo.sweepVisits(tx, now, days)), days };
+  const cutoff = new Date(now.getTime() - days * DAY_MS);
+  return db.tx(async (tx) => {
+    const held = await lifecycle.areasHeldFromEveryPurge(tx);
+    const dropped = await dropMonthsBefore(tx, {
+      table: venuesRepo.VISITS_TABLE,
+      cutoff,
+      keep: (partition) => venuesRepo.partitionHasHeld(tx, partition, held),
+    });
+    const oneByOne = await venuesRepo.sweepVisits(tx, cutoff, held);
+    const deleted = oneByOne + dropped.reduce((n, d) => n + d.rows, 0);
+    const partitions = dropped.map((d) => d.partition);
+    if (deleted || partitions.length)
+      await audit(tx, SWEEPER, { entity: 'tracing_venue_visits', action: 'run', after: { days, cutoff, deleted, oneByOne, partitions: dropped } });
+    return { deleted, days, partitions };
+  });
 }
