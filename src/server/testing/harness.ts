@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app';
 import { type Config, testConfig } from '../config';
 import { type Db, openDb } from '../db/engine';
-import { migrate } from '../db/migrate';
+import { listMigrations, migrate } from '../db/migrate';
 import { hashPassword, setHashCostForTests } from '../platform/passwords';
 import { pinyinKeys } from '../platform/pinyin';
 import * as areas from '../modules/areas/repo';
@@ -23,9 +26,58 @@ setHashCostForTests({ N: 2 ** 14, r: 8, p: 1 });
 
 export async function freshDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL;
-  const db = url ? await openDb({ databaseUrl: url, schema: `t_${randomBytes(6).toString('hex')}`, poolSize: 4 }) : await openDb({});
+  const db = url
+    ? await openDb({ databaseUrl: url, schema: `t_${randomBytes(6).toString('hex')}`, poolSize: 4 })
+    : await openDb({ fromArchive: await migratedTemplate() });
+  // On the template a no-op that still checks every migration's checksum against the files.
   await migrate(db);
   return db;
+}
+
+/**
+ * A fresh PGlite costs its own initdb and then every migration: on a busy 2-core machine half a minute or more,
+ * paid by each test file and each app a test builds, and the cause of hooks and tests running out of time in CI.
+ * The migrated database is archived once (in the system's temporary folder, named by the migrations' and
+ * PGlite's versions, so a changed migration makes a new one) and each test database starts from that archive.
+ * It holds no data but the migrations' own. Written under a temporary name and renamed: two test processes
+ * making it at once each write a whole file.
+ */
+let template: Promise<Blob> | undefined;
+function migratedTemplate(): Promise<Blob> {
+  template ??= (async () => {
+    const key = createHash('sha256')
+      .update(
+        listMigrations()
+          .map((m) => `${m.version}:${m.checksum}`)
+          .join(','),
+      )
+      .update(await pgliteVersion())
+      .digest('hex')
+      .slice(0, 16);
+    const file = path.join(tmpdir(), `wangge-test-db-${key}.tar`);
+    const kept = await readFile(file).catch(() => null);
+    if (kept) return new Blob([kept]);
+    const db = await openDb({});
+    try {
+      await migrate(db);
+      const archive = await db.archive!();
+      const part = `${file}.${process.pid}.part`;
+      await writeFile(part, Buffer.from(await archive.arrayBuffer()));
+      await rename(part, file);
+      return archive;
+    } finally {
+      await db.close();
+    }
+  })();
+  return template;
+}
+
+async function pgliteVersion(): Promise<string> {
+  const pkg = new URL('../../../node_modules/@electric-sql/pglite/package.json', import.meta.url);
+  return readFile(pkg, 'utf8').then(
+    (text) => String(JSON.parse(text).version),
+    () => 'unknown',
+  );
 }
 
 export interface TestApp {

@@ -180,7 +180,8 @@ describe('sessions', () => {
 });
 
 describe('Secure cookies', () => {
-  it('marks the cookie Secure in production and behind an HTTPS proxy', async () => {
+  // Two apps on two fresh databases: more time than one test's default on a busy machine.
+  it('marks the cookie Secure in production and behind an HTTPS proxy', { timeout: 180_000 }, async () => {
     const prod = await testApp({ NODE_ENV: 'production' });
     const proxied = await testApp({ TRUST_PROXY: 1 });
     try {
