@@ -37,6 +37,8 @@ export const runItem = z.object({
   action: z.enum(['anonymise', 'delete']),
   count: z.number().int(),
   digest: z.string(),
+  /** Month partitions the class dropped whole, with the rows each held (a month-partitioned table: follow-ups). */
+  partitionsDropped: z.array(z.object({ partition: z.string(), rows: z.number().int() })).optional(),
 });
 
 export const retentionRun = z.object({

@@ -48,4 +48,6 @@ export interface PurgeOutcome {
   ids: number[];
   /** The records whose audit rows speak of the purged people, when they are not the counted rows themselves. */
   auditOf?: { entity: AuditEntity; ids: number[] }[];
+  /** Whole month partitions dropped (or, on a dry run, that would be): their rows went with them, already anonymised. */
+  partitions?: { partition: string; rows: number }[];
 }

@@ -70,7 +70,7 @@ export interface RunRow {
   finished_at: Date;
   actor_name: string | null;
   total: number;
-  items: { dataClass: string; action: string; count: number; digest: string }[];
+  items: { dataClass: string; action: string; count: number; digest: string; partitionsDropped?: { partition: string; rows: number }[] }[];
 }
 
 export async function insertRun(

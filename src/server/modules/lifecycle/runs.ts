@@ -51,7 +51,7 @@ const SYSTEM: AuditActor = { actorId: null, actorName: 'system:retention', reque
 export type RunKind = 'scheduled' | 'emergency_ended';
 export interface RunResult {
   runId: number | null;
-  items: { dataClass: DataClass; action: 'anonymise' | 'delete'; count: number; digest: string }[];
+  items: { dataClass: DataClass; action: 'anonymise' | 'delete'; count: number; digest: string; partitionsDropped?: { partition: string; rows: number }[] }[];
   total: number;
 }
 
@@ -82,7 +82,14 @@ export async function runRetention(
     if (!p.dryRun && entity) auditRowsRedacted += await redactAuditDetails(tx, who, { entity, entityIds: out.ids, reason: dataClass });
     for (const a of p.dryRun ? [] : (out.auditOf ?? []))
       auditRowsRedacted += await redactAuditDetails(tx, who, { entity: a.entity, entityIds: a.ids, reason: dataClass });
-    items.push({ dataClass, action: CLASS_ACTION[dataClass], count: out.count, digest });
+    // A class stored by month may drop whole months besides (follow-ups): the record names them and their rows.
+    items.push({
+      dataClass,
+      action: CLASS_ACTION[dataClass],
+      count: out.count,
+      digest,
+      ...(out.partitions?.length ? { partitionsDropped: out.partitions } : {}),
+    });
   }
   const total = items.reduce((n, i) => n + i.count, 0);
   if (p.expectTotal !== undefined && p.expectTotal !== total) throw conflict('RETENTION_PREVIEW_CHANGED', { shown: p.expectTotal, now: total });
@@ -92,7 +99,11 @@ export async function runRetention(
     entity: 'retention_run',
     action: p.kind === 'scheduled' ? 'run' : 'emergency_ended',
     entityId: runId,
-    after: { total, auditRowsRedacted, items: items.map((i) => ({ dataClass: i.dataClass, action: i.action, count: i.count, digest: i.digest })) },
+    after: {
+      total,
+      auditRowsRedacted,
+      items: items.map((i) => ({ dataClass: i.dataClass, action: i.action, count: i.count, digest: i.digest, partitionsDropped: i.partitionsDropped })),
+    },
   });
   return { runId, items, total };
 }

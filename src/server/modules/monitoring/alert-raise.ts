@@ -31,7 +31,8 @@ export function mustAlert(policy: AlertPolicy, temperature: number | null | unde
 }
 
 export interface AlertSource {
-  followUpId?: number;
+  /** The follow-up whose reading raised it: its id and due time (the key of a month-partitioned table). */
+  followUp?: { id: number; dueAt: string };
   measureId?: number;
   visitId?: number;
   householdId?: number;
@@ -62,7 +63,7 @@ function alertTitle(a: AlertSource): Pick<tasks.NewTask, 'titleKey' | 'titlePara
 
 export async function raiseFeverAlert(tx: Queryable, ctx: Ctx, policy: AlertPolicy, a: AlertSource, to: AlertRecipients): Promise<number> {
   const alertId = await repo.insertAlert(tx, {
-    followUpId: a.followUpId ?? null,
+    followUp: a.followUp ?? null,
     measureId: a.measureId ?? null,
     visitId: a.visitId ?? null,
     householdId: a.householdId ?? null,
@@ -96,7 +97,7 @@ export async function raiseFeverAlert(tx: Queryable, ctx: Ctx, policy: AlertPoli
     entity: 'fever_alert',
     entityId: alertId,
     areaPath: a.areaPath,
-    after: { followUpId: a.followUpId ?? null, visitId: a.visitId ?? null, temperature: a.temperature, symptoms: a.symptoms },
+    after: { followUpId: a.followUp?.id ?? null, visitId: a.visitId ?? null, temperature: a.temperature, symptoms: a.symptoms },
   });
   return alertId;
 }

@@ -37,7 +37,7 @@ const ALERT_FROM = `fever_alerts fa LEFT JOIN ${residentsAs('r')} ON r.id = fa.r
 export async function insertAlert(
   tx: Queryable,
   a: {
-    followUpId: number | null;
+    followUp: { id: number; dueAt: string } | null;
     measureId: number | null;
     visitId: number | null;
     householdId: number | null;
@@ -49,9 +49,9 @@ export async function insertAlert(
   },
 ): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
-    `INSERT INTO fever_alerts (follow_up_id, measure_id, visit_id, household_id, resident_id, area_id, area_path, temperature, symptoms)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [a.followUpId, a.measureId, a.visitId, a.householdId, a.residentId, a.areaId, a.areaPath, a.temperature, a.symptoms],
+    `INSERT INTO fever_alerts (follow_up_id, follow_up_due_at, measure_id, visit_id, household_id, resident_id, area_id, area_path, temperature, symptoms)
+     VALUES ($1, $10::timestamptz, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [a.followUp?.id ?? null, a.measureId, a.visitId, a.householdId, a.residentId, a.areaId, a.areaPath, a.temperature, a.symptoms, a.followUp?.dueAt ?? null],
   );
   return id;
 }

@@ -36,7 +36,7 @@ export interface FollowUpRow {
 const FOLLOW_UP_COLUMNS = (tz: string) => `f.id, f.measure_id, f.resident_id, r.name AS resident_name, f.area_id, f.area_path, a.name AS area_name,
   f.doctor_id, f.due_at, to_char(f.due_at AT TIME ZONE ${tz}::text, 'YYYY-MM-DD') AS day, to_char(f.due_at AT TIME ZONE ${tz}::text, 'HH24:MI') AS time,
   f.status, (f.status = 'scheduled' AND f.window_ends_at < now()) AS overdue, f.temperature::text AS temperature, f.symptoms, f.note,
-  f.recorded_at, u.display_name AS recorded_by_name, (SELECT fa.id FROM fever_alerts fa WHERE fa.follow_up_id = f.id) AS alert_id`;
+  f.recorded_at, u.display_name AS recorded_by_name, (SELECT fa.id FROM fever_alerts fa WHERE fa.follow_up_id = f.id AND fa.follow_up_due_at = f.due_at) AS alert_id`;
 const FOLLOW_UP_FROM = `follow_ups f JOIN ${residentsAs('r')} ON r.id = f.resident_id JOIN ${areasAs('a')} ON a.id = f.area_id LEFT JOIN ${usersAs('u')} ON u.id = f.recorded_by`;
 
 /**
@@ -121,11 +121,15 @@ export async function setFollowUpDoctor(tx: Queryable, measureId: number, doctor
   await tx.query(`UPDATE follow_ups SET doctor_id = $2 WHERE measure_id = $1 AND status = 'scheduled'`, [measureId, doctorId]);
 }
 
-export async function findFollowUp(db: Queryable, scope: Scope, id: number, tz: string): Promise<FollowUpRow | null> {
+/**
+ * One follow-up; `due_key` is its due time as the database prints it, the half of its key (id, due_at) that finds
+ * its month — exact, where a Date would drop the microseconds a hand-set time may carry.
+ */
+export async function findFollowUp(db: Queryable, scope: Scope, id: number, tz: string): Promise<(FollowUpRow & { due_key: string }) | null> {
   const q = new SqlParams();
   const z = q.add(tz);
-  const [row] = await db.query<FollowUpRow>(
-    `SELECT ${FOLLOW_UP_COLUMNS(z)} FROM ${FOLLOW_UP_FROM} WHERE f.id = ${q.add(id)} AND ${scopeClause(scope, 'f.area_path', q)}`,
+  const [row] = await db.query<FollowUpRow & { due_key: string }>(
+    `SELECT ${FOLLOW_UP_COLUMNS(z)}, f.due_at::text AS due_key FROM ${FOLLOW_UP_FROM} WHERE f.id = ${q.add(id)} AND ${scopeClause(scope, 'f.area_path', q)}`,
     q.values,
   );
   return row ?? null;
@@ -172,12 +176,14 @@ export async function listFollowUps(
 
 export async function recordFollowUp(
   tx: Queryable,
-  id: number,
+  key: { id: number; dueAt: string },
   f: { temperature: number; symptoms: string[]; note: string | null; by: number },
 ): Promise<boolean> {
+  // The due time finds the month (follow-ups are partitioned by it, migration 0058): one partition's key, not every month's.
   const n = await tx.execute(
-    `UPDATE follow_ups SET status = 'done', temperature = $2, symptoms = $3, note = $4, recorded_at = now(), recorded_by = $5 WHERE id = $1 AND status = 'scheduled'`,
-    [id, f.temperature, f.symptoms, f.note, f.by],
+    `UPDATE follow_ups SET status = 'done', temperature = $2, symptoms = $3, note = $4, recorded_at = now(), recorded_by = $5
+      WHERE id = $1 AND due_at = $6 AND status = 'scheduled'`,
+    [key.id, f.temperature, f.symptoms, f.note, f.by, key.dueAt],
   );
   return n === 1;
 }

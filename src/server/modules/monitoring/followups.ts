@@ -68,7 +68,13 @@ export async function record(ctx: MCtx, id: number, b: z.infer<typeof recordFoll
   const policy = await alertPolicy(ctx, m.policy_set_id);
   const alert = mustAlert(policy, b.temperature, b.symptoms);
   await followUpWriter(ctx.db).write(async (tx) => {
-    if (!(await repo.recordFollowUp(tx, id, { temperature: b.temperature, symptoms: b.symptoms, note: b.note ?? null, by: ctx.actor.userId })))
+    if (
+      !(await repo.recordFollowUp(
+        tx,
+        { id, dueAt: f.due_key },
+        { temperature: b.temperature, symptoms: b.symptoms, note: b.note ?? null, by: ctx.actor.userId },
+      ))
+    )
       throw conflict('FOLLOW_UP_DONE');
     // Recorded late: the sweep's "missed follow-up" task is done.
     await tasks.closeForSubject(tx, 'follow_up', id, ctx.actor.userId);
@@ -79,7 +85,7 @@ export async function record(ctx: MCtx, id: number, b: z.infer<typeof recordFoll
       ctx,
       policy,
       {
-        followUpId: id,
+        followUp: { id, dueAt: f.due_key },
         measureId: m.id,
         residentId: m.resident_id,
         name: m.resident_name,

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../../domain/monitoring/api';
 import { ctxOf } from '../../platform/context';
+import { keepMonthsAhead } from '../../platform/month-partitions';
 import { serve } from '../../platform/serve';
 import * as followUps from './followups';
+import { FOLLOW_UPS_TABLE } from './retention';
 import * as service from './service';
 import { registerTaskPeople } from './task-people';
 
@@ -50,4 +52,19 @@ export async function monitoringRoutes(app: FastifyInstance) {
   serve(app, api.recordFollowUp, perm('followups.write'), (req) => followUps.record(mctx(req), req.params.id, req.body));
   serve(app, api.listAlerts, perm('followups.read'), (req) => followUps.alerts(ctxOf(req), req.query));
   serve(app, api.resolveAlert, perm('alerts.resolve'), (req) => followUps.resolve(ctxOf(req), req.params.id, req.body));
+
+  // Follow-ups are split by month of their due time (migration 0058) and written up to FOLLOW_UP_HORIZON_DAYS
+  // ahead: the months through the horizon's are kept made, at start and daily (what lands beyond, the default takes).
+  await keepMonthsAhead(app.jobs, app.db, {
+    job: 'monitoring.follow_up_months',
+    table: FOLLOW_UPS_TABLE,
+    timeZone: app.timeZone,
+    ahead: monthsAheadFor(app.followUpHorizonDays),
+    log: app.log,
+  });
+}
+
+/** This month and the next, and as many more as the horizon can reach into (a month is at least 28 days). */
+export function monthsAheadFor(horizonDays: number): number {
+  return Math.max(1, Math.ceil(horizonDays / 28)) + 1;
 }

@@ -24,6 +24,13 @@ const BATCH = 5000;
 const SYSTEM: AuditActor = { actorId: null, actorName: 'system:sweep', requestId: null, clientIp: null };
 const LOCK = 5_202_211; // any constant, distinct from migrate's
 
+/** Missed follow-ups of live measures without their task yet: $1 now, $2 the time zone, $3 the oldest live measure's start. */
+export const MISSED_FOLLOW_UPS = `SELECT f.id, f.area_id, f.area_path, m.grid_worker_id, r.name AS resident_name, to_char(f.due_at AT TIME ZONE $2::text, 'MM-DD HH24:MI') AS at
+           FROM follow_ups f JOIN measures m ON m.id = f.measure_id JOIN ${residentsAs('r')} ON r.id = f.resident_id
+          WHERE f.status = 'scheduled' AND f.window_ends_at < $1 AND f.due_at < $1 AND f.due_at >= $3 AND m.state IN ('active', 'release_check')
+            AND NOT ${taskExists("'follow_up'", 'f.id')}
+          ORDER BY f.window_ends_at, f.id LIMIT ${BATCH}`;
+
 export interface SweepResult {
   releaseChecks: number;
   missedFollowUpTasks: number;
@@ -84,7 +91,14 @@ export async function sweep(db: Db, p: { timeZone: string; horizonDays?: number;
     result.releaseChecks += n;
     if (n < BATCH) break;
   }
+  // Follow-ups are split by month of their due time (migration 0058): the missed ones are read only from the months
+  // since the oldest live measure began. A measure's follow-ups are written from its first day, or — written late —
+  // only those whose window is still open; a day's margin covers the zone of a bare date and hand-set times.
+  const [{ since }] = await db.query<{ since: Date | null }>(
+    `SELECT least(min(created_at), min(starts_on)::timestamptz) - interval '1 day' AS since FROM measures WHERE state IN ('active', 'release_check')`,
+  );
   for (;;) {
+    if (!since) break;
     const n = await db.tx(async (tx) => {
       if (db.engine === 'postgres') {
         const [{ ok }] = await tx.query<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS ok', [LOCK]);
@@ -92,12 +106,8 @@ export async function sweep(db: Db, p: { timeZone: string; horizonDays?: number;
       }
       // Reads the task inbox's subject index (tasks_subject_idx) so that a missed follow-up gets one task, ever.
       const rows = await tx.query<{ id: number; area_id: number; area_path: string; grid_worker_id: number | null; resident_name: string; at: string }>(
-        `SELECT f.id, f.area_id, f.area_path, m.grid_worker_id, r.name AS resident_name, to_char(f.due_at AT TIME ZONE $2::text, 'MM-DD HH24:MI') AS at
-           FROM follow_ups f JOIN measures m ON m.id = f.measure_id JOIN ${residentsAs('r')} ON r.id = f.resident_id
-          WHERE f.status = 'scheduled' AND f.window_ends_at < $1 AND m.state IN ('active', 'release_check')
-            AND NOT ${taskExists("'follow_up'", 'f.id')}
-          ORDER BY f.window_ends_at, f.id LIMIT ${BATCH}`,
-        [now, p.timeZone],
+        MISSED_FOLLOW_UPS,
+        [now, p.timeZone, since],
       );
       if (!rows.length) return 0;
       const taskIds = await tasks.createTasks(
