@@ -3,7 +3,9 @@
  * database, one migrated through 0057 (the plain table) and one through 0058 (the months), each with the same
  * active measures; the same generateFollowUps call is timed in each, alternating, each run rolled back; medians.
  *
- *   TEST_DATABASE_URL=postgres://… MEASURES=20000 ROUNDS=7 npx tsx bench/follow-up-months.ts
+ *   BENCH_DATABASE_URL=postgres://… npm run bench:follow-up-months   (BENCH_MEASURES 20000, BENCH_ROUNDS 7)
+ * Last line: {"plainMs","monthsMs","ratio", …}: medians, and months ÷ plain. BENCH_TRIGGERS=off times both without
+ * the table's triggers (the report counters, the measure check): what is left is the partitioning's own cost.
  */
 import { randomBytes } from 'node:crypto';
 import { addDays } from '../src/domain/policy/rules';
@@ -13,10 +15,10 @@ import { todayIn } from '../src/server/platform/dates';
 import { ensureMonths } from '../src/server/platform/month-partitions';
 import { generateFollowUps } from '../src/server/modules/monitoring/follow-ups-repo';
 
-const url = process.env.TEST_DATABASE_URL;
-if (!url) throw new Error('TEST_DATABASE_URL: a PostgreSQL database to make two throwaway schemas in');
-const MEASURES = Number(process.env.MEASURES ?? 20_000);
-const ROUNDS = Number(process.env.ROUNDS ?? 7);
+const url = process.env.BENCH_DATABASE_URL;
+if (!url) throw new Error('BENCH_DATABASE_URL: a PostgreSQL database to make two throwaway schemas in');
+const MEASURES = Number(process.env.BENCH_MEASURES ?? 20_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const ZONE = 'Asia/Shanghai';
 
 async function schemaThrough(version: number): Promise<Db> {
@@ -35,6 +37,7 @@ async function schemaThrough(version: number): Promise<Db> {
     [todayIn(ZONE), MEASURES],
   );
   await db.exec('ANALYZE measures');
+  if (process.env.BENCH_TRIGGERS === 'off') await db.exec('ALTER TABLE follow_ups DISABLE TRIGGER USER');
   return db;
 }
 
