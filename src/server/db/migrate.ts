@@ -34,7 +34,8 @@ export function listMigrations(): Migration[] {
 /** The advisory lock several servers starting at once on one PostgreSQL take in turn: the first migrates. */
 export const MIGRATION_LOCK = 20220329;
 
-export async function migrate(db: Db): Promise<{ applied: number[]; level: number }> {
+/** `below`: apply only the migrations numbered under it (a test of one migration on the schema before it). */
+export async function migrate(db: Db, opts: { below?: number } = {}): Promise<{ applied: number[]; level: number }> {
   // Under the lock too: two CREATE TABLE IF NOT EXISTS at once can both see no table, and one then fails.
   await db.tx(async (tx) => {
     if (db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -46,7 +47,7 @@ export async function migrate(db: Db): Promise<{ applied: number[]; level: numbe
     )`);
   });
   const applied: number[] = [];
-  for (const m of listMigrations()) {
+  for (const m of listMigrations().filter((x) => opts.below === undefined || x.version < opts.below)) {
     const done = await db.tx(async (tx) => {
       // Several servers starting at once on one PostgreSQL: the first migrates, the rest wait.
       if (db.engine === 'postgres') await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);

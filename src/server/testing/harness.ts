@@ -24,6 +24,23 @@ export const TEST_PASSWORD = 'Test-Passw0rd!';
 // machine. Tests hash at scrypt's old default; passwords.test.ts checks the production cost itself.
 setHashCostForTests({ N: 2 ** 14, r: 8, p: 1 });
 
+/** A database migrated only up to `version` (excluded), for a test of that migration on the data before it. */
+export async function dbBeforeMigration(version: number): Promise<Db> {
+  const url = process.env.TEST_DATABASE_URL;
+  const db = url ? await openDb({ databaseUrl: url, schema: `t_${randomBytes(6).toString('hex')}`, poolSize: 2 }) : await openDb({});
+  await migrate(db, { below: version });
+  return db;
+}
+
+/** Closes a test database; on PostgreSQL its schema (and the job queue's) is dropped first. */
+export async function dropDb(db: Db) {
+  if (db.engine === 'postgres') {
+    const [{ s }] = await db.query<{ s: string }>('SELECT current_schema() AS s');
+    if (s.startsWith('t_')) await db.exec(`DROP SCHEMA ${s} CASCADE; DROP SCHEMA IF EXISTS ${s}_jobs CASCADE`);
+  }
+  await db.close();
+}
+
 export async function freshDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL;
   const db = url
@@ -102,11 +119,7 @@ export async function testApp(overrides: Partial<Config> = {}, opts: { now?: () 
     root,
     async close() {
       await app.close();
-      if (db.engine === 'postgres') {
-        const [{ s }] = await db.query<{ s: string }>('SELECT current_schema() AS s');
-        if (s.startsWith('t_')) await db.exec(`DROP SCHEMA ${s} CASCADE; DROP SCHEMA IF EXISTS ${s}_jobs CASCADE`);
-      }
-      await db.close();
+      await dropDb(db);
     },
   };
 }

@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, type Queryable, openDb } from '../../db/engine';
-import { listMigrations, migrate } from '../../db/migrate';
+import type { Db, Queryable } from '../../db/engine';
+import { migrate } from '../../db/migrate';
 import { listMonthPartitions } from '../../platform/month-partitions';
-import { type TestApp, makeArea, testApp } from '../../testing/harness';
+import { type TestApp, dbBeforeMigration, dropDb, makeArea, testApp } from '../../testing/harness';
 import { followUpsOfDay } from './follow-ups-repo';
 import { monthsAheadFor } from './routes';
 import { MISSED_FOLLOW_UPS } from './sweep';
@@ -16,14 +15,6 @@ import { MISSED_FOLLOW_UPS } from './sweep';
  */
 const FU = 'follow_ups';
 
-async function dropDb(db: Db) {
-  if (db.engine === 'postgres') {
-    const [{ s }] = await db.query<{ s: string }>('SELECT current_schema() AS s');
-    if (s.startsWith('t_')) await db.exec(`DROP SCHEMA ${s} CASCADE; DROP SCHEMA IF EXISTS ${s}_jobs CASCADE`);
-  }
-  await db.close();
-}
-
 const partitionOf = async (db: Db, id: number) =>
   (await db.query<{ p: string }>(`SELECT tableoid::regclass::text AS p FROM ${FU} WHERE id = $1`, [id]))[0]?.p.replace(/^.*\./, '');
 const counters = (db: Db) =>
@@ -32,18 +23,8 @@ const counters = (db: Db) =>
 describe('migration 0058 on a database with follow-ups and an alert', () => {
   let db: Db;
   beforeAll(async () => {
-    const url = process.env.TEST_DATABASE_URL;
-    db = url ? await openDb({ databaseUrl: url, schema: `t_${randomBytes(6).toString('hex')}`, poolSize: 2 }) : await openDb({});
-    // The schema as it was before 0058, applied the way migrate() applies it, so migrate() then runs 0058 alone.
-    await db.exec(
-      `CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    for (const m of listMigrations().filter((x) => x.version < 58)) {
-      await db.tx(async (tx) => {
-        await tx.exec(m.sql);
-        await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
-      });
-    }
+    // The schema as it was before 0058, so migrate() then runs 0058 alone.
+    db = await dbBeforeMigration(58);
   }, 600_000);
   afterAll(() => dropDb(db));
 

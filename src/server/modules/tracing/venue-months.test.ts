@@ -1,9 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, openDb } from '../../db/engine';
-import { listMigrations, migrate } from '../../db/migrate';
+import type { Db } from '../../db/engine';
+import { migrate } from '../../db/migrate';
 import { ensureMonths, listMonthPartitions } from '../../platform/month-partitions';
-import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
+import { type Agent, type TestApp, dbBeforeMigration, dropDb, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import { ok } from './test-fixture';
 import { sweepVisits } from './venues';
 import { VISITS_NEAR, insertVisit } from './venues-repo';
@@ -15,32 +14,14 @@ import { VISITS_NEAR, insertVisit } from './venues-repo';
  */
 const VISITS = 'tracing_venue_visits';
 
-async function dropDb(db: Db) {
-  if (db.engine === 'postgres') {
-    const [{ s }] = await db.query<{ s: string }>('SELECT current_schema() AS s');
-    if (s.startsWith('t_')) await db.exec(`DROP SCHEMA ${s} CASCADE; DROP SCHEMA IF EXISTS ${s}_jobs CASCADE`);
-  }
-  await db.close();
-}
-
 const partitionOf = async (db: Db, id: number) =>
   (await db.query<{ p: string }>(`SELECT tableoid::regclass::text AS p FROM ${VISITS} WHERE id = $1`, [id]))[0]?.p.replace(/^.*\./, '');
 
 describe('migration 0057 on a database with visits', () => {
   let db: Db;
   beforeAll(async () => {
-    const url = process.env.TEST_DATABASE_URL;
-    db = url ? await openDb({ databaseUrl: url, schema: `t_${randomBytes(6).toString('hex')}`, poolSize: 2 }) : await openDb({});
-    // The schema as it was before 0057, applied the way migrate() applies it, so migrate() then runs 0057 alone.
-    await db.exec(
-      `CREATE TABLE schema_migrations (version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-    );
-    for (const m of listMigrations().filter((x) => x.version < 57)) {
-      await db.tx(async (tx) => {
-        await tx.exec(m.sql);
-        await tx.query('INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
-      });
-    }
+    // The schema as it was before 0057, so migrate() then runs 0057 alone.
+    db = await dbBeforeMigration(57);
   }, 600_000);
   afterAll(() => dropDb(db));
 
