@@ -134,6 +134,7 @@ async function openPglite(dataDir: string | undefined, guarded: boolean, fromArc
     releaseLock();
     throw e;
   }
+  await pglite.exec(`SET plan_cache_mode = ${PLAN_CACHE_MODE}`);
   // PGlite sets its files' modes itself (0666, past the process mask): they are made private again now and at
   // close. In between the 0700 folder keeps other accounts out of whatever it adds (WAL segments, new tables).
   if (dataDir) makePrivate(path.resolve(dataDir));
@@ -203,8 +204,23 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Every statement is planned for the table sizes of the moment it runs. PostgreSQL otherwise keeps, per
+ * connection, a generic plan of a statement run often — also of the foreign-key checks it runs itself and of the
+ * statements inside triggers — made from the sizes the tables had then. A table that was nearly empty when its
+ * first rows came in (a new deployment's crossings, the first round's bindings) is then checked by reading it whole
+ * for every row referencing it, for as long as the connection lives: at a roadside rush, each crossing's people
+ * were checked against all the crossings so far, and the cost of a crossing grew with the table (150 million rows
+ * read in 10 s). Planning each time costs a few microseconds a statement (the audit chain's bulk insert: about 10 %).
+ */
+const PLAN_CACHE_MODE = 'force_custom_plan';
+
 async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
-  const settings = [opts.schema ? `-c search_path=${opts.schema}` : '', opts.readOnly ? '-c default_transaction_read_only=on' : ''];
+  const settings = [
+    opts.schema ? `-c search_path=${opts.schema}` : '',
+    opts.readOnly ? '-c default_transaction_read_only=on' : '',
+    `-c plan_cache_mode=${PLAN_CACHE_MODE}`,
+  ];
   const pool = new pg.Pool({
     connectionString: opts.databaseUrl,
     max: opts.poolSize ?? 10,
@@ -283,7 +299,9 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
       if (!listener) {
         listener = new pg.Client({ connectionString: opts.databaseUrl });
         listener.on('error', () => {}); // a lost listener only means caches expire by their own rules
-        listener.on('notification', (m) => listeners.get(m.channel)?.forEach((f) => f(m.payload ?? '')));
+        listener.on('notification', (m) => listeners.get(m.channel)?.forEach((f) => {
+          f(m.payload ?? '');
+        }));
         await listener.connect();
       }
       if (!listeners.has(channel)) {

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropDb, freshDb } from '../testing/harness';
+import type { Db } from './engine';
+
+/**
+ * A table that starts nearly empty and then grows fast (a new deployment's first rush) must still be checked by
+ * its index when rows referencing it come in. PostgreSQL keeps a generic plan of a foreign-key check per
+ * connection, made from the sizes of its first runs; the engine makes every plan for the sizes of the moment
+ * (engine.ts, PLAN_CACHE_MODE). One transaction keeps every statement on one connection, and its own statistics
+ * (pg_stat_xact_user_tables) count the scans it made.
+ */
+describe('plans made for the table sizes of the moment', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await freshDb();
+  });
+  afterAll(async () => {
+    await dropDb(db);
+  });
+
+  it('checks a grown table by its index, not by reading it whole, after its first checks saw it tiny', async () => {
+    const scans = await db.tx(async (tx) => {
+      await tx.exec(`CREATE TABLE plan_parent (id int PRIMARY KEY, pad text);
+        CREATE TABLE plan_child (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES plan_parent (id));
+        INSERT INTO plan_parent VALUES (1, 'x');
+        ANALYZE plan_parent;`);
+      // More than the five runs after which a generic plan would be kept — made while the parent has one row.
+      for (let i = 0; i < 8; i++) await tx.query('INSERT INTO plan_child (parent_id) VALUES (1)');
+      await tx.exec(`INSERT INTO plan_parent SELECT g, repeat('x', 200) FROM generate_series(2, 20000) g`);
+      const [before] = await tx.query<{ n: number }>(`SELECT seq_scan::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'plan_parent'`);
+      for (let i = 0; i < 10; i++) await tx.query('INSERT INTO plan_child (parent_id) VALUES ($1)', [19990 + i]);
+      const [after] = await tx.query<{ n: number }>(`SELECT seq_scan::int AS n FROM pg_stat_xact_user_tables WHERE relname = 'plan_parent'`);
+      return after.n - before.n;
+    });
+    expect(scans).toBe(0);
+  });
+});
