@@ -299,9 +299,11 @@ async function openPostgres(opts: DbOptions, guarded: boolean): Promise<Db> {
       if (!listener) {
         listener = new pg.Client({ connectionString: opts.databaseUrl });
         listener.on('error', () => {}); // a lost listener only means caches expire by their own rules
-        listener.on('notification', (m) => listeners.get(m.channel)?.forEach((f) => {
-          f(m.payload ?? '');
-        }));
+        listener.on('notification', (m) =>
+          listeners.get(m.channel)?.forEach((f) => {
+            f(m.payload ?? '');
+          }),
+        );
         await listener.connect();
       }
       if (!listeners.has(channel)) {
