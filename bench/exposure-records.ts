@@ -64,8 +64,8 @@ export async function ensureExposureRecords(c: pg.Client, residents: number, log
     );
     log('crossings written');
     await c.query(
-      `INSERT INTO checkpoint_crossing_people (crossing_id, area_path, temperature, feverish, resident_id)
-       SELECT x.id, x.area_path, 36.5, false, 1 + (hashint4(x.id) & 2147483647) % $1 FROM checkpoint_crossings x WHERE x.policy_rule = 'bench'`,
+      `INSERT INTO checkpoint_crossing_people (crossing_id, crossing_at, area_path, temperature, feverish, resident_id)
+       SELECT x.id, x.at, x.area_path, 36.5, false, 1 + (hashint4(x.id) & 2147483647) % $1 FROM checkpoint_crossings x WHERE x.policy_rule = 'bench'`,
       [residents],
     );
     await c.query('COMMIT');

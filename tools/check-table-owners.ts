@@ -21,6 +21,7 @@ const OWNER: Record<string, string> = {
   sessions: 'platform',
   throttle_state: 'platform',
   job_owners: 'platform',
+  client_writes: 'platform',
   audit_log: 'audit',
   // Policy data (the disclosures threshold) the audit module's check reads through the policy face.
   audit_policy: 'policy',

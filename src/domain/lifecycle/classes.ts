@@ -8,7 +8,7 @@ import type { AuditEntity } from '../audit/events';
  *
  * 'anonymise': the row stays without its person (the figures counted from it stay); 'delete': the row goes.
  */
-export const DATA_CLASSES = ['arrivals', 'visits', 'measures', 'follow_ups', 'fever_alerts', 'enlistments', 'import_errors', 'sampling'] as const;
+export const DATA_CLASSES = ['arrivals', 'visits', 'measures', 'follow_ups', 'fever_alerts', 'enlistments', 'import_errors', 'sampling', 'crossings'] as const;
 export type DataClass = (typeof DATA_CLASSES)[number];
 
 export const CLASS_ACTION: Record<DataClass, 'anonymise' | 'delete'> = {
@@ -22,6 +22,8 @@ export const CLASS_ACTION: Record<DataClass, 'anonymise' | 'delete'> = {
   // Mass testing: a closed round's people (roster, bindings, positive-pool flags, exemptions) — one class, because one
   // stand-in per person in a round must replace them in all four at once for the round's figures to hold.
   sampling: 'anonymise',
+  // A checkpoint's people (name, ID number, phone, registry and arrival links); their month then goes whole.
+  crossings: 'anonymise',
 };
 
 export function isDataClass(s: string): s is DataClass {

@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/engine';
 import { type AuditActor, auditRowsSql, actorColumnsOf } from '../../platform/audit';
+import { CLIENT_WRITES } from '../../platform/client-writes';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
@@ -62,9 +63,11 @@ export type CrossingOutcome =
 /**
  * Crossings, their people and their audit rows in ONE statement, committed before any answer — with no read
  * before it: the statement itself finds each crossing's post (in its sender's scope, open on the day, the
- * direction one of its own) and the client ids already recorded, per crossing. The insert claims each phone's
- * client id `ON CONFLICT DO NOTHING`, so a crossing sent twice — even by retries racing each other (on
- * PostgreSQL the second waits for the first to commit) — inserts nothing the second time. Many crossings go in
+ * direction one of its own) and the client ids already recorded, per crossing. The statement claims each phone's
+ * client id (platform/client-writes.ts: the crossings are split by month, where a unique key
+ * would have to hold the time) `ON CONFLICT DO NOTHING`, and writes only the crossings it claimed, so a crossing sent twice —
+ * even by retries racing each other (on PostgreSQL the second waits for the first to commit) — inserts nothing the
+ * second time. Many crossings go in
  * one statement when the group commit gathers them (crossing-writer.ts), each audited as its own request; the
  * same client id twice in one call is written once (the later ones are `raced`).
  */
@@ -101,7 +104,8 @@ export async function insertCrossings(db: Queryable, items: PendingCrossing[]): 
     `WITH src AS (SELECT * FROM ${src}),
      seen AS (
        SELECT src.n, c.area_path AS seen_path, ${COLUMNS}
-         FROM src JOIN checkpoint_crossings c ON c.client_id = src.client_id JOIN checkpoint_posts p ON p.id = c.post_id
+         FROM src JOIN ${CLIENT_WRITES} w ON w.client_id = src.client_id
+         JOIN checkpoint_crossings c ON c.id = w.row_id AND c.at = w.at JOIN checkpoint_posts p ON p.id = c.post_id
      ), chk AS (
        SELECT src.n, p.name AS post_name, p.area_path,
               CASE WHEN p.id IS NULL OR NOT starts_with(p.area_path, src.scope_path) THEN 'no_post'
@@ -109,20 +113,28 @@ export async function insertCrossings(db: Queryable, items: PendingCrossing[]): 
                    WHEN NOT (src.direction = ANY (p.directions)) THEN 'direction'
                    ELSE 'ok' END AS status
          FROM src LEFT JOIN checkpoint_posts p ON p.id = src.post_id
-     ), ins AS (
-       INSERT INTO checkpoint_crossings (client_id, post_id, area_path, at, day, hour, direction, vehicle, plate, vehicle_type, pass_no, origin_code, origin_name,
-         origin_risk_level, destination_area_id, checks, people, flagged, decision, policy_decision, policy_rule, recorded_by)
-       SELECT src.client_id, src.post_id, chk.area_path, src.at, (src.at AT TIME ZONE src.tz)::date, extract(hour FROM src.at AT TIME ZONE src.tz)::int,
-         src.direction, src.plate IS NOT NULL, src.plate, src.vehicle_type, src.pass_no, src.origin_code, src.origin_name, src.origin_risk_level,
-         src.destination_area_id, string_to_array(src.checks, ','), jsonb_array_length(src.people), src.flagged, src.decision, src.policy_decision,
-         src.policy_rule, src.recorded_by
+     ), claim AS (
+       -- The client id claimed, with the id the crossing will have: a racing statement with the same client id
+       -- waits here for this one to commit, then claims nothing.
+       INSERT INTO ${CLIENT_WRITES} (client_id, table_name, row_id, at, area_path)
+       SELECT src.client_id, 'checkpoint_crossings', nextval('checkpoint_crossings_id_seq'), src.at, chk.area_path
          FROM src JOIN chk ON chk.n = src.n
         WHERE chk.status = 'ok' AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.n = src.n)
         ORDER BY src.n
-       ON CONFLICT (client_id) DO NOTHING RETURNING *
+       ON CONFLICT (client_id) DO NOTHING RETURNING client_id, row_id
+     ), ins AS (
+       INSERT INTO checkpoint_crossings (id, client_id, post_id, area_path, at, day, hour, direction, vehicle, plate, vehicle_type, pass_no, origin_code,
+         origin_name, origin_risk_level, destination_area_id, checks, people, flagged, decision, policy_decision, policy_rule, recorded_by)
+       SELECT claim.row_id, src.client_id, src.post_id, chk.area_path, src.at, (src.at AT TIME ZONE src.tz)::date,
+         extract(hour FROM src.at AT TIME ZONE src.tz)::int, src.direction, src.plate IS NOT NULL, src.plate, src.vehicle_type, src.pass_no,
+         src.origin_code, src.origin_name, src.origin_risk_level, src.destination_area_id, string_to_array(src.checks, ','),
+         jsonb_array_length(src.people), src.flagged, src.decision, src.policy_decision, src.policy_rule, src.recorded_by
+         FROM claim JOIN src ON src.client_id = claim.client_id JOIN chk ON chk.n = src.n
+        ORDER BY src.n
+       RETURNING *
      ), ppl AS (
-       INSERT INTO checkpoint_crossing_people (crossing_id, area_path, name, id_number, phone, temperature, feverish, code_colour, resident_id)
-       SELECT ins.id, ins.area_path, x.name, x.id_number, x.phone, x.temperature, x.feverish, x.code_colour, x.resident_id
+       INSERT INTO checkpoint_crossing_people (crossing_id, crossing_at, area_path, name, id_number, phone, temperature, feverish, code_colour, resident_id)
+       SELECT ins.id, ins.at, ins.area_path, x.name, x.id_number, x.phone, x.temperature, x.feverish, x.code_colour, x.resident_id
          FROM ins JOIN src ON src.client_id = ins.client_id,
               jsonb_to_recordset(src.people) AS x(name text, id_number text, phone text, temperature numeric, feverish boolean, code_colour text, resident_id int, i int)
         ORDER BY src.n, x.i
@@ -168,7 +180,11 @@ export async function insertCrossing(db: Queryable, item: PendingCrossing): Prom
 }
 
 export async function crossingIdByClient(db: Queryable, clientId: string): Promise<{ id: number; area_path: string } | null> {
-  const [row] = await db.query<{ id: number; area_path: string }>('SELECT id, area_path FROM checkpoint_crossings WHERE client_id = $1', [clientId]);
+  const [row] = await db.query<{ id: number; area_path: string }>(
+    `SELECT c.id, c.area_path FROM ${CLIENT_WRITES} w JOIN checkpoint_crossings c ON c.id = w.row_id AND c.at = w.at
+      WHERE w.client_id = $1 AND w.table_name = 'checkpoint_crossings'`,
+    [clientId],
+  );
   return row ?? null;
 }
 
@@ -215,7 +231,7 @@ export interface CrossingRow {
 const COLUMNS = `c.id, c.post_id, p.name AS post_name, c.at, c.direction, c.plate, c.vehicle_type, c.pass_no, c.origin_name, c.origin_risk_level, c.checks,
   c.flagged, c.decision, c.policy_decision, c.policy_rule,
   (SELECT COALESCE(json_agg(json_build_object('name', x.name, 'id_number', x.id_number, 'temperature', x.temperature::float8, 'feverish', x.feverish,
-     'code_colour', x.code_colour, 'resident_id', x.resident_id, 'arrival_id', x.arrival_id) ORDER BY x.id), '[]') FROM checkpoint_crossing_people x WHERE x.crossing_id = c.id) AS people`;
+     'code_colour', x.code_colour, 'resident_id', x.resident_id, 'arrival_id', x.arrival_id) ORDER BY x.id), '[]') FROM checkpoint_crossing_people x WHERE x.crossing_id = c.id AND x.crossing_at = c.at) AS people`;
 
 export async function findCrossing(db: Queryable, id: number): Promise<CrossingRow | null> {
   const [row] = await db.query<CrossingRow>(`SELECT ${COLUMNS} FROM checkpoint_crossings c JOIN checkpoint_posts p ON p.id = c.post_id WHERE c.id = $1`, [id]);

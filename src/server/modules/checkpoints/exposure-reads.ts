@@ -30,7 +30,7 @@ export async function peopleCrossedNear(db: Queryable, windows: PostWindow[]): P
        FROM unnest($1::int[], $2::int[], $3::timestamptz[], $4::timestamptz[]) AS w(key, post_id, t0, t1)
        JOIN checkpoint_posts p ON p.id = w.post_id
        CROSS JOIN LATERAL (SELECT c.id, c.at FROM checkpoint_crossings c WHERE c.post_id = w.post_id AND c.at >= w.t0 AND c.at < w.t1 OFFSET 0) c
-       JOIN checkpoint_crossing_people cp ON cp.crossing_id = c.id`,
+       JOIN checkpoint_crossing_people cp ON cp.crossing_id = c.id AND cp.crossing_at = c.at`,
     [windows.map((w) => w.key), windows.map((w) => w.postId), windows.map((w) => w.from), windows.map((w) => w.to)],
   );
 }
@@ -39,8 +39,8 @@ export async function peopleCrossedNear(db: Queryable, windows: PostWindow[]): P
 export async function crossingsOf(db: Queryable, residentId: number, since: Date): Promise<{ post_id: number; post_name: string; at: Date }[]> {
   return db.query(
     `SELECT c.post_id, p.name AS post_name, c.at
-       FROM checkpoint_crossing_people cp JOIN checkpoint_crossings c ON c.id = cp.crossing_id JOIN checkpoint_posts p ON p.id = c.post_id
-      WHERE cp.resident_id = $1 AND c.at >= $2
+       FROM checkpoint_crossing_people cp JOIN checkpoint_crossings c ON c.id = cp.crossing_id AND c.at = cp.crossing_at JOIN checkpoint_posts p ON p.id = c.post_id
+      WHERE cp.resident_id = $1 AND cp.crossing_at >= $2 AND c.at >= $2
       ORDER BY c.at LIMIT 50`,
     [residentId, since],
   );

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { keepMonthsAhead } from '../../platform/month-partitions';
+import { CROSSING_PEOPLE_TABLE, CROSSINGS_TABLE } from './retention';
 import * as api from '../../../domain/checkpoints/api';
 import * as rq from '../../../domain/checkpoints/api-requests';
 import { ctxOf } from '../../platform/context';
@@ -90,6 +92,12 @@ export async function checkpointRoutes(app: FastifyInstance, opts: { rosterFillS
   });
   serve(app, api.listCrossings, perm('checkpoints.read'), (req) => crossings.listCrossings(ctxOf(req), req.query));
   serve(app, api.crossingFigures, perm('checkpoints.read'), (req) => crossingFigures(ctxOf(req), req.query));
+
+  // Crossings and their people are split by month (migration 0059): this month's and the next two are kept made,
+  // at start and daily; retention drops the old ones (retention.ts).
+  for (const table of [CROSSINGS_TABLE, CROSSING_PEOPLE_TABLE]) {
+    await keepMonthsAhead(app.jobs, app.db, { job: `checkpoints.months.${table}`, table, timeZone: tz, ahead: 2, log: app.log });
+  }
 
   // The "understaffed now" check, every minute (staffing.ts).
   await defineCheckpointJobs(app.jobs, app.db, { timeZone: tz });

@@ -136,7 +136,17 @@ describe('retention run under a fake clock', () => {
     // A dry run finds and changes nothing.
     const dry = await t.db.tx((tx) => runRetention(tx, { now: CLOCK, kind: 'scheduled', dryRun: true }));
     const counts = Object.fromEntries(dry.items.map((i) => [i.dataClass, i.count]));
-    expect(counts).toEqual({ arrivals: 1, visits: 1, measures: 1, follow_ups: 2, fever_alerts: 1, enlistments: 1, import_errors: 0, sampling: 0 });
+    expect(counts).toEqual({
+      arrivals: 1,
+      visits: 1,
+      measures: 1,
+      follow_ups: 2,
+      fever_alerts: 1,
+      enlistments: 1,
+      import_errors: 0,
+      sampling: 0,
+      crossings: 0,
+    });
     expect((await personOf('arrivals', ids.arrOld)).resident_id).toBe(res.a1);
 
     const run = await t.db.tx((tx) => runRetention(tx, { now: CLOCK, kind: 'scheduled', dryRun: false }));

@@ -6,6 +6,7 @@ import { type AuditActor, audit } from '../../platform/audit';
 import { redactAuditDetails } from '../../platform/audit-redact';
 import { conflict } from '../../platform/errors';
 import type { JobQueue } from '../../platform/jobs';
+import * as checkpoints from '../checkpoints';
 import * as monitoring from '../monitoring';
 import * as policy from '../policy';
 import * as residents from '../residents';
@@ -29,6 +30,7 @@ const OWNERS: Record<DataClass, (tx: Queryable, p: PurgeRequest) => Promise<Purg
   enlistments: volunteers.purgeEnlistments,
   import_errors: residents.purgeImportErrors,
   sampling: sampling.purgeSampling,
+  crossings: checkpoints.purgeCrossings,
 };
 
 /**
@@ -43,6 +45,7 @@ const AUDIT_ENTITY: Partial<Record<DataClass, AuditEntity>> = {
   follow_ups: 'follow_up',
   fever_alerts: 'fever_alert',
   enlistments: 'enlistment',
+  // crossings: their audit rows name the post, direction, plate and decision, and count the people — nobody's details.
 };
 
 const DAY_MS = 86_400_000;

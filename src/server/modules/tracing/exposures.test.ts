@@ -20,14 +20,15 @@ const H = 3_600_000;
 
 /** A crossing as the checkpoints module stores it (its own API is tested there): one person, at a time. */
 async function crossed(person: { residentId?: number; name: string; phone?: string }, at: Date) {
-  const [c] = await f.t.db.query<{ id: number }>(
+  const [c] = await f.t.db.query<{ id: number; at: Date }>(
     `INSERT INTO checkpoint_crossings (client_id, post_id, area_path, at, day, hour, direction, vehicle, people, decision, policy_decision, policy_rule)
-     VALUES ($1, $2, $3, $4::timestamptz, ($4::timestamptz)::date, 0, 'in', false, 1, 'let_through', 'let_through', 'default') RETURNING id`,
+     VALUES ($1, $2, $3, $4::timestamptz, ($4::timestamptz)::date, 0, 'in', false, 1, 'let_through', 'let_through', 'default') RETURNING id, at`,
     [randomUUID(), postId, f.village.path, at],
   );
   await f.t.db.query(
-    `INSERT INTO checkpoint_crossing_people (crossing_id, area_path, name, phone, temperature, feverish, resident_id) VALUES ($1, $2, $3, $4, 36.5, false, $5)`,
-    [c.id, f.village.path, person.name, person.phone ?? null, person.residentId ?? null],
+    `INSERT INTO checkpoint_crossing_people (crossing_id, crossing_at, area_path, name, phone, temperature, feverish, resident_id)
+     VALUES ($1, $6, $2, $3, $4, 36.5, false, $5)`,
+    [c.id, f.village.path, person.name, person.phone ?? null, person.residentId ?? null, c.at],
   );
 }
 
