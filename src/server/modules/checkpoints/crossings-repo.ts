@@ -103,9 +103,14 @@ export async function insertCrossings(db: Queryable, items: PendingCrossing[]): 
   >(
     `WITH src AS (SELECT * FROM ${src}),
      seen AS (
+       -- Each crossing's claim looked up by its client id, then its record by key: laterally, each kept from being
+       -- folded into one join (OFFSET 0), so no plan can start from a post's crossings — on a new deployment's
+       -- fresh statistics one did, reading every crossing of the day for each batch.
        SELECT src.n, c.area_path AS seen_path, ${COLUMNS}
-         FROM src JOIN ${CLIENT_WRITES} w ON w.client_id = src.client_id
-         JOIN checkpoint_crossings c ON c.id = w.row_id AND c.at = w.at JOIN checkpoint_posts p ON p.id = c.post_id
+         FROM src
+         CROSS JOIN LATERAL (SELECT w.row_id, w.at FROM ${CLIENT_WRITES} w WHERE w.client_id = src.client_id OFFSET 0) w
+         CROSS JOIN LATERAL (SELECT * FROM checkpoint_crossings c0 WHERE c0.id = w.row_id AND c0.at = w.at OFFSET 0) c
+         JOIN checkpoint_posts p ON p.id = c.post_id
      ), chk AS (
        SELECT src.n, p.name AS post_name, p.area_path,
               CASE WHEN p.id IS NULL OR NOT starts_with(p.area_path, src.scope_path) THEN 'no_post'
