@@ -57,8 +57,8 @@ export async function benchReport(p: {
       [ids, p.tz],
     );
     await client.query(
-      `INSERT INTO fever_alerts (follow_up_id, measure_id, resident_id, area_id, area_path, temperature, raised_at, status, resolution, resolved_at)
-       SELECT f.id, f.measure_id, f.resident_id, f.area_id, f.area_path, f.temperature, f.recorded_at, 'resolved', 'false_alarm', f.recorded_at + interval '2 hours'
+      `INSERT INTO fever_alerts (follow_up_id, follow_up_due_at, measure_id, resident_id, area_id, area_path, temperature, raised_at, status, resolution, resolved_at)
+       SELECT f.id, f.due_at, f.measure_id, f.resident_id, f.area_id, f.area_path, f.temperature, f.recorded_at, 'resolved', 'false_alarm', f.recorded_at + interval '2 hours'
          FROM follow_ups f WHERE f.measure_id = ANY($1::int[]) AND f.temperature >= 37.3`,
       [ids],
     );
