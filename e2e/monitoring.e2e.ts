@@ -278,7 +278,9 @@ describe('classified control and health monitoring', () => {
     await page.waitForURL(/\/login/);
     await signIn(page, 'cadre');
     await page.waitForURL(/\/tasks$/);
-    const titles = ['核对东口卡点物资', '电话回访昨日返乡人员'];
+    // Named afresh on each try: a retry after a failure must not find the first try's tasks under the same titles.
+    const mark = Date.now().toString(36).slice(-4);
+    const titles = [`核对东口卡点物资 ${mark}`, `电话回访昨日返乡人员 ${mark}`];
     // The list puts urgent and dated work first: by the time this runs the village has pages of visit and
     // retest tasks, so the cadre looks at hand-made tasks only, as they would to follow their own.
     await pickOption(page, page.getByTestId('task-type-filter'), '人工任务');

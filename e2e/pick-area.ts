@@ -11,8 +11,17 @@ export async function pickArea(page: Page, select: Locator, name: string) {
     await select.click();
     await page.locator('.ant-select-tree-treenode:visible').first().waitFor();
     const node = page.locator('.ant-select-tree-node-content-wrapper:visible', { hasText: name }).first();
-    // The village opens on a click when it is not open yet (its grids load then).
-    if (!(await node.isVisible())) await page.locator('.ant-select-tree-switcher_close:visible').first().click();
+    // The village opens on a click when it is not open yet (its grids load then). An open one may still be drawing
+    // its grids when the tree appears: the name is given a moment before a closed branch is looked for, and a
+    // branch is clicked only if one is closed (waiting for a closed one that never comes held a busy run 30 s).
+    const shown = await node.waitFor({ state: 'visible', timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!shown) {
+      const closed = page.locator('.ant-select-tree-switcher_close:visible').first();
+      if (await closed.count()) await closed.click();
+    }
     await node.click();
     try {
       await expect.poll(() => select.innerText(), { timeout: 3_000 }).toContain(name);
