@@ -111,13 +111,14 @@ export async function ensureMonths(
 
 /**
  * Detaches and drops each month partition whose whole month ends at or before `cutoff`, unless `keep` says a row
- * of it must stay (a legal hold); answers what went, with the rows each held. Run inside the caller's transaction,
+ * of it must stay (a legal hold); answers what went, with the rows each held (`dryRun`: what would go, dropping
+ * nothing — a retention run's preview). Run inside the caller's transaction,
  * so the drop commits with the caller's record of it. The detach is the plain one: `DETACH … CONCURRENTLY` cannot
  * run in a transaction nor beside a default partition; the plain one holds the table's lock for a moment, at night.
  */
 export async function dropMonthsBefore(
   tx: Queryable,
-  p: { table: string; cutoff: Date; keep?: (partition: string) => Promise<boolean> },
+  p: { table: string; cutoff: Date; keep?: (partition: string) => Promise<boolean>; dryRun?: boolean },
 ): Promise<{ partition: string; rows: number }[]> {
   checkName(p.table);
   const dropped: { partition: string; rows: number }[] = [];
@@ -125,6 +126,10 @@ export async function dropMonthsBefore(
     if (part.isDefault || !part.to || part.to.getTime() > p.cutoff.getTime()) continue;
     if (p.keep && (await p.keep(part.name))) continue;
     const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${part.name}`);
+    if (p.dryRun) {
+      dropped.push({ partition: part.name, rows: n });
+      continue;
+    }
     // As for making one: never queue every write behind a long read for long.
     if (!dropped.length) await tx.exec(`SET LOCAL lock_timeout = '5s'`);
     await tx.exec(`ALTER TABLE ${p.table} DETACH PARTITION ${part.name}`);

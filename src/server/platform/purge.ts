@@ -11,10 +11,13 @@ export async function purgeWhere(
   p: PurgeRequest,
   sql: { find: (where: string) => string; change: (where: string) => string; where: string },
 ): Promise<PurgeOutcome> {
-  const args = [p.before, p.heldPaths.map((h) => `${h}%`)];
+  const args = [p.before, heldPatterns(p.heldPaths)];
   const rows = await tx.query<{ id: number }>(p.dryRun ? sql.find(sql.where) : sql.change(sql.where), args);
   return { count: rows.length, ids: rows.map((r) => Number(r.id)) };
 }
 
 /** `NOT (<column> LIKE ANY($2))`: outside every held area (an empty list holds nothing). */
 export const notHeld = (column: string) => `NOT (${column} LIKE ANY($2::text[]))`;
+
+/** The held areas' paths as the LIKE patterns `notHeld` and the owners' checks compare with (a path and all below it). */
+export const heldPatterns = (heldPaths: readonly string[]) => heldPaths.map((h) => `${h}%`);

@@ -173,3 +173,9 @@ export async function login(app: FastifyInstance, username: string, password = T
     put: (url, payload) => request({ method: 'PUT', url, payload: payload as any }),
   };
 }
+
+/** The partitions (their names, without the schema) holding the rows of a month-split table that match `where`. */
+export async function partitionsOf(db: Db, table: string, where: string, params: unknown[]): Promise<string[]> {
+  const rows = await db.query<{ p: string }>(`SELECT DISTINCT tableoid::regclass::text AS p FROM ${table} WHERE ${where}`, params);
+  return rows.map((r) => r.p.replace(/^.*\./, '')).sort();
+}

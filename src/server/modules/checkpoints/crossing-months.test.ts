@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/engine';
 import { migrate } from '../../db/migrate';
 import { ensureMonths } from '../../platform/month-partitions';
-import { dbBeforeMigration, dropDb, login, makeArea, makeUser } from '../../testing/harness';
+import { dbBeforeMigration, dropDb, login, makeArea, makeUser, partitionsOf } from '../../testing/harness';
 import { runRetention } from '../lifecycle/runs';
 import { CROSSING_PEOPLE_TABLE, CROSSINGS_TABLE } from './retention';
 import { type CheckpointFixture, checkpointFixture, crossing, newPost, ok } from './test-fixture';
@@ -29,10 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.t.close());
 
-const partitionOf = async (table: string, where: string, params: unknown[]) =>
-  (await f.t.db.query<{ p: string }>(`SELECT DISTINCT tableoid::regclass::text AS p FROM ${table} WHERE ${where}`, params)).map((r) =>
-    r.p.replace(/^.*\./, ''),
-  );
+const partitionOf = (table: string, where: string, params: unknown[]) => partitionsOf(f.t.db, table, where, params);
 const record = async (postId: number, at: string, name: string) =>
   (await ok(f.cadre.post('/api/checkpoints/crossings', crossing(postId, { at, people: [{ name, idNumber: '110101199003074514', temperature: 36.5 }] })), 201))
     .id as number;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../../db/engine';
 import { migrate } from '../../db/migrate';
 import { listMonthPartitions } from '../../platform/month-partitions';
-import { type TestApp, dbBeforeMigration, dropDb, makeArea, testApp } from '../../testing/harness';
+import { type TestApp, dbBeforeMigration, dropDb, makeArea, partitionsOf, testApp } from '../../testing/harness';
 import { followUpsOfDay } from './follow-ups-repo';
 import { monthsAheadFor } from './routes';
 import { MISSED_FOLLOW_UPS } from './sweep';
@@ -15,8 +15,7 @@ import { MISSED_FOLLOW_UPS } from './sweep';
  */
 const FU = 'follow_ups';
 
-const partitionOf = async (db: Db, id: number) =>
-  (await db.query<{ p: string }>(`SELECT tableoid::regclass::text AS p FROM ${FU} WHERE id = $1`, [id]))[0]?.p.replace(/^.*\./, '');
+const partitionOf = async (db: Db, id: number) => (await partitionsOf(db, FU, 'id = $1', [id]))[0];
 const counters = (db: Db) =>
   db.query<{ due_at: Date; status: string; n: number }>(`SELECT due_at, status, n FROM report_follow_up_counts WHERE n <> 0 ORDER BY due_at, status`);
 

@@ -1,7 +1,7 @@
 import type { PurgeOutcome, PurgeRequest } from '../../../domain/lifecycle/classes';
 import type { Queryable } from '../../db/engine';
-import { dropMonthsBefore, listMonthPartitions } from '../../platform/month-partitions';
-import { notHeld, purgeWhere } from '../../platform/purge';
+import { dropMonthsBefore } from '../../platform/month-partitions';
+import { heldPatterns, notHeld, purgeWhere } from '../../platform/purge';
 
 /**
  * Retention of the monitoring records (the lifecycle module asks; ARCHITECTURE.md, lifecycle). Rows are
@@ -44,7 +44,7 @@ export async function purgeFollowUps(tx: Queryable, p: PurgeRequest): Promise<Pu
       `UPDATE follow_ups f SET resident_id = NULL, measure_id = NULL, note = NULL, symptoms = '{}', anonymised_at = now() WHERE ${w} RETURNING f.id`,
   });
   const keep = (partition: string) => monthMustStay(tx, partition, p);
-  const partitions = p.dryRun ? await monthsThatWouldGo(tx, p.before, keep) : await dropMonthsBefore(tx, { table: FOLLOW_UPS_TABLE, cutoff: p.before, keep });
+  const partitions = await dropMonthsBefore(tx, { table: FOLLOW_UPS_TABLE, cutoff: p.before, keep, dryRun: p.dryRun });
   return partitions.length ? { ...out, partitions } : out;
 }
 
@@ -54,20 +54,9 @@ async function monthMustStay(tx: Queryable, partition: string, p: PurgeRequest):
   const [{ stays }] = await tx.query<{ stays: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM ${partition} f WHERE NOT (f.anonymised_at IS NOT NULL OR (${FOLLOW_UP_DONE_WITH})) OR f.area_path LIKE ANY($2::text[]))
          OR EXISTS (SELECT 1 FROM ${partition} f JOIN fever_alerts fa ON fa.follow_up_id = f.id AND fa.follow_up_due_at = f.due_at) AS stays`,
-    [p.before, p.heldPaths.map((h) => `${h}%`)],
+    [p.before, heldPatterns(p.heldPaths)],
   );
   return stays;
-}
-
-/** A dry run's answer: the months a run would drop now, with their rows. */
-async function monthsThatWouldGo(tx: Queryable, cutoff: Date, keep: (partition: string) => Promise<boolean>) {
-  const out: { partition: string; rows: number }[] = [];
-  for (const part of await listMonthPartitions(tx, FOLLOW_UPS_TABLE)) {
-    if (part.isDefault || !part.to || part.to.getTime() > cutoff.getTime() || (await keep(part.name))) continue;
-    const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${part.name}`);
-    out.push({ partition: part.name, rows: n });
-  }
-  return out;
 }
 
 /** Reference date: when the alert was raised (resolved ones only). */

@@ -1,6 +1,6 @@
 import type { PurgeOutcome, PurgeRequest } from '../../../domain/lifecycle/classes';
 import type { Queryable } from '../../db/engine';
-import { notHeld } from '../../platform/purge';
+import { heldPatterns, notHeld } from '../../platform/purge';
 
 /**
  * Retention of an import's failing rows (the lifecycle module asks): the problems found in the rows of an
@@ -10,7 +10,7 @@ import { notHeld } from '../../platform/purge';
  */
 export async function purgeImportErrors(tx: Queryable, p: PurgeRequest): Promise<PurgeOutcome> {
   const where = `i.updated_at < $1 AND ${notHeld('i.area_path')}`;
-  const args = [p.before, p.heldPaths.map((h) => `${h}%`)];
+  const args = [p.before, heldPatterns(p.heldPaths)];
   const rows = p.dryRun
     ? await tx.query<{ import_id: number }>(
         `SELECT e.import_id FROM resident_import_errors e JOIN resident_imports i ON i.id = e.import_id WHERE ${where}`,

@@ -1,6 +1,6 @@
 import type { PurgeOutcome, PurgeRequest } from '../../../domain/lifecycle/classes';
 import type { Queryable } from '../../db/engine';
-import { notHeld } from '../../platform/purge';
+import { heldPatterns, notHeld } from '../../platform/purge';
 
 /**
  * Retention of mass testing (the lifecycle module asks; migration 0033). Reference date: the round's close — a
@@ -23,7 +23,7 @@ export async function purgeSampling(tx: Queryable, p: PurgeRequest): Promise<Pur
      WHERE rd.status = 'closed' AND rd.closed_at < $1 AND ro.resident_id > 0 AND ${notHeld('ro.area_path')}
        ${heldRow('hb', 'sampling_bindings')} ${heldRow('hf', 'sampling_flags')} ${heldRow('he', 'sampling_exemptions')}
        AND NOT EXISTS (SELECT 1 FROM sampling_flags of WHERE of.round_id = ro.round_id AND of.resident_id = ro.resident_id AND of.status = 'held')`;
-  const args = [p.before, p.heldPaths.map((h) => `${h}%`)];
+  const args = [p.before, heldPatterns(p.heldPaths)];
   if (p.dryRun) {
     const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${eligible}) e`, args);
     return { count: n, ids: [] };

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/engine';
 import { migrate } from '../../db/migrate';
 import { ensureMonths, listMonthPartitions } from '../../platform/month-partitions';
-import { type Agent, type TestApp, dbBeforeMigration, dropDb, login, makeArea, makeUser, testApp } from '../../testing/harness';
+import { type Agent, type TestApp, dbBeforeMigration, dropDb, login, makeArea, makeUser, partitionsOf, testApp } from '../../testing/harness';
 import { ok } from './test-fixture';
 import { sweepVisits } from './venues';
 import { VISITS_NEAR, insertVisit } from './venues-repo';
@@ -14,8 +14,7 @@ import { VISITS_NEAR, insertVisit } from './venues-repo';
  */
 const VISITS = 'tracing_venue_visits';
 
-const partitionOf = async (db: Db, id: number) =>
-  (await db.query<{ p: string }>(`SELECT tableoid::regclass::text AS p FROM ${VISITS} WHERE id = $1`, [id]))[0]?.p.replace(/^.*\./, '');
+const partitionOf = async (db: Db, id: number) => (await partitionsOf(db, VISITS, 'id = $1', [id]))[0];
 
 describe('migration 0057 on a database with visits', () => {
   let db: Db;

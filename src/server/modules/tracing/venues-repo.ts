@@ -4,6 +4,7 @@ import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
 import { residentsAs } from '../residents/sql';
+import { heldPatterns } from '../../platform/purge';
 
 /** The visits' table, split by month (migration 0057): its months are made and dropped by platform/month-partitions. */
 export const VISITS_TABLE = 'tracing_venue_visits';
@@ -156,7 +157,7 @@ export async function visitDays(db: Queryable): Promise<number> {
 export async function sweepVisits(tx: Queryable, cutoff: Date, heldPaths: readonly string[]): Promise<number> {
   const rows = await tx.query<{ id: number }>(`DELETE FROM tracing_venue_visits WHERE visited_at < $1 AND NOT (area_path LIKE ANY($2::text[])) RETURNING id`, [
     cutoff,
-    heldPaths.map((h) => `${h}%`),
+    heldPatterns(heldPaths),
   ]);
   return rows.length;
 }
@@ -165,6 +166,6 @@ export async function sweepVisits(tx: Queryable, cutoff: Date, heldPaths: readon
 export async function partitionHasHeld(tx: Queryable, partition: string, heldPaths: readonly string[]): Promise<boolean> {
   if (!heldPaths.length) return false;
   if (!/^tracing_venue_visits_y\d{4}m\d{2}$/.test(partition)) throw new Error(`not a month of the visits: ${partition}`);
-  const [row] = await tx.query(`SELECT 1 FROM ${partition} WHERE area_path LIKE ANY($1::text[]) LIMIT 1`, [heldPaths.map((h) => `${h}%`)]);
+  const [row] = await tx.query(`SELECT 1 FROM ${partition} WHERE area_path LIKE ANY($1::text[]) LIMIT 1`, [heldPatterns(heldPaths)]);
   return row !== undefined;
 }
