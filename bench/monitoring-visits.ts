@@ -5,15 +5,22 @@
  * their answer (the phone never saw it) and one in twenty twice at once. Every answer is timed.
  * Then the database is asked: every acknowledged client id present (else `lost`), no client id twice
  * and no household visited twice (else `duplicated`).
+ *
+ * The phones post through node's http client on a keep-alive agent (as bench:sampling's desks do): `fetch` cost the
+ * generator, on the same two cores, more CPU than the server spent answering. The CPU each part spent per visit is
+ * reported too (`visit_*_cpu_ms`, bench/cpu-share.ts), with `visits_capacity_per_s`: what the server and the
+ * database could carry with the machine to themselves.
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { cpuShare } from './cpu-share';
 import { type Session, pct, signIn } from './monitoring-http';
+import { postJson } from './sampling-desks';
 
 const PHONES = Number(process.env.BENCH_PHONES ?? 50);
 const VISITS = Number(process.env.BENCH_VISITS ?? 10_000);
 
-export async function benchVisits(p: { base: string; url: string; log: (...a: unknown[]) => void }): Promise<Record<string, number | null>> {
+export async function benchVisits(p: { base: string; url: string; serverPid: number; log: (...a: unknown[]) => void }): Promise<Record<string, number | null>> {
   const client = new pg.Client(p.url);
   await client.connect();
   try {
@@ -54,10 +61,9 @@ export async function benchVisits(p: { base: string; url: string; log: (...a: un
     const times: number[] = [];
     const acknowledged = new Set<string>();
     let failures = 0;
-    const send = async (phone: Session, body: string, clientId: string) => {
+    const send = async (phone: Session, body: unknown, clientId: string) => {
       const t = performance.now();
-      const res = await fetch(`${p.base}/api/screening/visits`, { method: 'POST', headers: phone.headers, body });
-      await res.arrayBuffer();
+      const res = await postJson(`${p.base}/api/screening/visits`, phone.headers, body);
       times.push(performance.now() - t);
       if (res.status === 200 || res.status === 201) acknowledged.add(clientId);
       else failures++;
@@ -67,7 +73,7 @@ export async function benchVisits(p: { base: string; url: string; log: (...a: un
       while (next < households.length) {
         const householdId = households[next++];
         const clientId = randomUUID();
-        const body = JSON.stringify({
+        const body = {
           clientId,
           campaignId: campaign.id,
           householdId,
@@ -75,7 +81,7 @@ export async function benchVisits(p: { base: string; url: string; log: (...a: un
           rosterConfirmed: true,
           codeColour: 'green',
           temperature: 36.5,
-        });
+        };
         const roll = Math.random();
         if (roll < 0.05) await Promise.all([send(phones[i], body, clientId), send(phones[i], body, clientId)]);
         else await send(phones[i], body, clientId);
@@ -83,8 +89,10 @@ export async function benchVisits(p: { base: string; url: string; log: (...a: un
       }
     };
     const started = performance.now();
+    const cpu = cpuShare(p.serverPid, new URL(p.url).pathname.slice(1));
     await Promise.all(phones.map((_, i) => phone(i)));
     const seconds = (performance.now() - started) / 1000;
+    const spent = cpu.end(acknowledged.size);
 
     const stored = (await client.query('SELECT client_id::text AS id, household_id FROM screening_visits WHERE campaign_id = $1', [campaign.id])).rows as {
       id: string;
@@ -102,6 +110,10 @@ export async function benchVisits(p: { base: string; url: string; log: (...a: un
       visit_p50_ms: Number(pct(times, 50).toFixed(1)),
       visit_p99_ms: Number(pct(times, 99).toFixed(1)),
       refused: failures,
+      visit_server_cpu_ms: spent.server_cpu_ms_per_op,
+      visit_db_cpu_ms: spent.db_cpu_ms_per_op,
+      visit_generator_cpu_ms: spent.generator_cpu_ms_per_op,
+      visits_capacity_per_s: spent.capacity_per_s,
       lost,
       duplicated,
     };

@@ -191,7 +191,7 @@ try {
   }
   results.today_list_p95_ms = Number(median(roundP95).toFixed(1));
 
-  Object.assign(results, await benchVisits({ base, url, log }));
+  Object.assign(results, await benchVisits({ base, url, serverPid: server.pid!, log }));
   Object.assign(results, await benchReport({ base, url, log, today, tz: TZ }));
 } finally {
   const done = new Promise((r) => server.on('exit', r));

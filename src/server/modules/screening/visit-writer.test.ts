@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScreeningFixture, ok, screeningFixture } from './test-fixture';
-import { visitWriter } from './visit-writer';
+import { plainVisitWriter } from './visit-writer';
 
 /**
- * Visits from many phones at once (visit-writer.ts): written in shared transactions, yet each recorded once, a
- * resend racing its first send answered from it, and every visit audited as its own request by its own visitor.
+ * Visits from many phones at once (visit-writer.ts): the plain ones written by one statement per batch, yet each
+ * recorded once, a resend racing its first send answered from it, and every visit audited as its own request by its
+ * own visitor; in a batch mixing every outcome, each answered its own.
  */
 let f: ScreeningFixture;
 let campaignId: number;
@@ -27,7 +28,7 @@ describe('visits at a rush', () => {
       ...bodies.map((b, i) => ({ b, who: i % 2 ? f.admin : f.worker })),
       ...bodies.filter((_, i) => i % 4 === 0).map((b) => ({ b, who: f.worker })),
     ];
-    const { items: itemsBefore, batches: batchesBefore } = { ...visitWriter(f.t.db).stats };
+    const { items: itemsBefore, batches: batchesBefore } = { ...plainVisitWriter(f.t.db).stats };
     const answers = await Promise.all(sends.map(({ b, who }) => who.post('/api/screening/visits', b)));
     expect(answers.map((a) => a.statusCode).filter((c) => c !== 200 && c !== 201)).toEqual([]);
     expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(30);
@@ -55,8 +56,82 @@ describe('visits at a rush', () => {
     );
     expect(open.n).toBe(0);
 
-    const stats = visitWriter(f.t.db).stats;
+    const stats = plainVisitWriter(f.t.db).stats;
     expect(stats.items - itemsBefore).toBe(sends.length);
     expect(stats.batches - batchesBefore).toBeLessThan(sends.length);
+  });
+
+  it('a batch mixing outcomes answers each its own: out of scope, a stranger with the fever, a fever alert, two visits of one household', async () => {
+    const [{ parent_id: villageId }] = await f.t.db.query<{ parent_id: number }>('SELECT parent_id FROM areas WHERE id = $1', [f.grid1.id]);
+    const village = (
+      await ok(f.admin.post('/api/screening/campaigns', { name: '全村走访', areaId: villageId, startsOn: f.today, endsOn: f.today, lookbackDays: 14 }), 201)
+    ).id as number;
+    const visit = (householdId: number, extra: Record<string, unknown> = {}) => ({
+      clientId: randomUUID(),
+      campaignId: village,
+      householdId,
+      outcome: 'visited',
+      ...extra,
+    });
+    const plain = visit(f.hh.h1, { temperature: 36.4, symptoms: ['fatigue'], needs: ['medicine'], note: '老人独居' });
+    const sends = [
+      { who: f.worker, b: plain },
+      // h3 lies in the second grid, outside the grid worker's.
+      { who: f.worker, b: visit(f.hh.h3) },
+      // 孙三 lives in h3, not h2.
+      { who: f.worker, b: visit(f.hh.h2, { temperature: 36.6, feverResidentId: f.people['孙三'] }) },
+      { who: f.admin, b: visit(f.hh.h2, { temperature: 38.6, feverResidentId: f.people['钱二'] }) },
+      { who: f.admin, b: visit(f.hh.h3, { outcome: 'refused' }) },
+      { who: f.admin, b: visit(f.hh.h3) },
+    ];
+    const answers = await Promise.all(sends.map(({ who, b }) => who.post('/api/screening/visits', b)));
+    expect(answers.map((a) => a.statusCode)).toEqual([201, 404, 400, 201, 201, 201]);
+    expect(Object.keys(answers[2].json().error.fields)).toEqual(['feverResidentId']);
+    const written = answers[0].json();
+    expect(written).toMatchObject({
+      householdId: f.hh.h1,
+      outcome: 'visited',
+      temperature: 36.4,
+      symptoms: ['fatigue'],
+      needs: ['medicine'],
+      note: '老人独居',
+    });
+    expect(written).toMatchObject({ areaName: '一网格', rosterConfirmed: false, alertId: null, revisitTaskId: null });
+    // The fever found at the door raised its alert (written in full), to the command center among others.
+    const alertId = answers[3].json().alertId as number;
+    expect(alertId).toBeGreaterThan(0);
+    const [alert] = await f.t.db.query<{ resident_id: number }>('SELECT resident_id FROM fever_alerts WHERE id = $1', [alertId]);
+    expect(alert.resident_id).toBe(f.people['钱二']);
+
+    const targets = await f.t.db.query<{ household_id: number; attempts: number; last_outcome: string; visited: boolean }>(
+      'SELECT household_id, attempts, last_outcome, visited_at IS NOT NULL AS visited FROM screening_targets WHERE campaign_id = $1 AND household_id = ANY($2::int[]) ORDER BY household_id',
+      [village, [f.hh.h1, f.hh.h2, f.hh.h3]],
+    );
+    expect(targets.map((r) => [r.household_id, r.attempts, r.visited])).toEqual([
+      [f.hh.h1, 1, true],
+      [f.hh.h2, 1, true],
+      [f.hh.h3, 2, true],
+    ]);
+    const [{ open }] = await f.t.db.query<{ open: number }>(
+      `SELECT count(*)::int AS open FROM tasks k JOIN screening_targets s ON k.subject_kind = 'screening_target' AND k.subject_id = s.id
+        WHERE s.campaign_id = $1 AND s.household_id = ANY($2::int[]) AND k.status IN ('open', 'in_progress')`,
+      [village, [f.hh.h1, f.hh.h2, f.hh.h3]],
+    );
+    expect(open).toBe(0);
+    const [audit] = await f.t.db.query<{ after: Record<string, unknown>; actor_id: number }>(
+      `SELECT after, actor_id FROM audit_log WHERE entity = 'screening_visit' AND entity_id = $1`,
+      [String(written.id)],
+    );
+    expect(audit.after).toMatchObject({ clientId: plain.clientId, householdId: f.hh.h1, outcome: 'visited', temperature: 36.4, needs: ['medicine'] });
+
+    // The same phone id again: its record; for another household: refused; once the campaign is closed, a new visit is refused.
+    const again = await ok(f.worker.post('/api/screening/visits', plain), 200);
+    expect(again.id).toBe(written.id);
+    const reused = await f.worker.post('/api/screening/visits', { ...plain, householdId: f.hh.h2 });
+    expect([reused.statusCode, reused.json().error.code]).toEqual([409, 'VISIT_ID_REUSED']);
+    await f.t.db.query(`UPDATE screening_campaigns SET status = 'closed' WHERE id = $1`, [village]);
+    const closed = await f.worker.post('/api/screening/visits', visit(f.hh.h2));
+    expect([closed.statusCode, closed.json().error.code]).toEqual([409, 'CAMPAIGN_CLOSED']);
+    expect((await ok(f.worker.post('/api/screening/visits', plain), 200)).id).toBe(written.id);
   });
 });

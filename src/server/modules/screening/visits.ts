@@ -1,6 +1,6 @@
 import { addDays } from '../../../domain/policy/rules';
 import type { VisitInput } from '../../../domain/screening/schemas';
-import { audit } from '../../platform/audit';
+import { audit, auditActorOf } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { DomainError, badRequest, conflict, notFound } from '../../platform/errors';
 import { pathInScope } from '../../platform/scope';
@@ -13,7 +13,7 @@ import { localInstant } from '../../platform/dates';
 import * as campaignRepo from './campaign-repo';
 import * as proposalRepo from './proposal-repo';
 import * as repo from './visit-repo';
-import { visitWriter } from './visit-writer';
+import { plainVisitWriter, visitWriter } from './visit-writer';
 import { toVisitView } from './view';
 
 /**
@@ -29,13 +29,85 @@ type VCtx = Ctx & { timeZone: string };
 /** The recorded visit for this phone id, if any: the same answer every time (404 outside the caller's scope). */
 async function replay(ctx: Ctx, b: VisitInput) {
   const v = await repo.visitByClientIdUnscoped(ctx.db, b.clientId);
-  if (!v) return null;
+  return v ? answerOf(ctx, b, v) : null;
+}
+
+/** A recorded visit as the answer to this request: 404 outside the caller's scope, 409 when the phone id was reused. */
+function answerOf(ctx: Ctx, b: VisitInput, v: repo.VisitRow) {
   if (!pathInScope(ctx.actor.scope, v.area_path)) throw notFound();
   if (v.campaign_id !== b.campaignId || v.household_id !== b.householdId) throw conflict('VISIT_ID_REUSED');
   return toVisitView(v);
 }
 
-export async function submit(ctx: VCtx, b: VisitInput): Promise<{ created: boolean; visit: ReturnType<typeof toVisitView> }> {
+type Submitted = { created: boolean; visit: ReturnType<typeof toVisitView> };
+
+export async function submit(ctx: VCtx, b: VisitInput): Promise<Submitted> {
+  return isPlain(ctx, b) ? submitPlain(ctx, b) : submitFull(ctx, b);
+}
+
+/**
+ * Most visits change nothing but the household's task and coverage: no roster change, no arrival, no revisit (a door
+ * nobody opened gets a revisit task), no date to refuse. Those go in one set-based statement with the other phones'
+ * (visit-batch-repo.ts); one whose reading raises a fever alert is answered `alert` there and written in full.
+ */
+function isPlain(ctx: VCtx, b: VisitInput): b is VisitInput & { outcome: 'visited' | 'refused' } {
+  return b.outcome !== 'nobody_home' && !b.added?.length && !b.movedOut?.length && !b.arrivals?.length && !(b.revisitOn && b.revisitOn < ctx.today);
+}
+
+async function submitPlain(ctx: VCtx, b: VisitInput & { outcome: 'visited' | 'refused' }): Promise<Submitted> {
+  const data = {
+    rosterConfirmed: b.rosterConfirmed ?? false,
+    added: [],
+    movedOut: [],
+    proposed: [],
+    arrivals: [],
+    note: b.note ?? null,
+    revisitTaskId: null,
+    alertId: null,
+  };
+  const fields = {
+    clientId: b.clientId,
+    campaignId: b.campaignId,
+    householdId: b.householdId,
+    outcome: b.outcome,
+    temperature: b.temperature ?? null,
+    symptoms: b.symptoms ?? [],
+    needs: b.needs ?? [],
+  };
+  const outcome = await plainVisitWriter(ctx.db).write({
+    ctx,
+    visit: {
+      ...fields,
+      scopePath: ctx.actor.scope.path,
+      codeColour: b.codeColour ?? null,
+      testProof: b.testProof ?? null,
+      feverResidentId: b.feverResidentId ?? null,
+      data,
+      audited: { ...fields, ...data },
+      visitedBy: ctx.actor.userId,
+      who: auditActorOf(ctx),
+    },
+  });
+  switch (outcome.kind) {
+    case 'written':
+      return { created: true, visit: toVisitView(outcome.visit) };
+    case 'seen':
+      return { created: false, visit: answerOf(ctx, b, outcome.visit) };
+    case 'not_found':
+      throw notFound();
+    case 'closed':
+      throw conflict('CAMPAIGN_CLOSED', { name: outcome.campaignName });
+    case 'fever_resident':
+      throw badRequest('VALIDATION_FAILED', {}, { feverResidentId: 'not_found' });
+    default: {
+      // `raced`: another request with this phone id committed first (its record is there now); `alert`: written in full.
+      const first = await replay(ctx, b);
+      return first ? { created: false, visit: first } : submitFull(ctx, b);
+    }
+  }
+}
+
+async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
   const first = await replay(ctx, b);
   if (first) return { created: false, visit: first };
   let prepared: Awaited<ReturnType<typeof prepare>>;

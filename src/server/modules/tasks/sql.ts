@@ -16,3 +16,13 @@ export const taskExists = (subjectKind: string, subjectId: string, extra?: strin
 export const markDoneSql = (p: { subjectKind: string; type: string; subjectIds: string; by: string }): string =>
   `UPDATE tasks SET status = 'done', done_at = now(), done_by = ${p.by}, updated_at = now()
         WHERE subject_kind = ${p.subjectKind} AND subject_id IN (${p.subjectIds}) AND type = ${p.type} AND status IN ('open', 'in_progress')`;
+
+/**
+ * An UPDATE (for a CTE of the caller's statement) marking done every open task about the subjects of `from`, each
+ * done by its own row's person: the visits of a group-committed batch, each closing its household's visit task.
+ * `subjectId` and `by` are SQL expressions over `from`.
+ */
+export const closeForSubjectsFromSql = (p: { subjectKind: string; from: string; subjectId: string; by: string }): string =>
+  `UPDATE tasks t SET status = 'done', done_at = now(), done_by = ${p.by}, updated_at = now()
+     FROM ${p.from}
+    WHERE t.subject_kind = ${p.subjectKind} AND t.subject_id = ${p.subjectId} AND t.status IN ('open', 'in_progress')`;
