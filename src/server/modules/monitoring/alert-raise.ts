@@ -20,6 +20,7 @@ const FALLBACK: AlertPolicy = { feverThreshold: 37.3, alertSymptoms: ['fever'] a
 
 /** The alert rules of a set (a measure's), else of the set in force today, else 37.3 °C and 30 minutes. Read before the transaction. */
 export async function alertPolicy(ctx: Ctx, setId: number | null = null): Promise<AlertPolicy> {
+  if (setId === null) return (await policyRepo.alertRulesOn(ctx.db, ctx.today)) ?? FALLBACK;
   const sets = await policyRepo.publishedSets(ctx.db);
   const set = sets.find((s) => s.id === setId) ?? sets.find((s) => s.effectiveFrom <= ctx.today && (!s.effectiveTo || ctx.today <= s.effectiveTo));
   return set ? { feverThreshold: set.feverThreshold, alertSymptoms: set.alertSymptoms, alertDueMinutes: set.alertDueMinutes } : FALLBACK;

@@ -1,6 +1,6 @@
 /** The policy module's public face: the measure a situation calls for, and the published rule sets. */
 export { decide } from './service';
-export { publishedSets } from './repo';
+export { alertRulesOn, publishedSets } from './repo';
 /** Retention periods per data class (policy data the lifecycle module's runs read). */
 export { type RetentionRow, retentionPeriods, setRetentionPeriod } from './retention';
 /** The disclosures threshold (policy data the audit module's check reads and its screen changes). */

@@ -67,6 +67,20 @@ async function readSets(db: Queryable, where: string): Promise<StoredSet[]> {
   }));
 }
 
+/**
+ * The fever-alert rules of the published set in force on a day (the one `publishedSets` puts first among those
+ * covering it), or null: one small read for the hot paths that only need these (a visit's reading at the door).
+ */
+export async function alertRulesOn(db: Queryable, day: string): Promise<Pick<PolicySet, 'feverThreshold' | 'alertSymptoms' | 'alertDueMinutes'> | null> {
+  const [row] = await db.query<{ fever_threshold: string; alert_symptoms: string[]; alert_due_minutes: number }>(
+    `SELECT fever_threshold::text, alert_symptoms, alert_due_minutes FROM policy_sets
+      WHERE status = 'published' AND effective_from <= $1::date AND (effective_to IS NULL OR $1::date <= effective_to)
+      ORDER BY effective_from DESC, version DESC LIMIT 1`,
+    [day],
+  );
+  return row ? { feverThreshold: Number(row.fever_threshold), alertSymptoms: row.alert_symptoms as Symptom[], alertDueMinutes: row.alert_due_minutes } : null;
+}
+
 /** The next version number of a code (1 for a new code). */
 export async function nextVersion(tx: Queryable, code: string): Promise<number> {
   const [{ v }] = await tx.query<{ v: number }>(`SELECT COALESCE(max(version), 0)::int + 1 AS v FROM policy_sets WHERE code = $1`, [code]);
