@@ -34,4 +34,22 @@ describe('plans made for the table sizes of the moment', () => {
     });
     expect(scans).toBe(0);
   });
+
+  it('compiles no statement just in time, however costly its estimate (PostgreSQL with LLVM would)', async () => {
+    if (db.engine !== 'postgres') return; // PGlite has no JIT
+    const jitOf = async (tx: Pick<Db, 'query'>) => {
+      const [row] = await tx.query<{ 'QUERY PLAN': [Record<string, unknown>] }>(
+        `EXPLAIN (ANALYZE, FORMAT JSON) SELECT count(*) FROM generate_series(1, 300) a, generate_series(1, 300) b, generate_series(1, 30) c`,
+      );
+      return 'JIT' in row['QUERY PLAN'][0];
+    };
+    const [{ available }] = await db.query<{ available: boolean }>('SELECT pg_jit_available() AS available');
+    expect(await jitOf(db)).toBe(false);
+    // The same statement with JIT switched back on: compiled, where the server can (so the check above can fail).
+    const compiled = await db.tx(async (tx) => {
+      await tx.exec('SET LOCAL jit = on');
+      return jitOf(tx);
+    });
+    expect(compiled).toBe(available);
+  });
 });

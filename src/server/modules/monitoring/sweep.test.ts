@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../domain/policy/rules';
 import { todayIn } from '../../platform/dates';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
-import { sweep } from './sweep';
+import { sweep, writeFollowUpsAhead } from './sweep';
 
 /** The sweep: measures past their end → release check with a task; missed follow-ups → one task each, once. */
 let t: TestApp;
@@ -135,5 +135,38 @@ describe('the monitoring sweep', () => {
     // A longer horizon writes further; nothing is ever written past the measure's end.
     await sweep(t.db, { timeZone: t.app.timeZone, today: addDays(today, 1), horizonDays: 30 });
     expect((await days()).at(-1)).toBe(measure.endsOn);
+  });
+
+  it('writes ahead in batches side by side, each measure taken by one of them and written once', async () => {
+    const until = addDays(today, 1);
+    // Every measure live again for a few days, its follow-ups written ahead the usual way: what to expect.
+    await t.db.query(`UPDATE measures SET state = 'active', ends_on = $1 WHERE state = 'release_check'`, [addDays(today, 3)]);
+    await t.db.query('DELETE FROM follow_up_horizons');
+    await t.db.query(`DELETE FROM follow_ups WHERE status = 'scheduled' AND due_at > now()`);
+    await writeFollowUpsAhead(t.db, { today, until, timeZone: t.app.timeZone });
+    const live = await t.db.query<{ id: number }>(`SELECT id FROM measures WHERE state = 'active' ORDER BY id`);
+    expect(live.length).toBe(3);
+    const ids = live.map((m) => m.id);
+    const before = await t.db.query<{ measure_id: number; n: number }>(
+      `SELECT measure_id, count(*)::int AS n FROM follow_ups WHERE measure_id = ANY($1::int[]) AND status = 'scheduled' AND due_at > now()
+        GROUP BY measure_id ORDER BY measure_id`,
+      [ids],
+    );
+    expect(before).toHaveLength(3);
+    // Forget what was written ahead, then write it again: one measure a batch, two batches at once.
+    await t.db.query(`DELETE FROM follow_ups WHERE measure_id = ANY($1::int[]) AND status = 'scheduled' AND due_at > now()`, [ids]);
+    await t.db.query('DELETE FROM follow_up_horizons WHERE measure_id = ANY($1::int[])', [ids]);
+    const written = await writeFollowUpsAhead(t.db, { today, until, timeZone: t.app.timeZone }, { workers: 2, batch: 1 });
+    const after = await t.db.query<{ measure_id: number; n: number }>(
+      `SELECT measure_id, count(*)::int AS n FROM follow_ups WHERE measure_id = ANY($1::int[]) AND status = 'scheduled' AND due_at > now()
+        GROUP BY measure_id ORDER BY measure_id`,
+      [ids],
+    );
+    expect(after).toEqual(before);
+    expect(written).toBe(before.reduce((s, r) => s + r.n, 0));
+    const horizons = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM follow_up_horizons WHERE measure_id = ANY($1::int[])', [ids]);
+    expect(horizons[0].n).toBe(ids.length);
+    // Nothing is left to write: a second run writes nothing.
+    expect(await writeFollowUpsAhead(t.db, { today, until, timeZone: t.app.timeZone }, { workers: 2, batch: 1 })).toBe(0);
   });
 });
