@@ -43,6 +43,15 @@ describe('audit masking by kind', () => {
     expect(scrub('team', { name: '突击队', captainPhone: '13800138000' })).toEqual({ name: '突击队', captainPhone: '138****8000' });
   });
 
+  it('masks a number plate to its province and city and its last character', () => {
+    expect(scrub('checkpoint_crossing', { plate: '豫P12345', licensePlate: '京AD12345', plateNo: 'X1', postId: 3 })).toEqual({
+      plate: '豫P***5',
+      licensePlate: '京A***5',
+      plateNo: '***',
+      postId: 3,
+    });
+  });
+
   it('recognises kinds by the key, whatever its spelling', () => {
     expect(personalKind('emergencyPhone', null)).toBe('phone');
     expect(personalKind('phone2', null)).toBe('phone');

@@ -9,7 +9,7 @@ import { maskName } from '../../domain/sampling/rules';
  * names of contacts), not by a short list of exact keys, so a new `emergencyPhone` is masked the day it
  * appears. A plain `name` is personal only on records about a person (a resident's, not an area's).
  */
-export type PersonalKind = 'idNumber' | 'phone' | 'birthDate' | 'address' | 'name';
+export type PersonalKind = 'idNumber' | 'phone' | 'birthDate' | 'address' | 'name' | 'plate';
 
 /** Keys never copied into the trail, whatever a caller passes. */
 const SECRET_KEYS = new Set(['password', 'password_hash', 'passwordHash', 'csrf_token', 'token', 'enlist_token', 'enlistToken']);
@@ -34,6 +34,8 @@ const KIND_BY_KEY: [RegExp, PersonalKind][] = [
   [/address/i, 'address'],
   // A contact's or a person's name wherever it appears; a bare `name` is decided by the record (below).
   [/^(emergency|contact|guardian|resident|person|patient|head)_?name$/i, 'name'],
+  // A vehicle's number plate leads to its keeper as surely as a phone number does.
+  [/^(licen[cs]e_?)?plate(_?no|_?number)?$/i, 'plate'],
 ];
 const PLAIN_NAME = /^name(_?pinyin|_?initials)?$/i;
 
@@ -68,6 +70,12 @@ export function maskKind(kind: PersonalKind, v: unknown): unknown {
     }
     case 'name':
       return typeof v === 'string' ? maskName(v) : '***';
+    case 'plate': {
+      // The province and city (豫P) place the vehicle; the rest, which names it, is cut but for its last character.
+      if (typeof v !== 'string') return '***';
+      const chars = [...v];
+      return chars.length > 3 ? `${chars.slice(0, 2).join('')}***${chars[chars.length - 1]}` : '***';
+    }
   }
 }
 

@@ -30,9 +30,24 @@ beforeAll(async () => {
 afterAll(() => f.t.close());
 
 const partitionOf = (table: string, where: string, params: unknown[]) => partitionsOf(f.t.db, table, where, params);
-const record = async (postId: number, at: string, name: string) =>
-  (await ok(f.cadre.post('/api/checkpoints/crossings', crossing(postId, { at, people: [{ name, idNumber: '110101199003074514', temperature: 36.5 }] })), 201))
-    .id as number;
+const record = async (postId: number, at: string, name: string, plate?: string) =>
+  (
+    await ok(
+      f.cadre.post(
+        '/api/checkpoints/crossings',
+        crossing(postId, { at, people: [{ name, idNumber: '110101199003074514', temperature: 36.5 }], ...(plate ? { plate, vehicleType: 'private' } : {}) }),
+      ),
+      201,
+    )
+  ).id as number;
+/** A crossing's audit row: what it keeps of the plate, and whether it has been redacted. */
+const auditOf = async (id: number) =>
+  (
+    await f.t.db.query<{ plate: string | null; redacted: boolean }>(
+      `SELECT after->>'plate' AS plate, redacted_by IS NOT NULL AS redacted FROM audit_log WHERE entity = 'checkpoint_crossing' AND entity_id = $1`,
+      [String(id)],
+    )
+  )[0];
 
 describe('crossings by month', () => {
   it('writes a crossing and its people into the month of its time, once, whether sent again or by racing retries', async () => {
@@ -56,9 +71,11 @@ describe('crossings by month', () => {
 
   it('retention anonymises the people past the period, then drops whole months of both tables, but not a held one', async () => {
     const aug = await record(post, '2026-08-25T10:00:00+08:00', '张三');
-    const sep = await record(post, '2026-09-10T10:00:00+08:00', '李四');
+    const sep = await record(post, '2026-09-10T10:00:00+08:00', '李四', '豫P12345');
     const sepHeld = await record(post2, '2026-09-11T10:00:00+08:00', '赵六');
-    const today = await record(post, new Date().toISOString(), '钱七');
+    const today = await record(post, new Date().toISOString(), '钱七', '豫PD54321');
+    // The trail keeps the plate masked from the start: it outlives the crossing by years.
+    expect(await auditOf(sep)).toEqual({ plate: '豫P***5', redacted: false });
     await makeUser(f.t.db, 'lc_admin', ['admin'], f.t.root);
     const admin = await login(f.t.app, 'lc_admin');
     await ok(admin.post('/api/lifecycle/holds', { areaId: village2.id, reason: '行政复议，保留证据' }), 201);
@@ -89,6 +106,9 @@ describe('crossings by month', () => {
         [id],
       );
     expect(await person(sep)).toEqual([{ name: null, id_number: null, anonymised: true }]);
+    // Its audit row is redacted with its people; today's crossing's is not.
+    expect(await auditOf(sep)).toEqual({ plate: null, redacted: true });
+    expect(await auditOf(today)).toEqual({ plate: '豫P***1', redacted: false });
     expect(await person(sepHeld)).toEqual([{ name: '赵六', id_number: '110101199003074514', anonymised: false }]);
     expect(await person(today)).toEqual([{ name: '钱七', id_number: '110101199003074514', anonymised: false }]);
     expect(await partitionOf(CROSSINGS_TABLE, 'id = $1', [sep])).toEqual(['checkpoint_crossings_y2026m09']);

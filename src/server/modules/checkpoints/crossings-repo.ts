@@ -96,7 +96,9 @@ export async function insertCrossings(db: Queryable, items: PendingCrossing[]): 
     from: 'ins JOIN src ON src.client_id = ins.client_id',
     entityId: 'ins.id',
     areaPath: 'ins.area_path',
-    after: { postId: 'ins.post_id', direction: 'ins.direction', plate: 'ins.plate', people: 'ins.people', flagged: 'ins.flagged', decision: 'ins.decision' },
+    after: { postId: 'ins.post_id', direction: 'ins.direction', people: 'ins.people', flagged: 'ins.flagged', decision: 'ins.decision' },
+    // The plate from the caller, masked like audit()'s (SQL cannot): the trail is kept for years, the crossing 60 days.
+    afterEach: { values: rows.map((x) => ({ plate: x.c.plate })), place: 'src.n' },
   });
   const written = await db.query<
     CrossingRow & { k: number; status: string; checked_post_name: string | null; checked_path: string | null; new_id: number | null; seen_path: string | null }

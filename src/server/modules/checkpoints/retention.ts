@@ -24,6 +24,13 @@ export async function purgeCrossings(tx: Queryable, p: PurgeRequest): Promise<Pu
       `UPDATE checkpoint_crossing_people x SET name = NULL, id_number = NULL, phone = NULL, resident_id = NULL, arrival_id = NULL, anonymised_at = now()
         WHERE ${w} RETURNING x.id`,
   });
+  // The crossings whose people this run anonymised: their audit rows (the plate, masked) are redacted with them. Read
+  // before their months may go below.
+  const crossingIds = out.ids.length
+    ? (await tx.query<{ id: string }>(`SELECT DISTINCT crossing_id::text AS id FROM ${CROSSING_PEOPLE_TABLE} WHERE id = ANY($1::bigint[])`, [out.ids])).map(
+        (r) => Number(r.id),
+      )
+    : [];
   // A month wholly before the cutoff holds only people this run anonymises (or did before), except in held areas:
   // it stays exactly when a row of it is held. Its crossings' month goes only after it (their key points into it).
   const keptPeople = new Set<string>();
@@ -45,7 +52,7 @@ export async function purgeCrossings(tx: Queryable, p: PurgeRequest): Promise<Pu
   });
   if (!p.dryRun) await forgetClientWrites(tx, CROSSINGS_TABLE, p.before);
   const partitions = [...people, ...crossings];
-  return partitions.length ? { ...out, partitions } : out;
+  return { ...out, ...(partitions.length ? { partitions } : {}), auditOf: [{ entity: 'checkpoint_crossing', ids: crossingIds }] };
 }
 
 /** Whether a month of the crossings or of their people holds a row in a held area. */

@@ -45,7 +45,7 @@ const AUDIT_ENTITY: Partial<Record<DataClass, AuditEntity>> = {
   follow_ups: 'follow_up',
   fever_alerts: 'fever_alert',
   enlistments: 'enlistment',
-  // crossings: their audit rows name the post, direction, plate and decision, and count the people — nobody's details.
+  // crossings: the purge names the crossings whose people it anonymised (their audit rows hold the masked plate).
 };
 
 const DAY_MS = 86_400_000;
