@@ -72,7 +72,7 @@ describe('crossings by month', () => {
   it('retention anonymises the people past the period, then drops whole months of both tables, but not a held one', async () => {
     const aug = await record(post, '2026-08-25T10:00:00+08:00', '张三');
     const sep = await record(post, '2026-09-10T10:00:00+08:00', '李四', '豫P12345');
-    const sepHeld = await record(post2, '2026-09-11T10:00:00+08:00', '赵六');
+    const sepHeld = await record(post2, '2026-09-11T10:00:00+08:00', '赵六', '豫P77777');
     const today = await record(post, new Date().toISOString(), '钱七', '豫PD54321');
     // The trail keeps the plate masked from the start: it outlives the crossing by years.
     expect(await auditOf(sep)).toEqual({ plate: '豫P***5', redacted: false });
@@ -106,6 +106,16 @@ describe('crossings by month', () => {
         [id],
       );
     expect(await person(sep)).toEqual([{ name: null, id_number: null, anonymised: true }]);
+    // Its plate is cleared with its people; the held one's and today's are kept.
+    const plates = await f.t.db.query<{ id: number; plate: string | null; anonymised: boolean }>(
+      `SELECT id, plate, anonymised_at IS NOT NULL AS anonymised FROM checkpoint_crossings WHERE id = ANY($1::bigint[]) ORDER BY id`,
+      [[sep, sepHeld, today]],
+    );
+    expect(plates).toEqual([
+      { id: sep, plate: null, anonymised: true },
+      { id: sepHeld, plate: '豫P77777', anonymised: false },
+      { id: today, plate: '豫PD54321', anonymised: false },
+    ]);
     // Its audit row is redacted with its people; today's crossing's is not.
     expect(await auditOf(sep)).toEqual({ plate: null, redacted: true });
     expect(await auditOf(today)).toEqual({ plate: '豫P***1', redacted: false });

@@ -31,6 +31,13 @@ export async function purgeCrossings(tx: Queryable, p: PurgeRequest): Promise<Pu
         (r) => Number(r.id),
       )
     : [];
+  // The plates and pass numbers of the crossings past the period go with their people: a plate names its keeper.
+  if (!p.dryRun)
+    await tx.query(
+      `UPDATE ${CROSSINGS_TABLE} c SET plate = NULL, pass_no = NULL, anonymised_at = now()
+        WHERE c.at < $1 AND c.anonymised_at IS NULL AND (c.plate IS NOT NULL OR c.pass_no IS NOT NULL) AND ${notHeld('c.area_path')}`,
+      [p.before, heldPatterns(p.heldPaths)],
+    );
   // A month wholly before the cutoff holds only people this run anonymises (or did before), except in held areas:
   // it stays exactly when a row of it is held. Its crossings' month goes only after it (their key points into it).
   const keptPeople = new Set<string>();

@@ -22,7 +22,7 @@ export function PostCrossings({ postId }: { postId: number }) {
             <Space size={4} wrap>
               <Typography.Text type="secondary">{dayjs(c.at).format('MM-DD HH:mm')}</Typography.Text>
               <Tag>{t(`checkpoints.direction.${c.direction}`)}</Tag>
-              <Typography.Text strong>{c.plate ?? t('checkpoints.post.onFootShort')}</Typography.Text>
+              <Typography.Text strong>{c.plate ?? (c.vehicleType ? t('checkpoints.post.plateRemoved') : t('checkpoints.post.onFootShort'))}</Typography.Text>
               <Tag color={RED.has(c.decision) ? 'red' : 'green'}>{t(`checkpoints.decision.${c.decision}`)}</Tag>
               {c.flagged > 0 && <Tag color="red">{t('checkpoints.crossing.fever', { count: c.flagged })}</Tag>}
             </Space>
