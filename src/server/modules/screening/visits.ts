@@ -65,15 +65,7 @@ async function submitPlain(ctx: VCtx, b: VisitInput & { outcome: 'visited' | 're
     revisitTaskId: null,
     alertId: null,
   };
-  const fields = {
-    clientId: b.clientId,
-    campaignId: b.campaignId,
-    householdId: b.householdId,
-    outcome: b.outcome,
-    temperature: b.temperature ?? null,
-    symptoms: b.symptoms ?? [],
-    needs: b.needs ?? [],
-  };
+  const fields = { ...auditedFields(b), outcome: b.outcome };
   const outcome = await plainVisitWriter(ctx.db).write({
     ctx,
     visit: {
@@ -105,6 +97,19 @@ async function submitPlain(ctx: VCtx, b: VisitInput & { outcome: 'visited' | 're
       return first ? { created: false, visit: first } : submitFull(ctx, b);
     }
   }
+}
+
+/** What a visit's audit row says of the request, beside its data: the same on both paths. */
+function auditedFields(b: VisitInput) {
+  return {
+    clientId: b.clientId,
+    campaignId: b.campaignId,
+    householdId: b.householdId,
+    outcome: b.outcome,
+    temperature: b.temperature ?? null,
+    symptoms: b.symptoms ?? [],
+    needs: b.needs ?? [],
+  };
 }
 
 async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
@@ -237,16 +242,7 @@ async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
       entity: 'screening_visit',
       entityId: id,
       areaPath: target.area_path,
-      after: {
-        clientId: b.clientId,
-        campaignId: b.campaignId,
-        householdId: b.householdId,
-        outcome: b.outcome,
-        temperature: b.temperature ?? null,
-        symptoms: b.symptoms ?? [],
-        needs: b.needs ?? [],
-        ...data,
-      },
+      after: { ...auditedFields(b), ...data },
     });
     return id;
   });
