@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from './group-commit';
+import { firstPerClientId, groupCommit } from './group-commit';
 
 /** A writer whose writes take a few milliseconds, recording the batches it was given. */
 function recorder(opts: { failOn?: number; delayMs?: number; maxItems?: number; maxWaitMs?: number; concurrency?: number } = {}) {
@@ -107,5 +107,21 @@ describe('group commit', () => {
   it('a lone record whose write fails gets that error', async () => {
     const { w } = recorder({ failOn: 9 });
     await expect(w.write(9)).rejects.toThrow('the batch failed');
+  });
+});
+
+describe('firstPerClientId', () => {
+  it('keeps the first record of each client id in order, and answers a repeat with the repeat outcome', () => {
+    const items = [
+      { id: 'a', v: 1 },
+      { id: 'b', v: 2 },
+      { id: 'a', v: 3 },
+      { id: 'c', v: 4 },
+      { id: 'b', v: 5 },
+    ];
+    const batch = firstPerClientId(items, (x) => x.id);
+    expect(batch.unique.map((x) => x.v)).toEqual([1, 2, 4]);
+    // Numbered 1, 2, 3 among the unique ones, as a statement's ordinality numbers them.
+    expect(batch.outcomes((n) => `#${n}`, 'repeat')).toEqual(['#1', '#2', 'repeat', '#3', 'repeat']);
   });
 });

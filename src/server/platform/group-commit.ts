@@ -153,6 +153,26 @@ export async function retryDeadlock<T>(run: () => Promise<T>, tries = 4): Promis
   }
 }
 
+/**
+ * A batch's records, one per client id, for a set-based statement: a resend queued beside its first send is written
+ * once. `unique` holds the first record of each id, in order (a statement numbers them 1, 2, … WITH ORDINALITY);
+ * `outcomes` answers every record — a first by its number among `unique`, a repeat with `repeat`.
+ */
+export function firstPerClientId<T>(items: readonly T[], clientId: (item: T) => string) {
+  const first = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (!first.has(clientId(item))) first.set(clientId(item), i);
+  });
+  const isFirst = (item: T, i: number) => first.get(clientId(item)) === i;
+  return {
+    unique: items.filter(isFirst),
+    outcomes<O>(byNumber: (n: number) => O, repeat: O): O[] {
+      let n = 0;
+      return items.map((item, i) => (isFirst(item, i) ? byNumber(++n) : repeat));
+    },
+  };
+}
+
 /** One write's statements, run in the transaction it is handed; answers the write's outcome. */
 export type TxWrite<O> = (tx: Queryable) => Promise<O>;
 

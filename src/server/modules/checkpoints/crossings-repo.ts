@@ -1,6 +1,7 @@
 import type { Queryable } from '../../db/engine';
 import { type AuditActor, auditRowsSql, actorColumnsOf } from '../../platform/audit';
 import { CLIENT_WRITES } from '../../platform/client-writes';
+import { firstPerClientId } from '../../platform/group-commit';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
@@ -72,13 +73,8 @@ export type CrossingOutcome =
  * same client id twice in one call is written once (the later ones are `raced`).
  */
 export async function insertCrossings(db: Queryable, items: PendingCrossing[]): Promise<CrossingOutcome[]> {
-  const first = new Map<string, number>();
-  items.forEach(({ c }, i) => {
-    if (!first.has(c.clientId)) first.set(c.clientId, i);
-  });
-  const rows = items.filter(({ c }, i) => first.get(c.clientId) === i);
-  /** Each item's number in the statement (its ordinality), for the first of each client id. */
-  const numberOf = new Map(rows.map((r, i) => [r, i + 1]));
+  const batch = firstPerClientId(items, ({ c }) => c.clientId);
+  const rows = batch.unique;
   const q = new SqlParams();
   const col = <T>(f: (x: PendingCrossing) => T, type: string) => `${q.add(rows.map(f))}::${type}[]`;
   const src = `unnest(${col((x) => x.c.clientId, 'uuid')}, ${col((x) => x.c.postId, 'int')}, ${col((x) => x.scopePath, 'text')}, ${col((x) => x.day, 'date')},
@@ -163,7 +159,7 @@ export async function insertCrossings(db: Queryable, items: PendingCrossing[]): 
     if (w.new_id === null) return { kind: 'raced' };
     return { kind: 'written', id: w.new_id, postName: w.checked_post_name!, areaPath: w.checked_path! };
   };
-  return items.map(({ c }, i) => (first.get(c.clientId) === i ? outcomeOf(byRow.get(numberOf.get(items[i])!)) : { kind: 'raced' }));
+  return batch.outcomes((n) => outcomeOf(byRow.get(n)), { kind: 'raced' });
 }
 
 /** A crossing's person as the statement reads it (only these fields: the caller's objects carry more). */

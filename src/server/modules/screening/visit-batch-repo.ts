@@ -1,5 +1,6 @@
 import type { Queryable } from '../../db/engine';
 import { type AuditActor, actorColumnsOf, auditRowsSql } from '../../platform/audit';
+import { firstPerClientId } from '../../platform/group-commit';
 import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
 import { householdsAs, residentsAs } from '../residents/sql';
@@ -54,11 +55,8 @@ const STORED = `id, client_id, campaign_id, household_id, area_id, area_path, ou
   revisit_on, visited_by, visited_at`;
 
 export async function insertPlainVisits(db: Queryable, items: PlainVisit[]): Promise<PlainVisitOutcome[]> {
-  const first = new Map<string, number>();
-  items.forEach((v, i) => {
-    if (!first.has(v.clientId)) first.set(v.clientId, i);
-  });
-  const rows = items.filter((v, i) => first.get(v.clientId) === i);
+  const batch = firstPerClientId(items, (v) => v.clientId);
+  const rows = batch.unique;
   const q = new SqlParams();
   const col = <T>(f: (x: PlainVisit) => T, type: string) => `${q.add(rows.map(f))}::${type}[]`;
   const src = `unnest(${col((x) => x.clientId, 'uuid')}, ${col((x) => x.campaignId, 'int')}, ${col((x) => x.householdId, 'int')},
@@ -144,6 +142,5 @@ export async function insertPlainVisits(db: Queryable, items: PlainVisit[]): Pro
     if (fresh === null) return { kind: 'raced' };
     return { kind: 'written', visit };
   };
-  const numberOf = new Map(rows.map((r, i) => [r, i + 1]));
-  return items.map((v, i) => (first.get(v.clientId) === i ? outcomeOf(byNumber.get(numberOf.get(v)!)) : { kind: 'raced' }));
+  return batch.outcomes((n) => outcomeOf(byNumber.get(n)), { kind: 'raced' });
 }

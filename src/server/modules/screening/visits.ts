@@ -65,7 +65,7 @@ async function submitPlain(ctx: VCtx, b: VisitInput & { outcome: 'visited' | 're
     revisitTaskId: null,
     alertId: null,
   };
-  const fields = { ...auditedFields(b), outcome: b.outcome };
+  const fields = { ...requestFields(b), outcome: b.outcome };
   const outcome = await plainVisitWriter(ctx.db).write({
     ctx,
     visit: {
@@ -99,8 +99,8 @@ async function submitPlain(ctx: VCtx, b: VisitInput & { outcome: 'visited' | 're
   }
 }
 
-/** What a visit's audit row says of the request, beside its data: the same on both paths. */
-function auditedFields(b: VisitInput) {
+/** The request's own fields of a visit: its claim and its audit row take them, the same on both paths. */
+function requestFields(b: VisitInput) {
   return {
     clientId: b.clientId,
     campaignId: b.campaignId,
@@ -128,17 +128,11 @@ async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
   // Group-committed with the other phones' visits (visit-writer.ts): committed when it returns.
   const id = await visitWriter(ctx.db).write(async (tx) => {
     const id = await repo.claimVisit(tx, {
-      clientId: b.clientId,
-      campaignId: b.campaignId,
-      householdId: b.householdId,
+      ...requestFields(b),
       areaId: target.area_id,
       areaPath: target.area_path,
-      outcome: b.outcome,
       codeColour: b.codeColour ?? null,
-      symptoms: b.symptoms ?? [],
-      temperature: b.temperature ?? null,
       testProof: b.testProof ?? null,
-      needs: b.needs ?? [],
       revisitOn,
       visitedBy: ctx.actor.userId,
     });
@@ -242,7 +236,7 @@ async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
       entity: 'screening_visit',
       entityId: id,
       areaPath: target.area_path,
-      after: { ...auditedFields(b), ...data },
+      after: { ...requestFields(b), ...data },
     });
     return id;
   });
