@@ -71,11 +71,13 @@ describe('migration 0058 on a database with follow-ups and an alert', () => {
   it('the statement triggers on the parent see the rows routed to every month (counters, the measure check)', async () => {
     const total = async () => (await counters(db)).reduce((n, c) => n + c.n, 0);
     const start = await total();
-    // Three months at once, and one far ahead that only the default partition takes.
+    // Three months at once (the middle of last month, of this month and of the next, so that no day of the
+    // month nor time zone puts two in one), and one far ahead that only the default partition takes.
     const ins = await db.query<{ id: number }>(
       `INSERT INTO ${FU} (area_id, area_path, due_at, window_ends_at, status, anonymised_at)
        SELECT 1, '/1/', t, t + interval '4 hours', 'scheduled', now()
-         FROM unnest(ARRAY[now() - interval '40 days', now() - interval '5 days', now() + interval '20 days', '2031-07-01T04:00:00Z'::timestamptz]) t RETURNING id`,
+         FROM unnest(ARRAY[date_trunc('month', now()) - interval '1 month' + interval '14 days', date_trunc('month', now()) + interval '14 days',
+                           date_trunc('month', now()) + interval '1 month 14 days', '2031-07-01T04:00:00Z'::timestamptz]) t RETURNING id`,
     );
     expect(new Set(await Promise.all(ins.map((r) => partitionOf(db, r.id)))).size).toBe(4);
     expect(await partitionOf(db, ins[3].id)).toBe('follow_ups_default');

@@ -1,19 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIn } from '../../platform/dates';
+import { localInstant, todayIn } from '../../platform/dates';
 import { type ZonesFixture, ok, zonesFixture } from './test-fixture';
 
 /** A sealed estate's day (issue 16 point 7): needs from a captain's phone, deliveries, the green channel, problems. */
 let f: ZonesFixture;
 let zoneId: number;
 let today: string;
+/** The moment the scenario's times count back from: now, or the last minute of `today` when that has just ended. */
+let anchor: number;
 beforeAll(async () => {
   f = await zonesFixture();
-  today = todayIn(f.t.app.timeZone);
+  // The scenario's day is the local day of an hour ago, and its green-channel times (up to an hour back) lie in it: run
+  // in the first hour after midnight, they would otherwise straddle two days and the day's board would count half.
+  today = todayIn(f.t.app.timeZone, new Date(Date.now() - 61 * 60_000));
+  anchor = Math.min(Date.now(), Date.parse(localInstant(today, '23:59', f.t.app.timeZone)));
   zoneId = (await ok(f.command.post('/api/zones', { areaId: f.estate.id, level: 'high', fromOn: today }), 201)).id;
 });
 afterAll(() => f.t.close());
 
-const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+const ago = (minutes: number) => new Date(anchor - minutes * 60_000).toISOString();
 
 describe('the needs survey', () => {
   it('a captain records a household’s needs; the phone’s resend with the same client id is recorded once', async () => {
@@ -80,7 +85,7 @@ describe('deliveries, the green channel and problems', () => {
   });
 
   it('the board shows households and needs, the day’s deliveries, the green channel and the counts; a captain sees their building', async () => {
-    const b = await ok(f.command.get(`/api/zones/${zoneId}/board`));
+    const b = await ok(f.command.get(`/api/zones/${zoneId}/board?day=${today}`));
     expect(b.households).toHaveLength(2);
     expect(b.households[0]).toMatchObject({ needs: ['food', 'dialysis'], deliveredToday: 1 });
     expect(b.needsTotals).toEqual(
