@@ -99,7 +99,8 @@ const residents = await count();
 
 log('resetting the monitoring tables…');
 await client.query(
-  `TRUNCATE follow_ups, follow_up_horizons, fever_alerts, measures, tasks, arrivals, screening_visits, screening_targets, screening_campaigns, daily_reports RESTART IDENTITY CASCADE`,
+  `TRUNCATE follow_ups, follow_up_horizons, fever_alerts, measures, tasks, arrivals, screening_visits, screening_targets, screening_campaigns, daily_reports RESTART IDENTITY CASCADE;
+   DELETE FROM client_writes WHERE table_name = 'screening_visits'`,
 );
 const today = (await client.query(`SELECT (now() AT TIME ZONE $1)::date::text AS d`, [TZ])).rows[0].d as string;
 

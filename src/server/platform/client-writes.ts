@@ -15,11 +15,11 @@ export const CLIENT_WRITES = 'client_writes';
  * Forgets the client ids of a table's records from before `before` that are gone (their month dropped by
  * retention). A device retries within minutes; an id whose record still exists is kept with it.
  */
-export async function forgetClientWrites(tx: Queryable, table: string, before: Date): Promise<number> {
-  if (!/^[a-z_]+$/.test(table)) throw new Error(`not a table name: ${table}`);
+export async function forgetClientWrites(tx: Queryable, of: { table: string; timeColumn: string }, before: Date): Promise<number> {
+  for (const name of [of.table, of.timeColumn]) if (!/^[a-z_]+$/.test(name)) throw new Error(`not a name: ${name}`);
   return tx.execute(
     `DELETE FROM client_writes w WHERE w.table_name = $1 AND w.at < $2
-        AND NOT EXISTS (SELECT 1 FROM ${table} r WHERE r.id = w.row_id AND r.at = w.at)`,
-    [table, before],
+        AND NOT EXISTS (SELECT 1 FROM ${of.table} r WHERE r.id = w.row_id AND r.${of.timeColumn} = w.at)`,
+    [of.table, before],
   );
 }

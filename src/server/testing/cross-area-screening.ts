@@ -60,8 +60,8 @@ function screeningInA(e: CrossEnv): Promise<ScreeningInA> {
 async function freshProposalInA(e: CrossEnv): Promise<number> {
   const s = await screeningInA(e);
   const [{ id }] = await e.t.db.query<{ id: number }>(
-    `INSERT INTO roster_proposals (visit_id, household_id, area_path, kind, payload)
-     SELECT v.id, v.household_id, v.area_path, 'add', jsonb_build_object('name', $2::text, 'idType', 'none', 'movedInOn', $3::text)
+    `INSERT INTO roster_proposals (visit_id, visit_at, household_id, area_path, kind, payload)
+     SELECT v.id, v.visited_at, v.household_id, v.area_path, 'add', jsonb_build_object('name', $2::text, 'idType', 'none', 'movedInOn', $3::text)
        FROM screening_visits v WHERE v.client_id = $1 RETURNING id`,
     [s.visit.clientId, `${MARK}新人${++n}`, s.day],
   );

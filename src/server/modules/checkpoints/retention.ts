@@ -57,7 +57,7 @@ export async function purgeCrossings(tx: Queryable, p: PurgeRequest): Promise<Pu
     dryRun: p.dryRun,
     keep: async (part) => keptPeople.has(part.replace(/^checkpoint_crossings_/, 'checkpoint_crossing_people_')) || (await monthHeld(tx, part, p)),
   });
-  if (!p.dryRun) await forgetClientWrites(tx, CROSSINGS_TABLE, p.before);
+  if (!p.dryRun) await forgetClientWrites(tx, { table: CROSSINGS_TABLE, timeColumn: 'at' }, p.before);
   const partitions = [...people, ...crossings];
   return { ...out, ...(partitions.length ? { partitions } : {}), auditOf: [{ entity: 'checkpoint_crossing', ids: crossingIds }] };
 }

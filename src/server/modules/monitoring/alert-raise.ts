@@ -35,7 +35,8 @@ export interface AlertSource {
   /** The follow-up whose reading raised it: its id and due time (the key of a month-partitioned table). */
   followUp?: { id: number; dueAt: string };
   measureId?: number;
-  visitId?: number;
+  /** The door-to-door visit that raised it: its id and time (the key of a month-partitioned table). */
+  visit?: { id: number; at: string };
   householdId?: number;
   residentId?: number | null;
   /** Who, for the tasks' title: the person's name, or the household's address. */
@@ -66,7 +67,7 @@ export async function raiseFeverAlert(tx: Queryable, ctx: Ctx, policy: AlertPoli
   const alertId = await repo.insertAlert(tx, {
     followUp: a.followUp ?? null,
     measureId: a.measureId ?? null,
-    visitId: a.visitId ?? null,
+    visit: a.visit ?? null,
     householdId: a.householdId ?? null,
     residentId: a.residentId ?? null,
     areaId: a.areaId,
@@ -98,7 +99,7 @@ export async function raiseFeverAlert(tx: Queryable, ctx: Ctx, policy: AlertPoli
     entity: 'fever_alert',
     entityId: alertId,
     areaPath: a.areaPath,
-    after: { followUpId: a.followUp?.id ?? null, visitId: a.visitId ?? null, temperature: a.temperature, symptoms: a.symptoms },
+    after: { followUpId: a.followUp?.id ?? null, visitId: a.visit?.id ?? null, temperature: a.temperature, symptoms: a.symptoms },
   });
   return alertId;
 }

@@ -39,7 +39,7 @@ export async function insertAlert(
   a: {
     followUp: { id: number; dueAt: string } | null;
     measureId: number | null;
-    visitId: number | null;
+    visit: { id: number; at: string } | null;
     householdId: number | null;
     residentId: number | null;
     areaId: number;
@@ -49,9 +49,22 @@ export async function insertAlert(
   },
 ): Promise<number> {
   const [{ id }] = await tx.query<{ id: number }>(
-    `INSERT INTO fever_alerts (follow_up_id, follow_up_due_at, measure_id, visit_id, household_id, resident_id, area_id, area_path, temperature, symptoms)
-     VALUES ($1, $10::timestamptz, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [a.followUp?.id ?? null, a.measureId, a.visitId, a.householdId, a.residentId, a.areaId, a.areaPath, a.temperature, a.symptoms, a.followUp?.dueAt ?? null],
+    `INSERT INTO fever_alerts (follow_up_id, follow_up_due_at, measure_id, visit_id, visit_at, household_id, resident_id, area_id, area_path, temperature,
+       symptoms)
+     VALUES ($1, $10::timestamptz, $2, $3, $11::timestamptz, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [
+      a.followUp?.id ?? null,
+      a.measureId,
+      a.visit?.id ?? null,
+      a.householdId,
+      a.residentId,
+      a.areaId,
+      a.areaPath,
+      a.temperature,
+      a.symptoms,
+      a.followUp?.dueAt ?? null,
+      a.visit?.at ?? null,
+    ],
   );
   return id;
 }

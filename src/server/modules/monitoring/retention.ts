@@ -65,7 +65,8 @@ export function purgeFeverAlerts(tx: Queryable, p: PurgeRequest): Promise<PurgeO
     where: `fa.anonymised_at IS NULL AND fa.status = 'resolved' AND fa.raised_at < $1 AND ${notHeld('fa.area_path')}`,
     find: (w) => `SELECT fa.id FROM fever_alerts fa WHERE ${w}`,
     change: (w) =>
-      `UPDATE fever_alerts fa SET resident_id = NULL, household_id = NULL, follow_up_id = NULL, follow_up_due_at = NULL, measure_id = NULL, note = NULL, symptoms = '{}', anonymised_at = now()
+      `UPDATE fever_alerts fa SET resident_id = NULL, household_id = NULL, follow_up_id = NULL, follow_up_due_at = NULL, measure_id = NULL, visit_id = NULL,
+              visit_at = NULL, note = NULL, symptoms = '{}', anonymised_at = now()
         WHERE ${w} RETURNING fa.id`,
   });
 }

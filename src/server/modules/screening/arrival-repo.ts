@@ -56,15 +56,16 @@ export interface NewArrival {
   symptoms: string[];
   contactType: string | null;
   exposedOn: string | null;
-  visitId: number | null;
+  /** The visit that found them: its id and time (migration 0061: the key finds the visit's month). */
+  visit: { id: number; at: string } | null;
   createdBy: number;
 }
 
 export async function insertArrival(tx: Queryable, a: NewArrival): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
     `INSERT INTO arrivals (resident_id, area_id, area_path, origin_code, origin_name, origin_scope, origin_risk_level, risk_area_id, arrived_on,
-       transport, transport_no, reason, code_colour, symptoms, contact_type, exposed_on, visit_id, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
+       transport, transport_no, reason, code_colour, symptoms, contact_type, exposed_on, visit_id, visit_at, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18::timestamptz, $19) RETURNING id`,
     [
       a.residentId,
       a.areaId,
@@ -82,7 +83,8 @@ export async function insertArrival(tx: Queryable, a: NewArrival): Promise<numbe
       a.symptoms,
       a.contactType,
       a.exposedOn,
-      a.visitId,
+      a.visit?.id ?? null,
+      a.visit?.at ?? null,
       a.createdBy,
     ],
   );

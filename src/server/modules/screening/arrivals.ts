@@ -55,7 +55,7 @@ export function newArrival(
   a: ArrivalFields,
   o: ResolvedOrigin,
   who: { residentId: number; areaId: number; areaPath: string },
-  visitId: number | null,
+  visit: { id: number; at: string } | null,
 ): repo.NewArrival {
   return {
     ...who,
@@ -68,7 +68,7 @@ export function newArrival(
     symptoms: a.symptoms ?? [],
     contactType: a.contactType ?? null,
     exposedOn: a.exposedOn ?? null,
-    visitId,
+    visit,
     createdBy: ctx.actor.userId,
   };
 }

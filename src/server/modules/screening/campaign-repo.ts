@@ -230,7 +230,7 @@ export async function findings(db: Queryable, campaignId: number, feverThreshold
     moved_out: number;
   }>(
     `SELECT count(*)::int AS visits,
-            (SELECT count(*)::int FROM arrivals x JOIN screening_visits v2 ON v2.id = x.visit_id WHERE v2.campaign_id = $1) AS arrivals,
+            (SELECT count(*)::int FROM arrivals x JOIN screening_visits v2 ON v2.id = x.visit_id AND v2.visited_at = x.visit_at WHERE v2.campaign_id = $1) AS arrivals,
             count(*) FILTER (WHERE cardinality(v.symptoms) > 0)::int AS with_symptoms,
             count(*) FILTER (WHERE v.temperature >= $2)::int AS fever,
             count(*) FILTER (WHERE cardinality(v.needs) > 0)::int AS with_needs,

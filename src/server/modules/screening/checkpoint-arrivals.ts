@@ -61,7 +61,7 @@ export async function arrivalFromCheckpoint(
     symptoms: [],
     contactType: null,
     exposedOn: null,
-    visitId: null,
+    visit: null,
     createdBy: ctx.actor.userId,
   });
   await createTasks(tx, [

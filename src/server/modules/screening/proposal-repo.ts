@@ -37,12 +37,20 @@ const FROM = `roster_proposals p JOIN ${householdsAs('h')} ON h.id = p.household
 
 export async function insertProposal(
   tx: Queryable,
-  p: { visitId: number; householdId: number; areaPath: string; kind: 'add' | 'move_out'; residentId: number | null; payload: unknown; by: number },
+  p: {
+    visit: { id: number; at: string };
+    householdId: number;
+    areaPath: string;
+    kind: 'add' | 'move_out';
+    residentId: number | null;
+    payload: unknown;
+    by: number;
+  },
 ): Promise<number> {
   const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO roster_proposals (visit_id, household_id, area_path, kind, resident_id, payload, proposed_by)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING id`,
-    [p.visitId, p.householdId, p.areaPath, p.kind, p.residentId, JSON.stringify(p.payload), p.by],
+    `INSERT INTO roster_proposals (visit_id, visit_at, household_id, area_path, kind, resident_id, payload, proposed_by)
+     VALUES ($1, $8::timestamptz, $2, $3, $4, $5, $6::jsonb, $7) RETURNING id`,
+    [p.visit.id, p.householdId, p.areaPath, p.kind, p.residentId, JSON.stringify(p.payload), p.by, p.visit.at],
   );
   return row.id;
 }

@@ -1,6 +1,10 @@
 import type { PurgeOutcome, PurgeRequest } from '../../../domain/lifecycle/classes';
 import type { Queryable } from '../../db/engine';
-import { notHeld, purgeWhere } from '../../platform/purge';
+import { forgetClientWrites } from '../../platform/client-writes';
+import { dropMonthsBefore } from '../../platform/month-partitions';
+import { heldPatterns, notHeld, purgeWhere } from '../../platform/purge';
+import { feverAlertsAs } from '../monitoring/sql';
+import { VISITS_TABLE } from './visit-repo';
 
 /**
  * Retention of arrivals and door-to-door visits (the lifecycle module asks). Anonymised, not deleted: the daily
@@ -15,14 +19,21 @@ export function purgeArrivals(tx: Queryable, p: PurgeRequest): Promise<PurgeOutc
     find: (w) => `SELECT x.id FROM arrivals x WHERE ${w}`,
     change: (w) =>
       `UPDATE arrivals x SET resident_id = NULL, origin_code = NULL, origin_name = '', transport = NULL, transport_no = NULL, reason = NULL,
-              code_colour = NULL, symptoms = '{}', contact_type = NULL, exposed_on = NULL, visit_id = NULL, anonymised_at = now()
+              code_colour = NULL, symptoms = '{}', contact_type = NULL, exposed_on = NULL, visit_id = NULL, visit_at = NULL,
+              anonymised_at = now()
         WHERE ${w} RETURNING x.id`,
   });
 }
 
-/** Reference date: the time of the visit. */
-export function purgeVisits(tx: Queryable, p: PurgeRequest): Promise<PurgeOutcome> {
-  return purgeWhere(tx, p, {
+/**
+ * Reference date: the time of the visit. Rows are anonymised one by one; then each whole month of them (migration
+ * 0061) that ended before the cutoff is dropped, when every row in it is anonymised (or is this run), none lies in a
+ * held area and nothing still names one of them — an arrival or a fever alert not yet anonymised, a roster proposal
+ * (their keys would refuse the detach). The phones' client ids of the dropped months go with them. The destruction
+ * record names the months and rows; no report counts a visit of a month past the period.
+ */
+export async function purgeVisits(tx: Queryable, p: PurgeRequest): Promise<PurgeOutcome> {
+  const out = await purgeWhere(tx, p, {
     where: `s.anonymised_at IS NULL AND s.visited_at < $1 AND ${notHeld('s.area_path')}`,
     find: (w) => `SELECT s.id FROM screening_visits s WHERE ${w}`,
     change: (w) =>
@@ -30,4 +41,24 @@ export function purgeVisits(tx: Queryable, p: PurgeRequest): Promise<PurgeOutcom
               anonymised_at = now()
         WHERE ${w} RETURNING s.id`,
   });
+  const keep = (partition: string) => monthMustStay(tx, partition, p);
+  const partitions = await dropMonthsBefore(tx, { table: VISITS_TABLE, cutoff: p.before, keep, dryRun: p.dryRun });
+  if (!p.dryRun && partitions.length) await forgetClientWrites(tx, { table: VISITS_TABLE, timeColumn: 'visited_at' }, p.before);
+  return partitions.length ? { ...out, partitions } : out;
+}
+
+/**
+ * A month of visits wholly before the cutoff (every row of it this run anonymises, or did before) stays while one of
+ * its rows lies in a held area, or is named by an arrival, a roster proposal or a fever alert.
+ */
+async function monthMustStay(tx: Queryable, partition: string, p: PurgeRequest): Promise<boolean> {
+  if (!/^screening_visits_y\d{4}m\d{2}$/.test(partition)) throw new Error(`not a month of the visits: ${partition}`);
+  const [{ stays }] = await tx.query<{ stays: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ${partition} s WHERE s.area_path LIKE ANY($1::text[]))
+         OR EXISTS (SELECT 1 FROM arrivals x JOIN ${partition} s ON s.id = x.visit_id AND s.visited_at = x.visit_at)
+         OR EXISTS (SELECT 1 FROM roster_proposals r JOIN ${partition} s ON s.id = r.visit_id AND s.visited_at = r.visit_at)
+         OR EXISTS (SELECT 1 FROM ${feverAlertsAs('fa')} JOIN ${partition} s ON s.id = fa.visit_id AND s.visited_at = fa.visit_at) AS stays`,
+    [heldPatterns(p.heldPaths)],
+  );
+  return stays;
 }

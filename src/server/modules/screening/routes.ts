@@ -8,12 +8,14 @@ import * as visitApi from '../../../domain/screening/api/visits';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
 import { acceptUploads, readUpload } from '../../platform/http-files';
+import { keepMonthsAhead } from '../../platform/month-partitions';
 import { serve } from '../../platform/serve';
 import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import * as arrivals from './arrivals';
 import * as campaigns from './campaigns';
 import * as proposals from './proposals';
 import * as riskAreas from './risk-areas';
+import { VISITS_TABLE } from './visit-repo';
 import * as visits from './visits';
 
 /** The risk-area list, arrivals and door-to-door screening (敲门行动). */
@@ -25,6 +27,9 @@ export async function screeningRoutes(app: FastifyInstance, opts: { config: Conf
   const maxBytes = Math.round(opts.config.IMPORT_MAX_MB * 1048576);
   const uploads = uploadFolder(opts.config.DATA_DIR);
   await acceptUploads(app, maxBytes);
+  // Visits are split by month (migration 0061): this month's and the next two are kept made, at start and daily;
+  // retention drops the old ones (retention.ts).
+  await keepMonthsAhead(app.jobs, app.db, { job: 'screening.visit_months', table: VISITS_TABLE, timeZone: app.timeZone, ahead: 2, log: app.log });
 
   // ——— the risk-area list ———
   serve(app, riskAreaApi.importRiskAreas, { ...perm('riskareas.manage'), upload: true }, async (req) => {

@@ -1,12 +1,13 @@
 import type { Queryable } from '../../db/engine';
 import { type AuditActor, actorColumnsOf, auditRowsSql } from '../../platform/audit';
+import { CLIENT_WRITES } from '../../platform/client-writes';
 import { firstPerClientId } from '../../platform/group-commit';
 import { SqlParams } from '../../platform/sql';
 import { areasAs } from '../areas/sql';
 import { householdsAs, residentsAs } from '../residents/sql';
 import { closeForSubjectsFromSql } from '../tasks/sql';
 import { usersAs } from '../users/sql';
-import type { VisitRow } from './visit-repo';
+import { VISITS_TABLE, type VisitRow } from './visit-repo';
 
 /**
  * The plain visits of a group-committed batch — no roster change, no arrival, no revisit task, no fever — in ONE
@@ -16,8 +17,9 @@ import type { VisitRow } from './visit-repo';
  *
  * The statement checks what the full path checks before its transaction — the target in the sender's scope, the
  * campaign open, the person with the fever one of the household's present members — and claims each phone's id
- * `ON CONFLICT DO NOTHING`: a visit already recorded answers its record (`seen`), and a retry racing its first send
- * waits for that commit and claims nothing (`raced`: the caller reads the record then). It closes each household's
+ * `ON CONFLICT DO NOTHING` in `client_writes` (the visits are split by month, migration 0061, where a unique key
+ * would have to hold the time): a visit already recorded answers its record (`seen`), and a retry racing its first
+ * send waits for that commit and claims nothing (`raced`: the caller reads the record then). It closes each household's
  * visit task, counts the attempt on the target (two visits of one household in a batch count twice, the later one's
  * outcome last) and writes each visit's audit row as its own request's.
  */
@@ -78,8 +80,11 @@ export async function insertPlainVisits(db: Queryable, items: PlainVisit[]): Pro
   const found = await db.query<VisitRow & { k: number; status: string; campaign_name: string | null; fresh: boolean | null }>(
     `WITH src AS (SELECT * FROM ${src}),
      seen AS (
-       -- Each phone id looked up on its own (OFFSET 0 keeps it from being folded into a join over the batch).
-       SELECT src.n, v.* FROM src CROSS JOIN LATERAL (SELECT ${STORED} FROM screening_visits v0 WHERE v0.client_id = src.client_id OFFSET 0) v
+       -- Each phone id's claim looked up on its own, then its visit by key (id and time: its month); OFFSET 0 keeps
+       -- each from being folded into a join over the batch.
+       SELECT src.n, v.* FROM src
+         CROSS JOIN LATERAL (SELECT w.row_id, w.at FROM ${CLIENT_WRITES} w WHERE w.client_id = src.client_id OFFSET 0) w
+         CROSS JOIN LATERAL (SELECT ${STORED} FROM screening_visits v0 WHERE v0.id = w.row_id AND v0.visited_at = w.at OFFSET 0) v
      ), chk AS (
        SELECT src.n, st.id AS target_id, st.area_id, st.area_path, c.name AS campaign_name,
               CASE WHEN st.id IS NULL THEN 'not_found'
@@ -91,15 +96,22 @@ export async function insertPlainVisits(db: Queryable, items: PlainVisit[]): Pro
          FROM src
          LEFT JOIN screening_targets st ON st.campaign_id = src.campaign_id AND st.household_id = src.household_id AND starts_with(st.area_path, src.scope_path)
          LEFT JOIN screening_campaigns c ON c.id = st.campaign_id
-     ), ins AS (
-       INSERT INTO screening_visits (client_id, campaign_id, household_id, area_id, area_path, outcome, code_colour, symptoms, temperature, test_proof,
-         needs, data, visited_by)
-       SELECT src.client_id, src.campaign_id, src.household_id, chk.area_id, chk.area_path, src.outcome, src.code_colour,
-              string_to_array(src.symptoms, ','), src.temperature, src.test_proof, string_to_array(src.needs, ','), src.data, src.visited_by
+     ), claim AS (
+       -- The phone id claimed with the id and time the visit will have: a racing statement with the same phone id
+       -- waits here for this one to commit, then claims nothing.
+       INSERT INTO ${CLIENT_WRITES} (client_id, table_name, row_id, at, area_path)
+       SELECT src.client_id, '${VISITS_TABLE}', nextval(pg_get_serial_sequence('${VISITS_TABLE}', 'id')), now(), chk.area_path
          FROM src JOIN chk ON chk.n = src.n
         WHERE chk.status = 'ok' AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.n = src.n)
         ORDER BY src.n
-       ON CONFLICT (client_id) DO NOTHING
+       ON CONFLICT (client_id) DO NOTHING RETURNING client_id, row_id, at
+     ), ins AS (
+       INSERT INTO screening_visits (id, visited_at, client_id, campaign_id, household_id, area_id, area_path, outcome, code_colour, symptoms, temperature,
+         test_proof, needs, data, visited_by)
+       SELECT claim.row_id, claim.at, src.client_id, src.campaign_id, src.household_id, chk.area_id, chk.area_path, src.outcome, src.code_colour,
+              string_to_array(src.symptoms, ','), src.temperature, src.test_proof, string_to_array(src.needs, ','), src.data, src.visited_by
+         FROM claim JOIN src ON src.client_id = claim.client_id JOIN chk ON chk.n = src.n
+        ORDER BY src.n
        RETURNING ${STORED}
      ), tried AS (
        SELECT chk.target_id, count(*)::int AS tries, (array_agg(ins.outcome ORDER BY src.n DESC))[1] AS last_outcome,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/engine';
+import { CLIENT_WRITES } from '../../platform/client-writes';
 import { areasAs } from '../areas/sql';
 import { householdsAs } from '../residents/sql';
 import { usersAs } from '../users/sql';
@@ -6,7 +7,22 @@ import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
 
-/** SQL of household visits, claimed once per phone id (`clientId`). */
+/**
+ * SQL of household visits, claimed once per phone id (`clientId`) in `client_writes`: the visits are split by month
+ * of their time (migration 0061), where a unique key would have to hold the time.
+ */
+
+/** The table, for retention and its months. */
+export const VISITS_TABLE = 'screening_visits';
+
+/**
+ * A visit's key: its id and its time, read back as text so it is exact to the microsecond (a JS Date is not) — what
+ * an arrival, a roster proposal or a fever alert writes to point at it (the key finds its month).
+ */
+export interface VisitKey {
+  id: number;
+  at: string;
+}
 
 export interface VisitRow {
   id: number;
@@ -37,7 +53,11 @@ const VISIT_FROM = `screening_visits v JOIN ${householdsAs('h')} ON h.id = v.hou
 
 /** By the phone's id, whatever the scope: the idempotency check (the caller then checks the scope itself). */
 export async function visitByClientIdUnscoped(db: Queryable, clientId: string): Promise<VisitRow | null> {
-  const [row] = await db.query<VisitRow>(`SELECT ${VISIT_COLUMNS} FROM ${VISIT_FROM} WHERE v.client_id = $1`, [clientId]);
+  const [row] = await db.query<VisitRow>(
+    `SELECT ${VISIT_COLUMNS} FROM ${CLIENT_WRITES} w JOIN ${VISIT_FROM} ON v.id = w.row_id AND v.visited_at = w.at
+      WHERE w.client_id = $1 AND w.table_name = '${VISITS_TABLE}'`,
+    [clientId],
+  );
   return row ?? null;
 }
 
@@ -56,8 +76,9 @@ export async function listVisits(db: Queryable, scope: Scope, p: { campaignId?: 
 }
 
 /**
- * Claims the phone's id: the visit row, or nothing when this clientId was recorded already. Under
- * concurrent retries PostgreSQL makes the second insert wait for the first transaction and then skip.
+ * Claims the phone's id and writes the visit: its key, or nothing when this clientId was recorded already. Under
+ * concurrent retries PostgreSQL makes the second claim wait for the first transaction and then skip. The claim and
+ * the visit take the same time, `now()`: the transaction's start.
  */
 export async function claimVisit(
   tx: Queryable,
@@ -76,11 +97,17 @@ export async function claimVisit(
     revisitOn: string | null;
     visitedBy: number;
   },
-): Promise<number | null> {
-  const [row] = await tx.query<{ id: number }>(
-    `INSERT INTO screening_visits (client_id, campaign_id, household_id, area_id, area_path, outcome, code_colour, symptoms, temperature, test_proof, needs, revisit_on, visited_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     ON CONFLICT (client_id) DO NOTHING RETURNING id`,
+): Promise<VisitKey | null> {
+  const [row] = await tx.query<{ id: string; at: string }>(
+    `WITH claim AS (
+       INSERT INTO ${CLIENT_WRITES} (client_id, table_name, row_id, at, area_path)
+       VALUES ($1, '${VISITS_TABLE}', nextval(pg_get_serial_sequence('${VISITS_TABLE}', 'id')), now(), $5)
+       ON CONFLICT (client_id) DO NOTHING RETURNING row_id, at
+     )
+     INSERT INTO screening_visits (id, visited_at, client_id, campaign_id, household_id, area_id, area_path, outcome, code_colour, symptoms, temperature,
+       test_proof, needs, revisit_on, visited_by)
+     SELECT claim.row_id, claim.at, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13 FROM claim
+     RETURNING id, visited_at::text AS at`,
     [
       v.clientId,
       v.campaignId,
@@ -97,11 +124,11 @@ export async function claimVisit(
       v.visitedBy,
     ],
   );
-  return row?.id ?? null;
+  return row ? { id: Number(row.id), at: row.at } : null;
 }
 
-export async function setVisitData(tx: Queryable, id: number, data: unknown) {
-  await tx.query('UPDATE screening_visits SET data = $2 WHERE id = $1', [id, JSON.stringify(data)]);
+export async function setVisitData(tx: Queryable, key: VisitKey, data: unknown) {
+  await tx.query('UPDATE screening_visits SET data = $3 WHERE id = $1 AND visited_at = $2::timestamptz', [key.id, key.at, JSON.stringify(data)]);
 }
 
 /** One more attempt at a household; a visit marks it visited (the first time counts for coverage). */

@@ -3,9 +3,10 @@ import type { Ctx } from '../../platform/context';
 import { groupCommit, perDatabase, retryDeadlock, sharedTransactions, type TxWrite } from '../../platform/group-commit';
 import * as monitoring from '../monitoring';
 import { type PlainVisit, type PlainVisitOutcome, insertPlainVisits } from './visit-batch-repo';
+import type { VisitKey } from './visit-repo';
 
 /** One visit's writes, run in the transaction it is handed: its claim, its roster changes, task, attempt and audit row. */
-export type VisitWrite = TxWrite<number | null>;
+export type VisitWrite = TxWrite<VisitKey | null>;
 
 /**
  * The phones' visits, group-committed (platform/group-commit.ts, `sharedTransactions`). A visit's writes are several
@@ -15,7 +16,7 @@ export type VisitWrite = TxWrite<number | null>;
  * waiting at one moment share one transaction, each by its unchanged statements (a resend within the batch finds its
  * first send's claim and writes nothing). The plain visits — most of them — take `plainVisitWriter` instead.
  */
-export const visitWriter = perDatabase((db: Db) => sharedTransactions<number | null>(db, 50));
+export const visitWriter = perDatabase((db: Db) => sharedTransactions<VisitKey | null>(db, 50));
 
 export interface PendingPlainVisit {
   ctx: Ctx;

@@ -126,8 +126,8 @@ async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
   }
   const { target, added, movedOut, arrivalsIn, revisitOn, proposing, alert } = prepared;
   // Group-committed with the other phones' visits (visit-writer.ts): committed when it returns.
-  const id = await visitWriter(ctx.db).write(async (tx) => {
-    const id = await repo.claimVisit(tx, {
+  const key = await visitWriter(ctx.db).write(async (tx) => {
+    const key = await repo.claimVisit(tx, {
       ...requestFields(b),
       areaId: target.area_id,
       areaPath: target.area_path,
@@ -136,12 +136,12 @@ async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
       revisitOn,
       visitedBy: ctx.actor.userId,
     });
-    if (id === null) return null; // recorded by the first submission: answer that one
+    if (key === null) return null; // recorded by the first submission: answer that one
     const addedIds: { residentId: number; name: string }[] = [];
     const proposed: { proposalId: number; kind: 'add' | 'move_out'; name: string }[] = [];
     if (proposing) {
       // The visitor may not change the registry: what they found waits for a cadre (roster_proposals).
-      const base = { visitId: id, householdId: b.householdId, areaPath: target.area_path, by: ctx.actor.userId };
+      const base = { visit: key, householdId: b.householdId, areaPath: target.area_path, by: ctx.actor.userId };
       for (const [i, p] of added.entries()) {
         const given = b.added![i];
         const payload = { ...given, idType: given.idType ?? (given.idNumber ? undefined : 'none'), movedInOn: p.movedInOn };
@@ -169,7 +169,7 @@ async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
       const arrivalId = await arrivals.insertAudited(
         tx,
         ctx,
-        arrivals.newArrival(ctx, a.fields, a.origin, { residentId: who, areaId: target.area_id, areaPath: target.area_path }, id),
+        arrivals.newArrival(ctx, a.fields, a.origin, { residentId: who, areaId: target.area_id, areaPath: target.area_path }, key),
       );
       arrivalViews.push({
         id: arrivalId,
@@ -207,7 +207,7 @@ async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
           ctx,
           alert.policy,
           {
-            visitId: id,
+            visit: key,
             householdId: b.householdId,
             residentId: alert.residentId,
             name: alert.name,
@@ -230,19 +230,19 @@ async function submitFull(ctx: VCtx, b: VisitInput): Promise<Submitted> {
       revisitTaskId,
       alertId,
     };
-    await repo.setVisitData(tx, id, data);
+    await repo.setVisitData(tx, key, data);
     await audit(tx, ctx, {
       action: 'visit',
       entity: 'screening_visit',
-      entityId: id,
+      entityId: key.id,
       areaPath: target.area_path,
       after: { ...requestFields(b), ...data },
     });
-    return id;
+    return key;
   });
   const visit = await replay(ctx, b);
   if (!visit) throw new Error(`visit ${b.clientId} missing after commit`);
-  return { created: id !== null, visit };
+  return { created: key !== null, visit };
 }
 
 /** Every check that can be made before the transaction: the target in scope and open, each roster change and arrival. */
