@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDb, freshDb } from '../testing/harness';
-import type { Db } from './engine';
+import { type Db, planForBulkWrite } from './engine';
 
 /**
  * A table that starts nearly empty and then grows fast (a new deployment's first rush) must still be checked by
@@ -33,6 +33,30 @@ describe('plans made for the table sizes of the moment', () => {
       return after.n - before.n;
     });
     expect(scans).toBe(0);
+  });
+
+  it('a bulk write keeps plans for one batch only: the next batch checks the grown table by its index', async () => {
+    /** The parent's whole-table reads by the key checks of children written after it grew, with or without a new batch. */
+    const scansAfterGrowth = async (newBatch: boolean) =>
+      db.tx(async (tx) => {
+        await tx.exec(`CREATE TEMP TABLE bulk_parent (id int PRIMARY KEY, pad text) ON COMMIT DROP;
+          CREATE TEMP TABLE bulk_child (id serial PRIMARY KEY, parent_id int NOT NULL REFERENCES bulk_parent (id)) ON COMMIT DROP;
+          INSERT INTO bulk_parent VALUES (1, 'x');
+          ANALYZE bulk_parent;`);
+        // The first batch: its children checked while the parent has one row, so the plan kept reads it whole.
+        await planForBulkWrite(tx);
+        await tx.query('INSERT INTO bulk_child (parent_id) SELECT 1 FROM generate_series(1, 20)');
+        await tx.exec(`INSERT INTO bulk_parent SELECT g, repeat('x', 200) FROM generate_series(2, 20000) g`);
+        if (newBatch) await planForBulkWrite(tx);
+        const scans = async () => (await tx.query<{ n: number }>(`SELECT seq_scan::int AS n FROM pg_stat_xact_all_tables WHERE relname = 'bulk_parent'`))[0].n;
+        const before = await scans();
+        await tx.query('INSERT INTO bulk_child (parent_id) SELECT 19980 + g FROM generate_series(1, 20) g');
+        return (await scans()) - before;
+      });
+    expect(await scansAfterGrowth(true)).toBe(0);
+    // Kept past the growth (no new batch), the plan made for one row reads the grown parent whole for each child:
+    // what discarding the plans at each batch prevents.
+    expect(await scansAfterGrowth(false)).toBeGreaterThan(0);
   });
 
   it('compiles no statement just in time, however costly its estimate (PostgreSQL with LLVM would)', async () => {

@@ -1,4 +1,4 @@
-import type { Db, Queryable } from '../../../db/engine';
+import { type Db, type Queryable, planForBulkWrite } from '../../../db/engine';
 import type { JobQueue } from '../../../platform/jobs';
 import { type AuditActor, audit } from '../../../platform/audit';
 import { isUniqueViolation } from '../../../platform/errors';
@@ -303,6 +303,8 @@ export async function runCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' 
  * unique index refuses it and the batch is checked again, when the number is found as existing.
  */
 async function writeWithRetry(tx: Queryable, st: JobState, ready: ReadyRow[], today: string, errors: imports.ImportError[]) {
+  // Each row's key checks keep one plan for this batch instead of planning one per row (engine.ts).
+  await planForBulkWrite(tx);
   try {
     await tx.query('SAVEPOINT import_batch');
     const counts = await writeBatch(tx, st, ready, today);
