@@ -5,7 +5,7 @@
  * BENCH_CRASH_AFTER_MS of load the server process gets SIGKILL; it is started again at once (migrations, the
  * first-run checks) and the desks carry on. Then the database is asked:
  *   acknowledged  bindings answered 2xx
- *   present       of those, found in sampling_bindings under their clientId (exactly once: client_id is unique)
+ *   present       of those, found in sampling_bindings under their clientId (exactly once: the scan id is claimed once, in client_writes)
  *   duplicated    extra live bindings of the same person in the round (a retry that bound twice)
  */
 import { type Desk, type DeskRun, runDesk, signIn } from './sampling-desks';

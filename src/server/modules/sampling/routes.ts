@@ -5,10 +5,12 @@ import { ctxOf } from '../../platform/context';
 import type { Config } from '../../config';
 import { stampOf } from '../../platform/export-stamp';
 import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
+import { keepMonthsAhead } from '../../platform/month-partitions';
 import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
 import { storeUpload, uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import { serve } from '../../platform/serve';
 import { importLabFile } from './lab-file';
+import { BINDINGS_TABLE } from './repo/bindings';
 import * as boxes from './boxes';
 import * as coverage from './coverage';
 import * as desk from './desk';
@@ -29,6 +31,8 @@ export async function samplingRoutes(app: FastifyInstance, opts: { config: Confi
   registerTaskPeople();
   const uploads = uploadFolder(opts.config.DATA_DIR);
   await acceptUploads(app, LAB_FILE_MAX_MB * 1048576);
+  // Bindings are split by month (migration 0063): this month's and the next two are kept made, at start and daily.
+  await keepMonthsAhead(app.jobs, app.db, { job: 'sampling.binding_months', table: BINDINGS_TABLE, timeZone: app.timeZone, ahead: 2, log: app.log });
 
   // ——— rounds and points ———
   serve(app, api.createRound, perm('sampling.manage'), (req) => rounds.createRound(ctxOf(req), req.body));

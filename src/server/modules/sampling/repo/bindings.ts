@@ -1,5 +1,6 @@
 import type { Queryable } from '../../../db/engine';
 import { type AuditActor, auditRowsSql, actorColumnsOf } from '../../../platform/audit';
+import { CLIENT_WRITES } from '../../../platform/client-writes';
 import type { Scope } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
 import type { PoolRule } from '../../../../domain/sampling/rules';
@@ -7,6 +8,9 @@ import { residentsAs } from '../../residents/sql';
 import { markDoneSql } from '../../tasks/sql';
 
 /** SQL of the desk's hot path: people bound into tubes, many desks' scans in one statement. */
+
+/** Split by month of `bound_at` (migration 0063). */
+export const BINDINGS_TABLE = 'sampling_bindings';
 
 export type Who = { residentId: number } | { idNumber: string } | { householdId: number };
 
@@ -32,8 +36,9 @@ export interface BindItem {
 /**
  * Binds the scans of many desks in ONE statement (one implicit transaction when called on the database handle):
  * for each scan the people are resolved in its sender's scope, its tube is locked FOR UPDATE (all the tubes of the
- * statement, in id order, before anything is written — see `locked`), a scan whose client id is already taken
- * inserts nothing (a retry; `ON CONFLICT (client_id) DO NOTHING` covers one racing from another transaction), a scan
+ * statement, in id order, before anything is written — see `locked`), a scan whose client id is already claimed in
+ * `client_writes` inserts nothing (a retry; the claim `ON CONFLICT DO NOTHING` covers one racing from another
+ * transaction — the bindings are split by month, where a unique key would have to hold the time), a scan
  * is taken whole or not at all (a household that does not fit leaves the tube as it was), each person's earlier
  * live binding in the round is the duplicate warning, the tubes' counts are raised, home-sampling tasks are done
  * and one audit row per binding names its own sender and request. Coverage counters move by the triggers of 0016.
@@ -74,7 +79,8 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
      ), pc AS (
        SELECT n, count(*)::int AS k FROM p GROUP BY n
      ), prior AS (
-       SELECT DISTINCT p.n FROM p JOIN sampling_bindings b ON b.client_id = p.ck
+       -- A scan sent before: its id is claimed (the bindings are split by month, migration 0063).
+       SELECT src.n FROM src JOIN ${CLIENT_WRITES} w ON w.client_id = src.client_id::uuid
      ), t AS MATERIALIZED (
        SELECT id, round_id, capacity, bound, status, barcode, area_path FROM sampling_tubes
         WHERE id IN (SELECT tube_id FROM src) ORDER BY id FOR UPDATE
@@ -84,7 +90,7 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
        SELECT count(*) AS k FROM t
      ), st AS (
        SELECT src.n, t.id, t.round_id, t.capacity, t.bound, t.status, t.barcode, rd.status AS round_status, rd.pool_rules, rd.pool_default,
-              COALESCE(pc.k, 0) AS k
+              rd.created_at AS round_created_at, COALESCE(pc.k, 0) AS k
          FROM src JOIN t ON t.id = src.tube_id AND t.area_path LIKE src.scope_like
          LEFT JOIN sampling_rounds rd ON rd.id = t.round_id LEFT JOIN pc ON pc.n = src.n
      ), ok AS (
@@ -93,6 +99,8 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
      ), dup AS (
        SELECT DISTINCT ON (b.round_id, b.resident_id) b.round_id, b.resident_id, b.id FROM sampling_bindings b
         WHERE (b.round_id, b.resident_id) IN (SELECT ok.round_id, p.id FROM ok JOIN p ON p.n = ok.n) AND b.removed_at IS NULL
+          -- A round's bindings lie between its making and now: the months outside them are not read (migration 0063).
+          AND b.bound_at >= (SELECT min(ok.round_created_at) FROM ok) AND b.bound_at <= now()
           AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid')
         ORDER BY b.round_id, b.resident_id, b.bound_at, b.id
      ), nw AS (
@@ -104,10 +112,16 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
      ), nd AS (
        SELECT nw.*, COALESCE(dup.id, NULLIF(first_value(nw.id) OVER (PARTITION BY nw.round_id, nw.resident_id ORDER BY nw.n, nw.ord), nw.id)) AS duplicate_of
          FROM nw LEFT JOIN dup ON dup.round_id = nw.round_id AND dup.resident_id = nw.resident_id
+     ), claim AS (
+       -- Each scan's id claimed with its first binding and the time they all take (now(): the transaction's start). A
+       -- racing statement with the same id waits here for this one to commit, then claims nothing and binds nobody.
+       INSERT INTO ${CLIENT_WRITES} (client_id, table_name, row_id, at, area_path)
+       SELECT DISTINCT ON (nd.n) nd.cid::uuid, 'sampling_bindings', nd.id, now(), nd.area_path FROM nd ORDER BY nd.n, nd.ord
+       ON CONFLICT (client_id) DO NOTHING RETURNING client_id
      ), ins AS (
-       INSERT INTO sampling_bindings (id, client_id, round_id, tube_id, resident_id, seq, area_id, area_path, duplicate_of, bound_by)
-       SELECT id, ck, round_id, tube_id, resident_id, seq, area_id, area_path, duplicate_of, user_id FROM nd ORDER BY n, ord
-       ON CONFLICT (client_id) DO NOTHING
+       INSERT INTO sampling_bindings (id, client_id, round_id, tube_id, resident_id, seq, area_id, area_path, duplicate_of, bound_by, bound_at)
+       SELECT nd.id, nd.ck, nd.round_id, nd.tube_id, nd.resident_id, nd.seq, nd.area_id, nd.area_path, nd.duplicate_of, nd.user_id, now()
+         FROM nd JOIN claim ON claim.client_id = nd.cid::uuid ORDER BY nd.n, nd.ord
        RETURNING id, tube_id, resident_id, seq, duplicate_of, area_path, bound_by
      ), upd AS (
        UPDATE sampling_tubes tu SET bound = tu.bound + x.k FROM (SELECT tube_id, count(*)::int AS k FROM ins GROUP BY tube_id) x

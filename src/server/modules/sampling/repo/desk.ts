@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/engine';
+import { CLIENT_WRITES } from '../../../platform/client-writes';
 import { type AuditActor, auditRowsSql } from '../../../platform/audit';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
@@ -129,7 +130,10 @@ export async function closeTube(tx: Queryable, id: number, reason: string | null
 }
 
 // ——— bindings: the statement itself is in bindings.ts ———
-/** The bindings a client id made (a household scan: '<clientId>:<resident id>' per member), for a replay's answer. */
+/**
+ * The bindings a scan made (a household scan: '<clientId>:<resident id>' per member), for a replay's answer: its claim
+ * names its first binding and time (migration 0063), and the scan's other bindings are in the same tube at that time.
+ */
 export async function bindingsByClient(
   db: Queryable,
   scope: Scope,
@@ -138,7 +142,13 @@ export async function bindingsByClient(
 ): Promise<{ id: number; resident_id: number; seq: number; duplicate_of: number | null; name: string; tube_id: number }[]> {
   const keys = householdId ? `SELECT $1 || ':' || m.id FROM ${residentsAs('m')} WHERE m.household_id = $2` : `SELECT $1::text WHERE $2::int IS NULL`;
   return db.query(
-    `SELECT b.id, b.resident_id, b.seq, b.duplicate_of, r.name, b.tube_id FROM sampling_bindings b JOIN ${residentsAs('r')} ON r.id = b.resident_id
+    `WITH first AS (
+       SELECT f.tube_id, f.bound_at FROM ${CLIENT_WRITES} w JOIN sampling_bindings f ON f.id = w.row_id AND f.bound_at = w.at
+        WHERE w.client_id = $1::uuid AND w.table_name = 'sampling_bindings'
+     )
+     SELECT b.id, b.resident_id, b.seq, b.duplicate_of, r.name, b.tube_id
+       FROM first JOIN sampling_bindings b ON b.tube_id = first.tube_id AND b.bound_at = first.bound_at
+       JOIN ${residentsAs('r')} ON r.id = b.resident_id
       WHERE b.client_id IN (${keys}) AND b.area_path LIKE $3 ORDER BY b.seq, b.id`,
     [clientId, householdId ?? null, scope.path + '%'],
   );
