@@ -13,7 +13,8 @@ export const PROPOSAL_STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 
 export const rosterProposal = z.object({
   id: z.number(),
-  visitId: z.number(),
+  /** Null once retention has cleared the proposal (its visit's month may then go). */
+  visitId: z.number().nullable(),
   householdId: z.number(),
   address: z.string(),
   areaName: z.string(),
@@ -34,6 +35,8 @@ export const rosterProposal = z.object({
   decidedByName: z.string().nullable(),
   decidedAt: instant.nullable(),
   decisionReason: z.string().nullable(),
+  /** Decided and past the visits' retention period: the person found, the reasons and the visit link are cleared. */
+  anonymised: z.boolean(),
 });
 export type RosterProposal = z.infer<typeof rosterProposal>;
 

@@ -11,7 +11,8 @@ import { SqlParams } from '../../platform/sql';
  */
 export interface ProposalRow {
   id: number;
-  visit_id: number;
+  /** Null once anonymised by retention (migration 0064). */
+  visit_id: number | null;
   household_id: number;
   address: string;
   area_name: string;
@@ -27,11 +28,12 @@ export interface ProposalRow {
   decided_by_name: string | null;
   decided_at: Date | null;
   decision_reason: string | null;
+  anonymised_at: Date | null;
 }
 
 const COLUMNS = `p.id, p.visit_id, p.household_id, h.address, a.name AS area_name, p.area_path, p.kind, p.resident_id, r.name AS resident_name,
   p.payload, p.status, p.proposed_by, pu.display_name AS proposed_by_name, p.proposed_at, du.display_name AS decided_by_name, p.decided_at,
-  p.decision_reason`;
+  p.decision_reason, p.anonymised_at`;
 const FROM = `roster_proposals p JOIN ${householdsAs('h')} ON h.id = p.household_id JOIN ${areasAs('a')} ON a.id = h.area_id
   LEFT JOIN ${residentsAs('r')} ON r.id = p.resident_id LEFT JOIN ${usersAs('pu')} ON pu.id = p.proposed_by LEFT JOIN ${usersAs('du')} ON du.id = p.decided_by`;
 

@@ -35,6 +35,7 @@ export function toProposalView(p: repo.ProposalRow) {
     decidedByName: p.decided_by_name,
     decidedAt: p.decided_at ? iso(p.decided_at) : null,
     decisionReason: p.decision_reason,
+    anonymised: p.anonymised_at !== null,
   };
 }
 

@@ -29,8 +29,9 @@ export function purgeArrivals(tx: Queryable, p: PurgeRequest): Promise<PurgeOutc
  * Reference date: the time of the visit. Rows are anonymised one by one; then each whole month of them (migration
  * 0061) that ended before the cutoff is dropped, when every row in it is anonymised (or is this run), none lies in a
  * held area and nothing still names one of them — an arrival or a fever alert not yet anonymised, a roster proposal
- * (their keys would refuse the detach). The phones' client ids of the dropped months go with them. The destruction
- * record names the months and rows; no report counts a visit of a month past the period.
+ * still waiting for a cadre (their keys would refuse the detach). The phones' client ids of the dropped months go with them. The destruction
+ * record names the months and rows; no report counts a visit of a month past the period. The decided roster
+ * proposals of visits past the period are cleared first, so they keep no month.
  */
 export async function purgeVisits(tx: Queryable, p: PurgeRequest): Promise<PurgeOutcome> {
   const out = await purgeWhere(tx, p, {
@@ -41,15 +42,36 @@ export async function purgeVisits(tx: Queryable, p: PurgeRequest): Promise<Purge
               anonymised_at = now()
         WHERE ${w} RETURNING s.id`,
   });
+  const proposals = await clearDecidedProposals(tx, p);
   const keep = (partition: string) => monthMustStay(tx, partition, p);
   const partitions = await dropMonthsBefore(tx, { table: VISITS_TABLE, cutoff: p.before, keep, dryRun: p.dryRun });
   if (!p.dryRun && partitions.length) await forgetClientWrites(tx, { table: VISITS_TABLE, timeColumn: 'visited_at' }, p.before);
-  return partitions.length ? { ...out, partitions } : out;
+  return { ...out, ...(partitions.length ? { partitions } : {}), auditOf: [{ entity: 'roster_proposal', ids: proposals }] };
+}
+
+/**
+ * A roster proposal is the visit's finding, kept as long as the visit (migration 0064): once decided and its visit
+ * past the period, it loses the person found (name, ID number, phone, the move's reason in its payload), the
+ * cadre's free-text reason and its link to the visit; what it was (added or moved out, on which day, decided how,
+ * by whom) stays. One still waiting for a cadre is kept whole, and keeps its visit's month. Answers the ids cleared,
+ * whose audit rows are redacted with them.
+ */
+async function clearDecidedProposals(tx: Queryable, p: PurgeRequest): Promise<number[]> {
+  if (p.dryRun) return [];
+  const rows = await tx.query<{ id: number }>(
+    `UPDATE roster_proposals r
+        SET payload = jsonb_strip_nulls(jsonb_build_object('movedInOn', r.payload -> 'movedInOn', 'on', r.payload -> 'on')),
+            decision_reason = NULL, visit_id = NULL, visit_at = NULL, anonymised_at = now()
+      WHERE r.anonymised_at IS NULL AND r.status <> 'pending' AND r.visit_at < $1 AND NOT (r.area_path LIKE ANY($2::text[]))
+      RETURNING r.id`,
+    [p.before, heldPatterns(p.heldPaths)],
+  );
+  return rows.map((r) => r.id);
 }
 
 /**
  * A month of visits wholly before the cutoff (every row of it this run anonymises, or did before) stays while one of
- * its rows lies in a held area, or is named by an arrival, a roster proposal or a fever alert.
+ * its rows lies in a held area, or is named by an arrival, a roster proposal (one waiting) or a fever alert.
  */
 async function monthMustStay(tx: Queryable, partition: string, p: PurgeRequest): Promise<boolean> {
   if (!/^screening_visits_y\d{4}m\d{2}$/.test(partition)) throw new Error(`not a month of the visits: ${partition}`);

@@ -88,10 +88,17 @@ describe('visits by month', () => {
     const sepHeld = await visit(f.hh.h3, f.grid2, '2026-09-11T10:00:00+08:00');
     const oct = await visit(f.hh.h1, f.grid1, '2026-10-05T10:00:00+08:00');
     // August's second visit found a returnee (an arrival of August: anonymised in the same run, before the visits);
-    // October's left a roster proposal, which names its visit for good.
+    // August's first left a roster proposal a cadre rejected (cleared with its visit); October's left one still
+    // waiting for a cadre, which keeps its visit and month.
     await f.t.db.query(
       `INSERT INTO arrivals (resident_id, area_id, area_path, origin_name, arrived_on, visit_id, visit_at) VALUES ($1, $2, $3, '武汉', '2026-08-19', $4, $5)`,
       [f.people.赵一, f.grid1.id, f.grid1.path, augFound.id, augFound.at],
+    );
+    const [rejected] = await f.t.db.query<{ id: number }>(
+      `INSERT INTO roster_proposals (visit_id, visit_at, household_id, area_path, kind, payload, status, decided_at, decision_reason)
+       VALUES ($1, $2, $3, $4, 'add', '{"name":"外来人","idNumber":"110101199003074514","movedInOn":"2026-08-01"}', 'rejected', '2026-08-22', '查无此人，张某说明')
+       RETURNING id`,
+      [aug.id, aug.at, f.hh.h1, f.grid1.path],
     );
     await f.t.db.query(
       `INSERT INTO roster_proposals (visit_id, visit_at, household_id, area_path, kind, payload) VALUES ($1, $2, $3, $4, 'add', '{"name":"新人"}')`,
@@ -129,6 +136,15 @@ describe('visits by month', () => {
       { id: oct.id, temperature: null, anonymised: true },
     ]);
     expect(await claims(sep.clientId)).toBe(1);
+    // The rejected proposal keeps what it was, not whom: the person found, the reason and the visit link are gone.
+    const [cleared] = await f.t.db.query(
+      'SELECT payload, decision_reason, visit_id, status, anonymised_at IS NOT NULL AS anonymised FROM roster_proposals WHERE id = $1',
+      [rejected.id],
+    );
+    expect(cleared).toEqual({ payload: { movedInOn: '2026-08-01' }, decision_reason: null, visit_id: null, status: 'rejected', anonymised: true });
+    const listed = (await ok(f.admin.get('/api/screening/roster-proposals?status=rejected'))).items.find((x: { id: number }) => x.id === rejected.id);
+    expect(listed).toMatchObject({ anonymised: true, name: '', idNumber: null, visitId: null, decisionReason: null, on: '2026-08-01' });
+    expect(JSON.stringify(listed)).not.toContain('外来人');
     // Today's visits are untouched.
     const [{ n }] = await f.t.db.query<{ n: number }>(
       'SELECT count(*)::int AS n FROM screening_visits WHERE id = ANY($1::bigint[]) AND anonymised_at IS NULL',

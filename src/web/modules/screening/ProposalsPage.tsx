@@ -68,7 +68,7 @@ export default function ProposalsPage() {
                 <Link to={`/residents/${p.residentId}`}>{p.name}</Link>
               ) : (
                 <Space orientation="vertical" size={0}>
-                  <span>{p.name}</span>
+                  {p.anonymised ? <Typography.Text type="secondary">{t('screening.proposal.anonymised')}</Typography.Text> : <span>{p.name}</span>}
                   {p.idNumber && <Typography.Text type="secondary">{p.idNumber}</Typography.Text>}
                 </Space>
               ),
