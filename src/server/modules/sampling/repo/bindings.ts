@@ -79,8 +79,10 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
      ), pc AS (
        SELECT n, count(*)::int AS k FROM p GROUP BY n
      ), prior AS (
-       -- A scan sent before: its id is claimed (the bindings are split by month, migration 0063).
-       SELECT src.n FROM src JOIN ${CLIENT_WRITES} w ON w.client_id = src.client_id::uuid
+       -- A scan sent before: its id is claimed (the bindings are split by month, migration 0063). Each id looked up
+       -- on its own (OFFSET 0 keeps it from being folded into a join): on stale statistics (PGlite has no
+       -- autovacuum) a hash join read every claim for each batch.
+       SELECT src.n FROM src CROSS JOIN LATERAL (SELECT 1 FROM ${CLIENT_WRITES} w WHERE w.client_id = src.client_id::uuid OFFSET 0) w
      ), t AS MATERIALIZED (
        SELECT id, round_id, capacity, bound, status, barcode, area_path FROM sampling_tubes
         WHERE id IN (SELECT tube_id FROM src) ORDER BY id FOR UPDATE
@@ -90,7 +92,7 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
        SELECT count(*) AS k FROM t
      ), st AS (
        SELECT src.n, t.id, t.round_id, t.capacity, t.bound, t.status, t.barcode, rd.status AS round_status, rd.pool_rules, rd.pool_default,
-              rd.created_at AS round_created_at, COALESCE(pc.k, 0) AS k
+              COALESCE(pc.k, 0) AS k
          FROM src JOIN t ON t.id = src.tube_id AND t.area_path LIKE src.scope_like
          LEFT JOIN sampling_rounds rd ON rd.id = t.round_id LEFT JOIN pc ON pc.n = src.n
      ), ok AS (
@@ -99,8 +101,6 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
      ), dup AS (
        SELECT DISTINCT ON (b.round_id, b.resident_id) b.round_id, b.resident_id, b.id FROM sampling_bindings b
         WHERE (b.round_id, b.resident_id) IN (SELECT ok.round_id, p.id FROM ok JOIN p ON p.n = ok.n) AND b.removed_at IS NULL
-          -- A round's bindings lie between its making and now: the months outside them are not read (migration 0063).
-          AND b.bound_at >= (SELECT min(ok.round_created_at) FROM ok) AND b.bound_at <= now()
           AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid')
         ORDER BY b.round_id, b.resident_id, b.bound_at, b.id
      ), nw AS (
