@@ -29,9 +29,9 @@ export function purgeArrivals(tx: Queryable, p: PurgeRequest): Promise<PurgeOutc
  * Reference date: the time of the visit. Rows are anonymised one by one; then each whole month of them (migration
  * 0061) that ended before the cutoff is dropped, when every row in it is anonymised (or is this run), none lies in a
  * held area and nothing still names one of them — an arrival or a fever alert not yet anonymised, a roster proposal
- * still waiting for a cadre (their keys would refuse the detach). The phones' client ids of the dropped months go with them. The destruction
- * record names the months and rows; no report counts a visit of a month past the period. The decided roster
- * proposals of visits past the period are cleared first, so they keep no month.
+ * still waiting for a cadre (their keys would refuse the detach). The phones' client ids of the dropped months go
+ * with them. The destruction record names the months and rows; no report counts a visit of a month past the
+ * period. The decided roster proposals of visits past the period are cleared first, so they keep no month.
  */
 export async function purgeVisits(tx: Queryable, p: PurgeRequest): Promise<PurgeOutcome> {
   const out = await purgeWhere(tx, p, {
