@@ -1,7 +1,7 @@
 import { maskIdNumber } from '../../../domain/residents/identity';
 import { maskName, RETEST_HOURS, normalizeBarcode } from '../../../domain/sampling/rules';
 import { type AuditEvent, auditActorOf, auditMany } from '../../platform/audit';
-import type { Engine, Queryable } from '../../db/engine';
+import { type Engine, type Queryable, planForBulkWrite } from '../../db/engine';
 import { copyLine } from '../../db/copy-text';
 import type { Ctx } from '../../platform/context';
 import * as tasks from '../tasks';
@@ -109,6 +109,8 @@ async function copyStaged(engine: Engine, tx: Queryable, pieces: AsyncIterable<s
  */
 export async function receiveStaged(ctx: Ctx, lines: AsyncIterable<string | null> | Iterable<string | null>, sum: ResultsSummary): Promise<ResultsSummary> {
   await ctx.db.tx(async (tx) => {
+    // The flags', tasks' and audit rows' key checks and triggers keep one plan for the file (engine.ts).
+    await planForBulkWrite(tx);
     await repo.createResultStage(tx);
     if (!(await copyStaged(ctx.db.engine, tx, piecesOf(lines)))) return;
     const { applied: appliedCount, rows: out } = await repo.applyStagedResults(tx, ctx.actor.scope, ctx.actor.userId);
