@@ -46,25 +46,32 @@ CREATE INDEX screening_visits_area_path_idx ON screening_visits (area_path text_
 CREATE INDEX screening_visits_visited_at_idx ON screening_visits (visited_at);
 CREATE TABLE screening_visits_default PARTITION OF screening_visits DEFAULT;
 
--- The months the rows need, through next month (the zone as in 0057).
-DO $$
+-- Makes the months a split table's rows need: from the month of the earliest row of `source` (the table being
+-- split, its rows not yet copied) through next month, in the zone 0057 used; each `<parent>_yYYYYmMM`. Kept for the
+-- tables still to be split (docs/scale-out.md); after a migration the server keeps the months ahead itself
+-- (platform/month-partitions.ts).
+CREATE FUNCTION make_month_partitions(parent text, source regclass, time_column text, zone text DEFAULT 'Asia/Shanghai')
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  zone constant text := 'Asia/Shanghai';
   this_month constant timestamp := date_trunc('month', now() AT TIME ZONE zone);
   first_month timestamp;
   last_month timestamp;
   m timestamp;
 BEGIN
-  SELECT date_trunc('month', min(visited_at) AT TIME ZONE zone), date_trunc('month', max(visited_at) AT TIME ZONE zone)
-    INTO first_month, last_month FROM screening_visits_unpartitioned;
+  EXECUTE format('SELECT date_trunc(''month'', min(%1$I) AT TIME ZONE $1), date_trunc(''month'', max(%1$I) AT TIME ZONE $1) FROM %2$s',
+                 time_column, source)
+    INTO first_month, last_month USING zone;
   m := least(coalesce(first_month, this_month), this_month);
   last_month := greatest(coalesce(last_month, this_month), this_month + interval '1 month');
   WHILE m <= last_month LOOP
-    EXECUTE format('CREATE TABLE %I PARTITION OF screening_visits FOR VALUES FROM (%L) TO (%L)',
-      'screening_visits_' || to_char(m, '"y"YYYY"m"MM'), m AT TIME ZONE zone, (m + interval '1 month') AT TIME ZONE zone);
+    EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)',
+      parent || '_' || to_char(m, '"y"YYYY"m"MM'), parent, m AT TIME ZONE zone, (m + interval '1 month') AT TIME ZONE zone);
     m := m + interval '1 month';
   END LOOP;
 END $$;
+
+-- The months the rows need, through next month.
+SELECT make_month_partitions('screening_visits', 'screening_visits_unpartitioned', 'visited_at');
 
 -- ——— the rows, with their ids and client ids; the identity continues where the old one stopped ———
 INSERT INTO screening_visits (id, client_id, campaign_id, household_id, area_id, area_path, outcome, code_colour, symptoms, temperature, test_proof,

@@ -56,25 +56,8 @@ CREATE INDEX sampling_bindings_area_path_idx ON sampling_bindings (area_path tex
 CREATE INDEX sampling_bindings_resident_at_idx ON sampling_bindings (resident_id, bound_at) WHERE removed_at IS NULL;
 CREATE TABLE sampling_bindings_default PARTITION OF sampling_bindings DEFAULT;
 
--- The months the rows need, through next month (the zone as in 0057).
-DO $$
-DECLARE
-  zone constant text := 'Asia/Shanghai';
-  this_month constant timestamp := date_trunc('month', now() AT TIME ZONE zone);
-  first_month timestamp;
-  last_month timestamp;
-  m timestamp;
-BEGIN
-  SELECT date_trunc('month', min(bound_at) AT TIME ZONE zone), date_trunc('month', max(bound_at) AT TIME ZONE zone)
-    INTO first_month, last_month FROM sampling_bindings_unpartitioned;
-  m := least(coalesce(first_month, this_month), this_month);
-  last_month := greatest(coalesce(last_month, this_month), this_month + interval '1 month');
-  WHILE m <= last_month LOOP
-    EXECUTE format('CREATE TABLE %I PARTITION OF sampling_bindings FOR VALUES FROM (%L) TO (%L)',
-      'sampling_bindings_' || to_char(m, '"y"YYYY"m"MM'), m AT TIME ZONE zone, (m + interval '1 month') AT TIME ZONE zone);
-    m := m + interval '1 month';
-  END LOOP;
-END $$;
+-- The months the rows need, through next month (the function is 0061's).
+SELECT make_month_partitions('sampling_bindings', 'sampling_bindings_unpartitioned', 'bound_at');
 
 -- ——— the rows, with their ids; the identity continues where the old one stopped ———
 INSERT INTO sampling_bindings (id, client_id, round_id, tube_id, resident_id, seq, area_id, area_path, duplicate_of, bound_by, bound_at,
