@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/engine';
+import type { VisitKey } from './visit-repo';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
 import { SqlParams } from '../../platform/sql';
@@ -57,7 +58,7 @@ export interface NewArrival {
   contactType: string | null;
   exposedOn: string | null;
   /** The visit that found them: its id and time (migration 0061: the key finds the visit's month). */
-  visit: { id: number; at: string } | null;
+  visit: VisitKey | null;
   createdBy: number;
 }
 

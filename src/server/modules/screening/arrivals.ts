@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { VisitKey } from './visit-repo';
 import type { Situation } from '../../../domain/policy/rules';
 import type { ArrivalInput, proposeForArrivalBody } from '../../../domain/screening/schemas';
 import type { Queryable } from '../../db/engine';
@@ -55,7 +56,7 @@ export function newArrival(
   a: ArrivalFields,
   o: ResolvedOrigin,
   who: { residentId: number; areaId: number; areaPath: string },
-  visit: { id: number; at: string } | null,
+  visit: VisitKey | null,
 ): repo.NewArrival {
   return {
     ...who,

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/engine';
+import type { VisitKey } from './visit-repo';
 import { areasAs } from '../areas/sql';
 import { householdsAs, residentsAs } from '../residents/sql';
 import { usersAs } from '../users/sql';
@@ -40,7 +41,7 @@ const FROM = `roster_proposals p JOIN ${householdsAs('h')} ON h.id = p.household
 export async function insertProposal(
   tx: Queryable,
   p: {
-    visit: { id: number; at: string };
+    visit: VisitKey;
     householdId: number;
     areaPath: string;
     kind: 'add' | 'move_out';

@@ -98,7 +98,7 @@ export async function claimVisit(
     visitedBy: number;
   },
 ): Promise<VisitKey | null> {
-  const [row] = await tx.query<{ id: string; at: string }>(
+  const [row] = await tx.query<VisitKey>(
     `WITH claim AS (
        INSERT INTO ${CLIENT_WRITES} (client_id, table_name, row_id, at, area_path)
        VALUES ($1, '${VISITS_TABLE}', nextval(pg_get_serial_sequence('${VISITS_TABLE}', 'id')), now(), $5)
@@ -124,7 +124,7 @@ export async function claimVisit(
       v.visitedBy,
     ],
   );
-  return row ? { id: Number(row.id), at: row.at } : null;
+  return row ?? null;
 }
 
 export async function setVisitData(tx: Queryable, key: VisitKey, data: unknown) {

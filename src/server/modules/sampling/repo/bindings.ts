@@ -116,7 +116,7 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
        -- Each scan's id claimed with its first binding and the time they all take (now(): the transaction's start). A
        -- racing statement with the same id waits here for this one to commit, then claims nothing and binds nobody.
        INSERT INTO ${CLIENT_WRITES} (client_id, table_name, row_id, at, area_path)
-       SELECT DISTINCT ON (nd.n) nd.cid::uuid, 'sampling_bindings', nd.id, now(), nd.area_path FROM nd ORDER BY nd.n, nd.ord
+       SELECT DISTINCT ON (nd.n) nd.cid::uuid, '${BINDINGS_TABLE}', nd.id, now(), nd.area_path FROM nd ORDER BY nd.n, nd.ord
        ON CONFLICT (client_id) DO NOTHING RETURNING client_id
      ), ins AS (
        INSERT INTO sampling_bindings (id, client_id, round_id, tube_id, resident_id, seq, area_id, area_path, duplicate_of, bound_by, bound_at)

@@ -1,4 +1,5 @@
 import type { Queryable } from '../../../db/engine';
+import { BINDINGS_TABLE } from './bindings';
 import { CLIENT_WRITES } from '../../../platform/client-writes';
 import { type AuditActor, auditRowsSql } from '../../../platform/audit';
 import type { Scope } from '../../../platform/scope';
@@ -144,7 +145,7 @@ export async function bindingsByClient(
   return db.query(
     `WITH first AS (
        SELECT f.tube_id, f.bound_at FROM ${CLIENT_WRITES} w JOIN sampling_bindings f ON f.id = w.row_id AND f.bound_at = w.at
-        WHERE w.client_id = $1::uuid AND w.table_name = 'sampling_bindings'
+        WHERE w.client_id = $1::uuid AND w.table_name = '${BINDINGS_TABLE}'
      )
      SELECT b.id, b.resident_id, b.seq, b.duplicate_of, r.name, b.tube_id
        FROM first JOIN sampling_bindings b ON b.tube_id = first.tube_id AND b.bound_at = first.bound_at
