@@ -60,6 +60,7 @@ const OWNER: Record<string, string> = {
     'sampling_slot_plans',
     'sampling_roster',
     'sampling_coverage',
+    'sampling_round_figures',
   ]),
   ...own('help', ['help_policy', 'help_intake_links', 'help_requests', 'help_merges', 'help_outreach_lists', 'help_outreach_calls']),
   ...own('tracing', [

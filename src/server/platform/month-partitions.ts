@@ -118,13 +118,13 @@ export async function ensureMonths(
  */
 export async function dropMonthsBefore(
   tx: Queryable,
-  p: { table: string; cutoff: Date; keep?: (partition: string) => Promise<boolean>; dryRun?: boolean },
+  p: { table: string; cutoff: Date; keep?: (partition: string, month: MonthPartition) => Promise<boolean>; dryRun?: boolean },
 ): Promise<{ partition: string; rows: number }[]> {
   checkName(p.table);
   const dropped: { partition: string; rows: number }[] = [];
   for (const part of await listMonthPartitions(tx, p.table)) {
     if (part.isDefault || !part.to || part.to.getTime() > p.cutoff.getTime()) continue;
-    if (p.keep && (await p.keep(part.name))) continue;
+    if (p.keep && (await p.keep(part.name, part))) continue;
     const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${part.name}`);
     if (p.dryRun) {
       dropped.push({ partition: part.name, rows: n });

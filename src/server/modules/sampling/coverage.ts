@@ -59,7 +59,8 @@ export async function coverageHours(ctx: Ctx, roundId: number, under: number | u
   const round = await mustRound(ctx, roundId);
   const area = await coverageArea(ctx, round, under);
   await rosterUpToDate(ctx, round);
-  const rows = await repo.sampledByHour(ctx.db, { roundId, underPath: area.path, scope: ctx.actor.scope, timeZone });
+  const read = round.figures_frozen ? repo.frozenSampledByHour : repo.sampledByHour;
+  const rows = await read(ctx.db, { roundId, underPath: area.path, scope: ctx.actor.scope, timeZone });
   let total = 0;
   return { area: { id: area.id, name: area.name }, timeZone, items: rows.map((r) => ({ hour: r.hour, sampled: r.sampled, cumulative: (total += r.sampled) })) };
 }

@@ -1,6 +1,9 @@
 import type { PurgeOutcome, PurgeRequest } from '../../../domain/lifecycle/classes';
 import type { Queryable } from '../../db/engine';
+import { forgetClientWrites } from '../../platform/client-writes';
+import { type MonthPartition, dropMonthsBefore } from '../../platform/month-partitions';
 import { heldPatterns, notHeld } from '../../platform/purge';
+import { BINDINGS_TABLE, freezeRoundFigures, monthHasUnfrozenRound } from './repo';
 
 /**
  * Retention of mass testing (the lifecycle module asks; migration 0033). Reference date: the round's close — a
@@ -14,6 +17,10 @@ import { heldPatterns, notHeld } from '../../platform/purge';
  * A person is left whole while any of their records in the round lies under a held area, or while a flag still
  * holds them for a retest. The answer counts people-in-rounds; its ids are the stand-ins given (the destruction
  * record's digest), and the bindings, flags and exemptions changed are named for the audit trail's redaction.
+ *
+ * Then each closed round left with nobody named has its figures frozen (migration 0065: the chart and the count of
+ * bindings, by area and quarter hour), and each whole month of bindings (0063) that ended before the cutoff is
+ * dropped once every round that could have bound in it is frozen; the desk's scan ids of those months go with it.
  */
 export async function purgeSampling(tx: Queryable, p: PurgeRequest): Promise<PurgeOutcome> {
   // An empty list of held areas holds nothing (LIKE ANY of an empty array is false), so no condition is dropped.
@@ -24,9 +31,13 @@ export async function purgeSampling(tx: Queryable, p: PurgeRequest): Promise<Pur
        ${heldRow('hb', 'sampling_bindings')} ${heldRow('hf', 'sampling_flags')} ${heldRow('he', 'sampling_exemptions')}
        AND NOT EXISTS (SELECT 1 FROM sampling_flags of WHERE of.round_id = ro.round_id AND of.resident_id = ro.resident_id AND of.status = 'held')`;
   const args = [p.before, heldPatterns(p.heldPaths)];
+  // dropMonthsBefore asks only of whole months, whose bounds are never null.
+  const keep = (_partition: string, month: MonthPartition) => monthHasUnfrozenRound(tx, month.from ?? new Date(0), month.to ?? new Date(0));
   if (p.dryRun) {
+    // The preview names the months already free to go; a round this run would freeze first is not foreseen.
     const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${eligible}) e`, args);
-    return { count: n, ids: [] };
+    const partitions = await dropMonthsBefore(tx, { table: BINDINGS_TABLE, cutoff: p.before, keep, dryRun: true });
+    return { count: n, ids: [], ...(partitions.length ? { partitions } : {}) };
   }
   const match = (x: string) => `${x}.round_id = p.round_id AND ${x}.resident_id = p.resident_id`;
   const rows = await tx.query<{ kind: 'pair' | 'binding' | 'flag' | 'exemption'; id: string }>(
@@ -42,9 +53,13 @@ export async function purgeSampling(tx: Queryable, p: PurgeRequest): Promise<Pur
   );
   const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => Number(r.id));
   const ids = of('pair');
+  await freezeRoundFigures(tx, p.before);
+  const partitions = await dropMonthsBefore(tx, { table: BINDINGS_TABLE, cutoff: p.before, keep });
+  if (partitions.length) await forgetClientWrites(tx, { table: BINDINGS_TABLE, timeColumn: 'bound_at' }, p.before);
   return {
     count: ids.length,
     ids,
+    ...(partitions.length ? { partitions } : {}),
     auditOf: [
       { entity: 'sampling_binding', ids: of('binding') },
       { entity: 'sampling_flag', ids: of('flag') },

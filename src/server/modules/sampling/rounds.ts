@@ -54,7 +54,7 @@ export async function listRounds(ctx: Ctx, p: { under?: number; status?: string 
 
 export async function getRound(ctx: Ctx, id: number) {
   const r = await mustRound(ctx, id);
-  return { ...roundView(r), counts: await repo.roundCounts(ctx.db, ctx.actor.scope, id) };
+  return { ...roundView(r), counts: await repo.roundCounts(ctx.db, ctx.actor.scope, id, r.figures_frozen) };
 }
 
 const NEXT_STATUS: Record<string, string> = { open: 'planned', closed: 'open' };

@@ -14,6 +14,7 @@ export * from './desk';
 export * from './exemptions';
 export * from './home';
 export * from './results';
+export * from './round-figures';
 export * from './rounds';
 export * from './slots';
 export * from './result-stage';

@@ -4,6 +4,7 @@ import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
 import type { ExemptionRules, PoolRule } from '../../../../domain/sampling/rules';
 import { areasAs } from '../../areas/sql';
+import { frozenBindingsCount } from './round-figures';
 
 /** SQL of rounds and their points. Rounds are seen from below as well (roundScope). */
 
@@ -23,10 +24,12 @@ export interface RoundRow {
   status: 'planned' | 'open' | 'closed';
   created_at: Date;
   closed_at: Date | null;
+  /** Its chart and counts read the frozen figures (migration 0065), its bindings' months may be gone. */
+  figures_frozen: boolean;
 }
 const ROUND_COLUMNS = `r.id, r.name, r.area_id, r.area_path, a.name AS area_name, to_char(r.starts_on, 'YYYY-MM-DD') AS starts_on,
   to_char(r.ends_on, 'YYYY-MM-DD') AS ends_on, to_char(r.roster_date, 'YYYY-MM-DD') AS roster_date, r.pool_default, r.pool_rules,
-  r.exemption_rules, r.status, r.created_at, r.closed_at`;
+  r.exemption_rules, r.status, r.created_at, r.closed_at, r.figures_frozen_at IS NOT NULL AS figures_frozen`;
 
 /**
  * Rounds are seen from below as well: a county's round is the round of every grid worker and desk in it.
@@ -80,12 +83,16 @@ export async function listRounds(db: Queryable, scope: Scope, p: { underPath?: s
   );
 }
 
-export async function roundCounts(db: Queryable, scope: Scope, id: number) {
+/** The round's counts in scope; a round whose figures are frozen counts its bindings from them. */
+export async function roundCounts(db: Queryable, scope: Scope, id: number, figuresFrozen: boolean) {
   const q = new SqlParams();
   const r = q.add(id);
+  const bindings = figuresFrozen
+    ? frozenBindingsCount(q, scope, r)
+    : `(SELECT count(*)::int FROM sampling_bindings b WHERE b.round_id = ${r} AND b.removed_at IS NULL AND ${scopeClause(scope, 'b.area_path', q)})`;
   const [row] = await db.query<{ tubes: number; bindings: number; results: number; positives: number }>(
     `SELECT (SELECT count(*)::int FROM sampling_tubes t WHERE t.round_id = ${r} AND ${scopeClause(scope, 't.area_path', q)}) AS tubes,
-            (SELECT count(*)::int FROM sampling_bindings b WHERE b.round_id = ${r} AND b.removed_at IS NULL AND ${scopeClause(scope, 'b.area_path', q)}) AS bindings,
+            ${bindings} AS bindings,
             (SELECT count(*)::int FROM sampling_results s WHERE s.round_id = ${r} AND ${scopeClause(scope, 's.area_path', q)}) AS results,
             (SELECT count(*)::int FROM sampling_results s WHERE s.round_id = ${r} AND s.result = 'positive' AND ${scopeClause(scope, 's.area_path', q)}) AS positives`,
     q.values,
