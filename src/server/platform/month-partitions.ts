@@ -81,20 +81,16 @@ export async function ensureMonths(
     await tx.exec(`SET LOCAL lock_timeout = '5s'`);
     const created: string[] = [];
     const skipped: string[] = [];
-    await tx.exec(`CREATE TABLE IF NOT EXISTS ${p.table}_default PARTITION OF ${p.table} DEFAULT`);
+    // Through migration 0066's functions, which run as the tables' owner: the app's role may not own them.
+    await tx.query('SELECT month_partition_make($1, NULL, NULL, $2)', [p.table, p.timeZone]);
     // Read again under the lock: another process may have made them while this one waited.
     const now = new Set((await listMonthPartitions(tx, p.table)).map((x) => x.name));
-    const zone = p.timeZone.replace(/'/g, "''");
     for (const [y, m] of missing) {
       const name = monthPartitionName(p.table, y, m);
       if (now.has(name)) continue;
-      const [ny, nm] = m === 12 ? [y + 1, 1] : [y, m + 1];
       await tx.exec('SAVEPOINT month_partition');
       try {
-        await tx.exec(
-          `CREATE TABLE ${name} PARTITION OF ${p.table}
-             FOR VALUES FROM (make_timestamptz(${y}, ${m}, 1, 0, 0, 0, '${zone}')) TO (make_timestamptz(${ny}, ${nm}, 1, 0, 0, 0, '${zone}'))`,
-        );
+        await tx.query('SELECT month_partition_make($1, $2, $3, $4)', [p.table, y, m, p.timeZone]);
         await tx.exec('RELEASE SAVEPOINT month_partition');
         created.push(name);
       } catch (err) {
@@ -132,8 +128,8 @@ export async function dropMonthsBefore(
     }
     // As for making one: never queue every write behind a long read for long.
     if (!dropped.length) await tx.exec(`SET LOCAL lock_timeout = '5s'`);
-    await tx.exec(`ALTER TABLE ${p.table} DETACH PARTITION ${part.name}`);
-    await tx.exec(`DROP TABLE ${part.name}`);
+    // As its owner, through migration 0066's function (which refuses the audit trail's months).
+    await tx.query('SELECT month_partition_drop($1, $2)', [p.table, part.name]);
     dropped.push({ partition: part.name, rows: n });
   }
   return dropped;
