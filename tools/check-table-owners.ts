@@ -26,6 +26,8 @@ const OWNER: Record<string, string> = {
   // Policy data (the disclosures threshold) the audit module's check reads through the policy face.
   audit_policy: 'policy',
   audit_disclosure_alerts: 'audit',
+  // Where the chain stood when each archived month left the database (migration 0067; written by the owner's tool).
+  audit_archives: 'audit',
   ...own('residents', ['households', 'residents', 'resident_stays', 'resident_duplicate_dismissals', 'resident_imports', 'resident_import_errors']),
   ...own('volunteers', [
     'party_orgs',

@@ -274,7 +274,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (db.engine === 'pglite')
     await jobs.define({ name: 'platform.pglite-vacuum', policy: 'stately', cron: '*/5 * * * *', run: async () => void (await vacuumWhereDue(db)) });
   // Measures past their end → release check; missed follow-ups → tasks (MONITORING_SWEEP_MINUTES, 0 = off).
-  await defineAuditJobs(jobs, db, { timeZone: config.TIME_ZONE });
+  await defineAuditJobs(jobs, db, { timeZone: config.TIME_ZONE, log: app.log });
   await defineLifecycleJobs(jobs, db);
   await defineMonitoringJobs(jobs, db, { minutes: config.MONITORING_SWEEP_MINUTES, timeZone: config.TIME_ZONE, horizonDays: config.FOLLOW_UP_HORIZON_DAYS });
   return app;

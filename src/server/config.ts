@@ -92,6 +92,13 @@ export const configSchema = z.object({
    */
   MEASURES_AUTO_CONFIRM: bool.default(false),
   FOLLOW_UP_HORIZON_DAYS: z.coerce.number().int().min(1).max(60).default(2),
+  /**
+   * Months of the audit trail kept in the database: `npm run audit:archive` moves each older month to a file in
+   * AUDIT_ARCHIVE_DIR (the chain checked, its hash recorded). At least six, the legal minimum for logs online.
+   */
+  AUDIT_KEEP_MONTHS: z.coerce.number().int().min(6).max(1200).default(13),
+  /** Where `npm run audit:archive` writes the trail's archived months; default `<DATA_DIR>/audit-archive`. */
+  AUDIT_ARCHIVE_DIR: z.string().min(1).optional(),
   /** Without demo data, the first start creates this root area and an administrator. */
   ROOT_AREA_NAME: z.string().min(1).max(100).default('本辖区'),
   ROOT_AREA_KIND: z.enum(['province', 'city', 'county', 'town', 'street']).default('county'),

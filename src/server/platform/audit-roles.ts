@@ -3,7 +3,7 @@ import type { Db } from '../db/engine';
 /**
  * Two database roles on PostgreSQL, so the audit trail holds even against the app itself: migrations run as the
  * OWNER of the tables (DATABASE_OWNER_URL); the app connects as another role (DATABASE_URL) that may read and
- * write the tables but may only read and append to `audit_log` — it cannot UPDATE, DELETE or TRUNCATE it, and,
+ * write the tables but may only read and append to `audit_log` (and its months) — it cannot UPDATE, DELETE or TRUNCATE it, and,
  * not owning it, cannot ALTER it or switch its triggers off. The one UPDATE it may make is the lifecycle's redaction
  * of a row's details (migration 0030): granted on those columns only, and let through by the table's trigger only
  * as a redaction the chain records (everything the hash covers unchanged). Both roles are made by the database's
@@ -27,7 +27,17 @@ export async function grantAppRole(owner: Db, appRole: string): Promise<void> {
     GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role};
     REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${schema}.audit_log FROM ${role};
     GRANT SELECT, INSERT ON ${schema}.audit_log TO ${role};
-    GRANT UPDATE (before, after, redacted_by) ON ${schema}.audit_log TO ${role};`);
+    REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${schema}.audit_archives FROM ${role};
+    GRANT UPDATE (before, after, redacted_by) ON ${schema}.audit_log TO ${role};
+    DO $grants$
+    DECLARE r record;
+    BEGIN
+      -- The trail's months (migration 0067) were granted above like any table: named directly, they keep only
+      -- reading and appending, as the trail itself does. Its archived months' record (audit_archives) is read-only.
+      FOR r IN SELECT i.inhrelid::regclass AS part FROM pg_inherits i WHERE i.inhparent = '${schema}.audit_log'::regclass LOOP
+        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON %s FROM %s', r.part, '${role.replace(/'/g, "''")}');
+      END LOOP;
+    END $grants$;`);
 }
 
 /** Whether the connected role owns `audit_log` (then it could rewrite the trail): the single-URL setup. */

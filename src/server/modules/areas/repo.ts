@@ -172,11 +172,16 @@ export async function childKinds(db: Queryable, id: number): Promise<AreaKind[]>
   return rows.map((r) => r.kind);
 }
 
-/** Tables whose rows carry an area path; found from the catalogue so new modules are included by construction. */
+/**
+ * Tables whose rows carry an area path; found from the catalogue so new modules are included by construction. A
+ * table split by month is updated through its parent (its months are left out), and the audit trail with its
+ * months not at all.
+ */
 async function pathCarryingTables(tx: Queryable): Promise<string[]> {
   const rows = await tx.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns
-      WHERE column_name = 'area_path' AND table_schema = current_schema() AND table_name <> 'audit_log'`,
+    `SELECT c.relname AS table_name FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE a.attname = 'area_path' AND NOT a.attisdropped AND c.relnamespace = current_schema()::regnamespace
+        AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'audit_log'`,
   );
   return rows.map((r) => r.table_name);
 }

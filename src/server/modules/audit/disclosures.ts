@@ -2,6 +2,7 @@ import { disclosingActions } from '../../../domain/audit/events';
 import type { Db } from '../../db/engine';
 import { todayIn } from '../../platform/dates';
 import type { JobQueue } from '../../platform/jobs';
+import { keepMonthsAhead } from '../../platform/month-partitions';
 import * as policy from '../policy';
 import * as tasks from '../tasks';
 import * as users from '../users';
@@ -50,7 +51,9 @@ export async function checkDisclosures(db: Db, p: { day: string; timeZone: strin
 }
 
 /** Checked every ten minutes: a day's count passes the threshold between checks at most ten minutes late. */
-export async function defineAuditJobs(jobs: JobQueue, db: Db, p: { timeZone: string }): Promise<void> {
+export async function defineAuditJobs(jobs: JobQueue, db: Db, p: { timeZone: string; log: { warn(obj: unknown, msg?: string): void } }): Promise<void> {
+  // The trail's coming months (migration 0067); its old months leave only through the owner's archive tool.
+  await keepMonthsAhead(jobs, db, { job: 'audit.months', table: 'audit_log', timeZone: p.timeZone, ahead: 2, log: p.log });
   await jobs.define({
     name: 'audit.disclosures',
     policy: 'stately',

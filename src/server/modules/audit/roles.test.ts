@@ -7,6 +7,7 @@ import { audit } from '../../platform/audit';
 import { verifyAuditChain } from '../../platform/audit-chain';
 import { redactAuditDetails } from '../../platform/audit-redact';
 import { grantAppRole, ownsAuditLog } from '../../platform/audit-roles';
+import { dropMonthsBefore, ensureMonths, listMonthPartitions } from '../../platform/month-partitions';
 import { freshDb, login, makeUser } from '../../testing/harness';
 import { areaRepo } from '../areas';
 
@@ -92,6 +93,36 @@ describe.skipIf(!url)('audit trail against the app’s own role (PostgreSQL)', (
     await expect(app.query('CREATE OR REPLACE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$')).rejects.toThrow(
       /must be owner|permission denied/,
     );
+    expect((await verifyAuditChain(app)).ok).toBe(true);
+  });
+
+  it("makes and drops a split table's months through the owner's functions (migration 0066), never a month of the trail", async () => {
+    const zone = 'Asia/Shanghai';
+    const march = new Date('2030-03-15T00:00:00+08:00');
+    // The app's role owns no table, yet keeps the months ahead made, and reads one by its name as retention does.
+    expect((await ensureMonths(app, { table: 'screening_visits', timeZone: zone, ahead: 0, now: march })).created).toEqual(['screening_visits_y2030m03']);
+    expect(await app.query('SELECT count(*)::int AS n FROM screening_visits_y2030m03')).toEqual([{ n: 0 }]);
+    const dropped = await app.tx((tx) =>
+      dropMonthsBefore(tx, {
+        table: 'screening_visits',
+        cutoff: new Date('2030-05-01T00:00:00+08:00'),
+        keep: async (name) => name !== 'screening_visits_y2030m03',
+      }),
+    );
+    expect(dropped).toEqual([{ partition: 'screening_visits_y2030m03', rows: 0 }]);
+    await expect(app.query(`SELECT month_partition_drop('screening_visits', 'residents')`)).rejects.toThrow(/not a month/);
+
+    // The trail's months, old and new: appended to and read through the trail, never changed, removed or dropped.
+    expect((await ensureMonths(app, { table: 'audit_log', timeZone: zone, ahead: 0, now: march })).created).toEqual(['audit_log_y2030m03']);
+    const trailMonths = (await listMonthPartitions(app, 'audit_log')).filter((m) => !m.isDefault).map((m) => m.name);
+    expect(trailMonths.length).toBeGreaterThanOrEqual(3);
+    for (const month of trailMonths) {
+      await expect(app.query(`DELETE FROM ${month}`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`UPDATE ${month} SET action = 'x'`)).rejects.toThrow(/permission denied/);
+      await expect(app.query(`SELECT month_partition_drop('audit_log', '${month}')`)).rejects.toThrow(/archived by its owner/);
+      await expect(app.query(`ALTER TABLE audit_log DETACH PARTITION ${month}`)).rejects.toThrow(/must be owner/);
+    }
+    await expect(app.query('DELETE FROM audit_archives')).rejects.toThrow(/permission denied/);
     expect((await verifyAuditChain(app)).ok).toBe(true);
   });
 });
