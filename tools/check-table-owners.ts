@@ -28,6 +28,8 @@ const OWNER: Record<string, string> = {
   audit_disclosure_alerts: 'audit',
   // Where the chain stood when each archived month left the database (migration 0067; written by the owner's tool).
   audit_archives: 'audit',
+  // The chain's head (migration 0067), kept by the trail's own trigger.
+  audit_chain_head: 'audit',
   ...own('residents', ['households', 'residents', 'resident_stays', 'resident_duplicate_dismissals', 'resident_imports', 'resident_import_errors']),
   ...own('volunteers', [
     'party_orgs',

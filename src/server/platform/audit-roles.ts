@@ -28,14 +28,16 @@ export async function grantAppRole(owner: Db, appRole: string): Promise<void> {
     REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${schema}.audit_log FROM ${role};
     GRANT SELECT, INSERT ON ${schema}.audit_log TO ${role};
     REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${schema}.audit_archives FROM ${role};
+    REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${schema}.audit_chain_head FROM ${role};
     GRANT UPDATE (before, after, redacted_by) ON ${schema}.audit_log TO ${role};
     DO $grants$
     DECLARE r record;
     BEGIN
-      -- The trail's months (migration 0067) were granted above like any table: named directly, they keep only
-      -- reading and appending, as the trail itself does. Its archived months' record (audit_archives) is read-only.
+      -- The trail's months (migration 0067) were granted above like any table: named directly, they are only read
+      -- (rows are appended through the trail, whose statement keeps the chain's head). Its head and its archived
+      -- months' record (audit_chain_head, audit_archives) are read-only to the app.
       FOR r IN SELECT i.inhrelid::regclass AS part FROM pg_inherits i WHERE i.inhparent = '${schema}.audit_log'::regclass LOOP
-        EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON %s FROM %s', r.part, '${role.replace(/'/g, "''")}');
+        EXECUTE format('REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON %s FROM %s', r.part, '${role.replace(/'/g, "''")}');
       END LOOP;
     END $grants$;`);
 }

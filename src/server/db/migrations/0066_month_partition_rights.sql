@@ -7,13 +7,16 @@
 -- `SET search_path FROM CURRENT`: the functions resolve names in the schema they were made in, whoever calls them.
 
 -- A new partition is reachable through its parent with the parent's rights; the retention reads one by its name
--- (is a row of the month held?), so it is given the parent's table rights too, grantee by grantee.
+-- (is a row of the month held?), so it is given the parent's table rights too, grantee by grantee. A month of the
+-- audit trail is only read by its name: its rows are appended through the trail, whose statement keeps the chain's
+-- head (0067).
 CREATE FUNCTION month_partition_grants(parent regclass, part regclass) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 DECLARE g record;
 BEGIN
   FOR g IN SELECT a.grantee, a.privilege_type FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a
-            WHERE c.oid = parent AND a.grantee <> c.relowner LOOP
+            WHERE c.oid = parent AND a.grantee <> c.relowner
+              AND (c.relname <> 'audit_log' OR a.privilege_type = 'SELECT') LOOP
     EXECUTE format('GRANT %s ON %s TO %s', g.privilege_type, part,
                    CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid(g.grantee)) END);
   END LOOP;

@@ -112,17 +112,20 @@ describe.skipIf(!url)('audit trail against the app’s own role (PostgreSQL)', (
     expect(dropped).toEqual([{ partition: 'screening_visits_y2030m03', rows: 0 }]);
     await expect(app.query(`SELECT month_partition_drop('screening_visits', 'residents')`)).rejects.toThrow(/not a month/);
 
-    // The trail's months, old and new: appended to and read through the trail, never changed, removed or dropped.
+    // The trail's months, old and new: read by name, appended to through the trail, never changed, removed or dropped.
     expect((await ensureMonths(app, { table: 'audit_log', timeZone: zone, ahead: 0, now: march })).created).toEqual(['audit_log_y2030m03']);
     const trailMonths = (await listMonthPartitions(app, 'audit_log')).filter((m) => !m.isDefault).map((m) => m.name);
     expect(trailMonths.length).toBeGreaterThanOrEqual(3);
     for (const month of trailMonths) {
       await expect(app.query(`DELETE FROM ${month}`)).rejects.toThrow(/permission denied/);
+      // Appended to only through the trail, whose statement keeps the chain's head.
+      await expect(app.query(`INSERT INTO ${month} (action, entity, seq, hash) VALUES ('x', 'y', 1, 'h')`)).rejects.toThrow(/permission denied/);
       await expect(app.query(`UPDATE ${month} SET action = 'x'`)).rejects.toThrow(/permission denied/);
       await expect(app.query(`SELECT month_partition_drop('audit_log', '${month}')`)).rejects.toThrow(/archived by its owner/);
       await expect(app.query(`ALTER TABLE audit_log DETACH PARTITION ${month}`)).rejects.toThrow(/must be owner/);
     }
     await expect(app.query('DELETE FROM audit_archives')).rejects.toThrow(/permission denied/);
+    await expect(app.query('UPDATE audit_chain_head SET seq = 1')).rejects.toThrow(/permission denied/);
     expect((await verifyAuditChain(app)).ok).toBe(true);
   });
 });
