@@ -64,46 +64,57 @@ interface Month {
   to: Date;
 }
 
+/**
+ * One month, in one transaction: the month locked against change first (a redaction of one of its rows waits, so
+ * the file holds the rows as they are dropped), the stretch read, checked and written, then recorded and dropped.
+ * Any failure rolls it all back and removes the unfinished file.
+ */
 async function archiveMonth(db: Db, month: Month, dir: string): Promise<ArchivedMonth> {
   const { partition, to } = month;
   if (!/^audit_log_y\d{4}m\d{2}$/.test(partition)) throw new Error(`not a month of the audit trail: ${partition}`);
-  const head = await archivedHead(db);
-  // The month's last row in chain order: the highest seq of any row before the month's end (in its own month, an
-  // earlier one still here, or the default partition); each month's seq index read backwards.
-  const [{ last }] = await db.query<{ last: string | null }>('SELECT max(a.seq)::text AS last FROM audit_log a WHERE a.at < $1', [to]);
-  const lastSeq = last === null ? head.lastSeq : Number(last);
-  if (lastSeq <= head.lastSeq) {
-    await dropMonth(db, month, null);
-    return { partition, rows: 0, firstSeq: null, lastSeq: null, file: null };
-  }
-  await mkdir(dir, { recursive: true, mode: 0o700 });
   const file = `${partition}.ndjson.gz`;
   const final = path.join(dir, file);
   const temp = `${final}.partial`;
-  const state = { seq: head.lastSeq, hash: head.lastHash };
   try {
-    await pipeline(Readable.from(stretchLines(db, state, lastSeq)), createGzip(), createWriteStream(temp, { mode: 0o600 }));
-    if (state.seq !== lastSeq) throw new Error(`audit rows #${state.seq + 1}…#${lastSeq} are missing: run npm run audit:verify`);
-    const handle = await open(temp, 'r');
-    await handle.sync();
-    await handle.close();
-    await rename(temp, final);
-    await syncDir(dir);
+    return await db.tx(async (tx) => {
+      await tx.exec(`LOCK TABLE ${partition} IN SHARE MODE`);
+      const head = await archivedHead(tx);
+      // The month's last row in chain order: the highest seq of any row before the month's end (in its own month,
+      // an earlier one still here, or the default partition); each month's seq index read backwards.
+      const [{ last }] = await tx.query<{ last: string | null }>('SELECT max(a.seq)::text AS last FROM audit_log a WHERE a.at < $1', [to]);
+      const lastSeq = last === null ? head.lastSeq : Number(last);
+      if (lastSeq <= head.lastSeq) {
+        await dropMonth(tx, month, null);
+        return { partition, rows: 0, firstSeq: null, lastSeq: null, file: null };
+      }
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const state = { seq: head.lastSeq, hash: head.lastHash };
+      await pipeline(Readable.from(stretchLines(tx, state, lastSeq)), createGzip(), createWriteStream(temp, { mode: 0o600 }));
+      if (state.seq !== lastSeq) throw new Error(`audit rows #${state.seq + 1}…#${lastSeq} are missing: run npm run audit:verify`);
+      const handle = await open(temp, 'r');
+      await handle.sync();
+      await handle.close();
+      await rename(temp, final);
+      await syncDir(dir);
+      const { size } = await stat(final);
+      const record = {
+        firstSeq: head.lastSeq + 1,
+        lastSeq,
+        prevHash: head.lastHash,
+        lastHash: state.hash as string,
+        file,
+        sha256: await fileSha256(final),
+        bytes: size,
+      };
+      await dropMonth(tx, month, record);
+      return { partition, rows: lastSeq - head.lastSeq, firstSeq: record.firstSeq, lastSeq, file: final };
+    });
   } catch (err) {
+    // Nothing was committed: no record names the file (a month archived is dropped, so never archived again).
     await rm(temp, { force: true });
+    await rm(final, { force: true });
     throw err;
   }
-  const { size } = await stat(final);
-  await dropMonth(db, month, {
-    firstSeq: head.lastSeq + 1,
-    lastSeq,
-    prevHash: head.lastHash,
-    lastHash: state.hash as string,
-    file,
-    sha256: await fileSha256(final),
-    bytes: size,
-  });
-  return { partition, rows: lastSeq - head.lastSeq, firstSeq: head.lastSeq + 1, lastSeq, file: final };
 }
 
 /** The stretch's rows as lines, checked as they pass: `state` follows the chain (the last seq and hash read). */
@@ -136,25 +147,23 @@ function rowProblem(r: AuditChainRow, state: { seq: number; hash: string | null 
   return null;
 }
 
-/** Records the month's stretch (none when it added no row) and drops the month, in one transaction. */
+/** Records the month's stretch (none when it added no row) and drops the month, in the month's transaction. */
 async function dropMonth(
-  db: Db,
+  tx: Queryable,
   month: Month,
   record: { firstSeq: number; lastSeq: number; prevHash: string | null; lastHash: string; file: string; sha256: string; bytes: number } | null,
 ) {
-  await db.tx(async (tx) => {
-    // Detaching waits for the trail's lock; never queue every audited write behind a long read for long.
-    await tx.exec(`SET LOCAL lock_timeout = '5s'`);
-    if (record) {
-      await tx.query(
-        `INSERT INTO audit_archives (partition, from_at, to_at, first_seq, last_seq, rows, prev_hash, last_hash, file, file_sha256, bytes)
-         VALUES ($1, $2, $3, $4, $5, $5::bigint - $4::bigint + 1, $6, $7, $8, $9, $10)`,
-        [month.partition, month.from, month.to, record.firstSeq, record.lastSeq, record.prevHash, record.lastHash, record.file, record.sha256, record.bytes],
-      );
-    }
-    await tx.exec(`ALTER TABLE audit_log DETACH PARTITION ${month.partition}`);
-    await tx.exec(`DROP TABLE ${month.partition}`);
-  });
+  if (record) {
+    await tx.query(
+      `INSERT INTO audit_archives (partition, from_at, to_at, first_seq, last_seq, rows, prev_hash, last_hash, file, file_sha256, bytes)
+       VALUES ($1, $2, $3, $4, $5, $5::bigint - $4::bigint + 1, $6, $7, $8, $9, $10)`,
+      [month.partition, month.from, month.to, record.firstSeq, record.lastSeq, record.prevHash, record.lastHash, record.file, record.sha256, record.bytes],
+    );
+  }
+  // Detaching takes the trail's lock for a moment; never queue every audited write behind it for long.
+  await tx.exec(`SET LOCAL lock_timeout = '5s'`);
+  await tx.exec(`ALTER TABLE audit_log DETACH PARTITION ${month.partition}`);
+  await tx.exec(`DROP TABLE ${month.partition}`);
 }
 
 async function fileSha256(file: string): Promise<string> {

@@ -99,6 +99,9 @@ beforeAll(async () => {
   ] as const)
     await t.db.query(`UPDATE sampling_bindings SET bound_at = ${at(hhmm)} WHERE id = $1`, [id]);
   await ok(admin.post(`/api/sampling/rounds/${first.id}/status`, { status: 'closed' }));
+  // A round planned and never opened binds nobody, and keeps no month.
+  const day = new Date().toISOString().slice(0, 10);
+  await ok(admin.post('/api/sampling/rounds', { name: '冻结未开轮', areaId: town.id, startsOn: day, endsOn: day, rosterDate: day }), 201);
   // The second round, still open: d bound. Both rounds' rosters hold the town's four people.
   second = await openRound('冻结二轮');
   await bind(second.tube, 'd');

@@ -70,14 +70,15 @@ export function frozenBindingsCount(q: SqlParams, scope: Scope, roundParam: stri
 }
 
 /**
- * Whether a month of bindings ([from, to)) can go: every round that could have bound in it — made before its end,
- * and not closed before its start — is frozen. A desk binds only in an open round, and a round once closed never
- * opens again, so no binding of the month belongs to any other round.
+ * Whether a month of bindings ([from, to)) must stay: a round that could have bound in it — opened (a planned round
+ * binds nobody), made before the month's end and not closed before its start — is not frozen. A desk binds only in
+ * an open round, and a round once closed never opens again, so no binding of the month belongs to any other round.
  */
 export async function monthHasUnfrozenRound(tx: Queryable, from: Date, to: Date): Promise<boolean> {
   const [{ stays }] = await tx.query<{ stays: boolean }>(
     `SELECT EXISTS (SELECT 1 FROM sampling_rounds rd
-                     WHERE rd.created_at < $2 AND (rd.closed_at IS NULL OR rd.closed_at >= $1) AND rd.figures_frozen_at IS NULL) AS stays`,
+                     WHERE rd.status <> 'planned' AND rd.created_at < $2 AND (rd.closed_at IS NULL OR rd.closed_at >= $1)
+                       AND rd.figures_frozen_at IS NULL) AS stays`,
     [from, to],
   );
   return stays;
