@@ -84,8 +84,11 @@ CREATE TABLE audit_chain_head (
 INSERT INTO audit_chain_head (seq, hash)
   SELECT coalesce((SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1), 0), (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1);
 
+-- The row's hash as 0030 defined it, written as one expression: the loop over an array of fields cost a statement
+-- of PL/pgSQL per field and row. 5,000 rows in one statement (bench:audit, alternated runs): the chain's share
+-- 89–91 ms with the loop, 71–78 ms without. The text hashed is the same, so every existing hash still holds.
 CREATE OR REPLACE FUNCTION audit_log_chain() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE head text := current_setting('wangge.audit_head', true); last_seq bigint; last_hash text; fields text[];
+DECLARE head text := current_setting('wangge.audit_head', true); last_seq bigint; last_hash text;
 BEGIN
   IF head IS NULL OR head = '' THEN
     PERFORM pg_advisory_xact_lock(7406190017);
@@ -98,13 +101,18 @@ BEGIN
   NEW.before_digest := CASE WHEN NEW.before IS NULL THEN NULL ELSE encode(sha256(convert_to(NEW.before::text, 'UTF8')), 'hex') END;
   NEW.after_digest := CASE WHEN NEW.after IS NULL THEN NULL ELSE encode(sha256(convert_to(NEW.after::text, 'UTF8')), 'hex') END;
   NEW.redacted_by := NULL;
-  fields := ARRAY[NEW.actor_id::text, NEW.actor_name, NEW.request_id, NEW.client_ip, NEW.action, NEW.entity, NEW.entity_id,
-                  NEW.area_path, NEW.before_digest, NEW.after_digest];
-  FOR i IN 1..10 LOOP
-    fields[i] := CASE WHEN fields[i] IS NULL THEN '-' ELSE octet_length(fields[i])::text || ':' || fields[i] END;
-  END LOOP;
   NEW.hash := encode(sha256(convert_to(coalesce(last_hash, '') || '|' || NEW.seq::text || '|' || NEW.id::text || '|'
-    || (extract(epoch FROM NEW.at) * 1000000)::bigint::text || '|' || array_to_string(fields, '|'), 'UTF8')), 'hex');
+    || (extract(epoch FROM NEW.at) * 1000000)::bigint::text
+    || '|' || CASE WHEN NEW.actor_id IS NULL THEN '-' ELSE octet_length(NEW.actor_id::text)::text || ':' || NEW.actor_id::text END
+    || '|' || CASE WHEN NEW.actor_name IS NULL THEN '-' ELSE octet_length(NEW.actor_name)::text || ':' || NEW.actor_name END
+    || '|' || CASE WHEN NEW.request_id IS NULL THEN '-' ELSE octet_length(NEW.request_id)::text || ':' || NEW.request_id END
+    || '|' || CASE WHEN NEW.client_ip IS NULL THEN '-' ELSE octet_length(NEW.client_ip)::text || ':' || NEW.client_ip END
+    || '|' || octet_length(NEW.action)::text || ':' || NEW.action
+    || '|' || octet_length(NEW.entity)::text || ':' || NEW.entity
+    || '|' || CASE WHEN NEW.entity_id IS NULL THEN '-' ELSE octet_length(NEW.entity_id)::text || ':' || NEW.entity_id END
+    || '|' || CASE WHEN NEW.area_path IS NULL THEN '-' ELSE octet_length(NEW.area_path)::text || ':' || NEW.area_path END
+    || '|' || CASE WHEN NEW.before_digest IS NULL THEN '-' ELSE '64:' || NEW.before_digest END
+    || '|' || CASE WHEN NEW.after_digest IS NULL THEN '-' ELSE '64:' || NEW.after_digest END, 'UTF8')), 'hex');
   PERFORM set_config('wangge.audit_head', NEW.seq::text || ':' || NEW.hash, true);
   RETURN NEW;
 END;
