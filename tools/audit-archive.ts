@@ -6,18 +6,13 @@
  * the trail's months). Stop the server first on PGlite. Exit code 0 with what was archived; 1 when the chain does
  * not hold (nothing from that month on is archived).
  */
-import path from 'node:path';
-import { ConfigError, loadConfig } from '../src/server/config';
-import { openDb } from '../src/server/db/engine';
 import { archiveAuditMonths } from '../src/server/platform/audit-archive';
+import { runAuditTool } from './audit-tool';
 
-try {
-  const config = loadConfig();
-  const db = await openDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_OWNER_URL ?? config.DATABASE_URL, poolSize: 1 });
+await runAuditTool({ asOwner: true }, async (db, dir, config) => {
   try {
     const [{ split }] = await db.query<{ split: boolean }>(`SELECT to_regclass('audit_archives') IS NOT NULL AS split`);
     if (!split) throw new Error('the database is not migrated to this version yet (start the server once: npm start)');
-    const dir = config.AUDIT_ARCHIVE_DIR ?? path.join(config.DATA_DIR, 'audit-archive');
     const months = await archiveAuditMonths(db, { dir, keepMonths: config.AUDIT_KEEP_MONTHS, timeZone: config.TIME_ZONE });
     if (!months.length) console.log(`nothing to archive: every month of the trail is within the last ${config.AUDIT_KEEP_MONTHS}`);
     for (const m of months)
@@ -25,12 +20,5 @@ try {
   } catch (e) {
     console.error(`audit archive stopped: ${(e as Error).message}`);
     process.exitCode = 1;
-  } finally {
-    await db.close();
   }
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exitCode = 2;
-  } else throw e;
-}
+});

@@ -6,37 +6,24 @@
  * Exit code 0 and the chain's length and last hash when it holds (note the hash somewhere else: a later run
  * that ends on another hash at the same length means the chain was rewritten); 1 with the row when not.
  */
-import { ConfigError, loadConfig } from '../src/server/config';
-import { openDb } from '../src/server/db/engine';
-import path from 'node:path';
 import { verifyAuditArchives } from '../src/server/platform/audit-archive';
 import { verifyAuditChain } from '../src/server/platform/audit-chain';
+import { runAuditTool } from './audit-tool';
 
-try {
-  const config = loadConfig();
-  const db = await openDb({ dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, poolSize: 1 });
-  try {
-    const r = await verifyAuditChain(db);
-    if (r.ok) {
-      const archived = r.archived ? ` after ${r.archived} archived` : '';
-      console.log(`audit chain holds: ${r.rows} rows${archived}, last #${r.lastSeq}, hash ${r.lastHash ?? '—'}`);
-    } else {
-      console.error(`audit chain broken after ${r.rows} good rows: ${r.message}`);
-      process.exitCode = 1;
-    }
-    // The archived months' files, where they are (npm run audit:archive writes them).
-    for (const a of await verifyAuditArchives(db, config.AUDIT_ARCHIVE_DIR ?? path.join(config.DATA_DIR, 'audit-archive'))) {
-      if (a.status === 'changed') {
-        console.error(`archived month ${a.partition} does not hold: ${a.message}`);
-        process.exitCode = 1;
-      } else console.log(`archived month ${a.partition}: ${a.message}`);
-    }
-  } finally {
-    await db.close();
+await runAuditTool({ asOwner: false }, async (db, archiveDir) => {
+  const r = await verifyAuditChain(db);
+  if (r.ok) {
+    const archived = r.archived ? ` after ${r.archived} archived` : '';
+    console.log(`audit chain holds: ${r.rows} rows${archived}, last #${r.lastSeq}, hash ${r.lastHash ?? '—'}`);
+  } else {
+    console.error(`audit chain broken after ${r.rows} good rows: ${r.message}`);
+    process.exitCode = 1;
   }
-} catch (e) {
-  if (e instanceof ConfigError) {
-    console.error(e.message);
-    process.exitCode = 2;
-  } else throw e;
-}
+  // The archived months' files, where they are (npm run audit:archive writes them).
+  for (const a of await verifyAuditArchives(db, archiveDir)) {
+    if (a.status === 'changed') {
+      console.error(`archived month ${a.partition} does not hold: ${a.message}`);
+      process.exitCode = 1;
+    } else console.log(`archived month ${a.partition}: ${a.message}`);
+  }
+});
