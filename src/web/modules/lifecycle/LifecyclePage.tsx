@@ -16,6 +16,7 @@ import type { ResponseOf } from '../../../domain/contract';
 type Rule = ResponseOf<typeof listRetention>['items'][number];
 import { EmergencyEndedPanel } from './EmergencyEndedPanel';
 import { HoldsPanel } from './HoldsPanel';
+import { monthsDroppedText } from './months-dropped';
 
 export default function LifecyclePage() {
   const { t } = useTranslation();
@@ -128,6 +129,11 @@ function RunsPanel() {
               { title: t('lifecycle.dataClass'), dataIndex: 'dataClass', render: (c: DataClass) => t(`lifecycle.class.${c}`) },
               { title: t('lifecycle.action'), dataIndex: 'action', render: (a: string) => t(`lifecycle.actions.${a}`) },
               { title: t('lifecycle.count'), dataIndex: 'count' },
+              {
+                title: t('lifecycle.monthsDropped'),
+                dataIndex: 'partitionsDropped',
+                render: (months?: { partition: string; rows: number }[]) => monthsDroppedText(months, t),
+              },
               {
                 title: t('lifecycle.digest'),
                 dataIndex: 'digest',
