@@ -46,6 +46,13 @@ export async function seedDemoMonitoring(db: Db, timeZone: string): Promise<stri
     await monitoring.start(ctx, measure.id);
     measures++;
   }
+  const returnees = `${people.length} returnees from a listed high-risk district, ${measures} under measures with today's follow-ups for \`doctor\``;
+  // A campaign needs households: with few synthetic residents (DEMO_RESIDENTS) the grid may have none.
+  const [{ households }] = await db.query<{ households: number }>(
+    'SELECT count(*)::int AS households FROM households h JOIN areas a ON a.id = $1 WHERE h.area_path LIKE a.path || $2',
+    [grid.id, '%'],
+  );
+  if (!households) return `Screening and monitoring: ${returnees}; no door-to-door campaign (the grid has no households).`;
   const campaign = await screening.createCampaign(ctx, {
     name: '第一网格敲门行动（演示）',
     areaId: grid.id,
@@ -54,5 +61,5 @@ export async function seedDemoMonitoring(db: Db, timeZone: string): Promise<stri
     lookbackDays: 14,
     target: 'all',
   });
-  return `Screening and monitoring: ${people.length} returnees from a listed high-risk district, ${measures} under measures with today's follow-ups for \`doctor\`, and campaign "${campaign.name}" with visit tasks for \`grid\`.`;
+  return `Screening and monitoring: ${returnees}, and campaign "${campaign.name}" with visit tasks for \`grid\`.`;
 }
