@@ -204,9 +204,12 @@ async function monitoringSetup(a: Agent, aVillage: AreaRow, aUser: number, day: 
  */
 const DERIVED = ['tracing_chain_members', 'tracing_chains', 'checkpoint_alerts'];
 async function snapshotOfA(): Promise<string> {
+  // Tables split by month are read through their parents (a month's rows once), and the audit trail, which the
+  // walk's own requests append to, not at all: neither its parent nor its months.
   const tables = await t.db.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns
-      WHERE column_name = 'area_path' AND table_schema = current_schema() AND table_name <> 'audit_log' ORDER BY table_name`,
+    `SELECT c.relname AS table_name FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+      WHERE a.attname = 'area_path' AND NOT a.attisdropped AND c.relnamespace = current_schema()::regnamespace
+        AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'audit_log' ORDER BY c.relname`,
   );
   tables.splice(0, tables.length, ...tables.filter((x) => !DERIVED.includes(x.table_name)));
   const parts: unknown[] = [await t.db.query('SELECT * FROM areas WHERE path LIKE $1 ORDER BY id', [env.a.county.path + '%'])];
