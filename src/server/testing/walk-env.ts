@@ -1,6 +1,6 @@
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from './harness';
 import type { AreaRow } from '../modules/areas';
-import { areasChanged } from '../modules/areas';
+import { areaRepo, areasChanged } from '../modules/areas';
 import { createTasks } from '../modules/tasks';
 import { type CrossEnv, MARK } from './cross-area-cases';
 import { idNumberFor as idFor } from './factories';
@@ -204,16 +204,11 @@ async function monitoringSetup(a: Agent, aVillage: AreaRow, aUser: number, day: 
  */
 const DERIVED = ['tracing_chain_members', 'tracing_chains', 'checkpoint_alerts'];
 async function snapshotOfA(): Promise<string> {
-  // Tables split by month are read through their parents (a month's rows once), and the audit trail, which the
-  // walk's own requests append to, not at all: neither its parent nor its months.
-  const tables = await t.db.query<{ table_name: string }>(
-    `SELECT c.relname AS table_name FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
-      WHERE a.attname = 'area_path' AND NOT a.attisdropped AND c.relnamespace = current_schema()::regnamespace
-        AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> 'audit_log' ORDER BY c.relname`,
-  );
-  tables.splice(0, tables.length, ...tables.filter((x) => !DERIVED.includes(x.table_name)));
+  // The tables an area move re-paths: split tables through their parents, and not the audit trail, which the
+  // walk's own requests append to.
+  const tables = (await areaRepo.pathCarryingTables(t.db)).filter((name) => !DERIVED.includes(name)).sort();
   const parts: unknown[] = [await t.db.query('SELECT * FROM areas WHERE path LIKE $1 ORDER BY id', [env.a.county.path + '%'])];
-  for (const { table_name } of tables) {
+  for (const table_name of tables) {
     // Tasks the clock's own jobs raise (a checkpoint shift understaffed 15 minutes after it began, made by no user)
     // appear whenever the walk happens to cross such a moment: they are not a request's doing.
     // Likewise the terminal disinfection jobs the field work's sweep makes from A's cases — until someone records one done.

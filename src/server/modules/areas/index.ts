@@ -21,6 +21,8 @@ export const areaRepo = {
   findInScope: repo.findInScope,
   insertMany: repo.insertMany,
   insertRootUnscoped: repo.insertRootUnscoped,
+  /** The tables whose rows carry an area path (split tables by their parents, never the audit trail). */
+  pathCarryingTables: repo.pathCarryingTables,
 };
 
 export const importDivisions = service.importDivisions;

@@ -177,7 +177,7 @@ export async function childKinds(db: Queryable, id: number): Promise<AreaKind[]>
  * table split by month is updated through its parent (its months are left out), and the audit trail with its
  * months not at all.
  */
-async function pathCarryingTables(tx: Queryable): Promise<string[]> {
+export async function pathCarryingTables(tx: Queryable): Promise<string[]> {
   const rows = await tx.query<{ table_name: string }>(
     `SELECT c.relname AS table_name FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
       WHERE a.attname = 'area_path' AND NOT a.attisdropped AND c.relnamespace = current_schema()::regnamespace
