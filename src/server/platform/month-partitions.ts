@@ -114,13 +114,13 @@ export async function ensureMonths(
  */
 export async function dropMonthsBefore(
   tx: Queryable,
-  p: { table: string; cutoff: Date; keep?: (partition: string, month: MonthPartition) => Promise<boolean>; dryRun?: boolean },
+  p: { table: string; cutoff: Date; keep?: (partition: string, month: { from: Date; to: Date }) => Promise<boolean>; dryRun?: boolean },
 ): Promise<{ partition: string; rows: number }[]> {
   checkName(p.table);
   const dropped: { partition: string; rows: number }[] = [];
   for (const part of await listMonthPartitions(tx, p.table)) {
-    if (part.isDefault || !part.to || part.to.getTime() > p.cutoff.getTime()) continue;
-    if (p.keep && (await p.keep(part.name, part))) continue;
+    if (part.isDefault || !part.from || !part.to || part.to.getTime() > p.cutoff.getTime()) continue;
+    if (p.keep && (await p.keep(part.name, { from: part.from, to: part.to }))) continue;
     const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${part.name}`);
     if (p.dryRun) {
       dropped.push({ partition: part.name, rows: n });

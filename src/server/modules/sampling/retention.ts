@@ -1,7 +1,7 @@
 import type { PurgeOutcome, PurgeRequest } from '../../../domain/lifecycle/classes';
 import type { Queryable } from '../../db/engine';
 import { forgetClientWrites } from '../../platform/client-writes';
-import { type MonthPartition, dropMonthsBefore } from '../../platform/month-partitions';
+import { dropMonthsBefore } from '../../platform/month-partitions';
 import { heldPatterns, notHeld } from '../../platform/purge';
 import { BINDINGS_TABLE, freezeRoundFigures, monthHasUnfrozenRound } from './repo';
 
@@ -31,8 +31,7 @@ export async function purgeSampling(tx: Queryable, p: PurgeRequest): Promise<Pur
        ${heldRow('hb', 'sampling_bindings')} ${heldRow('hf', 'sampling_flags')} ${heldRow('he', 'sampling_exemptions')}
        AND NOT EXISTS (SELECT 1 FROM sampling_flags of WHERE of.round_id = ro.round_id AND of.resident_id = ro.resident_id AND of.status = 'held')`;
   const args = [p.before, heldPatterns(p.heldPaths)];
-  // dropMonthsBefore asks only of whole months, whose bounds are never null.
-  const keep = (_partition: string, month: MonthPartition) => monthHasUnfrozenRound(tx, month.from ?? new Date(0), month.to ?? new Date(0));
+  const keep = (_partition: string, month: { from: Date; to: Date }) => monthHasUnfrozenRound(tx, month.from, month.to);
   if (p.dryRun) {
     // The preview names the months already free to go; a round this run would freeze first is not foreseen.
     const [{ n }] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM (${eligible}) e`, args);
