@@ -3,6 +3,7 @@ import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
 import { GRID_WORKERS } from './results';
+import { COUNTING_BINDING_OF_RO } from './round-figures';
 import { areasAs } from '../../areas/sql';
 import { householdsAs, latestStaysOn, registryChangedUpTo, residentsAs } from '../../residents/sql';
 
@@ -138,8 +139,7 @@ export async function sampledByHour(db: Queryable, p: { roundId: number; underPa
   return db.query<{ hour: string; sampled: number }>(
     `WITH f AS (
        SELECT min(b.bound_at) AS first_at FROM sampling_roster ro
-         JOIN sampling_bindings b ON b.round_id = ro.round_id AND b.resident_id = ro.resident_id AND b.removed_at IS NULL
-              AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid')
+         JOIN sampling_bindings b ON ${COUNTING_BINDING_OF_RO}
         WHERE ${where} AND ro.sampled > 0
         GROUP BY ro.resident_id
      )

@@ -12,11 +12,10 @@ import { SqlParams } from '../../../platform/sql';
 const quarterOf = (at: string) => `date_bin('15 minutes', ${at}, timestamptz '2000-01-01 00:00+00')`;
 
 /**
- * A rostered person's first binding that counts (not removed, its tube not found invalid), as the live chart
- * (`sampledByHour`) finds it. `ro` is the roster row.
+ * A binding `b` of the roster row `ro` that counts for the chart: not removed, its tube not found invalid. The live
+ * chart (`sampledByHour`) and the frozen one take each person's first such binding.
  */
-const FIRST_COUNTING_BINDING = `SELECT min(b.bound_at) FROM sampling_bindings b
-   WHERE b.round_id = ro.round_id AND b.resident_id = ro.resident_id AND b.removed_at IS NULL
+export const COUNTING_BINDING_OF_RO = `b.round_id = ro.round_id AND b.resident_id = ro.resident_id AND b.removed_at IS NULL
      AND NOT EXISTS (SELECT 1 FROM sampling_results sr WHERE sr.tube_id = b.tube_id AND sr.result = 'invalid')`;
 
 /**
@@ -40,7 +39,7 @@ export async function freezeRoundFigures(tx: Queryable, before: Date): Promise<n
     `INSERT INTO sampling_round_figures (round_id, area_path, quarter, sampled, bindings)
      SELECT round_id, area_path, quarter, sum(sampled)::int, sum(bindings)::int FROM (
        SELECT ro.round_id, ro.area_path, ${quarterOf('f.first_at')} AS quarter, 1 AS sampled, 0 AS bindings
-         FROM sampling_roster ro CROSS JOIN LATERAL (${FIRST_COUNTING_BINDING}) AS f(first_at)
+         FROM sampling_roster ro CROSS JOIN LATERAL (SELECT min(b.bound_at) FROM sampling_bindings b WHERE ${COUNTING_BINDING_OF_RO}) AS f(first_at)
         WHERE ro.round_id = ANY($1::int[]) AND ro.rostered AND ro.sampled > 0 AND f.first_at IS NOT NULL
        UNION ALL
        SELECT b.round_id, b.area_path, ${quarterOf('b.bound_at')}, 0, 1
