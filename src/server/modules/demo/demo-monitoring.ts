@@ -49,8 +49,8 @@ export async function seedDemoMonitoring(db: Db, timeZone: string): Promise<stri
   const returnees = `${people.length} returnees from a listed high-risk district, ${measures} under measures with today's follow-ups for \`doctor\``;
   // A campaign needs households: with few synthetic residents (DEMO_RESIDENTS) the grid may have none.
   const [{ households }] = await db.query<{ households: number }>(
-    'SELECT count(*)::int AS households FROM households h JOIN areas a ON a.id = $1 WHERE h.area_path LIKE a.path || $2',
-    [grid.id, '%'],
+    `SELECT count(*)::int AS households FROM households h JOIN areas a ON a.id = $1 WHERE h.area_path LIKE a.path || '%'`,
+    [grid.id],
   );
   if (!households) return `Screening and monitoring: ${returnees}; no door-to-door campaign (the grid has no households).`;
   const campaign = await screening.createCampaign(ctx, {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listMonthPartitions } from '../../platform/month-partitions';
+import { idNumberFor } from '../../testing/factories';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
 import type { AreaRow } from '../areas';
 import { runRetention } from '../lifecycle';
@@ -19,12 +20,6 @@ let town: AreaRow, village: AreaRow, g1: AreaRow, g2: AreaRow;
 const P: Record<string, number> = {};
 const clientIds: string[] = [];
 
-function idNumber(seq: number): string {
-  const body = `411627${'19800101'}${String(seq).padStart(3, '0')}`;
-  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * w[i], 0);
-  return body + '10X98765432'[sum % 11];
-}
 const ok = async (r: Promise<{ statusCode: number; body: string; json(): any }>, status = 200) => {
   const x = await r;
   expect(x.statusCode, x.body).toBe(status);
@@ -77,7 +72,7 @@ beforeAll(async () => {
     ['c', h2],
     ['d', h2],
   ] as const) {
-    const body = { householdId: h, name: `居民${key}`, idType: 'resident_id', idNumber: idNumber(++seq), movedInOn: '2025-01-01' };
+    const body = { householdId: h, name: `居民${key}`, idType: 'resident_id', idNumber: idNumberFor(++seq), movedInOn: '2025-01-01' };
     P[key] = (await ok(admin.post('/api/residents', body), 201)).id;
   }
   // The first round: a, b and c bound (c twice: the chart counts c at the first), one of b's bindings removed.
