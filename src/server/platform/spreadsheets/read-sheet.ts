@@ -1,12 +1,12 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import ExcelJS, { type Row } from '../exceljs';
 import iconv from 'iconv-lite';
 import type { CellValue } from './cells';
 import { type HeaderScore, type SheetHead, chooseHeader, chooseSheetHeader, isEmptyRow, noHeaderScore } from './header-row';
 export { type HeaderScore, type SheetHead, chooseHeader, chooseSheetHeader, headerNames } from './header-row';
+import { type XlsxBook, openXlsx } from './xlsx-parts';
 import { checkXlsxZip } from './zip-check';
 
 /**
@@ -128,44 +128,31 @@ function cellValue(v: RawCell): CellValue {
 
 // ——— streams ———
 
-function countingStream(
-  path: string,
-  onBytes?: (bytes: number) => void,
-  refuse?: () => SheetError | null,
-): { stream: Readable; ended: () => boolean; refused: () => SheetError | null } {
+function countingStream(path: string, onBytes?: (bytes: number) => void): Readable {
   const file = createReadStream(path, { highWaterMark: 256 * 1024 });
-  let done = false;
   let bytes = 0;
-  let refused: SheetError | null = null;
   const counter = new PassThrough({ highWaterMark: 256 * 1024 });
   file.on('data', (chunk: Buffer | string) => {
     bytes += chunk.length;
     onBytes?.(bytes);
-    refused ??= refuse?.() ?? null;
-    if (refused) {
-      // Stop reading; the reader then ends or stalls, and either way the refusal is what is reported.
-      done = true;
-      file.destroy();
-      counter.destroy(refused);
-    }
   });
-  file.on('end', () => (done = true));
   file.on('error', (e) => counter.destroy(e));
   file.pipe(counter);
-  return { stream: counter, ended: () => done, refused: () => refused };
+  return counter;
 }
 
 /**
- * Iterates `it`, failing with 'broken' when the whole file has been read and, asked for the next item,
- * the reader gives nothing for STALL_MS: ExcelJS waits forever on some damaged archives instead of raising an error.
+ * Iterates `it`, failing with 'broken' when, asked for the next item, the reader gives nothing for STALL_MS
+ * while it reads nothing from the file (`idle`): a parser that waits forever on a damaged part must not hold
+ * an import (or its worker) for ever. While a part is being read, a slow disk is no stall.
  * Each wait gets its own timer and its own losing promise; racing every step against one long-lived
  * promise would pile a reaction per step onto it and keep every row in memory.
  */
-export async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean, stallMs = STALL_MS): AsyncGenerator<T> {
+export async function* stallGuard<T>(it: AsyncIterator<T>, idle: () => boolean, stallMs = STALL_MS): AsyncGenerator<T> {
   try {
     for (;;) {
       // The wait is timed from when we ask, not from the last item: the consumer may spend longer than STALL_MS
-      // on a batch (a busy database), and a small file is read to its end long before — that is no stall. Only
+      // on a batch (a busy database), and the reader then sits idle with its next item ready — that is no stall. Only
       // checks that came on time count: one that came late says this thread was kept from running (a busy
       // machine), and the reader with it; a reader stuck on a damaged file leaves the thread idle.
       let quietMs = 0;
@@ -175,8 +162,8 @@ export async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean,
         const check = () => {
           const now = Date.now();
           if (now - due < STALL_TICK_MS / 2) quietMs += STALL_TICK_MS;
-          if (ended() && quietMs > stallMs) {
-            reject(new SheetError('broken', {}, new Error(`the reader gave nothing for ${quietMs} ms after the whole file was read`)));
+          if (idle() && quietMs > stallMs) {
+            reject(new SheetError('broken', {}, new Error(`the reader gave nothing for ${quietMs} ms while reading nothing from the file`)));
           } else {
             due = now + STALL_TICK_MS;
             timer = setTimeout(check, STALL_TICK_MS).unref();
@@ -198,20 +185,6 @@ export async function* stallGuard<T>(it: AsyncIterator<T>, ended: () => boolean,
   }
 }
 
-/**
- * A sheet we skip unread. ExcelJS parks a sheet that comes before the shared strings in a temporary file and
- * hands it over with a file reader not yet open; as soon as we ask for the next sheet it deletes that file. The
- * reader then opened a file that was gone: an uncaught ENOENT that could end the process (seen in CI, and the
- * likely cause of a valid workbook reported as broken). The reader is closed here, its late error swallowed.
- */
-export function discardSheet(ws: unknown) {
-  const source = (ws as { iterator?: unknown }).iterator;
-  if (source instanceof Readable) {
-    source.on('error', () => {});
-    source.destroy();
-  }
-}
-
 interface RawBatch {
   sheet: string;
   rows: SheetRow[];
@@ -223,26 +196,16 @@ type SourceItem = RawBatch | { sheetStart: string };
  * batch rather than per row keeps a 100,000-row sheet fast. Other sheets are skipped unread.
  */
 async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b: number) => void, limitPerSheet = Infinity): AsyncGenerator<SourceItem> {
-  // The shared strings are kept in memory while the sheets are read: their number is bounded as they are read.
-  const tooManyStrings = () => ((reader as unknown as { sharedStrings?: unknown[] }).sharedStrings?.length ?? 0) > MAX_SHARED_STRINGS;
-  const { stream, ended, refused } = countingStream(path, onBytes, () => (tooManyStrings() ? new SheetError('too_big') : null));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  let book: XlsxBook | undefined;
   try {
-    for await (const ws of stallGuard(reader[Symbol.asyncIterator](), ended)) {
-      const sheet = ws as unknown as { name: string; parse(): AsyncIterable<Array<{ eventType: string; value: Row }>> };
+    book = await openXlsx(path, { onBytes, maxSharedStrings: MAX_SHARED_STRINGS, tooMany: () => new SheetError('too_big') });
+    const idle = book.idle;
+    for await (const sheet of stallGuard(book.sheets(), idle)) {
       yield { sheetStart: sheet.name };
-      if (onlySheet !== null && sheet.name !== onlySheet) {
-        discardSheet(ws);
-        continue;
-      }
+      // Other sheets are never opened.
+      if (onlySheet !== null && sheet.name !== onlySheet) continue;
       let taken = 0;
-      for await (const events of stallGuard(sheet.parse()[Symbol.asyncIterator](), ended)) {
+      for await (const events of stallGuard(sheet.parse(), idle)) {
         const rows: SheetRow[] = [];
         for (const { eventType, value } of events) {
           if (eventType !== 'row') continue;
@@ -258,15 +221,11 @@ async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b
       if (onlySheet !== null) return;
     }
   } catch (e) {
-    const why = refused();
-    if (why) throw why;
     if (e instanceof SheetError) throw e;
     throw new SheetError('broken', {}, e);
   } finally {
-    stream.destroy();
+    book?.close();
   }
-  const why = refused();
-  if (why) throw why;
 }
 
 function csvDelimiter(sample: string): string {
@@ -278,7 +237,7 @@ function csvDelimiter(sample: string): string {
 async function* csvBatches(path: string, encoding: TextEncoding, onBytes?: (b: number) => void): AsyncGenerator<RawBatch> {
   const { head } = await peek(path, 8192);
   const sample = encoding === 'utf8' ? head.toString('utf8') : iconv.decode(head, encoding === 'gbk' ? 'gb18030' : 'utf16le');
-  const { stream } = countingStream(path, onBytes);
+  const stream = countingStream(path, onBytes);
   const decoded = encoding === 'utf8' ? stream : stream.pipe(iconv.decodeStream(encoding === 'gbk' ? 'gb18030' : 'utf16le'));
   const parser = decoded.pipe(
     parseCsv({
