@@ -20,9 +20,10 @@ let more: (() => void) | null = null;
 /** Whether a job is being read: an error thrown outside it is a finished job's leftover. */
 let busy = false;
 
-// A reader stream can fail after its job has answered (ExcelJS deletes a parked sheet's temporary file while a
-// reader we stopped early still holds it). Uncaught, that ended the worker while it sat idle, and the next job
-// handed to it was refused as a broken file. During a job it is the job's failure; after one it is ignored.
+// A reader stream can fail after its job has answered (a part's stream we stopped early, closing late; ExcelJS's
+// own reader, used before xlsx-parts.ts, did so with its temporary files). Uncaught, that ended the worker while
+// it sat idle, and the next job handed to it was refused as a broken file. During a job it is the job's failure;
+// after one it is ignored.
 process.on('uncaughtException', (e) => {
   if (busy) report(e);
 });
