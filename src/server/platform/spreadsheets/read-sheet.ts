@@ -198,7 +198,7 @@ type SourceItem = RawBatch | { sheetStart: string };
 async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b: number) => void, limitPerSheet = Infinity): AsyncGenerator<SourceItem> {
   let book: XlsxBook | undefined;
   try {
-    book = await openXlsx(path, { onBytes, maxSharedStrings: MAX_SHARED_STRINGS, tooMany: () => new SheetError('too_big') });
+    book = await openXlsx(path, { onBytes, onlySheet, maxSharedStrings: MAX_SHARED_STRINGS, tooMany: () => new SheetError('too_big') });
     const idle = book.idle;
     for await (const sheet of stallGuard(book.sheets(), idle)) {
       yield { sheetStart: sheet.name };

@@ -57,8 +57,10 @@ export interface XlsxBook {
 }
 
 export interface XlsxOptions {
-  /** Bytes of the file read so far (packed), as parts are unpacked. */
+  /** How far through the file the reading is, in bytes of the file: the parts to be read, scaled to its size. */
   onBytes?: (bytes: number) => void;
+  /** The one sheet that will be read (null: every sheet), so progress is counted against what will be read. */
+  onlySheet?: string | null;
   /** The shared strings are kept in memory while the sheets are read: past this count the file is refused with `tooMany()`. */
   maxSharedStrings: number;
   tooMany: () => Error;
@@ -75,6 +77,7 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
   const zip = await yauzl.openPromise(file, { autoClose: false, strictFileNames: false, validateEntrySizes: true });
   let active = 0;
   let packedRead = 0;
+  let scale = 1;
   try {
     const entries = new Map<string, yauzl.Entry>();
     for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
@@ -95,7 +98,7 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
       const counted = new Transform({
         transform(chunk: Buffer, _enc, done) {
           packedRead += chunk.length * packedPerByte;
-          opts.onBytes?.(Math.round(packedRead));
+          opts.onBytes?.(Math.round(packedRead * scale));
           if (bounded && (book.sharedStrings?.length ?? 0) > opts.maxSharedStrings) return done(opts.tooMany());
           done(null, chunk);
         },
@@ -120,9 +123,21 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
     // zip-check.ts has made sure the workbook is where every writer puts it.
     await read('xl/_rels/workbook.xml.rels', (p) => book._parseRels(p));
     if (!(await read('xl/workbook.xml', (p) => book._parseWorkbook(p)))) throw new Error('the workbook part is missing');
-    book.sharedStrings = [];
+    const sheets: Array<{ id: number; name: string; state?: string; part: string }> = [];
+    for (const sheet of book.model?.sheets ?? []) {
+      const rel = book.workbookRels?.find((r) => r.Id === sheet.rId && WORKSHEET.test(r.Type));
+      const part = rel && partPath('xl', rel.Target);
+      if (part && entries.has(part)) sheets.push({ ...sheet, part });
+    }
     const strings = (book.workbookRels ?? []).find((r) => r.Type.endsWith('/sharedStrings'));
-    const stringsPart = await open(strings ? partPath('xl', strings.Target) : 'xl/sharedStrings.xml', true);
+    const stringsPath = strings ? partPath('xl', strings.Target) : 'xl/sharedStrings.xml';
+    // Parts not read (styles, themes, the sheets skipped) do not hold the progress short of its end.
+    const toRead = [stringsPath, ...sheets.filter((s) => opts.onlySheet == null || s.name === opts.onlySheet).map((s) => s.part)];
+    const planned = packedRead + toRead.reduce((sum, name) => sum + (entries.get(name)?.compressedSize ?? 0), 0);
+    if (planned > 0) scale = zip.fileSize / planned;
+
+    book.sharedStrings = [];
+    const stringsPart = await open(stringsPath, true);
     if (stringsPart) {
       try {
         for await (const _ of book._parseSharedStrings(stringsPart));
@@ -145,11 +160,7 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
 
     return {
       async *sheets() {
-        for (const sheet of book.model?.sheets ?? []) {
-          const rel = book.workbookRels?.find((r) => r.Id === sheet.rId && WORKSHEET.test(r.Type));
-          const part = rel && partPath('xl', rel.Target);
-          if (part && entries.has(part)) yield { name: sheet.name, parse: () => parseSheet(part, sheet) };
-        }
+        for (const sheet of sheets) yield { name: sheet.name, parse: () => parseSheet(sheet.part, sheet) };
       },
       idle: () => active === 0,
       close: () => zip.close(),
