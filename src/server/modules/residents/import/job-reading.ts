@@ -31,7 +31,7 @@ async function* batchesOf<T>(source: AsyncIterable<T[]>, size = BATCH_ROWS): Asy
  * Starts reading and parsing the next batch while the database works on this one: on PostgreSQL the
  * two run on different cores. A read error surfaces when that batch is awaited.
  */
-async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
   const it = source[Symbol.asyncIterator]();
   let next = it.next();
   next.catch(() => {});

@@ -10,7 +10,8 @@ import { type ReadyRow, type JobState, checkBatch, writeBatch } from './batch';
 import type { ImportField } from './fields';
 import { SheetError } from '../../../platform/spreadsheets/threaded-reader';
 import { columnMap } from './row-rules';
-import { breathe, commitBatchRows, parsedBatches } from './job-reading';
+import { breathe, commitBatchRows, parsedBatches, readAhead } from './job-reading';
+import { type CacheWriter, cacheKey, dropParsedCache, readParsedCache, writeParsedCache } from './parsed-cache';
 
 /**
  * Validation and commit of an uploaded sheet, run as background jobs on the job queue (platform/jobs.ts):
@@ -131,11 +132,15 @@ export async function runValidate(db: Db, req: JobRequest): Promise<void> {
   live.set(req.importId, l);
   {
     const [job] = await db.query<imports.ImportRow>('SELECT * FROM resident_imports WHERE id = $1', [req.importId]);
+    let cache: CacheWriter | undefined;
     try {
       await imports.clearErrors(db, job.id);
       const { st, columns } = await jobState(db, job, req);
-      for await (const { rows, parsed, errors } of parsedBatches(job, req, columns, l)) {
+      cache = await writeParsedCache(req.path, cacheKey(job, req.today));
+      for await (const batch of parsedBatches(job, req, columns, l)) {
         if (stopping) throw new Stopping();
+        const { rows, parsed, errors } = batch;
+        await cache.add(batch);
         const { ready, problems } = await checkBatch(db, st, parsed);
         errors.push(...problems);
         await imports.addErrors(db, job.id, errors);
@@ -143,6 +148,7 @@ export async function runValidate(db: Db, req: JobRequest): Promise<void> {
         l.ok += ready.length;
         l.errors += rowsWithErrors(errors);
       }
+      await cache.finish();
       await imports.transition(db, job.id, ['validating'], 'validated', {
         total_rows: l.rows,
         processed_rows: l.rows,
@@ -159,6 +165,7 @@ export async function runValidate(db: Db, req: JobRequest): Promise<void> {
         after: { file: job.file_name, rows: l.rows, okRows: l.ok, errorRows: l.errors },
       });
     } catch (e) {
+      await cache?.abandon();
       if (e instanceof Stopping) throw e;
       await imports.transition(db, job.id, ['validating'], 'failed', { failure: failureOf(e, req), processed_rows: l.rows });
     } finally {
@@ -219,7 +226,10 @@ export async function runCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' 
   try {
     const { st, columns } = await jobState(db, job, req);
     if (from === 0) await imports.clearErrors(db, job.id);
-    const batches = parsedBatches(job, req, columns, null, commitBatchRows(db));
+    // The rows as validation parsed them, when it kept them under this mapping and day; else the sheet again.
+    const size = commitBatchRows(db);
+    const cached = await readParsedCache(req.path, cacheKey(job, req.today), size);
+    const batches = cached ? readAhead(cached) : parsedBatches(job, req, columns, null, size);
     if (mode === 'all-or-nothing') {
       await db.tx(async (tx) => {
         for await (const { rows, parsed, errors } of batches) {
@@ -283,10 +293,12 @@ export async function runCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' 
       }
       await db.tx(finish);
     }
+    await dropParsedCache(req.path);
   } catch (e) {
     // Cut off by a stop: the queue runs the job again at the next start. All-or-nothing was rolled back and starts
-    // over; valid-rows resumes after its last committed batch.
+    // over; valid-rows resumes after its last committed batch (both from the kept rows, which stay for it).
     if (e instanceof Stopping) throw e;
+    await dropParsedCache(req.path);
     const rolledBack = mode === 'all-or-nothing';
     await imports.addErrors(db, job.id, rolledBack ? allErrors : []);
     await imports.transition(db, job.id, ['committing'], 'failed', {
