@@ -156,9 +156,13 @@ export async function receiveStaged(ctx: Ctx, lines: AsyncIterable<string | null
     }));
     // The command center gets one task per positive tube, at the tube's first member's area.
     const firstOfTube = new Map<number, repo.NewFlag>();
-    for (const f of flags) if (!firstOfTube.has(f.tube_id)) firstOfTube.set(f.tube_id, f);
+    const flaggedPerTube = new Map<number, number>();
+    for (const f of flags) {
+      if (!firstOfTube.has(f.tube_id)) firstOfTube.set(f.tube_id, f);
+      flaggedPerTube.set(f.tube_id, (flaggedPerTube.get(f.tube_id) ?? 0) + 1);
+    }
     for (const f of firstOfTube.values()) {
-      const n = flags.filter((x) => x.tube_id === f.tube_id).length;
+      const n = flaggedPerTube.get(f.tube_id)!;
       newTasks.push({
         type: 'sampling_retest',
         title: `核酸阳性：管 ${f.barcode}，${n} 人就地管控、待单管复核`,
