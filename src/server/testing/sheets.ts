@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import ExcelJS from '../platform/exceljs';
+import type { Agent } from './harness';
 
 /** Test files for the spreadsheet import: valid ID numbers, .xlsx and multipart bodies. */
 export { residentIdNumber as residentIdFor } from './factories';
@@ -40,4 +41,14 @@ export function multipartBody(fileName: string, data: Buffer, fields: Record<str
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** A resident import's job once it has stopped validating or committing (polled through the API, up to two minutes). */
+export async function settleImport(agent: Agent, id: number) {
+  for (let i = 0; i < 1200; i++) {
+    const job = (await agent.get(`/api/residents/imports/${id}`)).json();
+    if (job.status !== 'validating' && job.status !== 'committing') return job;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('import did not finish');
 }

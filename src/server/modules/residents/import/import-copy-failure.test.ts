@@ -5,7 +5,7 @@ import { testConfig } from '../../../config';
 import type { Db } from '../../../db/engine';
 import { pinyinKeys } from '../../../platform/pinyin';
 import { type Agent, freshDb, login, makeUser } from '../../../testing/harness';
-import { multipartBody } from '../../../testing/sheets';
+import { multipartBody, settleImport } from '../../../testing/sheets';
 import * as areas from '../../areas/repo';
 
 /**
@@ -61,15 +61,6 @@ afterAll(async () => {
   await db?.close();
 });
 
-async function settle(id: number) {
-  for (let i = 0; i < 1200; i++) {
-    const job = (await admin.get(`/api/residents/imports/${id}`)).json();
-    if (job.status !== 'validating' && job.status !== 'committing') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('import did not finish');
-}
-
 async function validated(prefix: string) {
   const lines = Array.from({ length: ROWS }, (_, i) => `${prefix}${i},${prefix}小区${i % 400}号`);
   const body = multipartBody('名单.csv', Buffer.from(`姓名,现住址\n${lines.join('\n')}\n`));
@@ -77,14 +68,14 @@ async function validated(prefix: string) {
   expect(up.statusCode, up.body).toBe(201);
   const { id, suggestedMapping } = up.json();
   expect((await admin.post(`/api/residents/imports/${id}/validate`, { mapping: suggestedMapping })).statusCode).toBe(200);
-  expect((await settle(id)).status).toBe('validated');
+  expect((await settleImport(admin, id)).status).toBe('validated');
   return id as number;
 }
 
 async function commit(id: number, mode: 'all-or-nothing' | 'valid-only') {
   const res = await admin.post(`/api/residents/imports/${id}/commit`, { mode });
   expect(res.statusCode, res.body).toBe(200);
-  return settle(id);
+  return settleImport(admin, id);
 }
 
 async function held(prefix: string) {

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../../testing/harness';
-import { multipartBody, readXlsx, residentIdFor, xlsxBuffer } from '../../../testing/sheets';
+import { multipartBody, readXlsx, residentIdFor, settleImport, xlsxBuffer } from '../../../testing/sheets';
 import type { AreaRow } from '../../areas';
 
 /** An export of personal data states its purpose (issue 14, point 10). */
@@ -31,15 +31,6 @@ async function upload(agent: Agent, name: string, data: Buffer, query = '') {
   return agent.request({ method: 'POST', url: `/api/residents/imports${query}`, payload: body.payload, headers: body.headers });
 }
 
-async function settle(agent: Agent, id: number) {
-  for (let i = 0; i < 600; i++) {
-    const job = (await agent.get(`/api/residents/imports/${id}`)).json();
-    if (job.status !== 'validating' && job.status !== 'committing') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not finish');
-}
-
 /** Upload, validate with the suggested mapping, and (optionally) commit. */
 async function runImport(agent: Agent, name: string, data: Buffer, opts: { query?: string; mode?: 'all-or-nothing' | 'valid-only' } = {}) {
   const up = await upload(agent, name, data, opts.query);
@@ -47,11 +38,11 @@ async function runImport(agent: Agent, name: string, data: Buffer, opts: { query
   const { id, suggestedMapping } = up.json();
   const v = await agent.post(`/api/residents/imports/${id}/validate`, { mapping: suggestedMapping });
   expect(v.statusCode, v.body).toBe(200);
-  const validated = await settle(agent, id);
+  const validated = await settleImport(agent, id);
   if (!opts.mode) return { id, validated, done: null };
   const c = await agent.post(`/api/residents/imports/${id}/commit`, { mode: opts.mode });
   expect(c.statusCode, c.body).toBe(200);
-  return { id, validated, done: await settle(agent, id) };
+  return { id, validated, done: await settleImport(agent, id) };
 }
 
 const HEAD = ['姓名', '身份证号', '联系电话', '现住址', '与户主关系', '特殊人群'];
@@ -188,7 +179,7 @@ describe('resident import', () => {
     expect(whole.json().error.code).toBe('IMPORT_HAS_ERRORS');
     const part = await admin.post(`/api/residents/imports/${res.id}/commit`, { mode: 'valid-only' });
     expect(part.statusCode).toBe(200);
-    const done = await settle(admin, res.id);
+    const done = await settleImport(admin, res.id);
     expect(done).toMatchObject({ status: 'done', counts: { created: 9_997, errors: 3 } });
     const [{ n }] = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM residents WHERE area_id = $1`, [v2.id]);
     expect(n).toBe(9_997);

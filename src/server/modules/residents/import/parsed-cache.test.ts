@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../../testing/harness';
-import { multipartBody, residentIdFor, xlsxBuffer } from '../../../testing/sheets';
+import { multipartBody, residentIdFor, settleImport, xlsxBuffer } from '../../../testing/sheets';
 import type { AreaRow } from '../../areas';
 import { type ParsedBatch, readParsedCache, writeParsedCache } from './parsed-cache';
 import type { ParsedRow } from './row-rules';
@@ -95,7 +95,7 @@ describe('the rows validation keeps for the commit', () => {
     expect(up.statusCode, up.body).toBe(201);
     const { id, suggestedMapping } = up.json();
     expect((await admin.post(`/api/residents/imports/${id}/validate`, { mapping: suggestedMapping })).statusCode).toBe(200);
-    const validated = await settle(id);
+    const validated = await settleImport(admin, id);
     expect(validated.status).toBe('validated');
     expect(validated.counts).toMatchObject({ ok: 29, errors: 1 });
 
@@ -106,19 +106,10 @@ describe('the rows validation keeps for the commit', () => {
     writeFileSync(stored, Buffer.alloc(statSync(stored).size));
     const commit = await admin.post(`/api/residents/imports/${id}/commit`, { mode: 'valid-only' });
     expect(commit.statusCode, commit.body).toBe(200);
-    const done = await settle(id);
+    const done = await settleImport(admin, id);
     expect(done.status).toBe('done');
     expect(done.counts).toMatchObject({ created: 29, errors: 1 });
     expect(done.errors.map((e: { row: number }) => e.row)).toEqual([7]);
     expect(existsSync(`${stored}.parsed`)).toBe(false);
   });
 });
-
-async function settle(id: number) {
-  for (let i = 0; i < 600; i++) {
-    const job = (await admin.get(`/api/residents/imports/${id}`)).json();
-    if (job.status !== 'validating' && job.status !== 'committing') return job;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('import did not finish');
-}
