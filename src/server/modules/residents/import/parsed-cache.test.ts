@@ -62,6 +62,8 @@ describe('the rows validation keeps for the commit', () => {
     expect((statSync(`${upload}.parsed`).mode & 0o777).toString(8)).toBe('600');
 
     expect(await readParsedCache(upload, 'key-2', 100)).toBeNull();
+    writeFileSync(path.join(dir, 'junk.upload.parsed'), Buffer.from([0xff, 0xff, 0, 0, 1, 2]));
+    expect(await readParsedCache(path.join(dir, 'junk.upload'), 'key-1', 100)).toBeNull();
     const cut = await collect((await readParsedCache(upload, 'key-1', 100))!);
     expect(cut.map((b) => [b.rows, b.rowNos[0], b.lastRow])).toEqual([
       [100, 2, 101],

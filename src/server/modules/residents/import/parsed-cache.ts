@@ -98,14 +98,14 @@ export async function readParsedCache(upload: string, key: string, size: number)
     at += 4 + payload.length;
     return deserialize(payload);
   };
-  try {
-    if ((await next()) !== key) {
-      await fh.close();
-      return null;
-    }
-  } catch (e) {
+  // Kept under another key, or not readable as ours: the commit reads the sheet instead.
+  const ours = await next().then(
+    (k) => k === key,
+    () => false,
+  );
+  if (!ours) {
     await fh.close();
-    throw e;
+    return null;
   }
   async function* batches(): AsyncGenerator<ParsedBatch> {
     try {
