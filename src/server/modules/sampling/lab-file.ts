@@ -6,8 +6,8 @@ import { SheetError, inspect, readBatches, sniff } from '../../platform/spreadsh
 import { type ResultInput, ResultStager, emptySummary, receiveStaged } from './results';
 
 /**
- * A lab's result file (csv or xlsx), read with the registry import's sheet reader (sniffing, GBK csv, streamed
- * xlsx through platform/exceljs). Headers are found by name in the first rows; the rows are staged by COPY as they
+ * A lab's result file (csv or xlsx), read with the registry import's sheet reader (sniffing, GBK csv, xlsx
+ * read by its zip directory in a worker thread). Headers are found by name in the first rows; the rows are staged by COPY as they
  * are read and applied with their trace-back in one transaction (results.ts, receiveStaged).
  */
 const HEADERS: Record<keyof Omit<ResultInput, 'row'>, string[]> = {

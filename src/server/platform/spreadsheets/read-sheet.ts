@@ -10,8 +10,8 @@ import { type XlsxBook, openXlsx } from './xlsx-parts';
 import { checkXlsxZip } from './zip-check';
 
 /**
- * Reads resident spreadsheets row by row without holding the file: .xlsx through ExcelJS's streaming
- * reader, .csv through csv-parse, GBK (what Excel in China saves) decoded by iconv-lite. Every way a
+ * Reads resident spreadsheets row by row without holding the file: .xlsx by its zip directory
+ * (xlsx-parts.ts, each part parsed by ExcelJS), .csv through csv-parse, GBK (what Excel in China saves) decoded by iconv-lite. Every way a
  * file can be unusable ends in a SheetError with a reason the person uploading can act on.
  */
 export type SheetProblem = 'empty' | 'not_spreadsheet' | 'encrypted' | 'old_xls' | 'broken' | 'no_sheet' | 'no_data' | 'too_big';

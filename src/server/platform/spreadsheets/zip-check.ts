@@ -1,13 +1,14 @@
 import { open } from 'node:fs/promises';
 
 /**
- * A cheap look at a zip's central directory before the streaming reader starts. The reader trusts the
- * file: on a truncated or foreign zip it waits forever instead of failing, so a file that has no
- * complete directory, or no workbook in it, is turned away here with a clear reason. So is a zip bomb:
+ * A cheap look at a zip's central directory before the reader starts (in a worker thread, by the same
+ * directory: xlsx-parts.ts), so that a file that has no complete directory, or no workbook where every
+ * writer puts it, is turned away here at once with a clear reason. So is a zip bomb:
  * a few megabytes that unpack to gigabytes (a shared-strings part of 100 million empty strings) would
  * fill the server's memory, so the sizes the directory declares are bounded — in all, per part against
  * its packed size, and for the shared strings, which the reader keeps in memory. A directory that lies
- * about sizes is caught later by the reader's own bounds (the shared-strings count, the worker's heap).
+ * about sizes is caught as the reader unpacks (yauzl checks each part against its declared size), and by
+ * its own bounds (the shared-strings count, the worker's heap).
  */
 export type ZipVerdict = 'ok' | 'broken' | 'not_xlsx' | 'too_big';
 
