@@ -2,6 +2,7 @@ import type { Db } from '../../../db/engine';
 import type { CellValue } from '../../../platform/spreadsheets/cells';
 import { readBatches } from '../../../platform/spreadsheets/threaded-reader';
 import type * as imports from '../imports-repo';
+import type { ParsedBatch } from './parsed-cache';
 import { type ParsedRow, checkRow, type columnMap } from './row-rules';
 
 /**
@@ -48,8 +49,6 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
   }
 }
 
-type Parsed = { rows: number; rowNos: number[]; lastRow: number; parsed: ParsedRow[]; errors: imports.ImportError[] };
-
 /**
  * The sheet's rows, in batches of about `batchRows`, each parsed; problems of a row stay with its batch. With
  * `l`, progress follows the bytes read (validation); a commit counts committed rows itself.
@@ -60,8 +59,8 @@ export function parsedBatches(
   columns: ReturnType<typeof columnMap>,
   l: { permille: number } | null,
   batchRows = BATCH_ROWS,
-): AsyncGenerator<Parsed> {
-  async function* gen(): AsyncGenerator<Parsed> {
+): AsyncGenerator<ParsedBatch> {
+  async function* gen(): AsyncGenerator<ParsedBatch> {
     const onBytes = l ? (b: number) => (l.permille = Math.floor((b / job.size_bytes) * 1000)) : undefined;
     const source = batchesOf(readBatches(sourceOf(job, req.path), onBytes), batchRows);
     for await (const batch of source) {

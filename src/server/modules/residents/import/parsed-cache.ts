@@ -18,6 +18,7 @@ import type { ParsedRow } from './row-rules';
  * It holds the same personal data as the upload, in the same private folder (0600); the commit deletes it when
  * it ends, and the upload sweep would delete a leftover with the upload.
  */
+/** A batch of a sheet's rows as parsed: how many, their sheet row numbers, each row's parse or its problems. */
 export interface ParsedBatch {
   rows: number;
   rowNos: number[];
