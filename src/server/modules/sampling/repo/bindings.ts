@@ -78,10 +78,11 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
         WHERE r.merged_into IS NULL AND r.area_path LIKE src.scope_like
      ), pc AS (
        SELECT n, count(*)::int AS k FROM p GROUP BY n
-     ), prior AS (
+     ), prior AS MATERIALIZED (
        -- A scan sent before: its id is claimed (the bindings are split by month, migration 0063). Each id looked up
        -- on its own (OFFSET 0 keeps it from being folded into a join): on stale statistics (PGlite has no
-       -- autovacuum) a hash join read every claim for each batch.
+       -- autovacuum) a hash join read every claim for each batch. Materialised: the scans of \`ok\` read this list,
+       -- where a NOT EXISTS over the lookup itself looked up every id of the batch again for each scan.
        SELECT src.n FROM src CROSS JOIN LATERAL (SELECT 1 FROM ${CLIENT_WRITES} w WHERE w.client_id = src.client_id::uuid OFFSET 0) w
      ), t AS MATERIALIZED (
        SELECT id, round_id, capacity, bound, status, barcode, area_path FROM sampling_tubes
@@ -136,16 +137,19 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
        })}
      ), aud AS (
        ${aud}
+     ), done AS (
+       -- Each scan's people as bound, gathered once for the batch (a subquery per scan read all of them per scan).
+       SELECT nd.n, json_agg(json_build_object('id', ins.id, 'residentId', ins.resident_id, 'seq', ins.seq, 'duplicateOf', ins.duplicate_of, 'name', p.name,
+                'areaPath', p.area_path, 'groups', p.groups) ORDER BY ins.seq) AS inserted
+         FROM ins JOIN nd ON nd.id = ins.id JOIN p ON p.n = nd.n AND p.id = ins.resident_id
+        GROUP BY nd.n
      )
      SELECT COALESCE(pc.k, 0) AS people,
             CASE WHEN st.id IS NULL THEN NULL
                  ELSE json_build_object('id', st.id, 'round_id', st.round_id, 'capacity', st.capacity, 'bound', st.bound, 'status', st.status, 'barcode', st.barcode) END AS tube,
-            st.round_status, st.pool_rules, st.pool_default,
-            (SELECT json_agg(json_build_object('id', ins.id, 'residentId', ins.resident_id, 'seq', ins.seq, 'duplicateOf', ins.duplicate_of, 'name', p.name,
-                    'areaPath', p.area_path, 'groups', p.groups) ORDER BY ins.seq)
-               FROM ins JOIN nd ON nd.id = ins.id JOIN p ON p.n = nd.n AND p.id = ins.resident_id WHERE nd.n = src.n) AS inserted,
-            (SELECT upd.bound FROM upd WHERE upd.id = st.id AND EXISTS (SELECT 1 FROM ins JOIN nd ON nd.id = ins.id WHERE nd.n = src.n)) AS new_bound
-       FROM src LEFT JOIN st ON st.n = src.n LEFT JOIN pc ON pc.n = src.n
+            st.round_status, st.pool_rules, st.pool_default, done.inserted,
+            CASE WHEN done.n IS NULL THEN NULL ELSE upd.bound END AS new_bound
+       FROM src LEFT JOIN st ON st.n = src.n LEFT JOIN pc ON pc.n = src.n LEFT JOIN done ON done.n = src.n LEFT JOIN upd ON upd.id = st.id
       ORDER BY src.n`;
   // The text is the same whatever the batch's size or the way people are named (each column is one array): one plan, kept.
   return db.query<BindOutcome>(sql, q.values, 'sampling.bind.many');
