@@ -6,6 +6,7 @@ import { audit, auditActorOf } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, conflict, notFound, ruleViolation, tooMany } from '../../platform/errors';
 import { bindWriter } from './bind-writer';
+import { tubeWriter } from './tube-writer';
 import { idLookupWait } from './id-lookups';
 import { pathInScope } from '../../platform/scope';
 import * as repo from './repo';
@@ -42,8 +43,9 @@ export async function openTube(ctx: Ctx, b: z.infer<typeof openTubeBody>) {
   const round = { id: place.round_id };
   const point = { id: place.point_id };
   const capacity = b.capacity ?? poolSizeFor(place.pool_rules, place.pool_default as PoolSize, { areaPath: place.area_path! });
-  // One statement with its audit row: a round trip instead of four (BEGIN, insert, audit, COMMIT).
-  const tube = await repo.openTube(ctx.db, auditActorOf(ctx), {
+  // Group-committed with the other desks' openings: one statement with the audit rows, one commit for all.
+  const tube = await tubeWriter(ctx.db).write({
+    who: auditActorOf(ctx),
     roundId: round.id,
     pointId: point.id,
     desk: b.desk ?? null,

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../db/engine';
 import { BINDINGS_TABLE } from './bindings';
 import { CLIENT_WRITES } from '../../../platform/client-writes';
-import { type AuditActor, auditRowsSql } from '../../../platform/audit';
+import { type AuditActor, actorColumnsOf, auditRowsSql } from '../../../platform/audit';
 import type { Scope } from '../../../platform/scope';
 import { scopeClause } from '../../../platform/scope';
 import { SqlParams } from '../../../platform/sql';
@@ -29,43 +29,62 @@ export interface TubeRow {
 export const TUBE_COLUMNS = `t.id, t.round_id, t.point_id, t.desk, t.area_id, t.area_path, t.barcode, t.capacity, t.bound, t.status, t.box_id, t.opened_at, t.closed_at,
   (SELECT s.result FROM sampling_results s WHERE s.tube_id = t.id) AS result`;
 
+/** One desk's new tube: who opens it (audited as its own request), where, under which barcode. */
+export interface OpenTubeItem {
+  who: AuditActor;
+  roundId: number;
+  pointId: number;
+  desk: number | null;
+  areaId: number;
+  areaPath: string;
+  barcode: string;
+  capacity: number;
+  by: number;
+}
+
 /**
- * Opens a tube in ONE statement (committed before the answer, like the binding: a desk opens one every 5–20
- * people): a barcode opened before (in any round) inserts nothing and answers null; the desk's previous open tube
- * is closed if anyone is in it (换管); the audit row is written by the same statement (auditRowsSql).
+ * Opens the tubes of many desks in ONE statement (tube-writer.ts group-commits them, committed before each answer
+ * like the binding: a desk opens one every 5–20 people). Per tube: a barcode opened before (in any round, or
+ * earlier in the same batch) inserts nothing and answers null; the desk's previous open tube is closed if anyone is
+ * in it (换管); its audit row names its own sender. Answers one row or null per item, in their order.
  */
-export async function openTube(
-  tx: Queryable,
-  who: AuditActor,
-  f: { roundId: number; pointId: number; desk: number | null; areaId: number; areaPath: string; barcode: string; capacity: number; by: number },
-): Promise<TubeRow | null> {
+export async function openTubes(tx: Queryable, items: OpenTubeItem[]): Promise<Array<TubeRow | null>> {
   const q = new SqlParams();
-  const [round, point, desk, areaId, areaPath, barcode, capacity, by] = [f.roundId, f.pointId, f.desk, f.areaId, f.areaPath, f.barcode, f.capacity, f.by].map(
-    (v) => q.add(v),
-  );
-  const aud = auditRowsSql(q, who, {
+  const col = <T>(f: (x: OpenTubeItem) => T, type: string) => `${q.add(items.map(f))}::${type}[]`;
+  const aud = auditRowsSql(q, actorColumnsOf('src'), {
     entity: 'sampling_tube',
     action: 'open',
-    from: 'ins',
+    from: 'got ins JOIN src ON src.n = ins.n',
     entityId: 'ins.id',
     areaPath: 'ins.area_path',
     after: { barcode: 'ins.barcode', capacity: 'ins.capacity', pointId: 'ins.point_id', desk: 'ins.desk' },
   });
-  const [row] = await tx.query<TubeRow>(
-    `WITH ins AS (
+  const rows = await tx.query<TubeRow & { n: number }>(
+    `WITH src AS (
+       SELECT * FROM unnest(${col((x) => x.roundId, 'int')}, ${col((x) => x.pointId, 'int')}, ${col((x) => x.desk, 'int')}, ${col((x) => x.areaId, 'int')},
+              ${col((x) => x.areaPath, 'text')}, ${col((x) => x.barcode, 'text')}, ${col((x) => x.capacity, 'int')}, ${col((x) => x.by, 'int')},
+              ${col((x) => x.who.actorId, 'int')}, ${col((x) => x.who.actorName, 'text')}, ${col((x) => x.who.requestId, 'text')}, ${col((x) => x.who.clientIp, 'text')})
+         WITH ORDINALITY AS s(round_id, point_id, desk, area_id, area_path, barcode, capacity, opened_by, actor_id, actor_name, request_id, client_ip, n)
+     ), ins AS (
+       -- A barcode sent twice in the batch (a retry racing its first send) is inserted for its first send only.
        INSERT INTO sampling_tubes (round_id, point_id, desk, area_id, area_path, barcode, capacity, opened_by)
-       VALUES (${round}, ${point}, ${desk}, ${areaId}, ${areaPath}, ${barcode}, ${capacity}, ${by}) ON CONFLICT (barcode) DO NOTHING RETURNING *
+       SELECT round_id, point_id, desk, area_id, area_path, barcode, capacity, opened_by FROM src ORDER BY n
+       ON CONFLICT (barcode) DO NOTHING RETURNING *
+     ), got AS (
+       SELECT DISTINCT ON (ins.id) ins.*, src.n FROM ins JOIN src ON src.barcode = ins.barcode ORDER BY ins.id, src.n
      ), prev AS (
        UPDATE sampling_tubes t SET status = 'closed', closed_at = now(), close_reason = 'next_tube'
-        WHERE EXISTS (SELECT 1 FROM ins) AND t.round_id = ${round} AND t.point_id = ${point} AND t.desk IS NOT DISTINCT FROM ${desk} AND t.status = 'open' AND t.bound > 0
+         FROM (SELECT DISTINCT round_id, point_id, desk FROM got) g
+        WHERE t.round_id = g.round_id AND t.point_id = g.point_id AND t.desk IS NOT DISTINCT FROM g.desk AND t.status = 'open' AND t.bound > 0
      ), aud AS (
        ${aud}
      )
-     SELECT ${TUBE_COLUMNS} FROM ins t`,
+     SELECT ${TUBE_COLUMNS}, t.n FROM got t`,
     q.values,
-    'sampling_open_tube',
+    'sampling_open_tubes',
   );
-  return row ?? null;
+  const byItem = new Map(rows.map(({ n, ...row }) => [n, row as TubeRow]));
+  return items.map((_, i) => byItem.get(i + 1) ?? null);
 }
 
 /** Where a used barcode was opened; the point is named only when the caller may see it. */
