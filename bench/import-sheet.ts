@@ -1,4 +1,4 @@
-import ExcelJS from '../src/server/platform/exceljs';
+import { excelJs } from '../src/server/platform/exceljs';
 import { checkDigit } from '../src/domain/residents/identity';
 
 /** The synthetic sheet of bench:import: BENCH_ROWS rows (default 100,000) as the template would hold them. */
@@ -7,7 +7,7 @@ const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗';
 const GIVEN = '秀英桂兰玉梅建国志强文华明春海军红丽伟芳敏静磊洋勇艳杰娟涛超平刚';
 
 export async function makeSheet(file: string) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
+  const wb = new (excelJs().stream.xlsx.WorkbookWriter)({ filename: file, useSharedStrings: false });
   const ws = wb.addWorksheet('居民台账');
   ws.addRow(['姓名', '身份证号', '联系电话', '现住址', '村民小组', '与户主关系', '特殊人群', '状态']).commit();
   let household = 0;

@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
@@ -129,6 +129,9 @@ async function openPglite(dataDir: string | undefined, guarded: boolean, fromArc
   }
   let pglite: PGlite;
   try {
+    // Loaded only when the embedded engine is used: a server on PostgreSQL (each of several processes) does not
+    // carry its 40 MB.
+    const { PGlite } = await import('@electric-sql/pglite');
     pglite = dir || !fromArchive ? await PGlite.create(dir) : await PGlite.create({ loadDataDir: fromArchive });
   } catch (e) {
     releaseLock();

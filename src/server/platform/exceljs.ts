@@ -7,7 +7,7 @@ import type ExcelJSType from 'exceljs';
  * decodes every chunk of an inflated zip entry on its own, so a Chinese character whose UTF-8 bytes
  * straddle two chunks turns into "��" — a few cells in every large sheet ('外出' read as '外��').
  * We put a reader that decodes across chunks in its place in the module cache, so every ExcelJS
- * module that requires it gets this one. Import ExcelJS from here, never from 'exceljs' directly
+ * module that requires it gets this one. Take ExcelJS from here (`excelJs()`), never from 'exceljs' directly
  * (read-sheet.test.ts reads a sheet with characters on every chunk boundary to prove the fix holds).
  */
 const require = createRequire(import.meta.url);
@@ -37,12 +37,20 @@ async function* parseSax(iterable: AsyncIterable<Buffer | Uint8Array | string> &
   if (events.length) yield events;
 }
 
-if (require.cache[require.resolve('exceljs')]) {
-  throw new Error('exceljs was loaded before src/server/platform/exceljs.ts could fix its XML reader');
-}
-require(parseSaxPath);
-require.cache[parseSaxPath]!.exports = parseSax;
+let loaded: typeof ExcelJSType | null = null;
 
-const ExcelJS = require('exceljs') as typeof ExcelJSType;
-export default ExcelJS;
+/**
+ * ExcelJS, loaded (with the fix) at its first use: about 17 MB that a server which never reads or writes a workbook
+ * (each of several processes, most of the day) does not carry.
+ */
+export function excelJs(): typeof ExcelJSType {
+  if (loaded) return loaded;
+  if (require.cache[require.resolve('exceljs')]) {
+    throw new Error('exceljs was loaded before src/server/platform/exceljs.ts could fix its XML reader');
+  }
+  require(parseSaxPath);
+  require.cache[parseSaxPath]!.exports = parseSax;
+  loaded = require('exceljs') as typeof ExcelJSType;
+  return loaded;
+}
 export type { AddWorksheetOptions, Row, Workbook, Worksheet } from 'exceljs';

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import ExcelJS from '../platform/exceljs';
+import { excelJs } from '../platform/exceljs';
 import type { Agent } from './harness';
 
 /** Test files for the spreadsheet import: valid ID numbers, .xlsx and multipart bodies. */
 export { residentIdNumber as residentIdFor } from './factories';
 
 export async function xlsxBuffer(sheets: Record<string, unknown[][]>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   for (const [name, rows] of Object.entries(sheets)) {
     const ws = wb.addWorksheet(name);
     for (const r of rows) ws.addRow(r);
@@ -15,7 +15,7 @@ export async function xlsxBuffer(sheets: Record<string, unknown[][]>): Promise<B
 }
 
 export async function readXlsx(buf: Buffer): Promise<Record<string, string[][]>> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   await wb.xlsx.load(buf as unknown as ArrayBuffer);
   const out: Record<string, string[][]> = {};
   wb.eachSheet((ws) => {

@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { StaffRole } from '../../../domain/checkpoints/kinds';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
-import ExcelJS from '../../platform/exceljs';
+import { excelJs } from '../../platform/exceljs';
 import type { ExportStamp } from '../../platform/export-stamp';
 import { neutralise } from '../../platform/spreadsheets/write';
 import { roster } from './assignments';
@@ -31,7 +31,7 @@ export async function prepareRosterExport(ctx: Ctx, p: { under?: number; from: s
 type Week = Awaited<ReturnType<typeof roster>>;
 
 async function writeRoster(out: Writable, week: Week, stamp: ExportStamp) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = stamp.creator;
   wb.lastModifiedBy = stamp.creator;
   wb.created = stamp.at;

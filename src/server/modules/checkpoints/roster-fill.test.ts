@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from '../../platform/exceljs';
+import { excelJs } from '../../platform/exceljs';
 import { makeUser } from '../../testing/harness';
 import { type CheckpointFixture, checkpointFixture, newPost, ok } from './test-fixture';
 
@@ -125,7 +125,7 @@ describe('filling the week', () => {
     expect((await f.cadre.post(url, {})).statusCode).toBe(400);
     const res = await f.cadre.post(url, { purpose: '张贴值班表' });
     expect(res.statusCode, res.body).toBe(200);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excelJs().Workbook)();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['王隆集村东口']);
     const text = wb.worksheets[0].getSheetValues().flat().join(' ');

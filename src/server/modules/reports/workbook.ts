@@ -1,5 +1,5 @@
 import { FIGURE_COLUMNS, type Figures, addFigures, emptyFigures } from '../../../domain/reports/figures';
-import ExcelJS from '../../platform/exceljs';
+import { excelJs } from '../../platform/exceljs';
 import type { ExportStamp } from '../../platform/export-stamp';
 import { neutralise as safe, stampBook, stampLine, stampedSheet } from '../../platform/spreadsheets/write';
 
@@ -15,7 +15,7 @@ export async function reportWorkbook(p: {
   rows: { town: string; village: string; status: keyof typeof STATUS_ZH; figures: Figures }[];
   stamp: ExportStamp;
 }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   stampBook(wb, p.stamp, p.title);
   const ws = wb.addWorksheet('日报', { views: [{ state: 'frozen', xSplit: 3, ySplit: 3 }], ...stampedSheet(p.stamp) });
   const width = FIXED.length + FIGURE_COLUMNS.length;

@@ -4,7 +4,7 @@ import * as api from '../../../domain/sampling/api';
 import { type SlotEdit, applyEdits, measure, type saveSlotPlanBody, storedFromPlan, windowsByUnit } from '../../../domain/sampling/slot-edits';
 import { audit } from '../../platform/audit';
 import { type Ctx, ctxOf } from '../../platform/context';
-import ExcelJS from '../../platform/exceljs';
+import { excelJs } from '../../platform/exceljs';
 import { badRequest, conflict, notFound, ruleViolation } from '../../platform/errors';
 import * as repo from './repo';
 import { planSlots } from '../../../domain/sampling/slots';
@@ -190,7 +190,7 @@ export async function notices(ctx: Ctx, roundId: number, pointId: number) {
 export async function workbook(ctx: Ctx, roundId: number, pointId: number, stamp: ExportStamp): Promise<{ buffer: Buffer; fileName: string }> {
   const s = await mustStored(ctx, roundId, pointId);
   const p = s.plan;
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   stampBook(wb, stamp, `${s.point.name} 错峰采样方案`);
   const sheet = wb.addWorksheet('错峰方案', stampedSheet(stamp));
   sheet.addRow([safe(`${s.point.name} 错峰采样方案 · ${s.round.name}（${p.date}）`)]);

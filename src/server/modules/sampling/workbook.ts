@@ -1,4 +1,4 @@
-import ExcelJS from '../../platform/exceljs';
+import { excelJs } from '../../platform/exceljs';
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { coverage, missingPeople } from './coverage';
@@ -19,7 +19,7 @@ export async function coverageWorkbook(
 ): Promise<{ buffer: Buffer; fileName: string }> {
   const figures = await coverage(ctx, roundId, under);
   const missing = await missingPeople(ctx, roundId, { under: figures.area.id, page: 1, pageSize: MAX_MISSING });
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   stampBook(wb, stamp, `${figures.area.name} 应检尽检`);
   const sheet = wb.addWorksheet('应检尽检', stampedSheet(stamp));
   sheet.addRow([`${figures.area.name} 应检尽检（名单日 ${figures.rosterDate}）`]);

@@ -5,7 +5,7 @@ import { ASSIST_OUTCOMES, ASSIST_OUTCOME_WORDS, type ASSIST_REFUSALS } from '../
 import { audit, auditActorOf, auditMany } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest, forbidden, notFound, ruleViolation } from '../../platform/errors';
-import ExcelJS from '../../platform/exceljs';
+import { excelJs } from '../../platform/exceljs';
 import type { ExportStamp } from '../../platform/export-stamp';
 import { type CellValue, cellText } from '../../platform/spreadsheets/cells';
 import { readWithHeader } from '../../platform/spreadsheets/header-scan';
@@ -69,7 +69,7 @@ export async function prepareAssistExport(ctx: Ctx, p: { ids?: number[]; targetR
 }
 
 async function writeSheet(out: Writable, from: string, rows: boardRepo.AssistRow[], stamp: ExportStamp) {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excelJs().Workbook)();
   wb.creator = stamp.creator;
   wb.created = stamp.at;
   wb.title = '协查函';

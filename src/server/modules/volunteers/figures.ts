@@ -3,7 +3,7 @@ import { CATEGORY_NAMES, type CATEGORIES } from '../../../domain/volunteers/sche
 import { audit } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
 import { badRequest } from '../../platform/errors';
-import ExcelJS from '../../platform/exceljs';
+import { excelJs } from '../../platform/exceljs';
 import { neutralise, stampBook, stampLine, stampedSheet } from '../../platform/spreadsheets/write';
 import type { ExportStamp } from '../../platform/export-stamp';
 import { placeArea } from './checks';
@@ -91,7 +91,7 @@ export async function prepareFiguresExport(ctx: Ctx, p: { under?: number; on?: s
   return {
     on: f.on,
     write: async (out: Writable) => {
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+      const wb = new (excelJs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
       stampBook(wb, stamp, `志愿者统计（${f.on}）`);
       const sheets: Array<[string, ReturnType<typeof row>[]]> = [
         ['按类别', f.byCategory],

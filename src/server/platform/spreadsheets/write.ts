@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import type { ExportStamp } from '../export-stamp';
 import type { AddWorksheetOptions, Row, Workbook, Worksheet } from '../exceljs';
-import ExcelJS from '../exceljs';
+import { excelJs } from '../exceljs';
 
 /**
  * The formula guard, once for every workbook the server writes: a cell a spreadsheet program would run as a
@@ -23,7 +23,7 @@ export function safeCell<T>(v: T): T | string {
  * under the rows and in the printed page's footer.
  */
 export async function writeList(out: Writable, sheetName: string, headers: string[], rows: AsyncIterable<string[][]>, stamp?: ExportStamp) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (excelJs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   if (stamp) stampBook(wb, stamp, sheetName);
   const sheet = wb.addWorksheet(sheetName, stamp ? stampedSheet(stamp) : undefined);
   sheet.columns = headers.map((h) => ({ header: h, width: Math.max(10, h.length * 2 + 4) }));

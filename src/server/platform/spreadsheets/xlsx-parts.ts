@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 import { type Readable, Transform, pipeline } from 'node:stream';
 import yauzl from 'yauzl';
-import ExcelJS, { type Row } from '../exceljs';
+import { type Row, excelJs } from '../exceljs';
 
 /**
  * An .xlsx opened by its zip directory, its parts read in the order a reader needs them: the workbook's
@@ -17,13 +17,21 @@ import ExcelJS, { type Row } from '../exceljs';
  * workbook reader's part parsers and its worksheet reader are used as they are (exceljs 4.4.0).
  */
 const require = createRequire(import.meta.url);
-// Required after ../exceljs has loaded, so these use its patched XML reader.
-const WorksheetReader = require('exceljs/lib/stream/xlsx/worksheet-reader.js') as new (args: {
+type WorksheetReaderClass = new (args: {
   workbook: unknown;
   id: number;
   iterator: Readable;
   options: unknown;
 }) => { name: string; state: string; parse(): AsyncIterable<Array<{ eventType: string; value: Row }>> };
+
+/**
+ * ExcelJS's worksheet reader, required after ../exceljs has loaded ExcelJS (so it uses its patched XML reader), at
+ * the first file read: the server's own thread imports this module for its errors and never reads a file itself.
+ */
+const worksheetReader = (): WorksheetReaderClass => {
+  excelJs();
+  return require('exceljs/lib/stream/xlsx/worksheet-reader.js') as WorksheetReaderClass;
+};
 
 interface Relationship {
   Id: string;
@@ -81,7 +89,7 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
   try {
     const entries = new Map<string, yauzl.Entry>();
     for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
-    const book = new ExcelJS.stream.xlsx.WorkbookReader(undefined as never, {
+    const book = new (excelJs().stream.xlsx.WorkbookReader)(undefined as never, {
       sharedStrings: 'cache',
       styles: 'ignore',
       hyperlinks: 'ignore',
@@ -150,7 +158,7 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
       const stream = await open(part);
       if (!stream) return;
       try {
-        const reader = new WorksheetReader({ workbook: book, id: sheet.id, iterator: stream, options: book.options });
+        const reader = new (worksheetReader())({ workbook: book, id: sheet.id, iterator: stream, options: book.options });
         Object.assign(reader, { name: sheet.name, state: sheet.state ?? 'visible' });
         yield* reader.parse();
       } finally {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from '../../../platform/exceljs';
+import { excelJs } from '../../../platform/exceljs';
 import { oneExportAtATime } from '../../../platform/export-stamp';
 import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../../testing/harness';
 import { readXlsx } from '../../../testing/sheets';
@@ -41,7 +41,7 @@ describe('an export of personal data', () => {
     const res = await admin.post(`/api/residents/export.xlsx?under=${villageId}&reveal=true`, { purpose });
     expect(res.statusCode, res.body).toBe(200);
     const requestId = String(res.headers['x-request-id']);
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excelJs().Workbook)();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(wb.creator).toBe('exp_admin 显示名（exp_admin）');
     expect(wb.subject).toBe(purpose);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import ExcelJS from '../../../platform/exceljs';
+import { excelJs } from '../../../platform/exceljs';
 import { headerScore } from './fields';
 import { SheetError, inspect, inspectSheet, readBatches } from '../../../platform/spreadsheets/read-sheet';
 import { zipOf } from '../../../testing/zip-bomb';
@@ -60,7 +60,7 @@ describe('reading sheets', () => {
     // ExcelJS's own reader parked sheets that precede the shared strings in temporary files and deleted each as it
     // moved on; a skipped sheet's file reader used to open after the delete: an uncaught ENOENT.
     const file = path.join(dir, 'many-sheets.xlsx');
-    const wb = new ExcelJS.Workbook();
+    const wb = new (excelJs().Workbook)();
     for (let n = 1; n <= 6; n++) wb.addWorksheet(`第${n}页`).addRows([['姓名', '身份证号'], ...Array.from({ length: 200 }, (_, i) => [`人${n}-${i}`, `${i}`])]);
     await wb.xlsx.writeFile(file);
     const stray: unknown[] = [];
@@ -89,7 +89,7 @@ describe('reading sheets', () => {
   it('keeps every Chinese character of a large streamed sheet, with and without shared strings', async () => {
     for (const useSharedStrings of [false, true]) {
       const file = path.join(dir, `big-${useSharedStrings}.xlsx`);
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings });
+      const wb = new (excelJs().stream.xlsx.WorkbookWriter)({ filename: file, useSharedStrings });
       const ws = wb.addWorksheet('台账');
       ws.addRow(['姓名', '现住址', '状态']).commit();
       // Enough rows that the zip entry arrives in many chunks, each boundary somewhere in the text.

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from '../../../platform/exceljs';
+import { excelJs } from '../../../platform/exceljs';
 import { ID_TYPE_NAMES, ID_TYPES, maskIdNumber, maskPhone } from '../../../../domain/residents/identity';
 import type { ExportStamp } from '../../../platform/export-stamp';
 import { IMPORT_FIELDS, templateHeaders } from './fields';
@@ -33,7 +33,7 @@ const GUIDE: Array<[string, string]> = [
 ];
 
 export async function writeTemplate(out: Writable) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (excelJs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = wb.addWorksheet('居民台账');
   sheet.columns = IMPORT_FIELDS.map((f, i) => ({
     key: f,
@@ -85,7 +85,7 @@ export async function writeErrorReport(
   masks: Map<number, 'id' | 'phone'>,
   stamp: ExportStamp,
 ) {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (excelJs().stream.xlsx.WorkbookWriter)({ stream: out, useStyles: true, useSharedStrings: false });
   const name = lang === 'zh' ? '错误报告' : 'Errors';
   stampBook(wb, stamp, name);
   const sheet = wb.addWorksheet(name, stampedSheet(stamp));
