@@ -13,6 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeSheet } from './import-sheet';
+import { serverHeapFlag } from './server-process';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,7 +28,11 @@ const results: Record<string, Record<string, number>> = {};
 for (const engine of engines) {
   const runs: Array<Record<string, number>> = [];
   for (let r = 0; r < ROUNDS; r++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/import-worker.ts', engine, file], { cwd: root, env: process.env, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [serverHeapFlag(), '--import', 'tsx', 'bench/import-worker.ts', engine, file], {
+      cwd: root,
+      env: process.env,
+      encoding: 'utf8',
+    });
     const line = JSON.parse(out.trim().split('\n').pop()!);
     console.log(engine, `round ${r + 1}`, JSON.stringify(line));
     runs.push(line);

@@ -10,11 +10,17 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 
+/**
+ * The server's old-generation cap, as `npm start` sets it (package.json; README, SERVER_HEAP_MB): benches measure
+ * the server as it runs in the field, where this cap is what keeps its heap near what it holds.
+ */
+export const serverHeapFlag = () => `--max-old-space-size=${process.env.SERVER_HEAP_MB || 1024}`;
+
 export function startProcess(env: Record<string, string>, options: { script?: string; ready?: RegExp } = {}): Promise<ChildProcess> {
   const script = options.script ?? 'src/server/main.ts';
   const ready = options.ready ?? /ready|is running on/;
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...profile, serverHeapFlag(), '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
