@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
+import type { Agent, TestApp } from '../../testing/harness';
 import { buildHousehold, buildResident, idNumberFor } from '../../testing/factories';
 import { bindWriter } from './bind-writer';
+import { deskWorld } from './sampling-world';
 
 /**
  * The desk at the peak: scans of many desks arriving together are written in shared statements (bind-writer.ts),
@@ -19,31 +20,12 @@ const people: number[] = [];
 let household: number;
 
 beforeAll(async () => {
-  t = await testApp();
-  const town = await makeArea(t.db, t.root, '南镇', 'town');
-  const village = await makeArea(t.db, town, '南村', 'village');
-  await makeUser(t.db, 'admin1', ['admin'], t.root);
-  await makeUser(t.db, 'sampler1', ['sampler'], town);
-  await makeUser(t.db, 'sampler2', ['sampler'], town);
-  const admin = await login(t.app, 'admin1');
-  s1 = await login(t.app, 'sampler1');
-  s2 = await login(t.app, 'sampler2');
+  const world = await deskWorld({ town: '南镇', village: '南村', round: '高峰', point: '南村广场' });
+  ({ t, s1, s2, roundId, pointId } = world);
+  const { admin, village } = world;
   for (let i = 0; i < 46; i++) people.push(await buildResident(admin, { areaId: village.id }, { name: `居民${i}` }));
   household = await buildHousehold(admin, village.id);
   for (const name of ['户主', '家属']) await buildResident(admin, { householdId: household }, { name, relation: name === '户主' ? 'head' : 'spouse' });
-  const round = await admin.post('/api/sampling/rounds', {
-    name: '高峰',
-    areaId: town.id,
-    startsOn: '2026-11-01',
-    endsOn: '2026-11-03',
-    rosterDate: '2026-11-01',
-  });
-  expect(round.statusCode, round.body).toBe(201);
-  roundId = round.json().id;
-  const point = await admin.post(`/api/sampling/rounds/${roundId}/points`, { name: '南村广场', areaId: village.id, desks: 8 });
-  expect(point.statusCode, point.body).toBe(201);
-  pointId = point.json().id;
-  expect((await admin.post(`/api/sampling/rounds/${roundId}/status`, { status: 'open' })).statusCode).toBe(200);
 }, 300_000);
 afterAll(() => t?.close());
 

@@ -105,3 +105,31 @@ export async function setupWorld() {
 }
 
 export const closeWorld = () => t.close();
+
+/**
+ * The world of the peak's tests (bind-writer.test.ts, tube-writer.test.ts), which need desks, not the story's people:
+ * a town and a village, an admin and two samplers of the town signed in, and an open round over the town (roster
+ * date 2026-11-01) with one point of 8 desks in the village.
+ */
+export async function deskWorld(names: { town: string; village: string; round: string; point: string }) {
+  const t = await testApp();
+  const town = await makeArea(t.db, t.root, names.town, 'town');
+  const village = await makeArea(t.db, town, names.village, 'village');
+  await makeUser(t.db, 'admin1', ['admin'], t.root);
+  await makeUser(t.db, 'sampler1', ['sampler'], town);
+  await makeUser(t.db, 'sampler2', ['sampler'], town);
+  const admin = await login(t.app, 'admin1');
+  const round = await admin.post('/api/sampling/rounds', {
+    name: names.round,
+    areaId: town.id,
+    startsOn: '2026-11-01',
+    endsOn: '2026-11-03',
+    rosterDate: '2026-11-01',
+  });
+  expect(round.statusCode, round.body).toBe(201);
+  const roundId = round.json().id as number;
+  const point = await admin.post(`/api/sampling/rounds/${roundId}/points`, { name: names.point, areaId: village.id, desks: 8 });
+  expect(point.statusCode, point.body).toBe(201);
+  expect((await admin.post(`/api/sampling/rounds/${roundId}/status`, { status: 'open' })).statusCode).toBe(200);
+  return { t, village, admin, s1: await login(t.app, 'sampler1'), s2: await login(t.app, 'sampler2'), roundId, pointId: point.json().id as number };
+}

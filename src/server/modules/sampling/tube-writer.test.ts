@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Agent, type TestApp, login, makeArea, makeUser, testApp } from '../../testing/harness';
+import type { Agent, TestApp } from '../../testing/harness';
 import { buildResident } from '../../testing/factories';
+import { deskWorld } from './sampling-world';
 import { tubeWriter } from './tube-writer';
 
 /**
@@ -18,29 +19,10 @@ let pointId: number;
 const people: number[] = [];
 
 beforeAll(async () => {
-  t = await testApp();
-  const town = await makeArea(t.db, t.root, '西镇', 'town');
-  const village = await makeArea(t.db, town, '西村', 'village');
-  await makeUser(t.db, 'admin1', ['admin'], t.root);
-  await makeUser(t.db, 'sampler1', ['sampler'], town);
-  await makeUser(t.db, 'sampler2', ['sampler'], town);
-  const admin = await login(t.app, 'admin1');
-  s1 = await login(t.app, 'sampler1');
-  s2 = await login(t.app, 'sampler2');
+  const world = await deskWorld({ town: '西镇', village: '西村', round: '换管', point: '西村广场' });
+  ({ t, s1, s2, roundId, pointId } = world);
+  const { admin, village } = world;
   for (let i = 0; i < 4; i++) people.push(await buildResident(admin, { areaId: village.id }, { name: `居民${i}` }));
-  const round = await admin.post('/api/sampling/rounds', {
-    name: '换管',
-    areaId: town.id,
-    startsOn: '2026-11-01',
-    endsOn: '2026-11-03',
-    rosterDate: '2026-11-01',
-  });
-  expect(round.statusCode, round.body).toBe(201);
-  roundId = round.json().id;
-  const point = await admin.post(`/api/sampling/rounds/${roundId}/points`, { name: '西村广场', areaId: village.id, desks: 8 });
-  expect(point.statusCode, point.body).toBe(201);
-  pointId = point.json().id;
-  expect((await admin.post(`/api/sampling/rounds/${roundId}/status`, { status: 'open' })).statusCode).toBe(200);
 }, 300_000);
 afterAll(() => t?.close());
 
