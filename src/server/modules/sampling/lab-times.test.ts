@@ -25,7 +25,20 @@ describe('a lab file’s test times', () => {
   });
 
   it('answers null for what is not a time, and for a day or time that does not exist', () => {
-    for (const bad of ['', '昨天', '10:05', '2026-12', 'NaN', '2026-13-01 10:00', '2026-02-30 10:00', '2026-12-01 24:00', '2026-12-01 10:60', null]) {
+    for (const bad of [
+      '',
+      '昨天',
+      '10:05',
+      '2026-12',
+      'NaN',
+      '2026-13-01 10:00',
+      '2026-02-30 10:00',
+      '2026-12-01 24:00',
+      '2026-12-01 10:60',
+      '2026-02-30T10:00:00Z',
+      '2026-02-29 10:00+08:00',
+      null,
+    ]) {
       expect(instantOf(bad as never, 'Asia/Shanghai'), String(bad)).toBeNull();
     }
   });
