@@ -1,6 +1,8 @@
 import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { excelJs } from '../../../platform/exceljs';
@@ -114,6 +116,22 @@ describe('reading sheets', () => {
     expect(rows).toHaveLength(50_000);
     expect(rows.filter((r) => JSON.stringify(r.cells).includes('\ufffd'))).toEqual([]);
     expect(rows[49_999]).toEqual({ row: 50_002, cells: ['李桂兰49999', '蒋店村49999号'] });
+  });
+
+  it("numbers a csv's rows by the line csv-parse counts, also after fields that hold line breaks", async () => {
+    // The reader takes each record's line from the parser's running count instead of its per-record copy of it
+    // (read-sheet.ts, NumberedCsvParser). Should csv-parse ever push records later than it counts them, the two
+    // part here.
+    const text = '姓名,现住址\r\n张三,"东关村\r\n3号"\r\n\r\n李四,西街\r\n王五,"南\n街"\r\n赵六,北街\r\n';
+    const file = path.join(dir, 'line-breaks.csv');
+    writeFileSync(file, text);
+    const { rows } = await readAll(file);
+    const counted: Array<{ row: number; cells: unknown[] }> = [];
+    for await (const r of Readable.from([text]).pipe(parseCsv({ info: true, skip_empty_lines: true, relax_quotes: true })))
+      counted.push({ row: r.info.lines, cells: r.record });
+    expect(rows).toEqual(counted.slice(1));
+    expect(rows.map((r) => r.cells[0])).toEqual(['张三', '李四', '王五', '赵六']);
+    expect(rows.at(-1)!.row).toBeGreaterThan(rows.at(-2)!.row);
   });
 
   it('says what is wrong with a file it cannot read', async () => {
