@@ -2,6 +2,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import multipart, { type MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { badRequest, tooLarge } from './errors';
+import { readyASheetWorker } from './spreadsheets/threaded-reader';
 
 /**
  * Files in and out of the API, written once: a module's upload routes take one file per request (a spreadsheet
@@ -25,6 +26,13 @@ export async function readUpload(req: FastifyRequest): Promise<MultipartFile> {
     throw badRequest('IMPORT_NO_FILE');
   });
   if (!file) throw badRequest('IMPORT_NO_FILE');
+  return file;
+}
+
+/** The request's one file, a spreadsheet: a sheet reader is started as it begins to arrive (threaded-reader.ts). */
+export async function readSheetUpload(req: FastifyRequest): Promise<MultipartFile> {
+  const file = await readUpload(req);
+  readyASheetWorker();
   return file;
 }
 

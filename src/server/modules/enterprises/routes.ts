@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as api from '../../../domain/enterprises/api';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
-import { acceptUploads, readUpload } from '../../platform/http-files';
+import { acceptUploads, readSheetUpload, readUpload } from '../../platform/http-files';
 import { serve } from '../../platform/serve';
 import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import * as applications from './applications';
@@ -45,7 +45,7 @@ export async function enterpriseRoutes(app: FastifyInstance, opts: { config: Con
   );
   serve(app, api.applyToResume, manage, (req) => applications.apply(ctxOf(req), req.params.id, req.body));
   serve(app, api.importStaff, { ...manage, upload: true }, async (req) =>
-    staff.importStaff(ctxOf(req), req.params.id, await readUpload(req), maxBytes, uploads),
+    staff.importStaff(ctxOf(req), req.params.id, await readSheetUpload(req), maxBytes, uploads),
   );
   serve(app, api.listStaff, read, (req) => staff.listStaff(ctxOf(req), req.params.id, req.query));
   serve(app, api.submitLedger, perm('enterprises.ledger'), async (req, reply) => {

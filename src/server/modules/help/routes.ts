@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as api from '../../../domain/help/api';
 import { ctxOf } from '../../platform/context';
-import { acceptUploads, readUpload } from '../../platform/http-files';
+import { acceptUploads, readSheetUpload } from '../../platform/http-files';
 import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import { addressWindow } from '../../platform/shared-throttles';
 import { pickLang } from '../../platform/messages';
@@ -97,7 +97,7 @@ export async function helpRoutes(
     reply.status(201);
     return importHotline(ctxOf(req), {
       areaId: req.query.areaId,
-      upload: await readUpload(req),
+      upload: await readSheetUpload(req),
       maxBytes,
       uploadDir: uploads,
       mergeMinutes: opts.mergeMinutes,

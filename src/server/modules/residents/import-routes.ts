@@ -5,7 +5,7 @@ import * as api from '../../../domain/residents/api';
 import { MAX_ID } from '../../../domain/primitives';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
-import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
+import { acceptUploads, readSheetUpload, sendSpreadsheet } from '../../platform/http-files';
 import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
 import { type ServeOptions, serve } from '../../platform/serve';
 import { prepareExport } from './import/export';
@@ -48,7 +48,7 @@ export async function residentImportRoutes(app: FastifyInstance, opts: { config:
   serve(app, api.listImports, access, (req) => importService.recent(ctxOf(req)));
 
   serve(app, api.uploadImport, { ...access, upload: true }, async (req) => {
-    const file = await readUpload(req);
+    const file = await readSheetUpload(req);
     const fieldArea = file.fields.areaId as { value?: unknown } | undefined;
     const areaFromField = fieldArea && typeof fieldArea.value === 'string' && /^\d{1,10}$/.test(fieldArea.value) ? Number(fieldArea.value) : undefined;
     const areaId = req.query.areaId ?? (areaFromField && areaFromField <= MAX_ID ? areaFromField : undefined);

@@ -4,7 +4,7 @@ import * as api from '../../../domain/sampling/api';
 import { ctxOf } from '../../platform/context';
 import type { Config } from '../../config';
 import { stampOf } from '../../platform/export-stamp';
-import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
+import { acceptUploads, readSheetUpload, sendSpreadsheet } from '../../platform/http-files';
 import { keepMonthsAhead } from '../../platform/month-partitions';
 import { oneHeavyImport } from '../../platform/spreadsheets/heavy-import';
 import { storeUpload, uploadFolder } from '../../platform/spreadsheets/stored-upload';
@@ -79,7 +79,7 @@ export async function samplingRoutes(app: FastifyInstance, opts: { config: Confi
   serve(app, api.receiveResults, perm('sampling.lab'), (req) => results.receiveAll(ctxOf(req), req.body.results));
   serve(app, api.importResults, { ...perm('sampling.lab'), upload: true }, async (req) => {
     const ctx = ctxOf(req);
-    const file = await readUpload(req);
+    const file = await readSheetUpload(req);
     // Kept private under the data folder while it is read, then deleted (stored-upload.ts); one at a time per person.
     return oneHeavyImport(ctx.actor.userId, async () => {
       const tmp = await storeUpload(file.file, uploads, LAB_FILE_MAX_MB * 1048576);

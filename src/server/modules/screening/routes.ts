@@ -7,7 +7,7 @@ import * as proposalApi from '../../../domain/screening/api/proposals';
 import * as visitApi from '../../../domain/screening/api/visits';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
-import { acceptUploads, readUpload } from '../../platform/http-files';
+import { acceptUploads, readSheetUpload } from '../../platform/http-files';
 import { keepMonthsAhead } from '../../platform/month-partitions';
 import { serve } from '../../platform/serve';
 import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
@@ -33,7 +33,7 @@ export async function screeningRoutes(app: FastifyInstance, opts: { config: Conf
 
   // ——— the risk-area list ———
   serve(app, riskAreaApi.importRiskAreas, { ...perm('riskareas.manage'), upload: true }, async (req) => {
-    return riskAreas.importList(ctxOf(req), await readUpload(req), maxBytes, uploads);
+    return riskAreas.importList(ctxOf(req), await readSheetUpload(req), maxBytes, uploads);
   });
   serve(app, riskAreaApi.listRiskAreas, perm('riskareas.read'), (req) => riskAreas.list(ctxOf(req), req.query));
   serve(app, riskAreaApi.riskLevelOf, perm('riskareas.read'), (req) => riskAreas.levelOf(ctxOf(req), req.query.code, req.query.on ?? ctxOf(req).today));

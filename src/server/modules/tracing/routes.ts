@@ -3,7 +3,7 @@ import * as api from '../../../domain/tracing/api';
 import type { Config } from '../../config';
 import { ctxOf } from '../../platform/context';
 import { oneExportAtATime, stampOf } from '../../platform/export-stamp';
-import { acceptUploads, readUpload, sendSpreadsheet } from '../../platform/http-files';
+import { acceptUploads, readSheetUpload, sendSpreadsheet } from '../../platform/http-files';
 import { uploadFolder } from '../../platform/spreadsheets/stored-upload';
 import * as assist from './assist';
 import { keepMonthsAhead } from '../../platform/month-partitions';
@@ -108,7 +108,7 @@ export async function tracingRoutes(app: FastifyInstance, opts: { config: Config
   await acceptUploads(app, Math.round(opts.config.IMPORT_MAX_MB * 1048576));
   serve(app, boardApi.importAssistAnswers, { ...write, upload: true }, async (req) =>
     assist.importAssistSheet(ctxOf(req), {
-      upload: await readUpload(req),
+      upload: await readSheetUpload(req),
       maxBytes: Math.round(opts.config.IMPORT_MAX_MB * 1048576),
       uploadDir: uploadFolder(opts.config.DATA_DIR),
     }),

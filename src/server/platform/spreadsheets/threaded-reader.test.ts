@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xlsxBuffer } from '../../testing/sheets';
 import { readWithHeader } from './header-scan';
-import { idleSheetWorkers, inspect, readBatches } from './threaded-reader';
+import { idleSheetWorkers, inspect, readBatches, readyASheetWorker } from './threaded-reader';
 
 /**
  * The reader's pool of worker threads. A worker that died while idle (a finished job's stream failing late) used to
@@ -51,5 +51,20 @@ describe('spreadsheet reader workers', () => {
       for await (const batch of readBatches(info)) rows.push(...batch);
       expect(rows.map((r) => r.cells[0])).toEqual(['张三', '李四']);
     }
+  }, 60_000);
+
+  it('has a worker ready for an upload that is arriving, and the file is read by it', async () => {
+    for (const w of idleSheetWorkers()) await w.terminate();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(idleSheetWorkers()).toHaveLength(0);
+    readyASheetWorker();
+    const ready = idleSheetWorkers();
+    expect(ready).toHaveLength(1);
+    // One is enough: a second upload while it waits starts no other.
+    readyASheetWorker();
+    expect(idleSheetWorkers()).toHaveLength(1);
+    expect((await inspect(file)).headers).toEqual(['姓名', '身份证号']);
+    expect(idleSheetWorkers()).toHaveLength(1);
+    expect(idleSheetWorkers()[0]).toBe(ready[0]);
   }, 60_000);
 });

@@ -49,6 +49,16 @@ function take(fresh = false): { w: Worker; reused: boolean } {
   return { w: Object.assign(w, { heapMb: sheetReaderLimits.heapMb }), reused: false };
 }
 
+/**
+ * Starts a worker for a file about to arrive (its upload has begun) when none is idle: it boots (about 0.4 s) while
+ * the file is received, and the file's first job finds it waiting. It joins the idle ones like a worker that
+ * finished a job, so an upload that never comes to be read leaves one idle worker, as a finished import does.
+ */
+export function readyASheetWorker(): void {
+  if (idle.length) return;
+  giveBack(take(true).w, true);
+}
+
 function giveBack(w: Worker, clean: boolean) {
   w.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
   if (clean && idle.length < IDLE_KEPT) {
