@@ -6,15 +6,24 @@
  * when it stops, to see where a missed goal's time goes.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 
 /**
- * The server's old-generation cap, as `npm start` sets it (package.json; README, SERVER_HEAP_MB): benches measure
- * the server as it runs in the field, where this cap is what keeps its heap near what it holds.
+ * The server's old-generation cap, as `npm start` sets it (README, SERVER_HEAP_MB): benches measure the server as it
+ * runs in the field, where this cap is what keeps its heap near what it holds. The default is read from the start
+ * script itself, so it is written in one place.
  */
-export const serverHeapFlag = () => `--max-old-space-size=${process.env.SERVER_HEAP_MB || 1024}`;
+export const serverHeapFlag = () => `--max-old-space-size=${process.env.SERVER_HEAP_MB || startScriptHeapMb()}`;
+
+function startScriptHeapMb(): number {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const found = /\$\{SERVER_HEAP_MB:-(\d+)\}/.exec(scripts.start);
+  if (!found) throw new Error('package.json: the start script no longer sets SERVER_HEAP_MB with a default; update bench/server-process.ts');
+  return Number(found[1]);
+}
 
 export function startProcess(env: Record<string, string>, options: { script?: string; ready?: RegExp } = {}): Promise<ChildProcess> {
   const script = options.script ?? 'src/server/main.ts';
