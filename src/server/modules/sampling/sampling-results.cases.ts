@@ -96,6 +96,22 @@ export function resultCases() {
       expect((await send()).json()).toMatchObject({ applied: 0, already: 1 });
     });
 
+    it('says which of a lab file’s forms it cannot take: blank lines, no barcode column, or a header and nothing else', async () => {
+      const send = (csv: string) => {
+        const file = multipartBody('结果.csv', Buffer.from(csv));
+        return admin.request({ method: 'POST', url: '/api/sampling/results/import', payload: file.payload, headers: file.headers });
+      };
+      const blank = await send('\n\n  \n');
+      expect(blank.statusCode, blank.body).toBe(400);
+      expect(blank.json().error.code).toBe('IMPORT_NO_DATA');
+      const noBarcode = await send('姓名,检测结果\n张三,阴性\n');
+      expect(noBarcode.statusCode, noBarcode.body).toBe(400);
+      expect(noBarcode.json().error.code).toBe('IMPORT_UNKNOWN_HEADER');
+      const headerOnly = await send('管码,检测结果,检测时间,检测机构\n');
+      expect(headerOnly.statusCode, headerOnly.body).toBe(200);
+      expect(headerOnly.json()).toMatchObject({ received: 0, applied: 0, invalidRows: [] });
+    });
+
     it('answers a tube sent twice in one file from its first row, and one stored already from the database', async () => {
       await openTube('FILETWICE1', 10, 3);
       const csv =
