@@ -124,8 +124,13 @@ function fileInstants(timeZone: string): (v: CellValue) => string | null {
   };
 }
 
+const headerKey = (h: string) => h.trim().toLowerCase();
+
+/** How the header search scores a top row: 1 for the row that names a barcode column. */
+const namesBarcode = (cells: string[]) => (cells.some((c) => HEADERS.barcode.includes(headerKey(c))) ? 1 : 0);
+
 function columnsOf(headers: string[]) {
-  const norm = headers.map((h) => h.trim().toLowerCase());
+  const norm = headers.map(headerKey);
   const cols = {} as Record<keyof typeof HEADERS, number>;
   for (const [key, names] of Object.entries(HEADERS) as [keyof typeof HEADERS, string[]][]) {
     const i = norm.findIndex((h) => names.includes(h));
@@ -140,8 +145,8 @@ export async function importLabFile(ctx: Ctx, file: string, timeZone = 'Asia/Sha
   try {
     // The header row: the first of the top rows that names a barcode column (title rows above it are common), on the
     // sheet that has one. Read by the reader's head job, whose worker then reads the rows: stopping a rows job after
-    // its first batch instead ended that worker, and the rows waited for a new one to start (about half a second).
-    const head = await inspect(file, (cells) => (cells.some((c) => HEADERS.barcode.includes(c.trim().toLowerCase())) ? 1 : 0));
+    // its first batch instead ended that worker, and the rows waited for a new one to start (about 0.4 s).
+    const head = await inspect(file, namesBarcode);
     const src = { path: file, format: head.format, encoding: head.encoding, sheet: head.sheet, headerRow: head.headerRow };
     const cols = columnsOf(head.headers);
     const stager = new ResultStager(sum);

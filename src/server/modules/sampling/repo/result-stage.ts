@@ -5,7 +5,7 @@ import { SqlParams } from '../../../platform/sql';
 
 /**
  * A lab file's results staged and applied set-based: its rows are copied (COPY) into a temporary table of the
- * transaction, then matched to their tubes, inserted and classified by a few statements over the whole file. Sent in
+ * transaction, then matched to their tubes, inserted and classified by one statement over the whole file. Sent in
  * batches of 5,000 the same work scanned the tubes twice per batch (a hash join per batch, forty over a 100,000-tube
  * file); over the staged file it is one join.
  */
