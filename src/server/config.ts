@@ -164,6 +164,8 @@ export const configSchema = z.object({
   ROSTER_FILL_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
   /** Optimiser threads started with the server and kept waiting, so a fill's time goes to solving (0: started per fill). */
   ROSTER_WARM_THREADS: z.coerce.number().int().min(0).max(4).default(2),
+  /** Spreadsheet reader threads started with the server and kept waiting, so a first lab file or import does not wait for one to load (0: started per file). */
+  SHEET_WARM_WORKERS: z.coerce.number().int().min(0).max(2).default(1),
   /** Largest JSON body accepted, in bytes. */
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /**

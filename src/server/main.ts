@@ -6,6 +6,7 @@ import { inStartupTurn } from './db/startup-lock';
 import { warmFillThreads } from './modules/checkpoints';
 import { bootstrap } from './modules/demo';
 import { currentRole, grantAppRole, ownsAuditLog } from './platform/audit-roles';
+import { warmSheetWorkers } from './platform/spreadsheets/threaded-reader';
 import type { Db } from './db/engine';
 import type { Config } from './config';
 
@@ -94,6 +95,7 @@ async function main() {
   if (first) console.log(first);
   // Ready before anyone asks for a roster fill: a thread takes seconds to load its code and HiGHS.
   if (config.ROSTER_WARM_THREADS) void warmFillThreads(config.ROSTER_WARM_THREADS);
+  warmSheetWorkers(config.SHEET_WARM_WORKERS);
 }
 
 main().catch((e) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xlsxBuffer } from '../../testing/sheets';
 import { readWithHeader } from './header-scan';
-import { idleSheetWorkers, inspect, readBatches, readyASheetWorker } from './threaded-reader';
+import { idleSheetWorkers, inspect, readBatches, readyASheetWorker, warmSheetWorkers } from './threaded-reader';
 
 /**
  * The reader's pool of worker threads. A worker that died while idle (a finished job's stream failing late) used to
@@ -66,5 +66,22 @@ describe('spreadsheet reader workers', () => {
     expect((await inspect(file)).headers).toEqual(['姓名', '身份证号']);
     expect(idleSheetWorkers()).toHaveLength(1);
     expect(idleSheetWorkers()[0]).toBe(ready[0]);
+  }, 60_000);
+
+  it('starts the workers the server keeps warm, never more than the pool keeps, and reads with one of them', async () => {
+    for (const w of idleSheetWorkers()) await w.terminate();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(idleSheetWorkers()).toHaveLength(0);
+    warmSheetWorkers(0);
+    expect(idleSheetWorkers()).toHaveLength(0);
+    warmSheetWorkers(1);
+    expect(idleSheetWorkers()).toHaveLength(1);
+    // Asked again (or for more than the pool keeps): topped up to the pool's two, no further.
+    warmSheetWorkers(5);
+    const warm = idleSheetWorkers();
+    expect(warm).toHaveLength(2);
+    expect((await inspect(file)).headers).toEqual(['姓名', '身份证号']);
+    expect(idleSheetWorkers()).toHaveLength(2);
+    expect(new Set(idleSheetWorkers())).toEqual(new Set(warm));
   }, 60_000);
 });

@@ -59,6 +59,14 @@ export function readyASheetWorker(): void {
   giveBack(take(true).w, true);
 }
 
+/**
+ * The server at its start (SHEET_WARM_WORKERS): workers started ahead and kept idle, so the first lab file of the
+ * day finds one ready, as every later file does. Its boot is most of a first file's wait once the upload is fast.
+ */
+export function warmSheetWorkers(count: number): void {
+  for (let i = idle.length; i < Math.min(count, IDLE_KEPT); i++) giveBack(take(true).w, true);
+}
+
 function giveBack(w: Worker, clean: boolean) {
   w.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit');
   if (clean && idle.length < IDLE_KEPT) {
