@@ -137,59 +137,15 @@ export async function receiveStaged(ctx: Ctx, lines: AsyncIterable<string | null
       ctx.actor.userId,
     );
     const positives = applied.filter((o) => o.result === 'positive' && !retestTubes.has(o.tube_id!)).map((o) => o.tube_id!);
-    const flags = await repo.flagMembers(tx, positives);
-    const held = flags.filter((f) => f.status === 'held');
-    const due = new Date(Date.now() + RETEST_HOURS * 3600_000);
-    const newTasks: tasks.NewTask[] = held.map((f) => ({
-      type: 'sampling_retest',
-      title: `单管复核（混管阳性 ${f.barcode}）：${f.name}`,
-      titleKey: 'retestPerson',
-      titleParams: { barcode: f.barcode, name: f.name },
-      subjectKind: 'sampling_flag',
-      subjectId: f.id,
-      areaId: f.area_id,
-      areaPath: f.area_path,
-      assigneeRole: 'grid_worker',
-      dueAt: due,
-      priority: 'urgent',
-      createdBy: ctx.actor.userId,
-    }));
-    // The command center gets one task per positive tube, at the tube's first member's area.
-    const firstOfTube = new Map<number, repo.NewFlag>();
-    const flaggedPerTube = new Map<number, number>();
-    for (const f of flags) {
-      if (!firstOfTube.has(f.tube_id)) firstOfTube.set(f.tube_id, f);
-      flaggedPerTube.set(f.tube_id, (flaggedPerTube.get(f.tube_id) ?? 0) + 1);
-    }
-    for (const f of firstOfTube.values()) {
-      const n = flaggedPerTube.get(f.tube_id)!;
-      newTasks.push({
-        type: 'sampling_retest',
-        title: `核酸阳性：管 ${f.barcode}，${n} 人就地管控、待单管复核`,
-        titleKey: 'positiveTube',
-        titleParams: { barcode: f.barcode, count: n },
-        subjectKind: 'sampling_tube',
-        subjectId: f.tube_id,
-        areaId: f.area_id,
-        areaPath: f.area_path,
-        assigneeRole: 'command',
-        dueAt: due,
-        priority: 'urgent',
-        createdBy: ctx.actor.userId,
-      });
-    }
-    await tasks.createTasks(tx, newTasks);
-    await auditMany(tx, auditActorOf(ctx), [
-      ...flags.map(
-        (f): AuditEvent => ({
-          action: 'flag',
-          entity: 'sampling_flag',
-          entityId: f.id,
-          areaPath: f.area_path,
-          after: { tubeId: f.tube_id, residentId: f.resident_id, status: f.status },
-        }),
-      ),
-      ...closed.map(
+    const traced = await repo.traceBackPositives(tx, positives, {
+      by: ctx.actor.userId,
+      dueAt: new Date(Date.now() + RETEST_HOURS * 3600_000),
+      actor: auditActorOf(ctx),
+    });
+    await auditMany(
+      tx,
+      auditActorOf(ctx),
+      closed.map(
         (c): AuditEvent => ({
           action: 'retest',
           entity: 'sampling_flag',
@@ -198,10 +154,10 @@ export async function receiveStaged(ctx: Ctx, lines: AsyncIterable<string | null
           after: { status: c.status, retestTubeId: c.retest_tube_id },
         }),
       ),
-    ]);
+    );
     sum.positives.tubes += positives.length;
-    sum.positives.flagged += flags.length;
-    sum.positives.tasks += newTasks.length;
+    sum.positives.flagged += traced.flagged;
+    sum.positives.tasks += traced.tasks;
     sum.positives.closed += closed.length;
   });
   return sum;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { login } from '../../testing/harness';
+import { RETEST_HOURS } from '../../../domain/sampling/rules';
 import { multipartBody, readXlsx } from '../../testing/sheets';
 import { ID, P, admin, bind, desk, g1, g2, idNumber, openTube, pointId, roundId, t, town, village, village2 } from './sampling-world';
 
@@ -47,6 +48,15 @@ export function resultCases() {
       );
       expect(tasks.filter((x) => x.assignee_role === 'grid_worker')).toHaveLength(4);
       expect(tasks.filter((x) => x.assignee_role === 'command')).toHaveLength(1);
+      // The tube's task for the command counts its people; each person's names them; both urgent, due within the retest window.
+      const titled = await t.db.query<{ title_key: string; title_params: Record<string, unknown>; priority: string; hours: number }>(
+        `SELECT title_key, title_params, priority, extract(epoch FROM due_at - created_at) / 3600 AS hours FROM tasks
+          WHERE type = 'sampling_retest' ORDER BY title_key, title_params->>'name'`,
+      );
+      expect(titled.map((x) => x.title_key)).toEqual(['positiveTube', 'retestPerson', 'retestPerson', 'retestPerson', 'retestPerson']);
+      expect(titled[0].title_params).toEqual({ barcode: 'SX00000002', count: 4 });
+      expect(titled[1].title_params).toMatchObject({ barcode: 'SX00000002', name: expect.stringContaining('居民') });
+      expect(titled.every((x) => x.priority === 'urgent' && Math.abs(Number(x.hours) - RETEST_HOURS) < 0.1)).toBe(true);
       const [{ n }] = await t.db.query<{ n: number }>("SELECT count(*)::int AS n FROM audit_log WHERE entity = 'sampling_flag' AND action = 'flag'");
       expect(n).toBe(4);
       // The grid worker of 一网格 sees A's retest in the inbox.

@@ -4,8 +4,10 @@
  * from `users` (home measures from `measures`, earlier home tasks from `tasks`, a mobile team from `teams`):
  * the desk answers with the name in one statement, and the round's roster is taken from the stays set-based —
  * a per-person call would cost both. Coverage itself reads counters (`sampling_roster`, `sampling_coverage`,
- * migration 0016) that triggers keep as bindings, results and exemptions are written. The one write into another module's table is in `bind`: the person's
- * `home_sampling` task marked done in the same statement (the desk stays at one round trip).
+ * migration 0016) that triggers keep as bindings, results and exemptions are written. Two statements write into the
+ * task inbox, through the SQL it lends (tasks/sql.ts): `bind` marks the person's `home_sampling` task done in the
+ * same statement (the desk stays at one round trip), and `traceBackPositives` opens the retest tasks of the people
+ * it flags (a lab file's 11,000 tasks are not carried out to the server and back).
  */
 export * from './bindings';
 export * from './boxes';
