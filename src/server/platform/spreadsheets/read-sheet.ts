@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
-import { Parser as CsvParser } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { CellValue } from './cells';
+import { csvRecords } from './csv-records';
 import { type HeaderScore, type SheetHead, chooseHeader, chooseSheetHeader, isEmptyRow, noHeaderScore } from './header-row';
 export { type HeaderScore, type SheetHead, chooseHeader, chooseSheetHeader, headerNames } from './header-row';
 import { type XlsxBook, openXlsx } from './xlsx-parts';
@@ -11,7 +11,7 @@ import { checkXlsxZip } from './zip-check';
 
 /**
  * Reads resident spreadsheets row by row without holding the file: .xlsx by its zip directory
- * (xlsx-parts.ts, each part parsed by ExcelJS), .csv through csv-parse, GBK (what Excel in China saves) decoded by iconv-lite. Every way a
+ * (xlsx-parts.ts, each part parsed by ExcelJS), .csv by csv-records.ts (csv-parse, or split by hand when it has no quotes), GBK (what Excel in China saves) decoded by iconv-lite. Every way a
  * file can be unusable ends in a SheetError with a reason the person uploading can act on.
  */
 export type SheetProblem = 'empty' | 'not_spreadsheet' | 'encrypted' | 'old_xls' | 'broken' | 'no_sheet' | 'no_data' | 'too_big';
@@ -234,50 +234,18 @@ function csvDelimiter(sample: string): string {
   return counts.sort((a, b) => b[1] - a[1])[0][0];
 }
 
-interface NumberedRecord {
-  record: string[];
-  /** The file's line the record ends on: what a person finds it by. */
-  line: number;
-}
-
-/**
- * csv-parse with each record's line number. Its `info` option gives the number too, but copies the parser's whole
- * state into a new object per record: a third of reading a 100,000-row file. The parser pushes each record while
- * its own line count (`info`, kept current) stands at that record, so the number is read from there.
- */
-class NumberedCsvParser extends CsvParser {
-  override push(record: string[] | null, encoding?: BufferEncoding): boolean {
-    if (record === null) return super.push(null, encoding);
-    const numbered: NumberedRecord = { record, line: this.info.lines };
-    return super.push(numbered, encoding);
-  }
-}
-
 async function* csvBatches(path: string, encoding: TextEncoding, onBytes?: (b: number) => void): AsyncGenerator<RawBatch> {
   const { head } = await peek(path, 8192);
   const sample = encoding === 'utf8' ? head.toString('utf8') : iconv.decode(head, encoding === 'gbk' ? 'gb18030' : 'utf16le');
   const stream = countingStream(path, onBytes);
   const decoded = encoding === 'utf8' ? stream : stream.pipe(iconv.decodeStream(encoding === 'gbk' ? 'gb18030' : 'utf16le'));
-  const parser = decoded.pipe(
-    new NumberedCsvParser({
-      bom: true,
-      delimiter: csvDelimiter(sample.replace(/^\uFEFF/, '')),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      max_record_size: MAX_RECORD_CHARS,
-    }),
-  );
-  let rows: SheetRow[] = [];
+  const records = csvRecords(decoded, { delimiter: csvDelimiter(sample.replace(/^\uFEFF/, '')), maxRecordChars: MAX_RECORD_CHARS });
   try {
-    for await (const rec of parser as AsyncIterable<NumberedRecord>) {
-      rows.push({ row: rec.line, cells: rec.record.map((c) => c.trim() || null) });
-      if (rows.length >= 500) {
-        yield { sheet: '', rows };
-        rows = [];
-      }
+    for await (const batch of records) {
+      const rows: SheetRow[] = new Array(batch.length);
+      for (let i = 0; i < batch.length; i++) rows[i] = { row: batch[i].line, cells: batch[i].record.map((c) => c.trim() || null) };
+      yield { sheet: '', rows };
     }
-    if (rows.length) yield { sheet: '', rows };
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     throw new SheetError('broken', line ? { line } : {}, e);
