@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import { Parser as CsvParser, type Options as CsvOptions } from 'csv-parse';
+import { Parser as CsvParser } from 'csv-parse';
 
 /**
  * A CSV file's records with their line numbers, in batches. Most files a lab or an office exports have no quotes
@@ -22,22 +22,12 @@ export interface CsvReading {
   maxRecordChars: number;
 }
 
-/** csv-parse's settings for this reader: a file's own quirks are tolerated, its empty lines skipped. */
-const parserOptions = (o: CsvReading, extra: CsvOptions): CsvOptions => ({
-  delimiter: o.delimiter,
-  relax_column_count: true,
-  relax_quotes: true,
-  skip_empty_lines: true,
-  max_record_size: o.maxRecordChars,
-  ...extra,
-});
-
 /**
  * csv-parse with each record's line number. Its `info` option gives the number too, but copies the parser's whole
  * state into a new object per record: a third of reading a 100,000-row file. The parser pushes each record while
  * its own line count (`info`, kept current) stands at that record, so the number is read from there.
  */
-export class NumberedCsvParser extends CsvParser {
+class NumberedCsvParser extends CsvParser {
   override push(record: string[] | null, encoding?: BufferEncoding): boolean {
     if (record === null) return super.push(null, encoding);
     const numbered: NumberedRecord = { record, line: this.info.lines };
@@ -157,7 +147,17 @@ async function* byCsvParse(
     for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield text(next.value);
   }
   const source = Readable.from(rest(), { objectMode: false });
-  const parser = source.pipe(new NumberedCsvParser(parserOptions(o, lineEnd && lineEnd !== 'other' ? { record_delimiter: lineEnd } : {})));
+  const parser = source.pipe(
+    new NumberedCsvParser({
+      delimiter: o.delimiter,
+      // The line end the hand split already told (csv-parse would tell the same from the file's first line).
+      record_delimiter: lineEnd && lineEnd !== 'other' ? lineEnd : undefined,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      max_record_size: o.maxRecordChars,
+    }),
+  );
   // pipe() does not pass on the file's failure: the parser would wait for more forever.
   source.once('error', (e) => parser.destroy(e));
   let batch: NumberedRecord[] = [];

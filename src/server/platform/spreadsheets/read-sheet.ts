@@ -241,11 +241,7 @@ async function* csvBatches(path: string, encoding: TextEncoding, onBytes?: (b: n
   const decoded = encoding === 'utf8' ? stream : stream.pipe(iconv.decodeStream(encoding === 'gbk' ? 'gb18030' : 'utf16le'));
   const records = csvRecords(decoded, { delimiter: csvDelimiter(sample.replace(/^\uFEFF/, '')), maxRecordChars: MAX_RECORD_CHARS });
   try {
-    for await (const batch of records) {
-      const rows: SheetRow[] = new Array(batch.length);
-      for (let i = 0; i < batch.length; i++) rows[i] = { row: batch[i].line, cells: batch[i].record.map((c) => c.trim() || null) };
-      yield { sheet: '', rows };
-    }
+    for await (const batch of records) yield { sheet: '', rows: batch.map((r) => ({ row: r.line, cells: r.record.map((c) => c.trim() || null) })) };
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     throw new SheetError('broken', line ? { line } : {}, e);

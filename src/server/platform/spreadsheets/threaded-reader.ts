@@ -55,8 +55,7 @@ function take(fresh = false): { w: Worker; reused: boolean } {
  * finished a job, so an upload that never comes to be read leaves one idle worker, as a finished import does.
  */
 export function readyASheetWorker(): void {
-  if (idle.length) return;
-  giveBack(take(true).w, true);
+  warmSheetWorkers(1);
 }
 
 /**

@@ -120,7 +120,7 @@ describe('reading sheets', () => {
 
   it("numbers a csv's rows by the line csv-parse counts, also after fields that hold line breaks", async () => {
     // The reader takes each record's line from the parser's running count instead of its per-record copy of it
-    // (read-sheet.ts, NumberedCsvParser). Should csv-parse ever push records later than it counts them, the two
+    // (csv-records.ts, NumberedCsvParser; a file with quotes is read by it). Should csv-parse ever push records later than it counts them, the two
     // numberings differ here.
     const text = '姓名,现住址\r\n张三,"东关村\r\n3号"\r\n\r\n李四,西街\r\n王五,"南\n街"\r\n赵六,北街\r\n';
     const file = path.join(dir, 'line-breaks.csv');
