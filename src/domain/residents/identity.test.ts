@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { afterEach, describe, it, expect, vi } from 'vitest';
 import {
   ID_PROBLEM_TEXT,
   ID_TYPES,
@@ -112,6 +112,27 @@ describe('checkIdentity: valid numbers', () => {
   });
 });
 
+describe('checkIdentity: a birth today, in China', () => {
+  afterEach(() => vi.useRealTimers());
+  const born = id('110105', '20260302', '002');
+
+  it('is today from Beijing midnight, while the server clock (UTC) is still on the day before', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-03-01T15:59:00Z')); // 23:59 in Beijing
+    expect(checkIdentity(born)).toEqual({ ok: false, problem: 'birth_date' });
+    vi.setSystemTime(new Date('2026-03-01T16:00:00Z')); // 00:00 in Beijing
+    expect(checkIdentity(born)).toMatchObject({ ok: true, birthDate: '2026-03-02' });
+  });
+
+  it('follows a clock set back to an earlier day (the day is kept between calls)', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-03-02T04:00:00Z'));
+    expect(checkIdentity(born)).toMatchObject({ ok: true });
+    vi.setSystemTime(new Date('2026-02-28T04:00:00Z'));
+    expect(checkIdentity(born)).toEqual({ ok: false, problem: 'birth_date' });
+  });
+});
+
 describe('checkIdentity: problems', () => {
   const nextYear = new Date().getUTCFullYear() + 1;
   it.each<[string, string, IdType | undefined, string]>([
@@ -124,6 +145,9 @@ describe('checkIdentity: problems', () => {
     ['29 Feb in a common year', id('110105', '19990229', '002'), undefined, 'birth_date'],
     ['29 Feb 1900 (not a leap year)', id('110105', '19000229', '002'), undefined, 'birth_date'],
     ['month 13', id('110105', '19991301', '002'), undefined, 'birth_date'],
+    ['month 00', id('110105', '19990001', '002'), undefined, 'birth_date'],
+    ['day 00', id('110105', '19990100', '002'), undefined, 'birth_date'],
+    ['31 April', id('110105', '19990431', '002'), undefined, 'birth_date'],
     ['before 1900', id('110105', '18991231', '002'), undefined, 'birth_date'],
     ['in the future', id('110105', `${nextYear}0101`, '002'), undefined, 'birth_date'],
     ['legacy 15-digit, impossible date', '110105490230002', undefined, 'birth_date'],

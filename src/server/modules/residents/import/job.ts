@@ -10,7 +10,7 @@ import { type ReadyRow, type JobState, checkBatch, writeBatch } from './batch';
 import type { ImportField } from './fields';
 import { SheetError } from '../../../platform/spreadsheets/threaded-reader';
 import { columnMap } from './row-rules';
-import { breathe, commitBatchRows, parsedBatches, readAhead } from './job-reading';
+import { breathe, commitBatchRows, parsedBatches, readAhead, withNameKeys } from './job-reading';
 import { type CacheWriter, cacheKey, dropParsedCache, readParsedCache, writeParsedCache } from './parsed-cache';
 
 /**
@@ -95,7 +95,6 @@ export function startTaking() {
 
 async function jobState(db: Db, job: imports.ImportRow, req: JobRequest): Promise<{ st: JobState; columns: ReturnType<typeof columnMap> }> {
   const columns = columnMap(job.headers, (job.mapping ?? {}) as Record<string, ImportField | null>);
-  const headers = new Map(columns.map((c) => [c.field, c.header]));
   const areas = await AreaResolver.load(db, { id: job.area_id, path: job.area_path, name: '' });
   return {
     columns,
@@ -104,7 +103,7 @@ async function jobState(db: Db, job: imports.ImportRow, req: JobRequest): Promis
       scope: req.scope,
       today: req.today,
       areas,
-      headerOf: (f) => headers.get(f) ?? f,
+      headerOf: (f) => columns.headerOf[f] ?? f,
       seenIds: new Map(),
       households: new Map(),
       actor: req.actor,
@@ -229,7 +228,7 @@ export async function runCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' 
     // The rows as validation parsed them, when it kept them under this mapping and day; else the sheet again.
     const size = commitBatchRows(db);
     const cached = await readParsedCache(req.path, cacheKey(job, req.today), size);
-    const batches = cached ? readAhead(cached) : parsedBatches(job, req, columns, null, size);
+    const batches = readAhead(withNameKeys(cached ?? parsedBatches(job, req, columns, null, size)));
     if (mode === 'all-or-nothing') {
       await db.tx(async (tx) => {
         for await (const { rows, parsed, errors } of batches) {

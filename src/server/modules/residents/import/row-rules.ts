@@ -19,8 +19,10 @@ export interface RowProblem {
 export interface ParsedRow {
   row: number;
   /** The fields the file supplies; an update changes only these. */
-  supplied: Set<ImportField>;
+  supplied: ReadonlySet<ImportField>;
   name: string;
+  /** The name's search keys in pinyin: filled by a commit as it reads ahead (withNameKeys), not by validation. */
+  nameKeys?: { full: string; initials: string };
   idType: IdType;
   idNumber: string | null;
   sex: 'M' | 'F' | null;
@@ -42,14 +44,30 @@ export interface ParsedRow {
   area: string | null;
 }
 
-/** column index → field, built once per import from the header → field mapping. */
-export type ColumnMap = Array<{ index: number; header: string; field: ImportField }>;
+/** The mapped columns of an import, built once per job from the header → field mapping. */
+export interface ColumnMap {
+  /** Each mapped column: where it is in a row, the file's header, the field it fills. */
+  list: Array<{ index: number; header: string; field: ImportField }>;
+  /** field → its column (mapped twice: the last such column). */
+  indexOf: Partial<Record<ImportField, number>>;
+  /** field → the header a problem names. */
+  headerOf: Partial<Record<ImportField, string>>;
+  /** The fields the file supplies: one set shared by every row parsed under this map, never changed. */
+  supplied: ReadonlySet<ImportField>;
+}
 
 export function columnMap(headers: string[], mapping: Record<string, ImportField | null | undefined>): ColumnMap {
-  return headers.flatMap((header, index) => {
+  const list = headers.flatMap((header, index) => {
     const field = mapping[header];
     return field ? [{ index, header, field }] : [];
   });
+  const indexOf: ColumnMap['indexOf'] = {};
+  const headerOf: ColumnMap['headerOf'] = {};
+  for (const c of list) {
+    indexOf[c.field] = c.index;
+    headerOf[c.field] = c.header;
+  }
+  return { list, indexOf, headerOf, supplied: new Set(list.map((c) => c.field)) };
 }
 
 const REASON = {
@@ -81,96 +99,104 @@ const MAX_LEN: Partial<Record<ImportField, number>> = {
   area: 100,
 };
 
+const MAX_LEN_ENTRIES = Object.entries(MAX_LEN) as Array<[ImportField, number]>;
+
+// Module-level helpers rather than closures made per row: a 100,000-row file made half a million of them.
+function rawOf(cells: CellValue[], columns: ColumnMap, f: ImportField): CellValue {
+  const i = columns.indexOf[f];
+  return i === undefined ? null : (cells[i] ?? null);
+}
+
+const textOf = (cells: CellValue[], columns: ColumnMap, f: ImportField) => cellText(rawOf(cells, columns, f));
+const orNull = (s: string) => s || null;
+
+function addProblem(problems: RowProblem[], columns: ColumnMap, field: string, reason: { zh: string; en: string }) {
+  problems.push({ column: columns.headerOf[field as ImportField] ?? field, ...reason });
+}
+
+function dateOf(cells: CellValue[], columns: ColumnMap, f: 'birthDate' | 'movedInOn', today: string, problems: RowProblem[]) {
+  const d = parseDate(rawOf(cells, columns, f));
+  if (d === 'invalid') addProblem(problems, columns, f, REASON.date);
+  else if (d && d > today) addProblem(problems, columns, f, REASON.future);
+  return d === 'invalid' ? null : d;
+}
+
+function phoneOf(text: string, f: 'phone' | 'phone2', columns: ColumnMap, problems: RowProblem[]) {
+  const zh: Record<string, string> = {};
+  const value = checkPhoneField(text, f, 'zh', zh);
+  if (zh[f]) {
+    const en: Record<string, string> = {};
+    checkPhoneField(text, f, 'en', en);
+    addProblem(problems, columns, f, { zh: zh[f], en: en[f] });
+  }
+  return value;
+}
+
 export function checkRow(row: number, cells: CellValue[], columns: ColumnMap, today: string): { ok: ParsedRow } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const headerOf = new Map<ImportField, string>();
-  const raw = new Map<ImportField, CellValue>();
-  const text = new Map<ImportField, string>();
-  for (const c of columns) {
-    headerOf.set(c.field, c.header);
-    const v = cells[c.index] ?? null;
-    raw.set(c.field, v);
-    text.set(c.field, cellText(v));
+  for (const [f, max] of MAX_LEN_ENTRIES) {
+    if (textOf(cells, columns, f).length > max) addProblem(problems, columns, f, REASON.tooLong(max));
   }
-  const add = (field: ImportField | string, reason: { zh: string; en: string }) =>
-    problems.push({ column: headerOf.get(field as ImportField) ?? field, ...reason });
-  const t = (f: ImportField) => text.get(f) ?? '';
-  const optional = (f: ImportField) => t(f) || null;
+  const name = textOf(cells, columns, 'name');
+  if (!name) addProblem(problems, columns, 'name', REASON.required);
 
-  for (const [f, max] of Object.entries(MAX_LEN) as Array<[ImportField, number]>) {
-    if (t(f).length > max) add(f, REASON.tooLong(max));
-  }
-  if (!t('name')) add('name', REASON.required);
-
-  const date = (f: 'birthDate' | 'movedInOn') => {
-    const d = parseDate(raw.get(f) ?? null);
-    if (d === 'invalid') add(f, REASON.date);
-    else if (d && d > today) add(f, REASON.future);
-    return d === 'invalid' ? null : d;
-  };
-  const birthDate = date('birthDate');
-  const movedInOn = date('movedInOn');
-  const sex = parseSex(t('sex'));
-  if (sex === 'invalid') add('sex', REASON.sex);
-  const status = parseStatus(t('status'));
-  if (status === 'invalid') add('status', REASON.status);
-  const idType = parseIdType(t('idType'));
-  if (idType === 'invalid') add('idType', REASON.idType);
-  const relation = parseRelation(t('relation'));
-  const groups = parseGroups(t('groups'));
-  if (!Array.isArray(groups)) add('groups', REASON.group(groups.invalid));
+  const birthDate = dateOf(cells, columns, 'birthDate', today, problems);
+  const movedInOn = dateOf(cells, columns, 'movedInOn', today, problems);
+  const sex = parseSex(textOf(cells, columns, 'sex'));
+  if (sex === 'invalid') addProblem(problems, columns, 'sex', REASON.sex);
+  const status = parseStatus(textOf(cells, columns, 'status'));
+  if (status === 'invalid') addProblem(problems, columns, 'status', REASON.status);
+  const idType = parseIdType(textOf(cells, columns, 'idType'));
+  if (idType === 'invalid') addProblem(problems, columns, 'idType', REASON.idType);
+  const relation = parseRelation(textOf(cells, columns, 'relation'));
+  const groups = parseGroups(textOf(cells, columns, 'groups'));
+  if (!Array.isArray(groups)) addProblem(problems, columns, 'groups', REASON.group(groups.invalid));
 
   let identity: ReturnType<typeof checkIdentityFields> = null;
-  if (idNumberLostToExcel(raw.get('idNumber') ?? null)) add('idNumber', REASON.idAsNumber);
+  const idCell = rawOf(cells, columns, 'idNumber');
+  if (idNumberLostToExcel(idCell)) addProblem(problems, columns, 'idNumber', REASON.idAsNumber);
   else if (idType !== 'invalid') {
-    const input = { idType: idType ?? undefined, idNumber: t('idNumber'), sex: sex === 'invalid' ? null : sex, birthDate };
+    const input = { idType: idType ?? undefined, idNumber: cellText(idCell), sex: sex === 'invalid' ? null : sex, birthDate };
     const zh: Record<string, string> = {};
     identity = checkIdentityFields(input, 'zh', zh);
     if (!identity) {
       const en: Record<string, string> = {};
       checkIdentityFields(input, 'en' as Lang, en);
-      for (const k of Object.keys(zh)) add(k, { zh: zh[k], en: en[k] ?? zh[k] });
+      for (const k of Object.keys(zh)) addProblem(problems, columns, k, { zh: zh[k], en: en[k] ?? zh[k] });
     }
   }
-  const phone = (f: 'phone' | 'phone2') => {
-    const zh: Record<string, string> = {};
-    const value = checkPhoneField(t(f), f, 'zh', zh);
-    if (zh[f]) {
-      const en: Record<string, string> = {};
-      checkPhoneField(t(f), f, 'en', en);
-      add(f, { zh: zh[f], en: en[f] });
-    }
-    return value;
-  };
-  const phone1 = phone('phone');
-  const phone2 = phone('phone2');
+  const phone = phoneOf(textOf(cells, columns, 'phone'), 'phone', columns, problems);
+  const phone2 = phoneOf(textOf(cells, columns, 'phone2'), 'phone2', columns, problems);
 
-  const address = t('address') || [t('villageGroup'), t('houseNo') && !/号$/.test(t('houseNo')) ? `${t('houseNo')}号` : t('houseNo')].join('');
-  if (!t('address') && !t('villageGroup') && (t('houseNo') || t('unit') || t('room'))) add('address', REASON.noHousehold);
+  const addressCell = textOf(cells, columns, 'address');
+  const villageGroup = textOf(cells, columns, 'villageGroup');
+  const houseNo = textOf(cells, columns, 'houseNo');
+  const unit = textOf(cells, columns, 'unit');
+  const room = textOf(cells, columns, 'room');
+  const address = addressCell || villageGroup + (houseNo && !houseNo.endsWith('号') ? `${houseNo}号` : houseNo);
+  if (!addressCell && !villageGroup && (houseNo || unit || room)) addProblem(problems, columns, 'address', REASON.noHousehold);
 
   if (problems.length) return { problems };
   return {
     ok: {
       row,
-      supplied: new Set(columns.map((c) => c.field)),
-      name: t('name'),
+      supplied: columns.supplied,
+      name,
       idType: identity!.idType,
       idNumber: identity!.idNumber,
       sex: identity!.sex,
       birthDate: identity!.birthDate,
-      phone: phone1,
+      phone,
       phone2,
       relation,
-      registeredAddress: optional('registeredAddress'),
+      registeredAddress: orNull(textOf(cells, columns, 'registeredAddress')),
       groups: groups as ParsedRow['groups'],
       status: status as ParsedRow['status'],
       movedInOn,
-      awayWhere: optional('awayWhere'),
-      notes: optional('notes'),
-      household: address
-        ? { address, villageGroup: optional('villageGroup'), houseNo: optional('houseNo'), unit: optional('unit'), room: optional('room') }
-        : null,
-      area: optional('area'),
+      awayWhere: orNull(textOf(cells, columns, 'awayWhere')),
+      notes: orNull(textOf(cells, columns, 'notes')),
+      household: address ? { address, villageGroup: orNull(villageGroup), houseNo: orNull(houseNo), unit: orNull(unit), room: orNull(room) } : null,
+      area: orNull(textOf(cells, columns, 'area')),
     },
   };
 }
