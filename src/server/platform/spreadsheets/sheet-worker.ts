@@ -4,7 +4,7 @@ import { SheetError, type SheetSource, readBatches, readHead, readSheetHead } fr
 /**
  * The body of a sheet-reading worker thread (threaded-reader.ts starts it with a bounded heap and reuses it). Each
  * job reads one file — its top rows, one sheet's top rows, or every data row — and posts what it read; rows go
- * one batch at a time, the next read only when the main thread asks for more, so neither side holds more than a batch.
+ * a batch at a time, at most AHEAD batches before the main thread has taken them, so neither side holds more.
  */
 export type WorkerJob = { op: 'head'; path: string } | { op: 'sheetHead'; path: string; sheet: string } | { op: 'rows'; src: SheetSource };
 
@@ -16,6 +16,13 @@ export type WorkerMessage =
   | { type: 'failed'; message: string };
 
 const port = parentPort!;
+/**
+ * Batches posted and not yet taken. One was too few: an import's main thread gathers several (4,000 rows) and
+ * parses them at once, and a worker allowed one batch ahead then sat idle through it (bench:import: the worker
+ * and the main thread were each half busy while a file was validated).
+ */
+const AHEAD = 4;
+let untaken = 0;
 let more: (() => void) | null = null;
 /** Whether a job is being read: an error thrown outside it is a finished job's leftover. */
 let busy = false;
@@ -28,13 +35,15 @@ process.on('uncaughtException', (e) => {
   if (busy) report(e);
 });
 
-// One job at a time: the main thread sends a job, or 'more' when it wants the next batch of rows.
+// One job at a time: the main thread sends a job, or 'more' each time it has taken a batch of rows.
 port.on('message', (m: WorkerJob | 'more') => {
   if (m === 'more') {
+    untaken--;
     more?.();
     more = null;
   } else {
     busy = true;
+    untaken = 0;
     run(m)
       .catch(report)
       .finally(() => (busy = false));
@@ -46,9 +55,8 @@ async function run(job: WorkerJob) {
   if (job.op === 'sheetHead') return port.postMessage({ type: 'result', value: await readSheetHead(job.path, job.sheet) } satisfies WorkerMessage);
   let bytes = 0;
   for await (const rows of readBatches(job.src, (b) => (bytes = b))) {
-    const asked = new Promise<void>((resolve) => (more = resolve));
     port.postMessage({ type: 'rows', rows, bytes } satisfies WorkerMessage);
-    await asked;
+    if (++untaken >= AHEAD) await new Promise<void>((resolve) => (more = resolve));
   }
   port.postMessage({ type: 'end', bytes } satisfies WorkerMessage);
 }

@@ -140,7 +140,7 @@ export async function inspectSheet(path: string, format: SheetFormat, sheet: str
   return chooseSheetHeader(format, sheet, await once<{ found: boolean; rows: SheetRow[] }>({ op: 'sheetHead', path, sheet }), headerScore);
 }
 
-/** The data rows below the header row, in batches, empty rows skipped; the worker reads one batch ahead at most. */
+/** The data rows below the header row, in batches, empty rows skipped; the worker reads a few batches ahead at most (sheet-worker.ts). */
 export async function* readBatches(src: SheetSource, onBytes?: (bytes: number) => void): AsyncGenerator<SheetRow[]> {
   for (let fresh = false; ; fresh = true) {
     const { w, reused } = take(fresh);
