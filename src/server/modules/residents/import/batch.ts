@@ -1,3 +1,4 @@
+import { nextIdSql } from '../../../db/next-id';
 import type { Queryable } from '../../../db/engine';
 import { areasAs } from '../../areas/sql';
 import { type AuditActor, type AuditEvent, auditMany } from '../../../platform/audit';
@@ -113,7 +114,7 @@ export async function checkBatch(db: Queryable, st: JobState, rows: ParsedRow[])
 
 async function reserveIds(tx: Queryable, n: number): Promise<number[]> {
   if (!n) return [];
-  const rows = await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('residents', 'id'))::int AS id FROM generate_series(1, $1::int)`, [n]);
+  const rows = await tx.query<{ id: number }>(`SELECT ${nextIdSql('residents')}::int AS id FROM generate_series(1, $1::int)`, [n]);
   return rows.map((x) => x.id);
 }
 
@@ -205,6 +206,7 @@ function merged(r: ReadyRow, householdId: number | null): Values {
     householdId: !e || (placed && householdId !== null) ? householdId : e.household_id,
     relation: pick(p.relation, e?.relation ?? null),
     name: p.name || e!.name,
+    nameKeys: p.name ? p.nameKeys : undefined,
     idType: p.idNumber ? p.idType : (e?.id_type ?? p.idType),
     idNumber: pick(p.idNumber, e?.id_number ?? null),
     sex: pick(p.sex, e?.sex ?? null),

@@ -14,6 +14,8 @@ export interface Values {
   householdId: number | null;
   relation: string | null;
   name: string;
+  /** The name's pinyin keys when worked out ahead; else they are worked out as the row is written. */
+  nameKeys?: { full: string; initials: string };
   idType: string;
   idNumber: string | null;
   sex: 'M' | 'F' | null;
@@ -34,8 +36,10 @@ export const VALUE_NAMES = `id, area_id, area_path, household_id, relation, name
 /** Groups travel as one comma-joined text (as the arrays always carried them) and are split on the server. */
 export const GROUPS_SQL = `CASE WHEN v.g = '' THEN '{}'::text[] ELSE string_to_array(v.g, ',') END`;
 
+const keysOf = (v: Values) => v.nameKeys ?? pinyinKeys(v.name);
+
 export function valueParams(ids: number[], vs: Values[]): unknown[] {
-  const py = vs.map((v) => pinyinKeys(v.name));
+  const py = vs.map(keysOf);
   return [
     ids,
     vs.map((v) => v.areaId),
@@ -89,7 +93,7 @@ const PIECE_CHARS = 64 * 1024;
 export function* stageLines(rows: NewRecord[]): Generator<string> {
   let piece = '';
   for (const { id, v, movedIn } of rows) {
-    const py = pinyinKeys(v.name);
+    const py = keysOf(v);
     piece += copyLine([
       id,
       v.areaId,
