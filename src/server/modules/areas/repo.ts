@@ -1,3 +1,4 @@
+import { nextIdSql } from '../../db/next-id';
 import type { Queryable } from '../../db/engine';
 import type { Scope } from '../../platform/scope';
 import { scopeClause } from '../../platform/scope';
@@ -108,9 +109,7 @@ export interface NewArea {
 /** Inserts areas in one statement each chunk; ids are taken first so the path can include them. */
 export async function insertMany(tx: Queryable, items: NewArea[]): Promise<AreaRow[]> {
   if (!items.length) return [];
-  const ids = (
-    await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('areas', 'id'))::int AS id FROM generate_series(1, $1)`, [items.length])
-  ).map((r) => r.id);
+  const ids = (await tx.query<{ id: number }>(`SELECT ${nextIdSql('areas')}::int AS id FROM generate_series(1, $1)`, [items.length])).map((r) => r.id);
   const rows = items.map((it, i) => ({
     id: ids[i],
     parent_id: it.parent.id,

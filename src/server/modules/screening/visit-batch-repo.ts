@@ -1,3 +1,4 @@
+import { nextIdSql } from '../../db/next-id';
 import type { Queryable } from '../../db/engine';
 import { type AuditActor, actorColumnsOf, auditRowsSql } from '../../platform/audit';
 import { CLIENT_WRITES } from '../../platform/client-writes';
@@ -100,7 +101,7 @@ export async function insertPlainVisits(db: Queryable, items: PlainVisit[]): Pro
        -- The phone id claimed with the id and time the visit will have: a racing statement with the same phone id
        -- waits here for this one to commit, then claims nothing.
        INSERT INTO ${CLIENT_WRITES} (client_id, table_name, row_id, at, area_path)
-       SELECT src.client_id, '${VISITS_TABLE}', nextval(pg_get_serial_sequence('${VISITS_TABLE}', 'id')), now(), chk.area_path
+       SELECT src.client_id, '${VISITS_TABLE}', ${nextIdSql(VISITS_TABLE)}, now(), chk.area_path
          FROM src JOIN chk ON chk.n = src.n
         WHERE chk.status = 'ok' AND NOT EXISTS (SELECT 1 FROM seen WHERE seen.n = src.n)
         ORDER BY src.n

@@ -1,3 +1,4 @@
+import { nextIdSql } from '../../db/next-id';
 import type { Db } from '../../db/engine';
 import { auditRowsSql, actorColumnsOf } from '../../platform/audit';
 import type { Ctx } from '../../platform/context';
@@ -103,9 +104,7 @@ export async function writeIssues(db: Db, batch: PendingIssue[]): Promise<IssueO
     }
     if (!accepted.length) return outcomes;
     const movementIds = (
-      await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('supply_movements', 'id'))::int AS id FROM generate_series(1, $1)`, [
-        accepted.length,
-      ])
+      await tx.query<{ id: number }>(`SELECT ${nextIdSql('supply_movements')}::int AS id FROM generate_series(1, $1)`, [accepted.length])
     ).map((r) => r.id);
     accepted.forEach((a, i) => {
       const lines = a.changes.map((c) => {

@@ -1,3 +1,4 @@
+import { nextIdSql } from '../../../db/next-id';
 import type { Queryable } from '../../../db/engine';
 import { type AuditActor, auditRowsSql, actorColumnsOf } from '../../../platform/audit';
 import { CLIENT_WRITES } from '../../../platform/client-writes';
@@ -106,7 +107,7 @@ export async function bindMany(db: Queryable, items: BindItem[]): Promise<BindOu
         ORDER BY b.round_id, b.resident_id, b.bound_at, b.id
      ), nw AS (
        -- Ids taken before the insert, so a person scanned at two desks in this one statement is warned at the later one.
-       SELECT nextval(pg_get_serial_sequence('sampling_bindings', 'id')) AS id, p.ck, ok.round_id, ok.id AS tube_id, p.id AS resident_id,
+       SELECT ${nextIdSql('sampling_bindings')} AS id, p.ck, ok.round_id, ok.id AS tube_id, p.id AS resident_id,
               ok.bound + p.ord AS seq, p.area_id, p.area_path, src.user_id, src.client_id AS cid, src.actor_id, src.actor_name, src.request_id,
               src.client_ip, p.n, p.ord
          FROM ok JOIN p ON p.n = ok.n JOIN src ON src.n = ok.n ORDER BY p.n, p.ord

@@ -1,3 +1,4 @@
+import { nextIdSql } from '../../../db/next-id';
 import type { Queryable } from '../../../db/engine';
 import { auditRowsSql, actorColumnsOf } from '../../../platform/audit';
 import { SqlParams } from '../../../platform/sql';
@@ -47,7 +48,7 @@ export async function submitEnlistmentsUnscoped(db: Queryable, items: EnlistSubm
         WHERE o.closed_at IS NULL AND o.kind <> 'committee' AND (o.ends_on IS NULL OR o.ends_on >= src.today)
      ),
      -- nextval() makes this CTE run once: each submission's id is fixed before the insert, to answer it with.
-     ids AS (SELECT org.n, nextval(pg_get_serial_sequence('enlistments', 'id'))::int AS id FROM org ORDER BY org.n),
+     ids AS (SELECT org.n, ${nextIdSql('enlistments')}::int AS id FROM org ORDER BY org.n),
      up AS (
        INSERT INTO enlistments (id, org_id, area_path, name, id_type, id_number, sex, birth_date, phone, category, skills, availability,
          health_status, emergency_name, emergency_phone, pledge, address, client_ip)
