@@ -227,12 +227,14 @@ const PLAN_CACHE_MODE = 'force_custom_plan';
  * The trap PLAN_CACHE_MODE avoids is a plan kept from a moment a table was nearly empty. So every plan the connection
  * kept is dropped first (`DISCARD PLANS`, which also drops those of the key checks and triggers), and the mode
  * is the default only until the transaction ends: the plans kept are made from the sizes of this batch, after the
- * batch's own parents are written (a key is checked when its statement ends), and the next batch discards them
+ * batch's own parents are written (a key is checked when its statement ends), and a later batch discards them
  * again. A batch's own statements run once each, and statements run fewer than five times are always planned
- * for their values — so only the checks run per row keep a plan. Call it at the start of each batch.
+ * for their values — so only the checks run per row keep a plan. Call it at the start of each batch, or let
+ * BulkPlans (bulk-plans.ts) call it when a long write's tables have grown enough to need new plans.
  */
-export async function planForBulkWrite(tx: Queryable): Promise<void> {
-  await tx.exec('DISCARD PLANS; SET LOCAL plan_cache_mode = auto');
+export async function planForBulkWrite(tx: Queryable, opts: { keepPlans?: boolean } = {}): Promise<void> {
+  // keepPlans: the mode alone, in a later transaction of a write that made its plans already (bulk-plans.ts).
+  await tx.exec(opts.keepPlans ? 'SET LOCAL plan_cache_mode = auto' : 'DISCARD PLANS; SET LOCAL plan_cache_mode = auto');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { nextIdSql } from '../../../db/next-id';
+import type { BulkPlans } from '../../../db/bulk-plans';
 import type { Queryable } from '../../../db/engine';
 import { areasAs } from '../../areas/sql';
 import { type AuditActor, type AuditEvent, auditMany } from '../../../platform/audit';
@@ -27,6 +28,8 @@ export interface JobState {
   actor: AuditActor;
   /** How new records are written: COPY into a staging table on PostgreSQL, arrays unnested on PGlite (new-rows.ts). */
   bulk: 'copy' | 'unnest';
+  /** When the batches' key checks are planned afresh. */
+  plans: BulkPlans;
 }
 
 interface Existing {

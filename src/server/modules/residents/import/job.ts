@@ -1,4 +1,5 @@
-import { type Db, type Queryable, planForBulkWrite } from '../../../db/engine';
+import { BulkPlans } from '../../../db/bulk-plans';
+import type { Db, Queryable } from '../../../db/engine';
 import type { JobQueue } from '../../../platform/jobs';
 import { type AuditActor, audit } from '../../../platform/audit';
 import { isUniqueViolation } from '../../../platform/errors';
@@ -108,6 +109,7 @@ async function jobState(db: Db, job: imports.ImportRow, req: JobRequest): Promis
       households: new Map(),
       actor: req.actor,
       bulk: db.engine === 'postgres' ? 'copy' : 'unnest',
+      plans: new BulkPlans(db.engine),
     },
   };
 }
@@ -314,8 +316,9 @@ export async function runCommit(db: Db, req: JobRequest, mode: 'all-or-nothing' 
  * unique index refuses it and the batch is checked again, when the number is found as existing.
  */
 async function writeWithRetry(tx: Queryable, st: JobState, ready: ReadyRow[], today: string, errors: imports.ImportError[]) {
-  // Each row's key checks keep one plan for this batch instead of planning one per row (engine.ts).
-  await planForBulkWrite(tx);
+  // Each row's key checks keep a plan instead of planning one per row (engine.ts, bulk-plans.ts).
+  await st.plans.beforeBatch(tx);
+  st.plans.wrote(ready.length);
   try {
     await tx.query('SAVEPOINT import_batch');
     const counts = await writeBatch(tx, st, ready, today);
