@@ -3,6 +3,8 @@
  * targets, so a plan's draw can be shown to anyone who doubts it. Candidates are sorted by id first, so the order
  * a query returned them in does not matter.
  */
+import { mulberry32 } from '../random';
+
 function hashSeed(seed: string): number {
   // FNV-1a, 32-bit.
   let h = 0x811c9dc5;
@@ -13,21 +15,10 @@ function hashSeed(seed: string): number {
   return h >>> 0;
 }
 
-/** mulberry32: small, fast, and the same in every JavaScript engine. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Draws n of the candidate ids (all of them when there are fewer), in the order drawn. */
 export function drawSample(candidateIds: number[], n: number, seed: string): number[] {
   const pool = [...new Set(candidateIds)].sort((x, y) => x - y);
-  const rand = prng(hashSeed(seed));
+  const rand = mulberry32(hashSeed(seed));
   const take = Math.min(n, pool.length);
   for (let i = 0; i < take; i++) {
     const j = i + Math.floor(rand() * (pool.length - i));

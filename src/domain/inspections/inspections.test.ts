@@ -92,6 +92,12 @@ describe('checklist drafts', () => {
 
 describe('random sampling', () => {
   const ids = Array.from({ length: 34 }, (_, i) => 100 + i);
+  it('draws what it drew before: a published draw can be checked again by anyone, in any later version', () => {
+    // Drawn by the generator as first written (before draw.ts took domain/random.ts's copy of it).
+    const pool = Array.from({ length: 40 }, (_, i) => 1001 + i * 7);
+    expect(drawSample(pool, 6, '2026-Q4/town-7')).toEqual([1246, 1155, 1022, 1113, 1274, 1183]);
+    expect(drawSample(pool, 3, '抽查-第1批')).toEqual([1148, 1253, 1134]);
+  });
   it('draws the same targets from the same seed, whatever order the candidates came in', () => {
     const one = drawSample(ids, 5, '2026-Q4/town-7');
     expect(drawSample([...ids].reverse(), 5, '2026-Q4/town-7')).toEqual(one);
