@@ -46,8 +46,6 @@ export interface ParsedRow {
 
 /** The mapped columns of an import, built once per job from the header → field mapping. */
 export interface ColumnMap {
-  /** Each mapped column: where it is in a row, the file's header, the field it fills. */
-  list: Array<{ index: number; header: string; field: ImportField }>;
   /** field → its column (mapped twice: the last such column). */
   indexOf: Partial<Record<ImportField, number>>;
   /** field → the header a problem names. */
@@ -67,7 +65,7 @@ export function columnMap(headers: string[], mapping: Record<string, ImportField
     indexOf[c.field] = c.index;
     headerOf[c.field] = c.header;
   }
-  return { list, indexOf, headerOf, supplied: new Set(list.map((c) => c.field)) };
+  return { indexOf, headerOf, supplied: new Set(list.map((c) => c.field)) };
 }
 
 const REASON = {
