@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDate, hasForbiddenChars, idParam, instantInput, isCalendarDate, plainText } from './primitives';
+import { calendarDate, daysInMonth, hasForbiddenChars, idParam, instantInput, isCalendarDate, plainText } from './primitives';
 
 describe('calendar dates', () => {
   it.each([
     ['2026-02-28', true],
     ['2024-02-29', true],
     ['2026-02-29', false],
+    ['2000-02-29', true],
+    ['1900-02-29', false],
     ['2026-02-30', false],
     ['2026-04-31', false],
     ['2026-13-01', false],
@@ -22,6 +24,12 @@ describe('calendar dates', () => {
   ])('%s → %s', (s, ok) => {
     expect(isCalendarDate(s)).toBe(ok);
     expect(calendarDate.safeParse(s).success).toBe(ok);
+  });
+
+  it('counts the days of every month from 1900 to 2100 as the calendar does', () => {
+    for (let y = 1900; y <= 2100; y++) {
+      for (let m = 1; m <= 12; m++) expect(daysInMonth(y, m), `${y}-${m}`).toBe(new Date(Date.UTC(y, m, 0)).getUTCDate());
+    }
   });
 
   it('says why a date is refused', () => {

@@ -2,6 +2,8 @@
  * Identity documents, phone numbers and masking — pure code shared by the server, the web forms and
  * the import. Rules follow GB 11643-1999 (resident ID) and the later permits built on it.
  */
+import { daysInMonth } from '../primitives';
+
 export const ID_TYPES = [
   'resident_id',
   'resident_id_15',
@@ -125,14 +127,12 @@ function todayInChina(): string {
   return today.iso;
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 /** The date as yyyy-mm-dd when it exists, from 1900 to today; else null (30 February, a birth tomorrow). */
 function realDate(y: number, m: number, d: number): string | null {
   if (!(y >= 1900 && y <= 9999 && m >= 1 && m <= 12 && d >= 1)) return null;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  if (d > (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1])) return null;
+  if (d > daysInMonth(y, m)) return null;
   const iso = `${y}-${pad2(m)}-${pad2(d)}`;
   return iso > todayInChina() ? null : iso;
 }

@@ -30,7 +30,7 @@ export class BulkPlans {
     }
   }
 
-  /** The batch wrote `rows` rows. */
+  /** Counts the rows of the batch being written (the doubling follows the rows written). */
   wrote(rows: number): void {
     this.written += rows;
   }
