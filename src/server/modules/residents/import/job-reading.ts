@@ -52,26 +52,24 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
 
 /**
  * The sheet's rows, in batches of about `batchRows`, each parsed; problems of a row stay with its batch. With
- * `l`, progress follows the bytes read (validation); a commit counts committed rows itself.
+ * `l`, progress follows the bytes read (validation); a commit counts committed rows itself. Callers read it
+ * through readAhead.
  */
-export function parsedBatches(
+export async function* parsedBatches(
   job: imports.ImportRow,
   req: { path: string; today: string },
   columns: ReturnType<typeof columnMap>,
   l: { permille: number } | null,
   batchRows = BATCH_ROWS,
 ): AsyncGenerator<ParsedBatch> {
-  async function* gen(): AsyncGenerator<ParsedBatch> {
-    const onBytes = l ? (b: number) => (l.permille = Math.floor((b / job.size_bytes) * 1000)) : undefined;
-    const source = batchesOf(readBatches(sourceOf(job, req.path), onBytes), batchRows);
-    for await (const batch of source) {
-      const errors: imports.ImportError[] = [];
-      const parsed = parseBatch(batch, columns, req.today, errors);
-      const rowNos = batch.map((r) => r.row);
-      yield { rows: batch.length, rowNos, lastRow: rowNos[rowNos.length - 1], parsed, errors };
-    }
+  const onBytes = l ? (b: number) => (l.permille = Math.floor((b / job.size_bytes) * 1000)) : undefined;
+  const source = batchesOf(readBatches(sourceOf(job, req.path), onBytes), batchRows);
+  for await (const batch of source) {
+    const errors: imports.ImportError[] = [];
+    const parsed = parseBatch(batch, columns, req.today, errors);
+    const rowNos = batch.map((r) => r.row);
+    yield { rows: batch.length, rowNos, lastRow: rowNos[rowNos.length - 1], parsed, errors };
   }
-  return readAhead(gen());
 }
 
 /**

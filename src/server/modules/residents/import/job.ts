@@ -138,7 +138,7 @@ export async function runValidate(db: Db, req: JobRequest): Promise<void> {
       await imports.clearErrors(db, job.id);
       const { st, columns } = await jobState(db, job, req);
       cache = await writeParsedCache(req.path, cacheKey(job, req.today));
-      for await (const batch of parsedBatches(job, req, columns, l)) {
+      for await (const batch of readAhead(parsedBatches(job, req, columns, l))) {
         if (stopping) throw new Stopping();
         const { rows, parsed, errors } = batch;
         await cache.add(batch);
