@@ -17,7 +17,7 @@ import { registerAccessControl, registerPublic } from './platform/access';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerInputGuard } from './platform/input-guard';
 import { JobQueue } from './platform/jobs';
-import { responseSerializerCompiler } from './platform/serializer';
+import { responseSerializerCompiler, utf8Payload } from './platform/serializer';
 import { SessionStore } from './platform/sessions';
 import { vacuumWhereDue } from './platform/pglite-vacuum';
 import { purgeThrottles, signInThrottle } from './platform/shared-throttles';
@@ -133,9 +133,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.decorate('measuresAutoConfirm', config.MEASURES_AUTO_CONFIRM);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(responseSerializerCompiler({ verify: config.VERIFY_RESPONSES }));
-  app.addHook('onSend', async (req, reply) => {
+  app.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
     if (req.routeOptions.url?.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    return utf8Payload(payload);
   });
   if (!opts.db) app.addHook('onClose', async () => db.close());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { instant } from '../../domain/primitives';
 import { type TestApp, testApp } from '../testing/harness';
-import { ResponseShapeError, responseSerializerCompiler, zodFallbacks } from './serializer';
+import { ResponseShapeError, responseSerializerCompiler, utf8Payload, zodFallbacks } from './serializer';
 
 const compile = (schema: z.ZodType, verify = false) => responseSerializerCompiler({ verify })({ schema, method: 'GET', url: '/x', httpStatus: '200' });
 
@@ -31,6 +31,19 @@ describe('the response serialiser', () => {
   });
 });
 
+describe('an answer leaving as UTF-8', () => {
+  it('is encoded once to the bytes Node would write, when long; short answers and bytes pass as they are', () => {
+    const long = JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ id: i, name: '欧阳明月', note: 'ok \u{1F600} é' })) });
+    const bytes = utf8Payload(long);
+    expect(Buffer.isBuffer(bytes)).toBe(true);
+    expect(Buffer.compare(bytes as Buffer, Buffer.from(long, 'utf8'))).toBe(0);
+    expect(utf8Payload('{"ok":true}')).toBe('{"ok":true}');
+    const given = Buffer.from('x');
+    expect(utf8Payload(given)).toBe(given);
+    expect(utf8Payload(undefined)).toBeUndefined();
+  });
+});
+
 describe('every route', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -44,6 +57,16 @@ describe('every route', () => {
     // Unions (a few answers that are one of two shapes) are written by zod on purpose; nothing else.
     expect([...zodFallbacks].filter((f) => !f.endsWith(': a union'))).toEqual([]);
     expect(zodFallbacks.size).toBeLessThan(20);
+  });
+
+  it('answers a long text with its UTF-8 length', async () => {
+    // The API's description is long and not all ASCII (curly quotes, Chinese): sent as bytes, its length must agree.
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.length).toBeGreaterThan(1024);
+    expect(res.rawPayload.toString('utf8')).not.toBe(res.rawPayload.toString('latin1')); // some non-ASCII in it
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+    expect(() => JSON.parse(res.body)).not.toThrow();
   });
 });
 

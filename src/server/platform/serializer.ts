@@ -105,3 +105,18 @@ function adapt(node: unknown): unknown {
   for (const [k, v] of Object.entries(s)) out[k] = k === 'format' && v === 'date' ? 'date-time' : adapt(v);
   return out;
 }
+
+const utf8 = new TextEncoder();
+
+/**
+ * An answer's text as UTF-8 bytes, encoded once. Given a string, Fastify measures its UTF-8 length
+ * (`Buffer.byteLength`) and the socket encodes it again as it writes; on Node 20 both are slow for text with
+ * Chinese in it — ~0.7 ms each for the 80 KB of a doctor's list of 226 follow-ups, most of that request's own CPU
+ * — while `TextEncoder` encodes the same text in under 0.1 ms. Short answers are left as strings: for them the
+ * difference is nothing.
+ */
+export function utf8Payload<T>(payload: T): T | Buffer {
+  if (typeof payload !== 'string' || payload.length < 1024) return payload;
+  const bytes = utf8.encode(payload);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
