@@ -147,6 +147,10 @@ export async function followUpsOfDay(db: Queryable, scope: Scope, p: { day: stri
         AND f.status <> 'cancelled' AND ${scopeClause(scope, 'f.area_path', q)} ${doctor}
       ORDER BY f.due_at, a.path, r.name LIMIT 5000`,
     q.values,
+    // A doctor's own list, asked for by every doctor of a county morning and evening: its plan (found by the
+    // doctor and the day, months pruned as it runs) is kept, where planning it over the month partitions cost
+    // as much as running it. The list of a whole scope keeps being planned for its area's prefix.
+    p.doctorId ? 'follow-ups-of-doctor' : undefined,
   );
 }
 
