@@ -11,7 +11,7 @@ import { checkXlsxZip } from './zip-check';
 
 /**
  * Reads resident spreadsheets row by row without holding the file: .xlsx by its zip directory
- * (xlsx-parts.ts, each part parsed by ExcelJS), .csv by csv-records.ts (csv-parse, or split by hand when it has no quotes), GBK (what Excel in China saves) decoded by iconv-lite. Every way a
+ * (xlsx-parts.ts; its sheets' XML read by sheet-xml.ts), .csv by csv-records.ts (csv-parse, or split by hand when it has no quotes), GBK (what Excel in China saves) decoded by iconv-lite. Every way a
  * file can be unusable ends in a SheetError with a reason the person uploading can act on.
  */
 export type SheetProblem = 'empty' | 'not_spreadsheet' | 'encrypted' | 'old_xls' | 'broken' | 'no_sheet' | 'no_data' | 'too_big';
@@ -109,23 +109,6 @@ export async function sniff(path: string): Promise<{ format: SheetFormat; encodi
   return { format: 'csv', encoding: isUtf8(head) ? 'utf8' : 'gbk' };
 }
 
-// ——— cells ———
-
-type RawCell = unknown;
-function cellValue(v: RawCell): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as Array<{ text: string }>).map((t) => t.text).join('');
-    if ('result' in o) return cellValue(o.result);
-    if ('formula' in o || 'sharedFormula' in o || 'error' in o) return null;
-    if ('text' in o) return cellValue(o.text);
-  }
-  return String(v);
-}
-
 // ——— streams ———
 
 function countingStream(path: string, onBytes?: (bytes: number) => void): Readable {
@@ -192,7 +175,7 @@ interface RawBatch {
 type SourceItem = RawBatch | { sheetStart: string };
 
 /**
- * Every row of every sheet (or of `onlySheet`), in the batches the XML parser produces: a promise per
+ * Every row of every sheet (or of `onlySheet`), a batch per chunk of the sheet's XML: a promise per
  * batch rather than per row keeps a 100,000-row sheet fast. Other sheets are skipped unread.
  */
 async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b: number) => void, limitPerSheet = Infinity): AsyncGenerator<SourceItem> {
@@ -205,15 +188,7 @@ async function* xlsxBatches(path: string, onlySheet: string | null, onBytes?: (b
       // Other sheets are never opened.
       if (onlySheet !== null && sheet.name !== onlySheet) continue;
       let taken = 0;
-      for await (const events of stallGuard(sheet.parse(), idle)) {
-        const rows: SheetRow[] = [];
-        for (const { eventType, value } of events) {
-          if (eventType !== 'row') continue;
-          const values = value.values as RawCell[];
-          const cells: CellValue[] = [];
-          for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i]));
-          rows.push({ row: value.number, cells });
-        }
+      for await (const rows of stallGuard(sheet.parse(), idle)) {
         taken += rows.length;
         if (rows.length) yield { sheet: sheet.name, rows };
         if (taken >= limitPerSheet) break;

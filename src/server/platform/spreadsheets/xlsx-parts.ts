@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import { posix } from 'node:path';
 import { type Readable, Transform, pipeline } from 'node:stream';
 import yauzl from 'yauzl';
-import { type Row, excelJs } from '../exceljs';
+import { excelJs } from '../exceljs';
+import { type XmlRow, sharedStrings, worksheetRows } from './sheet-xml';
 
 /**
  * An .xlsx opened by its zip directory, its parts read in the order a reader needs them: the workbook's
@@ -13,25 +13,10 @@ import { type Row, excelJs } from '../exceljs';
  * sheet, so under load (a slow disk write) the reader stopped before the workbook part and failed on a
  * valid file ("Cannot read properties of undefined (reading 'sheets')": seen as IMPORT_BROKEN in CI).
  * Reading by the directory (yauzl) needs no temporary file, never reads a sheet it skips, and checks each
- * part's unpacked size against the directory as it reads. ExcelJS still parses each part's XML: its
- * workbook reader's part parsers and its worksheet reader are used as they are (exceljs 4.4.0).
+ * part's unpacked size against the directory as it reads. ExcelJS parses the two small parts that name the
+ * sheets (its workbook reader's part parsers, exceljs 4.4.0); the shared strings and the sheets, nearly all of a
+ * file, are read by sheet-xml.ts.
  */
-const require = createRequire(import.meta.url);
-type WorksheetReaderClass = new (args: {
-  workbook: unknown;
-  id: number;
-  iterator: Readable;
-  options: unknown;
-}) => { name: string; state: string; parse(): AsyncIterable<Array<{ eventType: string; value: Row }>> };
-
-/**
- * ExcelJS's worksheet reader, required after ../exceljs has loaded ExcelJS (so it uses its patched XML reader), at
- * the first file read: the server's own thread imports this module for its errors and never reads a file itself.
- */
-const worksheetReader = (): WorksheetReaderClass => {
-  excelJs();
-  return require('exceljs/lib/stream/xlsx/worksheet-reader.js') as WorksheetReaderClass;
-};
 
 interface Relationship {
   Id: string;
@@ -44,16 +29,14 @@ interface PartParsers {
   options: unknown;
   workbookRels?: Relationship[];
   model?: { sheets?: Array<{ id: number; name: string; rId: string; state?: string }> };
-  sharedStrings?: unknown[];
   _parseRels(part: Readable): Promise<void>;
   _parseWorkbook(part: Readable): Promise<void>;
-  _parseSharedStrings(part: Readable): AsyncIterable<unknown>;
 }
 
 export interface XlsxSheet {
   name: string;
-  /** The sheet's rows as parser events, in batches; the sheet's part is opened only now and closed when left. */
-  parse(): AsyncGenerator<Array<{ eventType: string; value: Row }>>;
+  /** The sheet's rows, in batches; the sheet's part is opened only now and closed when left. */
+  parse(): AsyncGenerator<XmlRow[]>;
 }
 
 export interface XlsxBook {
@@ -97,8 +80,8 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
       worksheets: 'emit',
     }) as unknown as PartParsers;
 
-    /** A part's unpacked bytes, counted for progress and, for the shared strings, bounded. */
-    const open = async (name: string, bounded = false): Promise<Readable | null> => {
+    /** A part's unpacked bytes, counted for progress. */
+    const open = async (name: string): Promise<Readable | null> => {
       const entry = entries.get(name);
       if (!entry) return null;
       const raw = await zip.openReadStreamPromise(entry);
@@ -107,7 +90,6 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
         transform(chunk: Buffer, _enc, done) {
           packedRead += chunk.length * packedPerByte;
           opts.onBytes?.(Math.round(packedRead * scale));
-          if (bounded && (book.sharedStrings?.length ?? 0) > opts.maxSharedStrings) return done(opts.tooMany());
           done(null, chunk);
         },
       });
@@ -137,30 +119,28 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
       const part = rel && partPath('xl', rel.Target);
       if (part && entries.has(part)) sheets.push({ ...sheet, part });
     }
-    const strings = (book.workbookRels ?? []).find((r) => r.Type.endsWith('/sharedStrings'));
-    const stringsPath = strings ? partPath('xl', strings.Target) : 'xl/sharedStrings.xml';
+    const stringsRel = (book.workbookRels ?? []).find((r) => r.Type.endsWith('/sharedStrings'));
+    const stringsPath = stringsRel ? partPath('xl', stringsRel.Target) : 'xl/sharedStrings.xml';
     // Parts not read (styles, themes, the sheets skipped) do not hold the progress short of its end.
     const toRead = [stringsPath, ...sheets.filter((s) => opts.onlySheet == null || s.name === opts.onlySheet).map((s) => s.part)];
     const planned = packedRead + toRead.reduce((sum, name) => sum + (entries.get(name)?.compressedSize ?? 0), 0);
     if (planned > 0) scale = zip.fileSize / planned;
 
-    book.sharedStrings = [];
-    const stringsPart = await open(stringsPath, true);
+    let strings: string[] = [];
+    const stringsPart = await open(stringsPath);
     if (stringsPart) {
       try {
-        for await (const _ of book._parseSharedStrings(stringsPart));
+        strings = await sharedStrings(stringsPart, opts.maxSharedStrings, opts.tooMany);
       } finally {
         stringsPart.destroy();
       }
     }
 
-    async function* parseSheet(part: string, sheet: { id: number; name: string; state?: string }) {
+    async function* parseSheet(part: string) {
       const stream = await open(part);
       if (!stream) return;
       try {
-        const reader = new (worksheetReader())({ workbook: book, id: sheet.id, iterator: stream, options: book.options });
-        Object.assign(reader, { name: sheet.name, state: sheet.state ?? 'visible' });
-        yield* reader.parse();
+        yield* worksheetRows(stream, strings);
       } finally {
         stream.destroy();
       }
@@ -168,7 +148,7 @@ export async function openXlsx(file: string, opts: XlsxOptions): Promise<XlsxBoo
 
     return {
       async *sheets() {
-        for (const sheet of sheets) yield { name: sheet.name, parse: () => parseSheet(sheet.part, sheet) };
+        for (const sheet of sheets) yield { name: sheet.name, parse: () => parseSheet(sheet.part) };
       },
       idle: () => active === 0,
       close: () => zip.close(),
