@@ -17,11 +17,17 @@ export type WorkerMessage =
 
 const port = parentPort!;
 /**
- * Batches posted and not yet taken. One was too few: an import's main thread gathers several (4,000 rows) and
- * parses them at once, and a worker allowed one batch ahead then sat idle through it (bench:import: the worker
- * and the main thread were each half busy while a file was validated).
+ * Batches posted and not yet taken. One was too few: an import's main thread gathers 4,000 rows and parses them
+ * at once, and a worker allowed one batch ahead then sat idle through it (bench:import: the worker and the main
+ * thread were each half busy while a file was validated).
  */
 const AHEAD = 4;
+/**
+ * Rows gathered before they are posted. The reader gives a batch per chunk of the sheet's XML, a few dozen rows:
+ * posted as they came, four of them were all the worker could read ahead of a main thread busy with 4,000 rows,
+ * and each message's own cost (cloning, a wake-up on both sides) was paid a hundred times per 4,000 rows.
+ */
+const POST_ROWS = 1000;
 let untaken = 0;
 let more: (() => void) | null = null;
 /** Whether a job is being read: an error thrown outside it is a finished job's leftover. */
@@ -54,10 +60,17 @@ async function run(job: WorkerJob) {
   if (job.op === 'head') return port.postMessage({ type: 'result', value: await readHead(job.path) } satisfies WorkerMessage);
   if (job.op === 'sheetHead') return port.postMessage({ type: 'result', value: await readSheetHead(job.path, job.sheet) } satisfies WorkerMessage);
   let bytes = 0;
-  for await (const rows of readBatches(job.src, (b) => (bytes = b))) {
-    port.postMessage({ type: 'rows', rows, bytes } satisfies WorkerMessage);
+  let gathered: unknown[] = [];
+  const post = async () => {
+    port.postMessage({ type: 'rows', rows: gathered, bytes } satisfies WorkerMessage);
+    gathered = [];
     if (++untaken >= AHEAD) await new Promise<void>((resolve) => (more = resolve));
+  };
+  for await (const rows of readBatches(job.src, (b) => (bytes = b))) {
+    for (const row of rows) gathered.push(row);
+    if (gathered.length >= POST_ROWS) await post();
   }
+  if (gathered.length) await post();
   port.postMessage({ type: 'end', bytes } satisfies WorkerMessage);
 }
 
