@@ -7,8 +7,10 @@ import type ExcelJSType from 'exceljs';
  * decodes every chunk of an inflated zip entry on its own, so a Chinese character whose UTF-8 bytes
  * straddle two chunks turns into "��" — a few cells in every large sheet ('外出' read as '外��').
  * We put a reader that decodes across chunks in its place in the module cache, so every ExcelJS
- * module that requires it gets this one. Take ExcelJS from here (`excelJs()`), never from 'exceljs' directly
- * (read-sheet.test.ts reads a sheet with characters on every chunk boundary to prove the fix holds).
+ * module that requires it gets this one. Take ExcelJS from here (`excelJs()`), never from 'exceljs' directly.
+ * Imports no longer read sheets through it (spreadsheets/sheet-xml.ts decodes across chunks itself, and
+ * sheet-xml.test.ts cuts its input at every byte); the workbook's own parts (its sheet names) and any workbook
+ * ExcelJS loads still are.
  */
 const require = createRequire(import.meta.url);
 const parseSaxPath = require.resolve('exceljs/lib/utils/parse-sax.js');

@@ -2,6 +2,12 @@
 
 export type CellValue = string | number | boolean | Date | null;
 
+/** A row as every reader gives it: its number on the sheet (1-based), column A first, a gap null. */
+export interface SheetRow {
+  row: number;
+  cells: CellValue[];
+}
+
 /** A cell as text: numbers without exponent or float noise, dates as YYYY-MM-DD. */
 export function cellText(v: CellValue): string {
   if (v === null || v === undefined) return '';

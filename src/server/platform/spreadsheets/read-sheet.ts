@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import iconv from 'iconv-lite';
-import type { CellValue } from './cells';
+import type { CellValue, SheetRow } from './cells';
+export type { SheetRow } from './cells';
 import { csvRecords } from './csv-records';
 import { type HeaderScore, type SheetHead, chooseHeader, chooseSheetHeader, isEmptyRow, noHeaderScore } from './header-row';
 export { type HeaderScore, type SheetHead, chooseHeader, chooseSheetHeader, headerNames } from './header-row';
@@ -41,11 +42,6 @@ export interface SheetSource {
 export interface SheetInfo extends SheetSource {
   sheetNames: string[];
   headers: string[];
-}
-
-export interface SheetRow {
-  row: number;
-  cells: CellValue[];
 }
 
 const PEEK = 64 * 1024;

@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { SheetError, type SheetSource, readBatches, readHead, readSheetHead } from './read-sheet';
+import { SheetError, type SheetRow, type SheetSource, readBatches, readHead, readSheetHead } from './read-sheet';
 
 /**
  * The body of a sheet-reading worker thread (threaded-reader.ts starts it with a bounded heap and reuses it). Each
@@ -60,7 +60,7 @@ async function run(job: WorkerJob) {
   if (job.op === 'head') return port.postMessage({ type: 'result', value: await readHead(job.path) } satisfies WorkerMessage);
   if (job.op === 'sheetHead') return port.postMessage({ type: 'result', value: await readSheetHead(job.path, job.sheet) } satisfies WorkerMessage);
   let bytes = 0;
-  let gathered: unknown[] = [];
+  let gathered: SheetRow[] = [];
   const post = async () => {
     port.postMessage({ type: 'rows', rows: gathered, bytes } satisfies WorkerMessage);
     gathered = [];

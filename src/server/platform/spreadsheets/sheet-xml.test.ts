@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { excelJs } from '../exceljs';
-import type { CellValue } from './cells';
+import type { CellValue, SheetRow } from './cells';
 import { readBatches } from './read-sheet';
-import { type XmlRow, sharedStrings, worksheetRows } from './sheet-xml';
+import { sharedStrings, worksheetRows } from './sheet-xml';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'wangge-sheet-xml-'));
 const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
@@ -16,8 +16,8 @@ async function* chunked(xml: string, size: number): AsyncGenerator<Buffer> {
   for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
 }
 
-async function rowsOf(xml: string, strings: string[] = [], size = 1 << 16): Promise<XmlRow[]> {
-  const rows: XmlRow[] = [];
+async function rowsOf(xml: string, strings: string[] = [], size = 1 << 16): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
   for await (const batch of worksheetRows(chunked(xml, size), strings)) rows.push(...batch);
   return rows;
 }
@@ -31,13 +31,13 @@ describe('the worksheet XML reader', () => {
   it('reads every kind of cell as its value', async () => {
     const xml = sheet(
       '<row r="1" spans="1:9"><c r="A1" t="s"><v>1</v></c><c r="B1" t="inlineStr"><is><t xml:space="preserve"> 王秀英 </t></is></c>' +
-        '<c r="C1"><v>110105199001011234</v></c><c r="D1" s="3"><v>45996.5</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="b"><v>0</v></c>' +
+        '<c r="C1"><v>13800001234</v></c><c r="D1" s="3"><v>45996.5</v></c><c r="E1" t="b"><v>1</v></c><c r="F1" t="b"><v>0</v></c>' +
         '<c r="G1" t="e"><v>#N/A</v></c><c r="H1"><f>SUM(C1:D1)</f><v>3</v></c><c r="I1" t="str"><f>A1&amp;"x"</f><v>东关村x</v></c></row>' +
         '<row r="2"><c r="A2"><f>1/0</f></c><c r="B2" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="C2" t="d"><v>2026-12-03T00:00:00</v></c><c r="D2" t="s"><v>99</v></c>' +
         '<c r="E2"><f>C1-C1</f><v>0</v></c><c r="F2" t="inlineStr"><is><t></t></is></c></row>',
     );
     expect(await rowsOf(xml, ['姓名', '东关村'])).toEqual([
-      { row: 1, cells: ['东关村', ' 王秀英 ', 110105199001011234, 45996.5, true, false, null, 3, '东关村x'] },
+      { row: 1, cells: ['东关村', ' 王秀英 ', 13800001234, 45996.5, true, false, null, 3, '东关村x'] },
       { row: 2, cells: [null, null, '2026-12-03T00:00:00', null, 0] },
     ]);
   });
@@ -128,9 +128,9 @@ function excelJsCell(v: unknown): CellValue {
   return String(v);
 }
 
-async function viaExcelJs(file: string): Promise<XmlRow[]> {
+async function viaExcelJs(file: string): Promise<SheetRow[]> {
   const reader = new (excelJs().stream.xlsx.WorkbookReader)(file, { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
-  const rows: XmlRow[] = [];
+  const rows: SheetRow[] = [];
   for await (const ws of reader) {
     for await (const row of ws as AsyncIterable<{ number: number; values: unknown[] }>) {
       const cells: CellValue[] = [];
@@ -141,15 +141,15 @@ async function viaExcelJs(file: string): Promise<XmlRow[]> {
   return rows;
 }
 
-async function viaOurs(file: string): Promise<XmlRow[]> {
-  const rows: XmlRow[] = [];
+async function viaOurs(file: string): Promise<SheetRow[]> {
+  const rows: SheetRow[] = [];
   for await (const batch of readBatches({ path: file, format: 'xlsx', encoding: null, sheet: null, headerRow: 0 })) rows.push(...batch);
   return rows;
 }
 
 describe('against ExcelJS', () => {
   /** Known differences aside (sheet-xml.ts's comment): ExcelJS read an empty inline text as '', a shared one as null. */
-  const sameEmpty = (rows: XmlRow[]) => rows.map((r) => ({ row: r.row, cells: r.cells.map((c) => (c === '' ? null : c)) }));
+  const sameEmpty = (rows: SheetRow[]) => rows.map((r) => ({ row: r.row, cells: r.cells.map((c) => (c === '' ? null : c)) }));
   const values = (i: number, inline = false): unknown[] => [
     `王秀英${i}`,
     i % 3 ? '' : null,

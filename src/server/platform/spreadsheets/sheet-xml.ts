@@ -1,5 +1,5 @@
 import { StringDecoder } from 'node:string_decoder';
-import type { CellValue } from './cells';
+import type { CellValue, SheetRow } from './cells';
 
 /**
  * The two big parts of an .xlsx — a worksheet's rows and the shared strings — read straight from their XML text.
@@ -16,13 +16,6 @@ import type { CellValue } from './cells';
  * prefix (x:row, as some generators write) is understood.
  * sheet-xml.test.ts compares the two over workbooks of every cell kind.
  */
-
-export interface XmlRow {
-  /** The row's number on the sheet (1-based). */
-  row: number;
-  /** Column A first; a gap is null; ends at the last cell that has a value. */
-  cells: CellValue[];
-}
 
 /** Text held while waiting for the rest of it: a cell holds at most 32,767 characters, a tag far less. */
 const MAX_PENDING = 1 << 20;
@@ -179,10 +172,11 @@ async function* parsePart<T>(chunks: AsyncIterable<Buffer>, h: Handler & { done:
 
 /**
  * A worksheet's rows, a batch per chunk of its XML. `strings` are the workbook's shared strings (sharedStrings).
- * Rows are numbered by their `r` (or one below the last, when a writer leaves it out); cells likewise by column.
+ * Rows are numbered by their `r` (or one below the last, when a writer leaves it out); cells likewise by column. A
+ * row's cells end at the last one that has a value.
  */
-export function worksheetRows(chunks: AsyncIterable<Buffer>, strings: readonly string[]): AsyncGenerator<XmlRow[]> {
-  let rows: XmlRow[] = [];
+export function worksheetRows(chunks: AsyncIterable<Buffer>, strings: readonly string[]): AsyncGenerator<SheetRow[]> {
+  let rows: SheetRow[] = [];
   let inSheetData = false;
   let rowNumber = 0;
   let cells: CellValue[] | null = null;
@@ -273,7 +267,6 @@ export function worksheetRows(chunks: AsyncIterable<Buffer>, strings: readonly s
           return;
         case 'c':
           finishCell();
-          hasValue = hasFormula = false;
           return;
         case 'row':
           if (cells) rows.push({ row: rowNumber, cells });

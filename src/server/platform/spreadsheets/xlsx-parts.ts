@@ -2,7 +2,8 @@ import { posix } from 'node:path';
 import { type Readable, Transform, pipeline } from 'node:stream';
 import yauzl from 'yauzl';
 import { excelJs } from '../exceljs';
-import { type XmlRow, sharedStrings, worksheetRows } from './sheet-xml';
+import type { SheetRow } from './cells';
+import { sharedStrings, worksheetRows } from './sheet-xml';
 
 /**
  * An .xlsx opened by its zip directory, its parts read in the order a reader needs them: the workbook's
@@ -26,7 +27,6 @@ interface Relationship {
 
 /** The part parsers of ExcelJS's workbook reader, which take any stream of the part's bytes. */
 interface PartParsers {
-  options: unknown;
   workbookRels?: Relationship[];
   model?: { sheets?: Array<{ id: number; name: string; rId: string; state?: string }> };
   _parseRels(part: Readable): Promise<void>;
@@ -36,7 +36,7 @@ interface PartParsers {
 export interface XlsxSheet {
   name: string;
   /** The sheet's rows, in batches; the sheet's part is opened only now and closed when left. */
-  parse(): AsyncGenerator<XmlRow[]>;
+  parse(): AsyncGenerator<SheetRow[]>;
 }
 
 export interface XlsxBook {
