@@ -27,6 +27,7 @@ import { openDb } from '../src/server/db/engine';
 import { migrate } from '../src/server/db/migrate';
 import { writeFollowUpsAhead } from '../src/server/modules/monitoring/sweep';
 import { cpuShare } from './cpu-share';
+import { startProcess, stopProcess } from './server-process';
 import { benchReport } from './monitoring-report';
 import { benchVisits } from './monitoring-visits';
 import { type Session, median, pct, signIn } from './monitoring-http';
@@ -55,27 +56,15 @@ function run(cmd: string[], env: Record<string, string>): Promise<string> {
   });
 }
 
+/** Started as the other benches start it (bench/server-process.ts): the production heap cap, and BENCH_CPU_PROF. */
 function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(PORT),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DEMO_SEED: 'false',
-      LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (/is running on/.test(out)) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  return startProcess({
+    DATABASE_URL: url!,
+    PORT: String(PORT),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DEMO_SEED: 'false',
+    LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
   });
 }
 
@@ -197,9 +186,7 @@ try {
   Object.assign(results, await benchVisits({ base, url, serverPid: server.pid!, log }));
   Object.assign(results, await benchReport({ base, url, log, today, tz: TZ }));
 } finally {
-  const done = new Promise((r) => server.on('exit', r));
-  server.kill('SIGTERM');
-  await done;
+  await stopProcess(server);
 }
 results.load_average_1m = Number(loadavg()[0].toFixed(2));
 console.log(JSON.stringify(results));

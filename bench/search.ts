@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDb } from '../src/server/db/engine';
+import { startProcess, stopProcess } from './server-process';
 
 const url = process.env.BENCH_DATABASE_URL;
 const dataDir = process.env.BENCH_DATA_DIR ?? path.join(tmpdir(), 'wangge-bench-search-pglite');
@@ -76,12 +77,8 @@ const sample = await sql<{ name: string; name_initials: string; id6: string; ph4
   [SAMPLES],
 );
 
-const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-  cwd: root,
-  env: { ...process.env, ...dbEnv, PORT: String(PORT), NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_SEED: 'false' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-await new Promise<void>((resolve) => server.stdout!.on('data', (d) => String(d).includes('is running') && resolve()));
+// Started as the other benches start it (bench/server-process.ts): the production heap cap, and BENCH_CPU_PROF.
+const server: ChildProcess = await startProcess({ ...dbEnv, PORT: String(PORT), NODE_ENV: 'production', LOG_LEVEL: 'warn', DEMO_SEED: 'false' });
 try {
   const base = `http://127.0.0.1:${PORT}`;
   const login = await fetch(`${base}/api/auth/login`, {
@@ -144,5 +141,5 @@ try {
     }),
   );
 } finally {
-  server.kill('SIGTERM');
+  await stopProcess(server);
 }
