@@ -1,5 +1,6 @@
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkDigit } from '../src/domain/residents/identity';
 import { apiSession, launch, signIn } from './browser';
 
 /**
@@ -109,6 +110,46 @@ describe('the grid worker’s workbench', () => {
     // Still there, still open.
     await page.reload();
     await page.getByTestId('task-card').filter({ hasText: householdAddress }).first().waitFor();
+    await context.close();
+  });
+});
+
+describe('the branch secretary’s workbench', () => {
+  it('lands on the applications waiting for approval, counted as the server counts them, one tap from the queue', async () => {
+    // An application of this test's own, through the branch's public form: at least one waits.
+    const secretary = await apiSession(base, 'secretary');
+    const orgs = (await (await secretary.api.get('/api/party/orgs')).json()) as {
+      items: { kind: string; enlistToken: string | null; closedAt: string | null }[];
+    };
+    const token = orgs.items.find((o) => o.kind === 'branch' && o.enlistToken && !o.closedAt)!.enlistToken!;
+    const id17 = `41162719900412${String(Date.now() % 1000).padStart(3, '0')}`;
+    const sent = await secretary.api.post(`/api/enlist/${token}`, {
+      data: { name: '工作台报到测试', idNumber: id17 + checkDigit(id17), phone: '13900007788', category: 'party_rural' },
+    });
+    expect(sent.status(), await sent.text()).toBe(201);
+    const figures = (await (await secretary.api.get(`/api/volunteers/figures?under=${secretary.scopeId}`)).json()) as {
+      totals: { pending: number; volunteers: number; onDuty: number };
+    };
+    expect(figures.totals.pending).toBeGreaterThan(0);
+    await secretary.api.dispose();
+
+    const context = await browser.newContext(PHONE_375);
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'secretary');
+    await page.getByTestId('wb-branch').waitFor();
+    expect(await page.getByTestId('wb-roles').innerText()).toContain('党支部书记');
+    const body = await page.locator('body').innerText();
+    expect(body).not.toContain('branch_secretary');
+    expect(Number(await page.getByTestId('wb-pending').locator('.ant-statistic-content-value').innerText())).toBe(figures.totals.pending);
+    expect((await page.getByTestId('wb-on-duty').innerText()).replace(/\s+/g, '')).toContain(`${figures.totals.onDuty}/${figures.totals.volunteers}`);
+    expect(await page.getByTestId('wb-enlistments').innerText()).toContain(`${figures.totals.pending} 份待审批`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    await page.getByTestId('wb-enlistments').click();
+    await page.waitForURL(/\/volunteers\/enlistments$/);
+    await page.getByTestId('queue-table').locator('tr', { hasText: '工作台报到测试' }).first().waitFor();
     await context.close();
   });
 });

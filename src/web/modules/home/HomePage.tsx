@@ -1,7 +1,8 @@
 /**
  * The workbench (工作台): each field role lands on today's work — the grid worker on their visits, the doctor on
  * today's follow-ups, the sampler on the desk and home sampling, the volunteer on their shifts, the cadre on the
- * village's figures and what needs them today. The commander lands on the overview; other roles see their account.
+ * village's figures and what needs them today, the branch secretary on the applications waiting for approval and the
+ * volunteers on duty. The commander lands on the overview; other roles see their account.
  * Phone first: one column of cards and big buttons.
  */
 import { Space, Typography } from 'antd';
@@ -15,6 +16,7 @@ import { DoctorWorkbench } from './DoctorWorkbench';
 import { GridWorkbench } from './GridWorkbench';
 import { RoleTags } from './RoleTags';
 import { SamplerWorkbench } from './SamplerWorkbench';
+import { SecretaryWorkbench } from './SecretaryWorkbench';
 import { VolunteerWorkbench } from './VolunteerWorkbench';
 
 /** The first of the user's roles that has a workbench, in this order (a person may hold several). */
@@ -23,6 +25,7 @@ const WORKBENCHES: [string, () => ReactNode][] = [
   ['doctor', () => <DoctorWorkbench />],
   ['sampler', () => <SamplerWorkbench />],
   ['cadre', () => <CadreWorkbench />],
+  ['branch_secretary', () => <SecretaryWorkbench />],
   ['volunteer', () => <VolunteerWorkbench />],
 ];
 
