@@ -153,3 +153,34 @@ describe('the branch secretary’s workbench', () => {
     await context.close();
   });
 });
+
+describe('the administrator’s workbench', () => {
+  it('lands on what waits for them: unanswered data requests and the disclosures watch, each one tap away', async () => {
+    // A request of this test's own: at least one is unanswered.
+    const admin = await apiSession(base, 'admin');
+    const made = await admin.api.post('/api/lifecycle/requests', {
+      headers: { 'x-csrf-token': admin.csrf },
+      data: { areaId: admin.scopeId, kind: 'correction', requesterName: '工作台更正测试', details: '本人手机号登记有误，请更正。' },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+    const open = ((await (await admin.api.get('/api/lifecycle/requests?status=open&limit=1&offset=0')).json()) as { total: number }).total;
+    expect(open).toBeGreaterThan(0);
+    await admin.api.dispose();
+
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: TZ });
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await page.waitForURL(/\/login/);
+    await signIn(page, 'admin');
+    await page.getByTestId('wb-admin').waitFor();
+    expect(Number(await page.getByTestId('wb-requests-open').locator('.ant-statistic-content-value').innerText())).toBe(open);
+    await page.getByTestId('wb-disclosures-over').waitFor();
+    expect(await page.getByTestId('wb-requests').innerText()).toContain(`${open} 件`);
+    expect(await page.locator('body').innerText()).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+
+    await page.getByTestId('wb-requests').click();
+    await page.waitForURL(/\/data-requests$/);
+    await page.getByText('工作台更正测试').first().waitFor();
+    await context.close();
+  });
+});

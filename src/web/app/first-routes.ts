@@ -24,7 +24,9 @@ import type { listAlerts as ListAlerts, todayFollowUps as TodayFollowUps } from 
 import type { getOverview as GetOverview } from '../../domain/overview/api';
 import type { getReport as GetReport } from '../../domain/reports/api';
 import type { listRosterProposals as ListRosterProposals } from '../../domain/screening/api/proposals';
-import type { myAssignments as MyAssignments } from '../../domain/volunteers/api';
+import type { myAssignments as MyAssignments, volunteerFigures as VolunteerFigures } from '../../domain/volunteers/api';
+import type { getDisclosures as GetDisclosures } from '../../domain/audit/api';
+import type { listRequests as ListRequests } from '../../domain/lifecycle/api';
 
 /** A route by its method and path, typed as its contract (only method and path are there at run time). */
 export function routeOf<C extends RouteContract>(method: C['method'], path: C['path']): C {
@@ -50,3 +52,6 @@ export const getOverview = routeOf<typeof GetOverview>('GET', '/api/overview');
 export const getReport = routeOf<typeof GetReport>('GET', '/api/daily-reports');
 export const listRosterProposals = routeOf<typeof ListRosterProposals>('GET', '/api/screening/roster-proposals');
 export const myAssignments = routeOf<typeof MyAssignments>('GET', '/api/me/assignments');
+export const volunteerFigures = routeOf<typeof VolunteerFigures>('GET', '/api/volunteers/figures');
+export const getDisclosures = routeOf<typeof GetDisclosures>('GET', '/api/audit/disclosures');
+export const listRequests = routeOf<typeof ListRequests>('GET', '/api/lifecycle/requests');

@@ -2,7 +2,8 @@
  * The workbench (工作台): each field role lands on today's work — the grid worker on their visits, the doctor on
  * today's follow-ups, the sampler on the desk and home sampling, the volunteer on their shifts, the cadre on the
  * village's figures and what needs them today, the branch secretary on the applications waiting for approval and the
- * volunteers on duty. The commander lands on the overview; other roles see their account.
+ * volunteers on duty, the administrator on what waits for them (disclosures over the threshold, unanswered data
+ * requests). The commander lands on the overview; other roles see their account.
  * Phone first: one column of cards and big buttons.
  */
 import { Space, Typography } from 'antd';
@@ -11,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router-dom';
 import { useAuth, useMe } from '../../app/auth';
 import { AccountCards } from './AccountCards';
+import { AdminWorkbench } from './AdminWorkbench';
 import { CadreWorkbench } from './CadreWorkbench';
 import { DoctorWorkbench } from './DoctorWorkbench';
 import { GridWorkbench } from './GridWorkbench';
@@ -27,6 +29,7 @@ const WORKBENCHES: [string, () => ReactNode][] = [
   ['cadre', () => <CadreWorkbench />],
   ['branch_secretary', () => <SecretaryWorkbench />],
   ['volunteer', () => <VolunteerWorkbench />],
+  ['admin', () => <AdminWorkbench />],
 ];
 
 export default function HomePage() {

@@ -6,9 +6,9 @@
  */
 import { Alert, Card, Col, Row, Space, Spin, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { volunteerFigures } from '../../../domain/volunteers/api';
 import { useAuth, useMe } from '../../app/auth';
 import { errorText } from '../../app/errors';
+import { volunteerFigures } from '../../app/first-routes';
 import { useApiQuery } from '../../app/query';
 import { BigLink } from './BigLink';
 import { Inbox } from './Inbox';
