@@ -1,12 +1,13 @@
 /**
  * The administrator's workbench: what waits for them — users whose reveals and exports of personal data passed the
  * day's threshold (the disclosures watch), and people's requests to see or correct their data not yet answered —
- * then the users and the audit trail one tap away, and their own tasks. The disclosures watch answers only a
- * county-wide administrator; for others its figure is left out rather than shown as an error.
+ * then the users and the audit trail one tap away, and their own tasks. The disclosures watch is deployment-wide
+ * policy, answered only at the top of the area tree (the server's `mustBeRoot`): an administrator below it is not
+ * sent there at all.
  */
 import { Card, Col, Row, Space, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useAuth } from '../../app/auth';
+import { useAuth, useMe } from '../../app/auth';
 import { getDisclosures, listRequests } from '../../app/first-routes';
 import { useApiQuery } from '../../app/query';
 import { BigLink } from './BigLink';
@@ -17,7 +18,8 @@ const red = (n: number) => ({ content: n ? { color: '#cf1322' } : undefined });
 export function AdminWorkbench() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const disclosures = useApiQuery(getDisclosures, { query: {} }, { enabled: can('audit.read'), retry: false });
+  const atTop = useMe().scope.parentId === null;
+  const disclosures = useApiQuery(getDisclosures, { query: {} }, { enabled: atTop && can('audit.read') });
   const requests = useApiQuery(listRequests, { query: { status: 'open', limit: 1, offset: 0 } }, { enabled: can('lifecycle.requests') });
   const over = disclosures.data ? disclosures.data.items.filter((u) => u.total > disclosures.data.threshold.perDay).length : null;
   const open = requests.data?.total ?? null;
